@@ -1,0 +1,263 @@
+"""Diary entries: the dataclass, its validation, and its plain-dict form."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+SCALE_FIELDS: tuple[str, ...] = (
+    "pain",
+    "stress",
+    "worst_pain",
+    "sleep",
+    "mood",
+    "confidence",
+    "work_demand",
+    "support",
+)
+"""Fields scored 0-10; the first two are required."""
+
+OPTIONAL_SCALE_FIELDS: tuple[str, ...] = SCALE_FIELDS[2:]
+MAX_NOTE_CHARS = 5000
+MAX_ACTIVITY_MIN = 24 * 60
+MAX_TAG_CHARS = 40
+MAX_TAGS = 30
+MAX_MEDICATIONS = 20
+MAX_MEDICATION_CHARS = 80
+
+
+class ValidationError(ValueError):
+    """A value that does not fit the diary's data model.
+
+    `field` names the offending field so a form, the CLI or an import can point at it.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Medication:
+    """One medicine taken, as the user writes it (no drug database on purpose)."""
+
+    name: str
+    dose: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryEntry:
+    """One diary entry. Instances are always valid: construction validates."""
+
+    at: datetime
+    pain: int
+    stress: int
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    worst_pain: int | None = None
+    sleep: int | None = None
+    mood: int | None = None
+    confidence: int | None = None
+    work_demand: int | None = None
+    support: int | None = None
+    activity_min: int | None = None
+    flare_up: bool = False
+    tags: tuple[str, ...] = ()
+    medication: tuple[Medication, ...] = ()
+    note: str = ""
+    for_physio: bool = False
+    created: datetime | None = None
+    updated: datetime | None = None
+
+    def __post_init__(self) -> None:
+        _validate(self)
+
+    @property
+    def day(self) -> date:
+        """The local calendar day of the entry: the date as the user saw it when logging."""
+        return self.at.date()
+
+    def replace(self, **changes: Any) -> DiaryEntry:
+        """A validated copy with `changes` applied."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form stored in TinyDB; optional fields that are unset are left out.
+
+        Leaving them out keeps a ten-year diary file small, which keeps every save fast.
+        """
+        out: dict[str, Any] = {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "pain": self.pain,
+            "stress": self.stress,
+        }
+        for name in OPTIONAL_SCALE_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.activity_min is not None:
+            out["activity_min"] = self.activity_min
+        if self.flare_up:
+            out["flare_up"] = True
+        if self.tags:
+            out["tags"] = list(self.tags)
+        if self.medication:
+            out["medication"] = [{"name": m.name, "dose": m.dose} for m in self.medication]
+        if self.note:
+            out["note"] = self.note
+        if self.for_physio:
+            out["for_physio"] = True
+        if self.created is not None:
+            out["created"] = self.created.isoformat()
+        if self.updated is not None:
+            out["updated"] = self.updated.isoformat()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DiaryEntry:
+        """Build an entry from its stored or imported form, naming the field of any error."""
+        if not isinstance(data, Mapping):
+            raise ValidationError("entry", "must be an object with fields")
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValidationError(unknown[0], "is not a diary field")
+        for required in ("at", "pain", "stress"):
+            if data.get(required) is None:
+                raise ValidationError(required, "is required")
+        kwargs: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
+        kwargs["at"] = parse_datetime(data["at"], "at")
+        for stamp in ("created", "updated"):
+            if stamp in kwargs:
+                kwargs[stamp] = parse_datetime(kwargs[stamp], stamp)
+        if "tags" in kwargs:
+            kwargs["tags"] = _as_tuple(kwargs["tags"], "tags")
+        if "medication" in kwargs:
+            kwargs["medication"] = tuple(
+                _parse_medication(item, i)
+                for i, item in enumerate(_as_tuple(kwargs["medication"], "medication"))
+            )
+        return cls(**kwargs)
+
+
+def new_entry(*, now: datetime, **fields: Any) -> DiaryEntry:
+    """A fresh entry stamped `created`/`updated` at `now`; `at` defaults to `now` as well."""
+    fields.setdefault("at", now)
+    if "tags" in fields:
+        fields["tags"] = normalize_tags(fields["tags"])
+    return DiaryEntry(created=now, updated=now, **fields)
+
+
+def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Trimmed, lower-case, de-duplicated tags in the order given.
+
+    Lower case so "Sitting" and "sitting" count as one trigger in the statistics.
+    """
+    seen: dict[str, None] = {}
+    for tag in tags:
+        if not isinstance(tag, str):
+            raise ValidationError("tags", "every tag must be text")
+        clean = " ".join(tag.split()).lower()
+        if clean:
+            seen.setdefault(clean, None)
+    return tuple(seen)
+
+
+def parse_datetime(value: Any, field_name: str) -> datetime:
+    """An aware datetime from ISO 8601 text (or a datetime), naming `field_name` on error."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(
+                field_name, f"{value!r} is not a date and time like 2026-03-14T08:30+01:00"
+            ) from None
+    else:
+        raise ValidationError(field_name, "must be a date and time in ISO 8601 form")
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        # Naive input (typed by a person, or an old spreadsheet) means local time.
+        parsed = parsed.astimezone()
+    return parsed
+
+
+def _as_tuple(value: Any, field_name: str) -> tuple[Any, ...]:
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    raise ValidationError(field_name, "must be a list")
+
+
+def _parse_medication(item: Any, index: int) -> Medication:
+    if isinstance(item, Medication):
+        return item
+    if isinstance(item, Mapping):
+        extra = set(item) - {"name", "dose"}
+        if extra:
+            raise ValidationError(f"medication[{index}]", f"unknown field {sorted(extra)[0]!r}")
+        return Medication(name=item.get("name", ""), dose=item.get("dose", "") or "")
+    raise ValidationError(f"medication[{index}]", "must be an object with name and dose")
+
+
+def _check_int(name: str, value: Any, low: int, high: int) -> None:
+    # bool is an int subclass; True must not pass as a pain score of 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise ValidationError(name, f"must be from {low} to {high}, not {value}")
+
+
+def _validate(entry: DiaryEntry) -> None:
+    if not isinstance(entry.id, str) or not entry.id.strip():
+        raise ValidationError("id", "must be a non-empty text")
+    for name in ("at", "created", "updated"):
+        value = getattr(entry, name)
+        if value is None and name != "at":
+            continue
+        if not isinstance(value, datetime) or value.utcoffset() is None:
+            raise ValidationError(name, "must be a date and time with a UTC offset")
+    for name in SCALE_FIELDS:
+        value = getattr(entry, name)
+        if value is None and name in OPTIONAL_SCALE_FIELDS:
+            continue
+        _check_int(name, value, 0, 10)
+    if entry.activity_min is not None:
+        _check_int("activity_min", entry.activity_min, 0, MAX_ACTIVITY_MIN)
+    for name in ("flare_up", "for_physio"):
+        if not isinstance(getattr(entry, name), bool):
+            raise ValidationError(name, "must be true or false")
+    if not isinstance(entry.tags, tuple):
+        raise ValidationError("tags", "must be a list")
+    if len(entry.tags) > MAX_TAGS:
+        raise ValidationError("tags", f"at most {MAX_TAGS} tags")
+    for tag in entry.tags:
+        if not isinstance(tag, str) or not tag.strip():
+            raise ValidationError("tags", "every tag must be non-empty text")
+        if len(tag) > MAX_TAG_CHARS:
+            raise ValidationError("tags", f"a tag has at most {MAX_TAG_CHARS} characters")
+    if not isinstance(entry.medication, tuple):
+        raise ValidationError("medication", "must be a list")
+    if len(entry.medication) > MAX_MEDICATIONS:
+        raise ValidationError("medication", f"at most {MAX_MEDICATIONS} medicines")
+    for i, med in enumerate(entry.medication):
+        if not isinstance(med, Medication):
+            raise ValidationError(f"medication[{i}]", "must be an object with name and dose")
+        if not isinstance(med.name, str) or not med.name.strip():
+            raise ValidationError(f"medication[{i}].name", "is required")
+        if not isinstance(med.dose, str):
+            raise ValidationError(f"medication[{i}].dose", "must be text")
+        if len(med.name) > MAX_MEDICATION_CHARS or len(med.dose) > MAX_MEDICATION_CHARS:
+            raise ValidationError(
+                f"medication[{i}]", f"name and dose have at most {MAX_MEDICATION_CHARS} characters"
+            )
+    if not isinstance(entry.note, str):
+        raise ValidationError("note", "must be text")
+    if len(entry.note) > MAX_NOTE_CHARS:
+        raise ValidationError(
+            "note", f"has {len(entry.note)} characters; at most {MAX_NOTE_CHARS} fit"
+        )

@@ -1,0 +1,21 @@
+"""Where RugDiary keeps its data: --data-dir, then RUGDIARY_DATA_DIR, then the platform folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_DATA_DIR = "RUGDIARY_DATA_DIR"
+DATA_FILE_NAME = "diary.json"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder to use; the command-line option wins over the environment."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("RugDiary", appauthor=False))

@@ -1,0 +1,169 @@
+"""AtomicJSONStorage: a TinyDB storage that a crash or kill -9 cannot leave half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from rugdiary.storage.errors import CorruptDataError, StorageWriteError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+Tables = dict[str, dict[str, Any]]
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so readers see either the old or the new file, never a mix.
+
+    Temp file in the same folder (same file system, so the rename is atomic), flush, fsync,
+    `os.replace`, then fsync the folder so the rename itself survives a power cut.
+    """
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, FILE_MODE)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (a no-op where folders cannot be opened, e.g. Windows)."""
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def decode_tables(raw: bytes, path: Path) -> Tables:
+    """Parse a diary file's bytes, or raise CorruptDataError saying what is wrong with it."""
+    if not raw.strip():
+        raise CorruptDataError(path, "the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorruptDataError(path, "the file is not text; it may be damaged") from None
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptDataError(
+            path, f"the file is cut off or damaged (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise CorruptDataError(path, "the file does not hold diary tables")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise CorruptDataError(path, f"table {name!r} is not a set of records")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise CorruptDataError(path, f"table {name!r} has a malformed record {doc_id!r}")
+    return data
+
+
+def encode_tables(data: Tables) -> bytes:
+    """Compact UTF-8 JSON; compact because a ten-year diary is rewritten on every save."""
+    return orjson.dumps(data)
+
+
+class AtomicJSONStorage(Storage):  # type: ignore[misc]
+    """Drop-in for TinyDB's JSONStorage that writes atomically and reads from memory.
+
+    TinyDB reads the whole file before every operation. Parsing a ten-year diary each
+    time would dominate a save, so the last content read or written is kept and reused
+    while the file on disk is unchanged (same inode, size and times). Another process
+    replacing the file changes its inode, so its writes are picked up. TinyDB mutates
+    the dict it reads and then writes it; a failed write therefore drops the memory copy,
+    so the next read comes from disk again.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        create_dirs: bool = False,
+        encoding: str | None = None,
+        access_mode: str = "r+",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__()
+        if encoding not in (None, "utf-8", "utf8"):
+            raise ValueError("AtomicJSONStorage always writes UTF-8")
+        self.path = Path(path)
+        self._writable = access_mode not in ("r", "rb")
+        self._kwargs = kwargs
+        if create_dirs:
+            self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        self._cache: Tables | None = None
+        self._stamp: tuple[int, int, int, int] | None = None
+        self.generation = 0
+        """Counts loads of content this storage did not write itself."""
+
+    def _disk_stamp(self) -> tuple[int, int, int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file differs from the content this storage last read or wrote."""
+        return self._cache is None or self._disk_stamp() != self._stamp
+
+    def read(self) -> Tables | None:
+        stamp = self._disk_stamp()
+        if stamp is None:
+            self._cache, self._stamp = None, None
+            return None
+        if self._cache is not None and stamp == self._stamp:
+            return self._cache
+        raw = self.path.read_bytes()
+        data = decode_tables(raw, self.path)
+        # Stamp taken before reading: if the file changed meanwhile, the next read notices.
+        self._cache, self._stamp = data, stamp
+        self.generation += 1
+        return data
+
+    def prime(self, data: Tables) -> None:
+        """Adopt `data`, just read and checked by the caller, as the current file content."""
+        self._cache, self._stamp = data, self._disk_stamp()
+        self.generation += 1
+
+    def write(self, data: Tables) -> None:
+        if not self._writable:
+            raise StorageWriteError(self.path, "the data file was opened read-only")
+        try:
+            payload = (
+                json.dumps(data, ensure_ascii=False, **self._kwargs).encode("utf-8")
+                if self._kwargs
+                else encode_tables(data)
+            )
+            atomic_write_bytes(self.path, payload)
+        except OSError as exc:
+            self._cache, self._stamp = None, None
+            raise StorageWriteError.from_os_error(self.path, exc) from exc
+        except BaseException:
+            self._cache, self._stamp = None, None
+            raise
+        self._cache, self._stamp = data, self._disk_stamp()
+
+    def close(self) -> None:
+        self._cache, self._stamp = None, None

@@ -1,0 +1,449 @@
+"""Opening the data folder: lock, schema check, migrations, rotating backups and restore."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import filelock
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from rugdiary import __version__
+from rugdiary.core.clock import Clock, SystemClock
+from rugdiary.paths import DATA_FILE_NAME
+from rugdiary.storage.atomic import (
+    DIR_MODE,
+    AtomicJSONStorage,
+    Tables,
+    atomic_write_bytes,
+    decode_tables,
+    encode_tables,
+)
+from rugdiary.storage.errors import (
+    CorruptDataError,
+    DataFileError,
+    DataLockedError,
+    NewerSchemaError,
+    StorageWriteError,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Backup",
+    "CorruptDataError",
+    "DataFileError",
+    "DataLockedError",
+    "Database",
+    "NewerSchemaError",
+    "StorageWriteError",
+    "list_backups",
+    "restore_backup",
+    "restore_latest_backup",
+]
+
+SCHEMA_VERSION = 1
+LOCK_NAME = ".diary.lock"
+BACKUP_DIR = "backups"
+KEEP_DAILY = 14
+KEEP_WEEKLY = 8
+KEEP_RECENT = 5
+META_TABLE = "_meta"
+META_DOC_ID = "1"
+
+Migration = Callable[[Tables], Tables]
+
+
+def _migrate_0_to_1(tables: Tables) -> Tables:
+    """Schema 0 is a diary file without `_meta` (made by hand or by a pre-release build).
+
+    It gains `_meta`, and entries that lack `created`/`updated` get them from `at`,
+    so every stored entry has the same shape from here on.
+    """
+    for doc in tables.get("entries", {}).values():
+        if "at" in doc:
+            doc.setdefault("created", doc["at"])
+            doc.setdefault("updated", doc["at"])
+    return tables
+
+
+MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _migrate_0_to_1),)
+"""(target schema, function) in ascending order; each runs once, after a backup."""
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A TinyDB table safe to share a file between processes.
+
+    TinyDB remembers the next document id in memory, so after another process inserted,
+    both would hand out the same id and one insert would overwrite the other. The id
+    is worked out afresh whenever the storage has loaded a write it did not make.
+    """
+
+    def __init__(self, storage: AtomicJSONStorage, name: str, **kwargs: Any) -> None:
+        super().__init__(storage, name, **kwargs)
+        self._id_generation = storage.generation
+
+    def _get_next_id(self) -> int:
+        generation = self._storage.generation
+        if generation != self._id_generation:
+            self._next_id = None
+            self._id_generation = generation
+        return int(super()._get_next_id())
+
+
+class _TinyDB(TinyDB):  # type: ignore[misc]
+    table_class = _Table
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    """One backup copy of the data file."""
+
+    path: Path
+    created: datetime
+
+
+def schema_of(tables: Tables) -> int:
+    """The schema version a raw diary claims; 0 when it has no `_meta`."""
+    meta = tables.get(META_TABLE, {}).get(META_DOC_ID)
+    if meta is None:
+        return 0
+    schema = meta.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 0:
+        raise ValueError("the data version is not a whole number")
+    return schema
+
+
+def _meta_doc(now: datetime, created: str | None = None) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "app_version": __version__,
+        "created": created or now.isoformat(timespec="seconds"),
+    }
+
+
+def read_checked(path: Path, *, known_schema: int = SCHEMA_VERSION) -> Tables:
+    """Read and check a diary file without changing it; raise DataFileError if unusable."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise CorruptDataError(path, "this is a folder, not a diary file") from None
+    except PermissionError:
+        raise DataFileError(path, "the file cannot be read (no permission)") from None
+    tables = decode_tables(raw, path)
+    try:
+        schema = schema_of(tables)
+    except ValueError as exc:
+        raise CorruptDataError(path, str(exc)) from None
+    if schema > known_schema:
+        raise NewerSchemaError(
+            path,
+            f"it was written by a newer RugDiary (data version {schema}; this version "
+            f"reads up to {known_schema}). Update RugDiary to open it.",
+        )
+    return tables
+
+
+def _backup_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """Backups in `data_dir`, newest first; their time comes from the file name."""
+    found: list[Backup] = []
+    folder = _backup_dir(data_dir)
+    if not folder.is_dir():
+        return found
+    for path in folder.glob("diary-*.json"):
+        try:
+            created = datetime.strptime(path.stem[len("diary-") :], "%Y%m%d-%H%M%S-%f")
+        except ValueError:
+            continue
+        found.append(Backup(path, created.astimezone()))
+    found.sort(key=lambda b: b.created, reverse=True)
+    return found
+
+
+def backups_to_keep(backups: Sequence[Backup]) -> set[Path]:
+    """The 5 newest, and the newest of each of the last 14 days and of the last 8 weeks.
+
+    Days and weeks count only those that have backups, so a month away from the
+    computer does not age every backup out. The few newest are kept whatever their
+    day, so an unreadable newest backup still has a recent one behind it.
+    """
+    newest_first = sorted(backups, key=lambda b: b.created, reverse=True)
+    keep: set[Path] = {b.path for b in newest_first[:KEEP_RECENT]}
+    days: dict[date, Backup] = {}
+    weeks: dict[tuple[int, int], Backup] = {}
+    for backup in newest_first:
+        day = backup.created.date()
+        iso = day.isocalendar()
+        days.setdefault(day, backup)
+        weeks.setdefault((iso.year, iso.week), backup)
+    keep.update(b.path for b in list(days.values())[:KEEP_DAILY])
+    keep.update(b.path for b in list(weeks.values())[:KEEP_WEEKLY])
+    return keep
+
+
+def _write_backup(data_dir: Path, content: bytes, now: datetime) -> Backup:
+    folder = _backup_dir(data_dir)
+    folder.mkdir(mode=DIR_MODE, exist_ok=True)
+    path = folder / f"diary-{now.strftime('%Y%m%d-%H%M%S-%f')}.json"
+    while path.exists():
+        # Never overwrite a backup, even when two are made within one clock tick.
+        now += timedelta(microseconds=1)
+        path = folder / f"diary-{now.strftime('%Y%m%d-%H%M%S-%f')}.json"
+    atomic_write_bytes(path, content)
+    backups = list_backups(data_dir)
+    keep = backups_to_keep(backups)
+    for old in backups:
+        if old.path not in keep:
+            with contextlib.suppress(OSError):
+                old.path.unlink()
+    return Backup(path, now)
+
+
+class Database:
+    """An open data folder. Use `Database.open`.
+
+    Every change goes through `transaction()`, which holds the folder's file lock, so
+    the GUI and the command line can share a data folder without losing an update.
+    """
+
+    def __init__(self, data_dir: Path, lock: filelock.BaseFileLock, clock: Clock) -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / DATA_FILE_NAME
+        self._lock = lock
+        self._clock = clock
+        self._tinydb = _TinyDB(self.path, storage=AtomicJSONStorage)
+        self._storage: AtomicJSONStorage = self._tinydb.storage
+        self._last_backup_day: date | None = None
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        clock: Clock | None = None,
+        lock_timeout: float = 2.0,
+        migrations: Sequence[tuple[int, Migration]] = MIGRATIONS,
+        schema: int = SCHEMA_VERSION,
+    ) -> Database:
+        """Open (or create) the diary in `data_dir`.
+
+        Raises DataFileError subclasses, leaving every file as it was, when the diary
+        is damaged, from a newer version, or locked by another process for longer than
+        `lock_timeout` seconds.
+        """
+        clock = clock or SystemClock()
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataFileError(data_dir, f"the data folder cannot be created ({exc.strerror})")
+        lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout)
+        db = cls(data_dir, lock, clock)
+        try:
+            with db._locked():
+                db._remove_stale_temp_files()
+                tables = db._prepare(migrations, schema)
+                db._storage.prime(tables)
+                db._backup_on_open()
+        except BaseException:
+            db._tinydb.close()
+            raise
+        return db
+
+    def _prepare(self, migrations: Sequence[tuple[int, Migration]], schema: int) -> Tables:
+        now = self._clock.now()
+        if not self.path.exists():
+            tables: Tables = {META_TABLE: {META_DOC_ID: _meta_doc(now)}}
+            self._write(tables)
+            return tables
+        tables = read_checked(self.path, known_schema=schema)
+        current = schema_of(tables)
+        pending = [(to, fn) for to, fn in migrations if to > current]
+        if pending:
+            # The untouched original is kept first, outside the rotation: a migration
+            # bug must never cost the user their diary.
+            folder = _backup_dir(self.data_dir)
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+            stamp = now.strftime("%Y%m%d-%H%M%S")
+            atomic_write_bytes(
+                folder / f"pre-migration-schema{current}-{stamp}.json", self.path.read_bytes()
+            )
+            for target, migrate in pending:
+                tables = migrate(tables)
+                meta = tables.setdefault(META_TABLE, {}).get(META_DOC_ID, {})
+                tables[META_TABLE][META_DOC_ID] = {
+                    **_meta_doc(now, meta.get("created")),
+                    "schema": target,
+                }
+            self._write(tables)
+        return tables
+
+    def _remove_stale_temp_files(self) -> None:
+        """Delete temp files a killed writer left; safe because we hold the lock."""
+        for folder in (self.data_dir, _backup_dir(self.data_dir)):
+            for stale in folder.glob(".*.json.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+    def _write(self, tables: Tables) -> None:
+        try:
+            atomic_write_bytes(self.path, encode_tables(tables))
+        except OSError as exc:
+            raise StorageWriteError.from_os_error(self.path, exc) from exc
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except filelock.Timeout:
+            raise DataLockedError(
+                self.data_dir,
+                "another RugDiary window or command is using this data folder; "
+                "close it or try again in a moment",
+            ) from None
+        except OSError as exc:
+            raise DataFileError(
+                self.data_dir, StorageWriteError.from_os_error(self.data_dir, exc).reason
+            ) from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the folder lock around a read-modify-write; make the daily backup after."""
+        with self._locked():
+            if self._storage.changed_on_disk() and self.path.exists():
+                # Another process wrote since we last looked: check before building on it.
+                self._storage.prime(read_checked(self.path))
+            yield
+            self._backup(force=False)
+
+    def table(self, name: str) -> Table:
+        # cache_size=0: TinyDB's query cache would not see other processes' writes.
+        return self._tinydb.table(name, cache_size=0)
+
+    def read_tables(self) -> Tables:
+        """The raw content (for integrity checks and exports); callers must not mutate it."""
+        data = self._storage.read()
+        return data if data is not None else {}
+
+    def meta(self) -> dict[str, Any]:
+        return dict(self.read_tables().get(META_TABLE, {}).get(META_DOC_ID, {}))
+
+    def backups(self) -> list[Backup]:
+        return list_backups(self.data_dir)
+
+    def backup_now(self) -> Backup:
+        """A backup of the current file, whatever backups exist already."""
+        with self._locked():
+            backup = self._backup(force=True)
+        assert backup is not None  # forced backups are always written
+        return backup
+
+    def _backup(self, *, force: bool, content: bytes | None = None) -> Backup | None:
+        """Copy the data file into backups/; unless `force`d, at most once a day."""
+        now = self._clock.now()
+        if not force:
+            if self._last_backup_day == now.date():
+                return None
+            existing = list_backups(self.data_dir)
+            if existing and existing[0].created.date() == now.date():
+                self._last_backup_day = now.date()
+                return None
+        if content is None:
+            content = self.path.read_bytes()
+        try:
+            backup = _write_backup(self.data_dir, content, now)
+        except OSError as exc:
+            raise StorageWriteError.from_os_error(_backup_dir(self.data_dir), exc) from exc
+        self._last_backup_day = now.date()
+        return backup
+
+    def _backup_on_open(self) -> None:
+        """Keep the state the diary had when it was opened, unless the newest backup has it."""
+        content = self.path.read_bytes()
+        existing = list_backups(self.data_dir)
+        if existing:
+            newest = existing[0].path
+            with contextlib.suppress(OSError):
+                if newest.stat().st_size == len(content) and newest.read_bytes() == content:
+                    self._last_backup_day = existing[0].created.date()
+                    return
+        self._backup(force=True, content=content)
+
+    def close(self) -> None:
+        self._tinydb.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def restore_backup(
+    data_dir: Path, backup: Path | None = None, *, clock: Clock | None = None
+) -> Path:
+    """Put a backup in place of the data file and return which backup was used.
+
+    Without `backup`, the newest backup that reads cleanly is used. A data file that
+    cannot be read is moved aside (never deleted); a readable one is backed up first,
+    so a restore can itself be undone.
+    """
+    clock = clock or SystemClock()
+    data_dir = Path(data_dir)
+    candidates = [backup] if backup is not None else [b.path for b in list_backups(data_dir)]
+    if not candidates:
+        raise DataFileError(_backup_dir(data_dir), "there are no backups to restore")
+    chosen: Path | None = None
+    content = b""
+    problems: list[str] = []
+    for candidate in candidates:
+        try:
+            read_checked(candidate)
+            content = candidate.read_bytes()
+        except (DataFileError, OSError) as exc:
+            problems.append(f"{candidate.name}: {getattr(exc, 'reason', exc)}")
+            continue
+        chosen = candidate
+        break
+    if chosen is None:
+        raise CorruptDataError(
+            candidates[0], "no backup could be read (" + "; ".join(problems) + ")"
+        )
+    path = data_dir / DATA_FILE_NAME
+    lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise DataLockedError(data_dir, "another RugDiary is using this data folder") from None
+    try:
+        now = clock.now()
+        if path.exists():
+            try:
+                read_checked(path)
+            except DataFileError:
+                aside = path.with_name(f"{path.name}.damaged-{now.strftime('%Y%m%d-%H%M%S')}")
+                os.replace(path, aside)
+            else:
+                _write_backup(data_dir, path.read_bytes(), now)
+        atomic_write_bytes(path, content)
+    finally:
+        lock.release()
+    return chosen
+
+
+def restore_latest_backup(data_dir: Path, *, clock: Clock | None = None) -> Path:
+    """Restore the newest readable backup (what the "file is damaged" dialog offers)."""
+    return restore_backup(data_dir, None, clock=clock)

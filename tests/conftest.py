@@ -1,0 +1,38 @@
+"""Shared test set-up: headless Qt, an isolated data folder, and a drivable clock."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before anything imports Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# A developer's own diary must never be touched by a test run.
+os.environ.pop("RUGDIARY_DATA_DIR", None)
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from rugdiary.core.clock import FakeClock
+
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.load_profile("default")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder that RUGDIARY_DATA_DIR points at."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("RUGDIARY_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock fixed at Monday 2 March 2026, 09:00 local time."""
+    return FakeClock(datetime(2026, 3, 2, 9, 0).astimezone())
