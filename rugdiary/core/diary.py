@@ -146,7 +146,11 @@ class DiaryEntry:
 
 
 def new_entry(*, now: datetime, **fields: Any) -> DiaryEntry:
-    """A fresh entry stamped `created`/`updated` at `now`; `at` defaults to `now` as well."""
+    """A fresh entry stamped `created`/`updated` at `now`; `at` defaults to `now` as well.
+
+    Times are kept to the second: finer is noise in a diary and clutters exports.
+    """
+    now = now.replace(microsecond=0)
     fields.setdefault("at", now)
     if "tags" in fields:
         fields["tags"] = normalize_tags(fields["tags"])

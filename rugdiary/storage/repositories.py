@@ -126,6 +126,15 @@ class EntryRepository:
     def count(self) -> int:
         return len(self._table)
 
+    def oldest_day(self) -> date | None:
+        """The local day of the first entry, or None for an empty diary."""
+        days = [
+            doc["at"][:10]
+            for doc in self._db.read_tables().get(self.TABLE, {}).values()
+            if isinstance(doc.get("at"), str)
+        ]
+        return date.fromisoformat(min(days)) if days else None
+
     def known_tags(self) -> list[str]:
         """Every tag used so far, most used first (for completion in the form)."""
         counts: Counter[str] = Counter()

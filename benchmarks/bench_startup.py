@@ -1,0 +1,86 @@
+"""startup_ratio and rss_mb_start: the app's start against a bare PySide6 QMainWindow."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROUNDS = 7
+
+# Each child prints its resident memory once the window is shown and the event loop idle.
+BARE = """
+import resource
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1100, 720); w.show()
+def done():
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+APP = """
+import resource, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from rugdiary.core.clock import SystemClock
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui.app import open_database, prepare_application
+from rugdiary.ui.main_window import MainWindow
+app = prepare_application("light", "en")
+clock = SystemClock()
+db = open_database(Path(sys.argv[1]), clock=clock)
+w = MainWindow(EntryRepository(db, clock), clock, settings=None); w.show()
+def done():
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+db.close()
+"""
+
+
+def _time(code: str, *args: str) -> tuple[float, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout is not None
+    rss_kb = float(proc.stdout.readline())
+    elapsed = time.perf_counter() - t0
+    proc.wait(timeout=60)
+    return elapsed * 1000, rss_kb / 1024
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="rugdiary-start-") as folder:
+        data = Path(folder) / "data"
+        subprocess.run(
+            [sys.executable, "-m", "rugdiary", "--data-dir", str(data), "demo", "--days", "90"],
+            check=True,
+            capture_output=True,
+        )
+        _time(BARE)  # warm the file cache for both
+        _time(APP, str(data))
+        bare, app = [], []
+        for _ in range(ROUNDS):
+            bare.append(_time(BARE))
+            app.append(_time(APP, str(data)))
+    bare_ms = statistics.median(b[0] for b in bare)
+    app_ms = statistics.median(a[0] for a in app)
+    bare_rss = statistics.median(b[1] for b in bare)
+    app_rss = statistics.median(a[1] for a in app)
+    return {
+        "startup_ratio": round(app_ms / bare_ms, 3),
+        "startup_ms": round(app_ms, 1),
+        "startup_bare_qt_ms": round(bare_ms, 1),
+        "rss_mb_start": round(app_rss, 1),
+        "rss_mb_bare_qt": round(bare_rss, 1),
+        "rss_mb_start_over_bare": round(app_rss - bare_rss, 1),
+    }

@@ -1,0 +1,78 @@
+"""`make bench`: run every benchmark and write benchmarks/results.json with the machine."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import bench_startup, bench_storage
+
+RESULTS = Path(__file__).with_name("results.json")
+
+TARGETS = {
+    "startup_ratio": ("<=", 1.3),
+    "add_entry_p95_ms_10y": ("<=", 50),
+    "atomic_overhead_ratio": ("<=", 1.3),
+    "rss_mb_start_over_bare": ("<=", 30),
+}
+
+
+def _floor_ms() -> float:
+    """A fixed pure-Python workload, to compare runs made on machines of different speed."""
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i * i % 7
+    return (time.perf_counter() - t0) * 1000
+
+
+def machine() -> dict[str, object]:
+    import PySide6
+
+    return {
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "pyside6": PySide6.__version__,
+        "floor_ms": round(_floor_ms(), 1),
+    }
+
+
+def main() -> int:
+    results: dict[str, float] = {}
+    for module in (bench_storage, bench_startup):
+        name = module.__name__.rsplit(".", 1)[-1]
+        print(f"running {name} ...", flush=True)
+        results.update(module.run())
+    verdicts = {}
+    for key, (op, target) in TARGETS.items():
+        if key in results:
+            verdicts[key] = {
+                "value": results[key],
+                "target": f"{op} {target}",
+                "ok": results[key] <= target,
+            }
+    report = {
+        "machine": machine(),
+        "results": results,
+        "targets": verdicts,
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    width = max(map(len, results))
+    for key, value in results.items():
+        mark = ""
+        if key in verdicts:
+            mark = "  ok" if verdicts[key]["ok"] else f"  MISSES {verdicts[key]['target']}"
+        print(f"{key:<{width}}  {value}{mark}")
+    print(f"written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,371 @@
+"""Command line: `rugdiary` starts the app; sub-commands log, list, check, back up and demo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+from rugdiary import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+
+class BadInput(Exception):
+    """Input that cannot be used; the message names the field (or file and line)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    from rugdiary.storage.errors import CorruptDataError, DataFileError, StorageWriteError
+
+    try:
+        return handler(args)
+    except BadInput as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    except DataFileError as exc:
+        _error(f"the data file cannot be used: {exc.reason}\n  file: {exc.path}")
+        if isinstance(exc, CorruptDataError):
+            _error("the file was left untouched; `rugdiary restore` puts the latest backup back")
+        return EXIT_DATA
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except StorageWriteError as exc:
+        _error(f"nothing was saved: {exc.reason}\n  file: {exc.path}")
+        return EXIT_DATA
+
+
+def _error(message: str) -> None:
+    print(f"rugdiary: {message}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"rugdiary: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rugdiary",
+        description="RugDiary: exercises, a pain and stress diary, and charts for low back pain. "
+        "Without a command, the app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"RugDiary {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: $RUGDIARY_DATA_DIR, else the platform's data folder)",
+    )
+    parser.set_defaults(handler=_cmd_gui, theme="system", lang=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="start the app (the default)")
+    gui.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    gui.add_argument("--lang", choices=("en", "nl"))
+    gui.set_defaults(handler=_cmd_gui)
+
+    add = sub.add_parser("add", help="log a diary entry; prints its id")
+    add.add_argument("--pain", required=True, help="pain now, 0-10")
+    add.add_argument("--stress", required=True, help="stress, 0-10")
+    add.add_argument("--at", help="when, ISO 8601 (default: now), e.g. 2026-03-14T08:30")
+    for name in ("worst-pain", "sleep", "mood", "confidence", "work-demand", "support"):
+        add.add_argument(f"--{name}", help=f"{name.replace('-', ' ')}, 0-10")
+    add.add_argument("--activity-min", help="minutes of activity, 0-1440")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument(
+        "--medication", action="append", default=[], metavar="NAME[:DOSE]", help="repeatable"
+    )
+    add.add_argument("--note", default="")
+    add.add_argument("--flare-up", action="store_true")
+    add.add_argument("--for-physio", action="store_true", help="mark for the physiotherapist")
+    add.set_defaults(handler=_cmd_add)
+
+    lst = sub.add_parser("list", help="list entries, newest first")
+    lst.add_argument("--from", dest="start", metavar="DATE")
+    lst.add_argument("--to", dest="end", metavar="DATE")
+    lst.add_argument("--tag")
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    lst.set_defaults(handler=_cmd_list)
+
+    summary = sub.add_parser("summary", help="pain, stress and how they move together")
+    summary.add_argument("--from", dest="start", metavar="DATE", help="default: the first entry")
+    summary.add_argument("--to", dest="end", metavar="DATE", help="default: today")
+    summary.add_argument("--lang", choices=("en", "nl"), default="en")
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+    summary.set_defaults(handler=_cmd_summary)
+
+    check = sub.add_parser("check", help="check the data file without changing it")
+    check.set_defaults(handler=_cmd_check)
+
+    backup = sub.add_parser("backup", help="make a backup now")
+    backup.set_defaults(handler=_cmd_backup)
+
+    restore = sub.add_parser("restore", help="put a backup back (default: the newest readable one)")
+    restore.add_argument("backup", nargs="?", help="a backup file (see `rugdiary restore --list`)")
+    restore.add_argument("--list", action="store_true", help="list the backups")
+    restore.set_defaults(handler=_cmd_restore)
+
+    demo = sub.add_parser("demo", help="fill an empty data folder with realistic sample data")
+    demo.add_argument("--days", type=int, default=120)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(handler=_cmd_demo)
+
+    shot = sub.add_parser("screenshot", help="render a page to a PNG file, without a display")
+    shot.add_argument("--page", required=True)
+    shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    shot.add_argument("--lang", choices=("en", "nl"), default="en")
+    shot.add_argument("--theme", choices=("light", "dark"), default="light")
+    shot.add_argument("--size", default="1100x720", metavar="WxH")
+    shot.add_argument("--scale", type=float, default=1.0, help="e.g. 2 for 200%% scaling")
+    shot.set_defaults(handler=_cmd_screenshot)
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from rugdiary.paths import data_dir
+
+    return data_dir(args.data_dir)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from rugdiary.storage.database import Database
+
+    return Database.open(_data_dir(args))
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from rugdiary.ui.app import run_gui
+
+    return run_gui(_data_dir(args), theme=args.theme, lang=args.lang)
+
+
+def _score(value: str | None, field: str, high: int = 10) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise BadInput(f"{field}: {value!r} is not a whole number from 0 to {high}") from None
+
+
+def _day(value: str | None, field: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadInput(f"{field}: {value!r} is not a date like 2026-03-14") from None
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.core.diary import Medication, ValidationError, new_entry, parse_datetime
+    from rugdiary.storage.repositories import EntryRepository
+
+    fields: dict[str, Any] = {
+        "pain": _score(args.pain, "pain"),
+        "stress": _score(args.stress, "stress"),
+        "tags": args.tag,
+        "note": args.note,
+        "flare_up": args.flare_up,
+        "for_physio": args.for_physio,
+    }
+    for name in ("worst_pain", "sleep", "mood", "confidence", "work_demand", "support"):
+        fields[name] = _score(getattr(args, name), name)
+    fields["activity_min"] = _score(args.activity_min, "activity_min", high=1440)
+    fields["medication"] = tuple(
+        Medication(*(part.strip() for part in item.split(":", 1))) for item in args.medication
+    )
+    clock = SystemClock()
+    try:
+        if args.at:
+            fields["at"] = parse_datetime(args.at, "at")
+        entry = new_entry(now=clock.now(), **fields)
+    except ValidationError as exc:
+        raise BadInput(str(exc)) from None
+    with _open(args) as db:
+        EntryRepository(db, clock).add(entry)
+    print(entry.id)
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from rugdiary.storage.repositories import EntryRepository
+
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    with _open(args) as db:
+        entries = EntryRepository(db).list(start, end, args.tag)
+    if args.json:
+        json.dump([e.to_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    if not entries:
+        print("No entries in this period.")
+    for e in entries:
+        extras = [f"#{t}" for t in e.tags]
+        if e.flare_up:
+            extras.insert(0, "flare-up")
+        line = f"{e.at:%Y-%m-%d %H:%M}  pain {e.pain:>2}  stress {e.stress:>2}  {' '.join(extras)}"
+        if e.note:
+            line += f"  {e.note.splitlines()[0][:60]}"
+        print(line.rstrip())
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from rugdiary.core.stats import DETREND_WINDOW_DAYS, build_summary
+    from rugdiary.storage.repositories import EntryRepository
+
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    end = end or date.today()
+    with _open(args) as db:
+        entries_repo = EntryRepository(db)
+        if start is None:
+            oldest = entries_repo.oldest_day()
+            start = min(oldest, end) if oldest else end
+        if end < start:
+            raise BadInput(f"--to: {end} lies before --from {start}")
+        # The weeks before the period give the personal baseline of the detrended figures.
+        lookback = start - timedelta(days=DETREND_WINDOW_DAYS - 1)
+        entries = entries_repo.list(lookback, end)
+        sessions: list[Any] = []
+    summary = build_summary(entries, sessions, start, end, args.lang)
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    pain, stress = summary["pain"], summary["stress"]
+    print(f"{summary['from']} to {summary['to']}: {summary['days_logged']} of "
+          f"{summary['days_in_period']} days logged, {summary['entries']} entries")
+    if pain["mean"] is not None:
+        print(f"Pain:   mean {pain['mean']}, median {pain['median']}, highest {pain['max']}")
+        print(f"Stress: mean {stress['mean']}, median {stress['median']}, highest {stress['max']}")
+    sessions_block = summary["sessions"]
+    print(f"Exercise sessions: {sessions_block['count']} ({sessions_block['minutes']} minutes)")
+    print()
+    print(summary["insight"])
+    print(summary["caveat"])
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Read-only on purpose: no lock, no migration, no backup; only reports."""
+    from rugdiary.core.diary import DiaryEntry, ValidationError
+    from rugdiary.paths import DATA_FILE_NAME
+    from rugdiary.storage.database import list_backups, read_checked, schema_of
+
+    folder = _data_dir(args)
+    path = folder / DATA_FILE_NAME
+    if not path.exists():
+        print(f"No diary yet in {folder}; it is created when you first save an entry.")
+        return EXIT_OK
+    tables = read_checked(path)
+    problems = []
+    for doc_id, doc in tables.get("entries", {}).items():
+        try:
+            DiaryEntry.from_dict(doc)
+        except ValidationError as exc:
+            problems.append(f"entries record {doc_id}: {exc}")
+    print(f"Data file: {path}")
+    print(f"Data version: {schema_of(tables)}")
+    print(f"Entries: {len(tables.get('entries', {}))}")
+    print(f"Backups: {len(list_backups(folder))}")
+    for problem in problems:
+        _error(problem)
+    if problems:
+        _error(f"{len(problems)} record(s) need attention; the file was not changed")
+        return EXIT_DATA
+    print("The data file is in good order.")
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as db:
+        backup = db.backup_now()
+    print(backup.path)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from rugdiary.storage.database import list_backups, restore_backup
+
+    folder = _data_dir(args)
+    if args.list:
+        backups = list_backups(folder)
+        if not backups:
+            print("No backups yet.")
+        for b in backups:
+            print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.path}")
+        return EXIT_OK
+    chosen = Path(args.backup) if args.backup else None
+    if chosen is not None and not chosen.is_file():
+        raise BadInput(f"backup: {chosen} is not a file")
+    used = restore_backup(folder, chosen)
+    print(f"Restored {used}")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.core.demo import generate_demo_entries
+    from rugdiary.storage.repositories import EntryRepository
+
+    if not 0 < args.days <= 3660 * 3:
+        raise BadInput("--days: must be from 1 to 10980")
+    clock = SystemClock()
+    with _open(args) as db:
+        repo = EntryRepository(db, clock)
+        if repo.count():
+            raise BadInput(
+                f"data folder: {db.data_dir} already holds a diary; demo data goes into an "
+                "empty folder, e.g. rugdiary --data-dir /tmp/rugdiary-demo demo"
+            )
+        entries = generate_demo_entries(args.days, args.seed, clock.now().date())
+        repo.add_many(entries)
+    print(f"Added {len(entries)} sample entries over {args.days} days.")
+    return EXIT_OK
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise BadInput(f"--size: {args.size!r} is not like 1100x720") from None
+    if not 0.5 <= args.scale <= 4:
+        raise BadInput("--scale: must be from 0.5 to 4")
+    # Both must be set before Qt starts: a screenshot never needs a display.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
+    from rugdiary.ui.app import render_screenshot
+
+    try:
+        render_screenshot(
+            _data_dir(args),
+            args.page,
+            Path(args.output),
+            theme=args.theme,
+            lang=args.lang,
+            size=(width, height),
+        )
+    except ValueError as exc:
+        raise BadInput(f"--page: {exc}") from None
+    print(args.output)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""The command line: sub-commands, exit codes of DESIGN.md §4, and untouched files on error."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from rugdiary.cli import EXIT_BAD_INPUT, EXIT_DATA, EXIT_OK, EXIT_USAGE, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse: usage errors, --help, --version
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_then_list_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "add",
+        "--pain",
+        "4",
+        "--stress",
+        "6",
+        "--at",
+        "2026-03-14T08:30+01:00",
+        "--tag",
+        "Sitting",
+        "--tag",
+        "deadline",
+        "--note",
+        "long meeting",
+        "--sleep",
+        "5",
+        "--medication",
+        "ibuprofen: 400 mg",
+        "--flare-up",
+        "--for-physio",
+        "--activity-min",
+        "30",
+    )
+    assert code == EXIT_OK
+    entry_id = out.strip()
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == EXIT_OK
+    [entry] = json.loads(out)
+    assert entry["id"] == entry_id
+    assert entry["at"] == "2026-03-14T08:30:00+01:00"
+    assert (entry["pain"], entry["stress"], entry["sleep"], entry["activity_min"]) == (4, 6, 5, 30)
+    assert entry["tags"] == ["sitting", "deadline"]
+    assert entry["medication"] == [{"name": "ibuprofen", "dose": "400 mg"}]
+    assert entry["flare_up"] is True
+    assert entry["for_physio"] is True
+
+
+def test_list_filters_and_text_output(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for day, tag in (("2026-03-01", "walk"), ("2026-03-05", "sitting"), ("2026-03-09", "walk")):
+        run(capsys, "add", "--pain", "2", "--stress", "3", "--at", f"{day}T20:00", "--tag", tag)
+    code, out, _ = run(
+        capsys, "list", "--from", "2026-03-02", "--to", "2026-03-09", "--tag", "walk"
+    )
+    assert code == EXIT_OK
+    assert out.splitlines() == ["2026-03-09 20:00  pain  2  stress  3  #walk"]
+    code, out, _ = run(capsys, "list", "--from", "2027-01-01")
+    assert out.strip() == "No entries in this period."
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (("--pain", "11", "--stress", "2"), "pain"),
+        (("--pain", "four", "--stress", "2"), "pain"),
+        (("--pain", "1", "--stress", "2", "--sleep", "-1"), "sleep"),
+        (("--pain", "1", "--stress", "2", "--at", "2026-02-30"), "at"),
+        (("--pain", "1", "--stress", "2", "--note", "x" * 5001), "note"),
+        (("--pain", "1", "--stress", "2", "--activity-min", "2000"), "activity_min"),
+    ],
+)
+def test_bad_input_exits_1_naming_the_field(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], field: str
+) -> None:
+    code, out, err = run(capsys, "add", *argv)
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert err.startswith(f"rugdiary: {field}:")
+    assert (
+        not (data_dir / "diary.json").exists()
+        or json.loads((data_dir / "diary.json").read_text()).get("entries", {}) == {}
+    )
+
+
+def test_usage_errors_exit_2(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "add", "--pain", "3")[0] == EXIT_USAGE
+    assert run(capsys, "frobnicate")[0] == EXIT_USAGE
+    assert run(capsys, "list", "--from", "yesterday")[0] == EXIT_BAD_INPUT
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b'{"entries": {"1": {', b"\x00\xff\xfe", b'{"_meta": {"1": {"schema": 99}}}']
+)
+@pytest.mark.parametrize(
+    "command",
+    [("list",), ("add", "--pain", "1", "--stress", "1"), ("check",), ("summary", "--json")],
+)
+def test_unusable_data_file_exits_3_and_is_untouched(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], content: bytes, command: tuple[str, ...]
+) -> None:
+    data_dir.mkdir(parents=True)
+    path = data_dir / "diary.json"
+    path.write_bytes(content)
+    code, out, err = run(capsys, *command)
+    assert code == EXIT_DATA
+    assert str(path) in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in data_dir.iterdir() if p.name != ".diary.lock") == ["diary.json"]
+
+
+def test_check_reports_invalid_records(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check")[0] == EXIT_OK
+    run(capsys, "add", "--pain", "1", "--stress", "1")
+    code, out, _ = run(capsys, "check")
+    assert code == EXIT_OK
+    assert "Entries: 1" in out
+    path = data_dir / "diary.json"
+    tables = json.loads(path.read_text())
+    next(iter(tables["entries"].values()))["stress"] = 42
+    path.write_text(json.dumps(tables))
+    before = path.read_bytes()
+    code, _, err = run(capsys, "check")
+    assert code == EXIT_DATA
+    assert "stress" in err
+    assert path.read_bytes() == before
+
+
+def test_backup_and_restore(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "add", "--pain", "3", "--stress", "3")
+    code, out, _ = run(capsys, "backup")
+    assert code == EXIT_OK
+    assert Path(out.strip()).is_file()
+    (data_dir / "diary.json").write_bytes(b"{broken")
+    assert run(capsys, "list")[0] == EXIT_DATA
+    code, out, _ = run(capsys, "restore")
+    assert code == EXIT_OK
+    code, out, _ = run(capsys, "list", "--json")
+    assert [e["pain"] for e in json.loads(out)] == [3]
+    code, out, _ = run(capsys, "restore", "--list")
+    assert out.count("diary-") >= 2
+    assert run(capsys, "restore", str(data_dir / "nope.json"))[0] == EXIT_BAD_INPUT
+
+
+def test_demo_is_seeded_and_refuses_a_real_diary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def demo(folder: Path) -> list[tuple[str, int, int]]:
+        assert run(capsys, "--data-dir", str(folder), "demo", "--days", "60", "--seed", "5")[0] == 0
+        _, out, _ = run(capsys, "--data-dir", str(folder), "list", "--json")
+        return [(e["at"], e["pain"], e["stress"]) for e in json.loads(out)]
+
+    first, second = demo(tmp_path / "a"), demo(tmp_path / "b")
+    assert first == second
+    assert 40 <= len(first) <= 75
+    code, _, err = run(capsys, "--data-dir", str(tmp_path / "a"), "demo")
+    assert code == EXIT_BAD_INPUT
+    assert "already holds a diary" in err
+
+
+def test_summary_json_contract(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "demo", "--days", "70", "--seed", "3")[0] == EXIT_OK
+    today = date.today()
+    start = today - timedelta(days=55)
+    code, out, _ = run(
+        capsys, "summary", "--from", start.isoformat(), "--to", today.isoformat(), "--json"
+    )
+    assert code == EXIT_OK
+    summary = json.loads(out)
+    assert summary["from"] == start.isoformat()
+    assert summary["days_in_period"] == 56
+    assert 0 < summary["days_logged"] <= 56
+    assert set(summary["pain"]) >= {"mean", "median", "max"}
+    assert len(summary["daily"]) == summary["days_logged"]
+    for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
+        block = summary["correlation"][key]
+        assert set(block) >= {"rho", "ci95", "n", "enough_data"}
+    assert summary["correlation"]["same_day"]["n"] == summary["days_logged"]
+    assert set(summary["sessions"]) == {"count", "minutes"}
+    assert summary["insight"]
+    code, out, _ = run(capsys, "summary", "--lang", "nl")
+    assert code == EXIT_OK
+    assert "dagen" in out
+
+
+def test_version_and_module_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rugdiary", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("RugDiary ")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rugdiary",
+            "--data-dir",
+            str(tmp_path),
+            "add",
+            "--pain",
+            "99",
+            "--stress",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == EXIT_BAD_INPUT
+    assert "pain" in result.stderr
+
+
+def test_data_dir_option_wins_over_environment(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other"
+    run(capsys, "--data-dir", str(other), "add", "--pain", "1", "--stress", "1")
+    assert (other / "diary.json").exists()
+    assert not data_dir.exists()
+
+
+def test_screenshot_of_the_diary_page(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "demo", "--days", "20")
+    out_png = tmp_path / "diary.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rugdiary",
+            "screenshot",
+            "--page",
+            "diary",
+            "-o",
+            str(out_png),
+            "--size",
+            "900x600",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert out_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "rugdiary", "screenshot", "--page", "nowhere", "-o", str(out_png)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == EXIT_BAD_INPUT
+    assert "diary" in result.stderr
