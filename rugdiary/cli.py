@@ -19,7 +19,7 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 
 
-class BadInput(Exception):
+class BadInputError(Exception):
     """Input that cannot be used; the message names the field (or file and line)."""
 
 
@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return handler(args)
-    except BadInput as exc:
+    except BadInputError as exc:
         _error(str(exc))
         return EXIT_BAD_INPUT
     except DataFileError as exc:
@@ -159,7 +159,7 @@ def _score(value: str | None, field: str, high: int = 10) -> int | None:
     try:
         return int(value)
     except ValueError:
-        raise BadInput(f"{field}: {value!r} is not a whole number from 0 to {high}") from None
+        raise BadInputError(f"{field}: {value!r} is not a whole number from 0 to {high}") from None
 
 
 def _day(value: str | None, field: str) -> date | None:
@@ -168,7 +168,7 @@ def _day(value: str | None, field: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise BadInput(f"{field}: {value!r} is not a date like 2026-03-14") from None
+        raise BadInputError(f"{field}: {value!r} is not a date like 2026-03-14") from None
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -196,7 +196,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
             fields["at"] = parse_datetime(args.at, "at")
         entry = new_entry(now=clock.now(), **fields)
     except ValidationError as exc:
-        raise BadInput(str(exc)) from None
+        raise BadInputError(str(exc)) from None
     with _open(args) as db:
         EntryRepository(db, clock).add(entry)
     print(entry.id)
@@ -238,7 +238,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
             oldest = entries_repo.oldest_day()
             start = min(oldest, end) if oldest else end
         if end < start:
-            raise BadInput(f"--to: {end} lies before --from {start}")
+            raise BadInputError(f"--to: {end} lies before --from {start}")
         # The weeks before the period give the personal baseline of the detrended figures.
         lookback = start - timedelta(days=DETREND_WINDOW_DAYS - 1)
         entries = entries_repo.list(lookback, end)
@@ -249,8 +249,10 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         print()
         return EXIT_OK
     pain, stress = summary["pain"], summary["stress"]
-    print(f"{summary['from']} to {summary['to']}: {summary['days_logged']} of "
-          f"{summary['days_in_period']} days logged, {summary['entries']} entries")
+    print(
+        f"{summary['from']} to {summary['to']}: {summary['days_logged']} of "
+        f"{summary['days_in_period']} days logged, {summary['entries']} entries"
+    )
     if pain["mean"] is not None:
         print(f"Pain:   mean {pain['mean']}, median {pain['median']}, highest {pain['max']}")
         print(f"Stress: mean {stress['mean']}, median {stress['median']}, highest {stress['max']}")
@@ -313,7 +315,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         return EXIT_OK
     chosen = Path(args.backup) if args.backup else None
     if chosen is not None and not chosen.is_file():
-        raise BadInput(f"backup: {chosen} is not a file")
+        raise BadInputError(f"backup: {chosen} is not a file")
     used = restore_backup(folder, chosen)
     print(f"Restored {used}")
     return EXIT_OK
@@ -325,12 +327,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from rugdiary.storage.repositories import EntryRepository
 
     if not 0 < args.days <= 3660 * 3:
-        raise BadInput("--days: must be from 1 to 10980")
+        raise BadInputError("--days: must be from 1 to 10980")
     clock = SystemClock()
     with _open(args) as db:
         repo = EntryRepository(db, clock)
         if repo.count():
-            raise BadInput(
+            raise BadInputError(
                 f"data folder: {db.data_dir} already holds a diary; demo data goes into an "
                 "empty folder, e.g. rugdiary --data-dir /tmp/rugdiary-demo demo"
             )
@@ -344,9 +346,9 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
-        raise BadInput(f"--size: {args.size!r} is not like 1100x720") from None
+        raise BadInputError(f"--size: {args.size!r} is not like 1100x720") from None
     if not 0.5 <= args.scale <= 4:
-        raise BadInput("--scale: must be from 0.5 to 4")
+        raise BadInputError("--scale: must be from 0.5 to 4")
     # Both must be set before Qt starts: a screenshot never needs a display.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
@@ -362,7 +364,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
             size=(width, height),
         )
     except ValueError as exc:
-        raise BadInput(f"--page: {exc}") from None
+        raise BadInputError(f"--page: {exc}") from None
     print(args.output)
     return EXIT_OK
 

@@ -21,7 +21,9 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("RugDiary's resources were not found in " + ", ".join(map(str, candidates)))
+    raise FileNotFoundError(
+        "RugDiary's resources were not found in " + ", ".join(map(str, candidates))
+    )
 
 
 def resource(*parts: str) -> Path:

@@ -82,7 +82,7 @@ def test_app_starts_shows_window_and_quits(display: str, tmp_path: Path) -> None
         # (events sent to a window are marked synthetic, and Qt ignores those).
         subprocess.run(["xdotool", "windowfocus", "--sync", window_id()], env=env, check=True)
         subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True)
-        out, err = app.communicate(timeout=30)
+        _, err = app.communicate(timeout=30)
     finally:
         if app.poll() is None:
             app.kill()

@@ -46,8 +46,11 @@ def generate_demo_entries(
         flare_days_left = max(0, flare_days_left - 1)
         baseline = 5.2 - 2.0 * progress + 0.4 * math.sin(offset / 9)
         pain = _clamp(
-            baseline + 0.45 * (yesterday_stress - 4) + 0.2 * (stress - 4)
-            + (2.5 if flare else 0) + rng.gauss(0, 0.9)
+            baseline
+            + 0.45 * (yesterday_stress - 4)
+            + 0.2 * (stress - 4)
+            + (2.5 if flare else 0)
+            + rng.gauss(0, 0.9)
         )
         yesterday_stress = stress
         if rng.random() < 0.12 and not flare:
@@ -84,7 +87,9 @@ def generate_demo_entries(
             # Some people also log in the morning.
             morning = datetime.combine(day, time(8, rng.randint(0, 59)), zone)
             entries.append(
-                new_entry(now=morning, pain=_clamp(pain + rng.gauss(0.5, 1)), stress=_clamp(stress - 1))
+                new_entry(
+                    now=morning, pain=_clamp(pain + rng.gauss(0.5, 1)), stress=_clamp(stress - 1)
+                )
             )
     return entries
 

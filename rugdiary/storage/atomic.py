@@ -85,7 +85,7 @@ def encode_tables(data: Tables) -> bytes:
     return orjson.dumps(data)
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """Drop-in for TinyDB's JSONStorage that writes atomically and reads from memory.
 
     TinyDB reads the whole file before every operation. Parsing a ten-year diary each

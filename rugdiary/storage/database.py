@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import filelock
 from tinydb import TinyDB
@@ -76,7 +76,7 @@ MIGRATIONS: tuple[tuple[int, Migration], ...] = ((1, _migrate_0_to_1),)
 """(target schema, function) in ascending order; each runs once, after a backup."""
 
 
-class _Table(Table):  # type: ignore[misc]
+class _Table(Table):
     """A TinyDB table safe to share a file between processes.
 
     TinyDB remembers the next document id in memory, so after another process inserted,
@@ -86,18 +86,19 @@ class _Table(Table):  # type: ignore[misc]
 
     def __init__(self, storage: AtomicJSONStorage, name: str, **kwargs: Any) -> None:
         super().__init__(storage, name, **kwargs)
+        self._atomic = storage
         self._id_generation = storage.generation
 
     def _get_next_id(self) -> int:
-        generation = self._storage.generation
+        generation = self._atomic.generation
         if generation != self._id_generation:
             self._next_id = None
             self._id_generation = generation
-        return int(super()._get_next_id())
+        return int(super()._get_next_id())  # type: ignore[no-untyped-call]
 
 
-class _TinyDB(TinyDB):  # type: ignore[misc]
-    table_class = _Table
+class _TinyDB(TinyDB):
+    table_class: type[Table] = _Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,7 @@ class Database:
         self._lock = lock
         self._clock = clock
         self._tinydb = _TinyDB(self.path, storage=AtomicJSONStorage)
-        self._storage: AtomicJSONStorage = self._tinydb.storage
+        self._storage = cast(AtomicJSONStorage, self._tinydb.storage)
         self._last_backup_day: date | None = None
 
     @classmethod
@@ -245,7 +246,9 @@ class Database:
         try:
             data_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         except OSError as exc:
-            raise DataFileError(data_dir, f"the data folder cannot be created ({exc.strerror})")
+            raise DataFileError(
+                data_dir, f"the data folder cannot be created ({exc.strerror})"
+            ) from exc
         lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout)
         db = cls(data_dir, lock, clock)
         try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +14,8 @@ from tinydb import Query
 from rugdiary.core.clock import Clock, SystemClock
 from rugdiary.core.diary import DiaryEntry, ValidationError
 from rugdiary.storage.database import Database
+
+EntryList = list[DiaryEntry]  # `list` inside the class means EntryRepository.list
 
 
 class EntryNotFoundError(LookupError):
@@ -26,6 +30,9 @@ class InvalidRecord:
     doc_id: int
     field: str
     message: str
+
+
+InvalidList = list[InvalidRecord]
 
 
 class EntryRepository:
@@ -44,7 +51,7 @@ class EntryRepository:
             self._table.insert(entry.to_dict())
         return entry
 
-    def add_many(self, entries: list[DiaryEntry]) -> None:
+    def add_many(self, entries: EntryList) -> None:
         """Store several entries in one write: all of them, or none if the write fails."""
         with self._db.transaction():
             self._table.insert_multiple([e.to_dict() for e in entries])
@@ -58,7 +65,7 @@ class EntryRepository:
                 raise EntryNotFoundError(entry.id)
             new_doc = stamped.to_dict()
 
-            def replace_doc(doc: dict[str, Any]) -> None:
+            def replace_doc(doc: MutableMapping[str, Any]) -> None:
                 # Replace the whole document so fields cleared in the form disappear too.
                 doc.clear()
                 doc.update(new_doc)
@@ -72,7 +79,7 @@ class EntryRepository:
             doc_ids = self._doc_ids(entry_id)
             if not doc_ids:
                 raise EntryNotFoundError(entry_id)
-            removed = DiaryEntry.from_dict(self._table.get(doc_id=doc_ids[0]))
+            removed = DiaryEntry.from_dict(self._db.read_tables()[self.TABLE][str(doc_ids[0])])
             self._table.remove(doc_ids=doc_ids)
         return removed
 
@@ -89,26 +96,26 @@ class EntryRepository:
 
     def list(
         self, start: date | None = None, end: date | None = None, tag: str | None = None
-    ) -> list[DiaryEntry]:
+    ) -> EntryList:
         """Entries whose local day lies in [start, end] (either open), newest first."""
         return self._select(start, end, tag)[0]
 
     def list_checked(
         self, start: date | None = None, end: date | None = None
-    ) -> tuple[list[DiaryEntry], list[InvalidRecord]]:
+    ) -> tuple[EntryList, InvalidList]:
         """Like `list`, but also reports stored documents that fail validation."""
         return self._select(start, end, None)
 
     def _select(
         self, start: date | None, end: date | None, tag: str | None
-    ) -> tuple[list[DiaryEntry], list[InvalidRecord]]:
+    ) -> tuple[EntryList, InvalidList]:
         # `at` is stored as local time with its offset, so its first ten characters are
         # the entry's local day: filtering on text skips parsing entries out of range.
         low = start.isoformat() if start else ""
         high = end.isoformat() if end else "9999-12-31"
         wanted = tag.strip().lower() if tag else None
-        entries: list[DiaryEntry] = []
-        invalid: list[InvalidRecord] = []
+        entries: EntryList = []
+        invalid: InvalidList = []
         raw = self._db.read_tables().get(self.TABLE, {})
         for doc_id, doc in raw.items():
             at = doc.get("at")
@@ -135,7 +142,7 @@ class EntryRepository:
         ]
         return date.fromisoformat(min(days)) if days else None
 
-    def known_tags(self) -> list[str]:
+    def known_tags(self) -> builtins.list[str]:
         """Every tag used so far, most used first (for completion in the form)."""
         counts: Counter[str] = Counter()
         for doc in self._db.read_tables().get(self.TABLE, {}).values():
@@ -143,6 +150,6 @@ class EntryRepository:
             counts.update(t for t in tags if isinstance(t, str))
         return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    def _doc_ids(self, entry_id: str) -> list[int]:
+    def _doc_ids(self, entry_id: str) -> builtins.list[int]:
         raw = self._db.read_tables().get(self.TABLE, {})
         return [int(doc_id) for doc_id, doc in raw.items() if doc.get("id") == entry_id]

@@ -116,7 +116,7 @@ def test_unusable_data_file_exits_3_and_is_untouched(
     data_dir.mkdir(parents=True)
     path = data_dir / "diary.json"
     path.write_bytes(content)
-    code, out, err = run(capsys, *command)
+    code, _, err = run(capsys, *command)
     assert code == EXIT_DATA
     assert str(path) in err
     assert "Traceback" not in err

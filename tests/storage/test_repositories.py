@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -94,7 +94,7 @@ def test_ids_stay_unique_across_two_handles(data_dir: Path, clock: FakeClock) ->
 
 
 offsets = st.sampled_from(
-    [timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))]
+    [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))]
 )
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 scale = st.none() | st.integers(0, 10)
