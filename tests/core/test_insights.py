@@ -1,0 +1,252 @@
+"""Insight sentences: strength words, uncertainty, days still needed, and no causal claims."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rugdiary.core.insights import (
+    MIN_DAYS,
+    caveat_sentence,
+    days_needed,
+    format_number,
+    format_period,
+    strength_label,
+    strength_word,
+    stress_pain_sentence,
+)
+
+START = date(2026, 3, 2)
+END = date(2026, 4, 26)
+
+FORBIDDEN = {
+    "en": [
+        r"\bcaus",
+        r"\bbecause\b",
+        r"\bdue to\b",
+        r"\bresult of\b",
+        r"\bpsycholog",
+        r"\bin your head\b",
+        r"\bcure",
+        r"\breduce (your )?stress\b",
+        r"\bleads? to\b",
+        r"\bmakes? your pain\b",
+    ],
+    "nl": [
+        r"veroorza",
+        r"\bomdat\b",
+        r"\bkomt door\b",
+        r"\bdoor (je |de )?stress\b",
+        r"\bpsychisch",
+        r"\bpsycholog",
+        r"tussen (je|de) oren",
+        r"\bgene(es|zen|zing)",
+        r"\bminder stress\b",
+        r"\bleidt tot\b",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Corr:
+    rho: float | None
+    ci95: tuple[float, float] | None
+    n: int
+
+
+def assert_no_causal_claim(text: str, lang: str) -> None:
+    for pattern in FORBIDDEN[lang]:
+        assert not re.search(pattern, text, flags=re.IGNORECASE), (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("rho", "label"),
+    [
+        (0.0, "none"),
+        (0.09, "none"),
+        (-0.094, "none"),
+        (0.1, "weak"),
+        (-0.25, "weak"),
+        (0.299, "moderate"),  # shown as 0.30, so called moderate
+        (0.3, "moderate"),
+        (-0.45, "moderate"),
+        (0.5, "moderate"),
+        (0.51, "strong"),
+        (-0.9, "strong"),
+        (1.0, "strong"),
+    ],
+)
+def test_strength_labels(rho: float, label: str) -> None:
+    assert strength_label(rho) == label
+
+
+def test_strength_words_in_both_languages() -> None:
+    assert [strength_word(x, "en") for x in ("none", "weak", "moderate", "strong")] == [
+        "no",
+        "weak",
+        "moderate",
+        "strong",
+    ]
+    assert [strength_word(x, "nl") for x in ("none", "weak", "moderate", "strong")] == [
+        "geen",
+        "zwak",
+        "matig",
+        "sterk",
+    ]
+
+
+def test_days_needed() -> None:
+    assert MIN_DAYS == 28
+    assert days_needed(0) == 28
+    assert days_needed(12) == 16
+    assert days_needed(27) == 1
+    assert days_needed(28) == 0
+    assert days_needed(400) == 0
+
+
+def test_more_days_needed_sentence_names_the_exact_number() -> None:
+    en = stress_pain_sentence(Corr(0.6, (0.1, 0.9), 12), START, date(2026, 3, 20), "en")
+    assert en == (
+        "From 2 to 20 March 2026 there are 12 days to compare so far; log your pain and "
+        "stress on at least 16 more days and RugDiary can show whether the two tend to rise "
+        "and fall together."
+    )
+    nl = stress_pain_sentence(Corr(0.6, (0.1, 0.9), 12), START, date(2026, 3, 20), "nl")
+    assert nl == (
+        "Van 2 tot en met 20 maart 2026 zijn er tot nu toe 12 dagen om te vergelijken; vul "
+        "op nog minstens 16 dagen je pijn en stress in, dan kan RugDiary laten zien of die "
+        "twee samen op en neer gaan."
+    )
+    # A rho below the minimum is never described, however large.
+    assert "pattern" not in en
+    assert "patroon" not in nl
+
+
+def test_one_more_day_is_singular() -> None:
+    en = stress_pain_sentence(Corr(None, None, 27), START, END, "en")
+    assert "at least 1 more day and" in en
+    assert "27 days" in en
+    nl = stress_pain_sentence(Corr(None, None, 27), START, END, "nl")
+    assert "nog minstens 1 dag je" in nl
+
+
+def test_clear_positive_pattern() -> None:
+    corr = Corr(0.41, (0.15, 0.62), 52)
+    en = stress_pain_sentence(corr, START, END, "en")
+    assert en.startswith("From 2 March to 26 April 2026 (52 days compared)")
+    assert "higher than usual for you" in en
+    assert "higher too" in en
+    assert "a moderate pattern" in en
+    assert "ρ = 0.41, 95% CI 0.15 to 0.62" in en
+    assert "no clear pattern" not in en
+    nl = stress_pain_sentence(corr, START, END, "nl")
+    assert nl.startswith("Van 2 maart tot en met 26 april 2026 (52 dagen vergeleken)")
+    assert "een matig patroon" in nl
+    assert "ρ = 0,41; 95%-BI 0,15 tot 0,62" in nl
+    assert "ook hoger" in nl
+
+
+def test_clear_negative_pattern() -> None:
+    corr = Corr(-0.62, (-0.78, -0.4), 60)
+    en = stress_pain_sentence(corr, START, END, "en")
+    assert "tended to be lower" in en
+    assert "a strong pattern" in en
+    assert "ρ = −0.62, 95% CI −0.78 to −0.40" in en
+    nl = stress_pain_sentence(corr, START, END, "nl")
+    assert "juist lager" in nl
+    assert "een sterk patroon" in nl
+    assert "−0,62" in nl
+
+
+def test_interval_including_zero_is_no_clear_pattern_yet() -> None:
+    corr = Corr(0.25, (-0.12, 0.56), 30)
+    en = stress_pain_sentence(corr, START, END, "en")
+    assert "no clear pattern yet" in en
+    assert "weak and uncertain" in en
+    assert "a weak pattern" not in en
+    nl = stress_pain_sentence(corr, START, END, "nl")
+    assert "nog geen duidelijk patroon" in nl
+    assert "zwak en onzeker" in nl
+    assert "0,25" in nl
+
+
+def test_tiny_but_certain_link_is_not_called_a_pattern_worth_noting() -> None:
+    corr = Corr(0.05, (0.01, 0.09), 2000)
+    en = stress_pain_sentence(corr, START, END, "en")
+    assert "hardly moved together" in en
+    assert "too small to matter" in en
+    nl = stress_pain_sentence(corr, START, END, "nl")
+    assert "nauwelijks" in nl
+
+
+def test_constant_series_sentence() -> None:
+    en = stress_pain_sentence(Corr(None, None, 40), START, END, "en")
+    assert "stayed at the same level" in en
+    assert "40 days" in en
+    nl = stress_pain_sentence(Corr(None, None, 40), START, END, "nl")
+    assert "steeds even hoog" in nl
+
+
+def test_periods() -> None:
+    assert format_period(START, START) == "on 2 March 2026"
+    assert format_period(START, date(2026, 3, 20), "nl") == "van 2 tot en met 20 maart 2026"
+    assert format_period(date(2025, 12, 1), END) == "from 1 December 2025 to 26 April 2026"
+    assert format_period(START, END, "nl") == "van 2 maart tot en met 26 april 2026"
+
+
+def test_numbers() -> None:
+    assert format_number(0.4149) == "0.41"
+    assert format_number(-0.004) == "0.00"
+    assert format_number(-0.25, "nl") == "−0,25"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="language"):
+        stress_pain_sentence(Corr(0.3, (0.1, 0.5), 40), START, END, "de")
+    with pytest.raises(ValueError, match="language"):
+        caveat_sentence("fr")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_caveat_says_moving_together_is_not_cause(lang: str) -> None:
+    text = caveat_sentence(lang)
+    assert_no_causal_claim(text, lang)
+    assert ("physiotherapist" if lang == "en" else "fysiotherapeut") in text
+    assert ("Moving together" if lang == "en" else "samen op en neer") in text
+
+
+@given(
+    rho=st.one_of(st.none(), st.floats(min_value=-1.0, max_value=1.0)),
+    width=st.floats(min_value=0.0, max_value=1.0),
+    n=st.integers(min_value=0, max_value=4000),
+    lang=st.sampled_from(["en", "nl"]),
+)
+def test_no_sentence_ever_claims_a_cause(
+    rho: float | None, width: float, n: int, lang: str
+) -> None:
+    ci = None if rho is None else (max(-1.0, rho - width), min(1.0, rho + width))
+    text = stress_pain_sentence(Corr(rho, ci, n), START, END, lang)
+    assert_no_causal_claim(text, lang)
+    assert text.endswith(".")
+    assert text.count(". ") == 0  # one sentence
+    if n < MIN_DAYS:
+        assert str(days_needed(n)) in text
+    elif rho is not None and ci is not None and (ci[0] > 0 or ci[1] < 0):
+        assert ("ρ = " + format_number(rho, lang)) in text
+        assert "no clear pattern" not in text
+
+
+def test_insights_does_not_import_scipy_or_numpy() -> None:
+    code = (
+        "import sys, rugdiary.core.insights; "
+        "bad = [m for m in ('scipy', 'numpy', 'matplotlib', 'PySide6') if m in sys.modules]; "
+        "sys.exit(1 if bad else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
