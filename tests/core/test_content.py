@@ -1,0 +1,213 @@
+"""The built-in content files: schema, both languages, references and wording."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rugdiary.core.content import (
+    ContentError,
+    check_content,
+    forbidden_words,
+    load_exercises,
+    load_library,
+    load_programs,
+)
+from rugdiary.core.exercises import Group, Level
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISE_FILES = sorted((RESOURCES / "exercises").glob("*.json"))
+PROGRAM_FILES = sorted((RESOURCES / "programs").glob("*.json"))
+
+
+def test_the_library_loads_twenty_exercises_in_five_groups_and_six_programs() -> None:
+    library = load_library(RESOURCES)
+    assert len(library.exercises) == 20
+    groups = Counter(e.group for e in library.exercises.values())
+    assert set(groups) == set(Group)
+    assert all(count >= 2 for count in groups.values())
+    assert set(library.programs) == {
+        "morning-mobility",
+        "core-stability-beginner",
+        "desk-break",
+        "stress-relief",
+        "strength",
+        "graded-walking",
+    }
+
+
+def test_check_content_finds_no_problem() -> None:
+    assert check_content(RESOURCES) == []
+
+
+@pytest.mark.parametrize("path", EXERCISE_FILES, ids=lambda p: p.stem)
+def test_every_exercise_is_complete(path: Path) -> None:
+    exercise = load_exercises(RESOURCES)[path.stem]
+    assert 2 <= len(exercise.steps) <= 4
+    assert exercise.figure is not None
+    for level in Level:
+        dose = exercise.dose(level)
+        assert dose.reps >= 1
+        assert dose.sets >= 1
+        assert dose.work_s >= 1
+
+
+@pytest.mark.parametrize("path", PROGRAM_FILES, ids=lambda p: p.stem)
+def test_every_program_refers_only_to_existing_exercises(path: Path) -> None:
+    known = {p.stem for p in EXERCISE_FILES}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["items"], "a programme needs exercises"
+    for item in data["items"]:
+        assert item["exercise"] in known
+
+
+def _texts(node: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
+    """Every (field path, language, text) in raw JSON: any object with en/nl strings."""
+    if isinstance(node, dict):
+        if set(node) == {"en", "nl"}:
+            for lang in ("en", "nl"):
+                yield f"{path}.{lang}", lang, node[lang]
+            return
+        for key, value in node.items():
+            yield from _texts(value, f"{path}.{key}" if path else key)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, f"{path}[{i}]")
+
+
+@pytest.mark.parametrize("path", EXERCISE_FILES + PROGRAM_FILES, ids=lambda p: p.stem)
+def test_no_fear_words_and_both_languages_in_every_text(path: Path) -> None:
+    texts = list(_texts(json.loads(path.read_text(encoding="utf-8"))))
+    assert texts
+    for field, lang, text in texts:
+        assert isinstance(text, str), f"{path.name}: {field} is not text"
+        assert text.strip(), f"{path.name}: {field} is empty"
+        assert forbidden_words(text, lang) == [], f"{path.name}: {field}"
+        # Dutch copy uses the informal "je", never "u".
+        if lang == "nl":
+            assert " u " not in f" {text.lower()} ", f"{path.name}: {field} uses 'u'"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("This will not damage anything", "en", ["damage"]),
+        ("No injuries here", "en", ["injuries"]),
+        ("Brace your belly", "en", ["Brace"]),
+        ("stop bracing", "en", ["bracing"]),
+        ("Protect your back at all times", "en", ["Protect your back"]),
+        ("keep it rigid", "en", ["keep it rigid"]),
+        ("wear and tear", "en", ["wear and tear"]),
+        ("Give her an embrace", "en", []),
+        ("Move freely and breathe normally", "en", []),
+        ("Dat geeft geen schade", "nl", ["schade"]),
+        ("Slijtage is normaal", "nl", ["Slijtage"]),
+        ("Zonder letsel", "nl", ["letsel"]),
+        ("Bescherm je rug", "nl", ["Bescherm je rug"]),
+        ("Buikspieren aanspannen", "nl", ["aanspannen"]),
+        ("Rug stijf houden", "nl", ["stijf houden"]),
+        ("Let op spanning in je schouders", "nl", []),
+        ("Laat je rug ontspannen", "nl", []),
+    ],
+)
+def test_forbidden_words_match_whole_words_in_any_case(
+    text: str, lang: str, found: list[str]
+) -> None:
+    assert forbidden_words(text, lang) == found
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "resources"
+    shutil.copytree(RESOURCES / "exercises", copy / "exercises")
+    shutil.copytree(RESOURCES / "programs", copy / "programs")
+    return copy
+
+
+def _edit(path: Path, change: Any) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d["name"].update(nl=""), "name.nl"),
+        (lambda d: d["steps"][1].pop("en"), "steps[1].en"),
+        (lambda d: d["dose"]["beginner"].update(reps=0), "dose.beginner.reps"),
+        (lambda d: d["dose"]["advanced"].update(sets="3"), "dose.advanced.sets"),
+        (lambda d: d["dose"]["intermediate"].update(tempo_s=4), "dose.intermediate.hold_s"),
+        (lambda d: d["dose"].pop("advanced"), "dose.advanced"),
+        (lambda d: d.update(group="yoga"), "group"),
+        (lambda d: d.pop("safety"), "safety"),
+        (lambda d: d.pop("figure"), "figure"),
+        (lambda d: d["figure"]["poses"].pop("work"), "figure.poses.work"),
+        (lambda d: d["figure"]["poses"]["start"].update(trunk="up"), "figure.poses.start.trunk"),
+        (lambda d: d.update(id="other-name"), "id"),
+        (lambda d: d["mistake"].update(en="Brace hard"), "mistake.en"),
+        (lambda d: d.update(steps=d["steps"][:1]), "steps"),
+    ],
+)
+def test_a_broken_exercise_file_is_reported_with_file_and_field(
+    content_copy: Path, change: Any, field: str
+) -> None:
+    _edit(content_copy / "exercises" / "bird-dog.json", change)
+    with pytest.raises(ContentError) as caught:
+        load_exercises(content_copy)
+    assert caught.value.file == "exercises/bird-dog.json"
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"exercises/bird-dog.json: {field}: ")
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda d: d["items"][2].update(exercise="no-such-thing"), "items[2].exercise"),
+        (lambda d: d["items"][0].update(dose={"all": {"reps": -1}}), "items[0].dose.all.reps"),
+        (lambda d: d["items"][0].update(dose={"weekly": {"reps": 2}}), "items[0].dose.weekly"),
+        (lambda d: d["description"].update(nl="Bescherm je rug."), "description.nl"),
+        (lambda d: d.update(level="expert"), "level"),
+        (lambda d: d.update(items=[]), "items"),
+        (lambda d: d.pop("frequency"), "frequency"),
+    ],
+)
+def test_a_broken_program_file_is_reported_with_file_and_field(
+    content_copy: Path, change: Any, field: str
+) -> None:
+    _edit(content_copy / "programs" / "desk-break.json", change)
+    exercises = load_exercises(content_copy)
+    with pytest.raises(ContentError) as caught:
+        load_programs(content_copy, exercises)
+    assert (caught.value.file, caught.value.field) == ("programs/desk-break.json", field)
+
+
+def test_invalid_json_names_the_line(content_copy: Path) -> None:
+    (content_copy / "exercises" / "walking.json").write_text('{\n  "id": "walking",\n  oops\n}')
+    with pytest.raises(ContentError) as caught:
+        load_exercises(content_copy)
+    assert caught.value.file == "exercises/walking.json"
+    assert caught.value.field == "line 3"
+
+
+def test_check_content_lists_every_broken_file(content_copy: Path) -> None:
+    _edit(content_copy / "exercises" / "stairs.json", lambda d: d["name"].update(en=""))
+    _edit(content_copy / "programs" / "strength.json", lambda d: d.update(sessions_per_week=0))
+    problems = check_content(content_copy)
+    # The broken exercise also breaks the programmes that use it.
+    assert [(p.file, p.field) for p in problems][:2] == [
+        ("exercises/stairs.json", "name.en"),
+        ("programs/strength.json", "sessions_per_week"),
+    ]
+    assert len(problems) == 2
+
+
+def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(ContentError, match="no exercises"):
+        load_exercises(tmp_path)
