@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--json", action="store_true", help="machine-readable output")
     summary.set_defaults(handler=_cmd_summary)
 
+    programs = sub.add_parser("programs", help="built-in and your own exercise programs")
+    programs.add_argument("--json", action="store_true", help="machine-readable output")
+    programs.add_argument("--lang", choices=("en", "nl"), default="en")
+    programs.set_defaults(handler=_cmd_programs)
+
     check = sub.add_parser("check", help="check the data file without changing it")
     check.set_defaults(handler=_cmd_check)
 
@@ -228,7 +233,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from rugdiary.core.stats import DETREND_WINDOW_DAYS, build_summary
-    from rugdiary.storage.repositories import EntryRepository
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     end = end or date.today()
@@ -242,7 +247,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         # The weeks before the period give the personal baseline of the detrended figures.
         lookback = start - timedelta(days=DETREND_WINDOW_DAYS - 1)
         entries = entries_repo.list(lookback, end)
-        sessions: list[Any] = []
+        sessions = SessionRepository(db).list(start, end)
     summary = build_summary(entries, sessions, start, end, args.lang)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
@@ -261,6 +266,55 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     print()
     print(summary["insight"])
     print(summary["caveat"])
+    return EXIT_OK
+
+
+def _cmd_programs(args: argparse.Namespace) -> int:
+    from rugdiary.core.content import load_library
+    from rugdiary.core.exercises import Level
+    from rugdiary.core.programs import build_timeline
+    from rugdiary.resources import resources_dir
+    from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
+
+    library = load_library(resources_dir())
+    with _open(args) as db:
+        own_exercises = {e.id: e for e in ExerciseRepository(db).list()}
+        own_programs = ProgramRepository(db).list()
+    exercises = {**library.exercises, **own_exercises}
+    listed = []
+    for program in (*library.programs.values(), *own_programs):
+        timeline = build_timeline(program, exercises, program.level)
+        listed.append(
+            {
+                "id": program.id,
+                "name": program.name.to_dict(),
+                "builtin": program.id in library.programs,
+                "level": program.level.value,
+                "sessions_per_week": program.sessions_per_week,
+                "steps": [
+                    {
+                        "exercise_id": item.exercise_id,
+                        "name": exercises[item.exercise_id].name.to_dict(),
+                        "dose": item.dose(exercises[item.exercise_id], program.level).to_dict(),
+                    }
+                    for item in program.items
+                ],
+                "total_s": timeline.total_s,
+                "total_s_by_level": {
+                    level.value: build_timeline(program, exercises, level).total_s
+                    for level in Level
+                },
+            }
+        )
+    if args.json:
+        json.dump(listed, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for item in listed:
+        minutes = round(item["total_s"] / 60)
+        kind = "built-in" if item["builtin"] else "your own"
+        name = item["name"][args.lang]
+        print(f"{item['id']:<26} {name} ({item['level']}, about {minutes} min, {kind})")
     return EXIT_OK
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import builtins
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from tinydb import Query
+from tinydb.table import Table
 
 from rugdiary.core.clock import Clock, SystemClock
 from rugdiary.core.diary import DiaryEntry, ValidationError
+from rugdiary.core.exercises import Exercise
+from rugdiary.core.programs import Program
+from rugdiary.core.sessions import Session
 from rugdiary.storage.database import Database
 
 EntryList = list[DiaryEntry]  # `list` inside the class means EntryRepository.list
@@ -33,6 +37,58 @@ class InvalidRecord:
 
 
 InvalidList = list[InvalidRecord]
+T = TypeVar("T")
+C = TypeVar("C", Program, Exercise)
+
+
+def _select_by_day(
+    raw: Mapping[str, dict[str, Any]],
+    table: str,
+    time_field: str | None,
+    start: date | None,
+    end: date | None,
+    parse: Callable[[Mapping[str, Any]], T],
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+) -> tuple[builtins.list[T], InvalidList]:
+    """Parse the documents whose local day lies in [start, end], collecting invalid ones.
+
+    Times are stored as local time with their offset, so the first ten characters are
+    the local day: filtering on text skips parsing everything out of range, which keeps
+    a short range fast in a ten-year diary.
+    """
+    low = start.isoformat() if start else ""
+    high = end.isoformat() if end else "9999-12-31"
+    found: builtins.list[T] = []
+    invalid: InvalidList = []
+    for doc_id, doc in raw.items():
+        stamp = doc.get(time_field) if time_field else None
+        if isinstance(stamp, str) and not low <= stamp[:10] <= high:
+            continue
+        if keep is not None and not keep(doc):
+            continue
+        try:
+            found.append(parse(doc))
+        except ValidationError as exc:
+            invalid.append(InvalidRecord(table, int(doc_id), exc.field, exc.message))
+    return found, invalid
+
+
+def _replace_by_id(db: Database, table: Table, record_id: str, new_doc: dict[str, Any]) -> None:
+    """Swap the whole stored document with this id for `new_doc`, in one write.
+
+    The whole document, so that fields cleared in a form disappear from the file too.
+    """
+    with db.transaction():
+        raw = db.read_tables().get(table.name, {})
+        doc_ids = [int(key) for key, doc in raw.items() if doc.get("id") == record_id]
+        if not doc_ids:
+            raise EntryNotFoundError(record_id)
+
+        def replace_doc(doc: MutableMapping[str, Any]) -> None:
+            doc.clear()
+            doc.update(new_doc)
+
+        table.update(replace_doc, doc_ids=doc_ids)
 
 
 class EntryRepository:
@@ -59,18 +115,7 @@ class EntryRepository:
     def update(self, entry: DiaryEntry) -> DiaryEntry:
         """Replace the stored entry with the same id; stamps `updated`."""
         stamped = entry.replace(updated=self._clock.now())
-        with self._db.transaction():
-            doc_ids = self._doc_ids(entry.id)
-            if not doc_ids:
-                raise EntryNotFoundError(entry.id)
-            new_doc = stamped.to_dict()
-
-            def replace_doc(doc: MutableMapping[str, Any]) -> None:
-                # Replace the whole document so fields cleared in the form disappear too.
-                doc.clear()
-                doc.update(new_doc)
-
-            self._table.update(replace_doc, doc_ids=doc_ids)
+        _replace_by_id(self._db, self._table, stamped.id, stamped.to_dict())
         return stamped
 
     def delete(self, entry_id: str) -> DiaryEntry:
@@ -109,24 +154,16 @@ class EntryRepository:
     def _select(
         self, start: date | None, end: date | None, tag: str | None
     ) -> tuple[EntryList, InvalidList]:
-        # `at` is stored as local time with its offset, so its first ten characters are
-        # the entry's local day: filtering on text skips parsing entries out of range.
-        low = start.isoformat() if start else ""
-        high = end.isoformat() if end else "9999-12-31"
         wanted = tag.strip().lower() if tag else None
-        entries: EntryList = []
-        invalid: InvalidList = []
-        raw = self._db.read_tables().get(self.TABLE, {})
-        for doc_id, doc in raw.items():
-            at = doc.get("at")
-            if isinstance(at, str) and not low <= at[:10] <= high:
-                continue
-            if wanted is not None and wanted not in (doc.get("tags") or ()):
-                continue
-            try:
-                entries.append(DiaryEntry.from_dict(doc))
-            except ValidationError as exc:
-                invalid.append(InvalidRecord(self.TABLE, int(doc_id), exc.field, exc.message))
+        entries, invalid = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}),
+            self.TABLE,
+            "at",
+            start,
+            end,
+            DiaryEntry.from_dict,
+            None if wanted is None else lambda doc: wanted in (doc.get("tags") or ()),
+        )
         entries.sort(key=lambda e: e.at, reverse=True)
         return entries, invalid
 
@@ -153,3 +190,98 @@ class EntryRepository:
     def _doc_ids(self, entry_id: str) -> builtins.list[int]:
         raw = self._db.read_tables().get(self.TABLE, {})
         return [int(doc_id) for doc_id, doc in raw.items() if doc.get("id") == entry_id]
+
+
+class SessionRepository:
+    """Exercise sessions in the `sessions` table, written by the player."""
+
+    TABLE = "sessions"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def add(self, session: Session) -> Session:
+        """Store a finished (or stopped) session; when this returns, it is on disk."""
+        with self._db.transaction():
+            self._table.insert(session.to_dict())
+        return session
+
+    def update(self, session: Session) -> Session:
+        """Replace the stored session with the same id (e.g. pain and effort asked after)."""
+        _replace_by_id(self._db, self._table, session.id, session.to_dict())
+        return session
+
+    def list(self, start: date | None = None, end: date | None = None) -> builtins.list[Session]:
+        """Sessions that started on a local day in [start, end], newest first."""
+        sessions, _ = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}),
+            self.TABLE,
+            "started_at",
+            start,
+            end,
+            Session.from_dict,
+        )
+        sessions.sort(key=lambda s: s.started_at, reverse=True)
+        return sessions
+
+
+class _ContentRepository(Generic[C]):
+    """The user's own programs or exercises, keyed by their `id` slug."""
+
+    TABLE = ""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def _parse(self, doc: Mapping[str, Any]) -> C:
+        raise NotImplementedError
+
+    def list(self) -> builtins.list[C]:
+        """Every stored item that passes validation, in the order they were made."""
+        items, _ = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}), self.TABLE, None, None, None, self._parse
+        )
+        return items
+
+    def get(self, item_id: str) -> C | None:
+        for doc in self._db.read_tables().get(self.TABLE, {}).values():
+            if doc.get("id") == item_id:
+                return self._parse(doc)
+        return None
+
+    def save(self, item: C) -> C:
+        """Add the item, or replace the stored one with the same id."""
+        doc = cast(Any, item).to_dict()
+        try:
+            _replace_by_id(self._db, self._table, doc["id"], doc)
+        except EntryNotFoundError:
+            with self._db.transaction():
+                self._table.insert(doc)
+        return item
+
+    def delete(self, item_id: str) -> C:
+        """Remove an item and return it, so the caller can offer undo (by saving it again)."""
+        with self._db.transaction():
+            raw = self._db.read_tables().get(self.TABLE, {})
+            found = [(int(k), doc) for k, doc in raw.items() if doc.get("id") == item_id]
+            if not found:
+                raise EntryNotFoundError(item_id)
+            removed = self._parse(found[0][1])
+            self._table.remove(doc_ids=[doc_id for doc_id, _ in found])
+        return removed
+
+
+class ProgramRepository(_ContentRepository[Program]):
+    TABLE = "programs"
+
+    def _parse(self, doc: Mapping[str, Any]) -> Program:
+        return Program.from_dict(doc)
+
+
+class ExerciseRepository(_ContentRepository[Exercise]):
+    TABLE = "exercises"
+
+    def _parse(self, doc: Mapping[str, Any]) -> Exercise:
+        return Exercise.from_dict(doc)

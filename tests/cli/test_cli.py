@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,61 @@ def test_screenshot_of_the_diary_page(
     )
     assert result.returncode == EXIT_BAD_INPUT
     assert "diary" in result.stderr
+
+
+def test_programs_lists_builtin_and_own(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from rugdiary.core.content import load_library
+    from rugdiary.resources import resources_dir
+    from rugdiary.storage.database import Database
+    from rugdiary.storage.repositories import ProgramRepository
+
+    library = load_library(resources_dir())
+    desk = library.programs["desk-break"]
+    own = replace(desk, id="my-desk-break", items=desk.items[:2], builtin=False)
+    with Database.open(data_dir) as db:
+        ProgramRepository(db).save(own)
+    code, out, _ = run(capsys, "programs", "--json")
+    assert code == EXIT_OK
+    listed = {p["id"]: p for p in json.loads(out)}
+    assert len(listed) == len(library.programs) + 1
+    assert listed["desk-break"]["builtin"] is True
+    assert listed["my-desk-break"]["builtin"] is False
+    assert [s["exercise_id"] for s in listed["my-desk-break"]["steps"]] == [
+        i.exercise_id for i in desk.items[:2]
+    ]
+    for program in listed.values():
+        assert program["name"]["en"]
+        assert program["name"]["nl"]
+        assert program["total_s"] == program["total_s_by_level"][program["level"]] > 0
+    assert listed["my-desk-break"]["total_s"] < listed["desk-break"]["total_s"]
+    code, out, _ = run(capsys, "programs", "--lang", "nl")
+    assert "Bureaupauze" in out
+
+
+def test_summary_counts_sessions(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from rugdiary.core.exercises import Level
+    from rugdiary.core.sessions import Session
+    from rugdiary.storage.database import Database
+    from rugdiary.storage.repositories import SessionRepository
+
+    start = datetime(2026, 3, 3, 18).astimezone()
+    with Database.open(data_dir) as db:
+        for day, done in ((0, 600), (1, 300), (9, 900)):
+            began = start + timedelta(days=day)
+            SessionRepository(db).add(
+                Session(
+                    program_id="desk-break",
+                    program_name="Desk break",
+                    level=Level.BEGINNER,
+                    started_at=began,
+                    ended_at=began + timedelta(seconds=done),
+                    planned_s=900,
+                    done_s=done,
+                    steps_done=5,
+                    steps_skipped=0,
+                    completed=done == 900,
+                )
+            )
+    code, out, _ = run(capsys, "summary", "--from", "2026-03-01", "--to", "2026-03-08", "--json")
+    assert code == EXIT_OK
+    assert json.loads(out)["sessions"] == {"count": 2, "minutes": 15.0}

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.diary import DiaryEntry, Medication, new_entry
+from rugdiary.core.exercises import Level
+from rugdiary.core.sessions import Session, StopReason
 from rugdiary.storage.database import Database
-from rugdiary.storage.repositories import EntryNotFoundError, EntryRepository
+from rugdiary.storage.repositories import EntryNotFoundError, EntryRepository, SessionRepository
 
 
 def test_add_get_list_newest_first(repo: EntryRepository, clock: FakeClock) -> None:
@@ -146,3 +148,61 @@ def test_round_trip_through_the_file(
     assert [e.to_dict() for e in sorted(loaded, key=key)] == [
         e.to_dict() for e in sorted(batch, key=key)
     ]
+
+
+def _session(clock: FakeClock, **changes: object) -> Session:
+    start = clock.now()
+    fields: dict[str, object] = {
+        "program_id": "desk-break",
+        "program_name": "Desk break",
+        "level": Level.BEGINNER,
+        "started_at": start,
+        "ended_at": start + timedelta(minutes=3),
+        "planned_s": 210,
+        "done_s": 180,
+        "steps_done": 8,
+        "steps_skipped": 1,
+        "completed": False,
+        "stopped_reason": StopReason.TIME,
+        "pain_before": 4,
+    }
+    fields.update(changes)
+    return Session(**fields)  # type: ignore[arg-type]
+
+
+def test_sessions_add_update_and_list_by_day(db: Database, clock: FakeClock) -> None:
+    repo = SessionRepository(db)
+    first = repo.add(_session(clock))
+    clock.advance(2 * 24 * 3600)
+    second = repo.add(_session(clock, completed=True, stopped_reason=None, done_s=210))
+    assert [s.id for s in repo.list()] == [second.id, first.id]
+    assert repo.list(start=second.started_at.date()) == [second]
+    repo.update(first.replace(pain_after=3, effort=5))
+    assert repo.list(end=first.started_at.date())[0].pain_after == 3
+    with pytest.raises(EntryNotFoundError):
+        repo.update(_session(clock))
+
+
+def test_own_programs_and_exercises_save_replace_delete(db: Database) -> None:
+    from dataclasses import replace
+
+    from rugdiary.core.content import load_library
+    from rugdiary.resources import resources_dir
+    from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
+
+    library = load_library(resources_dir())
+    programs = ProgramRepository(db)
+    mine = replace(library.programs["morning-mobility"], id="my-morning", builtin=False)
+    programs.save(mine)
+    programs.save(replace(mine, sessions_per_week=3))
+    assert [(p.id, p.sessions_per_week) for p in programs.list()] == [("my-morning", 3)]
+    removed = programs.delete("my-morning")
+    assert programs.list() == []
+    programs.save(removed)
+    assert programs.get("my-morning") == removed
+    exercises = ExerciseRepository(db)
+    own = replace(library.exercises["bird-dog"], id="physio-bird-dog", builtin=False)
+    exercises.save(own)
+    assert exercises.get("physio-bird-dog") == own
+    with pytest.raises(EntryNotFoundError):
+        exercises.delete("nope")
