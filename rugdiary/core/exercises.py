@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any, NamedTuple
-from xml.sax.saxutils import escape
+from html import escape
 
 from rugdiary.core.diary import ValidationError
 

@@ -7,17 +7,20 @@ from collections import Counter
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from tinydb import Query
 from tinydb.table import Table
 
 from rugdiary.core.clock import Clock, SystemClock
 from rugdiary.core.diary import DiaryEntry, ValidationError
-from rugdiary.core.exercises import Exercise
-from rugdiary.core.programs import Program
-from rugdiary.core.sessions import Session
 from rugdiary.storage.database import Database
+
+if TYPE_CHECKING:
+    # Imported where used: the diary window opens without the exercise library.
+    from rugdiary.core.exercises import Exercise
+    from rugdiary.core.programs import Program
+    from rugdiary.core.sessions import Session
 
 EntryList = list[DiaryEntry]  # `list` inside the class means EntryRepository.list
 
@@ -38,7 +41,7 @@ class InvalidRecord:
 
 InvalidList = list[InvalidRecord]
 T = TypeVar("T")
-C = TypeVar("C", Program, Exercise)
+C = TypeVar("C", "Program", "Exercise")
 
 
 def _select_by_day(
@@ -214,6 +217,8 @@ class SessionRepository:
 
     def list(self, start: date | None = None, end: date | None = None) -> builtins.list[Session]:
         """Sessions that started on a local day in [start, end], newest first."""
+        from rugdiary.core.sessions import Session
+
         sessions, _ = _select_by_day(
             self._db.read_tables().get(self.TABLE, {}),
             self.TABLE,
@@ -273,15 +278,19 @@ class _ContentRepository(Generic[C]):
         return removed
 
 
-class ProgramRepository(_ContentRepository[Program]):
+class ProgramRepository(_ContentRepository["Program"]):
     TABLE = "programs"
 
     def _parse(self, doc: Mapping[str, Any]) -> Program:
+        from rugdiary.core.programs import Program
+
         return Program.from_dict(doc)
 
 
-class ExerciseRepository(_ContentRepository[Exercise]):
+class ExerciseRepository(_ContentRepository["Exercise"]):
     TABLE = "exercises"
 
     def _parse(self, doc: Mapping[str, Any]) -> Exercise:
+        from rugdiary.core.exercises import Exercise
+
         return Exercise.from_dict(doc)

@@ -1,0 +1,186 @@
+"""Starting the GUI: QApplication, theme, translators, opening the diary, and screenshots."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rugdiary import __version__
+from rugdiary.core.clock import Clock, SystemClock
+from rugdiary.storage.database import Database, restore_latest_backup
+from rugdiary.storage.errors import (
+    CorruptDataError,
+    DataFileError,
+    DataLockedError,
+    NewerSchemaError,
+)
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui import dialogs
+from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
+from rugdiary.ui.theme import apply_theme
+
+EXIT_DATA_FILE = 3
+"""Exit code when the data file cannot be used (DESIGN.md §4)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def prepare_application(theme: str = "system", lang: str | None = None) -> QApplication:
+    """The QApplication (created if needed) with name, version, theme and Qt's translations."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationName("RugDiary")
+    app.setOrganizationName("RugDiary")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("rugdiary")
+    locale = QLocale(lang) if lang else QLocale.system()
+    QLocale.setDefault(locale)
+    install_qt_translator(app, locale)
+    apply_theme(app, theme)
+    return app
+
+
+def install_qt_translator(app: QApplication, locale: QLocale) -> bool:
+    """Qt's own strings (OK, Cancel, calendar) in the user's language; False if none exist."""
+    translator = QTranslator(app)  # parented: lives as long as the application
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(locale, "qtbase", "_", folder):
+        app.installTranslator(translator)
+        return True
+    translator.deleteLater()
+    return False
+
+
+def open_database(
+    data_dir: Path,
+    *,
+    clock: Clock,
+    parent: QWidget | None = None,
+    lock_timeout: float = 2.0,
+) -> Database | None:
+    """Open the diary, asking the user what to do when it cannot be used; None means quit.
+
+    The file is never changed here except by an explicit "Restore latest backup", which
+    keeps the unreadable file next to the restored one.
+    """
+    while True:
+        try:
+            return Database.open(data_dir, clock=clock, lock_timeout=lock_timeout)
+        except DataLockedError as error:
+            choice = dialogs.ask_data_file_problem(
+                parent, dialogs.DataFileProblem.LOCKED, error.path, error.reason
+            )
+            if choice is dialogs.DataFileChoice.RETRY:
+                continue
+            return None
+        except NewerSchemaError as error:
+            dialogs.ask_data_file_problem(
+                parent, dialogs.DataFileProblem.NEWER, error.path, error.reason
+            )
+            return None
+        except CorruptDataError as error:
+            choice = dialogs.ask_data_file_problem(
+                parent, dialogs.DataFileProblem.CORRUPT, error.path, error.reason
+            )
+            if choice is not dialogs.DataFileChoice.RESTORE:
+                return None
+            try:
+                restore_latest_backup(data_dir, clock=clock)
+            except DataFileError as restore_error:
+                dialogs.show_error(
+                    parent,
+                    _tr("No backup could be restored"),
+                    _tr("%1.\n\nNothing was changed. The folder is here:\n%2")
+                    .replace("%1", restore_error.reason.rstrip(".").capitalize())
+                    .replace("%2", str(data_dir)),
+                )
+                return None
+        except DataFileError as error:
+            dialogs.ask_data_file_problem(
+                parent, dialogs.DataFileProblem.OTHER, error.path, error.reason
+            )
+            return None
+
+
+def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -> int:
+    """Run the app until its window closes; returns the process exit code."""
+    app = prepare_application(theme, lang)
+    clock = SystemClock()
+    db = open_database(Path(data_dir), clock=clock)
+    if db is None:
+        return EXIT_DATA_FILE
+    try:
+        window = MainWindow(EntryRepository(db, clock), clock, settings=app_settings())
+        window.show()
+        return app.exec()
+    finally:
+        db.close()
+
+
+def render_screenshot(
+    data_dir: Path,
+    page: str,
+    output: Path,
+    *,
+    theme: str = "light",
+    lang: str = "en",
+    size: tuple[int, int] = (1100, 720),
+) -> None:
+    """Render page `page` with the data folder's content to a PNG at `output`.
+
+    The caller sets QT_QPA_PLATFORM=offscreen (and QT_SCALE_FACTOR) before Qt starts.
+    Raises ValueError for an unknown page and DataFileError when the diary cannot be used.
+    """
+    if page not in PAGES:
+        raise ValueError(f"unknown page {page!r}; valid pages: {', '.join(PAGES)}")
+    previous_handler = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        _render(data_dir, page, output, theme=theme, lang=lang, size=size)
+    finally:
+        qInstallMessageHandler(previous_handler)
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform warns about every window it shows; say only what matters.
+    if message.startswith("This plugin does not support"):
+        return
+    print(message, file=sys.stderr)
+
+
+def _render(
+    data_dir: Path, page: str, output: Path, *, theme: str, lang: str, size: tuple[int, int]
+) -> None:
+    app = prepare_application(theme, lang)
+    clock = SystemClock()
+    db = Database.open(Path(data_dir), clock=clock)
+    try:
+        # No settings: a screenshot must look the same for everyone and remember nothing.
+        window = MainWindow(EntryRepository(db, clock), clock, settings=None)
+        window.resize(*size)
+        window.show_page(page)
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        pixmap = window.grab()
+        output = Path(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if not pixmap.save(str(output), "PNG"):
+            raise OSError(f"could not write {output}")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        db.close()

@@ -1,0 +1,1 @@
+"""The diary page: entry form, entry list and the controller that joins them to storage."""

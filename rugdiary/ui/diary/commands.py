@@ -1,0 +1,126 @@
+"""Undoable diary changes for the window's QUndoStack."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from rugdiary.core.diary import DiaryEntry
+
+log = logging.getLogger(__name__)
+
+
+Entries = list[DiaryEntry]
+Tags = list[str]
+
+
+class EntryStore(Protocol):
+    """What the diary page needs from storage (EntryRepository fits it)."""
+
+    def add(self, entry: DiaryEntry) -> DiaryEntry: ...
+    def update(self, entry: DiaryEntry) -> DiaryEntry: ...
+    def delete(self, entry_id: str) -> DiaryEntry: ...
+    def restore(self, entry: DiaryEntry) -> None: ...
+    def get(self, entry_id: str) -> DiaryEntry | None: ...
+    def list(
+        self, start: date | None = None, end: date | None = None, tag: str | None = None
+    ) -> Entries: ...
+    def known_tags(self) -> Tags: ...
+
+
+class Host(Protocol):
+    """The controller side: refresh after a change, and explain a change that failed."""
+
+    def entry_changed(self, entry_id: str, selected: bool) -> None: ...
+    def change_failed(self, action: str, error: Exception) -> None: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DiaryCommands", text)
+
+
+class _EntryCommand(QUndoCommand):
+    """Runs the storage call for undo/redo; the first redo is skipped.
+
+    The controller performs the first change itself, so a failure there keeps the form
+    intact and nothing lands on the stack. A later undo or redo that fails is reported
+    and the command drops out of the stack (obsolete) instead of leaving it half-done.
+    """
+
+    def __init__(self, text: str, store: EntryStore, host: Host, entry_id: str) -> None:
+        super().__init__(text)
+        self._store = store
+        self._host = host
+        self._entry_id = entry_id
+        self._first_redo = True
+
+    def _run(self, action: Callable[[], None], label: str, selected: bool) -> None:
+        try:
+            action()
+        except Exception as error:  # a traceback must never reach the user
+            log.warning("%s failed: %s", label, error)
+            self.setObsolete(True)
+            self._host.change_failed(label, error)
+            return
+        self._host.entry_changed(self._entry_id, selected)
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        label = _tr("redo %1").replace("%1", self.text())
+        self._run(self._do, label, selected=not isinstance(self, DeleteEntryCommand))
+
+    def undo(self) -> None:
+        label = _tr("undo %1").replace("%1", self.text())
+        self._run(self._undo, label, selected=not isinstance(self, AddEntryCommand))
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddEntryCommand(_EntryCommand):
+    def __init__(self, store: EntryStore, host: Host, entry: DiaryEntry) -> None:
+        super().__init__(_tr("add entry"), store, host, entry.id)
+        self._entry = entry
+
+    def _do(self) -> None:
+        self._store.restore(self._entry)
+
+    def _undo(self) -> None:
+        self._store.delete(self._entry.id)
+
+
+class EditEntryCommand(_EntryCommand):
+    def __init__(
+        self, store: EntryStore, host: Host, before: DiaryEntry, after: DiaryEntry
+    ) -> None:
+        super().__init__(_tr("change entry"), store, host, before.id)
+        self._before = before
+        self._after = after
+
+    def _do(self) -> None:
+        self._after = self._store.update(self._after)
+
+    def _undo(self) -> None:
+        self._store.update(self._before)
+
+
+class DeleteEntryCommand(_EntryCommand):
+    def __init__(self, store: EntryStore, host: Host, entry: DiaryEntry) -> None:
+        super().__init__(_tr("delete entry"), store, host, entry.id)
+        self._entry = entry
+
+    def _do(self) -> None:
+        self._store.delete(self._entry.id)
+
+    def _undo(self) -> None:
+        self._store.restore(self._entry)

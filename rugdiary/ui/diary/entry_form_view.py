@@ -1,0 +1,495 @@
+"""The entry form's widgets and layout; the controller decides what they do."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
+from PySide6.QtGui import QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
+from rugdiary.ui.diary.medication_editor import MedicationEditor
+from rugdiary.ui.widgets.date_edits import DateTimeField
+from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
+from rugdiary.ui.widgets.scale import ScaleWidget
+
+_MEDICATION_FIELD = re.compile(r"^medication\[(\d+)\]")
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, keeping the tags before it."""
+
+    def __init__(self, line_edit: QLineEdit) -> None:
+        super().__init__(line_edit)
+        self._line_edit = line_edit
+        self._model = QStringListModel(self)
+        self.setModel(self._model)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self._head: list[str] = []
+
+    def set_tags(self, tags: list[str]) -> None:
+        self._model.setStringList(tags)
+
+    def splitPath(self, path: str) -> list[str]:
+        head, _, last = path.rpartition(",")
+        # Remembered here, not read back in pathFromIndex: by then the line edit may
+        # already show a highlighted completion, which would be counted twice.
+        self._head = [part.strip() for part in head.split(",") if part.strip()]
+        return [last.strip()]
+
+    def pathFromIndex(self, index: Any) -> str:
+        return ", ".join([*self._head, str(index.data())]) + ", "
+
+
+def to_qdatetime(at: datetime) -> QDateTime:
+    local = at.astimezone()
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
+
+
+class EntryFormView(QWidget):
+    """Quick entry (pain, stress, Save) on top; "More details" folds out everything else.
+
+    The buttons sit outside the scroll area so Save is always in view, however long the
+    note or the medication list grows.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryForm")
+
+        self.title = QLabel(self.tr("How are you right now?"), self)
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+
+        self.pain = ScaleWidget(
+            self.tr("Pain"), self.tr("no pain"), self.tr("worst pain imaginable")
+        )
+        self.stress = ScaleWidget(
+            self.tr("Stress"), self.tr("no stress"), self.tr("worst stress imaginable")
+        )
+        self.pain_label = self._field_label(self.tr("&Pain right now"), self.pain)
+        self.stress_label = self._field_label(self.tr("&Stress right now"), self.stress)
+
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("&More details"))
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setAccessibleName(self.tr("More details"))
+        self.more_button.setAccessibleDescription(
+            self.tr("Shows the optional questions: sleep, mood, tags, medicine, a note and more.")
+        )
+
+        self.more_panel = QWidget(self)
+        self.more_panel.setVisible(False)
+        self._build_more_panel()
+        self.more_button.toggled.connect(self._on_more_toggled)
+
+        content = QWidget()
+        self.content = content
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(16, 12, 16, 12)
+        content_layout.setSpacing(6)
+        content_layout.addWidget(self.title)
+        content_layout.addSpacing(6)
+        content_layout.addWidget(self.pain_label)
+        content_layout.addWidget(self.pain)
+        content_layout.addSpacing(8)
+        content_layout.addWidget(self.stress_label)
+        content_layout.addWidget(self.stress)
+        content_layout.addSpacing(8)
+        content_layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        content_layout.addWidget(self.more_panel)
+        content_layout.addStretch(1)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("formMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setAccessibleName(self.tr("Message about this entry"))
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.setMargin(8)
+        self.message.setAutoFillBackground(True)
+        self.message.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+
+        self.save_button = QPushButton(self.tr("Save entry"), self)
+        self.save_button.setDefault(True)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.save_button.setObjectName("primaryButton")
+        # The one action that matters on this page stands out, in words and in weight.
+        self.save_button.setStyleSheet(
+            "QPushButton#primaryButton { padding: 6px 20px; border-radius: 6px;"
+            " border: 1px solid palette(mid); }"
+            "QPushButton#primaryButton:enabled { background: palette(highlight);"
+            " color: palette(highlighted-text); font-weight: bold; border: 1px solid"
+            " palette(dark); }"
+            "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
+        )
+        self.save_button.setEnabled(False)
+        self.save_button.setAccessibleName(self.tr("Save entry"))
+        self.save_button.setToolTip(
+            self.tr("Save entry (%1)").replace(
+                "%1",
+                QKeySequence(QKeySequence.StandardKey.Save).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+            )
+        )
+        self.save_hint = QLabel(self.tr("Choose pain and stress to save."), self)
+        self.save_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.save_hint.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel editing"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel editing"))
+        self.cancel_button.setToolTip(self.tr("Back to a new entry (Esc)"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(16, 4, 16, 12)
+        buttons.addWidget(self.save_hint, 1)
+        # Holds the buttons to the right while the hint is hidden.
+        buttons.addStretch(0)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.scroll_area, 1)
+        message_row = QHBoxLayout()
+        message_row.setContentsMargins(16, 0, 16, 0)
+        message_row.addWidget(self.message)
+        layout.addLayout(message_row)
+        layout.addLayout(buttons)
+
+        self._apply_tab_order()
+        self.medication.rowsChanged.connect(self._apply_tab_order)
+
+        self.note.textChanged.connect(self._update_note_counter)
+        self._update_note_counter()
+        # The scroll area only scrolls vertically, so it must be as wide as the scales need.
+        scrollbar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(content.minimumSizeHint().width() + scrollbar)
+
+    # -- layout helpers ----------------------------------------------------------------------
+
+    def _field_label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _build_more_panel(self) -> None:
+        panel = self.more_panel
+
+        def scale_spin(name: str, hint: str) -> OptionalSpinBox:
+            spin = OptionalSpinBox(0, 10, panel)
+            spin.setAccessibleName(name)
+            spin.setAccessibleDescription(hint)
+            spin.setToolTip(hint)
+            spin.setMinimumWidth(110)
+            return spin
+
+        self.when = DateTimeField(panel)
+        self.when.setCalendarPopup(True)
+        when_format = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in when_format:
+            when_format = when_format.replace("yy", "yyyy")
+        self.when.setDisplayFormat(when_format.replace(":ss", ""))
+        self.when.setAccessibleName(self.tr("Date and time of this entry"))
+
+        self.worst_pain = scale_spin(
+            self.tr("Worst pain today"), self.tr("0 = no pain, 10 = worst")
+        )
+        self.sleep = scale_spin(
+            self.tr("Sleep last night"), self.tr("0 = very poor sleep, 10 = very good sleep")
+        )
+        self.mood = scale_spin(self.tr("Mood"), self.tr("0 = very low, 10 = very good"))
+        self.confidence = scale_spin(
+            self.tr("Confidence to move despite pain"),
+            self.tr("0 = not confident, 10 = fully confident"),
+        )
+        self.work_demand = scale_spin(
+            self.tr("Demands of work and daily tasks"), self.tr("0 = none, 10 = very high")
+        )
+        self.support = scale_spin(
+            self.tr("Support from people around you"), self.tr("0 = none, 10 = a lot")
+        )
+        self.activity_min = OptionalSpinBox(0, MAX_ACTIVITY_MIN, panel)
+        self.activity_min.setSuffix(self.tr(" min"))
+        self.activity_min.setSingleStep(5)
+        self.activity_min.setMinimumWidth(110)
+        self.activity_min.setAccessibleName(self.tr("Active minutes today"))
+        self.flare_up = QCheckBox(self.tr("This is a flare-up"), panel)
+        self.flare_up.setAccessibleName(self.tr("This is a flare-up"))
+        self.tags = QLineEdit(panel)
+        self.tags.setPlaceholderText(self.tr("e.g. sitting, work, walking"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setAccessibleDescription(self.tr("Separate tags with commas."))
+        self.tag_completer = TagCompleter(self.tags)
+        self.tags.setCompleter(self.tag_completer)
+        self.medication = MedicationEditor(panel)
+        self.note = QPlainTextEdit(panel)
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(self.tr("Anything you want to remember about today"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setMinimumHeight(90)
+        self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.note_counter = QLabel(panel)
+        self.note_counter.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.note_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.for_physio = QCheckBox(self.tr("For my physiotherapist"), panel)
+        self.for_physio.setAccessibleName(self.tr("For my physiotherapist"))
+        self.for_physio.setToolTip(self.tr("Marks this entry for the report you take along."))
+
+        scales = QFormLayout()
+        scales.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        scales.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self._labels: dict[str, str] = {}
+        rows: list[tuple[str, str, QWidget]] = [
+            ("at", self.tr("&When"), self.when),
+            ("worst_pain", self.tr("W&orst pain today"), self.worst_pain),
+            ("sleep", self.tr("S&leep last night"), self.sleep),
+            ("mood", self.tr("M&ood"), self.mood),
+            ("confidence", self.tr("&Confidence to move"), self.confidence),
+            ("work_demand", self.tr("Wor&k demands"), self.work_demand),
+            ("support", self.tr("Su&pport from others"), self.support),
+            ("activity_min", self.tr("&Active minutes"), self.activity_min),
+        ]
+        for field, text, widget in rows:
+            label = QLabel(text, panel)
+            label.setBuddy(widget)
+            scales.addRow(label, widget)
+            self._labels[field] = label.text().replace("&", "")
+        hint = QLabel(self.tr("All of these are optional: 0 is low, 10 is high."), panel)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint.setWordWrap(True)
+
+        tags_label = QLabel(self.tr("&Tags"), panel)
+        tags_label.setBuddy(self.tags)
+        med_label = QLabel(self.tr("Medicine taken"), panel)
+        note_label = QLabel(self.tr("&Note"), panel)
+        note_label.setBuddy(self.note)
+        note_header = QHBoxLayout()
+        note_header.addWidget(note_label)
+        note_header.addStretch(1)
+        note_header.addWidget(self.note_counter)
+
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(hint)
+        layout.addLayout(scales)
+        layout.addWidget(self.flare_up)
+        layout.addSpacing(4)
+        layout.addWidget(tags_label)
+        layout.addWidget(self.tags)
+        layout.addSpacing(4)
+        layout.addWidget(med_label)
+        layout.addWidget(self.medication)
+        layout.addSpacing(4)
+        layout.addLayout(note_header)
+        layout.addWidget(self.note)
+        layout.addWidget(self.for_physio)
+
+        self._labels.update(
+            {
+                "pain": self.tr("Pain"),
+                "stress": self.tr("Stress"),
+                "flare_up": self.tr("Flare-up"),
+                "tags": self.tr("Tags"),
+                "medication": self.tr("Medicine"),
+                "note": self.tr("Note"),
+                "for_physio": self.tr("For my physiotherapist"),
+            }
+        )
+
+    def _apply_tab_order(self) -> None:
+        # Reading order, top to bottom; medicine rows are created later and would
+        # otherwise be reached only after Save.
+        chain: list[QWidget] = [
+            self.pain,
+            self.stress,
+            self.more_button,
+            self.when,
+            self.worst_pain,
+            self.sleep,
+            self.mood,
+            self.confidence,
+            self.work_demand,
+            self.support,
+            self.activity_min,
+            self.flare_up,
+            self.tags,
+            *self.medication.focus_order(),
+            self.note,
+            self.for_physio,
+            self.cancel_button,
+            self.save_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _on_more_toggled(self, shown: bool) -> None:
+        self.more_panel.setVisible(shown)
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.more_button.setText(self.tr("Fewer &details") if shown else self.tr("&More details"))
+
+    def _update_note_counter(self) -> None:
+        count = len(self.note.toPlainText())
+        locale = QLocale()
+        text = self.tr("%1 of %2 characters").replace("%1", locale.toString(count))
+        text = text.replace("%2", locale.toString(MAX_NOTE_CHARS))
+        if count > MAX_NOTE_CHARS:
+            text += " – " + self.tr("a little too long to save")
+        self.note_counter.setText(text)
+
+    # -- reading and writing the form --------------------------------------------------------
+
+    def show_more(self, shown: bool = True) -> None:
+        self.more_button.setChecked(shown)
+
+    def is_complete(self) -> bool:
+        """Pain and stress are the only answers needed to save."""
+        return self.pain.value() is not None and self.stress.value() is not None
+
+    def chosen_datetime(self) -> datetime:
+        return from_qdatetime(self.when.dateTime())
+
+    def set_datetime(self, at: datetime) -> None:
+        self.when.blockSignals(True)
+        self.when.setDateTime(to_qdatetime(at))
+        self.when.blockSignals(False)
+
+    def values(self) -> dict[str, Any]:
+        """The answers as DiaryEntry fields, without `at` (the controller decides that)."""
+        return {
+            "pain": self.pain.value(),
+            "stress": self.stress.value(),
+            "worst_pain": self.worst_pain.optional_value(),
+            "sleep": self.sleep.optional_value(),
+            "mood": self.mood.optional_value(),
+            "confidence": self.confidence.optional_value(),
+            "work_demand": self.work_demand.optional_value(),
+            "support": self.support.optional_value(),
+            "activity_min": self.activity_min.optional_value(),
+            "flare_up": self.flare_up.isChecked(),
+            "tags": normalize_tags(self.tags.text().split(",")),
+            "medication": self.medication.medications(),
+            "note": self.note.toPlainText().strip(),
+            "for_physio": self.for_physio.isChecked(),
+        }
+
+    def load(self, entry: DiaryEntry) -> None:
+        """Show `entry` in the form, unfolding "More details" when it uses them."""
+        self.pain.setValue(entry.pain)
+        self.stress.setValue(entry.stress)
+        self.worst_pain.set_optional_value(entry.worst_pain)
+        self.sleep.set_optional_value(entry.sleep)
+        self.mood.set_optional_value(entry.mood)
+        self.confidence.set_optional_value(entry.confidence)
+        self.work_demand.set_optional_value(entry.work_demand)
+        self.support.set_optional_value(entry.support)
+        self.activity_min.set_optional_value(entry.activity_min)
+        self.flare_up.setChecked(entry.flare_up)
+        self.tags.setText(", ".join(entry.tags))
+        self.medication.set_medications(entry.medication)
+        self.note.setPlainText(entry.note)
+        self.for_physio.setChecked(entry.for_physio)
+        self.set_datetime(entry.at)
+
+    def clear(self, now: datetime) -> None:
+        """Empty every answer and set the date to `now`; "More details" keeps its state."""
+        self.pain.clear()
+        self.stress.clear()
+        for spin in (
+            self.worst_pain,
+            self.sleep,
+            self.mood,
+            self.confidence,
+            self.work_demand,
+            self.support,
+            self.activity_min,
+        ):
+            spin.clear_value()
+        self.flare_up.setChecked(False)
+        self.tags.clear()
+        self.medication.clear()
+        self.note.clear()
+        self.for_physio.setChecked(False)
+        self.set_datetime(now)
+        self.hide_message()
+
+    def field_label(self, field: str) -> str:
+        """The label a person sees for a DiaryEntry field name such as "medication[1].name"."""
+        match = _MEDICATION_FIELD.match(field)
+        if match:
+            return self.tr("Medicine %1").replace("%1", str(int(match.group(1)) + 1))
+        return self._labels.get(field, field)
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The widget to focus for a field named in a validation error."""
+        match = _MEDICATION_FIELD.match(field)
+        if match:
+            row = self.medication.row_for_index(int(match.group(1)))
+            if row is None:
+                return self.medication
+            return row.dose if field.endswith(".dose") else row.name
+        widget = getattr(self, "when" if field == "at" else field, None)
+        return widget if isinstance(widget, QWidget) else None
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def hide_message(self) -> None:
+        self.message.clear()
+        self.message.setVisible(False)
+
+    def set_edit_mode(self, title: str | None) -> None:
+        """`title` names the entry being changed; None returns to a new entry."""
+        editing = title is not None
+        self.title.setText(title if title is not None else self.tr("How are you right now?"))
+        self.cancel_button.setVisible(editing)
+        self.save_button.setText(self.tr("Save changes") if editing else self.tr("Save entry"))
+        self.save_button.setAccessibleName(self.save_button.text())

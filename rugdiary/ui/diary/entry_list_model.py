@@ -1,0 +1,260 @@
+"""Diary entries as a table grouped by day: a header row per day, then that day's entries."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from statistics import fmean
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+
+from rugdiary.core.diary import DiaryEntry
+
+NOTE_EXCERPT_CHARS = 60
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    TIME = 0
+    PAIN = 1
+    STRESS = 2
+    TAGS = 3
+    NOTE = 4
+
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The DiaryEntry of an entry row; None on day rows."""
+DAY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The `date` a row belongs to (day rows and entry rows)."""
+IS_DAY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    day: date
+    entry: DiaryEntry | None = None
+    mean_pain: float = 0.0
+    mean_stress: float = 0.0
+    count: int = 0
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def qtime(at: datetime) -> QTime:
+    return QTime(at.hour, at.minute)
+
+
+class EntryListModel(QAbstractTableModel):
+    """Entries newest first, each day introduced by a row with its date and mean scores.
+
+    Day rows are not selectable and are skipped by the keyboard, so Up/Down walk over
+    entries only; the view spans them over every column.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[DiaryEntry]) -> None:
+        """Replace the content; `entries` may come in any order."""
+        ordered = sorted(entries, key=lambda e: e.at, reverse=True)
+        rows: list[_Row] = []
+        index = 0
+        while index < len(ordered):
+            day = ordered[index].day
+            end = index
+            while end < len(ordered) and ordered[end].day == day:
+                end += 1
+            group = ordered[index:end]
+            rows.append(
+                _Row(
+                    day=day,
+                    mean_pain=fmean(e.pain for e in group),
+                    mean_stress=fmean(e.stress for e in group),
+                    count=len(group),
+                )
+            )
+            rows.extend(_Row(day=day, entry=e) for e in group)
+            index = end
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> DiaryEntry | None:
+        """The entry on `row`, or None for a day row or a row out of range."""
+        if 0 <= row < len(self._rows):
+            return self._rows[row].entry
+        return None
+
+    def is_day_row(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row].entry is None
+
+    def row_of(self, entry_id: str) -> int:
+        """The row of the entry with `entry_id`, or -1."""
+        for row, item in enumerate(self._rows):
+            if item.entry is not None and item.entry.id == entry_id:
+                return row
+        return -1
+
+    def entries(self) -> list[DiaryEntry]:
+        return [r.entry for r in self._rows if r.entry is not None]
+
+    def day_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.entry is None]
+
+    # -- Qt model API ------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].entry is None:
+            # Not enabled: item views skip such rows when moving with the arrow keys.
+            return Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            Column.TIME: self.tr("Time"),
+            Column.PAIN: self.tr("Pain"),
+            Column.STRESS: self.tr("Stress"),
+            Column.TAGS: self.tr("Tags"),
+            Column.NOTE: self.tr("Note"),
+        }
+        return titles.get(Column(section)) if 0 <= section < len(Column) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if role == ENTRY_ROLE:
+            return item.entry
+        if role == DAY_ROLE:
+            return item.day
+        if role == IS_DAY_ROLE:
+            return item.entry is None
+        if item.entry is None:
+            return self._day_data(item, index.column(), role)
+        return self._entry_data(item.entry, index.column(), role)
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _day_data(self, item: _Row, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.day_text(item) if column == Column.TIME else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.day_text(item, short=False) if column == Column.TIME else None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(QGuiApplication.font())
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # Day rows are "disabled" only to be skipped by the keyboard; keep full contrast.
+            return QGuiApplication.palette().brush(QPalette.ColorRole.WindowText)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
+        return None
+
+    def day_text(self, item: _Row, *, short: bool = True) -> str:
+        """E.g. "Mon, Mar 2, 2026  ·  average pain 4.5, stress 3.0" in the user's locale.
+
+        Abbreviated names keep the line within a narrow list; screen readers get the
+        full names (short=False).
+        """
+        locale = QLocale()
+        pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+        if short:
+            pattern = pattern.replace("dddd", "ddd").replace("MMMM", "MMM")
+        day = locale.toString(qdate(item.day), pattern)
+        if item.count == 1:
+            summary = self.tr("pain %1, stress %2")
+        else:
+            summary = self.tr("average pain %1, stress %2")
+        summary = summary.replace("%1", locale.toString(item.mean_pain, "f", 1)).replace(
+            "%2", locale.toString(item.mean_stress, "f", 1)
+        )
+        return f"{day}  ·  {summary}"
+
+    def _entry_data(self, entry: DiaryEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._entry_text(entry, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._entry_accessible_text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NOTE and entry.note:
+            return entry.note
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PAIN, Column.STRESS):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _entry_text(self, entry: DiaryEntry, column: int) -> str:
+        locale = QLocale()
+        if column == Column.TIME:
+            return locale.toString(qtime(entry.at), QLocale.FormatType.ShortFormat)
+        if column == Column.PAIN:
+            return str(entry.pain)
+        if column == Column.STRESS:
+            return str(entry.stress)
+        if column == Column.TAGS:
+            return ", ".join(entry.tags)
+        if column == Column.NOTE:
+            # Markers lead the note column as words: a narrow list has no room for another.
+            marks = " · ".join(self.marks(entry))
+            excerpt = note_excerpt(entry.note)
+            return f"{marks} – {excerpt}" if marks and excerpt else marks or excerpt
+        return ""
+
+    def marks(self, entry: DiaryEntry) -> list[str]:
+        """Words, not colours or icons alone, for the entry's flags."""
+        marks = []
+        if entry.flare_up:
+            marks.append(self.tr("Flare-up"))
+        if entry.for_physio:
+            marks.append(self.tr("For physio"))
+        return marks
+
+    def _entry_accessible_text(self, entry: DiaryEntry, column: int) -> str:
+        text = self._entry_text(entry, column)
+        if column == Column.PAIN:
+            return self.tr("pain %1 of 10").replace("%1", text)
+        if column == Column.STRESS:
+            return self.tr("stress %1 of 10").replace("%1", text)
+        return text
+
+
+def note_excerpt(note: str, limit: int = NOTE_EXCERPT_CHARS) -> str:
+    """The first line of `note`, shortened with an ellipsis to fit a table cell."""
+    first = note.strip().splitlines()[0] if note.strip() else ""
+    more = first != note.strip()
+    if len(first) > limit:
+        return first[: limit - 1].rstrip() + "…"
+    return first + (" …" if more else "")

@@ -1,0 +1,258 @@
+"""The entry list: a filter bar (dates, tag), the day-grouped table and its buttons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, Signal, SignalInstance
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.ui.diary.entry_list_model import Column, EntryListModel
+from rugdiary.ui.widgets.date_edits import DateField
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class EntryTable(QTableView):
+    """A table that turns Enter, double-click and Delete into requests for the controller."""
+
+    openRequested = Signal(int)
+    deleteRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit_action = QAction(self.tr("&Change this entry"), self)
+        self.delete_action = QAction(self.tr("&Delete this entry"), self)
+        self.edit_action.triggered.connect(lambda: self._request(self.openRequested))
+        self.delete_action.triggered.connect(lambda: self._request(self.deleteRequested))
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _request(self, signal: SignalInstance) -> None:
+        row = self.current_row()
+        if row >= 0 and self.selectionModel().isRowSelected(row):
+            signal.emit(row)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Day rows cannot be current, and Qt's item views stop at a first row that is not
+        # enabled: without this, a keyboard user could never reach the entries.
+        index = self.currentIndex()
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            model = self.model()
+            for row in range(model.rowCount()):
+                candidate = model.index(row, 0)
+                if candidate.flags() & Qt.ItemFlag.ItemIsSelectable:
+                    self.setCurrentIndex(candidate)
+                    self.selectRow(row)
+                    break
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._request(self.openRequested)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._request(self.deleteRequested)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            self.setCurrentIndex(index)
+            self.openRequested.emit(index.row())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsSelectable:
+            return
+        self.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.edit_action)
+        menu.addAction(self.delete_action)
+        menu.exec(event.globalPos() if event.reason() else self.mapToGlobal(QPoint(0, 0)))
+
+
+class EntryListView(QWidget):
+    """Filter bar on top, table in the middle, count and buttons below."""
+
+    def __init__(self, model: EntryListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in date_format:
+            # Two-digit years are ambiguous for a diary that spans years.
+            date_format = date_format.replace("yy", "yyyy")
+
+        self.from_date = DateField(self)
+        self.to_date = DateField(self)
+        for edit, name in (
+            (self.from_date, self.tr("Show entries from")),
+            (self.to_date, self.tr("Show entries until")),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_format)
+            edit.setAccessibleName(name)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName(self.tr("Show entries with tag"))
+        self.tag_filter.setMinimumContentsLength(8)
+        self.tag_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.show_all_button = QPushButton(self.tr("Show all"), self)
+        self.show_all_button.setAccessibleName(self.tr("Show all entries"))
+
+        from_label = QLabel(self.tr("&From"), self)
+        from_label.setBuddy(self.from_date)
+        to_label = QLabel(self.tr("&until"), self)
+        to_label.setBuddy(self.to_date)
+        tag_label = QLabel(self.tr("T&ag"), self)
+        tag_label.setBuddy(self.tag_filter)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(from_label)
+        filters.addWidget(self.from_date)
+        filters.addWidget(to_label)
+        filters.addWidget(self.to_date)
+        filters.addStretch(1)
+        # Tag on its own line keeps the list usable in a narrow window.
+        tag_row = QHBoxLayout()
+        tag_row.setSpacing(6)
+        tag_row.addWidget(tag_label)
+        tag_row.addWidget(self.tag_filter)
+        tag_row.addStretch(1)
+
+        self.table = EntryTable(self)
+        self.table.setModel(model)
+        self.table.setAccessibleName(self.tr("Diary entries"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        # Every column and row gets a computed size: sizing to contents measures every
+        # row, which takes seconds on a ten-year diary.
+        metrics = self.table.fontMetrics()
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        sample = QLocale().toString(QTime(22, 59), QLocale.FormatType.ShortFormat)
+        widths = {
+            Column.TIME: metrics.horizontalAdvance(sample + "M"),
+            Column.PAIN: metrics.horizontalAdvance(
+                model.headerData(Column.PAIN, Qt.Orientation.Horizontal) + "M"
+            ),
+            Column.STRESS: metrics.horizontalAdvance(
+                model.headerData(Column.STRESS, Qt.Orientation.Horizontal) + "M"
+            ),
+            Column.TAGS: metrics.horizontalAdvance("x" * 12),
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        model.modelReset.connect(self._apply_spans)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setVisible(False)
+
+        self.count_label = QLabel(self)
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.edit_button = QPushButton(self.tr("Change…"), self)
+        self.edit_button.setAccessibleName(self.tr("Change the selected entry"))
+        self.edit_button.setToolTip(self.tr("Change the selected entry (Enter)"))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the selected entry"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected entry (Delete); Undo brings it back")
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+
+        heading = QLabel(self.tr("Your entries"), self)
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        heading.setFont(font)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 16, 12)
+        layout.setSpacing(8)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading, 1)
+        heading_row.addWidget(self.show_all_button)
+        layout.addLayout(heading_row)
+        layout.addLayout(filters)
+        layout.addLayout(tag_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
+        layout.addLayout(buttons)
+
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def set_empty_text(self, text: str | None) -> None:
+        """Show `text` instead of the table (nothing logged, or nothing matches the filter)."""
+        self.empty_label.setText(text or "")
+        self.empty_label.setVisible(text is not None)
+        self.table.setVisible(text is None)
+
+    def _apply_spans(self) -> None:
+        self.table.clearSpans()
+        for row in self.model.day_rows():
+            self.table.setSpan(row, 0, 1, len(Column))
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_row() >= 0
+        self.edit_button.setEnabled(has_selection)
+        self.delete_button.setEnabled(has_selection)
+        self.table.edit_action.setEnabled(has_selection)
+        self.table.delete_action.setEnabled(has_selection)

@@ -1,0 +1,209 @@
+"""The main window: page navigation, menus, status bar and remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from rugdiary import __version__
+from rugdiary.core.clock import Clock
+from rugdiary.ui import dialogs
+from rugdiary.ui.diary.commands import EntryStore
+from rugdiary.ui.diary.page import DiaryPage, build_diary_page
+
+PAGES: tuple[str, ...] = ("diary",)
+"""Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
+
+GEOMETRY_KEY = "mainwindow/geometry"
+PAGE_KEY = "mainwindow/page"
+SPLITTER_KEY = "diary/splitter"
+NOTICE_TIMEOUT_MS = 10_000
+
+
+def app_settings() -> QSettings:
+    """The app's own settings store (organisation and application "RugDiary").
+
+    Built with the default format so that tests can redirect it with
+    QSettings.setDefaultFormat(IniFormat) and QSettings.setPath(...).
+    """
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "RugDiary", "RugDiary")
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the current page on the right.
+
+    Services come in through the constructor (no globals), so tests and the screenshot
+    command can hand in an in-memory store and a fake clock. Without `settings`, nothing
+    is remembered: handy for screenshots and tests that must not touch a real profile.
+    """
+
+    def __init__(
+        self,
+        entries: EntryStore,
+        clock: Clock,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("RugDiary"))
+        self._settings = settings
+        self.undo_stack = QUndoStack(self)
+
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setStyleSheet(
+            "QListWidget { background: palette(button); padding: 8px 4px; }"
+            "QListWidget::item { padding: 8px 10px; border-radius: 6px; }"
+            "QListWidget::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); font-weight: bold; }"
+        )
+        self.stack = QStackedWidget(self)
+
+        self.diary: DiaryPage = build_diary_page(entries, clock, self.undo_stack, self)
+        self._pages: dict[str, QWidget] = {}
+        self._add_page("diary", self.tr("Diary"), self.diary.view)
+        self.diary.controller.notice.connect(self.show_notice)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self._build_menus()
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setAccessibleName(self.tr("Undo the last change"))
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.statusBar().messageChanged.connect(self._on_status_changed)
+        self.undo_stack.indexChanged.connect(lambda _i: self.undo_button.setVisible(False))
+
+        self.resize(QSize(1100, 720))
+        self.show_page(PAGES[0])
+        self._restore_state()
+        # Start where the answer goes: a person can type the pain score straight away.
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+        item = QListWidgetItem(title, self.nav)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(130, 44))
+        self.stack.addWidget(widget)
+        self._pages[key] = widget
+
+    def pages(self) -> list[str]:
+        return list(self._pages)
+
+    def show_page(self, key: str) -> None:
+        """Switch to page `key`; raises ValueError naming the valid pages."""
+        if key not in self._pages:
+            raise ValueError(f"unknown page {key!r}; valid pages: {', '.join(self._pages)}")
+        self.nav.setCurrentRow(list(self._pages).index(key))
+
+    def current_page(self) -> str:
+        return list(self._pages)[max(self.nav.currentRow(), 0)]
+
+    # -- menus and status --------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        # Ctrl+Shift+Z everywhere, plus the platform's own redo key (Ctrl+Y on Windows).
+        self.redo_action.setShortcuts(
+            [
+                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
+                *(
+                    k
+                    for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+                    if k != QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z)
+                ),
+            ]
+        )
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About RugDiary"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>RugDiary %1</h3>"
+            "<p>A calm diary for low back pain: note your pain and stress, "
+            "and see how they move together over the weeks.</p>"
+            "<p>RugDiary does not diagnose or treat anything. It helps you notice "
+            "patterns and talk them over with your physiotherapist or doctor.</p>"
+            "<p>Your diary stays on this computer.</p>"
+        ).replace("%1", __version__)
+
+    def show_about(self) -> None:
+        dialogs.show_about(self, self.tr("About RugDiary"), self.about_text())
+
+    def show_notice(self, text: str, offer_undo: bool = False) -> None:
+        """A status-bar message; after a delete it comes with an Undo button."""
+        self.statusBar().showMessage(text, NOTICE_TIMEOUT_MS)
+        self.undo_button.setVisible(offer_undo and self.undo_stack.canUndo())
+
+    def _on_status_changed(self, text: str) -> None:
+        if not text:
+            self.undo_button.setVisible(False)
+
+    # -- remembered state --------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        if self._settings is None:
+            return
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.diary.view.splitter.restoreState(splitter)
+        page = self._settings.value(PAGE_KEY)
+        if isinstance(page, str) and page in self._pages:
+            self.show_page(page)
+
+    def save_state(self) -> None:
+        """Remember geometry and page; called on close."""
+        if self._settings is None:
+            return
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(SPLITTER_KEY, self.diary.view.splitter.saveState())
+        self._settings.setValue(PAGE_KEY, self.current_page())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

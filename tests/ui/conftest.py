@@ -1,0 +1,97 @@
+"""UI test fixtures: isolated QSettings, a real diary on a fake clock, and the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.clock import FakeClock
+from rugdiary.core.diary import DiaryEntry, new_entry
+from rugdiary.storage.database import Database
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui.diary.page import DiaryPage
+from rugdiary.ui.main_window import MainWindow
+
+# The offscreen platform says this about windows and popups it cannot manage; harmless.
+OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path: Path) -> Iterator[Path]:
+    """Point every QSettings at a temporary folder, so no test reads or writes a real profile.
+
+    app_settings() builds its QSettings with the default format, which this switches to
+    INI files under tmp_path for both scopes.
+    """
+    folder = tmp_path / "qsettings"
+    previous_format = QSettings.defaultFormat()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / scope.name))
+    yield folder
+    QSettings.setDefaultFormat(previous_format)
+
+
+@pytest.fixture(autouse=True)
+def english_locale(qapp: QApplication) -> Iterator[None]:
+    """Dates and numbers in a known locale; restored after tests that change it."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def db(data_dir: Path, clock: FakeClock) -> Iterator[Database]:
+    database = Database.open(data_dir, clock=clock)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def repo(db: Database, clock: FakeClock) -> EntryRepository:
+    return EntryRepository(db, clock)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, repo: EntryRepository, clock: FakeClock) -> MainWindow:
+    """The main window, shown and active so that keyboard shortcuts reach it."""
+    win = MainWindow(repo, clock)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    return win
+
+
+@pytest.fixture
+def diary(window: MainWindow) -> DiaryPage:
+    return window.diary
+
+
+@pytest.fixture
+def make_entry(clock: FakeClock) -> Any:
+    """Build an entry `days_ago` days before the clock's day, at `hour` o'clock local time."""
+
+    def make(*, days_ago: int = 0, hour: int = 9, **fields: Any) -> DiaryEntry:
+        day = clock.now() - timedelta(days=days_ago)
+        at = datetime(day.year, day.month, day.day, hour, 0).astimezone()
+        fields.setdefault("pain", 3)
+        fields.setdefault("stress", 4)
+        return new_entry(now=clock.now(), at=at, **fields)
+
+    return make

@@ -1,0 +1,231 @@
+"""Start-up: the data-file dialogs (patched in ui.dialogs), run_gui's exit code, screenshots."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import filelock
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.clock import FakeClock
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.storage.database import LOCK_NAME, Database, list_backups
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui import app as ui_app
+from rugdiary.ui import dialogs
+from rugdiary.ui.dialogs import DataFileChoice, DataFileProblem
+
+MakeEntry = Callable[..., DiaryEntry]
+Asked = list[tuple[DataFileProblem, Path, str]]
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, *choices: DataFileChoice) -> Asked:
+    """Patch the one dialog function; record what it was asked and answer in turn."""
+    asked: Asked = []
+    replies = list(choices)
+
+    def fake(parent: object, problem: DataFileProblem, path: Path, reason: str) -> DataFileChoice:
+        asked.append((problem, path, reason))
+        return replies.pop(0)
+
+    monkeypatch.setattr(dialogs, "ask_data_file_problem", fake)
+    return asked
+
+
+@pytest.fixture
+def diary_with_backup(data_dir: Path, clock: FakeClock, make_entry: MakeEntry) -> DiaryEntry:
+    """A data folder whose backup holds one entry."""
+    entry = make_entry(note="from the backup")
+    with Database.open(data_dir, clock=clock) as db:
+        EntryRepository(db, clock).add(entry)
+    clock.advance(60)
+    with Database.open(data_dir, clock=clock) as db:
+        db.backup_now()
+    assert list_backups(data_dir)
+    return entry
+
+
+def test_corrupt_file_restore_latest_backup(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock, diary_with_backup: DiaryEntry
+) -> None:
+    diary_file = data_dir / "diary.json"
+    diary_file.write_bytes(b'{"entries": {"1": {"at": ')
+    asked = answer(monkeypatch, DataFileChoice.RESTORE)
+
+    db = ui_app.open_database(data_dir, clock=clock)
+    assert db is not None
+    try:
+        assert EntryRepository(db, clock).list() == [diary_with_backup]
+    finally:
+        db.close()
+    ((problem, path, reason),) = asked
+    assert problem is DataFileProblem.CORRUPT
+    assert path == diary_file
+    assert reason
+    damaged = list(data_dir.glob("diary.json.damaged-*"))
+    assert len(damaged) == 1, "the unreadable file is kept aside, never deleted"
+    assert damaged[0].read_bytes() == b'{"entries": {"1": {"at": '
+
+
+def test_corrupt_file_quit_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock, diary_with_backup: DiaryEntry
+) -> None:
+    diary_file = data_dir / "diary.json"
+    diary_file.write_bytes(b"\x00\xff binary")
+    answer(monkeypatch, DataFileChoice.QUIT)
+    assert ui_app.open_database(data_dir, clock=clock) is None
+    assert diary_file.read_bytes() == b"\x00\xff binary"
+
+
+def test_no_backup_to_restore_is_explained(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "diary.json").write_text("")
+    answer(monkeypatch, DataFileChoice.RESTORE)
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, text: errors.append((title, text))
+    )
+    assert ui_app.open_database(data_dir, clock=clock) is None
+    ((title, text),) = errors
+    assert title == "No backup could be restored"
+    assert str(data_dir) in text
+    assert (data_dir / "diary.json").read_text() == ""
+
+
+def test_newer_schema_only_offers_quit(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock
+) -> None:
+    data_dir.mkdir(parents=True)
+    newer = {"_meta": {"1": {"schema": 99}}, "entries": {}}
+    (data_dir / "diary.json").write_text(json.dumps(newer))
+    asked = answer(monkeypatch, DataFileChoice.QUIT)
+    assert ui_app.open_database(data_dir, clock=clock) is None
+    assert asked[0][0] is DataFileProblem.NEWER
+
+
+def test_locked_folder_try_again(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock
+) -> None:
+    data_dir.mkdir(parents=True)
+    other = filelock.FileLock(data_dir / LOCK_NAME)
+    other.acquire()
+    asked: Asked = []
+
+    def fake(parent: object, problem: DataFileProblem, path: Path, reason: str) -> DataFileChoice:
+        asked.append((problem, path, reason))
+        other.release()  # the other RugDiary was closed meanwhile
+        return DataFileChoice.RETRY
+
+    monkeypatch.setattr(dialogs, "ask_data_file_problem", fake)
+    db = ui_app.open_database(data_dir, clock=clock, lock_timeout=0.05)
+    assert db is not None
+    db.close()
+    assert [a[0] for a in asked] == [DataFileProblem.LOCKED]
+
+
+@pytest.fixture
+def restore_app_look(qapp: QApplication) -> Iterator[None]:
+    """run_gui applies a theme to the shared test QApplication; undo that afterwards."""
+    palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
+    yield
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyle(style)
+
+
+@pytest.mark.usefixtures("restore_app_look")
+def test_run_gui_returns_3_when_the_user_quits(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "diary.json").write_text("[1, 2")
+    asked = answer(monkeypatch, DataFileChoice.QUIT)
+    assert ui_app.run_gui(data_dir, theme="light", lang="en") == ui_app.EXIT_DATA_FILE
+    assert asked[0][0] is DataFileProblem.CORRUPT
+    assert (data_dir / "diary.json").read_text() == "[1, 2"
+
+
+def test_dialog_text_is_plain_words_with_the_path() -> None:
+    path = Path("/home/someone/.local/share/RugDiary/diary.json")
+    for problem in DataFileProblem:
+        title, text = dialogs.data_file_texts(problem, path, "the file is empty")
+        assert str(path) in text
+        assert "the file is empty" in text
+        assert "Traceback" not in text
+        for fear_word in ("damage", "fatal", "crash", "error"):
+            assert fear_word not in (title + text).lower()
+
+
+@pytest.mark.parametrize(
+    ("problem", "button_text", "expected"),
+    [
+        (DataFileProblem.CORRUPT, "Restore latest backup", DataFileChoice.RESTORE),
+        (DataFileProblem.CORRUPT, "Quit", DataFileChoice.QUIT),
+        (DataFileProblem.LOCKED, "Try again", DataFileChoice.RETRY),
+        (DataFileProblem.NEWER, "Quit", DataFileChoice.QUIT),
+    ],
+)
+def test_data_file_dialog_buttons(
+    qtbot: QtBot, problem: DataFileProblem, button_text: str, expected: DataFileChoice
+) -> None:
+    seen: list[list[str]] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append([b.text() for b in box.buttons()])
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, click)
+    choice = dialogs.ask_data_file_problem(None, problem, Path("/x/diary.json"), "it is empty")
+    assert choice is expected
+    if problem is DataFileProblem.CORRUPT:
+        assert seen == [["Restore latest backup", "Quit"]]
+    elif problem is DataFileProblem.LOCKED:
+        assert seen == [["Try again", "Quit"]]
+    else:
+        assert seen == [["Quit"]]
+
+
+def test_render_screenshot_rejects_an_unknown_page(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="valid pages: diary"):
+        ui_app.render_screenshot(tmp_path / "data", "charts", tmp_path / "x.png")
+
+
+def test_render_screenshot_in_a_fresh_process(
+    tmp_path: Path, clock: FakeClock, make_entry: MakeEntry
+) -> None:
+    """Scale factor and platform must be set before Qt starts, hence a child process."""
+    data = tmp_path / "data"
+    with Database.open(data, clock=clock) as db:
+        EntryRepository(db, clock).add(make_entry(tags=("walking",)))
+    out = tmp_path / "shot.png"
+    code = (
+        "import sys; from pathlib import Path; from rugdiary.ui.app import render_screenshot;"
+        "render_screenshot(Path(sys.argv[1]), 'diary', Path(sys.argv[2]), theme='dark')"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data), str(out)],
+        check=True,
+        env=env,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stderr == "", "a screenshot run prints nothing"
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (2200, 1440)
+    # Dark theme: the window background is dark.
+    assert image.pixelColor(5, image.height() - 5).lightness() < 80

@@ -1,0 +1,348 @@
+"""The entry list: grouping, editing, deleting with undo, and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui import dialogs
+from rugdiary.ui.diary.entry_list_model import ENTRY_ROLE, Column, EntryListModel, note_excerpt
+from rugdiary.ui.diary.page import DiaryPage
+from rugdiary.ui.main_window import MainWindow
+
+MakeEntry = Callable[..., DiaryEntry]
+
+
+def seed(repo: EntryRepository, diary: DiaryPage, *entries: DiaryEntry) -> None:
+    for entry in entries:
+        repo.add(entry)
+    diary.controller.reload()
+
+
+def row_cell(model: EntryListModel, row: int, column: Column) -> Any:
+    return model.index(row, column).data()
+
+
+# -- model ------------------------------------------------------------------------------------
+
+
+def test_model_groups_by_day_newest_first_with_daily_means(make_entry: MakeEntry) -> None:
+    model = EntryListModel()
+    older = make_entry(days_ago=1, hour=20, pain=6, stress=2, tags=("work",))
+    morning = make_entry(hour=8, pain=2, stress=3, note="Slept well.\nWalked.", flare_up=True)
+    evening = make_entry(hour=21, pain=5, stress=6, for_physio=True)
+    model.set_entries([older, morning, evening])
+
+    assert model.rowCount() == 5
+    assert model.day_rows() == [0, 3]
+    assert [model.entry_at(r) for r in range(5)] == [None, evening, morning, None, older]
+    header = row_cell(model, 0, Column.TIME)
+    assert header.startswith("Mon, Mar 2, 2026")
+    assert "average pain 3.5, stress 4.5" in header
+    assert "pain 6.0, stress 2.0" in row_cell(model, 3, Column.TIME)
+    assert (
+        model.index(0, 0)
+        .data(Qt.ItemDataRole.AccessibleTextRole)
+        .startswith("Monday, March 2, 2026")
+    )
+    assert row_cell(model, 2, Column.TIME) == "8:00\u202fAM" or "8:00" in row_cell(
+        model, 2, Column.TIME
+    )
+    assert row_cell(model, 2, Column.PAIN) == "2"
+    assert row_cell(model, 2, Column.NOTE) == "Flare-up – Slept well. …"
+    assert row_cell(model, 1, Column.NOTE) == "For physio"
+    assert row_cell(model, 4, Column.TAGS) == "work"
+    assert model.index(1, 0).data(ENTRY_ROLE) is evening
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_note_excerpt_shortens_long_first_lines() -> None:
+    assert note_excerpt("") == ""
+    assert note_excerpt("short") == "short"
+    assert note_excerpt("a" * 100, limit=10) == "a" * 9 + "…"
+
+
+# -- editing ----------------------------------------------------------------------------------
+
+
+def test_enter_on_an_entry_edits_it_and_save_updates(
+    qtbot: QtBot,
+    window: MainWindow,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+) -> None:
+    entry = make_entry(pain=3, stress=4, tags=("work",), note="before")
+    seed(repo, diary, entry)
+    table = diary.view.list.table
+    form = diary.view.form
+    seed(repo, diary, make_entry(days_ago=1))
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert diary.model.entry_at(table.currentIndex().row()) == entry, "focus lands on an entry"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert diary.model.entry_at(table.currentIndex().row()) != entry, "the day row is skipped"
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert diary.model.entry_at(table.currentIndex().row()) == entry
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    assert diary.controller.editing == entry
+    assert form.pain.value() == 3
+    assert form.note.toPlainText() == "before"
+    assert form.more_panel.isVisible(), "details in use are shown"
+    assert form.cancel_button.isVisible()
+    assert QApplication.focusWidget() is form.pain
+    qtbot.keyClick(form.pain, "7")
+    qtbot.keyClick(form.pain, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = repo.get(entry.id)
+    assert saved is not None
+    assert len(repo.list()) == 2
+    assert saved.pain == 7
+    assert saved.stress == 4
+    assert saved.note == "before"
+    assert saved.at == entry.at, "the time of an edited entry stays unless changed"
+    assert diary.controller.editing is None
+    assert window.statusBar().currentMessage() == "Changes saved"
+    assert form.pain.value() is None, "back to a new entry"
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert repo.get(entry.id).pain == 3  # type: ignore[union-attr]
+
+
+def test_double_click_edits_and_escape_cancels(
+    qtbot: QtBot, diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    entry = make_entry(pain=1, stress=1)
+    seed(repo, diary, entry)
+    table = diary.view.list.table
+    rect = table.visualRect(diary.model.index(1, Column.PAIN))
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert diary.controller.editing == entry
+    form = diary.view.form
+    qtbot.keyClick(form.pain, "9")
+    qtbot.keyClick(form.pain, Qt.Key.Key_Escape)
+    assert diary.controller.editing is None
+    assert form.pain.value() is None
+    assert repo.list() == [entry], "cancel leaves the stored entry as it was"
+
+
+def test_double_click_on_a_day_row_does_nothing(
+    qtbot: QtBot, diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    seed(repo, diary, make_entry())
+    table = diary.view.list.table
+    rect = table.visualRect(diary.model.index(0, 0))
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert diary.controller.editing is None
+
+
+# -- delete and undo ---------------------------------------------------------------------------
+
+
+def test_delete_key_then_ctrl_z_restores_the_entry(
+    qtbot: QtBot,
+    window: MainWindow,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+) -> None:
+    keep = make_entry(days_ago=1)
+    gone = make_entry(pain=8, stress=2, note="to be deleted", medication=())
+    seed(repo, diary, keep, gone)
+    lst = diary.view.list
+    lst.select_row(diary.model.row_of(gone.id))
+    lst.table.setFocus()
+    qtbot.keyClick(lst.table, Qt.Key.Key_Delete)
+
+    assert repo.list() == [keep]
+    assert window.statusBar().currentMessage() == "Entry deleted"
+    assert window.undo_button.isVisible()
+    assert window.undo_action.isEnabled()
+    assert "delete entry" in window.undo_action.text()
+    assert diary.model.row_of(gone.id) == -1
+    assert lst.selected_row() == diary.model.row_of(keep.id), "selection moves on"
+
+    qtbot.keyClick(lst.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert repo.get(gone.id) == gone, "the same entry, id and all, is back"
+    assert diary.model.row_of(gone.id) >= 0
+    assert lst.selected_row() == diary.model.row_of(gone.id)
+    assert not window.undo_button.isVisible()
+
+    qtbot.keyClick(
+        lst.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert repo.get(gone.id) is None, "redo deletes it again"
+
+
+def test_delete_button_and_status_bar_undo_button(
+    qtbot: QtBot,
+    window: MainWindow,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+) -> None:
+    entry = make_entry()
+    seed(repo, diary, entry)
+    lst = diary.view.list
+    assert not lst.delete_button.isEnabled()
+    lst.select_row(1)
+    assert lst.delete_button.isEnabled()
+    qtbot.mouseClick(lst.delete_button, Qt.MouseButton.LeftButton)
+    assert repo.list() == []
+    assert "No entries yet" in lst.empty_label.text()
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    assert repo.list() == [entry]
+
+
+def test_context_menu_offers_change_and_delete(
+    qtbot: QtBot, diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    entry = make_entry()
+    seed(repo, diary, entry)
+    table = diary.view.list.table
+    diary.view.list.select_row(1)
+    assert table.delete_action.isEnabled()
+    table.delete_action.trigger()
+    assert repo.list() == []
+    assert table.indexAt(QPoint(-5, -5)).isValid() is False
+
+
+def test_undo_of_add(
+    qtbot: QtBot, window: MainWindow, diary: DiaryPage, repo: EntryRepository
+) -> None:
+    form = diary.view.form
+    form.pain.setValue(2)
+    form.stress.setValue(3)
+    form.save_button.click()
+    (entry,) = repo.list()
+    window.undo_action.trigger()
+    assert repo.list() == []
+    window.redo_action.trigger()
+    assert repo.list() == [entry]
+
+
+def test_deleting_the_entry_being_edited_leaves_edit_mode(
+    diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    entry = make_entry()
+    seed(repo, diary, entry)
+    diary.controller.edit_row(1)
+    diary.controller.delete_row(1)
+    assert diary.controller.editing is None
+    assert not diary.view.form.cancel_button.isVisible()
+
+
+# -- filters ----------------------------------------------------------------------------------
+
+
+def test_filter_by_date_range_and_tag(
+    qtbot: QtBot, diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    feb20 = make_entry(days_ago=10, tags=("work",))
+    feb28 = make_entry(days_ago=2, tags=("work", "sitting"))
+    mar01 = make_entry(days_ago=1, tags=("walking",))
+    mar02 = make_entry(days_ago=0)
+    seed(repo, diary, feb20, feb28, mar01, mar02)
+    lst = diary.view.list
+    model = diary.model
+    assert model.entries() == [mar02, mar01, feb28, feb20]
+    assert lst.from_date.date() == QDate(2026, 2, 20), "unfiltered: the range spans the data"
+    assert lst.to_date.date() == QDate(2026, 3, 2)
+
+    lst.from_date.setDate(QDate(2026, 2, 28))
+    assert model.entries() == [mar02, mar01, feb28]
+    lst.to_date.setDate(QDate(2026, 3, 1))
+    assert model.entries() == [mar01, feb28]
+
+    tags = [lst.tag_filter.itemText(i) for i in range(lst.tag_filter.count())]
+    assert tags == ["All tags", "sitting", "walking", "work"]
+    lst.tag_filter.setCurrentIndex(lst.tag_filter.findData("work"))
+    assert model.entries() == [feb28]
+    assert lst.count_label.text() == "1 entry"
+
+    lst.from_date.setDate(QDate(2026, 3, 1))
+    assert model.entries() == []
+    assert lst.table.isHidden()
+    assert "No entries match" in lst.empty_label.text()
+
+    qtbot.mouseClick(lst.show_all_button, Qt.MouseButton.LeftButton)
+    assert model.entries() == [mar02, mar01, feb28, feb20]
+    assert lst.tag_filter.currentIndex() == 0
+    assert lst.count_label.text() == "4 entries"
+
+
+def test_date_range_typed_backwards_still_works(
+    diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    a = make_entry(days_ago=3)
+    b = make_entry(days_ago=1)
+    seed(repo, diary, a, b)
+    diary.controller.set_date_range(date(2026, 3, 1), date(2026, 2, 27))
+    assert diary.model.entries() == [b, a]
+
+
+def test_new_tag_appears_in_filter_and_completer_after_save(
+    diary: DiaryPage, repo: EntryRepository
+) -> None:
+    form = diary.view.form
+    form.pain.setValue(1)
+    form.stress.setValue(1)
+    form.tags.setText("Gardening")
+    form.save_button.click()
+    assert diary.view.list.tag_filter.findData("gardening") > 0
+    assert form.tag_completer.model().stringList() == ["gardening"]
+
+
+def test_opening_an_entry_asks_before_replacing_unsaved_answers(
+    monkeypatch: pytest.MonkeyPatch,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+) -> None:
+    entry = make_entry(pain=1, stress=1)
+    seed(repo, diary, entry)
+    form = diary.view.form
+    form.pain.setValue(8)
+    form.note.setPlainText("half written")
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent: asked.append(True) or False)
+    diary.controller.edit_row(1)
+    assert asked == [True]
+    assert diary.controller.editing is None
+    assert form.pain.value() == 8
+    assert form.note.toPlainText() == "half written"
+
+    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent: True)
+    diary.controller.edit_row(1)
+    assert diary.controller.editing == entry
+    assert form.pain.value() == 1
+
+
+def test_opening_an_entry_from_an_empty_form_does_not_ask(
+    monkeypatch: pytest.MonkeyPatch,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+) -> None:
+    first, second = make_entry(hour=8), make_entry(hour=10)
+    seed(repo, diary, first, second)
+
+    def fail(parent: object) -> bool:
+        raise AssertionError("nothing typed, nothing to ask")
+
+    monkeypatch.setattr(dialogs, "ask_discard_unsaved", fail)
+    diary.controller.edit(first)
+    diary.controller.edit(second)  # the loaded entry, unchanged, is not "unsaved"
+    assert diary.controller.editing == second

@@ -1,0 +1,156 @@
+"""Main window: navigation, menus, About, and geometry and page remembered in QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from rugdiary import __version__
+from rugdiary.core.clock import FakeClock
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui import dialogs
+from rugdiary.ui.main_window import GEOMETRY_KEY, PAGE_KEY, MainWindow, app_settings
+from rugdiary.ui.theme import apply_theme, build_palette, resolve_theme
+from rugdiary.ui.widgets.scale import ScaleWidget
+
+
+def test_navigation_has_only_real_pages(window: MainWindow) -> None:
+    assert window.pages() == ["diary"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Diary"]
+    assert window.stack.currentWidget() is window.diary.view
+    with pytest.raises(ValueError, match="valid pages: diary"):
+        window.show_page("settings")
+
+
+def test_menus_and_shortcuts(window: MainWindow) -> None:
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&Help"]
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    assert not window.undo_action.isEnabled()
+
+
+def test_about_names_the_version_and_does_not_diagnose(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        dialogs, "show_about", lambda parent, title, text: shown.append((title, text))
+    )
+    window.about_action.trigger()
+    ((title, text),) = shown
+    assert title == "About RugDiary"
+    assert __version__ in text
+    assert "does not diagnose" in text
+
+
+def test_quit_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> None:
+    form = window.diary.view.form
+    form.show_more()
+    form.medication.add_row()
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QAbstractSpinBox,
+        QComboBox,
+        QPlainTextEdit,
+        QAbstractItemView,
+        ScaleWidget,
+    )
+    composite = (QAbstractSpinBox, QComboBox, ScaleWidget)
+    unnamed = [
+        f"{type(w).__name__} {w.objectName() or w.parent().objectName()!r}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and w.isVisibleTo(window)
+        and not isinstance(w.parent(), composite)  # the inner line edit of a spin box, etc.
+        and not w.accessibleName()
+    ]
+    assert unnamed == []
+
+
+def test_settings_are_isolated_per_test(isolated_qsettings: Path) -> None:
+    settings = app_settings()
+    assert settings.format() == QSettings.Format.IniFormat
+    assert Path(settings.fileName()).is_relative_to(isolated_qsettings)
+
+
+def test_geometry_and_page_are_remembered(
+    qtbot: QtBot, repo: EntryRepository, clock: FakeClock, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(repo, clock, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    # Within the offscreen screen (800x600): restoreGeometry keeps windows on screen.
+    first.setGeometry(QRect(20, 30, 760, 520))
+    qtbot.waitUntil(lambda: first.size().width() == 760)
+    first.close()
+    assert settings.value(PAGE_KEY) == "diary"
+    assert settings.value(GEOMETRY_KEY)
+
+    again = MainWindow(repo, clock, settings=QSettings(settings.fileName(), settings.format()))
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (760, 520)
+    assert again.current_page() == "diary"
+
+
+def test_unknown_remembered_page_falls_back_to_the_first(
+    qtbot: QtBot, repo: EntryRepository, clock: FakeClock, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    settings.setValue(PAGE_KEY, "a page from a later version")
+    window = MainWindow(repo, clock, settings=settings)
+    qtbot.addWidget(window)
+    assert window.current_page() == "diary"
+
+
+def test_without_settings_nothing_is_written(
+    qtbot: QtBot, window: MainWindow, isolated_qsettings: Path
+) -> None:
+    window.close()
+    assert not isolated_qsettings.exists() or not any(isolated_qsettings.rglob("*.ini"))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_themes_keep_text_readable(theme: str) -> None:
+    palette = build_palette(theme)
+    text = palette.color(palette.ColorRole.Text)
+    base = palette.color(palette.ColorRole.Base)
+    assert abs(text.lightness() - base.lightness()) > 150
+
+
+def test_theme_names_are_checked(qapp: QApplication) -> None:
+    with pytest.raises(ValueError, match="light"):
+        resolve_theme("purple")
+    assert resolve_theme("system") in ("light", "dark")
+    palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
+    try:
+        assert apply_theme(qapp, "dark") == "dark"
+        assert qapp.style().name().lower() == "fusion"
+        assert qapp.font().pointSizeF() >= 12
+    finally:
+        qapp.setPalette(palette)
+        qapp.setFont(font)
+        qapp.setStyle(style)

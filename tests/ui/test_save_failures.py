@@ -1,0 +1,183 @@
+"""A save that cannot be written keeps everything typed and says why."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.storage.errors import DataLockedError, StorageWriteError
+from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui.diary.page import DiaryPage
+from rugdiary.ui.main_window import MainWindow
+
+MakeEntry = Callable[..., DiaryEntry]
+
+
+def fill_form(qtbot: QtBot, diary: DiaryPage) -> None:
+    form = diary.view.form
+    form.pain.setValue(6)
+    form.stress.setValue(5)
+    form.show_more()
+    qtbot.keyClicks(form.tags, "work")
+    qtbot.keyClicks(form.note, "A long day at the desk.")
+
+
+def assert_form_kept(diary: DiaryPage) -> None:
+    form = diary.view.form
+    assert form.pain.value() == 6
+    assert form.stress.value() == 5
+    assert form.tags.text() == "work"
+    assert form.note.toPlainText() == "A long day at the desk."
+
+
+@pytest.mark.parametrize(
+    ("error", "reason_shown"),
+    [
+        (StorageWriteError(Path("/data/diary.json"), "the disk is full"), "the disk is full"),
+        (
+            DataLockedError(Path("/data"), "another RugDiary is using this data folder"),
+            "another RugDiary is using this data folder",
+        ),
+    ],
+)
+def test_failed_save_keeps_the_form_and_says_why(
+    qtbot: QtBot,
+    window: MainWindow,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    reason_shown: str,
+) -> None:
+    def refuse(entry: DiaryEntry) -> DiaryEntry:
+        raise error
+
+    monkeypatch.setattr(repo, "add", refuse)
+    fill_form(qtbot, diary)
+    form = diary.view.form
+    qtbot.keyClick(form.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert repo.list() == []
+    assert_form_kept(diary)
+    assert form.message.isVisible()
+    assert reason_shown in form.message.text()
+    assert "still here" in form.message.text()
+    assert "Traceback" not in form.message.text()
+    assert window.statusBar().currentMessage() == "Not saved"
+    assert not window.undo_action.isEnabled(), "nothing to undo: nothing happened"
+
+    monkeypatch.undo()  # the disk has room again: the same form saves
+    qtbot.keyClick(form.note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    (entry,) = repo.list()
+    assert entry.note == "A long day at the desk."
+    assert form.message.isHidden()
+
+
+def test_failed_edit_stays_in_edit_mode(
+    qtbot: QtBot,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = make_entry(pain=2)
+    repo.add(entry)
+    diary.controller.reload()
+    diary.controller.edit_row(1)
+
+    def refuse(changed: DiaryEntry) -> DiaryEntry:
+        raise StorageWriteError(Path("x"), "the data folder is read-only or not writable")
+
+    monkeypatch.setattr(repo, "update", refuse)
+    diary.view.form.pain.setValue(9)
+    assert not diary.controller.save()
+    assert diary.controller.editing == entry
+    assert diary.view.form.pain.value() == 9
+    assert "read-only" in diary.view.form.message.text()
+    assert repo.get(entry.id) == entry
+
+
+def test_edit_of_an_entry_deleted_elsewhere_keeps_the_text(
+    diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    entry = make_entry(note="keep me")
+    repo.add(entry)
+    diary.controller.reload()
+    diary.controller.edit_row(1)
+    repo.delete(entry.id)  # e.g. from the command line
+    assert not diary.controller.save()
+    form = diary.view.form
+    assert form.note.toPlainText() == "keep me"
+    assert "deleted in the meantime" in form.message.text()
+    assert diary.controller.save(), "Save now adds it as a new entry"
+    (again,) = repo.list()
+    assert again.note == "keep me"
+    assert again.id != entry.id
+
+
+def test_failed_delete_keeps_the_entry_and_says_why(
+    window: MainWindow,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = make_entry()
+    repo.add(entry)
+    diary.controller.reload()
+
+    def refuse(entry_id: str) -> DiaryEntry:
+        raise StorageWriteError(Path("x"), "the disk is full")
+
+    monkeypatch.setattr(repo, "delete", refuse)
+    diary.controller.delete_row(1)
+    assert repo.list() == [entry]
+    assert "the disk is full" in window.statusBar().currentMessage()
+    assert not window.undo_action.isEnabled()
+
+
+def test_failed_undo_is_reported_not_raised(
+    window: MainWindow,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = make_entry()
+    repo.add(entry)
+    diary.controller.reload()
+    diary.controller.delete_row(1)
+
+    def refuse(entry: DiaryEntry) -> None:
+        raise StorageWriteError(Path("x"), "the disk is full")
+
+    monkeypatch.setattr(repo, "restore", refuse)
+    window.undo_action.trigger()
+    assert repo.list() == []
+    assert window.statusBar().currentMessage() == "Could not undo delete entry: the disk is full."
+
+    assert window.undo_stack.count() == 0, "the failed step leaves the stack"
+
+
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root ignores folder permissions; the monkeypatched failures above cover this",
+)
+def test_read_only_data_folder_keeps_the_form(
+    qtbot: QtBot, window: MainWindow, diary: DiaryPage, repo: EntryRepository, data_dir: Path
+) -> None:
+    fill_form(qtbot, diary)
+    os.chmod(data_dir, 0o500)
+    try:
+        assert not diary.controller.save()
+        assert repo.list() == []
+        assert_form_kept(diary)
+        assert "read-only" in diary.view.form.message.text()
+    finally:
+        os.chmod(data_dir, 0o700)
