@@ -113,6 +113,20 @@ def build_parser() -> argparse.ArgumentParser:
     programs.add_argument("--lang", choices=("en", "nl"), default="en")
     programs.set_defaults(handler=_cmd_programs)
 
+    export = sub.add_parser("export", help="export your diary (contains health data)")
+    export.add_argument("--format", required=True, choices=("csv", "json", "fhir"))
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.add_argument("--from", dest="start", metavar="DATE")
+    export.add_argument("--to", dest="end", metavar="DATE")
+    export.add_argument(
+        "--table", choices=("entries", "sessions"), default="entries", help="for csv: which records"
+    )
+    export.set_defaults(handler=_cmd_export)
+
+    imp = sub.add_parser("import", help="import a csv or json file: all of it, or nothing")
+    imp.add_argument("file", metavar="FILE")
+    imp.set_defaults(handler=_cmd_import)
+
     check = sub.add_parser("check", help="check the data file without changing it")
     check.set_defaults(handler=_cmd_check)
 
@@ -315,6 +329,84 @@ def _cmd_programs(args: argparse.Namespace) -> int:
         kind = "built-in" if item["builtin"] else "your own"
         name = item["name"][args.lang]
         print(f"{item['id']:<26} {name} ({item['level']}, about {minutes} min, {kind})")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from rugdiary import __version__
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.reports import exchange
+    from rugdiary.storage.database import SCHEMA_VERSION
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
+
+    start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start and end and end < start:
+        raise BadInputError(f"--to: {end} lies before --from {start}")
+    now = SystemClock().now()
+    with _open(args) as db:
+        if args.format == "json":
+            payload = exchange.export_json(
+                db.read_tables(),
+                schema=SCHEMA_VERSION,
+                app_version=__version__,
+                exported_at=now,
+                start=start,
+                end=end,
+            )
+        elif args.format == "fhir":
+            payload = exchange.export_fhir(
+                EntryRepository(db).list(), generated_at=now, start=start, end=end
+            )
+        elif args.table == "sessions":
+            payload = exchange.sessions_to_csv(SessionRepository(db).list(), start, end)
+        else:
+            payload = exchange.entries_to_csv(EntryRepository(db).list(), start, end)
+    output = Path(args.output)
+    try:
+        output.write_bytes(payload)
+    except OSError as exc:
+        raise BadInputError(f"-o: cannot write {output} ({exc.strerror})") from None
+    print(output)
+    # Said on stderr so that scripts reading the path from stdout are not confused.
+    _error(f"note: {output.name} contains health data; share it only with people you trust")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.reports import exchange
+    from rugdiary.storage.database import SCHEMA_VERSION
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
+
+    source = Path(args.file)
+    try:
+        content = source.read_bytes()
+    except OSError as exc:
+        raise BadInputError(f"{source}: cannot be read ({exc.strerror})") from None
+    with _open(args) as db:
+        tables = db.read_tables()
+        try:
+            plan = exchange.import_data(
+                content,
+                now=SystemClock().now(),
+                known_schema=SCHEMA_VERSION,
+                existing_entries=EntryRepository(db).list(),
+                existing_sessions=SessionRepository(db).list(),
+                existing_records={name: tables.get(name, {}).values() for name in tables},
+            )
+        except exchange.ImportFailed as failed:
+            for problem in failed.problems:
+                _error(f"{source}:{problem.line}: {problem.field}: {problem.message}")
+            if failed.more:
+                _error(f"... and {failed.more} more")
+            raise BadInputError(f"{source}: nothing was imported") from None
+        if plan.entries or plan.sessions or any(plan.records.values()):
+            db.backup_now()  # an import is easy to regret: keep the state before it
+            db.rewrite(lambda current: exchange.merge_into_tables(current, plan))
+    print(
+        f"Imported {len(plan.entries)} entries and {len(plan.sessions)} sessions "
+        f"from {source.name}; skipped {plan.duplicates} already in the diary."
+    )
     return EXIT_OK
 
 

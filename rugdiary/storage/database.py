@@ -332,6 +332,21 @@ class Database:
             yield
             self._backup(force=False)
 
+    def rewrite(self, change: Callable[[Tables], Tables]) -> None:
+        """Apply a pure function to the whole content and save the result in one write.
+
+        For changes that must land together or not at all, such as an import that adds
+        entries, sessions and programs: TinyDB would write each table separately.
+        """
+        with self.transaction():
+            new = change(self.read_tables())
+            try:
+                atomic_write_bytes(self.path, encode_tables(new))
+            except OSError as exc:
+                raise StorageWriteError.from_os_error(self.path, exc) from exc
+            # Adopt it as if another process had written it, so TinyDB works out ids anew.
+            self._storage.prime(new)
+
     def table(self, name: str) -> Table:
         # cache_size=0: TinyDB's query cache would not see other processes' writes.
         return self._tinydb.table(name, cache_size=0)

@@ -321,3 +321,80 @@ def test_summary_counts_sessions(data_dir: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "summary", "--from", "2026-03-01", "--to", "2026-03-08", "--json")
     assert code == EXIT_OK
     assert json.loads(out)["sessions"] == {"count": 2, "minutes": 15.0}
+
+
+def test_json_export_import_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    run(capsys, "--data-dir", str(source), "demo", "--days", "40", "--seed", "8")
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    code, _, err = run(
+        capsys, "--data-dir", str(source), "export", "--format", "json", "-o", str(first)
+    )
+    assert code == EXIT_OK
+    assert "health data" in err
+    code, out, _ = run(capsys, "--data-dir", str(target), "import", str(first))
+    assert code == EXIT_OK
+    assert "skipped 0" in out
+    run(capsys, "--data-dir", str(target), "export", "--format", "json", "-o", str(second))
+    a, b = json.loads(first.read_bytes()), json.loads(second.read_bytes())
+    a.pop("exported_at")
+    b.pop("exported_at")
+    assert a == b
+    code, out, _ = run(capsys, "--data-dir", str(target), "import", str(first))
+    assert code == EXIT_OK
+    assert "Imported 0 entries" in out
+
+
+def test_csv_export_then_import_gives_equal_entries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    run(capsys, "--data-dir", str(source), "demo", "--days", "25", "--seed", "2")
+    csv_file = tmp_path / "entries.csv"
+    assert (
+        run(capsys, "--data-dir", str(source), "export", "--format", "csv", "-o", str(csv_file))[0]
+        == 0
+    )
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbfid,date,time,at,pain,stress")
+    assert run(capsys, "--data-dir", str(target), "import", str(csv_file))[0] == EXIT_OK
+    _, a, _ = run(capsys, "--data-dir", str(source), "list", "--json")
+    _, b, _ = run(capsys, "--data-dir", str(target), "list", "--json")
+    assert json.loads(a) == json.loads(b)
+
+
+def test_bad_import_names_lines_and_imports_nothing(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "--pain", "1", "--stress", "1")
+    before = (data_dir / "diary.json").read_bytes()
+    bad = tmp_path / "paper.csv"
+    bad.write_text(
+        "datum;pijn;stress;notitie\n2026-01-02;3;4;goed\n2026-01-03;11;4;x\n2026-01-04;3;;y\n"
+    )
+    code, out, err = run(capsys, "import", str(bad))
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert f"{bad}:3: pijn:" in err, "the column is named as the file names it"
+    assert f"{bad}:4: stress:" in err
+    assert "nothing was imported" in err
+    assert (data_dir / "diary.json").read_bytes() == before
+    good = tmp_path / "good.csv"
+    good.write_text('date,pain,stress,note\n2026-01-02,3,4,"walked, then rested"\n')
+    assert run(capsys, "import", str(good))[0] == EXIT_OK
+    _, listed, _ = run(capsys, "list", "--json")
+    assert any(e.get("note") == "walked, then rested" for e in json.loads(listed))
+
+
+def test_fhir_export_has_pain_and_stress_observations(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "--pain", "6", "--stress", "2", "--at", "2026-03-01T10:00+01:00")
+    out_file = tmp_path / "fhir.json"
+    assert run(capsys, "export", "--format", "fhir", "-o", str(out_file))[0] == EXIT_OK
+    bundle = json.loads(out_file.read_bytes())
+    assert (bundle["resourceType"], bundle["type"]) == ("Bundle", "collection")
+    values = {
+        e["resource"]["code"]["coding"][0]["code"]: e["resource"]["valueInteger"]
+        for e in bundle["entry"]
+    }
+    assert values == {"72514-3": 6, "93038-8": 2}

@@ -1,0 +1,1 @@
+"""Charts and reports: matplotlib and PDF output, with no Qt."""

@@ -1,0 +1,860 @@
+"""Insights charts as matplotlib Figures (never pyplot), shared by the app, exports and the PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import numpy as np
+import numpy.typing as npt
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, MaxNLocator
+from scipy import stats as sps  # type: ignore[import-untyped]
+
+from rugdiary.core import insights
+from rugdiary.core.stats import (
+    MIN_CORRELATION_DAYS,
+    Correlation,
+    DailySeries,
+    HighLowStress,
+    LagCorrelations,
+    WeekSummary,
+    rolling_mean,
+)
+from rugdiary.reports.chart_theme import (
+    MONTHS_SHORT,
+    WEEKDAYS_SHORT,
+    ChartStyle,
+    Language,
+    label,
+)
+
+__all__ = [
+    "MIN_TREND_DAYS",
+    "SAVE_FORMATS",
+    "ChartStyle",
+    "build_calendar_figure",
+    "build_high_low_figure",
+    "build_lag_figure",
+    "build_scatter_figure",
+    "build_timeline_figure",
+    "build_weekly_figure",
+    "day_numbers",
+    "figure_to_png_bytes",
+    "figure_to_svg_bytes",
+    "save_figure",
+]
+
+FloatArray = npt.NDArray[np.float64]
+Size = tuple[float, float]
+
+LONG_RANGE_DAYS = 400
+"""Beyond about a year the timeline shows days as dots without connecting lines."""
+
+MIN_TREND_DAYS = 14
+"""Logged days before a timeline is read as a trend (CLINICAL.md §5); fewer get a note."""
+
+SAVE_FORMATS: tuple[str, ...] = (".png", ".svg", ".pdf")
+MIN_PNG_DPI = 200
+"""Raster exports below 200 dpi look blurred when printed for the physiotherapist."""
+
+LAG_KEYS: tuple[str, ...] = ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress")
+SCORE_TICKS = (0, 2, 4, 6, 8, 10)
+HATCH_MAX_WEEKS = 60
+"""Calendars longer than this fill missing days plainly: hatching is invisible at that size."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared set-up
+
+
+def _rc(style: ChartStyle) -> dict[str, Any]:
+    """Settings applied only while a figure is built, so global rcParams stay untouched.
+
+    DejaVu Sans is matplotlib's bundled font: it has ρ, →, − and ë on every machine, so no
+    missing-glyph warning depends on the fonts a user happens to have.
+    """
+    pal = style.palette
+    return {
+        "font.family": "DejaVu Sans",
+        "font.size": style.font_pt,
+        "axes.titlesize": "medium",
+        "axes.labelsize": "medium",
+        "figure.titlesize": "large",
+        "figure.titleweight": "bold",
+        "xtick.labelsize": "small",
+        "ytick.labelsize": "small",
+        "legend.fontsize": "small",
+        "legend.frameon": False,
+        "text.color": pal.text,
+        "axes.labelcolor": pal.text,
+        "axes.titlecolor": pal.text,
+        "axes.edgecolor": pal.grid,
+        "axes.facecolor": pal.axes_bg,
+        "axes.grid": True,
+        "axes.axisbelow": True,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "grid.color": pal.grid,
+        "grid.linewidth": 0.6,
+        "xtick.color": pal.muted,
+        "ytick.color": pal.muted,
+        "xtick.labelcolor": pal.text,
+        "ytick.labelcolor": pal.text,
+        "figure.facecolor": pal.figure_bg,
+        "axes.unicode_minus": True,
+        "hatch.linewidth": 0.8,
+    }
+
+
+@contextmanager
+def _styled(style: ChartStyle) -> Iterator[None]:
+    with mpl.rc_context(cast(Any, _rc(style))):
+        yield
+
+
+def _scaled(size: Size, style: ChartStyle) -> Size:
+    """The default size grown with the text, so 200% text gets the room it needs.
+
+    A caller that passes its own `size` (a widget filling its space) keeps that size.
+    """
+    return (size[0] * style.font_scale, size[1] * style.font_scale)
+
+
+def _new_figure(style: ChartStyle, size: Size, dpi: float) -> Figure:
+    """A figure with constrained layout, so labels at 200% text size are not cut off."""
+    pad = 4.0 / 72.0 * style.font_scale
+    return Figure(
+        figsize=size,
+        dpi=dpi,
+        layout=ConstrainedLayoutEngine(w_pad=pad, h_pad=pad),
+        facecolor=style.palette.figure_bg,
+    )
+
+
+def _title(fig: Figure, text: str) -> None:
+    fig.suptitle(text, x=0.01, ha="left")
+
+
+def _subtitle(ax: Axes, text: str, style: ChartStyle) -> None:
+    """A quieter line under the figure title: the numbers, or what data is still needed."""
+    ax.set_title(text, loc="left", fontsize="small", color=style.palette.muted)
+
+
+def _note(ax: Axes, text: str, style: ChartStyle) -> None:
+    """A message in the middle of an empty chart, instead of lines that would mislead."""
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        color=style.palette.muted,
+        wrap=True,
+        gid="note",
+    )
+
+
+def _score_axis(ax: Axes, axis: str = "y") -> None:
+    locator = FixedLocator(SCORE_TICKS)
+    if axis == "y":
+        ax.yaxis.set_major_locator(locator)
+    else:
+        ax.xaxis.set_major_locator(locator)
+
+
+def _date_number(day: date) -> float:
+    """Matplotlib's number for a day, honouring whatever date epoch is configured."""
+    return float(mdates.date2num(np.datetime64(day.isoformat(), "D")))  # type: ignore[no-untyped-call]
+
+
+def day_numbers(series: DailySeries) -> FloatArray:
+    """Matplotlib date numbers of the series' days; the app maps a hovered x back with these."""
+    return _date_number(series.start) + np.arange(series.n_days, dtype=np.float64)
+
+
+class _LocalDateFormatter(mdates.ConciseDateFormatter):
+    """ConciseDateFormatter with month names from our own table instead of the C locale.
+
+    strftime's %b follows the process locale, which in a Qt app is usually "C", so Dutch
+    charts would show English months. Months are written as <MM> and replaced afterwards;
+    days lose their leading zero the same way (%-d is not portable to Windows).
+    """
+
+    _MONTH = re.compile(r"<(\d\d)>")
+    _LEADING_ZERO = re.compile(r"\b0(\d)\b")
+
+    def __init__(self, locator: mdates.DateLocator, lang: Language) -> None:
+        formats = ["%Y", "<%m>", "%d", "%H:%M", "%H:%M", "%S.%f"]
+        zero_formats = ["", "%Y", "<%m>", "%d <%m>", "%H:%M", "%H:%M"]
+        offset_formats = ["", "%Y", "<%m> %Y", "%d <%m> %Y", "%d <%m> %Y", "%d <%m> %Y %H:%M"]
+        super().__init__(  # type: ignore[no-untyped-call]
+            locator,
+            formats=formats,
+            zero_formats=zero_formats,
+            offset_formats=offset_formats,
+        )
+        self._months = MONTHS_SHORT[lang]
+
+    def _names(self, text: str) -> str:
+        named = self._MONTH.sub(lambda m: self._months[int(m.group(1)) - 1], text)
+        return self._LEADING_ZERO.sub(r"\1", named)  # "5 Mar", not "05 Mar"
+
+    def __call__(self, x: float, pos: int | None = 0) -> str:
+        return self._names(super().__call__(x, pos))  # type: ignore[no-untyped-call]
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        texts = super().format_ticks(values)  # type: ignore[no-untyped-call]
+        return [self._names(text) for text in texts]
+
+    def get_offset(self) -> str:
+        return self._names(super().get_offset())  # type: ignore[no-untyped-call]
+
+
+def _date_axis(ax: Axes, style: ChartStyle) -> None:
+    """Ticks that suit anything from four weeks to ten years, fewer when the text is larger."""
+    maxticks = max(4, round(9 / style.font_scale))
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=maxticks)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(_LocalDateFormatter(locator, style.lang))
+
+
+def _outside_legend(fig: Figure, handles: Sequence[Any], style: ChartStyle) -> None:
+    if not handles:
+        return
+    ncols = 3 if style.font_scale < 1.5 else 2
+    fig.legend(handles=list(handles), loc="outside lower center", ncols=ncols)
+
+
+def _num(value: float, lang: Language) -> str:
+    return insights.format_number(value, lang)
+
+
+def _rectangles(
+    x0: FloatArray, x1: FloatArray, y0: FloatArray, y1: FloatArray, **kwargs: Any
+) -> PolyCollection:
+    """Many rectangles as one PolyCollection built with numpy.
+
+    ax.bar makes one Rectangle artist per bar, which costs about half a millisecond each:
+    520 weekly bars for ten years would take longer than every other chart together.
+    """
+    verts = np.empty((x0.shape[0], 4, 2), dtype=np.float64)
+    verts[:, 0, 0] = verts[:, 1, 0] = x0
+    verts[:, 2, 0] = verts[:, 3, 0] = x1
+    verts[:, 0, 1] = verts[:, 3, 1] = y0
+    verts[:, 1, 1] = verts[:, 2, 1] = y1
+    # An (n, 4, 2) array takes PolyCollection's vectorised path; the stubs only know lists.
+    return PolyCollection(verts, closed=True, **kwargs)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Timeline
+
+
+def _runs(mask: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Start indices and lengths of the runs of True, so a flare-up of days is one bar."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    return starts, ends - starts
+
+
+def build_timeline_figure(
+    series: DailySeries,
+    style: ChartStyle,
+    *,
+    size: Size | None = None,
+    dpi: float = 100.0,
+) -> Figure:
+    """Daily pain and stress, their 7-day averages, flare-ups and exercise sessions over time.
+
+    Days without an entry are NaN, which matplotlib draws as a gap rather than a line that
+    pretends to know those days. Every series is one artist (a line, one bar collection for
+    all flare-ups), so ten years of days draw as fast as a month.
+    """
+    pal = style.palette
+    lang = style.lang
+    with _styled(style):
+        fig = _new_figure(style, size or _scaled((8.0, 3.8), style), dpi)
+        _title(fig, label("timeline_title", lang))
+        ax = fig.add_subplot()
+        x = day_numbers(series)
+        n = series.n_days
+        ms = float(np.clip(4.5 * np.sqrt(60.0 / n), 1.2, 4.5))
+
+        handles: list[Any] = []
+        starts, lengths = _runs(series.flare_up)
+        if starts.shape[0]:
+            bars = ax.broken_barh(
+                list(zip((x[starts] - 0.5).tolist(), lengths.tolist(), strict=True)),
+                (-0.2, 10.4),
+                facecolors=pal.flare,
+                alpha=0.22,
+                edgecolors="none",
+                hatch="//",
+                hatchcolors=pal.flare,
+                label=label("flare_up", lang),
+                gid="flare_up",
+            )
+            bars.set_zorder(0.5)
+            handles.append(
+                Patch(
+                    facecolor=pal.flare,
+                    edgecolor=pal.flare,
+                    alpha=0.35,
+                    lw=0,
+                    hatch="//",
+                    label=label("flare_up", lang),
+                )
+            )
+
+        # Over long periods daily lines merge into a solid block; there the days become faint
+        # dots and the 7-day averages thinner lines, so the averages stay readable.
+        long_range = n > LONG_RANGE_DAYS
+        shrink = float(np.clip(np.sqrt(180.0 / n), 0.45, 1.0))
+        daily_kw: dict[str, Any] = {
+            "lw": 0.0 if long_range else 0.8,
+            "alpha": 0.3 if long_range else 0.55,
+            "ms": ms,
+            "mew": 0,
+        }
+        pain_daily = ax.plot(
+            x,
+            series.pain,
+            color=pal.pain,
+            marker="o",
+            label=label("pain_daily", lang),
+            gid="pain_daily",
+            **daily_kw,
+        )[0]
+        stress_daily = ax.plot(
+            x,
+            series.stress,
+            color=pal.stress,
+            marker="s",
+            label=label("stress_daily", lang),
+            gid="stress_daily",
+            **daily_kw,
+        )[0]
+        pain_mean = ax.plot(
+            x,
+            rolling_mean(series.pain),
+            color=pal.pain,
+            lw=2.6 * shrink,
+            ls="-",
+            label=label("pain_mean", lang),
+            gid="pain_mean",
+        )[0]
+        stress_mean = ax.plot(
+            x,
+            rolling_mean(series.stress),
+            color=pal.stress,
+            lw=2.6 * shrink,
+            ls=(0, (3.5, 1.5)),
+            label=label("stress_mean", lang),
+            gid="stress_mean",
+        )[0]
+        handles = [pain_daily, stress_daily, pain_mean, stress_mean, *handles]
+
+        session_days = np.flatnonzero(series.session_count > 0)
+        if session_days.shape[0]:
+            sessions = ax.plot(
+                x[session_days],
+                np.full(session_days.shape[0], -0.7),
+                ls="none",
+                marker="|",
+                ms=7.0 * style.font_scale,
+                mew=1.4 * shrink,
+                color=pal.sessions,
+                label=label("sessions", lang),
+                gid="sessions",
+            )[0]
+            handles.append(sessions)
+
+        ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
+        ax.set_ylim(-1.3, 10.5)
+        _score_axis(ax)
+        ax.set_ylabel(label("score_axis", lang))
+        _date_axis(ax, style)
+        ax.grid(axis="x", visible=False)
+
+        logged = series.days_logged
+        if logged == 0:
+            _note(ax, label("nothing_logged", lang), style)
+            return fig  # a legend for lines that are not there would only confuse
+        if logged < MIN_TREND_DAYS:
+            _subtitle(ax, label("trend_needs", lang, need=MIN_TREND_DAYS, have=logged), style)
+        _outside_legend(fig, handles, style)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Stress against pain
+
+
+def _stats_line(corr: Correlation, lang: Language) -> str:
+    if corr.rho is None or corr.ci95 is None:
+        return label("no_rho", lang, n=corr.n)
+    lo, hi = corr.ci95
+    return label(
+        "stats", lang, rho=_num(corr.rho, lang), lo=_num(lo, lang), hi=_num(hi, lang), n=corr.n
+    )
+
+
+def build_scatter_figure(
+    series: DailySeries,
+    corr: Correlation,
+    style: ChartStyle,
+    *,
+    size: Size | None = None,
+    dpi: float = 100.0,
+    seed: int = 0,
+) -> Figure:
+    """Each logged day as a dot (stress across, pain up) with ρ, its 95% CI and n on the chart.
+
+    `corr` should be the same-day correlation of this series' pain and stress, so the number
+    describes the dots shown. Scores are whole numbers, so many days share a point; a small
+    seeded jitter spreads them while keeping the chart identical on every redraw. The trend
+    line appears only from MIN_CORRELATION_DAYS paired days: with fewer, a line looks far
+    more certain than the data are, so the chart says how many more days are needed.
+    """
+    pal = style.palette
+    lang = style.lang
+    with _styled(style):
+        fig = _new_figure(style, size or _scaled((5.6, 4.6), style), dpi)
+        _title(fig, label("scatter_title", lang))
+        ax = fig.add_subplot()
+        both = np.isfinite(series.pain) & np.isfinite(series.stress)
+        xs = series.stress[both]
+        ys = series.pain[both]
+        n = int(xs.shape[0])
+        rng = np.random.default_rng(seed)
+        jitter = 0.18
+        alpha = float(np.clip(0.85 * np.sqrt(40.0 / max(n, 1)), 0.12, 0.85))
+        ax.scatter(
+            xs + rng.uniform(-jitter, jitter, n),
+            ys + rng.uniform(-jitter, jitter, n),
+            s=(18.0 if n < 400 else 9.0) * style.font_scale,
+            color=pal.stress,
+            alpha=alpha,
+            linewidths=0,
+            label=label("days", lang),
+            gid="days",
+        )
+        lines = [_stats_line(corr, lang)] if n else []
+        draw_trend = corr.rho is not None and corr.enough_data and float(np.ptp(xs)) > 0
+        if draw_trend:
+            fit = sps.linregress(xs, ys)
+            ends = np.array([xs.min(), xs.max()])
+            ax.plot(
+                ends,
+                fit.intercept + fit.slope * ends,
+                color=pal.pain,
+                lw=2.4,
+                ls=(0, (5, 2)),
+                label=label("trend_line", lang),
+                gid="trend",
+            )
+            ax.legend(loc="upper left", handlelength=2.5)
+        elif n:
+            more = insights.days_needed(corr.n)
+            if more:
+                lines.append(label("more_days", lang, more=more))
+        if n == 0:
+            _note(ax, label("nothing_logged", lang), style)
+        else:
+            _subtitle(ax, "\n".join(lines), style)
+        ax.set_xlim(-0.6, 10.6)
+        ax.set_ylim(-0.6, 10.6)
+        _score_axis(ax, "x")
+        _score_axis(ax, "y")
+        ax.set_xlabel(label("stress_axis", lang))
+        ax.set_ylabel(label("pain_axis", lang))
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Time lag
+
+
+def build_lag_figure(
+    lags: LagCorrelations,
+    style: ChartStyle,
+    *,
+    size: Size | None = None,
+    dpi: float = 100.0,
+) -> Figure:
+    """The three correlations side by side, each a point with its 95% interval, around zero.
+
+    Seeing "stress → next-day pain" next to its reverse shows whether one tends to come
+    first; it shows order in time, not cause. Correlations from fewer than
+    MIN_CORRELATION_DAYS pairs get an open marker and a note, and missing ones say so.
+    """
+    pal = style.palette
+    lang = style.lang
+    with _styled(style):
+        fig = _new_figure(style, size or _scaled((6.4, 3.8), style), dpi)
+        _title(fig, label("lag_title", lang))
+        ax = fig.add_subplot()
+        ax.axhline(0.0, color=pal.zero_line, lw=1.0, zorder=1, gid="zero")
+        markers = ("o", "D", "s")
+        thin = False
+        tick_labels: list[str] = []
+        for i, key in enumerate(LAG_KEYS):
+            corr: Correlation = getattr(lags, key)
+            name = label(key, lang)
+            if style.font_scale >= 1.5:
+                name = name.replace(" → ", " →\n")
+            tick_labels.append(f"{name}\n{label('n_days', lang, n=corr.n)}")
+            if corr.rho is None or corr.ci95 is None:
+                ax.text(
+                    i,
+                    0.5,
+                    label("not_enough_data", lang),
+                    ha="center",
+                    va="center",
+                    color=pal.muted,
+                    fontsize="small",
+                    gid=f"missing_{key}",
+                )
+                continue
+            lo, hi = corr.ci95
+            enough = corr.enough_data
+            thin = thin or not enough
+            ax.errorbar(
+                [i],
+                [corr.rho],
+                yerr=[[corr.rho - lo], [hi - corr.rho]],
+                fmt=markers[i],
+                ms=8.0,
+                mew=1.6,
+                color=pal.text,
+                mfc=pal.text if enough else "none",
+                elinewidth=1.8,
+                capsize=6.0,
+                capthick=1.6,
+                gid=key,
+            )
+        ax.set_xlim(-0.6, len(LAG_KEYS) - 0.4)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_xticks(range(len(LAG_KEYS)), tick_labels)
+        ax.yaxis.set_major_locator(FixedLocator([-1.0, -0.5, 0.0, 0.5, 1.0]))
+        ax.set_ylabel(label("lag_axis", lang))
+        ax.grid(axis="x", visible=False)
+        if thin:
+            _subtitle(ax, label("open_markers", lang, min=MIN_CORRELATION_DAYS), style)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Weekly
+
+
+def build_weekly_figure(
+    weeks: Sequence[WeekSummary],
+    style: ChartStyle,
+    *,
+    size: Size | None = None,
+    dpi: float = 100.0,
+) -> Figure:
+    """Exercise sessions per week as bars, with the week's mean pain as a line on 0–10.
+
+    Two scales share one chart, so each has its own axis label, colour and shape (bars
+    against a line with dots). Weeks without entries leave a gap in the pain line.
+    """
+    pal = style.palette
+    lang = style.lang
+    with _styled(style):
+        fig = _new_figure(style, size or _scaled((8.0, 3.8), style), dpi)
+        _title(fig, label("weekly_title", lang))
+        ax = fig.add_subplot()
+        n = len(weeks)
+        if n == 0:
+            _note(ax, label("nothing_logged", lang), style)
+            return fig
+        origin = _date_number(weeks[0].week_start)
+        first = weeks[0].week_start.toordinal()
+        offsets = np.fromiter((w.week_start.toordinal() - first for w in weeks), np.float64, n)
+        x = origin + offsets + 3.0
+        sessions = np.fromiter((w.sessions for w in weeks), np.float64, n)
+        pain = np.fromiter(
+            (np.nan if w.pain_mean is None else w.pain_mean for w in weeks), np.float64, n
+        )
+        bars = _rectangles(
+            x - 2.8,
+            x + 2.8,
+            np.zeros(n),
+            sessions,
+            facecolors=pal.sessions,
+            alpha=0.75,
+            edgecolors="none",
+            label=label("sessions_axis", lang),
+            gid="sessions",
+        )
+        ax.add_collection(bars, autolim=False)
+        bar_key = Patch(facecolor=pal.sessions, alpha=0.75, label=label("sessions_axis", lang))
+        ax.set_ylim(0.0, max(1.0, float(sessions.max()) * 1.15))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        ax.set_ylabel(label("sessions_axis", lang), color=pal.sessions)
+        ax.set_xlim(x[0] - 3.5, x[-1] + 3.5)
+        ax.grid(axis="x", visible=False)
+        _date_axis(ax, style)
+
+        twin = ax.twinx()
+        twin.spines["right"].set_visible(True)
+        twin.grid(visible=False)
+        line = twin.plot(
+            x,
+            pain,
+            color=pal.pain,
+            lw=2.2,
+            marker="o",
+            ms=float(np.clip(5.0 * np.sqrt(30.0 / n), 1.5, 5.0)),
+            label=label("weekly_pain", lang),
+            gid="pain_mean",
+        )[0]
+        twin.set_ylim(0.0, 10.5)
+        _score_axis(twin)
+        twin.set_ylabel(label("pain_axis", lang), color=pal.pain)
+        if not np.isfinite(pain).any():
+            _note(ax, label("nothing_logged", lang), style)
+        _outside_legend(fig, [bar_key, line], style)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Calendar heatmap
+
+
+def build_calendar_figure(
+    series: DailySeries,
+    style: ChartStyle,
+    *,
+    size: Size | None = None,
+    dpi: float = 100.0,
+    cmap: str = "cividis",
+) -> Figure:
+    """Daily pain as a calendar: one column per week (Monday first), one row per weekday.
+
+    "cividis" is designed to read the same with colour-vision deficiency and in greyscale.
+    Days without an entry are hatched grey rather than left empty, so "not logged" cannot be
+    mistaken for a colour on the scale; days outside the period stay blank. The whole grid is
+    two QuadMeshes, so ten years cost about as much as a month.
+    """
+    pal = style.palette
+    lang = style.lang
+    with _styled(style):
+        fig = _new_figure(style, size or _scaled((8.0, 2.8), style), dpi)
+        _title(fig, label("calendar_title", lang))
+        ax = fig.add_subplot()
+        offset = series.start.weekday()
+        n_weeks = (offset + series.n_days + 6) // 7
+        cells = np.full(n_weeks * 7, np.nan)
+        cells[offset : offset + series.n_days] = series.pain
+        inside = np.zeros(n_weeks * 7, dtype=np.bool_)
+        inside[offset : offset + series.n_days] = True
+        grid = cells.reshape(n_weeks, 7).T
+        missing = (inside & ~np.isfinite(cells)).reshape(n_weeks, 7).T
+
+        monday = float(day_numbers(series)[0]) - offset
+        x_edges = monday + 7.0 * np.arange(n_weeks + 1, dtype=np.float64)
+        y_edges = np.arange(8, dtype=np.float64)
+        mesh = ax.pcolormesh(
+            x_edges,
+            y_edges,
+            np.ma.masked_invalid(grid),
+            cmap=cmap,
+            vmin=0.0,
+            vmax=10.0,
+            shading="flat",
+            gid="pain",
+        )
+        # QuadMesh ignores hatching, so the missing days are one PolyCollection of squares.
+        # Over long periods a cell is a few pixels wide and hatching cannot show (while it
+        # doubles the drawing time), so there they are filled with the plain "missing" grey.
+        rows, cols = np.nonzero(missing)
+        hatched = n_weeks <= HATCH_MAX_WEEKS
+        if rows.shape[0]:
+            gaps = _rectangles(
+                x_edges[cols],
+                x_edges[cols + 1],
+                rows.astype(np.float64),
+                rows.astype(np.float64) + 1.0,
+                facecolors=pal.axes_bg if hatched else pal.missing,
+                edgecolors="none",
+                hatch="////" if hatched else None,
+                hatchcolors=pal.missing,
+                gid="missing",
+            )
+            ax.add_collection(gaps, autolim=False)
+        ax.set_xlim(x_edges[0], x_edges[-1])
+        ax.set_ylim(7.0, 0.0)  # Monday on top, as in a paper calendar
+        ax.yaxis.set_major_locator(FixedLocator([day + 0.5 for day in range(7)]))
+        ax.set_yticklabels(WEEKDAYS_SHORT[lang])
+        ax.tick_params(axis="y", length=0)
+        ax.grid(visible=False)
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
+        _date_axis(ax, style)
+        bar = fig.colorbar(mesh, ax=ax, ticks=list(SCORE_TICKS), pad=0.01, aspect=12)
+        bar.set_label(label("pain_axis", lang))
+        bar.outline.set_visible(False)
+        if series.days_logged == 0:
+            _note(ax, label("nothing_logged", lang), style)
+        if missing.any():
+            key = Patch(
+                facecolor=pal.axes_bg if hatched else pal.missing,
+                edgecolor=pal.missing,
+                hatch="////" if hatched else None,
+                label=label("no_entry", lang),
+            )
+            fig.legend(handles=[key], loc="outside lower right")
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Higher- vs lower-stress days
+
+
+def build_high_low_figure(
+    result: HighLowStress,
+    style: ChartStyle,
+    *,
+    size: Size | None = None,
+    dpi: float = 100.0,
+) -> Figure:
+    """Mean pain on lower- and higher-stress days, and their difference with its 95% interval.
+
+    The interval belongs to the difference (a block bootstrap in core.stats), so it is drawn
+    on its own small panel around zero instead of being split over the two means, which would
+    suggest intervals that were never computed.
+    """
+    pal = style.palette
+    lang = style.lang
+    with _styled(style):
+        fig = _new_figure(style, size or _scaled((6.4, 3.8), style), dpi)
+        _title(fig, label("high_low_title", lang))
+        left, right = fig.subplots(1, 2, width_ratios=[2, 1])
+        left.set_ylim(0.0, 10.5)
+        _score_axis(left)
+        left.set_ylabel(label("mean_pain_axis", lang))
+        left.set_xlim(-0.6, 1.6)
+        left.grid(axis="x", visible=False)
+        right.axhline(0.0, color=pal.zero_line, lw=1.0, gid="zero")
+        right.set_xlim(-0.8, 0.8)
+        right.set_xticks([0], [label("difference", lang)])
+        right.set_ylabel(label("difference_axis", lang))
+        right.grid(axis="x", visible=False)
+
+        if (
+            result.difference is None
+            or result.high_mean_pain is None
+            or result.low_mean_pain is None
+            or result.median_stress is None
+        ):
+            left.set_xticks([])
+            right.set_ylim(-1.0, 1.0)
+            need = "nothing_logged" if result.n == 0 else "no_split"
+            _note(left, label(need, lang), style)
+            return fig
+
+        median = _num(result.median_stress, lang).replace(",00", "").replace(".00", "")
+        means = [result.low_mean_pain, result.high_mean_pain]
+        left.plot(
+            [0, 1], means, ls="none", marker="o", ms=10, color=pal.stress, gid="means", zorder=3
+        )
+        for i, mean in enumerate(means):
+            left.annotate(
+                _num(mean, lang),
+                (i, mean),
+                xytext=(12, 0),
+                textcoords="offset points",
+                va="center",
+            )
+        left.set_xticks(
+            [0, 1],
+            [
+                label("lower_stress", lang, median=median, n=result.low_days),
+                label("higher_stress", lang, median=median, n=result.high_days),
+            ],
+        )
+
+        diff = result.difference
+        if result.ci95 is not None:
+            lo, hi = result.ci95
+            right.errorbar(
+                [0],
+                [diff],
+                yerr=[[diff - lo], [hi - diff]],
+                fmt="D",
+                ms=8,
+                color=pal.text,
+                mfc=pal.text if result.enough_data else "none",
+                elinewidth=1.8,
+                capsize=6,
+                gid="difference",
+            )
+            reach = max(abs(lo), abs(hi), abs(diff))
+            text = label(
+                "stats_diff", lang, d=_num(diff, lang), lo=_num(lo, lang), hi=_num(hi, lang)
+            )
+        else:
+            right.plot([0], [diff], marker="D", ms=8, color=pal.text, gid="difference")
+            reach = abs(diff)
+            text = label("stats_diff_no_ci", lang, d=_num(diff, lang))
+        limit = max(1.0, reach * 1.25)
+        right.set_ylim(-limit, limit)
+        if not result.enough_data:
+            text += "\n" + label("more_days", lang, more=insights.days_needed(result.n))
+        _subtitle(left, text, style)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# Saving
+
+
+def save_figure(fig: Figure, path: str | Path) -> Path:
+    """Write `fig` to `path` in the format its suffix names: .png (at ≥200 dpi), .svg or .pdf.
+
+    An unknown suffix is refused rather than guessed, so "report.jpg" never silently turns
+    into a PNG with the wrong name.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in SAVE_FORMATS:
+        raise ValueError(
+            f"cannot save a chart as {suffix or 'a file without suffix'!r}; "
+            f"supported: {', '.join(SAVE_FORMATS)}"
+        )
+    kwargs: dict[str, Any] = {"format": suffix[1:], "facecolor": fig.get_facecolor()}
+    if suffix == ".png":
+        kwargs["dpi"] = max(MIN_PNG_DPI, float(fig.get_dpi()))
+    fig.savefig(target, **kwargs)
+    return target
+
+
+def figure_to_svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG, for the PDF report (vector, so it prints sharply at any size)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", facecolor=fig.get_facecolor())
+    return buffer.getvalue()
+
+
+def figure_to_png_bytes(fig: Figure, dpi: int = MIN_PNG_DPI) -> bytes:
+    """The figure as PNG at `dpi` (at least 200, the print resolution for the report)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=max(MIN_PNG_DPI, dpi), facecolor=fig.get_facecolor())
+    return buffer.getvalue()

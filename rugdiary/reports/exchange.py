@@ -1,0 +1,1404 @@
+"""CSV, JSON and FHIR export of the diary, and its all-or-nothing import plan."""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import dataclasses
+import io
+import json
+import json.decoder
+import json.scanner
+import re
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from rugdiary.core.diary import DiaryEntry, ValidationError, parse_datetime
+from rugdiary.core.exercises import Exercise
+from rugdiary.core.programs import Program
+from rugdiary.core.sessions import Session
+
+__all__ = [
+    "CSV_CONVENTIONS",
+    "ENTRY_CSV_COLUMNS",
+    "EXPORT_FORMAT",
+    "EXPORT_TABLES",
+    "EXPORT_VERSION",
+    "MAX_REPORTED_PROBLEMS",
+    "PAIN_LOINC",
+    "SESSION_CSV_COLUMNS",
+    "SIMPLE_CSV_COLUMNS",
+    "STRESS_LOINC",
+    "ImportFailed",
+    "ImportFormat",
+    "ImportProblem",
+    "ImportResult",
+    "describe_csv_columns",
+    "detect_format",
+    "entries_to_csv",
+    "export_fhir",
+    "export_json",
+    "fhir_bundle",
+    "filter_entries",
+    "filter_sessions",
+    "import_data",
+    "in_period",
+    "merge_into_tables",
+    "sessions_to_csv",
+]
+
+# ---------------------------------------------------------------------------
+# Documented formats
+# ---------------------------------------------------------------------------
+
+EXPORT_FORMAT = "rugdiary-export"
+EXPORT_VERSION = 1
+"""Version of the JSON export's envelope; bumped only when its layout changes."""
+
+EXPORT_TABLES: tuple[str, ...] = ("entries", "sessions", "programs", "exercises", "settings")
+"""The tables a JSON export carries; `_meta` is described by the envelope instead."""
+
+MAX_REPORTED_PROBLEMS = 100
+"""An import lists at most this many problems and counts the rest, so a wrong file
+(say, a bank statement) gives a readable message rather than thousands of lines."""
+
+ENTRY_CSV_COLUMNS: dict[str, str] = {
+    "id": "unique id of the entry (uuid); leave empty in a new row to add a new entry",
+    "date": "local calendar day of `at`, YYYY-MM-DD; on import it must agree with `at`",
+    "time": "local clock time of `at`, HH:MM (24 h); on import it must agree with `at`",
+    "at": "moment of the entry, ISO 8601 with UTC offset, e.g. 2026-03-02T09:00:00+01:00",
+    "pain": "pain now, whole number 0-10 (required)",
+    "stress": "stress now, whole number 0-10 (required)",
+    "worst_pain": "worst pain since the last entry, 0-10 or empty",
+    "sleep": "sleep quality, 0-10 or empty",
+    "mood": "mood, 0-10 or empty",
+    "confidence": "confidence to move despite pain, 0-10 or empty",
+    "work_demand": "demands of work, 0-10 or empty",
+    "support": "support felt, 0-10 or empty",
+    "activity_min": "minutes of activity, 0-1440 or empty",
+    "flare_up": "yes or no",
+    "tags": "tags separated by '; '",
+    "medication": "medicines separated by '; ', each written name|dose (the dose may be left out)",
+    "note": "free text, at most 5,000 characters; may span lines",
+    "for_physio": "yes or no: marked for the physiotherapist",
+    "created": "when the entry was first saved, ISO 8601 with offset",
+    "updated": "when the entry was last changed, ISO 8601 with offset",
+}
+"""Columns of the entries CSV, in file order, with what each holds."""
+
+SESSION_CSV_COLUMNS: dict[str, str] = {
+    "id": "unique id of the session (uuid); leave empty in a new row to add a new session",
+    "date": "local calendar day of `started_at`, YYYY-MM-DD; on import it must agree",
+    "started_at": "start, ISO 8601 with UTC offset (required)",
+    "ended_at": "end, ISO 8601 with UTC offset (required)",
+    "program_id": "id of the programme played, e.g. core-basics (required)",
+    "program_name": "name of the programme when it was played (required)",
+    "level": "beginner, intermediate or advanced (required)",
+    "planned_s": "planned duration in seconds (required)",
+    "done_s": "seconds actually exercised (required)",
+    "steps_done": "steps played (required)",
+    "steps_skipped": "steps skipped (required)",
+    "completed": "yes or no (required)",
+    "stopped_reason": "pain, time, other, or empty when completed",
+    "pain_before": "pain before the session, 0-10 or empty",
+    "pain_after": "pain after the session, 0-10 or empty",
+    "effort": "effort felt, 0-10 or empty",
+}
+"""Columns of the sessions CSV, in file order, with what each holds."""
+
+SIMPLE_CSV_COLUMNS: dict[str, str] = {
+    "date": "YYYY-MM-DD (counted as 12:00 local time) or a full ISO date and time; Dutch: datum",
+    "pain": "whole number 0-10; Dutch: pijn",
+    "stress": "whole number 0-10",
+    "note": "optional free text; Dutch: notitie",
+}
+"""The simple CSV a paper or spreadsheet diary can be typed into; a header row is required."""
+
+CSV_CONVENTIONS = (
+    "UTF-8 with a byte-order mark, so Excel on Windows shows ë and é correctly; "
+    "imports accept UTF-8 with or without it. Comma-separated, lines end in CRLF, "
+    "fields quoted as in RFC 4180. Dates and times are ISO 8601. Yes/no columns say "
+    "`yes` or `no` (imports also take true/false, 1/0, ja/nee). In `tags` and "
+    "`medication` the characters `;`, `|` and `\\` inside a value are written `\\;`, "
+    "`\\|` and `\\\\`. A text cell that starts with = + - @ a tab or ' gets one extra "
+    "leading ' so a spreadsheet shows it as text instead of running it as a formula; "
+    "importing our CSV removes that one '. Imports also accept `;` or tab as the separator."
+)
+"""How our CSV files are written; quoted in the README next to the column tables."""
+
+LOINC_SYSTEM = "http://loinc.org"
+PAIN_LOINC = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
+STRESS_LOINC = ("93038-8", "Stress level")
+OBSERVATION_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
+FHIR_UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rugdiary:fhir:observation")
+"""uuid5 namespace: an Observation's id follows from the entry id and the LOINC code,
+so exporting the same diary twice gives the same resource ids and a receiving system
+can recognise resources it already has."""
+
+_YES = frozenset({"yes", "y", "true", "1", "ja", "j"})
+_NO = frozenset({"no", "n", "false", "0", "nee", ""})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_INT_RE = re.compile(r"[+-]?[0-9]{1,7}")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME_RE = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+# ---------------------------------------------------------------------------
+# Period filter
+# ---------------------------------------------------------------------------
+
+
+def in_period(moment: datetime, start: date | None = None, end: date | None = None) -> bool:
+    """Whether the local calendar day of `moment` lies in [start, end] (either end open).
+
+    The day is the one the user saw on the clock (the date in `moment`'s own offset),
+    the same rule as `DiaryEntry.day`, so an entry at 23:30 never slides into the
+    next day when exported from another time zone.
+    """
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"the period starts ({start}) after it ends ({end})")
+    day = moment.date()
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def filter_entries(
+    entries: Iterable[DiaryEntry], start: date | None = None, end: date | None = None
+) -> list[DiaryEntry]:
+    """Entries whose day lies in [start, end], in the order given."""
+    return [e for e in entries if in_period(e.at, start, end)]
+
+
+def filter_sessions(
+    sessions: Iterable[Session], start: date | None = None, end: date | None = None
+) -> list[Session]:
+    """Sessions whose start day lies in [start, end], in the order given."""
+    return [s for s in sessions if in_period(s.started_at, start, end)]
+
+
+# ---------------------------------------------------------------------------
+# CSV export
+# ---------------------------------------------------------------------------
+
+
+def _protect(text: str) -> str:
+    """Neutralise spreadsheet formulas (CSV injection) reversibly: see CSV_CONVENTIONS."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _unprotect(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _escape_item(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace("|", "\\|")
+
+
+def _split_escaped(text: str, separator: str, *, unescape: bool = True) -> list[str]:
+    """Split on `separator` where no backslash escapes it; `unescape` drops the escapes.
+
+    Medication is split twice (items on `;`, then name and dose on `|`), so the first
+    pass keeps the escapes for the second.
+    """
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\\":
+            escaped = next(chars, "\\")
+            current.append(escaped if unescape else ch + escaped)
+        elif ch == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _split_list(text: str, *, unescape: bool = True) -> list[str]:
+    """Items of a '; '-joined cell: exactly one space after each separator is dropped."""
+    items = _split_escaped(text, ";", unescape=unescape)
+    return [items[0], *(item[1:] if item.startswith(" ") else item for item in items[1:])]
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _opt(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _stamp(value: datetime | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _csv_bytes(header: Iterable[str], rows: Iterable[list[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def entries_to_csv(
+    entries: Iterable[DiaryEntry], start: date | None = None, end: date | None = None
+) -> bytes:
+    """The entries CSV (ENTRY_CSV_COLUMNS, CSV_CONVENTIONS), oldest first.
+
+    Chronological because people read it in a spreadsheet like a diary; `at` keeps the
+    exact moment, `date` and `time` are there so a sheet can sort and filter by day.
+    """
+    chosen = sorted(filter_entries(entries, start, end), key=lambda e: e.at)
+    rows: list[list[str]] = []
+    for e in chosen:
+        tags = "; ".join(_escape_item(t) for t in e.tags)
+        meds = "; ".join(
+            _escape_item(m.name) + (f"|{_escape_item(m.dose)}" if m.dose else "")
+            for m in e.medication
+        )
+        rows.append(
+            [
+                _protect(e.id),
+                e.at.date().isoformat(),
+                e.at.strftime("%H:%M"),
+                e.at.isoformat(),
+                str(e.pain),
+                str(e.stress),
+                _opt(e.worst_pain),
+                _opt(e.sleep),
+                _opt(e.mood),
+                _opt(e.confidence),
+                _opt(e.work_demand),
+                _opt(e.support),
+                _opt(e.activity_min),
+                _yes_no(e.flare_up),
+                _protect(tags),
+                _protect(meds),
+                _protect(e.note),
+                _yes_no(e.for_physio),
+                _stamp(e.created),
+                _stamp(e.updated),
+            ]
+        )
+    return _csv_bytes(ENTRY_CSV_COLUMNS, rows)
+
+
+def sessions_to_csv(
+    sessions: Iterable[Session], start: date | None = None, end: date | None = None
+) -> bytes:
+    """The sessions CSV (SESSION_CSV_COLUMNS, CSV_CONVENTIONS), oldest first."""
+    chosen = sorted(filter_sessions(sessions, start, end), key=lambda s: s.started_at)
+    rows = [
+        [
+            _protect(s.id),
+            s.started_at.date().isoformat(),
+            s.started_at.isoformat(),
+            s.ended_at.isoformat(),
+            _protect(s.program_id),
+            _protect(s.program_name),
+            s.level.value,
+            str(s.planned_s),
+            str(s.done_s),
+            str(s.steps_done),
+            str(s.steps_skipped),
+            _yes_no(s.completed),
+            s.stopped_reason.value if s.stopped_reason else "",
+            _opt(s.pain_before),
+            _opt(s.pain_after),
+            _opt(s.effort),
+        ]
+        for s in chosen
+    ]
+    return _csv_bytes(SESSION_CSV_COLUMNS, rows)
+
+
+def describe_csv_columns(columns: Mapping[str, str]) -> str:
+    """A Markdown table of `columns`, so the README quotes the code instead of a copy."""
+    lines = ["| column | holds |", "|---|---|"]
+    lines += [f"| `{name}` | {text.replace('|', '&#124;')} |" for name, text in columns.items()]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# JSON export
+# ---------------------------------------------------------------------------
+
+
+def _ordered_docs(table: Mapping[str, Any]) -> list[Any]:
+    """Documents of a TinyDB table in insertion (doc id) order, without their ids.
+
+    Doc ids are an artefact of one file; leaving them out means an export imported
+    elsewhere cannot collide with or reveal the ids of the other folder.
+    """
+
+    def key(doc_id: str) -> tuple[int, int, str]:
+        return (0, int(doc_id), "") if doc_id.isdecimal() else (1, 0, doc_id)
+
+    return [table[k] for k in sorted(table, key=key)]
+
+
+_T = TypeVar("_T", DiaryEntry, Session)
+
+
+def _canonical(
+    doc: Any,
+    parse: Callable[[Any], _T],
+    moment: Callable[[_T], datetime],
+    start: date | None,
+    end: date | None,
+) -> dict[str, Any] | None:
+    """The record in the form the app itself writes, or None when outside the period.
+
+    Canonical form makes export → import → export a fixed point; a record that does
+    not validate is exported as stored (nothing is silently dropped) unless a period
+    is asked for, because then its day cannot be known.
+    """
+    try:
+        record = parse(doc)
+    except (ValidationError, ValueError, TypeError, OverflowError):
+        return dict(doc) if start is None and end is None and isinstance(doc, Mapping) else None
+    if not in_period(moment(record), start, end):
+        return None
+    return record.to_dict()
+
+
+def export_json(
+    tables: Mapping[str, Mapping[str, Any]],
+    *,
+    schema: int,
+    app_version: str,
+    exported_at: datetime,
+    start: date | None = None,
+    end: date | None = None,
+) -> bytes:
+    """The complete, versioned JSON export of a data folder's tables (TinyDB's raw form).
+
+    One record per line, so an import error can name the line of the record and a
+    person can read or diff the file. The period (if any) limits entries and sessions;
+    programmes, exercises and settings are always exported whole.
+    """
+    out: dict[str, list[Any]] = {}
+    for name in EXPORT_TABLES:
+        docs = _ordered_docs(tables.get(name, {}))
+        records: list[Any]
+        if name == "entries":
+            records = [_canonical(d, DiaryEntry.from_dict, _entry_at, start, end) for d in docs]
+        elif name == "sessions":
+            records = [_canonical(d, Session.from_dict, _session_start, start, end) for d in docs]
+        else:
+            records = list(docs)
+        out[name] = [r for r in records if r is not None]
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    lines = [
+        "{",
+        f' "format": {dump(EXPORT_FORMAT)},',
+        f' "version": {EXPORT_VERSION},',
+        f' "schema": {dump(schema)},',
+        f' "app_version": {dump(app_version)},',
+        f' "exported_at": {dump(exported_at.isoformat())},',
+        ' "tables": {',
+    ]
+    for i, name in enumerate(EXPORT_TABLES):
+        comma = "," if i < len(EXPORT_TABLES) - 1 else ""
+        records = out[name]
+        if not records:
+            lines.append(f"  {dump(name)}: []{comma}")
+            continue
+        lines.append(f"  {dump(name)}: [")
+        lines += [
+            f"   {dump(r)}{',' if j < len(records) - 1 else ''}" for j, r in enumerate(records)
+        ]
+        lines.append(f"  ]{comma}")
+    lines += [" }", "}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entry_at(entry: DiaryEntry) -> datetime:
+    return entry.at
+
+
+def _session_start(session: Session) -> datetime:
+    return session.started_at
+
+
+# ---------------------------------------------------------------------------
+# FHIR R4
+# ---------------------------------------------------------------------------
+
+
+def _fhir_datetime(moment: datetime) -> str:
+    """FHIR dateTime: seconds always present, offset in whole minutes (else UTC)."""
+    offset = moment.utcoffset()
+    if offset is None or offset % timedelta(minutes=1):
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(timespec="seconds" if not moment.microsecond else "microseconds")
+
+
+def _observation(entry: DiaryEntry, loinc: tuple[str, str], text: str, value: int) -> Any:
+    resource_id = str(uuid.uuid5(FHIR_UUID_NAMESPACE, f"{entry.id}/{loinc[0]}"))
+    return {
+        "fullUrl": f"urn:uuid:{resource_id}",
+        "resource": {
+            "resourceType": "Observation",
+            "id": resource_id,
+            "status": "final",
+            "category": [
+                {
+                    "coding": [
+                        {
+                            "system": OBSERVATION_CATEGORY_SYSTEM,
+                            "code": "survey",
+                            "display": "Survey",
+                        }
+                    ]
+                }
+            ],
+            "code": {
+                "coding": [{"system": LOINC_SYSTEM, "code": loinc[0], "display": loinc[1]}],
+                "text": text,
+            },
+            "effectiveDateTime": _fhir_datetime(entry.at),
+            "valueInteger": value,
+        },
+    }
+
+
+def fhir_bundle(
+    entries: Iterable[DiaryEntry],
+    *,
+    generated_at: datetime,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[str, Any]:
+    """A FHIR R4 Bundle (type collection): per entry a pain and a stress Observation.
+
+    No Patient and no subject: the file carries no personal data beyond the scores,
+    and the receiving practice links it to its own patient record.
+    """
+    chosen = sorted(filter_entries(entries, start, end), key=lambda e: e.at)
+    items: list[Any] = []
+    for entry in chosen:
+        items.append(_observation(entry, PAIN_LOINC, "Pain (0-10)", entry.pain))
+        items.append(_observation(entry, STRESS_LOINC, "Stress (0-10)", entry.stress))
+    stamp = generated_at.astimezone(UTC).replace(microsecond=0)
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": stamp.isoformat().replace("+00:00", "Z"),
+        "entry": items,
+    }
+
+
+def export_fhir(
+    entries: Iterable[DiaryEntry],
+    *,
+    generated_at: datetime,
+    start: date | None = None,
+    end: date | None = None,
+) -> bytes:
+    """`fhir_bundle` as UTF-8 JSON text."""
+    bundle = fhir_bundle(entries, generated_at=generated_at, start=start, end=end)
+    # Compact: ten years are 22,000 Observations, and indentation would triple the file.
+    return (json.dumps(bundle, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Import: results and errors
+# ---------------------------------------------------------------------------
+
+
+class ImportFormat(StrEnum):
+    """What `detect_format` found the file to be."""
+
+    JSON_EXPORT = "json"
+    ENTRIES_CSV = "entries-csv"
+    SESSIONS_CSV = "sessions-csv"
+    SIMPLE_CSV = "simple-csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """One thing wrong in an import file: 1-based physical line, field (or column), why."""
+
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, {self.field}: {self.message}"
+
+
+class ImportFailed(Exception):  # noqa: N818 (the name the CLI and GUI use)
+    """The file cannot be imported; nothing was. `problems` lists every error found
+    (up to MAX_REPORTED_PROBLEMS; `more` counts the rest) so one fix-and-retry suffices."""
+
+    def __init__(self, problems: Iterable[ImportProblem], more: int = 0) -> None:
+        self.problems: tuple[ImportProblem, ...] = tuple(problems)
+        self.more = more
+        lines = [str(p) for p in self.problems]
+        if more:
+            lines.append(f"... and {more} more")
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """The plan of an import: what to add, in file order. The caller writes it in one go.
+
+    `records` holds the JSON export's programmes, exercises and settings as plain
+    documents (validated). Settings are only taken over by a folder that has none,
+    so importing a backup never overrides the user's current choices;
+    `settings_skipped` counts those left out.
+    """
+
+    format: ImportFormat
+    entries: tuple[DiaryEntry, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    records: Mapping[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
+    duplicates: int = 0
+    settings_skipped: int = 0
+
+
+class _Problems:
+    """Collects problems; keeps the first MAX_REPORTED_PROBLEMS and counts the rest."""
+
+    def __init__(self) -> None:
+        self.items: list[ImportProblem] = []
+        self.more = 0
+
+    def add(self, line: int, field_name: str, message: str) -> None:
+        if len(self.items) < MAX_REPORTED_PROBLEMS:
+            self.items.append(ImportProblem(max(1, line), field_name or "file", message))
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ImportFailed(self.items, self.more)
+
+
+def _fail(line: int, field_name: str, message: str) -> ImportFailed:
+    return ImportFailed([ImportProblem(max(1, line), field_name, message)])
+
+
+# ---------------------------------------------------------------------------
+# Import: reading the file
+# ---------------------------------------------------------------------------
+
+
+def _decode(content: bytes) -> str:
+    """The file as text, or ImportFailed saying plainly why it is not UTF-8 text."""
+    if not content:
+        raise _fail(1, "file", "the file is empty")
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(1, "file", "the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) instead")
+    nul = content.find(b"\x00")
+    if nul >= 0:
+        line = content.count(b"\n", 0, nul) + 1
+        raise _fail(line, "file", "the file is binary, not text (it contains NUL bytes)")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content.count(b"\n", 0, exc.start) + 1
+        raise _fail(
+            line,
+            "file",
+            f"not UTF-8 text (byte 0x{content[exc.start]:02x}); save it as UTF-8 (CSV UTF-8)",
+        ) from None
+    if not text.strip():
+        raise _fail(1, "file", "the file is empty")
+    return text
+
+
+class _Located(dict[str, Any]):
+    """A JSON object that remembers where it starts in the text, for line numbers."""
+
+    pos: int = 0
+
+
+def _located_object(
+    s_and_end: tuple[str, int],
+    strict: bool,
+    scan_once: Callable[[str, int], tuple[Any, int]],
+    object_hook: Any,
+    object_pairs_hook: Any,
+    memo: dict[str, str] | None = None,
+) -> tuple[Any, int]:
+    obj, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
+        s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo
+    )
+    located = _Located(obj)
+    located.pos = s_and_end[1] - 1
+    return located, end
+
+
+class _LocatingDecoder(json.JSONDecoder):
+    """json's own pure-Python scanner with objects that know their start offset."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parse_object = _located_object
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
+
+
+class _Lines:
+    """Maps a character offset to its 1-based line."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, pos: int) -> int:
+        return bisect.bisect_right(self._starts, pos) + 1
+
+
+def _plain(value: Any) -> Any:
+    """Plain dicts and lists again (drops the `_Located` wrapper before handing out)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _has_surrogate(value: Any) -> bool:
+    """JSON's \\ud800 escapes give strings that cannot be written as UTF-8 again."""
+    if isinstance(value, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Import: validating one record, naming every bad field
+# ---------------------------------------------------------------------------
+
+_PARSE_ERRORS = (ValidationError, ValueError, TypeError, KeyError, AttributeError, OverflowError)
+
+_ENTRY_FIELDS = frozenset(f.name for f in dataclasses.fields(DiaryEntry))
+_ENTRY_REQUIRED = ("at", "pain", "stress")
+_ENTRY_PROBE: dict[str, Any] = {"at": "2000-01-01T12:00:00+00:00", "pain": 0, "stress": 0}
+
+_SESSION_FIELDS = frozenset(f.name for f in dataclasses.fields(Session))
+_SESSION_REQUIRED = (
+    "program_id",
+    "program_name",
+    "level",
+    "started_at",
+    "ended_at",
+    "planned_s",
+    "done_s",
+    "steps_done",
+    "steps_skipped",
+    "completed",
+)
+# Earliest start and latest end, so probing either alone never trips "end before start".
+_SESSION_PROBE: dict[str, Any] = {
+    "program_id": "probe",
+    "program_name": "probe",
+    "level": "beginner",
+    "started_at": "0001-01-01T00:00:00+00:00",
+    "ended_at": "9999-12-31T00:00:00+00:00",
+    "planned_s": 0,
+    "done_s": 0,
+    "steps_done": 0,
+    "steps_skipped": 0,
+    "completed": False,
+}
+
+
+def _error_of(exc: Exception, fallback: str) -> tuple[str, str]:
+    if isinstance(exc, ValidationError):
+        return exc.field, exc.message
+    return fallback, str(exc) or type(exc).__name__
+
+
+def _root(field_name: str) -> str:
+    """`medication[0].name` → `medication`: the column or key a person can find."""
+    return re.split(r"[\[.]", field_name, maxsplit=1)[0]
+
+
+def _validate_record(
+    doc: Mapping[str, Any],
+    parse: Callable[[Mapping[str, Any]], _T],
+    known: frozenset[str],
+    required: tuple[str, ...],
+    probe_base: Mapping[str, Any],
+    kind: str,
+) -> tuple[_T | None, list[tuple[str, str]]]:
+    """Parse `doc`; on failure name every bad field, not only the first.
+
+    The core validators stop at the first error. Re-checking each field on its own
+    against a known-good base record finds the others while keeping the core as the
+    single source of the rules; it only runs for records that already failed.
+    """
+    try:
+        return parse(doc), []
+    except _PARSE_ERRORS as exc:
+        first = _error_of(exc, kind)
+    found: list[tuple[str, str]] = []
+    for key, value in doc.items():
+        if key not in known:
+            found.append((key, f"is not a {kind} field"))
+            continue
+        if value is None:
+            continue
+        try:
+            parse({**probe_base, key: value})
+        except _PARSE_ERRORS as exc:
+            bad = _error_of(exc, key)
+            if _root(bad[0]) == key:
+                found.append(bad)
+    found += [(name, "is required") for name in required if doc.get(name) is None]
+    return None, found or [first]
+
+
+def _parse_entry(doc: Mapping[str, Any]) -> tuple[DiaryEntry | None, list[tuple[str, str]]]:
+    return _validate_record(
+        doc, DiaryEntry.from_dict, _ENTRY_FIELDS, _ENTRY_REQUIRED, _ENTRY_PROBE, "diary"
+    )
+
+
+def _parse_session(doc: Mapping[str, Any]) -> tuple[Session | None, list[tuple[str, str]]]:
+    return _validate_record(
+        doc, Session.from_dict, _SESSION_FIELDS, _SESSION_REQUIRED, _SESSION_PROBE, "session"
+    )
+
+
+# ---------------------------------------------------------------------------
+# Import: the parsed file before duplicates are weighed
+# ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Parsed:
+    format: ImportFormat
+    entries: list[tuple[int, DiaryEntry]] = field(default_factory=list)
+    sessions: list[tuple[int, Session]] = field(default_factory=list)
+    records: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+
+
+def _parse_json_export(text: str, known_schema: int, problems: _Problems) -> _Parsed:
+    try:
+        data = _LocatingDecoder().decode(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(exc.lineno, "file", f"not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise _fail(1, "file", "not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. a number with more digits than Python converts
+        raise _fail(1, "file", f"not valid JSON: {exc}") from None
+    line_of = _Lines(text)
+    if not isinstance(data, dict):
+        raise _fail(1, "file", "not a RugDiary export: the file must hold one JSON object")
+    top = line_of(data.pos) if isinstance(data, _Located) else 1
+    if data.get("format") != EXPORT_FORMAT:
+        if data.get("resourceType") == "Bundle":
+            raise _fail(
+                top, "resourceType", "a FHIR bundle is for other systems; import a JSON export"
+            )
+        raise _fail(top, "format", f'not a RugDiary export (expected "format": "{EXPORT_FORMAT}")')
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise _fail(top, "version", "must be a whole number from 1")
+    if version > EXPORT_VERSION:
+        raise _fail(
+            top,
+            "version",
+            f"the file was made by a newer RugDiary (export version {version}; "
+            f"this one reads up to {EXPORT_VERSION}); update RugDiary to import it",
+        )
+    schema = data.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 0:
+        raise _fail(top, "schema", "must be a whole number")
+    if schema > known_schema:
+        raise _fail(
+            top,
+            "schema",
+            f"the data is in schema {schema}, newer than this RugDiary knows ({known_schema}); "
+            "update RugDiary to import it",
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise _fail(top, "tables", "must be an object of tables")
+    table_line = line_of(tables.pos) if isinstance(tables, _Located) else top
+    parsed = _Parsed(ImportFormat.JSON_EXPORT)
+    for name, records in tables.items():
+        if name not in EXPORT_TABLES:
+            problems.add(table_line, name, f"is not a known table ({', '.join(EXPORT_TABLES)})")
+            continue
+        if not isinstance(records, list):
+            problems.add(table_line, name, "must be a list of records")
+            continue
+        for index, doc in enumerate(records):
+            line = line_of(doc.pos) if isinstance(doc, _Located) else table_line
+            if not isinstance(doc, dict):
+                problems.add(line, name, f"record {index + 1} must be an object")
+                continue
+            broken = [k for k, v in doc.items() if _has_surrogate(k) or _has_surrogate(v)]
+            for key in broken:
+                problems.add(line, key, "contains a broken character (a lone surrogate)")
+            if broken:
+                continue
+            _parse_table_record(name, line, doc, parsed, problems)
+    return parsed
+
+
+def _parse_table_record(
+    table: str, line: int, doc: dict[str, Any], parsed: _Parsed, problems: _Problems
+) -> None:
+    if table == "entries":
+        entry, errors = _parse_entry(doc)
+        if entry is not None:
+            parsed.entries.append((line, entry))
+    elif table == "sessions":
+        session, errors = _parse_session(doc)
+        if session is not None:
+            parsed.sessions.append((line, session))
+    else:
+        errors = []
+        check: Callable[[Any], Any] | None = {
+            "programs": Program.from_dict,
+            "exercises": Exercise.from_dict,
+        }.get(table)
+        if check is not None:
+            try:
+                check(doc)
+            except _PARSE_ERRORS as exc:
+                errors = [_error_of(exc, table)]
+        if not errors:
+            parsed.records.setdefault(table, []).append((line, _plain(doc)))
+    for field_name, message in errors:
+        problems.add(line, field_name, message)
+
+
+# ---------------------------------------------------------------------------
+# Import: CSV
+# ---------------------------------------------------------------------------
+
+_SIMPLE_ALIASES = {
+    "date": "date",
+    "datum": "date",
+    "pain": "pain",
+    "pijn": "pain",
+    "stress": "stress",
+    "note": "note",
+    "notitie": "note",
+}
+_SESSION_ONLY = frozenset(SESSION_CSV_COLUMNS) - frozenset(ENTRY_CSV_COLUMNS)
+_ENTRY_ONLY = frozenset(ENTRY_CSV_COLUMNS) - frozenset(_SIMPLE_ALIASES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    header_line: int
+    columns: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def _read_csv(text: str, problems: _Problems) -> _Table:
+    """Rows with the physical line each starts on; blank rows are skipped."""
+    first = next((ln for ln in _NEWLINE_RE.split(text) if ln.strip()), "")
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: tuple[str, ...] | None = None
+    header_line = 1
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    previous = 0
+    try:
+        for row in reader:
+            start, previous = previous + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header, header_line = tuple(row), start
+            else:
+                rows.append((start, tuple(row)))
+    except csv.Error as exc:
+        problems.add(reader.line_num, "file", f"not valid CSV: {exc}")
+    names = tuple(c.strip().lstrip("\ufeff").lower() for c in header or ())
+    while names and not names[-1]:  # spreadsheets often leave empty trailing columns
+        names = names[:-1]
+    return _Table(header_line, names, tuple(rows))
+
+
+def _classify(columns: Iterable[str]) -> ImportFormat:
+    names = set(columns)
+    if names & _SESSION_ONLY:
+        return ImportFormat.SESSIONS_CSV
+    if names & _ENTRY_ONLY:
+        return ImportFormat.ENTRIES_CSV
+    return ImportFormat.SIMPLE_CSV
+
+
+def _check_header(
+    table: _Table,
+    fmt: ImportFormat,
+    problems: _Problems,
+) -> dict[str, str]:
+    """Canonical column name → the name as written in the file; reports every fault."""
+    line = table.header_line
+    if fmt is ImportFormat.SIMPLE_CSV:
+        allowed: Mapping[str, str] = _SIMPLE_ALIASES
+        expected = "date, pain, stress and optionally note (or datum, pijn, stress, notitie)"
+    else:
+        known = ENTRY_CSV_COLUMNS if fmt is ImportFormat.ENTRIES_CSV else SESSION_CSV_COLUMNS
+        allowed = {name: name for name in known}
+        expected = ", ".join(known)
+    if fmt is ImportFormat.SIMPLE_CSV and not set(table.columns) & set(_SIMPLE_ALIASES):
+        # No column we know: most likely the header row is missing altogether.
+        problems.add(
+            line, "header", "the first line must name the columns: date,pain,stress[,note]"
+        )
+        return {}
+    mapping: dict[str, str] = {}
+    for index, name in enumerate(table.columns):
+        if not name:
+            problems.add(line, f"column {index + 1}", "has no name in the header")
+        elif name not in allowed:
+            problems.add(line, name, f"is not a known column; expected {expected}")
+        elif allowed[name] in mapping:
+            problems.add(line, name, f"column {allowed[name]!r} appears twice")
+        else:
+            mapping[allowed[name]] = name
+    if fmt is ImportFormat.SESSIONS_CSV:
+        required: tuple[str, ...] = _SESSION_REQUIRED
+    elif fmt is ImportFormat.ENTRIES_CSV:
+        required = ("pain", "stress")
+        if "at" not in mapping and "date" not in mapping:
+            problems.add(line, "at", "column is missing (give `at`, or `date` and `time`)")
+    else:
+        required = ("date", "pain", "stress")
+    for name in required:
+        if name not in mapping:
+            problems.add(line, name, "column is missing")
+    return mapping
+
+
+class _Row:
+    """One CSV row: cells by canonical column, and problems named by the file's column."""
+
+    def __init__(
+        self, line: int, cells: Mapping[str, str], names: Mapping[str, str], problems: _Problems
+    ) -> None:
+        self.line = line
+        self.cells = cells
+        self.names = names
+        self.problems = problems
+        self.bad_columns: set[str] = set()
+
+    def column(self, canonical: str) -> str:
+        return self.names.get(canonical, canonical)
+
+    @property
+    def ok(self) -> bool:
+        return not self.bad_columns
+
+    def bad(self, canonical: str, message: str) -> None:
+        if canonical not in self.bad_columns:  # one problem per cell is enough
+            self.bad_columns.add(canonical)
+            self.problems.add(self.line, self.column(canonical), message)
+
+    def text(self, name: str) -> str:
+        return self.cells.get(name, "")
+
+    def integer(self, name: str) -> int | None:
+        raw = self.text(name).strip()
+        if not raw:
+            return None
+        if not _INT_RE.fullmatch(raw):
+            self.bad(name, f"{raw!r} is not a whole number")
+            return None
+        return int(raw)
+
+    def boolean(self, name: str) -> bool:
+        raw = self.text(name).strip().lower()
+        if raw in _YES:
+            return True
+        if raw not in _NO:
+            self.bad(name, f"{raw!r} is not yes or no")
+        return False
+
+    def moment(self, name: str) -> datetime | None:
+        raw = self.text(name).strip()
+        if not raw:
+            return None
+        try:
+            return parse_datetime(raw, name)
+        except _PARSE_ERRORS:
+            self.bad(name, f"{raw!r} is not a date and time like 2026-03-02T09:00:00+01:00")
+            return None
+
+    def day(self, name: str) -> date | None:
+        raw = self.text(name).strip()
+        if not raw:
+            return None
+        try:
+            if _DATE_RE.fullmatch(raw):
+                return date.fromisoformat(raw)
+        except ValueError:
+            pass
+        self.bad(name, f"{raw!r} is not a date like 2026-03-02")
+        return None
+
+    def clock(self, name: str) -> time | None:
+        raw = self.text(name).strip()
+        if not raw:
+            return None
+        match = _TIME_RE.fullmatch(raw)
+        try:
+            if match:
+                h, m, s = match.groups()
+                return time(int(h), int(m), int(s or 0))
+        except ValueError:
+            pass
+        self.bad(name, f"{raw!r} is not a time like 09:30")
+        return None
+
+    def finish(
+        self,
+        doc: Mapping[str, Any],
+        parse: Callable[[Mapping[str, Any]], tuple[_T | None, list[tuple[str, str]]]],
+        probe: Mapping[str, Any],
+        aliases: Mapping[str, str],
+    ) -> _T | None:
+        """Validate the row's record and report what the cell checks did not catch.
+
+        Cells that already failed are replaced by harmless values first, so a row with
+        a bad date and a pain of 11 reports both, and neither twice.
+        """
+        clean: dict[str, Any] = {}
+        for key, value in doc.items():
+            if aliases.get(key, key) in self.bad_columns:
+                if key in probe:
+                    clean[key] = probe[key]
+            elif value is not None:
+                clean[key] = value
+        record, errors = parse(clean)
+        for field_name, message in errors:
+            root = _root(field_name)
+            self.bad(aliases.get(root, root), message)
+        return record if self.ok else None
+
+
+def _local(day: date, clock: time) -> datetime | None:
+    """A wall-clock moment on `day` in this computer's zone (its offset on that day)."""
+    try:
+        return datetime.combine(day, clock).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _entry_row(row: _Row, now: datetime) -> DiaryEntry | None:
+    doc: dict[str, Any] = {}
+    raw_id = _unprotect(row.text("id").strip())
+    doc["id"] = raw_id or str(uuid.uuid4())
+    at = row.moment("at")
+    day, clock = row.day("date"), row.clock("time")
+    if at is not None:
+        if day is not None and day != at.date():
+            row.bad("date", f"{day} does not match `at` ({at.isoformat()}); fix or clear one")
+        if clock is not None and clock.strftime("%H:%M") != at.strftime("%H:%M"):
+            row.bad("time", f"{clock:%H:%M} does not match `at` ({at.isoformat()})")
+    elif day is not None:
+        at = _local(day, clock or time(12))
+        if at is None:
+            row.bad("date", f"{day} cannot be placed in this computer's time zone")
+    elif not row.text("at").strip() and not row.text("date").strip():
+        row.bad("at" if "at" in row.names else "date", "is required")
+    doc["at"] = at
+    for name in ("pain", "stress", "worst_pain", "sleep", "mood", "confidence"):
+        doc[name] = row.integer(name)
+    for name in ("work_demand", "support", "activity_min"):
+        doc[name] = row.integer(name)
+    doc["flare_up"] = row.boolean("flare_up")
+    doc["for_physio"] = row.boolean("for_physio")
+    tags = _unprotect(row.text("tags"))
+    doc["tags"] = [t for t in _split_list(tags) if t.strip()] if tags.strip() else []
+    meds = _unprotect(row.text("medication"))
+    medication: list[dict[str, str]] = []
+    if meds.strip():
+        for item in _split_list(meds, unescape=False):
+            if item.strip():
+                parts = _split_escaped(item, "|")
+                if len(parts) > 2:
+                    row.bad("medication", f"{item!r} has more than one | between name and dose")
+                    continue
+                medication.append({"name": parts[0], "dose": parts[1] if len(parts) > 1 else ""})
+    doc["medication"] = medication
+    doc["note"] = _unprotect(row.text("note"))
+    for name in ("created", "updated"):
+        doc[name] = row.moment(name) or (None if raw_id else now)
+    aliases = {"at": "at" if "at" in row.names else "date"}
+    return row.finish(doc, _parse_entry, _ENTRY_PROBE, aliases)
+
+
+def _session_row(row: _Row) -> Session | None:
+    doc: dict[str, Any] = {"id": _unprotect(row.text("id").strip()) or str(uuid.uuid4())}
+    for name in ("started_at", "ended_at"):
+        doc[name] = row.moment(name)
+    day = row.day("date")
+    started = doc["started_at"]
+    if day is not None and started is not None and day != started.date():
+        row.bad("date", f"{day} does not match started_at ({started.isoformat()})")
+    for name in ("program_id", "program_name"):
+        doc[name] = _unprotect(row.text(name).strip()) or None
+    doc["level"] = row.text("level").strip().lower() or None
+    for name in ("planned_s", "done_s", "steps_done", "steps_skipped"):
+        doc[name] = row.integer(name)
+    for name in ("pain_before", "pain_after", "effort"):
+        doc[name] = row.integer(name)
+    if row.text("completed").strip():
+        doc["completed"] = row.boolean("completed")
+    doc["stopped_reason"] = row.text("stopped_reason").strip().lower() or None
+    return row.finish(doc, _parse_session, _SESSION_PROBE, {})
+
+
+def _simple_row(row: _Row, now: datetime) -> DiaryEntry | None:
+    raw = row.text("date").strip()
+    at: datetime | None = None
+    if not raw:
+        row.bad("date", "is required")
+    elif _DATE_RE.fullmatch(raw):
+        day = row.day("date")
+        if day is not None:
+            at = _local(day, time(12))
+            if at is None:
+                row.bad("date", f"{day} cannot be placed in this computer's time zone")
+    else:
+        try:
+            at = parse_datetime(raw, "date")
+        except _PARSE_ERRORS:
+            row.bad("date", f"{raw!r} is not a date like 2026-03-02 or 2026-03-02T09:30")
+    pain, stress = row.integer("pain"), row.integer("stress")
+    doc = {
+        "at": at,
+        "pain": pain,
+        "stress": stress,
+        "note": row.text("note").strip(),
+        "created": now,
+        "updated": now,
+    }
+    return row.finish(doc, _parse_entry, _ENTRY_PROBE, {"at": "date"})
+
+
+def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
+    table = _read_csv(text, problems)
+    fmt = _classify(table.columns)
+    names = _check_header(table, fmt, problems)
+    parsed = _Parsed(fmt)
+    if problems:
+        return parsed  # without a sound header every row would only add noise
+    width = len(table.columns)
+    by_position = {table.columns[i]: i for i in range(width)}
+    aliases = _SIMPLE_ALIASES if fmt is ImportFormat.SIMPLE_CSV else {}
+    for line, cells in table.rows:
+        if any(c.strip() for c in cells[width:]):
+            problems.add(line, "row", f"has {len(cells)} values but the header names {width}")
+            continue
+        values = {
+            aliases.get(name, name): cells[i] if i < len(cells) else ""
+            for name, i in by_position.items()
+        }
+        row = _Row(line, values, names, problems)
+        if fmt is ImportFormat.SESSIONS_CSV:
+            session = _session_row(row)
+            if session is not None:
+                parsed.sessions.append((line, session))
+        else:
+            entry = (
+                _entry_row(row, now) if fmt is ImportFormat.ENTRIES_CSV else _simple_row(row, now)
+            )
+            if entry is not None:
+                parsed.entries.append((line, entry))
+    return parsed
+
+
+# ---------------------------------------------------------------------------
+# Import: format detection, duplicates and the plan
+# ---------------------------------------------------------------------------
+
+
+def _is_json(text: str) -> bool:
+    return text.lstrip().startswith(("{", "["))
+
+
+def detect_format(content: bytes) -> ImportFormat:
+    """Which kind of file `content` is, by its first character and its CSV header.
+
+    JSON when it starts with `{` or `[`. A CSV is our sessions CSV when its header has
+    a session-only column (started_at, ended_at, program_id, ...), our entries CSV when
+    it has an entries-only column (id, at, time, sleep, tags, ...), and otherwise the
+    simple CSV (date, pain, stress, note, or datum, pijn, stress, notitie).
+    """
+    text = _decode(content)
+    if _is_json(text):
+        return ImportFormat.JSON_EXPORT
+    return _classify(_read_csv(text, _Problems()).columns)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def _entry_key(entry: DiaryEntry) -> str:
+    """Same instant and same values, whatever the id and the save stamps."""
+    doc = entry.to_dict()
+    for name in ("id", "created", "updated"):
+        doc.pop(name, None)
+    doc["at"] = _utc(entry.at)
+    return json.dumps(doc, sort_keys=True)
+
+
+def _session_key(session: Session) -> str:
+    doc = session.to_dict()
+    doc.pop("id")
+    doc["started_at"] = _utc(session.started_at)
+    doc["ended_at"] = _utc(session.ended_at)
+    return json.dumps(doc, sort_keys=True)
+
+
+_R = TypeVar("_R", DiaryEntry, Session)
+
+
+def _new_only(
+    parsed: list[tuple[int, _R]],
+    existing: Iterable[_R],
+    key: Callable[[_R], str],
+    problems: _Problems,
+) -> tuple[list[_R], int]:
+    """Records not already present (by id, or by instant and values), and the skip count.
+
+    Two rows in one file with the same id but different values are an error, not a
+    duplicate: guessing which one the user meant would silently lose data.
+    """
+    known_ids: set[str] = set()
+    known_keys: set[str] = set()
+    for record in existing:
+        known_ids.add(record.id)
+        known_keys.add(key(record))
+    seen: dict[str, tuple[int, str]] = {}
+    fresh: list[_R] = []
+    duplicates = 0
+    for line, record in parsed:
+        k = key(record)
+        if record.id in known_ids or k in known_keys:
+            duplicates += 1
+            continue
+        if record.id in seen:
+            other_line, other_key = seen[record.id]
+            if other_key != k:
+                problems.add(line, "id", f"the same id is on line {other_line} with other values")
+            else:
+                duplicates += 1
+            continue
+        seen[record.id] = (line, k)
+        known_keys.add(k)
+        fresh.append(record)
+    return fresh, duplicates
+
+
+def _record_key(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, sort_keys=True, ensure_ascii=False)
+
+
+def import_data(
+    content: bytes,
+    *,
+    now: datetime,
+    known_schema: int,
+    existing_entries: Iterable[DiaryEntry] = (),
+    existing_sessions: Iterable[Session] = (),
+    existing_records: Mapping[str, Iterable[Mapping[str, Any]]] | None = None,
+) -> ImportResult:
+    """Read an import file into a plan, or raise ImportFailed listing every problem.
+
+    All or nothing: either every record is valid and the plan holds all new ones, or
+    nothing is returned. Pure: the caller writes the plan in one transaction, so a
+    crash can never leave half a file imported. `now` stamps rows that carry no
+    `created`/`updated` (the simple CSV); `known_schema` is the storage's schema
+    version, passed in because reports may not import storage.
+    """
+    problems = _Problems()
+    text = _decode(content)
+    stamp = now.replace(microsecond=0)
+    if _is_json(text):
+        parsed = _parse_json_export(text, known_schema, problems)
+    else:
+        parsed = _parse_csv(text, stamp, problems)
+    problems.raise_if_any()
+
+    entries, entry_dups = _new_only(parsed.entries, existing_entries, _entry_key, problems)
+    sessions, session_dups = _new_only(parsed.sessions, existing_sessions, _session_key, problems)
+    duplicates = entry_dups + session_dups
+    existing = existing_records or {}
+    records: dict[str, tuple[dict[str, Any], ...]] = {}
+    settings_skipped = 0
+    for table, items in parsed.records.items():
+        present = list(existing.get(table, ()))
+        if table == "settings" and present:
+            settings_skipped = len(items)
+            continue
+        ids = {d.get("id") for d in present if isinstance(d.get("id"), str)}
+        keys = {_record_key(d) for d in present}
+        seen_ids: dict[str, int] = {}
+        kept: list[dict[str, Any]] = []
+        for line, doc in items:
+            doc_id = doc.get("id")
+            k = _record_key(doc)
+            if k in keys or (isinstance(doc_id, str) and doc_id in ids):
+                duplicates += 1
+                continue
+            if isinstance(doc_id, str):
+                if doc_id in seen_ids:
+                    problems.add(line, "id", f"{doc_id!r} is also on line {seen_ids[doc_id]}")
+                    continue
+                seen_ids[doc_id] = line
+            keys.add(k)
+            kept.append(doc)
+        records[table] = tuple(kept)
+    problems.raise_if_any()
+    return ImportResult(
+        format=parsed.format,
+        entries=tuple(entries),
+        sessions=tuple(sessions),
+        records=records,
+        duplicates=duplicates,
+        settings_skipped=settings_skipped,
+    )
+
+
+def merge_into_tables(
+    tables: Mapping[str, Mapping[str, Any]], result: ImportResult
+) -> dict[str, dict[str, Any]]:
+    """A copy of TinyDB's raw `tables` with the plan appended under fresh doc ids.
+
+    For a caller that writes the whole file in one atomic step; existing documents
+    are kept as they are.
+    """
+    out: dict[str, dict[str, Any]] = {name: dict(docs) for name, docs in tables.items()}
+
+    def append(name: str, docs: Iterable[dict[str, Any]]) -> None:
+        table = out.setdefault(name, {})
+        next_id = max((int(k) for k in table if k.isdecimal()), default=0) + 1
+        for doc in docs:
+            table[str(next_id)] = doc
+            next_id += 1
+
+    append("entries", (e.to_dict() for e in result.entries))
+    append("sessions", (s.to_dict() for s in result.sessions))
+    for name, docs in result.records.items():
+        append(name, (dict(d) for d in docs))
+    return out

@@ -1,0 +1,535 @@
+"""Chart builders: what each figure contains (axes, data, labels, numbers), not its pixels."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import Collection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from rugdiary.core import stats
+from rugdiary.core.demo import generate_demo_entries
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.reports import charts
+from rugdiary.reports.chart_theme import DARK_PALETTE, LABELS, LIGHT_PALETTE, ChartStyle
+
+END = date(2026, 3, 1)
+TZ = UTC
+
+
+@dataclass(frozen=True)
+class FakeSession:
+    started_at: datetime
+    done_s: float
+
+
+def _series(days: int, seed: int = 7, every: int = 3) -> stats.DailySeries:
+    entries = generate_demo_entries(days, seed, END, tz=TZ)
+    start = END - timedelta(days=days - 1)
+    sessions = [
+        FakeSession(datetime(d.year, d.month, d.day, 18, tzinfo=TZ), 900.0)
+        for d in (start + timedelta(days=i) for i in range(0, days, every))
+    ]
+    return stats.daily_series(entries, start, END, sessions)
+
+
+def _empty(days: int = 28) -> stats.DailySeries:
+    return stats.daily_series([], END - timedelta(days=days - 1), END)
+
+
+def _one_day() -> stats.DailySeries:
+    entry = DiaryEntry(
+        id="00000000-0000-4000-8000-000000000001",
+        at=datetime(2026, 3, 1, 9, 0, tzinfo=TZ),
+        pain=4,
+        stress=6,
+    )
+    return stats.daily_series([entry], END, END)
+
+
+@pytest.fixture(scope="module")
+def series90() -> stats.DailySeries:
+    return _series(90)
+
+
+def _texts(fig: Figure) -> str:
+    """Every piece of text on the figure: titles, labels, tick labels, notes, legends."""
+    found = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+    return "\n".join(t for t in found if t)
+
+
+def _by_gid(fig: Figure, gid: str) -> list[object]:
+    return fig.findobj(lambda a: a.get_gid() == gid)
+
+
+def _line(fig: Figure, gid: str) -> Line2D:
+    (line,) = _by_gid(fig, gid)
+    assert isinstance(line, Line2D)
+    return line
+
+
+def _render(fig: Figure) -> None:
+    """Draw once: layout, tick labels and warnings only happen at draw time."""
+    FigureCanvasAgg(fig).draw()
+
+
+EN = ChartStyle()
+NL = ChartStyle(lang="nl")
+
+
+# --- timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_lines_cover_every_day_with_gaps_where_nothing_was_logged(
+    series90: stats.DailySeries,
+) -> None:
+    fig = charts.build_timeline_figure(series90, EN)
+    _render(fig)
+    assert len(fig.axes) == 1
+    missing = ~series90.logged
+    assert missing.any()  # the demo diary skips some days
+    for gid, values in (("pain_daily", series90.pain), ("stress_daily", series90.stress)):
+        y = np.asarray(_line(fig, gid).get_ydata(), dtype=float)
+        assert y.shape == (series90.n_days,)
+        assert np.isnan(y[missing]).all()
+        np.testing.assert_allclose(y[~missing], values[~missing])
+    x = np.asarray(_line(fig, "pain_daily").get_xdata(), dtype=float)
+    np.testing.assert_array_equal(np.diff(x), np.ones(series90.n_days - 1))
+    mean = np.asarray(_line(fig, "pain_mean").get_ydata(), dtype=float)
+    np.testing.assert_allclose(mean, stats.rolling_mean(series90.pain), equal_nan=True)
+
+
+def test_timeline_shades_each_flare_up_once_and_marks_sessions(
+    series90: stats.DailySeries,
+) -> None:
+    fig = charts.build_timeline_figure(series90, EN)
+    flare = series90.flare_up
+    runs = int(np.count_nonzero(np.diff(np.concatenate(([0], flare.astype(int), [0]))) == 1))
+    assert runs > 0
+    (shading,) = _by_gid(fig, "flare_up")
+    assert isinstance(shading, Collection)
+    assert len(shading.get_paths()) == runs
+    total_width = sum(np.ptp(p.vertices[:, 0]) for p in shading.get_paths())
+    assert total_width == pytest.approx(int(flare.sum()))
+    sessions = _line(fig, "sessions")
+    assert len(sessions.get_xdata()) == int(np.count_nonzero(series90.session_count))
+
+
+def test_timeline_labels_in_english_and_dutch(series90: stats.DailySeries) -> None:
+    en = charts.build_timeline_figure(series90, EN)
+    nl = charts.build_timeline_figure(series90, NL)
+    _render(en)
+    _render(nl)
+    for fig, lang in ((en, "en"), (nl, "nl")):
+        text = _texts(fig)
+        for key in ("timeline_title", "pain_mean", "stress_mean", "flare_up", "sessions"):
+            assert LABELS[lang][key] in text
+    assert "Pijn en stress in de tijd" in _texts(nl)
+    assert "Pain and stress over time" not in _texts(nl)
+
+
+def test_timeline_dutch_dates_use_dutch_month_names() -> None:
+    series = _series(150)  # October to March: "okt" and "mrt" differ from English
+    fig = charts.build_timeline_figure(series, NL)
+    _render(fig)
+    ticks = " ".join(t.get_text() for t in fig.axes[0].get_xticklabels())
+    assert "mrt" in ticks or "okt" in ticks
+    assert "Mar" not in ticks
+    assert "Oct" not in ticks
+
+
+@pytest.mark.parametrize(("days", "expected"), [(28, "Mar"), (365, "Jul"), (3650, "2020")])
+def test_timeline_date_ticks_suit_the_period(days: int, expected: str) -> None:
+    fig = charts.build_timeline_figure(_series(days), EN)
+    _render(fig)
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert 3 <= len(ticks) <= 12
+    assert expected in ticks
+    assert not any(t.startswith("0") for t in ticks)
+
+
+def test_timeline_of_an_empty_period_says_nothing_was_logged() -> None:
+    fig = charts.build_timeline_figure(_empty(), EN)
+    _render(fig)
+    assert LABELS["en"]["nothing_logged"] in _texts(fig)
+    assert np.isnan(np.asarray(_line(fig, "pain_daily").get_ydata(), dtype=float)).all()
+    assert not _by_gid(fig, "flare_up")
+    assert not _by_gid(fig, "sessions")
+    assert not fig.legends
+
+
+def test_timeline_of_one_day_says_a_trend_needs_more_days() -> None:
+    fig = charts.build_timeline_figure(_one_day(), EN)
+    _render(fig)
+    assert "A trend needs 14 logged days; 1 so far" in _texts(fig)
+    assert list(_line(fig, "pain_daily").get_ydata()) == [4.0]
+
+
+def test_ten_year_timeline_builds_fast() -> None:
+    series = _series(3650)
+    charts.build_timeline_figure(series, EN)  # first call pays for font and cache set-up
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        charts.build_timeline_figure(series, EN)
+        best = min(best, time.perf_counter() - t0)
+    assert best < 0.15, f"building took {best * 1000:.0f} ms"
+
+
+# --- scatter ---------------------------------------------------------------------------------
+
+
+def test_scatter_writes_rho_ci_and_n_that_match_the_statistics(
+    series90: stats.DailySeries,
+) -> None:
+    corr = stats.lag_correlations(series90.pain, series90.stress).same_day
+    assert corr.rho is not None
+    assert corr.ci95 is not None
+    assert corr.enough_data
+    fig = charts.build_scatter_figure(series90, corr, EN)
+    _render(fig)
+    text = _texts(fig)
+    lo, hi = corr.ci95
+    expected = f"ρ = {corr.rho:.2f}, 95% CI {lo:.2f} to {hi:.2f}, n = {corr.n} days"
+    assert expected.replace("-", "\u2212") in text
+    (dots,) = _by_gid(fig, "days")
+    assert isinstance(dots, Collection)
+    offsets = dots.get_offsets()
+    assert len(offsets) == corr.n == series90.days_logged
+    both = series90.logged
+    # Jitter moves each dot by less than half a point, never onto a neighbouring score.
+    assert np.abs(offsets[:, 0] - series90.stress[both]).max() < 0.5
+    assert np.abs(offsets[:, 1] - series90.pain[both]).max() < 0.5
+    assert len(_by_gid(fig, "trend")) == 1
+
+
+def test_scatter_in_dutch_uses_decimal_commas(series90: stats.DailySeries) -> None:
+    corr = stats.lag_correlations(series90.pain, series90.stress).same_day
+    assert corr.rho is not None
+    assert corr.ci95 is not None
+    fig = charts.build_scatter_figure(series90, corr, NL)
+    text = _texts(fig)
+    assert f"ρ = {corr.rho:.2f}".replace(".", ",") in text
+    assert "95%-BI" in text
+    assert "Stress en pijn op dezelfde dag" in text
+
+
+def test_scatter_jitter_is_the_same_on_every_redraw(series90: stats.DailySeries) -> None:
+    corr = stats.lag_correlations(series90.pain, series90.stress).same_day
+    a = _by_gid(charts.build_scatter_figure(series90, corr, EN), "days")[0]
+    b = _by_gid(charts.build_scatter_figure(series90, corr, EN), "days")[0]
+    assert isinstance(a, Collection)
+    assert isinstance(b, Collection)
+    np.testing.assert_array_equal(a.get_offsets(), b.get_offsets())
+
+
+def test_scatter_with_too_few_days_draws_no_trend_line_and_says_what_is_needed() -> None:
+    series = _series(20)
+    corr = stats.lag_correlations(series.pain, series.stress).same_day
+    assert not corr.enough_data
+    fig = charts.build_scatter_figure(series, corr, EN)
+    _render(fig)
+    assert not _by_gid(fig, "trend")
+    assert f"{28 - corr.n} more paired days needed" in _texts(fig)
+
+
+@pytest.mark.parametrize("make", [_empty, _one_day])
+def test_scatter_of_empty_or_single_day_series_says_there_is_too_little(make: object) -> None:
+    series = make()  # type: ignore[operator]
+    corr = stats.lag_correlations(series.pain, series.stress).same_day
+    assert corr.rho is None
+    fig = charts.build_scatter_figure(series, corr, EN)
+    _render(fig)
+    text = _texts(fig)
+    assert not _by_gid(fig, "trend")
+    assert "ρ =" not in text
+    assert ("Nothing logged" in text) or ("more paired days needed" in text)
+
+
+# --- time lag --------------------------------------------------------------------------------
+
+
+def test_lag_figure_shows_three_correlations_with_their_intervals(
+    series90: stats.DailySeries,
+) -> None:
+    lags = stats.lag_correlations(series90.pain, series90.stress)
+    fig = charts.build_lag_figure(lags, EN)
+    _render(fig)
+    assert len(fig.axes) == 1
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert [t.split("\n")[0] for t in ticks] == [
+        "same day",
+        "stress → next-day pain",
+        "pain → next-day stress",
+    ]
+    for key in charts.LAG_KEYS:
+        corr = getattr(lags, key)
+        assert f"n = {corr.n}" in _texts(fig)
+        artists = _by_gid(fig, key)
+        assert artists, key
+        ys = np.concatenate(
+            [np.asarray(a.get_ydata(), dtype=float) for a in artists if isinstance(a, Line2D)]
+        )
+        assert corr.rho == pytest.approx(ys[0])
+    zero = _line(fig, "zero")
+    assert list(zero.get_ydata()) == [0.0, 0.0]
+
+
+def test_lag_figure_marks_missing_correlations_as_not_enough_data() -> None:
+    series = _one_day()
+    lags = stats.lag_correlations(series.pain, series.stress)
+    fig = charts.build_lag_figure(lags, NL)
+    _render(fig)
+    assert _texts(fig).count("te weinig gegevens") == 3
+    for key in charts.LAG_KEYS:
+        assert not _by_gid(fig, key)
+
+
+def test_lag_figure_uses_open_markers_below_28_days() -> None:
+    series = _series(20)
+    lags = stats.lag_correlations(series.pain, series.stress)
+    assert lags.same_day.rho is not None
+    fig = charts.build_lag_figure(lags, EN)
+    marker = next(a for a in _by_gid(fig, "same_day") if isinstance(a, Line2D))
+    assert marker.get_markerfacecolor() == "none"
+    assert "fewer than 28 paired days" in _texts(fig)
+
+
+# --- weekly ----------------------------------------------------------------------------------
+
+
+def test_weekly_figure_has_a_bar_per_week_and_the_mean_pain_line(
+    series90: stats.DailySeries,
+) -> None:
+    weeks = stats.weekly_summaries(series90)
+    fig = charts.build_weekly_figure(weeks, EN)
+    _render(fig)
+    assert len(fig.axes) == 2  # sessions and the 0–10 pain scale
+    (bars,) = _by_gid(fig, "sessions")
+    assert isinstance(bars, Collection)
+    heights = [float(np.ptp(p.vertices[:, 1])) for p in bars.get_paths()]
+    assert heights == [float(w.sessions) for w in weeks]
+    pain = np.asarray(_line(fig, "pain_mean").get_ydata(), dtype=float)
+    expected = [np.nan if w.pain_mean is None else w.pain_mean for w in weeks]
+    np.testing.assert_allclose(pain, expected, equal_nan=True)
+    assert fig.axes[1].get_ylim() == (0.0, 10.5)
+    text = _texts(fig)
+    assert "Sessions per week" in text
+    assert "Mean pain" in text
+
+
+def test_weekly_figure_without_weeks_says_nothing_was_logged() -> None:
+    fig = charts.build_weekly_figure((), NL)
+    _render(fig)
+    assert "Nog niets ingevuld in deze periode" in _texts(fig)
+
+
+# --- calendar --------------------------------------------------------------------------------
+
+
+def test_calendar_has_one_cell_per_day_and_marks_missing_days(
+    series90: stats.DailySeries,
+) -> None:
+    fig = charts.build_calendar_figure(series90, EN)
+    _render(fig)
+    assert len(fig.axes) == 2  # the heatmap and its colourbar
+    (mesh,) = _by_gid(fig, "pain")
+    cells = np.ma.asarray(mesh.get_array())
+    assert int(cells.count()) == series90.days_logged
+    np.testing.assert_allclose(np.sort(cells.compressed()), np.sort(series90.pain[series90.logged]))
+    (missing,) = _by_gid(fig, "missing")
+    assert isinstance(missing, Collection)
+    assert len(missing.get_paths()) == series90.n_days - series90.days_logged
+    assert missing.get_hatch() == "////"
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+    ]
+    colourbar = fig.axes[1]
+    assert colourbar.get_ylim() == (0.0, 10.0)
+    assert "No entry" in _texts(fig)
+
+
+def test_calendar_in_dutch_and_for_an_empty_period() -> None:
+    fig = charts.build_calendar_figure(_empty(), NL)
+    _render(fig)
+    text = _texts(fig)
+    assert "Pijn per dag" in text
+    assert "ma" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "Nog niets ingevuld in deze periode" in text
+
+
+# --- higher- vs lower-stress days -----------------------------------------------------------
+
+
+def test_high_low_figure_shows_both_means_and_the_difference_interval(
+    series90: stats.DailySeries,
+) -> None:
+    result = stats.high_low_stress(series90.pain, series90.stress)
+    assert result.ci95 is not None
+    assert result.high_mean_pain is not None
+    assert result.low_mean_pain is not None
+    assert result.difference is not None
+    fig = charts.build_high_low_figure(result, EN)
+    _render(fig)
+    assert len(fig.axes) == 2
+    means = _line(fig, "means")
+    np.testing.assert_allclose(
+        np.asarray(means.get_ydata(), dtype=float),
+        [result.low_mean_pain, result.high_mean_pain],
+    )
+    text = _texts(fig)
+    lo, hi = result.ci95
+    assert f"Difference {result.difference:.2f} points (95% CI {lo:.2f} to {hi:.2f})" in text
+    assert f"n = {result.low_days}" in text
+    assert f"n = {result.high_days}" in text
+
+
+@pytest.mark.parametrize("make", [_empty, _one_day])
+def test_high_low_figure_with_too_little_data_says_so(make: object) -> None:
+    series = make()  # type: ignore[operator]
+    result = stats.high_low_stress(series.pain, series.stress)
+    fig = charts.build_high_low_figure(result, EN)
+    _render(fig)
+    text = _texts(fig)
+    assert ("Nothing logged" in text) or ("Needs days with both" in text)
+    assert not _by_gid(fig, "difference")
+
+
+# --- style -----------------------------------------------------------------------------------
+
+
+def test_dark_theme_changes_backgrounds_and_text(series90: stats.DailySeries) -> None:
+    light = charts.build_timeline_figure(series90, ChartStyle(theme="light"))
+    dark = charts.build_timeline_figure(series90, ChartStyle(theme="dark"))
+    assert to_hex(light.get_facecolor()) == LIGHT_PALETTE.figure_bg
+    assert to_hex(dark.get_facecolor()) == DARK_PALETTE.figure_bg
+    assert to_hex(dark.axes[0].get_facecolor()) != to_hex(light.axes[0].get_facecolor())
+    assert to_hex(dark.axes[0].yaxis.label.get_color()) == DARK_PALETTE.text
+    assert to_hex(light.axes[0].yaxis.label.get_color()) == LIGHT_PALETTE.text
+
+
+def test_pain_and_stress_differ_in_colour_and_in_shape(series90: stats.DailySeries) -> None:
+    for theme in ("light", "dark"):
+        fig = charts.build_timeline_figure(series90, ChartStyle(theme=theme))
+        pain, stress = _line(fig, "pain_daily"), _line(fig, "stress_daily")
+        assert pain.get_color() != stress.get_color()
+        assert pain.get_marker() != stress.get_marker()
+        assert _line(fig, "pain_mean").get_linestyle() != _line(fig, "stress_mean").get_linestyle()
+
+
+def test_larger_text_scales_fonts_and_default_size(series90: stats.DailySeries) -> None:
+    normal = charts.build_timeline_figure(series90, EN)
+    large = charts.build_timeline_figure(series90, ChartStyle(font_scale=2.0))
+    _render(large)
+    assert large.get_figwidth() == pytest.approx(2 * normal.get_figwidth())
+    assert large.axes[0].yaxis.label.get_fontsize() == pytest.approx(
+        2 * normal.axes[0].yaxis.label.get_fontsize()
+    )
+    given = charts.build_timeline_figure(series90, ChartStyle(font_scale=2.0), size=(5, 3))
+    assert (given.get_figwidth(), given.get_figheight()) == (5, 3)
+
+
+def test_builders_leave_global_rcparams_alone(series90: stats.DailySeries) -> None:
+    import matplotlib as mpl
+
+    before = dict(mpl.rcParams)
+    charts.build_timeline_figure(series90, ChartStyle(theme="dark", font_scale=2.0))
+    assert dict(mpl.rcParams) == before
+
+
+def test_style_rejects_unknown_values() -> None:
+    with pytest.raises(ValueError, match="theme"):
+        ChartStyle(theme="purple")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="language"):
+        ChartStyle(lang="de")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="font_scale"):
+        ChartStyle(font_scale=0)
+
+
+def test_labels_exist_in_both_languages_and_avoid_causal_and_fear_words() -> None:
+    assert LABELS["en"].keys() == LABELS["nl"].keys()
+    banned = ("cause", "damage", "injur", "veroorzaak", "schade", "letsel", "slijtage")
+    for texts in LABELS.values():
+        for text in texts.values():
+            assert not any(word in text.lower() for word in banned), text
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("suffix", "magic"), [(".png", b"\x89PNG\r\n\x1a\n"), (".svg", b"<svg"), (".pdf", b"%PDF")]
+)
+def test_save_figure_writes_the_format_its_suffix_names(
+    tmp_path: Path, series90: stats.DailySeries, suffix: str, magic: bytes
+) -> None:
+    fig = charts.build_timeline_figure(series90, EN)
+    target = charts.save_figure(fig, tmp_path / f"chart{suffix.upper()}")
+    data = target.read_bytes()
+    if suffix == ".svg":
+        assert data.startswith(b"<?xml")
+        assert magic in data
+    else:
+        assert data.startswith(magic)
+
+
+def test_saved_png_has_print_resolution(tmp_path: Path, series90: stats.DailySeries) -> None:
+    fig = charts.build_timeline_figure(series90, EN, size=(4.0, 2.0), dpi=72)
+    data = charts.save_figure(fig, tmp_path / "chart.png").read_bytes()
+    width = int.from_bytes(data[16:20], "big")
+    assert width == 4 * charts.MIN_PNG_DPI
+
+
+def test_save_figure_refuses_unknown_suffixes(tmp_path: Path, series90: stats.DailySeries) -> None:
+    fig = charts.build_timeline_figure(series90, EN)
+    with pytest.raises(ValueError, match=r"\.png, \.svg, \.pdf"):
+        charts.save_figure(fig, tmp_path / "chart.jpg")
+    with pytest.raises(ValueError, match="supported"):
+        charts.save_figure(fig, tmp_path / "chart")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bytes_helpers_for_the_pdf_report(series90: stats.DailySeries) -> None:
+    fig = charts.build_weekly_figure(stats.weekly_summaries(series90), EN)
+    svg = charts.figure_to_svg_bytes(fig)
+    assert b"<svg" in svg
+    png = charts.figure_to_png_bytes(fig, dpi=100)
+    assert png.startswith(b"\x89PNG")
+    assert int.from_bytes(png[16:20], "big") == round(fig.get_figwidth() * charts.MIN_PNG_DPI)
+
+
+# --- import cost -----------------------------------------------------------------------------
+
+
+def test_importing_charts_does_not_import_pyplot_or_qt() -> None:
+    code = (
+        "import sys, rugdiary.reports.charts, rugdiary.reports.chart_theme;"
+        "bad = [m for m in ('matplotlib.pyplot', 'PySide6') if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_chart_theme_is_cheap_to_import() -> None:
+    code = (
+        "import sys, rugdiary.reports.chart_theme;sys.exit(1 if 'matplotlib' in sys.modules else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
