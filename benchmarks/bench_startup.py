@@ -30,13 +30,13 @@ import resource, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from rugdiary.core.clock import SystemClock
-from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui.app import open_database, prepare_application
 from rugdiary.ui.main_window import MainWindow
+from rugdiary.ui.services import Services
 app = prepare_application("light", "en")
 clock = SystemClock()
 db = open_database(Path(sys.argv[1]), clock=clock)
-w = MainWindow(EntryRepository(db, clock), clock, settings=None); w.show()
+w = MainWindow(Services.for_database(db, clock), settings=None); w.show()
 def done():
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True); app.quit()
 QTimer.singleShot(0, done)

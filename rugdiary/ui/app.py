@@ -25,9 +25,9 @@ from rugdiary.storage.errors import (
     DataLockedError,
     NewerSchemaError,
 )
-from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
+from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme
 
 EXIT_DATA_FILE = 3
@@ -123,7 +123,7 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
     if db is None:
         return EXIT_DATA_FILE
     try:
-        window = MainWindow(EntryRepository(db, clock), clock, settings=app_settings())
+        window = MainWindow(Services.for_database(db, clock), settings=app_settings())
         window.show()
         return app.exec()
     finally:
@@ -168,7 +168,7 @@ def _render(
     db = Database.open(Path(data_dir), clock=clock)
     try:
         # No settings: a screenshot must look the same for everyone and remember nothing.
-        window = MainWindow(EntryRepository(db, clock), clock, settings=None)
+        window = MainWindow(Services.for_database(db, clock), settings=None)
         window.resize(*size)
         window.show_page(page)
         window.show()

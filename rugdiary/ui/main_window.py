@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -15,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary import __version__
-from rugdiary.core.clock import Clock
 from rugdiary.ui import dialogs
-from rugdiary.ui.diary.commands import EntryStore
 from rugdiary.ui.diary.page import DiaryPage, build_diary_page
+from rugdiary.ui.services import Services
 
 PAGES: tuple[str, ...] = ("diary",)
 """Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
@@ -48,14 +50,14 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        entries: EntryStore,
-        clock: Clock,
+        services: Services,
         *,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("RugDiary"))
+        self._services = services
         self._settings = settings
         self.undo_stack = QUndoStack(self)
 
@@ -72,10 +74,10 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget(self)
 
-        self.diary: DiaryPage = build_diary_page(entries, clock, self.undo_stack, self)
-        self._pages: dict[str, QWidget] = {}
-        self._add_page("diary", self.tr("Diary"), self.diary.view)
-        self.diary.controller.notice.connect(self.show_notice)
+        # Pages are built on first visit: start-up pays only for the page it opens on.
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, Any] = {}
+        self._add_page("diary", self.tr("Diary"), self._build_diary)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
 
         self._build_menus()
         self.undo_button = QPushButton(self.tr("Undo"), self)
@@ -105,24 +107,56 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------
 
-    def _add_page(self, key: str, title: str, widget: QWidget) -> None:
+    def _add_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
         item = QListWidgetItem(title, self.nav)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(130, 44))
-        self.stack.addWidget(widget)
-        self._pages[key] = widget
+        # An empty stand-in keeps the stack's indices in step with the navigation.
+        self.stack.addWidget(QWidget(self.stack))
+        self._factories[key] = factory
+
+    def _page(self, key: str) -> Any:
+        """The page `key` (its builder's result), built now if this is its first use."""
+        if key not in self._built:
+            index = list(self._factories).index(key)
+            built = self._factories[key]()
+            widget = built if isinstance(built, QWidget) else built.view
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[key] = built
+        return self._built[key]
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._page(list(self._factories)[row])
+        self.stack.setCurrentIndex(row)
+
+    @property
+    def diary(self) -> DiaryPage:
+        page: DiaryPage = self._page("diary")
+        return page
+
+    def _build_diary(self) -> DiaryPage:
+        services = self._services
+        page = build_diary_page(services.entries, services.clock, self.undo_stack, self)
+        page.controller.notice.connect(self.show_notice)
+        return page
 
     def pages(self) -> list[str]:
-        return list(self._pages)
+        return list(self._factories)
 
     def show_page(self, key: str) -> None:
         """Switch to page `key`; raises ValueError naming the valid pages."""
-        if key not in self._pages:
-            raise ValueError(f"unknown page {key!r}; valid pages: {', '.join(self._pages)}")
-        self.nav.setCurrentRow(list(self._pages).index(key))
+        if key not in self._factories:
+            raise ValueError(f"unknown page {key!r}; valid pages: {', '.join(self._factories)}")
+        self.nav.setCurrentRow(list(self._factories).index(key))
+        self._on_nav_row_changed(self.nav.currentRow())
 
     def current_page(self) -> str:
-        return list(self._pages)[max(self.nav.currentRow(), 0)]
+        return list(self._factories)[max(self.nav.currentRow(), 0)]
 
     # -- menus and status --------------------------------------------------------------------
 
@@ -188,19 +222,20 @@ class MainWindow(QMainWindow):
         geometry = self._settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        splitter = self._settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.diary.view.splitter.restoreState(splitter)
         page = self._settings.value(PAGE_KEY)
-        if isinstance(page, str) and page in self._pages:
+        if isinstance(page, str) and page in self._factories:
             self.show_page(page)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if "diary" in self._built and isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.diary.view.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         """Remember geometry and page; called on close."""
         if self._settings is None:
             return
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._settings.setValue(SPLITTER_KEY, self.diary.view.splitter.saveState())
+        if "diary" in self._built:
+            self._settings.setValue(SPLITTER_KEY, self.diary.view.splitter.saveState())
         self._settings.setValue(PAGE_KEY, self.current_page())
         self._settings.sync()
 

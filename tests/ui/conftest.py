@@ -18,6 +18,7 @@ from rugdiary.storage.database import Database
 from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
+from rugdiary.ui.services import Services
 
 # The offscreen platform says this about windows and popups it cannot manage; harmless.
 OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing)"
@@ -62,14 +63,20 @@ def db(data_dir: Path, clock: FakeClock) -> Iterator[Database]:
 
 
 @pytest.fixture
-def repo(db: Database, clock: FakeClock) -> EntryRepository:
-    return EntryRepository(db, clock)
+def services(db: Database, clock: FakeClock) -> Services:
+    return Services.for_database(db, clock)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, repo: EntryRepository, clock: FakeClock) -> MainWindow:
+def repo(services: Services) -> EntryRepository:
+    """The very repository the window uses, so tests can make its saves fail."""
+    return services.entries
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services) -> MainWindow:
     """The main window, shown and active so that keyboard shortcuts reach it."""
-    win = MainWindow(repo, clock)
+    win = MainWindow(services)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

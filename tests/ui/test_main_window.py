@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rugdiary import __version__
-from rugdiary.core.clock import FakeClock
-from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import GEOMETRY_KEY, PAGE_KEY, MainWindow, app_settings
+from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme, build_palette, resolve_theme
 from rugdiary.ui.widgets.scale import ScaleWidget
 
@@ -95,11 +94,9 @@ def test_settings_are_isolated_per_test(isolated_qsettings: Path) -> None:
     assert Path(settings.fileName()).is_relative_to(isolated_qsettings)
 
 
-def test_geometry_and_page_are_remembered(
-    qtbot: QtBot, repo: EntryRepository, clock: FakeClock, tmp_path: Path
-) -> None:
+def test_geometry_and_page_are_remembered(qtbot: QtBot, services: Services, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(repo, clock, settings=settings)
+    first = MainWindow(services, settings=settings)
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -110,18 +107,18 @@ def test_geometry_and_page_are_remembered(
     assert settings.value(PAGE_KEY) == "diary"
     assert settings.value(GEOMETRY_KEY)
 
-    again = MainWindow(repo, clock, settings=QSettings(settings.fileName(), settings.format()))
+    again = MainWindow(services, settings=QSettings(settings.fileName(), settings.format()))
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (760, 520)
     assert again.current_page() == "diary"
 
 
 def test_unknown_remembered_page_falls_back_to_the_first(
-    qtbot: QtBot, repo: EntryRepository, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     settings.setValue(PAGE_KEY, "a page from a later version")
-    window = MainWindow(repo, clock, settings=settings)
+    window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
     assert window.current_page() == "diary"
 

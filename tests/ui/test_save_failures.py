@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -165,19 +167,36 @@ def test_failed_undo_is_reported_not_raised(
     assert window.undo_stack.count() == 0, "the failed step leaves the stack"
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="root ignores folder permissions; the monkeypatched failures above cover this",
-)
+@pytest.fixture
+def read_only(data_dir: Path) -> Iterator[Callable[[], None]]:
+    """Turns the data folder read-only on request, even for root, and back afterwards."""
+    undo: list[list[str]] = []
+
+    def make_read_only() -> None:
+        if os.geteuid() == 0:
+            # Root ignores permission bits; an immutable folder stops even root.
+            chattr = shutil.which("chattr")
+            if chattr is None or subprocess.run([chattr, "+i", str(data_dir)]).returncode:
+                pytest.skip("running as root and this file system has no immutable flag")
+            undo.append([chattr, "-i", str(data_dir)])
+        else:
+            data_dir.chmod(0o500)
+
+    yield make_read_only
+    for command in undo:
+        subprocess.run(command, check=True)
+    data_dir.chmod(0o700)
+
+
 def test_read_only_data_folder_keeps_the_form(
-    qtbot: QtBot, window: MainWindow, diary: DiaryPage, repo: EntryRepository, data_dir: Path
+    qtbot: QtBot,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    read_only: Callable[[], None],
 ) -> None:
     fill_form(qtbot, diary)
-    os.chmod(data_dir, 0o500)
-    try:
-        assert not diary.controller.save()
-        assert repo.list() == []
-        assert_form_kept(diary)
-        assert "read-only" in diary.view.form.message.text()
-    finally:
-        os.chmod(data_dir, 0o700)
+    read_only()
+    assert not diary.controller.save()
+    assert repo.list() == []
+    assert_form_kept(diary)
+    assert "read-only" in diary.view.form.message.text()
