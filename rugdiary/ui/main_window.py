@@ -141,7 +141,9 @@ class MainWindow(QMainWindow):
 
     def _build_diary(self) -> DiaryPage:
         services = self._services
-        page = build_diary_page(services.entries, services.clock, self.undo_stack, self)
+        page = build_diary_page(
+            services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
+        )
         page.controller.notice.connect(self.show_notice)
         return page
 

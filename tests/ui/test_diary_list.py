@@ -346,3 +346,68 @@ def test_opening_an_entry_from_an_empty_form_does_not_ask(
     diary.controller.edit(first)
     diary.controller.edit(second)  # the loaded entry, unchanged, is not "unsaved"
     assert diary.controller.editing == second
+
+
+def test_exercise_sessions_show_among_the_days_entries(
+    qtbot: QtBot,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    services: Any,
+    make_entry: MakeEntry,
+    clock: Any,
+) -> None:
+    from datetime import datetime, timedelta
+
+    from rugdiary.core.exercises import Level
+    from rugdiary.core.sessions import Session, StopReason
+
+    repo.add(make_entry(hour=9, pain=5, stress=3))
+    repo.add(make_entry(hour=20, pain=3, stress=2))
+    today = clock.now()
+    started = datetime(today.year, today.month, today.day, 18, 0).astimezone()
+    services.sessions.add(
+        Session(
+            program_id="desk-break",
+            program_name="Desk break",
+            level=Level.BEGINNER,
+            started_at=started,
+            ended_at=started + timedelta(minutes=4),
+            planned_s=240,
+            done_s=240,
+            steps_done=9,
+            steps_skipped=0,
+            completed=True,
+            pain_before=4,
+            pain_after=3,
+        )
+    )
+    started_only = started - timedelta(days=3)
+    services.sessions.add(
+        Session(
+            program_id="desk-break",
+            program_name="Desk break",
+            level=Level.BEGINNER,
+            started_at=started_only,
+            ended_at=started_only + timedelta(minutes=1),
+            planned_s=240,
+            done_s=60,
+            steps_done=2,
+            steps_skipped=0,
+            completed=False,
+            stopped_reason=StopReason.TIME,
+        )
+    )
+    diary.controller.reload()
+    model = diary.model
+    # Today: day row, 20:00 entry, 18:00 session, 09:00 entry; then a day with only a session.
+    assert model.day_rows() == [0, 4]
+    assert model.session_at(2) is not None
+    assert model.entry_at(2) is None
+    assert model.data(model.index(2, Column.NOTE)) == "Exercise · 4 min, finished"
+    assert model.data(model.index(2, Column.PAIN)) == "4 → 3"
+    assert model.data(model.index(2, Column.TAGS)) == "Desk break"
+    assert model.data(model.index(5, Column.NOTE)) == "Exercise · 1 min, stopped early"
+    assert "pain 4.0, stress 2.5" in model.data(model.index(0, Column.TIME))
+    assert "pain" not in model.data(model.index(4, Column.TIME)), "no averages without entries"
+    diary.controller.edit_row(2)
+    assert diary.controller._editing is None, "a session row is not a diary entry to edit"

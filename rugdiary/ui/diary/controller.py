@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -23,6 +23,15 @@ from rugdiary.ui.diary.diary_view import DiaryView
 from rugdiary.ui.diary.entry_list_model import EntryListModel, qdate, qtime
 from rugdiary.ui.diary.entry_list_view import to_date
 
+if TYPE_CHECKING:
+    from rugdiary.core.sessions import Session
+
+
+class SessionSource(Protocol):
+    """Where exercise sessions come from (SessionRepository satisfies it)."""
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[Session]: ...
+
 
 class DiaryController(QObject):
     """Joins the diary view to an entry store, a clock and the window's undo stack."""
@@ -38,8 +47,10 @@ class DiaryController(QObject):
         clock: Clock,
         undo_stack: QUndoStack,
         parent: QObject | None = None,
+        sessions: SessionSource | None = None,
     ) -> None:
         super().__init__(parent)
+        self.sessions = sessions
         self.view = view
         self.form = view.form
         self.list = view.list
@@ -249,7 +260,9 @@ class DiaryController(QObject):
                 start, end = end, start
         tag = lst.tag_filter.currentData() if lst.tag_filter.currentIndex() > 0 else None
         shown = self.entries.list(start, end, tag)
-        self.model.set_entries(shown)
+        # Sessions have no tags: a tag filter shows entries only.
+        sessions = self.sessions.list(start, end) if self.sessions and tag is None else []
+        self.model.set_entries(shown, sessions)
         self._refresh_tags(tag)
         if not self._dates_touched:
             today = self.clock.now().date()

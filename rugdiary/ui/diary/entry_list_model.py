@@ -1,4 +1,4 @@
-"""Diary entries as a table grouped by day: a header row per day, then that day's entries."""
+"""Diary entries as a table grouped by day: a header row per day, then its entries and sessions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from statistics import fmean
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,6 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from rugdiary.core.diary import DiaryEntry
+
+if TYPE_CHECKING:
+    from rugdiary.core.sessions import Session
 
 NOTE_EXCERPT_CHARS = 60
 
@@ -46,6 +49,7 @@ IS_DAY_ROLE = Qt.ItemDataRole.UserRole + 3
 class _Row:
     day: date
     entry: DiaryEntry | None = None
+    session: Session | None = None
     mean_pain: float = 0.0
     mean_stress: float = 0.0
     count: int = 0
@@ -72,30 +76,50 @@ class EntryListModel(QAbstractTableModel):
 
     # -- content -----------------------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[DiaryEntry]) -> None:
-        """Replace the content; `entries` may come in any order."""
-        ordered = sorted(entries, key=lambda e: e.at, reverse=True)
+    def set_entries(
+        self, entries: Sequence[DiaryEntry], sessions: Sequence[Session] = ()
+    ) -> None:
+        """Replace the content; either may come in any order.
+
+        Exercise sessions sit among the day's entries by time, so a day reads as it
+        went; the day's averages come from the entries alone.
+        """
+        items: list[tuple[datetime, DiaryEntry | Session]] = [(e.at, e) for e in entries]
+        items += [(s.started_at, s) for s in sessions]
+        items.sort(key=lambda pair: pair[0], reverse=True)
         rows: list[_Row] = []
         index = 0
-        while index < len(ordered):
-            day = ordered[index].day
+        while index < len(items):
+            day = items[index][0].date()
             end = index
-            while end < len(ordered) and ordered[end].day == day:
+            while end < len(items) and items[end][0].date() == day:
                 end += 1
-            group = ordered[index:end]
+            group = [item for _, item in items[index:end]]
+            day_entries = [e for e in group if isinstance(e, DiaryEntry)]
             rows.append(
                 _Row(
                     day=day,
-                    mean_pain=fmean(e.pain for e in group),
-                    mean_stress=fmean(e.stress for e in group),
-                    count=len(group),
+                    mean_pain=fmean(e.pain for e in day_entries) if day_entries else 0.0,
+                    mean_stress=fmean(e.stress for e in day_entries) if day_entries else 0.0,
+                    count=len(day_entries),
                 )
             )
-            rows.extend(_Row(day=day, entry=e) for e in group)
+            rows.extend(
+                _Row(day=day, entry=item)
+                if isinstance(item, DiaryEntry)
+                else _Row(day=day, session=item)
+                for item in group
+            )
             index = end
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def session_at(self, row: int) -> Session | None:
+        """The exercise session on `row`, or None."""
+        if 0 <= row < len(self._rows):
+            return self._rows[row].session
+        return None
 
     def entry_at(self, row: int) -> DiaryEntry | None:
         """The entry on `row`, or None for a day row or a row out of range."""
@@ -104,7 +128,11 @@ class EntryListModel(QAbstractTableModel):
         return None
 
     def is_day_row(self, row: int) -> bool:
-        return 0 <= row < len(self._rows) and self._rows[row].entry is None
+        return 0 <= row < len(self._rows) and self._is_day(self._rows[row])
+
+    @staticmethod
+    def _is_day(item: _Row) -> bool:
+        return item.entry is None and item.session is None
 
     def row_of(self, entry_id: str) -> int:
         """The row of the entry with `entry_id`, or -1."""
@@ -117,7 +145,7 @@ class EntryListModel(QAbstractTableModel):
         return [r.entry for r in self._rows if r.entry is not None]
 
     def day_rows(self) -> list[int]:
-        return [i for i, r in enumerate(self._rows) if r.entry is None]
+        return [i for i, r in enumerate(self._rows) if self._is_day(r)]
 
     # -- Qt model API ------------------------------------------------------------------------
 
@@ -130,7 +158,7 @@ class EntryListModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].entry is None:
+        if self._is_day(self._rows[index.row()]):
             # Not enabled: item views skip such rows when moving with the arrow keys.
             return Qt.ItemFlag.ItemNeverHasChildren
         return (
@@ -162,7 +190,9 @@ class EntryListModel(QAbstractTableModel):
         if role == DAY_ROLE:
             return item.day
         if role == IS_DAY_ROLE:
-            return item.entry is None
+            return self._is_day(item)
+        if item.session is not None:
+            return self._session_data(item.session, index.column(), role)
         if item.entry is None:
             return self._day_data(item, index.column(), role)
         return self._entry_data(item.entry, index.column(), role)
@@ -196,6 +226,8 @@ class EntryListModel(QAbstractTableModel):
         if short:
             pattern = pattern.replace("dddd", "ddd").replace("MMMM", "MMM")
         day = locale.toString(qdate(item.day), pattern)
+        if item.count == 0:
+            return day
         if item.count == 1:
             summary = self.tr("pain %1, stress %2")
         else:
@@ -204,6 +236,38 @@ class EntryListModel(QAbstractTableModel):
             "%2", locale.toString(item.mean_stress, "f", 1)
         )
         return f"{day}  ·  {summary}"
+
+    def _session_data(self, session: Session, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.session_text(session, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.PAIN:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(QGuiApplication.font())
+            font.setItalic(True)
+            return font
+        return None
+
+    def session_text(self, session: Session, column: int) -> str:
+        """A session in the list: the word "Exercise", the program, minutes and pain."""
+        locale = QLocale()
+        if column == Column.TIME:
+            return locale.toString(qtime(session.started_at), QLocale.FormatType.ShortFormat)
+        if column == Column.PAIN:
+            before, after = session.pain_before, session.pain_after
+            if before is not None and after is not None:
+                return f"{before} → {after}"
+            return "" if before is None and after is None else str(after or before)
+        if column == Column.TAGS:
+            return session.program_name
+        if column == Column.NOTE:
+            minutes = locale.toString(round(session.done_s / 60))
+            if session.completed:
+                text = self.tr("Exercise · %1 min, finished").replace("%1", minutes)
+            else:
+                text = self.tr("Exercise · %1 min, stopped early").replace("%1", minutes)
+            return text
+        return ""
 
     def _entry_data(self, entry: DiaryEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

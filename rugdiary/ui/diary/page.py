@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
 from rugdiary.ui.diary.commands import EntryStore
-from rugdiary.ui.diary.controller import DiaryController
+from rugdiary.ui.diary.controller import DiaryController, SessionSource
 from rugdiary.ui.diary.diary_view import DiaryView
 from rugdiary.ui.diary.entry_list_model import EntryListModel
 
@@ -24,10 +24,16 @@ class DiaryPage:
 
 
 def build_diary_page(
-    entries: EntryStore, clock: Clock, undo_stack: QUndoStack, parent: QWidget | None = None
+    entries: EntryStore,
+    clock: Clock,
+    undo_stack: QUndoStack,
+    parent: QWidget | None = None,
+    sessions: SessionSource | None = None,
 ) -> DiaryPage:
     model = EntryListModel()
     view = DiaryView(model, parent)
     model.setParent(view)
-    controller = DiaryController(view, model, entries, clock, undo_stack, parent=view)
+    controller = DiaryController(
+        view, model, entries, clock, undo_stack, parent=view, sessions=sessions
+    )
     return DiaryPage(view, model, controller)
