@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -38,6 +38,13 @@ def app_settings() -> QSettings:
     QSettings.setDefaultFormat(IniFormat) and QSettings.setPath(...).
     """
     return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "RugDiary", "RugDiary")
+
+
+class PageParts(Protocol):
+    """What a page builder returns: its widget and whatever else tests and wiring reach."""
+
+    @property
+    def view(self) -> QWidget: ...
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +82,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
 
         # Pages are built on first visit: start-up pays only for the page it opens on.
-        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._factories: dict[str, Callable[[], PageParts]] = {}
         self._built: dict[str, Any] = {}
         self._add_page("diary", self.tr("Diary"), self._build_diary)
 
@@ -107,7 +114,7 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------
 
-    def _add_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+    def _add_page(self, key: str, title: str, factory: Callable[[], PageParts]) -> None:
         item = QListWidgetItem(title, self.nav)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(130, 44))
@@ -120,11 +127,12 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             index = list(self._factories).index(key)
             built = self._factories[key]()
-            widget = built if isinstance(built, QWidget) else built.view
+            widget = built.view
             stand_in = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
             self._built[key] = built
         return self._built[key]
 
