@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import copy
 from collections import Counter
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -294,3 +295,48 @@ class ExerciseRepository(_ContentRepository["Exercise"]):
         from rugdiary.core.exercises import Exercise
 
         return Exercise.from_dict(doc)
+
+
+class SettingsRepository:
+    """Preferences in the `settings` table (language, theme, voice, reminders).
+
+    Kept in the diary file rather than QSettings so they travel with a JSON export;
+    window geometry stays in QSettings because it belongs to the machine, not the person.
+    """
+
+    TABLE = "settings"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        for doc in self._db.read_tables().get(self.TABLE, {}).values():
+            if doc.get("key") == key:
+                return copy.deepcopy(doc.get("value"))
+        return default
+
+    def all(self) -> dict[str, Any]:
+        return {
+            doc["key"]: copy.deepcopy(doc.get("value"))
+            for doc in self._db.read_tables().get(self.TABLE, {}).values()
+            if isinstance(doc.get("key"), str)
+        }
+
+    def set(self, key: str, value: Any) -> None:
+        """Store a JSON-compatible value; when this returns, it is on disk."""
+        new_doc = {"key": key, "value": copy.deepcopy(value)}
+        with self._db.transaction():
+            raw = self._db.read_tables().get(self.TABLE, {})
+            doc_ids = [int(k) for k, doc in raw.items() if doc.get("key") == key]
+            if doc_ids:
+                if raw[str(doc_ids[0])] == new_doc:
+                    return  # unchanged: spare the write
+
+                def replace_doc(doc: MutableMapping[str, Any]) -> None:
+                    doc.clear()
+                    doc.update(new_doc)
+
+                self._table.update(replace_doc, doc_ids=doc_ids)
+            else:
+                self._table.insert(new_doc)

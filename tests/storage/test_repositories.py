@@ -206,3 +206,25 @@ def test_own_programs_and_exercises_save_replace_delete(db: Database) -> None:
     assert exercises.get("physio-bird-dog") == own
     with pytest.raises(EntryNotFoundError):
         exercises.delete("nope")
+
+
+def test_settings_get_set_and_isolation(db: Database, data_dir: Path, clock: FakeClock) -> None:
+    from rugdiary.storage.repositories import SettingsRepository
+
+    settings = SettingsRepository(db)
+    assert settings.get("theme", "system") == "system"
+    settings.set("theme", "dark")
+    settings.set("reminders", {"diary": {"enabled": True, "time": "20:00"}})
+    value = settings.get("reminders")
+    value["diary"]["enabled"] = False  # a caller changing its copy must not change the store
+    assert settings.get("reminders")["diary"]["enabled"] is True
+    stamp = (data_dir / "diary.json").stat().st_mtime_ns
+    settings.set("theme", "dark")
+    assert (data_dir / "diary.json").stat().st_mtime_ns == stamp, (
+        "an unchanged value is not written"
+    )
+    with Database.open(data_dir, clock=clock) as again:
+        assert SettingsRepository(again).all() == {
+            "theme": "dark",
+            "reminders": {"diary": {"enabled": True, "time": "20:00"}},
+        }
