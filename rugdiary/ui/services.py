@@ -12,6 +12,7 @@ from rugdiary.storage.repositories import (
     ExerciseRepository,
     ProgramRepository,
     SessionRepository,
+    SettingsRepository,
 )
 
 
@@ -29,6 +30,7 @@ class Services:
     sessions: SessionRepository
     programs: ProgramRepository
     exercises: ExerciseRepository
+    settings: SettingsRepository
 
     @property
     def data_dir(self) -> Path:
@@ -43,4 +45,5 @@ class Services:
             sessions=SessionRepository(db),
             programs=ProgramRepository(db),
             exercises=ExerciseRepository(db),
+            settings=SettingsRepository(db),
         )
