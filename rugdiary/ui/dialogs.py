@@ -117,3 +117,60 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     """The About box (rich text allowed)."""
     QMessageBox.about(parent, title, text)
+
+
+def choose_picture_file(parent: QWidget | None) -> Path | None:
+    """Ask for a picture of an own exercise (PNG, JPEG or SVG); None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Choose a picture"),
+        str(Path.home()),
+        _tr("Pictures (*.png *.jpg *.jpeg *.svg)"),
+    )
+    return Path(path) if path else None
+
+
+def ask_delete_used_exercise(parent: QWidget | None, name: str, programs: list[str]) -> bool:
+    """Ask before deleting an own exercise that programs still use; True means delete."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Exercise is in use"))
+    box.setText(_tr("“%1” is part of your programs:").replace("%1", name))
+    box.setInformativeText(
+        "\n".join(f"• {program}" for program in programs)
+        + "\n\n"
+        + _tr("Those programs cannot start until you remove it from them or undo the delete.")
+    )
+    keep = box.addButton(_tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+    delete = box.addButton(_tr("Delete anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def ask_stop_session(parent: QWidget | None) -> str | None:
+    """Ask before the player stops early; returns "pain", "time" or "other", or None to go on.
+
+    The reason is saved with the session, so the choices say why in plain words; the
+    safe default (Esc, Enter) is to carry on.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Stop the session?"))
+    box.setText(_tr("Stop the session?"))
+    box.setInformativeText(
+        _tr("Stopping early is fine. What you did so far is saved. Why are you stopping?")
+    )
+    choices = {
+        box.addButton(_tr("Pain"), QMessageBox.ButtonRole.AcceptRole): "pain",
+        box.addButton(_tr("No time"), QMessageBox.ButtonRole.AcceptRole): "time",
+        box.addButton(_tr("Other reason"), QMessageBox.ButtonRole.AcceptRole): "other",
+    }
+    keep = box.addButton(_tr("Carry on"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return choices.get(box.clickedButton())

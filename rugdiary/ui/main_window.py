@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 from rugdiary import __version__
 from rugdiary.ui import dialogs
 from rugdiary.ui.diary.page import DiaryPage, build_diary_page
-from rugdiary.ui.services import Services
+from rugdiary.ui.services import Services, content_language
 
-PAGES: tuple[str, ...] = ("diary",)
+if TYPE_CHECKING:
+    from rugdiary.ui.programs.page import ProgramsPage
+
+PAGES: tuple[str, ...] = ("diary", "programs")
 """Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
 
 GEOMETRY_KEY = "mainwindow/geometry"
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Callable[[], PageParts]] = {}
         self._built: dict[str, Any] = {}
         self._add_page("diary", self.tr("Diary"), self._build_diary)
+        self._add_page("programs", self.tr("Exercises"), self._build_programs)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -151,6 +155,30 @@ class MainWindow(QMainWindow):
         services = self._services
         page = build_diary_page(
             services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
+        )
+        page.controller.notice.connect(self.show_notice)
+        return page
+
+    @property
+    def programs(self) -> ProgramsPage:
+        page: ProgramsPage = self._page("programs")
+        return page
+
+    def _build_programs(self) -> ProgramsPage:
+        from rugdiary.ui.programs.page import build_programs_page
+
+        services = self._services
+        page = build_programs_page(
+            services.library(),
+            services.programs,
+            services.exercises,
+            services.sessions,
+            services.clock,
+            self.undo_stack,
+            services.data_dir,
+            lang=content_language(),
+            entries=services.entries,
+            parent=self,
         )
         page.controller.notice.connect(self.show_notice)
         return page

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale
 
 from rugdiary.core.clock import Clock
 from rugdiary.storage.database import Database
@@ -14,6 +19,21 @@ from rugdiary.storage.repositories import (
     SessionRepository,
     SettingsRepository,
 )
+
+if TYPE_CHECKING:
+    from rugdiary.core.content import Library
+
+
+def _load_builtin_library() -> Library:
+    from rugdiary.core.content import load_library
+    from rugdiary.resources import resources_dir
+
+    return load_library(resources_dir())
+
+
+def content_language() -> str:
+    """The language of exercise texts and charts, "nl" or "en", following the app's locale."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +51,8 @@ class Services:
     programs: ProgramRepository
     exercises: ExerciseRepository
     settings: SettingsRepository
+    library: Callable[[], Library] = field(default=cache(_load_builtin_library))
+    """The built-in exercises and programs, read from resources/ on first use."""
 
     @property
     def data_dir(self) -> Path:

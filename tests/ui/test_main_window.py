@@ -21,18 +21,30 @@ from pytestqt.qtbot import QtBot
 
 from rugdiary import __version__
 from rugdiary.ui import dialogs
-from rugdiary.ui.main_window import GEOMETRY_KEY, PAGE_KEY, MainWindow, app_settings
+from rugdiary.ui.main_window import GEOMETRY_KEY, PAGE_KEY, PAGES, MainWindow, app_settings
 from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme, build_palette, resolve_theme
 from rugdiary.ui.widgets.scale import ScaleWidget
 
 
 def test_navigation_has_only_real_pages(window: MainWindow) -> None:
-    assert window.pages() == ["diary"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Diary"]
+    assert window.pages() == list(PAGES) == ["diary", "programs"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Diary",
+        "Exercises",
+    ]
     assert window.stack.currentWidget() is window.diary.view
-    with pytest.raises(ValueError, match="valid pages: diary"):
+    with pytest.raises(ValueError, match="valid pages: diary, programs"):
         window.show_page("settings")
+
+
+def test_pages_are_built_on_first_visit(window: MainWindow) -> None:
+    assert "programs" not in window._built, "start-up pays only for the page it shows"
+    window.nav.setCurrentRow(1)
+    assert window.stack.currentWidget() is window.programs.view
+    assert window.current_page() == "programs"
+    window.show_page("diary")
+    assert window.stack.currentWidget() is window.diary.view
 
 
 def test_menus_and_shortcuts(window: MainWindow) -> None:

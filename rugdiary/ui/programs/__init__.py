@@ -1,0 +1,1 @@
+"""The Programs page: exercise library, programs with progression, and their editors."""

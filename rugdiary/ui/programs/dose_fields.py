@@ -1,0 +1,124 @@
+"""A small form for one dose: kind, seconds, reps, sets, rests and sides."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from rugdiary.core.exercises import Dose, DoseMode
+from rugdiary.ui.programs.texts import tr, work_label
+
+
+def _spin(low: int, high: int, suffix: str, name: str, parent: QWidget) -> QSpinBox:
+    spin = QSpinBox(parent)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setAccessibleName(name)
+    spin.setAccelerated(True)
+    return spin
+
+
+class DoseFields(QWidget):
+    """Edits one Dose; the kind of dose can be locked (a program keeps the exercise's kind)."""
+
+    doseChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, kind_editable: bool = True) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(tr("Kind of exercise"))
+        self.kind.addItem(tr("Hold a position"), DoseMode.HOLD.value)
+        self.kind.addItem(tr("Move at a steady pace"), DoseMode.REPS.value)
+        self.kind.addItem(tr("Keep going for a time"), DoseMode.TIMED.value)
+        seconds = tr(" s")
+        self.work = _spin(1, 4 * 3600, seconds, tr("Seconds"), self)
+        self.reps = _spin(1, 100, "", tr("Repetitions"), self)
+        self.sets = _spin(1, 20, "", tr("Sets"), self)
+        self.rest = _spin(0, 600, seconds, tr("Rest between repetitions"), self)
+        self.set_rest = _spin(0, 900, seconds, tr("Rest between sets"), self)
+        self.per_side = QCheckBox(tr("Each side in turn"), self)
+        self.per_side.setAccessibleName(tr("Do the repetitions on each side in turn"))
+        self.work_label = QLabel(work_label(DoseMode.HOLD), self)
+        self.work_label.setBuddy(self.work)
+
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.kind_label = QLabel(tr("&Kind"), self)
+        self.kind_label.setBuddy(self.kind)
+        layout.addRow(self.kind_label, self.kind)
+        layout.addRow(self.work_label, self.work)
+        for text, widget in (
+            (tr("&Repetitions"), self.reps),
+            (tr("S&ets"), self.sets),
+            (tr("Rest &between reps"), self.rest),
+            (tr("Rest between se&ts"), self.set_rest),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            layout.addRow(label, widget)
+        layout.addRow("", self.per_side)
+        self.set_kind_editable(kind_editable)
+
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        for spin in (self.work, self.reps, self.sets, self.rest, self.set_rest):
+            spin.valueChanged.connect(self.doseChanged)
+        self.per_side.toggled.connect(self.doseChanged)
+
+    def set_kind_editable(self, editable: bool) -> None:
+        self.kind.setEnabled(editable)
+        self.per_side.setEnabled(editable)
+
+    def mode(self) -> DoseMode:
+        return DoseMode(self.kind.currentData())
+
+    def set_dose(self, dose: Dose) -> None:
+        """Show `dose` without emitting doseChanged (loading is not a change)."""
+        widgets = (self.kind, self.work, self.reps, self.sets, self.rest, self.set_rest)
+        for widget in (*widgets, self.per_side):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(dose.mode.value))
+        self.work_label.setText(work_label(dose.mode))
+        self.work.setValue(dose.work_s)
+        self.reps.setValue(dose.reps)
+        self.sets.setValue(dose.sets)
+        self.rest.setValue(dose.rest_s)
+        self.set_rest.setValue(dose.set_rest_s)
+        self.per_side.setChecked(dose.per_side)
+        for widget in (*widgets, self.per_side):
+            widget.blockSignals(False)
+
+    def dose(self) -> Dose:
+        """The dose shown; raises ValidationError naming the field when it is not usable."""
+        mode = self.mode()
+        work = self.work.value()
+        return Dose(
+            reps=self.reps.value(),
+            sets=self.sets.value(),
+            hold_s=work if mode is DoseMode.HOLD else 0,
+            tempo_s=work if mode is DoseMode.REPS else 0,
+            duration_s=work if mode is DoseMode.TIMED else 0,
+            rest_s=self.rest.value(),
+            set_rest_s=self.set_rest.value(),
+            per_side=self.per_side.isChecked(),
+        )
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The widget for a dose field named in a ValidationError."""
+        name = field.rsplit(".", 1)[-1]
+        return {
+            "reps": self.reps,
+            "sets": self.sets,
+            "hold_s": self.work,
+            "tempo_s": self.work,
+            "duration_s": self.work,
+            "rest_s": self.rest,
+            "set_rest_s": self.set_rest,
+            "per_side": self.per_side,
+        }.get(name)
+
+    def _on_kind_changed(self, _index: int) -> None:
+        mode = self.mode()
+        self.work_label.setText(work_label(mode))
+        if mode is DoseMode.REPS and self.work.value() > 60:
+            self.work.setValue(3)  # a tempo above a minute per rep is a slip, not a plan
+        self.doseChanged.emit()

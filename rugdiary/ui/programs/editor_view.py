@@ -1,0 +1,185 @@
+"""The program editor's layout: names, level, the ordered exercises, their dose and the total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.core.exercises import Level
+from rugdiary.ui.programs.dose_fields import DoseFields
+from rugdiary.ui.programs.items_model import ProgramItemsModel
+from rugdiary.ui.programs.texts import level_title, tr
+
+
+class ItemsListView(QListView):
+    """The program's exercises; Alt+Up and Alt+Down ask to move the current one.
+
+    Handled here rather than as window shortcuts, so they work wherever the list has the
+    keyboard focus, also in a dialog that is not the active window.
+    """
+
+    moveRequested = Signal(int)
+    """-1 to move the current row up, +1 to move it down."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ProgramEditorView(QDialog):
+    """A dialog: everything about one program, Save writes it, Cancel leaves it as it was."""
+
+    def __init__(self, model: ProgramItemsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("programEditor")
+        self.setWindowTitle(tr("Program"))
+        self.setMinimumSize(QSize(760, 560))
+
+        self.name_en = QLineEdit(self)
+        self.name_en.setAccessibleName(tr("Name in English"))
+        self.name_nl = QLineEdit(self)
+        self.name_nl.setAccessibleName(tr("Name in Dutch"))
+        self.name_nl.setPlaceholderText(tr("Optional: the English name is used when empty"))
+        self.name_en.setPlaceholderText(tr("Optional: the Dutch name is used when empty"))
+        self.description = QLineEdit(self)
+        self.description.setAccessibleName(tr("Short description"))
+        self.description.setPlaceholderText(tr("Optional"))
+        self.level = QComboBox(self)
+        self.level.setAccessibleName(tr("Level of the program"))
+        for level in Level:
+            self.level.addItem(level_title(level), level.value)
+        self.sessions_per_week = QSpinBox(self)
+        self.sessions_per_week.setRange(1, 50)
+        self.sessions_per_week.setAccessibleName(tr("Sessions per week"))
+        about = QFormLayout()
+        for text, widget in (
+            (tr("&Name (English)"), self.name_en),
+            (tr("Name (&Dutch)"), self.name_nl),
+            (tr("Desc&ription"), self.description),
+            (tr("&Level"), self.level),
+            (tr("Sessions per &week"), self.sessions_per_week),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            about.addRow(label, widget)
+
+        self.items = ItemsListView(self)
+        self.items.setModel(model)
+        self.items.setAccessibleName(tr("Exercises in this program, in order"))
+        self.items.setToolTip(tr("Drag to change the order, or use Alt+Up and Alt+Down"))
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.items.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.items.setDragEnabled(True)
+        self.items.setAcceptDrops(True)
+        self.items.setDropIndicatorShown(True)
+        self.items.setSpacing(2)
+        self.items.setAlternatingRowColors(True)
+        self.up_button = QPushButton(tr("Move &up"), self)
+        self.up_button.setAccessibleName(tr("Move the selected exercise up"))
+        self.up_button.setToolTip(tr("Alt+Up"))
+        self.down_button = QPushButton(tr("Move dow&n"), self)
+        self.down_button.setAccessibleName(tr("Move the selected exercise down"))
+        self.down_button.setToolTip(tr("Alt+Down"))
+        self.remove_button = QPushButton(tr("Re&move"), self)
+        self.remove_button.setAccessibleName(tr("Remove the selected exercise from the program"))
+        order_buttons = QHBoxLayout()
+        order_buttons.addWidget(self.up_button)
+        order_buttons.addWidget(self.down_button)
+        order_buttons.addStretch(1)
+        order_buttons.addWidget(self.remove_button)
+
+        self.add_choice = QComboBox(self)
+        self.add_choice.setAccessibleName(tr("Exercise to add"))
+        self.add_choice.setMinimumContentsLength(18)
+        self.add_button = QPushButton(tr("&Add"), self)
+        self.add_button.setAccessibleName(tr("Add the chosen exercise to the end"))
+        add_row = QHBoxLayout()
+        add_label = QLabel(tr("E&xercise"), self)
+        add_label.setBuddy(self.add_choice)
+        add_row.addWidget(add_label)
+        add_row.addWidget(self.add_choice, 1)
+        add_row.addWidget(self.add_button)
+
+        left = QVBoxLayout()
+        left.addWidget(self.items, 1)
+        left.addLayout(order_buttons)
+        left.addLayout(add_row)
+
+        self.dose_box = QGroupBox(tr("Dose"), self)
+        self.dose = DoseFields(self.dose_box, kind_editable=False)
+        dose_layout = QVBoxLayout(self.dose_box)
+        dose_layout.addWidget(self.dose)
+        self.dose_hint = QLabel(self.dose_box)
+        self.dose_hint.setWordWrap(True)
+        self.dose_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        dose_layout.addWidget(self.dose_hint)
+        dose_layout.addStretch(1)
+        self.total = QLabel(self)
+        self.total.setObjectName("programTotal")
+        total_font = self.total.font()
+        total_font.setBold(True)
+        self.total.setFont(total_font)
+        self.total.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(self.dose_box, 1)
+        right.addWidget(self.total)
+
+        middle = QHBoxLayout()
+        middle.addLayout(left, 3)
+        middle.addLayout(right, 2)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("editorMessage")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName(tr("Save the program"))
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(about)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def chosen_level(self) -> Level:
+        return Level(self.level.currentData())
+
+    def current_row(self) -> int:
+        index = self.items.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        model = self.items.model()
+        if 0 <= row < model.rowCount():
+            self.items.setCurrentIndex(model.index(row, 0))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

@@ -1,0 +1,227 @@
+"""The programs list's layout: programs on the left, the chosen one with its start button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.core.exercises import Level
+from rugdiary.ui.programs.texts import PainMark, level_title, tr
+
+PRIMARY_STYLE = (
+    "QPushButton#primaryButton { padding: 6px 18px; border-radius: 6px;"
+    " border: 1px solid palette(mid); }"
+    "QPushButton#primaryButton:enabled { background: palette(highlight);"
+    " color: palette(highlighted-text); font-weight: bold; border: 1px solid palette(dark); }"
+    "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
+)
+
+
+class PainMarkLabel(QLabel):
+    """A pain response as symbol + word on a coloured chip; colour is never the only clue."""
+
+    def __init__(self, mark: PainMark, parent: QWidget | None = None) -> None:
+        super().__init__(f"{mark.symbol} {mark.word}", parent)
+        self.mark = mark
+        self.setObjectName(f"painMark_{mark.response.value}")
+        # White on these three colours keeps a contrast above 4.5:1 in light and dark themes.
+        self.setStyleSheet(
+            f"QLabel {{ background: {mark.colour}; color: white; border-radius: 9px;"
+            " padding: 1px 8px; font-weight: bold; }"
+        )
+        self.setToolTip(mark.meaning)
+        self.setAccessibleName(f"{mark.word}: {mark.meaning}")
+        self.setAccessibleDescription(mark.meaning)
+
+
+class ProgramsListView(QWidget):
+    """Programs with New/Copy/Change/Delete beside the details, level choice and Start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("programsList")
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(tr("Programs"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(260)
+        self.new_button = QPushButton(tr("New…"), self)
+        self.new_button.setAccessibleName(tr("Make a new program"))
+        self.copy_button = QPushButton(tr("Copy…"), self)
+        self.copy_button.setAccessibleName(tr("Copy the selected program to change it"))
+        self.edit_button = QPushButton(tr("Change…"), self)
+        self.edit_button.setAccessibleName(tr("Change the selected own program"))
+        self.delete_button = QPushButton(tr("Delete"), self)
+        self.delete_button.setAccessibleName(tr("Delete the selected own program"))
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.copy_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(buttons)
+
+        self.title = QLabel(self)
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setWordWrap(True)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("programFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.level = QComboBox(self)
+        self.level.setAccessibleName(tr("Level to play the program at"))
+        for level in Level:
+            self.level.addItem(level_title(level), level.value)
+        level_label = QLabel(tr("&Level"), self)
+        level_label.setBuddy(self.level)
+        self.start_button = QPushButton(tr("Start"), self)
+        self.start_button.setObjectName("primaryButton")
+        self.start_button.setStyleSheet(PRIMARY_STYLE)
+        self.start_button.setAccessibleName(tr("Start the program at the chosen level"))
+        self.start_button.setDefault(True)
+        start_row = QHBoxLayout()
+        start_row.addWidget(level_label)
+        start_row.addWidget(self.level)
+        start_row.addSpacing(12)
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+
+        self.offer = QFrame(self)
+        self.offer.setObjectName("levelOffer")
+        self.offer.setFrameShape(QFrame.Shape.StyledPanel)
+        self.offer.setStyleSheet(
+            "QFrame#levelOffer { background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 8px; }"
+        )
+        self.offer_text = QLabel(self.offer)
+        self.offer_text.setWordWrap(True)
+        self.offer_text.setTextFormat(Qt.TextFormat.RichText)
+        self.accept_button = QPushButton(self.offer)
+        self.accept_button.setAccessibleName(tr("Use the suggested level"))
+        self.dismiss_button = QPushButton(tr("Not now"), self.offer)
+        self.dismiss_button.setAccessibleName(tr("Keep the current level for now"))
+        offer_buttons = QHBoxLayout()
+        offer_buttons.addWidget(self.accept_button)
+        offer_buttons.addWidget(self.dismiss_button)
+        offer_buttons.addStretch(1)
+        offer_layout = QVBoxLayout(self.offer)
+        offer_layout.addWidget(self.offer_text)
+        offer_layout.addLayout(offer_buttons)
+        self.offer.setVisible(False)
+
+        self.items_heading = QLabel(tr("What you will do"), self)
+        self.items_heading.setFont(_bold(self.font()))
+        self.items = QLabel(self)
+        self.items.setWordWrap(True)
+        self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.sessions_heading = QLabel(tr("Your last sessions"), self)
+        self.sessions_heading.setFont(_bold(self.font()))
+        self.sessions_box = QWidget(self)
+        self.sessions_layout = QVBoxLayout(self.sessions_box)
+        self.sessions_layout.setContentsMargins(0, 0, 0, 0)
+        self.sessions_layout.setSpacing(4)
+        self.sessions_hint = QLabel(self)
+        self.sessions_hint.setWordWrap(True)
+        self.sessions_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        details = QWidget(self)
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(12, 0, 12, 12)
+        details_layout.setSpacing(8)
+        details_layout.addWidget(self.title)
+        details_layout.addWidget(self.description)
+        details_layout.addWidget(self.facts)
+        details_layout.addLayout(start_row)
+        details_layout.addWidget(self.problem)
+        details_layout.addWidget(self.offer)
+        details_layout.addSpacing(6)
+        details_layout.addWidget(self.sessions_heading)
+        details_layout.addWidget(self.sessions_box)
+        details_layout.addWidget(self.sessions_hint)
+        details_layout.addSpacing(6)
+        details_layout.addWidget(self.items_heading)
+        details_layout.addWidget(self.items)
+        details_layout.addStretch(1)
+        self.details_scroll = QScrollArea(self)
+        self.details_scroll.setWidget(details)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details = details
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details_scroll)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.splitter)
+        self.setFocusProxy(self.list)
+
+    def chosen_level(self) -> Level:
+        return Level(self.level.currentData())
+
+    def set_level(self, level: Level) -> None:
+        self.level.setCurrentIndex(self.level.findData(level.value))
+
+    def set_session_rows(self, rows: list[QWidget]) -> None:
+        """Replace the rows of recent sessions."""
+        while self.sessions_layout.count():
+            item = self.sessions_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        for row in rows:
+            self.sessions_layout.addWidget(row)
+
+    def session_marks(self) -> list[PainMarkLabel]:
+        """The pain marks shown now, newest first (for tests and screen readers)."""
+        return self.sessions_box.findChildren(PainMarkLabel)
+
+    def make_session_row(self, when: str, mark: PainMark | None, detail: str) -> QWidget:
+        row = QWidget(self.sessions_box)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        date_label = QLabel(when, row)
+        date_label.setMinimumWidth(date_label.fontMetrics().horizontalAdvance("Wed 30 Sep") + 12)
+        layout.addWidget(date_label)
+        if mark is not None:
+            layout.addWidget(PainMarkLabel(mark, row))
+        detail_label = QLabel(detail, row)
+        detail_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(detail_label)
+        layout.addStretch(1)
+        return row
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold

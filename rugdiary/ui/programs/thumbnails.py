@@ -1,0 +1,98 @@
+"""Pictures of exercises: the start pose rendered from SVG, or the user's own picture file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from rugdiary.core.exercises import Exercise, FigureStyle, render_svg
+
+_DARK_STYLE = FigureStyle(near="#b9e3dc", far="#6f9792", floor="#56656a", prop="#8a7d66")
+
+
+def figure_style() -> FigureStyle:
+    """Figure colours that keep their contrast on the current palette's background."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+    return _DARK_STYLE if window.lightness() < 128 else FigureStyle()
+
+
+def _render(renderer: QSvgRenderer, size: QSize, ratio: float) -> QPixmap:
+    image = QImage(
+        max(1, round(size.width() * ratio)),
+        max(1, round(size.height() * ratio)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # Keep the drawing's proportions inside the requested box.
+    view = renderer.viewBoxF()
+    scale = min(image.width() / max(view.width(), 1), image.height() / max(view.height(), 1))
+    w, h = view.width() * scale, view.height() * scale
+    renderer.render(painter, QRectF((image.width() - w) / 2, (image.height() - h) / 2, w, h))
+    painter.end()
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def load_picture(path: Path, size: QSize, ratio: float = 1.0) -> QPixmap | None:
+    """A PNG, JPEG or SVG file scaled to fit `size`; None when it cannot be read."""
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        return _render(renderer, size, ratio) if renderer.isValid() else None
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        return None
+    target = QSize(round(size.width() * ratio), round(size.height() * ratio))
+    scaled = image.scaled(
+        target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+    pixmap = QPixmap.fromImage(scaled)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+class ExercisePictures:
+    """Renders and caches exercise pictures, so scrolling the library never re-renders SVG.
+
+    The cache key holds the size, the pixel ratio and the figure colours, so a theme
+    change or a move to a high-DPI screen draws fresh pictures instead of blurry ones.
+    """
+
+    def __init__(self, pictures_dir: Path) -> None:
+        self.pictures_dir = pictures_dir
+        self._cache: dict[tuple[str, str | None, int, int, float, str], QPixmap] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def forget(self, exercise_id: str) -> None:
+        """Drop the cached pictures of one exercise (after its picture file changed)."""
+        for key in [k for k in self._cache if k[0] == exercise_id]:
+            del self._cache[key]
+
+    def pixmap(self, exercise: Exercise, size: QSize, ratio: float | None = None) -> QPixmap:
+        """The start pose (or the user's picture) at `size`; an empty pixmap when there is none."""
+        if ratio is None:
+            screen = QGuiApplication.primaryScreen()
+            ratio = screen.devicePixelRatio() if screen is not None else 1.0
+        style = figure_style()
+        key = (exercise.id, exercise.picture, size.width(), size.height(), ratio, style.near)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        pixmap: QPixmap | None = None
+        if exercise.picture:
+            pixmap = load_picture(self.pictures_dir / exercise.picture, size, ratio)
+        elif exercise.figure is not None:
+            svg = render_svg(exercise.figure, exercise.figure.start, style=style)
+            pixmap = _render(QSvgRenderer(QByteArray(svg.encode("utf-8"))), size, ratio)
+        result = pixmap if pixmap is not None else QPixmap()
+        self._cache[key] = result
+        return result
