@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+UI_SOURCES = $(shell find rugdiary/ui -name '*.py' | sort)
+TS_FILES := $(wildcard resources/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: run test lint format bench i18n qm clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,10 +16,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)  ## set up and start the app
+run: $(STAMP) qm  ## set up and start the app
 	$(BIN)/rugdiary
 
-test: $(STAMP)  ## set up and run the whole test suite, headless
+test: $(STAMP) qm  ## set up and run the whole test suite, headless
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff (lint + format check) and mypy on core and storage
@@ -29,6 +33,15 @@ format: $(STAMP)
 
 bench: $(STAMP)  ## measure DESIGN.md's targets into benchmarks/results.json
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+i18n: $(STAMP)  ## refresh resources/i18n/*.ts from the code (then translate them), and compile
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS_FILES)
+	$(MAKE) qm
+
+qm: $(QM_FILES)  ## compile the translations the app loads
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -49,6 +49,7 @@ def prepare_application(theme: str = "system", lang: str | None = None) -> QAppl
     locale = QLocale(lang) if lang else QLocale.system()
     QLocale.setDefault(locale)
     install_qt_translator(app, locale)
+    install_app_translator(app, locale)
     apply_theme(app, theme)
     return app
 
@@ -58,6 +59,18 @@ def install_qt_translator(app: QApplication, locale: QLocale) -> bool:
     translator = QTranslator(app)  # parented: lives as long as the application
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(locale, "qtbase", "_", folder):
+        app.installTranslator(translator)
+        return True
+    translator.deleteLater()
+    return False
+
+
+def install_app_translator(app: QApplication, locale: QLocale) -> bool:
+    """RugDiary's own strings in the user's language; False means English (the source)."""
+    from rugdiary.resources import resource
+
+    translator = QTranslator(app)
+    if translator.load(locale, "rugdiary", "_", str(resource("i18n"))):
         app.installTranslator(translator)
         return True
     translator.deleteLater()
