@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import bench_startup, bench_storage
+from benchmarks import bench_player, bench_startup, bench_storage
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -18,6 +18,9 @@ TARGETS = {
     "add_entry_p95_ms_10y": ("<=", 50),
     "atomic_overhead_ratio": ("<=", 1.3),
     "rss_mb_start_over_bare": ("<=", 30),
+    "timer_drift_ticks": ("<=", 1),
+    "cue_late_ms_p95": ("<=", 30),
+    "idle_cpu_ms_per_10s": ("<=", 5),
 }
 
 
@@ -45,7 +48,7 @@ def machine() -> dict[str, object]:
 
 def main() -> int:
     results: dict[str, float] = {}
-    for module in (bench_storage, bench_startup):
+    for module in (bench_storage, bench_startup, bench_player):
         name = module.__name__.rsplit(".", 1)[-1]
         print(f"running {name} ...", flush=True)
         results.update(module.run())

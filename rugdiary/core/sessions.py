@@ -16,6 +16,9 @@ from rugdiary.core.exercises import Level, check_id
 MAX_SESSION_S = 24 * 3600
 
 
+MAX_SESSION_NOTE_CHARS = 2000
+
+
 class StopReason(StrEnum):
     """Why a session ended early; asked when the person presses stop."""
 
@@ -55,6 +58,8 @@ class Session:
     pain_before: int | None = None
     pain_after: int | None = None
     effort: int | None = None
+    note: str = ""
+    """How it went, in the person's own words (optional)."""
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -85,6 +90,8 @@ class Session:
             "pain_before": self.pain_before,
             "pain_after": self.pain_after,
             "effort": self.effort,
+            # Only when written: older records and exports keep their exact shape.
+            **({"note": self.note} if self.note else {}),
         }
 
     @classmethod
@@ -164,6 +171,10 @@ def _validate(session: Session) -> None:
         value = getattr(session, name)
         if value is not None:
             _check_int(name, value, 0, 10)
+    if not isinstance(session.note, str):
+        raise ValidationError("note", "must be text")
+    if len(session.note) > MAX_SESSION_NOTE_CHARS:
+        raise ValidationError("note", f"has at most {MAX_SESSION_NOTE_CHARS} characters")
 
 
 # ---------------------------------------------------------------------------

@@ -107,6 +107,7 @@ SESSION_CSV_COLUMNS: dict[str, str] = {
     "pain_before": "pain before the session, 0-10 or empty",
     "pain_after": "pain after the session, 0-10 or empty",
     "effort": "effort felt, 0-10 or empty",
+    "note": "how it went, in the person's own words; may be empty",
 }
 """Columns of the sessions CSV, in file order, with what each holds."""
 
@@ -311,6 +312,7 @@ def sessions_to_csv(
             _opt(s.pain_before),
             _opt(s.pain_after),
             _opt(s.effort),
+            _protect(s.note),
         ]
         for s in chosen
     ]
@@ -1163,6 +1165,7 @@ def _session_row(row: _Row) -> Session | None:
     if row.text("completed").strip():
         doc["completed"] = row.boolean("completed")
     doc["stopped_reason"] = row.text("stopped_reason").strip().lower() or None
+    doc["note"] = _unprotect(row.text("note"))
     return row.finish(doc, _parse_session, _SESSION_PROBE, {})
 
 

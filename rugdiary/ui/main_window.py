@@ -23,9 +23,12 @@ from rugdiary.ui.diary.page import DiaryPage, build_diary_page
 from rugdiary.ui.services import Services, content_language
 
 if TYPE_CHECKING:
+    from rugdiary.core.exercises import Level
+    from rugdiary.core.programs import Program
+    from rugdiary.ui.player.page import PlayerPage
     from rugdiary.ui.programs.page import ProgramsPage
 
-PAGES: tuple[str, ...] = ("diary", "programs")
+PAGES: tuple[str, ...] = ("diary", "programs", "player")
 """Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
 
 GEOMETRY_KEY = "mainwindow/geometry"
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, Any] = {}
         self._add_page("diary", self.tr("Diary"), self._build_diary)
         self._add_page("programs", self.tr("Exercises"), self._build_programs)
+        self._add_page("player", self.tr("Session"), self._build_player)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -181,7 +185,43 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         page.controller.notice.connect(self.show_notice)
+        page.controller.startRequested.connect(self.start_program)
         return page
+
+    @property
+    def player(self) -> PlayerPage:
+        page: PlayerPage = self._page("player")
+        return page
+
+    def _build_player(self) -> PlayerPage:
+        from rugdiary.ui.player.page import build_player_page
+
+        services = self._services
+        page = build_player_page(
+            services.library().exercises,
+            services.sessions,
+            services.clock,
+            lang=content_language(),
+            pictures_dir=services.data_dir / "pictures",
+            parent=self,
+        )
+        page.controller.notice.connect(self.show_notice)
+        page.controller.showRequested.connect(lambda: self.show_page("player"))
+        page.controller.sessionSaved.connect(self._on_session_saved)
+        return page
+
+    def start_program(self, program: Program, level: Level) -> None:
+        """Play `program`: from the Programs page, the Today page or a reminder."""
+        exercises = self.programs.controller.all_exercises()
+        if self.player.controller.start(program, level, exercises=exercises):
+            self.show_page("player")
+
+    def _on_session_saved(self, _session: object) -> None:
+        # Pages that show sessions read them again; pages not built yet will when built.
+        if "diary" in self._built:
+            self.diary.controller.reload()
+        if "programs" in self._built:
+            self.programs.controller.reload()
 
     def pages(self) -> list[str]:
         return list(self._factories)
@@ -279,4 +319,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if "player" in self._built:
+            # Stop the voice thread now: left to object destruction, a running QThread
+            # can be deleted before it is stopped, which aborts the process.
+            self.player.controller.cues.shutdown()
         super().closeEvent(event)

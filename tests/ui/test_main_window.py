@@ -28,13 +28,14 @@ from rugdiary.ui.widgets.scale import ScaleWidget
 
 
 def test_navigation_has_only_real_pages(window: MainWindow) -> None:
-    assert window.pages() == list(PAGES) == ["diary", "programs"]
+    assert window.pages() == list(PAGES) == ["diary", "programs", "player"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Diary",
         "Exercises",
+        "Session",
     ]
     assert window.stack.currentWidget() is window.diary.view
-    with pytest.raises(ValueError, match="valid pages: diary, programs"):
+    with pytest.raises(ValueError, match="valid pages: diary, programs, player"):
         window.show_page("settings")
 
 
@@ -163,3 +164,43 @@ def test_theme_names_are_checked(qapp: QApplication) -> None:
         qapp.setPalette(palette)
         qapp.setFont(font)
         qapp.setStyle(style)
+
+
+def test_start_from_programs_opens_the_session_page(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from rugdiary.core.exercises import Level
+
+    window.show_page("programs")
+    program = services.library().programs["desk-break"]
+    window.programs.controller.startRequested.emit(program, Level.BEGINNER)
+    assert window.current_page() == "player"
+    view = window.player.view
+    assert view.current_panel() is view.before, "first it asks for the pain right now"
+
+
+def test_a_saved_session_appears_in_the_diary_list(
+    window: MainWindow, services: Services, clock: FakeClock
+) -> None:
+    from datetime import timedelta
+
+    from rugdiary.core.exercises import Level
+    from rugdiary.core.sessions import Session
+
+    assert window.diary.model.rowCount() == 0
+    start = clock.now()
+    session = Session(
+        program_id="desk-break",
+        program_name="Desk break",
+        level=Level.BEGINNER,
+        started_at=start,
+        ended_at=start + timedelta(minutes=4),
+        planned_s=240,
+        done_s=240,
+        steps_done=9,
+        steps_skipped=0,
+        completed=True,
+    )
+    services.sessions.add(session)
+    window._page("player").controller.sessionSaved.emit(session)
+    assert window.diary.model.session_at(1) == session

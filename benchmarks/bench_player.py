@@ -1,0 +1,278 @@
+"""timer_drift_ms, cue_late_ms_p95 and idle_cpu_ms_per_10s: the player on the real Qt event loop."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from rugdiary.core.content import load_library
+from rugdiary.core.exercises import Exercise, Level
+from rugdiary.core.programs import DoseOverride, Program, ProgramItem, Timing, build_timeline
+from rugdiary.core.sessions import Session
+from rugdiary.resources import resources_dir
+from rugdiary.ui.audio import Tone
+from rugdiary.ui.player.controller import TICK_MS
+from rugdiary.ui.player.page import build_player_page
+
+DRIFT_SPEED = 120.0
+"""Clock seconds per real second for the 60-minute run: it plays in 30 s."""
+PROGRAM_S = 3600
+STALLS = 10
+STALL_PROGRAM_S = 0.55
+"""Each stall blocks the event loop for 550 ms of programme time (550 / DRIFT_SPEED real)."""
+
+CUE_SPEED = 4.0
+"""The cue run plays 48 one-second steps in 12 s; lateness is reported in programme time."""
+
+IDLE_S = 10.0
+
+
+class ScaledClock:
+    """The real monotonic clock, running `speed` times faster: real-time behaviour, sped up."""
+
+    def __init__(self, speed: float) -> None:
+        self.speed = speed
+        self._origin = time.monotonic()
+
+    def monotonic(self) -> float:
+        return 1000.0 + (time.monotonic() - self._origin) * self.speed
+
+    def now(self) -> datetime:
+        return datetime.now().astimezone()
+
+
+class MemoryStore:
+    """Sessions kept in memory: the benchmark measures timing, not the disk."""
+
+    def __init__(self) -> None:
+        self.sessions: list[Session] = []
+
+    def add(self, session: Session) -> Session:
+        self.sessions.append(session)
+        return session
+
+    def update(self, session: Session) -> Session:
+        return session
+
+
+class Silent:
+    """Cue output that only counts, so no sound device is needed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def prepare(self) -> None:
+        pass
+
+    def play_tone(self, kind: Tone) -> bool:
+        self.count += 1
+        return True
+
+    def say(self, text: str) -> None:
+        self.count += 1
+
+
+def _app() -> QApplication:
+    existing = QApplication.instance()
+    return existing if isinstance(existing, QApplication) else QApplication([])
+
+
+def _sixty_minutes(exercises: dict[str, Exercise]) -> Program:
+    """A realistic mix of holds, reps and rests, padded with walking to exactly one hour."""
+    cycle = ["bird-dog", "glute-bridge", "cat-camel", "curl-up", "dead-bug", "side-plank-knees"]
+    items = [ProgramItem(cycle[i % len(cycle)]) for i in range(24)]
+
+    def program(with_items: list[ProgramItem]) -> Program:
+        return Program(
+            id="bench-hour",
+            name=exercises["walking"].name,
+            description=exercises["walking"].name,
+            frequency=exercises["walking"].name,
+            level=Level.ADVANCED,
+            sessions_per_week=1,
+            items=tuple(with_items),
+        )
+
+    while build_timeline(program(items), exercises, Level.ADVANCED).total_s > PROGRAM_S - 120:
+        items.pop()
+    base = build_timeline(program(items), exercises, Level.ADVANCED).total_s
+    walk = PROGRAM_S - base - Timing().transition_s
+    items.append(ProgramItem("walking", overrides=(("all", DoseOverride(duration_s=walk)),)))
+    result = program(items)
+    assert build_timeline(result, exercises, Level.ADVANCED).total_s == PROGRAM_S
+    return result
+
+
+def _short_steps(exercises: dict[str, Exercise]) -> Program:
+    """48 one-second phase changes: reps of one second, no rests."""
+    one_second = DoseOverride(reps=23, sets=1, tempo_s=1, rest_s=0)
+    return Program(
+        id="bench-cues",
+        name=exercises["pelvic-tilt"].name,
+        description=exercises["pelvic-tilt"].name,
+        frequency=exercises["pelvic-tilt"].name,
+        level=Level.BEGINNER,
+        sessions_per_week=1,
+        items=(
+            ProgramItem("pelvic-tilt", overrides=(("all", one_second),)),
+            ProgramItem("cat-camel", overrides=(("all", one_second),)),
+        ),
+    )
+
+
+def _play(
+    app: QApplication, program: Program, speed: float, *, stalls: int = 0
+) -> tuple[float, float, list[float], int]:
+    """Play `program` on the event loop.
+
+    Returns (UI end - expected end, engine end - expected end, lateness of each step start,
+    timer wake-ups), times in programme seconds.
+    """
+    library = load_library(resources_dir())
+    exercises = dict(library.exercises)
+    clock = ScaledClock(speed)
+    cues = Silent()
+    page = build_player_page(exercises, MemoryStore(), clock, cues=cues, lang="en")
+    controller = page.controller
+    controller.clock_speed = speed
+    window = QMainWindow()
+    window.setCentralWidget(page.view)
+    window.resize(1100, 720)
+    window.show()
+    lates: list[float] = []
+    ticks = 0
+    seen_end: list[float] = []
+    controller.stepStarted.connect(lambda _step, late: lates.append(late))
+
+    def count_tick() -> None:
+        nonlocal ticks
+        ticks += 1
+
+    controller.timer.timeout.connect(count_tick)
+
+    def ended(running: bool) -> None:
+        if not running:
+            seen_end.append(clock.monotonic())
+            QTimer.singleShot(0, app.quit)
+
+    controller.runningChanged.connect(ended)
+    timeline_s = build_timeline(program, exercises, Level(program.level)).total_s
+    real_s = timeline_s / speed
+    stall_timers = []
+    for i in range(stalls):
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: time.sleep(STALL_PROGRAM_S / speed))
+        timer.start(round(real_s * 1000 * (i + 1) / (stalls + 1)))
+        stall_timers.append(timer)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(app.quit)
+    guard.start(round(real_s * 1000) + 10_000)
+
+    assert controller.start(program, Level(program.level))
+    controller.begin()
+    engine = controller.engine
+    assert engine is not None
+    started = clock.monotonic()
+    # The first step began at `started` (within microseconds); the end is due planned_s later.
+    first_start = started - engine.step_elapsed_s
+    app.exec()
+    expected_end = first_start + timeline_s
+    assert seen_end, "the programme did not finish in time"
+    assert engine.ended_at is not None
+    result = (seen_end[0] - expected_end, engine.ended_at - expected_end, lates, ticks)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return result
+
+
+def _main_window(window_class: Any, db: Any, clock: Any, entries_class: Any) -> QMainWindow:
+    """The app's main window, whichever constructor it has (services bundle or repositories)."""
+    try:
+        from rugdiary.ui.services import Services
+    except ImportError:
+        return window_class(entries_class(db, clock), clock, settings=None)  # type: ignore[no-any-return]
+    return window_class(Services.for_database(db, clock), settings=None)  # type: ignore[no-any-return]
+
+
+def _idle_cpu_ms(app: QApplication) -> float:
+    """CPU time of the idle app for IDLE_S seconds: the player page and the diary window."""
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.storage.database import Database
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
+    from rugdiary.ui.main_window import MainWindow
+
+    library = load_library(resources_dir())
+    clock = SystemClock()
+    with tempfile.TemporaryDirectory() as folder:
+        db = Database.open(Path(folder), clock=clock)
+        try:
+            main = _main_window(MainWindow, db, clock, EntryRepository)
+            main.show()
+            page = build_player_page(library.exercises, SessionRepository(db), clock, lang="en")
+            holder = QMainWindow()
+            holder.setCentralWidget(page.view)
+            holder.resize(1100, 720)
+            holder.show()
+            QTimer.singleShot(1000, app.quit)  # let start-up work settle first
+            app.exec()
+            cpu0 = time.process_time()
+            QTimer.singleShot(round(IDLE_S * 1000), app.quit)
+            app.exec()
+            cpu = time.process_time() - cpu0
+            holder.close()
+            main.close()
+            holder.deleteLater()
+            main.deleteLater()
+            app.processEvents()
+        finally:
+            db.close()
+    return cpu * 1000 * 10.0 / IDLE_S
+
+
+def run() -> dict[str, float]:
+    app = _app()
+    library = load_library(resources_dir())
+    exercises = dict(library.exercises)
+    results: dict[str, float] = {}
+
+    results["idle_cpu_ms_per_10s"] = round(_idle_cpu_ms(app), 2)
+
+    _ui_late, _engine, lates, _ticks = _play(app, _short_steps(exercises), CUE_SPEED)
+    lates_ms = sorted(late * 1000 for late in lates)
+    p95 = statistics.quantiles(lates_ms, n=20)[-1] if len(lates_ms) >= 2 else lates_ms[0]
+    results["cue_late_ms_p95"] = round(p95, 2)
+    results["cue_late_ms_max"] = round(lates_ms[-1], 2)
+    results["cue_late_real_ms_p95"] = round(p95 / CUE_SPEED, 2)
+    results["cue_samples"] = float(len(lates_ms))
+
+    ui_late, engine_late, _lates, ticks = _play(
+        app, _sixty_minutes(exercises), DRIFT_SPEED, stalls=STALLS
+    )
+    results["timer_drift_ms"] = round(abs(ui_late) * 1000, 1)
+    results["timer_drift_real_ms"] = round(abs(ui_late) * 1000 / DRIFT_SPEED, 2)
+    results["timer_drift_engine_ms"] = round(abs(engine_late) * 1000, 3)
+    # One tick of the running player, in programme time at this speed (the target: <= 1 tick).
+    results["timer_tick_ms"] = TICK_MS * DRIFT_SPEED
+    results["timer_drift_ticks"] = round(abs(ui_late) * 1000 / (TICK_MS * DRIFT_SPEED), 4)
+    results["timer_wakeups"] = float(ticks)
+    return results
+
+
+if __name__ == "__main__":
+    t0 = time.perf_counter()
+    for key, value in run().items():
+        print(f"{key}: {value}")
+    print(f"(took {time.perf_counter() - t0:.1f} s)")

@@ -1,0 +1,1 @@
+"""The player page: a guided programme with a countdown ring, a moving figure and cues."""

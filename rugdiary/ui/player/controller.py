@@ -1,0 +1,507 @@
+"""Player page behaviour: one timer drives the engine, cues follow it, sessions get saved."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from rugdiary.core.clock import Clock
+from rugdiary.core.diary import ValidationError
+from rugdiary.core.exercises import Exercise, Level
+from rugdiary.core.player import (
+    EventKind,
+    PlayerEngine,
+    PlayerEvent,
+    PlayerState,
+    pose_for_step,
+    session_record,
+)
+from rugdiary.core.programs import COUNTDOWN_FROM, Program, Step, StepKind, Timing, build_timeline
+from rugdiary.core.sessions import Session, StopReason, pain_response
+from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.storage.repositories import EntryNotFoundError
+from rugdiary.ui import dialogs
+from rugdiary.ui.audio import Cues, Tone, app_language
+from rugdiary.ui.player import texts
+from rugdiary.ui.player.player_view import PlayerView
+
+TICK_MS = 50
+"""Redraw interval while playing: smooth enough for the ring and the figure, cheap enough."""
+
+COUNTDOWN_LATE_S = 0.4
+"""A 3-2-1 tick later than this (after a stall) would land on the wrong second: skip it."""
+
+_CALM_KINDS = (StepKind.REST, StepKind.SET_REST, StepKind.SWITCH_SIDES)
+
+
+class SessionStore(Protocol):
+    """What the player needs from the sessions table (SessionRepository fits)."""
+
+    def add(self, session: Session) -> Session: ...
+
+    def update(self, session: Session) -> Session: ...
+
+
+class PlayerController(QObject):
+    """Joins the player view to the engine, a clock, the cue output and the sessions store.
+
+    A single-shot precise QTimer runs only while the engine runs. Each time it
+    fires the engine catches up with the clock, the view is drawn from the
+    engine's state, and the timer is set again for the next frame or the next
+    cue, whichever comes first, so cues are on time without a fast timer.
+    Paused or idle, no timer runs at all.
+    """
+
+    sessionSaved = Signal(object)
+    """A Session was written (at the end, and again with the answers after it)."""
+
+    notice = Signal(str, bool)
+    """A short status-bar message, as the diary page sends (the bool: offers undo; never here)."""
+
+    runningChanged = Signal(bool)
+    """True while a session is under way (playing or paused)."""
+
+    showRequested = Signal()
+    """start() prepared a session: the main window should bring the player page forward."""
+
+    stepStarted = Signal(object, float)
+    """(Step, seconds late) when the UI handles the start of a step; for cues and benchmarks."""
+
+    def __init__(
+        self,
+        view: PlayerView,
+        exercises: Mapping[str, Exercise],
+        sessions: SessionStore,
+        clock: Clock,
+        cues: Cues,
+        *,
+        lang: str | None = None,
+        pictures_dir: Path | None = None,
+        tick_ms: int = TICK_MS,
+        clock_speed: float = 1.0,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.play = view.play
+        self.exercises: Mapping[str, Exercise] = exercises
+        self.sessions = sessions
+        self.clock = clock
+        self.cues = cues
+        self.lang = lang if lang is not None else app_language()
+        self.pictures_dir = pictures_dir
+        self.tick_ms = tick_ms
+        # Clock seconds per real second; above 1 only in benchmarks that play faster.
+        self.clock_speed = clock_speed
+
+        self.engine: PlayerEngine | None = None
+        self.program: Program | None = None
+        self.level: Level | None = None
+        self._timeline_exercises: Mapping[str, Exercise] = exercises
+        self._pending_timeline: (
+            tuple[Program, Level, Mapping[str, Exercise], Timing | None] | None
+        ) = None
+        self._started_at: datetime | None = None
+        self._pain_before: int | None = None
+        self._session: Session | None = None
+        self._stored = False
+        self._shown_item: int | None = None
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+
+        play = self.play
+        play.pause_action.triggered.connect(self.toggle_pause)
+        play.skip_action.triggered.connect(self.skip_forward)
+        play.back_action.triggered.connect(self.skip_back)
+        play.restart_action.triggered.connect(self.restart_exercise)
+        play.stop_action.triggered.connect(self.request_stop)
+        play.focus_action.toggled.connect(play.set_focus_mode)
+        view.start_action.triggered.connect(self.begin)
+        view.before.start_button.clicked.connect(self.begin)
+        view.cancel_start_action.triggered.connect(self.cancel_start)
+        view.before.cancel_button.clicked.connect(self.cancel_start)
+        after = view.after
+        after.pain.valueChanged.connect(self._on_pain_after)
+        after.save_button.clicked.connect(self.save)
+        after.done_button.clicked.connect(self.done)
+        unavailable = getattr(cues, "unavailable", None)
+        if unavailable is not None:
+            unavailable.connect(self._on_cues_unavailable)
+
+    # -- session flow ------------------------------------------------------------------------
+
+    @property
+    def state(self) -> PlayerState:
+        return self.engine.state if self.engine is not None else PlayerState.IDLE
+
+    def is_busy(self) -> bool:
+        """True while a session plays or is paused: the Programs page should not start another."""
+        return self.state in (PlayerState.RUNNING, PlayerState.PAUSED)
+
+    def start(
+        self,
+        program: Program,
+        level: Level,
+        exercises: Mapping[str, Exercise] | None = None,
+        timing: Timing | None = None,
+    ) -> bool:
+        """Prepare `program` at `level` and ask for the pain right now; Space then plays it.
+
+        `exercises` overrides the library given at construction (built-in plus the
+        user's own exercises). False, with a notice, when it cannot be played.
+        """
+        if self.is_busy():
+            self.notice.emit(self.tr("A session is still playing. Stop it first."), False)
+            return False
+        library = exercises if exercises is not None else self.exercises
+        try:
+            timeline = build_timeline(program, library, level, timing)
+        except ValidationError as error:
+            self.notice.emit(
+                self.tr("This programme cannot be played: %1").replace("%1", error.message), False
+            )
+            return False
+        self._pending_timeline = (program, level, library, timing)
+        self.program, self.level = program, level
+        self.engine = None
+        before = self.view.before
+        before.title.setText(program.name.get(self.lang))
+        before.details.setText(
+            self.tr("%1 · about %2 minutes · %3 exercises")
+            .replace("%1", self._level_name(level))
+            .replace("%2", str(max(1, round(timeline.total_s / 60))))
+            .replace("%3", str(len(program.items)))
+        )
+        before.pain.clear()
+        self.view.show_panel(before)
+        self.showRequested.emit()
+        # Load sound and voice now, while the person gets onto the mat, not at the first cue.
+        self.cues.prepare()
+        return True
+
+    def begin(self) -> None:
+        """Start playing the prepared programme (Start or Space in the pain-before form)."""
+        if self._pending_timeline is None or self.is_busy():
+            return
+        program, level, library, timing = self._pending_timeline
+        self._pending_timeline = None
+        self._timeline_exercises = library
+        self.engine = PlayerEngine(build_timeline(program, library, level, timing), self.clock)
+        self._pain_before = self.view.before.pain.value()
+        self._started_at = self.clock.now()
+        self._session = None
+        self._stored = False
+        self._shown_item = None
+        self.play.program_label.setText(program.name.get(self.lang))
+        self.play.set_paused(False)
+        self.view.show_panel(self.play)
+        self.runningChanged.emit(True)
+        self._handle(self.engine.start())
+
+    def cancel_start(self) -> None:
+        """Leave the pain-before form without playing."""
+        if self._pending_timeline is None:
+            return
+        self._pending_timeline = None
+        self.view.show_panel(self.view.idle)
+
+    # -- playing -----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Catch up with the clock, cue what fell due, redraw, and set the timer again."""
+        if self.engine is not None:
+            self._handle(self.engine.tick())
+
+    def toggle_pause(self) -> None:
+        if self.engine is not None and self.is_busy():
+            self._handle(self.engine.toggle_pause())
+
+    def skip_forward(self) -> None:
+        if self.engine is not None and self.is_busy():
+            self._handle(self.engine.skip_forward())
+
+    def skip_back(self) -> None:
+        if self.engine is not None and self.is_busy():
+            self._handle(self.engine.skip_back())
+
+    def restart_exercise(self) -> None:
+        if self.engine is not None and self.is_busy():
+            self._handle(self.engine.restart_exercise())
+
+    def request_stop(self) -> None:
+        """Esc: pause, ask why (through dialogs), then stop, or carry on as before."""
+        engine = self.engine
+        if engine is None or not self.is_busy():
+            return
+        was_running = engine.state is PlayerState.RUNNING
+        if was_running:
+            self._handle(engine.pause())
+        answer = dialogs.ask_stop_session(self.view)
+        if answer is None:
+            if was_running and engine.state is PlayerState.PAUSED:
+                self._handle(engine.resume())
+            self.play.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.stop(StopReason(answer))
+
+    def stop(self, reason: StopReason) -> None:
+        """End the session early with `reason`; it is saved like a finished one."""
+        if self.engine is not None and self.is_busy():
+            self._handle(self.engine.stop(reason))
+
+    # -- after the session -------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the answers after the session with it; on failure nothing in the form is lost."""
+        if self._session is None:
+            return False
+        after = self.view.after
+        note = after.note.toPlainText().strip()
+        session = self._session.replace(
+            pain_after=after.pain.value(), effort=after.effort.value(), note=note
+        )
+        if not self._write(session):
+            return False
+        self._session = session
+        self.sessionSaved.emit(session)
+        after.show_message(self.tr("Saved. The session is in your diary."))
+        after.save_button.setText(self.tr("Save again"))
+        after.done_button.setVisible(True)
+        after.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.notice.emit(self.tr("Session saved"), False)
+        return True
+
+    def done(self) -> None:
+        """Close the summary and return to the quiet start panel."""
+        self.engine = None
+        self._session = None
+        self.view.show_panel(self.view.idle)
+
+    @property
+    def session(self) -> Session | None:
+        """The record of the last session (with the answers once saved)."""
+        return self._session
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _handle(self, events: list[PlayerEvent]) -> None:
+        engine = self.engine
+        assert engine is not None
+        now = self.clock.monotonic()
+        last_start = max(
+            (i for i, e in enumerate(events) if e.kind is EventKind.STEP_STARTED), default=-1
+        )
+        ended: EventKind | None = None
+        for i, event in enumerate(events):
+            if event.kind is EventKind.STEP_STARTED and i == last_start:
+                self._cue_step(event, now)
+            elif event.kind is EventKind.COUNTDOWN and i > last_start:
+                if event.late_s(now) <= COUNTDOWN_LATE_S:
+                    self.cues.play_tone(Tone.TICK)
+            elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
+                self.play.set_paused(event.kind is EventKind.PAUSED)
+            elif event.kind in (EventKind.FINISHED, EventKind.STOPPED):
+                ended = event.kind
+        if ended is not None:
+            self.timer.stop()
+            if ended is EventKind.FINISHED:
+                self.cues.play_tone(Tone.END)
+                self.cues.say(texts.finished_line())
+            self._session_ended()
+            return
+        self._render()
+        self._schedule()
+
+    def _cue_step(self, event: PlayerEvent, now: float) -> None:
+        step = event.step
+        assert step is not None
+        if self.engine is not None and self.engine.state is PlayerState.FINISHED:
+            return
+        self.cues.play_tone(Tone.PHASE)
+        line = texts.voice_line(step, self._name(step.exercise_id))
+        if line:
+            self.cues.say(line)
+        self.stepStarted.emit(step, event.late_s(now))
+
+    def _schedule(self) -> None:
+        engine = self.engine
+        if engine is None or engine.state is not PlayerState.RUNNING:
+            self.timer.stop()
+            return
+        due_s = engine.remaining_s
+        step = engine.current_step
+        if step is not None and step.countdown:
+            for k in range(COUNTDOWN_FROM, 0, -1):
+                if due_s - k > 1e-9:
+                    due_s = min(due_s, engine.remaining_s - k)
+                    break
+        due_ms = math.ceil(max(0.0, due_s) / self.clock_speed * 1000)
+        self.timer.start(max(1, min(self.tick_ms, due_ms)))
+
+    def _render(self) -> None:
+        engine = self.engine
+        assert engine is not None
+        step = engine.current_step
+        if step is None:
+            return
+        play = self.play
+        paused = engine.state is PlayerState.PAUSED
+        name = self._name(step.exercise_id)
+        remaining = engine.remaining_s
+        play.ring.set_state(
+            remaining / step.duration_s if step.duration_s else 0.0,
+            texts.ring_number(remaining),
+            caption=self.tr("paused") if paused else "",
+            calm=step.kind in _CALM_KINDS or step.is_preview,
+            dimmed=paused,
+        )
+        play.phase_label.setText(
+            self.tr("Paused: press Space to carry on") if paused else texts.phase_text(step, name)
+        )
+        play.counters_label.setText(texts.counters_text(step))
+        if step.item_index != self._shown_item:
+            self._show_exercise(step)
+        exercise = self._timeline_exercises.get(step.exercise_id)
+        if exercise is not None and exercise.figure is not None:
+            play.figure.set_pose(pose_for_step(exercise.figure, step, engine.step_elapsed_s))
+        play.next_label.setText(self._next_text(engine))
+        play.progress.setValue(round(engine.progress * 1000))
+        play.time_label.setText(
+            self.tr("%1 of %2")
+            .replace("%1", texts.clock_text(engine.elapsed_s))
+            .replace("%2", texts.clock_text(engine.planned_s))
+        )
+
+    def _show_exercise(self, step: Step) -> None:
+        self._shown_item = step.item_index
+        play = self.play
+        exercise = self._timeline_exercises.get(step.exercise_id)
+        play.exercise_label.setText(self._name(step.exercise_id))
+        if exercise is None:
+            play.instructions.setText("")
+            play.figure.set_figure(None)
+            return
+        lines = [self.tr("Start: %1").replace("%1", exercise.start.get(self.lang))]
+        lines += [f"{i}. {text.get(self.lang)}" for i, text in enumerate(exercise.steps, 1)]
+        if self.program is not None and step.item_index < len(self.program.items):
+            note = self.program.items[step.item_index].note
+            if note is not None:
+                lines.append(note.get(self.lang))
+        play.instructions.setText("\n".join(lines))
+        if exercise.figure is not None:
+            play.figure.set_figure(exercise.figure)
+        elif exercise.picture is not None:
+            path = Path(exercise.picture)
+            if not path.is_absolute() and self.pictures_dir is not None:
+                path = self.pictures_dir / path
+            play.figure.set_picture(path)
+        else:
+            play.figure.set_figure(None)
+
+    def _next_text(self, engine: PlayerEngine) -> str:
+        following = engine.next_step
+        if following is None:
+            return self.tr("This is the last step.")
+        text = self.tr("Up next: %1").replace(
+            "%1", texts.phase_text(following, self._name(following.exercise_id))
+        )
+        exercise_step = engine.next_exercise
+        if exercise_step is not None and exercise_step is not following:
+            text += " · " + self.tr("Next exercise: %1").replace(
+                "%1", self._name(exercise_step.exercise_id)
+            )
+        return text
+
+    def _session_ended(self) -> None:
+        engine = self.engine
+        assert engine is not None
+        assert self._started_at is not None
+        assert self.program is not None
+        self.runningChanged.emit(False)
+        ended_at = max(self.clock.now(), self._started_at)
+        self._session = session_record(
+            engine,
+            program_name=self.program.name.get(self.lang),
+            started_at=self._started_at,
+            ended_at=ended_at,
+            pain_before=self._pain_before,
+        )
+        self._stored = False
+        after = self.view.after
+        finished = engine.state is PlayerState.FINISHED
+        after.title.setText(
+            self.tr("All done. Well done.")
+            if finished
+            else self.tr("Session stopped. Stopping early is fine.")
+        )
+        after.summary.setText(
+            self.tr("You moved for %1 of %2. Steps done: %3.")
+            .replace("%1", texts.clock_text(engine.done_s))
+            .replace("%2", texts.clock_text(engine.planned_s))
+            .replace("%3", str(engine.steps_done))
+        )
+        after.pain.clear()
+        after.effort.clear()
+        after.note.clear()
+        after.show_response(None)
+        after.show_message("")
+        after.save_button.setText(self.tr("Save"))
+        after.done_button.setVisible(False)
+        self.view.show_panel(after)
+        # Written at once, so a session is never lost if the questions go unanswered.
+        if self._write(self._session):
+            self.sessionSaved.emit(self._session)
+
+    def _write(self, session: Session) -> bool:
+        after = self.view.after
+        try:
+            if self._stored:
+                try:
+                    self.sessions.update(session)
+                except EntryNotFoundError:
+                    self.sessions.add(session)
+            else:
+                self.sessions.add(session)
+        except (StorageWriteError, DataFileError) as error:
+            reason = getattr(error, "reason", "") or self.tr("the diary could not be written")
+            after.show_message(
+                self.tr(
+                    "Not saved yet: %1. Your answers are still here; choose Try again "
+                    "when the problem is solved."
+                ).replace("%1", reason.rstrip("."))
+            )
+            after.save_button.setText(self.tr("Try again"))
+            self.notice.emit(self.tr("Session not saved yet"), False)
+            return False
+        self._stored = True
+        return True
+
+    def _on_pain_after(self, value: int | None) -> None:
+        if value is None:
+            self.view.after.show_response(None)
+            return
+        response = pain_response(value, usual_pain=self._pain_before)
+        self.view.after.show_response(texts.response_look(response))
+
+    def _on_cues_unavailable(self, reason: str) -> None:
+        self.play.show_audio_notice(reason)
+        self.notice.emit(reason, False)
+
+    def _name(self, exercise_id: str) -> str:
+        return texts.exercise_name(self._timeline_exercises, exercise_id, self.lang)
+
+    def _level_name(self, level: Level) -> str:
+        names = {
+            Level.BEGINNER: self.tr("Beginner"),
+            Level.INTERMEDIATE: self.tr("Intermediate"),
+            Level.ADVANCED: self.tr("Advanced"),
+        }
+        return names[level]

@@ -1,0 +1,213 @@
+"""The questions around a session, shown in the page: pain before; pain, effort and notes after."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.ui.player.texts import ResponseLook
+from rugdiary.ui.widgets.scale import ScaleWidget
+
+FORM_MAX_WIDTH = 760
+"""The forms stay a comfortable reading width on a wide screen."""
+
+
+def _heading(text: str, parent: QWidget, scale: float = 1.6) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def _centred(content: QWidget, parent: QWidget) -> QHBoxLayout:
+    content.setMaximumWidth(FORM_MAX_WIDTH)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(content, 100)
+    row.addStretch(1)
+    return row
+
+
+class BeforeForm(QWidget):
+    """Asked before a session: the pain right now, then Start (Space or Enter)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        content = QWidget(self)
+        self.title = _heading("", content)
+        self.details = _hint("", content)
+        self.question = QLabel(self.tr("How much pain do you feel &right now?"), content)
+        self.question.setWordWrap(True)
+        self.pain = ScaleWidget(
+            self.tr("Pain right now"), self.tr("no pain"), self.tr("worst pain imaginable"), content
+        )
+        self.question.setBuddy(self.pain)
+        self.start_hint = _hint(
+            self.tr(
+                "Put the laptop where you can see it from the mat. Press Space to start; "
+                "the player guides you from there. Space pauses, Esc stops."
+            ),
+            content,
+        )
+        self.start_button = QPushButton(self.tr("Start"), content)
+        self.start_button.setDefault(True)
+        self.start_button.setAccessibleName(self.tr("Start the session"))
+        self.start_button.setMinimumHeight(48)
+        self.cancel_button = QPushButton(self.tr("Not now"), content)
+        self.cancel_button.setAccessibleName(self.tr("Do not start this session"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+
+        layout = QVBoxLayout(content)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addSpacing(12)
+        layout.addWidget(self.question)
+        layout.addWidget(self.pain)
+        layout.addWidget(self.start_hint)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(_centred(content, self))
+        outer.addStretch(2)
+        self.setFocusProxy(self.pain)
+
+
+class AfterForm(QWidget):
+    """Asked after a session (finished or stopped): pain now, effort, how it went; then Save."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        content = QWidget(self)
+        self.title = _heading("", content)
+        self.summary = _hint("", content)
+        self.pain_label = QLabel(self.tr("How much &pain do you feel now?"), content)
+        self.pain = ScaleWidget(
+            self.tr("Pain now"), self.tr("no pain"), self.tr("worst pain imaginable"), content
+        )
+        self.pain_label.setBuddy(self.pain)
+        self.effort_label = QLabel(self.tr("How hard did the session feel (&effort)?"), content)
+        self.effort = ScaleWidget(
+            self.tr("Effort"), self.tr("very easy"), self.tr("as hard as I can"), content
+        )
+        self.effort_label.setBuddy(self.effort)
+
+        self.response = QFrame(content)
+        self.response.setFrameShape(QFrame.Shape.StyledPanel)
+        self.response.setAccessibleName(self.tr("Pain response"))
+        self.response_symbol = QLabel(self.response)
+        symbol_font = QFont(self.response_symbol.font())
+        symbol_font.setPointSizeF(symbol_font.pointSizeF() * 2.2)
+        self.response_symbol.setFont(symbol_font)
+        self.response_word = _heading("", self.response, 1.2)
+        self.response_advice = QLabel(self.response)
+        self.response_advice.setWordWrap(True)
+        response_text = QVBoxLayout()
+        response_text.addWidget(self.response_word)
+        response_text.addWidget(self.response_advice)
+        response_row = QHBoxLayout(self.response)
+        response_row.addWidget(self.response_symbol, 0, Qt.AlignmentFlag.AlignTop)
+        response_row.addLayout(response_text, 1)
+        self.response.setVisible(False)
+
+        self.note_label = QLabel(self.tr("How did it go? (optional)"), content)
+        self.note = QPlainTextEdit(content)
+        self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName(self.tr("How did it go"))
+        self.note.setPlaceholderText(self.tr("For example: easier than last time, hips felt loose"))
+        self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
+        self.note_label.setBuddy(self.note)
+
+        self.message = QLabel(content)
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setAccessibleName(self.tr("Save status"))
+        self.save_button = QPushButton(self.tr("Save"), content)
+        self.save_button.setDefault(True)
+        self.save_button.setMinimumHeight(44)
+        self.save_button.setAccessibleName(self.tr("Save the session"))
+        self.done_button = QPushButton(self.tr("Done"), content)
+        self.done_button.setAccessibleName(self.tr("Close the session summary"))
+        self.done_button.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(content)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addSpacing(6)
+        layout.addWidget(self.pain_label)
+        layout.addWidget(self.pain)
+        layout.addWidget(self.response)
+        layout.addWidget(self.effort_label)
+        layout.addWidget(self.effort)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        # In a small window or at large text scaling the form scrolls rather than clips Save.
+        holder = QWidget(self)
+        inner = QVBoxLayout(holder)
+        inner.addStretch(1)
+        inner.addLayout(_centred(content, holder))
+        inner.addStretch(2)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        self.setFocusProxy(self.pain)
+
+    def show_response(self, look: ResponseLook | None) -> None:
+        """Colour, symbol and word together; hidden until a pain score is chosen."""
+        if look is None:
+            self.response.setVisible(False)
+            return
+        colour = look.colour.name()
+        self.response.setStyleSheet(
+            f"QFrame {{ border: 3px solid {colour}; border-radius: 8px; padding: 6px; }}"
+            " QLabel { border: none; }"
+        )
+        self.response_symbol.setText(look.symbol)
+        self.response_symbol.setStyleSheet(f"color: {colour}; border: none;")
+        self.response_word.setText(look.word)
+        self.response_advice.setText(look.advice)
+        self.response.setAccessibleDescription(f"{look.word}. {look.advice}")
+        self.response.setVisible(True)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))

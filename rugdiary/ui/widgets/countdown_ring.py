@@ -1,0 +1,137 @@
+"""A large countdown ring: the part of the step that is left, with the seconds in the middle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class CountdownRing(QWidget):
+    """Draws the remaining fraction of a step as an arc, and a big number inside it.
+
+    It only redraws when told (`set_state`); no animation of its own, so it
+    respects reduced-motion preferences and costs nothing while paused.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 1.0
+        self._text = ""
+        self._caption = ""
+        self._calm = False
+        self._dimmed = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(160, 160))
+        self.setAccessibleName(self.tr("Time left in this step"))
+
+    # -- state -------------------------------------------------------------------------------
+
+    def fraction(self) -> float:
+        """Remaining part of the step, 0..1 (1 = the step has just begun)."""
+        return self._fraction
+
+    def text(self) -> str:
+        return self._text
+
+    def set_state(
+        self,
+        fraction: float,
+        text: str,
+        *,
+        caption: str = "",
+        calm: bool = False,
+        dimmed: bool = False,
+    ) -> None:
+        """Show `fraction` of the ring and `text` (seconds) in the middle.
+
+        `calm` draws the arc in the quieter colour used for rests; `dimmed`
+        greys everything while paused.
+        """
+        fraction = min(1.0, max(0.0, fraction))
+        changed = (fraction, text, caption, calm, dimmed) != (
+            self._fraction,
+            self._text,
+            self._caption,
+            self._calm,
+            self._dimmed,
+        )
+        if not changed:
+            return
+        accessible_changed = text != self._text or caption != self._caption
+        self._fraction, self._text, self._caption = fraction, text, caption
+        self._calm, self._dimmed = calm, dimmed
+        if accessible_changed:
+            self.setAccessibleDescription(f"{text} {caption}".strip())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 320)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height())
+        if side <= 0:
+            return
+        palette = self.palette()
+        thickness = max(8.0, side * 0.075)
+        rect = QRectF(
+            (self.width() - side) / 2 + thickness / 2,
+            (self.height() - side) / 2 + thickness / 2,
+            side - thickness,
+            side - thickness,
+        )
+        track = QColor(palette.color(QPalette.ColorRole.Mid))
+        track.setAlphaF(0.45)
+        if self._dimmed:
+            arc = QColor(palette.color(QPalette.ColorRole.Mid))
+        elif self._calm:
+            arc = QColor(palette.color(QPalette.ColorRole.Dark))
+            arc.setAlphaF(0.55)
+        else:
+            arc = palette.color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(track, thickness)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawEllipse(rect)
+        if self._fraction > 0:
+            pen = QPen(arc, thickness)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            # Qt angles: 1/16 degree, counter-clockwise from 3 o'clock; start at 12, run clockwise.
+            painter.drawArc(rect, 90 * 16, -round(self._fraction * 360 * 16))
+        text_colour = palette.color(
+            QPalette.ColorRole.PlaceholderText if self._dimmed else QPalette.ColorRole.WindowText
+        )
+        painter.setPen(text_colour)
+        inner = rect.adjusted(thickness, thickness, -thickness, -thickness)
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        # Readable from two metres: the number fills about 40% of the ring's height.
+        font.setPixelSize(max(12, round(inner.height() * (0.36 if len(self._text) <= 2 else 0.28))))
+        painter.setFont(font)
+        number_rect = QRectF(inner)
+        if self._caption:
+            number_rect.setHeight(inner.height() * 0.78)
+        painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        if self._caption:
+            small = QFont(self.font())
+            small.setPixelSize(max(10, round(inner.height() * 0.09)))
+            painter.setFont(small)
+            caption_rect = QRectF(
+                inner.left(),
+                inner.top() + inner.height() * 0.66,
+                inner.width(),
+                inner.height() * 0.2,
+            )
+            painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
+        painter.end()
