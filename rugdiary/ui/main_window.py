@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.showRequested.connect(lambda: self.show_page("player"))
+        page.view.choose_button.clicked.connect(lambda: self.show_page("programs"))
         page.controller.sessionSaved.connect(self._on_session_saved)
         return page
 

@@ -204,3 +204,9 @@ def test_a_saved_session_appears_in_the_diary_list(
     services.sessions.add(session)
     window._page("player").controller.sessionSaved.emit(session)
     assert window.diary.model.session_at(1) == session
+
+
+def test_the_empty_session_page_leads_to_the_programs(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page("player")
+    qtbot.mouseClick(window.player.view.choose_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "programs"

@@ -166,7 +166,7 @@ class PlayerController(QObject):
             timeline = build_timeline(program, library, level, timing)
         except ValidationError as error:
             self.notice.emit(
-                self.tr("This programme cannot be played: %1").replace("%1", error.message), False
+                self.tr("This program cannot be played: %1").replace("%1", error.message), False
             )
             return False
         self._pending_timeline = (program, level, library, timing)

@@ -98,7 +98,7 @@ class PlayPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(14)
-        self.progress.setAccessibleName(self.tr("Progress through the programme"))
+        self.progress.setAccessibleName(self.tr("Progress through the program"))
         self.time_label = QLabel(self)
         self.time_label.setAccessibleName(self.tr("Time"))
         progress_row = QHBoxLayout()
@@ -226,16 +226,22 @@ class PlayerView(QWidget):
         idle_text = _scaled_label(self.idle, 1.2)
         idle_text.setText(
             self.tr(
-                "Choose a programme on the Programs page to begin. The player then guides "
-                "you through it with a timer, a moving figure and, if you like, sound and voice."
+                "Choose a program to begin. RugDiary then guides you through it with a "
+                "timer, a moving figure and, if you like, sound and voice."
             )
         )
         idle_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        idle_text.setWordWrap(True)
         self.idle_text = idle_text
+        self.choose_button = QPushButton(self.tr("Choose a program"), self.idle)
+        self.choose_button.setAccessibleName(self.tr("Go to the exercise programs"))
+        self.choose_button.setDefault(True)
         idle_layout = QVBoxLayout(self.idle)
         idle_layout.setContentsMargins(48, 48, 48, 48)
         idle_layout.addStretch(1)
         idle_layout.addWidget(idle_text)
+        idle_layout.addSpacing(16)
+        idle_layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignHCenter)
         idle_layout.addStretch(2)
 
         self.before = BeforeForm(self)
