@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import bench_player, bench_startup, bench_storage
+from benchmarks import bench_player, bench_report, bench_startup, bench_storage
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -21,6 +21,8 @@ TARGETS = {
     "timer_drift_ticks": ("<=", 1),
     "cue_late_ms_p95": ("<=", 30),
     "idle_cpu_ms_per_10s": ("<=", 5),
+    "report_ms_1y": ("<=", 1500),
+    "report_ms_10y": ("<=", 3000),
 }
 
 
@@ -48,7 +50,7 @@ def machine() -> dict[str, object]:
 
 def main() -> int:
     results: dict[str, float] = {}
-    for module in (bench_storage, bench_startup, bench_player):
+    for module in (bench_storage, bench_startup, bench_player, bench_report):
         name = module.__name__.rsplit(".", 1)[-1]
         print(f"running {name} ...", flush=True)
         results.update(module.run())

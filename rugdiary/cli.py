@@ -113,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     programs.add_argument("--lang", choices=("en", "nl"), default="en")
     programs.set_defaults(handler=_cmd_programs)
 
+    report = sub.add_parser("report", help="a PDF report for your physiotherapist")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    report.add_argument("--from", dest="start", metavar="DATE", help="default: the first entry")
+    report.add_argument("--to", dest="end", metavar="DATE", help="default: today")
+    report.add_argument("--lang", choices=("en", "nl"), default="en")
+    report.add_argument("--name", default=None, help="your name, printed on the report")
+    report.add_argument("--appendix", action="store_true", help="also list every entry")
+    report.set_defaults(handler=_cmd_report)
+
     export = sub.add_parser("export", help="export your diary (contains health data)")
     export.add_argument("--format", required=True, choices=("csv", "json", "fhir"))
     export.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -245,8 +254,13 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_summary(args: argparse.Namespace) -> int:
-    from rugdiary.core.stats import DETREND_WINDOW_DAYS, build_summary
+def _period_data(args: argparse.Namespace) -> tuple[date, date, list[Any], list[Any]]:
+    """The period asked for (default: first entry to today), its entries and sessions.
+
+    Entries reach back before the period: the weeks before it give the personal
+    baseline of the detrended figures, as `summary` and the report both need.
+    """
+    from rugdiary.core.stats import DETREND_WINDOW_DAYS
     from rugdiary.storage.repositories import EntryRepository, SessionRepository
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
@@ -258,10 +272,43 @@ def _cmd_summary(args: argparse.Namespace) -> int:
             start = min(oldest, end) if oldest else end
         if end < start:
             raise BadInputError(f"--to: {end} lies before --from {start}")
-        # The weeks before the period give the personal baseline of the detrended figures.
         lookback = start - timedelta(days=DETREND_WINDOW_DAYS - 1)
         entries = entries_repo.list(lookback, end)
         sessions = SessionRepository(db).list(start, end)
+    return start, end, entries, sessions
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from rugdiary import __version__
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.reports.pdf import build_report_pdf
+
+    start, end, entries, sessions = _period_data(args)
+    payload = build_report_pdf(
+        entries,
+        sessions,
+        start,
+        end,
+        lang=args.lang,
+        patient_name=args.name,
+        include_appendix=args.appendix,
+        app_version=__version__,
+        generated_at=SystemClock().now(),
+    )
+    output = Path(args.output)
+    try:
+        output.write_bytes(payload)
+    except OSError as exc:
+        raise BadInputError(f"-o: cannot write {output} ({exc.strerror})") from None
+    print(output)
+    _error(f"note: {output.name} contains health data; share it only with people you trust")
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from rugdiary.core.stats import build_summary
+
+    start, end, entries, sessions = _period_data(args)
     summary = build_summary(entries, sessions, start, end, args.lang)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)

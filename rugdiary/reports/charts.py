@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -118,9 +119,15 @@ def _rc(style: ChartStyle) -> dict[str, Any]:
     }
 
 
+_STYLE_LOCK = threading.Lock()
+"""rcParams are process-wide: two threads in rc_context at once would each restore the
+other's values, leaving one theme behind for good. Figures are built one at a time (each
+in ~10 ms); drawing them, the slow part, needs no lock."""
+
+
 @contextmanager
 def _styled(style: ChartStyle) -> Iterator[None]:
-    with mpl.rc_context(cast(Any, _rc(style))):
+    with _STYLE_LOCK, mpl.rc_context(cast(Any, _rc(style))):
         yield
 
 

@@ -174,3 +174,105 @@ def ask_stop_session(parent: QWidget | None) -> str | None:
     box.setEscapeButton(keep)
     box.exec()
     return choices.get(box.clickedButton())
+
+
+def choose_chart_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save a chart as PNG, SVG or PDF; None when cancelled.
+
+    A name typed without a suffix gets the one of the chosen file type, so "my chart"
+    becomes "my chart.png" rather than a file nothing can open.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    filters = {
+        _tr("PNG picture (*.png)"): ".png",
+        _tr("SVG drawing (*.svg)"): ".svg",
+        _tr("PDF document (*.pdf)"): ".pdf",
+    }
+    wanted = suggested.suffix.lower()
+    chosen = next((name for name, suffix in filters.items() if suffix == wanted), "")
+    path, selected = QFileDialog.getSaveFileName(
+        parent, _tr("Save chart as"), str(suggested), ";;".join(filters), chosen
+    )
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() not in filters.values():
+        target = target.with_name(target.name + filters.get(selected, ".png"))
+    return target
+
+
+def choose_report_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save the physiotherapist report; None when cancelled. Always ends in .pdf."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _tr("Save the report (contains health data)"),
+        str(suggested),
+        _tr("PDF files (*.pdf)"),
+    )
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+
+
+def confirm_health_data_file(parent: QWidget | None) -> bool:
+    """Say once, calmly, that a report file holds health data; True means go ahead."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(_tr("Your report holds health data"))
+    box.setText(_tr("This file holds your pain, stress and notes."))
+    box.setInformativeText(
+        _tr(
+            "Keep it somewhere private and share it only with people you choose, such as "
+            "your physiotherapist. RugDiary never sends it anywhere."
+        )
+    )
+    go_on = box.addButton(_tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_on)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go_on
+
+
+def ask_restore_backup(parent: QWidget | None, when: str) -> bool:
+    """Ask before the backup made `when` replaces the diary; True means restore.
+
+    Says first that the diary as it is now is backed up, so the choice is not frightening.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Restore a backup?"))
+    box.setText(_tr("Put the backup of %1 in place of your diary?").replace("%1", when))
+    box.setInformativeText(
+        _tr(
+            "Your diary as it is now is backed up first, so you can go back to it later. "
+            "Entries made after this backup will not show until you do."
+        )
+    )
+    restore = box.addButton(_tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_tr("Keep my diary as it is"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def show_tray_explanation(parent: QWidget | None) -> None:
+    """The one-time note that RugDiary keeps running in the tray after its window closes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(_tr("RugDiary is still running"))
+    box.setText(_tr("RugDiary is still running in the tray."))
+    box.setInformativeText(
+        _tr(
+            "Your reminders keep working. Click the RugDiary icon in the tray to open the "
+            "window again, or choose Quit in its menu to close RugDiary completely. "
+            "You can change this on the Settings page."
+        )
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from rugdiary.core.programs import Program
     from rugdiary.ui.player.page import PlayerPage
     from rugdiary.ui.programs.page import ProgramsPage
+    from rugdiary.ui.report.page import ReportPage
 
-PAGES: tuple[str, ...] = ("diary", "programs", "player")
+PAGES: tuple[str, ...] = ("diary", "programs", "player", "report")
 """Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
 
 GEOMETRY_KEY = "mainwindow/geometry"
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._add_page("diary", self.tr("Diary"), self._build_diary)
         self._add_page("programs", self.tr("Exercises"), self._build_programs)
         self._add_page("player", self.tr("Session"), self._build_player)
+        self._add_page("report", self.tr("Report"), self._build_report)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -209,6 +211,25 @@ class MainWindow(QMainWindow):
         page.controller.showRequested.connect(lambda: self.show_page("player"))
         page.view.choose_button.clicked.connect(lambda: self.show_page("programs"))
         page.controller.sessionSaved.connect(self._on_session_saved)
+        return page
+
+    @property
+    def report(self) -> ReportPage:
+        page: ReportPage = self._page("report")
+        return page
+
+    def _build_report(self) -> ReportPage:
+        from rugdiary.ui.report.page import build_report_page
+
+        services = self._services
+        page = build_report_page(
+            services.entries,
+            services.sessions,
+            services.clock,
+            lang=content_language(),
+            parent=self,
+        )
+        page.controller.notice.connect(self.show_notice)
         return page
 
     def start_program(self, program: Program, level: Level) -> None:

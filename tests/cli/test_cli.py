@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -398,3 +399,32 @@ def test_fhir_export_has_pain_and_stress_observations(
         for e in bundle["entry"]
     }
     assert values == {"72514-3": 6, "93038-8": 2}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is absent")
+def test_report_figures_match_the_summary(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "demo", "--days", "70", "--seed", "6")
+    start = (date.today() - timedelta(days=41)).isoformat()
+    period = ("--from", start, "--to", date.today().isoformat())
+    pdf = tmp_path / "report.pdf"
+    code, out, err = run(capsys, "report", "-o", str(pdf), *period)
+    assert code == EXIT_OK
+    assert "health data" in err
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    _, out, _ = run(capsys, "summary", *period, "--json")
+    summary = json.loads(out)
+    assert f"{summary['days_logged']} of {summary['days_in_period']}" in text
+    same_day = summary["correlation"]["same_day"]
+    assert f"{same_day['rho']:.2f}" in text
+    assert f"n = {same_day['n']}" in text
+    code, _, _ = run(capsys, "report", "-o", str(tmp_path / "nl.pdf"), "--lang", "nl", *period)
+    assert code == EXIT_OK
+    nl_text = subprocess.run(
+        ["pdftotext", str(tmp_path / "nl.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Pijn per week" in nl_text

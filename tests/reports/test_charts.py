@@ -533,3 +533,27 @@ def test_chart_theme_is_cheap_to_import() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_building_on_several_threads_leaves_global_settings_alone() -> None:
+    """The Insights and Report pages build figures on worker threads at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import matplotlib as mpl
+
+    before = dict(mpl.rcParams)
+    end = date(2026, 11, 1)
+    series = stats.daily_series(generate_demo_entries(90, 3, end), end - timedelta(days=89), end)
+    styles = [
+        ChartStyle(theme=t, lang="en", font_scale=f) for t in ("light", "dark") for f in (1, 2)
+    ]
+
+    def build(style: ChartStyle) -> str:
+        fig = charts.build_timeline_figure(series, style)
+        return str(fig.axes[0].get_xticklabels()[0].get_color())
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        colours = list(pool.map(build, styles * 10))
+    assert dict(mpl.rcParams) == before
+    assert set(colours[::4]) == {build(styles[0])}, "each figure keeps its own theme"
+    assert set(colours[1::4]) == {build(styles[1])}

@@ -28,14 +28,15 @@ from rugdiary.ui.widgets.scale import ScaleWidget
 
 
 def test_navigation_has_only_real_pages(window: MainWindow) -> None:
-    assert window.pages() == list(PAGES) == ["diary", "programs", "player"]
+    assert window.pages() == list(PAGES) == ["diary", "programs", "player", "report"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Diary",
         "Exercises",
         "Session",
+        "Report",
     ]
     assert window.stack.currentWidget() is window.diary.view
-    with pytest.raises(ValueError, match="valid pages: diary, programs, player"):
+    with pytest.raises(ValueError, match="valid pages: diary, programs, player, report"):
         window.show_page("settings")
 
 

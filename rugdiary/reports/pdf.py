@@ -1,0 +1,1036 @@
+"""The physiotherapist report: one or two calm A4 pages, plus an optional appendix, as PDF bytes."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+import numpy as np
+from fpdf import FPDF
+from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
+from fpdf.fonts import FontFace
+
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.core.sessions import PainResponse, Session, StopReason, session_response
+from rugdiary.core.stats import (
+    MIN_CORRELATION_DAYS,
+    MIN_WEEK_DAYS,
+    DailySeries,
+    build_summary,
+    daily_series,
+)
+from rugdiary.reports import report_texts as rt
+from rugdiary.reports.chart_theme import LIGHT_PALETTE, ChartStyle
+from rugdiary.resources import resource
+
+__all__ = [
+    "CHART_DPI",
+    "MAX_WEEKS_ON_PAGE_ONE",
+    "FlareUp",
+    "MedicationUse",
+    "ProgramUse",
+    "ReportData",
+    "ReportOptions",
+    "build_report_pdf",
+    "collect_report_data",
+]
+
+CHART_DPI = 200
+"""The timeline goes in as PNG at print resolution. fpdf2 can embed matplotlib's SVG, but it
+drops the hatching that marks flare-ups (SVG <pattern> is unsupported) and takes seconds on a
+ten-year chart, so the raster is both truer to the chart and faster."""
+
+MAX_WEEKS_ON_PAGE_ONE = 14
+"""Up to about three months every week fits on page 1; longer periods show the first week and
+the most recent ones, so the page still reads at a glance."""
+
+RECENT_WEEKS_SHOWN = 12
+MAX_FLARE_UPS_LISTED = 12
+MAX_NOTES_LISTED = 15
+"""Page 2 lists the most recent flare-ups and marked entries: a physiotherapist reads a few
+minutes, and over a year or more the full lists would run to many pages (the appendix and the
+chart still hold everything)."""
+MAX_NOTE_CHARS = 300
+"""Notes longer than this are shortened on pages 1-2; the appendix prints them whole."""
+
+# Calm, printable colours: dark text on white, one muted teal for headings (ui/theme.py).
+_TEXT = "#1d2a2c"
+_MUTED = "#5b6b6d"
+_ACCENT = "#22645b"
+_RULE = "#c9d4d1"
+_FILL = "#eaf0ee"
+_BOX = "#f3f6f5"
+_RESPONSE_COLOURS = {
+    PainResponse.GREEN: "#007a59",
+    PainResponse.YELLOW: "#946800",
+    PainResponse.RED: "#b84f00",
+}
+_RESPONSE_SYMBOLS = {PainResponse.GREEN: "●", PainResponse.YELLOW: "◆", PainResponse.RED: "▲"}
+
+_FONT = "DejaVu"
+_MARGIN = 14.0
+_BOTTOM = 16.0
+
+
+# ---------------------------------------------------------------------------------------------
+# What the report shows, gathered before anything is drawn
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """The reader-facing choices, as the Report page and the command line pass them."""
+
+    lang: str = "en"
+    patient_name: str | None = None
+    questions: str = ""
+    include_appendix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FlareUp:
+    """A run of consecutive days marked as flare-up, with what was written on them."""
+
+    first: date
+    last: date
+    tags: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationUse:
+    """One medicine (names compared case-insensitively): when it appears first and last."""
+
+    name: str
+    doses: tuple[str, ...]
+    first: date
+    last: date
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramUse:
+    """The sessions of one program in the period, with levels in the order they were used."""
+
+    name: str
+    levels: tuple[str, ...]
+    sessions: int
+    completed: int
+    minutes: float
+    responses: Mapping[PainResponse | None, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything the report prints, computed once; figures come from build_summary.
+
+    Keeping the numbers in `summary` (the `summary --json` document) means the PDF and the
+    command line can never disagree about the same period.
+    """
+
+    start: date
+    end: date
+    summary: Mapping[str, Any]
+    series: DailySeries
+    entries: tuple[DiaryEntry, ...]
+    sessions: tuple[Session, ...]
+    flare_ups: tuple[FlareUp, ...]
+    for_physio: tuple[DiaryEntry, ...]
+    medication: tuple[MedicationUse, ...]
+    programs: tuple[ProgramUse, ...]
+    stopped_early: int
+    stopped_for_pain: int
+    sleep_mean: float | None
+    activity_mean: float | None
+    latest_program: tuple[str, str] | None = field(default=None)
+
+
+def _runs(mask: np.ndarray[Any, np.dtype[np.bool_]]) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of True."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1).tolist()
+    ends = (np.flatnonzero(edges == -1) - 1).tolist()
+    return list(zip(starts, ends, strict=True))
+
+
+def _mean_or_none(values: np.ndarray[Any, np.dtype[np.float64]]) -> float | None:
+    finite = values[np.isfinite(values)]
+    return float(finite.mean()) if finite.shape[0] else None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """Values in order of first appearance, compared without case."""
+    seen: dict[str, str] = {}
+    for value in values:
+        key = value.strip().casefold()
+        if key and key not in seen:
+            seen[key] = value.strip()
+    return tuple(seen.values())
+
+
+def collect_report_data(
+    entries: Iterable[DiaryEntry],
+    sessions: Iterable[Session],
+    start: date,
+    end: date,
+    lang: str = "en",
+) -> ReportData:
+    """Gather the report's figures and lists for `start`..`end` (inclusive) without drawing.
+
+    Entries before `start` may be passed: build_summary uses them as the personal baseline of
+    the detrended correlations, exactly as `summary --json` does. Everything listed (flare-ups,
+    notes, medication) is limited to the period.
+    """
+    rt.check_language(lang)
+    all_entries = list(entries)
+    all_sessions = list(sessions)
+    summary = build_summary(all_entries, all_sessions, start, end, lang)
+    series = daily_series(all_entries, start, end, all_sessions)
+    in_period = tuple(sorted((e for e in all_entries if start <= e.day <= end), key=_entry_key))
+    period_sessions = tuple(
+        sorted(
+            (s for s in all_sessions if start <= s.started_at.date() <= end),
+            key=lambda s: s.started_at,
+        )
+    )
+
+    by_day: dict[date, list[DiaryEntry]] = {}
+    for entry in in_period:
+        by_day.setdefault(entry.day, []).append(entry)
+    flare_ups = []
+    for lo, hi in _runs(series.flare_up):
+        first = start + timedelta(days=lo)
+        last = start + timedelta(days=hi)
+        run = [e for i in range(lo, hi + 1) for e in by_day.get(start + timedelta(days=i), [])]
+        tag_counts = Counter(tag for e in run for tag in e.tags)
+        flare_ups.append(
+            FlareUp(
+                first=first,
+                last=last,
+                tags=tuple(tag for tag, _ in tag_counts.most_common()),
+                notes=_unique(e.note for e in run),
+            )
+        )
+
+    meds: dict[str, dict[str, Any]] = {}
+    for entry in in_period:
+        for med in entry.medication:
+            key = med.name.strip().casefold()
+            if not key:
+                continue
+            use = meds.setdefault(
+                key, {"name": med.name.strip(), "doses": [], "first": entry.day, "days": set()}
+            )
+            if med.dose.strip():
+                use["doses"].append(med.dose)
+            use["last"] = entry.day
+            use["days"].add(entry.day)
+    medication = tuple(
+        MedicationUse(
+            name=use["name"],
+            doses=_unique(use["doses"]),
+            first=use["first"],
+            last=use["last"],
+            days=len(use["days"]),
+        )
+        for use in sorted(meds.values(), key=lambda u: (u["first"], u["name"].casefold()))
+    )
+
+    programs: dict[str, dict[str, Any]] = {}
+    for session in period_sessions:
+        use = programs.setdefault(
+            session.program_id,
+            {"name": session.program_name, "levels": [], "n": 0, "done": 0, "min": 0.0, "r": {}},
+        )
+        use["name"] = session.program_name  # the latest name, if it was renamed
+        if not use["levels"] or use["levels"][-1] != session.level.value:
+            use["levels"].append(session.level.value)
+        use["n"] += 1
+        use["done"] += int(session.completed)
+        use["min"] += session.minutes
+        response = session_response(session)
+        use["r"][response] = use["r"].get(response, 0) + 1
+    latest = period_sessions[-1] if period_sessions else None
+
+    return ReportData(
+        start=start,
+        end=end,
+        summary=summary,
+        series=series,
+        entries=in_period,
+        sessions=period_sessions,
+        flare_ups=tuple(flare_ups),
+        for_physio=tuple(e for e in in_period if e.for_physio),
+        medication=medication,
+        programs=tuple(
+            ProgramUse(
+                name=use["name"],
+                levels=tuple(use["levels"]),
+                sessions=use["n"],
+                completed=use["done"],
+                minutes=use["min"],
+                responses=dict(use["r"]),
+            )
+            for use in programs.values()
+        ),
+        stopped_early=sum(1 for s in period_sessions if not s.completed),
+        stopped_for_pain=sum(1 for s in period_sessions if s.stopped_reason is StopReason.PAIN),
+        sleep_mean=_mean_or_none(series.optional["sleep"]),
+        activity_mean=_mean_or_none(series.optional["activity_min"]),
+        latest_program=None if latest is None else (latest.program_name, latest.level.value),
+    )
+
+
+def _entry_key(entry: DiaryEntry) -> datetime:
+    return entry.at
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing
+
+
+@cache
+def _font_files() -> tuple[str, str]:
+    regular = resource("fonts", "DejaVuSans.ttf")
+    bold = resource("fonts", "DejaVuSans-Bold.ttf")
+    return str(regular), str(bold)
+
+
+class _ReportPDF(FPDF):
+    """FPDF with the report's footer: who and which period on every page, and "Page n of N"."""
+
+    def __init__(self, lang: str, footer_text: str) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.lang = lang
+        self.footer_text = footer_text
+        regular, bold = _font_files()
+        self.add_font(_FONT, "", regular)
+        self.add_font(_FONT, "B", bold)
+        self.set_margins(_MARGIN, 13.0, _MARGIN)
+        self.set_auto_page_break(auto=True, margin=_BOTTOM)
+        self.set_font(_FONT, size=9.5)
+        self.set_text_color(_TEXT)
+        self.set_draw_color(_RULE)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(_FONT, size=7.5)
+        self.set_text_color(_MUTED)
+        width = self.epw / 2
+        self.cell(width, 4, self.footer_text, align=Align.L)
+        page = rt.text("page", self.lang, page=self.page_no(), pages=self.str_alias_nb_pages)
+        self.cell(width, 4, page, align=Align.R)
+
+
+class _Writer:
+    """Lays out the report section by section on a _ReportPDF."""
+
+    def __init__(self, data: ReportData, options: ReportOptions, version: str, made: datetime):
+        self.data = data
+        self.options = options
+        self.lang = options.lang
+        self.version = version
+        self.made = made
+        self.summary = data.summary
+        # Days carry their year only when a date could otherwise mean two different days;
+        # the header already names the period, and shorter labels keep table rows on one line.
+        self.spans_years = (data.end - data.start).days >= 365
+        name = (options.patient_name or "").strip()
+        self.name = name
+        period = rt.period_text(data.start, data.end, self.lang)
+        footer = rt.text("footer", self.lang, version=version, period=period)
+        if name:
+            footer = f"{name} · {footer}"
+        self.pdf = _ReportPDF(self.lang, footer)
+
+    # -- small helpers -------------------------------------------------------------------------
+
+    def t(self, key: str, **values: object) -> str:
+        return rt.text(key, self.lang, **values)
+
+    def num(self, value: float | None, digits: int = 1) -> str:
+        return "–" if value is None else rt.number(value, self.lang, digits)
+
+    def day(self, value: date) -> str:
+        if self.spans_years:
+            return f"{rt.short_date(value, self.lang)} {value.year}"
+        return rt.short_date(value, self.lang)
+
+    def room(self) -> float:
+        """Millimetres left above the bottom margin of the current page."""
+        return self.pdf.page_break_trigger - self.pdf.get_y()
+
+    def keep(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit, so a section is not split awkwardly."""
+        if self.room() < height:
+            self.pdf.add_page()
+
+    def heading(self, text: str, need: float = 30.0) -> None:
+        pdf = self.pdf
+        self.keep(need)
+        if pdf.get_y() > pdf.t_margin + 1:
+            pdf.ln(2.5)
+        pdf.set_font(_FONT, "B", 11.5)
+        pdf.set_text_color(_ACCENT)
+        pdf.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        y = pdf.get_y()
+        pdf.set_draw_color(_RULE)
+        pdf.set_line_width(0.3)
+        pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
+        pdf.ln(1.8)
+        pdf.set_font(_FONT, size=9.5)
+        pdf.set_text_color(_TEXT)
+
+    def para(self, text: str, size: float = 9.5, colour: str = _TEXT, gap: float = 1.2) -> None:
+        pdf = self.pdf
+        pdf.set_font(_FONT, size=size)
+        pdf.set_text_color(colour)
+        pdf.multi_cell(0, size * 0.47, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(gap)
+        pdf.set_font(_FONT, size=9.5)
+        pdf.set_text_color(_TEXT)
+
+    def table(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str | tuple[str, FontFace]]],
+        widths: Sequence[float],
+        align: Sequence[str],
+        size: float = 8.5,
+    ) -> None:
+        """A table with horizontal rules and a tinted heading row, repeated on a new page."""
+        pdf = self.pdf
+        pdf.set_font(_FONT, size=size)
+        pdf.set_text_color(_TEXT)
+        pdf.set_draw_color(_RULE)
+        pdf.set_line_width(0.2)
+        pdf.set_fill_color("#ffffff")
+        with pdf.table(
+            col_widths=tuple(widths),
+            width=pdf.epw,
+            align=Align.L,
+            text_align=tuple(align),
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+            headings_style=FontFace(emphasis="BOLD", color=_TEXT, fill_color=_FILL, size_pt=size),
+            cell_fill_mode=TableCellFillMode.NONE,
+            line_height=size * 0.5,
+            padding=(0.6, 1.2),
+            v_align="TOP",
+            repeat_headings=1,
+        ) as table:
+            head = table.row()
+            for heading in headings:
+                head.cell(heading)
+            for row_values in rows:
+                row = table.row()
+                for value in row_values:
+                    if isinstance(value, tuple):
+                        row.cell(value[0], style=value[1])
+                    else:
+                        row.cell(value)
+        pdf.ln(1.5)
+        pdf.set_font(_FONT, size=9.5)
+
+    # -- page 1 ---------------------------------------------------------------------------------
+
+    def header(self) -> None:
+        pdf = self.pdf
+        data = self.data
+        top = pdf.get_y()
+        pdf.set_font(_FONT, size=8)
+        pdf.set_text_color(_MUTED)
+        made = self.t(
+            "generated", date=rt.long_date(self.made.date(), self.lang), version=self.version
+        )
+        pdf.cell(0, 8, made, align=Align.R)
+        pdf.set_xy(pdf.l_margin, top)
+        pdf.set_font(_FONT, "B", 17)
+        pdf.set_text_color(_ACCENT)
+        pdf.cell(0, 8, self.t("title"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font(_FONT, "B", 11)
+        pdf.set_text_color(_TEXT)
+        period = rt.period_text(data.start, data.end, self.lang)
+        pdf.cell(0, 6, self.t("period", period=period), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        details = []
+        if self.name:
+            details.append(self.t("name", name=self.name))
+        if data.latest_program is not None:
+            program, level = data.latest_program
+            details.append(self.t("program_now", program=program, level=self.t(level)))
+        if details:
+            pdf.set_font(_FONT, size=9.5)
+            pdf.multi_cell(0, 4.8, " · ".join(details), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(2)
+
+    def glance(self) -> None:
+        """Five boxes with the period's key figures: the story before any table."""
+        pdf = self.pdf
+        s = self.summary
+        days = s["days_in_period"]
+        logged = s["days_logged"]
+        percent = round(100 * logged / days) if days else 0
+        weeks = max(days / 7, 1.0)
+        boxes = [
+            (
+                self.t("days_logged"),
+                self.t("days_logged_value", logged=logged, days=days),
+                self.t("days_logged_detail", percent=percent, count=s["entries"]),
+            ),
+            (
+                self.t("mean_pain"),
+                self.num(s["pain"]["mean"]),
+                self.t(
+                    "level_detail",
+                    median=self.num(s["pain"]["median"]),
+                    max=s["pain"]["max"],
+                ),
+            ),
+            (
+                self.t("mean_stress"),
+                self.num(s["stress"]["mean"]),
+                self.t(
+                    "level_detail",
+                    median=self.num(s["stress"]["median"]),
+                    max=s["stress"]["max"],
+                ),
+            ),
+            (
+                self.t("sessions"),
+                str(s["sessions"]["count"]),
+                self.t(
+                    "sessions_detail",
+                    minutes=round(s["sessions"]["minutes"]),
+                    per_week=self.num(s["sessions"]["count"] / weeks),
+                ),
+            ),
+            (
+                self.t("sleep"),
+                "–" if self.data.sleep_mean is None else f"{self.num(self.data.sleep_mean)}/10",
+                self.t("activity_detail", minutes=round(self.data.activity_mean))
+                if self.data.activity_mean is not None
+                else self.t("activity_none"),
+            ),
+        ]
+        gap = 2.5
+        width = (pdf.epw - gap * (len(boxes) - 1)) / len(boxes)
+        height = 16.0
+        top = pdf.get_y()
+        for i, (caption, value, detail) in enumerate(boxes):
+            x = pdf.l_margin + i * (width + gap)
+            pdf.set_fill_color(_BOX)
+            pdf.set_draw_color(_RULE)
+            pdf.set_line_width(0.2)
+            pdf.rect(x, top, width, height, style="DF", round_corners=True, corner_radius=1.5)
+            pdf.set_xy(x + 2, top + 1.3)
+            pdf.set_font(_FONT, size=7.5)
+            pdf.set_text_color(_MUTED)
+            pdf.cell(width - 4, 3.6, caption)
+            pdf.set_xy(x + 2, top + 5.2)
+            pdf.set_text_color(_TEXT)
+            self.fitted_cell(width - 4, 5.4, value, "B", 11.5)
+            pdf.set_xy(x + 2, top + 11.0)
+            pdf.set_text_color(_MUTED)
+            self.fitted_cell(width - 4, 3.6, detail, "", 7.2)
+        pdf.set_text_color(_TEXT)
+        pdf.set_xy(pdf.l_margin, top + height + 1)
+
+    def fitted_cell(self, width: float, height: float, text: str, style: str, size: float) -> None:
+        """A one-line cell whose type shrinks (to 60% at most) rather than run out of its box."""
+        pdf = self.pdf
+        smallest = size * 0.6
+        pdf.set_font(_FONT, style, size)
+        while size > smallest and pdf.get_string_width(text) > width:
+            size -= 0.25
+            pdf.set_font(_FONT, style, size)
+        pdf.cell(width, height, text)
+
+    def weekly(self) -> None:
+        weeks: list[Mapping[str, Any]] = list(self.summary["weekly"])
+        self.heading(self.t("weekly_heading"), need=40)
+        shown, hidden = self._weeks_to_show(weeks)
+        self.weekly_table(shown, hidden_after_first=hidden)
+        note = self.t("weekly_note", min_days=MIN_WEEK_DAYS)
+        if hidden:
+            appendix = self.t("weeks_in_appendix") if self.options.include_appendix else ""
+            note += " " + self.t(
+                "weeks_left_out", shown=RECENT_WEEKS_SHOWN, hidden=hidden, appendix=appendix
+            )
+        self.para(note, size=7.5, colour=_MUTED, gap=0.5)
+
+    @staticmethod
+    def _weeks_to_show(
+        weeks: list[Mapping[str, Any]],
+    ) -> tuple[list[Mapping[str, Any]], int]:
+        if len(weeks) <= MAX_WEEKS_ON_PAGE_ONE:
+            return weeks, 0
+        first = next((i for i, w in enumerate(weeks) if w["days_logged"] >= MIN_WEEK_DAYS), 0)
+        recent = weeks[-RECENT_WEEKS_SHOWN:]
+        if first >= len(weeks) - RECENT_WEEKS_SHOWN:
+            return recent, len(weeks) - RECENT_WEEKS_SHOWN
+        return [weeks[first], *recent], len(weeks) - RECENT_WEEKS_SHOWN - 1
+
+    def weekly_table(self, weeks: Sequence[Mapping[str, Any]], hidden_after_first: int) -> None:
+        data = self.data
+        baseline_seen = False
+        rows: list[list[str | tuple[str, FontFace]]] = []
+        bold = FontFace(emphasis="BOLD")
+        for i, week in enumerate(weeks):
+            monday = date.fromisoformat(week["week_start"])
+            first = max(monday, data.start)
+            last = min(monday + timedelta(days=6), data.end)
+            change: str | tuple[str, FontFace]
+            if week["pain_change"] is None:
+                change = "–"
+            elif (
+                not baseline_seen
+                and week["pain_change"] == 0
+                and week["days_logged"] >= MIN_WEEK_DAYS
+            ):
+                change = self.t("baseline")
+            else:
+                change = self._change_text(week)
+                if week["meaningful_change"]:
+                    change = (change + " ●", bold)
+            if week["pain_change"] is not None:
+                baseline_seen = True
+            rows.append(
+                [
+                    rt.day_range(first, last, self.lang, with_year=self.spans_years),
+                    f"{week['days_logged']}/{week['days_in_period']}",
+                    self.num(week["pain_mean"]),
+                    self.num(week["worst_pain_mean"]),
+                    "–" if week["pain_max"] is None else str(week["pain_max"]),
+                    self.num(week["stress_mean"]),
+                    str(week["sessions"]),
+                    change,
+                ]
+            )
+            if i == 0 and hidden_after_first and len(weeks) > RECENT_WEEKS_SHOWN:
+                rows.append(["…", "", "", "", "", "", "", ""])
+        self.table(
+            [
+                self.t("col_week"),
+                self.t("col_days"),
+                self.t("col_pain"),
+                self.t("col_worst"),
+                self.t("col_highest"),
+                self.t("col_stress"),
+                self.t("col_sessions"),
+                self.t("col_change"),
+            ],
+            rows,
+            widths=(37, 20, 17, 20, 17, 17, 18, 36),
+            align=("L", "C", "C", "C", "C", "C", "C", "L"),
+        )
+
+    def _change_text(self, week: Mapping[str, Any]) -> str:
+        points = week["pain_change"]
+        sign = "+" if points > 0.05 else ""
+        text = sign + self.num(points)
+        fraction = week["pain_change_fraction"]
+        if fraction is not None:
+            pct = round(100 * fraction)
+            text += f" ({'+' if pct > 0 else ''}{rt.number(pct, self.lang, 0)}%)"
+        return text
+
+    def timeline(self) -> None:
+        from rugdiary.reports.charts import build_timeline_figure, figure_to_png_bytes
+
+        pdf = self.pdf
+        # White background and slightly smaller type: the chart is printed next to 9.5 pt text.
+        style = ChartStyle(
+            theme="light",
+            lang=check_chart_language(self.lang),
+            font_scale=0.85,
+            palette=dataclasses.replace(LIGHT_PALETTE, figure_bg="#ffffff", axes_bg="#ffffff"),
+        )
+        width_mm = pdf.epw
+        height_mm = 55.0
+        fig = build_timeline_figure(
+            self.data.series, style, size=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI
+        )
+        png = figure_to_png_bytes(fig, dpi=CHART_DPI)
+        self.keep(height_mm + 2)
+        pdf.ln(1.5)
+        pdf.image(
+            io.BytesIO(png),
+            x=pdf.l_margin,
+            w=width_mm,
+            h=height_mm,
+            alt_text=self.t("chart_alt"),
+        )
+        pdf.ln(1)
+
+    def stress_and_pain(self) -> None:
+        s = self.summary
+        self.heading(self.t("stress_heading"), need=52)
+        self.para(s["insight"], size=9.5, gap=1.0)
+        rows: list[list[str | tuple[str, FontFace]]] = []
+        for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
+            rows.append(
+                [
+                    self.t(key),
+                    self._rho_text(s["correlation"][key]),
+                    self._rho_text(s["detrended"][key]),
+                ]
+            )
+        self.table(
+            [self.t("col_pair"), self.t("col_raw"), self.t("col_detrended")],
+            rows,
+            widths=(56, 60, 66),
+            align=("L", "L", "L"),
+        )
+        split = s["high_low_stress"]
+        if split["difference"] is not None:
+            ci = ""
+            if split["ci95"] is not None:
+                lo, hi = split["ci95"]
+                ci = self.t("high_low_ci", lo=self.num(lo), hi=self.num(hi))
+            self.para(
+                self.t(
+                    "high_low",
+                    median=self.num(split["median_stress"]),
+                    high=self.num(split["high_mean_pain"]),
+                    n_high=split["high_days"],
+                    low=self.num(split["low_mean_pain"]),
+                    n_low=split["low_days"],
+                    diff=self.num(split["difference"]),
+                    ci=ci,
+                ),
+                size=8.5,
+                gap=0.8,
+            )
+        self.keep(20)  # the caveat and the method note stay together, never one orphaned
+        self.para(s["caveat"], size=8.5, gap=0.8)
+        self.para(
+            self.t("stress_note", min_days=MIN_CORRELATION_DAYS), size=7.5, colour=_MUTED, gap=0
+        )
+
+    def _rho_text(self, corr: Mapping[str, Any]) -> str:
+        if corr["rho"] is None or corr["ci95"] is None:
+            return self.t("rho_none", n=corr["n"])
+        lo, hi = corr["ci95"]
+        return self.t(
+            "rho_value",
+            rho=self.num(corr["rho"], 2),
+            lo=self.num(lo, 2),
+            hi=self.num(hi, 2),
+            n=corr["n"],
+        )
+
+    def exercise(self) -> None:
+        data = self.data
+        programs = data.programs
+        need = 36 + 5 * len(programs) if programs else 18
+        self.heading(self.t("exercise_heading"), need=min(need, 60))
+        if not data.sessions:
+            self.para(self.t("no_sessions"))
+            return
+        weeks = max(data.series.n_days / 7, 1.0)
+        count = len(data.sessions)
+        self.para(
+            self.t(
+                "exercise_summary",
+                count=count,
+                weeks=self._weeks_text(data.series.n_days),
+                per_week=self.num(count / weeks),
+                minutes=round(sum(s.minutes for s in data.sessions)),
+                completed=count - data.stopped_early,
+                stopped=data.stopped_early,
+                stopped_pain=data.stopped_for_pain,
+            ),
+            gap=0.8,
+        )
+        responses = (PainResponse.GREEN, PainResponse.YELLOW, PainResponse.RED)
+        rows: list[list[str | tuple[str, FontFace]]] = []
+        for program in programs:
+            row: list[str | tuple[str, FontFace]] = [
+                program.name,
+                " → ".join(self.t(level) for level in program.levels),
+                str(program.sessions),
+                str(program.completed),
+                str(round(program.minutes)),
+            ]
+            for response in responses:
+                count_r = program.responses.get(response, 0)
+                row.append(
+                    (
+                        f"{_RESPONSE_SYMBOLS[response]} {count_r}",
+                        FontFace(color=_RESPONSE_COLOURS[response]),
+                    )
+                    if count_r
+                    else "0"
+                )
+            row.append(str(program.responses.get(None, 0)))
+            rows.append(row)
+        self.table(
+            [
+                self.t("col_program"),
+                self.t("col_levels"),
+                self.t("col_sessions"),
+                self.t("col_done"),
+                self.t("col_minutes"),
+                *(f"{_RESPONSE_SYMBOLS[r]} {self.t(r.value)}" for r in responses),
+                self.t("not_asked"),
+            ],
+            rows,
+            widths=(33, 27, 17, 20, 17, 15, 20, 15, 18),
+            align=("L", "L", "C", "C", "C", "C", "C", "C", "C"),
+            size=7.8,
+        )
+        self.para(self.t("response_legend"), size=7.5, colour=_MUTED, gap=0)
+
+    def _weeks_text(self, days: int) -> str:
+        weeks = days / 7
+        return str(days // 7) if days % 7 == 0 else self.num(weeks)
+
+    # -- page 2 ---------------------------------------------------------------------------------
+
+    def flare_ups(self) -> None:
+        self.heading(self.t("flare_heading"), need=24)
+        if not self.data.flare_ups:
+            self.para(self.t("no_flares"))
+            return
+        rows: list[Sequence[str]] = []
+        for flare in self.data.flare_ups[-MAX_FLARE_UPS_LISTED:]:
+            rows.append(
+                [
+                    rt.day_range(flare.first, flare.last, self.lang, with_year=self.spans_years),
+                    str(flare.days),
+                    ", ".join(flare.tags) or "–",
+                    _shorten(" / ".join(flare.notes)) or "–",
+                ]
+            )
+        self.table(
+            [
+                self.t("col_dates"),
+                self.t("col_duration"),
+                self.t("col_tags"),
+                self.t("col_notes"),
+            ],
+            rows,
+            widths=(31, 16, 45, 90),
+            align=("L", "C", "L", "L"),
+        )
+        self._left_out("flares_left_out", len(self.data.flare_ups), MAX_FLARE_UPS_LISTED)
+
+    def for_physio(self) -> None:
+        self.heading(self.t("physio_heading"), need=24)
+        if not self.data.for_physio:
+            self.para(self.t("no_physio"))
+            return
+        rows: list[Sequence[str]] = []
+        for entry in self.data.for_physio[-MAX_NOTES_LISTED:]:
+            scores = f"{entry.pain} · {entry.stress}"
+            if entry.flare_up:
+                scores += f" ({self.t('flare_mark')})"
+            rows.append(
+                [
+                    self.day(entry.day),
+                    scores,
+                    ", ".join(entry.tags) or "–",
+                    _shorten(entry.note.strip()) or "–",
+                ]
+            )
+        self.table(
+            [self.t("col_date"), self.t("col_scores"), self.t("col_tags"), self.t("col_notes")],
+            rows,
+            widths=(24, 34, 36, 88),
+            align=("L", "L", "L", "L"),
+        )
+        self._left_out("notes_left_out", len(self.data.for_physio), MAX_NOTES_LISTED)
+
+    def _left_out(self, key: str, total: int, shown: int) -> None:
+        """Say how many older items a shortened list leaves out, and where they are."""
+        if total <= shown:
+            return
+        where = self.t("in_appendix") if self.options.include_appendix else ""
+        self.para(self.t(key, shown=shown, total=total, where=where), size=7.5, colour=_MUTED)
+
+    def questions(self) -> None:
+        text = self.options.questions.strip()
+        if not text:
+            return
+        self.heading(self.t("questions_heading"), need=22)
+        pdf = self.pdf
+        pdf.set_fill_color(_BOX)
+        pdf.set_font(_FONT, size=9.5)
+        pdf.multi_cell(
+            0,
+            4.8,
+            text,
+            align=Align.L,
+            fill=True,
+            padding=(1.8, 2.5),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.ln(1)
+
+    def medication(self) -> None:
+        self.heading(self.t("medication_heading"), need=24)
+        if not self.data.medication:
+            self.para(self.t("no_medication"))
+            return
+        rows = [
+            [
+                med.name,
+                ", ".join(med.doses) or "–",
+                self.day(med.first),
+                self.day(med.last),
+                str(med.days),
+            ]
+            for med in self.data.medication
+        ]
+        self.table(
+            [
+                self.t("col_medicine"),
+                self.t("col_doses"),
+                self.t("col_first"),
+                self.t("col_last"),
+                self.t("col_med_days"),
+            ],
+            rows,
+            widths=(50, 52, 30, 30, 20),
+            align=("L", "L", "L", "L", "C"),
+        )
+
+    def about(self) -> None:
+        self.heading(self.t("about_heading"), need=22)
+        self.para(self.t("about_text"), size=8.5, colour=_MUTED)
+
+    # -- appendix -------------------------------------------------------------------------------
+
+    def appendix(self, all_weeks_needed: bool) -> None:
+        pdf = self.pdf
+        if all_weeks_needed:
+            pdf.add_page()
+            self.heading(self.t("appendix_weeks_heading"))
+            self.weekly_table(list(self.summary["weekly"]), hidden_after_first=0)
+        pdf.add_page()
+        self.heading(self.t("appendix_heading"))
+        rows: list[Sequence[str]] = []
+        for entry in self.data.entries:
+            rows.append(
+                [
+                    self.day(entry.day),
+                    entry.at.strftime("%H:%M"),
+                    str(entry.pain),
+                    "–" if entry.worst_pain is None else str(entry.worst_pain),
+                    str(entry.stress),
+                    "–" if entry.sleep is None else str(entry.sleep),
+                    self.t("yes") if entry.flare_up else "",
+                    ", ".join(entry.tags),
+                    entry.note.strip(),
+                ]
+            )
+        self.table(
+            [
+                self.t("col_date"),
+                self.t("col_time"),
+                self.t("pain"),
+                self.t("col_worst_short"),
+                self.t("stress"),
+                self.t("col_sleep"),
+                self.t("col_flare"),
+                self.t("col_tags"),
+                self.t("col_notes"),
+            ],
+            rows,
+            widths=(22, 12, 11, 13, 13, 12, 19, 30, 50),
+            align=("L", "L", "C", "C", "C", "C", "L", "L", "L"),
+            size=7.8,
+        )
+
+    # -- the whole report -----------------------------------------------------------------------
+
+    def write(self) -> bytes:
+        pdf = self.pdf
+        data = self.data
+        start, end = data.start.isoformat(), data.end.isoformat()
+        pdf.set_title(self.t("doc_title", start=start, end=end))
+        pdf.set_subject(self.t("subject"))
+        pdf.set_creator(f"RugDiary {self.version}")
+        pdf.set_producer(f"RugDiary {self.version} (fpdf2)")
+        pdf.set_keywords(f"RugDiary {start} {end}")
+        pdf.set_lang(self.lang)
+        pdf.set_creation_date(self.made)
+        pdf.add_page()
+        self.header()
+        empty = not data.entries and not data.sessions
+        if empty:
+            self.para(self.t("nothing_logged"), size=10.5, gap=2)
+            self.questions()
+            self.about()
+        else:
+            self.glance()
+            self.weekly()
+            self.timeline()
+            self.stress_and_pain()
+            self.exercise()
+            if pdf.page_no() == 1:
+                pdf.add_page()
+            self.flare_ups()
+            self.for_physio()
+            self.questions()
+            self.medication()
+            self.about()
+            if self.options.include_appendix:
+                hidden = len(self.summary["weekly"]) > MAX_WEEKS_ON_PAGE_ONE
+                self.appendix(all_weeks_needed=hidden)
+        return bytes(pdf.output())
+
+
+def check_chart_language(lang: str) -> Any:
+    """The chart style's language literal; the report languages and chart languages match."""
+    return rt.check_language(lang)
+
+
+def _shorten(text: str, limit: int = MAX_NOTE_CHARS) -> str:
+    """Long notes end with an ellipsis here; the appendix has them in full."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def build_report_pdf(
+    entries: Iterable[DiaryEntry],
+    sessions: Iterable[Session],
+    start: date,
+    end: date,
+    *,
+    lang: str = "en",
+    patient_name: str | None = None,
+    questions: str = "",
+    include_appendix: bool = False,
+    app_version: str,
+    generated_at: datetime,
+) -> bytes:
+    """The physiotherapist report for `start`..`end` (inclusive) as PDF bytes.
+
+    Pure: no files, no clock, no Qt, so the command line, the Report page (in a worker thread)
+    and the tests all get the same bytes from the same diary. Every figure comes from
+    build_summary, so the PDF agrees with `rugdiary summary --json` for the same period.
+    Entries and sessions outside the period may be passed; they are ignored except as the
+    personal baseline of the detrended correlations.
+    """
+    if end < start:
+        raise ValueError(f"the end {end} lies before the start {start}")
+    options = ReportOptions(
+        lang=rt.check_language(lang),
+        patient_name=patient_name,
+        questions=questions,
+        include_appendix=include_appendix,
+    )
+    data = collect_report_data(entries, sessions, start, end, options.lang)
+    return _Writer(data, options, app_version, generated_at).write()

@@ -1,0 +1,1 @@
+"""The Report page: the physiotherapist PDF with its options, preview, save and open."""

@@ -1,0 +1,40 @@
+"""Builds the Report page from its services: view and controller in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from rugdiary import __version__
+from rugdiary.core.clock import Clock
+from rugdiary.ui.report.controller import EntrySource, ReportController, SessionSource
+from rugdiary.ui.report.report_view import ReportView
+
+
+@dataclass(frozen=True, slots=True)
+class ReportPage:
+    """The parts of the Report page that the main window and tests need to reach."""
+
+    view: ReportView
+    controller: ReportController
+
+
+def build_report_page(
+    entries: EntrySource,
+    sessions: SessionSource,
+    clock: Clock,
+    *,
+    lang: str = "en",
+    app_version: str = __version__,
+    parent: QWidget | None = None,
+) -> ReportPage:
+    """The page; `lang` is the app's language, the report's default.
+
+    Nothing heavy happens here: the first PDF is built when the page is first shown.
+    """
+    view = ReportView(parent)
+    controller = ReportController(
+        view, entries, sessions, clock, lang=lang, app_version=app_version, parent=view
+    )
+    return ReportPage(view, controller)
