@@ -13,20 +13,23 @@ from pathlib import Path
 ROUNDS = 7
 
 # Each child prints its resident memory once the window is shown and the event loop idle.
+# Current RSS from /proc: ru_maxrss would report the parent's high-water mark, which a
+# child inherits across fork and exec on Linux.
+RSS = "int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])"
+
 BARE = """
-import resource
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 w = QMainWindow(); w.resize(1100, 720); w.show()
 def done():
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True); app.quit()
+    print(RSS_EXPR, flush=True); app.quit()
 QTimer.singleShot(0, done)
 app.exec()
-"""
+""".replace("RSS_EXPR", RSS)
 
 APP = """
-import resource, sys
+import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from rugdiary.core.clock import SystemClock
@@ -38,11 +41,11 @@ clock = SystemClock()
 db = open_database(Path(sys.argv[1]), clock=clock)
 w = MainWindow(Services.for_database(db, clock), settings=None); w.show()
 def done():
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True); app.quit()
+    print(RSS_EXPR, flush=True); app.quit()
 QTimer.singleShot(0, done)
 app.exec()
 db.close()
-"""
+""".replace("RSS_EXPR", RSS)
 
 
 def _time(code: str, *args: str) -> tuple[float, float]:
