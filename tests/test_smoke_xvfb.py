@@ -50,7 +50,7 @@ def _wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def
     return False
 
 
-def test_app_starts_shows_window_and_quits(display: str, tmp_path: Path) -> None:
+def test_app_starts_hands_over_a_second_launch_and_quits(display: str, tmp_path: Path) -> None:
     env = {
         **os.environ,
         "DISPLAY": display,
@@ -78,6 +78,19 @@ def test_app_starts_shows_window_and_quits(display: str, tmp_path: Path) -> None
     try:
         assert _wait_for(lambda: bool(window_id()) or app.poll() is not None, 60), "no window"
         assert app.poll() is None, app.communicate()[1]
+        # A second launch on the same data folder hands over to the first and exits.
+        second = subprocess.run(
+            [sys.executable, "-m", "rugdiary"], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert second.returncode == 0, second.stderr
+        assert app.poll() is None, "the first window is still there"
+        windows = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", "RugDiary"],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        assert len(windows) == 1
         # No window manager runs here: focus the window directly, then type through XTEST
         # (events sent to a window are marked synthetic, and Qt ignores those).
         subprocess.run(["xdotool", "windowfocus", "--sync", window_id()], env=env, check=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -14,10 +16,12 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rugdiary import __version__
 from rugdiary.core.clock import Clock, SystemClock
+from rugdiary.resources import resource
 from rugdiary.storage.database import Database, restore_latest_backup
 from rugdiary.storage.errors import (
     CorruptDataError,
@@ -29,6 +33,9 @@ from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
 from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from rugdiary.ui.reminders import ReminderTray
 
 EXIT_DATA_FILE = 3
 """Exit code when the data file cannot be used (DESIGN.md §4)."""
@@ -45,13 +52,27 @@ def prepare_application(theme: str = "system", lang: str | None = None) -> QAppl
     app.setApplicationName("RugDiary")
     app.setOrganizationName("RugDiary")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("rugdiary")
-    locale = QLocale(lang) if lang else QLocale.system()
+    # Flatpak renames the .desktop file to the app id; Wayland matches windows by it.
+    app.setDesktopFileName(os.environ.get("FLATPAK_ID", "rugdiary"))
+    app.setWindowIcon(QIcon(str(resource("icons", "rugdiary.svg"))))
+    apply_language(app, lang)
+    apply_theme(app, theme)
+    return app
+
+
+def apply_language(app: QApplication, lang: str | None) -> None:
+    """Dates, numbers and texts in `lang` ("en", "nl"; None or "system": the system's).
+
+    Translators installed earlier are removed first, so the preference stored in the
+    diary can replace the system language once the diary is open.
+    """
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    locale = QLocale(lang) if lang and lang != "system" else QLocale.system()
     QLocale.setDefault(locale)
     install_qt_translator(app, locale)
     install_app_translator(app, locale)
-    apply_theme(app, theme)
-    return app
 
 
 def install_qt_translator(app: QApplication, locale: QLocale) -> bool:
@@ -129,18 +150,76 @@ def open_database(
 
 
 def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -> int:
-    """Run the app until its window closes; returns the process exit code."""
+    """Run the app until its window closes; returns the process exit code.
+
+    `theme` and `lang` from the command line win over the preferences in the diary.
+    """
+    from rugdiary.ui.reminders import ReminderService, ReminderTray
+    from rugdiary.ui.single_instance import RAISE, SingleInstance, bring_to_front
+
     app = prepare_application(theme, lang)
+    # Before the diary is opened: a second launch hands over instead of waiting on the lock.
+    instance = SingleInstance.for_data_dir(Path(data_dir), parent=app)
+    if instance.try_hand_over(RAISE):
+        return 0
     clock = SystemClock()
     db = open_database(Path(data_dir), clock=clock)
     if db is None:
         return EXIT_DATA_FILE
     try:
-        window = MainWindow(Services.for_database(db, clock), settings=app_settings())
+        services = Services.for_database(db, clock)
+        preferences = services.settings
+        if theme == "system":
+            apply_theme(app, preferences.get("theme", "system"))
+        if lang is None and preferences.get("language", "system") != "system":
+            apply_language(app, preferences.get("language"))
+        tray = ReminderTray.create(app.windowIcon(), app)
+        reminders = ReminderService(
+            services.settings,
+            services.entries,
+            clock,
+            tray=tray,
+            program_name=lambda pid: _program_name(services, pid),
+            parent=app,
+        )
+        window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
+        if tray is not None:
+            _connect_tray(app, tray, window)
+        if not instance.listen(lambda _message: bring_to_front(window)) and (
+            instance.try_hand_over(RAISE)
+        ):
+            return 0  # another launch won a simultaneous start
         window.show()
-        return app.exec()
+        reminders.start()
+        code = app.exec()
+        reminders.stop()
+        return code
     finally:
         db.close()
+
+
+def _program_name(services: Services, program_id: str) -> str | None:
+    from rugdiary.ui.services import content_language
+
+    program = services.library().programs.get(program_id) or services.programs.get(program_id)
+    return program.name.get(content_language()) if program is not None else None
+
+
+def _connect_tray(app: QApplication, tray: ReminderTray, window: MainWindow) -> None:
+    from rugdiary.ui.single_instance import bring_to_front
+
+    def log_now() -> None:
+        bring_to_front(window)
+        window.log_now()
+
+    def desk_break() -> None:
+        bring_to_front(window)
+        window.start_program_by_id("desk-break")
+
+    tray.openRequested.connect(lambda: bring_to_front(window))
+    tray.logNowRequested.connect(log_now)
+    tray.deskBreakRequested.connect(desk_break)
+    tray.quitRequested.connect(app.quit)
 
 
 def render_screenshot(

@@ -42,6 +42,14 @@ class Cues(Protocol):
 
     def say(self, text: str) -> None: ...
 
+    def shutdown(self) -> None:
+        """Stop any background work (the voice thread) before the window goes away."""
+        ...
+
+    def set_sound_enabled(self, enabled: bool) -> None: ...
+
+    def set_voice_enabled(self, enabled: bool) -> None: ...
+
 
 def app_language() -> str:
     """ "nl" or "en": the language of the app's texts, taken from the default QLocale."""

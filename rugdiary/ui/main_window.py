@@ -14,22 +14,28 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from rugdiary import __version__
 from rugdiary.ui import dialogs
 from rugdiary.ui.diary.page import DiaryPage, build_diary_page
+from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
+from rugdiary.ui.settings.preferences import Preferences
 
 if TYPE_CHECKING:
     from rugdiary.core.exercises import Level
     from rugdiary.core.programs import Program
+    from rugdiary.core.reminders import Due
     from rugdiary.ui.player.page import PlayerPage
     from rugdiary.ui.programs.page import ProgramsPage
     from rugdiary.ui.report.page import ReportPage
+    from rugdiary.ui.settings.page import SettingsPage
+    from rugdiary.ui.today.page import TodayPage
 
-PAGES: tuple[str, ...] = ("diary", "programs", "player", "report")
+PAGES: tuple[str, ...] = ("today", "diary", "programs", "player", "report", "settings")
 """Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
 
 GEOMETRY_KEY = "mainwindow/geometry"
@@ -67,11 +73,16 @@ class MainWindow(QMainWindow):
         services: Services,
         *,
         settings: QSettings | None = None,
+        reminders: ReminderService | None = None,
+        tray: ReminderTray | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("RugDiary"))
         self._services = services
+        self.reminders = reminders
+        self.tray = tray
+        self.preferences = Preferences(services.settings, parent=self)
         self._settings = settings
         self.undo_stack = QUndoStack(self)
 
@@ -91,18 +102,34 @@ class MainWindow(QMainWindow):
         # Pages are built on first visit: start-up pays only for the page it opens on.
         self._factories: dict[str, Callable[[], PageParts]] = {}
         self._built: dict[str, Any] = {}
+        self._add_page("today", self.tr("Today"), self._build_today)
         self._add_page("diary", self.tr("Diary"), self._build_diary)
         self._add_page("programs", self.tr("Exercises"), self._build_programs)
         self._add_page("player", self.tr("Session"), self._build_player)
         self._add_page("report", self.tr("Report"), self._build_report)
+        self._add_page("settings", self.tr("Settings"), self._build_settings)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        # Reminders show here, above whatever page is open: no tray is needed for them.
+        self.banner = ReminderBanner(central)
+        content.addWidget(self.banner)
+        content.addWidget(self.stack, 1)
+        layout.addLayout(content, 1)
         self.setCentralWidget(central)
+        if reminders is not None:
+            reminders.bind_banner(self.banner)
+            reminders.doNowRequested.connect(self._on_reminder_do_now)
+            reminders.stateChanged.connect(self._refresh_today)
+            reminders.notice.connect(lambda text: self.show_notice(text))
+        else:
+            self.banner.hide()
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
 
         self._build_menus()
@@ -163,7 +190,67 @@ class MainWindow(QMainWindow):
             services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
         )
         page.controller.notice.connect(self.show_notice)
+        page.controller.entriesChanged.connect(lambda: self._on_entries_changed("diary"))
         return page
+
+    @property
+    def today(self) -> TodayPage:
+        page: TodayPage = self._page("today")
+        return page
+
+    def _build_today(self) -> TodayPage:
+        from rugdiary.ui.today.page import build_today_page
+
+        services = self._services
+        page = build_today_page(
+            services.entries,
+            services.sessions,
+            services.programs,
+            services.settings,
+            services.clock,
+            services.library,
+            exercises=services.exercises,
+            lang=content_language(),
+            parent=self,
+        )
+        page.controller.notice.connect(self.show_notice)
+        page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))
+        page.controller.startProgramRequested.connect(self.start_program_by_id)
+        return page
+
+    def _refresh_today(self) -> None:
+        if "today" in self._built:
+            self.today.controller.refresh()
+
+    def _on_entries_changed(self, source: str) -> None:
+        """An entry was saved or removed on page `source`: the other pages show it too."""
+        if source != "diary" and "diary" in self._built:
+            self.diary.controller.reload()
+        if source != "today":
+            self._refresh_today()
+        if self.reminders is not None:
+            self.reminders.entry_logged()
+
+    def _on_reminder_do_now(self, due: Due) -> None:
+        if due.kind == "diary":
+            self.log_now()
+        elif due.program_id:
+            self.start_program_by_id(due.program_id)
+
+    def log_now(self) -> None:
+        """Open Today with the quick entry ready for the keyboard (tray, reminder)."""
+        self.show_page("today")
+        self.today.controller.focus_entry()
+
+    def start_program_by_id(self, program_id: str) -> None:
+        """Play a built-in or own program by id (from Today, a reminder or the tray)."""
+        program = self._services.library().programs.get(program_id) or (
+            self._services.programs.get(program_id)
+        )
+        if program is None:
+            self.show_notice(self.tr("That program no longer exists."))
+            return
+        self.start_program(program, program.level)
 
     @property
     def programs(self) -> ProgramsPage:
@@ -208,6 +295,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         page.controller.notice.connect(self.show_notice)
+        page.controller.cues.set_sound_enabled(self.preferences.sound_cues())
+        page.controller.cues.set_voice_enabled(self.preferences.voice_cues())
         page.controller.showRequested.connect(lambda: self.show_page("player"))
         page.view.choose_button.clicked.connect(lambda: self.show_page("programs"))
         page.controller.sessionSaved.connect(self._on_session_saved)
@@ -232,6 +321,65 @@ class MainWindow(QMainWindow):
         page.controller.notice.connect(self.show_notice)
         return page
 
+    @property
+    def settings_page(self) -> SettingsPage:
+        page: SettingsPage = self._page("settings")
+        return page
+
+    def _build_settings(self) -> SettingsPage:
+        from rugdiary.ui.settings.page import build_settings_page, program_choices_from
+
+        services = self._services
+        page = build_settings_page(
+            self.preferences,
+            services.db,
+            services.clock,
+            program_choices_from(services.library, services.programs, content_language()),
+            self,
+            tray_available=self.tray is not None,
+        )
+        controller = page.controller
+        controller.notice.connect(self.show_notice)
+        if self.reminders is not None:
+            controller.remindersChanged.connect(self.reminders.reload)
+        controller.soundsChanged.connect(self._on_sounds_changed)
+        controller.voiceChanged.connect(self._on_voice_changed)
+        controller.testSoundRequested.connect(self._test_sound)
+        controller.testVoiceRequested.connect(self._test_voice)
+        controller.diaryRestored.connect(lambda _path: self._reload_all())
+        return page
+
+    def _on_sounds_changed(self, enabled: bool) -> None:
+        if "player" in self._built:
+            self.player.controller.cues.set_sound_enabled(enabled)
+
+    def _on_voice_changed(self, enabled: bool) -> None:
+        if "player" in self._built:
+            self.player.controller.cues.set_voice_enabled(enabled)
+
+    def _test_sound(self) -> None:
+        from rugdiary.ui.audio import Tone
+
+        cues = self.player.controller.cues
+        cues.prepare()
+        if not cues.play_tone(Tone.PHASE):
+            self.show_notice(self.tr("Sound is off or not available on this computer."))
+
+    def _test_voice(self) -> None:
+        cues = self.player.controller.cues
+        cues.prepare()
+        cues.say(self.tr("Breathe out, and let your back relax."))
+
+    def _reload_all(self) -> None:
+        """After a restore every page reads the diary again."""
+        if "diary" in self._built:
+            self.diary.controller.reload()
+        if "programs" in self._built:
+            self.programs.controller.reload()
+        self._refresh_today()
+        if self.reminders is not None:
+            self.reminders.reload()
+
     def start_program(self, program: Program, level: Level) -> None:
         """Play `program`: from the Programs page, the Today page or a reminder."""
         exercises = self.programs.controller.all_exercises()
@@ -244,6 +392,7 @@ class MainWindow(QMainWindow):
             self.diary.controller.reload()
         if "programs" in self._built:
             self.programs.controller.reload()
+        self._refresh_today()
 
     def pages(self) -> list[str]:
         return list(self._factories)
@@ -254,6 +403,11 @@ class MainWindow(QMainWindow):
             raise ValueError(f"unknown page {key!r}; valid pages: {', '.join(self._factories)}")
         self.nav.setCurrentRow(list(self._factories).index(key))
         self._on_nav_row_changed(self.nav.currentRow())
+        # Sent here on purpose (a reminder, a button): the keyboard goes along. Choosing
+        # a page in the navigation list keeps focus in the list instead.
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page(self) -> str:
         return list(self._factories)[max(self.nav.currentRow(), 0)]
@@ -340,6 +494,15 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.preferences.keep_in_tray():
+            # Reminders keep working from the tray; Quit in the tray menu ends the app.
+            if not self.preferences.tray_explained():
+                dialogs.show_tray_explanation(self)
+                self.preferences.set_tray_explained()
+            self.save_state()
+            self.hide()
+            event.ignore()
+            return
         self.save_state()
         if "player" in self._built:
             # Stop the voice thread now: left to object destruction, a running QThread

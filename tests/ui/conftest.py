@@ -93,6 +93,8 @@ def window(qtbot: QtBot, services: Services) -> MainWindow:
 
 @pytest.fixture
 def diary(window: MainWindow) -> DiaryPage:
+    """The Diary page, opened as a person would (the app opens on Today)."""
+    window.show_page("diary")
     return window.diary
 
 

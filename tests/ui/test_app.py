@@ -199,7 +199,7 @@ def test_data_file_dialog_buttons(
 
 
 def test_render_screenshot_rejects_an_unknown_page(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="valid pages: diary"):
+    with pytest.raises(ValueError, match="valid pages: today, diary"):
         ui_app.render_screenshot(tmp_path / "data", "charts", tmp_path / "x.png")
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rugdiary import __version__
+from rugdiary.core.clock import FakeClock
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import GEOMETRY_KEY, PAGE_KEY, PAGES, MainWindow, app_settings
 from rugdiary.ui.services import Services
@@ -28,21 +29,34 @@ from rugdiary.ui.widgets.scale import ScaleWidget
 
 
 def test_navigation_has_only_real_pages(window: MainWindow) -> None:
-    assert window.pages() == list(PAGES) == ["diary", "programs", "player", "report"]
+    assert (
+        window.pages()
+        == list(PAGES)
+        == [
+            "today",
+            "diary",
+            "programs",
+            "player",
+            "report",
+            "settings",
+        ]
+    )
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Today",
         "Diary",
         "Exercises",
         "Session",
         "Report",
+        "Settings",
     ]
-    assert window.stack.currentWidget() is window.diary.view
-    with pytest.raises(ValueError, match="valid pages: diary, programs, player, report"):
-        window.show_page("settings")
+    assert window.stack.currentWidget() is window.today.view, "the app opens on Today"
+    with pytest.raises(ValueError, match=r"valid pages: today, diary, .*, settings"):
+        window.show_page("insights-from-the-future")
 
 
 def test_pages_are_built_on_first_visit(window: MainWindow) -> None:
     assert "programs" not in window._built, "start-up pays only for the page it shows"
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(PAGES.index("programs"))
     assert window.stack.currentWidget() is window.programs.view
     assert window.current_page() == "programs"
     window.show_page("diary")
@@ -117,6 +131,7 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, services: Services, tmp_
     # Within the offscreen screen (800x600): restoreGeometry keeps windows on screen.
     first.setGeometry(QRect(20, 30, 760, 520))
     qtbot.waitUntil(lambda: first.size().width() == 760)
+    first.show_page("diary")
     first.close()
     assert settings.value(PAGE_KEY) == "diary"
     assert settings.value(GEOMETRY_KEY)
@@ -134,7 +149,7 @@ def test_unknown_remembered_page_falls_back_to_the_first(
     settings.setValue(PAGE_KEY, "a page from a later version")
     window = MainWindow(services, settings=settings)
     qtbot.addWidget(window)
-    assert window.current_page() == "diary"
+    assert window.current_page() == PAGES[0] == "today"
 
 
 def test_without_settings_nothing_is_written(
@@ -211,3 +226,30 @@ def test_the_empty_session_page_leads_to_the_programs(qtbot: QtBot, window: Main
     window.show_page("player")
     qtbot.mouseClick(window.player.view.choose_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "programs"
+
+
+def test_a_diary_reminder_in_the_window_opens_the_quick_entry(
+    qtbot: QtBot, services: Services, clock: FakeClock
+) -> None:
+    from datetime import datetime
+
+    from rugdiary.ui.reminders import ReminderService
+
+    services.settings.set("reminders", {"diary": {"enabled": True, "time": "20:00"}})
+    reminders = ReminderService(services.settings, services.entries, clock)
+    window = MainWindow(services, reminders=reminders)
+    qtbot.addWidget(window)
+    window.show()
+    reminders.start()
+    window.show_page("programs")
+    clock.set(datetime(2026, 3, 2, 20, 0).astimezone())
+    reminders.on_timer()
+    assert not window.banner.isHidden(), "the reminder shows above the page, no tray needed"
+    qtbot.mouseClick(window.banner.do_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "today"
+    assert window.banner.isHidden()
+    reminders.stop()
+
+
+def test_without_reminders_there_is_no_banner(window: MainWindow) -> None:
+    assert window.banner.isHidden()

@@ -37,6 +37,10 @@ class DiaryController(QObject):
     """Joins the diary view to an entry store, a clock and the window's undo stack."""
 
     notice = Signal(str, bool)
+    entrySaved = Signal(object)
+    """A DiaryEntry was added or changed from the form (for the red-flag check)."""
+    entriesChanged = Signal()
+    """Entries were saved, deleted, or brought back by undo: other pages refresh."""
     """A short status message, and whether it offers "Undo" (after a delete)."""
 
     def __init__(
@@ -143,6 +147,8 @@ class DiaryController(QObject):
         self._leave_edit_mode()
         self.reload(select_id=saved.id)
         self.notice.emit(self.tr("Changes saved") if editing else self.tr("Saved"), False)
+        self.entrySaved.emit(saved)
+        self.entriesChanged.emit()
         return True
 
     def edit_row(self, row: int) -> None:
@@ -215,6 +221,7 @@ class DiaryController(QObject):
                     break
         if removed is not None:
             self.notice.emit(self.tr("Entry deleted"), True)
+            self.entriesChanged.emit()
         return removed is not None
 
     def show_all(self) -> None:
@@ -239,6 +246,7 @@ class DiaryController(QObject):
         if self._editing is not None and self._editing.id == entry_id:
             self._leave_edit_mode()
         self.reload(select_id=entry_id if selected else None)
+        self.entriesChanged.emit()
 
     def change_failed(self, action: str, error: Exception) -> None:
         reason = getattr(error, "reason", None) or self.tr("the diary could not be written")

@@ -26,6 +26,7 @@ class CueRecorder:
 
     calls: list[tuple[str, object]] = field(default_factory=list)
     prepared: int = 0
+    shut_down: bool = False
 
     def prepare(self) -> None:
         self.prepared += 1
@@ -46,6 +47,15 @@ class CueRecorder:
             for k, value in self.calls
             if k == "tone" and (kind is None or value == kind)
         ]
+
+    def shutdown(self) -> None:
+        self.shut_down = True
+
+    def set_sound_enabled(self, enabled: bool) -> None:
+        self.calls.append(("sound_enabled", enabled))
+
+    def set_voice_enabled(self, enabled: bool) -> None:
+        self.calls.append(("voice_enabled", enabled))
 
     def clear(self) -> None:
         self.calls.clear()

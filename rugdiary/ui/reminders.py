@@ -1,0 +1,582 @@
+"""Reminder delivery: one single-shot timer drives the scheduler; banner, tray, notification."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Final, Protocol
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSystemTrayIcon,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.core.clock import Clock
+from rugdiary.core.diary import ValidationError
+from rugdiary.core.reminders import (
+    SNOOZE_MINUTES,
+    Due,
+    ReminderScheduler,
+    ReminderSettings,
+    ReminderState,
+    timer_delay_ms,
+)
+from rugdiary.storage.errors import DataFileError, StorageWriteError
+
+REMINDERS_KEY: Final = "reminders"
+REMINDER_STATE_KEY: Final = "reminder_state"
+"""Keys in the `settings` table: the user's choices, and what the scheduler remembers."""
+
+MIN_TIMER_MS: Final = 1000
+"""The shortest wait: a timer that fires a moment early re-arms for the rest, never spins."""
+
+LATE_AFTER: Final = dt.timedelta(minutes=5)
+"""A reminder shown this much after its planned time says when it was planned."""
+
+NOTIFICATION_MS: Final = 10_000
+
+_CONTEXT: Final = "Reminders"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def reminder_message(due: Due, program_name: str | None = None) -> str:
+    """What the banner and the notification say; short, kind and without pressure."""
+    if due.kind == "diary":
+        return _tr("Time to note how you are")
+    if due.kind == "movement":
+        return _tr("Time to get up and move: a 3-minute desk break?")
+    if program_name:
+        return _tr("Time for your %1").replace("%1", program_name)
+    return _tr("Time for your exercises")
+
+
+def reminder_detail(due: Due, now: dt.datetime) -> str:
+    """ "Planned for 20:00" when a reminder comes late (after sleep or quiet hours), else ""."""
+    if now - due.scheduled_for < LATE_AFTER:
+        return ""
+    local = due.scheduled_for.astimezone(now.tzinfo)
+    time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return _tr("Planned for %1").replace("%1", time)
+
+
+class SettingsStore(Protocol):
+    """Where settings live (SettingsRepository satisfies it)."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def set(self, key: str, value: Any) -> None: ...
+
+
+class EntrySource(Protocol):
+    """The diary, asked only whether today has an entry (EntryRepository satisfies it)."""
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[Any]: ...
+
+
+# --------------------------------------------------------------------------- banner
+
+
+class ReminderBanner(QFrame):
+    """A calm strip at the top of the window: the message and Do it now · Snooze · Skip.
+
+    Hidden while nothing is due. The main window places it above the pages; the
+    service fills it (`ReminderService.bind_banner`).
+    """
+
+    doNowClicked = Signal()
+    snoozeChosen = Signal(int)
+    """Minutes: one of 5, 15, 30."""
+    skipClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderBanner")
+        self.setAccessibleName(self.tr("Reminder"))
+        self.setStyleSheet(
+            "QFrame#reminderBanner { background: palette(alternate-base);"
+            " border-bottom: 1px solid palette(mid); }"
+        )
+        self.message = QLabel(self)
+        font = QFont(self.message.font())
+        font.setBold(True)
+        self.message.setFont(font)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail = QLabel(self)
+        self.detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.do_button = QPushButton(self.tr("Do it now"), self)
+        self.do_button.setObjectName("primaryButton")
+        self.do_button.setStyleSheet(
+            "QPushButton#primaryButton { padding: 5px 16px; border-radius: 6px;"
+            " background: palette(highlight); color: palette(highlighted-text);"
+            " font-weight: bold; border: 1px solid palette(dark); }"
+            "QPushButton#primaryButton:focus { border: 3px solid palette(dark); }"
+        )
+        self.do_button.setAccessibleName(self.tr("Do it now"))
+        self.snooze_button = QToolButton(self)
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_button.setAccessibleName(self.tr("Snooze: remind me later"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_actions: dict[int, QAction] = {}
+        for minutes in SNOOZE_MINUTES:
+            action = self.snooze_menu.addAction(
+                self.tr("In %1 minutes").replace("%1", str(minutes))
+            )
+            action.triggered.connect(lambda _checked=False, m=minutes: self.snoozeChosen.emit(m))
+            self.snooze_actions[minutes] = action
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.skip_button = QPushButton(self.tr("Skip"), self)
+        self.skip_button.setAccessibleName(self.tr("Skip this reminder"))
+        for button in (self.do_button, self.snooze_button, self.skip_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        texts.addWidget(self.message)
+        texts.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.do_button)
+        layout.addWidget(self.snooze_button)
+        layout.addWidget(self.skip_button)
+
+        self.do_button.clicked.connect(self.doNowClicked)
+        self.skip_button.clicked.connect(self.skipClicked)
+        self.setVisible(False)
+
+    def show_reminder(self, message: str, detail: str = "") -> None:
+        self.message.setText(message)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleDescription(f"{message} {detail}".strip())
+        self.setVisible(True)
+
+    def clear(self) -> None:
+        self.message.clear()
+        self.detail.clear()
+        self.setVisible(False)
+
+
+# --------------------------------------------------------------------------- tray
+
+
+class ReminderTray(QObject):
+    """The tray icon and its menu, made only where the desktop has a tray.
+
+    Its actions emit signals: the main window connects Open, Log now, Start desk break
+    and Quit; `ReminderService` connects the pause items itself.
+    """
+
+    openRequested = Signal()
+    logNowRequested = Signal()
+    deskBreakRequested = Signal()
+    quitRequested = Signal()
+    pauseNotNowRequested = Signal()
+    pauseTomorrowRequested = Signal()
+    resumeRequested = Signal()
+
+    @classmethod
+    def create(cls, icon: QIcon, parent: QObject | None = None) -> ReminderTray | None:
+        """The tray, or None when the system has none (headless, plain GNOME)."""
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        return cls(icon, parent)
+
+    def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(icon, self)
+        self.icon.setToolTip(self.tr("RugDiary"))
+        # A QMenu cannot have a QObject parent; this object keeps it alive instead.
+        self.menu = QMenu()
+        self.open_action = self.menu.addAction(self.tr("Open RugDiary"))
+        self.log_action = self.menu.addAction(self.tr("Log now"))
+        self.desk_break_action = self.menu.addAction(self.tr("Start desk break"))
+        self.menu.addSeparator()
+        self.pause_menu = self.menu.addMenu(self.tr("Pause reminders"))
+        self.not_now_action = self.pause_menu.addAction(self.tr("Not now (1 hour)"))
+        self.tomorrow_action = self.pause_menu.addAction(self.tr("Until tomorrow"))
+        self.resume_action = self.menu.addAction(self.tr("Resume reminders"))
+        self.resume_action.setVisible(False)
+        self.menu.addSeparator()
+        self.quit_action = self.menu.addAction(self.tr("Quit RugDiary"))
+        self.icon.setContextMenu(self.menu)
+
+        self.open_action.triggered.connect(self.openRequested)
+        self.log_action.triggered.connect(self.logNowRequested)
+        self.desk_break_action.triggered.connect(self.deskBreakRequested)
+        self.quit_action.triggered.connect(self.quitRequested)
+        self.not_now_action.triggered.connect(self.pauseNotNowRequested)
+        self.tomorrow_action.triggered.connect(self.pauseTomorrowRequested)
+        self.resume_action.triggered.connect(self.resumeRequested)
+        self.icon.messageClicked.connect(self.openRequested)
+        self.icon.activated.connect(self._on_activated)
+        self.destroyed.connect(self.menu.deleteLater)
+        self.icon.show()
+
+    def set_paused(self, paused: bool) -> None:
+        """Offer Resume while paused, the pause choices otherwise."""
+        self.pause_menu.menuAction().setVisible(not paused)
+        self.resume_action.setVisible(paused)
+
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification through the tray (the platform's own bubble or toast)."""
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, NOTIFICATION_MS)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.openRequested.emit()
+
+
+# --------------------------------------------------------------------------- service
+
+
+class ReminderService(QObject):
+    """Runs the reminders: poll, show, save, and ONE single-shot timer to the next wake-up.
+
+    There is never a periodic poll, so an idle app uses no CPU between reminders. The
+    timer waits at most 15 minutes (`timer_delay_ms`' cap): Qt timers run on a monotonic
+    clock that stands still while the computer sleeps and ignores clock changes, so each
+    time it fires the service asks the scheduler with the real wall-clock time. Coming
+    back to the app (`applicationStateChanged`, which waking up often triggers) checks
+    too. Quiet hours and the pause switch are the scheduler's rules.
+
+    Several reminders can be due at once; the banner shows the oldest and the next one
+    after it is answered.
+    """
+
+    reminderDue = Signal(object)
+    """A Due that has just become due (also shown in the banner and notified)."""
+    currentChanged = Signal(object)
+    """The Due the banner shows now, or None when nothing is waiting."""
+    doNowRequested = Signal(object)
+    """"Do it now" on a Due: the window opens the diary entry or starts `due.program_id`."""
+    stateChanged = Signal()
+    """Counts or pause changed: the Today page refreshes its reminder line."""
+    notice = Signal(str)
+    """A problem to mention in the status bar (the settings could not be saved)."""
+
+    def __init__(
+        self,
+        settings: SettingsStore,
+        entries: EntrySource,
+        clock: Clock,
+        tray: ReminderTray | None = None,
+        *,
+        program_name: Callable[[str], str | None] | None = None,
+        tz: dt.tzinfo | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = settings
+        self.entries = entries
+        self.clock = clock
+        self.tray = tray
+        self._program_name = program_name
+        self._tz = tz
+        self._pending: list[Due] = []
+        self._started = False
+        self._saved_settings: dict[str, Any] | None = None
+        self._saved_state: dict[str, Any] | None = None
+        self.scheduler = ReminderScheduler(tz=tz)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        # Reminders need no better than a second; coarse timers let the system batch
+        # wake-ups, which is what keeps the idle app at (almost) zero CPU.
+        self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.timer.timeout.connect(self.on_timer)
+
+        if tray is not None:
+            tray.pauseNotNowRequested.connect(self.pause_not_now)
+            tray.pauseTomorrowRequested.connect(self.pause_until_tomorrow)
+            tray.resumeRequested.connect(self.resume)
+        self._app: QGuiApplication | None = None
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the stored settings and state, show what is due, and arm the timer.
+
+        Separate from the constructor so the window can connect the signals first.
+        """
+        self._started = True
+        app = QGuiApplication.instance()
+        if self._app is None and isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state)
+            self._app = app
+        self.reload()
+
+    def stop(self) -> None:
+        """No more timers (on quit); the state on disk is already current."""
+        self._started = False
+        self.timer.stop()
+        if self._app is not None:
+            self._app.applicationStateChanged.disconnect(self._on_application_state)
+            self._app = None
+
+    @Slot()
+    def reload(self) -> None:
+        """Read settings and state from the store again (the Settings page changed them)."""
+        self.scheduler = ReminderScheduler(self._load_settings(), self._load_state(), self._tz)
+        self._after_settings_change()
+
+    def apply_settings(self, settings: ReminderSettings) -> None:
+        """Use and store new reminder settings (answered reminders stay answered)."""
+        self.scheduler = self.scheduler.with_settings(settings)
+        self._after_settings_change()
+
+    # -- queries -------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> ReminderSettings:
+        return self.scheduler.settings
+
+    @property
+    def state(self) -> ReminderState:
+        return self.scheduler.state
+
+    def current(self) -> Due | None:
+        """The reminder the banner shows, or None."""
+        return self._pending[0] if self._pending else None
+
+    def pending(self) -> list[Due]:
+        return list(self._pending)
+
+    def is_paused(self) -> bool:
+        return self.scheduler.is_paused(self.clock.now())
+
+    def message(self, due: Due) -> str:
+        name = None
+        if due.program_id is not None and self._program_name is not None:
+            name = self._program_name(due.program_id)
+        return reminder_message(due, name)
+
+    # -- the timer -----------------------------------------------------------------------
+
+    @Slot()
+    def on_timer(self) -> None:
+        """The timer fired (perhaps late, after sleep): ask with the real time, re-arm."""
+        self.check()
+
+    @Slot()
+    def check(self) -> None:
+        """Show whatever is due now, save, and arm the timer for the next wake-up."""
+        if not self._started:
+            return
+        now = self.clock.now()
+        self._drop_stale(now)
+        logged = self._logged_today(now)
+        if logged:
+            # Logged elsewhere (Today page, Diary page, command line): nothing to ask.
+            self._pending = [d for d in self._pending if d.kind != "diary"]
+        dues, self.scheduler = self.scheduler.poll(now, logged_today=logged)
+        before = self.current()
+        for due in dues:
+            self._pending = [d for d in self._pending if d.key != due.key]
+            self._pending.append(due)
+        self._pending.sort(key=lambda d: d.scheduled_for)
+        self._save()
+        for due in dues:
+            self.reminderDue.emit(due)
+            if self.tray is not None:
+                self.tray.notify(self.tr("RugDiary"), self.message(due))
+        if dues or self.current() != before:
+            self.currentChanged.emit(self.current())
+        self._arm(now, logged)
+
+    def _arm(self, now: dt.datetime, logged: bool) -> None:
+        wakeup = self.scheduler.next_wakeup(now, logged_today=logged)
+        delay = timer_delay_ms(now, wakeup)
+        if delay is None:
+            self.timer.stop()
+            return
+        self.timer.start(max(delay, MIN_TIMER_MS))
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check()
+
+    # -- answers -------------------------------------------------------------------------
+
+    @Slot()
+    def do_now(self) -> None:
+        """The banner's "Do it now": counted as done; the window then opens what it asks."""
+        due = self.current()
+        if due is None:
+            return
+        self.scheduler = self.scheduler.done(due.key, self.clock.now())
+        self._answered(due)
+        self.doNowRequested.emit(due)
+
+    @Slot(int)
+    def snooze(self, minutes: int) -> None:
+        due = self.current()
+        if due is None:
+            return
+        self.scheduler = self.scheduler.snooze(due.key, minutes, self.clock.now())
+        self._answered(due)
+
+    @Slot()
+    def skip(self) -> None:
+        due = self.current()
+        if due is None:
+            return
+        self.scheduler = self.scheduler.skip(due.key, self.clock.now())
+        self._answered(due)
+
+    @Slot()
+    def entry_logged(self) -> None:
+        """An entry was saved: a waiting diary reminder is done, and the diary one re-planned."""
+        waiting = [d for d in self._pending if d.kind == "diary"]
+        now = self.clock.now()
+        for due in waiting:
+            self.scheduler = self.scheduler.done(due.key, now)
+        if waiting:
+            self._pending = [d for d in self._pending if d.kind != "diary"]
+            self.currentChanged.emit(self.current())
+            self.stateChanged.emit()
+        self._save()
+        self.check()
+
+    # -- pause ---------------------------------------------------------------------------
+
+    @Slot()
+    def pause_not_now(self) -> None:
+        self._pause(self.scheduler.pause_not_now(self.clock.now()))
+
+    @Slot()
+    def pause_until_tomorrow(self) -> None:
+        self._pause(self.scheduler.pause_until_tomorrow(self.clock.now()))
+
+    @Slot()
+    def resume(self) -> None:
+        self.scheduler = self.scheduler.resume(self.clock.now())
+        self._after_settings_change()
+
+    def _pause(self, paused: ReminderScheduler) -> None:
+        # Pausing hides what is showing too: "not now" means not now.
+        self.scheduler = paused
+        self._pending.clear()
+        self.currentChanged.emit(None)
+        self._after_settings_change()
+
+    # -- wiring --------------------------------------------------------------------------
+
+    def bind_banner(self, banner: ReminderBanner) -> None:
+        """Let `banner` show the current reminder and answer it."""
+        banner.doNowClicked.connect(self.do_now)
+        banner.snoozeChosen.connect(self.snooze)
+        banner.skipClicked.connect(self.skip)
+
+        def show(due: Due | None) -> None:
+            if due is None:
+                banner.clear()
+            else:
+                banner.show_reminder(self.message(due), reminder_detail(due, self.clock.now()))
+
+        self.currentChanged.connect(show)
+        show(self.current())
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _answered(self, due: Due) -> None:
+        self._pending = [d for d in self._pending if d.key != due.key]
+        self._save()
+        self.currentChanged.emit(self.current())
+        self.stateChanged.emit()
+        now = self.clock.now()
+        self._arm(now, self._logged_today(now))
+
+    def _after_settings_change(self) -> None:
+        if self.tray is not None:
+            self.tray.set_paused(self.is_paused())
+        self._save()
+        self.stateChanged.emit()
+        if self._started:
+            self.check()
+        else:
+            self.timer.stop()
+
+    def _drop_stale(self, now: dt.datetime) -> None:
+        """Forget waiting reminders of an earlier day (the banner stayed up overnight)."""
+        today = now.date()
+        kept = [d for d in self._pending if d.scheduled_for.astimezone(now.tzinfo).date() == today]
+        if len(kept) != len(self._pending):
+            self._pending = kept
+            self.currentChanged.emit(self.current())
+
+    def _logged_today(self, now: dt.datetime) -> bool:
+        today = now.date()
+        return bool(self.entries.list(today, today))
+
+    def _load_settings(self) -> ReminderSettings:
+        raw = self.store.get(REMINDERS_KEY)
+        if raw is None:
+            settings = ReminderSettings()
+        else:
+            try:
+                settings = ReminderSettings.from_dict(raw)
+            except (ValidationError, TypeError, ValueError) as error:
+                # Not written over until the user changes something: they may fix it.
+                self.notice.emit(
+                    self.tr(
+                        "The reminder settings could not be read (%1); using the defaults."
+                    ).replace("%1", str(error))
+                )
+                settings = ReminderSettings()
+                self._saved_settings = settings.to_dict()
+                return settings
+        self._saved_settings = raw if isinstance(raw, dict) else None
+        return settings
+
+    def _load_state(self) -> ReminderState:
+        raw = self.store.get(REMINDER_STATE_KEY)
+        try:
+            state = ReminderState() if raw is None else ReminderState.from_dict(raw)
+        except (ValidationError, TypeError, ValueError):
+            # Only bookkeeping: at worst one reminder shows again, so start afresh.
+            state = ReminderState()
+        self._saved_state = raw if isinstance(raw, dict) else None
+        return state
+
+    def _save(self) -> None:
+        """Store settings and state when they changed; a failure is said, not fatal."""
+        settings = self.scheduler.settings.to_dict()
+        state = self.scheduler.state.to_dict()
+        try:
+            if settings != self._saved_settings:
+                self.store.set(REMINDERS_KEY, settings)
+                self._saved_settings = settings
+            if state != self._saved_state:
+                self.store.set(REMINDER_STATE_KEY, state)
+                self._saved_state = state
+        except (StorageWriteError, DataFileError) as error:
+            reason = getattr(error, "reason", "") or str(error)
+            self.notice.emit(
+                self.tr("Reminder changes could not be saved: %1.").replace(
+                    "%1", reason.rstrip(".")
+                )
+            )

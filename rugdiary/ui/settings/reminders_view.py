@@ -1,0 +1,267 @@
+"""Layout of the reminder settings: pause, diary, exercises, movement breaks, quiet hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.core.reminders import MAX_BREAK_EVERY_MIN, MIN_BREAK_EVERY_MIN
+from rugdiary.ui.settings.day_picker import DayPicker
+
+_CONTEXT = "RemindersView"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def field_message(parent: QWidget, name: str) -> QLabel:
+    """A hidden label that names the field that needs another value, shown beside it."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setAccessibleName(tr("Message about this reminder"))
+    label.setFrameShape(QFrame.Shape.StyledPanel)
+    label.setMargin(6)
+    label.setAutoFillBackground(True)
+    label.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def time_edit(parent: QWidget, accessible: str) -> QTimeEdit:
+    edit = QTimeEdit(parent)
+    edit.setDisplayFormat("HH:mm")
+    edit.setAccessibleName(accessible)
+    edit.setMinimumWidth(90)
+    return edit
+
+
+def program_combo(parent: QWidget, accessible: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(accessible)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
+
+
+def set_program_choices(combo: QComboBox, choices: list[tuple[str, str]], current: str) -> None:
+    """Fill `combo` with (id, name) pairs and select `current`, keeping an unknown one visible."""
+    combo.blockSignals(True)
+    combo.clear()
+    for program_id, name in choices:
+        combo.addItem(name, program_id)
+    index = combo.findData(current)
+    if index < 0 and current:
+        # The program was deleted or renamed: say so rather than silently pick another.
+        combo.addItem(tr("A program that no longer exists"), current)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class ExerciseReminderRow(QFrame):
+    """One exercise reminder: on/off, program, time, days, and Remove."""
+
+    removeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exerciseReminderRow")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.enabled = QCheckBox(tr("On"), self)
+        self.enabled.setAccessibleName(tr("Exercise reminder on"))
+        self.program = program_combo(self, tr("Program to be reminded of"))
+        self.time = time_edit(self, tr("Time of the exercise reminder"))
+        self.days = DayPicker(tr("Days of the exercise reminder"), self)
+        self.remove_button = QPushButton(tr("Remove"), self)
+        self.remove_button.setAccessibleName(tr("Remove this exercise reminder"))
+        self.remove_button.clicked.connect(self.removeRequested)
+        self.message = field_message(self, "exerciseMessage")
+
+        top = QHBoxLayout()
+        top.addWidget(self.enabled)
+        top.addWidget(self.program)
+        at = QLabel(tr("at"), self)
+        at.setBuddy(self.time)
+        top.addWidget(at)
+        top.addWidget(self.time)
+        top.addStretch(1)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.days)
+        layout.addWidget(self.message)
+
+
+class RemindersView(QWidget):
+    """The reminder form; the controller fills it, reads it back and shows messages."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remindersForm")
+
+        # Pause
+        self.pause_status = QLabel(self)
+        self.pause_status.setObjectName("pauseStatus")
+        self.pause_status.setWordWrap(True)
+        self.pause_hour_button = QPushButton(tr("Pause for an hour"), self)
+        self.pause_hour_button.setAccessibleName(tr("Pause all reminders for an hour"))
+        self.pause_tomorrow_button = QPushButton(tr("Pause until tomorrow"), self)
+        self.pause_tomorrow_button.setAccessibleName(
+            tr("Pause all reminders until tomorrow morning")
+        )
+        self.resume_button = QPushButton(tr("Resume reminders"), self)
+        self.resume_button.setAccessibleName(tr("Resume reminders now"))
+        pause_buttons = QHBoxLayout()
+        for button in (self.pause_hour_button, self.pause_tomorrow_button, self.resume_button):
+            pause_buttons.addWidget(button)
+        pause_buttons.addStretch(1)
+
+        # Diary
+        self.diary_enabled = QCheckBox(tr("Remind me to fill in the &diary at"), self)
+        self.diary_time = time_edit(self, tr("Time of the diary reminder"))
+        diary_row = QHBoxLayout()
+        diary_row.addWidget(self.diary_enabled)
+        diary_row.addWidget(self.diary_time)
+        diary_row.addStretch(1)
+        self.diary_message = field_message(self, "diaryMessage")
+
+        # Exercises
+        self.exercise_rows: list[ExerciseReminderRow] = []
+        self.exercise_box = QVBoxLayout()
+        self.exercise_box.setSpacing(6)
+        self.no_exercises = QLabel(tr("No exercise reminders yet."), self)
+        self.no_exercises.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.add_exercise_button = QPushButton(tr("&Add an exercise reminder"), self)
+        self.add_exercise_button.setAccessibleName(tr("Add an exercise reminder"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_exercise_button)
+        add_row.addStretch(1)
+
+        # Movement breaks
+        self.breaks_enabled = QCheckBox(tr("Remind me to take short &movement breaks"), self)
+        self.breaks_every = QSpinBox(self)
+        self.breaks_every.setRange(MIN_BREAK_EVERY_MIN, MAX_BREAK_EVERY_MIN)
+        self.breaks_every.setSingleStep(5)
+        self.breaks_every.setSuffix(tr(" minutes"))
+        self.breaks_every.setAccessibleName(tr("Minutes between movement breaks"))
+        self.breaks_start = time_edit(self, tr("Start of working hours"))
+        self.breaks_end = time_edit(self, tr("End of working hours"))
+        self.breaks_days = DayPicker(tr("Working days"), self)
+        self.breaks_program = program_combo(self, tr("Program for movement breaks"))
+        hours = QHBoxLayout()
+        hours.addWidget(self.breaks_start)
+        until = QLabel(tr("until"), self)
+        until.setBuddy(self.breaks_end)
+        hours.addWidget(until)
+        hours.addWidget(self.breaks_end)
+        hours.addStretch(1)
+        self.breaks_details = QWidget(self)
+        details = QFormLayout(self.breaks_details)
+        details.setContentsMargins(24, 0, 0, 0)
+        details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        details.addRow(self._buddy(tr("&Every"), self.breaks_every), self.breaks_every)
+        details.addRow(self._buddy(tr("&Working hours"), self.breaks_start), hours)
+        details.addRow(self._buddy(tr("Working da&ys"), self.breaks_days), self.breaks_days)
+        details.addRow(self._buddy(tr("&Program"), self.breaks_program), self.breaks_program)
+        self.breaks_message = field_message(self, "breaksMessage")
+
+        # Quiet hours
+        self.quiet_enabled = QCheckBox(tr("&Quiet hours: no reminders from"), self)
+        self.quiet_start = time_edit(self, tr("Start of quiet hours"))
+        self.quiet_end = time_edit(self, tr("End of quiet hours"))
+        quiet_row = QHBoxLayout()
+        quiet_row.addWidget(self.quiet_enabled)
+        quiet_row.addWidget(self.quiet_start)
+        quiet_until = QLabel(tr("until"), self)
+        quiet_until.setBuddy(self.quiet_end)
+        quiet_row.addWidget(quiet_until)
+        quiet_row.addWidget(self.quiet_end)
+        quiet_row.addStretch(1)
+        self.quiet_message = field_message(self, "quietMessage")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.pause_status)
+        layout.addLayout(pause_buttons)
+        layout.addWidget(_rule(self))
+        layout.addLayout(diary_row)
+        layout.addWidget(self.diary_message)
+        layout.addWidget(_rule(self))
+        layout.addWidget(_subheading(tr("Exercise reminders"), self))
+        layout.addWidget(self.no_exercises)
+        layout.addLayout(self.exercise_box)
+        layout.addLayout(add_row)
+        layout.addWidget(_rule(self))
+        layout.addWidget(self.breaks_enabled)
+        layout.addWidget(self.breaks_details)
+        layout.addWidget(self.breaks_message)
+        layout.addWidget(_rule(self))
+        layout.addLayout(quiet_row)
+        layout.addWidget(self.quiet_message)
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        return label
+
+    def add_exercise_row(self) -> ExerciseReminderRow:
+        row = ExerciseReminderRow(self)
+        self.exercise_rows.append(row)
+        self.exercise_box.addWidget(row)
+        self.no_exercises.setVisible(False)
+        return row
+
+    def remove_exercise_row(self, row: ExerciseReminderRow) -> None:
+        if row in self.exercise_rows:
+            self.exercise_rows.remove(row)
+            self.exercise_box.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self.no_exercises.setVisible(not self.exercise_rows)
+
+    def clear_exercise_rows(self) -> None:
+        for row in list(self.exercise_rows):
+            self.remove_exercise_row(row)
+
+
+def to_qtime(value: dt.time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def from_qtime(value: QTime) -> dt.time:
+    return dt.time(value.hour(), value.minute())
+
+
+def _rule(parent: QWidget) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Plain)
+    line.setForegroundRole(QPalette.ColorRole.Midlight)
+    return line
+
+
+def _subheading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

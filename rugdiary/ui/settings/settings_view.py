@@ -1,0 +1,254 @@
+"""Layout of the Settings page: calm groups in one scrolling column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.ui.settings.reminders_view import RemindersView, field_message
+
+_CONTEXT = "SettingsView"
+
+COLUMN_WIDTH = 760
+"""Wide enough for the reminder rows, narrow enough to read lines without losing the place."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _note(text: str, parent: QWidget) -> QLabel:
+    """A quieter explanatory line under a control."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SettingsView(QWidget):
+    """All settings in one column: language and look, sounds, reminders, background, data, privacy.
+
+    One scrolling column rather than tabs: everything can be found by scrolling or
+    Tab, and a screen reader reads the groups in order.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+
+        content = QWidget()
+        content.setObjectName("settingsContent")
+        content.setMaximumWidth(COLUMN_WIDTH)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 20, 24, 24)
+        column.setSpacing(16)
+
+        title = QLabel(tr("Settings"), content)
+        title_font = QFont(title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        title.setAccessibleName(tr("Settings"))
+        column.addWidget(title)
+        column.addWidget(_note(tr("Changes are saved as you make them."), content))
+
+        column.addWidget(self._look_group(content))
+        column.addWidget(self._sound_group(content))
+        column.addWidget(self._reminders_group(content))
+        column.addWidget(self._background_group(content))
+        column.addWidget(self._data_group(content))
+        column.addWidget(self._privacy_group(content))
+        column.addStretch(1)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("settingsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.setFocusProxy(self.language)
+
+    # -- groups ------------------------------------------------------------------------------
+
+    def _look_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Language and look"), parent)
+        self.language = QComboBox(box)
+        self.language.setAccessibleName(tr("Language"))
+        self.language.addItem(tr("Same as the computer"), "system")
+        # Language names in their own language, so a person can find theirs.
+        self.language.addItem("English", "en")
+        self.language.addItem("Nederlands", "nl")
+        self.language_note = _note(
+            tr("A new language is used from the next time you start RugDiary."), box
+        )
+        self.theme = QComboBox(box)
+        self.theme.setAccessibleName(tr("Colours"))
+        self.theme.addItem(tr("Same as the computer"), "system")
+        self.theme.addItem(tr("Light"), "light")
+        self.theme.addItem(tr("Dark"), "dark")
+        language_label = QLabel(tr("&Language"), box)
+        language_label.setBuddy(self.language)
+        theme_label = QLabel(tr("&Colours"), box)
+        theme_label.setBuddy(self.theme)
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(6)
+        left = Qt.AlignmentFlag.AlignLeft
+        grid.addWidget(language_label, 0, 0)
+        grid.addWidget(self.language, 0, 1, left)
+        grid.addWidget(self.language_note, 1, 1)
+        grid.addWidget(theme_label, 2, 0)
+        grid.addWidget(self.theme, 2, 1, left)
+        return box
+
+    def _sound_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Sounds and voice"), parent)
+        self.sound_cues = QCheckBox(tr("Play a soft &sound when an exercise step changes"), box)
+        self.test_sound_button = QPushButton(tr("Test sound"), box)
+        self.test_sound_button.setAccessibleName(tr("Play the sound once to try it"))
+        self.voice_cues = QCheckBox(tr("Read the e&xercise steps aloud"), box)
+        self.test_voice_button = QPushButton(tr("Test voice"), box)
+        self.test_voice_button.setAccessibleName(tr("Speak a short sentence to try the voice"))
+        layout = QVBoxLayout(box)
+        for check, button in (
+            (self.sound_cues, self.test_sound_button),
+            (self.voice_cues, self.test_voice_button),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(check, 1)
+            row.addWidget(button)
+            layout.addLayout(row)
+        return box
+
+    def _reminders_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Reminders"), parent)
+        self.reminders = RemindersView(box)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.reminders)
+        return box
+
+    def _background_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("When the window is closed"), parent)
+        self.keep_in_tray = QCheckBox(
+            tr("&Keep running in the tray when the window is closed"), box
+        )
+        self.keep_in_tray_note = _note(
+            tr(
+                "Reminders can then still appear. RugDiary stays as a small icon in the "
+                "tray; choose Quit in its menu to close it completely."
+            ),
+            box,
+        )
+        self.autostart = QCheckBox(tr("Start RugDiary when I log &in"), box)
+        self.autostart_note = _note("", box)
+        self.autostart_note.setVisible(False)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.keep_in_tray)
+        layout.addWidget(self.keep_in_tray_note)
+        layout.addWidget(self.autostart)
+        layout.addWidget(self.autostart_note)
+        return box
+
+    def _data_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Your data"), parent)
+        folder_heading = QLabel(tr("Data folder"), box)
+        folder_heading.setFont(_bold(folder_heading.font()))
+        self.data_folder = QLabel(box)
+        self.data_folder.setObjectName("dataFolder")
+        self.data_folder.setWordWrap(True)
+        self.data_folder.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.data_folder.setAccessibleName(tr("Data folder"))
+        self.open_folder_button = QPushButton(tr("&Open in file manager"), box)
+        self.open_folder_button.setAccessibleName(tr("Open the data folder in the file manager"))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.data_folder, 1)
+        folder_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        backups_heading = QLabel(tr("Backups"), box)
+        backups_heading.setFont(_bold(backups_heading.font()))
+        backups_note = _note(
+            tr(
+                "RugDiary makes a backup every day you use it and keeps the recent ones. "
+                "Restoring puts a backup in place of your diary; your diary as it is now "
+                "is backed up first, so nothing is lost."
+            ),
+            box,
+        )
+        self.backups = QListWidget(box)
+        self.backups.setObjectName("backupList")
+        self.backups.setAccessibleName(tr("Backups, newest first"))
+        self.backups.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.backups.setAlternatingRowColors(True)
+        self.backups.setMinimumHeight(120)
+        self.backups.setMaximumHeight(220)
+        self.backup_now_button = QPushButton(tr("Make a &backup now"), box)
+        self.backup_now_button.setAccessibleName(tr("Make a backup of the diary now"))
+        self.restore_button = QPushButton(tr("&Restore…"), box)
+        self.restore_button.setAccessibleName(tr("Restore the selected backup"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_now_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        self.backup_message = field_message(box, "backupMessage")
+        self.backup_message.setAccessibleName(tr("Message about backups"))
+
+        layout = QVBoxLayout(box)
+        layout.addWidget(folder_heading)
+        layout.addLayout(folder_row)
+        layout.addSpacing(8)
+        layout.addWidget(backups_heading)
+        layout.addWidget(backups_note)
+        layout.addWidget(self.backups)
+        layout.addLayout(buttons)
+        layout.addWidget(self.backup_message)
+        return box
+
+    def _privacy_group(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(tr("Privacy"), parent)
+        self.privacy = QLabel(
+            tr(
+                "<p>Everything you write in RugDiary stays on this computer, in the data "
+                "folder above. RugDiary never connects to the internet: there is no "
+                "account, no cloud and no tracking.</p>"
+                "<p>Only you decide when something leaves this computer: a report or an "
+                "export is a file you choose to make and share. Those files hold health "
+                "information, so give them only to people you trust, such as your "
+                "physiotherapist.</p>"
+            ),
+            box,
+        )
+        self.privacy.setObjectName("privacyStatement")
+        self.privacy.setWordWrap(True)
+        self.privacy.setTextFormat(Qt.TextFormat.RichText)
+        self.privacy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.privacy)
+        return box
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold

@@ -1,0 +1,365 @@
+"""Today page behaviour: the quick entry, and reading the week's picture from the stores."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal, Slot
+
+from rugdiary.core.clock import Clock
+from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
+from rugdiary.core.reminders import ReminderSettings, ReminderState
+from rugdiary.core.tips import tip_text
+from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.ui.today.data import (
+    NextProgram,
+    ProgramCatalog,
+    last_days,
+    next_program,
+    reminder_counts,
+    week_plan,
+)
+from rugdiary.ui.today.today_view import TodayView
+
+if TYPE_CHECKING:
+    from rugdiary.core.sessions import Session
+
+REMINDERS_KEY = "reminders"
+REMINDER_STATE_KEY = "reminder_state"
+"""Where ui/reminders.py keeps the reminder settings and state in the `settings` table."""
+
+
+class EntryStore(Protocol):
+    """What the page needs of the diary (EntryRepository satisfies it)."""
+
+    def add(self, entry: DiaryEntry) -> DiaryEntry: ...
+
+    def list(
+        self, start: date | None = None, end: date | None = None, tag: str | None = None
+    ) -> list[DiaryEntry]: ...
+
+
+class SessionSource(Protocol):
+    def list(self, start: date | None = None, end: date | None = None) -> list[Session]: ...
+
+
+class SettingsSource(Protocol):
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _qtime(at: datetime) -> QTime:
+    return QTime(at.hour, at.minute)
+
+
+class TodayController(QObject):
+    """Joins the Today view to the diary, the sessions, the reminder state and the clock.
+
+    Everything is read again in `refresh`, which the main window calls when data changes
+    elsewhere (an entry saved on the Diary page, a finished session, a reminder answered).
+    Values typed into the quick entry survive a refresh: only saving clears them.
+    """
+
+    entrySaved = Signal(object)
+    """A DiaryEntry was saved here; the Diary page and the reminders want to know."""
+
+    startProgramRequested = Signal(str)
+    """The program id whose Start button was pressed; the window opens the player."""
+
+    notice = Signal(str, bool)
+    """A short status message, and whether it offers "Undo" (never, here)."""
+
+    def __init__(
+        self,
+        view: TodayView,
+        entries: EntryStore,
+        sessions: SessionSource,
+        settings: SettingsSource,
+        catalog: ProgramCatalog,
+        clock: Clock,
+        lang: str = "en",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.quick = view.quick
+        self.entries = entries
+        self.sessions = sessions
+        self.settings = settings
+        self.catalog = catalog
+        self.clock = clock
+        self.lang = lang
+        self._day: date | None = None
+        self._adding_another = False
+        self._offered: NextProgram | None = None
+
+        quick = self.quick
+        quick.pain.valueChanged.connect(self._update_save_state)
+        quick.stress.valueChanged.connect(self._update_save_state)
+        quick.save_button.clicked.connect(self.save)
+        for shortcut in (quick.save_shortcut, quick.return_shortcut, quick.enter_shortcut):
+            shortcut.activated.connect(self.save)
+        view.add_another_button.clicked.connect(self.add_another)
+        view.start_button.clicked.connect(self.start)
+        view.shown.connect(self._on_shown)
+
+        self._update_save_state()
+        self.refresh()
+
+    # -- actions -------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> bool:
+        """Save pain and stress as an entry stamped now; True when it was saved."""
+        quick = self.quick
+        if not quick.is_complete():
+            missing = quick.pain if quick.pain.value() is None else quick.stress
+            quick.show_message(self.tr("Choose a number for pain and for stress first."))
+            missing.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        pain, stress = quick.values()
+        try:
+            entry = new_entry(now=self.clock.now(), pain=pain, stress=stress)
+            saved = self.entries.add(entry)
+        except ValidationError as error:
+            quick.show_message(
+                self.tr("Not saved: %1").replace("%1", f"{error.field}: {error.message}")
+            )
+            return False
+        except (StorageWriteError, DataFileError) as error:
+            reason = getattr(error, "reason", "") or self.tr("the diary could not be written")
+            quick.show_message(
+                self.tr(
+                    "Not saved yet: %1. Your numbers are still here, so you can try again."
+                ).replace("%1", reason.rstrip("."))
+            )
+            self.notice.emit(self.tr("Not saved"), False)
+            return False
+        quick.clear()
+        self._adding_another = False
+        self.refresh()
+        self.view.add_another_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.notice.emit(self.tr("Saved"), False)
+        self.entrySaved.emit(saved)
+        return True
+
+    @Slot()
+    def add_another(self) -> None:
+        """Show the quick entry again for a second note today (e.g. after a walk)."""
+        self._adding_another = True
+        self.view.entry_intro.setText(self.tr("Another note for today: how are you now?"))
+        self.view.show_logged(False)
+        self.quick.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def focus_entry(self) -> None:
+        """Bring the keyboard to the quick entry (the diary reminder's "Do it now")."""
+        if self.view.is_logged_shown():
+            self.add_another()
+        else:
+            self.quick.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def start(self) -> None:
+        if self._offered is not None:
+            self.startProgramRequested.emit(self._offered.program_id)
+
+    @property
+    def offered(self) -> NextProgram | None:
+        """The program behind the Start button."""
+        return self._offered
+
+    # -- reading -------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read everything again and update every card."""
+        now = self.clock.now()
+        today = now.date()
+        if self._day != today:
+            # A new day: yesterday's "Add another" no longer applies.
+            self._adding_another = False
+            self._day = today
+        self.catalog.reload()
+        locale = QLocale()
+        self.view.date_label.setText(locale.toString(_qdate(today), QLocale.FormatType.LongFormat))
+
+        week = self.entries.list(today - timedelta(days=6), today)
+        self._show_entry_state([e for e in week if e.day == today])
+        self._show_chart(week, today)
+
+        reminder_settings, reminder_state = self._reminders()
+        sessions = self.sessions.list()
+        self._show_program(reminder_settings, sessions, now)
+        self._show_week(reminder_settings, reminder_state, sessions, today)
+        self.view.tip_label.setText(tip_text(today, self.lang))
+
+    def _on_shown(self) -> None:
+        # The app may have stayed open overnight: reopening the page shows the new day.
+        if self._day != self.clock.now().date():
+            self.refresh()
+
+    def _show_entry_state(self, today_entries: list[DiaryEntry]) -> None:
+        view = self.view
+        if not today_entries or self._adding_another:
+            if not today_entries:
+                view.entry_intro.setText(
+                    self.tr(
+                        "Nothing noted yet today. Two numbers are enough: "
+                        "how much pain, how much stress?"
+                    )
+                )
+            view.show_logged(False)
+            return
+        latest = max(today_entries, key=lambda e: e.at)
+        time = QLocale().toString(_qtime(latest.at), QLocale.FormatType.ShortFormat)
+        view.logged_values.setText(
+            self.tr("Pain %1 · Stress %2, at %3")
+            .replace("%1", str(latest.pain))
+            .replace("%2", str(latest.stress))
+            .replace("%3", time)
+        )
+        count = len(today_entries)
+        view.logged_detail.setText(
+            self.tr("Thank you for noting it.")
+            if count == 1
+            else self.tr("%1 notes today; this is the latest.").replace("%1", str(count))
+        )
+        view.show_logged(True)
+
+    def _show_chart(self, week: list[DiaryEntry], today: date) -> None:
+        days = last_days(week, today)
+        self.view.sparkline.set_days(days, today)
+        self.view.sparkline.setToolTip(self.view.sparkline.describe())
+        logged = sum(1 for d in days if d.pain is not None)
+        if logged == 0:
+            text = self.tr("Your notes of the coming days will show here as two small lines.")
+        else:
+            text = self.tr("Noted on %1 of the last %2 days.").replace("%1", str(logged))
+            text = text.replace("%2", str(len(days)))
+        self.view.chart_note.setText(text)
+
+    def _show_program(
+        self, settings: ReminderSettings, sessions: list[Session], now: datetime
+    ) -> None:
+        view = self.view
+        offered = next_program(
+            settings, sessions, now, lambda pid: self.catalog.get(pid) is not None
+        )
+        self._offered = offered
+        program = self.catalog.get(offered.program_id)
+        if program is None:
+            # Only when even the built-in default is missing (a broken installation).
+            view.program_card.setVisible(False)
+            return
+        view.program_card.setVisible(True)
+        name = program.name.get(self.lang)
+        view.program_name.setText(name)
+        locale = QLocale()
+        parts: list[str] = []
+        if offered.planned_at is not None:
+            at = offered.planned_at
+            time = locale.toString(_qtime(at), QLocale.FormatType.ShortFormat)
+            if at.date() == now.date():
+                parts.append(self.tr("Planned for today at %1").replace("%1", time))
+            else:
+                day = locale.dayName(_qdate(at.date()).dayOfWeek(), QLocale.FormatType.LongFormat)
+                parts.append(self.tr("Planned for %1 at %2").replace("%1", day).replace("%2", time))
+        elif offered.last_played is not None:
+            played = offered.last_played.date()
+            if played == now.date():
+                parts.append(self.tr("Last played today"))
+            else:
+                when = locale.toString(_qdate(played), QLocale.FormatType.ShortFormat)
+                parts.append(self.tr("Last played on %1").replace("%1", when))
+        else:
+            parts.append(self.tr("A gentle way to get moving"))
+        total = self.catalog.total_s(program)
+        if total is not None:
+            minutes = max(1, round(total / 60))
+            # Non-breaking spaces: "about 16 min" must not wrap after "about".
+            duration = self.tr("about %1 min").replace("%1", str(minutes))
+            parts.append(duration.replace(" ", "\u00a0"))
+        view.program_detail.setText(" · ".join(parts))
+        view.start_button.setAccessibleName(self.tr("Start %1").replace("%1", name))
+        view.start_button.setToolTip(self.tr("Start %1").replace("%1", name))
+
+    def _show_week(
+        self,
+        settings: ReminderSettings,
+        state: ReminderState,
+        sessions: list[Session],
+        today: date,
+    ) -> None:
+        view = self.view
+        plan = week_plan(settings, sessions, today)
+        if plan.planned:
+            text = (
+                self.tr("%1 of %2 planned sessions this week")
+                .replace("%1", str(plan.done))
+                .replace("%2", str(plan.planned))
+            )
+            if plan.other:
+                text += " · " + (
+                    self.tr("1 other session")
+                    if plan.other == 1
+                    else self.tr("%1 other sessions").replace("%1", str(plan.other))
+                )
+        elif plan.done == 0:
+            text = self.tr("No sessions yet this week.")
+        elif plan.done == 1:
+            text = self.tr("1 session this week")
+        else:
+            text = self.tr("%1 sessions this week").replace("%1", str(plan.done))
+        view.sessions_label.setText(text)
+        program = None if self._offered is None else self.catalog.get(self._offered.program_id)
+        suggestion = ""
+        if not plan.planned and program is not None:
+            suggestion = (
+                self.tr("Suggested for %1: %2")
+                .replace("%1", program.name.get(self.lang))
+                .replace("%2", program.frequency.get(self.lang).lower())
+            )
+        view.plan_label.setText(suggestion)
+        view.plan_label.setVisible(bool(suggestion))
+        counts = reminder_counts(state, today)
+        if counts.total == 0:
+            view.reminders_label.setText(
+                self.tr("No reminders answered yet this week.")
+                if settings.any_enabled
+                else self.tr("Reminders are off. You can turn them on in Settings.")
+            )
+        else:
+            view.reminders_label.setText(
+                self.tr("Reminders: %1 done · %2 snoozed · %3 skipped")
+                .replace("%1", str(counts.done))
+                .replace("%2", str(counts.snoozed))
+                .replace("%3", str(counts.skipped))
+            )
+
+    def _reminders(self) -> tuple[ReminderSettings, ReminderState]:
+        """The stored reminder settings and state; defaults when absent or unreadable.
+
+        Unreadable stored values are left as they are: the reminder service and the
+        Settings page own them and say what is wrong.
+        """
+        try:
+            settings = ReminderSettings.from_dict(self.settings.get(REMINDERS_KEY) or {})
+        except (ValidationError, TypeError, ValueError):
+            settings = ReminderSettings()
+        try:
+            state = ReminderState.from_dict(self.settings.get(REMINDER_STATE_KEY) or {})
+        except (ValidationError, TypeError, ValueError):
+            state = ReminderState()
+        return settings, state
+
+    def _update_save_state(self) -> None:
+        complete = self.quick.is_complete()
+        self.quick.save_button.setEnabled(complete)
+        self.quick.save_hint.setVisible(not complete)
+        if complete:
+            self.quick.hide_message()

@@ -1,0 +1,50 @@
+"""Builds the Today page from its services: view, program catalog and controller in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from rugdiary.core.clock import Clock
+from rugdiary.ui.today.controller import EntryStore, SessionSource, SettingsSource, TodayController
+from rugdiary.ui.today.data import ExerciseStore, ProgramCatalog, ProgramStore
+from rugdiary.ui.today.today_view import TodayView
+
+if TYPE_CHECKING:
+    from rugdiary.core.content import Library
+
+
+@dataclass(frozen=True, slots=True)
+class TodayPage:
+    """The parts of the Today page that the main window and tests need to reach."""
+
+    view: TodayView
+    controller: TodayController
+
+
+def build_today_page(
+    entries: EntryStore,
+    sessions: SessionSource,
+    programs: ProgramStore,
+    settings: SettingsSource,
+    clock: Clock,
+    library: Callable[[], Library],
+    *,
+    exercises: ExerciseStore | None = None,
+    lang: str = "en",
+    parent: QWidget | None = None,
+) -> TodayPage:
+    """The page; `library` is called only when a program name is first needed.
+
+    `exercises` (the user's own) lets the page give the length of own programs that use
+    them; without it those programs show no duration.
+    """
+    view = TodayView(parent)
+    catalog = ProgramCatalog(library, programs, exercises, lang)
+    controller = TodayController(
+        view, entries, sessions, settings, catalog, clock, lang, parent=view
+    )
+    return TodayPage(view, controller)

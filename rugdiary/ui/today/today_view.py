@@ -1,0 +1,263 @@
+"""The Today page's layout: today's entry, the last week, what is next, and a tip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.ui.today.quick_entry_view import PRIMARY_BUTTON_STYLE, QuickEntryView
+from rugdiary.ui.today.sparkline import SparklineWidget
+
+TWO_COLUMNS_MIN_WIDTH = 860
+"""Below this the cards stack in one column (large text, small laptop screens)."""
+MAX_CONTENT_WIDTH = 1100
+
+_CARD_STYLE = (
+    "QFrame#todayCard { background: palette(base); border: 1px solid palette(midlight);"
+    " border-radius: 10px; }"
+    "QPushButton#linkButton { border: 2px solid transparent; border-radius: 4px;"
+    " background: transparent; padding: 2px 6px; color: palette(link);"
+    " text-decoration: underline; text-align: left; }"
+    "QPushButton#linkButton:focus { border: 2px solid palette(highlight); }"
+)
+
+
+def _scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+class Card(QFrame):
+    """A rounded panel with a small heading; the page is a handful of these."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayCard")
+        self.title = QLabel(title, self)
+        self.title.setFont(_scaled_font(self.title, 1.0, bold=True))
+        self.title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 16)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addLayout(self.body)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+
+def _wrapping_label(parent: QWidget, *, selectable: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class TodayView(QWidget):
+    """Cards in two columns (one when narrow) inside a scroll area; no behaviour here.
+
+    Left: today's entry and the tip of the day. Right: the next program, the last seven
+    days and this week. Narrow, they stack in that order.
+    """
+
+    shown = Signal()
+    """The page became visible: the controller checks whether the day has changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.setStyleSheet(_CARD_STYLE)
+
+        content = QWidget()
+        content.setObjectName("todayContent")
+        self.content = content
+
+        self.heading = QLabel(self.tr("Today"), content)
+        self.heading.setFont(_scaled_font(self.heading, 1.6, bold=True))
+        self.date_label = QLabel(content)
+        self.date_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        header = QHBoxLayout()
+        header.setSpacing(14)
+        header.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignBaseline)
+        header.addWidget(self.date_label, 1, Qt.AlignmentFlag.AlignBaseline)
+
+        self._build_entry_card(content)
+        self._build_week_chart_card(content)
+        self._build_program_card(content)
+        self._build_this_week_card(content)
+        self._build_tip_card(content)
+
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(self.entry_card)
+        left.addWidget(self.tip_card)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(14)
+        right.addWidget(self.program_card)
+        right.addWidget(self.chart_card)
+        right.addWidget(self.week_card)
+        right.addStretch(1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(14)
+        self.columns.addLayout(left, 5)
+        self.columns.addLayout(right, 4)
+
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(24, 18, 24, 24)
+        inner.setSpacing(14)
+        inner.addLayout(header)
+        inner.addLayout(self.columns)
+        inner.addStretch(1)
+        content.setMaximumWidth(MAX_CONTENT_WIDTH)
+
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        # Full width up to MAX_CONTENT_WIDTH, then centred with equal margins.
+        holder_layout.addStretch(0)
+        holder_layout.addWidget(content, 1)
+        holder_layout.addStretch(0)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(holder)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.setFocusProxy(self.quick)
+
+    # -- cards ---------------------------------------------------------------------------
+
+    def _build_entry_card(self, parent: QWidget) -> None:
+        self.entry_card = Card(self.tr("Your diary today"), parent)
+        ask = QWidget(self.entry_card)
+        self.entry_intro = _wrapping_label(ask)
+        self.entry_intro.setText(
+            self.tr(
+                "Nothing noted yet today. Two numbers are enough: how much pain, how much stress?"
+            )
+        )
+        self.quick = QuickEntryView(ask)
+        ask_layout = QVBoxLayout(ask)
+        ask_layout.setContentsMargins(0, 0, 0, 0)
+        ask_layout.setSpacing(10)
+        ask_layout.addWidget(self.entry_intro)
+        ask_layout.addWidget(self.quick)
+
+        done = QWidget(self.entry_card)
+        self.logged_title = QLabel(self.tr("✓ Logged for today"), done)
+        self.logged_title.setFont(_scaled_font(self.logged_title, 1.25, bold=True))
+        self.logged_values = _wrapping_label(done, selectable=True)
+        self.logged_values.setFont(_scaled_font(self.logged_values, 1.1))
+        self.logged_detail = _wrapping_label(done)
+        self.logged_detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.add_another_button = QPushButton(self.tr("Add another"), done)
+        self.add_another_button.setObjectName("linkButton")
+        self.add_another_button.setFlat(True)
+        self.add_another_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.add_another_button.setAccessibleName(self.tr("Add another entry for today"))
+        self.add_another_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        done_layout = QVBoxLayout(done)
+        done_layout.setContentsMargins(0, 0, 0, 0)
+        done_layout.setSpacing(6)
+        done_layout.addWidget(self.logged_title)
+        done_layout.addWidget(self.logged_values)
+        done_layout.addWidget(self.logged_detail)
+        done_layout.addWidget(self.add_another_button)
+        done_layout.addStretch(1)
+
+        self.ask_panel = ask
+        self.logged_panel = done
+        # Two panels of which one is shown, rather than a QStackedWidget: a stack is as
+        # tall as its tallest page, which would leave a large hole under "Logged".
+        done.setVisible(False)
+        self.entry_card.body.addWidget(ask)
+        self.entry_card.body.addWidget(done)
+
+    def _build_week_chart_card(self, parent: QWidget) -> None:
+        self.chart_card = Card(self.tr("The last 7 days"), parent)
+        self.sparkline = SparklineWidget(self.chart_card)
+        self.chart_note = _wrapping_label(self.chart_card)
+        self.chart_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.chart_card.body.addWidget(self.sparkline)
+        self.chart_card.body.addWidget(self.chart_note)
+
+    def _build_program_card(self, parent: QWidget) -> None:
+        self.program_card = Card(self.tr("Up next"), parent)
+        self.program_name = _wrapping_label(self.program_card)
+        self.program_name.setFont(_scaled_font(self.program_name, 1.25, bold=True))
+        self.program_detail = _wrapping_label(self.program_card)
+        self.program_detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.start_button = QPushButton(self.tr("Start"), self.program_card)
+        self.start_button.setObjectName("primaryButton")
+        self.start_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.program_name)
+        texts.addWidget(self.program_detail)
+        row.addLayout(texts, 1)
+        row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.program_card.body.addLayout(row)
+
+    def _build_this_week_card(self, parent: QWidget) -> None:
+        self.week_card = Card(self.tr("This week"), parent)
+        self.sessions_label = _wrapping_label(self.week_card)
+        self.plan_label = _wrapping_label(self.week_card)
+        self.plan_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.reminders_label = _wrapping_label(self.week_card)
+        self.reminders_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.week_card.body.addWidget(self.sessions_label)
+        self.week_card.body.addWidget(self.plan_label)
+        self.week_card.body.addWidget(self.reminders_label)
+
+    def _build_tip_card(self, parent: QWidget) -> None:
+        self.tip_card = Card(self.tr("A thought for today"), parent)
+        self.tip_label = _wrapping_label(self.tip_card, selectable=True)
+        self.tip_label.setFont(_scaled_font(self.tip_label, 1.05))
+        self.tip_label.setAccessibleName(self.tr("Tip of the day"))
+        self.tip_card.body.addWidget(self.tip_label)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def show_logged(self, logged: bool) -> None:
+        """Switch the diary card between the quick entry and "Logged for today"."""
+        self.ask_panel.setVisible(not logged)
+        self.logged_panel.setVisible(logged)
+        self.setFocusProxy(self.quick if not logged else self.add_another_button)
+
+    def is_logged_shown(self) -> bool:
+        return not self.logged_panel.isHidden()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(360, 240)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= TWO_COLUMNS_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
