@@ -8,7 +8,7 @@ UI_SOURCES = $(shell find rugdiary/ui -name '*.py' | sort)
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint format bench i18n qm clean
+.PHONY: run test lint format bench i18n qm dist clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ qm: $(QM_FILES)  ## compile the translations the app loads
 
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+dist: $(STAMP) qm  ## wheel, sdist and a PyInstaller bundle in dist/, smoke-tested (packaging/README.md)
+	PYTHON=$(PYTHON) packaging/build_dist.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

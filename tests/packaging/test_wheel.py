@@ -1,0 +1,104 @@
+"""The wheel and sdist carry resources/ and the compiled translations.
+
+Built with hatchling's PEP 517 hooks in the test's own interpreter (no build isolation,
+so no network); skipped where hatchling is not installed. A wheel build takes ~2 s.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import rugdiary
+
+ROOT = Path(__file__).resolve().parents[2]
+RESOURCES = ROOT / "resources"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("hatchling") is None,
+        reason="hatchling is not installed (add it to the dev extras to build the wheel here)",
+    ),
+]
+
+
+def _build(kind: str, out: Path) -> Path:
+    """build_wheel or build_sdist of hatchling.build, run in a subprocess from the checkout."""
+    code = f"import sys, hatchling.build as b; print(b.build_{kind}(sys.argv[1]))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out / result.stdout.strip().splitlines()[-1]
+
+
+def _resource_files() -> set[str]:
+    return {
+        p.relative_to(RESOURCES).as_posix()
+        for p in RESOURCES.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    wheel = _build("wheel", tmp_path_factory.mktemp("wheel"))
+    assert wheel.name == f"rugdiary-{rugdiary.__version__}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        info = f"rugdiary-{rugdiary.__version__}.dist-info"
+        entry_points = archive.read(f"{info}/entry_points.txt").decode()
+        metadata = archive.read(f"{info}/METADATA").decode()
+    assert "rugdiary = rugdiary.cli:main" in entry_points
+    assert f"\nVersion: {rugdiary.__version__}\n" in metadata
+    return names
+
+
+def test_wheel_contains_every_resource(wheel_names: set[str]) -> None:
+    inside = {
+        n.removeprefix("rugdiary/resources/")
+        for n in wheel_names
+        if n.startswith("rugdiary/resources/")
+    }
+    missing = _resource_files() - inside
+    assert not missing, f"not in the wheel: {sorted(missing)}"
+    for folder in ("exercises", "programs"):
+        assert any(n.startswith(f"{folder}/") and n.endswith(".json") for n in inside), folder
+    assert "icons/rugdiary.svg" in inside
+    assert {f"icons/rugdiary-{size}.png" for size in (64, 128, 256)} <= inside
+
+
+def test_wheel_contains_a_compiled_translation_for_every_ts(wheel_names: set[str]) -> None:
+    for ts in sorted(RESOURCES.glob("i18n/*.ts")):
+        qm = f"rugdiary/resources/i18n/{ts.stem}.qm"
+        assert qm in wheel_names, f"{qm} is missing: run `make qm` before building"
+
+
+def test_wheel_holds_no_development_files(wheel_names: set[str]) -> None:
+    assert not [n for n in wheel_names if "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in wheel_names if n.startswith(("tests/", "benchmarks/", "packaging/"))]
+
+
+def test_sdist_contains_resources_and_translations(tmp_path: Path) -> None:
+    sdist = _build("sdist", tmp_path)
+    prefix = f"rugdiary-{rugdiary.__version__}/"
+    with tarfile.open(sdist) as archive:
+        names = {n.removeprefix(prefix) for n in archive.getnames()}
+    missing = {f"resources/{n}" for n in _resource_files()} - names
+    assert not missing, f"not in the sdist: {sorted(missing)}"
+    # A wheel built from the sdist (which is what `python -m build` does) needs the .qm.
+    for ts in sorted(RESOURCES.glob("i18n/*.ts")):
+        assert f"resources/i18n/{ts.stem}.qm" in names
+    assert "pyproject.toml" in names
