@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEventLoop,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
@@ -222,6 +223,25 @@ def _connect_tray(app: QApplication, tray: ReminderTray, window: MainWindow) -> 
     tray.quitRequested.connect(app.quit)
 
 
+SCREENSHOT_WAIT_S = 20.0
+
+
+def _settle(app: QApplication, window: MainWindow, page: str) -> None:
+    """Let the page finish what it prepares in the background (a report preview, charts),
+    so the picture shows the page as a person sees it, not half-built."""
+    import time
+
+    controller = getattr(window._page(page), "controller", None)
+    busy = getattr(controller, "is_busy", None)
+    deadline = time.monotonic() + SCREENSHOT_WAIT_S
+    for _ in range(3):
+        app.processEvents()
+    while callable(busy) and busy() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    for _ in range(3):
+        app.processEvents()
+
+
 def render_screenshot(
     data_dir: Path,
     page: str,
@@ -264,8 +284,7 @@ def _render(
         window.resize(*size)
         window.show_page(page)
         window.show()
-        for _ in range(3):
-            app.processEvents()
+        _settle(app, window, page)
         pixmap = window.grab()
         output = Path(output)
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -504,8 +504,18 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        if "player" in self._built:
-            # Stop the voice thread now: left to object destruction, a running QThread
-            # can be deleted before it is stopped, which aborts the process.
-            self.player.controller.cues.shutdown()
+        self.shutdown_pages()
         super().closeEvent(event)
+
+    def shutdown_pages(self) -> None:
+        """Stop the pages' background work (voice, report and chart builders) before exit.
+
+        Left to object destruction, a running thread can outlive its owner or the
+        interpreter, which aborts the process or tears the thread down mid-way.
+        """
+        if "player" in self._built:
+            self.player.controller.cues.shutdown()
+        for page in self._built.values():
+            shutdown = getattr(page.controller, "shutdown", None)
+            if callable(shutdown):
+                shutdown()

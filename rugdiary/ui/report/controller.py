@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -84,9 +85,15 @@ class _BuildJob(QRunnable):
         try:
             data = self._work()
         except Exception as error:  # shown calmly on the page, never as a traceback
-            self._signals.failed.emit(self._generation, str(error) or type(error).__name__)
+            self._emit(self._signals.failed, str(error) or type(error).__name__)
             return
-        self._signals.done.emit(self._generation, data)
+        self._emit(self._signals.done, data)
+
+    def _emit(self, signal: Any, payload: object) -> None:
+        # The page may have gone while the report was being built: nobody is waiting
+        # for it then, and an exception must not escape into Qt's thread pool.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(self._generation, payload)
 
 
 def period_for(choice: str, today: date, custom: tuple[date, date]) -> tuple[date, date]:
@@ -271,6 +278,16 @@ class ReportController(QObject):
         self.view.set_busy(False)
         self._update_buttons()
         return False
+
+    def is_busy(self) -> bool:
+        """A preview is being built or waits to be (for screenshots and tests)."""
+        return self._building or self._pending or self._rebuild_timer.isActive()
+
+    def shutdown(self) -> None:
+        """Let a report being built finish before the window goes: a worker thread still
+        running Python when the process exits is torn down mid-way."""
+        self._rebuild_timer.stop()
+        self._pool.waitForDone()
 
     def _on_done(self, generation: int, data: object) -> None:
         current = generation == self._generation

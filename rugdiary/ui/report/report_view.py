@@ -114,9 +114,11 @@ class ReportView(QWidget):
         )
         self.questions.setTabChangesFocus(True)
         self.questions.setMinimumHeight(90)
+        # Room for a few questions; more scroll, so Save stays in view on small screens.
+        self.questions.setMaximumHeight(160)
         questions_label.setBuddy(self.questions)
         form_layout.addWidget(questions_label)
-        form_layout.addWidget(self.questions, 1)
+        form_layout.addWidget(self.questions)
 
         self.health_notice = QLabel(
             self.tr(
