@@ -1,23 +1,4 @@
-"""Insights page on ten years of data: first paint, range change and memory (DESIGN.md §5).
-
-Each measurement runs in a fresh process (offscreen, the page inside a plain QMainWindow)
-so that imports and caches of one run do not flatter the next.
-
-- `insights_first_paint_ms_10y` (the target key, ≤ 600 ms): from building the page to
-  every chart on screen, with matplotlib, numpy and scipy already imported, as they are
-  once the page has warmed them in the background. The page opens on its default period
-  (the last three months) of the ten-year diary.
-- `insights_first_paint_cold_ms_10y`: the same, with the imports paid inside the timing.
-- `insights_first_paint_all_ms_10y`: warm, but opening straight on all ten years.
-- `insights_range_change_ms_10y` (≤ 250 ms): median of switching between the last three
-  and the last twelve months, until the new charts are on screen.
-- `insights_range_change_all_ms_10y`: switching to all ten years (3,652 days).
-- `insights_first_chart_ms_10y`, `insights_range_change_first_chart_ms_10y`: until the
-  first chart (the one in view) is on screen; the page shows charts as they are drawn.
-- `rss_mb_insights` (≤ 260 MB): resident memory once the page has opened and settled.
-- `rss_mb_insights_after_ten_years`: resident memory right after the range changes,
-  the last of them to all ten years.
-"""
+"""Insights page on ten years of data: first paint, range change and memory (DESIGN.md §5)."""
 
 from __future__ import annotations
 
@@ -160,6 +141,26 @@ def _run_child(data: Path, mode: str) -> dict[str, float]:
 
 
 def run() -> dict[str, float]:
+    """Every Insights measurement, each the median over fresh processes.
+
+    Each measurement runs in a fresh process (offscreen, the page inside a plain QMainWindow)
+    so that imports and caches of one run do not flatter the next.
+
+    - `insights_first_paint_ms_10y` (the target key, ≤ 600 ms): from building the page to
+      every chart on screen, with matplotlib, numpy and scipy already imported, as they are
+      once the page has warmed them in the background. The page opens on its default period
+      (the last three months) of the ten-year diary.
+    - `insights_first_paint_cold_ms_10y`: the same, with the imports paid inside the timing.
+    - `insights_first_paint_all_ms_10y`: warm, but opening straight on all ten years.
+    - `insights_range_change_ms_10y` (≤ 250 ms): median of switching between the last three
+      and the last twelve months, until the new charts are on screen.
+    - `insights_range_change_all_ms_10y`: switching to all ten years (3,652 days).
+    - `insights_first_chart_ms_10y`, `insights_range_change_first_chart_ms_10y`: until the
+      first chart (the one in view) is on screen; the page shows charts as they are drawn.
+    - `rss_mb_insights` (≤ 260 MB): resident memory once the page has opened and settled.
+    - `rss_mb_insights_after_ten_years`: resident memory right after the range changes,
+      the last of them to all ten years.
+    """
     from benchmarks.datasets import build_ten_year_diary
 
     with tempfile.TemporaryDirectory(prefix="rugdiary-insights-") as folder:

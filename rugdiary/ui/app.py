@@ -42,10 +42,6 @@ EXIT_DATA_FILE = 3
 """Exit code when the data file cannot be used (DESIGN.md §4)."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 def prepare_application(theme: str = "system", lang: str | None = None) -> QApplication:
     """The QApplication (created if needed) with name, version, theme and Qt's translations."""
     existing = QApplication.instance()
@@ -137,8 +133,10 @@ def open_database(
             except DataFileError as restore_error:
                 dialogs.show_error(
                     parent,
-                    _tr("No backup could be restored"),
-                    _tr("%1.\n\nNothing was changed. The folder is here:\n%2")
+                    QCoreApplication.translate("app", "No backup could be restored"),
+                    QCoreApplication.translate(
+                        "app", "%1.\n\nNothing was changed. The folder is here:\n%2"
+                    )
                     .replace("%1", restore_error.reason.rstrip(".").capitalize())
                     .replace("%2", str(data_dir)),
                 )

@@ -21,10 +21,6 @@ SHUTDOWN_WAIT_MS = 1500
 """How long closing the app waits for a voice engine to finish before giving up on it."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 class Tone(StrEnum):
     """The three sounds in resources/sounds (made by tools/make_sounds.py)."""
 
@@ -107,14 +103,26 @@ class _VoiceWorker(QObject):
             tts.setParent(self)
             ready, error = QTextToSpeech.State.Ready, QTextToSpeech.State.Error
         except Exception:  # ImportError, a missing plugin, a broken backend: all mean "no voice"
-            return self._fail(_tr("Voice cues are off: speech is not available on this computer."))
+            return self._fail(
+                QCoreApplication.translate(
+                    "audio", "Voice cues are off: speech is not available on this computer."
+                )
+            )
         self._ready_state = ready
         # Some engines become Ready a moment later; lines wait (or go stale) until then.
         if tts.state() == error:
-            return self._fail(_tr("Voice cues are off: the speech engine is not ready."))
+            return self._fail(
+                QCoreApplication.translate(
+                    "audio", "Voice cues are off: the speech engine is not ready."
+                )
+            )
         locale = _pick_locale(tts, self._lang)
         if locale is None:
-            return self._fail(_tr("Voice cues are off: no voice is installed for this language."))
+            return self._fail(
+                QCoreApplication.translate(
+                    "audio", "Voice cues are off: no voice is installed for this language."
+                )
+            )
         tts.setLocale(locale)
         tts.stateChanged.connect(self._on_state)
         self._tts = tts
@@ -290,7 +298,12 @@ class CuePlayer(QObject):
                 effects[kind] = effect
         except Exception:  # ImportError, missing files, no device: the player goes on silently
             self._sound_failed = True
-            self._tell_once("sound", _tr("Sound cues are off: no sound output was found."))
+            self._tell_once(
+                "sound",
+                QCoreApplication.translate(
+                    "audio", "Sound cues are off: no sound output was found."
+                ),
+            )
             return None
         self._effects = effects
         return effects
@@ -313,7 +326,10 @@ class CuePlayer(QObject):
         except ImportError:
             self._voice_failed = True
             self._tell_once(
-                "voice", _tr("Voice cues are off: speech is not available on this computer.")
+                "voice",
+                QCoreApplication.translate(
+                    "audio", "Voice cues are off: speech is not available on this computer."
+                ),
             )
             return None
         thread = QThread()

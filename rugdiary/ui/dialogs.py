@@ -11,10 +11,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 _CONTEXT = "dialogs"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 class DataFileProblem(enum.Enum):
     """Why the data file cannot be used; decides the wording and the buttons offered."""
 
@@ -34,30 +30,39 @@ class DataFileChoice(enum.Enum):
 
 def data_file_texts(problem: DataFileProblem, path: Path, reason: str) -> tuple[str, str]:
     """The title and the plain-words explanation for `problem`; separate so tests can read it."""
-    location = _tr("The file is here:\n%1").replace("%1", str(path))
+    location = QCoreApplication.translate("dialogs", "The file is here:\n%1").replace(
+        "%1", str(path)
+    )
     if problem is DataFileProblem.LOCKED:
-        title = _tr("Your diary is open elsewhere")
-        text = _tr(
+        title = QCoreApplication.translate("dialogs", "Your diary is open elsewhere")
+        text = QCoreApplication.translate(
+            "dialogs",
             "RugDiary is already using your diary, in another window or in the command line. "
-            "Close the other one, then choose Try again."
+            "Close the other one, then choose Try again.",
         )
     elif problem is DataFileProblem.NEWER:
-        title = _tr("Your diary needs a newer RugDiary")
-        text = _tr(
+        title = QCoreApplication.translate("dialogs", "Your diary needs a newer RugDiary")
+        text = QCoreApplication.translate(
+            "dialogs",
             "Your diary was saved by a newer version of RugDiary. This version leaves it "
-            "untouched so nothing gets lost. Please install the newer version."
+            "untouched so nothing gets lost. Please install the newer version.",
         )
     elif problem is DataFileProblem.CORRUPT:
-        title = _tr("Your diary file cannot be read")
-        text = _tr(
+        title = QCoreApplication.translate("dialogs", "Your diary file cannot be read")
+        text = QCoreApplication.translate(
+            "dialogs",
             "RugDiary could not read your diary file, so it has not changed anything. "
             "RugDiary keeps backups: you can put the latest backup back in place. "
-            "The unreadable file is kept next to it."
+            "The unreadable file is kept next to it.",
         )
     else:
-        title = _tr("Your diary cannot be opened")
-        text = _tr("RugDiary could not open your diary and has not changed anything.")
-    details = _tr("What happened: %1.").replace("%1", reason.rstrip("."))
+        title = QCoreApplication.translate("dialogs", "Your diary cannot be opened")
+        text = QCoreApplication.translate(
+            "dialogs", "RugDiary could not open your diary and has not changed anything."
+        )
+    details = QCoreApplication.translate("dialogs", "What happened: %1.").replace(
+        "%1", reason.rstrip(".")
+    )
     return title, f"{text}\n\n{details}\n\n{location}"
 
 
@@ -74,14 +79,21 @@ def ask_data_file_problem(
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     choices: dict[object, DataFileChoice] = {}
     if problem is DataFileProblem.LOCKED:
-        retry = box.addButton(_tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        retry = box.addButton(
+            QCoreApplication.translate("dialogs", "Try again"), QMessageBox.ButtonRole.AcceptRole
+        )
         choices[retry] = DataFileChoice.RETRY
         box.setDefaultButton(retry)
     elif problem is DataFileProblem.CORRUPT:
-        restore = box.addButton(_tr("Restore latest backup"), QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(
+            QCoreApplication.translate("dialogs", "Restore latest backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         choices[restore] = DataFileChoice.RESTORE
         box.setDefaultButton(restore)
-    quit_button = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(
+        QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     choices[quit_button] = DataFileChoice.QUIT
     box.setEscapeButton(quit_button)
     box.exec()
@@ -92,11 +104,17 @@ def ask_discard_unsaved(parent: QWidget | None) -> bool:
     """Ask before answers that were typed but not saved are replaced; True means discard."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Entry not saved yet"))
-    box.setText(_tr("The entry in the form is not saved yet."))
-    box.setInformativeText(_tr("Do you want to leave it and open the other entry?"))
-    keep = box.addButton(_tr("Keep my entry"), QMessageBox.ButtonRole.RejectRole)
-    discard = box.addButton(_tr("Leave it"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Entry not saved yet"))
+    box.setText(QCoreApplication.translate("dialogs", "The entry in the form is not saved yet."))
+    box.setInformativeText(
+        QCoreApplication.translate("dialogs", "Do you want to leave it and open the other entry?")
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("dialogs", "Keep my entry"), QMessageBox.ButtonRole.RejectRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("dialogs", "Leave it"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -125,9 +143,9 @@ def choose_picture_file(parent: QWidget | None) -> Path | None:
 
     path, _filter = QFileDialog.getOpenFileName(
         parent,
-        _tr("Choose a picture"),
+        QCoreApplication.translate("dialogs", "Choose a picture"),
         str(Path.home()),
-        _tr("Pictures (*.png *.jpg *.jpeg *.svg)"),
+        QCoreApplication.translate("dialogs", "Pictures (*.png *.jpg *.jpeg *.svg)"),
     )
     return Path(path) if path else None
 
@@ -136,15 +154,25 @@ def ask_delete_used_exercise(parent: QWidget | None, name: str, programs: list[s
     """Ask before deleting an own exercise that programs still use; True means delete."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Exercise is in use"))
-    box.setText(_tr("“%1” is part of your programs:").replace("%1", name))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Exercise is in use"))
+    box.setText(
+        QCoreApplication.translate("dialogs", "“%1” is part of your programs:").replace("%1", name)
+    )
     box.setInformativeText(
         "\n".join(f"• {program}" for program in programs)
         + "\n\n"
-        + _tr("Those programs cannot start until you remove it from them or undo the delete.")
+        + QCoreApplication.translate(
+            "dialogs",
+            "Those programs cannot start until you remove it from them or undo the delete.",
+        )
     )
-    keep = box.addButton(_tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
-    delete = box.addButton(_tr("Delete anyway"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(
+        QCoreApplication.translate("dialogs", "Keep it"), QMessageBox.ButtonRole.RejectRole
+    )
+    delete = box.addButton(
+        QCoreApplication.translate("dialogs", "Delete anyway"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -159,17 +187,27 @@ def ask_stop_session(parent: QWidget | None) -> str | None:
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Stop the session?"))
-    box.setText(_tr("Stop the session?"))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Stop the session?"))
+    box.setText(QCoreApplication.translate("dialogs", "Stop the session?"))
     box.setInformativeText(
-        _tr("Stopping early is fine. What you did so far is saved. Why are you stopping?")
+        QCoreApplication.translate(
+            "dialogs", "Stopping early is fine. What you did so far is saved. Why are you stopping?"
+        )
     )
     choices = {
-        box.addButton(_tr("Pain"), QMessageBox.ButtonRole.AcceptRole): "pain",
-        box.addButton(_tr("No time"), QMessageBox.ButtonRole.AcceptRole): "time",
-        box.addButton(_tr("Other reason"), QMessageBox.ButtonRole.AcceptRole): "other",
+        box.addButton(
+            QCoreApplication.translate("dialogs", "Pain"), QMessageBox.ButtonRole.AcceptRole
+        ): "pain",
+        box.addButton(
+            QCoreApplication.translate("dialogs", "No time"), QMessageBox.ButtonRole.AcceptRole
+        ): "time",
+        box.addButton(
+            QCoreApplication.translate("dialogs", "Other reason"), QMessageBox.ButtonRole.AcceptRole
+        ): "other",
     }
-    keep = box.addButton(_tr("Carry on"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(
+        QCoreApplication.translate("dialogs", "Carry on"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -185,14 +223,18 @@ def choose_chart_file(parent: QWidget | None, suggested: Path) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
     filters = {
-        _tr("PNG picture (*.png)"): ".png",
-        _tr("SVG drawing (*.svg)"): ".svg",
-        _tr("PDF document (*.pdf)"): ".pdf",
+        QCoreApplication.translate("dialogs", "PNG picture (*.png)"): ".png",
+        QCoreApplication.translate("dialogs", "SVG drawing (*.svg)"): ".svg",
+        QCoreApplication.translate("dialogs", "PDF document (*.pdf)"): ".pdf",
     }
     wanted = suggested.suffix.lower()
     chosen = next((name for name, suffix in filters.items() if suffix == wanted), "")
     path, selected = QFileDialog.getSaveFileName(
-        parent, _tr("Save chart as"), str(suggested), ";;".join(filters), chosen
+        parent,
+        QCoreApplication.translate("dialogs", "Save chart as"),
+        str(suggested),
+        ";;".join(filters),
+        chosen,
     )
     if not path:
         return None
@@ -208,9 +250,9 @@ def choose_report_file(parent: QWidget | None, suggested: Path) -> Path | None:
 
     path, _filter = QFileDialog.getSaveFileName(
         parent,
-        _tr("Save the report (contains health data)"),
+        QCoreApplication.translate("dialogs", "Save the report (contains health data)"),
         str(suggested),
-        _tr("PDF files (*.pdf)"),
+        QCoreApplication.translate("dialogs", "PDF files (*.pdf)"),
     )
     if not path:
         return None
@@ -222,16 +264,23 @@ def confirm_health_data_file(parent: QWidget | None) -> bool:
     """Say once, calmly, that a report file holds health data; True means go ahead."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("Your report holds health data"))
-    box.setText(_tr("This file holds your pain, stress and notes."))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Your report holds health data"))
+    box.setText(
+        QCoreApplication.translate("dialogs", "This file holds your pain, stress and notes.")
+    )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "dialogs",
             "Keep it somewhere private and share it only with people you choose, such as "
-            "your physiotherapist. RugDiary never sends it anywhere."
+            "your physiotherapist. RugDiary never sends it anywhere.",
         )
     )
-    go_on = box.addButton(_tr("Continue"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    go_on = box.addButton(
+        QCoreApplication.translate("dialogs", "Continue"), QMessageBox.ButtonRole.AcceptRole
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(go_on)
     box.setEscapeButton(cancel)
     box.exec()
@@ -245,16 +294,26 @@ def ask_restore_backup(parent: QWidget | None, when: str) -> bool:
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Restore a backup?"))
-    box.setText(_tr("Put the backup of %1 in place of your diary?").replace("%1", when))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Restore a backup?"))
+    box.setText(
+        QCoreApplication.translate(
+            "dialogs", "Put the backup of %1 in place of your diary?"
+        ).replace("%1", when)
+    )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "dialogs",
             "Your diary as it is now is backed up first, so you can go back to it later. "
-            "Entries made after this backup will not show until you do."
+            "Entries made after this backup will not show until you do.",
         )
     )
-    restore = box.addButton(_tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("Keep my diary as it is"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("dialogs", "Keep my diary as it is"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -265,14 +324,75 @@ def show_tray_explanation(parent: QWidget | None) -> None:
     """The one-time note that RugDiary keeps running in the tray after its window closes."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("RugDiary is still running"))
-    box.setText(_tr("RugDiary is still running in the tray."))
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "RugDiary is still running"))
+    box.setText(QCoreApplication.translate("dialogs", "RugDiary is still running in the tray."))
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "dialogs",
             "Your reminders keep working. Click the RugDiary icon in the tray to open the "
             "window again, or choose Quit in its menu to close RugDiary completely. "
-            "You can change this on the Settings page."
+            "You can change this on the Settings page.",
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def exec_dialog(dialog: QWidget) -> bool:
+    """Run one of the app's own dialogs (a QDialog) modally; True when accepted.
+
+    The one place tests patch so that no dialog of the Help menu or first run blocks.
+    """
+    from PySide6.QtWidgets import QDialog
+
+    if not isinstance(dialog, QDialog):
+        raise TypeError(f"{type(dialog).__name__} is not a dialog")
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def show_red_flag_notice(parent: QWidget | None, mode: str = "help") -> bool:
+    """The red-flag notice ("When to get help now"); True when confirmed or closed with OK.
+
+    `mode` is "first_run" (an "I have read this" button), "help" or "entry" (after a diary
+    entry with a red-flag tag, with a line saying why it appears).
+    """
+    from rugdiary.ui.safety import NoticeMode, RedFlagDialog
+
+    dialog = RedFlagDialog(NoticeMode(mode), parent=parent)
+    try:
+        return exec_dialog(dialog)
+    finally:
+        dialog.deleteLater()
+
+
+def show_keyboard_shortcuts(parent: QWidget | None, rows: list[tuple[str, str]]) -> None:
+    """Help → Keyboard shortcuts: a table of (keys, what they do)."""
+    from rugdiary.ui.help import ShortcutsDialog
+
+    dialog = ShortcutsDialog(rows, parent)
+    try:
+        exec_dialog(dialog)
+    finally:
+        dialog.deleteLater()
+
+
+def show_about_dialog(parent: QWidget | None, data_dir: Path) -> None:
+    """Help → About RugDiary: version, licence, data folder, and the evidence page."""
+    from rugdiary.ui.help import AboutDialog
+
+    dialog = AboutDialog(data_dir, parent)
+    try:
+        exec_dialog(dialog)
+    finally:
+        dialog.deleteLater()
+
+
+def show_evidence(parent: QWidget | None) -> None:
+    """The short page on the evidence behind the exercises, with sources."""
+    from rugdiary.ui.help import EvidenceDialog
+
+    dialog = EvidenceDialog(parent=parent)
+    try:
+        exec_dialog(dialog)
+    finally:
+        dialog.deleteLater()

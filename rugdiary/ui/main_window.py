@@ -24,18 +24,31 @@ from rugdiary.ui.diary.page import DiaryPage, build_diary_page
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import Preferences
+from rugdiary.ui.theme import resolve_theme
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from rugdiary.core.diary import DiaryEntry
     from rugdiary.core.exercises import Level
     from rugdiary.core.programs import Program
     from rugdiary.core.reminders import Due
+    from rugdiary.ui.insights.page import InsightsPage
     from rugdiary.ui.player.page import PlayerPage
     from rugdiary.ui.programs.page import ProgramsPage
     from rugdiary.ui.report.page import ReportPage
     from rugdiary.ui.settings.page import SettingsPage
     from rugdiary.ui.today.page import TodayPage
 
-PAGES: tuple[str, ...] = ("today", "diary", "programs", "player", "report", "settings")
+PAGES: tuple[str, ...] = (
+    "today",
+    "diary",
+    "insights",
+    "programs",
+    "player",
+    "report",
+    "settings",
+)
 """Page keys in navigation order; also what `rugdiary screenshot --page` accepts."""
 
 GEOMETRY_KEY = "mainwindow/geometry"
@@ -104,6 +117,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, Any] = {}
         self._add_page("today", self.tr("Today"), self._build_today)
         self._add_page("diary", self.tr("Diary"), self._build_diary)
+        self._add_page("insights", self.tr("Insights"), self._build_insights)
         self._add_page("programs", self.tr("Exercises"), self._build_programs)
         self._add_page("player", self.tr("Session"), self._build_player)
         self._add_page("report", self.tr("Report"), self._build_report)
@@ -147,7 +161,8 @@ class MainWindow(QMainWindow):
         # Start where the answer goes: a person can type the pain score straight away.
         current = self.stack.currentWidget()
         if current is not None:
-            current.setFocus(Qt.FocusReason.OtherFocusReason)
+            target = getattr(current, "initial_focus", current)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -191,7 +206,39 @@ class MainWindow(QMainWindow):
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entriesChanged.connect(lambda: self._on_entries_changed("diary"))
+        page.controller.entrySaved.connect(self._check_red_flags)
         return page
+
+    def _check_red_flags(self, entry: DiaryEntry) -> None:
+        """An entry that mentions signs worth a doctor's look brings the notice back."""
+        from rugdiary.ui.safety import notice_after_save
+
+        notice_after_save(self, entry)
+
+    @property
+    def insights(self) -> InsightsPage:
+        page: InsightsPage = self._page("insights")
+        return page
+
+    def _build_insights(self) -> InsightsPage:
+        from rugdiary.ui.insights.page import build_insights_page
+
+        services = self._services
+        page = build_insights_page(
+            services.entries,
+            services.sessions,
+            services.clock,
+            theme=resolve_theme(self.preferences.theme()),
+            lang=content_language(),
+            parent=self,
+        )
+        page.controller.openDayRequested.connect(self.open_day)
+        return page
+
+    def open_day(self, day: date) -> None:
+        """Show one day in the diary (clicked on a chart)."""
+        self.show_page("diary")
+        self.diary.controller.set_date_range(day, day)
 
     @property
     def today(self) -> TodayPage:
@@ -215,6 +262,7 @@ class MainWindow(QMainWindow):
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))
+        page.controller.entrySaved.connect(self._check_red_flags)
         page.controller.startProgramRequested.connect(self.start_program_by_id)
         return page
 
@@ -347,7 +395,12 @@ class MainWindow(QMainWindow):
         controller.testSoundRequested.connect(self._test_sound)
         controller.testVoiceRequested.connect(self._test_voice)
         controller.diaryRestored.connect(lambda _path: self._reload_all())
+        controller.themeChanged.connect(self._on_theme_changed)
         return page
+
+    def _on_theme_changed(self, theme: str) -> None:
+        if "insights" in self._built:
+            self.insights.controller.set_theme(resolve_theme(theme))
 
     def _on_sounds_changed(self, enabled: bool) -> None:
         if "player" in self._built:
@@ -407,7 +460,8 @@ class MainWindow(QMainWindow):
         # a page in the navigation list keeps focus in the list instead.
         current = self.stack.currentWidget()
         if current is not None:
-            current.setFocus(Qt.FocusReason.OtherFocusReason)
+            target = getattr(current, "initial_focus", current)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page(self) -> str:
         return list(self._factories)[max(self.nav.currentRow(), 0)]
@@ -441,6 +495,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.red_flags_action = QAction(self.tr("&When to get help now"), self)
+        self.red_flags_action.triggered.connect(self.show_red_flags)
+        help_menu.addAction(self.red_flags_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About RugDiary"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -457,7 +519,33 @@ class MainWindow(QMainWindow):
         ).replace("%1", __version__)
 
     def show_about(self) -> None:
-        dialogs.show_about(self, self.tr("About RugDiary"), self.about_text())
+        from rugdiary.ui import help
+
+        help.show_about(self, self._services.data_dir)
+
+    def show_red_flags(self) -> None:
+        from rugdiary.ui import help
+
+        help.show_red_flags(self)
+
+    def show_shortcuts(self) -> None:
+        from rugdiary.ui import help
+
+        help.show_shortcuts(self, self.page_shortcuts())
+
+    def page_shortcuts(self) -> list[tuple[str, str]]:
+        """Keys the pages handle themselves, for Help → Keyboard shortcuts."""
+        return [
+            ("Ctrl+S", self.tr("Save the diary entry")),
+            ("Esc", self.tr("Stop changing an entry; stop a session")),
+            ("Delete", self.tr("Delete the chosen entry (Undo brings it back)")),
+            ("0–9", self.tr("Choose a score on a 0–10 scale")),
+            ("Space", self.tr("Pause or carry on with a session")),
+            ("Right", self.tr("Next step of a session")),
+            ("Left", self.tr("Previous step of a session")),
+            ("R", self.tr("Start the exercise again")),
+            ("F", self.tr("Focus mode: only the timer and the figure")),
+        ]
 
     def show_notice(self, text: str, offer_undo: bool = False) -> None:
         """A status-bar message; after a delete it comes with an Undo button."""

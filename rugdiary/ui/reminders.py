@@ -49,19 +49,19 @@ NOTIFICATION_MS: Final = 10_000
 _CONTEXT: Final = "Reminders"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def reminder_message(due: Due, program_name: str | None = None) -> str:
     """What the banner and the notification say; short, kind and without pressure."""
     if due.kind == "diary":
-        return _tr("Time to note how you are")
+        return QCoreApplication.translate("Reminders", "Time to note how you are")
     if due.kind == "movement":
-        return _tr("Time to get up and move: a 3-minute desk break?")
+        return QCoreApplication.translate(
+            "Reminders", "Time to get up and move: a 3-minute desk break?"
+        )
     if program_name:
-        return _tr("Time for your %1").replace("%1", program_name)
-    return _tr("Time for your exercises")
+        return QCoreApplication.translate("Reminders", "Time for your %1").replace(
+            "%1", program_name
+        )
+    return QCoreApplication.translate("Reminders", "Time for your exercises")
 
 
 def reminder_detail(due: Due, now: dt.datetime) -> str:
@@ -70,7 +70,7 @@ def reminder_detail(due: Due, now: dt.datetime) -> str:
         return ""
     local = due.scheduled_for.astimezone(now.tzinfo)
     time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return _tr("Planned for %1").replace("%1", time)
+    return QCoreApplication.translate("Reminders", "Planned for %1").replace("%1", time)
 
 
 class SettingsStore(Protocol):

@@ -1,12 +1,23 @@
-"""Calm light and dark palettes on the Fusion style, with large readable type."""
+"""Calm light, dark and high-contrast palettes on Fusion, with large type and a visible focus."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+import math
 
-THEMES: tuple[str, ...] = ("system", "light", "dark")
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
+
+THEMES: tuple[str, ...] = ("system", "light", "dark", "high-contrast")
+HIGH_CONTRAST = "high-contrast"
 
 # People reading this are often tired or in pain: larger than the usual 9–10 pt.
 BASE_POINT_SIZE = 12.0
@@ -58,26 +69,67 @@ _DARK = {
     QPalette.ColorRole.LinkVisited: "#b3bde0",
 }
 
+# For poor eyesight: pure black and white, yellow for what is selected or has the focus.
+# No greys below 9:1 against black, so borders and dimmed text stay visible.
+_HIGH_CONTRAST = {
+    QPalette.ColorRole.Window: "#000000",
+    QPalette.ColorRole.WindowText: "#ffffff",
+    QPalette.ColorRole.Base: "#000000",
+    QPalette.ColorRole.AlternateBase: "#000000",
+    QPalette.ColorRole.ToolTipBase: "#000000",
+    QPalette.ColorRole.ToolTipText: "#ffffff",
+    QPalette.ColorRole.PlaceholderText: "#d8d8d8",
+    QPalette.ColorRole.Text: "#ffffff",
+    QPalette.ColorRole.Button: "#000000",
+    QPalette.ColorRole.ButtonText: "#ffffff",
+    QPalette.ColorRole.BrightText: "#ffff00",
+    QPalette.ColorRole.Light: "#ffffff",
+    QPalette.ColorRole.Midlight: "#ffffff",
+    QPalette.ColorRole.Mid: "#ffffff",
+    QPalette.ColorRole.Dark: "#ffffff",
+    QPalette.ColorRole.Shadow: "#ffffff",
+    QPalette.ColorRole.Highlight: "#ffff00",
+    QPalette.ColorRole.HighlightedText: "#000000",
+    QPalette.ColorRole.Link: "#ffff00",
+    QPalette.ColorRole.LinkVisited: "#ffff00",
+}
+
+_PALETTES = {"light": _LIGHT, "dark": _DARK, HIGH_CONTRAST: _HIGH_CONTRAST}
+
+FOCUS_WIDTH = {"light": 2.0, "dark": 2.0, HIGH_CONTRAST: 3.0}
+"""Width in pixels of the focus ring; wider in high contrast, where it must leap out."""
+
 
 def resolve_theme(theme: str) -> str:
-    """ "light" or "dark"; "system" follows the platform's colour scheme (light if unknown)."""
+    """ "light", "dark" or "high-contrast"; "system" follows the platform.
+
+    The platform's contrast preference wins over its colour scheme: someone who asked
+    their computer for high contrast should get it here too without looking for it.
+    """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
     if theme != "system":
         return theme
     hints = QGuiApplication.styleHints()
-    if hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark:
+    if hints is None:
+        return "light"
+    if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return HIGH_CONTRAST
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
         return "dark"
     return "light"
 
 
 def build_palette(theme: str) -> QPalette:
-    """The palette for "light" or "dark"; disabled text is dimmed but stays legible."""
-    colours = _DARK if theme == "dark" else _LIGHT
+    """The palette for a resolved theme; disabled text is dimmed but stays legible."""
+    colours = _PALETTES.get(theme, _LIGHT)
     palette = QPalette()
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     disabled = QColor(colours[QPalette.ColorRole.PlaceholderText])
+    if theme == HIGH_CONTRAST:
+        # Dimmed, but never a low-contrast grey: still about 9:1 on black.
+        disabled = QColor("#b4b4b4")
     for role in (
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.Text,
@@ -87,12 +139,143 @@ def build_palette(theme: str) -> QPalette:
     return palette
 
 
+class FocusStyle(QProxyStyle):
+    """Fusion with a focus ring that can be seen from a distance, on every kind of control.
+
+    Fusion marks focus with a thin line in the highlight colour, easy to miss for tired
+    or poor eyes. This draws a wide rounded ring in the highlight colour around buttons,
+    fields, lists and sliders whenever they hold the focus, and in high contrast adds the
+    white outlines that Fusion (which darkens the window colour for them) loses on black.
+    """
+
+    def __init__(self, theme: str) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self.theme = theme
+        self.focus_width = FOCUS_WIDTH.get(theme, 2.0)
+
+    def name(self) -> str:
+        """The base style's name ("fusion"): a focus ring does not make it another style."""
+        return self.baseStyle().name()
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth:
+            # Room for the whole ring: a list or text field paints its contents over
+            # everything inside the frame, which would hide most of a wider ring.
+            return max(value, math.ceil(self.focus_width))
+        return value
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
+            self._ring(painter, option, inset=-1.0)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+        if element in _OUTLINED_PRIMITIVES:
+            self._outline(painter, option)
+            if element == QStyle.PrimitiveElement.PE_FrameLineEdit and _has_focus(option):
+                self._ring(painter, option)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_PushButtonBevel:
+            self._outline(painter, option)
+            if _has_focus(option):
+                self._ring(painter, option)
+        elif (
+            element == QStyle.ControlElement.CE_ShapedFrame
+            and isinstance(widget, QAbstractScrollArea)
+            and widget.hasFocus()
+        ):
+            self._ring(painter, option)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in _OUTLINED_COMPLEX:
+            self._outline(painter, option)
+        elif control == QStyle.ComplexControl.CC_Slider and self.theme == HIGH_CONTRAST:
+            for part in (
+                QStyle.SubControl.SC_SliderGroove,
+                QStyle.SubControl.SC_SliderHandle,
+            ):
+                rect = self.subControlRect(control, option, part, widget)  # type: ignore[arg-type]
+                self._outline(painter, option, rect)
+        if control in _RINGED_COMPLEX and _has_focus(option):
+            self._ring(painter, option)
+
+    def _ring(self, painter: QPainter, option: QStyleOption, inset: float | None = None) -> None:
+        width = self.focus_width
+        half = width / 2 if inset is None else inset + width / 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), width))
+        rect = QRectF(option.rect).adjusted(half, half, -half, -half)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.restore()
+
+    def _outline(self, painter: QPainter, option: QStyleOption, rect: QRect | None = None) -> None:
+        if self.theme != HIGH_CONTRAST:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.WindowText), 1.0))
+        area = QRectF(option.rect if rect is None else rect)
+        painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.restore()
+
+
+_OUTLINED_PRIMITIVES = frozenset(
+    {
+        QStyle.PrimitiveElement.PE_FrameLineEdit,
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    }
+)
+_OUTLINED_COMPLEX = frozenset({QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox})
+_RINGED_COMPLEX = frozenset(
+    {
+        QStyle.ComplexControl.CC_ComboBox,
+        QStyle.ComplexControl.CC_SpinBox,
+        QStyle.ComplexControl.CC_Slider,
+        QStyle.ComplexControl.CC_ToolButton,
+    }
+)
+
+
+def _has_focus(option: QStyleOption) -> bool:
+    return bool(option.state & QStyle.StateFlag.State_HasFocus)
+
+
 def apply_theme(app: QApplication, theme: str = "system") -> str:
-    """Fusion style, the calm palette and a large base font; returns "light" or "dark"."""
+    """Fusion with a clear focus ring, the palette and a large base font; returns the theme."""
     resolved = resolve_theme(theme)
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
+    app.setStyle(FocusStyle(resolved))
     app.setPalette(build_palette(resolved))
     font = QFont(app.font())
     if font.pointSizeF() < BASE_POINT_SIZE:

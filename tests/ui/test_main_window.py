@@ -35,6 +35,7 @@ def test_navigation_has_only_real_pages(window: MainWindow) -> None:
         == [
             "today",
             "diary",
+            "insights",
             "programs",
             "player",
             "report",
@@ -44,6 +45,7 @@ def test_navigation_has_only_real_pages(window: MainWindow) -> None:
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Today",
         "Diary",
+        "Insights",
         "Exercises",
         "Session",
         "Report",
@@ -75,15 +77,14 @@ def test_menus_and_shortcuts(window: MainWindow) -> None:
 def test_about_names_the_version_and_does_not_diagnose(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        dialogs, "show_about", lambda parent, title, text: shown.append((title, text))
-    )
+    shown: list[QWidget] = []
+    monkeypatch.setattr(dialogs, "exec_dialog", lambda dialog: shown.append(dialog) or True)
     window.about_action.trigger()
-    ((title, text),) = shown
-    assert title == "About RugDiary"
+    (about,) = shown
+    text = about.heading.text() + about.body.text()
     assert __version__ in text
     assert "does not diagnose" in text
+    assert about.folder.text() == str(window._services.data_dir)
 
 
 def test_quit_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:

@@ -40,10 +40,6 @@ class Host(Protocol):
     def change_failed(self, action: str, error: Exception) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DiaryCommands", text)
-
-
 class _EntryCommand(QUndoCommand):
     """Runs the storage call for undo/redo; the first redo is skipped.
 
@@ -73,11 +69,11 @@ class _EntryCommand(QUndoCommand):
         if self._first_redo:
             self._first_redo = False
             return
-        label = _tr("redo %1").replace("%1", self.text())
+        label = QCoreApplication.translate("DiaryCommands", "redo %1").replace("%1", self.text())
         self._run(self._do, label, selected=not isinstance(self, DeleteEntryCommand))
 
     def undo(self) -> None:
-        label = _tr("undo %1").replace("%1", self.text())
+        label = QCoreApplication.translate("DiaryCommands", "undo %1").replace("%1", self.text())
         self._run(self._undo, label, selected=not isinstance(self, AddEntryCommand))
 
     def _do(self) -> None:
@@ -89,7 +85,9 @@ class _EntryCommand(QUndoCommand):
 
 class AddEntryCommand(_EntryCommand):
     def __init__(self, store: EntryStore, host: Host, entry: DiaryEntry) -> None:
-        super().__init__(_tr("add entry"), store, host, entry.id)
+        super().__init__(
+            QCoreApplication.translate("DiaryCommands", "add entry"), store, host, entry.id
+        )
         self._entry = entry
 
     def _do(self) -> None:
@@ -103,7 +101,9 @@ class EditEntryCommand(_EntryCommand):
     def __init__(
         self, store: EntryStore, host: Host, before: DiaryEntry, after: DiaryEntry
     ) -> None:
-        super().__init__(_tr("change entry"), store, host, before.id)
+        super().__init__(
+            QCoreApplication.translate("DiaryCommands", "change entry"), store, host, before.id
+        )
         self._before = before
         self._after = after
 
@@ -116,7 +116,9 @@ class EditEntryCommand(_EntryCommand):
 
 class DeleteEntryCommand(_EntryCommand):
     def __init__(self, store: EntryStore, host: Host, entry: DiaryEntry) -> None:
-        super().__init__(_tr("delete entry"), store, host, entry.id)
+        super().__init__(
+            QCoreApplication.translate("DiaryCommands", "delete entry"), store, host, entry.id
+        )
         self._entry = entry
 
     def _do(self) -> None:

@@ -38,7 +38,9 @@ class DiaryView(QWidget):
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.form)
         self.cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.setFocusProxy(self.form.pain)
+        # Where the keyboard starts when this page is opened (a focus proxy would
+        # send Tab from the last control back to the first, trapping keyboard users).
+        self.initial_focus: QWidget = self.form.pain
 
     def wide_enough(self, width: int) -> bool:
         """Whether form and list fit side by side in `width` pixels."""

@@ -76,9 +76,7 @@ class EntryListModel(QAbstractTableModel):
 
     # -- content -----------------------------------------------------------------------------
 
-    def set_entries(
-        self, entries: Sequence[DiaryEntry], sessions: Sequence[Session] = ()
-    ) -> None:
+    def set_entries(self, entries: Sequence[DiaryEntry], sessions: Sequence[Session] = ()) -> None:
         """Replace the content; either may come in any order.
 
         Exercise sessions sit among the day's entries by time, so a day reads as it

@@ -16,11 +16,6 @@ from rugdiary.core.sessions import PainResponse
 _CONTEXT = "player"
 
 
-def tr(text: str) -> str:
-    """Translate in the player's context; one context keeps the .ts file tidy."""
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def exercise_name(exercises: Mapping[str, Exercise], exercise_id: str, lang: str) -> str:
     """The exercise's name in `lang`, or its id if it is not in the library any more."""
     exercise = exercises.get(exercise_id)
@@ -30,20 +25,20 @@ def exercise_name(exercises: Mapping[str, Exercise], exercise_id: str, lang: str
 def phase_text(step: Step, name: str) -> str:
     """The big words under the ring: what to do right now."""
     if step.kind is StepKind.GET_READY:
-        return tr("Get ready")
+        return QCoreApplication.translate("player", "Get ready")
     if step.kind is StepKind.TRANSITION:
-        return tr("Next: %1").replace("%1", name)
+        return QCoreApplication.translate("player", "Next: %1").replace("%1", name)
     if step.kind is StepKind.SWITCH_SIDES:
-        return tr("Switch sides")
+        return QCoreApplication.translate("player", "Switch sides")
     if step.kind is StepKind.SET_REST:
-        return tr("Let your back relax, breathe out")
+        return QCoreApplication.translate("player", "Let your back relax, breathe out")
     if step.kind is StepKind.REST:
-        return tr("Rest")
+        return QCoreApplication.translate("player", "Rest")
     if step.cue is Cue.HOLD:
-        return tr("Hold")
+        return QCoreApplication.translate("player", "Hold")
     if step.cue is Cue.MOVE:
-        return tr("Move")
-    return tr("Keep going")
+        return QCoreApplication.translate("player", "Move")
+    return QCoreApplication.translate("player", "Keep going")
 
 
 def counters_text(step: Step) -> str:
@@ -52,15 +47,21 @@ def counters_text(step: Step) -> str:
     if step.is_preview:
         return ""
     if step.reps > 1:
-        parts.append(tr("Rep %1 of %2").replace("%1", str(step.rep)).replace("%2", str(step.reps)))
+        parts.append(
+            QCoreApplication.translate("player", "Rep %1 of %2")
+            .replace("%1", str(step.rep))
+            .replace("%2", str(step.reps))
+        )
     if step.sets > 1:
         parts.append(
-            tr("Set %1 of %2").replace("%1", str(step.set_number)).replace("%2", str(step.sets))
+            QCoreApplication.translate("player", "Set %1 of %2")
+            .replace("%1", str(step.set_number))
+            .replace("%2", str(step.sets))
         )
     if step.side is Side.LEFT:
-        parts.append(tr("Left side"))
+        parts.append(QCoreApplication.translate("player", "Left side"))
     elif step.side is Side.RIGHT:
-        parts.append(tr("Right side"))
+        parts.append(QCoreApplication.translate("player", "Right side"))
     return " · ".join(parts)
 
 
@@ -73,22 +74,26 @@ def voice_line(step: Step, name: str) -> str:
     if step.kind is StepKind.GET_READY:
         return name
     if step.kind is StepKind.TRANSITION:
-        return tr("Next: %1").replace("%1", name)
+        return QCoreApplication.translate("player", "Next: %1").replace("%1", name)
     if step.kind is StepKind.SWITCH_SIDES:
-        return tr("Switch sides")
+        return QCoreApplication.translate("player", "Switch sides")
     if step.kind is StepKind.SET_REST:
-        return tr("Let your back relax, breathe out")
+        return QCoreApplication.translate("player", "Let your back relax, breathe out")
     if step.kind is StepKind.REST:
-        return tr("Rest")
+        return QCoreApplication.translate("player", "Rest")
     if step.cue is Cue.HOLD:
-        return tr("Hold")
+        return QCoreApplication.translate("player", "Hold")
     if step.cue is Cue.MOVE:
-        return tr("Move freely") if step.rep == 1 else ""
-    return tr("Go at your own pace") if step.mode is DoseMode.TIMED else ""
+        return QCoreApplication.translate("player", "Move freely") if step.rep == 1 else ""
+    return (
+        QCoreApplication.translate("player", "Go at your own pace")
+        if step.mode is DoseMode.TIMED
+        else ""
+    )
 
 
 def finished_line() -> str:
-    return tr("That was the last one. Well done.")
+    return QCoreApplication.translate("player", "That was the last one. Well done.")
 
 
 def ring_number(remaining_s: float) -> str:
@@ -125,25 +130,27 @@ def response_look(response: PainResponse) -> ResponseLook:
         return ResponseLook(
             QColor("#2e7d4f"),
             "●",
-            tr("Green"),
-            tr("Pain 0 to 3: that is fine. Carry on as planned."),
+            QCoreApplication.translate("player", "Green"),
+            QCoreApplication.translate("player", "Pain 0 to 3: that is fine. Carry on as planned."),
         )
     if response is PainResponse.YELLOW:
         return ResponseLook(
             QColor("#b7791f"),
             "▲",
-            tr("Yellow"),
-            tr(
+            QCoreApplication.translate("player", "Yellow"),
+            QCoreApplication.translate(
+                "player",
                 "Pain 4 or 5: acceptable, as long as it settles back to your usual level "
-                "by tomorrow morning."
+                "by tomorrow morning.",
             ),
         )
     return ResponseLook(
         QColor("#b4463c"),
         "■",
-        tr("Red"),
-        tr(
+        QCoreApplication.translate("player", "Red"),
+        QCoreApplication.translate(
+            "player",
             "Pain above 5: next time, drop one level or do about 25% less. "
-            "Keep moving in your daily life."
+            "Keep moving in your daily life.",
         ),
     )

@@ -66,10 +66,6 @@ class Host(Protocol):
     def change_failed(self, action: str, error: Exception) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgramsCommands", text)
-
-
 class DeleteCommand(QUndoCommand):
     """Undo saves the deleted item again; the first redo is skipped.
 
@@ -103,15 +99,25 @@ class DeleteCommand(QUndoCommand):
         if self._first_redo:
             self._first_redo = False
             return
-        self._run(_tr("redo %1").replace("%1", self.text()), undo=False)
+        self._run(
+            QCoreApplication.translate("ProgramsCommands", "redo %1").replace("%1", self.text()),
+            undo=False,
+        )
 
     def undo(self) -> None:
-        self._run(_tr("undo %1").replace("%1", self.text()), undo=True)
+        self._run(
+            QCoreApplication.translate("ProgramsCommands", "undo %1").replace("%1", self.text()),
+            undo=True,
+        )
 
 
 def delete_program_command(store: ProgramStore, host: Host, program: Program) -> DeleteCommand:
-    return DeleteCommand(_tr("delete program"), store, host, program)
+    return DeleteCommand(
+        QCoreApplication.translate("ProgramsCommands", "delete program"), store, host, program
+    )
 
 
 def delete_exercise_command(store: ExerciseStore, host: Host, exercise: Exercise) -> DeleteCommand:
-    return DeleteCommand(_tr("delete exercise"), store, host, exercise)
+    return DeleteCommand(
+        QCoreApplication.translate("ProgramsCommands", "delete exercise"), store, host, exercise
+    )

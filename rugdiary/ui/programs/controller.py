@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QDialog, QListWidgetItem
 
@@ -50,7 +50,6 @@ from rugdiary.ui.programs.texts import (
     level_name,
     pain_mark,
     reason_text,
-    tr,
 )
 from rugdiary.ui.programs.thumbnails import ExercisePictures
 
@@ -203,11 +202,17 @@ class ProgramsController(QObject):
             try:
                 length = duration_text(program_total_s(program, exercises, level))
             except ValidationError:
-                length = tr("cannot start: an exercise is missing")
+                length = QCoreApplication.translate(
+                    "Programs", "cannot start: an exercise is missing"
+                )
             frequency = program.frequency.get(self.lang)
-            facts = tr("%1 · %2").replace("%1", length).replace("%2", frequency)
+            facts = (
+                QCoreApplication.translate("Programs", "%1 · %2")
+                .replace("%1", length)
+                .replace("%2", frequency)
+            )
             if not program.builtin:
-                facts = tr("%1 · your own").replace("%1", facts)
+                facts = QCoreApplication.translate("Programs", "%1 · your own").replace("%1", facts)
             name = program.name.get(self.lang)
             item = QListWidgetItem(f"{name}\n{facts}", widget)
             item.setData(ProgramIdRole, program.id)
@@ -261,7 +266,7 @@ class ProgramsController(QObject):
         view.delete_button.setEnabled(own)
         view.details.setEnabled(program is not None)
         if program is None:
-            view.title.setText(tr("No program chosen"))
+            view.title.setText(QCoreApplication.translate("Programs", "No program chosen"))
             for label in (view.description, view.facts, view.items):
                 label.clear()
             view.offer.setVisible(False)
@@ -290,14 +295,16 @@ class ProgramsController(QObject):
         except ValidationError:
             total = None
         length = (
-            tr("%1 at the %2 level")
+            QCoreApplication.translate("Programs", "%1 at the %2 level")
             .replace("%1", duration_text(total))
             .replace("%2", level_name(level))
             if total is not None
-            else tr("cannot be worked out")
+            else QCoreApplication.translate("Programs", "cannot be worked out")
         )
         view.facts.setText(
-            tr("%1 · %2").replace("%1", length).replace("%2", program.frequency.get(self.lang))
+            QCoreApplication.translate("Programs", "%1 · %2")
+            .replace("%1", length)
+            .replace("%2", program.frequency.get(self.lang))
         )
         rows = []
         missing: list[str] = []
@@ -318,9 +325,10 @@ class ProgramsController(QObject):
         view.problem.setVisible(bool(missing))
         if missing:
             view.problem.setText(
-                tr(
+                QCoreApplication.translate(
+                    "Programs",
                     "This program uses an exercise that is no longer in the library (%1). "
-                    "Change the program to remove it, or undo the delete."
+                    "Change the program to remove it, or undo the delete.",
                 ).replace("%1", ", ".join(missing))
             )
         view.start_button.setEnabled(total is not None)
@@ -338,22 +346,28 @@ class ProgramsController(QObject):
             mark = pain_mark(response) if response is not None else None
             if session.pain_before is not None and session.pain_after is not None:
                 detail = (
-                    tr("pain %1 → %2")
+                    QCoreApplication.translate("Programs", "pain %1 → %2")
                     .replace("%1", str(session.pain_before))
                     .replace("%2", str(session.pain_after))
                 )
             elif session.pain_after is not None:
-                detail = tr("pain afterwards %1").replace("%1", str(session.pain_after))
+                detail = QCoreApplication.translate("Programs", "pain afterwards %1").replace(
+                    "%1", str(session.pain_after)
+                )
             else:
-                detail = tr("no pain score afterwards")
+                detail = QCoreApplication.translate("Programs", "no pain score afterwards")
             if not session.completed:
-                detail += tr(" · stopped early")
+                detail += QCoreApplication.translate("Programs", " · stopped early")
             detail += f" · {level_name(session.level)}"
             rows.append(view.make_session_row(when, mark, detail))
         view.set_session_rows(rows)
         if not mine:
             view.sessions_hint.setText(
-                tr("No sessions yet. After each session you will see here how your pain responded.")
+                QCoreApplication.translate(
+                    "Programs",
+                    "No sessions yet. After each session you will see "
+                    "here how your pain responded.",
+                )
             )
             return
         legend = "\n".join(
@@ -367,10 +381,11 @@ class ProgramsController(QObject):
         stopped_for_pain = newest is not None and newest.stopped_reason is StopReason.PAIN
         if latest is PainResponse.RED or stopped_for_pain:
             legend = (
-                tr(
+                QCoreApplication.translate(
+                    "Programs",
                     "Last time the pain went up more than usual. Next time you could use a "
                     "lighter level, or do about a quarter fewer reps and shorter holds. "
-                    "Keep moving: that helps more than resting."
+                    "Keep moving: that helps more than resting.",
                 )
                 + "\n"
                 + legend
@@ -392,26 +407,37 @@ class ProgramsController(QObject):
         level = level_name(suggestion.level)
         if suggestion.change is LevelChange.UP:
             reasons = ", ".join(reason_text(code) for code in suggestion.reasons)
+            offer = QCoreApplication.translate("Programs", "You could try the %1 level.")
             text = (
-                f"<b>{escape(tr('You could try the %1 level.').replace('%1', level))}</b><br>"
-                + escape(tr("In the last two weeks: %1.").replace("%1", reasons))
-                + "<br>"
-                + escape(tr("It is an offer: you decide when you are ready."))
-            )
-        else:
-            text = (
-                f"<b>{escape(tr('You could use the %1 level for a while.').replace('%1', level))}"
-                "</b><br>"
+                f"<b>{escape(offer.replace('%1', level))}</b><br>"
                 + escape(
-                    tr(
-                        "%1 sessions in the last week had a “go lighter” pain response. "
-                        "Keep moving: a lighter level for a few sessions is enough, "
-                        "then build up again."
-                    ).replace("%1", str(len(suggestion.reasons)))
+                    QCoreApplication.translate("Programs", "In the last two weeks: %1.").replace(
+                        "%1", reasons
+                    )
+                )
+                + "<br>"
+                + escape(
+                    QCoreApplication.translate(
+                        "Programs", "It is an offer: you decide when you are ready."
+                    )
                 )
             )
+        else:
+            offer = QCoreApplication.translate(
+                "Programs", "You could use the %1 level for a while."
+            )
+            text = f"<b>{escape(offer.replace('%1', level))}</b><br>" + escape(
+                QCoreApplication.translate(
+                    "Programs",
+                    "%1 sessions in the last week had a “go lighter” pain response. "
+                    "Keep moving: a lighter level for a few sessions is enough, "
+                    "then build up again.",
+                ).replace("%1", str(len(suggestion.reasons)))
+            )
         view.offer_text.setText(text)
-        view.accept_button.setText(tr("Use the %1 level").replace("%1", level))
+        view.accept_button.setText(
+            QCoreApplication.translate("Programs", "Use the %1 level").replace("%1", level)
+        )
 
     def offered_level(self) -> Level | None:
         """The level on offer right now, or None when nothing is offered."""
@@ -425,7 +451,9 @@ class ProgramsController(QObject):
         if level is None:
             return
         self.view.programs.set_level(level)
-        text = tr("The %1 level is chosen. Start when you are ready.")
+        text = QCoreApplication.translate(
+            "Programs", "The %1 level is chosen. Start when you are ready."
+        )
         self.notice.emit(text.replace("%1", level_name(level)), False)
 
     def dismiss_suggestion(self) -> None:
@@ -488,7 +516,7 @@ class ProgramsController(QObject):
         if program is None:
             return None
         name = Text(
-            en=tr("Copy of %1").replace("%1", program.name.en),
+            en=QCoreApplication.translate("Programs", "Copy of %1").replace("%1", program.name.en),
             nl=f"Kopie van {program.name.nl}",
         )
         draft = replace(program, id=new_id(program.name.en), name=name, builtin=False)
@@ -504,7 +532,7 @@ class ProgramsController(QObject):
 
     def _on_program_saved(self, program: Program) -> None:
         self.reload(select_program=program.id)
-        self.notice.emit(tr("Program saved"), False)
+        self.notice.emit(QCoreApplication.translate("Programs", "Program saved"), False)
 
     def delete_program(self) -> bool:
         """Delete an own program at once: Undo (Ctrl+Z) brings it back, which is kinder."""
@@ -515,7 +543,7 @@ class ProgramsController(QObject):
         try:
             removed = self.programs.delete(program.id)
         except (StorageWriteError, DataFileError) as error:
-            self.change_failed(tr("delete the program"), error)
+            self.change_failed(QCoreApplication.translate("Programs", "delete the program"), error)
             return False
         except EntryNotFoundError:
             self.reload()
@@ -525,7 +553,7 @@ class ProgramsController(QObject):
         widget = self.view.programs.list
         if widget.count():
             widget.setCurrentRow(min(row, widget.count() - 1))
-        self.notice.emit(tr("Program deleted"), True)
+        self.notice.emit(QCoreApplication.translate("Programs", "Program deleted"), True)
         return True
 
     # -- library tab -------------------------------------------------------------------------
@@ -552,7 +580,9 @@ class ProgramsController(QObject):
         total = self.library_model.rowCount()
         lib.empty_label.setVisible(shown == 0)
         lib.count_label.setText(
-            tr("%1 of %2 exercises").replace("%1", str(shown)).replace("%2", str(total))
+            QCoreApplication.translate("Programs", "%1 of %2 exercises")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
         )
 
     def selected_exercise(self) -> Exercise | None:
@@ -612,7 +642,7 @@ class ProgramsController(QObject):
 
     def _on_exercise_saved(self, exercise: Exercise) -> None:
         self.reload(select_exercise=exercise.id)
-        self.notice.emit(tr("Exercise saved"), False)
+        self.notice.emit(QCoreApplication.translate("Programs", "Exercise saved"), False)
 
     def programs_using(self, exercise_id: str) -> list[Program]:
         return [p for p in self._own_programs if any(i.exercise_id == exercise_id for i in p.items)]
@@ -630,7 +660,7 @@ class ProgramsController(QObject):
         try:
             removed = self.exercises.delete(exercise.id)
         except (StorageWriteError, DataFileError) as error:
-            self.change_failed(tr("delete the exercise"), error)
+            self.change_failed(QCoreApplication.translate("Programs", "delete the exercise"), error)
             return False
         except EntryNotFoundError:
             self.reload()
@@ -638,7 +668,7 @@ class ProgramsController(QObject):
         # The picture file stays, so Undo brings the exercise back whole.
         self.undo_stack.push(delete_exercise_command(self.exercises, self, removed))
         self.reload()
-        self.notice.emit(tr("Exercise deleted"), True)
+        self.notice.emit(QCoreApplication.translate("Programs", "Exercise deleted"), True)
         return True
 
     # -- Host for undo commands --------------------------------------------------------------
@@ -653,11 +683,13 @@ class ProgramsController(QObject):
         )
 
     def change_failed(self, action: str, error: Exception) -> None:
-        reason = getattr(error, "reason", None) or tr("your diary could not be written")
+        reason = getattr(error, "reason", None) or QCoreApplication.translate(
+            "Programs", "your diary could not be written"
+        )
         if isinstance(error, EntryNotFoundError):
-            reason = tr("it no longer exists")
+            reason = QCoreApplication.translate("Programs", "it no longer exists")
         self.notice.emit(
-            tr("Could not %1: %2. Nothing else changed.")
+            QCoreApplication.translate("Programs", "Could not %1: %2. Nothing else changed.")
             .replace("%1", action)
             .replace("%2", str(reason).rstrip(".")),
             False,

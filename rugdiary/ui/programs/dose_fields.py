@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from rugdiary.core.exercises import Dose, DoseMode
-from rugdiary.ui.programs.texts import tr, work_label
+from rugdiary.ui.programs.texts import work_label
 
 
 def _spin(low: int, high: int, suffix: str, name: str, parent: QWidget) -> QSpinBox:
@@ -26,32 +26,50 @@ class DoseFields(QWidget):
     def __init__(self, parent: QWidget | None = None, *, kind_editable: bool = True) -> None:
         super().__init__(parent)
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName(tr("Kind of exercise"))
-        self.kind.addItem(tr("Hold a position"), DoseMode.HOLD.value)
-        self.kind.addItem(tr("Move at a steady pace"), DoseMode.REPS.value)
-        self.kind.addItem(tr("Keep going for a time"), DoseMode.TIMED.value)
-        seconds = tr(" s")
-        self.work = _spin(1, 4 * 3600, seconds, tr("Seconds"), self)
-        self.reps = _spin(1, 100, "", tr("Repetitions"), self)
-        self.sets = _spin(1, 20, "", tr("Sets"), self)
-        self.rest = _spin(0, 600, seconds, tr("Rest between repetitions"), self)
-        self.set_rest = _spin(0, 900, seconds, tr("Rest between sets"), self)
-        self.per_side = QCheckBox(tr("Each side in turn"), self)
-        self.per_side.setAccessibleName(tr("Do the repetitions on each side in turn"))
+        self.kind.setAccessibleName(QCoreApplication.translate("Programs", "Kind of exercise"))
+        self.kind.addItem(
+            QCoreApplication.translate("Programs", "Hold a position"), DoseMode.HOLD.value
+        )
+        self.kind.addItem(
+            QCoreApplication.translate("Programs", "Move at a steady pace"), DoseMode.REPS.value
+        )
+        self.kind.addItem(
+            QCoreApplication.translate("Programs", "Keep going for a time"), DoseMode.TIMED.value
+        )
+        seconds = QCoreApplication.translate("Programs", " s")
+        self.work = _spin(
+            1, 4 * 3600, seconds, QCoreApplication.translate("Programs", "Seconds"), self
+        )
+        self.reps = _spin(1, 100, "", QCoreApplication.translate("Programs", "Repetitions"), self)
+        self.sets = _spin(1, 20, "", QCoreApplication.translate("Programs", "Sets"), self)
+        self.rest = _spin(
+            0,
+            600,
+            seconds,
+            QCoreApplication.translate("Programs", "Rest between repetitions"),
+            self,
+        )
+        self.set_rest = _spin(
+            0, 900, seconds, QCoreApplication.translate("Programs", "Rest between sets"), self
+        )
+        self.per_side = QCheckBox(QCoreApplication.translate("Programs", "Each side in turn"), self)
+        self.per_side.setAccessibleName(
+            QCoreApplication.translate("Programs", "Do the repetitions on each side in turn")
+        )
         self.work_label = QLabel(work_label(DoseMode.HOLD), self)
         self.work_label.setBuddy(self.work)
 
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.kind_label = QLabel(tr("&Kind"), self)
+        self.kind_label = QLabel(QCoreApplication.translate("Programs", "&Kind"), self)
         self.kind_label.setBuddy(self.kind)
         layout.addRow(self.kind_label, self.kind)
         layout.addRow(self.work_label, self.work)
         for text, widget in (
-            (tr("&Repetitions"), self.reps),
-            (tr("S&ets"), self.sets),
-            (tr("Rest &between reps"), self.rest),
-            (tr("Rest between se&ts"), self.set_rest),
+            (QCoreApplication.translate("Programs", "&Repetitions"), self.reps),
+            (QCoreApplication.translate("Programs", "S&ets"), self.sets),
+            (QCoreApplication.translate("Programs", "Rest &between reps"), self.rest),
+            (QCoreApplication.translate("Programs", "Rest between se&ts"), self.set_rest),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)

@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from rugdiary.core.content import forbidden_words
 from rugdiary.core.diary import ValidationError
@@ -16,7 +16,7 @@ from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui.programs.commands import ProgramStore
 from rugdiary.ui.programs.editor_view import ProgramEditorView
 from rugdiary.ui.programs.items_model import ProgramItemsModel
-from rugdiary.ui.programs.texts import duration_text, level_name, tr
+from rugdiary.ui.programs.texts import duration_text, level_name
 
 DEFAULT_DESCRIPTION = Text(en="Made by you in RugDiary.", nl="Zelf gemaakt in RugDiary.")
 
@@ -53,9 +53,10 @@ def fear_word_warning(texts: Mapping[str, str]) -> str:
         found += forbidden_words(text, lang)
     if not found:
         return ""
-    return tr(
+    return QCoreApplication.translate(
+        "Programs",
         "A word like “%1” can make moving feel risky. You could say “move freely” or "
-        "“let the back relax” instead. You can still save it as it is."
+        "“let the back relax” instead. You can still save it as it is.",
     ).replace("%1", found[0])
 
 
@@ -88,15 +89,19 @@ class ProgramEditorController(QObject):
         self._loading = False
 
         view.setWindowTitle(
-            tr("New program")
+            QCoreApplication.translate("Programs", "New program")
             if program is None
-            else (tr("Copy of a program") if is_new else tr("Change program"))
+            else (
+                QCoreApplication.translate("Programs", "Copy of a program")
+                if is_new
+                else QCoreApplication.translate("Programs", "Change program")
+            )
         )
         ordered = sorted(exercises.values(), key=lambda e: e.name.get(lang).casefold())
         for exercise in ordered:
             label = exercise.name.get(lang)
             if not exercise.builtin:
-                label = tr("%1 (your own)").replace("%1", label)
+                label = QCoreApplication.translate("Programs", "%1 (your own)").replace("%1", label)
             view.add_choice.addItem(label, exercise.id)
 
         if program is not None:
@@ -178,15 +183,25 @@ class ProgramEditorController(QObject):
         view.dose_box.setEnabled(dose is not None)
         level = level_name(self.model.level)
         if dose is None:
-            view.dose_box.setTitle(tr("Dose"))
-            view.dose_hint.setText(tr("Choose an exercise in the list to set its dose."))
+            view.dose_box.setTitle(QCoreApplication.translate("Programs", "Dose"))
+            view.dose_hint.setText(
+                QCoreApplication.translate(
+                    "Programs", "Choose an exercise in the list to set its dose."
+                )
+            )
         else:
             exercise = self.model.exercise_at(row)
             name = exercise.name.get(self.lang) if exercise else ""
             view.dose_box.setTitle(
-                tr("Dose of %1 at the %2 level").replace("%1", name).replace("%2", level)
+                QCoreApplication.translate("Programs", "Dose of %1 at the %2 level")
+                .replace("%1", name)
+                .replace("%2", level)
             )
-            view.dose_hint.setText(tr("The other levels keep their own dose from the library."))
+            view.dose_hint.setText(
+                QCoreApplication.translate(
+                    "Programs", "The other levels keep their own dose from the library."
+                )
+            )
             self._loading = True
             view.dose.set_dose(dose)
             self._loading = False
@@ -228,12 +243,16 @@ class ProgramEditorController(QObject):
         level = level_name(self.model.level)
         if total is None:
             text = (
-                tr("Add at least one exercise.")
+                QCoreApplication.translate("Programs", "Add at least one exercise.")
                 if not self.model.rowCount()
-                else tr("The total cannot be worked out: an exercise is missing.")
+                else QCoreApplication.translate(
+                    "Programs", "The total cannot be worked out: an exercise is missing."
+                )
             )
         else:
-            text = tr("Total: %1 at the %2 level").replace("%1", duration_text(total))
+            text = QCoreApplication.translate("Programs", "Total: %1 at the %2 level").replace(
+                "%1", duration_text(total)
+            )
             text = text.replace("%2", level)
         self.view.total.setText(text)
         self._update_buttons()
@@ -262,7 +281,9 @@ class ProgramEditorController(QObject):
         view = self.view
         name = both_languages(view.name_en.text(), view.name_nl.text())
         if name is None:
-            raise ValidationError("name", tr("give the program a name"))
+            raise ValidationError(
+                "name", QCoreApplication.translate("Programs", "give the program a name")
+            )
         description_text = view.description.text().strip()
         if not description_text:
             description = DEFAULT_DESCRIPTION
@@ -272,11 +293,16 @@ class ProgramEditorController(QObject):
             description = Text(en=description_text, nl=description_text)
         items = self.model.items()
         if not items:
-            raise ValidationError("items", tr("add at least one exercise"))
+            raise ValidationError(
+                "items", QCoreApplication.translate("Programs", "add at least one exercise")
+            )
         for i, item in enumerate(items):
             if item.exercise_id not in self.exercises:
                 raise ValidationError(
-                    f"items[{i}].exercise", tr("this exercise is no longer in the library")
+                    f"items[{i}].exercise",
+                    QCoreApplication.translate(
+                        "Programs", "this exercise is no longer in the library"
+                    ),
                 )
         keep_id = not self.is_new and self.original is not None
         program_id = self.original.id if keep_id and self.original else new_id(name.en)
@@ -305,8 +331,10 @@ class ProgramEditorController(QObject):
             stored = self.store.save(program)
         except (StorageWriteError, DataFileError) as error:
             self.view.show_message(
-                tr(
-                    "Not saved yet: %1. Everything you entered is still here, so you can try again."
+                QCoreApplication.translate(
+                    "Programs",
+                    "Not saved yet: %1. Everything you entered is "
+                    "still here, so you can try again.",
                 ).replace("%1", error.reason.rstrip("."))
             )
             return None
@@ -318,21 +346,25 @@ class ProgramEditorController(QObject):
 
     def _field_message(self, error: ValidationError) -> str:
         labels = {
-            "name": tr("Name"),
-            "items": tr("Exercises"),
-            "sessions_per_week": tr("Sessions per week"),
-            "level": tr("Level"),
-            "reps": tr("Repetitions"),
-            "sets": tr("Sets"),
-            "hold_s": tr("Seconds"),
-            "tempo_s": tr("Seconds"),
-            "duration_s": tr("Seconds"),
-            "rest_s": tr("Rest between reps"),
-            "set_rest_s": tr("Rest between sets"),
+            "name": QCoreApplication.translate("Programs", "Name"),
+            "items": QCoreApplication.translate("Programs", "Exercises"),
+            "sessions_per_week": QCoreApplication.translate("Programs", "Sessions per week"),
+            "level": QCoreApplication.translate("Programs", "Level"),
+            "reps": QCoreApplication.translate("Programs", "Repetitions"),
+            "sets": QCoreApplication.translate("Programs", "Sets"),
+            "hold_s": QCoreApplication.translate("Programs", "Seconds"),
+            "tempo_s": QCoreApplication.translate("Programs", "Seconds"),
+            "duration_s": QCoreApplication.translate("Programs", "Seconds"),
+            "rest_s": QCoreApplication.translate("Programs", "Rest between reps"),
+            "set_rest_s": QCoreApplication.translate("Programs", "Rest between sets"),
         }
         key = error.field.split("[")[0].rsplit(".", 1)[-1]
         label = labels.get(key, labels.get(error.field.split("[")[0], error.field))
-        return tr("%1: %2").replace("%1", label).replace("%2", error.message)
+        return (
+            QCoreApplication.translate("Programs", "%1: %2")
+            .replace("%1", label)
+            .replace("%2", error.message)
+        )
 
     def _focus_field(self, field: str) -> None:
         view = self.view

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from rugdiary.core.exercises import Level
 from rugdiary.ui.programs.dose_fields import DoseFields
 from rugdiary.ui.programs.items_model import ProgramItemsModel
-from rugdiary.ui.programs.texts import level_title, tr
+from rugdiary.ui.programs.texts import level_title
 
 
 class ItemsListView(QListView):
@@ -54,32 +54,40 @@ class ProgramEditorView(QDialog):
     def __init__(self, model: ProgramItemsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("programEditor")
-        self.setWindowTitle(tr("Program"))
+        self.setWindowTitle(QCoreApplication.translate("Programs", "Program"))
         self.setMinimumSize(QSize(760, 560))
 
         self.name_en = QLineEdit(self)
-        self.name_en.setAccessibleName(tr("Name in English"))
+        self.name_en.setAccessibleName(QCoreApplication.translate("Programs", "Name in English"))
         self.name_nl = QLineEdit(self)
-        self.name_nl.setAccessibleName(tr("Name in Dutch"))
-        self.name_nl.setPlaceholderText(tr("Optional: the English name is used when empty"))
-        self.name_en.setPlaceholderText(tr("Optional: the Dutch name is used when empty"))
+        self.name_nl.setAccessibleName(QCoreApplication.translate("Programs", "Name in Dutch"))
+        self.name_nl.setPlaceholderText(
+            QCoreApplication.translate("Programs", "Optional: the English name is used when empty")
+        )
+        self.name_en.setPlaceholderText(
+            QCoreApplication.translate("Programs", "Optional: the Dutch name is used when empty")
+        )
         self.description = QLineEdit(self)
-        self.description.setAccessibleName(tr("Short description"))
-        self.description.setPlaceholderText(tr("Optional"))
+        self.description.setAccessibleName(
+            QCoreApplication.translate("Programs", "Short description")
+        )
+        self.description.setPlaceholderText(QCoreApplication.translate("Programs", "Optional"))
         self.level = QComboBox(self)
-        self.level.setAccessibleName(tr("Level of the program"))
+        self.level.setAccessibleName(QCoreApplication.translate("Programs", "Level of the program"))
         for level in Level:
             self.level.addItem(level_title(level), level.value)
         self.sessions_per_week = QSpinBox(self)
         self.sessions_per_week.setRange(1, 50)
-        self.sessions_per_week.setAccessibleName(tr("Sessions per week"))
+        self.sessions_per_week.setAccessibleName(
+            QCoreApplication.translate("Programs", "Sessions per week")
+        )
         about = QFormLayout()
         for text, widget in (
-            (tr("&Name (English)"), self.name_en),
-            (tr("Name (&Dutch)"), self.name_nl),
-            (tr("Desc&ription"), self.description),
-            (tr("&Level"), self.level),
-            (tr("Sessions per &week"), self.sessions_per_week),
+            (QCoreApplication.translate("Programs", "&Name (English)"), self.name_en),
+            (QCoreApplication.translate("Programs", "Name (&Dutch)"), self.name_nl),
+            (QCoreApplication.translate("Programs", "Desc&ription"), self.description),
+            (QCoreApplication.translate("Programs", "&Level"), self.level),
+            (QCoreApplication.translate("Programs", "Sessions per &week"), self.sessions_per_week),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -87,8 +95,14 @@ class ProgramEditorView(QDialog):
 
         self.items = ItemsListView(self)
         self.items.setModel(model)
-        self.items.setAccessibleName(tr("Exercises in this program, in order"))
-        self.items.setToolTip(tr("Drag to change the order, or use Alt+Up and Alt+Down"))
+        self.items.setAccessibleName(
+            QCoreApplication.translate("Programs", "Exercises in this program, in order")
+        )
+        self.items.setToolTip(
+            QCoreApplication.translate(
+                "Programs", "Drag to change the order, or use Alt+Up and Alt+Down"
+            )
+        )
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.items.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -97,14 +111,20 @@ class ProgramEditorView(QDialog):
         self.items.setDropIndicatorShown(True)
         self.items.setSpacing(2)
         self.items.setAlternatingRowColors(True)
-        self.up_button = QPushButton(tr("Move &up"), self)
-        self.up_button.setAccessibleName(tr("Move the selected exercise up"))
-        self.up_button.setToolTip(tr("Alt+Up"))
-        self.down_button = QPushButton(tr("Move dow&n"), self)
-        self.down_button.setAccessibleName(tr("Move the selected exercise down"))
-        self.down_button.setToolTip(tr("Alt+Down"))
-        self.remove_button = QPushButton(tr("Re&move"), self)
-        self.remove_button.setAccessibleName(tr("Remove the selected exercise from the program"))
+        self.up_button = QPushButton(QCoreApplication.translate("Programs", "Move &up"), self)
+        self.up_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Move the selected exercise up")
+        )
+        self.up_button.setToolTip(QCoreApplication.translate("Programs", "Alt+Up"))
+        self.down_button = QPushButton(QCoreApplication.translate("Programs", "Move dow&n"), self)
+        self.down_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Move the selected exercise down")
+        )
+        self.down_button.setToolTip(QCoreApplication.translate("Programs", "Alt+Down"))
+        self.remove_button = QPushButton(QCoreApplication.translate("Programs", "Re&move"), self)
+        self.remove_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Remove the selected exercise from the program")
+        )
         order_buttons = QHBoxLayout()
         order_buttons.addWidget(self.up_button)
         order_buttons.addWidget(self.down_button)
@@ -112,12 +132,14 @@ class ProgramEditorView(QDialog):
         order_buttons.addWidget(self.remove_button)
 
         self.add_choice = QComboBox(self)
-        self.add_choice.setAccessibleName(tr("Exercise to add"))
+        self.add_choice.setAccessibleName(QCoreApplication.translate("Programs", "Exercise to add"))
         self.add_choice.setMinimumContentsLength(18)
-        self.add_button = QPushButton(tr("&Add"), self)
-        self.add_button.setAccessibleName(tr("Add the chosen exercise to the end"))
+        self.add_button = QPushButton(QCoreApplication.translate("Programs", "&Add"), self)
+        self.add_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Add the chosen exercise to the end")
+        )
         add_row = QHBoxLayout()
-        add_label = QLabel(tr("E&xercise"), self)
+        add_label = QLabel(QCoreApplication.translate("Programs", "E&xercise"), self)
         add_label.setBuddy(self.add_choice)
         add_row.addWidget(add_label)
         add_row.addWidget(self.add_choice, 1)
@@ -128,7 +150,7 @@ class ProgramEditorView(QDialog):
         left.addLayout(order_buttons)
         left.addLayout(add_row)
 
-        self.dose_box = QGroupBox(tr("Dose"), self)
+        self.dose_box = QGroupBox(QCoreApplication.translate("Programs", "Dose"), self)
         self.dose = DoseFields(self.dose_box, kind_editable=False)
         dose_layout = QVBoxLayout(self.dose_box)
         dose_layout.addWidget(self.dose)
@@ -159,7 +181,9 @@ class ProgramEditorView(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(tr("Save the program"))
+        self.save_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Save the program")
+        )
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
         layout = QVBoxLayout(self)

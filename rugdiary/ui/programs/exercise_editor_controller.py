@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.diary import ValidationError
@@ -19,7 +19,7 @@ from rugdiary.ui import dialogs
 from rugdiary.ui.programs.commands import ExerciseStore
 from rugdiary.ui.programs.editor_controller import fear_word_warning, new_id
 from rugdiary.ui.programs.exercise_editor_view import PREVIEW_SIZE, ExerciseEditorView
-from rugdiary.ui.programs.texts import level_title, tr
+from rugdiary.ui.programs.texts import level_title
 from rugdiary.ui.programs.thumbnails import ExercisePictures, load_picture
 
 PICTURE_SUFFIXES: dict[str, str] = {".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".svg": "svg"}
@@ -58,20 +58,27 @@ def check_picture(path: Path) -> str:
     """The file's normalised extension ("png", "jpg", "svg"); raises PictureError."""
     suffix = PICTURE_SUFFIXES.get(path.suffix.lower())
     if suffix is None:
-        raise PictureError(tr("Choose a PNG, JPEG or SVG picture."))
+        raise PictureError(
+            QCoreApplication.translate("Programs", "Choose a PNG, JPEG or SVG picture.")
+        )
     try:
         size = path.stat().st_size
     except OSError:
-        raise PictureError(tr("The picture file could not be opened.")) from None
+        raise PictureError(
+            QCoreApplication.translate("Programs", "The picture file could not be opened.")
+        ) from None
     if size > MAX_PICTURE_BYTES:
         megabytes = f"{size / (1024 * 1024):.1f}"
         raise PictureError(
-            tr(
-                "This picture is %1 MB; pictures can be up to 10 MB. A smaller copy will do."
+            QCoreApplication.translate(
+                "Programs",
+                "This picture is %1 MB; pictures can be up to 10 MB. A smaller copy will do.",
             ).replace("%1", megabytes)
         )
     if load_picture(path, PREVIEW_SIZE) is None:
-        raise PictureError(tr("This file could not be read as a picture."))
+        raise PictureError(
+            QCoreApplication.translate("Programs", "This file could not be read as a picture.")
+        )
     return suffix
 
 
@@ -123,7 +130,11 @@ class ExerciseEditorController(QObject):
         self._picture_suffix = ""
         self._picture_name: str | None = exercise.picture if exercise else None
 
-        view.setWindowTitle(tr("New own exercise") if exercise is None else tr("Change exercise"))
+        view.setWindowTitle(
+            QCoreApplication.translate("Programs", "New own exercise")
+            if exercise is None
+            else QCoreApplication.translate("Programs", "Change exercise")
+        )
         if exercise is None:
             for fields in view.doses.values():
                 fields.set_dose(DEFAULT_DOSE)
@@ -167,7 +178,12 @@ class ExerciseEditorController(QObject):
         same = self.view.same_dose.isChecked()
         for index in (1, 2):
             tabs.setTabVisible(index, not same)
-        tabs.setTabText(0, tr("Every level") if same else level_title(Level.BEGINNER))
+        tabs.setTabText(
+            0,
+            QCoreApplication.translate("Programs", "Every level")
+            if same
+            else level_title(Level.BEGINNER),
+        )
         if same:
             tabs.setCurrentIndex(0)
         else:
@@ -221,7 +237,7 @@ class ExerciseEditorController(QObject):
                 view.devicePixelRatioF(),
             )
         if pixmap is None:
-            view.preview.setText(tr("No picture"))
+            view.preview.setText(QCoreApplication.translate("Programs", "No picture"))
         else:
             view.preview.setPixmap(pixmap)
         view.remove_picture_button.setEnabled(
@@ -250,13 +266,20 @@ class ExerciseEditorController(QObject):
         view = self.view
         name = view.name.text().strip()
         if not name:
-            raise ValidationError("name", tr("give the exercise a name"))
+            raise ValidationError(
+                "name", QCoreApplication.translate("Programs", "give the exercise a name")
+            )
         steps = view.step_lines()
         if not steps:
-            raise ValidationError("steps", tr("write at least one step"))
+            raise ValidationError(
+                "steps", QCoreApplication.translate("Programs", "write at least one step")
+            )
         if len(steps) > MAX_STEPS:
             raise ValidationError(
-                "steps", tr("use at most %1 steps, one per line").replace("%1", str(MAX_STEPS))
+                "steps",
+                QCoreApplication.translate(
+                    "Programs", "use at most %1 steps, one per line"
+                ).replace("%1", str(MAX_STEPS)),
             )
 
         def own(key: str, edit_text: str) -> Text:
@@ -302,9 +325,9 @@ class ExerciseEditorController(QObject):
                 )
             except OSError as error:
                 view.show_message(
-                    tr("The picture could not be copied: %1. Nothing was saved yet.").replace(
-                        "%1", error.strerror or str(error)
-                    )
+                    QCoreApplication.translate(
+                        "Programs", "The picture could not be copied: %1. Nothing was saved yet."
+                    ).replace("%1", error.strerror or str(error))
                 )
                 return None
             exercise = self.build(exercise_id, copied)
@@ -312,8 +335,10 @@ class ExerciseEditorController(QObject):
             stored = self.store.save(exercise)
         except (StorageWriteError, DataFileError) as error:
             view.show_message(
-                tr(
-                    "Not saved yet: %1. Everything you entered is still here, so you can try again."
+                QCoreApplication.translate(
+                    "Programs",
+                    "Not saved yet: %1. Everything you entered is "
+                    "still here, so you can try again.",
                 ).replace("%1", error.reason.rstrip("."))
             )
             return None
@@ -330,17 +355,21 @@ class ExerciseEditorController(QObject):
     def _show_invalid(self, error: ValidationError) -> None:
         view = self.view
         labels = {
-            "name": (tr("Name"), view.name),
-            "steps": (tr("Steps"), view.steps),
-            "group": (tr("Group"), view.group),
+            "name": (QCoreApplication.translate("Programs", "Name"), view.name),
+            "steps": (QCoreApplication.translate("Programs", "Steps"), view.steps),
+            "group": (QCoreApplication.translate("Programs", "Group"), view.group),
         }
         key = error.field.split("[")[0].split(".")[0]
         label, widget = labels.get(key, (None, None))
         if label is None:
             dose_field = error.field.rsplit(".", 1)[-1]
             fields = view.doses[list(Level)[max(0, view.dose_tabs.currentIndex())]]
-            label = tr("Dose")
+            label = QCoreApplication.translate("Programs", "Dose")
             widget = fields.field_widget(dose_field)
-        view.show_message(tr("%1: %2").replace("%1", label).replace("%2", error.message))
+        view.show_message(
+            QCoreApplication.translate("Programs", "%1: %2")
+            .replace("%1", label)
+            .replace("%2", error.message)
+        )
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.exercises import Group, Level
 from rugdiary.ui.programs.dose_fields import DoseFields
-from rugdiary.ui.programs.texts import group_name, level_title, tr
+from rugdiary.ui.programs.texts import group_name, level_title
 
 PREVIEW_SIZE = QSize(180, 120)
 
@@ -35,81 +35,105 @@ class ExerciseEditorView(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exerciseEditor")
-        self.setWindowTitle(tr("Own exercise"))
+        self.setWindowTitle(QCoreApplication.translate("Programs", "Own exercise"))
         self.setMinimumSize(QSize(640, 600))
 
         self.name = QLineEdit(self)
-        self.name.setAccessibleName(tr("Name of the exercise"))
+        self.name.setAccessibleName(QCoreApplication.translate("Programs", "Name of the exercise"))
         self.group = QComboBox(self)
-        self.group.setAccessibleName(tr("Group"))
+        self.group.setAccessibleName(QCoreApplication.translate("Programs", "Group"))
         for group in Group:
             self.group.addItem(group_name(group), group.value)
         self.start = QLineEdit(self)
-        self.start.setAccessibleName(tr("Start position"))
-        self.start.setPlaceholderText(tr("For example: lying on your back, knees bent"))
+        self.start.setAccessibleName(QCoreApplication.translate("Programs", "Start position"))
+        self.start.setPlaceholderText(
+            QCoreApplication.translate("Programs", "For example: lying on your back, knees bent")
+        )
         self.steps = QPlainTextEdit(self)
-        self.steps.setAccessibleName(tr("Steps, one per line"))
-        self.steps.setPlaceholderText(tr("One step per line, as your physiotherapist explained"))
+        self.steps.setAccessibleName(QCoreApplication.translate("Programs", "Steps, one per line"))
+        self.steps.setPlaceholderText(
+            QCoreApplication.translate(
+                "Programs", "One step per line, as your physiotherapist explained"
+            )
+        )
         self.steps.setTabChangesFocus(True)
         self.steps.setFixedHeight(self.steps.fontMetrics().lineSpacing() * 5 + 16)
         about = QFormLayout()
         for text, widget in (
-            (tr("&Name"), self.name),
-            (tr("&Group"), self.group),
-            (tr("S&tart position"), self.start),
-            (tr("St&eps"), self.steps),
+            (QCoreApplication.translate("Programs", "&Name"), self.name),
+            (QCoreApplication.translate("Programs", "&Group"), self.group),
+            (QCoreApplication.translate("Programs", "S&tart position"), self.start),
+            (QCoreApplication.translate("Programs", "St&eps"), self.steps),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             about.addRow(label, widget)
 
-        self.same_dose = QCheckBox(tr("The &same dose at every level"), self)
-        self.same_dose.setAccessibleName(tr("Use the same dose at every level"))
+        self.same_dose = QCheckBox(
+            QCoreApplication.translate("Programs", "The &same dose at every level"), self
+        )
+        self.same_dose.setAccessibleName(
+            QCoreApplication.translate("Programs", "Use the same dose at every level")
+        )
         self.dose_tabs = QTabWidget(self)
-        self.dose_tabs.setAccessibleName(tr("Dose per level"))
+        self.dose_tabs.setAccessibleName(QCoreApplication.translate("Programs", "Dose per level"))
         self.doses: dict[Level, DoseFields] = {}
         for level in Level:
             fields = DoseFields(self.dose_tabs)
             self.doses[level] = fields
             self.dose_tabs.addTab(fields, level_title(level))
-        dose_box = QGroupBox(tr("Dose"), self)
+        dose_box = QGroupBox(QCoreApplication.translate("Programs", "Dose"), self)
         dose_layout = QVBoxLayout(dose_box)
         dose_layout.addWidget(self.same_dose)
         dose_layout.addWidget(self.dose_tabs)
 
         self.easier = QLineEdit(self)
-        self.easier.setAccessibleName(tr("An easier way"))
+        self.easier.setAccessibleName(QCoreApplication.translate("Programs", "An easier way"))
         self.harder = QLineEdit(self)
-        self.harder.setAccessibleName(tr("A harder way"))
+        self.harder.setAccessibleName(QCoreApplication.translate("Programs", "A harder way"))
         self.mistake = QLineEdit(self)
-        self.mistake.setAccessibleName(tr("Common mistake"))
+        self.mistake.setAccessibleName(QCoreApplication.translate("Programs", "Common mistake"))
         self.safety = QLineEdit(self)
-        self.safety.setAccessibleName(tr("Good to know"))
-        more_box = QGroupBox(tr("More (optional)"), self)
+        self.safety.setAccessibleName(QCoreApplication.translate("Programs", "Good to know"))
+        more_box = QGroupBox(QCoreApplication.translate("Programs", "More (optional)"), self)
         more = QFormLayout(more_box)
         for text, widget in (
-            (tr("Eas&ier"), self.easier),
-            (tr("&Harder"), self.harder),
-            (tr("Common &mistake"), self.mistake),
-            (tr("Good to &know"), self.safety),
+            (QCoreApplication.translate("Programs", "Eas&ier"), self.easier),
+            (QCoreApplication.translate("Programs", "&Harder"), self.harder),
+            (QCoreApplication.translate("Programs", "Common &mistake"), self.mistake),
+            (QCoreApplication.translate("Programs", "Good to &know"), self.safety),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             more.addRow(label, widget)
 
-        self.preview = QLabel(tr("No picture"), self)
+        self.preview = QLabel(QCoreApplication.translate("Programs", "No picture"), self)
         self.preview.setObjectName("picturePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedSize(PREVIEW_SIZE)
         self.preview.setStyleSheet(
             "QLabel#picturePreview { border: 1px dashed palette(mid); border-radius: 6px; }"
         )
-        self.preview.setAccessibleName(tr("Picture of the exercise"))
-        self.choose_picture_button = QPushButton(tr("Choose &picture…"), self)
-        self.choose_picture_button.setAccessibleName(tr("Choose a picture file"))
-        self.remove_picture_button = QPushButton(tr("Remove pict&ure"), self)
-        self.remove_picture_button.setAccessibleName(tr("Remove the picture"))
-        picture_hint = QLabel(tr("PNG, JPEG or SVG, up to 10 MB. A copy is kept with your diary."))
+        self.preview.setAccessibleName(
+            QCoreApplication.translate("Programs", "Picture of the exercise")
+        )
+        self.choose_picture_button = QPushButton(
+            QCoreApplication.translate("Programs", "Choose &picture…"), self
+        )
+        self.choose_picture_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Choose a picture file")
+        )
+        self.remove_picture_button = QPushButton(
+            QCoreApplication.translate("Programs", "Remove pict&ure"), self
+        )
+        self.remove_picture_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Remove the picture")
+        )
+        picture_hint = QLabel(
+            QCoreApplication.translate(
+                "Programs", "PNG, JPEG or SVG, up to 10 MB. A copy is kept with your diary."
+            )
+        )
         picture_hint.setWordWrap(True)
         picture_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         picture_buttons = QVBoxLayout()
@@ -117,7 +141,7 @@ class ExerciseEditorView(QDialog):
         picture_buttons.addWidget(self.remove_picture_button)
         picture_buttons.addWidget(picture_hint)
         picture_buttons.addStretch(1)
-        picture_box = QGroupBox(tr("Picture"), self)
+        picture_box = QGroupBox(QCoreApplication.translate("Programs", "Picture"), self)
         picture_layout = QHBoxLayout(picture_box)
         picture_layout.addWidget(self.preview)
         picture_layout.addLayout(picture_buttons, 1)
@@ -141,7 +165,9 @@ class ExerciseEditorView(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(tr("Save the exercise"))
+        self.save_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Save the exercise")
+        )
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

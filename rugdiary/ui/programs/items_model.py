@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 
 from rugdiary.core.exercises import Dose, Exercise, Level
 from rugdiary.core.programs import ALL_LEVELS, DoseOverride, ProgramItem
-from rugdiary.ui.programs.texts import dose_summary, tr
+from rugdiary.ui.programs.texts import dose_summary
 
 ROWS_MIME = "application/x-rugdiary-program-rows"
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -149,8 +150,12 @@ class ProgramItemsModel(QAbstractListModel):
         item = self._items[index.row()]
         exercise = self._exercises.get(item.exercise_id)
         if exercise is None:
-            name = tr("Missing exercise (%1)").replace("%1", item.exercise_id)
-            dose_text = tr("not in the library any more: remove it or add it again")
+            name = QCoreApplication.translate("Programs", "Missing exercise (%1)").replace(
+                "%1", item.exercise_id
+            )
+            dose_text = QCoreApplication.translate(
+                "Programs", "not in the library any more: remove it or add it again"
+            )
         else:
             name = exercise.name.get(self._lang)
             dose_text = dose_summary(item.dose(exercise, self._level))

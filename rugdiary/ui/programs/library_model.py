@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from rugdiary.core.exercises import Exercise, Group
-from rugdiary.ui.programs.texts import group_name, tr
+from rugdiary.ui.programs.texts import group_name
 from rugdiary.ui.programs.thumbnails import ExercisePictures
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
@@ -71,7 +72,7 @@ class ExerciseListModel(QAbstractListModel):
         name = exercise.name.get(self._lang)
         group = group_name(exercise.group)
         if not exercise.builtin:
-            group = tr("%1 · your own").replace("%1", group)
+            group = QCoreApplication.translate("Programs", "%1 · your own").replace("%1", group)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{name}\n{group}"
         if role == Qt.ItemDataRole.AccessibleTextRole:

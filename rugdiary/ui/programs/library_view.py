@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.exercises import Exercise, Group, Level
 from rugdiary.ui.programs.library_model import THUMB_SIZE, ExerciseFilterModel
-from rugdiary.ui.programs.texts import dose_summary, group_name, level_title, tr
+from rugdiary.ui.programs.texts import dose_summary, group_name, level_title
 
 FIGURE_SIZE = QSize(300, 200)
 
@@ -34,25 +34,40 @@ def exercise_details_html(exercise: Exercise, lang: str) -> str:
     def text(value: str) -> str:
         return escape(value).replace("\n", "<br>")
 
-    own = "" if exercise.builtin else f" · {escape(tr('your own'))}"
+    own = (
+        ""
+        if exercise.builtin
+        else f" · {escape(QCoreApplication.translate('Programs', 'your own'))}"
+    )
+
+    def heading(title: str) -> str:
+        return f"<h3>{escape(title)}</h3>"
+
     parts = [
         f"<h2 style='margin-bottom:2px'>{text(exercise.name.get(lang))}</h2>",
         f"<p style='margin-top:0'>{escape(group_name(exercise.group))}{own}</p>",
-        f"<h3>{escape(tr('Start position'))}</h3><p>{text(exercise.start.get(lang))}</p>",
-        f"<h3>{escape(tr('Steps'))}</h3><ol>",
+        heading(QCoreApplication.translate("Programs", "Start position")),
+        f"<p>{text(exercise.start.get(lang))}</p>",
+        heading(QCoreApplication.translate("Programs", "Steps")),
+        "<ol>",
         *(f"<li>{text(step.get(lang))}</li>" for step in exercise.steps),
         "</ol>",
-        f"<h3>{escape(tr('Dose per level'))}</h3><table cellspacing='0' cellpadding='2'>",
+        heading(QCoreApplication.translate("Programs", "Dose per level")),
+        "<table cellspacing='0' cellpadding='2'>",
         *(
             f"<tr><td><b>{escape(level_title(level))}</b>&nbsp;&nbsp;</td>"
             f"<td>{escape(dose_summary(exercise.dose(level)))}</td></tr>"
             for level in Level
         ),
         "</table>",
-        f"<h3>{escape(tr('Easier'))}</h3><p>{text(exercise.easier.get(lang))}</p>",
-        f"<h3>{escape(tr('Harder'))}</h3><p>{text(exercise.harder.get(lang))}</p>",
-        f"<h3>{escape(tr('Common mistake'))}</h3><p>{text(exercise.mistake.get(lang))}</p>",
-        f"<h3>{escape(tr('Good to know'))}</h3><p>{text(exercise.safety.get(lang))}</p>",
+        heading(QCoreApplication.translate("Programs", "Easier")),
+        f"<p>{text(exercise.easier.get(lang))}</p>",
+        heading(QCoreApplication.translate("Programs", "Harder")),
+        f"<p>{text(exercise.harder.get(lang))}</p>",
+        heading(QCoreApplication.translate("Programs", "Common mistake")),
+        f"<p>{text(exercise.mistake.get(lang))}</p>",
+        heading(QCoreApplication.translate("Programs", "Good to know")),
+        f"<p>{text(exercise.safety.get(lang))}</p>",
     ]
     return "".join(parts)
 
@@ -64,17 +79,21 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryView")
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(tr("Search by name"))
-        self.search.setAccessibleName(tr("Search exercises by name"))
+        self.search.setPlaceholderText(QCoreApplication.translate("Programs", "Search by name"))
+        self.search.setAccessibleName(
+            QCoreApplication.translate("Programs", "Search exercises by name")
+        )
         self.search.setClearButtonEnabled(True)
         self.group_filter = QComboBox(self)
-        self.group_filter.setAccessibleName(tr("Show exercises of group"))
-        self.group_filter.addItem(tr("All groups"), None)
+        self.group_filter.setAccessibleName(
+            QCoreApplication.translate("Programs", "Show exercises of group")
+        )
+        self.group_filter.addItem(QCoreApplication.translate("Programs", "All groups"), None)
         for group in Group:
             self.group_filter.addItem(group_name(group), group.value)
-        search_label = QLabel(tr("&Search"), self)
+        search_label = QLabel(QCoreApplication.translate("Programs", "&Search"), self)
         search_label.setBuddy(self.search)
-        group_label = QLabel(tr("&Group"), self)
+        group_label = QLabel(QCoreApplication.translate("Programs", "&Group"), self)
         group_label.setBuddy(self.group_filter)
         filters = QHBoxLayout()
         filters.addWidget(search_label)
@@ -85,29 +104,44 @@ class LibraryView(QWidget):
 
         self.list = QListView(self)
         self.list.setModel(proxy)
-        self.list.setAccessibleName(tr("Exercises"))
+        self.list.setAccessibleName(QCoreApplication.translate("Programs", "Exercises"))
         self.list.setIconSize(THUMB_SIZE)
         self.list.setUniformItemSizes(True)
         self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumWidth(280)
-        self.empty_label = QLabel(tr("No exercises match. Try another word or “All groups”."), self)
+        self.empty_label = QLabel(
+            QCoreApplication.translate(
+                "Programs", "No exercises match. Try another word or “All groups”."
+            ),
+            self,
+        )
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.empty_label.setVisible(False)
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.new_button = QPushButton(tr("New own exercise…"), self)
-        self.new_button.setAccessibleName(tr("Add an exercise of your own"))
-        self.new_button.setToolTip(
-            tr("For an exercise your physiotherapist gave you, with your own picture")
+        self.new_button = QPushButton(
+            QCoreApplication.translate("Programs", "New own exercise…"), self
         )
-        self.edit_button = QPushButton(tr("Change…"), self)
-        self.edit_button.setAccessibleName(tr("Change the selected own exercise"))
-        self.delete_button = QPushButton(tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete the selected own exercise"))
+        self.new_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Add an exercise of your own")
+        )
+        self.new_button.setToolTip(
+            QCoreApplication.translate(
+                "Programs", "For an exercise your physiotherapist gave you, with your own picture"
+            )
+        )
+        self.edit_button = QPushButton(QCoreApplication.translate("Programs", "Change…"), self)
+        self.edit_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Change the selected own exercise")
+        )
+        self.delete_button = QPushButton(QCoreApplication.translate("Programs", "Delete"), self)
+        self.delete_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Delete the selected own exercise")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -125,9 +159,13 @@ class LibraryView(QWidget):
         self.figure = QLabel(self)
         self.figure.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.figure.setMinimumSize(FIGURE_SIZE)
-        self.figure.setAccessibleName(tr("Picture of the start position"))
+        self.figure.setAccessibleName(
+            QCoreApplication.translate("Programs", "Picture of the start position")
+        )
         self.details = QTextBrowser(self)
-        self.details.setAccessibleName(tr("About this exercise"))
+        self.details.setAccessibleName(
+            QCoreApplication.translate("Programs", "About this exercise")
+        )
         self.details.setOpenLinks(False)
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.viewport().setAutoFillBackground(False)
@@ -148,16 +186,18 @@ class LibraryView(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
-        self.setFocusProxy(self.search)
+        # No focus proxy: it would send Tab from the last control back to the first.
+        self.initial_focus: QWidget = self.search
 
     def show_exercise(self, html: str | None, picture: QPixmap | None) -> None:
         """Fill the details panel; None shows the hint to choose an exercise."""
         if html is None:
             self.figure.clear()
-            self.details.setHtml(f"<p>{escape(tr('Choose an exercise to see how it goes.'))}</p>")
+            hint = QCoreApplication.translate("Programs", "Choose an exercise to see how it goes.")
+            self.details.setHtml(f"<p>{escape(hint)}</p>")
             return
         if picture is None or picture.isNull():
-            self.figure.setText(tr("No picture"))
+            self.figure.setText(QCoreApplication.translate("Programs", "No picture"))
         else:
             self.figure.setPixmap(picture)
         self.details.setHtml(html)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from rugdiary.ui.programs.library_model import ExerciseFilterModel
 from rugdiary.ui.programs.library_view import LibraryView
 from rugdiary.ui.programs.programs_view import ProgramsListView
-from rugdiary.ui.programs.texts import tr
 
 
 class ProgramsView(QWidget):
@@ -20,13 +20,17 @@ class ProgramsView(QWidget):
         self.library = LibraryView(proxy, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName(tr("Programs and exercises"))
-        self.tabs.addTab(self.programs, tr("&Programs"))
-        self.tabs.addTab(self.library, tr("&Exercise library"))
+        self.tabs.setAccessibleName(
+            QCoreApplication.translate("Programs", "Programs and exercises")
+        )
+        self.tabs.addTab(self.programs, QCoreApplication.translate("Programs", "&Programs"))
+        self.tabs.addTab(self.library, QCoreApplication.translate("Programs", "&Exercise library"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.setFocusProxy(self.tabs)
+        # Where the keyboard starts when this page is opened (a focus proxy would
+        # send Tab from the last control back to the first, trapping keyboard users).
+        self.initial_focus: QWidget = self.tabs
 
     def show_library(self) -> None:
         self.tabs.setCurrentWidget(self.library)

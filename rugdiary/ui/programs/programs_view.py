@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.core.exercises import Level
-from rugdiary.ui.programs.texts import PainMark, level_title, tr
+from rugdiary.ui.programs.texts import PainMark, level_title
 
 PRIMARY_STYLE = (
     "QPushButton#primaryButton { padding: 6px 18px; border-radius: 6px;"
@@ -54,19 +54,27 @@ class ProgramsListView(QWidget):
         super().__init__(parent)
         self.setObjectName("programsList")
         self.list = QListWidget(self)
-        self.list.setAccessibleName(tr("Programs"))
+        self.list.setAccessibleName(QCoreApplication.translate("Programs", "Programs"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSpacing(3)
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(260)
-        self.new_button = QPushButton(tr("New…"), self)
-        self.new_button.setAccessibleName(tr("Make a new program"))
-        self.copy_button = QPushButton(tr("Copy…"), self)
-        self.copy_button.setAccessibleName(tr("Copy the selected program to change it"))
-        self.edit_button = QPushButton(tr("Change…"), self)
-        self.edit_button.setAccessibleName(tr("Change the selected own program"))
-        self.delete_button = QPushButton(tr("Delete"), self)
-        self.delete_button.setAccessibleName(tr("Delete the selected own program"))
+        self.new_button = QPushButton(QCoreApplication.translate("Programs", "New…"), self)
+        self.new_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Make a new program")
+        )
+        self.copy_button = QPushButton(QCoreApplication.translate("Programs", "Copy…"), self)
+        self.copy_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Copy the selected program to change it")
+        )
+        self.edit_button = QPushButton(QCoreApplication.translate("Programs", "Change…"), self)
+        self.edit_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Change the selected own program")
+        )
+        self.delete_button = QPushButton(QCoreApplication.translate("Programs", "Delete"), self)
+        self.delete_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Delete the selected own program")
+        )
         buttons = QHBoxLayout()
         for button in (self.new_button, self.copy_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
@@ -91,15 +99,19 @@ class ProgramsListView(QWidget):
         self.facts.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.level = QComboBox(self)
-        self.level.setAccessibleName(tr("Level to play the program at"))
+        self.level.setAccessibleName(
+            QCoreApplication.translate("Programs", "Level to play the program at")
+        )
         for level in Level:
             self.level.addItem(level_title(level), level.value)
-        level_label = QLabel(tr("&Level"), self)
+        level_label = QLabel(QCoreApplication.translate("Programs", "&Level"), self)
         level_label.setBuddy(self.level)
-        self.start_button = QPushButton(tr("Start"), self)
+        self.start_button = QPushButton(QCoreApplication.translate("Programs", "Start"), self)
         self.start_button.setObjectName("primaryButton")
         self.start_button.setStyleSheet(PRIMARY_STYLE)
-        self.start_button.setAccessibleName(tr("Start the program at the chosen level"))
+        self.start_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Start the program at the chosen level")
+        )
         self.start_button.setDefault(True)
         start_row = QHBoxLayout()
         start_row.addWidget(level_label)
@@ -122,9 +134,15 @@ class ProgramsListView(QWidget):
         self.offer_text.setWordWrap(True)
         self.offer_text.setTextFormat(Qt.TextFormat.RichText)
         self.accept_button = QPushButton(self.offer)
-        self.accept_button.setAccessibleName(tr("Use the suggested level"))
-        self.dismiss_button = QPushButton(tr("Not now"), self.offer)
-        self.dismiss_button.setAccessibleName(tr("Keep the current level for now"))
+        self.accept_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Use the suggested level")
+        )
+        self.dismiss_button = QPushButton(
+            QCoreApplication.translate("Programs", "Not now"), self.offer
+        )
+        self.dismiss_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Keep the current level for now")
+        )
         offer_buttons = QHBoxLayout()
         offer_buttons.addWidget(self.accept_button)
         offer_buttons.addWidget(self.dismiss_button)
@@ -134,12 +152,16 @@ class ProgramsListView(QWidget):
         offer_layout.addLayout(offer_buttons)
         self.offer.setVisible(False)
 
-        self.items_heading = QLabel(tr("What you will do"), self)
+        self.items_heading = QLabel(
+            QCoreApplication.translate("Programs", "What you will do"), self
+        )
         self.items_heading.setFont(_bold(self.font()))
         self.items = QLabel(self)
         self.items.setWordWrap(True)
         self.items.setTextFormat(Qt.TextFormat.RichText)
-        self.sessions_heading = QLabel(tr("Your last sessions"), self)
+        self.sessions_heading = QLabel(
+            QCoreApplication.translate("Programs", "Your last sessions"), self
+        )
         self.sessions_heading.setFont(_bold(self.font()))
         self.sessions_box = QWidget(self)
         self.sessions_layout = QVBoxLayout(self.sessions_box)
@@ -182,7 +204,8 @@ class ProgramsListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter)
-        self.setFocusProxy(self.list)
+        # No focus proxy: it would send Tab from the last control back to the first.
+        self.initial_focus: QWidget = self.list
 
     def chosen_level(self) -> Level:
         return Level(self.level.currentData())

@@ -12,26 +12,22 @@ from rugdiary.core.sessions import PainResponse
 _CONTEXT = "Programs"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def group_name(group: Group) -> str:
     names = {
-        Group.CORE_STABILITY: tr("Core stability"),
-        Group.STRENGTHENING: tr("Strengthening"),
-        Group.MOBILITY: tr("Mobility and relaxation"),
-        Group.BREATHING: tr("Breathing and stress relief"),
-        Group.MOVEMENT: tr("General movement"),
+        Group.CORE_STABILITY: QCoreApplication.translate("Programs", "Core stability"),
+        Group.STRENGTHENING: QCoreApplication.translate("Programs", "Strengthening"),
+        Group.MOBILITY: QCoreApplication.translate("Programs", "Mobility and relaxation"),
+        Group.BREATHING: QCoreApplication.translate("Programs", "Breathing and stress relief"),
+        Group.MOVEMENT: QCoreApplication.translate("Programs", "General movement"),
     }
     return names[group]
 
 
 def level_name(level: Level) -> str:
     names = {
-        Level.BEGINNER: tr("beginner"),
-        Level.INTERMEDIATE: tr("intermediate"),
-        Level.ADVANCED: tr("advanced"),
+        Level.BEGINNER: QCoreApplication.translate("Programs", "beginner"),
+        Level.INTERMEDIATE: QCoreApplication.translate("Programs", "intermediate"),
+        Level.ADVANCED: QCoreApplication.translate("Programs", "advanced"),
     }
     return names[level]
 
@@ -45,9 +41,9 @@ def level_title(level: Level) -> str:
 def work_label(mode: DoseMode) -> str:
     """What the seconds of one repetition mean for this kind of dose."""
     labels = {
-        DoseMode.HOLD: tr("Hold (seconds)"),
-        DoseMode.REPS: tr("Seconds per rep"),
-        DoseMode.TIMED: tr("Duration (seconds)"),
+        DoseMode.HOLD: QCoreApplication.translate("Programs", "Hold (seconds)"),
+        DoseMode.REPS: QCoreApplication.translate("Programs", "Seconds per rep"),
+        DoseMode.TIMED: QCoreApplication.translate("Programs", "Duration (seconds)"),
     }
     return labels[mode]
 
@@ -55,28 +51,40 @@ def work_label(mode: DoseMode) -> str:
 def dose_summary(dose: Dose) -> str:
     """One line a person can follow: "5 × 5 s hold, each side · 2 sets · 3 s rest"."""
     if dose.mode is DoseMode.HOLD:
-        work = tr("%1 × %2 s hold").replace("%1", str(dose.reps)).replace("%2", str(dose.hold_s))
+        work = (
+            QCoreApplication.translate("Programs", "%1 × %2 s hold")
+            .replace("%1", str(dose.reps))
+            .replace("%2", str(dose.hold_s))
+        )
     elif dose.mode is DoseMode.REPS:
-        work = tr("%1 reps").replace("%1", str(dose.reps))
+        work = QCoreApplication.translate("Programs", "%1 reps").replace("%1", str(dose.reps))
     else:
         minutes, seconds = divmod(dose.duration_s, 60)
         length = (
-            tr("%1 min").replace("%1", str(minutes))
+            QCoreApplication.translate("Programs", "%1 min").replace("%1", str(minutes))
             if minutes and not seconds
-            else tr("%1 s").replace("%1", str(dose.duration_s))
+            else QCoreApplication.translate("Programs", "%1 s").replace("%1", str(dose.duration_s))
         )
         work = length if dose.reps == 1 else f"{dose.reps} × {length}"
-    parts = [work + (tr(", each side") if dose.per_side else "")]
-    parts.append(tr("1 set") if dose.sets == 1 else tr("%1 sets").replace("%1", str(dose.sets)))
+    parts = [
+        work + (QCoreApplication.translate("Programs", ", each side") if dose.per_side else "")
+    ]
+    parts.append(
+        QCoreApplication.translate("Programs", "1 set")
+        if dose.sets == 1
+        else QCoreApplication.translate("Programs", "%1 sets").replace("%1", str(dose.sets))
+    )
     if dose.rest_s:
-        parts.append(tr("%1 s rest").replace("%1", str(dose.rest_s)))
+        parts.append(
+            QCoreApplication.translate("Programs", "%1 s rest").replace("%1", str(dose.rest_s))
+        )
     return " · ".join(parts)
 
 
 def duration_text(seconds: int) -> str:
     """A rounded duration ("about 16 min"): the exact second count would be false precision."""
     minutes = max(1, round(seconds / 60))
-    return tr("about %1 min").replace("%1", str(minutes))
+    return QCoreApplication.translate("Programs", "about %1 min").replace("%1", str(minutes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +101,30 @@ class PainMark:
 def pain_mark(response: PainResponse) -> PainMark:
     """Circle, diamond, triangle: three shapes that differ for people who do not see colour."""
     if response is PainResponse.GREEN:
-        return PainMark(response, "●", tr("Fine"), tr("pain 0–3: fine, carry on"), "#2e7d4f")
+        return PainMark(
+            response,
+            "●",
+            QCoreApplication.translate("Programs", "Fine"),
+            QCoreApplication.translate("Programs", "pain 0–3: fine, carry on"),
+            "#2e7d4f",
+        )
     if response is PainResponse.YELLOW:
         return PainMark(
             response,
             "◆",
-            tr("Okay"),
-            tr("pain 4–5: okay if it settles by the next morning"),
+            QCoreApplication.translate("Programs", "Okay"),
+            QCoreApplication.translate(
+                "Programs", "pain 4–5: okay if it settles by the next morning"
+            ),
             "#a36b00",
         )
     return PainMark(
         response,
         "▲",
-        tr("Go lighter"),
-        tr("pain above 5 or worse the next day: next time, a lighter level"),
+        QCoreApplication.translate("Programs", "Go lighter"),
+        QCoreApplication.translate(
+            "Programs", "pain above 5 or worse the next day: next time, a lighter level"
+        ),
         "#b3402e",
     )
 
@@ -114,11 +132,15 @@ def pain_mark(response: PainResponse) -> PainMark:
 def reason_text(code: str) -> str:
     """A level-suggestion reason code from core.sessions in plain words."""
     texts = {
-        "weeks_at_level": tr("two weeks or more at this level"),
-        "adherence": tr("at least 8 in 10 of the planned sessions done"),
-        "effort": tr("effort 6 out of 10 or less"),
-        "pain_response": tr("only “fine” and “okay” pain responses"),
+        "weeks_at_level": QCoreApplication.translate("Programs", "two weeks or more at this level"),
+        "adherence": QCoreApplication.translate(
+            "Programs", "at least 8 in 10 of the planned sessions done"
+        ),
+        "effort": QCoreApplication.translate("Programs", "effort 6 out of 10 or less"),
+        "pain_response": QCoreApplication.translate(
+            "Programs", "only “fine” and “okay” pain responses"
+        ),
     }
     if code.startswith("red:"):
-        return tr("a session with a “go lighter” pain response")
+        return QCoreApplication.translate("Programs", "a session with a “go lighter” pain response")
     return texts.get(code, code)

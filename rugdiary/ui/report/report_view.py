@@ -172,7 +172,9 @@ class ReportView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(scroll)
         layout.addWidget(self.preview, 1)
-        self.setFocusProxy(self.period)
+        # Where the keyboard starts when this page is opened (a focus proxy would
+        # send Tab from the last control back to the first, trapping keyboard users).
+        self.initial_focus: QWidget = self.period
 
     def _make_preview(self) -> QWidget:
         self._buffer: QBuffer | None = None

@@ -26,17 +26,15 @@ from rugdiary.ui.settings.day_picker import DayPicker
 _CONTEXT = "RemindersView"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def field_message(parent: QWidget, name: str) -> QLabel:
     """A hidden label that names the field that needs another value, shown beside it."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setVisible(False)
-    label.setAccessibleName(tr("Message about this reminder"))
+    label.setAccessibleName(
+        QCoreApplication.translate("RemindersView", "Message about this reminder")
+    )
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(6)
     label.setAutoFillBackground(True)
@@ -69,7 +67,9 @@ def set_program_choices(combo: QComboBox, choices: list[tuple[str, str]], curren
     index = combo.findData(current)
     if index < 0 and current:
         # The program was deleted or renamed: say so rather than silently pick another.
-        combo.addItem(tr("A program that no longer exists"), current)
+        combo.addItem(
+            QCoreApplication.translate("RemindersView", "A program that no longer exists"), current
+        )
         index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
@@ -84,20 +84,32 @@ class ExerciseReminderRow(QFrame):
         super().__init__(parent)
         self.setObjectName("exerciseReminderRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.enabled = QCheckBox(tr("On"), self)
-        self.enabled.setAccessibleName(tr("Exercise reminder on"))
-        self.program = program_combo(self, tr("Program to be reminded of"))
-        self.time = time_edit(self, tr("Time of the exercise reminder"))
-        self.days = DayPicker(tr("Days of the exercise reminder"), self)
-        self.remove_button = QPushButton(tr("Remove"), self)
-        self.remove_button.setAccessibleName(tr("Remove this exercise reminder"))
+        self.enabled = QCheckBox(QCoreApplication.translate("RemindersView", "On"), self)
+        self.enabled.setAccessibleName(
+            QCoreApplication.translate("RemindersView", "Exercise reminder on")
+        )
+        self.program = program_combo(
+            self, QCoreApplication.translate("RemindersView", "Program to be reminded of")
+        )
+        self.time = time_edit(
+            self, QCoreApplication.translate("RemindersView", "Time of the exercise reminder")
+        )
+        self.days = DayPicker(
+            QCoreApplication.translate("RemindersView", "Days of the exercise reminder"), self
+        )
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("RemindersView", "Remove"), self
+        )
+        self.remove_button.setAccessibleName(
+            QCoreApplication.translate("RemindersView", "Remove this exercise reminder")
+        )
         self.remove_button.clicked.connect(self.removeRequested)
         self.message = field_message(self, "exerciseMessage")
 
         top = QHBoxLayout()
         top.addWidget(self.enabled)
         top.addWidget(self.program)
-        at = QLabel(tr("at"), self)
+        at = QLabel(QCoreApplication.translate("RemindersView", "at"), self)
         at.setBuddy(self.time)
         top.addWidget(at)
         top.addWidget(self.time)
@@ -121,22 +133,38 @@ class RemindersView(QWidget):
         self.pause_status = QLabel(self)
         self.pause_status.setObjectName("pauseStatus")
         self.pause_status.setWordWrap(True)
-        self.pause_hour_button = QPushButton(tr("Pause for an hour"), self)
-        self.pause_hour_button.setAccessibleName(tr("Pause all reminders for an hour"))
-        self.pause_tomorrow_button = QPushButton(tr("Pause until tomorrow"), self)
-        self.pause_tomorrow_button.setAccessibleName(
-            tr("Pause all reminders until tomorrow morning")
+        self.pause_hour_button = QPushButton(
+            QCoreApplication.translate("RemindersView", "Pause for an hour"), self
         )
-        self.resume_button = QPushButton(tr("Resume reminders"), self)
-        self.resume_button.setAccessibleName(tr("Resume reminders now"))
+        self.pause_hour_button.setAccessibleName(
+            QCoreApplication.translate("RemindersView", "Pause all reminders for an hour")
+        )
+        self.pause_tomorrow_button = QPushButton(
+            QCoreApplication.translate("RemindersView", "Pause until tomorrow"), self
+        )
+        self.pause_tomorrow_button.setAccessibleName(
+            QCoreApplication.translate(
+                "RemindersView", "Pause all reminders until tomorrow morning"
+            )
+        )
+        self.resume_button = QPushButton(
+            QCoreApplication.translate("RemindersView", "Resume reminders"), self
+        )
+        self.resume_button.setAccessibleName(
+            QCoreApplication.translate("RemindersView", "Resume reminders now")
+        )
         pause_buttons = QHBoxLayout()
         for button in (self.pause_hour_button, self.pause_tomorrow_button, self.resume_button):
             pause_buttons.addWidget(button)
         pause_buttons.addStretch(1)
 
         # Diary
-        self.diary_enabled = QCheckBox(tr("Remind me to fill in the &diary at"), self)
-        self.diary_time = time_edit(self, tr("Time of the diary reminder"))
+        self.diary_enabled = QCheckBox(
+            QCoreApplication.translate("RemindersView", "Remind me to fill in the &diary at"), self
+        )
+        self.diary_time = time_edit(
+            self, QCoreApplication.translate("RemindersView", "Time of the diary reminder")
+        )
         diary_row = QHBoxLayout()
         diary_row.addWidget(self.diary_enabled)
         diary_row.addWidget(self.diary_time)
@@ -147,28 +175,47 @@ class RemindersView(QWidget):
         self.exercise_rows: list[ExerciseReminderRow] = []
         self.exercise_box = QVBoxLayout()
         self.exercise_box.setSpacing(6)
-        self.no_exercises = QLabel(tr("No exercise reminders yet."), self)
+        self.no_exercises = QLabel(
+            QCoreApplication.translate("RemindersView", "No exercise reminders yet."), self
+        )
         self.no_exercises.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.add_exercise_button = QPushButton(tr("&Add an exercise reminder"), self)
-        self.add_exercise_button.setAccessibleName(tr("Add an exercise reminder"))
+        self.add_exercise_button = QPushButton(
+            QCoreApplication.translate("RemindersView", "&Add an exercise reminder"), self
+        )
+        self.add_exercise_button.setAccessibleName(
+            QCoreApplication.translate("RemindersView", "Add an exercise reminder")
+        )
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_exercise_button)
         add_row.addStretch(1)
 
         # Movement breaks
-        self.breaks_enabled = QCheckBox(tr("Remind me to take short &movement breaks"), self)
+        self.breaks_enabled = QCheckBox(
+            QCoreApplication.translate("RemindersView", "Remind me to take short &movement breaks"),
+            self,
+        )
         self.breaks_every = QSpinBox(self)
         self.breaks_every.setRange(MIN_BREAK_EVERY_MIN, MAX_BREAK_EVERY_MIN)
         self.breaks_every.setSingleStep(5)
-        self.breaks_every.setSuffix(tr(" minutes"))
-        self.breaks_every.setAccessibleName(tr("Minutes between movement breaks"))
-        self.breaks_start = time_edit(self, tr("Start of working hours"))
-        self.breaks_end = time_edit(self, tr("End of working hours"))
-        self.breaks_days = DayPicker(tr("Working days"), self)
-        self.breaks_program = program_combo(self, tr("Program for movement breaks"))
+        self.breaks_every.setSuffix(QCoreApplication.translate("RemindersView", " minutes"))
+        self.breaks_every.setAccessibleName(
+            QCoreApplication.translate("RemindersView", "Minutes between movement breaks")
+        )
+        self.breaks_start = time_edit(
+            self, QCoreApplication.translate("RemindersView", "Start of working hours")
+        )
+        self.breaks_end = time_edit(
+            self, QCoreApplication.translate("RemindersView", "End of working hours")
+        )
+        self.breaks_days = DayPicker(
+            QCoreApplication.translate("RemindersView", "Working days"), self
+        )
+        self.breaks_program = program_combo(
+            self, QCoreApplication.translate("RemindersView", "Program for movement breaks")
+        )
         hours = QHBoxLayout()
         hours.addWidget(self.breaks_start)
-        until = QLabel(tr("until"), self)
+        until = QLabel(QCoreApplication.translate("RemindersView", "until"), self)
         until.setBuddy(self.breaks_end)
         hours.addWidget(until)
         hours.addWidget(self.breaks_end)
@@ -177,20 +224,44 @@ class RemindersView(QWidget):
         details = QFormLayout(self.breaks_details)
         details.setContentsMargins(24, 0, 0, 0)
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        details.addRow(self._buddy(tr("&Every"), self.breaks_every), self.breaks_every)
-        details.addRow(self._buddy(tr("&Working hours"), self.breaks_start), hours)
-        details.addRow(self._buddy(tr("Working da&ys"), self.breaks_days), self.breaks_days)
-        details.addRow(self._buddy(tr("&Program"), self.breaks_program), self.breaks_program)
+        details.addRow(
+            self._buddy(QCoreApplication.translate("RemindersView", "&Every"), self.breaks_every),
+            self.breaks_every,
+        )
+        details.addRow(
+            self._buddy(
+                QCoreApplication.translate("RemindersView", "&Working hours"), self.breaks_start
+            ),
+            hours,
+        )
+        details.addRow(
+            self._buddy(
+                QCoreApplication.translate("RemindersView", "Working da&ys"), self.breaks_days
+            ),
+            self.breaks_days,
+        )
+        details.addRow(
+            self._buddy(
+                QCoreApplication.translate("RemindersView", "&Program"), self.breaks_program
+            ),
+            self.breaks_program,
+        )
         self.breaks_message = field_message(self, "breaksMessage")
 
         # Quiet hours
-        self.quiet_enabled = QCheckBox(tr("&Quiet hours: no reminders from"), self)
-        self.quiet_start = time_edit(self, tr("Start of quiet hours"))
-        self.quiet_end = time_edit(self, tr("End of quiet hours"))
+        self.quiet_enabled = QCheckBox(
+            QCoreApplication.translate("RemindersView", "&Quiet hours: no reminders from"), self
+        )
+        self.quiet_start = time_edit(
+            self, QCoreApplication.translate("RemindersView", "Start of quiet hours")
+        )
+        self.quiet_end = time_edit(
+            self, QCoreApplication.translate("RemindersView", "End of quiet hours")
+        )
         quiet_row = QHBoxLayout()
         quiet_row.addWidget(self.quiet_enabled)
         quiet_row.addWidget(self.quiet_start)
-        quiet_until = QLabel(tr("until"), self)
+        quiet_until = QLabel(QCoreApplication.translate("RemindersView", "until"), self)
         quiet_until.setBuddy(self.quiet_end)
         quiet_row.addWidget(quiet_until)
         quiet_row.addWidget(self.quiet_end)
@@ -206,7 +277,9 @@ class RemindersView(QWidget):
         layout.addLayout(diary_row)
         layout.addWidget(self.diary_message)
         layout.addWidget(_rule(self))
-        layout.addWidget(_subheading(tr("Exercise reminders"), self))
+        layout.addWidget(
+            _subheading(QCoreApplication.translate("RemindersView", "Exercise reminders"), self)
+        )
         layout.addWidget(self.no_exercises)
         layout.addLayout(self.exercise_box)
         layout.addLayout(add_row)

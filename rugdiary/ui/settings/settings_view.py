@@ -28,10 +28,6 @@ COLUMN_WIDTH = 760
 """Wide enough for the reminder rows, narrow enough to read lines without losing the place."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def _note(text: str, parent: QWidget) -> QLabel:
     """A quieter explanatory line under a control."""
     label = QLabel(text, parent)
@@ -59,14 +55,19 @@ class SettingsView(QWidget):
         column.setContentsMargins(24, 20, 24, 24)
         column.setSpacing(16)
 
-        title = QLabel(tr("Settings"), content)
+        title = QLabel(QCoreApplication.translate("SettingsView", "Settings"), content)
         title_font = QFont(title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
         title_font.setBold(True)
         title.setFont(title_font)
-        title.setAccessibleName(tr("Settings"))
+        title.setAccessibleName(QCoreApplication.translate("SettingsView", "Settings"))
         column.addWidget(title)
-        column.addWidget(_note(tr("Changes are saved as you make them."), content))
+        column.addWidget(
+            _note(
+                QCoreApplication.translate("SettingsView", "Changes are saved as you make them."),
+                content,
+            )
+        )
 
         column.addWidget(self._look_group(content))
         column.addWidget(self._sound_group(content))
@@ -90,24 +91,31 @@ class SettingsView(QWidget):
     # -- groups ------------------------------------------------------------------------------
 
     def _look_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("Language and look"), parent)
+        box = QGroupBox(QCoreApplication.translate("SettingsView", "Language and look"), parent)
         self.language = QComboBox(box)
-        self.language.setAccessibleName(tr("Language"))
-        self.language.addItem(tr("Same as the computer"), "system")
+        self.language.setAccessibleName(QCoreApplication.translate("SettingsView", "Language"))
+        self.language.addItem(
+            QCoreApplication.translate("SettingsView", "Same as the computer"), "system"
+        )
         # Language names in their own language, so a person can find theirs.
         self.language.addItem("English", "en")
         self.language.addItem("Nederlands", "nl")
         self.language_note = _note(
-            tr("A new language is used from the next time you start RugDiary."), box
+            QCoreApplication.translate(
+                "SettingsView", "A new language is used from the next time you start RugDiary."
+            ),
+            box,
         )
         self.theme = QComboBox(box)
-        self.theme.setAccessibleName(tr("Colours"))
-        self.theme.addItem(tr("Same as the computer"), "system")
-        self.theme.addItem(tr("Light"), "light")
-        self.theme.addItem(tr("Dark"), "dark")
-        language_label = QLabel(tr("&Language"), box)
+        self.theme.setAccessibleName(QCoreApplication.translate("SettingsView", "Colours"))
+        self.theme.addItem(
+            QCoreApplication.translate("SettingsView", "Same as the computer"), "system"
+        )
+        self.theme.addItem(QCoreApplication.translate("SettingsView", "Light"), "light")
+        self.theme.addItem(QCoreApplication.translate("SettingsView", "Dark"), "dark")
+        language_label = QLabel(QCoreApplication.translate("SettingsView", "&Language"), box)
         language_label.setBuddy(self.language)
-        theme_label = QLabel(tr("&Colours"), box)
+        theme_label = QLabel(QCoreApplication.translate("SettingsView", "&Colours"), box)
         theme_label.setBuddy(self.theme)
         grid = QGridLayout(box)
         grid.setColumnStretch(1, 1)
@@ -121,13 +129,28 @@ class SettingsView(QWidget):
         return box
 
     def _sound_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("Sounds and voice"), parent)
-        self.sound_cues = QCheckBox(tr("Play a soft &sound when an exercise step changes"), box)
-        self.test_sound_button = QPushButton(tr("Test sound"), box)
-        self.test_sound_button.setAccessibleName(tr("Play the sound once to try it"))
-        self.voice_cues = QCheckBox(tr("Read the e&xercise steps aloud"), box)
-        self.test_voice_button = QPushButton(tr("Test voice"), box)
-        self.test_voice_button.setAccessibleName(tr("Speak a short sentence to try the voice"))
+        box = QGroupBox(QCoreApplication.translate("SettingsView", "Sounds and voice"), parent)
+        self.sound_cues = QCheckBox(
+            QCoreApplication.translate(
+                "SettingsView", "Play a soft &sound when an exercise step changes"
+            ),
+            box,
+        )
+        self.test_sound_button = QPushButton(
+            QCoreApplication.translate("SettingsView", "Test sound"), box
+        )
+        self.test_sound_button.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Play the sound once to try it")
+        )
+        self.voice_cues = QCheckBox(
+            QCoreApplication.translate("SettingsView", "Read the e&xercise steps aloud"), box
+        )
+        self.test_voice_button = QPushButton(
+            QCoreApplication.translate("SettingsView", "Test voice"), box
+        )
+        self.test_voice_button.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Speak a short sentence to try the voice")
+        )
         layout = QVBoxLayout(box)
         for check, button in (
             (self.sound_cues, self.test_sound_button),
@@ -140,25 +163,33 @@ class SettingsView(QWidget):
         return box
 
     def _reminders_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("Reminders"), parent)
+        box = QGroupBox(QCoreApplication.translate("SettingsView", "Reminders"), parent)
         self.reminders = RemindersView(box)
         layout = QVBoxLayout(box)
         layout.addWidget(self.reminders)
         return box
 
     def _background_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("When the window is closed"), parent)
-        self.keep_in_tray = QCheckBox(
-            tr("&Keep running in the tray when the window is closed"), box
+        box = QGroupBox(
+            QCoreApplication.translate("SettingsView", "When the window is closed"), parent
         )
-        self.keep_in_tray_note = _note(
-            tr(
-                "Reminders can then still appear. RugDiary stays as a small icon in the "
-                "tray; choose Quit in its menu to close it completely."
+        self.keep_in_tray = QCheckBox(
+            QCoreApplication.translate(
+                "SettingsView", "&Keep running in the tray when the window is closed"
             ),
             box,
         )
-        self.autostart = QCheckBox(tr("Start RugDiary when I log &in"), box)
+        self.keep_in_tray_note = _note(
+            QCoreApplication.translate(
+                "SettingsView",
+                "Reminders can then still appear. RugDiary stays as a small icon in the "
+                "tray; choose Quit in its menu to close it completely.",
+            ),
+            box,
+        )
+        self.autostart = QCheckBox(
+            QCoreApplication.translate("SettingsView", "Start RugDiary when I log &in"), box
+        )
         self.autostart_note = _note("", box)
         self.autostart_note.setVisible(False)
         layout = QVBoxLayout(box)
@@ -169,8 +200,8 @@ class SettingsView(QWidget):
         return box
 
     def _data_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("Your data"), parent)
-        folder_heading = QLabel(tr("Data folder"), box)
+        box = QGroupBox(QCoreApplication.translate("SettingsView", "Your data"), parent)
+        folder_heading = QLabel(QCoreApplication.translate("SettingsView", "Data folder"), box)
         folder_heading.setFont(_bold(folder_heading.font()))
         self.data_folder = QLabel(box)
         self.data_folder.setObjectName("dataFolder")
@@ -179,40 +210,59 @@ class SettingsView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.data_folder.setAccessibleName(tr("Data folder"))
-        self.open_folder_button = QPushButton(tr("&Open in file manager"), box)
-        self.open_folder_button.setAccessibleName(tr("Open the data folder in the file manager"))
+        self.data_folder.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Data folder")
+        )
+        self.open_folder_button = QPushButton(
+            QCoreApplication.translate("SettingsView", "&Open in file manager"), box
+        )
+        self.open_folder_button.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Open the data folder in the file manager")
+        )
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.data_folder, 1)
         folder_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        backups_heading = QLabel(tr("Backups"), box)
+        backups_heading = QLabel(QCoreApplication.translate("SettingsView", "Backups"), box)
         backups_heading.setFont(_bold(backups_heading.font()))
         backups_note = _note(
-            tr(
+            QCoreApplication.translate(
+                "SettingsView",
                 "RugDiary makes a backup every day you use it and keeps the recent ones. "
                 "Restoring puts a backup in place of your diary; your diary as it is now "
-                "is backed up first, so nothing is lost."
+                "is backed up first, so nothing is lost.",
             ),
             box,
         )
         self.backups = QListWidget(box)
         self.backups.setObjectName("backupList")
-        self.backups.setAccessibleName(tr("Backups, newest first"))
+        self.backups.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Backups, newest first")
+        )
         self.backups.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backups.setAlternatingRowColors(True)
         self.backups.setMinimumHeight(120)
         self.backups.setMaximumHeight(220)
-        self.backup_now_button = QPushButton(tr("Make a &backup now"), box)
-        self.backup_now_button.setAccessibleName(tr("Make a backup of the diary now"))
-        self.restore_button = QPushButton(tr("&Restore…"), box)
-        self.restore_button.setAccessibleName(tr("Restore the selected backup"))
+        self.backup_now_button = QPushButton(
+            QCoreApplication.translate("SettingsView", "Make a &backup now"), box
+        )
+        self.backup_now_button.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Make a backup of the diary now")
+        )
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("SettingsView", "&Restore…"), box
+        )
+        self.restore_button.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Restore the selected backup")
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_now_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         self.backup_message = field_message(box, "backupMessage")
-        self.backup_message.setAccessibleName(tr("Message about backups"))
+        self.backup_message.setAccessibleName(
+            QCoreApplication.translate("SettingsView", "Message about backups")
+        )
 
         layout = QVBoxLayout(box)
         layout.addWidget(folder_heading)
@@ -226,16 +276,17 @@ class SettingsView(QWidget):
         return box
 
     def _privacy_group(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(tr("Privacy"), parent)
+        box = QGroupBox(QCoreApplication.translate("SettingsView", "Privacy"), parent)
         self.privacy = QLabel(
-            tr(
+            QCoreApplication.translate(
+                "SettingsView",
                 "<p>Everything you write in RugDiary stays on this computer, in the data "
                 "folder above. RugDiary never connects to the internet: there is no "
                 "account, no cloud and no tracking.</p>"
                 "<p>Only you decide when something leaves this computer: a report or an "
                 "export is a file you choose to make and share. Those files hold health "
                 "information, so give them only to people you trust, such as your "
-                "physiotherapist.</p>"
+                "physiotherapist.</p>",
             ),
             box,
         )

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from rugdiary.ui.motion import reduce_motion
+
+REDUCED_STEPS = 12
+"""With reduced motion the arc moves in twelfths, like the hours on a clock, not smoothly."""
 
 
 class CountdownRing(QWidget):
     """Draws the remaining fraction of a step as an arc, and a big number inside it.
 
     It only redraws when told (`set_state`); no animation of its own, so it
-    respects reduced-motion preferences and costs nothing while paused.
+    costs nothing while paused. With reduced motion (ui.motion) the arc jumps in
+    steps instead of creeping along with every tick.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -33,6 +41,12 @@ class CountdownRing(QWidget):
 
     def text(self) -> str:
         return self._text
+
+    def shown_fraction(self) -> float:
+        """The fraction the arc is drawn at: rounded up to a twelfth with reduced motion."""
+        if not reduce_motion() or self._fraction <= 0:
+            return self._fraction
+        return math.ceil(self._fraction * REDUCED_STEPS - 1e-9) / REDUCED_STEPS
 
     def set_state(
         self,
@@ -103,12 +117,13 @@ class CountdownRing(QWidget):
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawEllipse(rect)
-        if self._fraction > 0:
+        shown = self.shown_fraction()
+        if shown > 0:
             pen = QPen(arc, thickness)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             # Qt angles: 1/16 degree, counter-clockwise from 3 o'clock; start at 12, run clockwise.
-            painter.drawArc(rect, 90 * 16, -round(self._fraction * 360 * 16))
+            painter.drawArc(rect, 90 * 16, -round(shown * 360 * 16))
         text_colour = palette.color(
             QPalette.ColorRole.PlaceholderText if self._dimmed else QPalette.ColorRole.WindowText
         )

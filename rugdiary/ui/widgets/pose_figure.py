@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rugdiary.core.exercises import (
+    ANGLE_FIELDS,
     CHAIR_BACK,
     HEAD_RADIUS,
     LIMB_STROKE,
@@ -23,6 +24,7 @@ from rugdiary.core.exercises import (
     fit_frame,
     forward_kinematics,
 )
+from rugdiary.ui.motion import reduce_motion
 
 
 class PoseFigure(QWidget):
@@ -31,6 +33,7 @@ class PoseFigure(QWidget):
     The frame comes from `fit_frame`, which covers every pose on both sides,
     so the figure keeps its size and place while it moves: only the limbs move.
     A picture (a user's own exercise) is shown instead when there is no figure.
+    With reduced motion (ui.motion) it shows the held pose and does not animate.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,6 +51,18 @@ class PoseFigure(QWidget):
 
     def pose(self) -> Pose | None:
         return self._pose
+
+    def shown_pose(self) -> Pose | None:
+        """The pose actually drawn: with reduced motion, the held pose of the side in use.
+
+        The player keeps sending in-between poses; snapping them to the work pose (or its
+        mirror for the right side) keeps the picture still yet still shows what to do.
+        """
+        pose, figure = self._pose, self._figure
+        if pose is None or figure is None or not reduce_motion():
+            return pose
+        work, mirrored = figure.work, figure.work.mirrored()
+        return mirrored if _distance(pose, mirrored) < _distance(pose, work) else work
 
     def has_picture(self) -> bool:
         return self._picture is not None
@@ -91,8 +106,10 @@ class PoseFigure(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._picture is not None:
             self._paint_picture(painter)
-        elif self._figure is not None and self._frame is not None and self._pose is not None:
-            self._paint_figure(painter, self._figure, self._frame, self._pose)
+        else:
+            pose = self.shown_pose()
+            if self._figure is not None and self._frame is not None and pose is not None:
+                self._paint_figure(painter, self._figure, self._frame, pose)
         painter.end()
 
     def _paint_picture(self, painter: QPainter) -> None:
@@ -183,3 +200,8 @@ class PoseFigure(QWidget):
         painter.setBrush(near)
         radius = HEAD_RADIUS * unit
         painter.drawEllipse(px(joints.head), radius, radius)
+
+
+def _distance(a: Pose, b: Pose) -> float:
+    """How far apart two poses are, summed over the limb directions (degrees)."""
+    return sum(abs(getattr(a, name) - getattr(b, name)) for name in ANGLE_FIELDS)

@@ -1,0 +1,3547 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About RugDiary</source>
+        <translation>Over RugDiary</translation>
+    </message>
+    <message>
+        <source>RugDiary %1</source>
+        <translation>RugDiary %1</translation>
+    </message>
+    <message>
+        <source>A calm diary and exercise companion for low back pain: note your pain and stress, keep moving with guided exercises, and see how things change over the weeks.</source>
+        <translation>Een rustig dagboek en oefenmaatje bij lage rugpijn: noteer je pijn en stress, blijf in beweging met begeleide oefeningen en zie hoe het verandert over de weken.</translation>
+    </message>
+    <message>
+        <source>RugDiary does not diagnose or replace your physiotherapist or doctor.</source>
+        <translation>RugDiary stelt geen diagnose en vervangt je fysiotherapeut of arts niet.</translation>
+    </message>
+    <message>
+        <source>Free software under the licence %1. Your diary stays on this computer.</source>
+        <translation>Vrije software onder de licentie %1. Je dagboek blijft op deze computer.</translation>
+    </message>
+    <message>
+        <source>Your diary is kept in this folder:</source>
+        <translation>Je dagboek staat in deze map:</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>&amp;Kopieer pad</translation>
+    </message>
+    <message>
+        <source>Copy the data folder path</source>
+        <translation>Kopieer het pad van de gegevensmap</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence behind the exercises</source>
+        <translation>&amp;Onderbouwing van de oefeningen</translation>
+    </message>
+    <message>
+        <source>&amp;When to get help now</source>
+        <translation>&amp;Wanneer je direct hulp nodig hebt</translation>
+    </message>
+</context>
+<context>
+    <name>AfterForm</name>
+    <message>
+        <source>How much &amp;pain do you feel now?</source>
+        <translation>Hoeveel &amp;pijn heb je nu?</translation>
+    </message>
+    <message>
+        <source>Pain now</source>
+        <translation>Pijn nu</translation>
+    </message>
+    <message>
+        <source>no pain</source>
+        <translation>geen pijn</translation>
+    </message>
+    <message>
+        <source>worst pain imaginable</source>
+        <translation>ergst denkbare pijn</translation>
+    </message>
+    <message>
+        <source>How hard did the session feel (&amp;effort)?</source>
+        <translation>Hoe zwaar voelde de sessie (&amp;inspanning)?</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Inspanning</translation>
+    </message>
+    <message>
+        <source>very easy</source>
+        <translation>heel licht</translation>
+    </message>
+    <message>
+        <source>as hard as I can</source>
+        <translation>zo zwaar als ik kan</translation>
+    </message>
+    <message>
+        <source>Pain response</source>
+        <translation>Pijnreactie</translation>
+    </message>
+    <message>
+        <source>How did it go? (optional)</source>
+        <translation>Hoe ging het? (optioneel)</translation>
+    </message>
+    <message>
+        <source>How did it go</source>
+        <translation>Hoe ging het</translation>
+    </message>
+    <message>
+        <source>For example: easier than last time, hips felt loose</source>
+        <translation>Bijvoorbeeld: makkelijker dan vorige keer, heupen voelden soepel</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Opslagstatus</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>Sessie opslaan</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Close the session summary</source>
+        <translation>Sluit het overzicht van de sessie</translation>
+    </message>
+</context>
+<context>
+    <name>BeforeForm</name>
+    <message>
+        <source>How much pain do you feel &amp;right now?</source>
+        <translation>Hoeveel pijn heb je &amp;op dit moment?</translation>
+    </message>
+    <message>
+        <source>Pain right now</source>
+        <translation>Pijn op dit moment</translation>
+    </message>
+    <message>
+        <source>no pain</source>
+        <translation>geen pijn</translation>
+    </message>
+    <message>
+        <source>worst pain imaginable</source>
+        <translation>ergst denkbare pijn</translation>
+    </message>
+    <message>
+        <source>Put the laptop where you can see it from the mat. Press Space to start; the player guides you from there. Space pauses, Esc stops.</source>
+        <translation>Zet de laptop zo neer dat je hem vanaf de mat kunt zien. Druk op Space om te beginnen; daarna begeleidt de speler je. Space pauzeert, Esc stopt.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start the session</source>
+        <translation>Start de sessie</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Do not start this session</source>
+        <translation>Deze sessie niet starten</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Save the chart “%1” as a file</source>
+        <translation>Sla de grafiek “%1” op als bestand</translation>
+    </message>
+    <message>
+        <source>Save as a PNG picture, SVG drawing or PDF. The file shows your pain and stress: keep it private and share it only with people you choose.</source>
+        <translation>Opslaan als PNG-afbeelding, SVG-tekening of PDF. Het bestand toont je pijn en stress: houd het privé en deel het alleen met mensen die jij kiest.</translation>
+    </message>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>Grafiek wordt getekend…</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownRing</name>
+    <message>
+        <source>Time left in this step</source>
+        <translation>Resterende tijd voor deze stap</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryCommands</name>
+    <message>
+        <source>redo %1</source>
+        <translation>‘%1’ opnieuw te doen</translation>
+    </message>
+    <message>
+        <source>undo %1</source>
+        <translation>‘%1’ ongedaan te maken</translation>
+    </message>
+    <message>
+        <source>add entry</source>
+        <translation>notitie toevoegen</translation>
+    </message>
+    <message>
+        <source>change entry</source>
+        <translation>notitie wijzigen</translation>
+    </message>
+    <message>
+        <source>delete entry</source>
+        <translation>notitie verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryController</name>
+    <message>
+        <source>Choose a number for pain and for stress first.</source>
+        <translation>Kies eerst een getal voor pijn en voor stress.</translation>
+    </message>
+    <message>
+        <source>This entry was deleted in the meantime, so it cannot be changed. Everything you typed is still here: Save adds it as a new entry.</source>
+        <translation>Deze notitie is intussen verwijderd, dus je kunt hem niet meer wijzigen. Alles wat je typte staat er nog: met Opslaan wordt het een nieuwe notitie.</translation>
+    </message>
+    <message>
+        <source>Changes saved</source>
+        <translation>Wijzigingen opgeslagen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Opgeslagen</translation>
+    </message>
+    <message>
+        <source>Changing the entry of %1</source>
+        <translation>Notitie van %1 wijzigen</translation>
+    </message>
+    <message>
+        <source>delete entry</source>
+        <translation>de notitie te verwijderen</translation>
+    </message>
+    <message>
+        <source>Entry deleted</source>
+        <translation>Notitie verwijderd</translation>
+    </message>
+    <message>
+        <source>the diary could not be written</source>
+        <translation>het dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>the entry no longer exists</source>
+        <translation>de notitie bestaat niet meer</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2.</source>
+        <translation>Het lukte niet om %1: %2.</translation>
+    </message>
+    <message>
+        <source>No entries match these filters. Choose “Show all” to see every entry.</source>
+        <translation>Geen notities bij deze filters. Kies “Alles tonen” om alle notities te zien.</translation>
+    </message>
+    <message>
+        <source>No entries yet. Choose a number for pain and for stress, then Save: it takes a few seconds.</source>
+        <translation>Nog geen notities. Kies een getal voor pijn en voor stress en daarna Opslaan: het kost maar een paar seconden.</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 notitie</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 notities</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle labels</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Everything you typed is still here, so you can try again.</source>
+        <translation>Nog niet opgeslagen: %1. Alles wat je typte staat er nog, dus je kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>EntryFormView</name>
+    <message>
+        <source>How are you right now?</source>
+        <translation>Hoe gaat het nu met je?</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>no pain</source>
+        <translation>geen pijn</translation>
+    </message>
+    <message>
+        <source>worst pain imaginable</source>
+        <translation>ergst denkbare pijn</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>no stress</source>
+        <translation>geen stress</translation>
+    </message>
+    <message>
+        <source>worst stress imaginable</source>
+        <translation>ergst denkbare stress</translation>
+    </message>
+    <message>
+        <source>&amp;Pain right now</source>
+        <translation>&amp;Pijn op dit moment</translation>
+    </message>
+    <message>
+        <source>&amp;Stress right now</source>
+        <translation>&amp;Stress op dit moment</translation>
+    </message>
+    <message>
+        <source>&amp;More details</source>
+        <translation>&amp;Meer details</translation>
+    </message>
+    <message>
+        <source>More details</source>
+        <translation>Meer details</translation>
+    </message>
+    <message>
+        <source>Shows the optional questions: sleep, mood, tags, medicine, a note and more.</source>
+        <translation>Toont de extra vragen: slaap, stemming, labels, medicijnen, een opmerking en meer.</translation>
+    </message>
+    <message>
+        <source>Message about this entry</source>
+        <translation>Bericht over deze notitie</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>Notitie opslaan</translation>
+    </message>
+    <message>
+        <source>Save entry (%1)</source>
+        <translation>Notitie opslaan (%1)</translation>
+    </message>
+    <message>
+        <source>Choose pain and stress to save.</source>
+        <translation>Kies eerst pijn en stress.</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Wijzigen annuleren</translation>
+    </message>
+    <message>
+        <source>Back to a new entry (Esc)</source>
+        <translation>Terug naar een nieuwe notitie (Esc)</translation>
+    </message>
+    <message>
+        <source>Date and time of this entry</source>
+        <translation>Datum en tijd van deze notitie</translation>
+    </message>
+    <message>
+        <source>Worst pain today</source>
+        <translation>Ergste pijn vandaag</translation>
+    </message>
+    <message>
+        <source>0 = no pain, 10 = worst</source>
+        <translation>0 = geen pijn, 10 = ergst denkbaar</translation>
+    </message>
+    <message>
+        <source>Sleep last night</source>
+        <translation>Slaap afgelopen nacht</translation>
+    </message>
+    <message>
+        <source>0 = very poor sleep, 10 = very good sleep</source>
+        <translation>0 = heel slecht geslapen, 10 = heel goed geslapen</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Stemming</translation>
+    </message>
+    <message>
+        <source>0 = very low, 10 = very good</source>
+        <translation>0 = heel somber, 10 = heel goed</translation>
+    </message>
+    <message>
+        <source>Confidence to move despite pain</source>
+        <translation>Vertrouwen om te bewegen ondanks pijn</translation>
+    </message>
+    <message>
+        <source>0 = not confident, 10 = fully confident</source>
+        <translation>0 = geen vertrouwen, 10 = volledig vertrouwen</translation>
+    </message>
+    <message>
+        <source>Demands of work and daily tasks</source>
+        <translation>Druk van werk en dagelijkse taken</translation>
+    </message>
+    <message>
+        <source>0 = none, 10 = very high</source>
+        <translation>0 = geen, 10 = heel hoog</translation>
+    </message>
+    <message>
+        <source>Support from people around you</source>
+        <translation>Steun van mensen om je heen</translation>
+    </message>
+    <message>
+        <source>0 = none, 10 = a lot</source>
+        <translation>0 = geen, 10 = veel</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Active minutes today</source>
+        <translation>Actieve minuten vandaag</translation>
+    </message>
+    <message>
+        <source>This is a flare-up</source>
+        <translation>Dit is een opvlamming</translation>
+    </message>
+    <message>
+        <source>e.g. sitting, work, walking</source>
+        <translation>bijv. zitten, werk, wandelen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas.</source>
+        <translation>Scheid labels met komma&apos;s.</translation>
+    </message>
+    <message>
+        <source>Anything you want to remember about today</source>
+        <translation>Wat je over vandaag wilt onthouden</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>For my physiotherapist</source>
+        <translation>Voor mijn fysiotherapeut</translation>
+    </message>
+    <message>
+        <source>Marks this entry for the report you take along.</source>
+        <translation>Markeert deze notitie voor het verslag dat je meeneemt.</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Wanneer</translation>
+    </message>
+    <message>
+        <source>W&amp;orst pain today</source>
+        <translation>&amp;Ergste pijn vandaag</translation>
+    </message>
+    <message>
+        <source>S&amp;leep last night</source>
+        <translation>Slaap afgelopen &amp;nacht</translation>
+    </message>
+    <message>
+        <source>M&amp;ood</source>
+        <translation>Stemm&amp;ing</translation>
+    </message>
+    <message>
+        <source>&amp;Confidence to move</source>
+        <translation>&amp;Vertrouwen om te bewegen</translation>
+    </message>
+    <message>
+        <source>Wor&amp;k demands</source>
+        <translation>Werk&amp;druk</translation>
+    </message>
+    <message>
+        <source>Su&amp;pport from others</source>
+        <translation>Ste&amp;un van anderen</translation>
+    </message>
+    <message>
+        <source>&amp;Active minutes</source>
+        <translation>&amp;Actieve minuten</translation>
+    </message>
+    <message>
+        <source>All of these are optional: 0 is low, 10 is high.</source>
+        <translation>Alles hier is optioneel: 0 is laag, 10 is hoog.</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>Medicine taken</source>
+        <translation>Ingenomen medicijnen</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Opmerking</translation>
+    </message>
+    <message>
+        <source>Flare-up</source>
+        <translation>Opvlamming</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>Fewer &amp;details</source>
+        <translation>&amp;Minder details</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 van %2 tekens</translation>
+    </message>
+    <message>
+        <source>a little too long to save</source>
+        <translation>iets te lang om op te slaan</translation>
+    </message>
+    <message>
+        <source>Medicine %1</source>
+        <translation>Medicijn %1</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>EntryListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>pain %1, stress %2</source>
+        <translation>pijn %1, stress %2</translation>
+    </message>
+    <message>
+        <source>average pain %1, stress %2</source>
+        <translation>gemiddelde pijn %1, stress %2</translation>
+    </message>
+    <message>
+        <source>Exercise · %1 min, finished</source>
+        <translation>Oefenen · %1 min, afgerond</translation>
+    </message>
+    <message>
+        <source>Exercise · %1 min, stopped early</source>
+        <translation>Oefenen · %1 min, eerder gestopt</translation>
+    </message>
+    <message>
+        <source>Flare-up</source>
+        <translation>Opvlamming</translation>
+    </message>
+    <message>
+        <source>For physio</source>
+        <translation>Voor fysio</translation>
+    </message>
+    <message>
+        <source>pain %1 of 10</source>
+        <translation>pijn %1 van 10</translation>
+    </message>
+    <message>
+        <source>stress %1 of 10</source>
+        <translation>stress %1 van 10</translation>
+    </message>
+</context>
+<context>
+    <name>EntryListView</name>
+    <message>
+        <source>Show entries from</source>
+        <translation>Toon notities vanaf</translation>
+    </message>
+    <message>
+        <source>Show entries until</source>
+        <translation>Toon notities tot en met</translation>
+    </message>
+    <message>
+        <source>Show entries with tag</source>
+        <translation>Toon notities met label</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alles tonen</translation>
+    </message>
+    <message>
+        <source>Show all entries</source>
+        <translation>Alle notities tonen</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation>&amp;tot</translation>
+    </message>
+    <message>
+        <source>T&amp;ag</source>
+        <translation>&amp;Label</translation>
+    </message>
+    <message>
+        <source>Diary entries</source>
+        <translation>Dagboeknotities</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change the selected entry</source>
+        <translation>Wijzig de gekozen notitie</translation>
+    </message>
+    <message>
+        <source>Change the selected entry (Enter)</source>
+        <translation>Wijzig de gekozen notitie (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry</source>
+        <translation>Verwijder de gekozen notitie</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry (Delete); Undo brings it back</source>
+        <translation>Verwijder de gekozen notitie (Delete); met Ongedaan maken komt hij terug</translation>
+    </message>
+    <message>
+        <source>Your entries</source>
+        <translation>Je notities</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTable</name>
+    <message>
+        <source>&amp;Change this entry</source>
+        <translation>&amp;Wijzig deze notitie</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this entry</source>
+        <translation>&amp;Verwijder deze notitie</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>I have &amp;read this</source>
+        <translation>Ik heb dit &amp;gelezen</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Volgende</translation>
+    </message>
+    <message>
+        <source>I have read this notice</source>
+        <translation>Ik heb deze informatie gelezen</translation>
+    </message>
+    <message>
+        <source>Next screen</source>
+        <translation>Volgend scherm</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Stap %1 van %2</translation>
+    </message>
+    <message>
+        <source>Welcome to RugDiary</source>
+        <translation>Welkom bij RugDiary</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Previous screen</source>
+        <translation>Vorig scherm</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Overslaan</translation>
+    </message>
+    <message>
+        <source>Skip the welcome</source>
+        <translation>Welkom overslaan</translation>
+    </message>
+    <message>
+        <source>Skip the welcome (Esc)</source>
+        <translation>Welkom overslaan (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsController</name>
+    <message>
+        <source>%1 to %2 · %3 of %4 days filled in (%5%)</source>
+        <translation>%1 tot %2 · %3 van %4 dagen ingevuld (%5%)</translation>
+    </message>
+    <message>
+        <source>The charts could not be made this time. Your diary has not changed. Choosing the period again often helps. (%1)</source>
+        <translation>De grafieken konden deze keer niet worden gemaakt. Je dagboek is niet veranderd. Vaak helpt het om de periode opnieuw te kiezen. (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing is filled in for this period yet. As you keep the diary, your charts appear here. Try a longer period to see earlier days.</source>
+        <translation>Voor deze periode is nog niets ingevuld. Als je het dagboek bijhoudt, verschijnen hier je grafieken. Kies een langere periode om eerdere dagen te zien.</translation>
+    </message>
+    <message>
+        <source>This period has %1 days filled in. A trend needs at least %2, so read the charts below as single days for now, not yet as a trend.</source>
+        <translation>In deze periode zijn %1 dagen ingevuld. Voor een trend zijn er minstens %2 nodig. Lees de grafieken hieronder dus voorlopig als losse dagen, nog niet als trend.</translation>
+    </message>
+    <message>
+        <source>The trend is shown. Comparing stress with pain needs at least %1 days compared with your usual level; this period has %2. Until then the comparison charts are marked as tentative.</source>
+        <translation>De trend wordt getoond. Om stress met pijn te vergelijken zijn minstens %1 dagen nodig, afgezet tegen je gewone niveau; deze periode heeft er %2. Tot die tijd zijn de vergelijkingsgrafieken gemarkeerd als voorlopig.</translation>
+    </message>
+    <message>
+        <source>Nothing filled in</source>
+        <translation>Niets ingevuld</translation>
+    </message>
+    <message>
+        <source>Pain %1 · Stress %2</source>
+        <translation>Pijn %1 · Stress %2</translation>
+    </message>
+    <message>
+        <source>Average of %1 entries</source>
+        <translation>Gemiddelde van %1 notities</translation>
+    </message>
+    <message>
+        <source>Flare-up</source>
+        <translation>Opvlamming</translation>
+    </message>
+    <message>
+        <source>Exercise sessions: %1</source>
+        <translation>Oefensessies: %1</translation>
+    </message>
+    <message>
+        <source>Click to open this day in the diary</source>
+        <translation>Klik om deze dag in het dagboek te openen</translation>
+    </message>
+    <message>
+        <source>The chart was not saved</source>
+        <translation>De grafiek is niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>RugDiary could not write %1.
+
+What happened: %2</source>
+        <translation>RugDiary kon %1 niet opslaan.
+
+Wat er gebeurde: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <source>Insights</source>
+        <translation>Inzichten</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Laatste 4 weken</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Laatste 3 maanden</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Laatste 12 maanden</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Choose dates…</source>
+        <translation>Datums kiezen…</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Eerste dag van de periode</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Laatste dag van de periode</translation>
+    </message>
+    <message>
+        <source>Updating the charts</source>
+        <translation>De grafieken worden bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Bijwerken…</translation>
+    </message>
+    <message>
+        <source>Do stress and pain move together for you?</source>
+        <translation>Gaan stress en pijn bij jou samen op en neer?</translation>
+    </message>
+    <message>
+        <source>What your diary shows</source>
+        <translation>Wat je dagboek laat zien</translation>
+    </message>
+    <message>
+        <source>Pain and stress over time</source>
+        <translation>Pijn en stress door de tijd</translation>
+    </message>
+    <message>
+        <source>Dots are single days, lines are 7-day averages, shaded bands are flare-ups. Point at a day to see it; click to open it in the diary.</source>
+        <translation>Stippen zijn losse dagen, lijnen zijn gemiddelden over 7 dagen, gekleurde banden zijn opvlammingen. Wijs een dag aan om hem te zien; klik om hem in het dagboek te openen.</translation>
+    </message>
+    <message>
+        <source>Stress and pain on the same day</source>
+        <translation>Stress en pijn op dezelfde dag</translation>
+    </message>
+    <message>
+        <source>Each dot is a day: stress across, pain up. ρ runs from −1 to 1 and says how closely the two rise and fall together.</source>
+        <translation>Elke stip is een dag: stress naar rechts, pijn omhoog. ρ loopt van −1 tot 1 en laat zien hoe sterk de twee samen stijgen en dalen.</translation>
+    </message>
+    <message>
+        <source>Same day and next day</source>
+        <translation>Dezelfde dag en de dag erna</translation>
+    </message>
+    <message>
+        <source>Compared with what is usual for you: does stress tend to come before pain, or pain before stress? This shows order in time, not cause.</source>
+        <translation>Vergeleken met wat gewoon is voor jou: komt stress vaak vóór pijn, of pijn vóór stress? Dit laat de volgorde in de tijd zien, geen oorzaak.</translation>
+    </message>
+    <message>
+        <source>Exercise and pain per week</source>
+        <translation>Oefenen en pijn per week</translation>
+    </message>
+    <message>
+        <source>Exercise sessions per week (bars) next to that week&apos;s average pain.</source>
+        <translation>Oefensessies per week (staven) naast de gemiddelde pijn van die week.</translation>
+    </message>
+    <message>
+        <source>Daily pain</source>
+        <translation>Pijn per dag</translation>
+    </message>
+    <message>
+        <source>One square per day, from dark (little pain) to light (more pain); striped or grey squares have no entry. Click a day to open it.</source>
+        <translation>Eén vakje per dag, van donker (weinig pijn) naar licht (meer pijn); gestreepte of grijze vakjes hebben geen notitie. Klik op een dag om hem te openen.</translation>
+    </message>
+    <message>
+        <source>Pain on higher- and lower-stress days</source>
+        <translation>Pijn op dagen met meer en minder stress</translation>
+    </message>
+    <message>
+        <source>Average pain on days with more stress than your middle value, next to the other days. On the right: the difference, with its likely range.</source>
+        <translation>Gemiddelde pijn op dagen met meer stress dan je middelste waarde, naast de andere dagen. Rechts: het verschil, met de waarschijnlijke marge.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>RugDiary</source>
+        <translation>RugDiary</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pagina&apos;s</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Inzichten</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Oefeningen</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Verslag</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Maak de laatste wijziging ongedaan</translation>
+    </message>
+    <message>
+        <source>That program no longer exists.</source>
+        <translation>Dat programma bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Sound is off or not available on this computer.</source>
+        <translation>Het geluid staat uit of werkt niet op deze computer.</translation>
+    </message>
+    <message>
+        <source>Breathe out, and let your back relax.</source>
+        <translation>Adem uit en laat je rug ontspannen.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Ongedaan &amp;maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Opnieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>&amp;When to get help now</source>
+        <translation>&amp;Wanneer je direct hulp nodig hebt</translation>
+    </message>
+    <message>
+        <source>&amp;About RugDiary</source>
+        <translation>&amp;Over RugDiary</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RugDiary %1&lt;/h3&gt;&lt;p&gt;A calm diary for low back pain: note your pain and stress, and see how they move together over the weeks.&lt;/p&gt;&lt;p&gt;RugDiary does not diagnose or treat anything. It helps you notice patterns and talk them over with your physiotherapist or doctor.&lt;/p&gt;&lt;p&gt;Your diary stays on this computer.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RugDiary %1&lt;/h3&gt;&lt;p&gt;Een rustig dagboek bij lage rugpijn: noteer je pijn en stress en zie hoe die samen veranderen over de weken.&lt;/p&gt;&lt;p&gt;RugDiary stelt geen diagnose en behandelt niets. Het helpt je patronen te zien en die te bespreken met je fysiotherapeut of arts.&lt;/p&gt;&lt;p&gt;Je dagboek blijft op deze computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Save the diary entry</source>
+        <translation>Sla de dagboeknotitie op</translation>
+    </message>
+    <message>
+        <source>Stop changing an entry; stop a session</source>
+        <translation>Stop met het wijzigen van een notitie; stop een sessie</translation>
+    </message>
+    <message>
+        <source>Delete the chosen entry (Undo brings it back)</source>
+        <translation>Verwijder de gekozen notitie (met Ongedaan maken komt hij terug)</translation>
+    </message>
+    <message>
+        <source>Choose a score on a 0–10 scale</source>
+        <translation>Kies een score op een schaal van 0–10</translation>
+    </message>
+    <message>
+        <source>Pause or carry on with a session</source>
+        <translation>Pauzeer een sessie of ga verder</translation>
+    </message>
+    <message>
+        <source>Next step of a session</source>
+        <translation>Volgende stap van een sessie</translation>
+    </message>
+    <message>
+        <source>Previous step of a session</source>
+        <translation>Vorige stap van een sessie</translation>
+    </message>
+    <message>
+        <source>Start the exercise again</source>
+        <translation>Begin de oefening opnieuw</translation>
+    </message>
+    <message>
+        <source>Focus mode: only the timer and the figure</source>
+        <translation>Focusmodus: alleen de timer en het figuurtje</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationEditor</name>
+    <message>
+        <source>Add medicine</source>
+        <translation>Medicijn toevoegen</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationRow</name>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicijn</translation>
+    </message>
+    <message>
+        <source>Dose, e.g. 400 mg</source>
+        <translation>Dosis, bijv. 400 mg</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Medicine %1</source>
+        <translation>Medicijn %1</translation>
+    </message>
+    <message>
+        <source>Dose of medicine %1</source>
+        <translation>Dosis van medicijn %1</translation>
+    </message>
+    <message>
+        <source>Remove medicine %1</source>
+        <translation>Verwijder medicijn %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageScreen</name>
+    <message>
+        <source>What helps a sore back</source>
+        <translation>Wat helpt bij een pijnlijke rug</translation>
+    </message>
+    <message>
+        <source>Stress can play a part.</source>
+        <translation>Stress kan meespelen.</translation>
+    </message>
+    <message>
+        <source>A busy or tense time can make pain last longer. The diary helps you notice how stress and pain move together.</source>
+        <translation>Een drukke of gespannen tijd kan pijn langer laten duren. Met het dagboek zie je hoe stress en pijn samen op en neer gaan.</translation>
+    </message>
+    <message>
+        <source>Let your back move and relax.</source>
+        <translation>Laat je rug bewegen en ontspannen.</translation>
+    </message>
+    <message>
+        <source>There is no need to hold your back still or check every movement. Your back is strong and made to bend and turn.</source>
+        <translation>Je hoeft je rug niet stil te houden of elke beweging te controleren. Je rug is sterk en gemaakt om te buigen en te draaien.</translation>
+    </message>
+    <message>
+        <source>Exercise helps.</source>
+        <translation>Oefenen helpt.</translation>
+    </message>
+    <message>
+        <source>Building strength in your back and belly makes you more resilient. Small steps, done often, add up.</source>
+        <translation>Kracht opbouwen in je rug en buik maakt je veerkrachtiger. Kleine stappen, vaak gedaan, tellen op.</translation>
+    </message>
+    <message>
+        <source>Keep moving.</source>
+        <translation>Blijf bewegen.</translation>
+    </message>
+    <message>
+        <source>Walking and everyday activity help your back recover, also on a day with more pain.</source>
+        <translation>Wandelen en gewone dagelijkse bezigheden helpen je rug herstellen, ook op een dag met meer pijn.</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalSpinBox</name>
+    <message>
+        <source>not set</source>
+        <translation>niet ingevuld</translation>
+    </message>
+</context>
+<context>
+    <name>PlayPanel</name>
+    <message>
+        <source>Programme</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Sound status</source>
+        <translation>Geluidsstatus</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>Wat je nu doet</translation>
+    </message>
+    <message>
+        <source>Repetition, set and side</source>
+        <translation>Herhaling, serie en kant</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Oefening</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructies</translation>
+    </message>
+    <message>
+        <source>What comes next</source>
+        <translation>Wat er hierna komt</translation>
+    </message>
+    <message>
+        <source>Progress through the program</source>
+        <translation>Voortgang in het programma</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Pause or carry on</source>
+        <translation>Pauzeren of doorgaan</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>Naar de volgende stap</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Restart this exercise</source>
+        <translation>Begin deze oefening opnieuw</translation>
+    </message>
+    <message>
+        <source>Stop the session</source>
+        <translation>Stop de sessie</translation>
+    </message>
+    <message>
+        <source>Focus mode</source>
+        <translation>Focusmodus</translation>
+    </message>
+    <message>
+        <source>Back (←)</source>
+        <translation>Terug (←)</translation>
+    </message>
+    <message>
+        <source>Skip (→)</source>
+        <translation>Overslaan (→)</translation>
+    </message>
+    <message>
+        <source>Restart exercise (R)</source>
+        <translation>Oefening opnieuw (R)</translation>
+    </message>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Stoppen (Esc)</translation>
+    </message>
+    <message>
+        <source>Carry on (Space)</source>
+        <translation>Doorgaan (Space)</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pauze (Space)</translation>
+    </message>
+    <message>
+        <source>Show everything (F)</source>
+        <translation>Alles tonen (F)</translation>
+    </message>
+    <message>
+        <source>Focus mode (F)</source>
+        <translation>Focusmodus (F)</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerController</name>
+    <message>
+        <source>A session is still playing. Stop it first.</source>
+        <translation>Er loopt nog een sessie. Stop die eerst.</translation>
+    </message>
+    <message>
+        <source>This program cannot be played: %1</source>
+        <translation>Dit programma kan niet starten: %1</translation>
+    </message>
+    <message>
+        <source>%1 · about %2 minutes · %3 exercises</source>
+        <translation>%1 · ongeveer %2 minuten · %3 oefeningen</translation>
+    </message>
+    <message>
+        <source>Saved. The session is in your diary.</source>
+        <translation>Opgeslagen. De sessie staat in je dagboek.</translation>
+    </message>
+    <message>
+        <source>Save again</source>
+        <translation>Opnieuw opslaan</translation>
+    </message>
+    <message>
+        <source>Session saved</source>
+        <translation>Sessie opgeslagen</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>gepauzeerd</translation>
+    </message>
+    <message>
+        <source>Paused: press Space to carry on</source>
+        <translation>Gepauzeerd: druk op Space om door te gaan</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Begin: %1</translation>
+    </message>
+    <message>
+        <source>This is the last step.</source>
+        <translation>Dit is de laatste stap.</translation>
+    </message>
+    <message>
+        <source>Up next: %1</source>
+        <translation>Hierna: %1</translation>
+    </message>
+    <message>
+        <source>Next exercise: %1</source>
+        <translation>Volgende oefening: %1</translation>
+    </message>
+    <message>
+        <source>All done. Well done.</source>
+        <translation>Helemaal klaar. Goed gedaan.</translation>
+    </message>
+    <message>
+        <source>Session stopped. Stopping early is fine.</source>
+        <translation>Sessie gestopt. Eerder stoppen is prima.</translation>
+    </message>
+    <message>
+        <source>You moved for %1 of %2. Steps done: %3.</source>
+        <translation>Je hebt %1 van %2 bewogen. Stappen gedaan: %3.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>the diary could not be written</source>
+        <translation>het dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Your answers are still here; choose Try again when the problem is solved.</source>
+        <translation>Nog niet opgeslagen: %1. Je antwoorden staan er nog; kies Opnieuw proberen als het probleem is opgelost.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Session not saved yet</source>
+        <translation>Sessie nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Beginner</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>Gevorderd</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Ver gevorderd</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerView</name>
+    <message>
+        <source>Choose a program to begin. RugDiary then guides you through it with a timer, a moving figure and, if you like, sound and voice.</source>
+        <translation>Kies een programma om te beginnen. RugDiary begeleidt je dan met een timer, een bewegend figuurtje en, als je wilt, geluid en stem.</translation>
+    </message>
+    <message>
+        <source>Choose a program</source>
+        <translation>Kies een programma</translation>
+    </message>
+    <message>
+        <source>Go to the exercise programs</source>
+        <translation>Naar de oefenprogramma&apos;s</translation>
+    </message>
+    <message>
+        <source>Start the session</source>
+        <translation>Start de sessie</translation>
+    </message>
+    <message>
+        <source>Do not start</source>
+        <translation>Niet starten</translation>
+    </message>
+</context>
+<context>
+    <name>PoseFigure</name>
+    <message>
+        <source>Exercise figure</source>
+        <translation>Oefenfiguur</translation>
+    </message>
+</context>
+<context>
+    <name>Programs</name>
+    <message>
+        <source>cannot start: an exercise is missing</source>
+        <translation>kan niet starten: er ontbreekt een oefening</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · your own</source>
+        <translation>%1 · eigen</translation>
+    </message>
+    <message>
+        <source>No program chosen</source>
+        <translation>Geen programma gekozen</translation>
+    </message>
+    <message>
+        <source>%1 at the %2 level</source>
+        <translation>%1 op niveau %2</translation>
+    </message>
+    <message>
+        <source>cannot be worked out</source>
+        <translation>niet te berekenen</translation>
+    </message>
+    <message>
+        <source>This program uses an exercise that is no longer in the library (%1). Change the program to remove it, or undo the delete.</source>
+        <translation>Dit programma gebruikt een oefening die niet meer in de bibliotheek staat (%1). Pas het programma aan om die weg te halen, of maak het verwijderen ongedaan.</translation>
+    </message>
+    <message>
+        <source>pain %1 → %2</source>
+        <translation>pijn %1 → %2</translation>
+    </message>
+    <message>
+        <source>pain afterwards %1</source>
+        <translation>pijn na afloop %1</translation>
+    </message>
+    <message>
+        <source>no pain score afterwards</source>
+        <translation>geen pijnscore na afloop</translation>
+    </message>
+    <message>
+        <source> · stopped early</source>
+        <translation> · eerder gestopt</translation>
+    </message>
+    <message>
+        <source>No sessions yet. After each session you will see here how your pain responded.</source>
+        <translation>Nog geen sessies. Na elke sessie zie je hier hoe je pijn reageerde.</translation>
+    </message>
+    <message>
+        <source>Last time the pain went up more than usual. Next time you could use a lighter level, or do about a quarter fewer reps and shorter holds. Keep moving: that helps more than resting.</source>
+        <translation>Vorige keer ging de pijn meer omhoog dan gewoonlijk. De volgende keer kun je een lichter niveau kiezen, of ongeveer een kwart minder herhalingen doen en korter vasthouden. Blijf bewegen: dat helpt meer dan rusten.</translation>
+    </message>
+    <message>
+        <source>You could try the %1 level.</source>
+        <translation>Je zou niveau %1 kunnen proberen.</translation>
+    </message>
+    <message>
+        <source>In the last two weeks: %1.</source>
+        <translation>In de afgelopen twee weken: %1.</translation>
+    </message>
+    <message>
+        <source>It is an offer: you decide when you are ready.</source>
+        <translation>Het is een voorstel: jij bepaalt wanneer je er klaar voor bent.</translation>
+    </message>
+    <message>
+        <source>You could use the %1 level for a while.</source>
+        <translation>Je zou een tijdje niveau %1 kunnen gebruiken.</translation>
+    </message>
+    <message>
+        <source>%1 sessions in the last week had a “go lighter” pain response. Keep moving: a lighter level for a few sessions is enough, then build up again.</source>
+        <translation>%1 sessies in de afgelopen week hadden de pijnreactie “iets lichter”. Blijf bewegen: een paar sessies op een lichter niveau is genoeg, daarna bouw je weer op.</translation>
+    </message>
+    <message>
+        <source>Use the %1 level</source>
+        <translation>Niveau %1 kiezen</translation>
+    </message>
+    <message>
+        <source>The %1 level is chosen. Start when you are ready.</source>
+        <translation>Niveau %1 is gekozen. Begin wanneer je er klaar voor bent.</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Kopie van %1</translation>
+    </message>
+    <message>
+        <source>Program saved</source>
+        <translation>Programma opgeslagen</translation>
+    </message>
+    <message>
+        <source>delete the program</source>
+        <translation>het programma te verwijderen</translation>
+    </message>
+    <message>
+        <source>Program deleted</source>
+        <translation>Programma verwijderd</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exercises</source>
+        <translation>%1 van %2 oefeningen</translation>
+    </message>
+    <message>
+        <source>Exercise saved</source>
+        <translation>Oefening opgeslagen</translation>
+    </message>
+    <message>
+        <source>delete the exercise</source>
+        <translation>de oefening te verwijderen</translation>
+    </message>
+    <message>
+        <source>Exercise deleted</source>
+        <translation>Oefening verwijderd</translation>
+    </message>
+    <message>
+        <source>your diary could not be written</source>
+        <translation>je dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>it no longer exists</source>
+        <translation>die bestaat niet meer</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2. Nothing else changed.</source>
+        <translation>Het lukte niet om %1: %2. Verder is er niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Kind of exercise</source>
+        <translation>Soort oefening</translation>
+    </message>
+    <message>
+        <source>Hold a position</source>
+        <translation>Een houding vasthouden</translation>
+    </message>
+    <message>
+        <source>Move at a steady pace</source>
+        <translation>Bewegen in een rustig tempo</translation>
+    </message>
+    <message>
+        <source>Keep going for a time</source>
+        <translation>Een tijdje volhouden</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Seconden</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>Herhalingen</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Rest between repetitions</source>
+        <translation>Rust tussen herhalingen</translation>
+    </message>
+    <message>
+        <source>Rest between sets</source>
+        <translation>Rust tussen series</translation>
+    </message>
+    <message>
+        <source>Each side in turn</source>
+        <translation>Elke kant om de beurt</translation>
+    </message>
+    <message>
+        <source>Do the repetitions on each side in turn</source>
+        <translation>Doe de herhalingen om de beurt aan elke kant</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>&amp;Repetitions</source>
+        <translation>Herhal&amp;ingen</translation>
+    </message>
+    <message>
+        <source>S&amp;ets</source>
+        <translation>Seri&amp;es</translation>
+    </message>
+    <message>
+        <source>Rest &amp;between reps</source>
+        <translation>R&amp;ust tussen herhalingen</translation>
+    </message>
+    <message>
+        <source>Rest between se&amp;ts</source>
+        <translation>Rust tussen se&amp;ries</translation>
+    </message>
+    <message>
+        <source>A word like “%1” can make moving feel risky. You could say “move freely” or “let the back relax” instead. You can still save it as it is.</source>
+        <translation>Een woord als “%1” kan bewegen riskant laten lijken. Je kunt in plaats daarvan “vrij bewegen” of “laat je rug ontspannen” schrijven. Je kunt het ook zo opslaan.</translation>
+    </message>
+    <message>
+        <source>New program</source>
+        <translation>Nieuw programma</translation>
+    </message>
+    <message>
+        <source>Copy of a program</source>
+        <translation>Kopie van een programma</translation>
+    </message>
+    <message>
+        <source>Change program</source>
+        <translation>Programma wijzigen</translation>
+    </message>
+    <message>
+        <source>%1 (your own)</source>
+        <translation>%1 (eigen)</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosering</translation>
+    </message>
+    <message>
+        <source>Choose an exercise in the list to set its dose.</source>
+        <translation>Kies een oefening in de lijst om de dosering in te stellen.</translation>
+    </message>
+    <message>
+        <source>Dose of %1 at the %2 level</source>
+        <translation>Dosering van %1 op niveau %2</translation>
+    </message>
+    <message>
+        <source>The other levels keep their own dose from the library.</source>
+        <translation>De andere niveaus houden hun eigen dosering uit de bibliotheek.</translation>
+    </message>
+    <message>
+        <source>Add at least one exercise.</source>
+        <translation>Voeg minstens één oefening toe.</translation>
+    </message>
+    <message>
+        <source>The total cannot be worked out: an exercise is missing.</source>
+        <translation>Het totaal is niet te berekenen: er ontbreekt een oefening.</translation>
+    </message>
+    <message>
+        <source>Total: %1 at the %2 level</source>
+        <translation>Totaal: %1 op niveau %2</translation>
+    </message>
+    <message>
+        <source>give the program a name</source>
+        <translation>geef het programma een naam</translation>
+    </message>
+    <message>
+        <source>add at least one exercise</source>
+        <translation>voeg minstens één oefening toe</translation>
+    </message>
+    <message>
+        <source>this exercise is no longer in the library</source>
+        <translation>deze oefening staat niet meer in de bibliotheek</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Everything you entered is still here, so you can try again.</source>
+        <translation>Nog niet opgeslagen: %1. Alles wat je hebt ingevuld staat er nog, dus je kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Oefeningen</translation>
+    </message>
+    <message>
+        <source>Sessions per week</source>
+        <translation>Sessies per week</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Rest between reps</source>
+        <translation>Rust tussen herhalingen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Naam in het Engels</translation>
+    </message>
+    <message>
+        <source>Name in Dutch</source>
+        <translation>Naam in het Nederlands</translation>
+    </message>
+    <message>
+        <source>Optional: the English name is used when empty</source>
+        <translation>Optioneel: anders wordt de Engelse naam gebruikt</translation>
+    </message>
+    <message>
+        <source>Optional: the Dutch name is used when empty</source>
+        <translation>Optioneel: anders wordt de Nederlandse naam gebruikt</translation>
+    </message>
+    <message>
+        <source>Short description</source>
+        <translation>Korte beschrijving</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <source>Level of the program</source>
+        <translation>Niveau van het programma</translation>
+    </message>
+    <message>
+        <source>&amp;Name (English)</source>
+        <translation>Naa&amp;m (Engels)</translation>
+    </message>
+    <message>
+        <source>Name (&amp;Dutch)</source>
+        <translation>Naam (Ne&amp;derlands)</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription</source>
+        <translation>&amp;Beschrijving</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>&amp;Niveau</translation>
+    </message>
+    <message>
+        <source>Sessions per &amp;week</source>
+        <translation>Sessies per &amp;week</translation>
+    </message>
+    <message>
+        <source>Exercises in this program, in order</source>
+        <translation>Oefeningen in dit programma, op volgorde</translation>
+    </message>
+    <message>
+        <source>Drag to change the order, or use Alt+Up and Alt+Down</source>
+        <translation>Sleep om de volgorde te veranderen, of gebruik Alt+Up en Alt+Down</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Om&amp;hoog</translation>
+    </message>
+    <message>
+        <source>Move the selected exercise up</source>
+        <translation>Zet de gekozen oefening een plek hoger</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>Om&amp;laag</translation>
+    </message>
+    <message>
+        <source>Move the selected exercise down</source>
+        <translation>Zet de gekozen oefening een plek lager</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the selected exercise from the program</source>
+        <translation>Haal de gekozen oefening uit het programma</translation>
+    </message>
+    <message>
+        <source>Exercise to add</source>
+        <translation>Oefening om toe te voegen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>Add the chosen exercise to the end</source>
+        <translation>Voeg de gekozen oefening toe aan het eind</translation>
+    </message>
+    <message>
+        <source>E&amp;xercise</source>
+        <translation>&amp;Oefening</translation>
+    </message>
+    <message>
+        <source>Save the program</source>
+        <translation>Programma opslaan</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG or SVG picture.</source>
+        <translation>Kies een PNG-, JPEG- of SVG-afbeelding.</translation>
+    </message>
+    <message>
+        <source>The picture file could not be opened.</source>
+        <translation>Het afbeeldingsbestand kon niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>This picture is %1 MB; pictures can be up to 10 MB. A smaller copy will do.</source>
+        <translation>Deze afbeelding is %1 MB; een afbeelding mag tot 10 MB zijn. Een kleinere kopie is prima.</translation>
+    </message>
+    <message>
+        <source>This file could not be read as a picture.</source>
+        <translation>Dit bestand kon niet als afbeelding worden gelezen.</translation>
+    </message>
+    <message>
+        <source>New own exercise</source>
+        <translation>Nieuwe eigen oefening</translation>
+    </message>
+    <message>
+        <source>Change exercise</source>
+        <translation>Oefening wijzigen</translation>
+    </message>
+    <message>
+        <source>Every level</source>
+        <translation>Elk niveau</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Geen afbeelding</translation>
+    </message>
+    <message>
+        <source>give the exercise a name</source>
+        <translation>geef de oefening een naam</translation>
+    </message>
+    <message>
+        <source>write at least one step</source>
+        <translation>schrijf minstens één stap</translation>
+    </message>
+    <message>
+        <source>use at most %1 steps, one per line</source>
+        <translation>gebruik hoogstens %1 stappen, één per regel</translation>
+    </message>
+    <message>
+        <source>The picture could not be copied: %1. Nothing was saved yet.</source>
+        <translation>De afbeelding kon niet worden gekopieerd: %1. Er is nog niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Stappen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Own exercise</source>
+        <translation>Eigen oefening</translation>
+    </message>
+    <message>
+        <source>Name of the exercise</source>
+        <translation>Naam van de oefening</translation>
+    </message>
+    <message>
+        <source>Start position</source>
+        <translation>Beginhouding</translation>
+    </message>
+    <message>
+        <source>For example: lying on your back, knees bent</source>
+        <translation>Bijvoorbeeld: op je rug, knieën gebogen</translation>
+    </message>
+    <message>
+        <source>Steps, one per line</source>
+        <translation>Stappen, één per regel</translation>
+    </message>
+    <message>
+        <source>One step per line, as your physiotherapist explained</source>
+        <translation>Eén stap per regel, zoals je fysiotherapeut het uitlegde</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>&amp;Groep</translation>
+    </message>
+    <message>
+        <source>S&amp;tart position</source>
+        <translation>&amp;Beginhouding</translation>
+    </message>
+    <message>
+        <source>St&amp;eps</source>
+        <translation>S&amp;tappen</translation>
+    </message>
+    <message>
+        <source>The &amp;same dose at every level</source>
+        <translation>De&amp;zelfde dosering op elk niveau</translation>
+    </message>
+    <message>
+        <source>Use the same dose at every level</source>
+        <translation>Gebruik dezelfde dosering op elk niveau</translation>
+    </message>
+    <message>
+        <source>Dose per level</source>
+        <translation>Dosering per niveau</translation>
+    </message>
+    <message>
+        <source>An easier way</source>
+        <translation>Een makkelijkere variant</translation>
+    </message>
+    <message>
+        <source>A harder way</source>
+        <translation>Een moeilijkere variant</translation>
+    </message>
+    <message>
+        <source>Common mistake</source>
+        <translation>Veelgemaakte fout</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>Goed om te weten</translation>
+    </message>
+    <message>
+        <source>More (optional)</source>
+        <translation>Meer (optioneel)</translation>
+    </message>
+    <message>
+        <source>Eas&amp;ier</source>
+        <translation>Ma&amp;kkelijker</translation>
+    </message>
+    <message>
+        <source>&amp;Harder</source>
+        <translation>Moei&amp;lijker</translation>
+    </message>
+    <message>
+        <source>Common &amp;mistake</source>
+        <translation>Veelgemaakte &amp;fout</translation>
+    </message>
+    <message>
+        <source>Good to &amp;know</source>
+        <translation>Goed om te &amp;weten</translation>
+    </message>
+    <message>
+        <source>Picture of the exercise</source>
+        <translation>Afbeelding van de oefening</translation>
+    </message>
+    <message>
+        <source>Choose &amp;picture…</source>
+        <translation>Kies &amp;afbeelding…</translation>
+    </message>
+    <message>
+        <source>Choose a picture file</source>
+        <translation>Kies een afbeeldingsbestand</translation>
+    </message>
+    <message>
+        <source>Remove pict&amp;ure</source>
+        <translation>Afbeelding &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the picture</source>
+        <translation>Verwijder de afbeelding</translation>
+    </message>
+    <message>
+        <source>PNG, JPEG or SVG, up to 10 MB. A copy is kept with your diary.</source>
+        <translation>PNG, JPEG of SVG, tot 10 MB. Er wordt een kopie bij je dagboek bewaard.</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Afbeelding</translation>
+    </message>
+    <message>
+        <source>Save the exercise</source>
+        <translation>Oefening opslaan</translation>
+    </message>
+    <message>
+        <source>Missing exercise (%1)</source>
+        <translation>Ontbrekende oefening (%1)</translation>
+    </message>
+    <message>
+        <source>not in the library any more: remove it or add it again</source>
+        <translation>staat niet meer in de bibliotheek: haal hem weg of voeg hem opnieuw toe</translation>
+    </message>
+    <message>
+        <source>Easier</source>
+        <translation>Makkelijker</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Moeilijker</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Zoek op naam</translation>
+    </message>
+    <message>
+        <source>Search exercises by name</source>
+        <translation>Zoek oefeningen op naam</translation>
+    </message>
+    <message>
+        <source>Show exercises of group</source>
+        <translation>Toon oefeningen uit groep</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>No exercises match. Try another word or “All groups”.</source>
+        <translation>Geen oefeningen gevonden. Probeer een ander woord of “Alle groepen”.</translation>
+    </message>
+    <message>
+        <source>New own exercise…</source>
+        <translation>Nieuwe eigen oefening…</translation>
+    </message>
+    <message>
+        <source>Add an exercise of your own</source>
+        <translation>Voeg een eigen oefening toe</translation>
+    </message>
+    <message>
+        <source>For an exercise your physiotherapist gave you, with your own picture</source>
+        <translation>Voor een oefening van je fysiotherapeut, met je eigen afbeelding</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change the selected own exercise</source>
+        <translation>Wijzig de gekozen eigen oefening</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete the selected own exercise</source>
+        <translation>Verwijder de gekozen eigen oefening</translation>
+    </message>
+    <message>
+        <source>Picture of the start position</source>
+        <translation>Afbeelding van de beginhouding</translation>
+    </message>
+    <message>
+        <source>About this exercise</source>
+        <translation>Over deze oefening</translation>
+    </message>
+    <message>
+        <source>Choose an exercise to see how it goes.</source>
+        <translation>Kies een oefening om te zien hoe die gaat.</translation>
+    </message>
+    <message>
+        <source>Programs and exercises</source>
+        <translation>Programma&apos;s en oefeningen</translation>
+    </message>
+    <message>
+        <source>&amp;Programs</source>
+        <translation>&amp;Programma&apos;s</translation>
+    </message>
+    <message>
+        <source>&amp;Exercise library</source>
+        <translation>&amp;Oefenbibliotheek</translation>
+    </message>
+    <message>
+        <source>Programs</source>
+        <translation>Programma&apos;s</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Nieuw…</translation>
+    </message>
+    <message>
+        <source>Make a new program</source>
+        <translation>Maak een nieuw programma</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Kopiëren…</translation>
+    </message>
+    <message>
+        <source>Copy the selected program to change it</source>
+        <translation>Kopieer het gekozen programma om het aan te passen</translation>
+    </message>
+    <message>
+        <source>Change the selected own program</source>
+        <translation>Wijzig het gekozen eigen programma</translation>
+    </message>
+    <message>
+        <source>Delete the selected own program</source>
+        <translation>Verwijder het gekozen eigen programma</translation>
+    </message>
+    <message>
+        <source>Level to play the program at</source>
+        <translation>Niveau waarop je het programma doet</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start the program at the chosen level</source>
+        <translation>Start het programma op het gekozen niveau</translation>
+    </message>
+    <message>
+        <source>Use the suggested level</source>
+        <translation>Voorgesteld niveau kiezen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Niet nu</translation>
+    </message>
+    <message>
+        <source>Keep the current level for now</source>
+        <translation>Houd voorlopig je huidige niveau</translation>
+    </message>
+    <message>
+        <source>What you will do</source>
+        <translation>Wat je gaat doen</translation>
+    </message>
+    <message>
+        <source>Your last sessions</source>
+        <translation>Je laatste sessies</translation>
+    </message>
+    <message>
+        <source>Core stability</source>
+        <translation>Rompstabiliteit</translation>
+    </message>
+    <message>
+        <source>Strengthening</source>
+        <translation>Kracht opbouwen</translation>
+    </message>
+    <message>
+        <source>Mobility and relaxation</source>
+        <translation>Beweeglijkheid en ontspanning</translation>
+    </message>
+    <message>
+        <source>Breathing and stress relief</source>
+        <translation>Ademhaling en minder stress</translation>
+    </message>
+    <message>
+        <source>General movement</source>
+        <translation>Algemeen bewegen</translation>
+    </message>
+    <message>
+        <source>beginner</source>
+        <translation>beginner</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>gevorderd</translation>
+    </message>
+    <message>
+        <source>advanced</source>
+        <translation>ver gevorderd</translation>
+    </message>
+    <message>
+        <source>Hold (seconds)</source>
+        <translation>Vasthouden (seconden)</translation>
+    </message>
+    <message>
+        <source>Seconds per rep</source>
+        <translation>Seconden per herhaling</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Duur (seconden)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 s hold</source>
+        <translation>%1 × %2 s vasthouden</translation>
+    </message>
+    <message>
+        <source>%1 reps</source>
+        <translation>%1 herhalingen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>, each side</source>
+        <translation>, per kant</translation>
+    </message>
+    <message>
+        <source>1 set</source>
+        <translation>1 serie</translation>
+    </message>
+    <message>
+        <source>%1 sets</source>
+        <translation>%1 series</translation>
+    </message>
+    <message>
+        <source>%1 s rest</source>
+        <translation>%1 s rust</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>ongeveer %1 min</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <source>pain 0–3: fine, carry on</source>
+        <translation>pijn 0–3: prima, ga door</translation>
+    </message>
+    <message>
+        <source>Okay</source>
+        <translation>Oké</translation>
+    </message>
+    <message>
+        <source>pain 4–5: okay if it settles by the next morning</source>
+        <translation>pijn 4–5: oké als het de volgende ochtend weer gezakt is</translation>
+    </message>
+    <message>
+        <source>Go lighter</source>
+        <translation>Iets lichter</translation>
+    </message>
+    <message>
+        <source>pain above 5 or worse the next day: next time, a lighter level</source>
+        <translation>pijn boven 5 of de volgende dag erger: de volgende keer een lichter niveau</translation>
+    </message>
+    <message>
+        <source>two weeks or more at this level</source>
+        <translation>twee weken of langer op dit niveau</translation>
+    </message>
+    <message>
+        <source>at least 8 in 10 of the planned sessions done</source>
+        <translation>minstens 8 van de 10 geplande sessies gedaan</translation>
+    </message>
+    <message>
+        <source>effort 6 out of 10 or less</source>
+        <translation>inspanning 6 van de 10 of minder</translation>
+    </message>
+    <message>
+        <source>only “fine” and “okay” pain responses</source>
+        <translation>alleen de pijnreacties “prima” en “oké”</translation>
+    </message>
+    <message>
+        <source>a session with a “go lighter” pain response</source>
+        <translation>een sessie met de pijnreactie “iets lichter”</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsCommands</name>
+    <message>
+        <source>redo %1</source>
+        <translation>‘%1’ opnieuw te doen</translation>
+    </message>
+    <message>
+        <source>undo %1</source>
+        <translation>‘%1’ ongedaan te maken</translation>
+    </message>
+    <message>
+        <source>delete program</source>
+        <translation>programma verwijderen</translation>
+    </message>
+    <message>
+        <source>delete exercise</source>
+        <translation>oefening verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntryView</name>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>no pain</source>
+        <translation>geen pijn</translation>
+    </message>
+    <message>
+        <source>worst pain imaginable</source>
+        <translation>ergst denkbare pijn</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>no stress</source>
+        <translation>geen stress</translation>
+    </message>
+    <message>
+        <source>worst stress imaginable</source>
+        <translation>ergst denkbare stress</translation>
+    </message>
+    <message>
+        <source>&amp;Pain right now</source>
+        <translation>&amp;Pijn op dit moment</translation>
+    </message>
+    <message>
+        <source>&amp;Stress right now</source>
+        <translation>&amp;Stress op dit moment</translation>
+    </message>
+    <message>
+        <source>Message about this entry</source>
+        <translation>Bericht over deze notitie</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save today&apos;s entry</source>
+        <translation>Notitie van vandaag opslaan</translation>
+    </message>
+    <message>
+        <source>Save (%1 or Enter)</source>
+        <translation>Opslaan (%1 of Enter)</translation>
+    </message>
+    <message>
+        <source>Choose pain and stress to save.</source>
+        <translation>Kies eerst pijn en stress.</translation>
+    </message>
+    <message>
+        <source>Sleep, notes and more are on the Diary page.</source>
+        <translation>Slaap, opmerkingen en meer vind je op de pagina Dagboek.</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagDialog</name>
+    <message>
+        <source>I have read this</source>
+        <translation>Ik heb dit gelezen</translation>
+    </message>
+    <message>
+        <source>I have read this notice</source>
+        <translation>Ik heb deze informatie gelezen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>Sluit deze informatie</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Herinnering</translation>
+    </message>
+    <message>
+        <source>Do it now</source>
+        <translation>Nu doen</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Snooze: remind me later</source>
+        <translation>Later: herinner me straks nog eens</translation>
+    </message>
+    <message>
+        <source>In %1 minutes</source>
+        <translation>Over %1 minuten</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
+        <source>Skip this reminder</source>
+        <translation>Sla deze herinnering over</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>RugDiary</source>
+        <translation>RugDiary</translation>
+    </message>
+    <message>
+        <source>The reminder settings could not be read (%1); using the defaults.</source>
+        <translation>De instellingen voor herinneringen konden niet worden gelezen (%1); de standaardinstellingen worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>Reminder changes could not be saved: %1.</source>
+        <translation>Wijzigingen in herinneringen konden niet worden opgeslagen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTray</name>
+    <message>
+        <source>RugDiary</source>
+        <translation>RugDiary</translation>
+    </message>
+    <message>
+        <source>Open RugDiary</source>
+        <translation>RugDiary openen</translation>
+    </message>
+    <message>
+        <source>Log now</source>
+        <translation>Nu invullen</translation>
+    </message>
+    <message>
+        <source>Start desk break</source>
+        <translation>Beweegpauze starten</translation>
+    </message>
+    <message>
+        <source>Pause reminders</source>
+        <translation>Herinneringen pauzeren</translation>
+    </message>
+    <message>
+        <source>Not now (1 hour)</source>
+        <translation>Niet nu (1 uur)</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Tot morgen</translation>
+    </message>
+    <message>
+        <source>Resume reminders</source>
+        <translation>Herinneringen hervatten</translation>
+    </message>
+    <message>
+        <source>Quit RugDiary</source>
+        <translation>RugDiary afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Time to note how you are</source>
+        <translation>Tijd om te noteren hoe het met je gaat</translation>
+    </message>
+    <message>
+        <source>Time to get up and move: a 3-minute desk break?</source>
+        <translation>Tijd om even op te staan en te bewegen: een beweegpauze van 3 minuten?</translation>
+    </message>
+    <message>
+        <source>Time for your %1</source>
+        <translation>Tijd voor %1</translation>
+    </message>
+    <message>
+        <source>Time for your exercises</source>
+        <translation>Tijd voor je oefeningen</translation>
+    </message>
+    <message>
+        <source>Planned for %1</source>
+        <translation>Gepland om %1</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersController</name>
+    <message>
+        <source>Program and time: this program already has a reminder then.</source>
+        <translation>Programma en tijd: dit programma heeft op dat moment al een herinnering.</translation>
+    </message>
+    <message>
+        <source>Days: choose at least one day.</source>
+        <translation>Dagen: kies minstens één dag.</translation>
+    </message>
+    <message>
+        <source>Program: choose a program.</source>
+        <translation>Programma: kies een programma.</translation>
+    </message>
+    <message>
+        <source>Working hours: the end must be later than the start.</source>
+        <translation>Werktijden: het einde moet later zijn dan het begin.</translation>
+    </message>
+    <message>
+        <source>Every: choose from 10 to 240 minutes.</source>
+        <translation>Elke: kies van 10 tot 240 minuten.</translation>
+    </message>
+    <message>
+        <source>Quiet hours: the end must be another time than the start.</source>
+        <translation>Stille uren: het einde moet een andere tijd zijn dan het begin.</translation>
+    </message>
+    <message>
+        <source>Reminders are paused until %1.</source>
+        <translation>Herinneringen zijn gepauzeerd tot %1.</translation>
+    </message>
+    <message>
+        <source>Reminders are on.</source>
+        <translation>Herinneringen staan aan.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersView</name>
+    <message>
+        <source>Message about this reminder</source>
+        <translation>Bericht over deze herinnering</translation>
+    </message>
+    <message>
+        <source>A program that no longer exists</source>
+        <translation>Een programma dat niet meer bestaat</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <source>Exercise reminder on</source>
+        <translation>Oefenherinnering aan</translation>
+    </message>
+    <message>
+        <source>Program to be reminded of</source>
+        <translation>Programma voor de herinnering</translation>
+    </message>
+    <message>
+        <source>Time of the exercise reminder</source>
+        <translation>Tijd van de oefenherinnering</translation>
+    </message>
+    <message>
+        <source>Days of the exercise reminder</source>
+        <translation>Dagen van de oefenherinnering</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this exercise reminder</source>
+        <translation>Verwijder deze oefenherinnering</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>om</translation>
+    </message>
+    <message>
+        <source>Pause for an hour</source>
+        <translation>Een uur pauzeren</translation>
+    </message>
+    <message>
+        <source>Pause all reminders for an hour</source>
+        <translation>Alle herinneringen een uur pauzeren</translation>
+    </message>
+    <message>
+        <source>Pause until tomorrow</source>
+        <translation>Pauzeren tot morgen</translation>
+    </message>
+    <message>
+        <source>Pause all reminders until tomorrow morning</source>
+        <translation>Alle herinneringen pauzeren tot morgenochtend</translation>
+    </message>
+    <message>
+        <source>Resume reminders</source>
+        <translation>Herinneringen hervatten</translation>
+    </message>
+    <message>
+        <source>Resume reminders now</source>
+        <translation>Herinneringen nu hervatten</translation>
+    </message>
+    <message>
+        <source>Remind me to fill in the &amp;diary at</source>
+        <translation>Herinner me om het &amp;dagboek in te vullen om</translation>
+    </message>
+    <message>
+        <source>Time of the diary reminder</source>
+        <translation>Tijd van de dagboekherinnering</translation>
+    </message>
+    <message>
+        <source>No exercise reminders yet.</source>
+        <translation>Nog geen oefenherinneringen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add an exercise reminder</source>
+        <translation>&amp;Voeg een oefenherinnering toe</translation>
+    </message>
+    <message>
+        <source>Add an exercise reminder</source>
+        <translation>Voeg een oefenherinnering toe</translation>
+    </message>
+    <message>
+        <source>Remind me to take short &amp;movement breaks</source>
+        <translation>Herinner me aan korte beweeg&amp;pauzes</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minuten</translation>
+    </message>
+    <message>
+        <source>Minutes between movement breaks</source>
+        <translation>Minuten tussen beweegpauzes</translation>
+    </message>
+    <message>
+        <source>Start of working hours</source>
+        <translation>Begin van de werktijd</translation>
+    </message>
+    <message>
+        <source>End of working hours</source>
+        <translation>Einde van de werktijd</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Werkdagen</translation>
+    </message>
+    <message>
+        <source>Program for movement breaks</source>
+        <translation>Programma voor beweegpauzes</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>&amp;Every</source>
+        <translation>&amp;Elke</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours</source>
+        <translation>&amp;Werktijden</translation>
+    </message>
+    <message>
+        <source>Working da&amp;ys</source>
+        <translation>Werkdage&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;Program</source>
+        <translation>P&amp;rogramma</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours: no reminders from</source>
+        <translation>&amp;Stille uren: geen herinneringen van</translation>
+    </message>
+    <message>
+        <source>Start of quiet hours</source>
+        <translation>Begin van de stille uren</translation>
+    </message>
+    <message>
+        <source>End of quiet hours</source>
+        <translation>Einde van de stille uren</translation>
+    </message>
+    <message>
+        <source>Exercise reminders</source>
+        <translation>Oefenherinneringen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportController</name>
+    <message>
+        <source>The report is ready.</source>
+        <translation>Het verslag is klaar.</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>Het verslag kon niet worden gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation>Het verslag is niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>RugDiary could not write the file %1. Choose another folder and try again.
+
+What happened: %2</source>
+        <translation>RugDiary kon het bestand %1 niet opslaan. Kies een andere map en probeer het opnieuw.
+
+Wat er gebeurde: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Opgeslagen als %1</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Verslag opgeslagen</translation>
+    </message>
+    <message>
+        <source>The report could not be opened</source>
+        <translation>Het verslag kon niet worden geopend</translation>
+    </message>
+    <message>
+        <source>No PDF viewer answered. Use Save as PDF… and open the file yourself.</source>
+        <translation>Er reageerde geen PDF-viewer. Kies Opslaan als PDF… en open het bestand zelf.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Report for your physiotherapist</source>
+        <translation>Verslag voor je fysiotherapeut</translation>
+    </message>
+    <message>
+        <source>A one- or two-page summary of your diary and exercise sessions, to take to your next visit.</source>
+        <translation>Een samenvatting van een of twee pagina&apos;s van je dagboek en oefensessies, om mee te nemen naar je volgende afspraak.</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Laatste 4 weken</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Laatste 3 maanden</translation>
+    </message>
+    <message>
+        <source>Choose dates</source>
+        <translation>Datums kiezen</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Datums:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <source>&amp;Name on the report:</source>
+        <translation>&amp;Naam op het verslag:</translation>
+    </message>
+    <message>
+        <source>Add every entry as an appendix</source>
+        <translation>Alle notities als bijlage toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Questions for your physiotherapist:</source>
+        <translation>&amp;Vragen voor je fysiotherapeut:</translation>
+    </message>
+    <message>
+        <source>Anything you want to ask or mention at the visit</source>
+        <translation>Wat je bij de afspraak wilt vragen of vertellen</translation>
+    </message>
+    <message>
+        <source>This report holds health data: your pain, stress and notes. Keep the file private and share it only with people you choose.</source>
+        <translation>Dit verslag bevat gezondheidsgegevens: je pijn, stress en opmerkingen. Houd het bestand privé en deel het alleen met mensen die jij kiest.</translation>
+    </message>
+    <message>
+        <source>Preparing the report</source>
+        <translation>Verslag wordt voorbereid</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Op&amp;slaan als PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in PDF viewer</source>
+        <translation>&amp;Openen in PDF-viewer</translation>
+    </message>
+    <message>
+        <source>A preview is not available here. Save the report or open it instead.</source>
+        <translation>Een voorbeeld kan hier niet worden getoond. Sla het verslag op of open het.</translation>
+    </message>
+    <message>
+        <source>Preview of the report</source>
+        <translation>Voorbeeld van het verslag</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Verslag wordt voorbereid…</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleWidget</name>
+    <message>
+        <source>%1 of 10</source>
+        <translation>%1 van 10</translation>
+    </message>
+    <message>
+        <source>0 = %1</source>
+        <translation>0 = %1</translation>
+    </message>
+    <message>
+        <source>10 = %1</source>
+        <translation>10 = %1</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet.</source>
+        <translation>Nog niets gekozen.</translation>
+    </message>
+    <message>
+        <source>Chosen: %1 of 10.</source>
+        <translation>Gekozen: %1 van 10.</translation>
+    </message>
+    <message>
+        <source>0 means %1, 10 means %2. Type a digit or use the arrow keys.</source>
+        <translation>0 betekent %1, 10 betekent %2. Typ een cijfer of gebruik de pijltjestoetsen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <source>This desktop has no tray area, so RugDiary closes with its window. Reminders appear while the window is open.</source>
+        <translation>Deze desktop heeft geen systeemvak, dus RugDiary sluit samen met het venster. Herinneringen verschijnen zolang het venster open is.</translation>
+    </message>
+    <message>
+        <source>Starting at login is not supported here yet. You can add RugDiary to your system&apos;s startup programs yourself.</source>
+        <translation>Automatisch starten bij inloggen werkt hier nog niet. Je kunt RugDiary zelf toevoegen aan de opstartprogramma&apos;s van je systeem.</translation>
+    </message>
+    <message>
+        <source>This could not be changed: %1.</source>
+        <translation>Dit kon niet worden gewijzigd: %1.</translation>
+    </message>
+    <message>
+        <source>The file manager could not be opened. The folder is: %1</source>
+        <translation>Bestandsbeheer kon niet worden geopend. De map is: %1</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>Nog geen back-ups.</translation>
+    </message>
+    <message>
+        <source>No backup was made: %1. Your diary is unchanged.</source>
+        <translation>Er is geen back-up gemaakt: %1. Je dagboek is niet veranderd.</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Back-up gemaakt</translation>
+    </message>
+    <message>
+        <source>The backup was not restored: %1. Your diary is unchanged.</source>
+        <translation>De back-up is niet teruggezet: %1. Je dagboek is niet veranderd.</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is restored. Your diary as it was is in the list too.</source>
+        <translation>De back-up van %1 is teruggezet. Je dagboek zoals het was, staat ook in de lijst.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Back-up teruggezet</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Changes are saved as you make them.</source>
+        <translation>Wijzigingen worden meteen bewaard.</translation>
+    </message>
+    <message>
+        <source>Language and look</source>
+        <translation>Taal en uiterlijk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Zelfde als de computer</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next time you start RugDiary.</source>
+        <translation>Een nieuwe taal zie je pas als je RugDiary opnieuw start.</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Kleuren</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>&amp;Kleuren</translation>
+    </message>
+    <message>
+        <source>Sounds and voice</source>
+        <translation>Geluid en stem</translation>
+    </message>
+    <message>
+        <source>Play a soft &amp;sound when an exercise step changes</source>
+        <translation>Speel een zacht &amp;geluid als een oefenstap wisselt</translation>
+    </message>
+    <message>
+        <source>Test sound</source>
+        <translation>Geluid testen</translation>
+    </message>
+    <message>
+        <source>Play the sound once to try it</source>
+        <translation>Speel het geluid één keer af om het te proberen</translation>
+    </message>
+    <message>
+        <source>Read the e&amp;xercise steps aloud</source>
+        <translation>Lees de oefenstappen &amp;hardop voor</translation>
+    </message>
+    <message>
+        <source>Test voice</source>
+        <translation>Stem testen</translation>
+    </message>
+    <message>
+        <source>Speak a short sentence to try the voice</source>
+        <translation>Laat de stem een korte zin zeggen om het te proberen</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <source>When the window is closed</source>
+        <translation>Als het venster dicht is</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>Blijf &amp;actief in het systeemvak als het venster dicht is</translation>
+    </message>
+    <message>
+        <source>Reminders can then still appear. RugDiary stays as a small icon in the tray; choose Quit in its menu to close it completely.</source>
+        <translation>Herinneringen kunnen dan nog steeds verschijnen. RugDiary blijft als klein pictogram in het systeemvak; kies daar in het menu ‘RugDiary afsluiten’ om het helemaal te sluiten.</translation>
+    </message>
+    <message>
+        <source>Start RugDiary when I log &amp;in</source>
+        <translation>Start RugDiary als ik &amp;inlog</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Je gegevens</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <source>&amp;Open in file manager</source>
+        <translation>&amp;Openen in bestandsbeheer</translation>
+    </message>
+    <message>
+        <source>Open the data folder in the file manager</source>
+        <translation>Open de gegevensmap in bestandsbeheer</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Back-ups</translation>
+    </message>
+    <message>
+        <source>RugDiary makes a backup every day you use it and keeps the recent ones. Restoring puts a backup in place of your diary; your diary as it is now is backed up first, so nothing is lost.</source>
+        <translation>RugDiary maakt elke dag dat je het gebruikt een back-up en bewaart de recente. Bij terugzetten komt een back-up in de plaats van je dagboek; van je huidige dagboek wordt eerst een back-up gemaakt, dus er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Back-ups, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>Make a &amp;backup now</source>
+        <translation>Nu een &amp;back-up maken</translation>
+    </message>
+    <message>
+        <source>Make a backup of the diary now</source>
+        <translation>Maak nu een back-up van het dagboek</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>Terug&amp;zetten…</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup</source>
+        <translation>Zet de gekozen back-up terug</translation>
+    </message>
+    <message>
+        <source>Message about backups</source>
+        <translation>Bericht over back-ups</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Everything you write in RugDiary stays on this computer, in the data folder above. RugDiary never connects to the internet: there is no account, no cloud and no tracking.&lt;/p&gt;&lt;p&gt;Only you decide when something leaves this computer: a report or an export is a file you choose to make and share. Those files hold health information, so give them only to people you trust, such as your physiotherapist.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Alles wat je in RugDiary schrijft, blijft op deze computer, in de gegevensmap hierboven. RugDiary maakt nooit verbinding met internet: er is geen account, geen cloud en er wordt niets gevolgd.&lt;/p&gt;&lt;p&gt;Alleen jij bepaalt wanneer iets deze computer verlaat: een verslag of export is een bestand dat jij zelf maakt en deelt. Daarin staan gegevens over je gezondheid, dus geef ze alleen aan mensen die je vertrouwt, zoals je fysiotherapeut.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>A gentle start</source>
+        <translation>Rustig beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me each day to fill in my diary</source>
+        <translation>&amp;Herinner me elke dag om mijn dagboek in te vullen</translation>
+    </message>
+    <message>
+        <source>&amp;At:</source>
+        <translation>O&amp;m:</translation>
+    </message>
+    <message>
+        <source>Reminder time</source>
+        <translation>Tijd van de herinnering</translation>
+    </message>
+    <message>
+        <source>Filling it in takes less than a minute. You can change this in Settings.</source>
+        <translation>Invullen kost minder dan een minuut. Je kunt dit aanpassen bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>&amp;Try RugDiary first with example data</source>
+        <translation>&amp;Probeer RugDiary eerst met voorbeeldgegevens</translation>
+    </message>
+    <message>
+        <source>The example diary lives in a separate demo folder, so your own diary stays empty and private until you start using it.</source>
+        <translation>Het voorbeelddagboek staat in een aparte demomap, dus je eigen dagboek blijft leeg en privé tot je het gaat gebruiken.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Everything in RugDiary works with the keyboard alone.</source>
+        <translation>Alles in RugDiary werkt ook met alleen het toetsenbord.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Toetsen</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Wat het doet</translation>
+    </message>
+</context>
+<context>
+    <name>SparklineWidget</name>
+    <message>
+        <source>Pain and stress, last 7 days</source>
+        <translation>Pijn en stress, laatste 7 dagen</translation>
+    </message>
+    <message>
+        <source>Nothing noted in these days yet.</source>
+        <translation>Nog niets genoteerd in deze dagen.</translation>
+    </message>
+    <message>
+        <source>%1: not noted</source>
+        <translation>%1: niet genoteerd</translation>
+    </message>
+    <message>
+        <source>%1: pain %2, stress %3</source>
+        <translation>%1: pijn %2, stress %3</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+</context>
+<context>
+    <name>TodayController</name>
+    <message>
+        <source>Choose a number for pain and for stress first.</source>
+        <translation>Kies eerst een getal voor pijn en voor stress.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>the diary could not be written</source>
+        <translation>het dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Your numbers are still here, so you can try again.</source>
+        <translation>Nog niet opgeslagen: %1. Je getallen staan er nog, dus je kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Opgeslagen</translation>
+    </message>
+    <message>
+        <source>Another note for today: how are you now?</source>
+        <translation>Nog een notitie voor vandaag: hoe gaat het nu?</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet today. Two numbers are enough: how much pain, how much stress?</source>
+        <translation>Vandaag nog niets genoteerd. Twee getallen zijn genoeg: hoeveel pijn, hoeveel stress?</translation>
+    </message>
+    <message>
+        <source>Pain %1 · Stress %2, at %3</source>
+        <translation>Pijn %1 · Stress %2, om %3</translation>
+    </message>
+    <message>
+        <source>Thank you for noting it.</source>
+        <translation>Dank je wel voor het noteren.</translation>
+    </message>
+    <message>
+        <source>%1 notes today; this is the latest.</source>
+        <translation>%1 notities vandaag; dit is de laatste.</translation>
+    </message>
+    <message>
+        <source>Your notes of the coming days will show here as two small lines.</source>
+        <translation>Je notities van de komende dagen verschijnen hier als twee kleine lijnen.</translation>
+    </message>
+    <message>
+        <source>Noted on %1 of the last %2 days.</source>
+        <translation>Genoteerd op %1 van de laatste %2 dagen.</translation>
+    </message>
+    <message>
+        <source>Planned for today at %1</source>
+        <translation>Gepland voor vandaag om %1</translation>
+    </message>
+    <message>
+        <source>Planned for %1 at %2</source>
+        <translation>Gepland voor %1 om %2</translation>
+    </message>
+    <message>
+        <source>Last played today</source>
+        <translation>Vandaag voor het laatst gedaan</translation>
+    </message>
+    <message>
+        <source>Last played on %1</source>
+        <translation>Voor het laatst gedaan op %1</translation>
+    </message>
+    <message>
+        <source>A gentle way to get moving</source>
+        <translation>Rustig in beweging komen</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>ongeveer %1 min</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned sessions this week</source>
+        <translation>%1 van %2 geplande sessies deze week</translation>
+    </message>
+    <message>
+        <source>1 other session</source>
+        <translation>1 andere sessie</translation>
+    </message>
+    <message>
+        <source>%1 other sessions</source>
+        <translation>%1 andere sessies</translation>
+    </message>
+    <message>
+        <source>No sessions yet this week.</source>
+        <translation>Nog geen sessies deze week.</translation>
+    </message>
+    <message>
+        <source>1 session this week</source>
+        <translation>1 sessie deze week</translation>
+    </message>
+    <message>
+        <source>%1 sessions this week</source>
+        <translation>%1 sessies deze week</translation>
+    </message>
+    <message>
+        <source>Suggested for %1: %2</source>
+        <translation>Voorgesteld voor %1: %2</translation>
+    </message>
+    <message>
+        <source>No reminders answered yet this week.</source>
+        <translation>Deze week nog geen herinneringen beantwoord.</translation>
+    </message>
+    <message>
+        <source>Reminders are off. You can turn them on in Settings.</source>
+        <translation>Herinneringen staan uit. Je kunt ze aanzetten bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>Reminders: %1 done · %2 snoozed · %3 skipped</source>
+        <translation>Herinneringen: %1 gedaan · %2 uitgesteld · %3 overgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Your diary today</source>
+        <translation>Je dagboek vandaag</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet today. Two numbers are enough: how much pain, how much stress?</source>
+        <translation>Vandaag nog niets genoteerd. Twee getallen zijn genoeg: hoeveel pijn, hoeveel stress?</translation>
+    </message>
+    <message>
+        <source>✓ Logged for today</source>
+        <translation>✓ Ingevuld voor vandaag</translation>
+    </message>
+    <message>
+        <source>Add another</source>
+        <translation>Nog een toevoegen</translation>
+    </message>
+    <message>
+        <source>Add another entry for today</source>
+        <translation>Nog een notitie voor vandaag toevoegen</translation>
+    </message>
+    <message>
+        <source>The last 7 days</source>
+        <translation>De laatste 7 dagen</translation>
+    </message>
+    <message>
+        <source>Up next</source>
+        <translation>Hierna</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>A thought for today</source>
+        <translation>Een gedachte voor vandaag</translation>
+    </message>
+    <message>
+        <source>Tip of the day</source>
+        <translation>Tip van de dag</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Welcome to RugDiary</source>
+        <translation>Welkom bij RugDiary</translation>
+    </message>
+    <message>
+        <source>Back pain is common, and for most people it gets better. RugDiary helps you keep moving with short guided exercises, note how your back and your stress are doing, and see how they change over the weeks.</source>
+        <translation>Rugpijn komt veel voor, en bij de meeste mensen gaat het weer over. RugDiary helpt je in beweging te blijven met korte begeleide oefeningen, bij te houden hoe het met je rug en je stress gaat, en te zien hoe dat verandert over de weken.</translation>
+    </message>
+    <message>
+        <source>Your diary stays on this computer. This welcome takes about a minute.</source>
+        <translation>Je dagboek blijft op deze computer. Dit welkom duurt ongeveer een minuut.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>T&amp;aal:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Same as this computer</source>
+        <translation>Zelfde als deze computer</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>No backup could be restored</source>
+        <translation>Er kon geen back-up worden teruggezet</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Nothing was changed. The folder is here:
+%2</source>
+        <translation>%1.
+
+Er is niets veranderd. De map staat hier:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>audio</name>
+    <message>
+        <source>Voice cues are off: speech is not available on this computer.</source>
+        <translation>Gesproken aanwijzingen staan uit: spraak werkt niet op deze computer.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: the speech engine is not ready.</source>
+        <translation>Gesproken aanwijzingen staan uit: de spraakfunctie is nog niet klaar.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: no voice is installed for this language.</source>
+        <translation>Gesproken aanwijzingen staan uit: er is geen stem voor deze taal geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Sound cues are off: no sound output was found.</source>
+        <translation>Geluidssignalen staan uit: er is geen geluidsuitvoer gevonden.</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>The file is here:
+%1</source>
+        <translation>Het bestand staat hier:
+%1</translation>
+    </message>
+    <message>
+        <source>Your diary is open elsewhere</source>
+        <translation>Je dagboek is ergens anders geopend</translation>
+    </message>
+    <message>
+        <source>RugDiary is already using your diary, in another window or in the command line. Close the other one, then choose Try again.</source>
+        <translation>RugDiary gebruikt je dagboek al, in een ander venster of op de opdrachtregel. Sluit dat eerst en kies dan Opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Your diary needs a newer RugDiary</source>
+        <translation>Je dagboek heeft een nieuwere RugDiary nodig</translation>
+    </message>
+    <message>
+        <source>Your diary was saved by a newer version of RugDiary. This version leaves it untouched so nothing gets lost. Please install the newer version.</source>
+        <translation>Je dagboek is opgeslagen door een nieuwere versie van RugDiary. Deze versie laat het ongemoeid, zodat er niets verloren gaat. Installeer de nieuwere versie.</translation>
+    </message>
+    <message>
+        <source>Your diary file cannot be read</source>
+        <translation>Je dagboekbestand kan niet worden gelezen</translation>
+    </message>
+    <message>
+        <source>RugDiary could not read your diary file, so it has not changed anything. RugDiary keeps backups: you can put the latest backup back in place. The unreadable file is kept next to it.</source>
+        <translation>RugDiary kon je dagboekbestand niet lezen en heeft dus niets veranderd. RugDiary bewaart back-ups: je kunt de nieuwste back-up terugzetten. Het onleesbare bestand blijft ernaast bewaard.</translation>
+    </message>
+    <message>
+        <source>Your diary cannot be opened</source>
+        <translation>Je dagboek kan niet worden geopend</translation>
+    </message>
+    <message>
+        <source>RugDiary could not open your diary and has not changed anything.</source>
+        <translation>RugDiary kon je dagboek niet openen en heeft niets veranderd.</translation>
+    </message>
+    <message>
+        <source>What happened: %1.</source>
+        <translation>Wat er gebeurde: %1.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Restore latest backup</source>
+        <translation>Nieuwste back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Entry not saved yet</source>
+        <translation>Notitie nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>The entry in the form is not saved yet.</source>
+        <translation>De notitie in het formulier is nog niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Do you want to leave it and open the other entry?</source>
+        <translation>Wil je hem niet bewaren en de andere notitie openen?</translation>
+    </message>
+    <message>
+        <source>Keep my entry</source>
+        <translation>Mijn notitie houden</translation>
+    </message>
+    <message>
+        <source>Leave it</source>
+        <translation>Niet bewaren</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Kies een afbeelding</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Afbeeldingen (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>Exercise is in use</source>
+        <translation>Oefening wordt gebruikt</translation>
+    </message>
+    <message>
+        <source>“%1” is part of your programs:</source>
+        <translation>“%1” zit in deze programma&apos;s:</translation>
+    </message>
+    <message>
+        <source>Those programs cannot start until you remove it from them or undo the delete.</source>
+        <translation>Die programma&apos;s kunnen pas weer starten als je de oefening eruit haalt of het verwijderen ongedaan maakt.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>Toch verwijderen</translation>
+    </message>
+    <message>
+        <source>Stop the session?</source>
+        <translation>Sessie stoppen?</translation>
+    </message>
+    <message>
+        <source>Stopping early is fine. What you did so far is saved. Why are you stopping?</source>
+        <translation>Eerder stoppen is prima. Wat je tot nu toe deed, wordt bewaard. Waarom stop je?</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>No time</source>
+        <translation>Geen tijd</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>Carry on</source>
+        <translation>Doorgaan</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-tekening (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save chart as</source>
+        <translation>Grafiek opslaan als</translation>
+    </message>
+    <message>
+        <source>Save the report (contains health data)</source>
+        <translation>Verslag opslaan (bevat gezondheidsgegevens)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Your report holds health data</source>
+        <translation>Je verslag bevat gezondheidsgegevens</translation>
+    </message>
+    <message>
+        <source>This file holds your pain, stress and notes.</source>
+        <translation>Dit bestand bevat je pijn, stress en opmerkingen.</translation>
+    </message>
+    <message>
+        <source>Keep it somewhere private and share it only with people you choose, such as your physiotherapist. RugDiary never sends it anywhere.</source>
+        <translation>Bewaar het op een privéplek en deel het alleen met mensen die jij kiest, zoals je fysiotherapeut. RugDiary stuurt het nooit ergens heen.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Doorgaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Restore a backup?</source>
+        <translation>Back-up terugzetten?</translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 in place of your diary?</source>
+        <translation>De back-up van %1 terugzetten in plaats van je dagboek?</translation>
+    </message>
+    <message>
+        <source>Your diary as it is now is backed up first, so you can go back to it later. Entries made after this backup will not show until you do.</source>
+        <translation>Van je dagboek zoals het nu is, wordt eerst een back-up gemaakt, zodat je er later naar terug kunt. Notities van na deze back-up zie je pas weer als je dat doet.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <source>Keep my diary as it is</source>
+        <translation>Mijn dagboek zo laten</translation>
+    </message>
+    <message>
+        <source>RugDiary is still running</source>
+        <translation>RugDiary draait nog</translation>
+    </message>
+    <message>
+        <source>RugDiary is still running in the tray.</source>
+        <translation>RugDiary draait nog in het systeemvak.</translation>
+    </message>
+    <message>
+        <source>Your reminders keep working. Click the RugDiary icon in the tray to open the window again, or choose Quit in its menu to close RugDiary completely. You can change this on the Settings page.</source>
+        <translation>Je herinneringen blijven werken. Klik op het RugDiary-pictogram in het systeemvak om het venster weer te openen, of kies ‘RugDiary afsluiten’ in het menu om RugDiary helemaal te sluiten. Je kunt dit aanpassen op de pagina Instellingen.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Go to the next / previous field or button</source>
+        <translation>Naar het volgende / vorige veld of knop</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Press the button or tick the box that has the focus</source>
+        <translation>Druk op de knop of vink het vakje aan dat de focus heeft</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Pijltjestoetsen</translation>
+    </message>
+    <message>
+        <source>Choose a value on a 0–10 scale or in a list</source>
+        <translation>Kies een waarde op een schaal van 0–10 of in een lijst</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a dialog without changing anything</source>
+        <translation>Sluit een venster zonder iets te veranderen</translation>
+    </message>
+</context>
+<context>
+    <name>player</name>
+    <message>
+        <source>Get ready</source>
+        <translation>Maak je klaar</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Hierna: %1</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation>Wissel van kant</translation>
+    </message>
+    <message>
+        <source>Let your back relax, breathe out</source>
+        <translation>Laat je rug ontspannen, adem uit</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Rust</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Vasthouden</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Bewegen</translation>
+    </message>
+    <message>
+        <source>Keep going</source>
+        <translation>Ga door</translation>
+    </message>
+    <message>
+        <source>Rep %1 of %2</source>
+        <translation>Herhaling %1 van %2</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Serie %1 van %2</translation>
+    </message>
+    <message>
+        <source>Left side</source>
+        <translation>Linkerkant</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Rechterkant</translation>
+    </message>
+    <message>
+        <source>Move freely</source>
+        <translation>Vrij bewegen</translation>
+    </message>
+    <message>
+        <source>Go at your own pace</source>
+        <translation>Ga in je eigen tempo</translation>
+    </message>
+    <message>
+        <source>That was the last one. Well done.</source>
+        <translation>Dat was de laatste. Goed gedaan.</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Groen</translation>
+    </message>
+    <message>
+        <source>Pain 0 to 3: that is fine. Carry on as planned.</source>
+        <translation>Pijn 0 tot 3: dat is prima. Ga door zoals gepland.</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Geel</translation>
+    </message>
+    <message>
+        <source>Pain 4 or 5: acceptable, as long as it settles back to your usual level by tomorrow morning.</source>
+        <translation>Pijn 4 of 5: acceptabel, zolang het morgenochtend weer op je gewone niveau zit.</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rood</translation>
+    </message>
+    <message>
+        <source>Pain above 5: next time, drop one level or do about 25% less. Keep moving in your daily life.</source>
+        <translation>Pijn boven 5: doe de volgende keer een niveau lager of ongeveer 25% minder. Blijf gewoon bewegen in je dagelijks leven.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,305 @@
+"""The Help menu's dialogs: keyboard shortcuts, About (with the evidence page) and red flags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary import __version__
+from rugdiary.core import evidence
+from rugdiary.ui import dialogs
+from rugdiary.ui.services import content_language
+
+LICENCE = "GPL-3.0-or-later"
+
+ShortcutRow = tuple[str, str]
+"""(keys as the platform writes them, what they do)."""
+
+
+def _native(sequence: QKeySequence | str) -> str:
+    if isinstance(sequence, str):
+        sequence = QKeySequence(sequence)
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _plain(text: str) -> str:
+    """A menu text without its & mnemonic marker or trailing dots ("&Quit…" -> "Quit")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…").strip()
+
+
+def general_rows() -> list[ShortcutRow]:
+    """Keys that work everywhere, because Qt provides them; listed so nobody has to guess."""
+    # Literal QCoreApplication.translate calls: lupdate finds nothing through an alias.
+    return [
+        (
+            QCoreApplication.translate("help", "Tab / Shift+Tab"),
+            QCoreApplication.translate("help", "Go to the next / previous field or button"),
+        ),
+        (
+            QCoreApplication.translate("help", "Space"),
+            QCoreApplication.translate(
+                "help", "Press the button or tick the box that has the focus"
+            ),
+        ),
+        (
+            QCoreApplication.translate("help", "Arrow keys"),
+            QCoreApplication.translate("help", "Choose a value on a 0–10 scale or in a list"),
+        ),
+        (
+            QCoreApplication.translate("help", "Esc"),
+            QCoreApplication.translate("help", "Close a dialog without changing anything"),
+        ),
+    ]
+
+
+def shortcut_rows(
+    window: QWidget, extra: Iterable[tuple[QKeySequence | str, str]] = ()
+) -> list[ShortcutRow]:
+    """Every shortcut registered on `window` now: its actions, described QShortcuts, `extra`.
+
+    Read from the live objects rather than written down, so the list cannot drift from
+    what the keys really do. A QShortcut is listed when it has a whatsThis text (its
+    description); page-level keys without one come in through `extra`.
+    """
+    rows: list[ShortcutRow] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(keys: str, what: str) -> None:
+        if keys and what and (keys, what) not in seen:
+            seen.add((keys, what))
+            rows.append((keys, what))
+
+    for action in window.findChildren(QAction):
+        sequences = [s for s in action.shortcuts() if not s.isEmpty()]
+        if sequences and action.text():
+            add(", ".join(_native(s) for s in sequences), _plain(action.text()))
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.whatsThis() and not shortcut.key().isEmpty():
+            add(_native(shortcut.key()), shortcut.whatsThis())
+    for sequence, what in extra:
+        add(_native(sequence), what)
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A two-column table of keys and what they do; read with the arrow keys."""
+
+    def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.resize(640, 520)
+        self.rows = rows
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        for row, (keys, what) in enumerate(rows):
+            for column, text in enumerate((keys, what)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if rows:
+            self.table.setCurrentCell(0, 0)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.intro.setText(self.tr("Everything in RugDiary works with the keyboard alone."))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def evidence_html(lang: str) -> str:
+    """The evidence page as rich text: the points, each with numbered sources, then the list."""
+    keys = evidence.source_keys()
+    number = {key: i for i, key in enumerate(keys, 1)}
+    parts = [f"<p>{escape(evidence.INTRO.get(lang))}</p><ul>"]
+    for point in evidence.POINTS:
+        refs = ", ".join(str(number[key]) for key in point.sources)
+        parts.append(
+            f"<li style='margin-bottom:6px'>{escape(point.text.get(lang))} "
+            f"<span style='white-space:nowrap'>[{refs}]</span></li>"
+        )
+    parts.append(f"</ul><h3>{escape(evidence.SOURCES_HEADING.get(lang))}</h3><ol>")
+    parts += [f"<li>{escape(evidence.SOURCES[key])}</li>" for key in keys]
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+class EvidenceDialog(QDialog):
+    """The short page on the evidence behind the exercises, with its sources."""
+
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evidenceDialog")
+        self.lang = lang or content_language()
+        self.resize(660, 620)
+        title = evidence.TITLE.get(self.lang)
+        self.setWindowTitle(title)
+        self.heading = QLabel(title, self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setHtml(evidence_html(self.lang))
+        self.browser.setAccessibleName(title)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.buttons)
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class AboutDialog(QDialog):
+    """Version, licence, where the diary lives, what the app is not, and where to read more."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.data_dir = data_dir
+        self.resize(560, 460)
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.body = QLabel(self)
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label = QLabel(self)
+        self.folder = QLabel(str(data_dir), self)
+        self.folder.setObjectName("dataFolder")
+        self.folder.setWordWrap(True)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setBuddy(self.folder)
+        self.copy_button = QPushButton(self)
+        self.copy_button.clicked.connect(self.copy_folder)
+        self.evidence_button = QPushButton(self)
+        self.evidence_button.clicked.connect(lambda: dialogs.show_evidence(self))
+        self.red_flags_button = QPushButton(self)
+        self.red_flags_button.clicked.connect(lambda: dialogs.show_red_flag_notice(self))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.copy_button)
+        more = QHBoxLayout()
+        more.addWidget(self.evidence_button)
+        more.addWidget(self.red_flags_button)
+        more.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        layout.addWidget(self.folder_label)
+        layout.addLayout(folder_row)
+        layout.addSpacing(6)
+        layout.addLayout(more)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.evidence_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("About RugDiary"))
+        self.heading.setText(self.tr("RugDiary %1").replace("%1", __version__))
+        self.body.setText(
+            "<p>"
+            + escape(
+                self.tr(
+                    "A calm diary and exercise companion for low back pain: note your pain "
+                    "and stress, keep moving with guided exercises, and see how things "
+                    "change over the weeks."
+                )
+            )
+            + "</p><p><b>"
+            + escape(
+                self.tr("RugDiary does not diagnose or replace your physiotherapist or doctor.")
+            )
+            + "</b></p><p>"
+            + escape(
+                self.tr("Free software under the licence %1. Your diary stays on this computer.")
+            ).replace("%1", LICENCE)
+            + "</p>"
+        )
+        self.folder_label.setText(self.tr("Your diary is kept in this folder:"))
+        self.folder.setAccessibleName(self.tr("Data folder"))
+        self.copy_button.setText(self.tr("&Copy path"))
+        self.copy_button.setAccessibleName(self.tr("Copy the data folder path"))
+        self.evidence_button.setText(self.tr("&Evidence behind the exercises"))
+        self.red_flags_button.setText(self.tr("&When to get help now"))
+
+    def copy_folder(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(str(self.data_dir))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+# -- what the lead wires into the Help menu --------------------------------------------------
+
+
+def show_shortcuts(window: QWidget, extra: Iterable[tuple[QKeySequence | str, str]] = ()) -> None:
+    """Help → Keyboard shortcuts: the window's registered keys, `extra` and the general ones."""
+    dialogs.show_keyboard_shortcuts(window, shortcut_rows(window, extra) + general_rows())
+
+
+def show_about(window: QWidget, data_dir: Path) -> None:
+    """Help → About RugDiary."""
+    dialogs.show_about_dialog(window, data_dir)
+
+
+def show_red_flags(window: QWidget) -> None:
+    """Help → When to get help now."""
+    dialogs.show_red_flag_notice(window)

@@ -1,0 +1,358 @@
+"""The Insights page's layout: period choice, the plain-language answer, and chart cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rugdiary.ui.insights.ranges import RangeChoice
+from rugdiary.ui.widgets.date_edits import DateField
+
+CONTENT_MAX_WIDTH = 1100
+"""Beyond this the cards stop growing: very wide charts are hard to follow with the eye."""
+
+CHART_MIN_WIDTH = 520
+"""Below this the charts' labels collide; the page scrolls sideways instead."""
+
+CHART_HEIGHTS: dict[str, int] = {
+    "timeline": 380,
+    "scatter": 420,
+    "lag": 330,
+    "weekly": 330,
+    "calendar": 290,
+    "high_low": 360,
+}
+"""Logical pixel height of each chart at 100% text size; grows with the text."""
+
+CHART_MAX_WIDTHS: dict[str, int] = {"scatter": 640, "lag": 820, "high_low": 860}
+"""Charts that turn hard to read when stretched wide (a square scatter, three points)."""
+
+
+def _muted(label: QLabel) -> QLabel:
+    """Secondary text in the theme's quieter colour (follows a later theme change too)."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class ChartCard(QFrame):
+    """One chart with its short title, a one-line explanation and a Save as… button.
+
+    The chart itself arrives later (it is drawn in the background), so the card first
+    shows a quiet placeholder of the chart's final height: the page does not jump.
+    """
+
+    def __init__(self, key: str, title: str, explanation: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("chartCard")
+        self.setStyleSheet(
+            "QFrame#chartCard { border: 1px solid palette(midlight); border-radius: 10px; }"
+        )
+        self.title = QLabel(title, self)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.explanation = _muted(QLabel(explanation, self))
+        self.explanation.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+        save_name = self.tr("Save the chart “%1” as a file").replace("%1", title)
+        self.save_button.setAccessibleName(save_name)
+        self.save_button.setToolTip(
+            self.tr(
+                "Save as a PNG picture, SVG drawing or PDF. The file shows your pain and "
+                "stress: keep it private and share it only with people you choose."
+            )
+        )
+        self.save_button.setEnabled(False)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+        self.holder = QWidget(self)
+        self.holder.setMinimumWidth(CHART_MIN_WIDTH)
+        self.holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.holder.setAccessibleName(title)
+        self.holder.setAccessibleDescription(explanation)
+        self.placeholder = _muted(QLabel(self.tr("Drawing the chart…"), self.holder))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.holder_layout = QStackedLayout(self.holder)
+        self.holder_layout.addWidget(self.placeholder)
+        self.canvas: Any = None
+        """The chart_canvas.ChartCanvas, once made (its class is made with matplotlib)."""
+
+        heading = QHBoxLayout()
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.explanation)
+        heading.addLayout(text, 1)
+        heading.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        if key in CHART_MAX_WIDTHS:
+            # Centred: the space beyond the chart's widest goes to the stretches beside it.
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.holder, 1000)
+            row.addStretch(1)
+            layout.addLayout(row)
+        else:
+            layout.addWidget(self.holder)
+        self.set_chart_scale(1.0)
+
+    def set_chart_scale(self, scale: float) -> None:
+        """Size the chart's place for text `scale` times the 100% size."""
+        self.holder.setFixedHeight(round(CHART_HEIGHTS[self.key] * scale))
+        widest = CHART_MAX_WIDTHS.get(self.key)
+        if widest is not None:
+            self.holder.setMaximumWidth(round(widest * scale))
+
+    def set_canvas(self, canvas: Any) -> None:
+        """Put the real chart in place of the placeholder (once; later charts reuse it)."""
+        self.canvas = canvas
+        canvas.setAccessibleName(self.holder.accessibleName())
+        canvas.setAccessibleDescription(self.holder.accessibleDescription())
+        self.holder_layout.addWidget(canvas)
+        self.holder_layout.setCurrentWidget(canvas)
+
+
+class InsightsView(QWidget):
+    """Period choice at the top; below it, in one scroll area, the answer and the charts.
+
+    The sentence that answers "does my stress have anything to do with my back?" comes
+    first and in larger type; the charts that show the evidence follow, each explained
+    in one line. `shown` tells the controller the page came into view.
+    """
+
+    shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("insightsPage")
+
+        heading = QLabel(self.tr("Insights"), self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        heading.setFont(font)
+
+        self.range_label = QLabel(self.tr("&Period:"), self)
+        self.range_combo = QComboBox(self)
+        self.range_combo.setAccessibleName(self.tr("Period"))
+        for choice, text in (
+            (RangeChoice.WEEKS_4, self.tr("Last 4 weeks")),
+            (RangeChoice.MONTHS_3, self.tr("Last 3 months")),
+            (RangeChoice.MONTHS_12, self.tr("Last 12 months")),
+            (RangeChoice.ALL, self.tr("Everything")),
+            (RangeChoice.CUSTOM, self.tr("Choose dates…")),
+        ):
+            self.range_combo.addItem(text, choice.value)
+        self.range_label.setBuddy(self.range_combo)
+
+        self.from_date = DateField(self)
+        self.from_date.setCalendarPopup(True)
+        self.from_date.setAccessibleName(self.tr("First day of the period"))
+        self.to_label = QLabel(self.tr("to"), self)
+        self.to_date = DateField(self)
+        self.to_date.setCalendarPopup(True)
+        self.to_date.setAccessibleName(self.tr("Last day of the period"))
+        self.custom_widgets: tuple[QWidget, ...] = (self.from_date, self.to_label, self.to_date)
+        for widget in self.custom_widgets:
+            widget.setVisible(False)
+
+        # A calm sign of work: a thin bar that moves, and a few words; never a modal wait.
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedSize(96, 6)
+        self.busy_bar.setAccessibleName(self.tr("Updating the charts"))
+        self.busy_label = _muted(QLabel(self.tr("Updating…"), self))
+        self.busy_widgets: tuple[QWidget, ...] = (self.busy_bar, self.busy_label)
+        self.set_busy(False)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.busy_label)
+        top.addStretch(1)
+        top.addWidget(self.range_label)
+        top.addWidget(self.range_combo)
+        for widget in self.custom_widgets:
+            top.addWidget(widget)
+
+        # The answer: the question in words, the sentence, what it does not show.
+        self.question = QLabel(self.tr("Do stress and pain move together for you?"))
+        font = QFont(self.question.font())
+        font.setBold(True)
+        self.question.setFont(font)
+        self.period_label = _muted(QLabel())
+        self.period_label.setWordWrap(True)
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.sentence.font())
+        font.setPointSizeF(font.pointSizeF() * 1.12)
+        self.sentence.setFont(font)
+        self.sentence.setAccessibleName(self.tr("What your diary shows"))
+        # Written by core/insights.py in English or Dutch, not through Qt's translation.
+        self.sentence.setProperty("textFromCore", True)
+        self.caveat = _muted(QLabel())
+        self.caveat.setWordWrap(True)
+        self.needs = QLabel()
+        self.needs.setWordWrap(True)
+        self.needs.setObjectName("insightsNeeds")
+        self.needs.setStyleSheet(
+            "QLabel#insightsNeeds { background: palette(alternate-base);"
+            " border-radius: 8px; padding: 8px 12px; }"
+        )
+        self.needs.setVisible(False)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+
+        answer = QFrame()
+        answer.setObjectName("answerCard")
+        answer.setStyleSheet(
+            "QFrame#answerCard { background: palette(base); border-radius: 10px; }"
+        )
+        answer_layout = QVBoxLayout(answer)
+        answer_layout.setContentsMargins(16, 14, 16, 14)
+        answer_layout.setSpacing(6)
+        for widget in (
+            self.question,
+            self.period_label,
+            self.sentence,
+            self.caveat,
+            self.needs,
+            self.error,
+        ):
+            answer_layout.addWidget(widget)
+
+        self.cards: dict[str, ChartCard] = {}
+        for key, title, explanation in (
+            (
+                "timeline",
+                self.tr("Pain and stress over time"),
+                self.tr(
+                    "Dots are single days, lines are 7-day averages, shaded bands are "
+                    "flare-ups. Point at a day to see it; click to open it in the diary."
+                ),
+            ),
+            (
+                "scatter",
+                self.tr("Stress and pain on the same day"),
+                self.tr(
+                    "Each dot is a day: stress across, pain up. ρ runs from −1 to 1 and says "
+                    "how closely the two rise and fall together."
+                ),
+            ),
+            (
+                "lag",
+                self.tr("Same day and next day"),
+                self.tr(
+                    "Compared with what is usual for you: does stress tend to come before "
+                    "pain, or pain before stress? This shows order in time, not cause."
+                ),
+            ),
+            (
+                "weekly",
+                self.tr("Exercise and pain per week"),
+                self.tr("Exercise sessions per week (bars) next to that week's average pain."),
+            ),
+            (
+                "calendar",
+                self.tr("Daily pain"),
+                self.tr(
+                    "One square per day, from dark (little pain) to light (more pain); "
+                    "striped or grey squares have no entry. Click a day to open it."
+                ),
+            ),
+            (
+                "high_low",
+                self.tr("Pain on higher- and lower-stress days"),
+                self.tr(
+                    "Average pain on days with more stress than your middle value, next to "
+                    "the other days. On the right: the difference, with its likely range."
+                ),
+            ),
+        ):
+            self.cards[key] = ChartCard(key, title, explanation)
+
+        content = QWidget()
+        content.setObjectName("insightsContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
+        column.addWidget(answer)
+        for card in self.cards.values():
+            column.addWidget(card)
+        column.addStretch(1)
+        content.setMaximumWidth(CONTENT_MAX_WIDTH)
+        self.content = content
+
+        centring = QWidget()
+        row = QHBoxLayout(centring)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(0)
+        row.addWidget(content, 1)
+        row.addStretch(0)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there, so the chart width does not change when the charts arrive.
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setWidget(centring)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 12, 0)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll_area, 1)
+        self.setFocusProxy(self.range_combo)
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in self.busy_widgets:
+            widget.setVisible(busy)
+
+    def is_busy(self) -> bool:
+        return self.busy_bar.isVisibleTo(self)
+
+    def show_custom_dates(self, visible: bool) -> None:
+        for widget in self.custom_widgets:
+            widget.setVisible(visible)
+
+    def set_charts_visible(self, visible: bool) -> None:
+        """Hide the cards when nothing is logged: empty charts would only look broken."""
+        for card in self.cards.values():
+            card.setVisible(visible)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Coming back to the page, yes; the window coming back from the taskbar, no.
+        if not event.spontaneous():
+            self.shown.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for card in self.cards.values():
+                card.update()

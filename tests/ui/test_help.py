@@ -1,0 +1,212 @@
+"""Help menu dialogs: keyboard shortcuts, About with the evidence page, and the red-flag notice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
+
+from rugdiary import __version__
+from rugdiary.core.diary import new_entry
+from rugdiary.ui import dialogs, help
+from rugdiary.ui.main_window import MainWindow
+from rugdiary.ui.safety import (
+    ACKNOWLEDGED_KEY,
+    NoticeMode,
+    RedFlagDialog,
+    notice_after_save,
+    red_flags_acknowledged,
+    show_red_flags_once,
+)
+from rugdiary.ui.services import Services
+
+NOW = datetime(2026, 3, 2, 9, 0).astimezone()
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[QDialog]:
+    """Every dialog that would run modally, caught instead of blocking; accepted."""
+    caught: list[QDialog] = []
+
+    def fake_exec(dialog: QWidget) -> bool:
+        assert isinstance(dialog, QDialog)
+        caught.append(dialog)
+        return True
+
+    monkeypatch.setattr(dialogs, "exec_dialog", fake_exec)
+    return caught
+
+
+def _native(sequence: QKeySequence) -> str:
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+# -- keyboard shortcuts ------------------------------------------------------------------------
+
+
+def test_shortcuts_are_read_from_the_window(window: MainWindow) -> None:
+    rows = help.shortcut_rows(window)
+    assert (_native(window.quit_action.shortcut()), "Quit") in rows
+    assert any(what.startswith("Undo") for _keys, what in rows)
+    for _keys, what in rows:
+        assert "&" not in what.replace("&&", "")
+
+
+def test_every_registered_action_shortcut_is_listed(window: MainWindow) -> None:
+    listed = " ".join(keys for keys, _what in help.shortcut_rows(window))
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            if not sequence.isEmpty() and action.text():
+                assert _native(sequence) in listed, action.text()
+
+
+def test_page_shortcuts_and_described_qshortcuts_are_listed(qtbot: QtBot) -> None:
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    described = QShortcut(QKeySequence("Ctrl+K"), win)
+    described.setWhatsThis("Open the quick note")
+    QShortcut(QKeySequence("Ctrl+J"), win)  # no description: cannot be listed
+    extra = [(QKeySequence(Qt.Key.Key_Space), "Pause or carry on"), ("Ctrl+S", "Save")]
+    rows = help.shortcut_rows(win, extra)
+    assert rows == [
+        (_native(QKeySequence("Ctrl+K")), "Open the quick note"),
+        (_native(QKeySequence(Qt.Key.Key_Space)), "Pause or carry on"),
+        (_native(QKeySequence("Ctrl+S")), "Save"),
+    ]
+
+
+def test_show_shortcuts_lists_window_extra_and_general_keys(
+    window: MainWindow, shown: list[QDialog]
+) -> None:
+    help.show_shortcuts(window, [("Ctrl+S", "Save the entry")])
+    (dialog,) = shown
+    assert isinstance(dialog, help.ShortcutsDialog)
+    texts = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert "Quit" in texts
+    assert "Save the entry" in texts
+    assert any("Tab" in dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount()))
+    assert dialog.table.accessibleName()
+    assert dialog.table.hasFocus() or dialog.table.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+# -- About and evidence ------------------------------------------------------------------------
+
+
+def test_about_says_what_the_app_is_and_is_not(
+    qtbot: QtBot, window: MainWindow, shown: list[QDialog], tmp_path: Path
+) -> None:
+    help.show_about(window, tmp_path / "data")
+    (dialog,) = shown
+    assert isinstance(dialog, help.AboutDialog)
+    text = dialog.heading.text() + dialog.body.text() + dialog.folder.text()
+    assert __version__ in text
+    assert "GPL-3.0-or-later" in text
+    assert str(tmp_path / "data") in text
+    assert "does not diagnose or replace your physiotherapist or doctor" in text
+
+
+def test_about_opens_the_evidence_page_and_red_flags(
+    qtbot: QtBot, shown: list[QDialog], tmp_path: Path
+) -> None:
+    about = help.AboutDialog(tmp_path)
+    qtbot.addWidget(about)
+    qtbot.mouseClick(about.evidence_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(about.red_flags_button, Qt.MouseButton.LeftButton)
+    assert [type(d) for d in shown] == [help.EvidenceDialog, RedFlagDialog]
+    evidence = shown[0]
+    assert isinstance(evidence, help.EvidenceDialog)
+    page = evidence.browser.toPlainText()
+    assert "the best program is the one you keep doing" in page.lower()
+    for source in ("Hayden", "Saragiotto", "Owen", "NICE", "KNGF"):
+        assert source in page, source
+
+
+def test_evidence_in_dutch(qtbot: QtBot) -> None:
+    dialog = help.EvidenceDialog("nl")
+    qtbot.addWidget(dialog)
+    assert "Bronnen" in dialog.browser.toPlainText()
+    assert "volhoudt" in dialog.browser.toPlainText()
+
+
+def test_copy_path(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    about = help.AboutDialog(tmp_path)
+    qtbot.addWidget(about)
+    about.copy_button.click()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None
+    assert clipboard.text() == str(tmp_path)
+
+
+# -- the red-flag notice -----------------------------------------------------------------------
+
+
+def test_help_shows_the_notice(window: MainWindow, shown: list[QDialog]) -> None:
+    help.show_red_flags(window)
+    (dialog,) = shown
+    assert isinstance(dialog, RedFlagDialog)
+    assert dialog.mode is NoticeMode.HELP
+    text = dialog.view.label.text()
+    assert "112" in text
+    assert "does not diagnose" in text
+    assert dialog.ok_button.text() == "Close"
+
+
+def test_first_start_needs_an_acknowledgement_once(
+    services: Services, shown: list[QDialog]
+) -> None:
+    settings = services.settings
+    assert not red_flags_acknowledged(settings)
+    assert show_red_flags_once(None, settings)
+    assert settings.get(ACKNOWLEDGED_KEY) is True
+    (dialog,) = shown
+    assert isinstance(dialog, RedFlagDialog)
+    assert dialog.mode is NoticeMode.FIRST_RUN
+    assert "read" in dialog.ok_button.text()
+    assert show_red_flags_once(None, settings)
+    assert len(shown) == 1, "not shown again once acknowledged"
+
+
+def test_closing_without_confirming_asks_again(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "exec_dialog", lambda dialog: False)
+    assert not show_red_flags_once(None, services.settings)
+    assert not red_flags_acknowledged(services.settings)
+
+
+def test_a_red_flag_tag_brings_the_notice_back(shown: list[QDialog]) -> None:
+    calm = new_entry(now=NOW, pain=5, stress=3, tags=["sitting"])
+    assert not notice_after_save(None, calm)
+    assert shown == []
+    worrying = new_entry(now=NOW, pain=7, stress=3, tags=["saddle numbness"])
+    assert notice_after_save(None, worrying)
+    (dialog,) = shown
+    assert isinstance(dialog, RedFlagDialog)
+    assert dialog.mode is NoticeMode.ENTRY
+    assert "worth checking" in dialog.view.label.text()
+
+
+def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
+    dialog = RedFlagDialog(NoticeMode.FIRST_RUN, lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ok_button.isDefault()
+    assert dialog.view.accessibleName() == "When to get help now"
+    assert "112" in dialog.view.accessibleDescription()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_notice_in_dutch(qtbot: QtBot) -> None:
+    dialog = RedFlagDialog(NoticeMode.HELP, lang="nl")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Wanneer je direct hulp vraagt"
+    assert "huisartsenpost" in dialog.view.label.text()
