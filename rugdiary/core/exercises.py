@@ -6,8 +6,8 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, NamedTuple
 from html import escape
+from typing import Any, NamedTuple
 
 from rugdiary.core.diary import ValidationError
 
