@@ -58,6 +58,14 @@ def test_app_starts_hands_over_a_second_launch_and_quits(display: str, tmp_path:
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "RUGDIARY_DATA_DIR": str(tmp_path / "data"),
     }
+    # A returning user: the welcome and the red-flag notice were seen before.
+    seed = (
+        "import sys; from pathlib import Path; from rugdiary.storage.database import Database;"
+        "from rugdiary.storage.repositories import SettingsRepository;"
+        "db = Database.open(Path(sys.argv[1])); s = SettingsRepository(db);"
+        "s.set('first_run_done', True); s.set('red_flags_acknowledged', True); db.close()"
+    )
+    subprocess.run([sys.executable, "-c", seed, str(tmp_path / "data")], check=True, env=env)
     app = subprocess.Popen(
         [sys.executable, "-m", "rugdiary"],
         env=env,

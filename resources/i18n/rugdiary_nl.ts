@@ -1009,6 +1009,10 @@ Wat er gebeurde: %2</translation>
         <source>Focus mode: only the timer and the figure</source>
         <translation>Focusmodus: alleen de timer en het figuurtje</translation>
     </message>
+    <message>
+        <source>RugDiary – demo diary</source>
+        <translation>RugDiary – voorbeelddagboek</translation>
+    </message>
 </context>
 <context>
     <name>MedicationEditor</name>
@@ -2789,6 +2793,14 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Dark</source>
         <translation>Donker</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoog contrast</translation>
+    </message>
+    <message>
+        <source>Reduce &amp;motion: the exercise figure holds still</source>
+        <translation>Minder be&amp;weging: de oefenfiguur staat stil</translation>
     </message>
     <message>
         <source>&amp;Language</source>

@@ -153,7 +153,10 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
 
     `theme` and `lang` from the command line win over the preferences in the diary.
     """
+    from rugdiary.ui.first_run import first_run_needed, run_first_run
+    from rugdiary.ui.motion import load_reduce_motion
     from rugdiary.ui.reminders import ReminderService, ReminderTray
+    from rugdiary.ui.safety import show_red_flags_once
     from rugdiary.ui.single_instance import RAISE, SingleInstance, bring_to_front
 
     app = prepare_application(theme, lang)
@@ -172,6 +175,17 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
             apply_theme(app, preferences.get("theme", "system"))
         if lang is None and preferences.get("language", "system") != "system":
             apply_language(app, preferences.get("language"))
+        load_reduce_motion(preferences)
+        if first_run_needed(preferences):
+            welcome = run_first_run(
+                None, preferences, on_language=lambda chosen: apply_language(app, chosen)
+            )
+            if welcome.wants_demo:
+                db.close()
+                db = _open_demo(Path(data_dir), clock)
+                services = Services.for_database(db, clock)
+        else:
+            show_red_flags_once(None, preferences)
         tray = ReminderTray.create(app.windowIcon(), app)
         reminders = ReminderService(
             services.settings,
@@ -182,6 +196,8 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
+        if services.data_dir != Path(data_dir):
+            window.setWindowTitle(QCoreApplication.translate("MainWindow", "RugDiary – demo diary"))
         if tray is not None:
             _connect_tray(app, tray, window)
         if not instance.listen(lambda _message: bring_to_front(window)) and (
@@ -195,6 +211,29 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
         return code
     finally:
         db.close()
+
+
+DEMO_FOLDER = "demo"
+DEMO_DAYS = 120
+
+
+def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
+    """A diary with sample data in its own folder, so trying the app never touches yours."""
+    from rugdiary.core.demo import generate_demo_entries
+    from rugdiary.storage.repositories import EntryRepository
+
+    demo = Database.open(data_dir / DEMO_FOLDER, clock=clock)
+    entries = EntryRepository(demo, clock)
+    if not entries.count():
+        entries.add_many(generate_demo_entries(DEMO_DAYS, 1, clock.now().date()))
+    # The demo is a look around: no welcome, and the notice was seen a moment ago.
+    from rugdiary.ui.first_run import DONE_KEY
+    from rugdiary.ui.safety import ACKNOWLEDGED_KEY
+
+    demo_settings = Services.for_database(demo, clock).settings
+    demo_settings.set(DONE_KEY, True)
+    demo_settings.set(ACKNOWLEDGED_KEY, True)
+    return demo
 
 
 def _program_name(services: Services, program_id: str) -> str | None:

@@ -229,3 +229,18 @@ def test_render_screenshot_in_a_fresh_process(
     assert (image.width(), image.height()) == (2200, 1440)
     # Dark theme: the window background is dark.
     assert image.pixelColor(5, image.height() - 5).lightness() < 80
+
+
+def test_the_demo_diary_lives_in_its_own_folder(tmp_path: Path, clock: FakeClock) -> None:
+    from rugdiary.storage.repositories import EntryRepository, SettingsRepository
+    from rugdiary.ui.app import _open_demo
+
+    real = tmp_path / "data"
+    demo = _open_demo(real, clock)
+    try:
+        assert demo.data_dir == real / "demo"
+        assert EntryRepository(demo, clock).count() > 60
+        assert SettingsRepository(demo).get("first_run_done") is True
+    finally:
+        demo.close()
+    assert not (real / "diary.json").exists(), "the person's own diary is not touched"

@@ -13,6 +13,7 @@ from rugdiary.core.clock import Clock
 from rugdiary.storage.database import Backup, Database, restore_backup
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import autostart, dialogs
+from rugdiary.ui.motion import set_reduce_motion
 from rugdiary.ui.settings.preferences import (
     AUTOSTART,
     KEEP_IN_TRAY,
@@ -97,6 +98,7 @@ class SettingsController(QObject):
         v = view
         v.language.currentIndexChanged.connect(self._on_language)
         v.theme.currentIndexChanged.connect(self._on_theme)
+        v.reduce_motion.toggled.connect(self._on_reduce_motion)
         v.sound_cues.toggled.connect(self.preferences.set_sound_cues)
         v.voice_cues.toggled.connect(self.preferences.set_voice_cues)
         v.test_sound_button.clicked.connect(self.testSoundRequested)
@@ -121,6 +123,7 @@ class SettingsController(QObject):
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
         for check, on in (
+            (v.reduce_motion, p.reduce_motion()),
             (v.sound_cues, p.sound_cues()),
             (v.voice_cues, p.voice_cues()),
             (v.keep_in_tray, p.keep_in_tray()),
@@ -158,6 +161,10 @@ class SettingsController(QObject):
 
     def _on_language(self, index: int) -> None:
         self.preferences.set_language(self.view.language.itemData(index))
+
+    def _on_reduce_motion(self, on: bool) -> None:
+        self.preferences.set_reduce_motion(on)
+        set_reduce_motion(on)
 
     def _on_theme(self, index: int) -> None:
         self.set_theme(self.view.theme.itemData(index))

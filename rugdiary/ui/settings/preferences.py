@@ -22,7 +22,8 @@ AUTOSTART: Final = "autostart"
 LANGUAGES: Final[tuple[str, ...]] = ("system", "en", "nl")
 """What the language setting may hold; "system" follows the computer's language."""
 
-THEMES: Final[tuple[str, ...]] = ("system", "light", "dark")
+THEMES: Final[tuple[str, ...]] = ("system", "light", "dark", "high-contrast")
+REDUCE_MOTION: Final = "reduce_motion"
 
 
 class Preferences(QObject):
@@ -51,11 +52,18 @@ class Preferences(QObject):
         self._set_choice(LANGUAGE, language, LANGUAGES)
 
     def theme(self) -> str:
-        """ "system", "light" or "dark"."""
+        """ "system", "light", "dark" or "high-contrast"."""
         return self._choice(THEME, THEMES)
 
     def set_theme(self, theme: str) -> None:
         self._set_choice(THEME, theme, THEMES)
+
+    def reduce_motion(self) -> bool:
+        """Hold the exercise figure still and let the ring jump; off by default."""
+        return self._bool(REDUCE_MOTION, False)
+
+    def set_reduce_motion(self, on: bool) -> None:
+        self._set(REDUCE_MOTION, bool(on))
 
     def sound_cues(self) -> bool:
         """Short tones at phase changes in the player; on by default, as in the audio module."""

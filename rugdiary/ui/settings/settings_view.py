@@ -113,6 +113,15 @@ class SettingsView(QWidget):
         )
         self.theme.addItem(QCoreApplication.translate("SettingsView", "Light"), "light")
         self.theme.addItem(QCoreApplication.translate("SettingsView", "Dark"), "dark")
+        self.theme.addItem(
+            QCoreApplication.translate("SettingsView", "High contrast"), "high-contrast"
+        )
+        self.reduce_motion = QCheckBox(
+            QCoreApplication.translate(
+                "SettingsView", "Reduce &motion: the exercise figure holds still"
+            ),
+            box,
+        )
         language_label = QLabel(QCoreApplication.translate("SettingsView", "&Language"), box)
         language_label.setBuddy(self.language)
         theme_label = QLabel(QCoreApplication.translate("SettingsView", "&Colours"), box)
@@ -126,6 +135,7 @@ class SettingsView(QWidget):
         grid.addWidget(self.language_note, 1, 1)
         grid.addWidget(theme_label, 2, 0)
         grid.addWidget(self.theme, 2, 1, left)
+        grid.addWidget(self.reduce_motion, 3, 1)
         return box
 
     def _sound_group(self, parent: QWidget) -> QGroupBox:
