@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.diary import MAX_NOTE_CHARS, DiaryEntry, Medication
 from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui import dialogs
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 
@@ -230,3 +232,22 @@ def test_add_and_remove_medicine_rows_keep_the_keyboard_in_place(
     assert second.name.accessibleName() == "Medicine 1", "rows are renumbered"
     qtbot.waitUntil(second.name.hasFocus)
     assert editor.medications() == (Medication("Paracetamol", ""),)
+
+
+def test_signs_worth_a_doctors_look_are_offered_as_tags_and_bring_the_notice_back(
+    qtbot: QtBot, window: MainWindow, diary: DiaryPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rugdiary.core.safety import RED_FLAG_TAGS
+
+    offered = diary.view.form.tag_completer.model().stringList()
+    assert set(RED_FLAG_TAGS["en"]) <= set(offered)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "show_red_flag_notice", lambda parent, mode="help": shown.append(mode) or True
+    )
+    form = diary.view.form
+    form.pain.setValue(4)
+    form.stress.setValue(3)
+    form.tags.setText("numbness in both legs")
+    assert diary.controller.save()
+    assert shown, "saving an entry with such a sign shows the notice again"

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
+from rugdiary.core.safety import RED_FLAG_TAGS
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import EntryNotFoundError
 from rugdiary.ui import dialogs
@@ -22,6 +23,7 @@ from rugdiary.ui.diary.commands import (
 from rugdiary.ui.diary.diary_view import DiaryView
 from rugdiary.ui.diary.entry_list_model import EntryListModel, qdate, qtime
 from rugdiary.ui.diary.entry_list_view import to_date
+from rugdiary.ui.services import content_language
 
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
@@ -304,7 +306,10 @@ class DiaryController(QObject):
 
     def _refresh_tags(self, current: str | None) -> None:
         known = self.entries.known_tags()
-        self.form.tag_completer.set_tags(known)
+        # The signs worth a doctor's look are offered too, so a person who notices one can
+        # note it in plain words; saving such an entry brings the safety notice back.
+        signs = [tag for tag in RED_FLAG_TAGS[content_language()] if tag not in known]
+        self.form.tag_completer.set_tags([*known, *signs])
         combo = self.list.tag_filter
         combo.blockSignals(True)
         combo.clear()

@@ -229,6 +229,10 @@ class InsightsController(QObject):
         if self._shown_once:
             self.refresh()
 
+    def is_busy(self) -> bool:
+        """Charts are being computed or drawn (screenshots wait for this)."""
+        return bool(self._jobs)
+
     def shutdown(self) -> None:
         """Finish the chart worker before the window goes, and show nothing it sends after.
 
