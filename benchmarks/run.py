@@ -9,7 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import bench_player, bench_report, bench_startup, bench_storage
+from benchmarks import (
+    bench_insights,
+    bench_player,
+    bench_report,
+    bench_startup,
+    bench_storage,
+)
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -23,6 +29,9 @@ TARGETS = {
     "idle_cpu_ms_per_10s": ("<=", 5),
     "report_ms_1y": ("<=", 1500),
     "report_ms_10y": ("<=", 3000),
+    "insights_first_paint_ms_10y": ("<=", 600),
+    "insights_range_change_ms_10y": ("<=", 250),
+    "rss_mb_insights": ("<=", 260),
 }
 
 
@@ -50,7 +59,7 @@ def machine() -> dict[str, object]:
 
 def main() -> int:
     results: dict[str, float] = {}
-    for module in (bench_storage, bench_startup, bench_player, bench_report):
+    for module in (bench_storage, bench_startup, bench_player, bench_report, bench_insights):
         name = module.__name__.rsplit(".", 1)[-1]
         print(f"running {name} ...", flush=True)
         results.update(module.run())

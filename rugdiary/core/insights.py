@@ -11,7 +11,7 @@ MIN_DAYS = 28
 Strength = Literal["none", "weak", "moderate", "strong"]
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
-_MONTHS = {
+MONTHS: dict[str, tuple[str, ...]] = {
     "en": (
         "January",
         "February",
@@ -105,7 +105,7 @@ def format_number(value: float, lang: str = "en") -> str:
 def format_period(start: date, end: date, lang: str = "en") -> str:
     """The period as people say it: "2 to 20 March 2026", "van 2 tot en met 20 maart 2026"."""
     _check_lang(lang)
-    months = _MONTHS[lang]
+    months = MONTHS[lang]
 
     def full(d: date) -> str:
         return f"{d.day} {months[d.month - 1]} {d.year}"

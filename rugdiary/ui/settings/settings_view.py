@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.settings.reminders_view import RemindersView, field_message
 
-_CONTEXT = "SettingsView"
-
 COLUMN_WIDTH = 760
 """Wide enough for the reminder rows, narrow enough to read lines without losing the place."""
 
