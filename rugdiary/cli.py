@@ -282,8 +282,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from rugdiary import __version__
     from rugdiary.core.clock import SystemClock
     from rugdiary.reports.pdf import build_report_pdf
+    from rugdiary.storage.repositories import SettingsRepository, stored_reminder_state
 
     start, end, entries, sessions = _period_data(args)
+    with _open(args) as db:
+        reminders = stored_reminder_state(SettingsRepository(db))
     payload = build_report_pdf(
         entries,
         sessions,
@@ -294,6 +297,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         include_appendix=args.appendix,
         app_version=__version__,
         generated_at=SystemClock().now(),
+        reminders=reminders,
     )
     output = Path(args.output)
     try:

@@ -17,6 +17,7 @@ from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from rugdiary.core.diary import DiaryEntry
+from rugdiary.core.reminders import ReminderState, week_key
 from rugdiary.core.sessions import PainResponse, Session, StopReason, session_response
 from rugdiary.core.stats import (
     MIN_CORRELATION_DAYS,
@@ -334,8 +335,16 @@ class _ReportPDF(FPDF):
 class _Writer:
     """Lays out the report section by section on a _ReportPDF."""
 
-    def __init__(self, data: ReportData, options: ReportOptions, version: str, made: datetime):
+    def __init__(
+        self,
+        data: ReportData,
+        options: ReportOptions,
+        version: str,
+        made: datetime,
+        reminders: Mapping[str, tuple[int, int, int]] | None = None,
+    ):
         self.data = data
+        self.reminders = reminders
         self.options = options
         self.lang = options.lang
         self.version = version
@@ -732,6 +741,7 @@ class _Writer:
         programs = data.programs
         need = 36 + 5 * len(programs) if programs else 18
         self.heading(self.t("exercise_heading"), need=min(need, 60))
+        self.reminder_line()
         if not data.sessions:
             self.para(self.t("no_sessions"))
             return
@@ -788,6 +798,22 @@ class _Writer:
             size=7.8,
         )
         self.para(self.t("response_legend"), size=7.5, colour=_MUTED, gap=0)
+
+    def reminder_line(self) -> None:
+        """How reminders were answered in the period, counted without judgement."""
+        if not self.reminders:
+            return
+        parts = [
+            self.t(
+                "reminders_kind",
+                kind=self.t(f"reminder_{kind}"),
+                done=done,
+                snoozed=snoozed,
+                skipped=skipped,
+            )
+            for kind, (done, snoozed, skipped) in self.reminders.items()
+        ]
+        self.para(self.t("reminders_line", parts="; ".join(parts)), gap=0.8)
 
     def _weeks_text(self, days: int) -> str:
         weeks = days / 7
@@ -1015,6 +1041,7 @@ def build_report_pdf(
     include_appendix: bool = False,
     app_version: str,
     generated_at: datetime,
+    reminders: ReminderState | None = None,
 ) -> bytes:
     """The physiotherapist report for `start`..`end` (inclusive) as PDF bytes.
 
@@ -1033,4 +1060,26 @@ def build_report_pdf(
         include_appendix=include_appendix,
     )
     data = collect_report_data(entries, sessions, start, end, options.lang)
-    return _Writer(data, options, app_version, generated_at).write()
+    counts = reminder_counts(reminders, start, end) if reminders is not None else None
+    return _Writer(data, options, app_version, generated_at, counts).write()
+
+
+REMINDER_KINDS = ("diary", "exercise", "movement")
+
+
+def reminder_counts(
+    state: ReminderState, start: date, end: date
+) -> dict[str, tuple[int, int, int]]:
+    """(done, snoozed, skipped) per reminder kind over the ISO weeks the period touches."""
+    weeks = {week_key(start + timedelta(days=i)) for i in range((end - start).days + 1)}
+    totals = {kind: [0, 0, 0] for kind in REMINDER_KINDS}
+    for week, by_kind in state.weekly.items():
+        if week not in weeks:
+            continue
+        for kind, counts in by_kind.items():
+            if kind in totals:
+                total = totals[kind]
+                total[0] += counts.done
+                total[1] += counts.snoozed
+                total[2] += counts.skipped
+    return {kind: (t[0], t[1], t[2]) for kind, t in totals.items() if any(t)}

@@ -88,6 +88,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "{completed} completed, {stopped} stopped early ({stopped_pain} because of pain)."
         ),
         "no_sessions": "No exercise sessions were recorded with the player in this period.",
+        "reminders_line": "Reminders in this period: {parts}.",
+        "reminders_kind": "{kind} {done} done, {snoozed} later, {skipped} skipped",
+        "reminder_diary": "diary",
+        "reminder_exercise": "exercise",
+        "reminder_movement": "movement breaks",
         "col_program": "Program",
         "col_levels": "Levels",
         "col_done": "Completed",
@@ -225,6 +230,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "pijn)."
         ),
         "no_sessions": "In deze periode zijn geen oefensessies met de speler vastgelegd.",
+        "reminders_line": "Herinneringen in deze periode: {parts}.",
+        "reminders_kind": "{kind} {done} gedaan, {snoozed} later, {skipped} overgeslagen",
+        "reminder_diary": "dagboek",
+        "reminder_exercise": "oefenen",
+        "reminder_movement": "beweegpauzes",
         "col_program": "Programma",
         "col_levels": "Niveaus",
         "col_done": "Helemaal gedaan",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     # Imported where used: the diary window opens without the exercise library.
     from rugdiary.core.exercises import Exercise
     from rugdiary.core.programs import Program
+    from rugdiary.core.reminders import ReminderState
     from rugdiary.core.sessions import Session
 
 EntryList = list[DiaryEntry]  # `list` inside the class means EntryRepository.list
@@ -297,6 +298,10 @@ class ExerciseRepository(_ContentRepository["Exercise"]):
         return Exercise.from_dict(doc)
 
 
+REMINDER_STATE_KEY = "reminder_state"
+"""Where the reminder service keeps what was done, snoozed and skipped (ui/reminders.py)."""
+
+
 class SettingsRepository:
     """Preferences in the `settings` table (language, theme, voice, reminders).
 
@@ -340,3 +345,17 @@ class SettingsRepository:
                 self._table.update(replace_doc, doc_ids=doc_ids)
             else:
                 self._table.insert(new_doc)
+
+
+def stored_reminder_state(settings: SettingsRepository) -> ReminderState | None:
+    """The reminder answers kept in the settings (None before any reminder was answered)."""
+    from rugdiary.core.diary import ValidationError
+    from rugdiary.core.reminders import ReminderState
+
+    raw = settings.get(REMINDER_STATE_KEY)
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return ReminderState.from_dict(raw)
+    except ValidationError:
+        return None  # a hand-edited value: the report simply leaves the counts out

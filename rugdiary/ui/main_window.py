@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary import __version__
+from rugdiary.storage.repositories import stored_reminder_state
 from rugdiary.ui import dialogs
 from rugdiary.ui.diary.page import DiaryPage, build_diary_page
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
             services.sessions,
             services.clock,
             lang=content_language(),
+            reminders=lambda: stored_reminder_state(services.settings),
             parent=self,
         )
         page.controller.notice.connect(self.show_notice)

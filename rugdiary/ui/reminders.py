@@ -33,9 +33,9 @@ from rugdiary.core.reminders import (
     timer_delay_ms,
 )
 from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.storage.repositories import REMINDER_STATE_KEY
 
 REMINDERS_KEY: Final = "reminders"
-REMINDER_STATE_KEY: Final = "reminder_state"
 """Keys in the `settings` table: the user's choices, and what the scheduler remembers."""
 
 MIN_TIMER_MS: Final = 1000

@@ -428,3 +428,23 @@ def test_report_figures_match_the_summary(
         ["pdftotext", str(tmp_path / "nl.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Pijn per week" in nl_text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is absent")
+def test_report_counts_the_reminders_answered(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rugdiary.core.reminders import week_key
+    from rugdiary.storage.database import Database
+    from rugdiary.storage.repositories import REMINDER_STATE_KEY, SettingsRepository
+
+    run(capsys, "demo", "--days", "20", "--seed", "2")
+    week = {"diary": {"done": 4, "snoozed": 0, "skipped": 1}}
+    with Database.open(data_dir) as db:
+        SettingsRepository(db).set(REMINDER_STATE_KEY, {"weekly": {week_key(date.today()): week}})
+    pdf = tmp_path / "report.pdf"
+    assert run(capsys, "report", "-o", str(pdf))[0] == EXIT_OK
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "diary 4 done, 0 later, 1 skipped" in " ".join(text.split())

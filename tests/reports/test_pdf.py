@@ -418,3 +418,22 @@ def test_long_lists_show_the_most_recent_and_say_how_many_more(tmp_path: Path) -
     assert "note number 19" in before_appendix
     assert "note number 00" not in before_appendix  # the oldest only in the appendix
     assert "note number 00" in " ".join(pages[2:])
+
+
+def test_reminder_answers_of_the_period_are_counted(tmp_path: Path) -> None:
+    from rugdiary.core.reminders import ReminderState, week_key
+
+    inside, outside = week_key(END), week_key(START - timedelta(days=30))
+    state = ReminderState.from_dict(
+        {
+            "weekly": {
+                inside: {"diary": {"done": 3, "snoozed": 1, "skipped": 2}},
+                outside: {"diary": {"done": 9, "snoozed": 9, "skipped": 9}},
+            }
+        }
+    )
+    text = _squash(" ".join(_pages(_pdf(reminders=state), tmp_path)))
+    assert "Reminders in this period: diary 3 done, 1 later, 2 skipped." in text
+    dutch = _squash(" ".join(_pages(_pdf(reminders=state, lang="nl"), tmp_path)))
+    assert "Herinneringen in deze periode: dagboek 3 gedaan, 1 later, 2 overgeslagen." in dutch
+    assert "Reminders in this period" not in _squash(" ".join(_pages(_pdf(), tmp_path)))

@@ -26,6 +26,7 @@ from PySide6.QtGui import QDesktopServices
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry
+from rugdiary.core.reminders import ReminderState
 from rugdiary.core.sessions import Session
 from rugdiary.ui import dialogs
 from rugdiary.ui.report.report_view import ReportView
@@ -139,11 +140,13 @@ class ReportController(QObject):
         *,
         lang: str = "en",
         app_version: str,
+        reminders: Callable[[], ReminderState | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.entries = entries
+        self.reminders = reminders
         self.sessions = sessions
         self.clock = clock
         self.app_version = app_version
@@ -245,6 +248,7 @@ class ReportController(QObject):
         sessions = self.sessions.list(request.start, request.end)
         made = self.clock.now()
         version = self.app_version
+        reminders = self.reminders() if self.reminders is not None else None
 
         def work() -> bytes:
             from rugdiary.reports.pdf import build_report_pdf
@@ -260,6 +264,7 @@ class ReportController(QObject):
                 include_appendix=request.include_appendix,
                 app_version=version,
                 generated_at=made,
+                reminders=reminders,
             )
 
         self._building = True

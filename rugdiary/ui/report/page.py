@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
 from rugdiary import __version__
 from rugdiary.core.clock import Clock
+from rugdiary.core.reminders import ReminderState
 from rugdiary.ui.report.controller import EntrySource, ReportController, SessionSource
 from rugdiary.ui.report.report_view import ReportView
 
@@ -27,6 +29,7 @@ def build_report_page(
     *,
     lang: str = "en",
     app_version: str = __version__,
+    reminders: Callable[[], ReminderState | None] | None = None,
     parent: QWidget | None = None,
 ) -> ReportPage:
     """The page; `lang` is the app's language, the report's default.
@@ -35,6 +38,13 @@ def build_report_page(
     """
     view = ReportView(parent)
     controller = ReportController(
-        view, entries, sessions, clock, lang=lang, app_version=app_version, parent=view
+        view,
+        entries,
+        sessions,
+        clock,
+        lang=lang,
+        app_version=app_version,
+        reminders=reminders,
+        parent=view,
     )
     return ReportPage(view, controller)

@@ -12,6 +12,7 @@ from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
 from rugdiary.core.reminders import ReminderSettings, ReminderState
 from rugdiary.core.tips import tip_text
 from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.storage.repositories import REMINDER_STATE_KEY
 from rugdiary.ui.today.data import (
     NextProgram,
     ProgramCatalog,
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
 
 REMINDERS_KEY = "reminders"
-REMINDER_STATE_KEY = "reminder_state"
 """Where ui/reminders.py keeps the reminder settings and state in the `settings` table."""
 
 
