@@ -8,7 +8,6 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -198,29 +197,50 @@ def _play(
     return result
 
 
-def _main_window(window_class: Any, db: Any, clock: Any, entries_class: Any) -> QMainWindow:
-    """The app's main window, whichever constructor it has (services bundle or repositories)."""
-    try:
-        from rugdiary.ui.services import Services
-    except ImportError:
-        return window_class(entries_class(db, clock), clock, settings=None)  # type: ignore[no-any-return]
-    return window_class(Services.for_database(db, clock), settings=None)  # type: ignore[no-any-return]
-
-
 def _idle_cpu_ms(app: QApplication) -> float:
-    """CPU time of the idle app for IDLE_S seconds: the player page and the diary window."""
+    """CPU time of the idle app for IDLE_S seconds, with every kind of reminder switched on.
+
+    The main window with its banner and reminder service (diary, exercise and movement
+    reminders, none due during the measurement), plus a player page that is not playing.
+    """
+    from datetime import timedelta
+
     from rugdiary.core.clock import SystemClock
     from rugdiary.storage.database import Database
-    from rugdiary.storage.repositories import EntryRepository, SessionRepository
+    from rugdiary.storage.repositories import SessionRepository
     from rugdiary.ui.main_window import MainWindow
+    from rugdiary.ui.reminders import ReminderService
+    from rugdiary.ui.services import Services
 
     library = load_library(resources_dir())
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(Path(folder), clock=clock)
         try:
-            main = _main_window(MainWindow, db, clock, EntryRepository)
+            services = Services.for_database(db, clock)
+            later = (clock.now() + timedelta(hours=2)).strftime("%H:%M")
+            services.settings.set(
+                "reminders",
+                {
+                    "diary": {"enabled": True, "time": later},
+                    "exercises": [
+                        {"program_id": "desk-break", "days": list(range(7)), "time": later}
+                    ],
+                    "breaks": {
+                        "enabled": True,
+                        "every_min": 50,
+                        "start": "00:00",
+                        "end": "23:59",
+                        "days": list(range(7)),
+                    },
+                    "quiet": {"enabled": False},
+                },
+            )
+            reminders = ReminderService(services.settings, services.entries, clock)
+            main = MainWindow(services, settings=None, reminders=reminders)
             main.show()
+            reminders.start()
+            assert reminders.timer.isActive(), "reminders are on: one timer waits for the next"
             page = build_player_page(library.exercises, SessionRepository(db), clock, lang="en")
             holder = QMainWindow()
             holder.setCentralWidget(page.view)
@@ -232,6 +252,7 @@ def _idle_cpu_ms(app: QApplication) -> float:
             QTimer.singleShot(round(IDLE_S * 1000), app.quit)
             app.exec()
             cpu = time.process_time() - cpu0
+            reminders.stop()
             holder.close()
             main.close()
             holder.deleteLater()
