@@ -696,7 +696,18 @@ class ReminderScheduler:
         """
         at = _utc(now)
         if not self._paused_at(at):
-            return self._with_settings(paused_until=None)
+            ended = self.settings.paused_until
+            if ended is None:
+                return self._with_settings(paused_until=None)
+            # The pause ran out already. Clearing the switch must not bring back what it
+            # held back: everything planned before its end stays used up, and what came
+            # after it is due as usual.
+            held_back = ended - dt.timedelta(microseconds=1)
+            fired = dict(self.state.last_fired)
+            for key in self._all_keys():
+                fired[key] = _later(fired.get(key), held_back)
+            cleared = self._with_settings(paused_until=None)
+            return cleared._with_state(last_fired=fired)
         fired = dict(self.state.last_fired)
         for key in self._all_keys():
             fired[key] = _later(fired.get(key), now)

@@ -662,3 +662,22 @@ def test_each_occurrence_fires_at_most_once(
             assert sched.due(between) == []
         if wakeup - now < timedelta(days=7):
             assert sched.due(wakeup) != []
+
+
+def test_resume_after_the_pause_ran_out_brings_nothing_back() -> None:
+    """Found by the property test: a break planned during the pause came back at resume."""
+    start = datetime(2026, 3, 27, 12, tzinfo=UTC).astimezone(AMS)
+    sched = ReminderScheduler(PROPERTY_SETTINGS, tz=AMS)
+    now = start + timedelta(seconds=1)
+    _, sched = sched.poll(now)
+    sched = sched.pause_not_now(now)
+    now = (now.astimezone(UTC) + timedelta(hours=1)).astimezone(AMS)
+    _, sched = sched.poll(now)
+    sched = sched.resume(now)
+    wakeup = sched.next_wakeup(now)
+    assert wakeup is not None
+    halfway = (now.astimezone(UTC) + (wakeup.astimezone(UTC) - now.astimezone(UTC)) / 2).astimezone(
+        AMS
+    )
+    assert sched.due(halfway) == []
+    assert sched.due(wakeup) != []
