@@ -221,15 +221,14 @@ def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
     """A diary with sample data in its own folder, so trying the app never touches yours."""
     from rugdiary.core.demo import generate_demo_entries
     from rugdiary.storage.repositories import EntryRepository
+    from rugdiary.ui.first_run import DONE_KEY
+    from rugdiary.ui.safety import ACKNOWLEDGED_KEY
 
     demo = Database.open(data_dir / DEMO_FOLDER, clock=clock)
     entries = EntryRepository(demo, clock)
     if not entries.count():
         entries.add_many(generate_demo_entries(DEMO_DAYS, 1, clock.now().date()))
     # The demo is a look around: no welcome, and the notice was seen a moment ago.
-    from rugdiary.ui.first_run import DONE_KEY
-    from rugdiary.ui.safety import ACKNOWLEDGED_KEY
-
     demo_settings = Services.for_database(demo, clock).settings
     demo_settings.set(DONE_KEY, True)
     demo_settings.set(ACKNOWLEDGED_KEY, True)
