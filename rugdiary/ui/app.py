@@ -155,6 +155,7 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
     """
     from rugdiary.ui.first_run import first_run_needed, run_first_run
     from rugdiary.ui.motion import load_reduce_motion
+    from rugdiary.ui.notifications import desktop_notifier
     from rugdiary.ui.reminders import ReminderService, ReminderTray
     from rugdiary.ui.safety import show_red_flags_once
     from rugdiary.ui.single_instance import RAISE, SingleInstance, bring_to_front
@@ -193,6 +194,7 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
             clock,
             tray=tray,
             program_name=lambda pid: _program_name(services, pid),
+            notify=desktop_notifier() if tray is None else None,
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)

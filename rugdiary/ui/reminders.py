@@ -285,9 +285,12 @@ class ReminderService(QObject):
         *,
         program_name: Callable[[str], str | None] | None = None,
         tz: dt.tzinfo | None = None,
+        notify: Callable[[str, str], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.notify = notify
+        """Desktop notifications where there is no tray (see ui/notifications.py)."""
         self.store = settings
         self.entries = entries
         self.clock = clock
@@ -401,6 +404,8 @@ class ReminderService(QObject):
             self.reminderDue.emit(due)
             if self.tray is not None:
                 self.tray.notify(self.tr("RugDiary"), self.message(due))
+            elif self.notify is not None:
+                self.notify(self.tr("RugDiary"), self.message(due))
         if dues or self.current() != before:
             self.currentChanged.emit(self.current())
         self._arm(now, logged)
