@@ -75,7 +75,15 @@ if [ -z "${RUGDIARY_SMOKE_OFFSCREEN:-}" ] && command -v Xvfb >/dev/null && comma
     >"$work/gui.out" 2>"$work/gui.err" &
   app_pid=$!
   window=""
+  # A fresh data folder starts with the welcome: Esc skips to the safety screen, and Esc
+  # there closes it (unacknowledged, so it returns next time), as a person might do.
   for _ in $(seq 60); do
+    welcome=$(DISPLAY=$display xdotool search --onlyvisible --name 'Welcome to RugDiary' 2>/dev/null | head -1 || true)
+    if [ -n "$welcome" ]; then
+      DISPLAY=$display xdotool windowfocus --sync "$welcome" key Escape
+      sleep 0.5
+      DISPLAY=$display xdotool windowfocus --sync "$welcome" key Escape 2>/dev/null || true
+    fi
     window=$(DISPLAY=$display xdotool search --onlyvisible --name '^RugDiary$' 2>/dev/null | head -1 || true)
     [ -n "$window" ] && break
     kill -0 "$app_pid" 2>/dev/null || break
