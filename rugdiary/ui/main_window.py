@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from rugdiary import __version__
 from rugdiary.storage.repositories import stored_reminder_state
 from rugdiary.ui import dialogs
-from rugdiary.ui.diary.page import DiaryPage, build_diary_page
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import Preferences
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from rugdiary.core.exercises import Level
     from rugdiary.core.programs import Program
     from rugdiary.core.reminders import Due
+    from rugdiary.ui.diary.page import DiaryPage
     from rugdiary.ui.insights.page import InsightsPage
     from rugdiary.ui.player.page import PlayerPage
     from rugdiary.ui.programs.page import ProgramsPage
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_diary(self) -> DiaryPage:
+        from rugdiary.ui.diary.page import build_diary_page
+
         services = self._services
         page = build_diary_page(
             services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
