@@ -34,6 +34,7 @@ from rugdiary.core.reminders import (
 )
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import REMINDER_STATE_KEY
+from rugdiary.ui.theme import primary_button_style
 
 REMINDERS_KEY: Final = "reminders"
 """Keys in the `settings` table: the user's choices, and what the scheduler remembers."""
@@ -120,12 +121,7 @@ class ReminderBanner(QFrame):
 
         self.do_button = QPushButton(self.tr("Do it now"), self)
         self.do_button.setObjectName("primaryButton")
-        self.do_button.setStyleSheet(
-            "QPushButton#primaryButton { padding: 5px 16px; border-radius: 6px;"
-            " background: palette(highlight); color: palette(highlighted-text);"
-            " font-weight: bold; border: 1px solid palette(dark); }"
-            "QPushButton#primaryButton:focus { border: 3px solid palette(dark); }"
-        )
+        self.do_button.setStyleSheet(primary_button_style("5px 16px"))
         self.do_button.setAccessibleName(self.tr("Do it now"))
         self.snooze_button = QToolButton(self)
         self.snooze_button.setText(self.tr("Snooze"))

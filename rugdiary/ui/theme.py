@@ -282,3 +282,18 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
         font.setPointSizeF(BASE_POINT_SIZE)
     app.setFont(font)
     return resolved
+
+
+def primary_button_style(padding: str = "6px 20px") -> str:
+    """The look of a page's one main action (Save, Start, Do it now): filled and bold.
+
+    For buttons named "primaryButton"; one definition so the main action looks the same
+    on every page, with room for a page to give it a little less padding.
+    """
+    return (
+        f"QPushButton#primaryButton {{ padding: {padding}; border-radius: 6px;"
+        " border: 1px solid palette(mid); }"
+        "QPushButton#primaryButton:enabled { background: palette(highlight);"
+        " color: palette(highlighted-text); font-weight: bold; border: 1px solid palette(dark); }"
+        "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
+    )

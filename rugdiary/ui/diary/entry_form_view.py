@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
 from rugdiary.ui.diary.medication_editor import MedicationEditor
+from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.date_edits import DateTimeField
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
 from rugdiary.ui.widgets.scale import ScaleWidget
@@ -155,14 +156,7 @@ class EntryFormView(QWidget):
         self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.save_button.setObjectName("primaryButton")
         # The one action that matters on this page stands out, in words and in weight.
-        self.save_button.setStyleSheet(
-            "QPushButton#primaryButton { padding: 6px 20px; border-radius: 6px;"
-            " border: 1px solid palette(mid); }"
-            "QPushButton#primaryButton:enabled { background: palette(highlight);"
-            " color: palette(highlighted-text); font-weight: bold; border: 1px solid"
-            " palette(dark); }"
-            "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
-        )
+        self.save_button.setStyleSheet(primary_button_style())
         self.save_button.setEnabled(False)
         self.save_button.setAccessibleName(self.tr("Save entry"))
         self.save_button.setToolTip(

@@ -20,14 +20,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.exercises import Level
 from rugdiary.ui.programs.texts import PainMark, level_title
-
-PRIMARY_STYLE = (
-    "QPushButton#primaryButton { padding: 6px 18px; border-radius: 6px;"
-    " border: 1px solid palette(mid); }"
-    "QPushButton#primaryButton:enabled { background: palette(highlight);"
-    " color: palette(highlighted-text); font-weight: bold; border: 1px solid palette(dark); }"
-    "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
-)
+from rugdiary.ui.theme import primary_button_style
 
 
 class PainMarkLabel(QLabel):
@@ -108,7 +101,7 @@ class ProgramsListView(QWidget):
         level_label.setBuddy(self.level)
         self.start_button = QPushButton(QCoreApplication.translate("Programs", "Start"), self)
         self.start_button.setObjectName("primaryButton")
-        self.start_button.setStyleSheet(PRIMARY_STYLE)
+        self.start_button.setStyleSheet(primary_button_style("6px 18px"))
         self.start_button.setAccessibleName(
             QCoreApplication.translate("Programs", "Start the program at the chosen level")
         )

@@ -14,16 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scale import ScaleWidget
-
-PRIMARY_BUTTON_STYLE = (
-    "QPushButton#primaryButton { padding: 6px 20px; border-radius: 6px;"
-    " border: 1px solid palette(mid); }"
-    "QPushButton#primaryButton:enabled { background: palette(highlight);"
-    " color: palette(highlighted-text); font-weight: bold; border: 1px solid palette(dark); }"
-    "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
-)
-"""The diary form's Save look, so the one main action looks the same on both pages."""
 
 
 class QuickEntryView(QWidget):
@@ -58,7 +50,7 @@ class QuickEntryView(QWidget):
 
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        self.save_button.setStyleSheet(primary_button_style())
         self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.save_button.setEnabled(False)
         self.save_button.setAccessibleName(self.tr("Save today's entry"))

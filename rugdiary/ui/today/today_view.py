@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.today.quick_entry_view import PRIMARY_BUTTON_STYLE, QuickEntryView
+from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.today.quick_entry_view import QuickEntryView
 from rugdiary.ui.today.sparkline import SparklineWidget
 
 TWO_COLUMNS_MIN_WIDTH = 860
@@ -208,7 +209,7 @@ class TodayView(QWidget):
         self.program_detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.start_button = QPushButton(self.tr("Start"), self.program_card)
         self.start_button.setObjectName("primaryButton")
-        self.start_button.setStyleSheet(PRIMARY_BUTTON_STYLE)
+        self.start_button.setStyleSheet(primary_button_style())
         self.start_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout()
         texts = QVBoxLayout()
