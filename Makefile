@@ -8,7 +8,7 @@ UI_SOURCES = $(shell find rugdiary/ui -name '*.py' | sort)
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint format bench i18n qm dist clean
+.PHONY: run test lint format bench i18n qm dist screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)  ## measure DESIGN.md's targets into benchmarks/results.json
+	@# An installed app has its bytecode compiled (pip does it); measure the same here, even
+	@# where PYTHONDONTWRITEBYTECODE is set and imports would otherwise compile every time.
+	$(BIN)/python -m compileall -q rugdiary benchmarks >/dev/null
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
 
 i18n: $(STAMP)  ## refresh resources/i18n/*.ts from the code (then translate them), and compile
@@ -45,6 +48,19 @@ resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 
 dist: $(STAMP) qm  ## wheel, sdist and a PyInstaller bundle in dist/, smoke-tested (packaging/README.md)
 	PYTHON=$(PYTHON) packaging/build_dist.sh
+
+SHOTS := docs/screenshots
+screenshots: $(STAMP) qm  ## render docs/screenshots/ again from seeded demo data (README, metainfo)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" demo >/dev/null && \
+	for page in today diary insights programs player report settings; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
+			--page $$page --size 1100x720 -o $(SHOTS)/$$page.png || exit 1; \
+	done && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
+		--page insights --lang nl --size 1100x720 -o $(SHOTS)/insights-nl.png && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
+		--page today --lang nl --theme dark --size 1100x720 -o $(SHOTS)/today-nl-dark.png
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -110,6 +110,49 @@ def test_metainfo_summary_and_description_have_dutch_translations() -> None:
     assert len([li for li in items if li.get(XML_LANG) == "nl"]) * 2 == len(items)
 
 
+REPOSITORY = "https://github.com/rugdiary/rugdiary"
+"""The public home that the app id io.github.rugdiary.* claims (packaging/README.md)."""
+
+SCREENSHOT_URL = re.compile(
+    r"https://raw\.githubusercontent\.com/rugdiary/rugdiary/v(?P<version>[^/]+)/(?P<path>.+)"
+)
+
+
+def test_metainfo_names_the_projects_home_bug_tracker_and_source() -> None:
+    urls = {url.get("type"): url.text for url in _metainfo().findall("url")}
+    assert urls == {
+        "homepage": REPOSITORY,
+        "bugtracker": f"{REPOSITORY}/issues",
+        "vcs-browser": REPOSITORY,
+    }
+
+
+def test_metainfo_screenshots_are_this_versions_files_in_the_repository() -> None:
+    """Every <image> is a committed PNG of docs/screenshots/, at the release's tag.
+
+    A software centre downloads these URLs; a name that was renamed or a size that no
+    longer matches would show a broken or stretched picture for every user.
+    """
+    shots = _metainfo().findall("./screenshots/screenshot")
+    assert len(shots) >= 3
+    assert [s.get("type") for s in shots].count("default") == 1
+    for shot in shots:
+        captions = {c.get(XML_LANG): c.text for c in shot.findall("caption")}
+        assert captions.get(None) and captions.get("nl"), "each caption also in Dutch"
+        images = shot.findall("image")
+        assert len(images) == 1
+        image = images[0]
+        match = SCREENSHOT_URL.fullmatch(image.text or "")
+        assert match, f"not a screenshot URL of the repository's tag: {image.text}"
+        assert match["version"] == rugdiary.__version__, "the URL must name this release's tag"
+        path = ROOT / match["path"]
+        assert path.parent == ROOT / "docs" / "screenshots"
+        assert path.is_file(), f"{match['path']} is not in the repository"
+        assert _png_size(path) == (int(image.get("width", 0)), int(image.get("height", 0)))
+    default = next(s for s in shots if s.get("type") == "default")
+    assert default.findtext("image", "").endswith("/today.png"), "the page the app opens on"
+
+
 def test_install_data_puts_icons_in_the_hicolor_layout(tmp_path: Path) -> None:
     for prefix, app_id in ((tmp_path / "usr", None), (tmp_path / "flatpak", APP_ID)):
         command = [str(LINUX / "install-data.sh"), str(prefix)] + ([app_id] if app_id else [])
