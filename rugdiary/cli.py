@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill an empty data folder with realistic sample data")
     demo.add_argument("--days", type=int, default=120)
     demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument(
+        "--lang", choices=("en", "nl"), default="en", help="language of the tags and notes"
+    )
     demo.set_defaults(handler=_cmd_demo)
 
     shot = sub.add_parser("screenshot", help="render a page to a PNG file, without a display")
@@ -533,7 +536,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                 f"data folder: {db.data_dir} already holds a diary; demo data goes into an "
                 "empty folder, e.g. rugdiary --data-dir /tmp/rugdiary-demo demo"
             )
-        entries = generate_demo_entries(args.days, args.seed, clock.now().date())
+        entries = generate_demo_entries(args.days, args.seed, clock.now().date(), lang=args.lang)
         repo.add_many(entries)
     print(f"Added {len(entries)} sample entries over {args.days} days.")
     return EXIT_OK

@@ -4,13 +4,53 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Literal
 
 from rugdiary.core.diary import DiaryEntry, Medication, new_entry
 
-STRESS_TAGS = ("deadline", "conflict", "busy at work", "poor sleep")
-PAIN_TAGS = ("sitting", "lifting", "gardening", "long drive")
-EASE_TAGS = ("walk", "exercise", "weekend away")
+Language = Literal["en", "nl"]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoTexts:
+    """The words a sample diary is written in: tags and notes as a person would type them."""
+
+    stress_tags: tuple[str, ...]
+    pain_tags: tuple[str, ...]
+    ease_tags: tuple[str, ...]
+    flare_notes: tuple[str, ...]
+    busy_note: str
+    good_note: str
+
+
+# Same length and order in every language: the seeded choices pick by position, so a
+# Dutch demo has the very same numbers as the English one.
+DEMO_TEXTS: dict[str, DemoTexts] = {
+    "en": DemoTexts(
+        stress_tags=("deadline", "conflict", "busy at work", "poor sleep"),
+        pain_tags=("sitting", "lifting", "gardening", "long drive"),
+        ease_tags=("walk", "exercise", "weekend away"),
+        flare_notes=(
+            "Stiff after a long drive; short walks helped.",
+            "Flare-up, kept moving gently.",
+        ),
+        busy_note="Busy week, many deadlines.",
+        good_note="Good day, walked in the park.",
+    ),
+    "nl": DemoTexts(
+        stress_tags=("deadline", "ruzie", "druk op het werk", "slecht geslapen"),
+        pain_tags=("zitten", "tillen", "tuinieren", "lange autorit"),
+        ease_tags=("wandelen", "oefenen", "weekendje weg"),
+        flare_notes=(
+            "Stijf na een lange autorit; korte wandelingen hielpen.",
+            "Opvlamming, rustig blijven bewegen.",
+        ),
+        busy_note="Drukke week, veel deadlines.",
+        good_note="Goede dag, in het park gewandeld.",
+    ),
+}
 
 
 def _clamp(value: float) -> int:
@@ -18,9 +58,13 @@ def _clamp(value: float) -> int:
 
 
 def generate_demo_entries(
-    days: int, seed: int, end: date, tz: tzinfo | None = None
+    days: int, seed: int, end: date, tz: tzinfo | None = None, lang: Language = "en"
 ) -> list[DiaryEntry]:
     """About `days` days of entries ending on `end`, with a stress-to-pain pattern built in.
+
+    Tags and notes are written in `lang`, the language the person has chosen, since a
+    Dutch diary full of English tags would not look like theirs; the numbers do not
+    depend on it.
 
     Stress follows a slow random walk with busier weekdays; pain drifts down over the
     months (people mostly improve), rises with the previous day's stress and with
@@ -28,6 +72,7 @@ def generate_demo_entries(
     """
     if days < 0:
         raise ValueError("days must be zero or more")
+    words = DEMO_TEXTS[lang]
     rng = random.Random(seed)
     zone = tz if tz is not None else datetime.now().astimezone().tzinfo
     entries: list[DiaryEntry] = []
@@ -57,11 +102,11 @@ def generate_demo_entries(
             continue  # a day without an entry
         tags: list[str] = []
         if stress >= 6:
-            tags.append(rng.choice(STRESS_TAGS))
+            tags.append(rng.choice(words.stress_tags))
         if pain >= 6:
-            tags.append(rng.choice(PAIN_TAGS))
+            tags.append(rng.choice(words.pain_tags))
         if pain <= 3 and rng.random() < 0.4:
-            tags.append(rng.choice(EASE_TAGS))
+            tags.append(rng.choice(words.ease_tags))
         at = datetime.combine(day, time(20, rng.randint(0, 59)), zone)
         meds = (Medication("ibuprofen", "400 mg"),) if pain >= 7 and rng.random() < 0.6 else ()
         entries.append(
@@ -79,7 +124,7 @@ def generate_demo_entries(
                 flare_up=flare,
                 tags=tags,
                 medication=meds,
-                note=_note(rng, pain, stress, flare),
+                note=_note(rng, pain, stress, flare, words),
                 for_physio=flare and rng.random() < 0.5,
             )
         )
@@ -94,13 +139,11 @@ def generate_demo_entries(
     return entries
 
 
-def _note(rng: random.Random, pain: int, stress: int, flare: bool) -> str:
+def _note(rng: random.Random, pain: int, stress: int, flare: bool, words: DemoTexts) -> str:
     if flare and rng.random() < 0.6:
-        return rng.choice(
-            ("Stiff after a long drive; short walks helped.", "Flare-up, kept moving gently.")
-        )
+        return rng.choice(words.flare_notes)
     if stress >= 7 and rng.random() < 0.3:
-        return "Busy week, many deadlines."
+        return words.busy_note
     if pain <= 2 and rng.random() < 0.2:
-        return "Good day, walked in the park."
+        return words.good_note
     return ""

@@ -32,7 +32,7 @@ from rugdiary.storage.errors import (
 )
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
-from rugdiary.ui.services import Services
+from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -229,7 +229,8 @@ def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
     demo = Database.open(data_dir / DEMO_FOLDER, clock=clock)
     entries = EntryRepository(demo, clock)
     if not entries.count():
-        entries.add_many(generate_demo_entries(DEMO_DAYS, 1, clock.now().date()))
+        lang = "nl" if content_language() == "nl" else "en"
+        entries.add_many(generate_demo_entries(DEMO_DAYS, 1, clock.now().date(), lang=lang))
     # The demo is a look around: no welcome, and the notice was seen a moment ago.
     demo_settings = Services.for_database(demo, clock).settings
     demo_settings.set(DONE_KEY, True)
@@ -238,8 +239,6 @@ def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
 
 
 def _program_name(services: Services, program_id: str) -> str | None:
-    from rugdiary.ui.services import content_language
-
     program = services.library().programs.get(program_id) or services.programs.get(program_id)
     return program.name.get(content_language()) if program is not None else None
 

@@ -175,6 +175,15 @@ def test_demo_is_seeded_and_refuses_a_real_diary(
     assert "already holds a diary" in err
 
 
+def test_demo_in_dutch_has_dutch_tags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "nl")
+    assert run(capsys, "--data-dir", folder, "demo", "--days", "90", "--lang", "nl")[0] == EXIT_OK
+    _, out, _ = run(capsys, "--data-dir", folder, "list", "--json")
+    tags = {tag for entry in json.loads(out) for tag in entry.get("tags", [])}
+    assert "druk op het werk" in tags or "tuinieren" in tags or "wandelen" in tags
+    assert not tags & {"busy at work", "gardening", "walk", "sitting"}
+
+
 def test_summary_json_contract(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "demo", "--days", "70", "--seed", "3")[0] == EXIT_OK
     today = date.today()

@@ -138,7 +138,8 @@ def test_metainfo_screenshots_are_this_versions_files_in_the_repository() -> Non
     assert [s.get("type") for s in shots].count("default") == 1
     for shot in shots:
         captions = {c.get(XML_LANG): c.text for c in shot.findall("caption")}
-        assert captions.get(None) and captions.get("nl"), "each caption also in Dutch"
+        assert captions.get(None), "an English caption"
+        assert captions.get("nl"), "each caption also in Dutch"
         images = shot.findall("image")
         assert len(images) == 1
         image = images[0]

@@ -244,3 +244,24 @@ def test_the_demo_diary_lives_in_its_own_folder(tmp_path: Path, clock: FakeClock
     finally:
         demo.close()
     assert not (real / "diary.json").exists(), "the person's own diary is not touched"
+
+
+def test_the_demo_diary_is_written_in_the_apps_language(tmp_path: Path, clock: FakeClock) -> None:
+    from PySide6.QtCore import QLocale
+
+    from rugdiary.core.demo import DEMO_TEXTS
+    from rugdiary.ui.app import _open_demo
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    try:
+        demo = _open_demo(tmp_path / "data", clock)
+    finally:
+        QLocale.setDefault(before)
+    try:
+        tags = {tag for entry in EntryRepository(demo, clock).list() for tag in entry.tags}
+    finally:
+        demo.close()
+    dutch = DEMO_TEXTS["nl"]
+    assert tags
+    assert tags <= set(dutch.stress_tags + dutch.pain_tags + dutch.ease_tags)
