@@ -28,6 +28,29 @@ QTimer.singleShot(0, done)
 app.exec()
 """.replace("RSS_EXPR", RSS)
 
+# For scale, not a target: a window with what any real app's first page has (a navigation
+# list, a column of labels, a button and a slider, one Qt enum), and no logic or data.
+TYPICAL = """
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QSlider,
+    QVBoxLayout, QWidget,
+)
+app = QApplication([])
+w = QMainWindow(); w.resize(1100, 720)
+body = QWidget(); row = QHBoxLayout(body)
+nav = QListWidget(); nav.addItems(["Today", "Diary", "Insights", "Exercises"]); row.addWidget(nav)
+column = QVBoxLayout(); row.addLayout(column)
+for i in range(20):
+    label = QLabel(f"Line {i}"); label.setWordWrap(True); column.addWidget(label)
+column.addWidget(QPushButton("Start")); column.addWidget(QSlider(Qt.Orientation.Horizontal))
+w.setCentralWidget(body); w.show()
+def done():
+    print(RSS_EXPR, flush=True); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+""".replace("RSS_EXPR", RSS)
+
 APP = """
 import sys
 from pathlib import Path
@@ -71,18 +94,21 @@ def run() -> dict[str, float]:
         )
         _time(BARE)  # warm the file cache for both
         _time(APP, str(data))
-        bare, app = [], []
+        bare, app, typical = [], [], []
         for _ in range(ROUNDS):
             bare.append(_time(BARE))
+            typical.append(_time(TYPICAL))
             app.append(_time(APP, str(data)))
     bare_ms = statistics.median(b[0] for b in bare)
     app_ms = statistics.median(a[0] for a in app)
+    typical_ms = statistics.median(t[0] for t in typical)
     bare_rss = statistics.median(b[1] for b in bare)
     app_rss = statistics.median(a[1] for a in app)
     return {
         "startup_ratio": round(app_ms / bare_ms, 3),
         "startup_ms": round(app_ms, 1),
         "startup_bare_qt_ms": round(bare_ms, 1),
+        "startup_typical_window_ratio": round(typical_ms / bare_ms, 3),
         "rss_mb_start": round(app_rss, 1),
         "rss_mb_bare_qt": round(bare_rss, 1),
         "rss_mb_start_over_bare": round(app_rss - bare_rss, 1),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -154,6 +155,11 @@ def _backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
 
+_BACKUP_NAME = re.compile(r"diary-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{6})\.json")
+"""diary-YYYYMMDD-HHMMSS-ffffff.json; matched by hand because datetime.strptime would import
+_strptime, calendar and locale during start-up, where the backups are listed."""
+
+
 def list_backups(data_dir: Path) -> list[Backup]:
     """Backups in `data_dir`, newest first; their time comes from the file name."""
     found: list[Backup] = []
@@ -161,9 +167,12 @@ def list_backups(data_dir: Path) -> list[Backup]:
     if not folder.is_dir():
         return found
     for path in folder.glob("diary-*.json"):
+        match = _BACKUP_NAME.fullmatch(path.name)
+        if match is None:
+            continue
         try:
-            created = datetime.strptime(path.stem[len("diary-") :], "%Y%m%d-%H%M%S-%f")
-        except ValueError:
+            created = datetime(*(int(part) for part in match.groups()))
+        except ValueError:  # e.g. a month 13 in a file someone named by hand
             continue
         found.append(Backup(path, created.astimezone()))
     found.sort(key=lambda b: b.created, reverse=True)

@@ -150,6 +150,28 @@ def test_write_waits_for_another_writer_and_fails_clearly(data_dir: Path, clock:
         assert repo.count() == 1
 
 
+def test_backup_times_come_from_their_names_and_stray_files_are_ignored(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    with Database.open(data_dir, clock=clock):
+        pass
+    folder = data_dir / "backups"
+    (made,) = list_backups(data_dir)
+    assert made.created == clock.now()
+    content = made.path.read_bytes()
+    (folder / "diary-20250102-030405-000006.json").write_bytes(content)
+    for stray in (
+        "diary-20251302-030405-000006.json",  # month 13
+        "diary-2025-01-02.json",
+        "diary-20250102-030405-000006.json.bak",
+        "notes.json",
+    ):
+        (folder / stray).write_bytes(content)
+    found = list_backups(data_dir)
+    assert [b.path.name for b in found] == [made.path.name, "diary-20250102-030405-000006.json"]
+    assert found[1].created == datetime(2025, 1, 2, 3, 4, 5, 6).astimezone()
+
+
 def test_backup_on_open_only_when_content_changed(data_dir: Path, clock: FakeClock) -> None:
     with Database.open(data_dir, clock=clock):
         pass

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from statistics import fmean
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from rugdiary.core.reminders import ExerciseReminder, ReminderSettings, ReminderState, WeeklyCounts
@@ -50,10 +49,16 @@ def last_days(
     for offset in range(days):
         day = first + timedelta(days=offset)
         if day in pains:
-            out.append(DayValues(day, fmean(pains[day]), fmean(stresses[day])))
+            out.append(DayValues(day, _mean(pains[day]), _mean(stresses[day])))
         else:
             out.append(DayValues(day, None, None))
     return out
+
+
+def _mean(values: Sequence[int]) -> float:
+    # Not statistics.fmean: importing statistics (and fractions) costs start-up time, and
+    # a mean of a day's few whole scores needs nothing more.
+    return sum(values) / len(values)
 
 
 def week_start(day: date) -> date:
