@@ -171,7 +171,8 @@ def list_backups(data_dir: Path) -> list[Backup]:
         if match is None:
             continue
         try:
-            created = datetime(*(int(part) for part in match.groups()))
+            year, month, day, hour, minute, second, micro = (int(g) for g in match.groups())
+            created = datetime(year, month, day, hour, minute, second, micro)
         except ValueError:  # e.g. a month 13 in a file someone named by hand
             continue
         found.append(Backup(path, created.astimezone()))
