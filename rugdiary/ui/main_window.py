@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
             services.programs,
             services.settings,
             services.clock,
-            services.library,
+            services.builtin,
             exercises=services.exercises,
             lang=content_language(),
             parent=self,

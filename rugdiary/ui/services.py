@@ -21,14 +21,20 @@ from rugdiary.storage.repositories import (
 )
 
 if TYPE_CHECKING:
-    from rugdiary.core.content import Library
+    from rugdiary.core.content import BuiltinContent, Library
+
+
+@cache
+def builtin_content() -> BuiltinContent:
+    """The app's built-in exercises and programmes, each read from resources/ on first use."""
+    from rugdiary.core.content import BuiltinContent
+    from rugdiary.resources import resources_dir
+
+    return BuiltinContent(resources_dir())
 
 
 def _load_builtin_library() -> Library:
-    from rugdiary.core.content import load_library
-    from rugdiary.resources import resources_dir
-
-    return load_library(resources_dir())
+    return builtin_content().library()
 
 
 def content_language() -> str:
@@ -51,8 +57,10 @@ class Services:
     programs: ProgramRepository
     exercises: ExerciseRepository
     settings: SettingsRepository
-    library: Callable[[], Library] = field(default=cache(_load_builtin_library))
-    """The built-in exercises and programs, read from resources/ on first use."""
+    library: Callable[[], Library] = field(default=_load_builtin_library)
+    """All built-in exercises and programs, read from resources/ on first use."""
+    builtin: Callable[[], BuiltinContent] = field(default=builtin_content)
+    """The same, one file at a time: for a page that needs only one programme."""
 
     @property
     def data_dir(self) -> Path:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from rugdiary.core.content import (
+    BuiltinContent,
     ContentError,
     check_content,
     forbidden_words,
@@ -186,6 +187,56 @@ def test_a_broken_program_file_is_reported_with_file_and_field(
     with pytest.raises(ContentError) as caught:
         load_programs(content_copy, exercises)
     assert (caught.value.file, caught.value.field) == ("programs/desk-break.json", field)
+
+
+def test_builtin_content_reads_one_program_and_only_its_exercises(tmp_path: Path) -> None:
+    """What the Today page does at start-up: the rest of the library stays unread."""
+    library = load_library(RESOURCES)
+    program = library.programs["desk-break"]
+    used = {item.exercise_id for item in program.items}
+    content = BuiltinContent(RESOURCES)
+    read: list[str] = []
+    original = Path.read_text
+
+    def spy(path: Path, *args: Any, **kwargs: Any) -> str:
+        read.append(path.relative_to(RESOURCES).as_posix())
+        return original(path, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_text", spy)
+        loaded = content.program("desk-break")
+        again = content.program("desk-break")
+    assert loaded == program
+    assert again is loaded, "read once"
+    assert sorted(set(read)) == sorted(
+        ["programs/desk-break.json", *(f"exercises/{e}.json" for e in used)]
+    )
+    assert content.exercise(sorted(used)[0]) == library.exercises[sorted(used)[0]]
+    assert content.library() == library
+
+
+@pytest.mark.parametrize("wanted", ["no-such-program", "../exercises/walking", "", "UPPER"])
+def test_builtin_content_has_no_program_by_a_strange_name(wanted: str) -> None:
+    content = BuiltinContent(RESOURCES)
+    assert content.program(wanted) is None
+    assert content.exercise(wanted) is None
+
+
+def test_builtin_content_reports_a_broken_program_like_the_library(content_copy: Path) -> None:
+    _edit(
+        content_copy / "programs" / "desk-break.json",
+        lambda d: d["items"][2].update(exercise="no-such-thing"),
+    )
+    with pytest.raises(ContentError) as caught:
+        BuiltinContent(content_copy).program("desk-break")
+    assert (caught.value.file, caught.value.field) == (
+        "programs/desk-break.json",
+        "items[2].exercise",
+    )
+    _edit(content_copy / "programs" / "strength.json", lambda d: d.update(level="expert"))
+    with pytest.raises(ContentError) as caught:
+        BuiltinContent(content_copy).program("strength")
+    assert (caught.value.file, caught.value.field) == ("programs/strength.json", "level")
 
 
 def test_invalid_json_names_the_line(content_copy: Path) -> None:

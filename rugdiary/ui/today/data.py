@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from rugdiary.core.reminders import ExerciseReminder, ReminderSettings, ReminderState, WeeklyCounts
 
 if TYPE_CHECKING:
-    from rugdiary.core.content import Library
     from rugdiary.core.diary import DiaryEntry
     from rugdiary.core.exercises import Exercise
     from rugdiary.core.programs import Program
@@ -79,21 +78,29 @@ class ExerciseStore(Protocol):
     def list(self) -> list[Exercise]: ...
 
 
+class BuiltinSource(Protocol):
+    """The built-in content, one item at a time (core.content.BuiltinContent)."""
+
+    def program(self, program_id: str) -> Program | None: ...
+
+    def exercise(self, exercise_id: str) -> Exercise | None: ...
+
+
 class ProgramCatalog:
     """Built-in and own programs by id, read when first asked and again after `reload`.
 
-    The built-in library is only loaded when the Today page first needs a program name,
-    so building the page does not read the content files twice.
+    Only the built-in programme the page names is read, with its exercises, and only
+    when the page first needs it: reading the whole library would slow the start.
     """
 
     def __init__(
         self,
-        library: Callable[[], Library],
+        builtin: Callable[[], BuiltinSource],
         programs: ProgramStore,
         exercises: ExerciseStore | None = None,
         lang: str = "en",
     ) -> None:
-        self._library = library
+        self._builtin = builtin
         self._programs = programs
         self._exercises = exercises
         self.lang = lang
@@ -107,7 +114,7 @@ class ProgramCatalog:
         for program in self._own_programs():
             if program.id == program_id:
                 return program
-        return self._library().programs.get(program_id)
+        return self._builtin().program(program_id)
 
     def name(self, program_id: str) -> str | None:
         """The program's name in the page's language, or None when it no longer exists."""
@@ -119,9 +126,12 @@ class ProgramCatalog:
         from rugdiary.core.diary import ValidationError
         from rugdiary.core.programs import program_total_s
 
-        exercises: dict[str, Exercise] = dict(self._library().exercises)
-        if self._exercises is not None:
-            exercises.update({e.id: e for e in self._exercises.list()})
+        own = {e.id: e for e in self._exercises.list()} if self._exercises is not None else {}
+        exercises: dict[str, Exercise] = {}
+        for item in program.items:
+            found = own.get(item.exercise_id) or self._builtin().exercise(item.exercise_id)
+            if found is not None:
+                exercises[item.exercise_id] = found
         try:
             return program_total_s(program, exercises, program.level)
         except (KeyError, ValueError, ValidationError):

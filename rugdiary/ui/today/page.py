@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
 from rugdiary.ui.today.controller import EntryStore, SessionSource, SettingsSource, TodayController
-from rugdiary.ui.today.data import ExerciseStore, ProgramCatalog, ProgramStore
+from rugdiary.ui.today.data import BuiltinSource, ExerciseStore, ProgramCatalog, ProgramStore
 from rugdiary.ui.today.today_view import TodayView
-
-if TYPE_CHECKING:
-    from rugdiary.core.content import Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +27,19 @@ def build_today_page(
     programs: ProgramStore,
     settings: SettingsSource,
     clock: Clock,
-    library: Callable[[], Library],
+    builtin: Callable[[], BuiltinSource],
     *,
     exercises: ExerciseStore | None = None,
     lang: str = "en",
     parent: QWidget | None = None,
 ) -> TodayPage:
-    """The page; `library` is called only when a program name is first needed.
+    """The page; `builtin` is called only when a program name is first needed.
 
     `exercises` (the user's own) lets the page give the length of own programs that use
     them; without it those programs show no duration.
     """
     view = TodayView(parent)
-    catalog = ProgramCatalog(library, programs, exercises, lang)
+    catalog = ProgramCatalog(builtin, programs, exercises, lang)
     controller = TodayController(
         view, entries, sessions, settings, catalog, clock, lang, parent=view
     )

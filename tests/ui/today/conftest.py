@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
-from rugdiary.core.content import Library, load_library
+from rugdiary.core.content import BuiltinContent
 from rugdiary.core.exercises import Level
 from rugdiary.core.sessions import Session
 from rugdiary.resources import resources_dir
@@ -21,8 +21,8 @@ from rugdiary.ui.today.page import TodayPage, build_today_page
 
 
 @cache
-def _library() -> Library:
-    return load_library(resources_dir())
+def _builtin() -> BuiltinContent:
+    return BuiltinContent(resources_dir())
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def build_today(qtbot: QtBot, services: Services) -> Callable[[], TodayPage]:
             services.programs,
             services.settings,
             services.clock,
-            _library,
+            _builtin,
             exercises=services.exercises,
         )
         view: QWidget = page.view
