@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -34,6 +34,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, MULTIMEDIA_NOISE))
+
+
+@pytest.fixture
+def qtbot(qtbot: QtBot) -> Iterator[QtBot]:
+    """pytest-qt's qtbot, but widgets given to addWidget stay alive until they are closed.
+
+    pytest-qt keeps only weak references, and processes events once more after the test
+    function has returned. A page whose view and controller hold each other in a cycle
+    is then garbage: a collection that happens to run during that last paint deleted
+    the view in the middle of painting it (a segmentation fault, seen in the player's
+    countdown ring). pytest-qt closes the widgets before fixtures are torn down, so
+    holding them here until then is enough.
+    """
+    kept: list[QWidget] = []
+    add_widget = qtbot.addWidget
+
+    def keep_and_add(widget: QWidget, **kwargs: Any) -> None:
+        kept.append(widget)
+        add_widget(widget, **kwargs)
+
+    qtbot.addWidget = keep_and_add  # type: ignore[method-assign]
+    yield qtbot
+    kept.clear()
 
 
 @pytest.fixture(autouse=True)
