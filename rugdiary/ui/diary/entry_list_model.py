@@ -216,6 +216,8 @@ class EntryListModel(QAbstractTableModel):
     def day_text(self, item: _Row, *, short: bool = True) -> str:
         """E.g. "Mon, Mar 2, 2026  ·  average pain 4.5, stress 3.0" in the user's locale.
 
+        A day with one entry shows that entry's own whole scores: "pain 4, stress 3".
+
         Abbreviated names keep the line within a narrow list; screen readers get the
         full names (short=False).
         """
@@ -227,13 +229,15 @@ class EntryListModel(QAbstractTableModel):
         if item.count == 0:
             return day
         if item.count == 1:
+            # One entry's own scores are whole numbers: "pain 4", not "pain 4.0".
             summary = self.tr("pain %1, stress %2")
+            pain = locale.toString(round(item.mean_pain))
+            stress = locale.toString(round(item.mean_stress))
         else:
             summary = self.tr("average pain %1, stress %2")
-        summary = summary.replace("%1", locale.toString(item.mean_pain, "f", 1)).replace(
-            "%2", locale.toString(item.mean_stress, "f", 1)
-        )
-        return f"{day}  ·  {summary}"
+            pain = locale.toString(item.mean_pain, "f", 1)
+            stress = locale.toString(item.mean_stress, "f", 1)
+        return f"{day}  ·  {summary.replace('%1', pain).replace('%2', stress)}"
 
     def _session_data(self, session: Session, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
