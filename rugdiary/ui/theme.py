@@ -183,6 +183,8 @@ class FocusStyle(QProxyStyle):
             self._ring(painter, option, inset=-1.0)
             return
         super().drawPrimitive(element, option, painter, widget)
+        if element in _INDICATORS and self.theme != HIGH_CONTRAST:
+            self._indicator_edge(painter, option, element)
         if element in _OUTLINED_PRIMITIVES:
             self._outline(painter, option)
             if element == QStyle.PrimitiveElement.PE_FrameLineEdit and _has_focus(option):
@@ -238,6 +240,26 @@ class FocusStyle(QProxyStyle):
         painter.drawRoundedRect(rect, 4, 4)
         painter.restore()
 
+    def _indicator_edge(
+        self, painter: QPainter, option: QStyleOption, element: QStyle.PrimitiveElement
+    ) -> None:
+        """A clearly visible edge on a check box or radio button, checked or not.
+
+        Fusion draws the box's edge a shade off the window colour: on the dark palette an
+        empty check box all but disappears (well under the 3:1 that controls need). The
+        placeholder colour has 5:1 or more against the window in light and dark.
+        """
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1.0))
+        area = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(area)
+        else:
+            painter.drawRoundedRect(area, 2, 2)
+        painter.restore()
+
     def _outline(self, painter: QPainter, option: QStyleOption, rect: QRect | None = None) -> None:
         if self.theme != HIGH_CONTRAST:
             return
@@ -250,6 +272,12 @@ class FocusStyle(QProxyStyle):
         painter.restore()
 
 
+_INDICATORS = frozenset(
+    {
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    }
+)
 _OUTLINED_PRIMITIVES = frozenset(
     {
         QStyle.PrimitiveElement.PE_FrameLineEdit,

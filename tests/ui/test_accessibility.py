@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
+    QStyle,
+    QStyleOptionButton,
     QTabBar,
     QTabWidget,
     QTextEdit,
@@ -379,6 +381,35 @@ def test_high_contrast_is_a_theme(restore_app_look: QApplication) -> None:
     assert resolve_theme(HIGH_CONTRAST) == HIGH_CONTRAST
     assert apply_theme(restore_app_look, HIGH_CONTRAST) == HIGH_CONTRAST
     assert restore_app_look.style().name().lower() == "fusion"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_an_empty_check_box_stands_out_from_the_window(
+    qtbot: QtBot, restore_app_look: QApplication, theme: str
+) -> None:
+    """Non-text contrast (WCAG 1.4.11): the box's edge at least 3:1 against the window."""
+    apply_theme(restore_app_look, theme)
+    check = QCheckBox("Reduce motion")
+    qtbot.addWidget(check)
+    check.show()
+    qtbot.waitExposed(check)
+    window = restore_app_look.palette().color(QPalette.ColorRole.Window)
+    image = check.grab().toImage()
+    box = check.style().subElementRect(
+        QStyle.SubElement.SE_CheckBoxIndicator, _check_option(check), check
+    )
+    # The weakest point of the left edge (its first two pixel columns, the corners left out).
+    edge = min(
+        max(_contrast(image.pixelColor(x, y), window) for x in (box.left(), box.left() + 1))
+        for y in range(box.top() + 3, box.bottom() - 2)
+    )
+    assert edge >= 3, f"{theme}: the box's edge has only {edge:.1f}:1"
+
+
+def _check_option(check: QCheckBox) -> QStyleOptionButton:
+    option = QStyleOptionButton()
+    option.initFrom(check)
+    return option
 
 
 def _highlight_pixels(widget: QWidget, colour: QColor) -> int:
