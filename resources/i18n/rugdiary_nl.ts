@@ -748,8 +748,16 @@
         <translation>Oefensessies: %1</translation>
     </message>
     <message>
+        <source>Press Enter to open this day in the diary</source>
+        <translation>Druk op Enter om deze dag in het dagboek te openen</translation>
+    </message>
+    <message>
         <source>Click to open this day in the diary</source>
         <translation>Klik om deze dag in het dagboek te openen</translation>
+    </message>
+    <message>
+        <source>Use the arrow keys to choose a day, Home and End for the first and last day, and Enter to open it in the diary.</source>
+        <translation>Kies met de pijltjestoetsen een dag, met Home en End de eerste en de laatste dag, en open hem met Enter in het dagboek.</translation>
     </message>
     <message>
         <source>The chart was not saved</source>

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
 import numpy as np
 import numpy.typing as npt
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
+from matplotlib.cm import ScalarMappable
 from matplotlib.collections import PolyCollection
+from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.font_manager import FontProperties, findfont, get_font
+from matplotlib.layout_engine import ConstrainedLayoutEngine, LayoutEngine
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator
+from matplotlib.transforms import Bbox
 from scipy import stats as sps  # type: ignore[import-untyped]
 
 from rugdiary.core import insights
@@ -45,6 +51,7 @@ __all__ = [
     "MIN_TREND_DAYS",
     "SAVE_FORMATS",
     "ChartStyle",
+    "FigurePool",
     "build_calendar_figure",
     "build_high_low_figure",
     "build_lag_figure",
@@ -52,12 +59,14 @@ __all__ = [
     "build_timeline_figure",
     "build_weekly_figure",
     "day_numbers",
+    "draw_for_screen",
     "figure_to_png_bytes",
     "figure_to_svg_bytes",
     "save_figure",
 ]
 
 FloatArray = npt.NDArray[np.float64]
+T = TypeVar("T")
 Size = tuple[float, float]
 
 LONG_RANGE_DAYS = 400
@@ -148,6 +157,100 @@ def _new_figure(style: ChartStyle, size: Size, dpi: float) -> Figure:
         layout=ConstrainedLayoutEngine(w_pad=pad, h_pad=pad),
         facecolor=style.palette.figure_bg,
     )
+
+
+Frame = tuple[Figure, tuple[Axes, ...]]
+MakeAxes = Callable[[Figure, ChartStyle], tuple[Axes, ...]]
+
+
+def _one_axes(fig: Figure, _style: ChartStyle) -> tuple[Axes, ...]:
+    return (fig.add_subplot(),)
+
+
+def _with_twin(fig: Figure, _style: ChartStyle) -> tuple[Axes, ...]:
+    """Axes and a twin sharing its x axis, with a scale of its own on the right."""
+    ax = fig.add_subplot()
+    return ax, ax.twinx()
+
+
+def _side_by_side(fig: Figure, _style: ChartStyle) -> tuple[Axes, ...]:
+    left, right = fig.subplots(1, 2, width_ratios=[2, 1])
+    return left, right
+
+
+def _with_colorbar(cmap: str) -> MakeAxes:
+    """Axes with a pain colour bar (0-10 in `cmap`) on the right, which never changes.
+
+    The bar shows a mappable of its own with the calendar's colours and scale, so it
+    belongs to the frame and outlives every calendar drawn next to it.
+    """
+
+    def make(fig: Figure, style: ChartStyle) -> tuple[Axes, ...]:
+        ax = fig.add_subplot()
+        scale = ScalarMappable(norm=Normalize(0.0, 10.0), cmap=cmap)
+        bar = fig.colorbar(scale, ax=ax, ticks=list(SCORE_TICKS), pad=0.01, aspect=12)
+        bar.set_label(label("pain_axis", style.lang))
+        bar.outline.set_visible(False)
+        return (ax,)
+
+    return make
+
+
+class FigurePool:
+    """Figures kept between redraws of a chart, emptied and filled with the new data.
+
+    A new figure costs about a third of drawing it: axes, spines, tick marks and labels
+    are dozens of objects each. The Insights page redraws the same six charts at the same
+    size on every change of period, so it keeps their empty frames (figure, axes, colour
+    bar) and replaces only what the data decide. A frame is kept per chart for one size,
+    dpi and style; another one replaces it. Not thread-safe: one pool per thread.
+    """
+
+    def __init__(self) -> None:
+        self._frames: dict[str, tuple[tuple[Any, ...], Frame]] = {}
+
+    def take(self, chart: str, style: ChartStyle, size: Size, dpi: float, make: MakeAxes) -> Frame:
+        """The chart's frame for this size, dpi and style, emptied; a new one the first time."""
+        key = (style, size, dpi)
+        kept = self._frames.get(chart)
+        if kept is not None and kept[0] == key:
+            _empty(*kept[1])
+            return kept[1]
+        fig = _new_figure(style, size, dpi)
+        frame = (fig, make(fig, style))
+        self._frames[chart] = (key, frame)
+        return frame
+
+
+def _frame(
+    pool: FigurePool | None,
+    chart: str,
+    style: ChartStyle,
+    size: Size,
+    dpi: float,
+    make: MakeAxes = _one_axes,
+) -> Frame:
+    """A figure with its axes: a new one, or the emptied one `pool` kept from last time."""
+    if pool is None:
+        fig = _new_figure(style, size, dpi)
+        return fig, make(fig, style)
+    return pool.take(chart, style, size, dpi, make)
+
+
+def _empty(fig: Figure, axes: tuple[Axes, ...]) -> None:
+    """Take out everything a builder adds to a frame; axes, ticks and colour bar stay."""
+    for legend in list(fig.legends):
+        legend.remove()
+    for ax in axes:
+        for container in list(ax.containers):
+            container.remove()
+        for artist in [*ax.lines, *ax.collections, *ax.patches, *ax.texts, *ax.images]:
+            artist.remove()
+        if ax.legend_ is not None:
+            ax.legend_.remove()
+        for side in ("left", "center", "right"):
+            ax.set_title("", loc=side)
+        ax.set_visible(True)
 
 
 def _title(fig: Figure, text: str) -> None:
@@ -284,6 +387,7 @@ def build_timeline_figure(
     *,
     size: Size | None = None,
     dpi: float = 100.0,
+    pool: FigurePool | None = None,
 ) -> Figure:
     """Daily pain and stress, their 7-day averages, flare-ups and exercise sessions over time.
 
@@ -294,9 +398,8 @@ def build_timeline_figure(
     pal = style.palette
     lang = style.lang
     with _styled(style):
-        fig = _new_figure(style, size or _scaled((8.0, 3.8), style), dpi)
+        fig, (ax,) = _frame(pool, "timeline", style, size or _scaled((8.0, 3.8), style), dpi)
         _title(fig, label("timeline_title", lang))
-        ax = fig.add_subplot()
         x = day_numbers(series)
         n = series.n_days
         ms = float(np.clip(4.5 * np.sqrt(60.0 / n), 1.2, 4.5))
@@ -428,6 +531,7 @@ def build_scatter_figure(
     size: Size | None = None,
     dpi: float = 100.0,
     seed: int = 0,
+    pool: FigurePool | None = None,
 ) -> Figure:
     """Each logged day as a dot (stress across, pain up) with ρ, its 95% CI and n on the chart.
 
@@ -440,9 +544,8 @@ def build_scatter_figure(
     pal = style.palette
     lang = style.lang
     with _styled(style):
-        fig = _new_figure(style, size or _scaled((5.6, 4.6), style), dpi)
+        fig, (ax,) = _frame(pool, "scatter", style, size or _scaled((5.6, 4.6), style), dpi)
         _title(fig, label("scatter_title", lang))
-        ax = fig.add_subplot()
         both = np.isfinite(series.pain) & np.isfinite(series.stress)
         xs = series.stress[both]
         ys = series.pain[both]
@@ -502,6 +605,7 @@ def build_lag_figure(
     *,
     size: Size | None = None,
     dpi: float = 100.0,
+    pool: FigurePool | None = None,
 ) -> Figure:
     """The three correlations side by side, each a point with its 95% interval, around zero.
 
@@ -512,9 +616,8 @@ def build_lag_figure(
     pal = style.palette
     lang = style.lang
     with _styled(style):
-        fig = _new_figure(style, size or _scaled((6.4, 3.8), style), dpi)
+        fig, (ax,) = _frame(pool, "lag", style, size or _scaled((6.4, 3.8), style), dpi)
         _title(fig, label("lag_title", lang))
-        ax = fig.add_subplot()
         ax.axhline(0.0, color=pal.zero_line, lw=1.0, zorder=1, gid="zero")
         markers = ("o", "D", "s")
         thin = False
@@ -575,6 +678,7 @@ def build_weekly_figure(
     *,
     size: Size | None = None,
     dpi: float = 100.0,
+    pool: FigurePool | None = None,
 ) -> Figure:
     """Exercise sessions per week as bars, with the week's mean pain as a line on 0–10.
 
@@ -584,9 +688,11 @@ def build_weekly_figure(
     pal = style.palette
     lang = style.lang
     with _styled(style):
-        fig = _new_figure(style, size or _scaled((8.0, 3.8), style), dpi)
+        fig, (ax, twin) = _frame(
+            pool, "weekly", style, size or _scaled((8.0, 3.8), style), dpi, _with_twin
+        )
         _title(fig, label("weekly_title", lang))
-        ax = fig.add_subplot()
+        twin.set_visible(len(weeks) > 0)
         n = len(weeks)
         if n == 0:
             _note(ax, label("nothing_logged", lang), style)
@@ -619,7 +725,6 @@ def build_weekly_figure(
         ax.grid(axis="x", visible=False)
         _date_axis(ax, style)
 
-        twin = ax.twinx()
         twin.spines["right"].set_visible(True)
         twin.grid(visible=False)
         line = twin.plot(
@@ -652,6 +757,7 @@ def build_calendar_figure(
     size: Size | None = None,
     dpi: float = 100.0,
     cmap: str = "cividis",
+    pool: FigurePool | None = None,
 ) -> Figure:
     """Daily pain as a calendar: one column per week (Monday first), one row per weekday.
 
@@ -663,9 +769,9 @@ def build_calendar_figure(
     pal = style.palette
     lang = style.lang
     with _styled(style):
-        fig = _new_figure(style, size or _scaled((8.0, 2.8), style), dpi)
+        size = size or _scaled((8.0, 2.8), style)
+        fig, (ax,) = _frame(pool, f"calendar-{cmap}", style, size, dpi, _with_colorbar(cmap))
         _title(fig, label("calendar_title", lang))
-        ax = fig.add_subplot()
         offset = series.start.weekday()
         n_weeks = (offset + series.n_days + 6) // 7
         cells = np.full(n_weeks * 7, np.nan)
@@ -678,7 +784,7 @@ def build_calendar_figure(
         monday = float(day_numbers(series)[0]) - offset
         x_edges = monday + 7.0 * np.arange(n_weeks + 1, dtype=np.float64)
         y_edges = np.arange(8, dtype=np.float64)
-        mesh = ax.pcolormesh(
+        ax.pcolormesh(
             x_edges,
             y_edges,
             np.ma.masked_invalid(grid),
@@ -715,9 +821,6 @@ def build_calendar_figure(
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
         _date_axis(ax, style)
-        bar = fig.colorbar(mesh, ax=ax, ticks=list(SCORE_TICKS), pad=0.01, aspect=12)
-        bar.set_label(label("pain_axis", lang))
-        bar.outline.set_visible(False)
         if series.days_logged == 0:
             _note(ax, label("nothing_logged", lang), style)
         if missing.any():
@@ -741,6 +844,7 @@ def build_high_low_figure(
     *,
     size: Size | None = None,
     dpi: float = 100.0,
+    pool: FigurePool | None = None,
 ) -> Figure:
     """Mean pain on lower- and higher-stress days, and their difference with its 95% interval.
 
@@ -751,9 +855,9 @@ def build_high_low_figure(
     pal = style.palette
     lang = style.lang
     with _styled(style):
-        fig = _new_figure(style, size or _scaled((6.4, 3.8), style), dpi)
+        size = size or _scaled((6.4, 3.8), style)
+        fig, (left, right) = _frame(pool, "high_low", style, size, dpi, _side_by_side)
         _title(fig, label("high_low_title", lang))
-        left, right = fig.subplots(1, 2, width_ratios=[2, 1])
         left.set_ylim(0.0, 10.5)
         _score_axis(left)
         left.set_ylabel(label("mean_pain_axis", lang))
@@ -763,6 +867,9 @@ def build_high_low_figure(
         right.set_xlim(-0.8, 0.8)
         right.set_xticks([0], [label("difference", lang)])
         right.set_ylabel(label("difference_axis", lang))
+        # A fixed number of ticks: the default would choose it from the axis' height, which
+        # OnePassLayout assumes does not change the labels.
+        right.yaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10]))
         right.grid(axis="x", visible=False)
 
         if (
@@ -865,3 +972,329 @@ def figure_to_png_bytes(fig: Figure, dpi: int = MIN_PNG_DPI) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=max(MIN_PNG_DPI, dpi), facecolor=fig.get_facecolor())
     return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# On screen: one measuring pass for the layout, and text rasterised once
+
+
+_WSPACE = 0.02
+"""Constrained layout's default space between columns, as a fraction of the figure width."""
+
+
+class OnePassLayout(LayoutEngine):
+    """Constrained layout's margins from a single measurement, for charts drawn on screen.
+
+    ConstrainedLayoutEngine measures every label twice and solves a constraint system, which
+    costs a third of the time a chart takes to draw; the Insights page redraws six charts on
+    every change of period. The charts here are one row of axes (with twins and a colour bar
+    on the right) whose ticks never depend on the axes' size (fixed, date and MaxNLocator
+    with fixed nbins), so margins measured once at the default positions are already final.
+    Any other shape of figure falls back to constrained layout, so nothing is ever cut off.
+    """
+
+    _adjust_compatible = False
+    _colorbar_gridspec = False
+
+    def __init__(self, *, w_pad: float, h_pad: float) -> None:
+        """Pads in inches around the edges and between columns, as ConstrainedLayoutEngine."""
+        super().__init__()
+        self._params = {"w_pad": w_pad, "h_pad": h_pad}
+
+    def execute(self, fig: Any) -> None:
+        row = _single_row(fig)
+        if row is None:
+            w_pad, h_pad = self._params["w_pad"], self._params["h_pad"]
+            ConstrainedLayoutEngine(w_pad=w_pad, h_pad=h_pad).execute(fig)
+            return
+        renderer = fig._get_renderer()
+        dpi = fig.dpi
+        _place_row(fig, row, renderer, self._params["w_pad"] * dpi, self._params["h_pad"] * dpi)
+
+
+class _Column:
+    """One grid column: its axes (a twin shares the place) and its colour bar, if any."""
+
+    def __init__(self, ratio: float) -> None:
+        self.ratio = ratio
+        self.axes: list[Axes] = []
+        self.colorbar: Axes | None = None
+
+
+def _single_row(fig: Figure) -> list[_Column] | None:
+    """The figure's columns when it is one row of axes OnePassLayout can place, else None."""
+    if fig.subfigs:
+        return None
+    for legend in fig.legends:
+        if getattr(legend, "_outside_loc", None) not in (None, "lower"):
+            return None
+    grid = None
+    columns: dict[int, _Column] = {}
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is None:
+            if hasattr(ax, "_colorbar_info"):
+                continue  # placed beside its parent below
+            return None
+        if not ax.get_in_layout():
+            continue
+        gs = spec.get_gridspec()
+        if (grid is not None and gs is not grid) or gs.nrows != 1 or len(spec.colspan) != 1:
+            return None
+        grid = gs
+        index = spec.colspan.start
+        ratios: Sequence[float] | None = gs.get_width_ratios()  # type: ignore[assignment]
+        column = columns.setdefault(index, _Column(float(ratios[index]) if ratios else 1.0))
+        column.axes.append(ax)
+        for bar in getattr(ax, "_colorbars", []):
+            info = getattr(bar, "_colorbar_info", {})
+            if column.colorbar is not None or info.get("location") != "right":
+                return None
+            if list(info.get("parents", [])) != [ax]:
+                return None
+            column.colorbar = bar
+    if not columns:
+        return None
+    return [columns[i] for i in sorted(columns)]
+
+
+def _decorations(ax: Axes, renderer: Any, active: bool = False) -> tuple[float, ...]:
+    """Whole pixels that labels and ticks reach beyond the axes: left, bottom, right, top.
+
+    Rounded up: text snaps to pixels, so the fractions depend on where the axes were and
+    would move the next layout of the same chart by a pixel.
+    """
+    tight = ax.get_tightbbox(renderer, for_layout_only=True)
+    place = ax.get_position(original=not active).transformed(ax.figure.transFigure)
+    if tight is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    reach = (place.x0 - tight.x0, place.y0 - tight.y0, tight.x1 - place.x1, tight.y1 - place.y1)
+    return tuple(float(max(0, math.ceil(side - 0.01))) for side in reach)
+
+
+def _reserved(fig: Figure, renderer: Any, pad: float) -> tuple[float, float]:
+    """Pixels kept free below (outside legends) and above (the figure title) the axes."""
+    bottom = top = pad
+    for legend in fig.legends:
+        if getattr(legend, "_outside_loc", None) == "lower":
+            box = legend.get_tightbbox(renderer)
+            bottom += (box.height if box is not None else 0.0) + 2 * pad
+    title = getattr(fig, "_suptitle", None)
+    if title is not None and title.get_visible() and title.get_in_layout():
+        if getattr(title, "_autopos", False):
+            title.set_y(1.0 - pad / fig.bbox.height)
+        top += title.get_tightbbox(renderer).height + 2 * pad
+    return bottom, top
+
+
+def _place_row(fig: Figure, row: list[_Column], renderer: Any, w_pad: float, h_pad: float) -> None:
+    """Give each column the width its labels leave free, in proportion to its width ratio."""
+    width, height = fig.bbox.width, fig.bbox.height
+    margins = [np.max([_decorations(ax, renderer) for ax in column.axes], axis=0) for column in row]
+    bars = {
+        i: _decorations(column.colorbar, renderer, active=True)
+        for i, column in enumerate(row)
+        if column.colorbar is not None
+    }
+    below, above = _reserved(fig, renderer, h_pad)
+    y0 = below + max(m[1] for m in [*margins, *bars.values()])
+    y1 = height - above - max(m[3] for m in [*margins, *bars.values()])
+    if y1 - y0 < 0.2 * height:
+        return  # a tiny figure: keep matplotlib's default places rather than collapse
+    gap = 2 * max(w_pad, _WSPACE * width / 2 / len(row))  # as constrained layout pads cells
+    fixed = 2 * w_pad + gap * (len(row) - 1) + sum(m[0] + m[2] for m in margins)
+    shares = sum(column.ratio for column in row)
+    bar_widths: dict[int, float] = {}
+    for i, bar_margins in bars.items():
+        info = row[i].colorbar._colorbar_info  # type: ignore[union-attr]
+        bar_widths[i] = (y1 - y0) * info["shrink"] / info["aspect"]
+        fixed += bar_margins[0] + bar_widths[i] + bar_margins[2]
+        shares += info["pad"] * row[i].ratio
+    unit = (width - fixed) / shares
+    if unit * min(column.ratio for column in row) < 0.2 * width / len(row):
+        return
+    x = w_pad
+    for i, column in enumerate(row):
+        x += margins[i][0]
+        inner = unit * column.ratio
+        for ax in column.axes:
+            ax.set_position(_fraction(fig, x, y0, inner, y1 - y0))
+            ax.set_in_layout(True)  # set_position takes it out; the next draw measures again
+        x += inner + margins[i][2]
+        bar = column.colorbar
+        if bar is not None:
+            info = bar._colorbar_info  # type: ignore[attr-defined]
+            x += info["pad"] * inner + bars[i][0]
+            bar_height = (y1 - y0) * info["shrink"]
+            bar_y = y0 + (y1 - y0 - bar_height) / 2
+            bar.set_position(_fraction(fig, x, bar_y, bar_widths[i], bar_height))
+            bar.set_in_layout(True)
+            x += bar_widths[i] + bars[i][2]
+        x += gap
+
+
+def _fraction(fig: Figure, x: float, y: float, w: float, h: float) -> Bbox:
+    width, height = fig.bbox.width, fig.bbox.height
+    return Bbox.from_bounds(x / width, y / height, w / width, h / height)
+
+
+_TEXT_CACHE_LIMIT = 2048
+_text_sizes: dict[tuple[Any, ...], tuple[float, float, float]] = {}
+_font_heights: dict[tuple[Any, ...], tuple[float | None, float | None, float | None]] = {}
+_text_images: dict[tuple[Any, ...], tuple[npt.NDArray[np.uint8], int, int]] = {}
+_text_seen: dict[tuple[Any, ...], bool] = {}
+_CACHES_TEXT = hasattr(RendererAgg, "_draw_text_glyphs_and_boxes")
+"""Matplotlib 3.11 and later; older versions place text images differently and draw as usual."""
+
+_FONT_HEIGHT_TABLES = (
+    ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+    ("hhea", "lineGap", "ascent", "descent"),
+)
+
+
+class _TextCachingRenderer(RendererAgg):
+    """RendererAgg that measures and rasterises each string once per font, size and angle.
+
+    Rasterising text glyph by glyph is about a third of the drawing time, and the same tick
+    labels, axis labels and legends come back on every chart and every redraw. The grey
+    coverage of a string seen before is kept and blended at the text's whole-pixel position
+    (less than half a pixel from where it would be drawn otherwise). matplotlib keeps
+    measurements per renderer, that is per figure, and reads the font's line metrics from
+    its tables for every text it places; both are kept here for all figures.
+    """
+
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: Any
+    ) -> tuple[float, float, float]:
+        key = (s, hash(prop), self.dpi, ismath, _hinting())
+        size = _text_sizes.get(key)
+        if size is None:
+            measure = super().get_text_width_height_descent
+            size = measure(s, prop, ismath)  # type: ignore[no-untyped-call]
+            _remember(_text_sizes, key, size)
+        return size
+
+    def _get_font_height_metrics(
+        self, prop: FontProperties
+    ) -> tuple[float | None, float | None, float | None]:
+        """Ascent, descent and line gap of the font, as matplotlib's Text reads them."""
+        key = (hash(prop), self.dpi)
+        metrics = _font_heights.get(key)
+        if metrics is None:
+            metrics = _font_height_metrics(prop, self.dpi)
+            _remember(_font_heights, key, metrics)
+        return metrics
+
+    def draw_text(
+        self,
+        gc: Any,
+        x: float,
+        y: float,
+        s: str,
+        prop: FontProperties,
+        angle: float,
+        ismath: Any = False,
+        mtext: Any = None,
+    ) -> None:
+        if ismath or not _CACHES_TEXT:
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
+            return
+        features = getattr(mtext, "get_fontfeatures", lambda: None)()
+        language = getattr(mtext, "get_language", lambda: None)()
+        antialiased = bool(gc.get_antialiased())
+        key = (s, hash(prop), self.dpi, angle, antialiased, _hinting(), features, language)
+        cached = _text_images.get(key)
+        if cached is None and key not in _text_seen:
+            # Seen once: drawn as usual (at the whole pixel the cache would use), since
+            # rasterising it apart would cost more than drawing, and it may never return.
+            _remember(_text_seen, key, True)
+            draw = super().draw_text
+            draw(gc, round(x), round(y), s, prop, angle, ismath, mtext)  # type: ignore[no-untyped-call]
+            return
+        if cached is None:
+            cached = _rasterise(self.dpi, s, prop, angle, antialiased, mtext)
+            _remember(_text_images, key, cached)
+        coverage, left, top = cached
+        if coverage.size:
+            # The y is the image's lower edge counted downwards, as matplotlib 3.11 passes it.
+            row = round(y) + top + coverage.shape[0]
+            self._renderer.draw_text_image(coverage, round(x) + left, row, 0, gc)
+
+
+def _hinting() -> Any:
+    return get_hinting_flag()  # type: ignore[no-untyped-call]
+
+
+def _font_height_metrics(
+    prop: FontProperties, dpi: float
+) -> tuple[float | None, float | None, float | None]:
+    """matplotlib's own reading (Text._get_layout) of a font's ascent, descent and gap."""
+    font = get_font(findfont(prop))
+    for table_name, gap_key, ascent_key, descent_key in _FONT_HEIGHT_TABLES:
+        table = font.get_sfnt_table(table_name)  # type: ignore[call-overload]
+        if table is None:
+            continue
+        head = font.get_sfnt_table("head")
+        scale = prop.get_size_in_points() * dpi / 72 / head["unitsPerEm"]  # type: ignore[index]
+        return table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
+    return None, None, None
+
+
+def _rasterise(
+    dpi: float, s: str, prop: FontProperties, angle: float, antialiased: bool, mtext: Any
+) -> tuple[npt.NDArray[np.uint8], int, int]:
+    """A string's coverage drawn at a whole-pixel origin, cropped, and its offset from it."""
+    scratch = RendererAgg(1, 1, dpi)  # type: ignore[no-untyped-call]
+    measure = scratch.get_text_width_height_descent
+    width, height, _descent = measure(s, prop, False)  # type: ignore[no-untyped-call]
+    half = math.ceil(max(width, height)) + 8
+    scratch = RendererAgg(2 * half, 2 * half, dpi)  # type: ignore[no-untyped-call]
+    ink = scratch.new_gc()
+    ink.set_foreground((0.0, 0.0, 0.0, 1.0))
+    ink.set_antialiased(antialiased)
+    scratch.draw_text(ink, half, half, s, prop, angle, False, mtext)  # type: ignore[no-untyped-call]
+    ink.restore()
+    alpha = np.asarray(scratch.buffer_rgba())[:, :, 3]  # type: ignore[no-untyped-call]
+    rows = np.flatnonzero(alpha.any(axis=1))
+    cols = np.flatnonzero(alpha.any(axis=0))
+    if not rows.size:
+        return np.zeros((0, 0), np.uint8), 0, 0
+    crop = alpha[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1].copy()
+    return crop, int(cols[0]) - half, int(rows[0]) - half
+
+
+def _remember(cache: dict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any) -> None:
+    if len(cache) >= _TEXT_CACHE_LIMIT:
+        cache.clear()  # a new language or text size; the next charts fill it again
+    cache[key] = value
+
+
+class _ScreenCanvas(FigureCanvasAgg):
+    """FigureCanvasAgg with the text-caching renderer."""
+
+    def get_renderer(self) -> Any:
+        w, h = self.get_width_height(physical=True)
+        key = (w, h, self.figure.dpi)
+        if self._lastKey != key:
+            self.renderer = _TextCachingRenderer(w, h, self.figure.dpi)  # type: ignore[no-untyped-call]
+            self._lastKey = key
+        return self.renderer
+
+
+def draw_for_screen(fig: Figure, take: Callable[[npt.NDArray[np.uint8]], T]) -> T:
+    """Draw `fig` quickly for the app's window: one-pass layout, cached text.
+
+    `take` gets the RGBA pixels (rows, columns, 4) and returns what it makes of them; they
+    are valid only during the call: a figure kept in a FigurePool draws its next picture
+    into the same buffer (freeing and allocating it anew every time was tried, and left
+    the process 20 MB larger: the allocator keeps such blocks instead of returning them).
+    The figure keeps the one-pass layout afterwards. Files and the PDF report keep
+    constrained layout and matplotlib's own text drawing.
+    """
+    engine = fig.get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):
+        params = engine.get()
+        fig.set_layout_engine(OnePassLayout(w_pad=params["w_pad"], h_pad=params["h_pad"]))
+    canvas = fig.canvas if isinstance(fig.canvas, _ScreenCanvas) else _ScreenCanvas(fig)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    return take(np.asarray(canvas.buffer_rgba()))  # type: ignore[no-untyped-call]

@@ -557,3 +557,118 @@ def test_building_on_several_threads_leaves_global_settings_alone() -> None:
     assert dict(mpl.rcParams) == before
     assert set(colours[::4]) == {build(styles[0])}, "each figure keeps its own theme"
     assert set(colours[1::4]) == {build(styles[1])}
+
+
+# --- on screen: one-pass layout, cached text, kept figures ------------------------------------
+
+
+def _all_six(series: stats.DailySeries, style: ChartStyle, **kw: object) -> dict[str, Figure]:
+    """Every chart of the Insights page for `series`, at the sizes of the page's cards."""
+    sizes = {
+        "timeline": (10.4, 3.8),
+        "scatter": (6.4, 4.2),
+        "lag": (8.2, 3.3),
+        "weekly": (10.4, 3.3),
+        "calendar": (10.4, 2.9),
+        "high_low": (8.6, 3.6),
+    }
+    scale = style.font_scale
+    s = {key: (w * scale, h * scale) for key, (w, h) in sizes.items()}
+    lags = stats.lag_correlations(
+        stats.deviations_from_baseline(series.pain), stats.deviations_from_baseline(series.stress)
+    )
+    corr = stats.spearman(series.stress, series.pain)
+    return {
+        "timeline": charts.build_timeline_figure(series, style, size=s["timeline"], **kw),
+        "scatter": charts.build_scatter_figure(series, corr, style, size=s["scatter"], **kw),
+        "lag": charts.build_lag_figure(lags, style, size=s["lag"], **kw),
+        "weekly": charts.build_weekly_figure(
+            stats.weekly_summaries(series), style, size=s["weekly"], **kw
+        ),
+        "calendar": charts.build_calendar_figure(series, style, size=s["calendar"], **kw),
+        "high_low": charts.build_high_low_figure(
+            stats.high_low_stress(series.pain, series.stress), style, size=s["high_low"], **kw
+        ),
+    }  # type: ignore[arg-type]
+
+
+def _pixels(fig: Figure) -> np.ndarray:
+    return charts.draw_for_screen(fig, lambda rgba: rgba.astype(np.int16))
+
+
+@pytest.mark.parametrize("style", [EN, ChartStyle(lang="nl", font_scale=2.0, theme="dark")])
+def test_one_pass_layout_places_axes_as_constrained_layout_and_cuts_nothing(
+    series90: stats.DailySeries, style: ChartStyle
+) -> None:
+    constrained = _all_six(series90, style)
+    quick = _all_six(series90, style)
+    for key, fig in quick.items():
+        _render(constrained[key])
+        _pixels(fig)
+        assert isinstance(fig.get_layout_engine(), charts.OnePassLayout), key
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        # Every label, tick and legend lies inside the picture ...
+        box = fig.get_tightbbox(renderer).transformed(fig.dpi_scale_trans)
+        assert box.x0 >= -0.5, key
+        assert box.y0 >= -0.5, key
+        assert box.x1 <= fig.bbox.width + 0.5, key
+        assert box.y1 <= fig.bbox.height + 0.5, key
+        # ... and the axes sit where constrained layout puts them, to a few pixels.
+        for ours, theirs in zip(fig.axes, constrained[key].axes, strict=True):
+            here = ours.get_position().transformed(fig.transFigure)
+            there = theirs.get_position().transformed(fig.transFigure)
+            assert np.allclose(here.extents, there.extents, atol=0.02 * fig.bbox.width), key
+
+
+def test_one_pass_layout_falls_back_to_constrained_layout_for_other_shapes() -> None:
+    fig = Figure(figsize=(6, 4), layout="constrained")
+    fig.subplots(2, 1)[1].set_xlabel("lower")
+    _pixels(fig)
+    lower = fig.axes[1]
+    label = lower.xaxis.label.get_window_extent(fig.canvas.get_renderer())  # type: ignore[attr-defined]
+    assert label.y0 >= 0
+    assert lower.get_position().y0 > 0.05  # room was made for the label
+
+
+def test_cached_text_looks_like_matplotlibs_own(series90: stats.DailySeries) -> None:
+    """Text blended from the cache lands within half a pixel of where Agg draws it."""
+    for key, fig in _all_six(series90, NL).items():
+        _pixels(fig)  # lays the figure out: later drawings keep these places
+        reference = FigureCanvasAgg(fig)
+        reference.draw()
+        theirs = np.asarray(reference.buffer_rgba()).astype(np.int16)
+        ours = _pixels(fig)
+        different = np.abs(ours - theirs).max(axis=2) > 96
+        assert different.mean() < 0.01, key
+        # Drawn again, every text comes from the cache, and the picture is the same.
+        assert np.array_equal(_pixels(fig), ours), key
+
+
+def test_a_kept_figure_draws_like_a_new_one(series90: stats.DailySeries) -> None:
+    pool = charts.FigurePool()
+    first = _all_six(_series(400, seed=3), EN, pool=pool)
+    again = _all_six(series90, EN, pool=pool)
+    fresh = _all_six(series90, EN)
+    for key, fig in again.items():
+        assert fig is first[key], f"{key}: the figure is reused"
+        ours = _pixels(fig)
+        theirs = _pixels(fresh[key])
+        # The same picture; the layout may differ by a pixel after another period's labels.
+        different = np.abs(ours - theirs).max(axis=2) > 96
+        assert different.mean() < 0.03, key
+    # Data of the first period are gone from the kept figures.
+    assert len(_line(again["timeline"], "pain_daily").get_xdata()) == 90
+    assert len(again["weekly"].legends) == 1
+    assert len(_by_gid(again["calendar"], "pain")) == 1
+    # Another size or style gets a figure of its own.
+    other = charts.build_timeline_figure(series90, NL, size=(10.4, 3.8), pool=pool)
+    assert other is not first["timeline"]
+
+
+@pytest.mark.parametrize("series", [_empty(), _one_day()], ids=["empty", "one day"])
+def test_screen_drawing_copes_with_empty_and_single_days(series: stats.DailySeries) -> None:
+    pool = charts.FigurePool()
+    for _ in range(2):  # new figures, then the same ones emptied and filled again
+        for key, fig in _all_six(series, EN, pool=pool).items():
+            pixels = _pixels(fig)
+            assert pixels.shape[:2] == (round(fig.bbox.height), round(fig.bbox.width)), key

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import gc
 import math
+import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, QPoint, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from rugdiary.core.clock import Clock
@@ -22,6 +33,7 @@ from rugdiary.ui.insights.chart_jobs import (
     ChartRequest,
     ChartResult,
     EntrySource,
+    KeptFigures,
     RenderedChart,
     SessionSource,
 )
@@ -29,7 +41,7 @@ from rugdiary.ui.insights.insights_view import InsightsView
 from rugdiary.ui.insights.ranges import DEFAULT_RANGE, Period, RangeChoice, period_for
 
 if TYPE_CHECKING:
-    from matplotlib.backend_bases import Event
+    from rugdiary.ui.insights.chart_canvas import ChartCanvas
 
 MIN_PAIRED_DAYS = 28
 """Days with both scores before stress and pain are compared (CLINICAL.md §5)."""
@@ -40,8 +52,20 @@ CUSTOM_SETTLE_MS = 350
 IDLE_COLLECT_MS = 2500
 """Quiet time after new charts before old figures are swept from memory."""
 
+DRAWING_SWITCH_INTERVAL_S = 0.0005
+"""How long the chart worker may keep Python's interpreter lock while the GUI waits for it.
+
+The default (5 ms) is paid by every call from Qt into Python on the GUI thread while the
+worker draws: painting a chart, the style, each signal. A chart then waited ~100 ms after
+it was drawn before it was on screen. Set only while jobs run (process-wide, like the GIL).
+"""
+
 CLICKABLE_CHARTS: tuple[str, ...] = ("timeline", "calendar")
-"""Charts on which a day can be pointed at and opened."""
+"""Charts on which a day can be pointed at (or chosen with the keyboard) and opened."""
+
+DAYS_PER_STEP: dict[str, tuple[int, int]] = {"timeline": (1, 0), "calendar": (7, 1)}
+"""Days one arrow key moves the chosen day, across and down: the calendar's columns are
+weeks and its rows weekdays, so there Left and Right move a week and Up and Down a day."""
 
 
 def _qdate(day: date) -> QDate:
@@ -50,6 +74,50 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+def _keep_long_lived_out_of_collections() -> None:
+    """Move every object alive now out of reach of Python's automatic cyclic collections.
+
+    Drawing six charts allocates hundreds of thousands of objects, which sets off dozens of
+    automatic collections; the full ones among them also walk every long-lived object (the
+    ten-year diary alone is about 200,000), which cost ~140 ms of a first paint. Frozen
+    objects are skipped (gc.freeze), so each collection only sees the young ones, where the
+    dropped figures are. Freezing is process-wide and cheap (a list splice under the GIL),
+    so the GUI thread may do it while the worker draws. Garbage frozen along with the rest
+    waits for the idle sweep (InsightsController._collect), which unfreezes, collects and
+    freezes again; leaving the page unfreezes for good (_collect_everything_again), so the
+    rest of the app never keeps cycles longer than it would without this page.
+    """
+    global _frozen
+    if not _frozen:  # gc.get_freeze_count() would walk every frozen object to count them
+        gc.freeze()
+        _frozen = True
+
+
+def _collect_everything_again() -> None:
+    """Undo _keep_long_lived_out_of_collections: the next full collection sees everything."""
+    global _frozen
+    gc.unfreeze()
+    _frozen = False
+
+
+_frozen = False
+"""Whether this module has frozen the objects alive (gc.freeze) and not unfrozen them yet."""
+
+
+def _hand_over_quickly(drawing: bool) -> None:
+    """While the worker draws, let it hand the interpreter lock to the GUI thread sooner."""
+    global _usual_switch_interval
+    if drawing and _usual_switch_interval is None:
+        _usual_switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(DRAWING_SWITCH_INTERVAL_S)
+    elif not drawing and _usual_switch_interval is not None:
+        sys.setswitchinterval(_usual_switch_interval)
+        _usual_switch_interval = None
+
+
+_usual_switch_interval: float | None = None
 
 
 def _score(value: float) -> str:
@@ -113,17 +181,22 @@ class InsightsController(QObject):
         """How many results arrived after a newer request had replaced them (for tests)."""
         self.hover_text = ""
         """The tooltip last shown over a day, or "" (for tests and screen readers)."""
+        self._chosen: dict[str, date] = {}
+        """The day chosen with the keyboard on each clickable chart."""
 
         # One thread: matplotlib must not build two figures at once, and a queue of one
         # job at a time is what "the newest request wins" needs anyway.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)
+        self._figures = KeptFigures()
+        """The charts' figures, emptied and filled again for each request (in the worker)."""
 
         # Each set of charts leaves ~20,000 objects in reference cycles (figures and their
         # axes) that only Python's cyclic collector frees; left to chance they pile up to
-        # tens of megabytes. A collection takes 50-100 ms, so it runs once the page has been
-        # left alone for a moment, never between a click and its charts.
+        # tens of megabytes. A full collection takes 50-100 ms, so it runs once the page has
+        # been left alone for a moment, never between a click and its charts. See also
+        # _keep_long_lived_out_of_collections.
         self._collect_timer = QTimer(self)
         self._collect_timer.setSingleShot(True)
         self._collect_timer.setInterval(IDLE_COLLECT_MS)
@@ -139,6 +212,7 @@ class InsightsController(QObject):
         view.from_date.dateChanged.connect(lambda _d: self._custom_timer.start())
         view.to_date.dateChanged.connect(lambda _d: self._custom_timer.start())
         view.shown.connect(self._on_shown)
+        view.hidden.connect(_collect_everything_again)
         for key, card in view.cards.items():
             card.save_button.clicked.connect(lambda _checked=False, k=key: self.save_chart(k))
         self._apply_scale()
@@ -243,6 +317,8 @@ class InsightsController(QObject):
         self._closed = True
         self._generation += 1  # the worker stops early at its next check
         self.wait_until_idle()
+        _collect_everything_again()
+        _hand_over_quickly(False)
 
     def wait_until_idle(self, msecs: int = 30_000) -> bool:
         """Block until the worker has finished (for shutdown and benchmarks)."""
@@ -254,7 +330,10 @@ class InsightsController(QObject):
     # -- background work --------------------------------------------------------------------
 
     def _start_job(self, request: ChartRequest | None) -> None:
-        job = ChartJob(request, self.entries, self.sessions, self._is_current)
+        if request is not None:
+            _keep_long_lived_out_of_collections()
+        _hand_over_quickly(True)
+        job = ChartJob(request, self.entries, self.sessions, self._is_current, self._figures)
         job_id = self._next_job_id
         self._next_job_id += 1
         self._jobs[job_id] = job
@@ -284,6 +363,8 @@ class InsightsController(QObject):
         job = self._jobs.pop(job_id, None)
         if job is not None:
             self._retired.append(job)
+        if not self._jobs:
+            _hand_over_quickly(False)
         if job is not None and job.request is None:
             self._warming = False
         if result is None:
@@ -306,8 +387,12 @@ class InsightsController(QObject):
         self.chartsReady.emit(result)
 
     def _collect(self) -> None:
-        if self._pending() is None:
-            gc.collect()
+        if self._pending() is not None:
+            return
+        _collect_everything_again()
+        gc.collect()  # the old figures, and whatever else became garbage meanwhile
+        if self.view.isVisible():
+            _keep_long_lived_out_of_collections()  # what is left is alive
 
     def _on_stats(self, result: ChartResult) -> None:
         if result.generation != self._generation:
@@ -357,6 +442,10 @@ class InsightsController(QObject):
         view.needs.setText(needs)
         view.needs.setVisible(bool(needs))
         view.set_charts_visible(result.days_logged > 0)
+        for key in CLICKABLE_CHARTS:
+            day = self._chosen.get(key)
+            if day is not None:
+                self._chosen[key] = min(max(day, request.start), request.end)
 
     def _show_error(self, result: ChartResult) -> None:
         view = self.view
@@ -374,9 +463,16 @@ class InsightsController(QObject):
         if canvas is None:
             canvas = self._make_canvas(key)
             card.set_canvas(canvas)
+            canvas.setAccessibleDescription(self._canvas_description(key))
+            if key in CLICKABLE_CHARTS:
+                # Made long after the page, it would come last in the Tab order; after the
+                # card's Save button it is where the eye expects it.
+                QWidget.setTabOrder(card.save_button, canvas)
         canvas.set_background(self._figure_background())
-        canvas.show_chart(chart.figure, chart.image, chart.logical_size)
+        canvas.show_chart(chart.image, chart.logical_size, chart.plot_area)
         card.save_button.setEnabled(True)
+        if key in CLICKABLE_CHARTS and canvas.marker() is not None:
+            self._show_chosen(key)  # the marker follows the new picture
 
     def _drawing_order(self) -> tuple[str, ...]:
         """Chart keys with the cards in view first, then those below, then those above.
@@ -428,16 +524,21 @@ class InsightsController(QObject):
             )
         return ""
 
-    def _make_canvas(self, key: str) -> Any:
+    def _make_canvas(self, key: str) -> ChartCanvas:
         from rugdiary.ui.insights.chart_canvas import make_canvas
 
         card = self.view.cards[key]
         canvas = make_canvas(card.holder, self._figure_background())
-        canvas.signals.resized.connect(self._on_canvas_resized)
+        canvas.resized.connect(self._on_canvas_resized)
         if key in CLICKABLE_CHARTS:
-            canvas.connect_event("motion_notify_event", lambda e, k=key: self.on_motion(k, e))
-            canvas.connect_event("button_press_event", lambda e, k=key: self.on_press(k, e))
-            canvas.connect_event("figure_leave_event", lambda _e: self._hide_tooltip())
+            canvas.setMouseTracking(True)
+            canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            canvas.pointed.connect(lambda data, where, k=key: self.on_point(k, data, where))
+            canvas.clicked.connect(lambda data, k=key: self.on_click(k, data))
+            canvas.stepped.connect(lambda dx, dy, k=key: self.step_day(k, dx, dy))
+            canvas.jumped.connect(lambda last, k=key: self.jump_day(k, last))
+            canvas.activated.connect(lambda k=key: self.open_chosen_day(k))
+            canvas.focusChanged.connect(lambda keys, k=key: self._on_canvas_focus(k, keys))
         return canvas
 
     def _on_canvas_resized(self) -> None:
@@ -491,8 +592,11 @@ class InsightsController(QObject):
             return None
         return series.start + timedelta(days=index)
 
-    def day_text(self, day: date) -> str:
-        """What a day's tooltip says: the date, its pain and stress, a flare-up if marked."""
+    def day_text(self, day: date, *, keyboard: bool = False) -> str:
+        """What a day's tooltip says: the date, its pain and stress, a flare-up if marked.
+
+        The last line says how to open the day: by clicking, or (`keyboard`) with Enter.
+        """
         result = self._result
         if result is None or result.series is None:
             return ""
@@ -516,17 +620,20 @@ class InsightsController(QObject):
         sessions = int(series.session_count[index])
         if sessions:
             lines.append(self.tr("Exercise sessions: %1").replace("%1", str(sessions)))
-        lines.append(self.tr("Click to open this day in the diary"))
+        if keyboard:
+            lines.append(self.tr("Press Enter to open this day in the diary"))
+        else:
+            lines.append(self.tr("Click to open this day in the diary"))
         return "\n".join(lines)
 
-    def on_motion(self, key: str, event: Event) -> None:
-        """matplotlib motion_notify_event: show the day under the pointer, if any."""
+    def on_point(self, key: str, data: tuple[float, float] | None, where: QPoint) -> None:
+        """The pointer moved over the chart `key`: show the day under it, if any."""
         canvas = self.view.cards[key].canvas
-        day = self._event_day(key, event)
         if canvas is None:
             return
         from rugdiary.ui.insights.chart_canvas import cursor_for
 
+        day = self.day_at(key, *data) if data is not None else None
         canvas.setCursor(cursor_for(day is not None))
         if day is None:
             self._hide_tooltip()
@@ -535,38 +642,119 @@ class InsightsController(QObject):
         if text == self.hover_text:
             return
         self.hover_text = text
-        QToolTip.showText(self._global_pos(canvas, event), text, canvas)
+        QToolTip.showText(where + QPoint(12, 16), text, canvas)
 
-    def on_press(self, key: str, event: Event) -> None:
-        """matplotlib button_press_event: a left click on a day opens it in the diary."""
-        if int(getattr(event, "button", 0) or 0) != 1:
-            return
-        day = self._event_day(key, event)
+    def on_click(self, key: str, data: tuple[float, float] | None) -> None:
+        """A left click on the chart `key`: a day there opens in the diary."""
+        day = self.day_at(key, *data) if data is not None else None
         if day is not None:
+            self._chosen[key] = day  # where the arrow keys go on from
             self._hide_tooltip()
             self.openDayRequested.emit(day)
-
-    def _event_day(self, key: str, event: Event) -> date | None:
-        canvas = self.view.cards[key].canvas
-        axes = getattr(event, "inaxes", None)
-        if canvas is None or axes is None or not canvas.figure.axes:
-            return None
-        if axes is not canvas.figure.axes[0]:  # the chart, not a legend or colour bar
-            return None
-        return self.day_at(key, getattr(event, "xdata", None), getattr(event, "ydata", None))
 
     def _hide_tooltip(self) -> None:
         if self.hover_text:
             self.hover_text = ""
             QToolTip.hideText()
 
-    @staticmethod
-    def _global_pos(canvas: QWidget, event: Event) -> QPoint:
-        gui = getattr(event, "guiEvent", None)
-        if gui is not None and hasattr(gui, "globalPosition"):
-            point: QPoint = gui.globalPosition().toPoint()
-            return point + QPoint(12, 16)
-        return QCursor.pos() if canvas.underMouse() else canvas.mapToGlobal(QPoint(12, 16))
+    # -- choosing a day with the keyboard -------------------------------------------------
+
+    def chosen_day(self, key: str) -> date | None:
+        """The day chosen with the keyboard on the chart `key`, once it has had focus."""
+        return self._chosen.get(key)
+
+    def step_day(self, key: str, across: int, down: int) -> None:
+        """Move the chosen day by arrow-key steps; it stays inside the period."""
+        days_across, days_down = DAYS_PER_STEP[key]
+        delta = across * days_across + down * days_down
+        result = self._result
+        if delta and result is not None:
+            day = self._chosen.get(key, result.request.end)
+            self._choose(key, day + timedelta(days=delta))
+
+    def jump_day(self, key: str, last: bool) -> None:
+        """Home and End: the period's first or last day."""
+        result = self._result
+        if result is not None:
+            self._choose(key, result.request.end if last else result.request.start)
+
+    def open_chosen_day(self, key: str) -> None:
+        """Enter or Space: open the chosen day in the diary."""
+        day = self._chosen.get(key)
+        if day is not None and self._result is not None:
+            self._hide_tooltip()
+            self.openDayRequested.emit(day)
+
+    def _choose(self, key: str, day: date) -> None:
+        result = self._result
+        if result is None or result.series is None:
+            return
+        self._chosen[key] = min(max(day, result.request.start), result.request.end)
+        self._show_chosen(key)
+
+    def _on_canvas_focus(self, key: str, by_keyboard: bool) -> None:
+        """Tabbing to a chart marks its chosen day; leaving it takes the marker away.
+
+        Focus from a click marks nothing: the click itself opens a day.
+        """
+        canvas = self.view.cards[key].canvas
+        if canvas is None:
+            return
+        if not by_keyboard:
+            canvas.set_marker(None)
+            canvas.setAccessibleDescription(self._canvas_description(key))
+            self._hide_tooltip()
+            return
+        result = self._result
+        if result is not None and key not in self._chosen:
+            self._chosen[key] = result.request.end  # today's end of the period: the newest day
+        self._show_chosen(key)
+
+    def _show_chosen(self, key: str) -> None:
+        """Mark the chosen day, and say what it holds (tooltip and screen readers alike)."""
+        canvas = self.view.cards[key].canvas
+        day = self._chosen.get(key)
+        if canvas is None or day is None or self._result is None:
+            return
+        rect = self._day_rect(key, day)
+        canvas.set_marker(rect)
+        text = self.day_text(day, keyboard=True)
+        canvas.setAccessibleDescription(text)
+        if rect is None or not canvas.isVisible():
+            return
+        self.hover_text = text
+        where = canvas.to_widget(QPointF(rect.right(), rect.bottom())).toPoint()
+        QToolTip.showText(canvas.mapToGlobal(where + QPoint(8, 8)), text, canvas)
+
+    def _day_rect(self, key: str, day: date) -> QRectF | None:
+        """Where `day` lies on the chart `key`, in logical pixels of its picture."""
+        result = self._result
+        canvas = self.view.cards[key].canvas
+        area = canvas.plot_area() if canvas is not None else None
+        if result is None or result.series is None or area is None:
+            return None
+        index = (day - result.request.start).days
+        if key == "timeline":
+            x = result.day_origin + index
+            left, top = area.point_for(x - 0.5, area.y_limits[1])
+            right, bottom = area.point_for(x + 0.5, area.y_limits[0])
+        else:
+            cell = result.request.start.weekday() + index
+            monday = result.day_origin - result.request.start.weekday()
+            x = monday + 7.0 * (cell // 7)
+            left, top = area.point_for(x, float(cell % 7))
+            right, bottom = area.point_for(x + 7.0, float(cell % 7 + 1))
+        return QRectF(QPointF(left, top), QPointF(right, bottom)).normalized()
+
+    def _canvas_description(self, key: str) -> str:
+        """What screen readers hear about a chart: its explanation, and the keys for days."""
+        text = self.view.cards[key].holder.accessibleDescription()
+        if key in CLICKABLE_CHARTS:
+            text += " " + self.tr(
+                "Use the arrow keys to choose a day, Home and End for the first and last day, "
+                "and Enter to open it in the diary."
+            )
+        return text
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.insights.ranges import RangeChoice
 from rugdiary.ui.widgets.date_edits import DateField
+
+if TYPE_CHECKING:
+    from rugdiary.ui.insights.chart_canvas import ChartCanvas
 
 CONTENT_MAX_WIDTH = 1100
 """Beyond this the cards stop growing: very wide charts are hard to follow with the eye."""
@@ -92,8 +95,8 @@ class ChartCard(QFrame):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.holder_layout = QStackedLayout(self.holder)
         self.holder_layout.addWidget(self.placeholder)
-        self.canvas: Any = None
-        """The chart_canvas.ChartCanvas, once made (its class is made with matplotlib)."""
+        self.canvas: ChartCanvas | None = None
+        """The chart itself, once its first picture has arrived."""
 
         heading = QHBoxLayout()
         text = QVBoxLayout()
@@ -124,7 +127,7 @@ class ChartCard(QFrame):
         if widest is not None:
             self.holder.setMaximumWidth(round(widest * scale))
 
-    def set_canvas(self, canvas: Any) -> None:
+    def set_canvas(self, canvas: ChartCanvas) -> None:
         """Put the real chart in place of the placeholder (once; later charts reuse it)."""
         self.canvas = canvas
         canvas.setAccessibleName(self.holder.accessibleName())
@@ -142,6 +145,8 @@ class InsightsView(QWidget):
     """
 
     shown = Signal()
+    hidden = Signal()
+    """The page went out of view (another page, or the window closed)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -350,6 +355,11 @@ class InsightsView(QWidget):
         # Coming back to the page, yes; the window coming back from the taskbar, no.
         if not event.spontaneous():
             self.shown.emit()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self.hidden.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from rugdiary.storage.repositories import EntryRepository
@@ -19,16 +21,16 @@ from rugdiary.ui.insights.page import InsightsPage
 from rugdiary.ui.insights.ranges import RangeChoice
 
 MakePage = Callable[..., InsightsPage]
+LEFT = Qt.MouseButton.LeftButton
 
 
 def _point(page: InsightsPage, key: str, x: float, y: float) -> QPoint:
     """The widget position (logical pixels, top-left origin) of data point (x, y)."""
     canvas = page.view.cards[key].canvas
     assert canvas is not None
-    axes = canvas.figure.axes[0]
-    px, py = axes.transData.transform((x, y))
-    ratio = canvas.device_pixel_ratio
-    return QPoint(round(px / ratio), round(canvas.height() - py / ratio))
+    area = canvas.plot_area()
+    assert area is not None
+    return canvas.to_widget(QPointF(*area.point_for(x, y))).toPoint()
 
 
 def _calendar_xy(result: ChartResult, day: date) -> tuple[float, float]:
@@ -102,17 +104,6 @@ def test_a_flare_up_and_an_empty_day_are_named(fill, make_page: MakePage) -> Non
         assert words in page.controller.day_text(day)
 
 
-class _Event:
-    """Just what the handlers read from a matplotlib MouseEvent."""
-
-    def __init__(self, inaxes: Any, x: float, y: float, button: int = 1) -> None:
-        self.inaxes = inaxes
-        self.xdata = x
-        self.ydata = y
-        self.button = button
-        self.guiEvent = None
-
-
 def test_the_calendar_maps_squares_to_days(fill, make_page: MakePage, qtbot) -> None:
     fill(90)
     page = make_page()
@@ -122,22 +113,159 @@ def test_the_calendar_maps_squares_to_days(fill, make_page: MakePage, qtbot) -> 
     assert result.series is not None
     canvas = page.view.cards["calendar"].canvas
     assert canvas is not None
-    axes = canvas.figure.axes[0]
+    page.view.scroll_area.ensureWidgetVisible(canvas)
     for day in (result.request.start, date(2026, 1, 15), result.request.end):
         x, y = _calendar_xy(result, day)
         assert controller.day_at("calendar", x, y) == day
-        controller.on_motion("calendar", _Event(axes, x, y))
-        assert controller.hover_text.startswith(day.strftime("%A"))
+        where = _point(page, "calendar", x, y)
+        QTest.mouseMove(canvas, where)
+        qtbot.waitUntil(lambda d=day: controller.hover_text.startswith(d.strftime("%A")))
         with qtbot.waitSignal(controller.openDayRequested) as blocker:
-            controller.on_press("calendar", _Event(axes, x, y))
+            QTest.mouseClick(
+                canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where
+            )
         assert blocker.args == [day]
     # Blank squares before the first day and after the last one are no day at all.
     x, y = _calendar_xy(result, result.request.start)
     assert controller.day_at("calendar", x, y - 1.0) is None
     # The colour bar is not the calendar; a right click opens nothing.
+    area = canvas.plot_area()
+    assert area is not None
+    beside = QPoint(round(area.left + area.width + 12), round(area.top + area.height / 2))
+    assert canvas.data_at(QPointF(beside)) is None
     with qtbot.assertNotEmitted(controller.openDayRequested):
-        controller.on_press("calendar", _Event(canvas.figure.axes[-1], x, y))
-        controller.on_press("calendar", _Event(axes, x, y, button=3))
+        QTest.mouseClick(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, beside)
+        QTest.mouseClick(canvas, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, where)
+
+
+def _focus_chart(page: InsightsPage, key: str, qtbot) -> Any:
+    """Tab from the card's Save button to its chart, as a keyboard user does."""
+    card = page.view.cards[key]
+    canvas = card.canvas
+    assert canvas is not None
+    window = page.view.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.view.scroll_area.ensureWidgetVisible(card)
+    card.save_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(card.save_button.hasFocus)
+    QTest.keyClick(card.save_button, Qt.Key.Key_Tab)
+    qtbot.waitUntil(canvas.hasFocus)
+    return canvas
+
+
+def test_choosing_a_day_on_the_timeline_with_the_keyboard(fill, make_page: MakePage, qtbot) -> None:
+    fill(60)
+    page = make_page()
+    controller = page.controller
+    result = controller.result
+    assert result is not None
+    assert result.series is not None
+    start, end = result.request.start, result.request.end
+    canvas = _focus_chart(page, "timeline", qtbot)
+
+    # Focus brings the newest day, marked on the chart and described as when pointed at.
+    assert controller.chosen_day("timeline") == end
+    assert canvas.marker() is not None
+    assert controller.hover_text.startswith(end.strftime("%A"))
+    assert "Press Enter to open this day" in canvas.accessibleDescription()
+    assert end.strftime("%B") in canvas.accessibleDescription()
+
+    QTest.keyClick(canvas, Qt.Key.Key_Right)  # already the last day: it stays
+    assert controller.chosen_day("timeline") == end
+    before = canvas.marker()
+    QTest.keyClick(canvas, Qt.Key.Key_Left)
+    QTest.keyClick(canvas, Qt.Key.Key_Left)
+    day = end - timedelta(days=2)
+    assert controller.chosen_day("timeline") == day
+    assert canvas.marker().right() < before.left()  # moved one column to the left, twice
+    index = (day - start).days
+    assert f"Pain {result.series.pain[index]:g}" in canvas.accessibleDescription() or (
+        "Nothing filled in" in canvas.accessibleDescription()
+    )
+    QTest.keyClick(canvas, Qt.Key.Key_Up)  # no rows on a timeline: nothing happens
+    assert controller.chosen_day("timeline") == day
+    assert not controller.busy  # moving the marker draws no chart
+
+    with qtbot.waitSignal(controller.openDayRequested) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Return)
+    assert blocker.args == [day]
+    QTest.keyClick(canvas, Qt.Key.Key_Home)
+    assert controller.chosen_day("timeline") == start
+    with qtbot.waitSignal(controller.openDayRequested) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Space)
+    assert blocker.args == [start]
+    QTest.keyClick(canvas, Qt.Key.Key_End)
+    assert controller.chosen_day("timeline") == end
+
+    # Leaving the chart takes the marker away and gives back the chart's description.
+    QTest.keyClick(canvas, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not canvas.hasFocus())
+    assert canvas.marker() is None
+    assert "arrow keys" in canvas.accessibleDescription()
+
+
+def test_choosing_a_day_on_the_calendar_with_the_keyboard(fill, make_page: MakePage, qtbot) -> None:
+    fill(90)
+    page = make_page()
+    controller = page.controller
+    result = controller.result
+    assert result is not None
+    start, end = result.request.start, result.request.end
+    canvas = _focus_chart(page, "calendar", qtbot)
+    assert controller.chosen_day("calendar") == end
+
+    # Columns are weeks and rows weekdays: across is a week, down a day.
+    QTest.keyClick(canvas, Qt.Key.Key_Left)
+    assert controller.chosen_day("calendar") == end - timedelta(days=7)
+    QTest.keyClick(canvas, Qt.Key.Key_Up)
+    day = end - timedelta(days=8)
+    assert controller.chosen_day("calendar") == day
+    marker = canvas.marker()
+    assert marker is not None
+    x, y = _calendar_xy(result, day)
+    centre = _point(page, "calendar", x, y)
+    assert canvas.to_widget(marker.center()).toPoint() == centre  # on the day's square
+    assert controller.hover_text.startswith(day.strftime("%A"))
+    with qtbot.waitSignal(controller.openDayRequested) as blocker:
+        QTest.keyClick(canvas, Qt.Key.Key_Enter)
+    assert blocker.args == [day]
+
+    QTest.keyClick(canvas, Qt.Key.Key_Home)
+    QTest.keyClick(canvas, Qt.Key.Key_Up)  # not before the period's first day
+    assert controller.chosen_day("calendar") == start
+
+
+def test_after_a_click_the_arrow_keys_go_on_from_the_clicked_day(
+    fill, make_page: MakePage, qtbot
+) -> None:
+    fill(60)
+    page = make_page()
+    controller = page.controller
+    result = controller.result
+    assert result is not None
+    day, index = _logged_day(result, 10)
+    canvas = page.view.cards["timeline"].canvas
+    page.view.scroll_area.ensureWidgetVisible(canvas)
+    where = _point(page, "timeline", result.day_origin + index, 3.0)
+    with qtbot.waitSignal(controller.openDayRequested):
+        QTest.mouseClick(canvas, LEFT, Qt.KeyboardModifier.NoModifier, where)
+    assert canvas.marker() is None  # a click marks nothing: it opened the day
+    QTest.keyClick(canvas, Qt.Key.Key_Right)
+    assert controller.chosen_day("timeline") == day + timedelta(days=1)
+    assert canvas.marker() is not None
+
+
+def test_the_chosen_day_stays_inside_a_shorter_period(
+    fill, make_page: MakePage, ready, qtbot
+) -> None:
+    fill(120)
+    page = make_page()
+    canvas = _focus_chart(page, "timeline", qtbot)
+    QTest.keyClick(canvas, Qt.Key.Key_Home)
+    result = ready(page, lambda: page.controller.set_range(RangeChoice.WEEKS_4))
+    assert page.controller.chosen_day("timeline") == result.request.start
+    qtbot.waitUntil(lambda: canvas.marker() is not None)
 
 
 @pytest.mark.parametrize(
@@ -269,3 +397,20 @@ def test_nothing_is_computed_before_the_page_is_shown(make_page: MakePage, fill)
     page.controller.set_theme("dark")
     assert not page.controller.busy
     assert page.controller.result is None
+
+
+def test_the_page_keeps_long_lived_objects_out_of_collections_only_while_in_view(
+    fill, make_page: MakePage, qtbot
+) -> None:
+    """gc.freeze while charts are drawn and shown; leaving the page lets everything go."""
+    usual = sys.getswitchinterval()
+    fill(30)
+    page = make_page()
+    assert gc.get_freeze_count() > 0  # since the first request
+    assert sys.getswitchinterval() == usual  # shorter only while the worker draws
+    page.controller._collect()  # the sweep once the page is left alone
+    assert gc.get_freeze_count() > 0
+    page.view.window().hide()
+    assert gc.get_freeze_count() == 0
+    page.controller._collect()  # a sweep after leaving freezes nothing again
+    assert gc.get_freeze_count() == 0

@@ -11,8 +11,9 @@ import pytest
 
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.stats import build_summary
+from rugdiary.reports.chart_theme import DARK_PALETTE, ChartStyle
 from rugdiary.storage.repositories import EntryRepository, SessionRepository
-from rugdiary.ui.insights.chart_jobs import CHART_KEYS
+from rugdiary.ui.insights.chart_jobs import CHART_KEYS, build_figure
 from rugdiary.ui.insights.page import InsightsPage, build_insights_page
 from rugdiary.ui.insights.ranges import Period, RangeChoice, months_back, period_for
 
@@ -20,9 +21,10 @@ MakePage = Callable[..., InsightsPage]
 
 
 def _timeline_points(page: InsightsPage) -> int:
+    """Days on the timeline, from the figure the page drew (built again: it is not kept)."""
     result = page.controller.result
     assert result is not None
-    figure = result.charts["timeline"].figure
+    figure = build_figure(result, "timeline", ChartStyle())
     (line,) = [a for a in figure.axes[0].get_lines() if a.get_gid() == "pain_daily"]
     return len(line.get_xdata())
 
@@ -119,7 +121,7 @@ def test_too_few_days_say_what_is_needed(fill, make_page: MakePage) -> None:
     assert result is not None
     assert result.days_logged <= 10
     # The charts still show the days, with their own notes instead of a trend line.
-    scatter = result.charts["scatter"].figure
+    scatter = build_figure(result, "scatter", ChartStyle())
     assert not [line for line in scatter.axes[0].get_lines() if line.get_gid() == "trend"]
 
 
@@ -148,7 +150,8 @@ def test_theme_and_language_redraw(fill, make_page: MakePage, ready) -> None:
     page = make_page()
     result = ready(page, lambda: page.controller.set_theme("dark"))
     assert result.request.theme == "dark"
-    assert result.charts["timeline"].figure.get_facecolor()[:3] != (1.0, 1.0, 1.0)
+    corner = result.charts["timeline"].image.pixelColor(1, 1)
+    assert corner.name() == DARK_PALETTE.figure_bg
     result = ready(page, lambda: page.controller.set_language("nl"))
     assert page.view.sentence.text().startswith("Van ")
     assert result.request.lang == "nl"
