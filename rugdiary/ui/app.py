@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -208,11 +211,42 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
             return 0  # another launch won a simultaneous start
         window.show()
         reminders.start()
+        if window.insights_used_before():
+            QTimer.singleShot(CHART_WARM_UP_DELAY_MS, warm_up_charts_in_background)
         code = app.exec()
         reminders.stop()
         return code
     finally:
         db.close()
+
+
+CHART_WARM_UP_DELAY_MS = 2000
+"""After the window is up, wait this long before the chart libraries are warmed up."""
+
+
+def warm_up_charts_in_background() -> threading.Thread:
+    """Import matplotlib, numpy and scipy and draw one small chart, in a thread of its own.
+
+    Importing them takes 1 to 2 seconds. Paid when the Insights page is first opened, that
+    wait would be most of its first paint; started a moment after start-up, it delays
+    neither the first window nor the page. The price is memory (about 150 MB stay
+    loaded, as they would once the page has been opened), so run_gui does this only for
+    people who have opened the Insights page before (MainWindow.insights_used_before).
+    The page imports them itself if it is opened before this has finished (chart_jobs
+    serialises the drawing).
+    """
+
+    def work() -> None:
+        try:
+            from rugdiary.ui.insights.chart_jobs import warm_up
+
+            warm_up()
+        except Exception:  # the page imports again when opened, and reports the problem
+            traceback.print_exc()
+
+    thread = threading.Thread(target=work, name="rugdiary-chart-warm-up")
+    thread.start()
+    return thread
 
 
 DEMO_FOLDER = "demo"

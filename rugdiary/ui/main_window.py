@@ -24,7 +24,7 @@ from rugdiary.ui import dialogs
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import Preferences
-from rugdiary.ui.theme import resolve_theme
+from rugdiary.ui.theme import current_theme
 
 if TYPE_CHECKING:
     from datetime import date
@@ -55,6 +55,8 @@ PAGES: tuple[str, ...] = (
 GEOMETRY_KEY = "mainwindow/geometry"
 PAGE_KEY = "mainwindow/page"
 SPLITTER_KEY = "diary/splitter"
+INSIGHTS_USED_KEY = "insights/used"
+"""Set once the Insights page has been opened: from then on, start-up warms up its charts."""
 NOTICE_TIMEOUT_MS = 10_000
 
 
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
             services.entries,
             services.sessions,
             services.clock,
-            theme=resolve_theme(self.preferences.theme()),
+            theme=current_theme(),
             lang=content_language(),
             parent=self,
         )
@@ -402,9 +404,9 @@ class MainWindow(QMainWindow):
         controller.themeChanged.connect(self._on_theme_changed)
         return page
 
-    def _on_theme_changed(self, theme: str) -> None:
+    def _on_theme_changed(self, _theme: str) -> None:
         if "insights" in self._built:
-            self.insights.controller.set_theme(resolve_theme(theme))
+            self.insights.controller.set_theme(current_theme())
 
     def _on_sounds_changed(self, enabled: bool) -> None:
         if "player" in self._built:
@@ -583,7 +585,21 @@ class MainWindow(QMainWindow):
         if "diary" in self._built:
             self._settings.setValue(SPLITTER_KEY, self.diary.view.splitter.saveState())
         self._settings.setValue(PAGE_KEY, self.current_page())
+        if "insights" in self._built:
+            self._settings.setValue(INSIGHTS_USED_KEY, True)
         self._settings.sync()
+
+    def insights_used_before(self) -> bool:
+        """Whether the Insights page was opened in an earlier session (or in this one).
+
+        The app then imports the chart libraries in the background after start-up, so the
+        page opens quickly; someone who never looks at charts does not carry the 150 MB.
+        """
+        if "insights" in self._built:
+            return True
+        if self._settings is None:
+            return False
+        return str(self._settings.value(INSIGHTS_USED_KEY, False)).lower() == "true"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.preferences.keep_in_tray():

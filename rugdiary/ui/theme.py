@@ -300,9 +300,27 @@ def _has_focus(option: QStyleOption) -> bool:
     return bool(option.state & QStyle.StateFlag.State_HasFocus)
 
 
+APPLIED_THEME_PROPERTY = "rugdiaryTheme"
+"""The QApplication property where apply_theme notes the theme it applied."""
+
+
+def current_theme() -> str:
+    """The theme the app shows now: what apply_theme last applied, resolved.
+
+    Not the stored preference: `rugdiary --theme dark` (or a screenshot in dark) shows a
+    dark window whatever the diary's settings say, and the charts must match the window.
+    """
+    app = QApplication.instance()
+    applied = app.property(APPLIED_THEME_PROPERTY) if app is not None else None
+    if isinstance(applied, str) and applied in THEMES and applied != "system":
+        return applied
+    return resolve_theme("system")
+
+
 def apply_theme(app: QApplication, theme: str = "system") -> str:
     """Fusion with a clear focus ring, the palette and a large base font; returns the theme."""
     resolved = resolve_theme(theme)
+    app.setProperty(APPLIED_THEME_PROPERTY, resolved)
     app.setStyle(FocusStyle(resolved))
     app.setPalette(build_palette(resolved))
     font = QFont(app.font())

@@ -19,6 +19,7 @@ from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.services import Services
+from rugdiary.ui.theme import APPLIED_THEME_PROPERTY
 
 # The offscreen platform says this about windows and popups it cannot manage; harmless.
 OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing)"
@@ -82,6 +83,17 @@ def english_locale(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def forget_applied_theme(qapp: QApplication) -> Iterator[None]:
+    """Tests that apply a theme restore the palette and style; this forgets its name too.
+
+    theme.current_theme() reads it, and a dark theme remembered from an earlier test would
+    draw the charts of a later one dark.
+    """
+    yield
+    qapp.setProperty(APPLIED_THEME_PROPERTY, None)
 
 
 @pytest.fixture

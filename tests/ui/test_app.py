@@ -265,3 +265,26 @@ def test_the_demo_diary_is_written_in_the_apps_language(tmp_path: Path, clock: F
     dutch = DEMO_TEXTS["nl"]
     assert tags
     assert tags <= set(dutch.stress_tags + dutch.pain_tags + dutch.ease_tags)
+
+
+def test_the_chart_libraries_are_warmed_up_in_the_background() -> None:
+    """In a fresh process: nothing of matplotlib before, everything for a chart after."""
+    code = (
+        "import sys\n"
+        "from rugdiary.ui import app\n"
+        "from rugdiary.ui.insights import chart_jobs\n"
+        "assert 'matplotlib' not in sys.modules\n"
+        "app.warm_up_charts_in_background().join(120)\n"
+        "assert chart_jobs._warm.is_set()\n"
+        "wanted = ('matplotlib.figure', 'numpy', 'scipy.stats')\n"
+        "print(sorted(m for m in wanted if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['matplotlib.figure', 'numpy', 'scipy.stats']"

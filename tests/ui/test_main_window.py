@@ -143,6 +143,49 @@ def test_geometry_and_page_are_remembered(qtbot: QtBot, services: Services, tmp_
     assert again.current_page() == "diary"
 
 
+def test_having_opened_insights_is_remembered_for_the_chart_warm_up(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(services, settings=settings)
+    qtbot.addWidget(first)
+    assert not first.insights_used_before()
+    first.close()
+    fresh = MainWindow(services, settings=QSettings(settings.fileName(), settings.format()))
+    qtbot.addWidget(fresh)
+    assert not fresh.insights_used_before(), "closing without a look at the charts"
+    fresh.show_page("insights")
+    assert fresh.insights_used_before()
+    fresh.show_page("today")
+    fresh.close()
+    fresh.insights.controller.shutdown()
+    later = MainWindow(services, settings=QSettings(settings.fileName(), settings.format()))
+    qtbot.addWidget(later)
+    assert later.insights_used_before()
+
+
+def test_charts_follow_the_theme_the_window_shows_not_the_stored_one(
+    qtbot: QtBot, qapp: QApplication, services: Services
+) -> None:
+    """`rugdiary --theme dark` shows a dark window over a diary whose setting says system."""
+    from rugdiary.ui.theme import apply_theme
+
+    palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
+    try:
+        apply_theme(qapp, "dark")
+        window = MainWindow(services, settings=None)
+        qtbot.addWidget(window)
+        window.show_page("insights")
+        assert window.insights.controller._theme == "dark"
+        window.settings_page.controller.set_theme("light")
+        assert window.insights.controller._theme == "light"
+        window.insights.controller.shutdown()
+    finally:
+        qapp.setPalette(palette)
+        qapp.setFont(font)
+        qapp.setStyle(style)
+
+
 def test_unknown_remembered_page_falls_back_to_the_first(
     qtbot: QtBot, services: Services, tmp_path: Path
 ) -> None:
