@@ -16,6 +16,7 @@ from benchmarks import (
     bench_startup,
     bench_storage,
 )
+from benchmarks.floor import REFERENCE_FLOOR_MS, floor_ms
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -29,19 +30,11 @@ TARGETS = {
     "idle_cpu_ms_per_10s": ("<=", 5),
     "report_ms_1y": ("<=", 1500),
     "report_ms_10y": ("<=", 3000),
-    "insights_first_paint_ms_10y": ("<=", 600),
-    "insights_range_change_ms_10y": ("<=", 250),
+    # At the reference speed (benchmarks/floor.py); the raw milliseconds are kept as well.
+    "insights_first_paint_ref_ms_10y": ("<=", 600),
+    "insights_range_change_ref_ms_10y": ("<=", 250),
     "rss_mb_insights": ("<=", 260),
 }
-
-
-def _floor_ms() -> float:
-    """A fixed pure-Python workload, to compare runs made on machines of different speed."""
-    t0 = time.perf_counter()
-    total = 0
-    for i in range(2_000_000):
-        total += i * i % 7
-    return (time.perf_counter() - t0) * 1000
 
 
 def machine() -> dict[str, object]:
@@ -53,7 +46,8 @@ def machine() -> dict[str, object]:
         "cpus": os.cpu_count(),
         "python": sys.version.split()[0],
         "pyside6": PySide6.__version__,
-        "floor_ms": round(_floor_ms(), 1),
+        "floor_ms": round(floor_ms(), 1),
+        "reference_floor_ms": REFERENCE_FLOOR_MS,
     }
 
 

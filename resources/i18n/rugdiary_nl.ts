@@ -3469,6 +3469,14 @@ Er is niets veranderd. De map staat hier:
         <translation>Kies een waarde op een schaal van 0–10 of in een lijst</translation>
     </message>
     <message>
+        <source>Arrow keys, then Enter</source>
+        <translation>Pijltjestoetsen, dan Enter</translation>
+    </message>
+    <message>
+        <source>On an Insights chart: choose a day, then open it in the diary</source>
+        <translation>In een grafiek bij Inzichten: kies een dag en open die in het dagboek</translation>
+    </message>
+    <message>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>

@@ -64,6 +64,12 @@ def general_rows() -> list[ShortcutRow]:
             QCoreApplication.translate("help", "Choose a value on a 0–10 scale or in a list"),
         ),
         (
+            QCoreApplication.translate("help", "Arrow keys, then Enter"),
+            QCoreApplication.translate(
+                "help", "On an Insights chart: choose a day, then open it in the diary"
+            ),
+        ),
+        (
             QCoreApplication.translate("help", "Esc"),
             QCoreApplication.translate("help", "Close a dialog without changing anything"),
         ),
