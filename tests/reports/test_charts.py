@@ -665,6 +665,23 @@ def test_a_kept_figure_draws_like_a_new_one(series90: stats.DailySeries) -> None
     assert other is not first["timeline"]
 
 
+@pytest.mark.parametrize(
+    "before", [_empty(), _one_day(), _series(3650, seed=2)], ids=["empty", "one day", "ten years"]
+)
+def test_nothing_of_an_earlier_period_stays_in_a_kept_figure(
+    before: stats.DailySeries, series90: stats.DailySeries
+) -> None:
+    """A chart refilled after "nothing logged", one day or ten years equals a new one."""
+    pool = charts.FigurePool()
+    _all_six(before, EN, pool=pool)
+    again = _all_six(series90, EN, pool=pool)
+    fresh = _all_six(series90, EN)
+    for key, fig in again.items():
+        ours = _pixels(fig).astype(np.int16)
+        different = np.abs(ours - _pixels(fresh[key])).max(axis=2) > 96
+        assert different.mean() < 0.03, key
+
+
 @pytest.mark.parametrize("series", [_empty(), _one_day()], ids=["empty", "one day"])
 def test_screen_drawing_copes_with_empty_and_single_days(series: stats.DailySeries) -> None:
     pool = charts.FigurePool()
