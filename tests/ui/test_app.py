@@ -288,3 +288,32 @@ def test_the_chart_libraries_are_warmed_up_in_the_background() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['matplotlib.figure', 'numpy', 'scipy.stats']"
+
+
+def test_start_up_imports_no_chart_or_statistics_library(tmp_path: Path) -> None:
+    """The first window, as `make bench` times it, comes up without matplotlib or scipy."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rugdiary.core.clock import SystemClock\n"
+        "from rugdiary.ui.app import open_database, prepare_application\n"
+        "from rugdiary.ui.main_window import MainWindow\n"
+        "from rugdiary.ui.services import Services\n"
+        "app = prepare_application('light', 'en')\n"
+        "db = open_database(Path(sys.argv[1]), clock=SystemClock())\n"
+        "window = MainWindow(Services.for_database(db, SystemClock()), settings=None)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "heavy = ('matplotlib', 'numpy', 'scipy', 'fpdf', 'PySide6.QtMultimedia')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "db.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
