@@ -85,6 +85,16 @@ def english_locale(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
+@pytest.fixture
+def restore_app_look(qapp: QApplication) -> Iterator[QApplication]:
+    """The app's palette, font and style as they were, for tests that apply a theme."""
+    palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
+    yield qapp
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyle(style)
+
+
 @pytest.fixture(autouse=True)
 def forget_applied_theme(qapp: QApplication) -> Iterator[None]:
     """Tests that apply a theme restore the palette and style; this forgets its name too.

@@ -332,15 +332,6 @@ def test_the_checker_finds_a_keyboard_trap(qtbot: QtBot) -> None:
 # -- themes: visible focus and high contrast -------------------------------------------------
 
 
-@pytest.fixture
-def restore_app_look(qapp: QApplication) -> Iterator[QApplication]:
-    palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
-    yield qapp
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyle(style)
-
-
 def _contrast(a: QColor, b: QColor) -> float:
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:

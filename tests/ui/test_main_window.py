@@ -165,25 +165,19 @@ def test_having_opened_insights_is_remembered_for_the_chart_warm_up(
 
 
 def test_charts_follow_the_theme_the_window_shows_not_the_stored_one(
-    qtbot: QtBot, qapp: QApplication, services: Services
+    qtbot: QtBot, restore_app_look: QApplication, services: Services
 ) -> None:
     """`rugdiary --theme dark` shows a dark window over a diary whose setting says system."""
     from rugdiary.ui.theme import apply_theme
 
-    palette, font, style = qapp.palette(), qapp.font(), qapp.style().name()
-    try:
-        apply_theme(qapp, "dark")
-        window = MainWindow(services, settings=None)
-        qtbot.addWidget(window)
-        window.show_page("insights")
-        assert window.insights.controller._theme == "dark"
-        window.settings_page.controller.set_theme("light")
-        assert window.insights.controller._theme == "light"
-        window.insights.controller.shutdown()
-    finally:
-        qapp.setPalette(palette)
-        qapp.setFont(font)
-        qapp.setStyle(style)
+    apply_theme(restore_app_look, "dark")
+    window = MainWindow(services, settings=None)
+    qtbot.addWidget(window)
+    window.show_page("insights")
+    assert window.insights.controller._theme == "dark"
+    window.settings_page.controller.set_theme("light")
+    assert window.insights.controller._theme == "light"
+    window.insights.controller.shutdown()
 
 
 def test_unknown_remembered_page_falls_back_to_the_first(
