@@ -51,28 +51,57 @@ QTimer.singleShot(0, done)
 app.exec()
 """.replace("RSS_EXPR", RSS)
 
+# The launch as `rugdiary` does it (command-line module, single-instance check, diary,
+# preferences, reminder service, window), on a diary set up by `_prepare` with every kind
+# of reminder switched on, as issue 6 asks.
 APP = """
 import sys
 from pathlib import Path
+import rugdiary.cli
+from rugdiary.preload import import_qt_free_layers
+import_qt_free_layers()  # as rugdiary.cli does before the GUI
+from rugdiary.ui.app import start_gui
 from PySide6.QtCore import QTimer
-from rugdiary.core.clock import SystemClock
-from rugdiary.ui.app import open_database, prepare_application
-from rugdiary.ui.main_window import MainWindow
-from rugdiary.ui.services import Services
-app = prepare_application("light", "en")
-clock = SystemClock()
-db = open_database(Path(sys.argv[1]), clock=clock)
-w = MainWindow(Services.for_database(db, clock), settings=None); w.show()
+running = start_gui(Path(sys.argv[1]), theme="light", lang="en")
+assert running.reminders.timer.isActive(), "reminders are on"
 def done():
-    print(RSS_EXPR, flush=True); app.quit()
+    print(RSS_EXPR, flush=True); running.app.quit()
 QTimer.singleShot(0, done)
-app.exec()
-db.close()
+running.app.exec()
+running.close()
 """.replace("RSS_EXPR", RSS)
 
+PREPARE = """
+import sys
+from datetime import timedelta
+from pathlib import Path
+from rugdiary.core.clock import SystemClock
+from rugdiary.storage.database import Database
+from rugdiary.ui.first_run import DONE_KEY
+from rugdiary.ui.safety import ACKNOWLEDGED_KEY
+from rugdiary.ui.services import Services
+clock = SystemClock()
+db = Database.open(Path(sys.argv[1]), clock=clock)
+settings = Services.for_database(db, clock).settings
+later = (clock.now() + timedelta(hours=2)).strftime("%H:%M")
+settings.set(DONE_KEY, True)
+settings.set(ACKNOWLEDGED_KEY, True)
+settings.set("reminders", {
+    "diary": {"enabled": True, "time": later},
+    "exercises": [{"program_id": "desk-break", "days": list(range(7)), "time": later}],
+    "breaks": {"enabled": True, "every_min": 50, "start": "00:00", "end": "23:59",
+               "days": list(range(7))},
+    "quiet": {"enabled": False},
+})
+db.close()
+"""
 
-def _time(code: str, *args: str) -> tuple[float, float]:
+
+def _time(code: str, *args: str, config: str = "") -> tuple[float, float]:
+    # A fresh config folder: window state and the last page start from the defaults.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if config:
+        env["XDG_CONFIG_HOME"] = config
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True, env=env
@@ -92,13 +121,15 @@ def run() -> dict[str, float]:
             check=True,
             capture_output=True,
         )
+        subprocess.run([sys.executable, "-c", PREPARE, str(data)], check=True)
+        config = str(Path(folder) / "config")
         _time(BARE)  # warm the file cache for both
-        _time(APP, str(data))
+        _time(APP, str(data), config=config)
         bare, app, typical = [], [], []
         for _ in range(ROUNDS):
             bare.append(_time(BARE))
             typical.append(_time(TYPICAL))
-            app.append(_time(APP, str(data)))
+            app.append(_time(APP, str(data), config=config))
     bare_ms = statistics.median(b[0] for b in bare)
     app_ms = statistics.median(a[0] for a in app)
     typical_ms = statistics.median(t[0] for t in typical)

@@ -179,6 +179,9 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    from rugdiary.preload import import_qt_free_layers
+
+    import_qt_free_layers()  # before Qt: see there why the order matters
     from rugdiary.ui.app import run_gui
 
     return run_gui(_data_dir(args), theme=args.theme, lang=args.lang)

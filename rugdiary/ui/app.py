@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QSize,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -39,7 +41,7 @@ from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from rugdiary.ui.reminders import ReminderTray
+    from rugdiary.ui.reminders import ReminderService, ReminderTray
 
 EXIT_DATA_FILE = 3
 """Exit code when the data file cannot be used (DESIGN.md §4)."""
@@ -54,10 +56,25 @@ def prepare_application(theme: str = "system", lang: str | None = None) -> QAppl
     app.setApplicationVersion(__version__)
     # Flatpak renames the .desktop file to the app id; Wayland matches windows by it.
     app.setDesktopFileName(os.environ.get("FLATPAK_ID", "rugdiary"))
-    app.setWindowIcon(QIcon(str(resource("icons", "rugdiary.svg"))))
+    app.setWindowIcon(window_icon())
     apply_language(app, lang)
     apply_theme(app, theme)
     return app
+
+
+def window_icon() -> QIcon:
+    """The app's icon for title bars, task bars and the tray, from its PNG sizes.
+
+    Not the SVG: that would load Qt's SVG library at every start (~1 MB resident) for an
+    icon that the PNGs cover from 16 to 256 pixels.
+    """
+    icon = QIcon()
+    for size in WINDOW_ICON_SIZES:
+        icon.addFile(str(resource("icons", f"rugdiary-{size}.png")), QSize(size, size))
+    return icon
+
+
+WINDOW_ICON_SIZES = (64, 128, 256)
 
 
 def apply_language(app: QApplication, lang: str | None) -> None:
@@ -151,10 +168,40 @@ def open_database(
             return None
 
 
-def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -> int:
-    """Run the app until its window closes; returns the process exit code.
+@dataclass
+class RunningApp:
+    """The pieces of a started app that outlive `start_gui`: run it, then close it."""
 
-    `theme` and `lang` from the command line win over the preferences in the diary.
+    app: QApplication
+    window: MainWindow
+    reminders: ReminderService
+    db: Database
+
+    def close(self) -> None:
+        """Stop the reminders and close the diary (after the event loop has ended)."""
+        self.reminders.stop()
+        self.db.close()
+
+
+def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -> int:
+    """Run the app until its window closes; returns the process exit code."""
+    started = start_gui(data_dir, theme=theme, lang=lang)
+    if isinstance(started, int):
+        return started
+    try:
+        return started.app.exec()
+    finally:
+        started.close()
+
+
+def start_gui(
+    data_dir: Path, *, theme: str = "system", lang: str | None = None
+) -> RunningApp | int:
+    """Everything from a launch up to the shown window, or the exit code when there is none.
+
+    `theme` and `lang` from the command line win over the preferences in the diary. A
+    second launch hands over to the running one and gets 0; an unusable diary gets
+    EXIT_DATA_FILE. `make bench` times this function, so start-up is measured as launched.
     """
     from rugdiary.ui.first_run import first_run_needed, run_first_run
     from rugdiary.ui.motion import load_reduce_motion
@@ -208,16 +255,16 @@ def run_gui(data_dir: Path, *, theme: str = "system", lang: str | None = None) -
         if not instance.listen(lambda _message: bring_to_front(window)) and (
             instance.try_hand_over(RAISE)
         ):
+            db.close()
             return 0  # another launch won a simultaneous start
         window.show()
         reminders.start()
         if window.insights_used_before():
             QTimer.singleShot(CHART_WARM_UP_DELAY_MS, warm_up_charts_in_background)
-        code = app.exec()
-        reminders.stop()
-        return code
-    finally:
+    except BaseException:
         db.close()
+        raise
+    return RunningApp(app, window, reminders, db)
 
 
 CHART_WARM_UP_DELAY_MS = 2000

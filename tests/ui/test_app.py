@@ -23,6 +23,9 @@ from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import app as ui_app
 from rugdiary.ui import dialogs
 from rugdiary.ui.dialogs import DataFileChoice, DataFileProblem
+from rugdiary.ui.first_run import DONE_KEY
+from rugdiary.ui.safety import ACKNOWLEDGED_KEY
+from rugdiary.ui.services import Services
 
 MakeEntry = Callable[..., DiaryEntry]
 Asked = list[tuple[DataFileProblem, Path, str]]
@@ -290,30 +293,75 @@ def test_the_chart_libraries_are_warmed_up_in_the_background() -> None:
     assert done.stdout.strip() == "['matplotlib.figure', 'numpy', 'scipy.stats']"
 
 
-def test_start_up_imports_no_chart_or_statistics_library(tmp_path: Path) -> None:
-    """The first window, as `make bench` times it, comes up without matplotlib or scipy."""
+def _launch_again(tmp_path: Path, before: str, after: str) -> str:
+    """Run `before`, start_gui on a diary past its first run, then `after`; give its output.
+
+    In a fresh process, so what start-up imports and loads can be seen.
+    """
+    data = tmp_path / "data"
+    with Database.open(data, clock=FakeClock()) as db:
+        settings = Services.for_database(db, FakeClock()).settings
+        settings.set(DONE_KEY, True)
+        settings.set(ACKNOWLEDGED_KEY, True)
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from rugdiary.core.clock import SystemClock\n"
-        "from rugdiary.ui.app import open_database, prepare_application\n"
-        "from rugdiary.ui.main_window import MainWindow\n"
-        "from rugdiary.ui.services import Services\n"
-        "app = prepare_application('light', 'en')\n"
-        "db = open_database(Path(sys.argv[1]), clock=SystemClock())\n"
-        "window = MainWindow(Services.for_database(db, SystemClock()), settings=None)\n"
-        "window.show()\n"
-        "app.processEvents()\n"
-        "heavy = ('matplotlib', 'numpy', 'scipy', 'fpdf', 'PySide6.QtMultimedia')\n"
-        "print(sorted(m for m in heavy if m in sys.modules))\n"
-        "db.close()\n"
+        f"{before}"
+        "from rugdiary.ui.app import start_gui\n"
+        "running = start_gui(Path(sys.argv[1]), theme='light', lang='en')\n"
+        "running.app.processEvents()\n"
+        f"{after}"
+        "running.close()\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "data")],
+        [sys.executable, "-c", code, str(data)],
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        },
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    return done.stdout.strip()
+
+
+def test_start_up_imports_no_chart_library_and_no_welcome(tmp_path: Path) -> None:
+    """A launch after the first, as `make bench` times it, loads only what the window shows.
+
+    No matplotlib, scipy, fpdf or Qt Multimedia, not the welcome screens, and not Qt's SVG
+    library (the window icon comes from PNGs).
+    """
+    after = (
+        "heavy = ('matplotlib', 'numpy', 'scipy', 'fpdf', 'PySide6.QtMultimedia',\n"
+        "         'rugdiary.ui.first_run.welcome')\n"
+        "loaded = [m for m in heavy if m in sys.modules]\n"
+        "maps = Path('/proc/self/maps')\n"
+        "if maps.exists() and 'libQt6Svg' in maps.read_text():\n"
+        "    loaded.append('libQt6Svg')\n"
+        "print(sorted(loaded))\n"
+    )
+    assert _launch_again(tmp_path, "", after) == "[]"
+
+
+def test_window_icon_has_every_png_size() -> None:
+    icon = ui_app.window_icon()
+    sizes = sorted(size.width() for size in icon.availableSizes())
+    assert sizes == list(ui_app.WINDOW_ICON_SIZES)
+    assert not icon.pixmap(32, 32).isNull()
+
+
+def test_the_first_window_imports_no_qt_free_module_after_qt(tmp_path: Path) -> None:
+    """`preload.import_qt_free_layers` covers what the first window uses (see its docstring)."""
+    before = (
+        "from rugdiary.preload import import_qt_free_layers\n"
+        "import_qt_free_layers()\n"
+        "loaded_first = set(sys.modules)\n"
+    )
+    after = (
+        "qt_free = ('rugdiary.core', 'rugdiary.storage', 'tinydb', 'filelock')\n"
+        "print(sorted(m for m in sys.modules if m not in loaded_first and m.startswith(qt_free)))\n"
+    )
+    assert _launch_again(tmp_path, before, after) == "[]"

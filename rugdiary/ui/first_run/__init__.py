@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
-
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING, Final
 
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.reminders import ReminderSettings
-from rugdiary.storage.repositories import SettingsRepository
 from rugdiary.ui import dialogs
-from rugdiary.ui.first_run.welcome import FirstRunDialog, FirstRunResult, language_of
 from rugdiary.ui.safety import ACKNOWLEDGED_KEY
 
-__all__ = [
-    "DONE_KEY",
-    "FirstRunDialog",
-    "FirstRunResult",
-    "first_run_needed",
-    "language_of",
-    "run_first_run",
-    "store_result",
-]
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from rugdiary.storage.repositories import SettingsRepository
+    from rugdiary.ui.first_run.welcome import FirstRunResult
+
+# The welcome screens (`welcome`) are imported only when shown: every later start asks
+# `first_run_needed` and should not pay for building them.
 
 DONE_KEY: Final = "first_run_done"
 LANGUAGE_KEY: Final = "language"
@@ -67,6 +62,8 @@ def run_first_run(
     `first_run_done` is stored however the welcome ends, so it never comes back; the
     red-flag notice is marked acknowledged only when confirmed.
     """
+    from rugdiary.ui.first_run.welcome import FirstRunDialog
+
     stored = settings.get(LANGUAGE_KEY)
     dialog = FirstRunDialog(parent, language=stored if isinstance(stored, str) else "system")
     if on_language is not None:

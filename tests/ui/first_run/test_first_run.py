@@ -12,14 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from rugdiary.core.reminders import DiaryReminder, ExerciseReminder, ReminderSettings
 from rugdiary.ui import dialogs
-from rugdiary.ui.first_run import (
-    DONE_KEY,
-    FirstRunDialog,
-    FirstRunResult,
-    first_run_needed,
-    run_first_run,
-    store_result,
-)
+from rugdiary.ui.first_run import DONE_KEY, first_run_needed, run_first_run, store_result
+from rugdiary.ui.first_run.welcome import FirstRunDialog, FirstRunResult
 from rugdiary.ui.safety import ACKNOWLEDGED_KEY, red_flags_acknowledged
 from rugdiary.ui.services import Services
 
