@@ -306,6 +306,27 @@ def test_new_tag_appears_in_filter_and_completer_after_save(
     assert form.tag_completer.model().stringList()[0] == "gardening"
 
 
+def test_labels_column_fits_the_longest_label_unless_dragged(
+    diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+) -> None:
+    table = diary.view.list.table
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    narrow = header.sectionSize(Column.TAGS)
+    long_label = "druk op het werk gehad"
+    seed(repo, diary, make_entry(tags=("werk",)), make_entry(days_ago=1, tags=(long_label,)))
+    assert header.sectionSize(Column.TAGS) > metrics.horizontalAdvance(long_label)
+    assert header.sectionSize(Column.TAGS) > narrow
+
+    seed(repo, diary, make_entry(days_ago=2, tags=("x" * 40,)))
+    widest = header.sectionSize(Column.TAGS)
+    assert widest == metrics.horizontalAdvance("x" * 28), "a very long label is cut, not all"
+
+    header.resizeSection(Column.TAGS, narrow + 5)  # the person drags the edge
+    seed(repo, diary, make_entry(days_ago=3, tags=("something else",)))
+    assert header.sectionSize(Column.TAGS) == narrow + 5
+
+
 def test_opening_an_entry_asks_before_replacing_unsaved_answers(
     monkeypatch: pytest.MonkeyPatch,
     diary: DiaryPage,

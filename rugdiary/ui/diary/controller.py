@@ -310,6 +310,7 @@ class DiaryController(QObject):
         # note it in plain words; saving such an entry brings the safety notice back.
         signs = [tag for tag in RED_FLAG_TAGS[content_language()] if tag not in known]
         self.form.tag_completer.set_tags([*known, *signs])
+        self.list.fit_tags_column(list(known))
         combo = self.list.tag_filter
         combo.blockSignals(True)
         combo.clear()

@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from rugdiary.ui.diary.entry_list_model import Column, EntryListModel
 from rugdiary.ui.widgets.date_edits import DateField
 
+TAGS_COLUMN_CHARS = (12, 28)
+"""Narrowest and widest automatic Labels column, in widths of "x"."""
+
 
 def to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
@@ -178,11 +181,14 @@ class EntryListView(QWidget):
             Column.STRESS: metrics.horizontalAdvance(
                 model.headerData(Column.STRESS, Qt.Orientation.Horizontal) + "M"
             ),
-            Column.TAGS: metrics.horizontalAdvance("x" * 12),
+            Column.TAGS: metrics.horizontalAdvance("x" * TAGS_COLUMN_CHARS[0]),
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        self._tags_width_chosen = False  # True once the person drags the column's edge
+        self._fitting_tags = False
+        header.sectionResized.connect(self._on_section_resized)
         model.modelReset.connect(self._apply_spans)
 
         self.empty_label = QLabel(self)
@@ -244,6 +250,31 @@ class EntryListView(QWidget):
         self.empty_label.setText(text or "")
         self.empty_label.setVisible(text is not None)
         self.table.setVisible(text is None)
+
+    def fit_tags_column(self, tags: list[str]) -> None:
+        """Make the Labels column as wide as the longest label in use, within bounds.
+
+        Labels are short words in English and often three words in Dutch ("druk op het
+        werk"); a fixed width cut those. Measured from the distinct labels, not the rows, so
+        a ten-year diary costs nothing. A width the person dragged is kept.
+        """
+        if self._tags_width_chosen:
+            return
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(tag) for tag in tags), default=0)
+        padding = metrics.horizontalAdvance("MM")
+        low, high = (metrics.horizontalAdvance("x" * n) for n in TAGS_COLUMN_CHARS)
+        self._fitting_tags = True
+        try:
+            self.table.horizontalHeader().resizeSection(
+                Column.TAGS, max(low, min(high, widest + padding))
+            )
+        finally:
+            self._fitting_tags = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == Column.TAGS and not self._fitting_tags:
+            self._tags_width_chosen = True
 
     def _apply_spans(self) -> None:
         self.table.clearSpans()
