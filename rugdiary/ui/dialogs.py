@@ -103,27 +103,55 @@ def ask_data_file_problem(
     return choices.get(box.clickedButton(), DataFileChoice.QUIT)
 
 
-def ask_discard_unsaved(parent: QWidget | None) -> bool:
-    """Ask before answers that were typed but not saved are replaced; True means discard."""
+def _ask(
+    parent: QWidget | None,
+    *,
+    title: str,
+    text: str,
+    detail: str,
+    go: tuple[str, str],
+    stay: str,
+    default_go: bool = False,
+    information: bool = False,
+) -> bool:
+    """A question with one button to go ahead and one to stay; True means go ahead.
+
+    `go` is the button's text and its role ("accept" or "destructive"). Escape always
+    stays; Enter stays too unless `default_go`.
+    """
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("dialogs", "Entry not saved yet"))
-    box.setText(QCoreApplication.translate("dialogs", "The entry in the form is not saved yet."))
-    box.setInformativeText(
-        QCoreApplication.translate("dialogs", "Do you want to leave it and open the other entry?")
+    box.setIcon(QMessageBox.Icon.Information if information else QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    go_text, go_role = go
+    role = (
+        QMessageBox.ButtonRole.DestructiveRole
+        if go_role == "destructive"
+        else QMessageBox.ButtonRole.AcceptRole
     )
-    keep = box.addButton(
-        QCoreApplication.translate("dialogs", "Keep my entry"), QMessageBox.ButtonRole.RejectRole
-    )
-    discard = box.addButton(
-        QCoreApplication.translate("dialogs", "Leave it"), QMessageBox.ButtonRole.DestructiveRole
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
+    go_button = box.addButton(go_text, role)
+    stay_button = box.addButton(stay, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_button if default_go else stay_button)
+    box.setEscapeButton(stay_button)
     box.exec()
-    return box.clickedButton() is discard
+    return box.clickedButton() is go_button
+
+
+def ask_discard_unsaved(parent: QWidget | None) -> bool:
+    """Ask before answers that were typed but not saved are replaced; True means discard."""
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Entry not saved yet"),
+        text=QCoreApplication.translate("dialogs", "The entry in the form is not saved yet."),
+        detail=QCoreApplication.translate(
+            "dialogs", "Do you want to leave it and open the other entry?"
+        ),
+        go=(QCoreApplication.translate("dialogs", "Leave it"), "destructive"),
+        stay=QCoreApplication.translate("dialogs", "Keep my entry"),
+    )
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -161,33 +189,21 @@ def choose_picture_file(parent: QWidget | None) -> Path | None:
 
 def ask_delete_used_exercise(parent: QWidget | None, name: str, programs: list[str]) -> bool:
     """Ask before deleting an own exercise that programs still use; True means delete."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("dialogs", "Exercise is in use"))
-    box.setText(
-        QCoreApplication.translate("dialogs", "“%1” is part of your programs:").replace("%1", name)
-    )
-    box.setInformativeText(
-        "\n".join(f"• {program}" for program in programs)
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Exercise is in use"),
+        text=QCoreApplication.translate("dialogs", "“%1” is part of your programs:").replace(
+            "%1", name
+        ),
+        detail="\n".join(f"• {program}" for program in programs)
         + "\n\n"
         + QCoreApplication.translate(
             "dialogs",
             "Those programs cannot start until you remove it from them or undo the delete.",
-        )
+        ),
+        go=(QCoreApplication.translate("dialogs", "Delete anyway"), "destructive"),
+        stay=QCoreApplication.translate("dialogs", "Keep it"),
     )
-    keep = box.addButton(
-        QCoreApplication.translate("dialogs", "Keep it"), QMessageBox.ButtonRole.RejectRole
-    )
-    delete = box.addButton(
-        QCoreApplication.translate("dialogs", "Delete anyway"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is delete
 
 
 def ask_stop_session(parent: QWidget | None) -> str | None:
@@ -275,31 +291,20 @@ def choose_report_file(parent: QWidget | None, suggested: Path) -> Path | None:
 
 def confirm_health_data_file(parent: QWidget | None) -> bool:
     """Say once, calmly, that a report file holds health data; True means go ahead."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(QCoreApplication.translate("dialogs", "Your report holds health data"))
-    box.setText(
-        QCoreApplication.translate("dialogs", "This file holds your pain, stress and notes.")
-    )
-    box.setInformativeText(
-        QCoreApplication.translate(
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Your report holds health data"),
+        text=QCoreApplication.translate("dialogs", "This file holds your pain, stress and notes."),
+        detail=QCoreApplication.translate(
             "dialogs",
             "Keep it somewhere private and share it only with people you choose, such as "
             "your physiotherapist. RugDiary never sends it anywhere.",
-        )
+        ),
+        go=(QCoreApplication.translate("dialogs", "Continue"), "accept"),
+        stay=QCoreApplication.translate("dialogs", "Cancel"),
+        default_go=True,
+        information=True,
     )
-    go_on = box.addButton(
-        QCoreApplication.translate("dialogs", "Continue"), QMessageBox.ButtonRole.AcceptRole
-    )
-    cancel = box.addButton(
-        QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(go_on)
-    box.setEscapeButton(cancel)
-    box.exec()
-    return box.clickedButton() is go_on
 
 
 def ask_restore_backup(parent: QWidget | None, when: str) -> bool:
@@ -307,34 +312,20 @@ def ask_restore_backup(parent: QWidget | None, when: str) -> bool:
 
     Says first that the diary as it is now is backed up, so the choice is not frightening.
     """
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(QCoreApplication.translate("dialogs", "Restore a backup?"))
-    box.setText(
-        QCoreApplication.translate(
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Restore a backup?"),
+        text=QCoreApplication.translate(
             "dialogs", "Put the backup of %1 in place of your diary?"
-        ).replace("%1", when)
-    )
-    box.setInformativeText(
-        QCoreApplication.translate(
+        ).replace("%1", when),
+        detail=QCoreApplication.translate(
             "dialogs",
             "Your diary as it is now is backed up first, so you can go back to it later. "
             "Entries made after this backup will not show until you do.",
-        )
+        ),
+        go=(QCoreApplication.translate("dialogs", "Restore"), "accept"),
+        stay=QCoreApplication.translate("dialogs", "Keep my diary as it is"),
     )
-    restore = box.addButton(
-        QCoreApplication.translate("dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole
-    )
-    keep = box.addButton(
-        QCoreApplication.translate("dialogs", "Keep my diary as it is"),
-        QMessageBox.ButtonRole.RejectRole,
-    )
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is restore
 
 
 def show_tray_explanation(parent: QWidget | None) -> None:
