@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
-from PySide6.QtGui import QFont, QKeySequence, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
 from rugdiary.ui.diary.medication_editor import MedicationEditor
-from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.date_edits import DateTimeField
+from rugdiary.ui.widgets.entry_parts import bold_label, hint_label, message_label, save_button
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
 from rugdiary.ui.widgets.scale import ScaleWidget
 
@@ -99,8 +99,8 @@ class EntryFormView(QWidget):
         self.stress = ScaleWidget(
             self.tr("Stress"), self.tr("no stress"), self.tr("worst stress imaginable")
         )
-        self.pain_label = self._field_label(self.tr("&Pain right now"), self.pain)
-        self.stress_label = self._field_label(self.tr("&Stress right now"), self.stress)
+        self.pain_label = bold_label(self.tr("&Pain right now"), self.pain, self)
+        self.stress_label = bold_label(self.tr("&Stress right now"), self.stress, self)
 
         self.more_button = QToolButton(self)
         self.more_button.setText(self.tr("&More details"))
@@ -140,36 +140,12 @@ class EntryFormView(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("formMessage")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName(self.tr("Message about this entry"))
-        self.message.setFrameShape(QFrame.Shape.StyledPanel)
-        self.message.setMargin(8)
-        self.message.setAutoFillBackground(True)
-        self.message.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-
-        self.save_button = QPushButton(self.tr("Save entry"), self)
-        self.save_button.setDefault(True)
-        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.save_button.setObjectName("primaryButton")
-        # The one action that matters on this page stands out, in words and in weight.
-        self.save_button.setStyleSheet(primary_button_style())
-        self.save_button.setEnabled(False)
-        self.save_button.setAccessibleName(self.tr("Save entry"))
-        self.save_button.setToolTip(
-            self.tr("Save entry (%1)").replace(
-                "%1",
-                QKeySequence(QKeySequence.StandardKey.Save).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-            )
+        self.message = message_label(self.tr("Message about this entry"), self)
+        self.save_button = save_button(
+            self.tr("Save entry"), self.tr("Save entry"), self.tr("Save entry (%1)"), self
         )
-        self.save_hint = QLabel(self.tr("Choose pain and stress to save."), self)
-        self.save_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.save_hint.setWordWrap(True)
+        self.save_button.setDefault(True)
+        self.save_hint = hint_label(self.tr("Choose pain and stress to save."), self)
         self.cancel_button = QPushButton(self.tr("Cancel editing"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel editing"))
         self.cancel_button.setToolTip(self.tr("Back to a new entry (Esc)"))
@@ -204,14 +180,6 @@ class EntryFormView(QWidget):
         self.setMinimumWidth(content.minimumSizeHint().width() + scrollbar)
 
     # -- layout helpers ----------------------------------------------------------------------
-
-    def _field_label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        font = QFont(label.font())
-        font.setBold(True)
-        label.setFont(font)
-        return label
 
     def _build_more_panel(self) -> None:
         panel = self.more_panel
@@ -295,9 +263,7 @@ class EntryFormView(QWidget):
             label.setBuddy(widget)
             scales.addRow(label, widget)
             self._labels[field] = label.text().replace("&", "")
-        hint = QLabel(self.tr("All of these are optional: 0 is low, 10 is high."), panel)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        hint.setWordWrap(True)
+        hint = hint_label(self.tr("All of these are optional: 0 is low, 10 is high."), panel)
 
         tags_label = QLabel(self.tr("&Tags"), panel)
         tags_label.setBuddy(self.tags)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.widgets.entry_parts import bold_label, hint_label, message_label, save_button
 from rugdiary.ui.widgets.scale import ScaleWidget
 
 
@@ -34,40 +30,15 @@ class QuickEntryView(QWidget):
         self.stress = ScaleWidget(
             self.tr("Stress"), self.tr("no stress"), self.tr("worst stress imaginable")
         )
-        self.pain_label = self._field_label(self.tr("&Pain right now"), self.pain)
-        self.stress_label = self._field_label(self.tr("&Stress right now"), self.stress)
+        self.pain_label = bold_label(self.tr("&Pain right now"), self.pain, self)
+        self.stress_label = bold_label(self.tr("&Stress right now"), self.stress, self)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("formMessage")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setAccessibleName(self.tr("Message about this entry"))
-        self.message.setFrameShape(QFrame.Shape.StyledPanel)
-        self.message.setMargin(8)
-        self.message.setAutoFillBackground(True)
-        self.message.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("primaryButton")
-        self.save_button.setStyleSheet(primary_button_style())
-        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.save_button.setEnabled(False)
-        self.save_button.setAccessibleName(self.tr("Save today's entry"))
-        self.save_button.setToolTip(
-            self.tr("Save (%1 or Enter)").replace(
-                "%1",
-                QKeySequence(QKeySequence.StandardKey.Save).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                ),
-            )
+        self.message = message_label(self.tr("Message about this entry"), self)
+        self.save_button = save_button(
+            self.tr("Save"), self.tr("Save today's entry"), self.tr("Save (%1 or Enter)"), self
         )
-        self.save_hint = QLabel(self.tr("Choose pain and stress to save."), self)
-        self.save_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.save_hint.setWordWrap(True)
-        self.more_hint = QLabel(self.tr("Sleep, notes and more are on the Diary page."), self)
-        self.more_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.more_hint.setWordWrap(True)
+        self.save_hint = hint_label(self.tr("Choose pain and stress to save."), self)
+        self.more_hint = hint_label(self.tr("Sleep, notes and more are on the Diary page."), self)
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 4, 0, 0)
@@ -96,14 +67,6 @@ class QuickEntryView(QWidget):
         self.enter_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Enter), self)
         for shortcut in (self.save_shortcut, self.return_shortcut, self.enter_shortcut):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def _field_label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        font = QFont(label.font())
-        font.setBold(True)
-        label.setFont(font)
-        return label
 
     def is_complete(self) -> bool:
         return self.pain.value() is not None and self.stress.value() is not None
