@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from rugdiary.ui.diary.entry_list_model import Column, EntryListModel
 from rugdiary.ui.widgets.date_edits import DateField
 
-TAGS_COLUMN_CHARS = (12, 28)
+TAGS_COLUMN_CHARS = (12, 20)
 """Narrowest and widest automatic Labels column, in widths of "x"."""
 
 
