@@ -42,6 +42,7 @@ from rugdiary.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from rugdiary.ui.reminders import ReminderService, ReminderTray
+    from rugdiary.ui.single_instance import SingleInstance
 
 EXIT_DATA_FILE = 3
 """Exit code when the data file cannot be used (DESIGN.md §4)."""
@@ -176,6 +177,8 @@ class RunningApp:
     window: MainWindow
     reminders: ReminderService
     db: Database
+    instance: SingleInstance
+    """Listens for later launches; held here so it lives as long as the window."""
 
     def close(self) -> None:
         """Stop the reminders and close the diary (after the event loop has ended)."""
@@ -264,7 +267,7 @@ def start_gui(
     except BaseException:
         db.close()
         raise
-    return RunningApp(app, window, reminders, db)
+    return RunningApp(app, window, reminders, db, instance)
 
 
 CHART_WARM_UP_DELAY_MS = 2000

@@ -68,7 +68,7 @@ def bring_to_front(window: QWidget) -> None:
 class SingleInstance(QObject):
     """The hand-over between a running RugDiary and one started again.
 
-    Use in `run_gui`, after the QApplication exists and before the diary is opened::
+    Use in `start_gui`, after the QApplication exists and before the diary is opened::
 
         instance = SingleInstance(server_name(data_dir), parent=app)
         if instance.try_hand_over(RAISE):
