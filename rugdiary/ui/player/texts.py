@@ -63,6 +63,12 @@ def counters_text(step: Step) -> str:
     return " · ".join(parts)
 
 
+_SPOKEN_AS_SHOWN = frozenset(
+    {StepKind.TRANSITION, StepKind.SWITCH_SIDES, StepKind.SET_REST, StepKind.REST}
+)
+"""Steps whose voice line is the same as the words under the ring."""
+
+
 def voice_line(step: Step, name: str) -> str:
     """What the voice says when `step` begins; empty when a tone is enough.
 
@@ -71,16 +77,8 @@ def voice_line(step: Step, name: str) -> str:
     """
     if step.kind is StepKind.GET_READY:
         return name
-    if step.kind is StepKind.TRANSITION:
-        return QCoreApplication.translate("player", "Next: %1").replace("%1", name)
-    if step.kind is StepKind.SWITCH_SIDES:
-        return QCoreApplication.translate("player", "Switch sides")
-    if step.kind is StepKind.SET_REST:
-        return QCoreApplication.translate("player", "Let your back relax, breathe out")
-    if step.kind is StepKind.REST:
-        return QCoreApplication.translate("player", "Rest")
-    if step.cue is Cue.HOLD:
-        return QCoreApplication.translate("player", "Hold")
+    if step.kind in _SPOKEN_AS_SHOWN or step.cue is Cue.HOLD:
+        return phase_text(step, name)
     if step.cue is Cue.MOVE:
         return QCoreApplication.translate("player", "Move freely") if step.rep == 1 else ""
     return (
