@@ -2172,6 +2172,10 @@ Wat er gebeurde: %2</translation>
         <source>a session with a “go lighter” pain response</source>
         <translation>een sessie met de pijnreactie “iets lichter”</translation>
     </message>
+    <message>
+        <source>Message about this form</source>
+        <translation>Bericht over dit formulier</translation>
+    </message>
 </context>
 <context>
     <name>ProgramsCommands</name>

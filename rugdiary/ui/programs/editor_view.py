@@ -7,8 +7,6 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.exercises import Level
 from rugdiary.ui.programs.dose_fields import DoseFields
+from rugdiary.ui.programs.editor_dialog import EditorDialog
 from rugdiary.ui.programs.items_model import ProgramItemsModel
 from rugdiary.ui.programs.texts import level_title
 
@@ -48,7 +47,7 @@ class ItemsListView(QListView):
         super().keyPressEvent(event)
 
 
-class ProgramEditorView(QDialog):
+class ProgramEditorView(EditorDialog):
     """A dialog: everything about one program, Save writes it, Cancel leaves it as it was."""
 
     def __init__(self, model: ProgramItemsModel, parent: QWidget | None = None) -> None:
@@ -173,18 +172,7 @@ class ProgramEditorView(QDialog):
         middle.addLayout(left, 3)
         middle.addLayout(right, 2)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("editorMessage")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(
-            QCoreApplication.translate("Programs", "Save the program")
-        )
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self._build_footer(QCoreApplication.translate("Programs", "Save the program"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(about)
@@ -203,7 +191,3 @@ class ProgramEditorView(QDialog):
         model = self.items.model()
         if 0 <= row < model.rowCount():
             self.items.setCurrentIndex(model.index(row, 0))
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))

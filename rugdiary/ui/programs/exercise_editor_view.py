@@ -7,8 +7,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.exercises import Group, Level
 from rugdiary.ui.programs.dose_fields import DoseFields
+from rugdiary.ui.programs.editor_dialog import EditorDialog
 from rugdiary.ui.programs.texts import group_name, level_title
 
 PREVIEW_SIZE = QSize(180, 120)
 
 
-class ExerciseEditorView(QDialog):
+class ExerciseEditorView(EditorDialog):
     """A dialog for an exercise a physiotherapist prescribed, in the person's own words."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -157,26 +156,11 @@ class ExerciseEditorView(QDialog):
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("editorMessage")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(
-            QCoreApplication.translate("Programs", "Save the exercise")
-        )
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self._build_footer(QCoreApplication.translate("Programs", "Save the exercise"))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
 
     def step_lines(self) -> list[str]:
         return [line.strip() for line in self.steps.toPlainText().splitlines() if line.strip()]
