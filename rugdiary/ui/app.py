@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 EXIT_DATA_FILE = 3
 """Exit code when the data file cannot be used (DESIGN.md §4)."""
 
+WINDOW_ICON_SIZES = (64, 128, 256)
+"""The sizes of resources/icons/rugdiary-N.png."""
+
 
 def prepare_application(theme: str = "system", lang: str | None = None) -> QApplication:
     """The QApplication (created if needed) with name, version, theme and Qt's translations."""
@@ -73,9 +76,6 @@ def window_icon() -> QIcon:
     for size in WINDOW_ICON_SIZES:
         icon.addFile(str(resource("icons", f"rugdiary-{size}.png")), QSize(size, size))
     return icon
-
-
-WINDOW_ICON_SIZES = (64, 128, 256)
 
 
 def apply_language(app: QApplication, lang: str | None) -> None:
