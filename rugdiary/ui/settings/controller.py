@@ -116,21 +116,8 @@ class SettingsController(QObject):
 
     def load(self) -> None:
         """Show what is stored (and, for autostart, what is on this computer)."""
-        p = self.preferences
+        self.load_plain()
         v = self.view
-        for combo, value in ((v.language, p.language()), (v.theme, p.theme())):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
-        for check, on in (
-            (v.reduce_motion, p.reduce_motion()),
-            (v.sound_cues, p.sound_cues()),
-            (v.voice_cues, p.voice_cues()),
-            (v.keep_in_tray, p.keep_in_tray()),
-        ):
-            check.blockSignals(True)
-            check.setChecked(on)
-            check.blockSignals(False)
         v.keep_in_tray.setEnabled(self._tray_available)
         if not self._tray_available:
             v.keep_in_tray_note.setText(
@@ -192,7 +179,10 @@ class SettingsController(QObject):
             self.load_plain()
 
     def load_plain(self) -> None:
-        """Refresh the simple controls after a change made elsewhere, without side effects."""
+        """Show the stored choices in the simple controls, without emitting any change.
+
+        Also after a change made elsewhere (the tray menu, another page).
+        """
         p = self.preferences
         v = self.view
         for combo, value in ((v.language, p.language()), (v.theme, p.theme())):
@@ -200,6 +190,7 @@ class SettingsController(QObject):
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.blockSignals(False)
         for check, on in (
+            (v.reduce_motion, p.reduce_motion()),
             (v.sound_cues, p.sound_cues()),
             (v.voice_cues, p.voice_cues()),
             (v.keep_in_tray, p.keep_in_tray()),
