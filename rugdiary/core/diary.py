@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+ENTRY_REQUIRED: tuple[str, ...] = ("at", "pain", "stress")
+"""Fields a stored or imported diary entry must have (not null)."""
+
 SCALE_FIELDS: tuple[str, ...] = (
     "pain",
     "stress",
@@ -127,7 +130,7 @@ class DiaryEntry:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValidationError(unknown[0], "is not a diary field")
-        for required in ("at", "pain", "stress"):
+        for required in ENTRY_REQUIRED:
             if data.get(required) is None:
                 raise ValidationError(required, "is required")
         kwargs: dict[str, Any] = {k: v for k, v in data.items() if v is not None}

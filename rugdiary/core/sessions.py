@@ -18,6 +18,20 @@ MAX_SESSION_S = 24 * 3600
 
 MAX_SESSION_NOTE_CHARS = 2000
 
+SESSION_REQUIRED: tuple[str, ...] = (
+    "program_id",
+    "program_name",
+    "level",
+    "started_at",
+    "ended_at",
+    "planned_s",
+    "done_s",
+    "steps_done",
+    "steps_skipped",
+    "completed",
+)
+"""Fields a stored or imported session must have (not null)."""
+
 
 class StopReason(StrEnum):
     """Why a session ended early; asked when the person presses stop."""
@@ -103,19 +117,7 @@ class Session:
         unknown = sorted(set(data) - known)
         if unknown:
             raise ValidationError(unknown[0], "is not a session field")
-        required = (
-            "program_id",
-            "program_name",
-            "level",
-            "started_at",
-            "ended_at",
-            "planned_s",
-            "done_s",
-            "steps_done",
-            "steps_skipped",
-            "completed",
-        )
-        for name in required:
+        for name in SESSION_REQUIRED:
             if data.get(name) is None:
                 raise ValidationError(name, "is required")
         kwargs: dict[str, Any] = {k: v for k, v in data.items() if v is not None}

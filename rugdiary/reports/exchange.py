@@ -17,10 +17,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from rugdiary.core.diary import DiaryEntry, ValidationError, parse_datetime
+from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.programs import Program
-from rugdiary.core.sessions import Session
+from rugdiary.core.sessions import SESSION_REQUIRED, Session
 
 __all__ = [
     "CSV_CONVENTIONS",
@@ -691,22 +691,9 @@ def _has_surrogate(value: Any) -> bool:
 _PARSE_ERRORS = (ValidationError, ValueError, TypeError, KeyError, AttributeError, OverflowError)
 
 _ENTRY_FIELDS = frozenset(f.name for f in dataclasses.fields(DiaryEntry))
-_ENTRY_REQUIRED = ("at", "pain", "stress")
 _ENTRY_PROBE: dict[str, Any] = {"at": "2000-01-01T12:00:00+00:00", "pain": 0, "stress": 0}
 
 _SESSION_FIELDS = frozenset(f.name for f in dataclasses.fields(Session))
-_SESSION_REQUIRED = (
-    "program_id",
-    "program_name",
-    "level",
-    "started_at",
-    "ended_at",
-    "planned_s",
-    "done_s",
-    "steps_done",
-    "steps_skipped",
-    "completed",
-)
 # Earliest start and latest end, so probing either alone never trips "end before start".
 _SESSION_PROBE: dict[str, Any] = {
     "program_id": "probe",
@@ -770,13 +757,13 @@ def _validate_record(
 
 def _parse_entry(doc: Mapping[str, Any]) -> tuple[DiaryEntry | None, list[tuple[str, str]]]:
     return _validate_record(
-        doc, DiaryEntry.from_dict, _ENTRY_FIELDS, _ENTRY_REQUIRED, _ENTRY_PROBE, "diary"
+        doc, DiaryEntry.from_dict, _ENTRY_FIELDS, ENTRY_REQUIRED, _ENTRY_PROBE, "diary"
     )
 
 
 def _parse_session(doc: Mapping[str, Any]) -> tuple[Session | None, list[tuple[str, str]]]:
     return _validate_record(
-        doc, Session.from_dict, _SESSION_FIELDS, _SESSION_REQUIRED, _SESSION_PROBE, "session"
+        doc, Session.from_dict, _SESSION_FIELDS, SESSION_REQUIRED, _SESSION_PROBE, "session"
     )
 
 
@@ -976,7 +963,7 @@ def _check_header(
         else:
             mapping[allowed[name]] = name
     if fmt is ImportFormat.SESSIONS_CSV:
-        required: tuple[str, ...] = _SESSION_REQUIRED
+        required: tuple[str, ...] = SESSION_REQUIRED
     elif fmt is ImportFormat.ENTRIES_CSV:
         required = ("pain", "stress")
         if "at" not in mapping and "date" not in mapping:
