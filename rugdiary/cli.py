@@ -305,12 +305,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
         generated_at=SystemClock().now(),
         reminders=reminders,
     )
-    output = Path(args.output)
+    return _write_health_file(Path(args.output), payload)
+
+
+def _write_health_file(output: Path, payload: bytes) -> int:
+    """Write an export or report, print its path, and say (on stderr) what it holds."""
     try:
         output.write_bytes(payload)
     except OSError as exc:
         raise BadInputError(f"-o: cannot write {output} ({exc.strerror})") from None
     print(output)
+    # Said on stderr so that scripts reading the path from stdout are not confused.
     _error(f"note: {output.name} contains health data; share it only with people you trust")
     return EXIT_OK
 
@@ -418,15 +423,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             payload = exchange.sessions_to_csv(SessionRepository(db).list(), start, end)
         else:
             payload = exchange.entries_to_csv(EntryRepository(db).list(), start, end)
-    output = Path(args.output)
-    try:
-        output.write_bytes(payload)
-    except OSError as exc:
-        raise BadInputError(f"-o: cannot write {output} ({exc.strerror})") from None
-    print(output)
-    # Said on stderr so that scripts reading the path from stdout are not confused.
-    _error(f"note: {output.name} contains health data; share it only with people you trust")
-    return EXIT_OK
+    return _write_health_file(Path(args.output), payload)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
