@@ -457,3 +457,23 @@ def test_report_counts_the_reminders_answered(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "diary 4 done, 0 later, 1 skipped" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--format", "csv"]])
+def test_report_and_export_print_the_path_and_name_a_folder_they_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    data = str(tmp_path / "data")
+    run(capsys, "--data-dir", data, "demo", "--days", "10", "--seed", "3")
+    written = tmp_path / "out.file"
+    code, out, err = run(capsys, "--data-dir", data, *command, "-o", str(written))
+    assert code == EXIT_OK
+    assert out.strip() == str(written), "the path alone on stdout, for scripts"
+    assert "health data" in err
+    assert written.stat().st_size > 0
+
+    missing = tmp_path / "no such folder" / "out.file"
+    code, out, err = run(capsys, "--data-dir", data, *command, "-o", str(missing))
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert f"-o: cannot write {missing}" in err
