@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
 from rugdiary.ui.diary.medication_editor import MedicationEditor
 from rugdiary.ui.widgets.date_edits import DateTimeField
-from rugdiary.ui.widgets.entry_parts import bold_label, hint_label, message_label, save_button
+from rugdiary.ui.widgets.form_parts import (
+    add_labelled_rows,
+    bold_label,
+    hint_label,
+    message_label,
+    save_button,
+)
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
 from rugdiary.ui.widgets.scale import ScaleWidget
 
@@ -258,11 +264,9 @@ class EntryFormView(QWidget):
             ("support", self.tr("Su&pport from others"), self.support),
             ("activity_min", self.tr("&Active minutes"), self.activity_min),
         ]
-        for field, text, widget in rows:
-            label = QLabel(text, panel)
-            label.setBuddy(widget)
-            scales.addRow(label, widget)
-            self._labels[field] = label.text().replace("&", "")
+        add_labelled_rows(scales, [(text, widget) for _field, text, widget in rows], panel)
+        for field, text, _widget in rows:
+            self._labels[field] = text.replace("&", "")
         hint = hint_label(self.tr("All of these are optional: 0 is low, 10 is high."), panel)
 
         tags_label = QLabel(self.tr("&Tags"), panel)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBo
 
 from rugdiary.core.exercises import Dose, DoseMode
 from rugdiary.ui.programs.texts import work_label
+from rugdiary.ui.widgets.form_parts import add_labelled_rows
 
 
 def _spin(low: int, high: int, suffix: str, name: str, parent: QWidget) -> QSpinBox:
@@ -65,15 +66,16 @@ class DoseFields(QWidget):
         self.kind_label.setBuddy(self.kind)
         layout.addRow(self.kind_label, self.kind)
         layout.addRow(self.work_label, self.work)
-        for text, widget in (
-            (QCoreApplication.translate("Programs", "&Repetitions"), self.reps),
-            (QCoreApplication.translate("Programs", "S&ets"), self.sets),
-            (QCoreApplication.translate("Programs", "Rest &between reps"), self.rest),
-            (QCoreApplication.translate("Programs", "Rest between se&ts"), self.set_rest),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            layout.addRow(label, widget)
+        add_labelled_rows(
+            layout,
+            [
+                (QCoreApplication.translate("Programs", "&Repetitions"), self.reps),
+                (QCoreApplication.translate("Programs", "S&ets"), self.sets),
+                (QCoreApplication.translate("Programs", "Rest &between reps"), self.rest),
+                (QCoreApplication.translate("Programs", "Rest between se&ts"), self.set_rest),
+            ],
+            self,
+        )
         layout.addRow("", self.per_side)
         self.set_kind_editable(kind_editable)
 

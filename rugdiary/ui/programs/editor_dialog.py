@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
-from rugdiary.ui.widgets.entry_parts import message_label
+from rugdiary.ui.widgets.form_parts import message_label
 
 
 class EditorDialog(QDialog):

@@ -24,6 +24,7 @@ from rugdiary.ui.programs.dose_fields import DoseFields
 from rugdiary.ui.programs.editor_dialog import EditorDialog
 from rugdiary.ui.programs.items_model import ProgramItemsModel
 from rugdiary.ui.programs.texts import level_title
+from rugdiary.ui.widgets.form_parts import add_labelled_rows
 
 
 class ItemsListView(QListView):
@@ -81,16 +82,20 @@ class ProgramEditorView(EditorDialog):
             QCoreApplication.translate("Programs", "Sessions per week")
         )
         about = QFormLayout()
-        for text, widget in (
-            (QCoreApplication.translate("Programs", "&Name (English)"), self.name_en),
-            (QCoreApplication.translate("Programs", "Name (&Dutch)"), self.name_nl),
-            (QCoreApplication.translate("Programs", "Desc&ription"), self.description),
-            (QCoreApplication.translate("Programs", "&Level"), self.level),
-            (QCoreApplication.translate("Programs", "Sessions per &week"), self.sessions_per_week),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            about.addRow(label, widget)
+        add_labelled_rows(
+            about,
+            [
+                (QCoreApplication.translate("Programs", "&Name (English)"), self.name_en),
+                (QCoreApplication.translate("Programs", "Name (&Dutch)"), self.name_nl),
+                (QCoreApplication.translate("Programs", "Desc&ription"), self.description),
+                (QCoreApplication.translate("Programs", "&Level"), self.level),
+                (
+                    QCoreApplication.translate("Programs", "Sessions per &week"),
+                    self.sessions_per_week,
+                ),
+            ],
+            self,
+        )
 
         self.items = ItemsListView(self)
         self.items.setModel(model)

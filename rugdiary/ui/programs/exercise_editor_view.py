@@ -24,6 +24,7 @@ from rugdiary.core.exercises import Group, Level
 from rugdiary.ui.programs.dose_fields import DoseFields
 from rugdiary.ui.programs.editor_dialog import EditorDialog
 from rugdiary.ui.programs.texts import group_name, level_title
+from rugdiary.ui.widgets.form_parts import add_labelled_rows
 
 PREVIEW_SIZE = QSize(180, 120)
 
@@ -58,15 +59,16 @@ class ExerciseEditorView(EditorDialog):
         self.steps.setTabChangesFocus(True)
         self.steps.setFixedHeight(self.steps.fontMetrics().lineSpacing() * 5 + 16)
         about = QFormLayout()
-        for text, widget in (
-            (QCoreApplication.translate("Programs", "&Name"), self.name),
-            (QCoreApplication.translate("Programs", "&Group"), self.group),
-            (QCoreApplication.translate("Programs", "S&tart position"), self.start),
-            (QCoreApplication.translate("Programs", "St&eps"), self.steps),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            about.addRow(label, widget)
+        add_labelled_rows(
+            about,
+            [
+                (QCoreApplication.translate("Programs", "&Name"), self.name),
+                (QCoreApplication.translate("Programs", "&Group"), self.group),
+                (QCoreApplication.translate("Programs", "S&tart position"), self.start),
+                (QCoreApplication.translate("Programs", "St&eps"), self.steps),
+            ],
+            self,
+        )
 
         self.same_dose = QCheckBox(
             QCoreApplication.translate("Programs", "The &same dose at every level"), self
@@ -96,15 +98,16 @@ class ExerciseEditorView(EditorDialog):
         self.safety.setAccessibleName(QCoreApplication.translate("Programs", "Good to know"))
         more_box = QGroupBox(QCoreApplication.translate("Programs", "More (optional)"), self)
         more = QFormLayout(more_box)
-        for text, widget in (
-            (QCoreApplication.translate("Programs", "Eas&ier"), self.easier),
-            (QCoreApplication.translate("Programs", "&Harder"), self.harder),
-            (QCoreApplication.translate("Programs", "Common &mistake"), self.mistake),
-            (QCoreApplication.translate("Programs", "Good to &know"), self.safety),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            more.addRow(label, widget)
+        add_labelled_rows(
+            more,
+            [
+                (QCoreApplication.translate("Programs", "Eas&ier"), self.easier),
+                (QCoreApplication.translate("Programs", "&Harder"), self.harder),
+                (QCoreApplication.translate("Programs", "Common &mistake"), self.mistake),
+                (QCoreApplication.translate("Programs", "Good to &know"), self.safety),
+            ],
+            self,
+        )
 
         self.preview = QLabel(QCoreApplication.translate("Programs", "No picture"), self)
         self.preview.setObjectName("picturePreview")

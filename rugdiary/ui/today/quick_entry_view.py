@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.widgets.entry_parts import bold_label, hint_label, message_label, save_button
+from rugdiary.ui.widgets.form_parts import bold_label, hint_label, message_label, save_button
 from rugdiary.ui.widgets.scale import ScaleWidget
 
 

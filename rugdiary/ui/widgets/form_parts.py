@@ -1,10 +1,12 @@
-"""Pieces the Diary form and the Today quick entry share, so both look and read the same."""
+"""Small pieces the app's forms share, so they look, read and take the keyboard the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
 from rugdiary.ui.theme import primary_button_style
 
@@ -17,6 +19,19 @@ def bold_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def add_labelled_rows(
+    layout: QFormLayout, rows: Iterable[tuple[str, QWidget]], parent: QWidget
+) -> list[QLabel]:
+    """Add a row per (label text, field); each label's `&` letter moves focus to its field."""
+    labels = []
+    for text, field in rows:
+        label = QLabel(text, parent)
+        label.setBuddy(field)
+        layout.addRow(label, field)
+        labels.append(label)
+    return labels
 
 
 def hint_label(text: str, parent: QWidget) -> QLabel:
