@@ -16,7 +16,7 @@ from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui.programs.commands import ProgramStore
 from rugdiary.ui.programs.editor_view import ProgramEditorView
 from rugdiary.ui.programs.items_model import ProgramItemsModel
-from rugdiary.ui.programs.texts import duration_text, level_name
+from rugdiary.ui.programs.texts import duration_text, level_name, not_saved_yet
 
 DEFAULT_DESCRIPTION = Text(en="Made by you in RugDiary.", nl="Zelf gemaakt in RugDiary.")
 
@@ -330,13 +330,7 @@ class ProgramEditorController(QObject):
         try:
             stored = self.store.save(program)
         except (StorageWriteError, DataFileError) as error:
-            self.view.show_message(
-                QCoreApplication.translate(
-                    "Programs",
-                    "Not saved yet: %1. Everything you entered is "
-                    "still here, so you can try again.",
-                ).replace("%1", error.reason.rstrip("."))
-            )
+            self.view.show_message(not_saved_yet(error.reason))
             return None
         self.original = stored
         self.is_new = False

@@ -19,7 +19,7 @@ from rugdiary.ui import dialogs
 from rugdiary.ui.programs.commands import ExerciseStore
 from rugdiary.ui.programs.editor_controller import fear_word_warning, new_id
 from rugdiary.ui.programs.exercise_editor_view import PREVIEW_SIZE, ExerciseEditorView
-from rugdiary.ui.programs.texts import level_title
+from rugdiary.ui.programs.texts import level_title, not_saved_yet
 from rugdiary.ui.programs.thumbnails import ExercisePictures, load_picture
 
 PICTURE_SUFFIXES: dict[str, str] = {".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".svg": "svg"}
@@ -334,13 +334,7 @@ class ExerciseEditorController(QObject):
         try:
             stored = self.store.save(exercise)
         except (StorageWriteError, DataFileError) as error:
-            view.show_message(
-                QCoreApplication.translate(
-                    "Programs",
-                    "Not saved yet: %1. Everything you entered is "
-                    "still here, so you can try again.",
-                ).replace("%1", error.reason.rstrip("."))
-            )
+            view.show_message(not_saved_yet(error.reason))
             return None
         old = self.original.picture if self.original else None
         if old and old != stored.picture:

@@ -10,6 +10,14 @@ from rugdiary.core.exercises import Dose, DoseMode, Group, Level
 from rugdiary.core.sessions import PainResponse
 
 
+def not_saved_yet(reason: str) -> str:
+    """What an editor says when the diary file could not be written; the dialog stays open."""
+    return QCoreApplication.translate(
+        "Programs",
+        "Not saved yet: %1. Everything you entered is still here, so you can try again.",
+    ).replace("%1", reason.rstrip("."))
+
+
 def group_name(group: Group) -> str:
     names = {
         Group.CORE_STABILITY: QCoreApplication.translate("Programs", "Core stability"),

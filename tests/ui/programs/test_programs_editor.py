@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.exercises import Level, Text
 from rugdiary.core.programs import Program, ProgramItem
+from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import ProgramRepository
 from rugdiary.ui.programs.editor_controller import ProgramEditorController
 from rugdiary.ui.programs.page import ProgramsPage
@@ -234,3 +237,28 @@ def test_delete_own_program_then_ctrl_z_restores_it(
     assert controller.selected_program() == program
     undo_stack.redo()
     assert program_repo.get(program.id) is None
+
+
+def test_a_failed_save_keeps_the_dialog_open_with_everything_typed(
+    qtbot: QtBot,
+    page: ProgramsPage,
+    program_repo: ProgramRepository,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def full_disk(program: Program) -> Program:
+        raise StorageWriteError(Path("/x/diary.json"), "the disk is full.")
+
+    editor = page.controller.new_program()
+    editor.view.name_en.setText("Evening")
+    add(editor, "cat-camel")
+    monkeypatch.setattr(editor.store, "save", full_disk)
+    assert editor.save() is None
+    assert editor.view.isVisible()
+    assert editor.view.message.isVisibleTo(editor.view)
+    assert editor.view.message.text() == (
+        "Not saved yet: the disk is full. Everything you entered is still here, "
+        "so you can try again."
+    )
+    assert editor.view.name_en.text() == "Evening"
+    assert order(editor) == ["cat-camel"]
+    assert program_repo.list() == []
