@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -43,6 +43,19 @@ class ValidationError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+def reject_unknown(
+    data: Iterable[Any], known: Collection[str], message: str, path: str = ""
+) -> None:
+    """Raise ValidationError for the first name in `data` (sorted) that is not in `known`.
+
+    A typo in a file or an import then names the field (`path.name`) instead of being
+    dropped without a word. `message` ends the error: "is not a dose field".
+    """
+    unknown = sorted(str(name) for name in set(data) - set(known))
+    if unknown:
+        raise ValidationError(f"{path}.{unknown[0]}" if path else unknown[0], message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +140,7 @@ class DiaryEntry:
         if not isinstance(data, Mapping):
             raise ValidationError("entry", "must be an object with fields")
         known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValidationError(unknown[0], "is not a diary field")
+        reject_unknown(data, known, "is not a diary field")
         for required in ENTRY_REQUIRED:
             if data.get(required) is None:
                 raise ValidationError(required, "is required")

@@ -9,7 +9,7 @@ from enum import StrEnum
 from html import escape
 from typing import Any, NamedTuple
 
-from rugdiary.core.diary import ValidationError
+from rugdiary.core.diary import ValidationError, reject_unknown
 
 # ---------------------------------------------------------------------------
 # Small shared types
@@ -207,9 +207,7 @@ class Dose:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a dose field")
+        reject_unknown(data, known, "is not a dose field", path)
         for name in ("reps", "sets"):
             if name not in data:
                 raise ValidationError(f"{path}.{name}", "is required")
@@ -230,9 +228,7 @@ class Dose:
         if any(name in changes for name in _WORK_FIELDS):
             for name in _WORK_FIELDS:
                 base[name] = 0
-        unknown = sorted(set(changes) - set(base))
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a dose field")
+        reject_unknown(changes, base, "is not a dose field", path)
         base.update(changes)
         try:
             return Dose(**base)
@@ -259,9 +255,7 @@ class Doses:
     def from_dict(cls, data: Any, path: str = "dose") -> Doses:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object with beginner, intermediate, advanced")
-        unknown = sorted(set(data) - {level.value for level in Level})
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a level")
+        reject_unknown(data, {level.value for level in Level}, "is not a level", path)
         parsed: dict[str, Dose] = {}
         for level in Level:
             if level.value not in data:
@@ -373,9 +367,7 @@ class Pose:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
         keys = {"root", "trunk", "head", "arm_near", "arm_far", "leg_near", "leg_far"}
-        unknown = sorted(set(data) - keys)
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a pose field")
+        reject_unknown(data, keys, "is not a pose field", path)
         for key in sorted(keys):
             if key not in data:
                 raise ValidationError(f"{path}.{key}", "is required")
@@ -550,9 +542,7 @@ class Prop:
     def from_dict(cls, data: Any, path: str) -> Prop:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
-        unknown = sorted(set(data) - {"kind", "x", "y", "w", "h"})
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a prop field")
+        reject_unknown(data, {"kind", "x", "y", "w", "h"}, "is not a prop field", path)
         try:
             kind = PropKind(str(data.get("kind")))
         except ValueError:
@@ -676,9 +666,9 @@ class Figure:
     def from_dict(cls, data: Any, path: str = "figure") -> Figure:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
-        unknown = sorted(set(data) - {"position", "poses", "cycle_s", "props"})
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a figure field")
+        reject_unknown(
+            data, {"position", "poses", "cycle_s", "props"}, "is not a figure field", path
+        )
         poses_data = data.get("poses")
         if not isinstance(poses_data, Mapping) or not poses_data:
             raise ValidationError(f"{path}.poses", "must be an object of named poses")
@@ -956,9 +946,7 @@ class Exercise:
         if not isinstance(data, Mapping):
             raise ValidationError("exercise", "must be an object")
         allowed = {"id", "group", "steps", "dose", "figure", "picture", *_TEXT_FIELDS}
-        unknown = sorted(set(data) - allowed)
-        if unknown:
-            raise ValidationError(unknown[0], "is not an exercise field")
+        reject_unknown(data, allowed, "is not an exercise field")
         required = ["id", "group", "steps", "dose", *_TEXT_FIELDS]
         if builtin:
             required.append("figure")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from rugdiary.core.diary import ValidationError
+from rugdiary.core.diary import ValidationError, reject_unknown
 from rugdiary.core.exercises import (
     Dose,
     DoseMode,
@@ -63,9 +63,7 @@ class DoseOverride:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a dose field")
+        reject_unknown(data, known, "is not a dose field", path)
         if not data:
             raise ValidationError(path, "an override must change at least one field")
         try:
@@ -116,9 +114,7 @@ class ProgramItem:
     def from_dict(cls, data: Any, path: str) -> ProgramItem:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
-        unknown = sorted(set(data) - {"exercise", "dose", "note"})
-        if unknown:
-            raise ValidationError(f"{path}.{unknown[0]}", "is not a programme item field")
+        reject_unknown(data, {"exercise", "dose", "note"}, "is not a programme item field", path)
         if "exercise" not in data:
             raise ValidationError(f"{path}.exercise", "is required")
         dose_data = data.get("dose", {})
@@ -187,9 +183,7 @@ class Program:
         if not isinstance(data, Mapping):
             raise ValidationError("program", "must be an object")
         required = ("id", "name", "description", "frequency", "level", "sessions_per_week", "items")
-        unknown = sorted(set(data) - set(required))
-        if unknown:
-            raise ValidationError(unknown[0], "is not a programme field")
+        reject_unknown(data, required, "is not a programme field")
         for name in required:
             if name not in data:
                 raise ValidationError(name, "is required")

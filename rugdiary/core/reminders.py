@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
 
-from rugdiary.core.diary import ValidationError, parse_datetime
+from rugdiary.core.diary import ValidationError, parse_datetime, reject_unknown
 
 ReminderKind = Literal["diary", "exercise", "movement"]
 KINDS: Final[tuple[ReminderKind, ...]] = ("diary", "exercise", "movement")
@@ -980,9 +980,7 @@ def _known_fields(cls: type, data: Any, what: str) -> dict[str, Any]:
     """`data` as keyword arguments for `cls`, rejecting unknown fields by name."""
     mapping = _mapping(data, what)
     known = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(str(name) for name in set(mapping) - known)
-    if unknown:
-        raise ValidationError(unknown[0], f"is not a field of the {what}")
+    reject_unknown(mapping, known, f"is not a field of the {what}")
     return dict(mapping)
 
 

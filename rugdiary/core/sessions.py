@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from rugdiary.core.diary import ValidationError, parse_datetime
+from rugdiary.core.diary import ValidationError, parse_datetime, reject_unknown
 from rugdiary.core.exercises import Level, check_id
 
 MAX_SESSION_S = 24 * 3600
@@ -114,9 +114,7 @@ class Session:
         if not isinstance(data, Mapping):
             raise ValidationError("session", "must be an object with fields")
         known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValidationError(unknown[0], "is not a session field")
+        reject_unknown(data, known, "is not a session field")
         for name in SESSION_REQUIRED:
             if data.get(name) is None:
                 raise ValidationError(name, "is required")

@@ -1,13 +1,25 @@
-"""DiaryEntry validation names the field; the dict form round-trips and stays lean."""
+"""DiaryEntry validation names the field (as every stored shape does); the dict form round-trips."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
-from rugdiary.core.diary import DiaryEntry, Medication, ValidationError, new_entry, normalize_tags
+from rugdiary.core.diary import (
+    DiaryEntry,
+    Medication,
+    ValidationError,
+    new_entry,
+    normalize_tags,
+    reject_unknown,
+)
+from rugdiary.core.exercises import Dose, Doses, Exercise, Figure, Pose, Prop
+from rugdiary.core.programs import DoseOverride, Program, ProgramItem
+from rugdiary.core.reminders import DiaryReminder
+from rugdiary.core.sessions import Session
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 
@@ -102,3 +114,50 @@ def test_normalize_tags_rejects_non_text() -> None:
     assert normalize_tags(["  A  b ", "a B", ""]) == ("a b",)
     with pytest.raises(ValidationError):
         normalize_tags([3])  # type: ignore[list-item]
+
+
+def test_reject_unknown_names_the_first_unknown_field_under_its_path() -> None:
+    reject_unknown({"a": 1}, {"a", "b"}, "is not a thing field")  # nothing unknown: no error
+    with pytest.raises(ValidationError) as info:
+        reject_unknown({"zeta": 1, "beta": 2, "a": 3}, {"a"}, "is not a thing field", "items[2]")
+    assert (info.value.field, info.value.message) == ("items[2].beta", "is not a thing field")
+    with pytest.raises(ValidationError) as info:
+        reject_unknown({"zeta": 1}, {"a"}, "is not a thing field")
+    assert info.value.field == "zeta"
+
+
+@pytest.mark.parametrize(
+    ("parse", "field", "message"),
+    [
+        (DiaryEntry.from_dict, "colour", "is not a diary field"),
+        (Session.from_dict, "colour", "is not a session field"),
+        (
+            lambda d: Dose.from_dict(d, "dose.beginner"),
+            "dose.beginner.colour",
+            "is not a dose field",
+        ),
+        (lambda d: Doses.from_dict(d), "dose.colour", "is not a level"),
+        (lambda d: Pose.from_dict(d, "poses.start"), "poses.start.colour", "is not a pose field"),
+        (lambda d: Prop.from_dict(d, "props[0]"), "props[0].colour", "is not a prop field"),
+        (lambda d: Figure.from_dict(d), "figure.colour", "is not a figure field"),
+        (Exercise.from_dict, "colour", "is not an exercise field"),
+        (Program.from_dict, "colour", "is not a programme field"),
+        (
+            lambda d: ProgramItem.from_dict(d, "items[1]"),
+            "items[1].colour",
+            "is not a programme item field",
+        ),
+        (
+            lambda d: DoseOverride.from_dict(d, "items[1].dose.all"),
+            "items[1].dose.all.colour",
+            "is not a dose field",
+        ),
+        (DiaryReminder.from_dict, "colour", "is not a field of the diary reminder"),
+    ],
+)
+def test_every_stored_shape_names_a_field_it_does_not_know(
+    parse: Callable[[dict[str, Any]], object], field: str, message: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        parse({"colour": "red"})
+    assert (info.value.field, info.value.message) == (field, message)
