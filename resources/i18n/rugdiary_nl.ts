@@ -293,32 +293,8 @@
         <translation>Pijn</translation>
     </message>
     <message>
-        <source>no pain</source>
-        <translation>geen pijn</translation>
-    </message>
-    <message>
-        <source>worst pain imaginable</source>
-        <translation>ergst denkbare pijn</translation>
-    </message>
-    <message>
         <source>Stress</source>
         <translation>Stress</translation>
-    </message>
-    <message>
-        <source>no stress</source>
-        <translation>geen stress</translation>
-    </message>
-    <message>
-        <source>worst stress imaginable</source>
-        <translation>ergst denkbare stress</translation>
-    </message>
-    <message>
-        <source>&amp;Pain right now</source>
-        <translation>&amp;Pijn op dit moment</translation>
-    </message>
-    <message>
-        <source>&amp;Stress right now</source>
-        <translation>&amp;Stress op dit moment</translation>
     </message>
     <message>
         <source>&amp;More details</source>
@@ -645,6 +621,41 @@
     <message>
         <source>Your entries</source>
         <translation>Je notities</translation>
+    </message>
+</context>
+<context>
+    <name>EntryScales</name>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>no pain</source>
+        <translation>geen pijn</translation>
+    </message>
+    <message>
+        <source>worst pain imaginable</source>
+        <translation>ergst denkbare pijn</translation>
+    </message>
+    <message>
+        <source>Stress</source>
+        <translation>Stress</translation>
+    </message>
+    <message>
+        <source>no stress</source>
+        <translation>geen stress</translation>
+    </message>
+    <message>
+        <source>worst stress imaginable</source>
+        <translation>ergst denkbare stress</translation>
+    </message>
+    <message>
+        <source>&amp;Pain right now</source>
+        <translation>&amp;Pijn op dit moment</translation>
+    </message>
+    <message>
+        <source>&amp;Stress right now</source>
+        <translation>&amp;Stress op dit moment</translation>
     </message>
 </context>
 <context>
@@ -2198,38 +2209,6 @@ Wat er gebeurde: %2</translation>
 </context>
 <context>
     <name>QuickEntryView</name>
-    <message>
-        <source>Pain</source>
-        <translation>Pijn</translation>
-    </message>
-    <message>
-        <source>no pain</source>
-        <translation>geen pijn</translation>
-    </message>
-    <message>
-        <source>worst pain imaginable</source>
-        <translation>ergst denkbare pijn</translation>
-    </message>
-    <message>
-        <source>Stress</source>
-        <translation>Stress</translation>
-    </message>
-    <message>
-        <source>no stress</source>
-        <translation>geen stress</translation>
-    </message>
-    <message>
-        <source>worst stress imaginable</source>
-        <translation>ergst denkbare stress</translation>
-    </message>
-    <message>
-        <source>&amp;Pain right now</source>
-        <translation>&amp;Pijn op dit moment</translation>
-    </message>
-    <message>
-        <source>&amp;Stress right now</source>
-        <translation>&amp;Stress op dit moment</translation>
-    </message>
     <message>
         <source>Message about this entry</source>
         <translation>Bericht over deze notitie</translation>

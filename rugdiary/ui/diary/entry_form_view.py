@@ -31,13 +31,12 @@ from rugdiary.ui.diary.medication_editor import MedicationEditor
 from rugdiary.ui.widgets.date_edits import DateTimeField
 from rugdiary.ui.widgets.form_parts import (
     add_labelled_rows,
-    bold_label,
+    entry_scales,
     hint_label,
     message_label,
     save_button,
 )
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
-from rugdiary.ui.widgets.scale import ScaleWidget
 
 _MEDICATION_FIELD = re.compile(r"^medication\[(\d+)\]")
 
@@ -99,14 +98,9 @@ class EntryFormView(QWidget):
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
 
-        self.pain = ScaleWidget(
-            self.tr("Pain"), self.tr("no pain"), self.tr("worst pain imaginable")
-        )
-        self.stress = ScaleWidget(
-            self.tr("Stress"), self.tr("no stress"), self.tr("worst stress imaginable")
-        )
-        self.pain_label = bold_label(self.tr("&Pain right now"), self.pain, self)
-        self.stress_label = bold_label(self.tr("&Stress right now"), self.stress, self)
+        scales = entry_scales(self)
+        self.pain, self.stress = scales.pain, scales.stress
+        self.pain_label, self.stress_label = scales.pain_label, scales.stress_label
 
         self.more_button = QToolButton(self)
         self.more_button.setText(self.tr("&More details"))

@@ -10,8 +10,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.widgets.form_parts import bold_label, hint_label, message_label, save_button
-from rugdiary.ui.widgets.scale import ScaleWidget
+from rugdiary.ui.widgets.form_parts import (
+    entry_scales,
+    hint_label,
+    message_label,
+    save_button,
+)
 
 
 class QuickEntryView(QWidget):
@@ -24,14 +28,9 @@ class QuickEntryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickEntry")
-        self.pain = ScaleWidget(
-            self.tr("Pain"), self.tr("no pain"), self.tr("worst pain imaginable")
-        )
-        self.stress = ScaleWidget(
-            self.tr("Stress"), self.tr("no stress"), self.tr("worst stress imaginable")
-        )
-        self.pain_label = bold_label(self.tr("&Pain right now"), self.pain, self)
-        self.stress_label = bold_label(self.tr("&Stress right now"), self.stress, self)
+        scales = entry_scales(self)
+        self.pain, self.stress = scales.pain, scales.stress
+        self.pain_label, self.stress_label = scales.pain_label, scales.stress_label
 
         self.message = message_label(self.tr("Message about this entry"), self)
         self.save_button = save_button(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
 from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.widgets.scale import ScaleWidget
 
 
 def bold_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
@@ -74,3 +76,36 @@ def save_button(text: str, accessible_name: str, tooltip: str, parent: QWidget) 
         tooltip.replace("%1", shortcut.toString(QKeySequence.SequenceFormat.NativeText))
     )
     return button
+
+
+@dataclass(frozen=True)
+class EntryScales:
+    """Pain and stress on 0–10 scales, with labels whose `&` letter jumps to them."""
+
+    pain: ScaleWidget
+    stress: ScaleWidget
+    pain_label: QLabel
+    stress_label: QLabel
+
+
+def entry_scales(parent: QWidget) -> EntryScales:
+    """The two questions every entry asks, worded the same wherever they are asked.
+
+    The anchors are those of CLINICAL.md: 0 is no pain (stress), 10 the worst imaginable.
+    """
+    pain = ScaleWidget(
+        QCoreApplication.translate("EntryScales", "Pain"),
+        QCoreApplication.translate("EntryScales", "no pain"),
+        QCoreApplication.translate("EntryScales", "worst pain imaginable"),
+    )
+    stress = ScaleWidget(
+        QCoreApplication.translate("EntryScales", "Stress"),
+        QCoreApplication.translate("EntryScales", "no stress"),
+        QCoreApplication.translate("EntryScales", "worst stress imaginable"),
+    )
+    return EntryScales(
+        pain,
+        stress,
+        bold_label(QCoreApplication.translate("EntryScales", "&Pain right now"), pain, parent),
+        bold_label(QCoreApplication.translate("EntryScales", "&Stress right now"), stress, parent),
+    )
