@@ -25,15 +25,12 @@ def bold_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
 
 def add_labelled_rows(
     layout: QFormLayout, rows: Iterable[tuple[str, QWidget]], parent: QWidget
-) -> list[QLabel]:
+) -> None:
     """Add a row per (label text, field); each label's `&` letter moves focus to its field."""
-    labels = []
     for text, field in rows:
         label = QLabel(text, parent)
         label.setBuddy(field)
         layout.addRow(label, field)
-        labels.append(label)
-    return labels
 
 
 def hint_label(text: str, parent: QWidget) -> QLabel:
