@@ -1,0 +1,482 @@
+"""Programme files: round trips, conflicts on import, and every kind of bad or hostile file."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+import pytest
+
+from rugdiary.core.content import Library, load_library
+from rugdiary.core.diary import ValidationError
+from rugdiary.core.exercises import Dose, Doses, Exercise, Group, Level, Text
+from rugdiary.core.program_file import (
+    MAX_PICTURE_SIDE,
+    ImportConflictError,
+    ProgrammeFile,
+    ProgrammeFileError,
+    Resolution,
+    build_programme_file,
+    picture_info,
+    plan_import,
+    read_programme_file,
+)
+from rugdiary.core.programs import Program, ProgramItem
+from rugdiary.resources import resources_dir
+
+
+@cache
+def _library() -> Library:
+    return load_library(resources_dir())
+
+
+def png(width: int = 3, height: int = 2) -> bytes:
+    """A real, decodable PNG of `width` × `height` grey pixels."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(min(height, 4)))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """The markers of a JPEG up to the start of scan: enough for its size to be read."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    sos = b"\xff\xda" + struct.pack(">H", 8) + b"\x01\x01\x00\x00\x3f\x00"
+    return b"\xff\xd8" + app0 + sof + sos + b"\x00" * 16 + b"\xff\xd9"
+
+
+def own_exercise(
+    exercise_id: str = "wall-slide", picture: str | None = "wall-slide.png"
+) -> Exercise:
+    dose = Dose(reps=8, sets=2, tempo_s=3, set_rest_s=30)
+    same = Text(en="Slowly.", nl="Rustig.")
+    return Exercise(
+        id=exercise_id,
+        name=Text(en="Wall slide", nl="Muurglijden"),
+        group=Group.MOBILITY,
+        start=Text(en="Back to the wall.", nl="Rug tegen de muur."),
+        steps=(Text(en="Slide down.", nl="Glijd omlaag."), Text(en="Come up.", nl="Kom omhoog.")),
+        doses=Doses(beginner=dose, intermediate=dose, advanced=dose),
+        easier=same,
+        harder=same,
+        mistake=same,
+        safety=same,
+        picture=picture,
+    )
+
+
+def own_program(*exercise_ids: str, program_id: str = "from-my-physio") -> Program:
+    return Program(
+        id=program_id,
+        name=Text(en="From my physio", nl="Van mijn fysio"),
+        description=Text(en="Daily.", nl="Dagelijks."),
+        frequency=Text(en="Every day", nl="Elke dag"),
+        level=Level.BEGINNER,
+        sessions_per_week=7,
+        items=tuple(ProgramItem(exercise_id=e) for e in exercise_ids),
+    )
+
+
+def plan(
+    incoming: ProgrammeFile,
+    own_exercises: tuple[Exercise, ...] = (),
+    own_programs: tuple[Program, ...] = (),
+    stored: dict[str, bytes] | None = None,
+    resolution: Resolution | None = None,
+) -> Any:
+    library = _library()
+    pictures = stored or {}
+    return plan_import(
+        incoming,
+        builtin_exercises=library.exercises,
+        builtin_programs=library.programs,
+        own_exercises=own_exercises,
+        own_programs=own_programs,
+        stored_picture=lambda e: pictures.get(e.id),
+        resolution=resolution,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Round trips
+
+
+@pytest.mark.parametrize("program_id", sorted(_library().programs))
+def test_every_builtin_programme_round_trips_as_plain_json(program_id: str) -> None:
+    library = _library()
+    program = library.programs[program_id]
+    data = build_programme_file(program, library.exercises, {}, created_with="RugDiary test")
+    assert json.loads(data)["format"] == "rugdiary-programme"  # plain JSON: no pictures
+    back = read_programme_file(data, "x.rugprog")
+    assert back.program == program
+    assert back.exercises == ()
+    assert back.created_with == "RugDiary test"
+    result = plan(back)
+    assert not result.changes_anything  # it is built in already
+    assert result.unchanged == (program_id,)
+
+
+def test_own_programme_with_own_exercises_and_pictures_round_trips_as_zip() -> None:
+    library = _library()
+    slide = own_exercise()
+    plain = own_exercise("chin-tuck", picture=None)
+    program = own_program("walking", "wall-slide", "chin-tuck")
+    exercises = {**library.exercises, slide.id: slide, plain.id: plain}
+    picture = png(40, 30)
+    data = build_programme_file(
+        program, exercises, {"wall-slide": picture}, note="Three times a day, gently."
+    )
+    assert data.startswith(b"PK")
+    back = read_programme_file(data)
+    assert back.program == replace(
+        program, note=Text(en="Three times a day, gently.", nl="Three times a day, gently.")
+    )
+    assert [e.id for e in back.exercises] == ["wall-slide", "chin-tuck"]
+    assert back.exercises[0] == replace(slide, picture="pictures/wall-slide.png")
+    assert back.exercises[1] == plain
+    assert back.pictures == {"pictures/wall-slide.png": picture}
+
+    result = plan(back)  # into an empty diary
+    assert [e.id for e in result.exercises] == ["wall-slide", "chin-tuck"]
+    assert result.exercises[0] == slide  # picture named after the exercise, as the editor does
+    assert result.pictures == {"wall-slide.png": picture}
+    assert result.program == back.program
+    assert result.renamed == {}
+
+
+def test_importing_the_same_file_twice_changes_nothing() -> None:
+    library = _library()
+    slide = own_exercise()
+    program = own_program("wall-slide")
+    picture = png()
+    data = build_programme_file(
+        program, {**library.exercises, slide.id: slide}, {slide.id: picture}
+    )
+    result = plan(read_programme_file(data), (slide,), (program,), {slide.id: picture})
+    assert not result.changes_anything
+    assert set(result.unchanged) == {"wall-slide", "from-my-physio"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts
+
+
+def _conflicting_file() -> tuple[ProgrammeFile, Exercise, Program]:
+    library = _library()
+    theirs = replace(own_exercise(picture=None), name=Text(en="Wall slide v2", nl="Muur v2"))
+    program = own_program("wall-slide", "bird-dog")
+    data = build_programme_file(program, {**library.exercises, theirs.id: theirs}, {})
+    mine = own_exercise(picture=None)
+    my_program = replace(own_program("wall-slide"), name=Text(en="Mine", nl="Van mij"))
+    return read_programme_file(data), mine, my_program
+
+
+def test_conflicts_are_named_and_nothing_is_planned_without_a_choice() -> None:
+    incoming, mine, my_program = _conflicting_file()
+    with pytest.raises(ImportConflictError) as caught:
+        plan(incoming, (mine,), (my_program,))
+    assert {(c.kind, c.id) for c in caught.value.conflicts} == {
+        ("exercise", "wall-slide"),
+        ("programme", "from-my-physio"),
+    }
+    assert caught.value.replaceable
+    assert "wall-slide" in str(caught.value)
+
+
+def test_replace_keeps_the_ids() -> None:
+    incoming, mine, my_program = _conflicting_file()
+    result = plan(incoming, (mine,), (my_program,), resolution=Resolution.REPLACE)
+    assert [e.id for e in result.exercises] == ["wall-slide"]
+    assert result.exercises[0].name.en == "Wall slide v2"
+    assert result.program is not None
+    assert result.program.id == "from-my-physio"
+    assert [i.exercise_id for i in result.program.items] == ["wall-slide", "bird-dog"]
+
+
+def test_keep_both_renames_and_points_the_programme_at_the_copies() -> None:
+    incoming, mine, my_program = _conflicting_file()
+    result = plan(incoming, (mine,), (my_program,), resolution=Resolution.KEEP_BOTH)
+    assert result.renamed == {"wall-slide": "wall-slide-2"}
+    [copy] = result.exercises
+    assert copy.id == "wall-slide-2"
+    assert copy.name.en == "Wall slide v2 (2)"
+    assert result.program is not None
+    assert result.program.id == result.program_id == "from-my-physio-2"
+    assert result.program.name.nl == "Van mijn fysio (2)"
+    assert [i.exercise_id for i in result.program.items] == ["wall-slide-2", "bird-dog"]
+
+
+def test_a_changed_builtin_programme_is_never_replaced() -> None:
+    library = _library()
+    builtin = library.programs["desk-break"]
+    changed = replace(builtin, sessions_per_week=5)
+    incoming = read_programme_file(build_programme_file(changed, library.exercises, {}))
+    with pytest.raises(ImportConflictError) as caught:
+        plan(incoming)
+    assert not caught.value.replaceable
+    with pytest.raises(ImportConflictError):
+        plan(incoming, resolution=Resolution.REPLACE)
+    result = plan(incoming, resolution=Resolution.KEEP_BOTH)
+    assert result.program_id == "desk-break-2"
+
+
+def test_a_picture_that_differs_is_a_conflict() -> None:
+    library = _library()
+    slide = own_exercise()
+    program = own_program("wall-slide")
+    data = build_programme_file(
+        program, {**library.exercises, slide.id: slide}, {slide.id: png(4, 4)}
+    )
+    with pytest.raises(ImportConflictError):
+        plan(read_programme_file(data), (slide,), (program,), {slide.id: png(5, 5)})
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad files: a clear error naming the field
+
+
+def _manifest(**changes: Any) -> dict[str, Any]:
+    library = _library()
+    slide = own_exercise(picture=None)
+    program = own_program("wall-slide", "bird-dog")
+    doc: dict[str, Any] = json.loads(
+        build_programme_file(program, {**library.exercises, slide.id: slide}, {})
+    )
+    doc.update(changes)
+    return doc
+
+
+def _json(doc: dict[str, Any]) -> bytes:
+    return json.dumps(doc).encode()
+
+
+def _zip(
+    members: dict[str, bytes], tweak: Callable[[zipfile.ZipInfo], None] | None = None
+) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            if tweak is not None and name != "manifest.json":
+                tweak(info)
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _with_picture(data: bytes, name: str = "pictures/wall-slide.png") -> bytes:
+    doc = _manifest()
+    doc["exercises"][0]["picture"] = name
+    return _zip({"manifest.json": _json(doc), name: data})
+
+
+def _nested(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    target: Any = doc
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return doc
+
+
+def _symlink(info: zipfile.ZipInfo) -> None:
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+
+
+BAD_FILES: dict[str, tuple[Callable[[], bytes], str, str]] = {
+    "empty": (lambda: b"", "", "empty"),
+    "truncated json": (lambda: _json(_manifest())[:200], "line", "cut off"),
+    "truncated zip": (lambda: _with_picture(png())[:150], "", "cut off or damaged"),
+    "not json": (lambda: b"\x00\x01binary\xff", "", "not a programme file"),
+    "wrong format": (lambda: _json(_manifest(format="something-else")), "format", "not a prog"),
+    "newer version": (lambda: _json(_manifest(version=2)), "version", "newer RugDiary"),
+    "version as text": (lambda: _json(_manifest(version="1")), "version", "whole number"),
+    "unknown top field": (lambda: _json(_manifest(macro="rm -rf")), "macro", "not a programme"),
+    "sessions as text": (
+        lambda: _json(_nested(_manifest(), ("programme", "sessions_per_week"), "3")),
+        "programme.sessions_per_week",
+        "whole number",
+    ),
+    "items not a list": (
+        lambda: _json(_nested(_manifest(), ("programme", "items"), {"a": 1})),
+        "programme.items",
+        "list",
+    ),
+    "unknown item field": (
+        lambda: _json(_nested(_manifest(), ("programme", "items", 1, "run"), "x")),
+        "programme.items[1].run",
+        "not a programme item field",
+    ),
+    "unknown dose field": (
+        lambda: _json(_nested(_manifest(), ("exercises", 0, "dose", "beginner", "speed"), 2)),
+        "exercises[0].dose.beginner.speed",
+        "not a dose field",
+    ),
+    "reps as float": (
+        lambda: _json(_nested(_manifest(), ("exercises", 0, "dose", "advanced", "reps"), 2.5)),
+        "exercises[0].dose.advanced.reps",
+        "whole number",
+    ),
+    "unused exercise": (
+        lambda: _json(_nested(_manifest(), ("exercises", 0, "id"), "other")),
+        "exercises[0].id",
+        "not used",
+    ),
+    "picture in plain json": (
+        lambda: _json(_nested(_manifest(), ("exercises", 0, "picture"), "pictures/x.png")),
+        "exercises[0].picture",
+        "only in a zip",
+    ),
+    "parent path": (
+        lambda: _zip({"manifest.json": _json(_manifest()), "../evil.png": png()}),
+        "../evil.png",
+        "outside",
+    ),
+    "nested parent path": (
+        lambda: _zip({"manifest.json": _json(_manifest()), "pictures/../../x.png": png()}),
+        "pictures/../../x.png",
+        "outside",
+    ),
+    "absolute path": (
+        lambda: _zip({"manifest.json": _json(_manifest()), "/etc/passwd": b"root"}),
+        "/etc/passwd",
+        "outside",
+    ),
+    "symlink": (
+        lambda: _zip(
+            {"manifest.json": _json(_manifest()), "pictures/wall-slide.png": b"/etc/passwd"},
+            _symlink,
+        ),
+        "pictures/wall-slide.png",
+        "link",
+    ),
+    "unexpected member": (
+        lambda: _zip({"manifest.json": _json(_manifest()), "run.sh": b"#!/bin/sh"}),
+        "run.sh",
+        "not part of a programme file",
+    ),
+    "no manifest": (lambda: _zip({"pictures/wall-slide.png": png()}), "manifest.json", "missing"),
+    "zip bomb": (
+        lambda: _zip(
+            {"manifest.json": _json(_manifest()), "pictures/wall-slide.png": b"\0" * 2**20}
+        ),
+        "pictures/wall-slide.png",
+        "zip bomb",
+    ),
+    "huge png header": (
+        lambda: _with_picture(png(50_000, 50_000)),
+        "exercises[0].picture",
+        "50000 × 50000 pixels",
+    ),
+    "not an image named png": (
+        lambda: _with_picture(b"MZ\x90\x00 this is a program, not a picture" * 4),
+        "exercises[0].picture",
+        "not a PNG or JPEG",
+    ),
+    "jpeg named png": (
+        lambda: _with_picture(jpeg_header(10, 10)),
+        "exercises[0].picture",
+        "JPG picture with another name",
+    ),
+    "huge jpeg header": (
+        lambda: _with_picture(jpeg_header(5000, 100), "pictures/wall-slide.jpg"),
+        "exercises[0].picture",
+        "5000 × 100",
+    ),
+    "cut-off png": (
+        lambda: _with_picture(png()[:40]),
+        "exercises[0].picture",
+        "PNG",
+    ),
+    "picture not in zip": (
+        lambda: _zip(
+            {
+                "manifest.json": _json(
+                    _nested(_manifest(), ("exercises", 0, "picture"), "pictures/gone.png")
+                ),
+                "pictures/wall-slide.png": png(),
+            }
+        ),
+        "exercises[0].picture",
+        "no picture",
+    ),
+    "stray picture": (
+        lambda: _zip({"manifest.json": _json(_manifest()), "pictures/stray.png": png()}),
+        "pictures/stray.png",
+        "not the picture of any exercise",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_bad_file_gives_a_clear_error_naming_the_field(case: str) -> None:
+    make, field, words = BAD_FILES[case]
+    with pytest.raises(ProgrammeFileError) as caught:
+        read_programme_file(make(), "from-physio.rugprog")
+    error = caught.value
+    assert error.file == "from-physio.rugprog"
+    assert error.field.startswith(field), (error.field, error.message)
+    assert words in str(error), str(error)
+
+
+def test_the_file_may_not_take_a_builtin_exercise_id_or_miss_an_exercise() -> None:
+    doc = _manifest()
+    doc["exercises"][0]["id"] = "bird-dog"
+    doc["programme"]["items"] = [{"exercise": "bird-dog"}]
+    with pytest.raises(ProgrammeFileError) as caught:
+        plan(read_programme_file(_json(doc)))
+    assert caught.value.field == "exercises[0].id"
+    doc = _manifest(exercises=[])
+    with pytest.raises(ProgrammeFileError) as caught:
+        plan(read_programme_file(_json(doc)))
+    assert caught.value.field == "programme.items[0].exercise"
+    assert "wall-slide" in caught.value.message
+
+
+def test_a_dose_change_that_breaks_a_level_is_refused() -> None:
+    doc = _manifest()
+    doc["programme"]["items"][1]["dose"] = {"advanced": {"reps": 500}}
+    with pytest.raises(ProgrammeFileError) as caught:
+        plan(read_programme_file(_json(doc)))
+    assert caught.value.field.startswith("programme.items[1]")
+
+
+def test_picture_info_reads_sizes_from_headers() -> None:
+    assert picture_info(png(7, 5)) == ("png", 7, 5)
+    assert picture_info(jpeg_header(640, 480)) == ("jpg", 640, 480)
+    side = MAX_PICTURE_SIDE
+    assert picture_info(png(side, side)).width == side
+    with pytest.raises(ValidationError):
+        picture_info(png(side + 1, 1))
+
+
+def test_export_refuses_a_picture_that_would_not_import() -> None:
+    library = _library()
+    slide = own_exercise()
+    with pytest.raises(ValidationError) as caught:
+        build_programme_file(
+            own_program("wall-slide"), {**library.exercises, slide.id: slide}, {slide.id: b"GIF89a"}
+        )
+    assert "wall-slide" in caught.value.field
