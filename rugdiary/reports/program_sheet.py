@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Dose, DoseMode, Exercise, FigureStyle, Level, render_svg
@@ -216,8 +216,9 @@ class _Sheet:
     def lines_height(self, width: float, value: str, size: float, bold: bool = False) -> float:
         pdf = self.pdf
         pdf.set_font(_FONT, "B" if bold else "", size)
-        lines = pdf.multi_cell(
-            width, size * _LEADING, value, align="L", dry_run=True, output="LINES"
+        lines = cast(
+            list[str],
+            pdf.multi_cell(width, size * _LEADING, value, align="L", dry_run=True, output="LINES"),
         )
         return float(len(lines)) * size * _LEADING
 
@@ -367,7 +368,7 @@ class _Sheet:
         """Start and work positions side by side, from the player's own geometry."""
         pdf = self.pdf
         left = pdf.l_margin
-        labelled: list[tuple[float, str]] = []
+        labelled: list[tuple[float, float, str]] = []
         picture = self.pictures.get(exercise.id)
         work_key = "work_hold" if mode is DoseMode.HOLD else "work"
         if exercise.figure is not None:
@@ -378,23 +379,23 @@ class _Sheet:
                 x = left + n * (_FIGURE_W + _FIGURE_GAP)
                 svg = render_svg(figure, pose, style=self.style)
                 pdf.image(io.BytesIO(svg.encode("utf-8")), x=x, y=top, w=_FIGURE_W, h=_FIGURE_H)
-                labelled.append((x, label))
+                labelled.append((x, _FIGURE_W, label))
         elif picture is not None:
             width = 2 * _FIGURE_W + _FIGURE_GAP
             try:
                 pdf.image(
                     io.BytesIO(picture), x=left, y=top, w=width, h=_FIGURE_H, keep_aspect_ratio=True
                 )
-                labelled.append((left, self.t("picture")))
+                labelled.append((left, width, self.t("picture")))
             except Exception:  # an unreadable own picture must not stop the sheet
-                labelled.append((left, self.t("no_picture")))
+                labelled.append((left, width, self.t("no_picture")))
         else:
-            labelled.append((left, self.t("no_picture")))
+            labelled.append((left, 2 * _FIGURE_W + _FIGURE_GAP, self.t("no_picture")))
         pdf.set_font(_FONT, size=7)
         pdf.set_text_color(_MUTED)
-        for x, label in labelled:
+        for x, width, label in labelled:
             pdf.set_xy(x, top + _FIGURE_H + 0.5)
-            pdf.cell(_FIGURE_W, 3.5, label, align="C")
+            pdf.cell(width, 3.5, label, align="C")
 
     # -- after the exercises -----------------------------------------------------------------------
 
