@@ -66,9 +66,6 @@ class ProgrammeFilesController(QObject):
         self.view.programs.export_button.setEnabled(chosen)
         self.view.programs.sheet_button.setEnabled(chosen)
 
-    def _tr(self, text: str) -> str:
-        return QCoreApplication.translate("Programs", text)
-
     # -- export ----------------------------------------------------------------------------------
 
     def export(self) -> Path | None:
@@ -96,13 +93,17 @@ class ProgrammeFilesController(QObject):
         except ValidationError as error:
             self._cannot_export(program, f"{error.field}: {error.message}")
             return None
-        if not self._write(target, data, self._tr("The program was not exported")):
+        if not self._write(
+            target, data, QCoreApplication.translate("Programs", "The program was not exported")
+        ):
             return None
-        message = self._tr("Program exported to %1").replace("%1", target.name)
+        message = QCoreApplication.translate("Programs", "Program exported to %1").replace(
+            "%1", target.name
+        )
         if left_out:
             names = ", ".join(e.name.get(self.lang) for e in left_out)
-            message += " " + self._tr(
-                "(without the drawings of %1: only PNG and JPEG pictures go along)"
+            message += " " + QCoreApplication.translate(
+                "Programs", "(without the drawings of %1: only PNG and JPEG pictures go along)"
             ).replace("%1", names)
         self.programs.notice.emit(message, False)
         return target
@@ -110,8 +111,8 @@ class ProgrammeFilesController(QObject):
     def _cannot_export(self, program: Program, reason: str) -> None:
         dialogs.show_error(
             self.view,
-            self._tr("The program was not exported"),
-            self._tr("“%1” could not be put into a file: %2")
+            QCoreApplication.translate("Programs", "The program was not exported"),
+            QCoreApplication.translate("Programs", "“%1” could not be put into a file: %2")
             .replace("%1", program.name.get(self.lang))
             .replace("%2", reason),
         )
@@ -124,9 +125,10 @@ class ProgrammeFilesController(QObject):
             dialogs.show_error(
                 self.view,
                 title,
-                self._tr(
+                QCoreApplication.translate(
+                    "Programs",
                     "RugDiary could not write the file %1. Choose another folder and try again."
-                    "\n\nWhat happened: %2"
+                    "\n\nWhat happened: %2",
                 )
                 .replace("%1", str(target))
                 .replace("%2", error.strerror or str(error)),
@@ -176,7 +178,9 @@ class ProgrammeFilesController(QObject):
                     self.view, self._conflict_names(conflict), conflict.replaceable
                 )
                 if choice is None:
-                    self.programs.notice.emit(self._tr("Nothing was imported"), False)
+                    self.programs.notice.emit(
+                        QCoreApplication.translate("Programs", "Nothing was imported"), False
+                    )
                     return None
                 plan = make_plan(
                     Resolution.REPLACE
@@ -189,7 +193,10 @@ class ProgrammeFilesController(QObject):
         if not plan.changes_anything:
             self.programs.reload(select_program=plan.program_id)
             self.programs.notice.emit(
-                self._tr("You have this program already; nothing changed."), False
+                QCoreApplication.translate(
+                    "Programs", "You have this program already; nothing changed."
+                ),
+                False,
             )
             return plan
         try:
@@ -205,16 +212,27 @@ class ProgrammeFilesController(QObject):
             self.programs.pictures.forget(exercise.id)
         self.programs.reload(select_program=plan.program_id)
         name = plan.program.name.get(self.lang) if plan.program is not None else plan.program_id
-        self.programs.notice.emit(self._tr("Program imported: %1").replace("%1", name), False)
+        self.programs.notice.emit(
+            QCoreApplication.translate("Programs", "Program imported: %1").replace("%1", name),
+            False,
+        )
         return plan
 
     def _conflict_names(self, conflict: ImportConflictError) -> list[str]:
         names = []
         for item in conflict.conflicts:
             if item.kind == "programme":
-                names.append(self._tr("Program “%1”").replace("%1", self._name_of(item.id)))
+                names.append(
+                    QCoreApplication.translate("Programs", "Program “%1”").replace(
+                        "%1", self._name_of(item.id)
+                    )
+                )
             else:
-                names.append(self._tr("Exercise “%1”").replace("%1", self._name_of(item.id)))
+                names.append(
+                    QCoreApplication.translate("Programs", "Exercise “%1”").replace(
+                        "%1", self._name_of(item.id)
+                    )
+                )
         return names
 
     def _name_of(self, item_id: str) -> str:
@@ -227,12 +245,14 @@ class ProgrammeFilesController(QObject):
     def _cannot_import(self, path: Path, reason: str) -> None:
         dialogs.show_error(
             self.view,
-            self._tr("Nothing was imported"),
-            self._tr("The program file %1 cannot be used: %2")
+            QCoreApplication.translate("Programs", "Nothing was imported"),
+            QCoreApplication.translate("Programs", "The program file %1 cannot be used: %2")
             .replace("%1", path.name)
             .replace("%2", reason.rstrip("."))
             + "\n\n"
-            + self._tr("Your own programs and exercises have not changed."),
+            + QCoreApplication.translate(
+                "Programs", "Your own programs and exercises have not changed."
+            ),
         )
 
     # -- sheet -----------------------------------------------------------------------------------
@@ -268,14 +288,21 @@ class ProgrammeFilesController(QObject):
             QApplication.restoreOverrideCursor()
             dialogs.show_error(
                 self.view,
-                self._tr("The sheet was not made"),
-                self._tr("An exercise of this program is missing: %1").replace("%1", error.message),
+                QCoreApplication.translate("Programs", "The sheet was not made"),
+                QCoreApplication.translate(
+                    "Programs", "An exercise of this program is missing: %1"
+                ).replace("%1", error.message),
             )
             return None
         QApplication.restoreOverrideCursor()
-        if not self._write(target, data, self._tr("The sheet was not saved")):
+        if not self._write(
+            target, data, QCoreApplication.translate("Programs", "The sheet was not saved")
+        ):
             return None
         self.programs.notice.emit(
-            self._tr("Exercise sheet saved as %1").replace("%1", target.name), False
+            QCoreApplication.translate("Programs", "Exercise sheet saved as %1").replace(
+                "%1", target.name
+            ),
+            False,
         )
         return target
