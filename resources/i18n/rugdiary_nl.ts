@@ -1356,6 +1356,10 @@ Wat er gebeurde: %2</translation>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
+        <source>From your physiotherapist: %1</source>
+        <translation>Van je fysiotherapeut: %1</translation>
+    </message>
+    <message>
         <source>%1 at the %2 level</source>
         <translation>%1 op niveau %2</translation>
     </message>

@@ -212,3 +212,12 @@ def test_editing_a_programme_keeps_the_physiotherapists_note(
     assert editor is not None
     assert editor.build().note == note
     editor.view.reject()
+
+
+def test_the_physiotherapists_note_shows_with_the_programme(
+    program_repo: ProgramRepository, make_page: Callable[..., ProgramsPage]
+) -> None:
+    program_repo.save(replace(own_program("bird-dog"), note=Text(en="Gently", nl="Rustig")))
+    page = make_page()
+    assert page.controller.select_program("from-my-physio")
+    assert "From your physiotherapist: Gently" in page.view.programs.description.text()
