@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from programme_samples import own_exercise, own_program, png
+from programme_samples import BAD_FILES, own_exercise, own_program, png
 
 from rugdiary.cli import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, main
 from rugdiary.core.content import load_library
@@ -168,6 +168,24 @@ def test_bad_files_exit_1_and_change_nothing(
     assert not (tmp_path / "escape.txt").exists()
     code, _, err = run(capsys, "programs", "import", str(tmp_path / "missing.rugprog"))
     assert code == EXIT_BAD_INPUT
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_every_kind_of_bad_file_is_named_and_imports_nothing(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    store(data_dir, own_exercise(), picture=png())
+    before = snapshot(data_dir)
+    make, field, words = BAD_FILES[case]
+    bad = tmp_path / "from-physio.rugprog"
+    bad.write_bytes(make())
+    code, out, err = run(capsys, "programs", "import", str(bad), "--replace")
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert f"{bad}: {field}" in err
+    assert words in err
+    assert snapshot(data_dir) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "from-physio.rugprog"]
 
 
 def test_existing_output_is_kept_without_force(

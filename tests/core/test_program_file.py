@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import json
-import stat
-import zipfile
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import Any
 
 import pytest
-from programme_samples import jpeg_header, own_exercise, own_program, png
+from programme_samples import (
+    BAD_FILES,
+    jpeg_header,
+    json_bytes,
+    manifest,
+    own_exercise,
+    own_program,
+    png,
+)
 
 from rugdiary.core.content import Library, load_library
 from rugdiary.core.diary import ValidationError
@@ -62,7 +66,7 @@ def plan(
 
 
 @pytest.mark.parametrize("program_id", sorted(_library().programs))
-def test_every_builtin_programme_round_trips_as_plain_json(program_id: str) -> None:
+def test_every_builtin_programme_round_trips_as_plainjson_bytes(program_id: str) -> None:
     library = _library()
     program = library.programs[program_id]
     data = build_programme_file(program, library.exercises, {}, created_with="RugDiary test")
@@ -195,179 +199,6 @@ def test_a_picture_that_differs_is_a_conflict() -> None:
 # Bad files: a clear error naming the field
 
 
-def _manifest(**changes: Any) -> dict[str, Any]:
-    library = _library()
-    slide = own_exercise(picture=None)
-    program = own_program("wall-slide", "bird-dog")
-    doc: dict[str, Any] = json.loads(
-        build_programme_file(program, {**library.exercises, slide.id: slide}, {})
-    )
-    doc.update(changes)
-    return doc
-
-
-def _json(doc: dict[str, Any]) -> bytes:
-    return json.dumps(doc).encode()
-
-
-def _zip(
-    members: dict[str, bytes], tweak: Callable[[zipfile.ZipInfo], None] | None = None
-) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = (stat.S_IFREG | 0o644) << 16
-            if tweak is not None and name != "manifest.json":
-                tweak(info)
-            archive.writestr(info, data)
-    return buffer.getvalue()
-
-
-def _with_picture(data: bytes, name: str = "pictures/wall-slide.png") -> bytes:
-    doc = _manifest()
-    doc["exercises"][0]["picture"] = name
-    return _zip({"manifest.json": _json(doc), name: data})
-
-
-def _nested(doc: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    target: Any = doc
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
-    return doc
-
-
-def _symlink(info: zipfile.ZipInfo) -> None:
-    info.external_attr = (stat.S_IFLNK | 0o777) << 16
-
-
-BAD_FILES: dict[str, tuple[Callable[[], bytes], str, str]] = {
-    "empty": (lambda: b"", "", "empty"),
-    "truncated json": (lambda: _json(_manifest())[:200], "line", "cut off"),
-    "truncated zip": (lambda: _with_picture(png())[:150], "", "cut off or damaged"),
-    "not json": (lambda: b"\x00\x01binary\xff", "", "not a programme file"),
-    "wrong format": (lambda: _json(_manifest(format="something-else")), "format", "not a prog"),
-    "newer version": (lambda: _json(_manifest(version=2)), "version", "newer RugDiary"),
-    "version as text": (lambda: _json(_manifest(version="1")), "version", "whole number"),
-    "unknown top field": (lambda: _json(_manifest(macro="rm -rf")), "macro", "not a programme"),
-    "sessions as text": (
-        lambda: _json(_nested(_manifest(), ("programme", "sessions_per_week"), "3")),
-        "programme.sessions_per_week",
-        "whole number",
-    ),
-    "items not a list": (
-        lambda: _json(_nested(_manifest(), ("programme", "items"), {"a": 1})),
-        "programme.items",
-        "list",
-    ),
-    "unknown item field": (
-        lambda: _json(_nested(_manifest(), ("programme", "items", 1, "run"), "x")),
-        "programme.items[1].run",
-        "not a programme item field",
-    ),
-    "unknown dose field": (
-        lambda: _json(_nested(_manifest(), ("exercises", 0, "dose", "beginner", "speed"), 2)),
-        "exercises[0].dose.beginner.speed",
-        "not a dose field",
-    ),
-    "reps as float": (
-        lambda: _json(_nested(_manifest(), ("exercises", 0, "dose", "advanced", "reps"), 2.5)),
-        "exercises[0].dose.advanced.reps",
-        "whole number",
-    ),
-    "unused exercise": (
-        lambda: _json(_nested(_manifest(), ("exercises", 0, "id"), "other")),
-        "exercises[0].id",
-        "not used",
-    ),
-    "picture in plain json": (
-        lambda: _json(_nested(_manifest(), ("exercises", 0, "picture"), "pictures/x.png")),
-        "exercises[0].picture",
-        "only in a zip",
-    ),
-    "parent path": (
-        lambda: _zip({"manifest.json": _json(_manifest()), "../evil.png": png()}),
-        "../evil.png",
-        "outside",
-    ),
-    "nested parent path": (
-        lambda: _zip({"manifest.json": _json(_manifest()), "pictures/../../x.png": png()}),
-        "pictures/../../x.png",
-        "outside",
-    ),
-    "absolute path": (
-        lambda: _zip({"manifest.json": _json(_manifest()), "/etc/passwd": b"root"}),
-        "/etc/passwd",
-        "outside",
-    ),
-    "symlink": (
-        lambda: _zip(
-            {"manifest.json": _json(_manifest()), "pictures/wall-slide.png": b"/etc/passwd"},
-            _symlink,
-        ),
-        "pictures/wall-slide.png",
-        "link",
-    ),
-    "unexpected member": (
-        lambda: _zip({"manifest.json": _json(_manifest()), "run.sh": b"#!/bin/sh"}),
-        "run.sh",
-        "not part of a programme file",
-    ),
-    "no manifest": (lambda: _zip({"pictures/wall-slide.png": png()}), "manifest.json", "missing"),
-    "zip bomb": (
-        lambda: _zip(
-            {"manifest.json": _json(_manifest()), "pictures/wall-slide.png": b"\0" * 2**20}
-        ),
-        "pictures/wall-slide.png",
-        "zip bomb",
-    ),
-    "huge png header": (
-        lambda: _with_picture(png(50_000, 50_000)),
-        "exercises[0].picture",
-        "50000 × 50000 pixels",
-    ),
-    "not an image named png": (
-        lambda: _with_picture(b"MZ\x90\x00 this is a program, not a picture" * 4),
-        "exercises[0].picture",
-        "not a PNG or JPEG",
-    ),
-    "jpeg named png": (
-        lambda: _with_picture(jpeg_header(10, 10)),
-        "exercises[0].picture",
-        "JPG picture with another name",
-    ),
-    "huge jpeg header": (
-        lambda: _with_picture(jpeg_header(5000, 100), "pictures/wall-slide.jpg"),
-        "exercises[0].picture",
-        "5000 × 100",
-    ),
-    "cut-off png": (
-        lambda: _with_picture(png()[:40]),
-        "exercises[0].picture",
-        "PNG",
-    ),
-    "picture not in zip": (
-        lambda: _zip(
-            {
-                "manifest.json": _json(
-                    _nested(_manifest(), ("exercises", 0, "picture"), "pictures/gone.png")
-                ),
-                "pictures/wall-slide.png": png(),
-            }
-        ),
-        "exercises[0].picture",
-        "no picture",
-    ),
-    "stray picture": (
-        lambda: _zip({"manifest.json": _json(_manifest()), "pictures/stray.png": png()}),
-        "pictures/stray.png",
-        "not the picture of any exercise",
-    ),
-}
-
-
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
 def test_bad_file_gives_a_clear_error_naming_the_field(case: str) -> None:
     make, field, words = BAD_FILES[case]
@@ -380,24 +211,24 @@ def test_bad_file_gives_a_clear_error_naming_the_field(case: str) -> None:
 
 
 def test_the_file_may_not_take_a_builtin_exercise_id_or_miss_an_exercise() -> None:
-    doc = _manifest()
+    doc = manifest()
     doc["exercises"][0]["id"] = "bird-dog"
     doc["programme"]["items"] = [{"exercise": "bird-dog"}]
     with pytest.raises(ProgrammeFileError) as caught:
-        plan(read_programme_file(_json(doc)))
+        plan(read_programme_file(json_bytes(doc)))
     assert caught.value.field == "exercises[0].id"
-    doc = _manifest(exercises=[])
+    doc = manifest(exercises=[])
     with pytest.raises(ProgrammeFileError) as caught:
-        plan(read_programme_file(_json(doc)))
+        plan(read_programme_file(json_bytes(doc)))
     assert caught.value.field == "programme.items[0].exercise"
     assert "wall-slide" in caught.value.message
 
 
 def test_a_dose_change_that_breaks_a_level_is_refused() -> None:
-    doc = _manifest()
+    doc = manifest()
     doc["programme"]["items"][1]["dose"] = {"advanced": {"reps": 500}}
     with pytest.raises(ProgrammeFileError) as caught:
-        plan(read_programme_file(_json(doc)))
+        plan(read_programme_file(json_bytes(doc)))
     assert caught.value.field.startswith("programme.items[1]")
 
 
