@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 WEEKS = 6
 """Rows of the tick table: about the time before a physiotherapist sees someone again."""
+MIN_WEEKS = 4
+"""Fewer rows than this and the table goes to a page of its own."""
 
 _TEXT = "#1d2a2c"
 _MUTED = "#5b6b6d"
@@ -420,10 +422,14 @@ class _Sheet:
         from fpdf.fonts import FontFace
 
         pdf = self.pdf
-        row_h = 6.5
-        need = 13 + (WEEKS + 1) * row_h
-        if self.room() < need:
+        row_h = 6.0
+        above = 16.0  # heading, the aim and the gap before the table
+        # A short programme keeps its table on its one page with fewer weeks, rather than
+        # printing a second page for the table alone.
+        weeks = min(WEEKS, int((self.room() - above) / row_h) - 1)
+        if weeks < MIN_WEEKS:
             pdf.add_page()
+            weeks = WEEKS
         pdf.set_font(_FONT, "B", 10)
         pdf.set_text_color(_ACCENT)
         pdf.cell(0, 5.5, self.t("ticks_heading"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
@@ -449,7 +455,7 @@ class _Sheet:
             head = table.row()
             for value in (self.t("week"), *days, self.t("how")):
                 head.cell(value)
-            for n in range(1, WEEKS + 1):
+            for n in range(1, weeks + 1):
                 row = table.row()
                 row.cell(self.t("week_n", n=n))
                 for _ in days:

@@ -73,6 +73,10 @@ def test_every_builtin_programme_fits_one_or_two_pages(tmp_path: Path, lang: str
                 program, library.exercises, level, lang=lang, app_version="1"
             )
             assert pages_of(pdf, tmp_path) <= 2, (program.id, level)
+    short = library.programs["desk-break"]
+    pdf = build_programme_sheet(short, library.exercises, short.level, lang=lang, app_version="1")
+    assert pages_of(pdf, tmp_path) == 1  # the tick table shortens rather than take a page
+    assert "Week 4" in text_of(pdf, tmp_path)
 
 
 def test_dose_texts_in_both_languages() -> None:
