@@ -2252,8 +2252,8 @@ Wat er gebeurde: %2</translation>
         <translation>Programma geëxporteerd naar %1</translation>
     </message>
     <message>
-        <source>(without the drawings of %1: only PNG and JPEG pictures go along)</source>
-        <translation>(zonder de tekeningen van %1: alleen PNG- en JPEG-afbeeldingen gaan mee)</translation>
+        <source>(without the pictures of %1: they could not be read)</source>
+        <translation>(zonder de afbeeldingen van %1: die waren niet te lezen)</translation>
     </message>
     <message>
         <source>“%1” could not be put into a file: %2</source>

@@ -152,10 +152,14 @@ def dose_text(dose: Dose, lang: str) -> str:
 
 
 def _font_files() -> tuple[str, str]:
-    # The report's fonts, so both documents look alike; its module is imported only here.
-    from rugdiary.reports.pdf import _font_files as report_fonts
+    """The report's fonts (reports/pdf.py), so both documents look alike.
 
-    return report_fonts()
+    Found the same way rather than imported from there: the report module pulls in numpy
+    and scipy, which a sheet does not need.
+    """
+    from rugdiary.resources import resource
+
+    return str(resource("fonts", "DejaVuSans.ttf")), str(resource("fonts", "DejaVuSans-Bold.ttf"))
 
 
 def _new_pdf(program: Program, lang: str, version: str) -> FPDF:

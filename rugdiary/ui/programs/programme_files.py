@@ -31,6 +31,36 @@ Importer = Callable[[ImportPlan], None]
 """Writes a planned import (storage.program_files.apply_import bound to the diary)."""
 
 
+SVG_EXPORT_SIDE = 1200
+"""Longest side in pixels of an own SVG drawing turned into a PNG to travel in a file."""
+
+
+def svg_as_png(path: Path) -> bytes | None:
+    """An own SVG picture drawn into a PNG (only PNG and JPEG travel); None if unreadable."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        return None
+    size = renderer.defaultSize()
+    if size.isEmpty():
+        size = QSize(SVG_EXPORT_SIDE, SVG_EXPORT_SIDE)
+    size = size.scaled(SVG_EXPORT_SIDE, SVG_EXPORT_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    buffer.close()
+    return bytes(data.data())
+
+
 def documents_folder() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()
@@ -87,6 +117,13 @@ class ProgrammeFilesController(QObject):
             pictures, left_out = export_pictures(
                 self.pictures_dir, own_exercises_of(program, exercises)
             )
+            for exercise in list(left_out):
+                name = Path(exercise.picture or "").name
+                if name.lower().endswith(".svg"):
+                    drawn = svg_as_png(self.pictures_dir / name)
+                    if drawn is not None:
+                        pictures[exercise.id] = drawn
+                        left_out.remove(exercise)
             data = build_programme_file(
                 program, exercises, pictures, note=note, created_with=f"RugDiary {__version__}"
             )
@@ -103,7 +140,7 @@ class ProgrammeFilesController(QObject):
         if left_out:
             names = ", ".join(e.name.get(self.lang) for e in left_out)
             message += " " + QCoreApplication.translate(
-                "Programs", "(without the drawings of %1: only PNG and JPEG pictures go along)"
+                "Programs", "(without the pictures of %1: they could not be read)"
             ).replace("%1", names)
         self.programs.notice.emit(message, False)
         return target

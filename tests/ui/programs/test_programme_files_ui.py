@@ -221,3 +221,33 @@ def test_the_physiotherapists_note_shows_with_the_programme(
     page = make_page()
     assert page.controller.select_program("from-my-physio")
     assert "From your physiotherapist: Gently" in page.view.programs.description.text()
+
+
+def test_an_svg_picture_travels_as_png(
+    monkeypatch: pytest.MonkeyPatch,
+    make_page: Callable[..., ProgramsPage],
+    db: Database,
+    data_dir: Path,
+    exercise_repo: ExerciseRepository,
+    program_repo: ProgramRepository,
+    tmp_path: Path,
+) -> None:
+    from rugdiary.core.program_file import picture_info
+
+    (data_dir / "pictures").mkdir(parents=True, exist_ok=True)
+    (data_dir / "pictures" / "drawn.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40">'
+        '<rect width="60" height="40" fill="#336699"/></svg>'
+    )
+    exercise_repo.save(own_exercise("drawn", "drawn.svg"))
+    program_repo.save(own_program("drawn"))
+    page = make_page(db=db)
+    assert page.controller.select_program("from-my-physio")
+    target = tmp_path / "drawn.rugprog"
+    answer(monkeypatch, "ask_programme_export", "")
+    answer(monkeypatch, "choose_programme_export_file", target)
+    assert page.files.export() == target
+    with zipfile.ZipFile(target) as archive:
+        info = picture_info(archive.read("pictures/drawn.png"))
+    assert info.kind == "png"
+    assert info.width / info.height == pytest.approx(1.5, abs=0.01)
