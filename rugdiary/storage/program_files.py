@@ -90,10 +90,22 @@ def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
     exercises = [e.to_dict() for e in plan.exercises]
     programs = [plan.program.to_dict()] if plan.program is not None else []
 
+    replaced_pictures: set[str] = set()
+    kept_pictures: set[str] = set()
+
     def change(tables: Tables) -> Tables:
         new = copy.deepcopy(tables)
+        ids = {doc["id"] for doc in exercises}
+        for doc in new.get(ExerciseRepository.TABLE, {}).values():
+            if doc.get("id") in ids and isinstance(doc.get("picture"), str):
+                replaced_pictures.add(Path(doc["picture"]).name)
         _put(new, ExerciseRepository.TABLE, exercises)
         _put(new, ProgramRepository.TABLE, programs)
+        kept_pictures.update(
+            Path(doc["picture"]).name
+            for doc in new.get(ExerciseRepository.TABLE, {}).values()
+            if isinstance(doc.get("picture"), str)
+        )
         return new
 
     try:
@@ -105,6 +117,8 @@ def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
         os.replace(temp, pictures_dir / name)
     if temps:
         fsync_dir(pictures_dir)
+    # A replaced exercise whose picture changed kind (x.svg -> x.png) leaves no stray file.
+    _remove(str(pictures_dir / name) for name in replaced_pictures - kept_pictures)
 
 
 def _put(tables: Tables, table: str, docs: list[dict[str, object]]) -> None:

@@ -86,3 +86,31 @@ def test_write_new_file_asks_before_replacing(tmp_path: Path) -> None:
     assert target.read_bytes() == b"one"
     write_new_file(target, b"two", force=True)
     assert target.read_bytes() == b"two"
+
+
+def test_replacing_an_exercise_removes_its_old_picture(data_dir: Path) -> None:
+    from rugdiary.core.program_file import Resolution
+
+    pictures = data_dir / "pictures"
+    pictures.mkdir(parents=True)
+    (pictures / "wall-slide.svg").write_text("<svg/>")
+    library = load_library(resources_dir())
+    mine = own_exercise(picture="wall-slide.svg")
+    theirs = own_exercise()
+    data = build_programme_file(
+        own_program("wall-slide"), {**library.exercises, theirs.id: theirs}, {theirs.id: png()}
+    )
+    with Database.open(data_dir) as db:
+        ExerciseRepository(db).save(mine)
+        plan = plan_import(
+            read_programme_file(data),
+            builtin_exercises=library.exercises,
+            builtin_programs=library.programs,
+            own_exercises=ExerciseRepository(db).list(),
+            own_programs=[],
+            stored_picture=stored_picture(pictures),
+            resolution=Resolution.REPLACE,
+        )
+        apply_import(db, pictures, plan)
+        assert ExerciseRepository(db).list() == [theirs]
+    assert sorted(p.name for p in pictures.iterdir()) == ["wall-slide.png"]
