@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     programs.add_argument("--json", action="store_true", help="machine-readable output")
     programs.add_argument("--lang", choices=("en", "nl"), default="en")
     programs.set_defaults(handler=_cmd_programs)
+    from rugdiary.cli_programs import add_programme_commands
+
+    add_programme_commands(programs, _Parser)
 
     report = sub.add_parser("report", help="a PDF report for your physiotherapist")
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")

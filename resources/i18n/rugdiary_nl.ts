@@ -1356,6 +1356,10 @@ Wat er gebeurde: %2</translation>
         <translation>Geen programma gekozen</translation>
     </message>
     <message>
+        <source>From your physiotherapist: %1</source>
+        <translation>Van je fysiotherapeut: %1</translation>
+    </message>
+    <message>
         <source>%1 at the %2 level</source>
         <translation>%1 op niveau %2</translation>
     </message>
@@ -2060,6 +2064,26 @@ Wat er gebeurde: %2</translation>
         <translation>Je laatste sessies</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Import a program from a file</source>
+        <translation>Een programma uit een bestand importeren</translation>
+    </message>
+    <message>
+        <source>Export the selected program to a file</source>
+        <translation>Het gekozen programma naar een bestand exporteren</translation>
+    </message>
+    <message>
+        <source>Print sheet…</source>
+        <translation>Oefenblad afdrukken…</translation>
+    </message>
+    <message>
+        <source>Save a printable sheet of the selected program at the chosen level</source>
+        <translation>Een oefenblad om af te drukken opslaan van het gekozen programma op het gekozen niveau</translation>
+    </message>
+    <message>
         <source>Core stability</source>
         <translation>Rompstabiliteit</translation>
     </message>
@@ -2186,6 +2210,106 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Message about this form</source>
         <translation>Bericht over dit formulier</translation>
+    </message>
+    <message>
+        <source>Export the program</source>
+        <translation>Het programma exporteren</translation>
+    </message>
+    <message>
+        <source>“%1” goes into one file.</source>
+        <translation>“%1” gaat in één bestand.</translation>
+    </message>
+    <message>
+        <source>The file holds this program and your own exercises in it, with their pictures. It holds no diary data: no pain or stress scores, notes or sessions. Someone with RugDiary can import it, for example your physiotherapist or patient.</source>
+        <translation>Het bestand bevat dit programma en je eigen oefeningen daarin, met hun afbeeldingen. Het bevat geen dagboekgegevens: geen pijn- of stressscores, notities of sessies. Iemand met RugDiary kan het importeren, bijvoorbeeld je fysiotherapeut of patiënt.</translation>
+    </message>
+    <message>
+        <source>&amp;Note to go with it (optional)</source>
+        <translation>&amp;Notitie erbij (mag leeg blijven)</translation>
+    </message>
+    <message>
+        <source>Note to go with the program</source>
+        <translation>Notitie bij het programma</translation>
+    </message>
+    <message>
+        <source>For example: twice a day; stop at a 5 and tell me next time.</source>
+        <translation>Bijvoorbeeld: twee keer per dag; stop bij een 5 en vertel het me de volgende keer.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>A note can be up to %1 characters.</source>
+        <translation>Een notitie mag hoogstens %1 tekens lang zijn.</translation>
+    </message>
+    <message>
+        <source>The program was not exported</source>
+        <translation>Het programma is niet geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Program exported to %1</source>
+        <translation>Programma geëxporteerd naar %1</translation>
+    </message>
+    <message>
+        <source>(without the pictures of %1: they could not be read)</source>
+        <translation>(zonder de afbeeldingen van %1: die waren niet te lezen)</translation>
+    </message>
+    <message>
+        <source>“%1” could not be put into a file: %2</source>
+        <translation>“%1” kon niet in een bestand worden gezet: %2</translation>
+    </message>
+    <message>
+        <source>RugDiary could not write the file %1. Choose another folder and try again.
+
+What happened: %2</source>
+        <translation>RugDiary kon het bestand %1 niet opslaan. Kies een andere map en probeer het opnieuw.
+
+Wat er gebeurde: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>You have this program already; nothing changed.</source>
+        <translation>Je hebt dit programma al; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Program imported: %1</source>
+        <translation>Programma geïmporteerd: %1</translation>
+    </message>
+    <message>
+        <source>Program “%1”</source>
+        <translation>Programma “%1”</translation>
+    </message>
+    <message>
+        <source>Exercise “%1”</source>
+        <translation>Oefening “%1”</translation>
+    </message>
+    <message>
+        <source>The program file %1 cannot be used: %2</source>
+        <translation>Het programmabestand %1 is niet te gebruiken: %2</translation>
+    </message>
+    <message>
+        <source>Your own programs and exercises have not changed.</source>
+        <translation>Je eigen programma’s en oefeningen zijn niet veranderd.</translation>
+    </message>
+    <message>
+        <source>The sheet was not made</source>
+        <translation>Het oefenblad is niet gemaakt</translation>
+    </message>
+    <message>
+        <source>An exercise of this program is missing: %1</source>
+        <translation>Er ontbreekt een oefening van dit programma: %1</translation>
+    </message>
+    <message>
+        <source>The sheet was not saved</source>
+        <translation>Het oefenblad is niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Exercise sheet saved as %1</source>
+        <translation>Oefenblad opgeslagen als %1</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +3547,70 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Your reminders keep working. Click the RugDiary icon in the tray to open the window again, or choose Quit in its menu to close RugDiary completely. You can change this on the Settings page.</source>
         <translation>Je herinneringen blijven werken. Klik op het RugDiary-pictogram in het systeemvak om het venster weer te openen, of kies ‘RugDiary afsluiten’ in het menu om RugDiary helemaal te sluiten. Je kunt dit aanpassen op de pagina Instellingen.</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Het bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>“%1” exists already.</source>
+        <translation>“%1” bestaat al.</translation>
+    </message>
+    <message>
+        <source>Do you want to replace it?</source>
+        <translation>Wil je het vervangen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <source>Export the program</source>
+        <translation>Het programma exporteren</translation>
+    </message>
+    <message>
+        <source>RugDiary program files (*.rugprog)</source>
+        <translation>RugDiary-programmabestanden (*.rugprog)</translation>
+    </message>
+    <message>
+        <source>Import a program</source>
+        <translation>Een programma importeren</translation>
+    </message>
+    <message>
+        <source>RugDiary program files (*.rugprog *.json *.zip);;All files (*)</source>
+        <translation>RugDiary-programmabestanden (*.rugprog *.json *.zip);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Save the exercise sheet</source>
+        <translation>Het oefenblad opslaan</translation>
+    </message>
+    <message>
+        <source>You have these already</source>
+        <translation>Deze heb je al</translation>
+    </message>
+    <message>
+        <source>The file holds versions of these that differ from yours:</source>
+        <translation>Het bestand bevat versies hiervan die anders zijn dan die van jou:</translation>
+    </message>
+    <message>
+        <source>Keep both adds the file&apos;s versions under a new name. Replace puts them in place of yours.</source>
+        <translation>Allebei houden voegt de versies uit het bestand toe onder een nieuwe naam. Vervangen zet ze in de plaats van die van jou.</translation>
+    </message>
+    <message>
+        <source>A built-in program is never replaced, so only Keep both is possible.</source>
+        <translation>Een ingebouwd programma wordt nooit vervangen, dus alleen Allebei houden kan.</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Allebei houden</translation>
+    </message>
+    <message>
+        <source>Replace mine</source>
+        <translation>Die van mij vervangen</translation>
+    </message>
+    <message>
+        <source>Import nothing</source>
+        <translation>Niets importeren</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,8 @@ class Program:
     sessions_per_week: int
     items: tuple[ProgramItem, ...]
     builtin: bool = field(default=False, compare=False)
+    note: Text | None = None
+    """A note from the physiotherapist, e.g. brought in with a programme file."""
 
     def __post_init__(self) -> None:
         check_id(self.id)
@@ -165,9 +167,11 @@ class Program:
         for i, item in enumerate(self.items):
             if item.note is not None:
                 yield f"items[{i}].note", item.note
+        if self.note is not None:
+            yield "note", self.note
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "name": self.name.to_dict(),
             "description": self.description.to_dict(),
@@ -176,6 +180,9 @@ class Program:
             "sessions_per_week": self.sessions_per_week,
             "items": [item.to_dict() for item in self.items],
         }
+        if self.note is not None:
+            out["note"] = self.note.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: Any, *, builtin: bool = False) -> Program:
@@ -183,7 +190,7 @@ class Program:
         if not isinstance(data, Mapping):
             raise ValidationError("program", "must be an object")
         required = ("id", "name", "description", "frequency", "level", "sessions_per_week", "items")
-        reject_unknown(data, required, "is not a programme field")
+        reject_unknown(data, (*required, "note"), "is not a programme field")
         for name in required:
             if name not in data:
                 raise ValidationError(name, "is required")
@@ -203,6 +210,7 @@ class Program:
             sessions_per_week=data["sessions_per_week"],
             items=tuple(ProgramItem.from_dict(d, f"items[{i}]") for i, d in enumerate(items_data)),
             builtin=builtin,
+            note=Text.from_dict(data["note"], "note") if "note" in data else None,
         )
 
 

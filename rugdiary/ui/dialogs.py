@@ -406,3 +406,147 @@ def show_evidence(parent: QWidget | None) -> None:
         exec_dialog(dialog)
     finally:
         dialog.deleteLater()
+
+
+# -- programme files (Exercises page) --------------------------------------------------------
+
+
+def _save_file(
+    parent: QWidget | None, title: str, suggested: Path, filter_text: str, suffix: str
+) -> Path | None:
+    """A save dialog whose answer always ends in `suffix`; None when cancelled.
+
+    Qt's dialog asks before replacing the file chosen; a suffix added afterwards names
+    another file, so that one is asked about here.
+    """
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
+    if not path:
+        return None
+    chosen = Path(path)
+    if chosen.suffix.lower() == suffix:
+        return chosen
+    chosen = chosen.with_name(chosen.name + suffix)
+    if chosen.exists() and not ask_replace_file(parent, chosen):
+        return None
+    return chosen
+
+
+def ask_replace_file(parent: QWidget | None, path: Path) -> bool:
+    """Ask before an existing file is replaced; True means replace it."""
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Replace the file?"),
+        text=QCoreApplication.translate("dialogs", "“%1” exists already.").replace("%1", path.name),
+        detail=QCoreApplication.translate("dialogs", "Do you want to replace it?"),
+        go=(QCoreApplication.translate("dialogs", "Replace"), "destructive"),
+        stay=QCoreApplication.translate("dialogs", "Cancel"),
+    )
+
+
+def choose_programme_export_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save a program file; None when cancelled. Always ends in .rugprog."""
+    return _save_file(
+        parent,
+        QCoreApplication.translate("dialogs", "Export the program"),
+        suggested,
+        QCoreApplication.translate("dialogs", "RugDiary program files (*.rugprog)"),
+        ".rugprog",
+    )
+
+
+def choose_programme_file(parent: QWidget | None) -> Path | None:
+    """Ask for a program file to import; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("dialogs", "Import a program"),
+        str(Path.home()),
+        QCoreApplication.translate(
+            "dialogs", "RugDiary program files (*.rugprog *.json *.zip);;All files (*)"
+        ),
+    )
+    return Path(path) if path else None
+
+
+def choose_sheet_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save a program sheet; None when cancelled. Always ends in .pdf."""
+    return _save_file(
+        parent,
+        QCoreApplication.translate("dialogs", "Save the exercise sheet"),
+        suggested,
+        QCoreApplication.translate("dialogs", "PDF files (*.pdf)"),
+        ".pdf",
+    )
+
+
+def ask_programme_export(parent: QWidget | None, name: str, note: str) -> str | None:
+    """Say what a programme file holds (no diary data) and ask for an optional note.
+
+    Returns the note ("" for none), or None when cancelled.
+    """
+    from rugdiary.ui.programs.export_dialog import ProgrammeExportDialog
+
+    dialog = ProgrammeExportDialog(name, note, parent)
+    try:
+        return dialog.note() if exec_dialog(dialog) else None
+    finally:
+        dialog.deleteLater()
+
+
+class ImportChoice(enum.Enum):
+    """What to do with ids in a program file that exist with other content."""
+
+    KEEP_BOTH = "keep_both"
+    REPLACE = "replace"
+
+
+def ask_import_conflict(
+    parent: QWidget | None, names: list[str], replaceable: bool
+) -> ImportChoice | None:
+    """Ask whether to keep both or replace; None (Escape) imports nothing.
+
+    `replaceable` is False when a built-in programme is involved: only keeping both is offered.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    title = QCoreApplication.translate("dialogs", "You have these already")
+    box.setWindowTitle(title)
+    box.setText(
+        QCoreApplication.translate(
+            "dialogs", "The file holds versions of these that differ from yours:"
+        )
+    )
+    detail = "\n".join(f"• {name}" for name in names) + "\n\n"
+    detail += QCoreApplication.translate(
+        "dialogs",
+        "Keep both adds the file's versions under a new name. Replace puts them in place of yours.",
+    )
+    if not replaceable:
+        detail += " " + QCoreApplication.translate(
+            "dialogs", "A built-in program is never replaced, so only Keep both is possible."
+        )
+    box.setInformativeText(detail)
+    choices = {
+        box.addButton(
+            QCoreApplication.translate("dialogs", "Keep both"), QMessageBox.ButtonRole.AcceptRole
+        ): ImportChoice.KEEP_BOTH
+    }
+    if replaceable:
+        choices[
+            box.addButton(
+                QCoreApplication.translate("dialogs", "Replace mine"),
+                QMessageBox.ButtonRole.DestructiveRole,
+            )
+        ] = ImportChoice.REPLACE
+    cancel = box.addButton(
+        QCoreApplication.translate("dialogs", "Import nothing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return choices.get(box.clickedButton())

@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
             services.data_dir,
             lang=content_language(),
             entries=services.entries,
+            db=services.db,
             parent=self,
         )
         page.controller.notice.connect(self.show_notice)

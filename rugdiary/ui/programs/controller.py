@@ -274,7 +274,12 @@ class ProgramsController(QObject):
             view.start_button.setEnabled(False)
             return
         view.title.setText(program.name.get(self.lang))
-        view.description.setText(program.description.get(self.lang))
+        description = program.description.get(self.lang)
+        if program.note is not None:
+            description += "\n\n" + QCoreApplication.translate(
+                "Programs", "From your physiotherapist: %1"
+            ).replace("%1", program.note.get(self.lang))
+        view.description.setText(description)
         view.level.blockSignals(True)
         view.set_level(self.current_level(program))
         view.level.blockSignals(False)

@@ -316,6 +316,8 @@ class ProgramEditorController(QObject):
             level=level,
             sessions_per_week=sessions,
             items=items,
+            # The physiotherapist's note (from a programme file) stays with the programme.
+            note=self.original.note if self.original else None,
         )
 
     def save(self) -> Program | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
@@ -13,8 +15,12 @@ from rugdiary.core.content import Library
 from rugdiary.ui.programs.commands import EntrySource, ExerciseStore, ProgramStore, SessionSource
 from rugdiary.ui.programs.controller import ProgramsController
 from rugdiary.ui.programs.library_model import ExerciseFilterModel, ExerciseListModel
+from rugdiary.ui.programs.programme_files import ProgrammeFilesController
 from rugdiary.ui.programs.programs_page_view import ProgramsView
 from rugdiary.ui.programs.thumbnails import ExercisePictures
+
+if TYPE_CHECKING:
+    from rugdiary.storage.database import Database
 
 PICTURES_DIR = "pictures"
 """Folder inside the data folder where own exercises' pictures are copied."""
@@ -26,6 +32,7 @@ class ProgramsPage:
 
     view: ProgramsView
     controller: ProgramsController
+    files: ProgrammeFilesController
 
 
 def build_programs_page(
@@ -39,12 +46,14 @@ def build_programs_page(
     *,
     lang: str = "en",
     entries: EntrySource | None = None,
+    db: Database | None = None,
     parent: QWidget | None = None,
 ) -> ProgramsPage:
     """The page; own pictures live in ``data_dir / "pictures"``.
 
     `entries` (the diary) is optional: with it, a session followed by a worse next
-    morning counts as a "go lighter" response, as CLINICAL.md asks.
+    morning counts as a "go lighter" response, as CLINICAL.md asks. `db` (the diary)
+    lets Import write a programme file's records and pictures in one go.
     """
     pictures = ExercisePictures(Path(data_dir) / PICTURES_DIR)
     model = ExerciseListModel(pictures, lang)
@@ -68,4 +77,10 @@ def build_programs_page(
         entries,
         parent=view,
     )
-    return ProgramsPage(view, controller)
+    importer = None
+    if db is not None:
+        from rugdiary.storage.program_files import apply_import
+
+        importer = partial(apply_import, db, pictures.pictures_dir)
+    files = ProgrammeFilesController(controller, pictures.pictures_dir, importer, lang, parent=view)
+    return ProgramsPage(view, controller, files)

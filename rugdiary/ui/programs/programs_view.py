@@ -72,11 +72,13 @@ class ProgramsListView(QWidget):
         for button in (self.new_button, self.copy_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        file_buttons = self._file_buttons()
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(buttons)
+        left_layout.addLayout(file_buttons)
 
         self.title = QLabel(self)
         title_font = QFont(self.font())
@@ -199,6 +201,30 @@ class ProgramsListView(QWidget):
         layout.addWidget(self.splitter)
         # No focus proxy: it would send Tab from the last control back to the first.
         self.initial_focus: QWidget = self.list
+
+    def _file_buttons(self) -> QHBoxLayout:
+        """Programme files and the printed sheet: what travels between physio and patient."""
+        self.import_button = QPushButton(QCoreApplication.translate("Programs", "Import…"), self)
+        self.import_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Import a program from a file")
+        )
+        self.export_button = QPushButton(QCoreApplication.translate("Programs", "Export…"), self)
+        self.export_button.setAccessibleName(
+            QCoreApplication.translate("Programs", "Export the selected program to a file")
+        )
+        self.sheet_button = QPushButton(
+            QCoreApplication.translate("Programs", "Print sheet…"), self
+        )
+        self.sheet_button.setAccessibleName(
+            QCoreApplication.translate(
+                "Programs", "Save a printable sheet of the selected program at the chosen level"
+            )
+        )
+        row = QHBoxLayout()
+        for button in (self.import_button, self.export_button, self.sheet_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
 
     def chosen_level(self) -> Level:
         return Level(self.level.currentData())

@@ -1,0 +1,145 @@
+"""Programme files on disk: pictures read for an export, and an import written all at once."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rugdiary.core.exercises import Exercise
+from rugdiary.core.program_file import ImportPlan, picture_info
+from rugdiary.storage.atomic import FILE_MODE, Tables, atomic_write_bytes, fsync_dir
+from rugdiary.storage.database import Database
+from rugdiary.storage.errors import StorageWriteError
+from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
+
+PICTURES_DIR = "pictures"
+"""Where own exercises' pictures live in the data folder (as ui/programs/page.py has it)."""
+TRAVELLING_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+class OutputExistsError(FileExistsError):
+    """The chosen output file is there already; it is replaced only when asked to."""
+
+
+def stored_picture(pictures_dir: Path) -> Callable[[Exercise], bytes | None]:
+    """Reads an own exercise's picture file (None when it has none or it cannot be read)."""
+
+    def read(exercise: Exercise) -> bytes | None:
+        if not exercise.picture:
+            return None
+        try:
+            return (pictures_dir / Path(exercise.picture).name).read_bytes()
+        except OSError:
+            return None
+
+    return read
+
+
+def export_pictures(
+    pictures_dir: Path, exercises: Iterable[Exercise]
+) -> tuple[dict[str, bytes], list[Exercise]]:
+    """The PNG and JPEG pictures of `exercises` by id, and the exercises whose picture stays.
+
+    Only PNG and JPEG travel: they are checked from their headers on import, while an
+    SVG drawing could hold anything. A picture too large to import is refused here
+    (ValidationError naming the exercise), so an export never makes a file that fails.
+    """
+    read = stored_picture(pictures_dir)
+    found: dict[str, bytes] = {}
+    left_out: list[Exercise] = []
+    for exercise in exercises:
+        if not exercise.picture:
+            continue
+        data = read(exercise)
+        if data is None or Path(exercise.picture).suffix.lower() not in TRAVELLING_SUFFIXES:
+            left_out.append(exercise)
+            continue
+        picture_info(data, f"picture of {exercise.id}")
+        found[exercise.id] = data
+    return found, left_out
+
+
+def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
+    """Write what `plan` says in one go: the records in one rewrite, then the pictures.
+
+    Pictures are first written under temporary names; only when the diary has been
+    written do they take their real names, so a failure leaves nothing half-imported.
+    """
+    if not plan.changes_anything:
+        return
+    temps: dict[str, str] = {}
+    try:
+        if plan.pictures:
+            pictures_dir.mkdir(parents=True, exist_ok=True)
+        for name, data in plan.pictures.items():
+            handle, temp = tempfile.mkstemp(dir=pictures_dir, prefix=".", suffix=".part")
+            temps[name] = temp
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, FILE_MODE)
+    except OSError as exc:
+        _remove(temps.values())
+        raise StorageWriteError.from_os_error(pictures_dir, exc) from exc
+
+    exercises = [e.to_dict() for e in plan.exercises]
+    programs = [plan.program.to_dict()] if plan.program is not None else []
+
+    replaced_pictures: set[str] = set()
+    kept_pictures: set[str] = set()
+
+    def change(tables: Tables) -> Tables:
+        new = copy.deepcopy(tables)
+        ids = {doc["id"] for doc in exercises}
+        for doc in new.get(ExerciseRepository.TABLE, {}).values():
+            if doc.get("id") in ids and isinstance(doc.get("picture"), str):
+                replaced_pictures.add(Path(doc["picture"]).name)
+        _put(new, ExerciseRepository.TABLE, exercises)
+        _put(new, ProgramRepository.TABLE, programs)
+        kept_pictures.update(
+            Path(doc["picture"]).name
+            for doc in new.get(ExerciseRepository.TABLE, {}).values()
+            if isinstance(doc.get("picture"), str)
+        )
+        return new
+
+    try:
+        db.rewrite(change)
+    except BaseException:
+        _remove(temps.values())
+        raise
+    for name, temp in temps.items():
+        os.replace(temp, pictures_dir / name)
+    if temps:
+        fsync_dir(pictures_dir)
+    # A replaced exercise whose picture changed kind (x.svg -> x.png) leaves no stray file.
+    _remove(str(pictures_dir / name) for name in replaced_pictures - kept_pictures)
+
+
+def _put(tables: Tables, table: str, docs: list[dict[str, object]]) -> None:
+    """Replace the documents with the same `id`, or add them with the next free doc id."""
+    rows = tables.setdefault(table, {})
+    for doc in docs:
+        keys = [k for k, old in rows.items() if old.get("id") == doc["id"]]
+        for key in keys[1:]:
+            del rows[key]
+        key = keys[0] if keys else str(max((int(k) for k in rows), default=0) + 1)
+        rows[key] = doc
+
+
+def _remove(paths: Iterable[str]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` atomically; an existing file is replaced only with `force`."""
+    if path.exists() and not force:
+        raise OutputExistsError(str(path))
+    atomic_write_bytes(path, data)
