@@ -16,7 +16,7 @@ do-not-disturb. Settings lists them, so the person knows what is noticed."""
 CAPABILITIES: Final[tuple[Capability, ...]] = ("idle", "lock", "fullscreen", "dnd")
 
 
-class ActivityUnavailable(RuntimeError):
+class ActivityUnavailableError(RuntimeError):
     """The source cannot answer (no display, no D-Bus service, no library)."""
 
 
@@ -35,7 +35,7 @@ class ActivitySource(Protocol):
     capabilities: frozenset[Capability]
 
     def idle_seconds(self) -> float:
-        """Seconds since the last keyboard or mouse input; raises ActivityUnavailable."""
+        """Seconds since the last keyboard or mouse input; raises ActivityUnavailableError."""
         ...
 
     def locked(self) -> bool | None:
@@ -69,7 +69,7 @@ class ActivitySample:
 
 
 def sample(source: ActivitySource) -> ActivitySample:
-    """Idle time and lock state in one sample; raises ActivityUnavailable like the source."""
+    """Idle time and lock state in one sample; raises ActivityUnavailableError like the source."""
     idle = float(source.idle_seconds())
     return ActivitySample(idle_s=idle, locked=bool(source.locked()))
 
@@ -122,7 +122,7 @@ def _quiet(ask: Callable[[], bool | None]) -> bool | None:
     """A helper source that fails says nothing rather than stopping the main one."""
     try:
         return ask()
-    except (ActivityUnavailable, OSError):
+    except (ActivityUnavailableError, OSError):
         return None
 
 
@@ -158,7 +158,7 @@ class FakeActivitySource:
     def idle_seconds(self) -> float:
         self.idle_calls += 1
         if not self.available:
-            raise ActivityUnavailable("the fake desk is switched off")
+            raise ActivityUnavailableError("the fake desk is switched off")
         now = self.clock.now()
         ended = [min(end, now) for start, end in self.at_desk if start <= now]
         if not ended:

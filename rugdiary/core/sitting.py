@@ -1,4 +1,4 @@
-"""Sitting time for movement breaks: a break is due after N minutes at the computer, not on the clock."""
+"""Sitting time: a movement break is due after N minutes at the computer, not on the clock."""
 
 from __future__ import annotations
 
@@ -193,7 +193,7 @@ class SittingTracker:
     # -- observations ---------------------------------------------------------------------
 
     def observe(self, now: dt.datetime, monotonic: float, sample: ActivitySample) -> SittingUpdate:
-        """Take one sample at `now` (wall clock) and `monotonic` (seconds, stands still in sleep)."""
+        """Take one sample at `now` (wall clock) and `monotonic` (seconds; stops in sleep)."""
         at = self._at(now)
         natural = False
         slept = False
@@ -439,7 +439,6 @@ class SittingTracker:
         day = at.astimezone(self._zone_of(at)).date()
         current = self._pending.get(day, SittingDay(day))
         self._pending[day] = dataclasses.replace(current, **{name: getattr(current, name) + 1})
-
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

@@ -392,7 +392,9 @@ class SittingRepository:
                     merged = item  # a hand-edited day that no longer reads: start it afresh
                 new_doc = merged.to_dict()
 
-                def replace_doc(doc: MutableMapping[str, Any], new: dict[str, Any] = new_doc) -> None:
+                def replace_doc(
+                    doc: MutableMapping[str, Any], new: dict[str, Any] = new_doc
+                ) -> None:
                     doc.clear()
                     doc.update(new)
 

@@ -396,6 +396,17 @@ class MainWindow(QMainWindow):
         controller.notice.connect(self.show_notice)
         if self.reminders is not None:
             controller.remindersChanged.connect(self.reminders.reload)
+            service = self.reminders
+
+            def show_activity() -> None:
+                controller.reminders.show_activity(
+                    service.activity_name(),
+                    service.activity_capabilities(),
+                    service.activity_missing,
+                )
+
+            service.activityChanged.connect(show_activity)
+            show_activity()
         controller.soundsChanged.connect(self._on_sounds_changed)
         controller.voiceChanged.connect(self._on_voice_changed)
         controller.testSoundRequested.connect(self._test_sound)

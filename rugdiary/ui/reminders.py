@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.core.activity import ActivitySource, ActivityUnavailable
+from rugdiary.core.activity import ActivitySource, ActivityUnavailableError
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.reminders import (
@@ -592,7 +592,7 @@ class ReminderService(QObject):
             return
         try:
             source = self._activity_factory()
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             source = None
         if source is None:
             self.activity_missing = True
@@ -620,7 +620,7 @@ class ReminderService(QObject):
         blocked = self.scheduler.is_paused(now) or self.settings.quiet.contains(now.time())
         try:
             step = tracker.step(now, self.clock.monotonic(), source, blocked=blocked)
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             self._fall_back_to_clock()
             return
         if step.natural_break or step.away:

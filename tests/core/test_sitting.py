@@ -10,7 +10,7 @@ import pytest
 
 from rugdiary.core.activity import (
     ActivitySample,
-    ActivityUnavailable,
+    ActivityUnavailableError,
     CombinedSource,
     FakeActivitySource,
 )
@@ -87,7 +87,8 @@ def test_a_working_day_counts_sitting_not_the_clock() -> None:
     desk.run_until(at(12, 45))
     # 09:50 and 10:40 (each taken), 11:30 and then lunch at 12:00: nothing while away.
     assert desk.offers == [at(9, 50), at(10, 40), at(11, 30)]
-    assert desk.naturals and desk.naturals[0] <= at(12, 6), "lunch is a natural break"
+    assert desk.naturals, "lunch is a natural break"
+    assert desk.naturals[0] <= at(12, 6)
     assert all(not (at(12) < o <= at(12, 45)) for o in desk.offers)
 
     desk.run_until(at(13, 12))
@@ -96,7 +97,8 @@ def test_a_working_day_counts_sitting_not_the_clock() -> None:
 
     desk.run_until(at(15, 1))
     # Sitting since 13:10 makes a break due at 14:00, during the call: held, not shown.
-    assert desk.held and at(13, 58) <= desk.held[0] <= at(14)
+    assert desk.held
+    assert at(13, 58) <= desk.held[0] <= at(14)
     assert all(not (at(13, 30) <= o < at(15)) for o in desk.offers)
     assert desk.offers[-1] == at(15), "offered right after the full-screen hour"
 
@@ -148,7 +150,8 @@ def test_away_when_a_break_falls_due_shows_nothing_and_away_long_is_natural() ->
     desk.run_until(at(9, 53))
     assert desk.offers == [at(9, 52)], "shown right when they come back"
     desk.run_until(at(10, 30))
-    assert desk.naturals and desk.naturals[0] <= at(10) + BREAK_LENGTH + timedelta(seconds=5)
+    assert desk.naturals
+    assert desk.naturals[0] <= at(10) + BREAK_LENGTH + timedelta(seconds=5)
 
 
 def test_past_midnight_the_days_are_apart_and_nothing_stale_comes() -> None:
@@ -171,7 +174,8 @@ def test_a_sleep_resume_gap_is_a_natural_break_and_nothing_stale_pops_up() -> No
     # The lid closes at 09:40: wall time jumps an hour, the monotonic clock does not.
     desk.clock.set(at(10, 40))
     desk.run_until(at(11, 20))
-    assert desk.naturals and desk.naturals[0] == at(10, 40)
+    assert desk.naturals
+    assert desk.naturals[0] == at(10, 40)
     assert desk.offers == [], "the 09:50 break slept with the computer"
     desk.run_until(at(11, 40))
     assert desk.offers == [at(11, 30)], "50 minutes after waking"
@@ -237,5 +241,5 @@ def test_samples_clamp_negative_idle_and_combined_sources_answer_together() -> N
     assert combined.locked() is True
     assert combined.busy() is False
     idle.available = False
-    with pytest.raises(ActivityUnavailable):
+    with pytest.raises(ActivityUnavailableError):
         combined.idle_seconds()

@@ -24,20 +24,28 @@ def at(hour: int, minute: int = 0, second: int = 0, day: int = 2) -> datetime:
 
 
 class Desk:
-    def __init__(self, service: ReminderService, banner: ReminderBanner, clock: FakeClock,
-                 source: FakeActivitySource) -> None:
+    def __init__(
+        self,
+        service: ReminderService,
+        banner: ReminderBanner,
+        clock: FakeClock,
+        source: FakeActivitySource,
+    ) -> None:
         self.service, self.banner, self.clock, self.source = service, banner, clock, source
         self.shown: list[datetime] = []
         service.reminderDue.connect(lambda due: self.shown.append(self.clock.now()))
 
-    def run_until(self, end: datetime, answer: Callable[[ReminderService], None] | None = None) -> None:
+    def run_until(
+        self, end: datetime, answer: Callable[[ReminderService], None] | None = None
+    ) -> None:
         """Fire the activity timer whenever it is due, as the event loop would."""
         if self.service.current() is not None and answer is not None:
             answer(self.service)
         while self.clock.now() < end:
             timer = self.service.activity_timer
             wake = self.service.activity_wakeup
-            assert timer.isActive() and wake is not None, "breaks on: a timer always waits"
+            assert timer.isActive(), "breaks on: a timer always waits"
+            assert wake is not None
             assert timer.isSingleShot()
             if wake > end:
                 self.clock.advance((end - self.clock.now()).total_seconds())
@@ -86,7 +94,8 @@ def test_a_working_day_on_the_service(desk: Desk, services: Services) -> None:
         service.do_now()
 
     desk.run_until(at(9, 49))
-    assert desk.shown == [] and not desk.banner.isVisibleTo(desk.banner.parentWidget() or desk.banner)
+    assert desk.shown == []
+    assert not desk.banner.isVisibleTo(desk.banner.parentWidget() or desk.banner)
     desk.run_until(at(9, 50))
     assert desk.shown == [at(9, 50)]
     assert desk.banner.message.text() == "Time to get up and move: a 3-minute desk break?"
@@ -140,9 +149,7 @@ def test_a_lock_signal_is_acted_on_at_once(desk: Desk) -> None:
     assert desk.service.current() is None
 
 
-def test_a_source_that_stops_answering_falls_back_to_the_clock(
-    desk: Desk, qtbot: QtBot
-) -> None:
+def test_a_source_that_stops_answering_falls_back_to_the_clock(desk: Desk, qtbot: QtBot) -> None:
     desk.source.sit(at(9), at(17))
     desk.run_until(at(9, 10))
     desk.source.available = False
@@ -166,7 +173,8 @@ def test_no_source_here_means_the_clock_schedule(
         assert service.scheduler.clock_breaks
         clock.set(at(9, 50))
         service.on_timer()
-        assert service.current() is not None and service.current().kind == "movement"  # type: ignore[union-attr]
+        assert service.current() is not None
+        assert service.current().kind == "movement"
     finally:
         service.stop()
 
@@ -191,12 +199,23 @@ def test_no_source_is_looked_for_while_breaks_are_off(
 def test_sitting_figures_merge_per_day(services: Services) -> None:
     repo = SittingRepository(services.db)
     repo.add([SittingDay(date(2026, 3, 2), active_s=600, longest_s=600, taken=1)])
-    repo.add([SittingDay(date(2026, 3, 2), active_s=1200, longest_s=900, natural=1),
-              SittingDay(date(2026, 3, 3), active_s=60, longest_s=60)])
+    repo.add(
+        [
+            SittingDay(date(2026, 3, 2), active_s=1200, longest_s=900, natural=1),
+            SittingDay(date(2026, 3, 3), active_s=60, longest_s=60),
+        ]
+    )
     days = repo.list()
     assert [d.day for d in days] == [date(2026, 3, 2), date(2026, 3, 3)]
-    assert (days[0].active_s, days[0].longest_s, days[0].taken, days[0].natural) == (1800, 900, 1, 1)
+    assert (days[0].active_s, days[0].longest_s, days[0].taken, days[0].natural) == (
+        1800,
+        900,
+        1,
+        1,
+    )
     assert repo.list(date(2026, 3, 3)) == [days[1]]
     stored = services.db.read_tables()["sitting"]
-    assert all(set(doc) <= {"day", "active_s", "longest_s", "taken", "skipped", "postponed",
-                            "natural"} for doc in stored.values()), "durations and counts only"
+    assert all(
+        set(doc) <= {"day", "active_s", "longest_s", "taken", "skipped", "postponed", "natural"}
+        for doc in stored.values()
+    ), "durations and counts only"

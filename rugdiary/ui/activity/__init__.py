@@ -1,4 +1,4 @@
-"""Finds this desktop's activity source: X11, GNOME's Mutter, org.freedesktop.ScreenSaver, Windows, macOS."""
+"""Finds this desktop's activity source: X11, Mutter, freedesktop ScreenSaver, Windows, macOS."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from rugdiary.core.activity import ActivitySource, ActivityUnavailable, CombinedSource
+from rugdiary.core.activity import ActivitySource, ActivityUnavailableError, CombinedSource
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -18,11 +18,11 @@ def _first_answering(factories: Sequence[Callable[[], ActivitySource]]) -> Activ
     for factory in factories:
         try:
             source = factory()
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             continue
         try:
             source.idle_seconds()
-        except (ActivityUnavailable, OSError):
+        except (ActivityUnavailableError, OSError):
             source.close()
             continue
         return source
@@ -62,9 +62,9 @@ def detect_activity_source(
     factories: list[Callable[[], ActivitySource]] = []
     if env.get("DISPLAY") and not wayland:
         # Under XWayland the X server only sees input to X windows: not the real idle time.
-        from rugdiary.ui.activity.x11 import X11Source
+        from rugdiary.ui.activity.x11 import X11Source, XDisplay
 
-        factories.append(lambda: X11Source())
+        factories.append(lambda: X11Source(XDisplay(env.get("DISPLAY"))))
     if "GNOME" in desktop:
         factories.append(MutterSource)
     factories += [ScreenSaverSource, MutterSource]

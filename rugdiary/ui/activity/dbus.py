@@ -11,7 +11,7 @@ from typing import Any, Final, Literal
 from PySide6.QtCore import SLOT, QObject, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from rugdiary.core.activity import ActivityUnavailable, Capability
+from rugdiary.core.activity import ActivityUnavailableError, Capability
 
 Bus = Literal["session", "system"]
 Call = Callable[[Bus, str, str, str, str, Sequence[Any]], list[Any]]
@@ -20,12 +20,21 @@ Call = Callable[[Bus, str, str, str, str, Sequence[Any]], list[Any]]
 CALL_TIMEOUT_MS: Final = 500
 """A desktop service that does not answer this fast is treated as absent."""
 
-MUTTER = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
-          "org.gnome.Mutter.IdleMonitor")
-SCREENSAVER = ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-               "org.freedesktop.ScreenSaver")
-LOGIND = ("org.freedesktop.login1", "/org/freedesktop/login1/session/auto",
-          "org.freedesktop.login1.Session")
+MUTTER = (
+    "org.gnome.Mutter.IdleMonitor",
+    "/org/gnome/Mutter/IdleMonitor/Core",
+    "org.gnome.Mutter.IdleMonitor",
+)
+SCREENSAVER = (
+    "org.freedesktop.ScreenSaver",
+    "/org/freedesktop/ScreenSaver",
+    "org.freedesktop.ScreenSaver",
+)
+LOGIND = (
+    "org.freedesktop.login1",
+    "/org/freedesktop/login1/session/auto",
+    "org.freedesktop.login1.Session",
+)
 PROPERTIES: Final = "org.freedesktop.DBus.Properties"
 
 
@@ -33,18 +42,19 @@ def _connection(bus: Bus) -> QDBusConnection:
     return QDBusConnection.systemBus() if bus == "system" else QDBusConnection.sessionBus()
 
 
-def qt_call(bus: Bus, service: str, path: str, interface: str, method: str,
-            args: Sequence[Any] = ()) -> list[Any]:
-    """A blocking D-Bus call through QtDBus, short timeout; errors become ActivityUnavailable."""
+def qt_call(
+    bus: Bus, service: str, path: str, interface: str, method: str, args: Sequence[Any] = ()
+) -> list[Any]:
+    """A blocking D-Bus call through QtDBus with a short timeout; errors become unavailability."""
     connection = _connection(bus)
     if not connection.isConnected():
-        raise ActivityUnavailable(f"no {bus} D-Bus")
+        raise ActivityUnavailableError(f"no {bus} D-Bus")
     message = QDBusMessage.createMethodCall(service, path, interface, method)
     if args:
         message.setArguments(list(args))
     reply = connection.call(message, timeout=CALL_TIMEOUT_MS)
     if reply.type() != QDBusMessage.MessageType.ReplyMessage:
-        raise ActivityUnavailable(f"{service} did not answer: {reply.errorMessage()}")
+        raise ActivityUnavailableError(f"{service} did not answer: {reply.errorMessage()}")
     return list(reply.arguments())
 
 
@@ -77,15 +87,16 @@ class _DBusSource:
         self._connect_signals = connect_signals and call is None
         self._connected: list[tuple[Bus, str, str, str, str]] = []
 
-    def _ask(self, bus: Bus, target: tuple[str, str, str], method: str,
-             args: Sequence[Any] = ()) -> Any:
+    def _ask(
+        self, bus: Bus, target: tuple[str, str, str], method: str, args: Sequence[Any] = ()
+    ) -> Any:
         reply = self.call(bus, target[0], target[1], target[2], method, args)
         if not reply:
-            raise ActivityUnavailable(f"{target[0]} gave an empty answer")
+            raise ActivityUnavailableError(f"{target[0]} gave an empty answer")
         return _plain(reply[0])
 
     def idle_seconds(self) -> float:
-        raise ActivityUnavailable("this source has no idle time")
+        raise ActivityUnavailableError("this source has no idle time")
 
     def locked(self) -> bool | None:
         return None
@@ -102,8 +113,9 @@ class _DBusSource:
         if self._relay is None:
             self._relay = _Relay()
             for bus, service, path, interface, signal in self._signals():
-                if _connection(bus).connect(service, path, interface, signal, self._relay,
-                                            SLOT("changed(QDBusMessage)")):
+                if _connection(bus).connect(
+                    service, path, interface, signal, self._relay, SLOT("changed(QDBusMessage)")
+                ):
                     self._connected.append((bus, service, path, interface, signal))
         self._relay.callback = callback
 
@@ -111,8 +123,9 @@ class _DBusSource:
         if self._relay is None:
             return
         for bus, service, path, interface, signal in self._connected:
-            _connection(bus).disconnect(service, path, interface, signal, self._relay,
-                                        SLOT("changed(QDBusMessage)"))
+            _connection(bus).disconnect(
+                service, path, interface, signal, self._relay, SLOT("changed(QDBusMessage)")
+            )
         self._connected.clear()
         self._relay.callback = None
         self._relay.deleteLater()
@@ -128,7 +141,9 @@ class MutterSource(_DBusSource):
     def idle_seconds(self) -> float:
         value = self._ask("session", MUTTER, "GetIdletime")
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ActivityUnavailable(f"Mutter gave an idle time that is not a count: {value!r}")
+            raise ActivityUnavailableError(
+                f"Mutter gave an idle time that is not a count: {value!r}"
+            )
         return value / 1000.0
 
 
@@ -144,13 +159,13 @@ class ScreenSaverSource(_DBusSource):
     def idle_seconds(self) -> float:
         value = self._ask("session", SCREENSAVER, "GetSessionIdleTime")
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ActivityUnavailable(f"the screen saver gave an idle time of {value!r}")
+            raise ActivityUnavailableError(f"the screen saver gave an idle time of {value!r}")
         return value / 1000.0
 
     def locked(self) -> bool | None:
         try:
             return bool(self._ask("session", SCREENSAVER, "GetActive"))
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             return None
 
     def _signals(self) -> list[tuple[Bus, str, str, str, str]]:
@@ -158,12 +173,12 @@ class ScreenSaverSource(_DBusSource):
 
 
 class ScreenSaverLock(ScreenSaverSource):
-    """Only the lock of org.freedesktop.ScreenSaver (GNOME answers it, but has no idle time there)."""
+    """Only the lock of org.freedesktop.ScreenSaver (GNOME has no idle time there)."""
 
     capabilities: frozenset[Capability] = frozenset({"lock"})
 
     def idle_seconds(self) -> float:
-        raise ActivityUnavailable("used for the lock only")
+        raise ActivityUnavailableError("used for the lock only")
 
 
 class LogindLock(_DBusSource):
@@ -175,15 +190,16 @@ class LogindLock(_DBusSource):
     def locked(self) -> bool | None:
         try:
             value = self._ask("system", LOGIND, "Get", (LOGIND[2], "LockedHint"))
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             return None
         return value if isinstance(value, bool) else None
 
     def _signals(self) -> list[tuple[Bus, str, str, str, str]]:
         return [("system", LOGIND[0], LOGIND[1], PROPERTIES, "PropertiesChanged")]
 
-    def _ask(self, bus: Bus, target: tuple[str, str, str], method: str,
-             args: Sequence[Any] = ()) -> Any:
+    def _ask(
+        self, bus: Bus, target: tuple[str, str, str], method: str, args: Sequence[Any] = ()
+    ) -> Any:
         # Properties live on the standard interface, asked about the session interface.
         return super()._ask(bus, (target[0], target[1], PROPERTIES), method, args)
 
@@ -193,11 +209,9 @@ Run = Callable[[Sequence[str]], str]
 
 def _run(command: Sequence[str]) -> str:
     try:
-        done = subprocess.run(
-            list(command), capture_output=True, text=True, timeout=2, check=True
-        )
+        done = subprocess.run(list(command), capture_output=True, text=True, timeout=2, check=True)
     except (OSError, subprocess.SubprocessError) as error:
-        raise ActivityUnavailable(f"{command[0]} failed ({error})") from None
+        raise ActivityUnavailableError(f"{command[0]} failed ({error})") from None
     return done.stdout
 
 
@@ -223,7 +237,7 @@ class GnomeDoNotDisturb(_DBusSource):
     def busy(self) -> bool | None:
         try:
             out = self.run(["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"])
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             return None
         answer = out.strip()
         if answer not in ("true", "false"):

@@ -7,7 +7,7 @@ import ctypes.util
 from collections.abc import Callable
 from typing import Any, Final
 
-from rugdiary.core.activity import ActivityUnavailable, Capability
+from rugdiary.core.activity import ActivityUnavailableError, Capability
 
 HID_SYSTEM_STATE: Final = 1
 """kCGEventSourceStateHIDSystemState: input from the hardware, not synthesised events."""
@@ -25,7 +25,7 @@ class MacSource:
         if core_graphics is None:
             path = ctypes.util.find_library("CoreGraphics")
             if path is None:
-                raise ActivityUnavailable("CoreGraphics is not here (not macOS)")
+                raise ActivityUnavailableError("CoreGraphics is not here (not macOS)")
             core_graphics = ctypes.CDLL(path)
             function = core_graphics.CGEventSourceSecondsSinceLastEventType
             function.restype = ctypes.c_double
@@ -33,9 +33,11 @@ class MacSource:
         self.cg = core_graphics
 
     def idle_seconds(self) -> float:
-        seconds = float(self.cg.CGEventSourceSecondsSinceLastEventType(HID_SYSTEM_STATE, ANY_INPUT_EVENT))
+        seconds = float(
+            self.cg.CGEventSourceSecondsSinceLastEventType(HID_SYSTEM_STATE, ANY_INPUT_EVENT)
+        )
         if seconds != seconds:  # NaN: the call failed
-            raise ActivityUnavailable("CoreGraphics gave no idle time")
+            raise ActivityUnavailableError("CoreGraphics gave no idle time")
         return seconds
 
     def locked(self) -> bool | None:

@@ -1,4 +1,4 @@
-"""Windows: idle time from GetLastInputInfo, lock and full screen from SHQueryUserNotificationState."""
+"""Windows: idle time from GetLastInputInfo; lock and full screen from the notification state."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import ctypes
 from collections.abc import Callable
 from typing import Any, Final
 
-from rugdiary.core.activity import ActivityUnavailable, Capability
+from rugdiary.core.activity import ActivityUnavailableError, Capability
 
 QUNS_NOT_PRESENT: Final = 1
 """Screen saver, locked screen or another user's session."""
@@ -16,7 +16,7 @@ full-screen store app: Windows itself holds notifications back in these."""
 
 
 class LASTINPUTINFO(ctypes.Structure):
-    _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint32)]  # noqa: RUF012
+    _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint32)]
 
 
 class WindowsSource:
@@ -29,7 +29,7 @@ class WindowsSource:
         if user32 is None or kernel32 is None or shell32 is None:
             windll: Any = getattr(ctypes, "windll", None)
             if windll is None:
-                raise ActivityUnavailable("not Windows")
+                raise ActivityUnavailableError("not Windows")
             user32, kernel32, shell32 = windll.user32, windll.kernel32, windll.shell32
         self.user32, self.kernel32, self.shell32 = user32, kernel32, shell32
 
@@ -37,7 +37,7 @@ class WindowsSource:
         info = LASTINPUTINFO()
         info.cbSize = ctypes.sizeof(LASTINPUTINFO)
         if not self.user32.GetLastInputInfo(ctypes.byref(info)):
-            raise ActivityUnavailable("GetLastInputInfo failed")
+            raise ActivityUnavailableError("GetLastInputInfo failed")
         # Both are 32-bit millisecond tick counts that wrap after 49.7 days.
         now = int(self.kernel32.GetTickCount()) & 0xFFFFFFFF
         return ((now - info.dwTime) & 0xFFFFFFFF) / 1000.0

@@ -1,4 +1,4 @@
-"""X11 idle time (XScreenSaver extension) and the active window's full-screen state, through ctypes."""
+"""X11 idle time (XScreenSaver extension) and the active window's full-screen state, via ctypes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import ctypes.util
 from collections.abc import Callable
 from typing import Any, Final
 
-from rugdiary.core.activity import ActivityUnavailable, Capability
+from rugdiary.core.activity import ActivityUnavailableError, Capability
 
 SCREEN_SAVER_ON: Final = 1
 """XScreenSaverInfo.state while the screen saver (and usually the lock) runs."""
@@ -17,7 +17,7 @@ _SUCCESS: Final = 0
 
 
 class XScreenSaverInfo(ctypes.Structure):
-    _fields_ = [  # noqa: RUF012  (ctypes reads this class attribute)
+    _fields_ = [
         ("window", ctypes.c_ulong),
         ("state", ctypes.c_int),
         ("kind", ctypes.c_int),
@@ -49,7 +49,7 @@ class XDisplay:
             self.xlib = load(ctypes.util.find_library("X11") or "libX11.so.6")
             self.xss = load(ctypes.util.find_library("Xss") or "libXss.so.1")
         except OSError as error:
-            raise ActivityUnavailable(f"the X11 libraries are missing ({error})") from None
+            raise ActivityUnavailableError(f"the X11 libraries are missing ({error})") from None
         x, s = self.xlib, self.xss
         x.XOpenDisplay.restype = ctypes.c_void_p
         x.XOpenDisplay.argtypes = [ctypes.c_char_p]
@@ -91,26 +91,26 @@ class XDisplay:
         name = display_name.encode() if display_name else None
         self.display = x.XOpenDisplay(name)
         if not self.display:
-            raise ActivityUnavailable("no X display to ask")
+            raise ActivityUnavailableError("no X display to ask")
         event_base, error_base = ctypes.c_int(), ctypes.c_int()
         if not s.XScreenSaverQueryExtension(
             self.display, ctypes.byref(event_base), ctypes.byref(error_base)
         ):
             self.close()
-            raise ActivityUnavailable("the X server has no screen saver extension")
+            raise ActivityUnavailableError("the X server has no screen saver extension")
         self.root = x.XDefaultRootWindow(self.display)
         self.info = s.XScreenSaverAllocInfo()
         if not self.info:
             self.close()
-            raise ActivityUnavailable("no memory for the screen saver query")
+            raise ActivityUnavailableError("no memory for the screen saver query")
         self._atoms: dict[str, int] = {}
 
     def query(self) -> tuple[float, int]:
         """(idle seconds, screen saver state)."""
         if not self.display:
-            raise ActivityUnavailable("the X display was closed")
+            raise ActivityUnavailableError("the X display was closed")
         if not self.xss.XScreenSaverQueryInfo(self.display, self.root, self.info):
-            raise ActivityUnavailable("the X server did not answer the idle query")
+            raise ActivityUnavailableError("the X server did not answer the idle query")
         info = self.info.contents
         return info.idle / 1000.0, int(info.state)
 
@@ -186,7 +186,7 @@ class X11Source:
     def locked(self) -> bool | None:
         try:
             return self.display.query()[1] == SCREEN_SAVER_ON
-        except ActivityUnavailable:
+        except ActivityUnavailableError:
             return None
 
     def busy(self) -> bool | None:
