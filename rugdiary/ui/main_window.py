@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary import __version__
-from rugdiary.storage.repositories import stored_reminder_state
+from rugdiary.storage.repositories import SittingRepository, stored_reminder_state
 from rugdiary.ui import dialogs
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
             exercises=services.exercises,
             lang=content_language(),
             parent=self,
+            sitting=SittingRepository(services.db),
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))

@@ -20,11 +20,13 @@ from rugdiary.ui.today.data import (
     next_program,
     reminder_counts,
     week_plan,
+    week_start,
 )
 from rugdiary.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
+    from rugdiary.core.sitting import SittingDay
 
 REMINDERS_KEY = "reminders"
 """Where ui/reminders.py keeps the reminder settings and state in the `settings` table."""
@@ -46,6 +48,12 @@ class SessionSource(Protocol):
 
 class SettingsSource(Protocol):
     def get(self, key: str, default: Any = None) -> Any: ...
+
+
+class SittingSource(Protocol):
+    """Per-day sitting figures (SittingRepository satisfies it)."""
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[SittingDay]: ...
 
 
 def _qdate(day: date) -> QDate:
@@ -83,9 +91,12 @@ class TodayController(QObject):
         clock: Clock,
         lang: str = "en",
         parent: QObject | None = None,
+        *,
+        sitting: SittingSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
+        self.sitting = sitting
         self.quick = view.quick
         self.entries = entries
         self.sessions = sessions
@@ -196,6 +207,7 @@ class TodayController(QObject):
         sessions = self.sessions.list()
         self._show_program(reminder_settings, sessions, now)
         self._show_week(reminder_settings, reminder_state, sessions, today)
+        self._show_sitting(today)
         self.view.tip_label.setText(tip_text(today, self.lang))
 
     def _on_shown(self) -> None:
@@ -340,6 +352,40 @@ class TodayController(QObject):
                 .replace("%2", str(counts.snoozed))
                 .replace("%3", str(counts.skipped))
             )
+
+    def _show_sitting(self, today: date) -> None:
+        """One line per day of this week with sitting figures: time, longest stretch, breaks."""
+        label = self.view.sitting_label
+        days = [] if self.sitting is None else self.sitting.list(week_start(today), today)
+        days = [d for d in days if d.active_s or d.taken or d.skipped or d.natural]
+        if not days:
+            label.clear()
+            label.setVisible(False)
+            return
+        locale = QLocale()
+        lines = [self.tr("At the computer, per day:")]
+        for day in days:
+            name = locale.dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)
+            lines.append(
+                self.tr("%1: %2, longest %3 · breaks: %4 taken, %5 skipped, %6 natural")
+                .replace("%1", name)
+                .replace("%2", self._duration(day.active_min))
+                .replace("%3", self._duration(day.longest_min))
+                .replace("%4", str(day.taken))
+                .replace("%5", str(day.skipped))
+                .replace("%6", str(day.natural))
+            )
+        label.setText("\n".join(lines))
+        label.setVisible(True)
+
+    def _duration(self, minutes: int) -> str:
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        return (
+            self.tr("%1 h %2 min")
+            .replace("%1", str(minutes // 60))
+            .replace("%2", str(minutes % 60))
+        )
 
     def _reminders(self) -> tuple[ReminderSettings, ReminderState]:
         """The stored reminder settings and state; defaults when absent or unreadable.

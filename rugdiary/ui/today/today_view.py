@@ -230,6 +230,12 @@ class TodayView(QWidget):
         self.week_card.body.addWidget(self.sessions_label)
         self.week_card.body.addWidget(self.plan_label)
         self.week_card.body.addWidget(self.reminders_label)
+        # Sitting per day this week (movement breaks on sitting time); hidden without figures.
+        self.sitting_label = _wrapping_label(self.week_card)
+        self.sitting_label.setObjectName("sittingLabel")
+        self.sitting_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.sitting_label.setVisible(False)
+        self.week_card.body.addWidget(self.sitting_label)
 
     def _build_tip_card(self, parent: QWidget) -> None:
         self.tip_card = Card(self.tr("A thought for today"), parent)
