@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             reminders=lambda: stored_reminder_state(services.settings),
             parent=self,
+            sitting=SittingRepository(services.db),
         )
         page.controller.notice.connect(self.show_notice)
         return page
