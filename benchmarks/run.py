@@ -13,6 +13,7 @@ from benchmarks import (
     bench_insights,
     bench_player,
     bench_report,
+    bench_sitting,
     bench_startup,
     bench_storage,
 )
@@ -53,7 +54,14 @@ def machine() -> dict[str, object]:
 
 def main() -> int:
     results: dict[str, float] = {}
-    for module in (bench_storage, bench_startup, bench_player, bench_report, bench_insights):
+    for module in (
+        bench_storage,
+        bench_startup,
+        bench_player,
+        bench_sitting,
+        bench_report,
+        bench_insights,
+    ):
         name = module.__name__.rsplit(".", 1)[-1]
         print(f"running {name} ...", flush=True)
         results.update(module.run())

@@ -545,6 +545,8 @@ class ReminderService(QObject):
         # Pausing hides what is showing too: "not now" means not now.
         self.scheduler = paused
         self._pending.clear()
+        if self.tracker is not None:
+            self.tracker.offered = False  # offered again after the pause if still sitting
         self.currentChanged.emit(None)
         self._after_settings_change()
 

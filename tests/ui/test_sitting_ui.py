@@ -219,3 +219,16 @@ def test_sitting_figures_merge_per_day(services: Services) -> None:
         set(doc) <= {"day", "active_s", "longest_s", "taken", "skipped", "postponed", "natural"}
         for doc in stored.values()
     ), "durations and counts only"
+
+
+def test_a_break_hidden_by_a_pause_comes_back_after_it(desk: Desk) -> None:
+    desk.source.sit(at(9), at(17))
+    desk.run_until(at(9, 50))
+    assert desk.service.current() is not None
+    desk.service.pause_not_now()
+    assert desk.service.current() is None
+    desk.run_until(at(10, 49))
+    assert desk.shown == [at(9, 50)], "nothing during the hour's pause"
+    desk.run_until(at(10, 56))
+    assert len(desk.shown) == 2, "still sitting after the pause: the break comes again"
+    assert at(10, 50) <= desk.shown[1] <= at(10, 55)
