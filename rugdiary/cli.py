@@ -328,7 +328,6 @@ def _write_health_file(output: Path, payload: bytes) -> int:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from rugdiary.core.stats import build_summary
-
     from rugdiary.storage.repositories import SittingRepository
 
     start, end, entries, sessions = _period_data(args)
