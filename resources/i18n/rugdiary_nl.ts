@@ -3154,20 +3154,32 @@ Wat er gebeurde: %2</translation>
         <translation>Herinneringen: %1 gedaan · %2 uitgesteld · %3 overgeslagen</translation>
     </message>
     <message>
-        <source>At the computer, per day:</source>
-        <translation>Achter de computer, per dag:</translation>
+        <source>Day</source>
+        <translation>Dag</translation>
     </message>
     <message>
-        <source>%1: %2, longest %3 · breaks: %4 taken, %5 skipped, %6 natural</source>
-        <translation>%1: %2, langst %3 · pauzes: %4 genomen, %5 overgeslagen, %6 vanzelf</translation>
+        <source>Sitting</source>
+        <translation>Zitten</translation>
     </message>
     <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
+        <source>Longest</source>
+        <translation>Langst</translation>
     </message>
     <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 uur %2 min</translation>
+        <source>Taken</source>
+        <translation>Genomen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Natural</source>
+        <translation>Vanzelf</translation>
+    </message>
+    <message>
+        <source>Sitting and movement breaks this week:</source>
+        <translation>Zitten en beweegpauzes deze week:</translation>
     </message>
 </context>
 <context>

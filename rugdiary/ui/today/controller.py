@@ -354,38 +354,34 @@ class TodayController(QObject):
             )
 
     def _show_sitting(self, today: date) -> None:
-        """One line per day of this week with sitting figures: time, longest stretch, breaks."""
-        label = self.view.sitting_label
+        """This week's sitting per day: time at the computer, longest stretch, breaks."""
         days = [] if self.sitting is None else self.sitting.list(week_start(today), today)
         days = [d for d in days if d.active_s or d.taken or d.skipped or d.natural]
-        if not days:
-            label.clear()
-            label.setVisible(False)
-            return
         locale = QLocale()
-        lines = [self.tr("At the computer, per day:")]
-        for day in days:
-            name = locale.dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)
-            lines.append(
-                self.tr("%1: %2, longest %3 · breaks: %4 taken, %5 skipped, %6 natural")
-                .replace("%1", name)
-                .replace("%2", self._duration(day.active_min))
-                .replace("%3", self._duration(day.longest_min))
-                .replace("%4", str(day.taken))
-                .replace("%5", str(day.skipped))
-                .replace("%6", str(day.natural))
-            )
-        label.setText("\n".join(lines))
-        label.setVisible(True)
+        rows = [
+            [
+                locale.dayName(d.day.isoweekday(), QLocale.FormatType.ShortFormat),
+                self._duration(d.active_min),
+                self._duration(d.longest_min),
+                str(d.taken),
+                str(d.skipped),
+                str(d.natural),
+            ]
+            for d in days
+        ]
+        headings = [
+            self.tr("Day"),
+            self.tr("Sitting"),
+            self.tr("Longest"),
+            self.tr("Taken"),
+            self.tr("Skipped"),
+            self.tr("Natural"),
+        ]
+        self.view.show_sitting(self.tr("Sitting and movement breaks this week:"), headings, rows)
 
     def _duration(self, minutes: int) -> str:
-        if minutes < 60:
-            return self.tr("%1 min").replace("%1", str(minutes))
-        return (
-            self.tr("%1 h %2 min")
-            .replace("%1", str(minutes // 60))
-            .replace("%2", str(minutes % 60))
-        )
+        """Hours and minutes as 5:07, short enough for the week card's narrow grid."""
+        return f"{minutes // 60}:{minutes % 60:02d}"
 
     def _reminders(self) -> tuple[ReminderSettings, ReminderState]:
         """The stored reminder settings and state; defaults when absent or unreadable.

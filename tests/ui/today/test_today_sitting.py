@@ -13,6 +13,7 @@ from rugdiary.resources import resources_dir
 from rugdiary.storage.repositories import SittingRepository
 from rugdiary.ui.services import Services
 from rugdiary.ui.today.page import build_today_page
+from rugdiary.ui.today.today_view import TodayView
 
 
 def _builtin() -> BuiltinContent:
@@ -48,13 +49,23 @@ def test_week_card_shows_sitting_per_day_of_this_week(
         sitting=repo,
     )
     qtbot.addWidget(page.view)
-    label = page.view.sitting_label
-    assert not label.isHidden()
-    assert label.text().splitlines() == [
-        "At the computer, per day:",
-        "Mon: 4 h 10 min, longest 55 min · breaks: 3 taken, 1 skipped, 2 natural",
-        "Tue: 40 min, longest 40 min · breaks: 0 taken, 0 skipped, 1 natural",
+    view = page.view
+    assert not view.sitting_box.isHidden()
+    assert view.sitting_label.text() == "Sitting and movement breaks this week:"
+    assert _grid(view) == [
+        ["Day", "Sitting", "Longest", "Taken", "Skipped", "Natural"],
+        ["Mon", "4:10", "0:55", "3", "1", "2"],
+        ["Tue", "0:40", "0:40", "0", "0", "1"],
     ]
+
+
+def _grid(view: TodayView) -> list[list[str]]:
+    grid = view.sitting_grid
+    rows = []
+    for row in range(grid.rowCount()):
+        items = [grid.itemAtPosition(row, col) for col in range(grid.columnCount())]
+        rows.append([item.widget().text() for item in items if item is not None])
+    return rows
 
 
 def test_no_sitting_figures_no_line(qtbot: QtBot, services: Services) -> None:
@@ -68,4 +79,4 @@ def test_no_sitting_figures_no_line(qtbot: QtBot, services: Services) -> None:
         sitting=SittingRepository(services.db),
     )
     qtbot.addWidget(page.view)
-    assert page.view.sitting_label.isHidden()
+    assert page.view.sitting_box.isHidden()
