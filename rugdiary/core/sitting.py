@@ -26,6 +26,9 @@ HOLD_POLL: Final = dt.timedelta(minutes=1)
 """While a full-screen window or do-not-disturb holds a due break, ask this often."""
 
 MIN_POLL: Final = dt.timedelta(seconds=5)
+MAX_SAMPLE_GAP: Final = 3 * BREAK_LENGTH
+"""While a stretch runs, samples are at most `BREAK_LENGTH` apart; a much longer gap means
+the app did not run (asleep, or frozen) and counts as time away, not as sitting."""
 SLEEP_SLACK: Final = dt.timedelta(seconds=60)
 """Wall time that ran ahead of the monotonic clock by more than this was spent asleep."""
 
@@ -204,10 +207,17 @@ class SittingTracker:
                 # The clock was set back: start afresh rather than count negative time.
                 natural = self._end_stretch(self.counted_until or at, natural=False)
                 self.counted_until = None
-            elif wall_gap - mono_gap > SLEEP_SLACK:
-                # The computer slept: away from the last thing seen before it.
+            elif wall_gap - mono_gap > SLEEP_SLACK or (
+                self.stretch_start is not None and wall_gap > MAX_SAMPLE_GAP
+            ):
+                # The computer slept: away from the last thing seen before it. Where the
+                # monotonic clock runs on in sleep (Windows), a gap far longer than any
+                # planned wait says the same; the last input then marks the return.
                 before = min(self.last_input or self.last_sample, self.last_sample)
-                woke = at - mono_gap
+                if wall_gap - mono_gap > SLEEP_SLACK:
+                    woke = at - mono_gap
+                else:
+                    woke = at - dt.timedelta(seconds=sample.idle_s)
                 if woke - before >= BREAK_LENGTH:
                     slept = True
                     natural = self._end_stretch(before, natural=True)

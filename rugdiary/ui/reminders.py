@@ -474,6 +474,8 @@ class ReminderService(QObject):
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
             self.check()
+            # Waking up often activates the app: a break from before the sleep goes now.
+            self.check_activity()
 
     # -- answers -------------------------------------------------------------------------
 

@@ -243,3 +243,18 @@ def test_samples_clamp_negative_idle_and_combined_sources_answer_together() -> N
     idle.available = False
     with pytest.raises(ActivityUnavailableError):
         combined.idle_seconds()
+
+
+def test_a_long_gap_without_sleep_on_the_monotonic_clock_is_not_sitting() -> None:
+    # On Windows the monotonic clock runs on in sleep: a gap of an hour between samples,
+    # where five minutes were planned, is time away all the same.
+    desk = Desk(at(9))
+    desk.source.sit(at(9), at(9, 30))
+    desk.source.sit(at(10, 29), at(12))
+    desk.run_until(at(9, 30))
+    desk.clock.advance(60 * 60)  # wall and monotonic clocks both move an hour
+    desk.run_until(at(10, 45))
+    assert desk.naturals, "the gap ended the stretch"
+    assert desk.offers == []
+    day = desk.day(date(2026, 3, 2))
+    assert day.active_min <= 30 + 17, "the hour away is not counted as sitting"
