@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.activity import FakeActivitySource
@@ -232,3 +233,39 @@ def test_a_break_hidden_by_a_pause_comes_back_after_it(desk: Desk) -> None:
     desk.run_until(at(10, 56))
     assert len(desk.shown) == 2, "still sitting after the pause: the break comes again"
     assert at(10, 50) <= desk.shown[1] <= at(10, 55)
+
+
+def test_sleep_resume_drops_the_waiting_break_and_counts_a_natural_one(
+    desk: Desk, services: Services
+) -> None:
+    desk.source.sit(at(9), at(9, 51))
+    desk.source.sit(at(11), at(12))
+    desk.run_until(at(9, 50))
+    assert desk.service.current() is not None, "the 09:50 break waits in the banner"
+    # The lid closes; the wall clock jumps to 11:00 and the monotonic clock stands still.
+    desk.clock.set(at(11))
+    desk.service._on_application_state(Qt.ApplicationState.ApplicationActive)
+    assert desk.service.current() is None, "nothing stale after waking up"
+    desk.run_until(at(11, 45))
+    assert desk.shown == [at(9, 50)]
+    desk.service.stop()
+    day = SittingRepository(services.db).list()[0]
+    assert day.natural == 1
+
+
+def test_left_running_overnight_the_next_morning_starts_afresh(
+    desk: Desk, services: Services
+) -> None:
+    desk.source.sit(at(9), at(17, 30))
+    desk.source.sit(at(9, 0, day=3), at(12, 0, day=3))
+    desk.run_until(at(16, 55), lambda service: service.do_now())
+    shown_monday = list(desk.shown)
+    desk.run_until(at(9, 30, day=3), lambda service: service.do_now())
+    assert desk.shown == shown_monday, "nothing in the evening, at night or first thing"
+    desk.run_until(at(9, 51, day=3), lambda service: service.do_now())
+    assert desk.shown[-1] == at(9, 50, day=3)
+    desk.service.stop()
+    monday, tuesday = SittingRepository(services.db).list()
+    assert (monday.day.day, tuesday.day.day) == (2, 3)
+    assert 470 <= monday.active_min <= 480
+    assert 45 <= tuesday.active_min <= 55
