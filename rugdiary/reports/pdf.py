@@ -830,7 +830,11 @@ class _Writer:
         self.para(
             self.t(
                 "sitting_line",
-                days=sums["days"],
+                days=(
+                    self.t("sitting_days_one")
+                    if sums["days"] == 1
+                    else self.t("sitting_days", n=sums["days"])
+                ),
                 per_day=round(sums["active_min"] / max(sums["days"], 1)),
                 longest=sums["longest_min"],
                 taken=sums["taken"],

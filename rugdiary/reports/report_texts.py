@@ -94,11 +94,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "reminder_exercise": "exercise",
         "reminder_movement": "movement breaks",
         "sitting_line": (
-            "Sitting at the computer, counted on {days} days: {per_day} minutes a day on "
+            "Sitting at the computer, counted on {days}: {per_day} minutes a day on "
             "average, longest unbroken stretch {longest} minutes. Movement breaks: {taken} "
             "taken, {skipped} skipped, {postponed} postponed, {natural} natural (away from the "
             "computer or screen locked for at least 5 minutes)."
         ),
+        "sitting_days_one": "1 day",
+        "sitting_days": "{n} days",
         "col_sitting_day": "Day",
         "col_sitting_week": "Week",
         "col_sitting_min": "Minutes at the computer",
@@ -249,11 +251,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "reminder_exercise": "oefenen",
         "reminder_movement": "beweegpauzes",
         "sitting_line": (
-            "Zitten achter de computer, gemeten op {days} dagen: gemiddeld {per_day} minuten "
+            "Zitten achter de computer, gemeten op {days}: gemiddeld {per_day} minuten "
             "per dag, langste aaneengesloten periode {longest} minuten. Beweegpauzes: {taken} "
             "genomen, {skipped} overgeslagen, {postponed} uitgesteld, {natural} vanzelf (minstens "
             "5 minuten weg van de computer of scherm vergrendeld)."
         ),
+        "sitting_days_one": "1 dag",
+        "sitting_days": "{n} dagen",
         "col_sitting_day": "Dag",
         "col_sitting_week": "Week",
         "col_sitting_min": "Minuten achter de computer",
