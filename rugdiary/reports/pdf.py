@@ -845,7 +845,8 @@ class _Writer:
             gap=0.8,
         )
         groups: list[tuple[str, list[SittingDay]]]
-        if len(days) <= SITTING_DAILY_ROWS:
+        daily = len(days) <= SITTING_DAILY_ROWS
+        if daily:
             groups = [(rt.short_date(d.day, self.lang), [d]) for d in days]
             first = self.t("col_sitting_day")
         else:
@@ -856,7 +857,8 @@ class _Writer:
                 (
                     rt.day_range(
                         monday, monday + timedelta(days=6), self.lang, with_year=self.spans_years
-                    ),
+                    )
+                    + f" ({len(items)})",
                     items,
                 )
                 for monday, items in sorted(weeks.items())
@@ -868,7 +870,7 @@ class _Writer:
             rows.append(
                 [
                     label,
-                    str(group["active_min"]),
+                    str(round(group["active_min"] / len(items))),
                     str(group["longest_min"]),
                     str(group["taken"]),
                     str(group["skipped"]),
@@ -878,14 +880,14 @@ class _Writer:
         self.table(
             [
                 first,
-                self.t("col_sitting_min"),
+                self.t("col_sitting_min" if daily else "col_sitting_min_mean"),
                 self.t("col_sitting_longest"),
                 self.t("col_breaks_taken"),
                 self.t("col_breaks_skipped"),
                 self.t("col_breaks_natural"),
             ],
             rows,
-            widths=(30, 32, 30, 22, 20, 20),
+            widths=(34, 32, 30, 22, 20, 20),
             align=("L", "C", "C", "C", "C", "C"),
             size=7.8,
         )
@@ -1143,8 +1145,9 @@ def build_report_pdf(
 
 
 REMINDER_KINDS = ("diary", "exercise", "movement")
-SITTING_DAILY_ROWS = 31
-"""Up to a month of sitting figures gets a row per day; longer periods a row per week."""
+SITTING_DAILY_ROWS = 14
+"""Up to two weeks of sitting figures get a row per day; more a row per week, so the report
+stays at two pages."""
 
 
 def reminder_counts(
