@@ -200,14 +200,18 @@ def _play(
 def _idle_cpu_ms(app: QApplication) -> float:
     """CPU time of the idle app for IDLE_S seconds, with every kind of reminder switched on.
 
+    Movement breaks run on sitting time with an activity source sampling.
+
     The main window with its banner and reminder service (diary, exercise and movement
     reminders, none due during the measurement), plus a player page that is not playing.
     """
     from datetime import timedelta
 
+    from rugdiary.core.activity import FakeActivitySource
     from rugdiary.core.clock import SystemClock
     from rugdiary.storage.database import Database
-    from rugdiary.storage.repositories import SessionRepository
+    from rugdiary.storage.repositories import SessionRepository, SittingRepository
+    from rugdiary.ui.activity import detect_activity_source
     from rugdiary.ui.main_window import MainWindow
     from rugdiary.ui.reminders import ReminderService
     from rugdiary.ui.services import Services
@@ -236,11 +240,22 @@ def _idle_cpu_ms(app: QApplication) -> float:
                     "quiet": {"enabled": False},
                 },
             )
-            reminders = ReminderService(services.settings, services.entries, clock)
+            # Movement breaks on sitting time (issue 19): this desktop's activity source, or
+            # where there is none (headless), a fake desk that is always in use.
+            desk = FakeActivitySource(clock)
+            desk.sit(clock.now() - timedelta(hours=1), clock.now() + timedelta(hours=1))
+            reminders = ReminderService(
+                services.settings,
+                services.entries,
+                clock,
+                activity=lambda: detect_activity_source() or desk,
+                sitting=SittingRepository(db),
+            )
             main = MainWindow(services, settings=None, reminders=reminders)
             main.show()
             reminders.start()
             assert reminders.timer.isActive(), "reminders are on: one timer waits for the next"
+            assert reminders.activity_timer.isActive(), "an activity source samples sitting"
             page = build_player_page(library.exercises, SessionRepository(db), clock, lang="en")
             holder = QMainWindow()
             holder.setCentralWidget(page.view)

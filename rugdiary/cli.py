@@ -291,11 +291,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from rugdiary import __version__
     from rugdiary.core.clock import SystemClock
     from rugdiary.reports.pdf import build_report_pdf
-    from rugdiary.storage.repositories import SettingsRepository, stored_reminder_state
+    from rugdiary.storage.repositories import (
+        SettingsRepository,
+        SittingRepository,
+        stored_reminder_state,
+    )
 
     start, end, entries, sessions = _period_data(args)
     with _open(args) as db:
         reminders = stored_reminder_state(SettingsRepository(db))
+        sitting = SittingRepository(db).list(start, end)
     payload = build_report_pdf(
         entries,
         sessions,
@@ -307,6 +312,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         app_version=__version__,
         generated_at=SystemClock().now(),
         reminders=reminders,
+        sitting=sitting,
     )
     return _write_health_file(Path(args.output), payload)
 
@@ -325,9 +331,13 @@ def _write_health_file(output: Path, payload: bytes) -> int:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from rugdiary.core.stats import build_summary
+    from rugdiary.storage.repositories import SittingRepository
 
     start, end, entries, sessions = _period_data(args)
     summary = build_summary(entries, sessions, start, end, args.lang)
+    with _open(args) as db:
+        # Per day: minutes at the computer, longest unbroken stretch, breaks (issue 19).
+        summary["sitting"] = [d.to_summary() for d in SittingRepository(db).list(start, end)]
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()

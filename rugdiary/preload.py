@@ -8,6 +8,7 @@ QT_FREE_FIRST = (
     "rugdiary.core.clock",
     "rugdiary.core.content",
     "rugdiary.core.reminders",
+    "rugdiary.core.sitting",
     "rugdiary.core.safety",
     "rugdiary.core.sessions",
     "rugdiary.core.tips",

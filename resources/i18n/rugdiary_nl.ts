@@ -2415,6 +2415,10 @@ Wat er gebeurde: %2</translation>
         <translation>RugDiary</translation>
     </message>
     <message>
+        <source>Sitting time could not be saved: %1.</source>
+        <translation>Zittijd kon niet worden bewaard: %1.</translation>
+    </message>
+    <message>
         <source>The reminder settings could not be read (%1); using the defaults.</source>
         <translation>De instellingen voor herinneringen konden niet worden gelezen (%1); de standaardinstellingen worden gebruikt.</translation>
     </message>
@@ -2518,6 +2522,50 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Reminders are on.</source>
         <translation>Herinneringen staan aan.</translation>
+    </message>
+    <message>
+        <source>Breaks follow your time at the computer, as told by %1. Noticed: %2. Five minutes away or a locked screen counts as a break.</source>
+        <translation>Pauzes volgen je tijd achter de computer, zoals %1 die doorgeeft. Opgemerkt: %2. Vijf minuten weg of een vergrendeld scherm telt als pauze.</translation>
+    </message>
+    <message>
+        <source>This desktop does not tell when you are at the computer, so breaks come every so many minutes of the clock within working hours.</source>
+        <translation>Deze desktop geeft niet door wanneer je achter de computer zit. Pauzes komen daarom binnen je werktijden elke zoveel minuten op de klok.</translation>
+    </message>
+    <message>
+        <source>the X11 screen saver extension</source>
+        <translation>de X11-schermbeveiligingsextensie</translation>
+    </message>
+    <message>
+        <source>GNOME</source>
+        <translation>GNOME</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s screen saver service</source>
+        <translation>de schermbeveiligingsdienst van de desktop</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation>macOS</translation>
+    </message>
+    <message>
+        <source>time away from keyboard and mouse</source>
+        <translation>tijd weg van toetsenbord en muis</translation>
+    </message>
+    <message>
+        <source>a locked screen</source>
+        <translation>een vergrendeld scherm</translation>
+    </message>
+    <message>
+        <source>full-screen windows</source>
+        <translation>vensters op volledig scherm</translation>
+    </message>
+    <message>
+        <source>do not disturb</source>
+        <translation>niet storen</translation>
     </message>
 </context>
 <context>
@@ -3228,6 +3276,34 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Reminders: %1 done · %2 snoozed · %3 skipped</source>
         <translation>Herinneringen: %1 gedaan · %2 uitgesteld · %3 overgeslagen</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>Zitten</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Langst</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Genomen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Natural</source>
+        <translation>Vanzelf</translation>
+    </message>
+    <message>
+        <source>Sitting and movement breaks this week:</source>
+        <translation>Zitten en beweegpauzes deze week:</translation>
     </message>
 </context>
 <context>

@@ -541,6 +541,8 @@ class ReminderScheduler:
     settings: ReminderSettings = field(default_factory=ReminderSettings)
     state: ReminderState = field(default_factory=ReminderState)
     tz: dt.tzinfo | None = None
+    clock_breaks: bool = True
+    """Movement breaks on the clock; False when sitting time drives them (core/sitting.py)."""
 
     # ----------------------------------------------------------------- queries
 
@@ -771,7 +773,7 @@ class ReminderScheduler:
         if s.diary.enabled:
             out.append(_Reminder(s.diary.key, "diary", None))
         out += [_Reminder(r.key, "exercise", r.program_id) for r in s.exercises if r.enabled]
-        if s.breaks.enabled:
+        if s.breaks.enabled and self.clock_breaks:
             out.append(_Reminder(s.breaks.key, "movement", s.breaks.program_id))
         return out
 

@@ -19,6 +19,8 @@ from fpdf.fonts import FontFace
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.core.reminders import ReminderState, week_key
 from rugdiary.core.sessions import PainResponse, Session, StopReason, session_response
+from rugdiary.core.sitting import SittingDay
+from rugdiary.core.sitting import total as sitting_total
 from rugdiary.core.stats import (
     MIN_CORRELATION_DAYS,
     MIN_WEEK_DAYS,
@@ -342,9 +344,11 @@ class _Writer:
         version: str,
         made: datetime,
         reminders: Mapping[str, tuple[int, int, int]] | None = None,
+        sitting: Sequence[SittingDay] = (),
     ):
         self.data = data
         self.reminders = reminders
+        self.sitting = sitting
         self.options = options
         self.lang = options.lang
         self.version = version
@@ -744,6 +748,7 @@ class _Writer:
         self.reminder_line()
         if not data.sessions:
             self.para(self.t("no_sessions"))
+            self.sitting_lines()
             return
         weeks = max(data.series.n_days / 7, 1.0)
         count = len(data.sessions)
@@ -798,6 +803,7 @@ class _Writer:
             size=7.8,
         )
         self.para(self.t("response_legend"), size=7.5, colour=_MUTED, gap=0)
+        self.sitting_lines()
 
     def reminder_line(self) -> None:
         """How reminders were answered in the period, counted without judgement."""
@@ -814,6 +820,77 @@ class _Writer:
             for kind, (done, snoozed, skipped) in self.reminders.items()
         ]
         self.para(self.t("reminders_line", parts="; ".join(parts)), gap=0.8)
+
+    def sitting_lines(self) -> None:
+        """Sitting at the computer: a summary, and a row per day (per week in long periods)."""
+        days = list(self.sitting)
+        if not days:
+            return
+        sums = sitting_total(days)
+        self.para(
+            self.t(
+                "sitting_line",
+                days=(
+                    self.t("sitting_days_one")
+                    if sums["days"] == 1
+                    else self.t("sitting_days", n=sums["days"])
+                ),
+                per_day=round(sums["active_min"] / max(sums["days"], 1)),
+                longest=sums["longest_min"],
+                taken=sums["taken"],
+                skipped=sums["skipped"],
+                postponed=sums["postponed"],
+                natural=sums["natural"],
+            ),
+            gap=0.8,
+        )
+        groups: list[tuple[str, list[SittingDay]]]
+        daily = len(days) <= SITTING_DAILY_ROWS
+        if daily:
+            groups = [(rt.short_date(d.day, self.lang), [d]) for d in days]
+            first = self.t("col_sitting_day")
+        else:
+            weeks: dict[date, list[SittingDay]] = {}
+            for day in days:
+                weeks.setdefault(day.day - timedelta(days=day.day.weekday()), []).append(day)
+            groups = [
+                (
+                    rt.day_range(
+                        monday, monday + timedelta(days=6), self.lang, with_year=self.spans_years
+                    )
+                    + f" ({len(items)})",
+                    items,
+                )
+                for monday, items in sorted(weeks.items())
+            ]
+            first = self.t("col_sitting_week")
+        rows: list[list[str | tuple[str, FontFace]]] = []
+        for label, items in groups:
+            group = sitting_total(items)
+            rows.append(
+                [
+                    label,
+                    str(round(group["active_min"] / len(items))),
+                    str(group["longest_min"]),
+                    str(group["taken"]),
+                    str(group["skipped"]),
+                    str(group["natural"]),
+                ]
+            )
+        self.table(
+            [
+                first,
+                self.t("col_sitting_min" if daily else "col_sitting_min_mean"),
+                self.t("col_sitting_longest"),
+                self.t("col_breaks_taken"),
+                self.t("col_breaks_skipped"),
+                self.t("col_breaks_natural"),
+            ],
+            rows,
+            widths=(34, 32, 30, 22, 20, 20),
+            align=("L", "C", "C", "C", "C", "C"),
+            size=7.8,
+        )
 
     def _weeks_text(self, days: int) -> str:
         weeks = days / 7
@@ -1042,6 +1119,7 @@ def build_report_pdf(
     app_version: str,
     generated_at: datetime,
     reminders: ReminderState | None = None,
+    sitting: Iterable[SittingDay] = (),
 ) -> bytes:
     """The physiotherapist report for `start`..`end` (inclusive) as PDF bytes.
 
@@ -1061,10 +1139,15 @@ def build_report_pdf(
     )
     data = collect_report_data(entries, sessions, start, end, options.lang)
     counts = reminder_counts(reminders, start, end) if reminders is not None else None
-    return _Writer(data, options, app_version, generated_at, counts).write()
+    # Sitting figures: per day, durations and counts only (core/sitting.py).
+    days = sorted((d for d in sitting if start <= d.day <= end), key=lambda d: d.day)
+    return _Writer(data, options, app_version, generated_at, counts, days).write()
 
 
 REMINDER_KINDS = ("diary", "exercise", "movement")
+SITTING_DAILY_ROWS = 14
+"""Up to two weeks of sitting figures get a row per day; more a row per week, so the report
+stays at two pages."""
 
 
 def reminder_counts(

@@ -93,6 +93,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "reminder_diary": "diary",
         "reminder_exercise": "exercise",
         "reminder_movement": "movement breaks",
+        "sitting_line": (
+            "Sitting at the computer, counted on {days}: {per_day} minutes a day on "
+            "average, longest unbroken stretch {longest} minutes. Movement breaks: {taken} "
+            "taken, {skipped} skipped, {postponed} postponed, {natural} natural (away from the "
+            "computer or screen locked for at least 5 minutes)."
+        ),
+        "sitting_days_one": "1 day",
+        "sitting_days": "{n} days",
+        "col_sitting_day": "Day",
+        "col_sitting_week": "Week (days counted)",
+        "col_sitting_min": "Minutes at the computer",
+        "col_sitting_min_mean": "Minutes a day at the computer",
+        "col_sitting_longest": "Longest stretch (min)",
+        "col_breaks_taken": "Breaks taken",
+        "col_breaks_skipped": "Skipped",
+        "col_breaks_natural": "Natural",
         "col_program": "Program",
         "col_levels": "Levels",
         "col_done": "Completed",
@@ -235,6 +251,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "reminder_diary": "dagboek",
         "reminder_exercise": "oefenen",
         "reminder_movement": "beweegpauzes",
+        "sitting_line": (
+            "Zitten achter de computer, gemeten op {days}: gemiddeld {per_day} minuten "
+            "per dag, langste aaneengesloten periode {longest} minuten. Beweegpauzes: {taken} "
+            "genomen, {skipped} overgeslagen, {postponed} uitgesteld, {natural} vanzelf (minstens "
+            "5 minuten weg van de computer of scherm vergrendeld)."
+        ),
+        "sitting_days_one": "1 dag",
+        "sitting_days": "{n} dagen",
+        "col_sitting_day": "Dag",
+        "col_sitting_week": "Week (gemeten dagen)",
+        "col_sitting_min": "Minuten achter de computer",
+        "col_sitting_min_mean": "Minuten per dag achter de computer",
+        "col_sitting_longest": "Langste periode (min)",
+        "col_breaks_taken": "Pauzes genomen",
+        "col_breaks_skipped": "Overgeslagen",
+        "col_breaks_natural": "Vanzelf",
         "col_program": "Programma",
         "col_levels": "Niveaus",
         "col_done": "Helemaal gedaan",

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from rugdiary.core.programs import Program
     from rugdiary.core.reminders import ReminderState
     from rugdiary.core.sessions import Session
+    from rugdiary.core.sitting import SittingDay
 
 EntryList = list[DiaryEntry]  # `list` inside the class means EntryRepository.list
 
@@ -359,3 +360,57 @@ def stored_reminder_state(settings: SettingsRepository) -> ReminderState | None:
         return ReminderState.from_dict(raw)
     except ValidationError:
         return None  # a hand-edited value: the report simply leaves the counts out
+
+
+class SittingRepository:
+    """Sitting figures per local day in the `sitting` table: durations and counts only."""
+
+    TABLE = "sitting"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def add(self, days: builtins.list[SittingDay]) -> None:
+        """Merge new figures into the stored ones (minutes add up), in one write."""
+        from rugdiary.core.sitting import SittingDay
+
+        if not days:
+            return
+        with self._db.transaction():
+            raw = self._db.read_tables().get(self.TABLE, {})
+            by_day = {doc.get("day"): int(doc_id) for doc_id, doc in raw.items()}
+            for item in days:
+                key = item.day.isoformat()
+                doc_id = by_day.get(key)
+                if doc_id is None:
+                    self._table.insert(item.to_dict())
+                    continue
+                try:
+                    merged = SittingDay.from_dict(raw[str(doc_id)]).merged(item)
+                except ValidationError:
+                    merged = item  # a hand-edited day that no longer reads: start it afresh
+                new_doc = merged.to_dict()
+
+                def replace_doc(
+                    doc: MutableMapping[str, Any], new: dict[str, Any] = new_doc
+                ) -> None:
+                    doc.clear()
+                    doc.update(new)
+
+                self._table.update(replace_doc, doc_ids=[doc_id])
+
+    def list(self, start: date | None = None, end: date | None = None) -> builtins.list[SittingDay]:
+        """The days in [start, end] (either open) that have figures, oldest first."""
+        from rugdiary.core.sitting import SittingDay
+
+        days, _ = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}),
+            self.TABLE,
+            "day",
+            start,
+            end,
+            SittingDay.from_dict,
+        )
+        days.sort(key=lambda d: d.day)
+        return days

@@ -41,6 +41,7 @@ from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from rugdiary.core.activity import ActivitySource
     from rugdiary.ui.reminders import ReminderService, ReminderTray
     from rugdiary.ui.single_instance import SingleInstance
 
@@ -206,6 +207,7 @@ def start_gui(
     second launch hands over to the running one and gets 0; an unusable diary gets
     EXIT_DATA_FILE. `make bench` times this function, so start-up is measured as launched.
     """
+    from rugdiary.storage.repositories import SittingRepository
     from rugdiary.ui.first_run import first_run_needed, run_first_run
     from rugdiary.ui.motion import load_reduce_motion
     from rugdiary.ui.notifications import desktop_notifier
@@ -248,6 +250,8 @@ def start_gui(
             tray=tray,
             program_name=lambda pid: _program_name(services, pid),
             notify=desktop_notifier() if tray is None else None,
+            activity=_detect_activity,
+            sitting=SittingRepository(services.db),
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
@@ -268,6 +272,13 @@ def start_gui(
         db.close()
         raise
     return RunningApp(app, window, reminders, db, instance)
+
+
+def _detect_activity() -> ActivitySource | None:
+    # Imported when movement breaks are first on, not at start-up: D-Bus and ctypes set-up.
+    from rugdiary.ui.activity import detect_activity_source
+
+    return detect_activity_source()
 
 
 CHART_WARM_UP_DELAY_MS = 2000

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary import __version__
-from rugdiary.storage.repositories import stored_reminder_state
+from rugdiary.storage.repositories import SittingRepository, stored_reminder_state
 from rugdiary.ui import dialogs
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
             exercises=services.exercises,
             lang=content_language(),
             parent=self,
+            sitting=SittingRepository(services.db),
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))
@@ -372,6 +373,7 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             reminders=lambda: stored_reminder_state(services.settings),
             parent=self,
+            sitting=SittingRepository(services.db),
         )
         page.controller.notice.connect(self.show_notice)
         return page
@@ -397,6 +399,17 @@ class MainWindow(QMainWindow):
         controller.notice.connect(self.show_notice)
         if self.reminders is not None:
             controller.remindersChanged.connect(self.reminders.reload)
+            service = self.reminders
+
+            def show_activity() -> None:
+                controller.reminders.show_activity(
+                    service.activity_name(),
+                    service.activity_capabilities(),
+                    service.activity_missing,
+                )
+
+            service.activityChanged.connect(show_activity)
+            show_activity()
         controller.soundsChanged.connect(self._on_sounds_changed)
         controller.voiceChanged.connect(self._on_voice_changed)
         controller.testSoundRequested.connect(self._test_sound)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from datetime import date
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.core.activity import ActivitySource, ActivityUnavailableError
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.reminders import (
+    MOVEMENT_KEY,
     SNOOZE_MINUTES,
     Due,
     ReminderScheduler,
@@ -32,6 +35,7 @@ from rugdiary.core.reminders import (
     ReminderState,
     timer_delay_ms,
 )
+from rugdiary.core.sitting import SittingDay, SittingTracker
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import REMINDER_STATE_KEY
 from rugdiary.ui.theme import primary_button_style
@@ -46,6 +50,9 @@ LATE_AFTER: Final = dt.timedelta(minutes=5)
 """A reminder shown this much after its planned time says when it was planned."""
 
 NOTIFICATION_MS: Final = 10_000
+
+SAVE_SITTING_EVERY: Final = dt.timedelta(minutes=15)
+"""Unsaved sitting minutes are written at least this often (and at every break and quit)."""
 
 
 def reminder_message(due: Due, program_name: str | None = None) -> str:
@@ -84,6 +91,16 @@ class EntrySource(Protocol):
     """The diary, asked only whether today has an entry (EntryRepository satisfies it)."""
 
     def list(self, start: date | None = None, end: date | None = None) -> list[Any]: ...
+
+
+class SittingStore(Protocol):
+    """Where per-day sitting figures go (SittingRepository satisfies it)."""
+
+    def add(self, days: list[SittingDay]) -> None: ...
+
+
+ActivityFactory = Callable[[], ActivitySource | None]
+"""Finds this desktop's activity source (ui/activity.detect_activity_source), or None."""
 
 
 # --------------------------------------------------------------------------- banner
@@ -271,6 +288,8 @@ class ReminderService(QObject):
     """Counts or pause changed: the Today page refreshes its reminder line."""
     notice = Signal(str)
     """A problem to mention in the status bar (the settings could not be saved)."""
+    activityChanged = Signal()
+    """The activity source was found, or found missing: Settings says which is in use."""
 
     def __init__(
         self,
@@ -282,6 +301,8 @@ class ReminderService(QObject):
         program_name: Callable[[str], str | None] | None = None,
         tz: dt.tzinfo | None = None,
         notify: Callable[[str, str], object] | None = None,
+        activity: ActivityFactory | None = None,
+        sitting: SittingStore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -305,6 +326,20 @@ class ReminderService(QObject):
         # wake-ups, which is what keeps the idle app at (almost) zero CPU.
         self.timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
         self.timer.timeout.connect(self.on_timer)
+
+        # Sitting time (issue 19): found on first need, only while movement breaks are on.
+        self._activity_factory = activity
+        self.sitting = sitting
+        self.activity: ActivitySource | None = None
+        self.activity_missing = False
+        """Looked for and not found (or it stopped answering): breaks follow the clock."""
+        self.tracker: SittingTracker | None = None
+        self.activity_timer = QTimer(self)
+        self.activity_timer.setSingleShot(True)
+        self.activity_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.activity_timer.timeout.connect(self.check_activity)
+        self.activity_wakeup: dt.datetime | None = None
+        """When the activity timer is meant to fire, in wall-clock time (tests drive it)."""
 
         if tray is not None:
             tray.pauseNotNowRequested.connect(self.pause_not_now)
@@ -330,6 +365,12 @@ class ReminderService(QObject):
         """No more timers (on quit); the state on disk is already current."""
         self._started = False
         self.timer.stop()
+        self.activity_timer.stop()
+        self._save_sitting(force=True)
+        if self.activity is not None:
+            self.activity.close()
+            self.activity = None
+            self.tracker = None
         if self._app is not None:
             self._app.applicationStateChanged.disconnect(self._on_application_state)
             self._app = None
@@ -337,12 +378,19 @@ class ReminderService(QObject):
     @Slot()
     def reload(self) -> None:
         """Read settings and state from the store again (the Settings page changed them)."""
-        self.scheduler = ReminderScheduler(self._load_settings(), self._load_state(), self._tz)
+        settings = self._load_settings()
+        self._prepare_activity(settings)
+        self.scheduler = ReminderScheduler(
+            settings, self._load_state(), self._tz, clock_breaks=self.tracker is None
+        )
         self._after_settings_change()
 
     def apply_settings(self, settings: ReminderSettings) -> None:
         """Use and store new reminder settings (answered reminders stay answered)."""
-        self.scheduler = self.scheduler.with_settings(settings)
+        self._prepare_activity(settings)
+        self.scheduler = dataclasses.replace(
+            self.scheduler.with_settings(settings), clock_breaks=self.tracker is None
+        )
         self._after_settings_change()
 
     # -- queries -------------------------------------------------------------------------
@@ -364,6 +412,15 @@ class ReminderService(QObject):
 
     def is_paused(self) -> bool:
         return self.scheduler.is_paused(self.clock.now())
+
+    def activity_name(self) -> str | None:
+        """The activity source in use ("x11", "mutter", ...), or None (clock schedule)."""
+        return None if self.activity is None or self.tracker is None else self.activity.name
+
+    def activity_capabilities(self) -> frozenset[str]:
+        if self.activity is None or self.tracker is None:
+            return frozenset()
+        return frozenset(self.activity.capabilities)
 
     def message(self, due: Due) -> str:
         name = None
@@ -417,6 +474,8 @@ class ReminderService(QObject):
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
             self.check()
+            # Waking up often activates the app: a break from before the sleep goes now.
+            self.check_activity()
 
     # -- answers -------------------------------------------------------------------------
 
@@ -426,7 +485,10 @@ class ReminderService(QObject):
         due = self.current()
         if due is None:
             return
-        self.scheduler = self.scheduler.done(due.key, self.clock.now())
+        now = self.clock.now()
+        self.scheduler = self.scheduler.done(due.key, now)
+        if self.tracker is not None and due.key == MOVEMENT_KEY:
+            self.tracker.taken(now)
         self._answered(due)
         self.doNowRequested.emit(due)
 
@@ -435,7 +497,10 @@ class ReminderService(QObject):
         due = self.current()
         if due is None:
             return
-        self.scheduler = self.scheduler.snooze(due.key, minutes, self.clock.now())
+        now = self.clock.now()
+        self.scheduler = self.scheduler.snooze(due.key, minutes, now)
+        if self.tracker is not None and due.key == MOVEMENT_KEY:
+            self.tracker.postponed(now, minutes)
         self._answered(due)
 
     @Slot()
@@ -443,7 +508,10 @@ class ReminderService(QObject):
         due = self.current()
         if due is None:
             return
-        self.scheduler = self.scheduler.skip(due.key, self.clock.now())
+        now = self.clock.now()
+        self.scheduler = self.scheduler.skip(due.key, now)
+        if self.tracker is not None and due.key == MOVEMENT_KEY:
+            self.tracker.skipped(now)
         self._answered(due)
 
     @Slot()
@@ -479,6 +547,8 @@ class ReminderService(QObject):
         # Pausing hides what is showing too: "not now" means not now.
         self.scheduler = paused
         self._pending.clear()
+        if self.tracker is not None:
+            self.tracker.offered = False  # offered again after the pause if still sitting
         self.currentChanged.emit(None)
         self._after_settings_change()
 
@@ -508,6 +578,123 @@ class ReminderService(QObject):
         self.stateChanged.emit()
         now = self.clock.now()
         self._arm(now, self._logged_today(now))
+        if self.tracker is not None and due.key == MOVEMENT_KEY:
+            self._save_sitting(force=True)
+            self._arm_activity(now, self.tracker.next_check(now))
+
+    # -- sitting time ----------------------------------------------------------------------
+
+    def _prepare_activity(self, settings: ReminderSettings) -> None:
+        """Find the activity source the first time movement breaks are on; follow the settings."""
+        if self.tracker is not None:
+            self.tracker.with_breaks(settings.breaks)
+            if not settings.breaks.enabled:
+                self.activity_timer.stop()
+                self._save_sitting(force=True)
+            return
+        if not settings.breaks.enabled or self._activity_factory is None or self.activity_missing:
+            return
+        try:
+            source = self._activity_factory()
+        except ActivityUnavailableError:
+            source = None
+        if source is None:
+            self.activity_missing = True
+        else:
+            self.activity = source
+            self.tracker = SittingTracker(settings.breaks, self._tz)
+            source.watch(self._on_activity_signal)
+        self.activityChanged.emit()
+
+    def _on_activity_signal(self) -> None:
+        # A lock or unlock, told by the desktop: look now rather than at the next sample.
+        if self._started:
+            self.check_activity()
+
+    @Slot()
+    def check_activity(self) -> None:
+        """Sample the activity source: count sitting, offer a due break, or hold it."""
+        tracker, source = self.tracker, self.activity
+        if not self._started or tracker is None or source is None:
+            return
+        if not self.settings.breaks.enabled:
+            self.activity_timer.stop()
+            return
+        now = self.clock.now()
+        blocked = self.scheduler.is_paused(now) or self.settings.quiet.contains(now.time())
+        try:
+            step = tracker.step(now, self.clock.monotonic(), source, blocked=blocked)
+        except ActivityUnavailableError:
+            self._fall_back_to_clock()
+            return
+        if step.natural_break or step.away:
+            # Away, or back from a break of their own: a waiting break is not needed.
+            before = self.current()
+            self._pending = [d for d in self._pending if d.key != MOVEMENT_KEY]
+            if self.current() != before:
+                self.currentChanged.emit(self.current())
+            if step.natural_break:
+                self.stateChanged.emit()
+        if step.offer:
+            due = Due(
+                key=MOVEMENT_KEY,
+                kind="movement",
+                program_id=self.settings.breaks.program_id,
+                scheduled_for=now,
+            )
+            before = self.current()
+            self._pending = [d for d in self._pending if d.key != MOVEMENT_KEY] + [due]
+            self._pending.sort(key=lambda d: d.scheduled_for)
+            self.reminderDue.emit(due)
+            if self.tray is not None:
+                self.tray.notify(self.tr("RugDiary"), self.message(due))
+            elif self.notify is not None:
+                self.notify(self.tr("RugDiary"), self.message(due))
+            if self.current() != before:
+                self.currentChanged.emit(self.current())
+        self._save_sitting(force=step.natural_break)
+        self._arm_activity(now, step.next_check)
+
+    def _arm_activity(self, now: dt.datetime, wakeup: dt.datetime | None) -> None:
+        delay = timer_delay_ms(now, wakeup)
+        if delay is None or not self._started:
+            self.activity_timer.stop()
+            self.activity_wakeup = None
+            return
+        self.activity_wakeup = now + dt.timedelta(milliseconds=max(delay, MIN_TIMER_MS))
+        self.activity_timer.start(max(delay, MIN_TIMER_MS))
+
+    def _fall_back_to_clock(self) -> None:
+        """The source stopped answering (the display went away): the clock schedule takes over."""
+        self.activity_timer.stop()
+        self._save_sitting(force=True)
+        if self.activity is not None:
+            self.activity.close()
+        self.activity = None
+        self.tracker = None
+        self.activity_missing = True
+        self.scheduler = dataclasses.replace(self.scheduler, clock_breaks=True)
+        self.activityChanged.emit()
+        self.check()
+
+    def _save_sitting(self, *, force: bool = False) -> None:
+        tracker = self.tracker
+        if tracker is None or self.sitting is None:
+            return
+        pending = tracker.pending()
+        if not pending:
+            return
+        counted = any(d.taken or d.skipped or d.postponed or d.natural for d in pending.values())
+        if not (force or counted or tracker.unsaved_active() >= SAVE_SITTING_EVERY):
+            return
+        days = tracker.take_pending()
+        try:
+            self.sitting.add(days)
+        except (StorageWriteError, DataFileError) as error:
+            reason = getattr(error, "reason", "") or str(error)
+            self.notice.emit(
+                self.tr("Sitting time could not be saved: %1.").replace("%1", reason.rstrip("."))
+            )
 
     def _after_settings_change(self) -> None:
         if self.tray is not None:
@@ -516,6 +703,7 @@ class ReminderService(QObject):
         self.stateChanged.emit()
         if self._started:
             self.check()
+            self.check_activity()
         else:
             self.timer.stop()
 

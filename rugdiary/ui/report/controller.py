@@ -28,6 +28,7 @@ from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.core.reminders import ReminderState
 from rugdiary.core.sessions import Session
+from rugdiary.core.sitting import SittingDay
 from rugdiary.ui import dialogs
 from rugdiary.ui.report.report_view import ReportView
 
@@ -51,6 +52,12 @@ class SessionSource(Protocol):
     """What the page reads from the exercise sessions (SessionRepository fits)."""
 
     def list(self, start: date | None = None, end: date | None = None) -> list[Session]: ...
+
+
+class SittingSource(Protocol):
+    """Per-day sitting figures (SittingRepository fits)."""
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[SittingDay]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +148,14 @@ class ReportController(QObject):
         lang: str = "en",
         app_version: str,
         reminders: Callable[[], ReminderState | None] | None = None,
+        sitting: SittingSource | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.entries = entries
         self.reminders = reminders
+        self.sitting = sitting
         self.sessions = sessions
         self.clock = clock
         self.app_version = app_version
@@ -249,6 +258,7 @@ class ReportController(QObject):
         made = self.clock.now()
         version = self.app_version
         reminders = self.reminders() if self.reminders is not None else None
+        sitting = self.sitting.list(request.start, request.end) if self.sitting is not None else []
 
         def work() -> bytes:
             from rugdiary.reports.pdf import build_report_pdf
@@ -265,6 +275,7 @@ class ReportController(QObject):
                 app_version=version,
                 generated_at=made,
                 reminders=reminders,
+                sitting=sitting,
             )
 
         self._building = True

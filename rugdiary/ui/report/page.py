@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QWidget
 from rugdiary import __version__
 from rugdiary.core.clock import Clock
 from rugdiary.core.reminders import ReminderState
-from rugdiary.ui.report.controller import EntrySource, ReportController, SessionSource
+from rugdiary.ui.report.controller import (
+    EntrySource,
+    ReportController,
+    SessionSource,
+    SittingSource,
+)
 from rugdiary.ui.report.report_view import ReportView
 
 
@@ -31,6 +36,7 @@ def build_report_page(
     app_version: str = __version__,
     reminders: Callable[[], ReminderState | None] | None = None,
     parent: QWidget | None = None,
+    sitting: SittingSource | None = None,
 ) -> ReportPage:
     """The page; `lang` is the app's language, the report's default.
 
@@ -45,6 +51,7 @@ def build_report_page(
         lang=lang,
         app_version=app_version,
         reminders=reminders,
+        sitting=sitting,
         parent=view,
     )
     return ReportPage(view, controller)

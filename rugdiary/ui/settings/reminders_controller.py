@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TypeVar
 
 from PySide6.QtCore import QLocale, QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
+from rugdiary.core.activity import CAPABILITIES as CAPABILITY_ORDER
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.reminders import (
@@ -317,6 +318,53 @@ class RemindersController(QObject):
         v.resume_button.setVisible(paused)
         v.pause_hour_button.setVisible(not paused)
         v.pause_tomorrow_button.setVisible(not paused)
+
+    # -- activity source -----------------------------------------------------------------------
+
+    def show_activity(self, name: str | None, capabilities: Iterable[str], missing: bool) -> None:
+        """Say what counts sitting time: the activity source and what it notices, or the clock."""
+        label = self.view.activity_status
+        if name is not None:
+            noticed = [self._capability_text(c) for c in CAPABILITY_ORDER if c in set(capabilities)]
+            text = (
+                self.tr(
+                    "Breaks follow your time at the computer, as told by %1. Noticed: %2. "
+                    "Five minutes away or a locked screen counts as a break."
+                )
+                .replace("%1", self._source_text(name))
+                .replace("%2", ", ".join(noticed))
+            )
+        elif missing:
+            text = self.tr(
+                "This desktop does not tell when you are at the computer, so breaks come "
+                "every so many minutes of the clock within working hours."
+            )
+        else:
+            label.clear()
+            label.setVisible(False)
+            return
+        label.setText(text)
+        label.setAccessibleName(text)
+        label.setVisible(True)
+
+    def _source_text(self, name: str) -> str:
+        texts = {
+            "x11": self.tr("the X11 screen saver extension"),
+            "mutter": self.tr("GNOME"),
+            "freedesktop": self.tr("the desktop's screen saver service"),
+            "windows": self.tr("Windows"),
+            "macos": self.tr("macOS"),
+        }
+        return texts.get(name, name)
+
+    def _capability_text(self, capability: str) -> str:
+        texts = {
+            "idle": self.tr("time away from keyboard and mouse"),
+            "lock": self.tr("a locked screen"),
+            "fullscreen": self.tr("full-screen windows"),
+            "dnd": self.tr("do not disturb"),
+        }
+        return texts.get(capability, capability)
 
     # -- helpers -----------------------------------------------------------------------------
 

@@ -245,6 +245,14 @@ class RemindersView(QWidget):
             self.breaks_program,
         )
         self.breaks_message = field_message(self, "breaksMessage")
+        # Which activity source counts sitting time, or that the clock is used instead.
+        self.activity_status = QLabel(self.breaks_details)
+        self.activity_status.setObjectName("activityStatus")
+        self.activity_status.setWordWrap(True)
+        self.activity_status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.activity_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.activity_status.setVisible(False)
+        details.addRow(self.activity_status)
 
         # Quiet hours
         self.quiet_enabled = QCheckBox(

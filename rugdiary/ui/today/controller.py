@@ -20,11 +20,13 @@ from rugdiary.ui.today.data import (
     next_program,
     reminder_counts,
     week_plan,
+    week_start,
 )
 from rugdiary.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
+    from rugdiary.core.sitting import SittingDay
 
 REMINDERS_KEY = "reminders"
 """Where ui/reminders.py keeps the reminder settings and state in the `settings` table."""
@@ -46,6 +48,12 @@ class SessionSource(Protocol):
 
 class SettingsSource(Protocol):
     def get(self, key: str, default: Any = None) -> Any: ...
+
+
+class SittingSource(Protocol):
+    """Per-day sitting figures (SittingRepository satisfies it)."""
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[SittingDay]: ...
 
 
 def _qdate(day: date) -> QDate:
@@ -83,9 +91,12 @@ class TodayController(QObject):
         clock: Clock,
         lang: str = "en",
         parent: QObject | None = None,
+        *,
+        sitting: SittingSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
+        self.sitting = sitting
         self.quick = view.quick
         self.entries = entries
         self.sessions = sessions
@@ -196,6 +207,7 @@ class TodayController(QObject):
         sessions = self.sessions.list()
         self._show_program(reminder_settings, sessions, now)
         self._show_week(reminder_settings, reminder_state, sessions, today)
+        self._show_sitting(today)
         self.view.tip_label.setText(tip_text(today, self.lang))
 
     def _on_shown(self) -> None:
@@ -340,6 +352,36 @@ class TodayController(QObject):
                 .replace("%2", str(counts.snoozed))
                 .replace("%3", str(counts.skipped))
             )
+
+    def _show_sitting(self, today: date) -> None:
+        """This week's sitting per day: time at the computer, longest stretch, breaks."""
+        days = [] if self.sitting is None else self.sitting.list(week_start(today), today)
+        days = [d for d in days if d.active_s or d.taken or d.skipped or d.natural]
+        locale = QLocale()
+        rows = [
+            [
+                locale.dayName(d.day.isoweekday(), QLocale.FormatType.ShortFormat),
+                self._duration(d.active_min),
+                self._duration(d.longest_min),
+                str(d.taken),
+                str(d.skipped),
+                str(d.natural),
+            ]
+            for d in days
+        ]
+        headings = [
+            self.tr("Day"),
+            self.tr("Sitting"),
+            self.tr("Longest"),
+            self.tr("Taken"),
+            self.tr("Skipped"),
+            self.tr("Natural"),
+        ]
+        self.view.show_sitting(self.tr("Sitting and movement breaks this week:"), headings, rows)
+
+    def _duration(self, minutes: int) -> str:
+        """Hours and minutes as 5:07, short enough for the week card's narrow grid."""
+        return f"{minutes // 60}:{minutes % 60:02d}"
 
     def _reminders(self) -> tuple[ReminderSettings, ReminderState]:
         """The stored reminder settings and state; defaults when absent or unreadable.

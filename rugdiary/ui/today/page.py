@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
-from rugdiary.ui.today.controller import EntryStore, SessionSource, SettingsSource, TodayController
+from rugdiary.ui.today.controller import (
+    EntryStore,
+    SessionSource,
+    SettingsSource,
+    SittingSource,
+    TodayController,
+)
 from rugdiary.ui.today.data import BuiltinSource, ExerciseStore, ProgramCatalog, ProgramStore
 from rugdiary.ui.today.today_view import TodayView
 
@@ -32,6 +38,7 @@ def build_today_page(
     exercises: ExerciseStore | None = None,
     lang: str = "en",
     parent: QWidget | None = None,
+    sitting: SittingSource | None = None,
 ) -> TodayPage:
     """The page; `builtin` is called only when a program name is first needed.
 
@@ -41,6 +48,6 @@ def build_today_page(
     view = TodayView(parent)
     catalog = ProgramCatalog(builtin, programs, exercises, lang)
     controller = TodayController(
-        view, entries, sessions, settings, catalog, clock, lang, parent=view
+        view, entries, sessions, settings, catalog, clock, lang, parent=view, sitting=sitting
     )
     return TodayPage(view, controller)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -230,6 +231,44 @@ class TodayView(QWidget):
         self.week_card.body.addWidget(self.sessions_label)
         self.week_card.body.addWidget(self.plan_label)
         self.week_card.body.addWidget(self.reminders_label)
+        # Sitting per day this week (movement breaks on sitting time); hidden without figures.
+        # A small grid of short cells: long sentences per day would wrap into a wall of text.
+        self.sitting_box = QWidget(self.week_card)
+        self.sitting_box.setObjectName("sittingBox")
+        self.sitting_label = QLabel(self.sitting_box)
+        self.sitting_grid = QGridLayout()
+        self.sitting_grid.setHorizontalSpacing(12)
+        self.sitting_grid.setVerticalSpacing(2)
+        box = QVBoxLayout(self.sitting_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.sitting_label)
+        box.addLayout(self.sitting_grid)
+        self.sitting_box.setVisible(False)
+        self.week_card.body.addWidget(self.sitting_box)
+
+    def show_sitting(self, title: str, headings: list[str], rows: list[list[str]]) -> None:
+        """Fill the sitting grid: a heading row and one row per day; hidden when there are none."""
+        while self.sitting_grid.count():
+            item = self.sitting_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.sitting_box.setVisible(bool(rows))
+        if not rows:
+            return
+        self.sitting_label.setText(title)
+        for column, text in enumerate(headings):
+            cell = QLabel(text, self.sitting_box)
+            cell.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self.sitting_grid.addWidget(cell, 0, column)
+        for row, values in enumerate(rows, start=1):
+            for column, text in enumerate(values):
+                cell = QLabel(text, self.sitting_box)
+                cell.setAccessibleName(f"{headings[column]}: {text}")
+                align = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+                self.sitting_grid.addWidget(cell, row, column, align)
+        self.sitting_grid.setColumnStretch(len(headings), 1)
 
     def _build_tip_card(self, parent: QWidget) -> None:
         self.tip_card = Card(self.tr("A thought for today"), parent)

@@ -167,3 +167,18 @@ def test_editing_keeps_an_existing_pause(
     page.view.reminders.diary_time.setTime(QTime(19, 0))
     assert page.controller.reminders.flush()
     assert preferences.reminders().paused_until == paused
+
+
+def test_settings_say_which_activity_source_counts_sitting(
+    qtbot: QtBot, page: SettingsPage
+) -> None:
+    form = page.view.reminders
+    reminders = page.controller.reminders
+    assert not form.activity_status.isVisibleTo(form), "nothing known yet: nothing said"
+    reminders.show_activity("x11", {"idle", "lock", "fullscreen"}, missing=False)
+    text = form.activity_status.text()
+    assert form.activity_status.isVisibleTo(form)
+    assert "the X11 screen saver extension" in text
+    assert "time away from keyboard and mouse, a locked screen, full-screen windows" in text
+    reminders.show_activity(None, (), missing=True)
+    assert "does not tell when you are at the computer" in form.activity_status.text()
