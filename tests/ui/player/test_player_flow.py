@@ -298,16 +298,20 @@ def test_stopping_early_saves_the_session_with_its_reason(
 
 
 @pytest.mark.parametrize(
-    ("pain", "word", "symbol"),
-    [(2, "Green", "●"), (5, "Yellow", "▲"), (7, "Red", "■")],
+    ("pain", "sentence", "symbol"),
+    [
+        (2, "Your pain is 2: that is fine.", "●"),
+        (5, "Your pain went up from 3 to 5: that is acceptable.", "▲"),
+        (7, "Your pain went up from 3 to 7: next time, take it one level easier.", "■"),
+    ],
 )
-def test_pain_response_shows_colour_word_and_symbol(
+def test_pain_response_says_in_words_what_it_means(
     qtbot: QtBot,
     player: PlayerPage,
     tiny_program: Program,
     monkeypatch: pytest.MonkeyPatch,
     pain: int,
-    word: str,
+    sentence: str,
     symbol: str,
 ) -> None:
     monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "time")
@@ -317,10 +321,15 @@ def test_pain_response_shows_colour_word_and_symbol(
     assert not after.response.isVisibleTo(player.view)
     after.pain.setValue(pain)
     assert after.response.isVisibleTo(player.view)
-    assert after.response_word.text() == word
+    assert after.response_word.text() == sentence
     assert after.response_symbol.text() == symbol
     assert after.response_advice.text()
-    if word == "Red":
+    # No colour names as titles and no alarming coloured frame: words say what it means.
+    shown = after.response_word.text() + after.response_advice.text()
+    for colour in ("Green", "Yellow", "Red"):
+        assert colour not in shown
+    assert "border" not in after.response.styleSheet()
+    if pain == 7:
         assert "25%" in after.response_advice.text()
         assert "Keep moving" in after.response_advice.text()
 

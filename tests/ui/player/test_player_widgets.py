@@ -27,10 +27,11 @@ def test_ring_draws_the_remaining_fraction_clockwise_from_twelve(qtbot: QtBot) -
     ring = CountdownRing()
     qtbot.addWidget(ring)
     ring.resize(300, 300)
-    ring.set_state(0.25, "3")
+    ring.set_state(0.25, "3", unit="seconds")
     assert ring.text() == "3"
+    assert ring.unit() == "seconds"
     assert ring.fraction() == 0.25
-    assert ring.accessibleDescription() == "3"
+    assert ring.spoken_text() == "3 seconds"
     image = ring.grab().toImage()
     highlight = ring.palette().color(QPalette.ColorRole.Highlight)
     centre, radius = 150.0, 150.0 - 300 * 0.075 / 2
@@ -50,8 +51,8 @@ def test_ring_dims_while_paused_and_ignores_repeats(qtbot: QtBot) -> None:
     ring = CountdownRing()
     qtbot.addWidget(ring)
     ring.resize(200, 200)
-    ring.set_state(1.0, "10", caption="paused", dimmed=True)
-    assert ring.accessibleDescription() == "10 paused"
+    ring.set_state(1.0, "10", unit="seconds", caption="paused", dimmed=True)
+    assert ring.spoken_text() == "10 seconds, paused"
     image = ring.grab().toImage()
     highlight = ring.palette().color(QPalette.ColorRole.Highlight)
     assert not _close(image.pixelColor(100, 8), highlight, tolerance=10)
