@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -127,6 +127,14 @@ class MainWindow(QMainWindow):
         self._add_page("player", self.tr("Exercise session"), self._build_player)
         self._add_page("report", self.tr("Report"), self._build_report)
         self._add_page("settings", self.tr("Settings"), self._build_settings)
+        # Wide enough for the longest page name in bold (the chosen one), in any language.
+        bold = QFont(self.nav.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        longest = max(
+            metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())
+        )
+        self.nav.setFixedWidth(max(150, longest + 44))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)

@@ -32,9 +32,8 @@ def session_line(session: Session, locale: QLocale | None = None) -> str:
     """ "Tue 1 Dec · Morning mobility · 8:02 · pain 3 → 2", and how it ended if early."""
     locale = locale if locale is not None else QLocale()
     started = session.started_at
-    day = locale.toString(
-        QDate(started.year, started.month, started.day), QLocale.FormatType.ShortFormat
-    )
+    # "Tue 1 Dec" in English, "di 1 dec" in Dutch: short, and with the weekday.
+    day = locale.toString(QDate(started.year, started.month, started.day), "ddd d MMM")
     parts = [day, session.program_name, clock_text(session.done_s)]
     if session.pain_before is not None and session.pain_after is not None:
         parts.append(

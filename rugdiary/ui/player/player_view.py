@@ -33,6 +33,7 @@ PHASE_SIZE = 3.0
 COUNTER_SIZE = 2.0
 NEXT_SIZE = 1.6
 NAME_SIZE = 1.8
+RING_SIZE = 14.0
 MIN_UNIT_PX = 11.0
 """Below this the big words would shrink under body text: they stay at least this large."""
 
@@ -296,6 +297,8 @@ class PlayPanel(QWidget):
             font = QFont(label.font())
             font.setPixelSize(round(unit * size))
             label.setFont(font)
+        # The ring shares its column with the steps text: large, but not all of it.
+        self.ring.setMaximumHeight(round(unit * RING_SIZE))
 
     # -- state -------------------------------------------------------------------------------
 
