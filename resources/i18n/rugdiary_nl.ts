@@ -1068,8 +1068,8 @@ Wat er gebeurde: %2</translation>
         <translation>Begin de oefening opnieuw</translation>
     </message>
     <message>
-        <source>Focus mode: only the timer and the figure</source>
-        <translation>Focusmodus: alleen de timer en het figuurtje</translation>
+        <source>Focus mode: only the figure, the timer and the words for the mat</source>
+        <translation>Focusmodus: alleen het figuur, de timer en de woorden voor op de mat</translation>
     </message>
     <message>
         <source>RugDiary – demo diary</source>

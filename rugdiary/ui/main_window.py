@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
             ("Right", self.tr("Next step of a session")),
             ("Left", self.tr("Previous step of a session")),
             ("R", self.tr("Start the exercise again")),
-            ("F", self.tr("Focus mode: only the timer and the figure")),
+            ("F", self.tr("Focus mode: only the figure, the timer and the words for the mat")),
         ]
 
     def show_notice(self, text: str, offer_undo: bool = False) -> None:

@@ -34,6 +34,7 @@ COUNTER_SIZE = 2.0
 NEXT_SIZE = 1.6
 NAME_SIZE = 1.8
 RING_SIZE = 14.0
+FOCUS_RING_SIZE = 24.0
 MIN_UNIT_PX = 11.0
 """Below this the big words would shrink under body text: they stay at least this large."""
 
@@ -239,12 +240,12 @@ class PlayPanel(QWidget):
         self.set_paused(False)
         self.set_focus_mode(False)
 
-        # Everything that focus mode hides (figure, ring, phase, counters and Pause stay).
+        # Everything that focus mode hides (figure, ring, phase, counters, what comes next
+        # and Pause stay: all a person on the mat needs).
         self.detail_widgets: tuple[QWidget, ...] = (
             self.program_label,
             self.exercise_label,
             self.instructions_area,
-            self.next_label,
             self.progress,
             self.time_label,
             self.back_button,
@@ -297,8 +298,13 @@ class PlayPanel(QWidget):
             font = QFont(label.font())
             font.setPixelSize(round(unit * size))
             label.setFont(font)
-        # The ring shares its column with the steps text: large, but not all of it.
-        self.ring.setMaximumHeight(round(unit * RING_SIZE))
+        self._fit_ring()
+
+    def _fit_ring(self) -> None:
+        # The ring shares its column with the steps text: large, but not all of it; in
+        # focus mode the steps are hidden and the ring may take the column.
+        size = FOCUS_RING_SIZE if self.in_focus_mode() else RING_SIZE
+        self.ring.setMaximumHeight(round(self.type_unit() * size))
 
     # -- state -------------------------------------------------------------------------------
 
@@ -319,6 +325,8 @@ class PlayPanel(QWidget):
         )
         if self.focus_action.isChecked() != on:
             self.focus_action.setChecked(on)
+        if hasattr(self, "_type_unit"):
+            self._fit_ring()
         # Focus that sat on a hidden button goes to Pause, so Space keeps pausing.
         if had_focus is not None and not had_focus.isVisibleTo(self) and self.isVisible():
             self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -213,7 +213,7 @@ def test_timer_wakes_up_for_the_next_cue(
     assert controller.timer.timerType() is Qt.TimerType.PreciseTimer
 
 
-def test_focus_mode_keeps_only_ring_phase_counters_and_figure(
+def test_focus_mode_keeps_only_what_is_read_from_the_mat(
     qtbot: QtBot, player: PlayerPage, tiny_program: Program, advance: Advance
 ) -> None:
     begin(qtbot, player, tiny_program)
@@ -221,10 +221,20 @@ def test_focus_mode_keeps_only_ring_phase_counters_and_figure(
     play, view = player.view.play, player.view
     qtbot.keyClick(play, Qt.Key.Key_F)
     assert play.in_focus_mode()
-    for widget in (play.ring, play.phase_label, play.counters_label, play.figure):
+    kept = (
+        play.ring,
+        play.phase_label,
+        play.counters_label,
+        play.next_label,
+        play.figure,
+        play.pause_button,
+    )
+    for widget in kept:
         assert widget.isVisibleTo(view)
     for widget in play.detail_widgets:
         assert not widget.isVisibleTo(view)
+    assert play.instructions_area.isHidden()
+    assert play.stop_button.isHidden()
     qtbot.mouseClick(play.focus_button, Qt.MouseButton.LeftButton)
     assert not play.in_focus_mode()
     assert play.instructions.isVisibleTo(view)
