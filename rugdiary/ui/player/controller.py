@@ -149,6 +149,7 @@ class PlayerController(QObject):
         after.effort.valueChanged.connect(self._answers_changed)
         after.note.textChanged.connect(self._answers_changed)
         view.idle.start_button.clicked.connect(self._start_offered)
+        view.idle.shown.connect(self.refresh_overview)
         unavailable = getattr(cues, "unavailable", None)
         if unavailable is not None:
             unavailable.connect(self._on_cues_unavailable)

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -346,6 +354,9 @@ class PlayPanel(QWidget):
 class IdlePanel(QWidget):
     """Nothing plays: the next program with a Start button, another program, the last sessions."""
 
+    shown = Signal()
+    """The panel came into view: time to read the next program and the sessions again."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         content = QWidget(self)
@@ -429,6 +440,10 @@ class IdlePanel(QWidget):
             "\n".join(lines) if lines else self.tr("Your sessions will be listed here."),
         )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
+
     def main_button(self) -> QPushButton:
         """Where the keyboard goes on this panel: Start if there is a program to start."""
         return self.start_button if not self.start_button.isHidden() else self.choose_button
@@ -466,7 +481,9 @@ class PlayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.show_panel(self.idle)
+        # Built on the first visit, often while the page list has the keyboard: the
+        # focus stays there (Down goes on to the next page) until the person moves it.
+        self.show_panel(self.idle, take_focus=False)
 
     @property
     def initial_focus(self) -> QWidget:
@@ -485,12 +502,13 @@ class PlayerView(QWidget):
             return self.after.pain
         return panel
 
-    def show_panel(self, panel: QWidget) -> None:
+    def show_panel(self, panel: QWidget, *, take_focus: bool = True) -> None:
         """Switch panels and put the keyboard focus where the next answer or key goes."""
         self.stack.setCurrentWidget(panel)
         target = self.focus_target(panel)
         self.setFocusProxy(target)
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if take_focus:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_panel(self) -> QWidget:
         return self.stack.currentWidget()

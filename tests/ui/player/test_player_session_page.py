@@ -100,3 +100,33 @@ def test_done_goes_back_to_the_start_button_that_began_the_session(
     assert view.idle.recent_list.text().splitlines() == [
         f"Mon 2 Mar · {session.program_name} · 0:00 · stopped early (no time)"
     ]
+
+
+def test_arrowing_through_the_page_list_passes_the_session_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Its first visit builds the page; the keyboard stays in the list all the same."""
+    window.nav.setFocus()
+    window.nav.setCurrentRow(window.pages().index("programs"))
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_page() == "player"
+    assert QApplication.focusWidget() is window.nav
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_page() == "report"
+    assert QApplication.focusWidget() is window.nav
+
+
+def test_the_quiet_page_reads_the_plan_again_when_it_comes_into_view(
+    window: MainWindow, services: Services
+) -> None:
+    window.show_page("player")
+    idle = window.player.view.idle
+    assert idle.program_detail.text().startswith("A gentle way to get moving")
+    services.settings.set(
+        "reminders",
+        {"exercises": [{"program_id": "stress-relief", "time": "18:30", "days": [0]}]},
+    )
+    window.show_page("today")
+    window.show_page("player")
+    assert idle.program_name.text() == "Stress relief"
+    assert idle.program_detail.text().startswith("Planned for today at")
