@@ -164,6 +164,7 @@ class AfterForm(QWidget):
         )
         self.done_button = QPushButton(self.tr("Done"), content)
         self.done_button.setAccessibleDescription(self.tr("Close the session summary"))
+        self.done_button.setMinimumHeight(44)
         self.done_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -189,7 +189,12 @@ def test_space_pauses_when_no_button_has_the_focus(
 ) -> None:
     begin(qtbot, player, tiny_program)
     play = player.view.play
+    edge = (2, play.height() // 2)
+    highlight = play.palette().color(QPalette.ColorRole.Highlight)
+    assert play.grab().toImage().pixelColor(*edge) != highlight
     play.setFocus(Qt.FocusReason.MouseFocusReason)  # a click on the page, not on a button
+    assert play.hasFocus()
+    assert play.grab().toImage().pixelColor(*edge) == highlight, "the focus shows"
     qtbot.keyClick(play, Qt.Key.Key_Space)
     assert player.controller.state is PlayerState.PAUSED
     qtbot.keyClick(play, Qt.Key.Key_Space)
