@@ -16,6 +16,7 @@ from rugdiary.core.content import Library
 from rugdiary.core.exercises import Level
 from rugdiary.core.player import PlayerState
 from rugdiary.core.programs import Program
+from rugdiary.core.sessions import StopReason
 from rugdiary.storage.repositories import SessionRepository
 from rugdiary.ui import dialogs
 from rugdiary.ui.player import accessible
@@ -332,3 +333,31 @@ def test_a_finished_session_names_the_exercises_done(
     assert engine is not None
     advance(engine.planned_s + 0.5)
     assert player.view.after.summary.text() == "You moved for 1:29 and did all 2 exercises."
+
+
+def test_no_label_or_button_on_the_player_page_hides_its_words(
+    qtbot: QtBot, player: PlayerPage, tiny_program: Program, advance: Advance
+) -> None:
+    """Every panel, walked as a screen reader would: names start with what is shown."""
+    view = player.view
+    checked = 0
+
+    def walk() -> None:
+        nonlocal checked
+        for label in view.findChildren(QLabel):
+            if label.text():
+                assert name_of(label) == label.text().replace("&", ""), label.text()
+                checked += 1
+        for button in view.findChildren(QPushButton):
+            if button.text():
+                assert name_of(button).startswith(button.text().replace("&", ""))
+                checked += 1
+
+    walk()
+    begin(qtbot, player, tiny_program)
+    advance(6.0)
+    walk()
+    player.controller.stop(StopReason.TIME)
+    view.after.pain.setValue(6)
+    walk()
+    assert checked > 40
