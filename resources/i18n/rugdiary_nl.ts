@@ -1294,8 +1294,12 @@ Wat er gebeurde: %2</translation>
         <translation>gepauzeerd</translation>
     </message>
     <message>
-        <source>Paused: press Space to carry on</source>
-        <translation>Gepauzeerd: druk op Space om door te gaan</translation>
+        <source>Paused</source>
+        <translation>Gepauzeerd</translation>
+    </message>
+    <message>
+        <source>Press Space to carry on.</source>
+        <translation>Druk op Space om door te gaan.</translation>
     </message>
     <message>
         <source>%1 of %2</source>

@@ -423,20 +423,22 @@ class PlayerController(QObject):
             dimmed=paused,
         )
         set_name(play.ring, play.ring.spoken_text())
-        phase = (
-            self.tr("Paused: press Space to carry on") if paused else texts.phase_text(step, name)
-        )
+        # Paused: one big word, and how to go on where "up next" stands (short enough
+        # for one line at mat-reading size, in Dutch too).
+        phase = self.tr("Paused") if paused else texts.phase_text(step, name)
+        following = self.tr("Press Space to carry on.") if paused else self._next_text(engine)
         counters = texts.counters_text(step, with_rep=not texts.counts_reps(step))
         if set_label_text(play.phase_label, phase):
             # A new phase is what a screen reader user most needs to hear, with its count.
-            announce(play.phase_label, f"{phase}. {counters}" if counters else phase)
+            extra = following if paused else counters
+            announce(play.phase_label, f"{phase}. {extra}" if extra else phase)
         set_label_text(play.counters_label, counters)
         if step.item_index != self._shown_item:
             self._show_exercise(step)
         exercise = self._timeline_exercises.get(step.exercise_id)
         if exercise is not None and exercise.figure is not None:
             play.figure.set_pose(pose_for_step(exercise.figure, step, engine.step_elapsed_s))
-        set_label_text(play.next_label, self._next_text(engine))
+        set_label_text(play.next_label, following)
         progress = round(engine.progress * 1000)
         if progress != play.progress.value():
             play.progress.setValue(progress)

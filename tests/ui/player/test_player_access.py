@@ -114,7 +114,8 @@ def test_changes_are_sent_to_screen_readers_when_they_happen(
     qtbot.keyClick(play, Qt.Key.Key_Space)
     assert player.controller.state is PlayerState.PAUSED
     announced = [e.text for e in sent if e.kind is QAccessible.Event.Announcement]
-    assert announced == ["Paused: press Space to carry on. Rep 1 of 2"]
+    assert announced == ["Paused. Press Space to carry on."]
+    assert play.next_label.text() == "Press Space to carry on."
     assert name_of(play.ring).endswith(", paused")
 
 
