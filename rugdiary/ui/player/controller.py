@@ -230,11 +230,13 @@ class PlayerController(QObject):
         self._handle(self.engine.start())
 
     def cancel_start(self) -> None:
-        """Leave the pain-before form without playing."""
+        """Leave the pain-before form without playing; the keyboard goes back where it was."""
         if self._pending_timeline is None:
             return
         self._pending_timeline = None
+        self.refresh_overview()
         self.view.show_panel(self.view.idle)
+        self._return_focus()
 
     # -- playing -----------------------------------------------------------------------------
 
@@ -317,6 +319,9 @@ class PlayerController(QObject):
         self._session = None
         self.refresh_overview()
         self.view.show_panel(self.view.idle)
+        self._return_focus()
+
+    def _return_focus(self) -> None:
         opener, self._opener = self._opener, None
         if opener is not None and isValid(opener):
             self.returnFocusRequested.emit(opener)

@@ -130,3 +130,16 @@ def test_the_quiet_page_reads_the_plan_again_when_it_comes_into_view(
     window.show_page("player")
     assert idle.program_name.text() == "Stress relief"
     assert idle.program_detail.text().startswith("Planned for today at")
+
+
+def test_not_now_goes_back_to_the_start_button_too(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page("programs")
+    window.player.controller.cues = CueRecorder()
+    start = window.programs.view.programs.start_button
+    start.setFocus()
+    qtbot.keyClick(start, Qt.Key.Key_Space)
+    view = window.player.view
+    assert view.current_panel() is view.before
+    qtbot.keyClick(view.before.pain, Qt.Key.Key_Escape)
+    assert window.current_page() == "programs"
+    assert QApplication.focusWidget() is start
