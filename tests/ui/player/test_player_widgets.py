@@ -163,3 +163,32 @@ def test_a_custom_exercise_with_a_picture_plays(
     assert player.controller.start(program, Level.BEGINNER, exercises=exercises)
     qtbot.keyClick(player.view.before.pain, Qt.Key.Key_Space)
     assert player.view.play.figure.has_picture()
+
+
+def test_the_words_for_the_mat_grow_with_the_window(
+    qtbot: QtBot, player: PlayerPage, tiny_program: Program
+) -> None:
+    assert player.controller.start(tiny_program, Level.BEGINNER)
+    player.controller.begin()
+    play, view = player.view.play, player.view
+    sizes = {}
+    for width, height in ((750, 520), (1450, 930)):
+        view.resize(width, height)
+        qtbot.waitUntil(lambda w=width: play.width() == w)
+        sizes[width] = {
+            "phase": play.phase_label.font().pixelSize(),
+            "counters": play.counters_label.font().pixelSize(),
+            "next": play.next_label.font().pixelSize(),
+            "figure": play.figure.width() * play.figure.height(),
+            "page": play.width() * play.height(),
+        }
+    small, large = sizes[750], sizes[1450]
+    # From two metres: the phase at least 32 px even in a small window, twice that on a big one.
+    assert small["phase"] >= 32
+    assert large["phase"] >= 2 * small["phase"] * 0.9
+    assert large["next"] > small["next"] >= 18
+    assert large["counters"] > small["counters"]
+    # The figure is the largest thing on the page.
+    for measured in (small, large):
+        assert measured["figure"] >= 0.25 * measured["page"]
+    player.controller.timer.stop()
