@@ -83,8 +83,16 @@
         <translation>zo zwaar als ik kan</translation>
     </message>
     <message>
-        <source>Pain response</source>
-        <translation>Pijnreactie</translation>
+        <source>What your pain score means</source>
+        <translation>Wat je pijnscore betekent</translation>
+    </message>
+    <message>
+        <source>Colour of the pain response</source>
+        <translation>Kleur van de pijnreactie</translation>
+    </message>
+    <message>
+        <source>Save your answers with the session in your diary</source>
+        <translation>Bewaar je antwoorden bij de sessie in je dagboek</translation>
     </message>
     <message>
         <source>How did it go? (optional)</source>
@@ -105,10 +113,6 @@
     <message>
         <source>Save</source>
         <translation>Opslaan</translation>
-    </message>
-    <message>
-        <source>Save the session</source>
-        <translation>Sessie opslaan</translation>
     </message>
     <message>
         <source>Done</source>
@@ -717,6 +721,45 @@
     </message>
 </context>
 <context>
+    <name>IdlePanel</name>
+    <message>
+        <source>Exercise session</source>
+        <translation>Oefensessie</translation>
+    </message>
+    <message>
+        <source>RugDiary guides you through a program with a timer, a moving figure and, if you like, sound and voice. Nothing is playing now.</source>
+        <translation>RugDiary begeleidt je door een programma met een timer, een bewegend figuur en, als je wilt, geluid en een stem. Er loopt nu niets.</translation>
+    </message>
+    <message>
+        <source>Next program</source>
+        <translation>Volgend programma</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Choose a program</source>
+        <translation>Kies een programma</translation>
+    </message>
+    <message>
+        <source>Opens Programs, where every program and exercise is listed</source>
+        <translation>Opent Programma&apos;s, met alle programma&apos;s en oefeningen</translation>
+    </message>
+    <message>
+        <source>Your last sessions</source>
+        <translation>Je laatste sessies</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <source>Your sessions will be listed here.</source>
+        <translation>Je sessies komen hier te staan.</translation>
+    </message>
+</context>
+<context>
     <name>InsightsController</name>
     <message>
         <source>%1 to %2 · %3 of %4 days filled in (%5%)</source>
@@ -917,12 +960,12 @@ Wat er gebeurde: %2</translation>
         <translation>Inzichten</translation>
     </message>
     <message>
-        <source>Exercises</source>
-        <translation>Oefeningen</translation>
+        <source>Programs</source>
+        <translation>Programma&apos;s</translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation>Sessie</translation>
+        <source>Exercise session</source>
+        <translation>Oefensessie</translation>
     </message>
     <message>
         <source>Report</source>
@@ -1025,8 +1068,8 @@ Wat er gebeurde: %2</translation>
         <translation>Begin de oefening opnieuw</translation>
     </message>
     <message>
-        <source>Focus mode: only the timer and the figure</source>
-        <translation>Focusmodus: alleen de timer en het figuurtje</translation>
+        <source>Focus mode: only the figure, the timer and the words for the mat</source>
+        <translation>Focusmodus: alleen het figuur, de timer en de woorden voor op de mat</translation>
     </message>
     <message>
         <source>RugDiary – demo diary</source>
@@ -1116,10 +1159,6 @@ Wat er gebeurde: %2</translation>
 <context>
     <name>PlayPanel</name>
     <message>
-        <source>Programme</source>
-        <translation>Programma</translation>
-    </message>
-    <message>
         <source>Sound status</source>
         <translation>Geluidsstatus</translation>
     </message>
@@ -1128,16 +1167,24 @@ Wat er gebeurde: %2</translation>
         <translation>Wat je nu doet</translation>
     </message>
     <message>
+        <source>Exercise session</source>
+        <translation>Oefensessie</translation>
+    </message>
+    <message>
+        <source>Space pauses or carries on, the arrow keys skip, Esc stops.</source>
+        <translation>Space pauzeert of gaat verder, de pijltjestoetsen slaan over, Esc stopt.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programma</translation>
+    </message>
+    <message>
         <source>Repetition, set and side</source>
         <translation>Herhaling, serie en kant</translation>
     </message>
     <message>
         <source>Exercise</source>
         <translation>Oefening</translation>
-    </message>
-    <message>
-        <source>Instructions</source>
-        <translation>Instructies</translation>
     </message>
     <message>
         <source>What comes next</source>
@@ -1160,8 +1207,12 @@ Wat er gebeurde: %2</translation>
         <translation>Naar de volgende stap</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Terug</translation>
+        <source>How to do this exercise</source>
+        <translation>Zo doe je deze oefening</translation>
+    </message>
+    <message>
+        <source>Back to the previous step</source>
+        <translation>Terug naar de vorige stap</translation>
     </message>
     <message>
         <source>Restart this exercise</source>
@@ -1190,6 +1241,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Stop (Esc)</source>
         <translation>Stoppen (Esc)</translation>
+    </message>
+    <message>
+        <source>Show only the figure, the timer and the words for the mat</source>
+        <translation>Toon alleen het figuur, de timer en de woorden voor op de mat</translation>
     </message>
     <message>
         <source>Carry on (Space)</source>
@@ -1227,8 +1282,8 @@ Wat er gebeurde: %2</translation>
         <translation>Opgeslagen. De sessie staat in je dagboek.</translation>
     </message>
     <message>
-        <source>Save again</source>
-        <translation>Opnieuw opslaan</translation>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
     </message>
     <message>
         <source>Session saved</source>
@@ -1239,8 +1294,12 @@ Wat er gebeurde: %2</translation>
         <translation>gepauzeerd</translation>
     </message>
     <message>
-        <source>Paused: press Space to carry on</source>
-        <translation>Gepauzeerd: druk op Space om door te gaan</translation>
+        <source>Paused</source>
+        <translation>Gepauzeerd</translation>
+    </message>
+    <message>
+        <source>Press Space to carry on.</source>
+        <translation>Druk op Space om door te gaan.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1271,8 +1330,12 @@ Wat er gebeurde: %2</translation>
         <translation>Sessie gestopt. Eerder stoppen is prima.</translation>
     </message>
     <message>
-        <source>You moved for %1 of %2. Steps done: %3.</source>
-        <translation>Je hebt %1 van %2 bewogen. Stappen gedaan: %3.</translation>
+        <source>You moved for %1 and did all %2 exercises.</source>
+        <translation>Je bewoog %1 en deed alle %2 oefeningen.</translation>
+    </message>
+    <message>
+        <source>You moved for %1 of the planned %2 and got to exercise %3 of %4.</source>
+        <translation>Je bewoog %1 van de geplande %2 en kwam tot oefening %3 van %4.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1309,18 +1372,6 @@ Wat er gebeurde: %2</translation>
 </context>
 <context>
     <name>PlayerView</name>
-    <message>
-        <source>Choose a program to begin. RugDiary then guides you through it with a timer, a moving figure and, if you like, sound and voice.</source>
-        <translation>Kies een programma om te beginnen. RugDiary begeleidt je dan met een timer, een bewegend figuurtje en, als je wilt, geluid en stem.</translation>
-    </message>
-    <message>
-        <source>Choose a program</source>
-        <translation>Kies een programma</translation>
-    </message>
-    <message>
-        <source>Go to the exercise programs</source>
-        <translation>Naar de oefenprogramma&apos;s</translation>
-    </message>
     <message>
         <source>Start the session</source>
         <translation>Start de sessie</translation>
@@ -3795,28 +3846,88 @@ Er is niets veranderd. De map staat hier:
         <translation>Dat was de laatste. Goed gedaan.</translation>
     </message>
     <message>
-        <source>Green</source>
-        <translation>Groen</translation>
+        <source>of %1 reps</source>
+        <translation>van %1 keer</translation>
     </message>
     <message>
-        <source>Pain 0 to 3: that is fine. Carry on as planned.</source>
-        <translation>Pijn 0 tot 3: dat is prima. Ga door zoals gepland.</translation>
+        <source>minutes</source>
+        <translation>minuten</translation>
     </message>
     <message>
-        <source>Yellow</source>
-        <translation>Geel</translation>
+        <source>second</source>
+        <translation>seconde</translation>
     </message>
     <message>
-        <source>Pain 4 or 5: acceptable, as long as it settles back to your usual level by tomorrow morning.</source>
-        <translation>Pijn 4 of 5: acceptabel, zolang het morgenochtend weer op je gewone niveau zit.</translation>
+        <source>seconds</source>
+        <translation>seconden</translation>
     </message>
     <message>
-        <source>Red</source>
-        <translation>Rood</translation>
+        <source>Your pain is %1: that is fine.</source>
+        <translation>Je pijn is %1: dat is prima.</translation>
     </message>
     <message>
-        <source>Pain above 5: next time, drop one level or do about 25% less. Keep moving in your daily life.</source>
-        <translation>Pijn boven 5: doe de volgende keer een niveau lager of ongeveer 25% minder. Blijf gewoon bewegen in je dagelijks leven.</translation>
+        <source>Carry on as planned next time.</source>
+        <translation>Ga de volgende keer gewoon door zoals gepland.</translation>
+    </message>
+    <message>
+        <source>Your pain went up from %1 to %2: that is acceptable.</source>
+        <translation>Je pijn ging van %1 naar %2: dat is aanvaardbaar.</translation>
+    </message>
+    <message>
+        <source>Your pain is %1: that is acceptable.</source>
+        <translation>Je pijn is %1: dat is aanvaardbaar.</translation>
+    </message>
+    <message>
+        <source>It should settle back to your usual level by tomorrow morning. If it does, carry on as planned.</source>
+        <translation>Morgenochtend hoort de pijn weer op je gewone niveau te zijn. Is dat zo, ga dan door zoals gepland.</translation>
+    </message>
+    <message>
+        <source>Your pain went up from %1 to %2: next time, take it one level easier.</source>
+        <translation>Je pijn ging van %1 naar %2: doe het de volgende keer een niveau rustiger aan.</translation>
+    </message>
+    <message>
+        <source>Your pain is %1, above 5: next time, take it one level easier.</source>
+        <translation>Je pijn is %1, boven de 5: doe het de volgende keer een niveau rustiger aan.</translation>
+    </message>
+    <message>
+        <source>Choose a lower level, or do about 25% fewer reps and shorter holds. Keep moving in your daily life: moving is good for your back.</source>
+        <translation>Kies een lager niveau, of doe ongeveer 25% minder herhalingen en houd korter vast. Blijf in je dagelijks leven bewegen: bewegen is goed voor je rug.</translation>
+    </message>
+    <message>
+        <source>pain %1 → %2</source>
+        <translation>pijn %1 → %2</translation>
+    </message>
+    <message>
+        <source>stopped early (pain)</source>
+        <translation>eerder gestopt (pijn)</translation>
+    </message>
+    <message>
+        <source>stopped early (no time)</source>
+        <translation>eerder gestopt (geen tijd)</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>eerder gestopt</translation>
+    </message>
+    <message>
+        <source>Planned for today at %1</source>
+        <translation>Gepland voor vandaag om %1</translation>
+    </message>
+    <message>
+        <source>Planned for %1 at %2</source>
+        <translation>Gepland voor %1 om %2</translation>
+    </message>
+    <message>
+        <source>The program you played last</source>
+        <translation>Het programma dat je het laatst deed</translation>
+    </message>
+    <message>
+        <source>A gentle way to get moving</source>
+        <translation>Rustig in beweging komen</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>ongeveer %1 min</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -121,10 +121,20 @@ class MainWindow(QMainWindow):
         self._add_page("today", self.tr("Today"), self._build_today)
         self._add_page("diary", self.tr("Diary"), self._build_diary)
         self._add_page("insights", self.tr("Insights"), self._build_insights)
-        self._add_page("programs", self.tr("Exercises"), self._build_programs)
-        self._add_page("player", self.tr("Session"), self._build_player)
+        # Named after what they hold: Programs opens on its Programs tab, and the
+        # player is where an exercise session plays.
+        self._add_page("programs", self.tr("Programs"), self._build_programs)
+        self._add_page("player", self.tr("Exercise session"), self._build_player)
         self._add_page("report", self.tr("Report"), self._build_report)
         self._add_page("settings", self.tr("Settings"), self._build_settings)
+        # Wide enough for the longest page name in bold (the chosen one), in any language.
+        bold = QFont(self.nav.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        longest = max(
+            metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())
+        )
+        self.nav.setFixedWidth(max(150, longest + 44))
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -338,6 +348,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_player(self) -> PlayerPage:
+        from rugdiary.ui.player.overview import overview_source
         from rugdiary.ui.player.page import build_player_page
 
         services = self._services
@@ -347,8 +358,11 @@ class MainWindow(QMainWindow):
             services.clock,
             lang=content_language(),
             pictures_dir=services.data_dir / "pictures",
+            overview=overview_source(services, content_language()),
             parent=self,
         )
+        page.controller.startRequested.connect(self.start_program_by_id)
+        page.controller.returnFocusRequested.connect(self._return_focus)
         page.controller.notice.connect(self.show_notice)
         page.controller.cues.set_sound_enabled(self.preferences.sound_cues())
         page.controller.cues.set_voice_enabled(self.preferences.voice_cues())
@@ -459,6 +473,15 @@ class MainWindow(QMainWindow):
         if self.player.controller.start(program, level, exercises=exercises):
             self.show_page("player")
 
+    def _return_focus(self, widget: QWidget) -> None:
+        """Show the page holding `widget` (a Start button) and give it the keyboard."""
+        for index in range(self.stack.count()):
+            if self.stack.widget(index).isAncestorOf(widget):
+                self.show_page(list(self._factories)[index])
+                if widget.isVisible() and widget.isEnabled():
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def _on_session_saved(self, _session: object) -> None:
         # Pages that show sessions read them again; pages not built yet will when built.
         if "diary" in self._built:
@@ -564,7 +587,7 @@ class MainWindow(QMainWindow):
             ("Right", self.tr("Next step of a session")),
             ("Left", self.tr("Previous step of a session")),
             ("R", self.tr("Start the exercise again")),
-            ("F", self.tr("Focus mode: only the timer and the figure")),
+            ("F", self.tr("Focus mode: only the figure, the timer and the words for the mat")),
         ]
 
     def show_notice(self, text: str, offer_undo: bool = False) -> None:

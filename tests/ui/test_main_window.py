@@ -46,8 +46,8 @@ def test_navigation_has_only_real_pages(window: MainWindow) -> None:
         "Today",
         "Diary",
         "Insights",
-        "Exercises",
-        "Session",
+        "Programs",
+        "Exercise session",
         "Report",
         "Settings",
     ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import ValidationError
@@ -28,6 +30,8 @@ from rugdiary.storage.repositories import EntryNotFoundError
 from rugdiary.ui import dialogs
 from rugdiary.ui.audio import Cues, Tone, app_language
 from rugdiary.ui.player import texts
+from rugdiary.ui.player.accessible import announce, set_label_text, set_name, value_changed
+from rugdiary.ui.player.overview import SessionOverview
 from rugdiary.ui.player.player_view import PlayerView
 
 TICK_MS = 50
@@ -72,6 +76,12 @@ class PlayerController(QObject):
     stepStarted = Signal(object, float)
     """(Step, seconds late) when the UI handles the start of a step; for cues and benchmarks."""
 
+    startRequested = Signal(str)
+    """The Start button of the quiet Session page: play this program (by id)."""
+
+    returnFocusRequested = Signal(object)
+    """Done after a session: give the keyboard back to the control that started it."""
+
     def __init__(
         self,
         view: PlayerView,
@@ -111,6 +121,9 @@ class PlayerController(QObject):
         self._session: Session | None = None
         self._stored = False
         self._shown_item: int | None = None
+        self._opener: QWidget | None = None
+        self._overview_source: Callable[[], SessionOverview] | None = None
+        self._overview: SessionOverview | None = None
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -132,6 +145,11 @@ class PlayerController(QObject):
         after.pain.valueChanged.connect(self._on_pain_after)
         after.save_button.clicked.connect(self.save)
         after.done_button.clicked.connect(self.done)
+        after.pain.valueChanged.connect(self._answers_changed)
+        after.effort.valueChanged.connect(self._answers_changed)
+        after.note.textChanged.connect(self._answers_changed)
+        view.idle.start_button.clicked.connect(self._start_offered)
+        view.idle.shown.connect(self.refresh_overview)
         unavailable = getattr(cues, "unavailable", None)
         if unavailable is not None:
             unavailable.connect(self._on_cues_unavailable)
@@ -171,6 +189,11 @@ class PlayerController(QObject):
             return False
         self._pending_timeline = (program, level, library, timing)
         self.program, self.level = program, level
+        # The control that asked for this session (a Start button elsewhere) gets the
+        # keyboard back when the person is done with the summary.
+        focused = QApplication.focusWidget()
+        if focused is not None and not self.view.isAncestorOf(focused):
+            self._opener = focused
         self.engine = None
         before = self.view.before
         before.title.setText(program.name.get(self.lang))
@@ -200,18 +223,20 @@ class PlayerController(QObject):
         self._session = None
         self._stored = False
         self._shown_item = None
-        self.play.program_label.setText(program.name.get(self.lang))
+        set_label_text(self.play.program_label, program.name.get(self.lang))
         self.play.set_paused(False)
         self.view.show_panel(self.play)
         self.runningChanged.emit(True)
         self._handle(self.engine.start())
 
     def cancel_start(self) -> None:
-        """Leave the pain-before form without playing."""
+        """Leave the pain-before form without playing; the keyboard goes back where it was."""
         if self._pending_timeline is None:
             return
         self._pending_timeline = None
+        self.refresh_overview()
         self.view.show_panel(self.view.idle)
+        self._return_focus()
 
     # -- playing -----------------------------------------------------------------------------
 
@@ -242,13 +267,18 @@ class PlayerController(QObject):
         if engine is None or not self.is_busy():
             return
         was_running = engine.state is PlayerState.RUNNING
+        opener = QApplication.focusWidget()
         if was_running:
             self._handle(engine.pause())
         answer = dialogs.ask_stop_session(self.view)
         if answer is None:
             if was_running and engine.state is PlayerState.PAUSED:
                 self._handle(engine.resume())
-            self.play.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Back to the control the question came from (Stop, or wherever Esc was pressed).
+            if opener is not None and isValid(opener) and opener.isVisible():
+                opener.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.play.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.stop(StopReason(answer))
 
@@ -273,17 +303,49 @@ class PlayerController(QObject):
         self._session = session
         self.sessionSaved.emit(session)
         after.show_message(self.tr("Saved. The session is in your diary."))
-        after.save_button.setText(self.tr("Save again"))
+        # Saved: Save waits for a changed answer ("Save changes"); Done closes the summary.
+        after.save_button.setText(self.tr("Save changes"))
+        after.save_button.setEnabled(False)
+        after.save_button.setDefault(False)
         after.done_button.setVisible(True)
+        after.done_button.setDefault(True)
         after.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.notice.emit(self.tr("Session saved"), False)
         return True
 
     def done(self) -> None:
-        """Close the summary and return to the quiet start panel."""
+        """Close the summary: the quiet start panel, and the keyboard back where it came from."""
         self.engine = None
         self._session = None
+        self.refresh_overview()
         self.view.show_panel(self.view.idle)
+        self._return_focus()
+
+    def _return_focus(self) -> None:
+        opener, self._opener = self._opener, None
+        if opener is not None and isValid(opener):
+            self.returnFocusRequested.emit(opener)
+
+    # -- the quiet page ----------------------------------------------------------------------
+
+    def set_overview_source(self, source: Callable[[], SessionOverview] | None) -> None:
+        """Where the quiet page reads the next program and the last sessions from."""
+        self._overview_source = source
+        self.refresh_overview()
+
+    def refresh_overview(self) -> None:
+        """Read the next program and the last sessions again (after a session, on showing)."""
+        if self._overview_source is None:
+            return
+        self._overview = self._overview_source()
+        self.view.idle.show_overview(self._overview)
+        if self.view.current_panel() is self.view.idle:
+            self.view.setFocusProxy(self.view.idle.main_button())
+
+    def _start_offered(self) -> None:
+        if self._overview is not None and self._overview.program_id is not None:
+            self._opener = self.view.idle.start_button
+            self.startRequested.emit(self._overview.program_id)
 
     @property
     def session(self) -> Session | None:
@@ -356,37 +418,50 @@ class PlayerController(QObject):
         paused = engine.state is PlayerState.PAUSED
         name = self._name(step.exercise_id)
         remaining = engine.remaining_s
+        value = texts.ring_value(step, remaining)
         play.ring.set_state(
-            remaining / step.duration_s if step.duration_s else 0.0,
-            texts.ring_number(remaining),
+            value.fraction,
+            value.number,
+            unit=value.unit,
             caption=self.tr("paused") if paused else "",
             calm=step.kind in _CALM_KINDS or step.is_preview,
             dimmed=paused,
         )
-        play.phase_label.setText(
-            self.tr("Paused: press Space to carry on") if paused else texts.phase_text(step, name)
-        )
-        play.counters_label.setText(texts.counters_text(step))
+        set_name(play.ring, play.ring.spoken_text())
+        # Paused: one big word, and how to go on where "up next" stands (short enough
+        # for one line at mat-reading size, in Dutch too).
+        phase = self.tr("Paused") if paused else texts.phase_text(step, name)
+        following = self.tr("Press Space to carry on.") if paused else self._next_text(engine)
+        counters = texts.counters_text(step, with_rep=not texts.counts_reps(step))
+        if set_label_text(play.phase_label, phase):
+            # A new phase is what a screen reader user most needs to hear, with its count.
+            extra = following if paused else counters
+            announce(play.phase_label, f"{phase}. {extra}" if extra else phase)
+        set_label_text(play.counters_label, counters)
         if step.item_index != self._shown_item:
             self._show_exercise(step)
         exercise = self._timeline_exercises.get(step.exercise_id)
         if exercise is not None and exercise.figure is not None:
             play.figure.set_pose(pose_for_step(exercise.figure, step, engine.step_elapsed_s))
-        play.next_label.setText(self._next_text(engine))
-        play.progress.setValue(round(engine.progress * 1000))
-        play.time_label.setText(
+        set_label_text(play.next_label, following)
+        progress = round(engine.progress * 1000)
+        if progress != play.progress.value():
+            play.progress.setValue(progress)
+            value_changed(play.progress)
+        set_label_text(
+            play.time_label,
             self.tr("%1 of %2")
             .replace("%1", texts.clock_text(engine.elapsed_s))
-            .replace("%2", texts.clock_text(engine.planned_s))
+            .replace("%2", texts.clock_text(engine.planned_s)),
         )
 
     def _show_exercise(self, step: Step) -> None:
         self._shown_item = step.item_index
         play = self.play
         exercise = self._timeline_exercises.get(step.exercise_id)
-        play.exercise_label.setText(self._name(step.exercise_id))
+        set_label_text(play.exercise_label, self._name(step.exercise_id))
         if exercise is None:
-            play.instructions.setText("")
+            set_label_text(play.instructions, "")
             play.figure.set_figure(None)
             return
         lines = [self.tr("Start: %1").replace("%1", exercise.start.get(self.lang))]
@@ -395,7 +470,8 @@ class PlayerController(QObject):
             note = self.program.items[step.item_index].note
             if note is not None:
                 lines.append(note.get(self.lang))
-        play.instructions.setText("\n".join(lines))
+        set_label_text(play.instructions, "\n".join(lines))
+        play.instructions_area.verticalScrollBar().setValue(0)
         if exercise.figure is not None:
             play.figure.set_figure(exercise.figure)
         elif exercise.picture is not None:
@@ -407,12 +483,16 @@ class PlayerController(QObject):
             play.figure.set_figure(None)
 
     def _next_text(self, engine: PlayerEngine) -> str:
-        following = engine.next_step
+        following = texts.next_different(engine.timeline.steps, engine.index)
         if following is None:
             return self.tr("This is the last step.")
-        text = self.tr("Up next: %1").replace(
-            "%1", texts.phase_text(following, self._name(following.exercise_id))
+        following_name = self._name(following.exercise_id)
+        shown = (
+            following_name
+            if following.kind is StepKind.TRANSITION
+            else texts.phase_text(following, following_name)
         )
+        text = self.tr("Up next: %1").replace("%1", shown)
         exercise_step = engine.next_exercise
         if exercise_step is not None and exercise_step is not following:
             text += " · " + self.tr("Next exercise: %1").replace(
@@ -442,18 +522,33 @@ class PlayerController(QObject):
             if finished
             else self.tr("Session stopped. Stopping early is fine.")
         )
-        after.summary.setText(
-            self.tr("You moved for %1 of %2. Steps done: %3.")
-            .replace("%1", texts.clock_text(engine.done_s))
-            .replace("%2", texts.clock_text(engine.planned_s))
-            .replace("%3", str(engine.steps_done))
-        )
+        exercises = len(self.program.items)
+        if finished:
+            summary = (
+                self.tr("You moved for %1 and did all %2 exercises.")
+                .replace("%1", texts.clock_text(engine.done_s))
+                .replace("%2", str(exercises))
+            )
+        else:
+            step = engine.current_step
+            reached = step.item_index + 1 if step is not None else 1
+            summary = (
+                self.tr("You moved for %1 of the planned %2 and got to exercise %3 of %4.")
+                .replace("%1", texts.clock_text(engine.done_s))
+                .replace("%2", texts.clock_text(engine.planned_s))
+                .replace("%3", str(reached))
+                .replace("%4", str(exercises))
+            )
+        set_label_text(after.summary, summary)
         after.pain.clear()
         after.effort.clear()
         after.note.clear()
         after.show_response(None)
         after.show_message("")
         after.save_button.setText(self.tr("Save"))
+        after.save_button.setEnabled(True)
+        after.save_button.setDefault(True)
+        after.done_button.setDefault(False)
         after.done_button.setVisible(False)
         self.view.show_panel(after)
         # Written at once, so a session is never lost if the questions go unanswered.
@@ -479,6 +574,7 @@ class PlayerController(QObject):
                 ).replace("%1", reason.rstrip("."))
             )
             after.save_button.setText(self.tr("Try again"))
+            after.save_button.setEnabled(True)
             self.notice.emit(self.tr("Session not saved yet"), False)
             return False
         self._stored = True
@@ -489,11 +585,19 @@ class PlayerController(QObject):
             self.view.after.show_response(None)
             return
         response = pain_response(value, usual_pain=self._pain_before)
-        self.view.after.show_response(texts.response_look(response))
+        self.view.after.show_response(texts.response_look(response, value, self._pain_before))
+
+    def _answers_changed(self, *_args: object) -> None:
+        """An answer changed after saving: Save is offered again for the change."""
+        after = self.view.after
+        if after.done_button.isVisible() and not after.save_button.isEnabled():
+            after.save_button.setEnabled(True)
 
     def _on_cues_unavailable(self, reason: str) -> None:
+        # Said once: on the player page while it shows, else in the status bar (Settings' test).
         self.play.show_audio_notice(reason)
-        self.notice.emit(reason, False)
+        if not self.view.isVisible():
+            self.notice.emit(reason, False)
 
     def _name(self, exercise_id: str) -> str:
         return texts.exercise_name(self._timeline_exercises, exercise_id, self.lang)

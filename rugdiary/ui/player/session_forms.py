@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.player.accessible import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook
 from rugdiary.ui.widgets.scale import ScaleWidget
 
@@ -72,10 +73,10 @@ class BeforeForm(QWidget):
         )
         self.start_button = QPushButton(self.tr("Start"), content)
         self.start_button.setDefault(True)
-        self.start_button.setAccessibleName(self.tr("Start the session"))
+        self.start_button.setAccessibleDescription(self.tr("Start the session"))
         self.start_button.setMinimumHeight(48)
         self.cancel_button = QPushButton(self.tr("Not now"), content)
-        self.cancel_button.setAccessibleName(self.tr("Do not start this session"))
+        self.cancel_button.setAccessibleDescription(self.tr("Do not start this session"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -118,20 +119,26 @@ class AfterForm(QWidget):
         )
         self.effort_label.setBuddy(self.effort)
 
+        # A calm panel: a small coloured symbol beside plain words; no alarming red frame.
         self.response = QFrame(content)
-        self.response.setFrameShape(QFrame.Shape.StyledPanel)
-        self.response.setAccessibleName(self.tr("Pain response"))
+        self.response.setFrameShape(QFrame.Shape.NoFrame)
+        self.response.setAutoFillBackground(True)
+        self.response.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.response.setAccessibleName(self.tr("What your pain score means"))
         self.response_symbol = QLabel(self.response)
         symbol_font = QFont(self.response_symbol.font())
-        symbol_font.setPointSizeF(symbol_font.pointSizeF() * 2.2)
+        symbol_font.setPointSizeF(symbol_font.pointSizeF() * 1.6)
         self.response_symbol.setFont(symbol_font)
-        self.response_word = _heading("", self.response, 1.2)
+        # The symbol repeats the sentence's colour; a screen reader reads the sentence.
+        self.response_symbol.setAccessibleDescription(self.tr("Colour of the pain response"))
+        self.response_word = _heading("", self.response, 1.15)
         self.response_advice = QLabel(self.response)
         self.response_advice.setWordWrap(True)
         response_text = QVBoxLayout()
         response_text.addWidget(self.response_word)
         response_text.addWidget(self.response_advice)
         response_row = QHBoxLayout(self.response)
+        response_row.setContentsMargins(12, 10, 12, 10)
         response_row.addWidget(self.response_symbol, 0, Qt.AlignmentFlag.AlignTop)
         response_row.addLayout(response_text, 1)
         self.response.setVisible(False)
@@ -148,13 +155,16 @@ class AfterForm(QWidget):
         self.message = QLabel(content)
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.message.setAccessibleName(self.tr("Save status"))
+        self.message.setAccessibleDescription(self.tr("Save status"))
         self.save_button = QPushButton(self.tr("Save"), content)
         self.save_button.setDefault(True)
         self.save_button.setMinimumHeight(44)
-        self.save_button.setAccessibleName(self.tr("Save the session"))
+        self.save_button.setAccessibleDescription(
+            self.tr("Save your answers with the session in your diary")
+        )
         self.done_button = QPushButton(self.tr("Done"), content)
-        self.done_button.setAccessibleName(self.tr("Close the session summary"))
+        self.done_button.setAccessibleDescription(self.tr("Close the session summary"))
+        self.done_button.setMinimumHeight(44)
         self.done_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -192,22 +202,19 @@ class AfterForm(QWidget):
         self.setFocusProxy(self.pain)
 
     def show_response(self, look: ResponseLook | None) -> None:
-        """Colour, symbol and word together; hidden until a pain score is chosen."""
+        """Symbol and sentence together; hidden until a pain score is chosen."""
         if look is None:
             self.response.setVisible(False)
             return
-        colour = look.colour.name()
-        self.response.setStyleSheet(
-            f"QFrame {{ border: 3px solid {colour}; border-radius: 8px; padding: 6px; }}"
-            " QLabel { border: none; }"
-        )
         self.response_symbol.setText(look.symbol)
-        self.response_symbol.setStyleSheet(f"color: {colour}; border: none;")
-        self.response_word.setText(look.word)
-        self.response_advice.setText(look.advice)
-        self.response.setAccessibleDescription(f"{look.word}. {look.advice}")
+        self.response_symbol.setStyleSheet(f"color: {look.colour.name()};")
+        set_label_text(self.response_word, look.word)
+        set_label_text(self.response_advice, look.advice)
+        self.response.setAccessibleDescription(f"{look.word} {look.advice}")
         self.response.setVisible(True)
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        set_label_text(self.message, text)
         self.message.setVisible(bool(text))
+        if text:
+            announce(self.message, text)

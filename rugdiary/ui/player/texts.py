@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -39,12 +39,15 @@ def phase_text(step: Step, name: str) -> str:
     return QCoreApplication.translate("player", "Keep going")
 
 
-def counters_text(step: Step) -> str:
-    """ "Rep 3 of 8 · Set 1 of 2 · Left side": only the parts that mean something here."""
+def counters_text(step: Step, *, with_rep: bool = True) -> str:
+    """ "Rep 3 of 8 · Set 1 of 2 · Left side": only the parts that mean something here.
+
+    Without `with_rep` the rep is left out, for steps whose ring already counts the reps.
+    """
     parts: list[str] = []
     if step.is_preview:
         return ""
-    if step.reps > 1:
+    if step.reps > 1 and with_rep:
         parts.append(
             QCoreApplication.translate("player", "Rep %1 of %2")
             .replace("%1", str(step.rep))
@@ -92,6 +95,63 @@ def finished_line() -> str:
     return QCoreApplication.translate("player", "That was the last one. Well done.")
 
 
+def counts_reps(step: Step) -> bool:
+    """Moving reps follow each other every few seconds: the ring counts reps, not seconds."""
+    return step.kind is StepKind.WORK and step.cue is Cue.MOVE and step.reps > 1
+
+
+@dataclass(frozen=True, slots=True)
+class RingValue:
+    """What the ring shows: the part left, the number, and the number's unit."""
+
+    fraction: float
+    number: str
+    unit: str
+
+
+def ring_value(step: Step, remaining_s: float) -> RingValue:
+    """Seconds left ("12" "seconds"), or for moving reps the rep ("3" "of 8 reps").
+
+    For reps the arc runs down over the whole set, so it never restarts every few seconds.
+    """
+    part = remaining_s / step.duration_s if step.duration_s else 0.0
+    if counts_reps(step):
+        left = (step.reps - step.rep + min(1.0, max(0.0, part))) / step.reps
+        unit = QCoreApplication.translate("player", "of %1 reps").replace("%1", str(step.reps))
+        return RingValue(left, str(step.rep), unit)
+    number = ring_number(remaining_s)
+    seconds = max(0, math.ceil(remaining_s - 1e-6))
+    if seconds >= 60:
+        unit = QCoreApplication.translate("player", "minutes")
+    elif seconds == 1:
+        unit = QCoreApplication.translate("player", "second")
+    else:
+        unit = QCoreApplication.translate("player", "seconds")
+    return RingValue(part, number, unit)
+
+
+def next_different(steps: Sequence[Step], index: int) -> Step | None:
+    """The first step after `index` that looks different from it: "Up next" never repeats.
+
+    Reps of a moving exercise follow each other without rests; the next thing to show is
+    then whatever ends the run (a rest, the other side, the next exercise), not "Move".
+    """
+    if not 0 <= index < len(steps):
+        return None
+    current = steps[index]
+    for step in steps[index + 1 :]:
+        same = (
+            step.kind is current.kind
+            and step.cue is current.cue
+            and step.item_index == current.item_index
+            and step.side == current.side
+            and step.set_number == current.set_number
+        )
+        if not same:
+            return step
+    return None
+
+
 def ring_number(remaining_s: float) -> str:
     """Whole seconds left, rounded up (a ring showing 0 while time remains would mislead)."""
     seconds = max(0, math.ceil(remaining_s - 1e-6))
@@ -112,7 +172,10 @@ def clock_text(seconds: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ResponseLook:
-    """How a pain response is shown: colour, a symbol and a word, so colour never stands alone."""
+    """How a pain response is shown: a coloured symbol and a sentence, so colour never stands alone.
+
+    `word` is the sentence that says what the colour means; `advice` what to do next time.
+    """
 
     colour: QColor
     symbol: str
@@ -120,33 +183,56 @@ class ResponseLook:
     advice: str
 
 
-def response_look(response: PainResponse) -> ResponseLook:
-    """CLINICAL.md §2 in the app's own calm words."""
+def response_look(response: PainResponse, pain: int, before: int | None = None) -> ResponseLook:
+    """CLINICAL.md §2 in the app's own calm words, with the person's own numbers."""
+    went_up = before is not None and pain > before
     if response is PainResponse.GREEN:
         return ResponseLook(
             QColor("#2e7d4f"),
             "●",
-            QCoreApplication.translate("player", "Green"),
-            QCoreApplication.translate("player", "Pain 0 to 3: that is fine. Carry on as planned."),
+            QCoreApplication.translate("player", "Your pain is %1: that is fine.").replace(
+                "%1", str(pain)
+            ),
+            QCoreApplication.translate("player", "Carry on as planned next time."),
         )
     if response is PainResponse.YELLOW:
         return ResponseLook(
             QColor("#b7791f"),
             "▲",
-            QCoreApplication.translate("player", "Yellow"),
+            (
+                QCoreApplication.translate(
+                    "player", "Your pain went up from %1 to %2: that is acceptable."
+                )
+                .replace("%1", str(before))
+                .replace("%2", str(pain))
+                if went_up
+                else QCoreApplication.translate(
+                    "player", "Your pain is %1: that is acceptable."
+                ).replace("%1", str(pain))
+            ),
             QCoreApplication.translate(
                 "player",
-                "Pain 4 or 5: acceptable, as long as it settles back to your usual level "
-                "by tomorrow morning.",
+                "It should settle back to your usual level by tomorrow morning. If it does, "
+                "carry on as planned.",
             ),
         )
     return ResponseLook(
         QColor("#b4463c"),
         "■",
-        QCoreApplication.translate("player", "Red"),
+        (
+            QCoreApplication.translate(
+                "player", "Your pain went up from %1 to %2: next time, take it one level easier."
+            )
+            .replace("%1", str(before))
+            .replace("%2", str(pain))
+            if went_up
+            else QCoreApplication.translate(
+                "player", "Your pain is %1, above 5: next time, take it one level easier."
+            ).replace("%1", str(pain))
+        ),
         QCoreApplication.translate(
             "player",
-            "Pain above 5: next time, drop one level or do about 25% less. "
-            "Keep moving in your daily life.",
+            "Choose a lower level, or do about 25% fewer reps and shorter holds. "
+            "Keep moving in your daily life: moving is good for your back.",
         ),
     )

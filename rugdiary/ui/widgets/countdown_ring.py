@@ -1,4 +1,4 @@
-"""A large countdown ring: the part of the step that is left, with the seconds in the middle."""
+"""A large countdown ring: the part of the step that is left, and the number with its unit."""
 
 from __future__ import annotations
 
@@ -26,12 +26,14 @@ class CountdownRing(QWidget):
         super().__init__(parent)
         self._fraction = 1.0
         self._text = ""
+        self._unit = ""
         self._caption = ""
         self._calm = False
         self._dimmed = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 160))
-        self.setAccessibleName(self.tr("Time left in this step"))
+        # The name is what the ring shows ("12 seconds"), set by whoever drives it.
+        self.setAccessibleDescription(self.tr("Time left in this step"))
 
     # -- state -------------------------------------------------------------------------------
 
@@ -41,6 +43,14 @@ class CountdownRing(QWidget):
 
     def text(self) -> str:
         return self._text
+
+    def unit(self) -> str:
+        return self._unit
+
+    def spoken_text(self) -> str:
+        """What the ring shows, as words: "12 seconds", "3 of 8 reps", "12 seconds, paused"."""
+        shown = f"{self._text} {self._unit}".strip()
+        return f"{shown}, {self._caption}" if self._caption else shown
 
     def shown_fraction(self) -> float:
         """The fraction the arc is drawn at: rounded up to a twelfth with reduced motion."""
@@ -53,30 +63,29 @@ class CountdownRing(QWidget):
         fraction: float,
         text: str,
         *,
+        unit: str = "",
         caption: str = "",
         calm: bool = False,
         dimmed: bool = False,
     ) -> None:
-        """Show `fraction` of the ring and `text` (seconds) in the middle.
+        """Show `fraction` of the ring, `text` (the number) in the middle and `unit` under it.
 
-        `calm` draws the arc in the quieter colour used for rests; `dimmed`
-        greys everything while paused.
+        `caption` ("paused") shows above the number; `calm` draws the arc in the quieter
+        colour used for rests; `dimmed` greys everything while paused.
         """
         fraction = min(1.0, max(0.0, fraction))
-        changed = (fraction, text, caption, calm, dimmed) != (
+        changed = (fraction, text, unit, caption, calm, dimmed) != (
             self._fraction,
             self._text,
+            self._unit,
             self._caption,
             self._calm,
             self._dimmed,
         )
         if not changed:
             return
-        accessible_changed = text != self._text or caption != self._caption
-        self._fraction, self._text, self._caption = fraction, text, caption
+        self._fraction, self._text, self._unit, self._caption = fraction, text, unit, caption
         self._calm, self._dimmed = calm, dimmed
-        if accessible_changed:
-            self.setAccessibleDescription(f"{text} {caption}".strip())
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -131,22 +140,23 @@ class CountdownRing(QWidget):
         inner = rect.adjusted(thickness, thickness, -thickness, -thickness)
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
-        # Readable from two metres: the number fills about 40% of the ring's height.
-        font.setPixelSize(max(12, round(inner.height() * (0.36 if len(self._text) <= 2 else 0.28))))
+        # Readable from two metres: the number fills about a third of the ring's height.
+        font.setPixelSize(max(12, round(inner.height() * (0.34 if len(self._text) <= 2 else 0.26))))
         painter.setFont(font)
         number_rect = QRectF(inner)
-        if self._caption:
-            number_rect.setHeight(inner.height() * 0.78)
+        number_rect.setTop(inner.top() + inner.height() * 0.2)
+        number_rect.setHeight(inner.height() * 0.45)
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, self._text)
-        if self._caption:
-            small = QFont(self.font())
-            small.setPixelSize(max(10, round(inner.height() * 0.09)))
-            painter.setFont(small)
-            caption_rect = QRectF(
-                inner.left(),
-                inner.top() + inner.height() * 0.66,
-                inner.width(),
-                inner.height() * 0.2,
+        small = QFont(self.font())
+        small.setPixelSize(max(10, round(inner.height() * 0.1)))
+        painter.setFont(small)
+        if self._unit:
+            unit_rect = QRectF(
+                inner.left(), number_rect.bottom(), inner.width(), inner.height() * 0.16
             )
+            painter.drawText(unit_rect, Qt.AlignmentFlag.AlignCenter, self._unit)
+        if self._caption:
+            top = inner.top() + inner.height() * 0.06
+            caption_rect = QRectF(inner.left(), top, inner.width(), inner.height() * 0.14)
             painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()

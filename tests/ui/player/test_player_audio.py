@@ -94,6 +94,8 @@ def test_the_player_runs_silently_and_shows_a_quiet_notice(
     page = build_player_page(library.exercises, sessions, clock, cues=cues, lang="en")
     qtbot.addWidget(page.view)
     page.view.show()
+    status: list[str] = []
+    page.controller.notice.connect(lambda text, _undo: status.append(text))
     assert page.controller.start(tiny_program, Level.BEGINNER)
     page.controller.begin()
     for _ in range(40):
@@ -104,7 +106,26 @@ def test_the_player_runs_silently_and_shows_a_quiet_notice(
     assert notice.text().count("Sound cues are off") == 1
     assert notice.text().count("Voice cues are off") == 1
     assert page.view.play.phase_label.text() == "Next: Bird dog"  # played on, silently
+    assert not [t for t in status if "cues are off" in t], "said once, on the page only"
     page.controller.timer.stop()
+
+
+def test_the_notice_goes_to_the_status_bar_when_the_player_is_not_shown(
+    qtbot: QtBot,
+    no_qt_multimedia: None,
+    library: Library,
+    sessions: SessionRepository,
+    clock: FakeClock,
+) -> None:
+    """Settings' "Test voice" uses the player's cues while another page shows."""
+    cues = CuePlayer(lang="en")
+    page = build_player_page(library.exercises, sessions, clock, cues=cues, lang="en")
+    qtbot.addWidget(page.view)
+    status: list[str] = []
+    page.controller.notice.connect(lambda text, _undo: status.append(text))
+    cues.prepare()
+    cues.say("Breathe out")
+    assert [t[:18] for t in status] == ["Sound cues are off", "Voice cues are off"]
 
 
 def test_switched_off_cues_load_nothing(make_cues: Any) -> None:

@@ -213,7 +213,7 @@ def test_timer_wakes_up_for_the_next_cue(
     assert controller.timer.timerType() is Qt.TimerType.PreciseTimer
 
 
-def test_focus_mode_keeps_only_ring_phase_counters_and_figure(
+def test_focus_mode_keeps_only_what_is_read_from_the_mat(
     qtbot: QtBot, player: PlayerPage, tiny_program: Program, advance: Advance
 ) -> None:
     begin(qtbot, player, tiny_program)
@@ -221,10 +221,20 @@ def test_focus_mode_keeps_only_ring_phase_counters_and_figure(
     play, view = player.view.play, player.view
     qtbot.keyClick(play, Qt.Key.Key_F)
     assert play.in_focus_mode()
-    for widget in (play.ring, play.phase_label, play.counters_label, play.figure):
+    kept = (
+        play.ring,
+        play.phase_label,
+        play.counters_label,
+        play.next_label,
+        play.figure,
+        play.pause_button,
+    )
+    for widget in kept:
         assert widget.isVisibleTo(view)
     for widget in play.detail_widgets:
         assert not widget.isVisibleTo(view)
+    assert play.instructions_area.isHidden()
+    assert play.stop_button.isHidden()
     qtbot.mouseClick(play.focus_button, Qt.MouseButton.LeftButton)
     assert not play.in_focus_mode()
     assert play.instructions.isVisibleTo(view)
@@ -298,16 +308,20 @@ def test_stopping_early_saves_the_session_with_its_reason(
 
 
 @pytest.mark.parametrize(
-    ("pain", "word", "symbol"),
-    [(2, "Green", "●"), (5, "Yellow", "▲"), (7, "Red", "■")],
+    ("pain", "sentence", "symbol"),
+    [
+        (2, "Your pain is 2: that is fine.", "●"),
+        (5, "Your pain went up from 3 to 5: that is acceptable.", "▲"),
+        (7, "Your pain went up from 3 to 7: next time, take it one level easier.", "■"),
+    ],
 )
-def test_pain_response_shows_colour_word_and_symbol(
+def test_pain_response_says_in_words_what_it_means(
     qtbot: QtBot,
     player: PlayerPage,
     tiny_program: Program,
     monkeypatch: pytest.MonkeyPatch,
     pain: int,
-    word: str,
+    sentence: str,
     symbol: str,
 ) -> None:
     monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "time")
@@ -317,10 +331,15 @@ def test_pain_response_shows_colour_word_and_symbol(
     assert not after.response.isVisibleTo(player.view)
     after.pain.setValue(pain)
     assert after.response.isVisibleTo(player.view)
-    assert after.response_word.text() == word
+    assert after.response_word.text() == sentence
     assert after.response_symbol.text() == symbol
     assert after.response_advice.text()
-    if word == "Red":
+    # No colour names as titles and no alarming coloured frame: words say what it means.
+    shown = after.response_word.text() + after.response_advice.text()
+    for colour in ("Green", "Yellow", "Red"):
+        assert colour not in shown
+    assert "border" not in after.response.styleSheet()
+    if pain == 7:
         assert "25%" in after.response_advice.text()
         assert "Keep moving" in after.response_advice.text()
 

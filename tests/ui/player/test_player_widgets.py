@@ -27,10 +27,11 @@ def test_ring_draws_the_remaining_fraction_clockwise_from_twelve(qtbot: QtBot) -
     ring = CountdownRing()
     qtbot.addWidget(ring)
     ring.resize(300, 300)
-    ring.set_state(0.25, "3")
+    ring.set_state(0.25, "3", unit="seconds")
     assert ring.text() == "3"
+    assert ring.unit() == "seconds"
     assert ring.fraction() == 0.25
-    assert ring.accessibleDescription() == "3"
+    assert ring.spoken_text() == "3 seconds"
     image = ring.grab().toImage()
     highlight = ring.palette().color(QPalette.ColorRole.Highlight)
     centre, radius = 150.0, 150.0 - 300 * 0.075 / 2
@@ -50,8 +51,8 @@ def test_ring_dims_while_paused_and_ignores_repeats(qtbot: QtBot) -> None:
     ring = CountdownRing()
     qtbot.addWidget(ring)
     ring.resize(200, 200)
-    ring.set_state(1.0, "10", caption="paused", dimmed=True)
-    assert ring.accessibleDescription() == "10 paused"
+    ring.set_state(1.0, "10", unit="seconds", caption="paused", dimmed=True)
+    assert ring.spoken_text() == "10 seconds, paused"
     image = ring.grab().toImage()
     highlight = ring.palette().color(QPalette.ColorRole.Highlight)
     assert not _close(image.pixelColor(100, 8), highlight, tolerance=10)
@@ -162,3 +163,32 @@ def test_a_custom_exercise_with_a_picture_plays(
     assert player.controller.start(program, Level.BEGINNER, exercises=exercises)
     qtbot.keyClick(player.view.before.pain, Qt.Key.Key_Space)
     assert player.view.play.figure.has_picture()
+
+
+def test_the_words_for_the_mat_grow_with_the_window(
+    qtbot: QtBot, player: PlayerPage, tiny_program: Program
+) -> None:
+    assert player.controller.start(tiny_program, Level.BEGINNER)
+    player.controller.begin()
+    play, view = player.view.play, player.view
+    sizes = {}
+    for width, height in ((750, 520), (1450, 930)):
+        view.resize(width, height)
+        qtbot.waitUntil(lambda w=width: play.width() == w)
+        sizes[width] = {
+            "phase": play.phase_label.font().pixelSize(),
+            "counters": play.counters_label.font().pixelSize(),
+            "next": play.next_label.font().pixelSize(),
+            "figure": play.figure.width() * play.figure.height(),
+            "page": play.width() * play.height(),
+        }
+    small, large = sizes[750], sizes[1450]
+    # From two metres: the phase at least 32 px even in a small window, twice that on a big one.
+    assert small["phase"] >= 32
+    assert large["phase"] >= 2 * small["phase"] * 0.9
+    assert large["next"] > small["next"] >= 18
+    assert large["counters"] > small["counters"]
+    # The figure is the largest thing on the page.
+    for measured in (small, large):
+        assert measured["figure"] >= 0.25 * measured["page"]
+    player.controller.timer.stop()
