@@ -396,7 +396,7 @@ def _checked_output(args: argparse.Namespace) -> Path:
         target == diary
         or (target.parent == folder and target.name.startswith((DATA_FILE_NAME, LOCK_NAME)))
         or (folder / BACKUP_DIR) in target.parents
-        or target.parent == diary.parent and target.name.startswith(f".{diary.name}.")
+        or (target.parent == diary.parent and target.name.startswith(f".{diary.name}."))
     )
     if own:
         raise BadInputError(
@@ -522,7 +522,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.format == "json":
             # Without a period, records that fail validation are exported as stored.
             kept = start is None and end is None
-            _warn_invalid([*invalid, *invalid_sessions], "exported as stored" if kept else "left out")
+            _warn_invalid(
+                [*invalid, *invalid_sessions], "exported as stored" if kept else "left out"
+            )
             payload = exchange.export_json(
                 db.read_tables(),
                 schema=SCHEMA_VERSION,
@@ -575,8 +577,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             raise BadInputError(f"{source}: nothing was imported") from None
         if plan.conflicts and not args.replace:
             for conflict in plan.conflicts:
-                line, _, message = str(conflict).partition(", ")
-                _error(f"{source}:{conflict.line}: {message}")
+                _error(f"{source}:{conflict.line}: {str(conflict).partition(', ')[2]}")
             raise BadInputError(
                 f"{source}: nothing was imported; {len(plan.conflicts)} record(s) are already in "
                 "the diary with other values. Add --replace to replace them with the file's"

@@ -569,9 +569,7 @@ class ImportConflict:
 
     def __str__(self) -> str:
         kind = {"entries": "entry", "sessions": "session"}.get(self.table, self.table)
-        return (
-            f"line {self.line}, id: {kind} {self.id} is already in the diary with other values"
-        )
+        return f"line {self.line}, id: {kind} {self.id} is already in the diary with other values"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1275,8 +1273,7 @@ def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
             problems.add(
                 line,
                 "row",
-                f"has {len(cells)} values but the header names {width}; "
-                "the row may be cut off",
+                f"has {len(cells)} values but the header names {width}; the row may be cut off",
             )
             continue
         values = {

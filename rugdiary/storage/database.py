@@ -26,8 +26,8 @@ from rugdiary.storage.atomic import (
     Tables,
     atomic_write_bytes,
     decode_tables,
-    fsync_dir,
     encode_tables,
+    fsync_dir,
 )
 from rugdiary.storage.errors import (
     CorruptDataError,

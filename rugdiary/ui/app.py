@@ -33,6 +33,7 @@ from rugdiary.storage.errors import (
     CorruptDataError,
     DataFileError,
     DataLockedError,
+    MissingDiaryError,
     NewerSchemaError,
 )
 from rugdiary.ui import dialogs
@@ -143,10 +144,14 @@ def open_database(
                 parent, dialogs.DataFileProblem.NEWER, error.path, error.reason
             )
             return None
-        except CorruptDataError as error:
-            choice = dialogs.ask_data_file_problem(
-                parent, dialogs.DataFileProblem.CORRUPT, error.path, error.reason
+        except (CorruptDataError, MissingDiaryError) as error:
+            # A lost diary with backups left is offered the same restore as a damaged one.
+            problem = (
+                dialogs.DataFileProblem.MISSING
+                if isinstance(error, MissingDiaryError)
+                else dialogs.DataFileProblem.CORRUPT
             )
+            choice = dialogs.ask_data_file_problem(parent, problem, error.path, error.reason)
             if choice is not dialogs.DataFileChoice.RESTORE:
                 return None
             try:

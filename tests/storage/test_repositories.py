@@ -117,9 +117,9 @@ entries = st.builds(
     support=scale,
     activity_min=st.none() | st.integers(0, 1440),
     flare_up=st.booleans(),
-    tags=st.lists(
-        st.text(stored_chars, min_size=1, max_size=40).filter(str.strip), max_size=5
-    ).map(tuple),
+    tags=st.lists(st.text(stored_chars, min_size=1, max_size=40).filter(str.strip), max_size=5).map(
+        tuple
+    ),
     medication=st.lists(
         st.builds(
             Medication,
