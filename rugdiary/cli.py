@@ -237,12 +237,18 @@ def _score(value: str | None, field: str, high: int = 10) -> int | None:
 
 
 def _day(value: str | None, field: str) -> date | None:
+    from rugdiary.core.diary import MAX_YEAR, MIN_YEAR
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadInputError(f"{field}: {value!r} is not a date like 2026-03-14") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        # Entries lie in these years; a period far beyond them only overflows the statistics.
+        raise BadInputError(f"{field}: must be a date from the years {MIN_YEAR} to {MAX_YEAR}")
+    return day
 
 
 def _cmd_add(args: argparse.Namespace) -> int:

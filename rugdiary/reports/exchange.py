@@ -1257,13 +1257,15 @@ def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
     width = len(table.columns)
     by_position = {table.columns[i]: i for i in range(width)}
     aliases = _SIMPLE_ALIASES if fmt is ImportFormat.SIMPLE_CSV else {}
-    if table.rows and fmt is not ImportFormat.SIMPLE_CSV and not text.endswith(("\n", "\r")):
-        # Our exports end every row with CRLF: a missing one means the file was cut off,
-        # perhaps inside the last value (a stress of 10 read as 1).
+    if table.rows and not text.endswith(("\n", "\r")):
+        # A file cut off inside its last value (a stress of 10 read as 1) looks complete
+        # but for its missing line end. Our exports end every row with CRLF, and so do
+        # spreadsheets; a row typed without one needs only Enter after it.
         problems.add(
             table.rows[-1][0],
             "row",
-            "the file ends inside this row (no line end after it); it may be cut off",
+            "the file ends inside this row (no line end after it), so it may be cut off; "
+            "if the row is complete, end it with a line break",
         )
     for line, cells in table.rows:
         if any(c.strip() for c in cells[width:]):

@@ -35,6 +35,7 @@ from rugdiary.storage.errors import (
     DataLockedError,
     MissingDiaryError,
     NewerSchemaError,
+    StorageWriteError,
 )
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
@@ -156,7 +157,7 @@ def open_database(
                 return None
             try:
                 restore_latest_backup(data_dir, clock=clock)
-            except DataFileError as restore_error:
+            except (DataFileError, StorageWriteError) as restore_error:
                 dialogs.show_error(
                     parent,
                     QCoreApplication.translate("app", "No backup could be restored"),

@@ -374,3 +374,20 @@ def test_a_time_in_the_spring_forward_gap_says_what_was_stored(
     assert code == EXIT_OK
     assert err == ""
     assert os.environ["TZ"] == "Europe/Amsterdam"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["summary", "--from", "0001-01-01"],
+        ["summary", "--to", "9999-12-31"],
+        ["list", "--from", "0001-01-01"],
+    ],
+)
+def test_periods_outside_1900_to_2100_name_the_option(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    add(capsys)
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_BAD_INPUT
+    assert f"rugdiary: {argv[1]}: must be a date from the years 1900 to 2100" in err

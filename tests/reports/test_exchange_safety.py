@@ -83,9 +83,13 @@ def test_a_short_row_in_the_middle_names_its_line() -> None:
     assert "2 values" in problem.message
 
 
-def test_a_simple_csv_typed_without_a_last_line_end_still_imports() -> None:
-    plan = _import(b"date,pain,stress,note\n2026-03-01,1,2,fine")
-    assert [(e.pain, e.stress, e.note) for e in plan.entries] == [(1, 2, "fine")]
+def test_a_simple_csv_cut_inside_its_last_value_is_refused() -> None:
+    """The reported case: "2026-03-01,3,10" cut to "...,3,1" would import stress 1."""
+    (problem,) = _problems(b"date,pain,stress\r\n2026-02-28,2,2\r\n2026-03-01,3,1")
+    assert (problem.line, problem.field) == (3, "row")
+    assert "cut off" in problem.message
+    plan = _import(b"date,pain,stress\r\n2026-02-28,2,2\r\n2026-03-01,3,10\r\n")
+    assert [e.stress for e in plan.entries] == [2, 10]
 
 
 # -- 16: an unclosed quote is reported where it opened ------------------------------------------
@@ -178,3 +182,34 @@ def test_any_diary_round_trips_through_csv_and_json(diary: list[DiaryEntry]) -> 
             fresh = ["--data-dir", str(root / f"fresh-{fmt}")]
             assert main([*fresh, "import", str(export)]) == 0
             assert _stored(root / f"fresh-{fmt}") == written, fmt
+
+
+# -- 6: a chart saved over an earlier file is written atomically -----------------------------
+
+
+def test_a_chart_that_cannot_be_written_keeps_the_earlier_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from matplotlib.figure import Figure
+
+    from rugdiary.reports.charts import save_figure
+
+    target = tmp_path / "chart.svg"
+    target.write_text("the earlier chart")
+    figure = Figure()
+    figure.add_subplot().plot([1, 2, 3])
+
+    def no_space(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(OSError, match="No space"):
+        save_figure(figure, target)
+    monkeypatch.undo()
+    assert target.read_text() == "the earlier chart"
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.svg"]
+    assert save_figure(figure, target) == target
+    assert target.read_text().lstrip().startswith("<?xml")
