@@ -38,41 +38,43 @@ def test_killed_restores_always_leave_a_diary_with_all_its_entries(tmp_path: Pat
     folder = tmp_path / "data"
     start = datetime(2020, 1, 1, 8).astimezone()
     with Database.open(folder) as db:
-        # Big enough that a restore's write takes long enough to be hit by a kill.
         EntryRepository(db).add_many(
-            [new_entry(now=start + timedelta(hours=i), pain=3, stress=4) for i in range(3000)]
+            [new_entry(now=start + timedelta(hours=i), pain=3, stress=4) for i in range(300)]
         )
         db.backup_now()
     expected = _ids(folder)
     rng = random.Random(20261205)
     damaged = b'{"entries": {"1": {"id": "cut off'
+    damaged_file = tmp_path / "damaged.json"
+    damaged_file.write_bytes(damaged)
     for kill in range(RESTORE_KILLS):
-        started_damaged = kill % 4 == 3  # some kills hit the setting aside of a damaged file
-        if started_damaged:
-            (folder / "diary.json").write_bytes(damaged)
-        child = subprocess.Popen(
-            [sys.executable, str(RESTORE_CHILD), str(folder)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+        # Every other child first damages the diary in each round, so that kills also hit
+        # the setting aside of a damaged file; the others restore over a readable diary.
+        extra = [str(damaged_file)] if kill % 2 else []
+        # The child kills itself before its n-th file operation: a random point of the
+        # first few rounds (about 10-16 operations make a round).
+        kill_at = rng.randint(1, 40)
+        child = subprocess.run(
+            [sys.executable, str(RESTORE_CHILD), str(folder), str(kill_at), *extra],
+            capture_output=True,
             text=True,
             env=_env(),
+            check=False,
+            timeout=60,
         )
-        assert child.stdout is not None
-        for _ in range(rng.randint(0, 3)):
-            child.stdout.readline()
-        child.send_signal(signal.SIGKILL)
-        child.communicate()
-        assert child.returncode == -signal.SIGKILL
+        assert child.returncode == -signal.SIGKILL, child.stderr
         diary = folder / "diary.json"
         assert diary.exists(), f"kill {kill}: no diary.json left"
-        if started_damaged and diary.read_bytes() == damaged:
-            # Killed before the restore's rename: the damaged file is exactly as it was.
+        if diary.read_bytes() == damaged:
+            # Killed between damaging and restoring: the damaged diary is refused, never
+            # taken for an empty one, and a restore brings everything back.
             with pytest.raises(CorruptDataError):
                 Database.open(folder)
             restore_backup(folder)
         assert _ids(folder) == expected, f"kill {kill}: entries differ"
     assert not list(folder.glob(".*.tmp")), "temp files of killed restores are cleaned up"
     set_aside = list(folder.glob("diary.json.damaged-*"))
+    assert set_aside, "damaged diaries were set aside"
     assert all(p.read_bytes() == damaged for p in set_aside)
 
 
