@@ -437,6 +437,10 @@ class Database:
             for stale in folder.glob(".*.json.*.tmp"):
                 with contextlib.suppress(OSError):
                     stale.unlink()
+        if self.path.parent != self.data_dir:  # a linked diary is written beside its target
+            for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
     def _write(self, tables: Tables) -> None:
         try:

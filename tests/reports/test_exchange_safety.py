@@ -213,3 +213,17 @@ def test_a_chart_that_cannot_be_written_keeps_the_earlier_file(
     assert [p.name for p in tmp_path.iterdir()] == ["chart.svg"]
     assert save_figure(figure, target) == target
     assert target.read_text().lstrip().startswith("<?xml")
+
+
+def test_a_nul_in_an_imported_session_note_is_refused_too() -> None:
+    content = (
+        b'{"format": "rugdiary-export", "version": 1, "schema": 1, "tables": {\n'
+        b' "sessions": [\n'
+        b'  {"id": "s", "program_id": "core", "program_name": "Core", "level": "beginner", '
+        b'"started_at": "2026-03-01T09:00:00+01:00", "ended_at": "2026-03-01T09:10:00+01:00", '
+        b'"planned_s": 600, "done_s": 600, "steps_done": 5, "steps_skipped": 0, '
+        b'"completed": true, "note": "a\\u0000b"}\n'
+        b" ]}}\n"
+    )
+    (problem,) = _problems(content)
+    assert (problem.line, problem.field) == (3, "note")

@@ -85,6 +85,8 @@ def test_a_linked_diary_is_written_at_its_target(tmp_path: Path, clock: FakeCloc
     with Database.open(folder, clock=clock) as db:
         EntryRepository(db, clock).add(new_entry(now=clock.now(), pain=9, stress=9))
     assert link.is_symlink(), "the link is kept, not replaced by a file"
+    assert not list(folder.glob(".*.tmp"))
+    assert not list(elsewhere.glob(".*.tmp"))
     with Database.open(elsewhere, clock=clock) as db:
         assert len(EntryRepository(db).list()) == 3, "the target got the entry"
 
