@@ -3200,6 +3200,10 @@ Nothing was changed. The folder is here:
 Er is niets veranderd. De map staat hier:
 %2</translation>
     </message>
+    <message>
+        <source>Saved, but the daily backup could not be made: %1</source>
+        <translation>Opgeslagen, maar de dagelijkse back-up kon niet worden gemaakt: %1</translation>
+    </message>
 </context>
 <context>
     <name>audio</name>

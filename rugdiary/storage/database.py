@@ -317,6 +317,8 @@ class Database:
         self._last_backup_day: date | None = None
         self.backup_problem: StorageWriteError | None = None
         """Set when a save succeeded but the daily backup after it failed."""
+        self.on_backup_problem: Callable[[StorageWriteError], None] | None = None
+        """Called then too, so the app can say so without calling the save failed."""
 
     @classmethod
     def open(
@@ -475,6 +477,8 @@ class Database:
                 self._backup(force=False)
             except StorageWriteError as exc:
                 self.backup_problem = exc
+                if self.on_backup_problem is not None:
+                    self.on_backup_problem(exc)
 
     def rewrite(self, change: Callable[[Tables], Tables]) -> None:
         """Apply a pure function to the whole content and save the result in one write.

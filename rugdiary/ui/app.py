@@ -257,6 +257,7 @@ def start_gui(
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
+        report_backup_problems(db, window)
         if services.data_dir != Path(data_dir):
             window.setWindowTitle(QCoreApplication.translate("MainWindow", "RugDiary – demo diary"))
         if tray is not None:
@@ -274,6 +275,22 @@ def start_gui(
         db.close()
         raise
     return RunningApp(app, window, reminders, db, instance)
+
+
+def report_backup_problems(db: Database, window: MainWindow) -> None:
+    """Say in the status bar when the daily backup after a save failed.
+
+    The save itself landed, so the page says "saved"; this says what else went wrong.
+    """
+
+    def notice(error: StorageWriteError) -> None:
+        window.show_notice(
+            QCoreApplication.translate(
+                "app", "Saved, but the daily backup could not be made: %1"
+            ).replace("%1", error.reason)
+        )
+
+    db.on_backup_problem = notice
 
 
 CHART_WARM_UP_DELAY_MS = 2000

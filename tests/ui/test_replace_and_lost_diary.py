@@ -117,3 +117,29 @@ def test_lost_diary_text_names_the_file(qtbot: QtBot, tmp_path: Path) -> None:
     assert title == "Your diary file is missing"
     assert str(tmp_path / "diary.json") in text
     assert "backup" in text
+
+
+def test_a_failed_backup_after_a_save_is_told_in_the_status_bar(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock
+) -> None:
+    import errno
+
+    from rugdiary.storage import database as database_module
+
+    notices: list[str] = []
+
+    class Window:
+        def show_notice(self, text: str, offer_undo: bool = False) -> None:
+            notices.append(text)
+
+    with Database.open(data_dir, clock=clock) as db:
+        ui_app.report_backup_problems(db, Window())  # type: ignore[arg-type]
+        clock.advance(86400)
+
+        def no_space(*_args: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(database_module, "_write_backup", no_space)
+        EntryRepository(db, clock).add(new_entry(now=clock.now(), pain=1, stress=1))
+        assert len(EntryRepository(db).list()) == 1
+    assert notices == ["Saved, but the daily backup could not be made: the disk is full"]
