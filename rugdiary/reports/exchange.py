@@ -1257,7 +1257,8 @@ def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
     width = len(table.columns)
     by_position = {table.columns[i]: i for i in range(width)}
     aliases = _SIMPLE_ALIASES if fmt is ImportFormat.SIMPLE_CSV else {}
-    if table.rows and not text.endswith(("\n", "\r")):
+    tail = text[max(text.rfind("\n"), text.rfind("\r")) + 1 :]  # after the last line end
+    if table.rows and tail.strip(" \t,;"):
         # A file cut off inside its last value (a stress of 10 read as 1) looks complete
         # but for its missing line end. Our exports end every row with CRLF, and so do
         # spreadsheets; a row typed without one needs only Enter after it.

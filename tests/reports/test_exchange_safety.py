@@ -88,8 +88,9 @@ def test_a_simple_csv_cut_inside_its_last_value_is_refused() -> None:
     (problem,) = _problems(b"date,pain,stress\r\n2026-02-28,2,2\r\n2026-03-01,3,1")
     assert (problem.line, problem.field) == (3, "row")
     assert "cut off" in problem.message
-    plan = _import(b"date,pain,stress\r\n2026-02-28,2,2\r\n2026-03-01,3,10\r\n")
-    assert [e.stress for e in plan.entries] == [2, 10]
+    for whole in (b"\r\n", b"\r\n  ", b"\r\n,,", b"\n\n"):
+        plan = _import(b"date,pain,stress\r\n2026-02-28,2,2\r\n2026-03-01,3,10" + whole)
+        assert [e.stress for e in plan.entries] == [2, 10], whole
 
 
 # -- 16: an unclosed quote is reported where it opened ------------------------------------------
