@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -27,7 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
-    from rugdiary.storage.errors import CorruptDataError, DataFileError, StorageWriteError
+    from rugdiary.storage.errors import (
+        CorruptDataError,
+        DataFileError,
+        MissingDiaryError,
+        StorageWriteError,
+    )
 
     try:
         return handler(args)
@@ -38,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(f"the data file cannot be used: {exc.reason}\n  file: {exc.path}")
         if isinstance(exc, CorruptDataError):
             _error("the file was left untouched; `rugdiary restore` puts the latest backup back")
+        elif isinstance(exc, MissingDiaryError):
+            _error("no empty diary was made; `rugdiary restore` puts the latest backup back")
         return EXIT_DATA
     except BrokenPipeError:
         # Output piped into `head` and the like: stop quietly, as other tools do.
@@ -123,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("en", "nl"), default="en")
     report.add_argument("--name", default=None, help="your name, printed on the report")
     report.add_argument("--appendix", action="store_true", help="also list every entry")
+    report.add_argument("--force", action="store_true", help="replace FILE if it exists")
     report.set_defaults(handler=_cmd_report)
 
     export = sub.add_parser("export", help="export your diary (contains health data)")
@@ -133,10 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--table", choices=("entries", "sessions"), default="entries", help="for csv: which records"
     )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(handler=_cmd_export)
 
     imp = sub.add_parser("import", help="import a csv or json file: all of it, or nothing")
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="records whose id is already in the diary with other values replace the stored ones",
+    )
     imp.set_defaults(handler=_cmd_import)
 
     check = sub.add_parser("check", help="check the data file without changing it")
@@ -175,10 +190,32 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return data_dir(args.data_dir)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Any:
+    """The data folder's diary; `read_only` for commands that only read (no lock needed,
+    so a diary on a read-only disk can still be listed, summarised and exported)."""
     from rugdiary.storage.database import Database
 
-    return Database.open(_data_dir(args))
+    return Database.open(_data_dir(args), read_only=read_only)
+
+
+def _warn_invalid(invalid: Sequence[Any], what: str = "left out") -> None:
+    """Say which stored records fail validation, as `check` does; never drop one unseen."""
+    for record in invalid:
+        _error(
+            f"warning: {record.table} record {record.doc_id}: {record.field}: "
+            f"{_printable(record.message)}; {what}"
+        )
+    if invalid:
+        _error(f"warning: {len(invalid)} stored record(s) need attention; see `rugdiary check`")
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters escaped, so a note cannot steer the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -190,22 +227,31 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(_data_dir(args), theme=args.theme, lang=args.lang)
 
 
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+"""Plain ASCII digits: int() would also take "1_0" (as 10) and other scripts' digits."""
+
+
 def _score(value: str | None, field: str, high: int = 10) -> int | None:
     if value is None:
         return None
-    try:
-        return int(value)
-    except ValueError:
-        raise BadInputError(f"{field}: {value!r} is not a whole number from 0 to {high}") from None
+    if not _WHOLE_NUMBER.fullmatch(value.strip()):
+        raise BadInputError(f"{field}: {value!r} is not a whole number from 0 to {high}")
+    return int(value)
 
 
 def _day(value: str | None, field: str) -> date | None:
+    from rugdiary.core.diary import MAX_YEAR, MIN_YEAR
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise BadInputError(f"{field}: {value!r} is not a date like 2026-03-14") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        # Entries lie in these years; a period far beyond them only overflows the statistics.
+        raise BadInputError(f"{field}: must be a date from the years {MIN_YEAR} to {MAX_YEAR}")
+    return day
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -236,16 +282,44 @@ def _cmd_add(args: argparse.Namespace) -> int:
         raise BadInputError(str(exc)) from None
     with _open(args) as db:
         EntryRepository(db, clock).add(entry)
+        backup_problem = db.backup_problem
     print(entry.id)
+    if args.at:
+        _say_if_moved(args.at, entry.at)
+    if backup_problem is not None:
+        # The entry is on disk: saying "nothing was saved" would invite a duplicate.
+        _error(
+            f"warning: the entry was saved, but the daily backup failed: "
+            f"{backup_problem.reason}\n  folder: {backup_problem.path}"
+        )
     return EXIT_OK
+
+
+def _say_if_moved(typed: str, stored: Any) -> None:
+    """A local time that does not exist (clocks moving forward) is stored shifted: say so."""
+    from datetime import datetime
+
+    try:
+        naive = datetime.fromisoformat(typed.strip())
+    except ValueError:
+        return
+    if naive.tzinfo is None and stored.replace(tzinfo=None) != naive:
+        _error(
+            f"note: {naive:%Y-%m-%d %H:%M} does not exist on this computer's clock (the "
+            f"clocks moved that day); the entry was stored at {stored.isoformat()}"
+        )
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from rugdiary.storage.repositories import EntryRepository
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
-    with _open(args) as db:
-        entries = EntryRepository(db).list(start, end, args.tag)
+    with _open(args, read_only=True) as db:
+        entries, invalid = EntryRepository(db).list_checked(start, end)
+    if args.tag:
+        wanted = args.tag.strip().lower()
+        entries = [e for e in entries if wanted in e.tags]
+    _warn_invalid(invalid)
     if args.json:
         json.dump([e.to_dict() for e in entries], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -253,12 +327,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         print("No entries in this period.")
     for e in entries:
-        extras = [f"#{t}" for t in e.tags]
+        extras = [f"#{_printable(t)}" for t in e.tags]
         if e.flare_up:
             extras.insert(0, "flare-up")
         line = f"{e.at:%Y-%m-%d %H:%M}  pain {e.pain:>2}  stress {e.stress:>2}  {' '.join(extras)}"
-        if e.note:
-            line += f"  {e.note.splitlines()[0][:60]}"
+        if e.note.strip():
+            line += f"  {_printable(e.note.splitlines()[0][:60])}"
         print(line.rstrip())
     return EXIT_OK
 
@@ -274,7 +348,7 @@ def _period_data(args: argparse.Namespace) -> tuple[date, date, list[Any], list[
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     end = end or date.today()
-    with _open(args) as db:
+    with _open(args, read_only=True) as db:
         entries_repo = EntryRepository(db)
         if start is None:
             oldest = entries_repo.oldest_day()
@@ -282,8 +356,9 @@ def _period_data(args: argparse.Namespace) -> tuple[date, date, list[Any], list[
         if end < start:
             raise BadInputError(f"--to: {end} lies before --from {start}")
         lookback = start - timedelta(days=DETREND_WINDOW_DAYS - 1)
-        entries = entries_repo.list(lookback, end)
-        sessions = SessionRepository(db).list(start, end)
+        entries, invalid = entries_repo.list_checked(lookback, end)
+        sessions, invalid_sessions = SessionRepository(db).list_checked(start, end)
+    _warn_invalid([*invalid, *invalid_sessions])
     return start, end, entries, sessions
 
 
@@ -297,8 +372,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         stored_reminder_state,
     )
 
+    output = _checked_output(args)
     start, end, entries, sessions = _period_data(args)
-    with _open(args) as db:
+    with _open(args, read_only=True) as db:
         reminders = stored_reminder_state(SettingsRepository(db))
         sitting = SittingRepository(db).list(start, end)
     payload = build_report_pdf(
@@ -314,15 +390,55 @@ def _cmd_report(args: argparse.Namespace) -> int:
         reminders=reminders,
         sitting=sitting,
     )
-    return _write_health_file(Path(args.output), payload)
+    return _write_health_file(output, payload)
+
+
+def _checked_output(args: argparse.Namespace) -> Path:
+    """The -o file, refused when it is one of the data folder's own files, or when it
+    exists and --force was not given. Checked before any work, so nothing is wasted."""
+    from rugdiary.paths import DATA_FILE_NAME
+    from rugdiary.storage.database import BACKUP_DIR, LOCK_NAME, diary_path
+    from rugdiary.storage.errors import DataFileError
+
+    output = Path(args.output)
+    folder = _data_dir(args).resolve()
+    target = output.resolve()
+    try:
+        diary = diary_path(folder).resolve()
+    except DataFileError:
+        diary = folder / DATA_FILE_NAME
+    own = (
+        target == diary
+        or (target.parent == folder and target.name.startswith((DATA_FILE_NAME, LOCK_NAME)))
+        or (folder / BACKUP_DIR) in target.parents
+        or (target.parent == diary.parent and target.name.startswith(f".{diary.name}."))
+    )
+    if own:
+        raise BadInputError(
+            f"-o: {output} is one of the data folder's own files (the diary, its lock or "
+            "its backups); choose a file outside it"
+        )
+    if target.is_dir():
+        raise BadInputError(f"-o: {output} is a folder; give a file name")
+    if output.exists() and not args.force:
+        raise BadInputError(f"-o: {output} already exists; add --force to replace it")
+    return target
 
 
 def _write_health_file(output: Path, payload: bytes) -> int:
-    """Write an export or report, print its path, and say (on stderr) what it holds."""
+    """Write an export or report atomically, print its path, and say what it holds.
+
+    Atomic like the diary (temp file beside it, fsync, rename): a full disk leaves
+    the earlier file of that name as it was, never a fragment.
+    """
+    from rugdiary.storage.atomic import atomic_write_bytes
+
     try:
-        output.write_bytes(payload)
+        atomic_write_bytes(output, payload)
     except OSError as exc:
-        raise BadInputError(f"-o: cannot write {output} ({exc.strerror})") from None
+        raise BadInputError(
+            f"-o: cannot write {output} ({exc.strerror or exc}); nothing was written"
+        ) from None
     print(output)
     # Said on stderr so that scripts reading the path from stdout are not confused.
     _error(f"note: {output.name} contains health data; share it only with people you trust")
@@ -366,7 +482,7 @@ def _cmd_programs(args: argparse.Namespace) -> int:
     from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
 
     library = load_library(resources_dir())
-    with _open(args) as db:
+    with _open(args, read_only=True) as db:
         own_exercises = {e.id: e for e in ExerciseRepository(db).list()}
         own_programs = ProgramRepository(db).list()
     exercises = {**library.exercises, **own_exercises}
@@ -417,9 +533,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:
         raise BadInputError(f"--to: {end} lies before --from {start}")
+    output = _checked_output(args)
     now = SystemClock().now()
-    with _open(args) as db:
+    with _open(args, read_only=True) as db:
+        entries, invalid = EntryRepository(db).list_checked()
+        sessions, invalid_sessions = SessionRepository(db).list_checked()
         if args.format == "json":
+            # Without a period, records that fail validation are exported as stored.
+            kept = start is None and end is None
+            _warn_invalid(
+                [*invalid, *invalid_sessions], "exported as stored" if kept else "left out"
+            )
             payload = exchange.export_json(
                 db.read_tables(),
                 schema=SCHEMA_VERSION,
@@ -429,14 +553,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 end=end,
             )
         elif args.format == "fhir":
-            payload = exchange.export_fhir(
-                EntryRepository(db).list(), generated_at=now, start=start, end=end
-            )
+            _warn_invalid(invalid)
+            payload = exchange.export_fhir(entries, generated_at=now, start=start, end=end)
         elif args.table == "sessions":
-            payload = exchange.sessions_to_csv(SessionRepository(db).list(), start, end)
+            _warn_invalid(invalid_sessions)
+            payload = exchange.sessions_to_csv(sessions, start, end)
         else:
-            payload = exchange.entries_to_csv(EntryRepository(db).list(), start, end)
-    return _write_health_file(Path(args.output), payload)
+            _warn_invalid(invalid)
+            payload = exchange.entries_to_csv(entries, start, end)
+    return _write_health_file(output, payload)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -450,7 +575,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         content = source.read_bytes()
     except OSError as exc:
         raise BadInputError(f"{source}: cannot be read ({exc.strerror})") from None
-    with _open(args) as db:
+    # The duplicate check and the write happen under one hold of the lock: checked
+    # before it, two imports of one file at once would both add everything.
+    with _open(args) as db, db.transaction():
         tables = db.read_tables()
         try:
             plan = exchange.import_data(
@@ -467,25 +594,40 @@ def _cmd_import(args: argparse.Namespace) -> int:
             if failed.more:
                 _error(f"... and {failed.more} more")
             raise BadInputError(f"{source}: nothing was imported") from None
-        if plan.entries or plan.sessions or any(plan.records.values()):
+        if plan.conflicts and not args.replace:
+            for conflict in plan.conflicts:
+                _error(f"{source}:{conflict.line}: {str(conflict).partition(', ')[2]}")
+            raise BadInputError(
+                f"{source}: nothing was imported; {len(plan.conflicts)} record(s) are already in "
+                "the diary with other values. Add --replace to replace them with the file's"
+            )
+        replaced = len(plan.conflicts)
+        if plan.entries or plan.sessions or any(plan.records.values()) or replaced:
             db.backup_now()  # an import is easy to regret: keep the state before it
-            db.rewrite(lambda current: exchange.merge_into_tables(current, plan))
-    print(
+            db.rewrite(lambda current: exchange.merge_into_tables(current, plan, replace=True))
+    message = (
         f"Imported {len(plan.entries)} entries and {len(plan.sessions)} sessions "
-        f"from {source.name}; skipped {plan.duplicates} already in the diary."
+        f"from {source.name}; skipped {plan.duplicates} already in the diary"
     )
+    print(message + (f"; replaced {replaced} with the file's values." if replaced else "."))
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     """Read-only on purpose: no lock, no migration, no backup; only reports."""
     from rugdiary.core.diary import DiaryEntry, ValidationError
-    from rugdiary.paths import DATA_FILE_NAME
-    from rugdiary.storage.database import list_backups, read_checked, schema_of
+    from rugdiary.storage.database import diary_path, list_backups, read_checked, schema_of
 
     folder = _data_dir(args)
-    path = folder / DATA_FILE_NAME
+    path = diary_path(folder)
     if not path.exists():
+        backups = list_backups(folder)
+        if backups:
+            _error(
+                f"the diary file {path} is missing, but {folder} has {len(backups)} backup(s); "
+                "`rugdiary restore` puts the newest back"
+            )
+            return EXIT_DATA
         print(f"No diary yet in {folder}; it is created when you first save an entry.")
         return EXIT_OK
     tables = read_checked(path)

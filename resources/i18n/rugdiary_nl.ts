@@ -3451,6 +3451,10 @@ Nothing was changed. The folder is here:
 Er is niets veranderd. De map staat hier:
 %2</translation>
     </message>
+    <message>
+        <source>Saved, but the daily backup could not be made: %1</source>
+        <translation>Opgeslagen, maar de dagelijkse back-up kon niet worden gemaakt: %1</translation>
+    </message>
 </context>
 <context>
     <name>audio</name>
@@ -3494,6 +3498,14 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Your diary was saved by a newer version of RugDiary. This version leaves it untouched so nothing gets lost. Please install the newer version.</source>
         <translation>Je dagboek is opgeslagen door een nieuwere versie van RugDiary. Deze versie laat het ongemoeid, zodat er niets verloren gaat. Installeer de nieuwere versie.</translation>
+    </message>
+    <message>
+        <source>Your diary file is missing</source>
+        <translation>Je dagboekbestand ontbreekt</translation>
+    </message>
+    <message>
+        <source>The data folder has backups of your diary, but the diary file itself is gone. RugDiary has not started an empty diary in its place. You can put the latest backup back in place.</source>
+        <translation>De gegevensmap heeft back-ups van je dagboek, maar het dagboekbestand zelf is weg. RugDiary is niet met een leeg dagboek begonnen. Je kunt de nieuwste back-up terugzetten.</translation>
     </message>
     <message>
         <source>Your diary file cannot be read</source>
@@ -3622,6 +3634,26 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Bestand vervangen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 bestaat al.</translation>
+    </message>
+    <message>
+        <source>Do you want to replace it? The file now there will be lost.
+
+%1</source>
+        <translation>Wil je het vervangen? Het bestand dat er nu staat, gaat dan verloren.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
     </message>
     <message>
         <source>Your report holds health data</source>

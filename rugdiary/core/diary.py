@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,17 @@ MAX_TAG_CHARS = 40
 MAX_TAGS = 30
 MAX_MEDICATIONS = 20
 MAX_MEDICATION_CHARS = 80
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+"""Entries are dated within these years (inclusive). Far-out dates are typing errors, and
+statistics and exports that step a day past year 9999 or before year 1 would fail."""
+
+_UNSTORABLE_CHARS = re.compile(r"[\x00\ud800-\udfff]")
+"""The one rule for characters in text, applied wherever an entry is made (add, edit,
+import) and so to everything an export holds: any character except NUL (which text
+files and our CSV import refuse as binary) and lone surrogates (which cannot be written
+as UTF-8). Everything else round-trips unchanged through the CSV and JSON exports;
+`rugdiary list` shows other control characters escaped."""
 
 
 class ValidationError(ValueError):
@@ -201,8 +213,28 @@ def parse_datetime(value: Any, field_name: str) -> datetime:
         raise ValidationError(field_name, "must be a date and time in ISO 8601 form")
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         # Naive input (typed by a person, or an old spreadsheet) means local time.
-        parsed = parsed.astimezone()
+        try:
+            parsed = parsed.astimezone()
+        except (OverflowError, ValueError, OSError):
+            raise ValidationError(field_name, _year_message()) from None
     return parsed
+
+
+def _year_message() -> str:
+    return f"must be a date from the years {MIN_YEAR} to {MAX_YEAR}"
+
+
+def check_text(name: str, value: str) -> None:
+    """Raise ValidationError naming `name` if `value` breaks the text rule (see above)."""
+    found = _UNSTORABLE_CHARS.search(value)
+    if found is None:
+        return
+    ch = found.group()
+    if "\ud800" <= ch <= "\udfff":
+        raise ValidationError(name, "contains a broken character (a lone surrogate)")
+    raise ValidationError(
+        name, f"contains the control character U+{ord(ch):04X}, which a diary cannot hold"
+    )
 
 
 def _as_tuple(value: Any, field_name: str) -> tuple[Any, ...]:
@@ -239,6 +271,8 @@ def _validate(entry: DiaryEntry) -> None:
             continue
         if not isinstance(value, datetime) or value.utcoffset() is None:
             raise ValidationError(name, "must be a date and time with a UTC offset")
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValidationError(name, f"{_year_message()}, not {value.year}")
     for name in SCALE_FIELDS:
         value = getattr(entry, name)
         if value is None and name in OPTIONAL_SCALE_FIELDS:
@@ -258,6 +292,7 @@ def _validate(entry: DiaryEntry) -> None:
             raise ValidationError("tags", "every tag must be non-empty text")
         if len(tag) > MAX_TAG_CHARS:
             raise ValidationError("tags", f"a tag has at most {MAX_TAG_CHARS} characters")
+        check_text("tags", tag)
     if not isinstance(entry.medication, tuple):
         raise ValidationError("medication", "must be a list")
     if len(entry.medication) > MAX_MEDICATIONS:
@@ -273,9 +308,12 @@ def _validate(entry: DiaryEntry) -> None:
             raise ValidationError(
                 f"medication[{i}]", f"name and dose have at most {MAX_MEDICATION_CHARS} characters"
             )
+        check_text(f"medication[{i}].name", med.name)
+        check_text(f"medication[{i}].dose", med.dose)
     if not isinstance(entry.note, str):
         raise ValidationError("note", "must be text")
     if len(entry.note) > MAX_NOTE_CHARS:
         raise ValidationError(
             "note", f"has {len(entry.note)} characters; at most {MAX_NOTE_CHARS} fit"
         )
+    check_text("note", entry.note)

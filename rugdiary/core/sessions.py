@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from rugdiary.core.diary import ValidationError, parse_datetime, reject_unknown
+from rugdiary.core.diary import ValidationError, check_text, parse_datetime, reject_unknown
 from rugdiary.core.exercises import Level, check_id
 
 MAX_SESSION_S = 24 * 3600
@@ -175,6 +175,8 @@ def _validate(session: Session) -> None:
         raise ValidationError("note", "must be text")
     if len(session.note) > MAX_SESSION_NOTE_CHARS:
         raise ValidationError("note", f"has at most {MAX_SESSION_NOTE_CHARS} characters")
+    check_text("note", session.note)  # the diary's one rule for characters
+    check_text("program_name", session.program_name)
 
 
 # ---------------------------------------------------------------------------

@@ -956,8 +956,28 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     kwargs: dict[str, Any] = {"format": suffix[1:], "facecolor": fig.get_facecolor()}
     if suffix == ".png":
         kwargs["dpi"] = max(MIN_PNG_DPI, float(fig.get_dpi()))
-    fig.savefig(target, **kwargs)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, **kwargs)
+    _replace_atomically(target, buffer.getvalue())
     return target
+
+
+def _replace_atomically(target: Path, data: bytes) -> None:
+    """Temp file beside `target`, fsync, rename: a full disk never leaves half a chart
+    or destroys the file of that name that was there before."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def figure_to_svg_bytes(fig: Figure) -> bytes:

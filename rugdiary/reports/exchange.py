@@ -9,6 +9,7 @@ import io
 import json
 import json.decoder
 import json.scanner
+import math
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -33,6 +34,7 @@ __all__ = [
     "SESSION_CSV_COLUMNS",
     "SIMPLE_CSV_COLUMNS",
     "STRESS_LOINC",
+    "ImportConflict",
     "ImportFailed",
     "ImportFormat",
     "ImportProblem",
@@ -552,13 +554,33 @@ class ImportFailed(Exception):  # noqa: N818 (the name the CLI and GUI use)
 
 
 @dataclass(frozen=True, slots=True)
+class ImportConflict:
+    """A record whose id is already in the diary with other values.
+
+    Never taken as a duplicate: one of the two would be lost without a word. The caller
+    asks (GUI) or needs a flag (CLI) before `merge_into_tables(..., replace=True)`
+    puts `record` in place of the stored one.
+    """
+
+    line: int
+    table: str
+    id: str
+    record: dict[str, Any]
+
+    def __str__(self) -> str:
+        kind = {"entries": "entry", "sessions": "session"}.get(self.table, self.table)
+        return f"line {self.line}, id: {kind} {self.id} is already in the diary with other values"
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     """The plan of an import: what to add, in file order. The caller writes it in one go.
 
     `records` holds the JSON export's programmes, exercises and settings as plain
     documents (validated). Settings are only taken over by a folder that has none,
     so importing a backup never overrides the user's current choices;
-    `settings_skipped` counts those left out.
+    `settings_skipped` counts those left out. `conflicts` are records whose id the
+    diary already holds with other values: not added unless replacing is asked for.
     """
 
     format: ImportFormat
@@ -567,6 +589,7 @@ class ImportResult:
     records: Mapping[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
     duplicates: int = 0
     settings_skipped: int = 0
+    conflicts: tuple[ImportConflict, ...] = ()
 
 
 class _Problems:
@@ -682,6 +705,28 @@ def _has_surrogate(value: Any) -> bool:
     if isinstance(value, list):
         return any(_has_surrogate(v) for v in value)
     return False
+
+
+_INT_LOW, _INT_HIGH = -(2**63), 2**64 - 1
+
+
+def _unstorable(value: Any) -> str | None:
+    """Why `value` cannot be stored as it is (None if it can).
+
+    The diary file holds 64-bit whole numbers and finite decimals; Python's JSON reader
+    takes 10**30 and NaN, which would crash the save or change silently on the way.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return None if _INT_LOW <= value <= _INT_HIGH else "the number is too large to store"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "NaN and Infinity cannot be stored"
+    if isinstance(value, dict):
+        return next((why for v in value.values() if (why := _unstorable(v))), None)
+    if isinstance(value, list):
+        return next((why for v in value if (why := _unstorable(v))), None)
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -839,7 +884,10 @@ def _parse_json_export(text: str, known_schema: int, problems: _Problems) -> _Pa
             broken = [k for k, v in doc.items() if _has_surrogate(k) or _has_surrogate(v)]
             for key in broken:
                 problems.add(line, key, "contains a broken character (a lone surrogate)")
-            if broken:
+            unstorable = [(k, why) for k, v in doc.items() if (why := _unstorable(v))]
+            for key, why in unstorable:
+                problems.add(line, key, why)
+            if broken or unstorable:
                 continue
             _parse_table_record(name, line, doc, parsed, problems)
     return parsed
@@ -898,7 +946,11 @@ class _Table:
 
 
 def _read_csv(text: str, problems: _Problems) -> _Table:
-    """Rows with the physical line each starts on; blank rows are skipped."""
+    """Rows with the physical line each starts on; blank rows are skipped.
+
+    A quote that is never closed is reported on the line where its row starts, which
+    is where a person must look, not at the end of the file where the reader noticed.
+    """
     first = next((ln for ln in _NEWLINE_RE.split(text) if ln.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -916,11 +968,22 @@ def _read_csv(text: str, problems: _Problems) -> _Table:
             else:
                 rows.append((start, tuple(row)))
     except csv.Error as exc:
-        problems.add(reader.line_num, "file", f"not valid CSV: {exc}")
+        start = previous + 1
+        while start < reader.line_num and not _line_has_content(text, start):
+            start += 1
+        if "unexpected end of data" in str(exc):
+            problems.add(start, "file", "a quote opened in this line is never closed")
+        else:
+            problems.add(start, "file", f"not valid CSV: {exc}")
     names = tuple(c.strip().lstrip("\ufeff").lower() for c in header or ())
     while names and not names[-1]:  # spreadsheets often leave empty trailing columns
         names = names[:-1]
     return _Table(header_line, names, tuple(rows))
+
+
+def _line_has_content(text: str, line: int) -> bool:
+    lines = _NEWLINE_RE.split(text, maxsplit=line)
+    return line <= len(lines) and bool(lines[line - 1].strip())
 
 
 def _classify(columns: Iterable[str]) -> ImportFormat:
@@ -1194,9 +1257,27 @@ def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
     width = len(table.columns)
     by_position = {table.columns[i]: i for i in range(width)}
     aliases = _SIMPLE_ALIASES if fmt is ImportFormat.SIMPLE_CSV else {}
+    tail = text[max(text.rfind("\n"), text.rfind("\r")) + 1 :]  # after the last line end
+    if table.rows and tail.strip(" \t,;"):
+        # A file cut off inside its last value (a stress of 10 read as 1) looks complete
+        # but for its missing line end. Our exports end every row with CRLF, and so do
+        # spreadsheets; a row typed without one needs only Enter after it.
+        problems.add(
+            table.rows[-1][0],
+            "row",
+            "the file ends inside this row (no line end after it), so it may be cut off; "
+            "if the row is complete, end it with a line break",
+        )
     for line, cells in table.rows:
         if any(c.strip() for c in cells[width:]):
             problems.add(line, "row", f"has {len(cells)} values but the header names {width}")
+            continue
+        if len(cells) < width:
+            problems.add(
+                line,
+                "row",
+                f"has {len(cells)} values but the header names {width}; the row may be cut off",
+            )
             continue
         values = {
             aliases.get(name, name): cells[i] if i < len(cells) else ""
@@ -1268,11 +1349,14 @@ def _new_only(
     existing: Iterable[_R],
     key: Callable[[_R], str],
     problems: _Problems,
+    table: str,
+    conflicts: list[ImportConflict],
 ) -> tuple[list[_R], int]:
-    """Records not already present (by id, or by instant and values), and the skip count.
+    """Records not already present (by instant and values), and the skip count.
 
-    Two rows in one file with the same id but different values are an error, not a
-    duplicate: guessing which one the user meant would silently lose data.
+    A record whose id is present with other values is a conflict (added to
+    `conflicts`), not a duplicate. Two rows in one file with the same id but different
+    values are an error: guessing which one the user meant would silently lose data.
     """
     known_ids: set[str] = set()
     known_keys: set[str] = set()
@@ -1284,8 +1368,15 @@ def _new_only(
     duplicates = 0
     for line, record in parsed:
         k = key(record)
-        if record.id in known_ids or k in known_keys:
+        if k in known_keys:
             duplicates += 1
+            continue
+        if record.id in known_ids:
+            if record.id in seen:
+                problems.add(line, "id", f"the same id is on line {seen[record.id][0]}")
+            else:
+                seen[record.id] = (line, k)
+                conflicts.append(ImportConflict(line, table, record.id, record.to_dict()))
             continue
         if record.id in seen:
             other_line, other_key = seen[record.id]
@@ -1330,8 +1421,13 @@ def import_data(
         parsed = _parse_csv(text, stamp, problems)
     problems.raise_if_any()
 
-    entries, entry_dups = _new_only(parsed.entries, existing_entries, _entry_key, problems)
-    sessions, session_dups = _new_only(parsed.sessions, existing_sessions, _session_key, problems)
+    conflicts: list[ImportConflict] = []
+    entries, entry_dups = _new_only(
+        parsed.entries, existing_entries, _entry_key, problems, "entries", conflicts
+    )
+    sessions, session_dups = _new_only(
+        parsed.sessions, existing_sessions, _session_key, problems, "sessions", conflicts
+    )
     duplicates = entry_dups + session_dups
     existing = existing_records or {}
     records: dict[str, tuple[dict[str, Any], ...]] = {}
@@ -1348,8 +1444,15 @@ def import_data(
         for line, doc in items:
             doc_id = doc.get("id")
             k = _record_key(doc)
-            if k in keys or (isinstance(doc_id, str) and doc_id in ids):
+            if k in keys:
                 duplicates += 1
+                continue
+            if isinstance(doc_id, str) and doc_id in ids:
+                if doc_id in seen_ids:
+                    problems.add(line, "id", f"{doc_id!r} is also on line {seen_ids[doc_id]}")
+                else:
+                    seen_ids[doc_id] = line
+                    conflicts.append(ImportConflict(line, table, doc_id, doc))
                 continue
             if isinstance(doc_id, str):
                 if doc_id in seen_ids:
@@ -1367,18 +1470,26 @@ def import_data(
         records=records,
         duplicates=duplicates,
         settings_skipped=settings_skipped,
+        conflicts=tuple(conflicts),
     )
 
 
 def merge_into_tables(
-    tables: Mapping[str, Mapping[str, Any]], result: ImportResult
+    tables: Mapping[str, Mapping[str, Any]], result: ImportResult, *, replace: bool = False
 ) -> dict[str, dict[str, Any]]:
     """A copy of TinyDB's raw `tables` with the plan appended under fresh doc ids.
 
     For a caller that writes the whole file in one atomic step; existing documents
-    are kept as they are.
+    are kept as they are, except that with `replace` each conflict's record takes the
+    place of the stored document with its id.
     """
     out: dict[str, dict[str, Any]] = {name: dict(docs) for name, docs in tables.items()}
+    if replace:
+        for conflict in result.conflicts:
+            table = out.setdefault(conflict.table, {})
+            for doc_id, doc in list(table.items()):
+                if isinstance(doc, Mapping) and doc.get("id") == conflict.id:
+                    table[doc_id] = dict(conflict.record)
 
     def append(name: str, docs: Iterable[dict[str, Any]]) -> None:
         table = out.setdefault(name, {})

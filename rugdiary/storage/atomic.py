@@ -75,7 +75,8 @@ def decode_tables(raw: bytes, path: Path) -> Tables:
         if not isinstance(table, dict):
             raise CorruptDataError(path, f"table {name!r} is not a set of records")
         for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
+            # ASCII digits only: str.isdigit also takes '²', which int() refuses.
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
                 raise CorruptDataError(path, f"table {name!r} has a malformed record {doc_id!r}")
     return data
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import copy
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -25,11 +27,13 @@ from rugdiary.storage.atomic import (
     atomic_write_bytes,
     decode_tables,
     encode_tables,
+    fsync_dir,
 )
 from rugdiary.storage.errors import (
     CorruptDataError,
     DataFileError,
     DataLockedError,
+    MissingDiaryError,
     NewerSchemaError,
     StorageWriteError,
 )
@@ -41,8 +45,10 @@ __all__ = [
     "DataFileError",
     "DataLockedError",
     "Database",
+    "MissingDiaryError",
     "NewerSchemaError",
     "StorageWriteError",
+    "diary_path",
     "list_backups",
     "restore_backup",
     "restore_latest_backup",
@@ -155,6 +161,67 @@ def _backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
 
+def diary_path(data_dir: Path) -> Path:
+    """The diary file of `data_dir`; a symbolic link is followed to the file it names.
+
+    A diary kept elsewhere (say on a USB disk) and linked into the folder must keep
+    getting the entries, so writes go to the link's target, never over the link. A link
+    whose target is missing (the disk is unplugged) or that loops is refused: taking it
+    for "no diary yet" would start a new, empty one.
+    """
+    link = Path(data_dir) / DATA_FILE_NAME
+    if not link.is_symlink():
+        return link
+    try:
+        target = os.readlink(link)
+    except OSError:
+        target = "?"
+    try:
+        return link.resolve(strict=True)
+    except FileNotFoundError:
+        raise DataFileError(
+            link,
+            f"it is a link to {target}, which does not exist (is that disk connected?); "
+            "nothing was changed",
+        ) from None
+    except (RuntimeError, OSError):  # RuntimeError: a loop, before Python 3.13
+        raise DataFileError(
+            link, f"it is a link to {target}, which leads round in a loop; nothing was changed"
+        ) from None
+
+
+def _lock_problem(lock_path: Path, exc: OSError) -> str:
+    """Why the lock file cannot be taken, naming it: a folder or a file of another user."""
+    try:
+        owner = lock_path.stat().st_uid
+    except OSError:
+        owner = None
+    if owner is not None and hasattr(os, "geteuid") and owner != os.geteuid():
+        return (
+            f"the lock file {lock_path} belongs to another user (uid {owner}), so this user "
+            "cannot use the folder; remove that file or run RugDiary as its owner"
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"the lock file {lock_path} cannot be made or opened: the data folder is "
+            "read-only or not writable"
+        )
+    return f"the lock file {lock_path} cannot be opened ({exc.strerror or exc})"
+
+
+def _acquire(lock: filelock.BaseFileLock, data_dir: Path) -> None:
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise DataLockedError(
+            data_dir,
+            "another RugDiary window or command is using this data folder; "
+            "close it or try again in a moment",
+        ) from None
+    except OSError as exc:
+        raise DataFileError(data_dir, _lock_problem(Path(lock.lock_file), exc)) from exc
+
+
 _BACKUP_NAME = re.compile(r"diary-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{6})\.json")
 """diary-YYYYMMDD-HHMMSS-ffffff.json; matched by hand because datetime.strptime would import
 _strptime, calendar and locale during start-up, where the backups are listed."""
@@ -212,6 +279,9 @@ def _write_backup(data_dir: Path, content: bytes, now: datetime) -> Backup:
     atomic_write_bytes(path, content)
     backups = list_backups(data_dir)
     keep = backups_to_keep(backups)
+    # The backup just made always stays, even when its name sorts it among the old
+    # ones (the clock was set back): the caller reports it as made.
+    keep.add(path)
     for old in backups:
         if old.path not in keep:
             with contextlib.suppress(OSError):
@@ -226,14 +296,29 @@ class Database:
     the GUI and the command line can share a data folder without losing an update.
     """
 
-    def __init__(self, data_dir: Path, lock: filelock.BaseFileLock, clock: Clock) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        lock: filelock.BaseFileLock,
+        clock: Clock,
+        path: Path | None = None,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.data_dir = data_dir
-        self.path = data_dir / DATA_FILE_NAME
+        self.path = path or data_dir / DATA_FILE_NAME
+        self.read_only = read_only
         self._lock = lock
         self._clock = clock
-        self._tinydb = _TinyDB(self.path, storage=AtomicJSONStorage)
+        self._tinydb = _TinyDB(
+            self.path, storage=AtomicJSONStorage, access_mode="r" if read_only else "r+"
+        )
         self._storage = cast(AtomicJSONStorage, self._tinydb.storage)
         self._last_backup_day: date | None = None
+        self.backup_problem: StorageWriteError | None = None
+        """Set when a save succeeded but the daily backup after it failed."""
+        self.on_backup_problem: Callable[[StorageWriteError], None] | None = None
+        """Called then too, so the app can say so without calling the save failed."""
 
     @classmethod
     def open(
@@ -244,15 +329,22 @@ class Database:
         lock_timeout: float = 2.0,
         migrations: Sequence[tuple[int, Migration]] = MIGRATIONS,
         schema: int = SCHEMA_VERSION,
+        read_only: bool = False,
     ) -> Database:
         """Open (or create) the diary in `data_dir`.
 
         Raises DataFileError subclasses, leaving every file as it was, when the diary
         is damaged, from a newer version, or locked by another process for longer than
         `lock_timeout` seconds.
+
+        `read_only` is for commands that only read: no lock, no backup, no migration
+        written and no file created, so a diary on a read-only disk can still be read.
+        Saves then raise StorageWriteError.
         """
         clock = clock or SystemClock()
         data_dir = Path(data_dir)
+        if read_only:
+            return cls._open_read_only(data_dir, clock, migrations, schema)
         try:
             data_dir.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         except OSError as exc:
@@ -260,7 +352,7 @@ class Database:
                 data_dir, f"the data folder cannot be created ({exc.strerror})"
             ) from exc
         lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout)
-        db = cls(data_dir, lock, clock)
+        db = cls(data_dir, lock, clock, diary_path(data_dir))
         try:
             with db._locked():
                 db._remove_stale_temp_files()
@@ -272,9 +364,47 @@ class Database:
             raise
         return db
 
+    @classmethod
+    def _open_read_only(
+        cls,
+        data_dir: Path,
+        clock: Clock,
+        migrations: Sequence[tuple[int, Migration]],
+        schema: int,
+    ) -> Database:
+        # The lock is never taken: saves are atomic renames, so a reader sees a whole file.
+        lock = filelock.FileLock(data_dir / LOCK_NAME)
+        db = cls(data_dir, lock, clock, diary_path(data_dir), read_only=True)
+        try:
+            if not db.path.exists():
+                db._refuse_lost_diary()
+                return db
+            tables = read_checked(db.path, known_schema=schema)
+            current = schema_of(tables)
+            for target, migrate in migrations:
+                if target > current:  # in memory only: the file stays as it is
+                    tables = migrate(copy.deepcopy(tables))
+            db._storage.prime(tables)
+        except BaseException:
+            db._tinydb.close()
+            raise
+        return db
+
+    def _refuse_lost_diary(self) -> None:
+        """A folder with backups but no diary lost its diary: never start an empty one."""
+        backups = list_backups(self.data_dir)
+        if backups:
+            raise MissingDiaryError(
+                self.path,
+                f"the diary file is missing, but the folder has {len(backups)} backup(s), "
+                f"the newest from {backups[0].created:%Y-%m-%d %H:%M}; restore it rather "
+                "than start an empty diary",
+            )
+
     def _prepare(self, migrations: Sequence[tuple[int, Migration]], schema: int) -> Tables:
         now = self._clock.now()
         if not self.path.exists():
+            self._refuse_lost_diary()
             tables: Tables = {META_TABLE: {META_DOC_ID: _meta_doc(now)}}
             self._write(tables)
             return tables
@@ -285,11 +415,14 @@ class Database:
             # The untouched original is kept first, outside the rotation: a migration
             # bug must never cost the user their diary.
             folder = _backup_dir(self.data_dir)
-            folder.mkdir(mode=DIR_MODE, exist_ok=True)
             stamp = now.strftime("%Y%m%d-%H%M%S")
-            atomic_write_bytes(
-                folder / f"pre-migration-schema{current}-{stamp}.json", self.path.read_bytes()
-            )
+            try:
+                folder.mkdir(mode=DIR_MODE, exist_ok=True)
+                atomic_write_bytes(
+                    folder / f"pre-migration-schema{current}-{stamp}.json", self.path.read_bytes()
+                )
+            except OSError as exc:
+                raise StorageWriteError.from_os_error(folder, exc) from exc
             for target, migrate in pending:
                 tables = migrate(tables)
                 meta = tables.setdefault(META_TABLE, {}).get(META_DOC_ID, {})
@@ -306,6 +439,10 @@ class Database:
             for stale in folder.glob(".*.json.*.tmp"):
                 with contextlib.suppress(OSError):
                     stale.unlink()
+        if self.path.parent != self.data_dir:  # a linked diary is written beside its target
+            for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
     def _write(self, tables: Tables) -> None:
         try:
@@ -315,18 +452,9 @@ class Database:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        try:
-            self._lock.acquire()
-        except filelock.Timeout:
-            raise DataLockedError(
-                self.data_dir,
-                "another RugDiary window or command is using this data folder; "
-                "close it or try again in a moment",
-            ) from None
-        except OSError as exc:
-            raise DataFileError(
-                self.data_dir, StorageWriteError.from_os_error(self.data_dir, exc).reason
-            ) from exc
+        if self.read_only:
+            raise StorageWriteError(self.path, "the diary was opened for reading only")
+        _acquire(self._lock, self.data_dir)
         try:
             yield
         finally:
@@ -334,13 +462,23 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Hold the folder lock around a read-modify-write; make the daily backup after."""
+        """Hold the folder lock around a read-modify-write; make the daily backup after.
+
+        The backup runs after the save has landed, so its failure must not read as a
+        failed save (a retry would then add the entry twice): it is kept in
+        `backup_problem` for the caller to warn about instead.
+        """
         with self._locked():
             if self._storage.changed_on_disk() and self.path.exists():
                 # Another process wrote since we last looked: check before building on it.
                 self._storage.prime(read_checked(self.path))
             yield
-            self._backup(force=False)
+            try:
+                self._backup(force=False)
+            except StorageWriteError as exc:
+                self.backup_problem = exc
+                if self.on_backup_problem is not None:
+                    self.on_backup_problem(exc)
 
     def rewrite(self, change: Callable[[Tables], Tables]) -> None:
         """Apply a pure function to the whole content and save the result in one write.
@@ -389,9 +527,9 @@ class Database:
             if existing and existing[0].created.date() == now.date():
                 self._last_backup_day = now.date()
                 return None
-        if content is None:
-            content = self.path.read_bytes()
         try:
+            if content is None:
+                content = self.path.read_bytes()
             backup = _write_backup(self.data_dir, content, now)
         except OSError as exc:
             raise StorageWriteError.from_os_error(_backup_dir(self.data_dir), exc) from exc
@@ -426,8 +564,10 @@ def restore_backup(
     """Put a backup in place of the data file and return which backup was used.
 
     Without `backup`, the newest backup that reads cleanly is used. A data file that
-    cannot be read is moved aside (never deleted); a readable one is backed up first,
-    so a restore can itself be undone.
+    cannot be read is set aside under a new name (never deleted, never written over);
+    a readable one is backed up first, so a restore can itself be undone. The diary is
+    replaced in one atomic rename: killed or out of disk space at any moment, the
+    folder holds either the old diary or the restored one, never none.
     """
     clock = clock or SystemClock()
     data_dir = Path(data_dir)
@@ -450,26 +590,52 @@ def restore_backup(
         raise CorruptDataError(
             candidates[0], "no backup could be read (" + "; ".join(problems) + ")"
         )
-    path = data_dir / DATA_FILE_NAME
+    path = diary_path(data_dir)
     lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise DataLockedError(data_dir, "another RugDiary is using this data folder") from None
+    _acquire(lock, data_dir)
     try:
         now = clock.now()
-        if path.exists():
-            try:
-                read_checked(path)
-            except DataFileError:
-                aside = path.with_name(f"{path.name}.damaged-{now.strftime('%Y%m%d-%H%M%S')}")
-                os.replace(path, aside)
-            else:
-                _write_backup(data_dir, path.read_bytes(), now)
-        atomic_write_bytes(path, content)
+        target = path
+        try:
+            if path.exists():
+                try:
+                    read_checked(path)
+                except DataFileError:
+                    target = _set_aside(path, now)
+                else:
+                    _write_backup(data_dir, path.read_bytes(), now)
+            atomic_write_bytes(path, content)
+        except OSError as exc:
+            raise StorageWriteError.from_os_error(target.parent, exc) from exc
     finally:
         lock.release()
     return chosen
+
+
+def _set_aside(path: Path, now: datetime) -> Path:
+    """Keep the damaged `path` under a name no other file has; the diary stays in place.
+
+    A hard link keeps it without copying and without a moment where `path` is missing;
+    the restored diary then replaces `path` by a rename. Names carry microseconds and a
+    counter, so two restores within a second never write over an earlier set-aside file.
+    """
+    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
+    for n in range(1000):
+        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{n}" if n else ""))
+        try:
+            os.link(path, aside)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            # No hard links on this file system (FAT on a USB disk): copy instead.
+            if aside.exists():
+                continue
+            atomic_write_bytes(aside, path.read_bytes())
+        fsync_dir(path.parent)
+        return aside
+    raise OSError(errno.EEXIST, "too many set-aside copies of the damaged diary", str(path))
 
 
 def restore_latest_backup(data_dir: Path, *, clock: Clock | None = None) -> Path:

@@ -27,6 +27,10 @@ class DataLockedError(DataFileError):
     """Another RugDiary process is writing to the same data folder."""
 
 
+class MissingDiaryError(DataFileError):
+    """The folder has backups but no diary: it was lost, not new, so no empty one is made."""
+
+
 class StorageWriteError(Exception):
     """A save failed (disk full, read-only folder); nothing on disk was changed."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import copy
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class InvalidRecord:
 
 InvalidList = list[InvalidRecord]
 T = TypeVar("T")
+_DAY_PREFIX = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 C = TypeVar("C", "Program", "Exercise")
 
 
@@ -60,7 +62,8 @@ def _select_by_day(
 
     Times are stored as local time with their offset, so the first ten characters are
     the local day: filtering on text skips parsing everything out of range, which keeps
-    a short range fast in a ten-year diary.
+    a short range fast in a ten-year diary. Only a stamp that starts with a day is
+    filtered so: a broken one ("", "1") is parsed and reported, never dropped unseen.
     """
     low = start.isoformat() if start else ""
     high = end.isoformat() if end else "9999-12-31"
@@ -68,7 +71,7 @@ def _select_by_day(
     invalid: InvalidList = []
     for doc_id, doc in raw.items():
         stamp = doc.get(time_field) if time_field else None
-        if isinstance(stamp, str) and not low <= stamp[:10] <= high:
+        if isinstance(stamp, str) and _DAY_PREFIX.match(stamp) and not low <= stamp[:10] <= high:
             continue
         if keep is not None and not keep(doc):
             continue
@@ -76,6 +79,8 @@ def _select_by_day(
             found.append(parse(doc))
         except ValidationError as exc:
             invalid.append(InvalidRecord(table, int(doc_id), exc.field, exc.message))
+        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+            invalid.append(InvalidRecord(table, int(doc_id), "record", str(exc) or "malformed"))
     return found, invalid
 
 
@@ -178,12 +183,15 @@ class EntryRepository:
 
     def oldest_day(self) -> date | None:
         """The local day of the first entry, or None for an empty diary."""
-        days = [
-            doc["at"][:10]
-            for doc in self._db.read_tables().get(self.TABLE, {}).values()
-            if isinstance(doc.get("at"), str)
-        ]
-        return date.fromisoformat(min(days)) if days else None
+        days = []
+        for doc in self._db.read_tables().get(self.TABLE, {}).values():
+            stamp = doc.get("at")
+            if isinstance(stamp, str) and _DAY_PREFIX.match(stamp):
+                try:  # a broken record is reported by whoever lists it, not here
+                    days.append(date.fromisoformat(stamp[:10]))
+                except ValueError:
+                    continue
+        return min(days) if days else None
 
     def known_tags(self) -> builtins.list[str]:
         """Every tag used so far, most used first (for completion in the form)."""
@@ -220,9 +228,15 @@ class SessionRepository:
 
     def list(self, start: date | None = None, end: date | None = None) -> builtins.list[Session]:
         """Sessions that started on a local day in [start, end], newest first."""
+        return self.list_checked(start, end)[0]
+
+    def list_checked(
+        self, start: date | None = None, end: date | None = None
+    ) -> tuple[builtins.list[Session], InvalidList]:
+        """Like `list`, but also reports stored documents that fail validation."""
         from rugdiary.core.sessions import Session
 
-        sessions, _ = _select_by_day(
+        sessions, invalid = _select_by_day(
             self._db.read_tables().get(self.TABLE, {}),
             self.TABLE,
             "started_at",
@@ -231,7 +245,7 @@ class SessionRepository:
             Session.from_dict,
         )
         sessions.sort(key=lambda s: s.started_at, reverse=True)
-        return sessions
+        return sessions, invalid
 
 
 class _ContentRepository(Generic[C]):

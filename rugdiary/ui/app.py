@@ -33,7 +33,9 @@ from rugdiary.storage.errors import (
     CorruptDataError,
     DataFileError,
     DataLockedError,
+    MissingDiaryError,
     NewerSchemaError,
+    StorageWriteError,
 )
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
@@ -144,15 +146,19 @@ def open_database(
                 parent, dialogs.DataFileProblem.NEWER, error.path, error.reason
             )
             return None
-        except CorruptDataError as error:
-            choice = dialogs.ask_data_file_problem(
-                parent, dialogs.DataFileProblem.CORRUPT, error.path, error.reason
+        except (CorruptDataError, MissingDiaryError) as error:
+            # A lost diary with backups left is offered the same restore as a damaged one.
+            problem = (
+                dialogs.DataFileProblem.MISSING
+                if isinstance(error, MissingDiaryError)
+                else dialogs.DataFileProblem.CORRUPT
             )
+            choice = dialogs.ask_data_file_problem(parent, problem, error.path, error.reason)
             if choice is not dialogs.DataFileChoice.RESTORE:
                 return None
             try:
                 restore_latest_backup(data_dir, clock=clock)
-            except DataFileError as restore_error:
+            except (DataFileError, StorageWriteError) as restore_error:
                 dialogs.show_error(
                     parent,
                     QCoreApplication.translate("app", "No backup could be restored"),
@@ -255,6 +261,7 @@ def start_gui(
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
+        report_backup_problems(db, window)
         if services.data_dir != Path(data_dir):
             window.setWindowTitle(QCoreApplication.translate("MainWindow", "RugDiary – demo diary"))
         if tray is not None:
@@ -279,6 +286,22 @@ def _detect_activity() -> ActivitySource | None:
     from rugdiary.ui.activity import detect_activity_source
 
     return detect_activity_source()
+
+
+def report_backup_problems(db: Database, window: MainWindow) -> None:
+    """Say in the status bar when the daily backup after a save failed.
+
+    The save itself landed, so the page says "saved"; this says what else went wrong.
+    """
+
+    def notice(error: StorageWriteError) -> None:
+        window.show_notice(
+            QCoreApplication.translate(
+                "app", "Saved, but the daily backup could not be made: %1"
+            ).replace("%1", error.reason)
+        )
+
+    db.on_backup_problem = notice
 
 
 CHART_WARM_UP_DELAY_MS = 2000

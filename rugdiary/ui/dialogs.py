@@ -16,6 +16,7 @@ class DataFileProblem(enum.Enum):
     """Why the data file cannot be used; decides the wording and the buttons offered."""
 
     CORRUPT = "corrupt"
+    MISSING = "missing"
     NEWER = "newer"
     LOCKED = "locked"
     OTHER = "other"
@@ -47,6 +48,14 @@ def data_file_texts(problem: DataFileProblem, path: Path, reason: str) -> tuple[
             "dialogs",
             "Your diary was saved by a newer version of RugDiary. This version leaves it "
             "untouched so nothing gets lost. Please install the newer version.",
+        )
+    elif problem is DataFileProblem.MISSING:
+        title = QCoreApplication.translate("dialogs", "Your diary file is missing")
+        text = QCoreApplication.translate(
+            "dialogs",
+            "The data folder has backups of your diary, but the diary file itself is gone. "
+            "RugDiary has not started an empty diary in its place. You can put the latest "
+            "backup back in place.",
         )
     elif problem is DataFileProblem.CORRUPT:
         title = QCoreApplication.translate("dialogs", "Your diary file cannot be read")
@@ -87,7 +96,7 @@ def ask_data_file_problem(
         )
         choices[retry] = DataFileChoice.RETRY
         box.setDefaultButton(retry)
-    elif problem is DataFileProblem.CORRUPT:
+    elif problem in (DataFileProblem.CORRUPT, DataFileProblem.MISSING):
         restore = box.addButton(
             QCoreApplication.translate("dialogs", "Restore latest backup"),
             QMessageBox.ButtonRole.AcceptRole,
@@ -270,6 +279,9 @@ def choose_chart_file(parent: QWidget | None, suggested: Path) -> Path | None:
     target = Path(path)
     if target.suffix.lower() not in filters.values():
         target = target.with_name(target.name + filters.get(selected, ".png"))
+        # The file dialog asked about the name as typed, not about this one.
+        if target.exists() and not ask_replace_file(parent, target):
+            return None
     return target
 
 
@@ -286,7 +298,27 @@ def choose_report_file(parent: QWidget | None, suggested: Path) -> Path | None:
     if not path:
         return None
     chosen = Path(path)
-    return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
+    if chosen.suffix.lower() == ".pdf":
+        return chosen
+    target = chosen.with_name(chosen.name + ".pdf")
+    # The file dialog asked about the name as typed, not about this one.
+    if target.exists() and not ask_replace_file(parent, target):
+        return None
+    return target
+
+
+def ask_replace_file(parent: QWidget | None, path: Path) -> bool:
+    """Ask before an existing file is replaced by a save; True means replace it."""
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Replace the file?"),
+        text=QCoreApplication.translate("dialogs", "%1 already exists.").replace("%1", path.name),
+        detail=QCoreApplication.translate(
+            "dialogs", "Do you want to replace it? The file now there will be lost.\n\n%1"
+        ).replace("%1", str(path.parent)),
+        go=(QCoreApplication.translate("dialogs", "Replace"), "destructive"),
+        stay=QCoreApplication.translate("dialogs", "Cancel"),
+    )
 
 
 def confirm_health_data_file(parent: QWidget | None) -> bool:

@@ -716,10 +716,21 @@ def test_same_id_with_other_values_is_an_error(entries: list[DiaryEntry]) -> Non
     assert "line 2" in problem.message
 
 
-def test_same_id_as_an_existing_entry_is_a_duplicate(entries: list[DiaryEntry]) -> None:
+def test_same_id_as_an_existing_entry_with_other_values_is_a_conflict(
+    entries: list[DiaryEntry],
+) -> None:
     edited = [entries[0].replace(pain=1)]
     plan = _import(entries_to_csv(edited), existing_entries=entries)
-    assert (plan.entries, plan.duplicates) == ((), 1)
+    assert (plan.entries, plan.duplicates) == ((), 0)
+    (conflict,) = plan.conflicts
+    assert (conflict.line, conflict.table, conflict.id) == (2, "entries", entries[0].id)
+    assert conflict.record["pain"] == 1
+    assert entries[0].id in str(conflict)
+
+
+def test_same_id_with_the_same_values_is_a_duplicate(entries: list[DiaryEntry]) -> None:
+    plan = _import(entries_to_csv(entries[:1]), existing_entries=entries)
+    assert (plan.entries, plan.duplicates, plan.conflicts) == ((), 1, ())
 
 
 # ---------------------------------------------------------------------------

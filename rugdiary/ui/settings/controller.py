@@ -312,7 +312,7 @@ class SettingsController(QObject):
         before = self._snapshot()
         try:
             used = restore_backup(self.db.data_dir, path, clock=self.clock)
-        except (DataFileError, OSError) as error:
+        except (DataFileError, StorageWriteError, OSError) as error:
             reason = getattr(error, "reason", None) or str(error)
             self._backup_message(
                 self.tr("The backup was not restored: %1. Your diary is unchanged.").replace(
