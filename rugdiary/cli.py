@@ -337,14 +337,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _period_data(args: argparse.Namespace) -> tuple[date, date, list[Any], list[Any]]:
-    """The period asked for (default: first entry to today), its entries and sessions.
+def _period_data(
+    args: argparse.Namespace,
+) -> tuple[date, date, list[Any], list[Any], list[Any]]:
+    """The period asked for (default: first entry to today), its entries, sessions and
+    sitting days, read in one visit to the diary.
 
     Entries reach back before the period: the weeks before it give the personal
     baseline of the detrended figures, as `summary` and the report both need.
     """
     from rugdiary.core.stats import DETREND_WINDOW_DAYS
-    from rugdiary.storage.repositories import EntryRepository, SessionRepository
+    from rugdiary.storage.repositories import (
+        EntryRepository,
+        SessionRepository,
+        SittingRepository,
+    )
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     end = end or date.today()
@@ -358,25 +365,21 @@ def _period_data(args: argparse.Namespace) -> tuple[date, date, list[Any], list[
         lookback = start - timedelta(days=DETREND_WINDOW_DAYS - 1)
         entries, invalid = entries_repo.list_checked(lookback, end)
         sessions, invalid_sessions = SessionRepository(db).list_checked(start, end)
+        sitting = SittingRepository(db).list(start, end)
     _warn_invalid([*invalid, *invalid_sessions])
-    return start, end, entries, sessions
+    return start, end, entries, sessions, sitting
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from rugdiary import __version__
     from rugdiary.core.clock import SystemClock
     from rugdiary.reports.pdf import build_report_pdf
-    from rugdiary.storage.repositories import (
-        SettingsRepository,
-        SittingRepository,
-        stored_reminder_state,
-    )
+    from rugdiary.storage.repositories import SettingsRepository, stored_reminder_state
 
     output = _checked_output(args)
-    start, end, entries, sessions = _period_data(args)
+    start, end, entries, sessions, sitting = _period_data(args)
     with _open(args, read_only=True) as db:
         reminders = stored_reminder_state(SettingsRepository(db))
-        sitting = SittingRepository(db).list(start, end)
     payload = build_report_pdf(
         entries,
         sessions,
@@ -447,13 +450,11 @@ def _write_health_file(output: Path, payload: bytes) -> int:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from rugdiary.core.stats import build_summary
-    from rugdiary.storage.repositories import SittingRepository
 
-    start, end, entries, sessions = _period_data(args)
+    start, end, entries, sessions, sitting = _period_data(args)
     summary = build_summary(entries, sessions, start, end, args.lang)
-    with _open(args) as db:
-        # Per day: minutes at the computer, longest unbroken stretch, breaks (issue 19).
-        summary["sitting"] = [d.to_summary() for d in SittingRepository(db).list(start, end)]
+    # Per day: minutes at the computer, longest unbroken stretch, breaks.
+    summary["sitting"] = [d.to_summary() for d in sitting]
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -528,7 +529,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from rugdiary.core.clock import SystemClock
     from rugdiary.reports import exchange
     from rugdiary.storage.database import SCHEMA_VERSION
-    from rugdiary.storage.repositories import EntryRepository, SessionRepository
+    from rugdiary.storage.repositories import (
+        EntryRepository,
+        SessionRepository,
+    )
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
     if start and end and end < start:
