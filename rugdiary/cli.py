@@ -182,7 +182,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     from rugdiary.preload import import_qt_free_layers
 
     import_qt_free_layers()  # before Qt: see there why the order matters
-    from rugdiary.ui.app import run_gui
+    try:
+        from rugdiary.ui.app import run_gui
+    except ImportError as exc:  # Qt itself cannot load: a system library is missing
+        from rugdiary.ui.start_problems import EXIT_QT_START, diagnose_import_error
+
+        print(diagnose_import_error(exc).message(), file=sys.stderr)
+        return EXIT_QT_START
 
     return run_gui(_data_dir(args), theme=args.theme, lang=args.lang)
 

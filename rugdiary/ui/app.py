@@ -54,7 +54,7 @@ WINDOW_ICON_SIZES = (64, 128, 256)
 def prepare_application(theme: str = "system", lang: str | None = None) -> QApplication:
     """The QApplication (created if needed) with name, version, theme and Qt's translations."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app = existing if isinstance(existing, QApplication) else _create_application()
     app.setApplicationName("RugDiary")
     app.setOrganizationName("RugDiary")
     app.setApplicationVersion(__version__)
@@ -64,6 +64,49 @@ def prepare_application(theme: str = "system", lang: str | None = None) -> QAppl
     apply_language(app, lang)
     apply_theme(app, theme)
     return app
+
+
+def _create_application() -> QApplication:
+    """QApplication, or a plain explanation and EXIT_QT_START where Qt would abort.
+
+    With no usable platform plugin (no display, a missing library) Qt calls qFatal, which
+    aborts with a core dump. Its message handler is the last moment to say why instead.
+    """
+    messages: list[str] = []
+    held: list[str] = []  # the platform plugin's own words; misleading when we explain instead
+
+    def on_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        messages.append(message)
+        if kind == QtMsgType.QtFatalMsg:
+            _exit_explaining(messages)
+        if (context.category or "").startswith("qt.qpa."):
+            held.append(f"{context.category}: {message}")
+        elif previous is not None:
+            previous(kind, context, message)
+        elif kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(on_message)
+    try:
+        app = QApplication([sys.argv[0]])
+    finally:
+        qInstallMessageHandler(previous)
+    for line in held:  # a plugin that failed before another one started
+        print(line, file=sys.stderr)
+    return app
+
+
+def _exit_explaining(qt_messages: list[str]) -> None:
+    from rugdiary.ui.start_problems import (
+        EXIT_QT_START,
+        diagnose_platform_failure,
+        qt_plugins_dir,
+    )
+
+    problem = diagnose_platform_failure(qt_messages, os.environ, qt_plugins_dir())
+    print(problem.message(), file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(EXIT_QT_START)  # Qt aborts when the handler returns; nothing can be cleaned up
 
 
 def window_icon() -> QIcon:
