@@ -64,7 +64,7 @@ class StartProblem:
         return (
             f"rugdiary: the window cannot open: {self.cause}\n"
             f"  {self.fix}\n"
-            f"  (exit code {EXIT_QT_START}; `rugdiary --help` lists the commands that need no window)"
+            f"  (exit code {EXIT_QT_START}; `rugdiary --help` lists the commands that need none)"
         )
 
 
