@@ -20,7 +20,9 @@ system-packages:
 $(STAMP): pyproject.toml | system-packages
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# The build hook would fetch PySide6 into pip's build environment to compile the .qm;
+	@# `make qm` does that with the venv's own lrelease instead.
+	RUGDIARY_SKIP_QM_BUILD=1 $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
 run: system-packages $(STAMP) qm  ## set up and start the app
