@@ -348,18 +348,21 @@ DEMO_DAYS = 120
 
 def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
     """A diary with sample data in its own folder, so trying the app never touches yours."""
-    from rugdiary.core.demo import generate_demo_entries
-    from rugdiary.storage.repositories import EntryRepository
+    from rugdiary.core.demo import generate_demo_diary
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
     from rugdiary.ui.first_run import DONE_KEY
     from rugdiary.ui.safety import ACKNOWLEDGED_KEY
 
     demo = Database.open(data_dir / DEMO_FOLDER, clock=clock)
     entries = EntryRepository(demo, clock)
+    services = Services.for_database(demo, clock)
     if not entries.count():
         lang = "nl" if content_language() == "nl" else "en"
-        entries.add_many(generate_demo_entries(DEMO_DAYS, 1, clock.now().date(), lang=lang))
+        diary = generate_demo_diary(DEMO_DAYS, 1, clock.now(), services.library(), lang=lang)
+        entries.add_many(diary.entries)
+        SessionRepository(demo).add_many(diary.sessions)
     # The demo is a look around: no welcome, and the notice was seen a moment ago.
-    demo_settings = Services.for_database(demo, clock).settings
+    demo_settings = services.settings
     demo_settings.set(DONE_KEY, True)
     demo_settings.set(ACKNOWLEDGED_KEY, True)
     return demo
