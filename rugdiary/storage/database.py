@@ -20,6 +20,7 @@ from rugdiary.core.clock import Clock, SystemClock
 from rugdiary.paths import DATA_FILE_NAME
 from rugdiary.storage.atomic import (
     DIR_MODE,
+    FILE_MODE,
     AtomicJSONStorage,
     Tables,
     atomic_write_bytes,
@@ -259,7 +260,8 @@ class Database:
             raise DataFileError(
                 data_dir, f"the data folder cannot be created ({exc.strerror})"
             ) from exc
-        lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout)
+        _private_lock_file(data_dir / LOCK_NAME)
+        lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout, mode=FILE_MODE)
         db = cls(data_dir, lock, clock)
         try:
             with db._locked():
@@ -451,7 +453,7 @@ def restore_backup(
             candidates[0], "no backup could be read (" + "; ".join(problems) + ")"
         )
     path = data_dir / DATA_FILE_NAME
-    lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0)
+    lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0, mode=FILE_MODE)
     try:
         lock.acquire()
     except filelock.Timeout:
@@ -470,6 +472,13 @@ def restore_backup(
     finally:
         lock.release()
     return chosen
+
+
+def _private_lock_file(path: Path) -> None:
+    """Make a lock file left by an older version 0600 too; new ones are created so."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
 
 
 def restore_latest_backup(data_dir: Path, *, clock: Clock | None = None) -> Path:
