@@ -43,19 +43,29 @@ inside() {
   chroot "$root" env -i HOME=/root LANG=C.UTF-8 \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -c "$1"
 }
+# A chroot shares the host's network namespace, and with it the abstract sockets X servers
+# listen on: an Xvfb of the tests could meet the host's own display :0. Once everything is
+# installed, the tests and the window check therefore run without network, in their own
+# namespace, as on a machine of their own.
+offline() {
+  unshare --net chroot "$root" env -i HOME=/root LANG=C.UTF-8 \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -c "$1"
+}
 
-echo "== git clone, then make test"
-inside "cd /root && git clone -q -b '$branch' rugdiary.bundle rugdiary && cd rugdiary && make test"
+echo "== git clone, then make test (set-up online, then the tests offline)"
+inside "cd /root && git clone -q -b '$branch' rugdiary.bundle rugdiary && cd rugdiary &&
+  make qm PACKAGE_GROUPS='run test'"
+offline "cd /root/rugdiary && make test"
 
 echo "== make run without a display: an explanation and exit code 4"
-if inside "cd /root/rugdiary && .venv/bin/rugdiary" 2>"$work/nodisplay.txt"; then
+if offline "cd /root/rugdiary && .venv/bin/rugdiary" 2>"$work/nodisplay.txt"; then
   echo "FAILED: the app started without a display" >&2
   exit 1
 fi
 grep -q "there is no display" "$work/nodisplay.txt" || { cat "$work/nodisplay.txt" >&2; exit 1; }
 
 echo "== make run on an Xvfb display: a window appears"
-inside '
+offline '
   cd /root/rugdiary
   Xvfb :7 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
   sleep 2
