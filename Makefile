@@ -8,18 +8,28 @@ UI_SOURCES = $(shell find rugdiary/ui -name '*.py' | sort)
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint format bench i18n qm dist screenshots clean
+.PHONY: run test lint format bench i18n qm dist screenshots clean system-packages
 
-$(STAMP): pyproject.toml
+# The Debian/Ubuntu packages (packaging/linux/debian-packages.txt) are checked before the venv
+# is built, and installed when missing; silent and quick when all are there. `make test` also
+# wants the test tools (PACKAGE_GROUPS is passed on to the prerequisites).
+PACKAGE_GROUPS = run
+system-packages:
+	@PYTHON=$(PYTHON) packaging/linux/ensure-packages.sh $(PACKAGE_GROUPS)
+
+$(STAMP): pyproject.toml | system-packages
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# The build hook would fetch PySide6 into pip's build environment to compile the .qm;
+	@# `make qm` does that with the venv's own lrelease instead.
+	RUGDIARY_SKIP_QM_BUILD=1 $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP) qm  ## set up and start the app
+run: system-packages $(STAMP) qm  ## set up and start the app
 	$(BIN)/rugdiary
 
-test: $(STAMP) qm  ## set up and run the whole test suite, headless
+test: PACKAGE_GROUPS = run test
+test: system-packages $(STAMP) qm  ## set up and run the whole test suite, headless
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff (lint + format check) and mypy on core and storage

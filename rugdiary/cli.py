@@ -222,7 +222,13 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     from rugdiary.preload import import_qt_free_layers
 
     import_qt_free_layers()  # before Qt: see there why the order matters
-    from rugdiary.ui.app import run_gui
+    try:
+        from rugdiary.ui.app import run_gui
+    except ImportError as exc:  # Qt itself cannot load: a system library is missing
+        from rugdiary.ui.start_problems import EXIT_QT_START, diagnose_import_error
+
+        print(diagnose_import_error(exc).message(), file=sys.stderr)
+        return EXIT_QT_START
 
     return run_gui(_data_dir(args), theme=args.theme, lang=args.lang)
 
@@ -682,8 +688,10 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from rugdiary.core.clock import SystemClock
-    from rugdiary.core.demo import generate_demo_entries
-    from rugdiary.storage.repositories import EntryRepository
+    from rugdiary.core.content import load_library
+    from rugdiary.core.demo import generate_demo_diary
+    from rugdiary.resources import resources_dir
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
 
     if not 0 < args.days <= 3660 * 3:
         raise BadInputError("--days: must be from 1 to 10980")
@@ -695,9 +703,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                 f"data folder: {db.data_dir} already holds a diary; demo data goes into an "
                 "empty folder, e.g. rugdiary --data-dir /tmp/rugdiary-demo demo"
             )
-        entries = generate_demo_entries(args.days, args.seed, clock.now().date(), lang=args.lang)
-        repo.add_many(entries)
-    print(f"Added {len(entries)} sample entries over {args.days} days.")
+        demo = generate_demo_diary(
+            args.days, args.seed, clock.now(), load_library(resources_dir()), lang=args.lang
+        )
+        repo.add_many(demo.entries)
+        SessionRepository(db).add_many(demo.sessions)
+    print(
+        f"Added {len(demo.entries)} sample entries and {len(demo.sessions)} exercise sessions "
+        f"over {args.days} days."
+    )
     return EXIT_OK
 
 

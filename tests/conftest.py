@@ -36,3 +36,27 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def clock() -> FakeClock:
     """A clock fixed at Monday 2 March 2026, 09:00 local time."""
     return FakeClock(datetime(2026, 3, 2, 9, 0).astimezone())
+
+
+def _libpulse_missing() -> str | None:
+    """Why Qt Multimedia and Qt TextToSpeech cannot load here, or None when they can."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libpulse.so.0")
+    except OSError as exc:
+        return f"libpulse.so.0 cannot be loaded ({exc}); apt-get install libpulse0 (.ci/run does)"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the tests that need the real Qt Multimedia where libpulse0 is not installed."""
+    import sys
+
+    marked = [item for item in items if item.get_closest_marker("needs_libpulse")]
+    if not marked or not sys.platform.startswith("linux"):
+        return
+    reason = _libpulse_missing()
+    if reason is not None:
+        for item in marked:
+            item.add_marker(pytest.mark.skip(reason=reason))

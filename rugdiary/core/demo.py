@@ -1,14 +1,20 @@
-"""Realistic sample diaries: a seeded, believable year of pain and stress for demos and tests."""
+"""Realistic sample diaries: seeded, believable months of pain, stress and exercise sessions."""
 
 from __future__ import annotations
 
 import math
 import random
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
+from rugdiary.core.content import Library
 from rugdiary.core.diary import DiaryEntry, Medication, new_entry
+from rugdiary.core.exercises import Level
+from rugdiary.core.programs import build_timeline
+from rugdiary.core.sessions import Session, StopReason
 
 Language = Literal["en", "nl"]
 
@@ -58,9 +64,18 @@ def _clamp(value: float) -> int:
 
 
 def generate_demo_entries(
-    days: int, seed: int, end: date, tz: tzinfo | None = None, lang: Language = "en"
+    days: int,
+    seed: int,
+    end: date,
+    tz: tzinfo | None = None,
+    lang: Language = "en",
+    *,
+    now: datetime | None = None,
 ) -> list[DiaryEntry]:
     """About `days` days of entries ending on `end`, with a stress-to-pain pattern built in.
+
+    With `now`, nothing is dated after it: at six in the evening, today's evening entry has
+    not been written yet. The other entries stay the same.
 
     Tags and notes are written in `lang`, the language the person has chosen, since a
     Dutch diary full of English tags would not look like theirs; the numbers do not
@@ -136,6 +151,8 @@ def generate_demo_entries(
                     now=morning, pain=_clamp(pain + rng.gauss(0.5, 1)), stress=_clamp(stress - 1)
                 )
             )
+    if now is not None:
+        entries = [entry for entry in entries if entry.at <= now]
     return entries
 
 
@@ -147,3 +164,176 @@ def _note(rng: random.Random, pain: int, stress: int, flare: bool, words: DemoTe
     if pain <= 2 and rng.random() < 0.2:
         return words.good_note
     return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Exercise sessions
+
+CORE_PROGRAM = "core-stability-beginner"
+"""The programme the demo person follows three times a week, moving up a level on the way."""
+
+LEVEL_UP_AFTER_DAYS = 35
+"""Days at the beginner level before the demo moves up: past the app's two-week rule."""
+
+_OTHER_PROGRAMS: tuple[tuple[str, float, tuple[int, int], bool], ...] = (
+    # (programme, chance on a day, start hour range, workdays only)
+    ("morning-mobility", 0.3, (7, 8), False),
+    ("desk-break", 0.35, (10, 15), True),
+)
+_STRESS_RELIEF = "stress-relief"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoDiary:
+    """A sample diary: its entries and the exercise sessions played alongside them."""
+
+    entries: list[DiaryEntry]
+    sessions: list[Session]
+
+
+def generate_demo_diary(
+    days: int,
+    seed: int,
+    now: datetime,
+    library: Library,
+    lang: Language = "en",
+) -> DemoDiary:
+    """`days` days up to `now`: entries, and sessions whose pain follows those entries."""
+    entries = generate_demo_entries(days, seed, now.date(), now.tzinfo, lang, now=now)
+    sessions = generate_demo_sessions(days, seed, now, library, entries=entries, lang=lang)
+    return DemoDiary(entries, sessions)
+
+
+def generate_demo_sessions(
+    days: int,
+    seed: int,
+    now: datetime,
+    library: Library,
+    *,
+    entries: Sequence[DiaryEntry] = (),
+    lang: Language = "en",
+) -> list[Session]:
+    """Sessions over the `days` days up to `now`, as a person who keeps at it plays them.
+
+    Core stability three times a week (most weeks, not all), moving from beginner to
+    intermediate after five weeks; morning mobility and desk breaks now and then; stress
+    relief on some stressful evenings. About one in ten is stopped early (for time, now
+    and then for pain), pain is asked before and after (and sometimes left unanswered),
+    and the pain before follows that day's diary entry. Nothing starts or ends after `now`.
+    """
+    if days < 0:
+        raise ValueError("days must be zero or more")
+    rng = random.Random(f"demo-sessions-{seed}")
+    day_pain = {e.at.date(): e.pain for e in sorted(entries, key=lambda e: e.at)}
+    day_stress = {e.at.date(): e.stress for e in sorted(entries, key=lambda e: e.at)}
+    first_pain = {e.at.date(): e.pain for e in sorted(entries, key=lambda e: e.at, reverse=True)}
+    first = now.date() - timedelta(days=max(days - 1, 0))
+    level_up_day = first + timedelta(days=LEVEL_UP_AFTER_DAYS)
+    sessions: list[Session] = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        workday = day.weekday() < 5
+        plan: list[tuple[str, Level | None, datetime]] = []
+        if day.weekday() in (0, 2, 4) and rng.random() < 0.85:
+            core_level = Level.INTERMEDIATE if day >= level_up_day else Level.BEGINNER
+            plan.append((CORE_PROGRAM, core_level, _at(rng, day, (17, 18), now)))
+        for program_id, chance, hours, workdays_only in _OTHER_PROGRAMS:
+            if rng.random() < chance and (workday or not workdays_only):
+                plan.append((program_id, None, _at(rng, day, hours, now)))
+        if day_stress.get(day, 0) >= 6 and rng.random() < 0.45:
+            plan.append((_STRESS_RELIEF, None, _at(rng, day, (21, 21), now)))
+        if day_pain.get(day, 0) >= 6:
+            # On a bad day most sessions are left out (as people do), the gentlest kept.
+            plan = [p for p in plan if p[0] == _STRESS_RELIEF or rng.random() < 0.3]
+        for program_id, chosen, started in sorted(plan, key=lambda p: p[2]):
+            session = _demo_session(
+                rng,
+                library,
+                program_id,
+                chosen,
+                started,
+                day_pain.get(day),
+                first_pain.get(day + timedelta(days=1)),
+                lang,
+            )
+            if session is not None and session.ended_at <= now:
+                sessions.append(session)
+    return sessions
+
+
+def _at(rng: random.Random, day: date, hours: tuple[int, int], now: datetime) -> datetime:
+    clock = time(rng.randint(*hours), rng.randint(0, 59))
+    return datetime.combine(day, clock, now.tzinfo)
+
+
+def _demo_session(
+    rng: random.Random,
+    library: Library,
+    program_id: str,
+    level: Level | None,
+    started: datetime,
+    pain_today: int | None,
+    pain_next_day: int | None,
+    lang: Language,
+) -> Session | None:
+    program = library.programs.get(program_id)
+    if program is None:
+        return None
+    played = level or program.level
+    timeline = build_timeline(program, library.exercises, played)
+    planned, steps = timeline.total_s, len(timeline)
+    # Close to that day's diary entry. The diary's next day is often a point higher by chance
+    # alone, which the pain-response rule would read as "worse the next day" for nearly half
+    # the sessions; most of those days had a higher pain already before the session.
+    usual = pain_today if pain_today is not None else 4
+    if pain_next_day is not None and pain_next_day > usual and rng.random() < 0.8:
+        usual = pain_next_day
+    pain_before = _clamp(usual + rng.gauss(0, 0.4))
+    # Gentle exercise mostly eases pain by a point or two or leaves it; now and then it rises a
+    # little, and once in a while (more often in the harder core programme) by two or three.
+    hard = program_id == CORE_PROGRAM
+    change = rng.choice((-3, -2, -2, -2, -1, -1, -1, 0, 0, 1))
+    if rng.random() < (0.08 if hard else 0.03):
+        change = rng.randint(2, 3)
+    pain_after = _clamp(pain_before + change)
+    base_effort = 5.5 if played is Level.INTERMEDIATE else 4.0 if hard else 2.5
+    effort: int | None = max(1, min(10, round(rng.gauss(base_effort, 0.8))))
+    answered_pain: int | None = pain_after
+    stopped: StopReason | None = None
+    if rng.random() < 0.1:
+        stopped = (
+            StopReason.PAIN
+            if pain_after >= 6
+            else rng.choice((StopReason.TIME, StopReason.TIME, StopReason.OTHER))
+        )
+    if stopped is None and hard and pain_after >= 7 and rng.random() < 0.2:
+        stopped = StopReason.PAIN
+    if stopped is not None:
+        share = rng.uniform(0.25, 0.8)
+        done_s, steps_done, skipped = round(planned * share), int(steps * share), rng.randint(0, 1)
+    else:
+        skipped = 1 if rng.random() < 0.15 else 0
+        done_s = planned - skipped * rng.randint(5, 30)
+        steps_done = steps - skipped
+    if rng.random() < 0.08 and stopped is not StopReason.PAIN:
+        answered_pain = None  # closed without answering
+    if rng.random() < 0.08:
+        effort = None
+    pauses = rng.choice((0, 0, 0, 15, 40, 90))
+    return Session(
+        id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        program_id=program_id,
+        program_name=program.name.get(lang),
+        level=played,
+        started_at=started,
+        ended_at=started + timedelta(seconds=max(done_s, 0) + pauses),
+        planned_s=planned,
+        done_s=max(done_s, 0),
+        steps_done=steps_done,
+        steps_skipped=skipped,
+        completed=stopped is None,
+        stopped_reason=stopped,
+        pain_before=pain_before,
+        pain_after=answered_pain,
+        effort=effort,
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
 import tempfile
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -55,12 +57,12 @@ def fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
-def decode_tables(raw: bytes, path: Path) -> Tables:
+def decode_tables(raw: bytes, path: Path, encoding: str = "utf-8") -> Tables:
     """Parse a diary file's bytes, or raise CorruptDataError saying what is wrong with it."""
     if not raw.strip():
         raise CorruptDataError(path, "the file is empty")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
         raise CorruptDataError(path, "the file is not text; it may be damaged") from None
     try:
@@ -86,6 +88,11 @@ def encode_tables(data: Tables) -> bytes:
     return orjson.dumps(data)
 
 
+READ_ONLY_MODES = ("r", "rb")
+UTF8_NAMES = ("utf-8", "utf8")
+KNOWN_MODES = ("r", "rb", "r+", "rb+")
+
+
 class AtomicJSONStorage(Storage):
     """Drop-in for TinyDB's JSONStorage that writes atomically and reads from memory.
 
@@ -95,6 +102,26 @@ class AtomicJSONStorage(Storage):
     replacing the file changes its inode, so its writes are picked up. TinyDB mutates
     the dict it reads and then writes it; a failed write therefore drops the memory copy,
     so the next read comes from disk again.
+
+    Like JSONStorage (tests/storage/test_tinydb_storages.py runs TinyDB's own tests):
+    `access_mode="r"` on a missing file raises FileNotFoundError, and so does a missing
+    folder without `create_dirs`; an access mode other than r, rb, r+ or rb+ warns with
+    TinyDB's UserWarning; `encoding` is used to read and write the file; keyword arguments
+    go to `json.dumps`. Where it differs, on purpose:
+
+    - No empty file is created on opening: the file appears with the first write. An empty
+      file left by a crash right after opening would read as a damaged diary, and an
+      atomic replace needs no file to exist beforehand.
+    - An empty, cut-off or otherwise unreadable file raises CorruptDataError naming the
+      file and the problem (JSONStorage returns None for an empty file and raises
+      json.JSONDecodeError otherwise): the diary is never silently treated as new. The
+      same holds for JSON that is not TinyDB's tables of records, which JSONStorage
+      returns as it is.
+    - Writing in a read-only mode raises StorageWriteError (JSONStorage: OSError), the one
+      error the app catches to keep what was typed and say that nothing was saved.
+    - Without `encoding` the file is UTF-8, not the locale's encoding, so a diary reads
+      the same on every computer.
+    - `close()` only forgets the cached content; there is no open file handle to close.
     """
 
     def __init__(
@@ -106,13 +133,24 @@ class AtomicJSONStorage(Storage):
         **kwargs: Any,
     ) -> None:
         super().__init__()
-        if encoding not in (None, "utf-8", "utf8"):
-            raise ValueError("AtomicJSONStorage always writes UTF-8")
+        if access_mode not in KNOWN_MODES:
+            warnings.warn(
+                "Using an `access_mode` other than 'r', 'rb', 'r+' or 'rb+' can cause data "
+                "loss or corruption",
+                UserWarning,
+                stacklevel=2,
+            )
         self.path = Path(path)
-        self._writable = access_mode not in ("r", "rb")
+        self.encoding = encoding or "utf-8"
+        codecs.lookup(self.encoding)  # an unknown one fails here (LookupError), as open() does
+        self._writable = access_mode not in READ_ONLY_MODES
         self._kwargs = kwargs
-        if create_dirs:
+        if create_dirs and self._writable:
             self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if not self._writable and not self.path.is_file():
+            raise FileNotFoundError(2, "No such file (opened read-only)", str(self.path))
+        if not self.path.parent.is_dir():
+            raise FileNotFoundError(2, "No such folder", str(self.path.parent))
         self._cache: Tables | None = None
         self._stamp: tuple[int, int, int, int] | None = None
         self.generation = 0
@@ -137,7 +175,7 @@ class AtomicJSONStorage(Storage):
         if self._cache is not None and stamp == self._stamp:
             return self._cache
         raw = self.path.read_bytes()
-        data = decode_tables(raw, self.path)
+        data = decode_tables(raw, self.path, self.encoding)
         # Stamp taken before reading: if the file changed meanwhile, the next read notices.
         self._cache, self._stamp = data, stamp
         self.generation += 1
@@ -153,8 +191,8 @@ class AtomicJSONStorage(Storage):
             raise StorageWriteError(self.path, "the data file was opened read-only")
         try:
             payload = (
-                json.dumps(data, ensure_ascii=False, **self._kwargs).encode("utf-8")
-                if self._kwargs
+                json.dumps(data, ensure_ascii=False, **self._kwargs).encode(self.encoding)
+                if self._kwargs or self.encoding.replace("_", "-").lower() not in UTF8_NAMES
                 else encode_tables(data)
             )
             atomic_write_bytes(self.path, payload)

@@ -22,6 +22,7 @@ from rugdiary.core.clock import Clock, SystemClock
 from rugdiary.paths import DATA_FILE_NAME
 from rugdiary.storage.atomic import (
     DIR_MODE,
+    FILE_MODE,
     AtomicJSONStorage,
     Tables,
     atomic_write_bytes,
@@ -351,7 +352,8 @@ class Database:
             raise DataFileError(
                 data_dir, f"the data folder cannot be created ({exc.strerror})"
             ) from exc
-        lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout)
+        _private_lock_file(data_dir / LOCK_NAME)
+        lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout, mode=FILE_MODE)
         db = cls(data_dir, lock, clock, diary_path(data_dir))
         try:
             with db._locked():
@@ -591,7 +593,7 @@ def restore_backup(
             candidates[0], "no backup could be read (" + "; ".join(problems) + ")"
         )
     path = diary_path(data_dir)
-    lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0)
+    lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0, mode=FILE_MODE)
     _acquire(lock, data_dir)
     try:
         now = clock.now()
@@ -636,6 +638,13 @@ def _set_aside(path: Path, now: datetime) -> Path:
         fsync_dir(path.parent)
         return aside
     raise OSError(errno.EEXIST, "too many set-aside copies of the damaged diary", str(path))
+
+
+def _private_lock_file(path: Path) -> None:
+    """Make a lock file left by an older version 0600 too; new ones are created so."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
 
 
 def restore_latest_backup(data_dir: Path, *, clock: Clock | None = None) -> Path:

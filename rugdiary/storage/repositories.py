@@ -6,7 +6,7 @@ import builtins
 import copy
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
@@ -220,6 +220,11 @@ class SessionRepository:
         with self._db.transaction():
             self._table.insert(session.to_dict())
         return session
+
+    def add_many(self, sessions: Iterable[Session]) -> None:
+        """Store several sessions in one write (the demo diary): all of them, or none."""
+        with self._db.transaction():
+            self._table.insert_multiple([s.to_dict() for s in sessions])
 
     def update(self, session: Session) -> Session:
         """Replace the stored session with the same id (e.g. pain and effort asked after)."""

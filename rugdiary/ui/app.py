@@ -57,7 +57,7 @@ WINDOW_ICON_SIZES = (64, 128, 256)
 def prepare_application(theme: str = "system", lang: str | None = None) -> QApplication:
     """The QApplication (created if needed) with name, version, theme and Qt's translations."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app = existing if isinstance(existing, QApplication) else _create_application()
     app.setApplicationName("RugDiary")
     app.setOrganizationName("RugDiary")
     app.setApplicationVersion(__version__)
@@ -67,6 +67,49 @@ def prepare_application(theme: str = "system", lang: str | None = None) -> QAppl
     apply_language(app, lang)
     apply_theme(app, theme)
     return app
+
+
+def _create_application() -> QApplication:
+    """QApplication, or a plain explanation and EXIT_QT_START where Qt would abort.
+
+    With no usable platform plugin (no display, a missing library) Qt calls qFatal, which
+    aborts with a core dump. Its message handler is the last moment to say why instead.
+    """
+    messages: list[str] = []
+    held: list[str] = []  # the platform plugin's own words; misleading when we explain instead
+
+    def on_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        messages.append(message)
+        if kind == QtMsgType.QtFatalMsg:
+            _exit_explaining(messages)
+        if (context.category or "").startswith("qt.qpa."):
+            held.append(f"{context.category}: {message}")
+        elif previous is not None:
+            previous(kind, context, message)
+        elif kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(on_message)
+    try:
+        app = QApplication([sys.argv[0]])
+    finally:
+        qInstallMessageHandler(previous)
+    for line in held:  # a plugin that failed before another one started
+        print(line, file=sys.stderr)
+    return app
+
+
+def _exit_explaining(qt_messages: list[str]) -> None:
+    from rugdiary.ui.start_problems import (
+        EXIT_QT_START,
+        diagnose_platform_failure,
+        qt_plugins_dir,
+    )
+
+    problem = diagnose_platform_failure(qt_messages, os.environ, qt_plugins_dir())
+    print(problem.message(), file=sys.stderr)
+    sys.stderr.flush()
+    os._exit(EXIT_QT_START)  # Qt aborts when the handler returns; nothing can be cleaned up
 
 
 def window_icon() -> QIcon:
@@ -339,18 +382,21 @@ DEMO_DAYS = 120
 
 def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
     """A diary with sample data in its own folder, so trying the app never touches yours."""
-    from rugdiary.core.demo import generate_demo_entries
-    from rugdiary.storage.repositories import EntryRepository
+    from rugdiary.core.demo import generate_demo_diary
+    from rugdiary.storage.repositories import EntryRepository, SessionRepository
     from rugdiary.ui.first_run import DONE_KEY
     from rugdiary.ui.safety import ACKNOWLEDGED_KEY
 
     demo = Database.open(data_dir / DEMO_FOLDER, clock=clock)
     entries = EntryRepository(demo, clock)
+    services = Services.for_database(demo, clock)
     if not entries.count():
         lang = "nl" if content_language() == "nl" else "en"
-        entries.add_many(generate_demo_entries(DEMO_DAYS, 1, clock.now().date(), lang=lang))
+        diary = generate_demo_diary(DEMO_DAYS, 1, clock.now(), services.library(), lang=lang)
+        entries.add_many(diary.entries)
+        SessionRepository(demo).add_many(diary.sessions)
     # The demo is a look around: no welcome, and the notice was seen a moment ago.
-    demo_settings = Services.for_database(demo, clock).settings
+    demo_settings = services.settings
     demo_settings.set(DONE_KEY, True)
     demo_settings.set(ACKNOWLEDGED_KEY, True)
     return demo

@@ -140,6 +140,7 @@ def test_switched_off_cues_load_nothing(make_cues: Any) -> None:
     assert reasons == []
 
 
+@pytest.mark.needs_libpulse
 def test_without_a_sound_device_tones_are_skipped(
     make_cues: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,6 +155,7 @@ def test_without_a_sound_device_tones_are_skipped(
     assert reasons == ["Sound cues are off: no sound output was found."]
 
 
+@pytest.mark.needs_libpulse
 def test_mock_engine_speaks_in_english(qtbot: QtBot, make_cues: Any) -> None:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -169,6 +171,7 @@ def test_mock_engine_speaks_in_english(qtbot: QtBot, make_cues: Any) -> None:
     assert reasons == []
 
 
+@pytest.mark.needs_libpulse
 def test_no_voice_for_the_language_is_said_once(qtbot: QtBot, make_cues: Any) -> None:
     cues = make_cues(sound=False, voice_engine="mock", lang="nl")  # mock has no Dutch voice
     reasons: list[str] = []
@@ -180,6 +183,7 @@ def test_no_voice_for_the_language_is_said_once(qtbot: QtBot, make_cues: Any) ->
     assert reasons == ["Voice cues are off: no voice is installed for this language."]
 
 
+@pytest.mark.needs_libpulse
 def test_say_never_blocks_even_when_the_engine_hangs(qtbot: QtBot, make_cues: Any) -> None:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -200,6 +204,7 @@ def test_say_never_blocks_even_when_the_engine_hangs(qtbot: QtBot, make_cues: An
     qtbot.waitUntil(lambda: worker._tts is not None, timeout=5000)
 
 
+@pytest.mark.needs_libpulse
 def test_a_busy_voice_keeps_only_the_latest_line(qtbot: QtBot, make_cues: Any) -> None:
     cues = make_cues(sound=False, voice_engine="mock", lang="en")
     cues.say("Bird dog")

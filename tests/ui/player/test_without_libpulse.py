@@ -1,0 +1,92 @@
+"""Without libpulse0 Qt Multimedia cannot load: the player goes on silently and says so once."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from rugdiary.ui.audio import CuePlayer, Tone
+
+LOADER_ERROR = "libpulse.so.0: cannot open shared object file: No such file or directory"
+
+CHILD = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+try:
+    import PySide6.QtMultimedia
+except ImportError as exc:
+    multimedia_error = str(exc)
+else:
+    multimedia_error = ""
+from rugdiary.ui.audio import CuePlayer, Tone
+app = QApplication([])
+cues = CuePlayer(lang="en")
+reasons = []
+cues.unavailable.connect(reasons.append)
+cues.prepare()
+played = cues.play_tone(Tone.PHASE)
+cues.say("Hold")
+cues.say("Rest")
+app.processEvents()
+cues.shutdown()
+print(json.dumps({"error": multimedia_error, "played": played, "reasons": reasons}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux loader is faked")
+def test_without_libpulse_the_cues_are_silent_and_say_why(tmp_path: Path) -> None:
+    """A child process in which libpulse.so.0 cannot load (an empty file is found first)."""
+    (tmp_path / "libpulse.so.0").write_bytes(b"")
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "LD_LIBRARY_PATH": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "libpulse.so.0" in outcome["error"]
+    assert outcome["played"] is False
+    assert len(outcome["reasons"]) == 2
+    assert outcome["reasons"][0].startswith("Sound cues are off")
+    assert outcome["reasons"][1].startswith("Voice cues are off")
+
+
+def test_the_loader_error_turns_sound_and_voice_off_once(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ImportError exactly as PySide6 raises it on a system without libpulse0."""
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith(("PySide6.QtMultimedia", "PySide6.QtTextToSpeech")):
+            raise ImportError(LOADER_ERROR)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    cues = CuePlayer(lang="en")
+    try:
+        reasons: list[str] = []
+        cues.unavailable.connect(reasons.append)
+        for _ in range(3):
+            assert cues.play_tone(Tone.TICK) is False
+            cues.say("Hold")
+        assert not cues.sound_available
+        assert not cues.voice_available
+        assert reasons == [
+            "Sound cues are off: no sound output was found.",
+            "Voice cues are off: speech is not available on this computer.",
+        ]
+    finally:
+        cues.shutdown()
