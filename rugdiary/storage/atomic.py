@@ -130,6 +130,8 @@ class AtomicJSONStorage(Storage):
         create_dirs: bool = False,
         encoding: str | None = None,
         access_mode: str = "r+",
+        *,
+        missing_ok: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__()
@@ -147,9 +149,11 @@ class AtomicJSONStorage(Storage):
         self._kwargs = kwargs
         if create_dirs and self._writable:
             self.path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        if not self._writable and not self.path.is_file():
+        # `missing_ok`: a reader of a folder (or a diary) that does not exist yet sees empty
+        # tables (the read-only Database of commands that only read); JSONStorage raises.
+        if not self._writable and not missing_ok and not self.path.is_file():
             raise FileNotFoundError(2, "No such file (opened read-only)", str(self.path))
-        if not self.path.parent.is_dir():
+        if (self._writable or not missing_ok) and not self.path.parent.is_dir():
             raise FileNotFoundError(2, "No such folder", str(self.path.parent))
         self._cache: Tables | None = None
         self._stamp: tuple[int, int, int, int] | None = None

@@ -312,7 +312,10 @@ class Database:
         self._lock = lock
         self._clock = clock
         self._tinydb = _TinyDB(
-            self.path, storage=AtomicJSONStorage, access_mode="r" if read_only else "r+"
+            self.path,
+            storage=AtomicJSONStorage,
+            access_mode="r" if read_only else "r+",
+            missing_ok=read_only,
         )
         self._storage = cast(AtomicJSONStorage, self._tinydb.storage)
         self._last_backup_day: date | None = None

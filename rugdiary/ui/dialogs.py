@@ -287,24 +287,13 @@ def choose_chart_file(parent: QWidget | None, suggested: Path) -> Path | None:
 
 def choose_report_file(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save the physiotherapist report; None when cancelled. Always ends in .pdf."""
-    from PySide6.QtWidgets import QFileDialog
-
-    path, _filter = QFileDialog.getSaveFileName(
+    return _save_file(
         parent,
         QCoreApplication.translate("dialogs", "Save the report (contains health data)"),
-        str(suggested),
+        suggested,
         QCoreApplication.translate("dialogs", "PDF files (*.pdf)"),
+        ".pdf",
     )
-    if not path:
-        return None
-    chosen = Path(path)
-    if chosen.suffix.lower() == ".pdf":
-        return chosen
-    target = chosen.with_name(chosen.name + ".pdf")
-    # The file dialog asked about the name as typed, not about this one.
-    if target.exists() and not ask_replace_file(parent, target):
-        return None
-    return target
 
 
 def ask_replace_file(parent: QWidget | None, path: Path) -> bool:
@@ -463,18 +452,6 @@ def _save_file(
     if chosen.exists() and not ask_replace_file(parent, chosen):
         return None
     return chosen
-
-
-def ask_replace_file(parent: QWidget | None, path: Path) -> bool:
-    """Ask before an existing file is replaced; True means replace it."""
-    return _ask(
-        parent,
-        title=QCoreApplication.translate("dialogs", "Replace the file?"),
-        text=QCoreApplication.translate("dialogs", "“%1” exists already.").replace("%1", path.name),
-        detail=QCoreApplication.translate("dialogs", "Do you want to replace it?"),
-        go=(QCoreApplication.translate("dialogs", "Replace"), "destructive"),
-        stay=QCoreApplication.translate("dialogs", "Cancel"),
-    )
 
 
 def choose_programme_export_file(parent: QWidget | None, suggested: Path) -> Path | None:
