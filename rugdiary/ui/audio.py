@@ -320,35 +320,41 @@ def speech_command(engine: str | None, lang: str, prefix: Sequence[str] | None =
 
 def voice_off_reason(cause: str) -> str:
     """The sentence for the person when the voice stops or cannot start, naming the cause."""
-    t = QCoreApplication.translate
     reasons = {
-        speech_child.CAUSE_NO_MODULE: t(
+        speech_child.CAUSE_NO_MODULE: QCoreApplication.translate(
             "audio", "Voice cues are off: speech is not available on this computer."
         ),
-        speech_child.CAUSE_PLUGIN: t(
+        speech_child.CAUSE_PLUGIN: QCoreApplication.translate(
             "audio", "Voice cues are off: the speech plug-in could not load."
         ),
-        speech_child.CAUSE_SERVICE: t(
+        speech_child.CAUSE_SERVICE: QCoreApplication.translate(
             "audio", "Voice cues are off: the speech service could not be reached."
         ),
-        speech_child.CAUSE_NO_VOICE: t(
+        speech_child.CAUSE_NO_VOICE: QCoreApplication.translate(
             "audio", "Voice cues are off: no voice is installed for this language."
         ),
-        speech_child.CAUSE_STUCK: t(
+        speech_child.CAUSE_STUCK: QCoreApplication.translate(
             "audio", "Voice cues are off: the speech service does not answer."
         ),
-        GONE_NO_ANSWER_BUILDING: t(
+        GONE_NO_ANSWER_BUILDING: QCoreApplication.translate(
             "audio", "Voice cues are off: the speech service does not answer."
         ),
-        GONE_NO_START: t("audio", "Voice cues are off: the voice could not be started."),
-        GONE_NO_ANSWER: t(
+        GONE_NO_START: QCoreApplication.translate(
+            "audio", "Voice cues are off: the voice could not be started."
+        ),
+        GONE_NO_ANSWER: QCoreApplication.translate(
             "audio",
             "Voice cues are off: the voice stopped answering. The player goes on with tones "
             "and text.",
         ),
-        GONE_CRASHED: t("audio", "Voice cues are off: the voice stopped unexpectedly."),
+        GONE_CRASHED: QCoreApplication.translate(
+            "audio", "Voice cues are off: the voice stopped unexpectedly."
+        ),
     }
-    return reasons.get(cause, t("audio", "Voice cues are off: the speech engine is not ready."))
+    return reasons.get(
+        cause,
+        QCoreApplication.translate("audio", "Voice cues are off: the speech engine is not ready."),
+    )
 
 
 class CuePlayer(QObject):
