@@ -43,8 +43,9 @@ CHILD_FLAG = "--speech-child"
 VOICE_STALE_S = 2.5
 """A line that waited this long for a busy engine is dropped: by then the phase has moved on."""
 
-SPEAKING_LIMIT_S = 20.0
-"""No cue takes this long to say: an engine still speaking then has stopped answering."""
+SPEAKING_LIMIT_S = 8.0
+"""No cue takes this long to say (the longest take about 3 s): an engine still speaking
+then has stopped answering, as speech-dispatcher does when it is stopped or hung."""
 
 EXIT_ERROR = 3
 """Exit status after an error line, so the parent can tell it from a crash."""
