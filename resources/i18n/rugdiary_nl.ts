@@ -3463,6 +3463,30 @@ Er is niets veranderd. De map staat hier:
         <translation>Gesproken aanwijzingen staan uit: spraak werkt niet op deze computer.</translation>
     </message>
     <message>
+        <source>Voice cues are off: the speech plug-in could not load.</source>
+        <translation>Gesproken aanwijzingen staan uit: de spraakplug-in kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: the speech service could not be reached.</source>
+        <translation>Gesproken aanwijzingen staan uit: de spraakdienst is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: the speech service does not answer.</source>
+        <translation>Gesproken aanwijzingen staan uit: de spraakdienst reageert niet.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: the voice could not be started.</source>
+        <translation>Gesproken aanwijzingen staan uit: de stem kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: the voice stopped answering. The player goes on with tones and text.</source>
+        <translation>Gesproken aanwijzingen staan uit: de stem reageert niet meer. De speler gaat verder met tonen en tekst.</translation>
+    </message>
+    <message>
+        <source>Voice cues are off: the voice stopped unexpectedly.</source>
+        <translation>Gesproken aanwijzingen staan uit: de stem is onverwacht gestopt.</translation>
+    </message>
+    <message>
         <source>Voice cues are off: the speech engine is not ready.</source>
         <translation>Gesproken aanwijzingen staan uit: de spraakfunctie is nog niet klaar.</translation>
     </message>

@@ -2,21 +2,69 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QTimer,
+    QUrl,
+    Signal,
+)
 
 from rugdiary.resources import resource
+from rugdiary.ui import speech_child
 
-VOICE_STALE_S = 2.5
-"""A line that waited this long for a busy voice is dropped: by then the phase has moved on."""
+log = logging.getLogger(__name__)
 
-SHUTDOWN_WAIT_MS = 1500
-"""How long closing the app waits for a voice engine to finish before giving up on it."""
+VOICE_STALE_S = speech_child.VOICE_STALE_S
+"""A line that waited this long for the voice to start is dropped: the phase has moved on."""
+
+SHUTDOWN_WAIT_MS = 50
+"""How long quitting waits for a killed voice process to be reaped: a killed one goes in
+a millisecond; the wait only spares a zombie, it never holds up the app."""
+
+WATCH_MS = 100
+"""How often an unanswered voice request is checked against its deadline."""
+
+STDERR_TAIL = 2000
+"""Characters of the voice process's error output kept for the log when it fails."""
+
+# Why the voice process went away, besides the child's own causes (speech_child.CAUSE_*).
+GONE_NO_START = "no-start"
+GONE_NO_ANSWER_BUILDING = "no-answer-building"
+GONE_NO_ANSWER = "no-answer"
+GONE_CRASHED = "crashed"
+
+_LASTING_CAUSES = frozenset(
+    {speech_child.CAUSE_NO_MODULE, speech_child.CAUSE_PLUGIN, speech_child.CAUSE_NO_VOICE}
+)
+"""Causes that another try cannot change while the app runs (other failures are retried
+when the next session is prepared)."""
+
+
+@dataclass(frozen=True)
+class VoiceDeadlines:
+    """How long the voice process may take before it is given up on (seconds)."""
+
+    start_s: float = 20.0
+    """From launching the process to its first line: Python and Qt Core loading."""
+    build_s: float = 8.0
+    """From its first line to "ready": building the engine (speech-dispatcher: ~1.5 s)."""
+    line_s: float = 2.0
+    """From sending a line to its answer: handing a line to the engine takes milliseconds."""
 
 
 class Tone(StrEnum):
@@ -37,7 +85,7 @@ class Cues(Protocol):
     def say(self, text: str) -> None: ...
 
     def shutdown(self) -> None:
-        """Stop any background work (the voice thread) before the window goes away."""
+        """Stop any background work (the voice process) before the window goes away."""
         ...
 
     def set_sound_enabled(self, enabled: bool) -> None: ...
@@ -50,127 +98,278 @@ def app_language() -> str:
     return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
-class _VoiceWorker(QObject):
-    """Lives in the voice thread: owns the QTextToSpeech engine so a hang cannot stall the UI.
+class VoiceProcess(QObject):
+    """The speech child process (rugdiary.ui.speech_child), fed lines, held to deadlines.
 
-    DESIGN.md warns that speech-dispatcher without an audio device can hang; a
-    hang here only silences the voice.
+    Nothing here waits for the child: it is started with QProcess, written to
+    (buffered) and read from when it answers. A watchdog timer runs while an
+    answer is due; an answer that is later than its deadline, an exit, or an
+    error line ends the child (killed by its PID) and `failed` is sent once with
+    the cause. Speech engines can block inside calls that hold Python's lock,
+    so only a separate process keeps the player's timer free of them.
     """
 
-    status = Signal(bool, str)
-    """(usable, reason): sent once, after the first attempt to create the engine."""
+    failed = Signal(str)
+    """The cause (speech_child.CAUSE_* or GONE_*); the process is gone after this."""
 
-    def __init__(self, engine: str | None, lang: str, factory: Callable[..., Any] | None) -> None:
-        super().__init__()
-        self._engine_name = engine
-        self._lang = lang
-        self._factory = factory
-        self._tts: Any = None
-        self._failed = False
-        self._pending: tuple[str, float] | None = None
-        self._ready_state: Any = None
+    answered = Signal(object)
+    """Each answer from the child, as a dict (for tests and diagnostics)."""
 
-    @Slot(str, float)
-    def speak(self, text: str, stamp: float) -> None:
-        """Speak now if the engine is free; otherwise keep only this, the latest line."""
-        if self._failed:
+    def __init__(
+        self,
+        command: Sequence[str],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        deadlines: VoiceDeadlines | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._command = list(command)
+        self._clock = clock
+        self._deadlines = deadlines if deadlines is not None else VoiceDeadlines()
+        self._phase = "new"  # new, starting, building, ready, gone
+        self._phase_since = 0.0
+        self._next_id = 0
+        self._unanswered: dict[int, float] = {}
+        self._waiting_line: tuple[str, float] | None = None
+        self._stderr = ""
+        self.kill_ms = 0.0
+        """How long the last kill waited for the child to end (tests check it stays short)."""
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self.check_deadlines)
+        process = QProcess(self)
+        process.setProgram(self._command[0])
+        process.setArguments(self._command[1:])
+        process.setProcessEnvironment(_child_environment())
+        process.readyReadStandardOutput.connect(self._read_answers)
+        process.readyReadStandardError.connect(self._read_errors)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        self._process = process
+
+    @property
+    def ready(self) -> bool:
+        return self._phase == "ready"
+
+    @property
+    def gone(self) -> bool:
+        return self._phase == "gone"
+
+    def pid(self) -> int:
+        """The child's process id; 0 before it runs and after it ended."""
+        return int(self._process.processId())
+
+    def start(self) -> None:
+        """Launch the child; it answers later. Failing to launch is reported as `failed`."""
+        if self._phase != "new":
             return
-        if self._tts is None and not self._create():
+        self._set_phase("starting")
+        self._process.start(QProcess.OpenModeFlag.ReadWrite)
+
+    def say(self, text: str) -> None:
+        """Send `text`; before the engine is ready only the latest line waits here."""
+        if self._phase == "gone":
             return
-        if self._tts.state() == self._ready_state:
-            self._tts.say(text)
+        if self._phase != "ready":
+            self._waiting_line = (text, self._clock())
+            return
+        self._send(text)
+
+    def close(self) -> None:
+        """End the child now, without telling anyone (quitting, or voice switched off)."""
+        if self._phase == "gone":
+            return
+        self._set_phase("gone")
+        self._kill()
+
+    def check_deadlines(self) -> None:
+        """Give up on the child when an answer is overdue (the watchdog calls this)."""
+        now = self._clock()
+        d = self._deadlines
+        if self._phase == "starting" and now - self._phase_since > d.start_s:
+            self._give_up(GONE_NO_START)
+        elif self._phase == "building" and now - self._phase_since > d.build_s:
+            self._give_up(GONE_NO_ANSWER_BUILDING)
+        elif self._unanswered and now - min(self._unanswered.values()) > d.line_s:
+            self._give_up(GONE_NO_ANSWER)
         else:
-            self._pending = (text, stamp)
+            self._update_watch()
 
-    @Slot()
-    def stop(self) -> None:
-        self._pending = None
-        if self._tts is not None:
-            self._tts.stop()
+    # -- internals ---------------------------------------------------------------------------
 
-    def _create(self) -> bool:
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
+    def _set_phase(self, phase: str) -> None:
+        self._phase = phase
+        self._phase_since = self._clock()
+        self._update_watch()
 
-            if self._factory is not None:
-                tts = self._factory(self._engine_name)
-            elif self._engine_name:
-                tts = QTextToSpeech(self._engine_name)
-            else:
-                tts = QTextToSpeech()
-            tts.setParent(self)
-            ready, error = QTextToSpeech.State.Ready, QTextToSpeech.State.Error
-        except Exception:  # ImportError, a missing plugin, a broken backend: all mean "no voice"
-            return self._fail(
-                QCoreApplication.translate(
-                    "audio", "Voice cues are off: speech is not available on this computer."
-                )
-            )
-        self._ready_state = ready
-        # Some engines become Ready a moment later; lines wait (or go stale) until then.
-        if tts.state() == error:
-            return self._fail(
-                QCoreApplication.translate(
-                    "audio", "Voice cues are off: the speech engine is not ready."
-                )
-            )
-        locale = _pick_locale(tts, self._lang)
-        if locale is None:
-            return self._fail(
-                QCoreApplication.translate(
-                    "audio", "Voice cues are off: no voice is installed for this language."
-                )
-            )
-        tts.setLocale(locale)
-        tts.stateChanged.connect(self._on_state)
-        self._tts = tts
-        self.status.emit(True, "")
-        return True
+    def _update_watch(self) -> None:
+        due = self._phase in ("starting", "building") or (
+            self._phase == "ready" and bool(self._unanswered)
+        )
+        if due and not self._watch.isActive():
+            self._watch.start()
+        elif not due:
+            self._watch.stop()
 
-    def _fail(self, reason: str) -> bool:
-        self._failed = True
-        self.status.emit(False, reason)
-        return False
+    def _send(self, text: str) -> None:
+        self._next_id += 1
+        line = json.dumps({"id": self._next_id, "say": text}) + "\n"
+        # Buffered by QProcess and written when the pipe takes it: never blocks.
+        self._process.write(line.encode("utf-8"))
+        self._unanswered[self._next_id] = self._clock()
+        self._update_watch()
 
-    def _on_state(self, state: Any) -> None:
-        if state != self._ready_state or self._pending is None:
+    def _read_answers(self) -> None:
+        process = self._process
+        while self._phase != "gone" and process.canReadLine():
+            raw = bytes(process.readLine().data()).decode("utf-8", "replace")
+            try:
+                answer = json.loads(raw)
+                event = str(answer["event"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a stray print from a library, not an answer
+            self._on_answer(event, answer)
+            self.answered.emit(answer)
+
+    def _on_answer(self, event: str, answer: dict[str, Any]) -> None:
+        if event == "started" and self._phase == "starting":
+            self._set_phase("building")
+        elif event == "ready" and self._phase in ("starting", "building"):
+            self._set_phase("ready")
+            waiting, self._waiting_line = self._waiting_line, None
+            if waiting is not None and self._clock() - waiting[1] <= VOICE_STALE_S:
+                self._send(waiting[0])
+        elif event in ("said", "waiting", "dropped"):
+            self._unanswered.pop(int(answer.get("id", -1)), None)
+            self._update_watch()
+        elif event == "error":
+            detail = str(answer.get("detail", ""))
+            log.warning("The voice is off: %s (%s)", answer.get("cause"), detail)
+            self._give_up(str(answer.get("cause", speech_child.CAUSE_ENGINE)))
+
+    def _read_errors(self) -> None:
+        text = bytes(self._process.readAllStandardError().data()).decode("utf-8", "replace")
+        self._stderr = (self._stderr + text)[-STDERR_TAIL:]
+
+    def _on_finished(self, *_: object) -> None:
+        if self._phase != "gone":
+            self._give_up(GONE_CRASHED)
+        self._process.deleteLater()
+
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and self._phase != "gone":
+            self._give_up(GONE_NO_START)
+
+    def _give_up(self, cause: str) -> None:
+        if self._phase == "gone":
             return
-        text, stamp = self._pending
-        self._pending = None
-        if time.monotonic() - stamp <= VOICE_STALE_S:
-            self._tts.say(text)
+        if cause not in _LASTING_CAUSES and self._stderr.strip():
+            log.warning("The voice process gave up (%s): %s", cause, self._stderr.strip())
+        self._set_phase("gone")
+        self._kill()
+        self.failed.emit(cause)
+
+    def _kill(self) -> None:
+        process = self._process
+        self._watch.stop()
+        if process.state() == QProcess.ProcessState.NotRunning:
+            return
+        # SIGKILL by PID: a child stuck in the speech service cannot ignore it, and it is
+        # gone within a millisecond; reaping it here leaves no zombie and no QProcess
+        # destroyed while "running". Only a process stuck in the kernel outlasts the wait.
+        process.kill()
+        t0 = time.perf_counter()
+        if not process.waitForFinished(SHUTDOWN_WAIT_MS):
+            log.warning("The voice process %s did not end when killed", process.processId())
+        self.kill_ms = (time.perf_counter() - t0) * 1000
 
 
-def _pick_locale(tts: Any, lang: str) -> QLocale | None:
-    """The engine's locale for `lang`, preferring the app's own country variant."""
-    try:
-        locales = list(tts.availableLocales())
-    except Exception:
-        return None
-    wanted = QLocale()
-    for candidate in locales:
-        if candidate.name() == wanted.name() and candidate.name().startswith(lang):
-            return candidate
-    for candidate in locales:
-        if candidate.name().split("_")[0] == lang:
-            return candidate
-    return None
+def _child_environment() -> QProcessEnvironment:
+    """The app's environment, with the folder holding `rugdiary` on the import path."""
+    env = QProcessEnvironment.systemEnvironment()
+    root = str(Path(speech_child.__file__).resolve().parents[2])
+    current = env.value("PYTHONPATH", "")
+    env.insert("PYTHONPATH", root + (os.pathsep + current if current else ""))
+    return env
+
+
+def speech_command(engine: str | None, lang: str, prefix: Sequence[str] | None = None) -> list[str]:
+    """The command line that starts the voice child for `lang`, with `engine` or the default.
+
+    `prefix` replaces the program part (tests pass a fake child there).
+    """
+    if prefix is not None:
+        program = list(prefix)
+    elif getattr(sys, "frozen", False):
+        program = [sys.executable, speech_child.CHILD_FLAG]
+    else:
+        program = [sys.executable, "-m", "rugdiary.ui.speech_child"]
+    return [
+        *program,
+        "--engine",
+        engine or "",
+        "--lang",
+        lang,
+        "--locale",
+        QLocale().name(),
+        "--parent-pid",
+        str(os.getpid()),
+    ]
+
+
+def voice_off_reason(cause: str) -> str:
+    """The sentence for the person when the voice stops or cannot start, naming the cause."""
+    reasons = {
+        speech_child.CAUSE_NO_MODULE: QCoreApplication.translate(
+            "audio", "Voice cues are off: speech is not available on this computer."
+        ),
+        speech_child.CAUSE_PLUGIN: QCoreApplication.translate(
+            "audio", "Voice cues are off: the speech plug-in could not load."
+        ),
+        speech_child.CAUSE_SERVICE: QCoreApplication.translate(
+            "audio", "Voice cues are off: the speech service could not be reached."
+        ),
+        speech_child.CAUSE_NO_VOICE: QCoreApplication.translate(
+            "audio", "Voice cues are off: no voice is installed for this language."
+        ),
+        speech_child.CAUSE_STUCK: QCoreApplication.translate(
+            "audio", "Voice cues are off: the speech service does not answer."
+        ),
+        GONE_NO_ANSWER_BUILDING: QCoreApplication.translate(
+            "audio", "Voice cues are off: the speech service does not answer."
+        ),
+        GONE_NO_START: QCoreApplication.translate(
+            "audio", "Voice cues are off: the voice could not be started."
+        ),
+        GONE_NO_ANSWER: QCoreApplication.translate(
+            "audio",
+            "Voice cues are off: the voice stopped answering. The player goes on with tones "
+            "and text.",
+        ),
+        GONE_CRASHED: QCoreApplication.translate(
+            "audio", "Voice cues are off: the voice stopped unexpectedly."
+        ),
+    }
+    return reasons.get(
+        cause,
+        QCoreApplication.translate("audio", "Voice cues are off: the speech engine is not ready."),
+    )
 
 
 class CuePlayer(QObject):
     """Short tones (QSoundEffect) and spoken cues (QTextToSpeech), both optional.
 
-    Qt Multimedia and Qt TextToSpeech are imported on first use, so starting the
-    app does not pay for them. Voice runs in its own thread: `say()` only posts
-    the line there and returns; a busy engine keeps just the latest line and
-    drops it once stale. When sound or voice cannot be used the player carries
-    on silently and `unavailable` is emitted once per kind, with a sentence for
-    a small label.
+    Qt Multimedia is imported on first use, so starting the app does not pay for
+    it. The voice runs in a child process (VoiceProcess), started when a session
+    is prepared so the first line is on time; `say()` only hands it a line. When
+    sound or voice cannot be used the player carries on without it and
+    `unavailable` is emitted once per kind, with a sentence naming the cause. A
+    voice that failed for a passing reason (it stopped answering, or crashed) is
+    tried again when the next session is prepared, without telling again.
     """
 
     unavailable = Signal(str)
-    _speak_request = Signal(str, float)
-    _stop_request = Signal()
 
     def __init__(
         self,
@@ -180,21 +379,26 @@ class CuePlayer(QObject):
         lang: str | None = None,
         voice_engine: str | None = None,
         sounds_dir: Path | None = None,
-        tts_factory: Callable[..., Any] | None = None,
+        speech_program: Sequence[str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        deadlines: VoiceDeadlines | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._sound_enabled = sound
         self._voice_enabled = voice
         self._lang = lang if lang is not None else app_language()
-        self._voice_engine = voice_engine
+        # RUGDIARY_VOICE_ENGINE picks a Qt speech plug-in by name ("speechd", "mock", ...).
+        self._voice_engine = voice_engine or os.environ.get("RUGDIARY_VOICE_ENGINE") or None
         self._sounds_dir = sounds_dir if sounds_dir is not None else resource("sounds")
-        self._tts_factory = tts_factory
+        self._speech_program = speech_program
+        self._clock = clock
+        self._deadlines = deadlines
         self._effects: dict[Tone, Any] | None = None
         self._sound_failed = False
-        self._voice_failed = False
-        self._voice_thread: QThread | None = None
-        self._voice_worker: _VoiceWorker | None = None
+        self._voice_cause: str | None = None
+        """Why the last voice process failed; None while it works or before the first."""
+        self._voice_process: VoiceProcess | None = None
         self._told: set[str] = set()
         app = QCoreApplication.instance()
         if app is not None:
@@ -212,9 +416,10 @@ class CuePlayer(QObject):
         return self._voice_enabled
 
     def set_voice_enabled(self, enabled: bool) -> None:
+        """Switching the voice off ends its process at once (and any line it is saying)."""
         self._voice_enabled = enabled
-        if not enabled and self._voice_worker is not None:
-            self._stop_request.emit()
+        if not enabled:
+            self._close_voice()
 
     @property
     def sound_available(self) -> bool:
@@ -223,16 +428,28 @@ class CuePlayer(QObject):
 
     @property
     def voice_available(self) -> bool:
-        return not self._voice_failed
+        """False once the voice failed, until a new session tries it again."""
+        return self._voice_cause is None
+
+    @property
+    def voice_process(self) -> VoiceProcess | None:
+        """The running voice child, if any (tests and diagnostics look at it)."""
+        return self._voice_process
 
     # -- cues --------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Load what is switched on, at the start of a session, so the first cue is on time."""
+        """Load what is switched on, as a session is prepared, so the first cue is on time.
+
+        The voice is started here (its engine takes a second or more to build); a
+        voice that failed for a passing reason gets a new try.
+        """
         if self._sound_enabled:
             self._load_sounds()
         if self._voice_enabled:
-            self._voice()
+            if self._voice_cause is not None and self._voice_cause not in _LASTING_CAUSES:
+                self._voice_cause = None
+            self._start_voice()
 
     def play_tone(self, kind: Tone) -> bool:
         """Start `kind` playing; False when sound is off or unavailable (never raises)."""
@@ -250,25 +467,25 @@ class CuePlayer(QObject):
         return True
 
     def say(self, text: str) -> None:
-        """Queue `text` for the voice and return at once; dropped when voice is off or busy."""
+        """Hand `text` to the voice and return at once; dropped when the voice is off."""
         if not self._voice_enabled or not text:
             return
-        worker = self._voice()
-        if worker is not None:
-            self._speak_request.emit(text, time.monotonic())
+        voice = self._start_voice()
+        if voice is not None:
+            voice.say(text)
+
+    def test_voice(self, text: str) -> None:
+        """Settings' "Test voice": say `text` even with voice cues off, and tell any cause again."""
+        self._told.discard("voice")
+        if self._voice_cause is not None:
+            self._voice_cause = None
+        voice = self._start_voice()
+        if voice is not None:
+            voice.say(text)
 
     def shutdown(self) -> None:
-        """Stop the voice thread; a hung engine is given SHUTDOWN_WAIT_MS, then abandoned."""
-        thread = self._voice_thread
-        if thread is None:
-            return
-        self._voice_thread = None
-        self._voice_worker = None
-        thread.quit()
-        if not thread.wait(SHUTDOWN_WAIT_MS):
-            # Only a speech backend stuck inside a system call gets here, at exit.
-            thread.terminate()
-            thread.wait(SHUTDOWN_WAIT_MS)
+        """End the voice process now (killed by its PID); the app never waits for it."""
+        self._close_voice()
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -306,59 +523,26 @@ class CuePlayer(QObject):
         self._effects = effects
         return effects
 
-    def _voice(self) -> _VoiceWorker | None:
-        if self._voice_failed:
+    def _start_voice(self) -> VoiceProcess | None:
+        if self._voice_cause is not None:
             return None
-        if self._voice_worker is not None:
-            return self._voice_worker
-        try:
-            # Import (dlopen) the Qt modules here in the GUI thread, never in the voice thread:
-            # two threads loading libraries while holding the loader lock and the GIL deadlock.
-            # Starting the multimedia backend also happens here: its first use takes a lock
-            # and logs through the (possibly Python) message handler, which needs the GIL.
-            from PySide6.QtMultimedia import QMediaDevices
-            from PySide6.QtTextToSpeech import QTextToSpeech
+        if self._voice_process is not None:
+            return self._voice_process
+        command = speech_command(self._voice_engine, self._lang, self._speech_program)
+        voice = VoiceProcess(command, clock=self._clock, deadlines=self._deadlines, parent=self)
+        voice.failed.connect(self._on_voice_failed)
+        self._voice_process = voice
+        voice.start()
+        return self._voice_process
 
-            QMediaDevices.audioOutputs()
-            QTextToSpeech.availableEngines()
-        except ImportError:
-            self._voice_failed = True
-            self._tell_once(
-                "voice",
-                QCoreApplication.translate(
-                    "audio", "Voice cues are off: speech is not available on this computer."
-                ),
-            )
-            return None
-        thread = QThread()
-        thread.setObjectName("rugdiary-voice")
-        worker = _VoiceWorker(self._voice_engine, self._lang, self._tts_factory)
-        worker.moveToThread(thread)
-        thread.finished.connect(worker.deleteLater)
-        self._speak_request.connect(worker.speak)
-        self._stop_request.connect(worker.stop)
-        worker.status.connect(self._on_voice_status)
-        # Should the owner be deleted without shutdown(), still stop the thread first:
-        # destroying a running QThread aborts the process.
-        self.destroyed.connect(lambda *_: _stop_thread(thread))
-        thread.start(QThread.Priority.LowPriority)
-        self._voice_thread = thread
-        self._voice_worker = worker
-        return worker
+    def _close_voice(self) -> None:
+        voice, self._voice_process = self._voice_process, None
+        if voice is not None:
+            voice.close()
 
-    @Slot(bool, str)
-    def _on_voice_status(self, usable: bool, reason: str) -> None:
-        if not usable:
-            self._voice_failed = True
-            self._tell_once("voice", reason)
-
-
-def _stop_thread(thread: QThread) -> None:
-    try:
-        if thread.isRunning():
-            thread.quit()
-            if not thread.wait(SHUTDOWN_WAIT_MS):
-                thread.terminate()
-                thread.wait(SHUTDOWN_WAIT_MS)
-    except RuntimeError:  # already deleted
-        pass
+    def _on_voice_failed(self, cause: str) -> None:
+        if self.sender() is not self._voice_process:
+            return  # an older process, already replaced
+        self._voice_process = None
+        self._voice_cause = cause
+        self._tell_once("voice", voice_off_reason(cause))

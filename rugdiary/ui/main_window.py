@@ -453,9 +453,14 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("Sound is off or not available on this computer."))
 
     def _test_voice(self) -> None:
+        from rugdiary.ui.audio import CuePlayer
+
         cues = self.player.controller.cues
-        cues.prepare()
-        cues.say(self.tr("Breathe out, and let your back relax."))
+        line = self.tr("Breathe out, and let your back relax.")
+        if isinstance(cues, CuePlayer):
+            cues.test_voice(line)  # the same voice process as the player; names any failure
+        else:
+            cues.say(line)
 
     def _reload_all(self) -> None:
         """After a restore every page reads the diary again."""

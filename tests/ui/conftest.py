@@ -85,6 +85,12 @@ def english_locale(qapp: QApplication) -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
+@pytest.fixture(autouse=True)
+def mock_voice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Voice processes started by pages use Qt's mock speech engine, never the system's."""
+    monkeypatch.setenv("RUGDIARY_VOICE_ENGINE", "mock")
+
+
 @pytest.fixture
 def restore_app_look(qapp: QApplication) -> Iterator[QApplication]:
     """The app's palette, font and style as they were, for tests that apply a theme."""

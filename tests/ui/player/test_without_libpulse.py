@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from rugdiary.ui.audio import CuePlayer, Tone
 
@@ -35,7 +35,12 @@ cues.prepare()
 played = cues.play_tone(Tone.PHASE)
 cues.say("Hold")
 cues.say("Rest")
-app.processEvents()
+# The voice runs in its own process and says why it cannot speak when it has tried.
+from PySide6.QtCore import QTimer
+QTimer.singleShot(30_000, app.quit)
+cues.unavailable.connect(lambda _reason: len(reasons) >= 2 and app.quit())
+if len(reasons) < 2:
+    app.exec()
 cues.shutdown()
 print(json.dumps({"error": multimedia_error, "played": played, "reasons": reasons}))
 """
@@ -63,8 +68,23 @@ def test_without_libpulse_the_cues_are_silent_and_say_why(tmp_path: Path) -> Non
     assert outcome["reasons"][1].startswith("Voice cues are off")
 
 
+SPEECH_CHILD_WITH_LOADER_ERROR = [
+    sys.executable,
+    "-c",
+    "import builtins, sys\n"
+    "real_import = builtins.__import__\n"
+    "def fake_import(name, *args, **kwargs):\n"
+    "    if name.startswith(('PySide6.QtMultimedia', 'PySide6.QtTextToSpeech')):\n"
+    f"        raise ImportError({LOADER_ERROR!r})\n"
+    "    return real_import(name, *args, **kwargs)\n"
+    "builtins.__import__ = fake_import\n"
+    "from rugdiary.ui.speech_child import main; main(sys.argv[1:])",
+]
+"""The voice's own process, meeting the same loader error."""
+
+
 def test_the_loader_error_turns_sound_and_voice_off_once(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The ImportError exactly as PySide6 raises it on a system without libpulse0."""
     real_import = builtins.__import__
@@ -75,13 +95,15 @@ def test_the_loader_error_turns_sound_and_voice_off_once(
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", fake_import)
-    cues = CuePlayer(lang="en")
+    cues = CuePlayer(lang="en", speech_program=SPEECH_CHILD_WITH_LOADER_ERROR)
     try:
         reasons: list[str] = []
         cues.unavailable.connect(reasons.append)
         for _ in range(3):
             assert cues.play_tone(Tone.TICK) is False
             cues.say("Hold")
+        qtbot.waitUntil(lambda: len(reasons) == 2, timeout=20_000)
+        cues.say("Hold")
         assert not cues.sound_available
         assert not cues.voice_available
         assert reasons == [
