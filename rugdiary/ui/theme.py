@@ -330,6 +330,24 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     return resolved
 
 
+def paint_focus_frame(widget: QWidget, painter: QPainter) -> None:
+    """The focus ring of a widget that paints itself (a chart): the theme's width and colour.
+
+    The style draws the ring around standard controls; a custom widget that takes the focus
+    calls this at the end of its paintEvent, so its focus can be seen as well (issue 16).
+    """
+    if not widget.hasFocus():
+        return
+    width = FOCUS_WIDTH.get(current_theme(), 2.0)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(widget.palette().color(QPalette.ColorRole.Highlight), width))
+    half = width / 2
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(half, half, -half, -half), 4, 4)
+    painter.restore()
+
+
 def primary_button_style(padding: str = "6px 20px") -> str:
     """The look of a page's one main action (Save, Start, Do it now): filled and bold.
 

@@ -407,9 +407,9 @@ class FirstRunDialog(QDialog):
         self.message.retranslate()
         self.setup.retranslate()
         self.back_button.setText(self.tr("&Back"))
-        self.back_button.setAccessibleName(self.tr("Previous screen"))
+        self.back_button.setAccessibleDescription(self.tr("Previous screen"))
         self.skip_button.setText(self.tr("&Skip"))
-        self.skip_button.setAccessibleName(self.tr("Skip the welcome"))
+        self.skip_button.setAccessibleDescription(self.tr("Skip the welcome"))
         self.skip_button.setToolTip(self.tr("Skip the welcome (Esc)"))
         if self.stack.count():
             self._show(self.current())

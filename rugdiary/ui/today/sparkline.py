@@ -6,10 +6,20 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtGui import QPalette as P
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from rugdiary.ui.theme import paint_focus_frame
 from rugdiary.ui.today.data import DayValues
 
 SCALE_MAX = 10.0
@@ -73,6 +83,14 @@ class SparklineWidget(QWidget):
                 )
         return "; ".join(parts) + "."
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     # -- geometry ------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
@@ -133,6 +151,7 @@ class SparklineWidget(QWidget):
                 _number(value),
             )
 
+        paint_focus_frame(self, painter)
         count = len(self._days)
         if count == 0:
             painter.end()
