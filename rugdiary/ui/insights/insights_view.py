@@ -89,6 +89,15 @@ class ChartCard(QFrame):
         )
         self.save_button.setEnabled(False)
         self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # The chart's numbers as a table: what a screen reader cannot get from the picture.
+        self.table_button = QPushButton(self.tr("Show as table"), self)
+        self.table_button.setAccessibleName(f"{self.table_button.text()} {title}")
+        self.table_button.setAccessibleDescription(
+            self.tr("Every number in the chart “%1”, in a table").replace("%1", title)
+        )
+        self.table_button.setEnabled(False)
+        self.table_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        QWidget.setTabOrder(self.table_button, self.save_button)  # as they are seen
 
         self.holder = QWidget(self)
         self.holder.setMinimumWidth(CHART_MIN_WIDTH)
@@ -108,6 +117,7 @@ class ChartCard(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.explanation)
         heading.addLayout(text, 1)
+        heading.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -135,6 +145,9 @@ class ChartCard(QFrame):
         """Put the real chart in place of the placeholder (once; later charts reuse it)."""
         self.canvas = canvas
         canvas.setAccessibleName(self.holder.accessibleName())
+        # Every chart takes the focus, the clickable ones for choosing a day, the others so
+        # that a screen reader reaches their numbers (the description) like any control.
+        canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         canvas.setAccessibleDescription(self.holder.accessibleDescription())
         self.holder_layout.addWidget(canvas)
         self.holder_layout.setCurrentWidget(canvas)
