@@ -46,7 +46,8 @@ def test_the_numbers_are_those_the_charts_print() -> None:
     series = stats.daily_series(entries, START, END)
     corr = stats.spearman(series.stress, series.pain)
     tables = _tables("en")
-    assert corr.rho is not None and corr.ci95 is not None
+    assert corr.rho is not None
+    assert corr.ci95 is not None
     assert f"ρ = {corr.rho:.2f}".replace("-", "−") in tables["scatter"].summary
     assert f"n = {corr.n} days" in tables["scatter"].summary
     assert len(tables["timeline"].rows) == series.n_days

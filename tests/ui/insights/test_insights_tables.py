@@ -36,7 +36,9 @@ def test_each_chart_says_its_numbers_to_a_screen_reader(fill, make_page: MakePag
     fill(120)
     page = make_page()
     result = page.controller.result
-    assert result is not None and result.same_day is not None and result.high_low is not None
+    assert result is not None
+    assert result.same_day is not None
+    assert result.high_low is not None
     for key, card in page.view.cards.items():
         canvas = card.canvas
         assert canvas is not None
