@@ -327,7 +327,21 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     if font.pointSizeF() < BASE_POINT_SIZE:
         font.setPointSizeF(BASE_POINT_SIZE)
     app.setFont(font)
+    _restyle_sheets(app)
     return resolved
+
+
+def _restyle_sheets(app: QApplication) -> None:
+    """Widgets with a style sheet of their own, read again against the new palette.
+
+    A style sheet's palette(...) colours are looked up once, when the widget is polished:
+    without this, the page list and the Today cards kept the old theme's colours until
+    the app was started again (issue 16). Setting the same sheet again polishes anew.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def paint_focus_frame(widget: QWidget, painter: QPainter) -> None:

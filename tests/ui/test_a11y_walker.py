@@ -377,3 +377,24 @@ def test_the_walker_sees_a_focus_nobody_can_see(
     problems = focus_problems(qtbot, root)
     assert any("Blank" in p for p in problems)
     assert not any("QPushButton" in p for p in problems), problems
+
+
+# -- a theme chosen while the app runs reaches every page ----------------------------------
+
+
+def test_switching_to_high_contrast_recolours_the_page_list_and_today(
+    filled_window: MainWindow, restore_app_look: QApplication
+) -> None:
+    nav = filled_window.nav
+    card = filled_window.today.view.findChild(QWidget, "todayCard")
+    assert card is not None
+
+    def colour_at(widget: QWidget) -> str:
+        # A point inside, away from text and the rounded corners.
+        return widget.grab().toImage().pixelColor(widget.width() - 6, widget.height() - 6).name()
+
+    light_nav, light_card = colour_at(nav), colour_at(card)
+    apply_theme(restore_app_look, "high-contrast")
+    QApplication.processEvents()
+    assert colour_at(nav) == "#000000" != light_nav
+    assert colour_at(card) == "#000000" != light_card

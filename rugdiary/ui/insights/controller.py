@@ -73,6 +73,11 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _chart_theme(theme: str) -> Theme:
+    """The charts' theme for the app's resolved one: high contrast has its own palette."""
+    return theme if theme in ("dark", "high-contrast") else "light"  # type: ignore[return-value]
+
+
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
@@ -164,7 +169,7 @@ class InsightsController(QObject):
         self.entries = entries
         self.sessions = sessions
         self.clock = clock
-        self._theme: Theme = "dark" if theme == "dark" else "light"
+        self._theme: Theme = _chart_theme(theme)
         self._lang: Language = "nl" if lang == "nl" else "en"
         self._choice = DEFAULT_RANGE
         self._custom: tuple[date, date] | None = None
@@ -261,7 +266,7 @@ class InsightsController(QObject):
 
     def set_theme(self, theme: str) -> None:
         """Redraw in "light" or "dark" (the app's resolved theme)."""
-        self._theme = "dark" if theme == "dark" else "light"
+        self._theme = _chart_theme(theme)
         self._refresh_if_shown()
 
     def set_language(self, lang: str) -> None:
