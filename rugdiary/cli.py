@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="start the app (the default)")
-    gui.add_argument("--theme", choices=("system", "light", "dark"), default="system")
+    gui.add_argument(
+        "--theme", choices=("system", "light", "dark", "high-contrast"), default="system"
+    )
     gui.add_argument("--lang", choices=("en", "nl"))
     gui.set_defaults(handler=_cmd_gui)
 
@@ -177,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--page", required=True)
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--lang", choices=("en", "nl"), default="en")
-    shot.add_argument("--theme", choices=("light", "dark"), default="light")
+    shot.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light")
     shot.add_argument("--size", default="1100x720", metavar="WxH")
     shot.add_argument("--scale", type=float, default=1.0, help="e.g. 2 for 200%% scaling")
     shot.set_defaults(handler=_cmd_screenshot)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Theme = Literal["light", "dark"]
+Theme = Literal["light", "dark", "high-contrast"]
 Language = Literal["en", "nl"]
 
-THEMES: tuple[Theme, ...] = ("light", "dark")
+THEMES: tuple[Theme, ...] = ("light", "dark", "high-contrast")
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
 
 BASE_FONT_PT = 10.0
@@ -23,6 +23,12 @@ class ChartPalette:
     forms of colour blindness; pain (vermillion/orange) and stress (blue) also differ in
     lightness, and every series has its own marker and line style as well, so colour never
     carries meaning alone. Backgrounds match the app's Qt palettes (ui/theme.py).
+
+    Contrast (WCAG 2.1, tested in tests/reports/test_chart_contrast.py): every series colour,
+    the days' lighter tints included, is at least 3:1 against the axes, and every colour
+    used for text (`text`, `muted`, `pain_text`, `sessions_text`) at least 4.5:1 against
+    the figure and the axes. `grid` and `missing` are only backdrop (the gaps are also
+    striped), `flare` fills a band faintly under its hatching in the full colour.
     """
 
     figure_bg: str
@@ -36,6 +42,12 @@ class ChartPalette:
     flare: str
     missing: str
     zero_line: str
+    pain_day: str
+    """Single days, lighter than the 7-day average so the average stands out (≥ 3:1 still)."""
+    stress_day: str
+    pain_text: str
+    """The pain colour dark (or light) enough for an axis label: 4.5:1 on the figure."""
+    sessions_text: str
 
 
 LIGHT_PALETTE = ChartPalette(
@@ -50,6 +62,10 @@ LIGHT_PALETTE = ChartPalette(
     flare="#cc79a7",  # Okabe–Ito reddish purple, drawn faint
     missing="#c3cdcb",
     zero_line="#5b6b6d",
+    pain_day="#da7321",  # vermillion, lighter: 3.3:1 on white (was drawn 55% opaque: 2.1:1)
+    stress_day="#4297c6",  # blue, lighter: 3.2:1 on white
+    pain_text="#b34f00",  # 4.8:1 on the figure background
+    sessions_text="#007a5a",  # 4.9:1 (the bars' green is 3.1:1, too faint for text)
 )
 
 DARK_PALETTE = ChartPalette(
@@ -64,7 +80,35 @@ DARK_PALETTE = ChartPalette(
     flare="#cc79a7",
     missing="#56656a",
     zero_line="#9fb0ae",
+    pain_day="#b07d0c",  # orange, dimmer on the dark axes: 4.0:1
+    stress_day="#4590ba",  # sky blue, dimmer: 4.1:1
+    pain_text="#e69f00",
+    sessions_text="#00b383",
 )
+
+HIGH_CONTRAST_PALETTE = ChartPalette(
+    figure_bg="#000000",
+    axes_bg="#000000",
+    text="#ffffff",
+    muted="#d8d8d8",
+    grid="#6e6e6e",
+    pain="#ffb000",  # Okabe–Ito hues at full brightness: 10:1 or more on black
+    stress="#6cc4ff",
+    sessions="#3ee0a8",
+    flare="#ff9ad0",
+    missing="#6e6e6e",
+    zero_line="#ffffff",
+    pain_day="#ffb000",  # no fainter days in high contrast
+    stress_day="#6cc4ff",
+    pain_text="#ffb000",
+    sessions_text="#3ee0a8",
+)
+
+PALETTES: dict[Theme, ChartPalette] = {
+    "light": LIGHT_PALETTE,
+    "dark": DARK_PALETTE,
+    "high-contrast": HIGH_CONTRAST_PALETTE,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +132,9 @@ class ChartStyle:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
         if not 0.5 <= self.font_scale <= 4.0:
             raise ValueError(f"font_scale must lie between 0.5 and 4, not {self.font_scale}")
-        if self.theme == "dark" and self.palette is LIGHT_PALETTE:
+        if self.theme != "light" and self.palette is LIGHT_PALETTE:
             # A frozen dataclass: the theme's own palette is filled in once, here.
-            object.__setattr__(self, "palette", DARK_PALETTE)
+            object.__setattr__(self, "palette", PALETTES[self.theme])
 
     @property
     def font_pt(self) -> float:

@@ -430,20 +430,21 @@ def build_timeline_figure(
                 )
             )
 
-        # Over long periods daily lines merge into a solid block; there the days become faint
-        # dots and the 7-day averages thinner lines, so the averages stay readable.
+        # Over long periods daily lines merge into a solid block; there the days become small
+        # dots and the 7-day averages thinner lines, so the averages stay readable. Days are
+        # drawn in lighter tints of the series colours, never see-through: a see-through
+        # day fell to about 2:1 against the axes, below the 3:1 that graphics need.
         long_range = n > LONG_RANGE_DAYS
         shrink = float(np.clip(np.sqrt(180.0 / n), 0.45, 1.0))
         daily_kw: dict[str, Any] = {
             "lw": 0.0 if long_range else 0.8,
-            "alpha": 0.3 if long_range else 0.55,
-            "ms": ms,
+            "ms": ms * 0.8 if long_range else ms,
             "mew": 0,
         }
         pain_daily = ax.plot(
             x,
             series.pain,
-            color=pal.pain,
+            color=pal.pain_day,
             marker="o",
             label=label("pain_daily", lang),
             gid="pain_daily",
@@ -452,7 +453,7 @@ def build_timeline_figure(
         stress_daily = ax.plot(
             x,
             series.stress,
-            color=pal.stress,
+            color=pal.stress_day,
             marker="s",
             label=label("stress_daily", lang),
             gid="stress_daily",
@@ -711,16 +712,15 @@ def build_weekly_figure(
             np.zeros(n),
             sessions,
             facecolors=pal.sessions,
-            alpha=0.75,
             edgecolors="none",
             label=label("sessions_axis", lang),
             gid="sessions",
         )
         ax.add_collection(bars, autolim=False)
-        bar_key = Patch(facecolor=pal.sessions, alpha=0.75, label=label("sessions_axis", lang))
+        bar_key = Patch(facecolor=pal.sessions, label=label("sessions_axis", lang))
         ax.set_ylim(0.0, max(1.0, float(sessions.max()) * 1.15))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        ax.set_ylabel(label("sessions_axis", lang), color=pal.sessions)
+        ax.set_ylabel(label("sessions_axis", lang), color=pal.sessions_text)
         ax.set_xlim(x[0] - 3.5, x[-1] + 3.5)
         ax.grid(axis="x", visible=False)
         _date_axis(ax, style)
@@ -739,7 +739,7 @@ def build_weekly_figure(
         )[0]
         twin.set_ylim(0.0, 10.5)
         _score_axis(twin)
-        twin.set_ylabel(label("pain_axis", lang), color=pal.pain)
+        twin.set_ylabel(label("pain_axis", lang), color=pal.pain_text)
         if not np.isfinite(pain).any():
             _note(ax, label("nothing_logged", lang), style)
         _outside_legend(fig, [bar_key, line], style)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rugdiary import __version__
 from rugdiary.storage.repositories import SittingRepository, stored_reminder_state
 from rugdiary.ui import dialogs
+from rugdiary.ui.announce import announce
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import Preferences
@@ -599,6 +600,8 @@ class MainWindow(QMainWindow):
         """A status-bar message; after a delete it comes with an Undo button."""
         self.statusBar().showMessage(text, NOTICE_TIMEOUT_MS)
         self.undo_button.setVisible(offer_undo and self.undo_stack.canUndo())
+        # "Saved", "Deleted": seen in the status bar, and said by a screen reader too.
+        announce(self, text)
 
     def _on_status_changed(self, text: str) -> None:
         if not text:

@@ -327,7 +327,39 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     if font.pointSizeF() < BASE_POINT_SIZE:
         font.setPointSizeF(BASE_POINT_SIZE)
     app.setFont(font)
+    _restyle_sheets(app)
     return resolved
+
+
+def _restyle_sheets(app: QApplication) -> None:
+    """Widgets with a style sheet of their own, read again against the new palette.
+
+    A style sheet's palette(...) colours are looked up once, when the widget is polished:
+    without this, the page list and the Today cards kept the old theme's colours until
+    the app was started again (issue 16). Setting the same sheet again polishes anew.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
+def paint_focus_frame(widget: QWidget, painter: QPainter) -> None:
+    """The focus ring of a widget that paints itself (a chart): the theme's width and colour.
+
+    The style draws the ring around standard controls; a custom widget that takes the focus
+    calls this at the end of its paintEvent, so its focus can be seen as well (issue 16).
+    """
+    if not widget.hasFocus():
+        return
+    width = FOCUS_WIDTH.get(current_theme(), 2.0)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(widget.palette().color(QPalette.ColorRole.Highlight), width))
+    half = width / 2
+    painter.drawRoundedRect(QRectF(widget.rect()).adjusted(half, half, -half, -half), 4, 4)
+    painter.restore()
 
 
 def primary_button_style(padding: str = "6px 20px") -> str:

@@ -37,6 +37,7 @@ from rugdiary.ui.widgets.form_parts import (
     save_button,
 )
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 _MEDICATION_FIELD = re.compile(r"^medication\[(\d+)\]")
 
@@ -138,6 +139,7 @@ class EntryFormView(QWidget):
         self.scroll_area.setWidget(content)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        quiet_scroll_area(self.scroll_area)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.message = message_label(self.tr("Message about this entry"), self)

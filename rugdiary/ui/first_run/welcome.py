@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.reminders import DiaryReminder
 from rugdiary.core.safety import red_flag_notice
+from rugdiary.ui.announce import announce
 from rugdiary.ui.safety import RedFlagView
 
 LANGUAGES: tuple[str, ...] = ("system", "en", "nl")
@@ -302,6 +303,9 @@ class FirstRunDialog(QDialog):
         self.skip_button = QPushButton(self)
         self.next_button = QPushButton(self)
         self.next_button.setDefault(True)
+        # In the Tab order as they are seen: Skip, Back, Next (they were made Back first).
+        QWidget.setTabOrder(self.skip_button, self.back_button)
+        QWidget.setTabOrder(self.back_button, self.next_button)
         self.back_button.clicked.connect(self.back)
         self.skip_button.clicked.connect(self.skip)
         self.next_button.clicked.connect(self.next)
@@ -373,8 +377,22 @@ class FirstRunDialog(QDialog):
         )
         first = {0: self.welcome.language, 2: self.setup.reminder}.get(index)
         (first or self.next_button).setFocus(Qt.FocusReason.TabFocusReason)
+        if self.isVisible():
+            # The focus lands on a control, not on the new text: say the screen itself.
+            announce(self, self.screen_text(index))
         if at_end:
             self.safety.view.verticalScrollBar().setValue(0)
+
+    def screen_text(self, index: int) -> str:
+        """What a screen reader says when screen `index` appears: step, heading, text."""
+        screen = self.stack.widget(index)
+        parts = [self.step_label.text()]
+        heading = getattr(screen, "heading", None)
+        if isinstance(heading, QLabel):
+            parts.append(heading.text())
+        if screen is self.message:
+            parts.append(QTextDocumentFragment.fromHtml(self.message.text.text()).toPlainText())
+        return ". ".join(p.strip().rstrip(".") for p in parts if p.strip()) + "."
 
     def _on_language(self, _index: int) -> None:
         choice = self.language()
@@ -407,9 +425,9 @@ class FirstRunDialog(QDialog):
         self.message.retranslate()
         self.setup.retranslate()
         self.back_button.setText(self.tr("&Back"))
-        self.back_button.setAccessibleName(self.tr("Previous screen"))
+        self.back_button.setAccessibleDescription(self.tr("Previous screen"))
         self.skip_button.setText(self.tr("&Skip"))
-        self.skip_button.setAccessibleName(self.tr("Skip the welcome"))
+        self.skip_button.setAccessibleDescription(self.tr("Skip the welcome"))
         self.skip_button.setToolTip(self.tr("Skip the welcome (Esc)"))
         if self.stack.count():
             self._show(self.current())

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         LagCorrelations,
         WeekSummary,
     )
+    from rugdiary.reports.chart_tables import ChartTable
     from rugdiary.reports.charts import FigurePool
 
 CHART_KEYS: tuple[str, ...] = ("timeline", "scatter", "lag", "weekly", "calendar", "high_low")
@@ -140,6 +141,8 @@ class ChartResult:
     paired_days: int = 0
     """Days compared in the insight sentence (the within-person same-day correlation)."""
     charts: Mapping[str, RenderedChart] = field(default_factory=dict)
+    tables: Mapping[str, ChartTable] = field(default_factory=dict)
+    """Each chart's numbers (reports.chart_tables): its text alternative and its table."""
     day_origin: float = 0.0
     """matplotlib's x value of the first day (reports.charts.day_numbers), to map x to a day."""
     error: str | None = None
@@ -263,7 +266,7 @@ def _statistics(
 ) -> ChartResult:
     """Numbers and sentences of the period from its entries (and those of the lookback)."""
     from rugdiary.core import stats
-    from rugdiary.reports import charts
+    from rugdiary.reports import chart_tables, charts
 
     lookback = request.start - timedelta(days=stats.DETREND_WINDOW_DAYS - 1)
     full = stats.daily_series(loaded, lookback, request.end, done)
@@ -279,6 +282,19 @@ def _statistics(
     lang = request.lang
     insight = insights.stress_pain_sentence(detrended.same_day, request.start, request.end, lang)
     check()
+    tables = {
+        key: chart_tables.chart_table(
+            key,
+            series=series,
+            lags=detrended,
+            same_day=raw_same_day,
+            high_low=high_low,
+            weeks=weeks,
+            lang=lang,
+        )
+        for key in chart_tables.TABLE_KEYS
+    }
+    check()
     return ChartResult(
         request=request,
         series=series,
@@ -290,6 +306,7 @@ def _statistics(
         caveat=insights.caveat_sentence(lang),
         days_logged=series.days_logged,
         paired_days=detrended.same_day.n,
+        tables=tables,
         day_origin=float(charts.day_numbers(series)[0]),
     )
 

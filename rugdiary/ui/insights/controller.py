@@ -42,6 +42,7 @@ from rugdiary.ui.insights.ranges import DEFAULT_RANGE, Period, RangeChoice, peri
 
 if TYPE_CHECKING:
     from rugdiary.ui.insights.chart_canvas import ChartCanvas
+    from rugdiary.ui.insights.chart_table_dialog import ChartTableDialog
 
 MIN_PAIRED_DAYS = 28
 """Days with both scores before stress and pain are compared (CLINICAL.md §5)."""
@@ -70,6 +71,11 @@ weeks and its rows weekdays, so there Left and Right move a week and Up and Down
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def _chart_theme(theme: str) -> Theme:
+    """The charts' theme for the app's resolved one: high contrast has its own palette."""
+    return theme if theme in ("dark", "high-contrast") else "light"  # type: ignore[return-value]
 
 
 def _pydate(day: QDate) -> date:
@@ -163,7 +169,7 @@ class InsightsController(QObject):
         self.entries = entries
         self.sessions = sessions
         self.clock = clock
-        self._theme: Theme = "dark" if theme == "dark" else "light"
+        self._theme: Theme = _chart_theme(theme)
         self._lang: Language = "nl" if lang == "nl" else "en"
         self._choice = DEFAULT_RANGE
         self._custom: tuple[date, date] | None = None
@@ -177,6 +183,8 @@ class InsightsController(QObject):
         self._retired: list[ChartJob] = []
         self._next_job_id = 0
         self._result: ChartResult | None = None
+        self.table_dialog: ChartTableDialog | None = None
+        """The table last opened with "Show as table" (kept while it is open)."""
         self.dropped = 0
         """How many results arrived after a newer request had replaced them (for tests)."""
         self.hover_text = ""
@@ -215,6 +223,7 @@ class InsightsController(QObject):
         view.hidden.connect(_collect_everything_again)
         for key, card in view.cards.items():
             card.save_button.clicked.connect(lambda _checked=False, k=key: self.save_chart(k))
+            card.table_button.clicked.connect(lambda _checked=False, k=key: self.show_table(k))
         self._apply_scale()
 
     # -- public ----------------------------------------------------------------------------
@@ -257,7 +266,7 @@ class InsightsController(QObject):
 
     def set_theme(self, theme: str) -> None:
         """Redraw in "light" or "dark" (the app's resolved theme)."""
-        self._theme = "dark" if theme == "dark" else "light"
+        self._theme = _chart_theme(theme)
         self._refresh_if_shown()
 
     def set_language(self, lang: str) -> None:
@@ -399,10 +408,13 @@ class InsightsController(QObject):
             return
         self._result = result  # hovering now maps to the new days
         self._apply_text(result)
-        for card in self.view.cards.values():
+        for key, card in self.view.cards.items():
             card.save_button.setEnabled(False)
+            card.table_button.setEnabled(key in result.tables)
             if card.canvas is not None:
                 card.canvas.set_stale(True)
+                if not card.canvas.hasFocus() or key not in self._chosen:
+                    card.canvas.setAccessibleDescription(self._canvas_description(key))
 
     def _on_chart(self, generation: int, key: str, chart: RenderedChart) -> None:
         if generation == self._generation:
@@ -464,10 +476,9 @@ class InsightsController(QObject):
             canvas = self._make_canvas(key)
             card.set_canvas(canvas)
             canvas.setAccessibleDescription(self._canvas_description(key))
-            if key in CLICKABLE_CHARTS:
-                # Made long after the page, it would come last in the Tab order; after the
-                # card's Save button it is where the eye expects it.
-                QWidget.setTabOrder(card.save_button, canvas)
+            # Made long after the page, it would come last in the Tab order; after the
+            # card's Save button it is where the eye expects it.
+            QWidget.setTabOrder(card.save_button, canvas)
         canvas.set_background(self._figure_background())
         canvas.show_chart(chart.image, chart.logical_size, chart.plot_area)
         card.save_button.setEnabled(True)
@@ -747,14 +758,34 @@ class InsightsController(QObject):
         return QRectF(QPointF(left, top), QPointF(right, bottom)).normalized()
 
     def _canvas_description(self, key: str) -> str:
-        """What screen readers hear about a chart: its explanation, and the keys for days."""
+        """What screen readers hear about a chart: its numbers, explanation, keys for days."""
         text = self.view.cards[key].holder.accessibleDescription()
+        table = self._result.tables.get(key) if self._result is not None else None
+        if table is not None:
+            text = f"{table.summary} {text}"
         if key in CLICKABLE_CHARTS:
             text += " " + self.tr(
                 "Use the arrow keys to choose a day, Home and End for the first and last day, "
                 "and Enter to open it in the diary."
             )
         return text
+
+    # -- the numbers ------------------------------------------------------------------------
+
+    def show_table(self, key: str) -> ChartTableDialog | None:
+        """Open the numbers of chart `key` in a table (window-modal, without blocking)."""
+        result = self._result
+        table = result.tables.get(key) if result is not None else None
+        if table is None:
+            return None
+        from rugdiary.ui.insights.chart_table_dialog import ChartTableDialog
+
+        dialog = ChartTableDialog(table, self.view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "table_dialog", None))
+        self.table_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.insights.ranges import RangeChoice
 from rugdiary.ui.widgets.date_edits import DateField
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 if TYPE_CHECKING:
     from rugdiary.ui.insights.chart_canvas import ChartCanvas
@@ -75,8 +76,11 @@ class ChartCard(QFrame):
         self.explanation = _muted(QLabel(explanation, self))
         self.explanation.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save as…"), self)
-        save_name = self.tr("Save the chart “%1” as a file").replace("%1", title)
-        self.save_button.setAccessibleName(save_name)
+        # Named by what it shows and the chart it belongs to (six of them on the page);
+        # the longer explanation is its description.
+        self.save_button.setAccessibleName(f"{self.save_button.text()} {title}")
+        save_text = self.tr("Save the chart “%1” as a file").replace("%1", title)
+        self.save_button.setAccessibleDescription(save_text)
         self.save_button.setToolTip(
             self.tr(
                 "Save as a PNG picture, SVG drawing or PDF. The file shows your pain and "
@@ -85,6 +89,15 @@ class ChartCard(QFrame):
         )
         self.save_button.setEnabled(False)
         self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # The chart's numbers as a table: what a screen reader cannot get from the picture.
+        self.table_button = QPushButton(self.tr("Show as table"), self)
+        self.table_button.setAccessibleName(f"{self.table_button.text()} {title}")
+        self.table_button.setAccessibleDescription(
+            self.tr("Every number in the chart “%1”, in a table").replace("%1", title)
+        )
+        self.table_button.setEnabled(False)
+        self.table_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        QWidget.setTabOrder(self.table_button, self.save_button)  # as they are seen
 
         self.holder = QWidget(self)
         self.holder.setMinimumWidth(CHART_MIN_WIDTH)
@@ -104,6 +117,7 @@ class ChartCard(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.explanation)
         heading.addLayout(text, 1)
+        heading.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -131,6 +145,9 @@ class ChartCard(QFrame):
         """Put the real chart in place of the placeholder (once; later charts reuse it)."""
         self.canvas = canvas
         canvas.setAccessibleName(self.holder.accessibleName())
+        # Every chart takes the focus, the clickable ones for choosing a day, the others so
+        # that a screen reader reaches their numbers (the description) like any control.
+        canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         canvas.setAccessibleDescription(self.holder.accessibleDescription())
         self.holder_layout.addWidget(canvas)
         self.holder_layout.setCurrentWidget(canvas)
@@ -216,7 +233,7 @@ class InsightsView(QWidget):
         font = QFont(self.sentence.font())
         font.setPointSizeF(font.pointSizeF() * 1.12)
         self.sentence.setFont(font)
-        self.sentence.setAccessibleName(self.tr("What your diary shows"))
+        self.sentence.setAccessibleDescription(self.tr("What your diary shows"))
         # Written by core/insights.py in English or Dutch, not through Qt's translation.
         self.sentence.setProperty("textFromCore", True)
         self.caveat = _muted(QLabel())
@@ -323,6 +340,7 @@ class InsightsView(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        quiet_scroll_area(self.scroll_area)
         # Always there, so the chart width does not change when the charts arrive.
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll_area.setWidget(centring)

@@ -25,6 +25,7 @@ from rugdiary.ui.programs.dose_fields import DoseFields
 from rugdiary.ui.programs.editor_dialog import EditorDialog
 from rugdiary.ui.programs.texts import group_name, level_title
 from rugdiary.ui.widgets.form_parts import add_labelled_rows
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 PREVIEW_SIZE = QSize(180, 120)
 
@@ -158,6 +159,7 @@ class ExerciseEditorView(EditorDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
+        quiet_scroll_area(scroll)
 
         self._build_footer(QCoreApplication.translate("Programs", "Save the exercise"))
         layout = QVBoxLayout(self)

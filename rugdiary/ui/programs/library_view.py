@@ -126,7 +126,7 @@ class LibraryView(QWidget):
         self.new_button = QPushButton(
             QCoreApplication.translate("Programs", "New own exercise…"), self
         )
-        self.new_button.setAccessibleName(
+        self.new_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Add an exercise of your own")
         )
         self.new_button.setToolTip(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rugdiary.core.exercises import Level
 from rugdiary.ui.programs.texts import PainMark, level_title
 from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 
 class PainMarkLabel(QLabel):
@@ -53,7 +54,7 @@ class ProgramsListView(QWidget):
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(260)
         self.new_button = QPushButton(QCoreApplication.translate("Programs", "New…"), self)
-        self.new_button.setAccessibleName(
+        self.new_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Make a new program")
         )
         self.copy_button = QPushButton(QCoreApplication.translate("Programs", "Copy…"), self)
@@ -188,6 +189,7 @@ class ProgramsListView(QWidget):
         self.details_scroll.setWidget(details)
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        quiet_scroll_area(self.details_scroll)
         self.details = details
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

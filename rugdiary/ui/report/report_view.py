@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
+
 try:  # QtPdf comes with PySide6-Addons; a trimmed bundle may lack it, and the page still works.
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
@@ -160,6 +162,7 @@ class ReportView(QWidget):
         scroll.setWidget(options)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        quiet_scroll_area(scroll)
         # Wide enough for the form at the user's text size; the preview takes the rest.
         scrollbar = scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(min(max(340, options.sizeHint().width() + scrollbar), 560))

@@ -41,9 +41,10 @@ class DayPicker(QWidget):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setText(locale.dayName(qt_day, QLocale.FormatType.ShortFormat))
-            button.setAccessibleName(
-                f"{label}: {locale.dayName(qt_day, QLocale.FormatType.LongFormat)}"
-            )
+            # The whole day's name, which starts with the short one shown; the group's
+            # label ("Working days") is said as the button's description.
+            button.setAccessibleName(locale.dayName(qt_day, QLocale.FormatType.LongFormat))
+            button.setAccessibleDescription(label)
             button.setMinimumWidth(44)
             button.toggled.connect(lambda _on: self.changed.emit())
             layout.addWidget(button)

@@ -134,13 +134,13 @@ class RemindersView(QWidget):
         self.pause_hour_button = QPushButton(
             QCoreApplication.translate("RemindersView", "Pause for an hour"), self
         )
-        self.pause_hour_button.setAccessibleName(
+        self.pause_hour_button.setAccessibleDescription(
             QCoreApplication.translate("RemindersView", "Pause all reminders for an hour")
         )
         self.pause_tomorrow_button = QPushButton(
             QCoreApplication.translate("RemindersView", "Pause until tomorrow"), self
         )
-        self.pause_tomorrow_button.setAccessibleName(
+        self.pause_tomorrow_button.setAccessibleDescription(
             QCoreApplication.translate(
                 "RemindersView", "Pause all reminders until tomorrow morning"
             )

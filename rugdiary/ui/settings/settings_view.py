@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.settings.reminders_view import RemindersView, field_message
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 COLUMN_WIDTH = 760
 """Wide enough for the reminder rows, narrow enough to read lines without losing the place."""
@@ -79,6 +80,7 @@ class SettingsView(QWidget):
         self.scroll_area.setObjectName("settingsScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        quiet_scroll_area(self.scroll_area)
         self.scroll_area.setWidget(content)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -147,7 +149,7 @@ class SettingsView(QWidget):
         self.test_sound_button = QPushButton(
             QCoreApplication.translate("SettingsView", "Test sound"), box
         )
-        self.test_sound_button.setAccessibleName(
+        self.test_sound_button.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Play the sound once to try it")
         )
         self.voice_cues = QCheckBox(
@@ -156,7 +158,7 @@ class SettingsView(QWidget):
         self.test_voice_button = QPushButton(
             QCoreApplication.translate("SettingsView", "Test voice"), box
         )
-        self.test_voice_button.setAccessibleName(
+        self.test_voice_button.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Speak a short sentence to try the voice")
         )
         layout = QVBoxLayout(box)
@@ -218,13 +220,13 @@ class SettingsView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.data_folder.setAccessibleName(
+        self.data_folder.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Data folder")
         )
         self.open_folder_button = QPushButton(
             QCoreApplication.translate("SettingsView", "&Open in file manager"), box
         )
-        self.open_folder_button.setAccessibleName(
+        self.open_folder_button.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Open the data folder in the file manager")
         )
         folder_row = QHBoxLayout()
@@ -254,7 +256,7 @@ class SettingsView(QWidget):
         self.backup_now_button = QPushButton(
             QCoreApplication.translate("SettingsView", "Make a &backup now"), box
         )
-        self.backup_now_button.setAccessibleName(
+        self.backup_now_button.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Make a backup of the diary now")
         )
         self.restore_button = QPushButton(

@@ -6,18 +6,28 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtGui import QPalette as P
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from rugdiary.ui.theme import HIGH_CONTRAST, current_theme, paint_focus_frame
 from rugdiary.ui.today.data import DayValues
 
 SCALE_MAX = 10.0
 
 # Warm for pain, cool for stress; told apart also by line style and marker shape,
 # so the chart never relies on colour alone.
-_PAIN = {"light": "#b85c36", "dark": "#eda07f"}
-_STRESS = {"light": "#3d6b9e", "dark": "#98bce8"}
+_PAIN = {"light": "#b85c36", "dark": "#eda07f", HIGH_CONTRAST: "#ffb000"}
+_STRESS = {"light": "#3d6b9e", "dark": "#98bce8", HIGH_CONTRAST: "#6cc4ff"}
 
 
 def _number(value: float) -> str:
@@ -73,6 +83,14 @@ class SparklineWidget(QWidget):
                 )
         return "; ".join(parts) + "."
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     # -- geometry ------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
@@ -88,7 +106,7 @@ class SparklineWidget(QWidget):
 
     def _colours(self) -> tuple[QColor, QColor]:
         dark = self.palette().color(P.ColorRole.Window).lightnessF() < 0.5
-        key = "dark" if dark else "light"
+        key = HIGH_CONTRAST if current_theme() == HIGH_CONTRAST else "dark" if dark else "light"
         return QColor(_PAIN[key]), QColor(_STRESS[key])
 
     # -- painting ------------------------------------------------------------------------
@@ -133,6 +151,7 @@ class SparklineWidget(QWidget):
                 _number(value),
             )
 
+        paint_focus_frame(self, painter)
         count = len(self._days)
         if count == 0:
             painter.end()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.today.quick_entry_view import QuickEntryView
 from rugdiary.ui.today.sparkline import SparklineWidget
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 TWO_COLUMNS_MIN_WIDTH = 860
 """Below this the cards stack in one column (large text, small laptop screens)."""
@@ -140,6 +141,7 @@ class TodayView(QWidget):
         self.scroll_area.setWidget(holder)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        quiet_scroll_area(self.scroll_area)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +276,7 @@ class TodayView(QWidget):
         self.tip_card = Card(self.tr("A thought for today"), parent)
         self.tip_label = _wrapping_label(self.tip_card, selectable=True)
         self.tip_label.setFont(_scaled_font(self.tip_label, 1.05))
-        self.tip_label.setAccessibleName(self.tr("Tip of the day"))
+        self.tip_label.setAccessibleDescription(self.tr("Tip of the day"))
         self.tip_card.body.addWidget(self.tip_label)
 
     # -- layout --------------------------------------------------------------------------

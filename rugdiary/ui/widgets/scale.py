@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui import announce
+
 MIN_VALUE = 0
 MAX_VALUE = 10
 
@@ -122,6 +124,7 @@ class ScaleWidget(QWidget):
         else:
             self._buttons[value].setChecked(True)
         self._update_accessible_description()
+        self._tell_screen_readers()
         self.valueChanged.emit(value)
 
     def clear(self) -> None:
@@ -196,6 +199,17 @@ class ScaleWidget(QWidget):
     def _on_clicked(self, number: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.setValue(number)
+
+    def _tell_screen_readers(self) -> None:
+        """Say the new value: the description holds it, and a value event tells it changed.
+
+        While the scale has the focus the value is also announced, so "7 of 10" is heard as
+        the digit is typed; a form cleared after saving stays quiet.
+        """
+        announce.description_changed(self)
+        announce.value_changed(self, -1 if self._value is None else self._value)
+        if self._value is not None and self.hasFocus():
+            announce.announce(self, self.tr("%1 of 10").replace("%1", str(self._value)))
 
     def _update_accessible_description(self) -> None:
         if self._value is None:

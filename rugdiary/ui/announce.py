@@ -1,0 +1,68 @@
+"""Telling screen readers what changed, when it changes: announcements and change events.
+
+A status-bar "Saved", a new welcome screen or a value picked on a 0–10 scale changes what is
+seen without moving the focus, so a screen reader says nothing unless it is told. Qt 6.8
+and newer have announcement events (AT-SPI "announcement", as a live region would); on an
+older Qt the text goes to a small live label that reports its new name instead.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtGui
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleValueChangeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+LIVE_LABEL_NAME = "liveAnnouncement"
+"""objectName of the fallback label that carries announcements on an older Qt."""
+
+
+def send(event: QAccessibleEvent) -> None:
+    """Hand `event` to the platform's accessibility bridge (a no-op when none listens)."""
+    QAccessible.updateAccessibility(event)
+
+
+def has_announcements() -> bool:
+    return hasattr(QtGui, "QAccessibleAnnouncementEvent")
+
+
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Have a screen reader say `text` now, on behalf of `widget`, without moving the focus.
+
+    Polite by default: said after what is being read. `assertive` interrupts (use it for
+    problems only).
+    """
+    if not text.strip():
+        return
+    if has_announcements():
+        event = QtGui.QAccessibleAnnouncementEvent(widget, text)
+        politeness = QAccessible.AnnouncementPoliteness
+        event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+        send(event)
+        return
+    _live_label(widget).setText(text)  # pragma: no cover - Qt before 6.8
+    send(QAccessibleEvent(_live_label(widget), QAccessible.Event.NameChanged))
+
+
+def _live_label(widget: QWidget) -> QLabel:
+    """The window's live label: tiny, not in the Tab order, its text the last announcement."""
+    window = widget.window()
+    label = window.findChild(QLabel, LIVE_LABEL_NAME)
+    if label is None:
+        label = QLabel(window)
+        label.setObjectName(LIVE_LABEL_NAME)
+        label.setFixedSize(1, 1)
+        label.show()
+    return label
+
+
+def value_changed(widget: QWidget, value: object) -> None:
+    """`widget`'s value changed (a 0–10 scale): screen readers read the new value."""
+    send(QAccessibleValueChangeEvent(widget, value))
+
+
+def description_changed(widget: QWidget) -> None:
+    send(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
+
+
+def name_changed(widget: QWidget) -> None:
+    send(QAccessibleEvent(widget, QAccessible.Event.NameChanged))

@@ -1,0 +1,45 @@
+"""Scroll areas that hold a page's controls: no silent Tab stop, the focused control in view."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+FOCUS_MARGIN_PX = 24
+"""Room left around a control scrolled into view, so its focus ring and label show too."""
+
+
+class _FocusFollower(QObject):
+    """Scrolls its area to whatever control inside it takes the focus, however it got there.
+
+    Qt scrolls only when Tab moves between the area's own children; focus that wraps round
+    from outside (the page list, the last control of the window) or comes from a shortcut
+    would land on a control scrolled out of sight. A child of the area, so the connection
+    ends with it.
+    """
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not shiboken6.isValid(self._area):
+            return  # the area is being closed: the focus moves as its children go
+        content = self._area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self._area.ensureWidgetVisible(new, FOCUS_MARGIN_PX, FOCUS_MARGIN_PX)
+
+
+def quiet_scroll_area(area: QScrollArea) -> QScrollArea:
+    """Make `area` a plain container: not a Tab stop itself, and following the focus.
+
+    A scroll area takes the focus by default, so Tab stopped on it with nothing to say and
+    nothing to show (issue 16). Its controls are the stops; it scrolls to each of them.
+    """
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FocusFollower(area)
+    return area
