@@ -177,6 +177,14 @@
         <translation>Opslaan als PNG-afbeelding, SVG-tekening of PDF. Het bestand toont je pijn en stress: houd het privé en deel het alleen met mensen die jij kiest.</translation>
     </message>
     <message>
+        <source>Show as table</source>
+        <translation>Als tabel tonen</translation>
+    </message>
+    <message>
+        <source>Every number in the chart “%1”, in a table</source>
+        <translation>Alle getallen uit de grafiek ‘%1’, in een tabel</translation>
+    </message>
+    <message>
         <source>Drawing the chart…</source>
         <translation>Grafiek wordt getekend…</translation>
     </message>
@@ -3730,22 +3738,6 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Your reminders keep working. Click the RugDiary icon in the tray to open the window again, or choose Quit in its menu to close RugDiary completely. You can change this on the Settings page.</source>
         <translation>Je herinneringen blijven werken. Klik op het RugDiary-pictogram in het systeemvak om het venster weer te openen, of kies ‘RugDiary afsluiten’ in het menu om RugDiary helemaal te sluiten. Je kunt dit aanpassen op de pagina Instellingen.</translation>
-    </message>
-    <message>
-        <source>Replace the file?</source>
-        <translation>Het bestand vervangen?</translation>
-    </message>
-    <message>
-        <source>“%1” exists already.</source>
-        <translation>“%1” bestaat al.</translation>
-    </message>
-    <message>
-        <source>Do you want to replace it?</source>
-        <translation>Wil je het vervangen?</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>Vervangen</translation>
     </message>
     <message>
         <source>Export the program</source>

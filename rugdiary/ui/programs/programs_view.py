@@ -207,21 +207,23 @@ class ProgramsListView(QWidget):
     def _file_buttons(self) -> QHBoxLayout:
         """Programme files and the printed sheet: what travels between physio and patient."""
         self.import_button = QPushButton(QCoreApplication.translate("Programs", "Import…"), self)
-        self.import_button.setAccessibleName(
+        self.import_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Import a program from a file")
         )
         self.export_button = QPushButton(QCoreApplication.translate("Programs", "Export…"), self)
-        self.export_button.setAccessibleName(
+        self.export_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Export the selected program to a file")
         )
         self.sheet_button = QPushButton(
             QCoreApplication.translate("Programs", "Print sheet…"), self
         )
-        self.sheet_button.setAccessibleName(
+        self.sheet_button.setAccessibleDescription(
             QCoreApplication.translate(
                 "Programs", "Save a printable sheet of the selected program at the chosen level"
             )
         )
+        # Names are the visible words (voice control says what it sees); the longer
+        # explanation is the description.
         row = QHBoxLayout()
         for button in (self.import_button, self.export_button, self.sheet_button):
             row.addWidget(button)
