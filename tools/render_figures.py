@@ -36,7 +36,9 @@ def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: in
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
-    paint_drawing(painter, scene.drawing(figure.at_phase(phase, mirrored=mirrored)), STYLE, QRectF(0, 0, w, h))
+    paint_drawing(
+        painter, scene.drawing(figure.at_phase(phase, mirrored=mirrored)), STYLE, QRectF(0, 0, w, h)
+    )
     painter.end()
     return image
 
@@ -98,7 +100,9 @@ def animated_gif(exercise: Exercise, path: Path) -> None:
     assert exercise.figure is not None
     duration = round(exercise.figure.cycle_s * 1000 / GIF_FRAMES)
     tmp = path.with_suffix(".gif.tmp")
-    frames[0].save(tmp, format="GIF", save_all=True, append_images=frames[1:], duration=duration, loop=0)
+    frames[0].save(
+        tmp, format="GIF", save_all=True, append_images=frames[1:], duration=duration, loop=0
+    )
     tmp.replace(path)
 
 

@@ -131,7 +131,9 @@ CONTACT_POINTS: dict[str, float] = {
 }
 IK_CHAINS: dict[str, tuple[str, str, str, float, float]] = {
     # end contact: (root joint, middle joint, end joint, first bone, second bone)
-    **{f"{s}_hand": (f"{s}_shoulder", f"{s}_elbow", f"{s}_wrist", UPPER_ARM, FOREARM) for s in "lr"},
+    **{
+        f"{s}_hand": (f"{s}_shoulder", f"{s}_elbow", f"{s}_wrist", UPPER_ARM, FOREARM) for s in "lr"
+    },
     **{
         f"{s}_{end}": (f"{s}_hip", f"{s}_knee", f"{s}_ankle", THIGH, SHIN)
         for s in "lr"
@@ -140,7 +142,9 @@ IK_CHAINS: dict[str, tuple[str, str, str, float, float]] = {
 }
 """Contacts at the end of an arm or leg are kept in place by bending that limb."""
 
-_CHAIN_PARTS = {f"{s}_hand": (f"{s}_wrist", f"{s}_hand", f"{s}_palm") for s in "lr"}
+_CHAIN_PARTS: dict[str, tuple[str, ...]] = {
+    f"{s}_hand": (f"{s}_wrist", f"{s}_hand", f"{s}_palm") for s in "lr"
+}
 _CHAIN_PARTS.update(
     {
         f"{s}_{end}": (f"{s}_ankle", f"{s}_heel", f"{s}_heel_sole", f"{s}_toe", f"{s}_sole")
@@ -174,7 +178,8 @@ class Pose:
     y up from the floor, z towards the side camera); `turn` is the pelvis's (yaw, pitch,
     roll) in degrees: yaw turns about the vertical, pitch tips forward (-) or back (+)
     (90 lies on the back with the head at -x, -90 face down with the head at +x) and
-    roll turns about the body's long axis (-90 from lying on the back onto the left side). `angles` follows JOINTS. `contacts` are the body
+    roll turns about the body's long axis (-90 from lying on the back onto the left side).
+    `angles` follows JOINTS. `contacts` are the body
     points that rest on something, with where they rest (world cm). `breath` (0 to 1)
     fills the belly; `focus` (0 feet to 1 head, or -1 for none) marks where attention is.
     `flipped` says the pose is done on the other side (hand-held props swap hands).
@@ -208,9 +213,7 @@ class Pose:
                 angles[i] = (flex, -side, -twist)
         x, y, z = self.root
         yaw, pitch, roll = self.turn
-        contacts = tuple(
-            (mirror_name(name), (p[0], p[1], -p[2])) for name, p in self.contacts
-        )
+        contacts = tuple((mirror_name(name), (p[0], p[1], -p[2])) for name, p in self.contacts)
         return Pose(
             (x, y, -z),
             (-yaw, pitch, -roll),
@@ -427,10 +430,8 @@ def forward_kinematics(pose: Pose) -> Skeleton:
     pos = _add(root, _apply(pelvis_m, (0.0, SPINE_BASE, 0.0)))
     pts["spine0"] = pos
     m = pelvis_m
-    for i, (joint, length) in enumerate(
-        (("lumbar", LUMBAR / 2), ("lumbar", LUMBAR / 2), ("thoracic", THORACIC / 2))
-        + (("thoracic", THORACIC / 2),)
-    ):
+    spine = (("lumbar", LUMBAR / 2),) * 2 + (("thoracic", THORACIC / 2),) * 2
+    for i, (joint, length) in enumerate(spine):
         m = _mul(m, _spine_rot(a[_INDEX[joint]], 0.5))
         pos = _add(pos, _apply(m, (0.0, length, 0.0)))
         pts[("spine1", "spine2", "spine3", "c7")[i]] = pos
@@ -477,9 +478,7 @@ def _translate(skeleton: Skeleton, delta: Vec) -> None:
         pts[key] = _add(value, delta)
 
 
-def _two_bone(
-    root: Vec, middle: Vec, target: Vec, first: float, second: float, hint: Vec
-) -> Vec:
+def _two_bone(root: Vec, middle: Vec, target: Vec, first: float, second: float, hint: Vec) -> Vec:
     """The middle joint that puts the chain's end on `target`, bending the way it bent.
 
     A straight limb has no bending plane of its own: it bends towards `hint` (elbows
@@ -540,7 +539,42 @@ def solve(pose: Pose) -> Skeleton:
         pts[mid_j] = mid
         for part in _CHAIN_PARTS[name]:
             pts[part] = _add(pts[part], shift)
+    _keep_above_floor(skeleton, done)
     return skeleton
+
+
+_FREE_ENDS: tuple[tuple[str, tuple[str, ...], float], ...] = (
+    *((f"{s}_foot", (f"{s}_toe", f"{s}_heel_sole"), 0.0) for s in "lr"),
+    *((f"{s}_hand", (f"{s}_palm",), CONTACT_POINTS[f"{s}_hand"]) for s in "lr"),
+)
+
+
+def _keep_above_floor(skeleton: Skeleton, done: set[str]) -> None:
+    """Lift a free hand or foot that an in-between pose would push through the floor.
+
+    Keyframes are checked when content loads; between two of them a foot leaving the
+    floor (a step's push-off) could dip below it, so that limb bends just enough.
+    """
+    pts = skeleton.points
+    for name, probes, radius in _FREE_ENDS:
+        root_j, mid_j, end_j, first, second = IK_CHAINS[name]
+        if end_j in done:
+            continue
+        low = min(pts[p][1] for p in probes) - radius
+        if low >= 0.0:
+            continue
+        lift = (0.0, -low, 0.0)
+        end_target = _add(pts[end_j], lift)
+        frame = skeleton.chest_frame if mid_j.endswith("elbow") else skeleton.pelvis_frame
+        forward = (frame[0], frame[3], frame[6])
+        hint = _scale(forward, -1.0) if mid_j.endswith("elbow") else forward
+        mid = _two_bone(pts[root_j], pts[mid_j], end_target, first, second, hint)
+        direction = _sub(end_target, mid)
+        end = _add(mid, _scale(direction, second / (_norm(direction) or 1e-9)))
+        shift = _sub(end, pts[end_j])
+        pts[mid_j] = mid
+        for part in _CHAIN_PARTS[name]:
+            pts[part] = _add(pts[part], shift)
 
 
 def lerp_angles(a: Angles, b: Angles, t: float) -> Angles:
@@ -566,10 +600,12 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
     turn = tuple(_lerp_turn(x, y, t) for x, y in zip(a.turn, b.turn, strict=True))
     angles = tuple(lerp_angles(x, y, t) for x, y in zip(a.angles, b.angles, strict=True))
     targets_b = dict(b.contacts)
+    # A contact held in both slides along its surface; one that changes height (a foot
+    # going up a step) is lifted and set down instead, so it never rests on thin air.
     contacts = tuple(
         (name, tuple(p + (q - p) * t for p, q in zip(target, targets_b[name], strict=True)))
         for name, target in a.contacts
-        if name in targets_b
+        if name in targets_b and abs(target[1] - targets_b[name][1]) < 0.5
     )
     return Pose(
         (root[0], root[1], root[2]),

@@ -197,8 +197,10 @@ def _capsule(a: Point2, ra: float, b: Point2, rb: float, steps: int = 5) -> list
 
 def _arc(c: Point2, r: float, start: float, end: float, steps: int) -> list[Point2]:
     return [
-        (c[0] + r * math.cos(start + (end - start) * i / steps),
-         c[1] + r * math.sin(start + (end - start) * i / steps))
+        (
+            c[0] + r * math.cos(start + (end - start) * i / steps),
+            c[1] + r * math.sin(start + (end - start) * i / steps),
+        )
         for i in range(steps + 1)
     ]
 
@@ -218,7 +220,7 @@ class FigureScene:
     def __init__(self, figure: Figure, frame: Frame | None = None) -> None:
         self.figure = figure
         self.camera = Camera.named(figure.camera)
-        self._static: dict[tuple[bool, float], list[tuple[float, Shape]]] = {}
+        self._static: dict[tuple[bool, float, float], list[tuple[float, Shape]]] = {}
         self.frame = frame if frame is not None else self._fit()
 
     # -- fitting ---------------------------------------------------------------------------
@@ -254,9 +256,7 @@ class FigureScene:
         """`pose` drawn in the scene's frame."""
         joints: dict[str, Point2] = {}
         shapes = self._shapes(pose, self.frame, joints=joints)
-        return Drawing(
-            VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * self.frame.scale
-        )
+        return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * self.frame.scale)
 
     def pair(self, first: Pose, second: Pose) -> Drawing:
         """Two poses side by side with an arrow between (reduced motion: start -> work)."""
@@ -271,7 +271,9 @@ class FigureScene:
         head = 7.0
         shapes.append(Shape("line", "far", ((x0, y), (x1 - 2, y)), (3.0, 0.0)))
         shapes.append(
-            Shape("poly", "far", ((x1, y), (x1 - head, y - head * 0.7), (x1 - head, y + head * 0.7)))
+            Shape(
+                "poly", "far", ((x1, y), (x1 - head, y - head * 0.7), (x1 - head, y + head * 0.7))
+            )
         )
         return Drawing(width, VIEW_H, tuple(shapes), joints, OUTLINE_CM * frame.scale)
 
@@ -304,7 +306,12 @@ class FigureScene:
         parts.append(
             (
                 neck_depth - 0.5,
-                Shape("poly", "near", tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)), outline=True),
+                Shape(
+                    "poly",
+                    "near",
+                    tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)),
+                    outline=True,
+                ),
             )
         )
         for side in ("l_", "r_"):
@@ -314,9 +321,13 @@ class FigureScene:
                 outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
                 # a shade further back than the joint it hangs from, so the upper arm
                 # covers the forearm's round end where they meet at the same depth
-                parts.append((depth - 0.01 * len(parts), Shape("poly", role, tuple(outline), outline=True)))
+                parts.append(
+                    (depth - 0.01 * len(parts), Shape("poly", role, tuple(outline), outline=True))
+                )
         head_depth = proj["head"][2]
-        parts.append((head_depth, Shape("circle", "near", (view("head"),), (HEAD_RADIUS * s,) * 2, True)))
+        parts.append(
+            (head_depth, Shape("circle", "near", (view("head"),), (HEAD_RADIUS * s,) * 2, True))
+        )
         for bag in self._bags(skeleton, frame, pose.flipped):
             parts.append(bag)
         parts.sort(key=lambda item: item[0])
@@ -329,7 +340,13 @@ class FigureScene:
                 joints[name] = view(name)
         return back + front
 
-    def _trunk(self, skeleton: Skeleton, pose: Pose, proj: dict[str, tuple[float, float, float]], frame: Frame) -> Shape:
+    def _trunk(
+        self,
+        skeleton: Skeleton,
+        pose: Pose,
+        proj: dict[str, tuple[float, float, float]],
+        frame: Frame,
+    ) -> Shape:
         """The trunk as one outline along the spine, as wide as it looks from the camera."""
         s = frame.scale
         cam = self.camera
@@ -346,7 +363,11 @@ class FigureScene:
             point = skeleton.points[name]
             if name in ("spine0", "spine1"):
                 bulge = belly * (1.0 if name == "spine1" else 0.6)
-                point = (point[0] + fwd[0] * bulge, point[1] + fwd[1] * bulge, point[2] + fwd[2] * bulge)
+                point = (
+                    point[0] + fwd[0] * bulge,
+                    point[1] + fwd[1] * bulge,
+                    point[2] + fwd[2] * bulge,
+                )
                 depth_half += bulge
             u, v, _ = cam.project(point)
             centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
@@ -380,7 +401,9 @@ class FigureScene:
         outline += _end_cap(bottom, centres[1], widths[0])
         return Shape("poly", "near", tuple(outline), outline=True)
 
-    def _face(self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame) -> list[Shape]:
+    def _face(
+        self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame
+    ) -> list[Shape]:
         """A nose and an eye towards where the face points; two eyes when it faces us."""
         s = frame.scale
         cam = self.camera
@@ -439,9 +462,7 @@ class FigureScene:
         xs = [p[0] for p in low]
         zs = [p[2] for p in low]
         corners = [
-            (x, 0.0, z)
-            for x in (min(xs) - 6, max(xs) + 6)
-            for z in (min(zs) - 4, max(zs) + 4)
+            (x, 0.0, z) for x in (min(xs) - 6, max(xs) + 6) for z in (min(zs) - 4, max(zs) + 4)
         ]
         cam = self.camera
         us = [cam.project(c)[0] for c in corners]
@@ -638,7 +659,8 @@ def svg_of(drawing: Drawing, style: FigureStyle, *, title: str = "") -> str:
         elif shape.kind == "circle":
             (cx, cy), (r, _) = shape.points[0], shape.size
             parts.append(
-                f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(r)}" fill="{colour}"{extra}{edge}/>'
+                f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(r)}" '
+                f'fill="{colour}"{extra}{edge}/>'
             )
         elif shape.kind == "ellipse":
             (cx, cy), (rx, ry) = shape.points[0], shape.size

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -269,7 +270,7 @@ class Figure:
         if len(set(names)) != len(names):
             raise ValidationError("keyframes", "keyframe names must be unique")
         ats = [k.at for k in self.keyframes]
-        if ats[0] != 0 or any(b <= a for a, b in zip(ats, ats[1:], strict=False)) or ats[-1] >= 1:
+        if ats[0] != 0 or any(b <= a for a, b in itertools.pairwise(ats)) or ats[-1] >= 1:
             raise ValidationError("keyframes", "'at' must rise from 0 and stay below 1")
         if (
             isinstance(self.cycle_s, bool)
@@ -462,9 +463,7 @@ def _keyframe(
     root = _vec(merged.get("root", [0, 100, 0]), f"{path}.root")
     turn = _vec(merged.get("turn", [0, 0, 0]), f"{path}.turn")
     contacts_data = merged.get("contacts", [])
-    if not isinstance(contacts_data, list) or not all(
-        isinstance(c, str) for c in contacts_data
-    ):
+    if not isinstance(contacts_data, list) or not all(isinstance(c, str) for c in contacts_data):
         raise ValidationError(f"{path}.contacts", "must be a list of body points")
     for contact in contacts_data:
         if contact not in CONTACT_POINTS:
@@ -493,7 +492,8 @@ def _keyframe(
         root = (root[0], round(root[1] - drop, 3), root[2])
         pose = Pose(root, turn, angles, (), breath, focus)
         skeleton = forward_kinematics(pose)
-    def target(contact: str, skeleton: Skeleton) -> Vec:
+
+    def target_of(contact: str, skeleton: Skeleton) -> Vec:
         if contact in planted and contact not in slide:
             return planted[contact]
         point, radius = skeleton.contact_point(contact)
@@ -504,13 +504,13 @@ def _keyframe(
 
     # Trunk, knee and elbow contacts place the whole body (a knee kept where it was in
     # the start position moves the body with it); hands and feet then reach for theirs.
-    anchored = tuple((c, target(c, skeleton)) for c in names if c not in IK_CHAINS)
+    anchored = tuple((c, target_of(c, skeleton)) for c in names if c not in IK_CHAINS)
     if anchored:
         moved = solve(pose.with_contacts(anchored)).points["pelvis"]
         root = (round(moved[0], 3), round(moved[1], 3), round(moved[2], 3))
         pose = Pose(root, turn, angles, (), breath, focus)
         skeleton = forward_kinematics(pose)
-    targets = [(c, target(c, skeleton)) for c in names]
+    targets = [(c, target_of(c, skeleton)) for c in names]
     pose = pose.with_contacts(tuple(targets))
     solved = solve(pose)
     for contact, target in targets:

@@ -85,7 +85,14 @@ class ExercisePictures:
             screen = QGuiApplication.primaryScreen()
             ratio = screen.devicePixelRatio() if screen is not None else 1.0
         style = figure_style()
-        key = (exercise.id, exercise.picture, size.width(), size.height(), ratio, style.near + style.outline)
+        key = (
+            exercise.id,
+            exercise.picture,
+            size.width(),
+            size.height(),
+            ratio,
+            style.near + style.outline,
+        )
         cached = self._cache.get(key)
         if cached is not None:
             return cached

@@ -165,7 +165,7 @@ class PoseFigure(QWidget):
             return None
         still = reduce_motion()
         cached = self._drawn
-        if cached is not None and cached[0] is pose and cached[1] == still:
+        if cached is not None and cached[1] == still and cached[0] == pose:
             return cached[2]
         if still:
             start = self._figure.start
