@@ -1,4 +1,4 @@
-"""figure_frame_ms_p95 and player_cpu_pct: the exercise figure's cost per frame and while playing."""
+"""figure_frame_ms_p95 and player_cpu_pct: the figure's cost per frame and while a programme plays."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from benchmarks.bench_player import MemoryStore, Silent, ScaledClock
+from benchmarks.bench_player import MemoryStore, ScaledClock, Silent
 from rugdiary.core.content import load_library
 from rugdiary.core.exercises import Level
 from rugdiary.core.figure_drawing import scene_for

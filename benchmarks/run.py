@@ -56,8 +56,14 @@ def machine() -> dict[str, object]:
 
 def main() -> int:
     results: dict[str, float] = {}
-    modules = (bench_storage, bench_startup, bench_player, bench_figure, bench_report, bench_insights)
-    for module in modules:
+    for module in (
+        bench_storage,
+        bench_startup,
+        bench_player,
+        bench_figure,
+        bench_report,
+        bench_insights,
+    ):
         name = module.__name__.rsplit(".", 1)[-1]
         print(f"running {name} ...", flush=True)
         results.update(module.run())
