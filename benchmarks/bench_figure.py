@@ -1,4 +1,4 @@
-"""figure_frame_ms_p95 and player_cpu_pct: the figure's cost per frame and while a programme plays."""
+"""figure_frame_ms_p95 and player_cpu_pct: the figure's cost per frame and during a session."""
 
 from __future__ import annotations
 
