@@ -26,7 +26,7 @@ from rugdiary.ui.widgets.pose_figure import paint_drawing
 CELL_W, CELL_H = 300, 200
 LABEL_W = 190
 STYLE = FigureStyle(background="#ffffff")
-GIF_FRAMES = 36
+GIF_FRAMES = 24
 
 
 def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: int) -> QImage:
@@ -90,13 +90,13 @@ def animated_gif(exercise: Exercise, path: Path) -> None:
     sides = (False, True) if exercise.dose(exercise_level()).per_side else (False,)
     for mirrored in sides:
         for i in range(GIF_FRAMES):
-            qimage = _frame_image(exercise, i / GIF_FRAMES, mirrored, 360, 240)
+            qimage = _frame_image(exercise, i / GIF_FRAMES, mirrored, 300, 200)
             qimage = qimage.convertToFormat(QImage.Format.Format_RGB888)
             data = bytes(qimage.constBits())[: qimage.sizeInBytes()]
             frame = Image.frombuffer(
                 "RGB", (qimage.width(), qimage.height()), data, "raw", "RGB", qimage.bytesPerLine()
             )
-            frames.append(frame.convert("P", palette=Image.Palette.ADAPTIVE, colors=64))
+            frames.append(frame.convert("P", palette=Image.Palette.ADAPTIVE, colors=32))
     assert exercise.figure is not None
     duration = round(exercise.figure.cycle_s * 1000 / GIF_FRAMES)
     tmp = path.with_suffix(".gif.tmp")

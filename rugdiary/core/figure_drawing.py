@@ -314,10 +314,20 @@ class FigureScene:
                 ),
             )
         )
+        # Which side faces the camera: its limbs are drawn in front of the trunk and dark,
+        # the other side's behind it and lighter, wherever a limb reaches.
+        side_depth = {
+            side: (proj[side + "hip"][2] + proj[side + "shoulder"][2]) / 2 for side in ("l_", "r_")
+        }
+        sided = abs(side_depth["l_"] - side_depth["r_"]) > 8.0
+        near_side = "l_" if side_depth["l_"] > side_depth["r_"] else "r_"
         for side in ("l_", "r_"):
             for a, b, ra, rb in _LIMB_PARTS:
                 depth = (proj[side + a][2] + proj[side + b][2]) / 2
-                role = "far" if depth < trunk_depth - 6.0 else "near"
+                role = "near"
+                if sided:
+                    role = "near" if side == near_side else "far"
+                    depth = trunk_depth + (2.0 if role == "near" else -20.0) + depth * 0.01
                 outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
                 # a shade further back than the joint it hangs from, so the upper arm
                 # covers the forearm's round end where they meet at the same depth
