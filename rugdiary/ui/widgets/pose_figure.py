@@ -5,7 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rugdiary.core.exercises import Figure, FigureStyle, Pose
@@ -81,8 +91,7 @@ def paint_drawing(painter: QPainter, drawing: Drawing, style: FigureStyle, targe
     dy = target.y() + (target.height() - drawing.height * k) / 2
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.translate(dx, dy)
-    painter.scale(k, k)
+    painter.setTransform(QTransform(k, 0.0, 0.0, k, dx, dy), True)
     outline = QPen(QColor(style.outline), drawing.outline_width)
     outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     colours: dict[str, QColor] = {}
