@@ -8,7 +8,7 @@ UI_SOURCES = $(shell find rugdiary/ui -name '*.py' | sort)
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint format bench i18n qm dist screenshots clean system-packages
+.PHONY: run test lint format bench i18n qm dist screenshots figures clean system-packages
 
 # The Debian/Ubuntu packages (packaging/linux/debian-packages.txt) are checked before the venv
 # is built, and installed when missing; silent and quick when all are there. `make test` also
@@ -71,6 +71,9 @@ screenshots: $(STAMP) qm  ## render docs/screenshots/ again from seeded demo dat
 		--page insights --lang nl --size 1100x720 -o $(SHOTS)/insights-nl.png && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
 		--page today --lang nl --theme dark --size 1100x720 -o $(SHOTS)/today-nl-dark.png
+
+figures: $(STAMP)  ## render docs/figures/: a contact sheet of every exercise and a GIF of each
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/render_figures.py --out docs/figures
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

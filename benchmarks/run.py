@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from benchmarks import (
+    bench_figure,
     bench_insights,
     bench_player,
     bench_programme_sheet,
@@ -30,6 +31,8 @@ TARGETS = {
     "timer_drift_ticks": ("<=", 1),
     "cue_late_ms_p95": ("<=", 30),
     "idle_cpu_ms_per_10s": ("<=", 5),
+    "figure_frame_ms_p95": ("<=", 4),
+    "player_cpu_pct": ("<=", 15),
     "report_ms_1y": ("<=", 1500),
     "report_ms_10y": ("<=", 3000),
     "programme_sheet_ms": ("<=", 1500),
@@ -61,6 +64,7 @@ def main() -> int:
         bench_startup,
         bench_player,
         bench_sitting,
+        bench_figure,
         bench_report,
         bench_insights,
         bench_programme_sheet,

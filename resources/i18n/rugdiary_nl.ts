@@ -1811,6 +1811,10 @@ Wat er gebeurde: %2</translation>
         <translation>Dit bestand kon niet als afbeelding worden gelezen.</translation>
     </message>
     <message>
+        <source>No figure</source>
+        <translation>Geen figuur</translation>
+    </message>
+    <message>
         <source>New own exercise</source>
         <translation>Nieuwe eigen oefening</translation>
     </message>
@@ -1961,6 +1965,14 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>PNG, JPEG or SVG, up to 10 MB. A copy is kept with your diary.</source>
         <translation>PNG, JPEG of SVG, tot 10 MB. Er wordt een kopie bij je dagboek bewaard.</translation>
+    </message>
+    <message>
+        <source>Show the figure of a similar exercise</source>
+        <translation>Toon de figuur van een vergelijkbare oefening</translation>
+    </message>
+    <message>
+        <source>Or show the &amp;figure of:</source>
+        <translation>Of toon de &amp;figuur van:</translation>
     </message>
     <message>
         <source>Picture</source>

@@ -149,8 +149,20 @@ def _edit(path: Path, change: Any) -> None:
         (lambda d: d.update(group="yoga"), "group"),
         (lambda d: d.pop("safety"), "safety"),
         (lambda d: d.pop("figure"), "figure"),
-        (lambda d: d["figure"]["poses"].pop("work"), "figure.poses.work"),
-        (lambda d: d["figure"]["poses"]["start"].update(trunk="up"), "figure.poses.start.trunk"),
+        (lambda d: d["figure"]["keyframes"].pop(2), "figure.keyframes.work"),
+        (
+            lambda d: d["figure"]["keyframes"][0]["joints"].update(hips="up"),
+            "figure.keyframes.start.joints.hips",
+        ),
+        # joint limits and contacts name the keyframe and the joint or contact
+        (
+            lambda d: d["figure"]["keyframes"][2]["joints"].update(l_knee=-20),
+            "figure.keyframes.work.joints.l_knee",
+        ),
+        (
+            lambda d: d["figure"]["keyframes"][1]["joints"].update(r_hip=40),
+            "figure.keyframes.slide.contacts.r_knee",
+        ),
         (lambda d: d.update(id="other-name"), "id"),
         (lambda d: d["mistake"].update(en="Brace hard"), "mistake.en"),
         (lambda d: d.update(steps=d["steps"][:1]), "steps"),

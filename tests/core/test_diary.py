@@ -16,7 +16,7 @@ from rugdiary.core.diary import (
     normalize_tags,
     reject_unknown,
 )
-from rugdiary.core.exercises import Dose, Doses, Exercise, Figure, Pose, Prop
+from rugdiary.core.exercises import Dose, Doses, Exercise, Figure, Prop
 from rugdiary.core.programs import DoseOverride, Program, ProgramItem
 from rugdiary.core.reminders import DiaryReminder
 from rugdiary.core.sessions import Session
@@ -137,7 +137,11 @@ def test_reject_unknown_names_the_first_unknown_field_under_its_path() -> None:
             "is not a dose field",
         ),
         (lambda d: Doses.from_dict(d), "dose.colour", "is not a level"),
-        (lambda d: Pose.from_dict(d, "poses.start"), "poses.start.colour", "is not a pose field"),
+        (
+            lambda d: Figure.from_dict({"keyframes": [{"name": "start", **d}]}),
+            "figure.keyframes.start.colour",
+            "is not a keyframe field",
+        ),
         (lambda d: Prop.from_dict(d, "props[0]"), "props[0].colour", "is not a prop field"),
         (lambda d: Figure.from_dict(d), "figure.colour", "is not a figure field"),
         (Exercise.from_dict, "colour", "is not an exercise field"),

@@ -1,62 +1,17 @@
-"""Exercise model: doses, the pose model and its kinematics, animation, and SVG output."""
+"""Exercise model: levels, doses and the exercise record (the figure: test_figures.py)."""
 
 from __future__ import annotations
 
-import math
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from rugdiary.core.content import load_exercises
 from rugdiary.core.diary import ValidationError
-from rugdiary.core.exercises import (
-    FOREARM,
-    HEAD_NECK,
-    HEAD_RADIUS,
-    SHIN,
-    THIGH,
-    TRUNK,
-    UPPER_ARM,
-    Dose,
-    DoseMode,
-    Exercise,
-    Figure,
-    Level,
-    Motion,
-    Point,
-    Pose,
-    PropKind,
-    drawn_box,
-    ease_in_out,
-    fit_frame,
-    forward_kinematics,
-    interpolate,
-    render_svg,
-)
+from rugdiary.core.exercises import Dose, DoseMode, Exercise, Level
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
-SVG_NS = "{http://www.w3.org/2000/svg}"
-
-
-def standing(**changes: float) -> Pose:
-    values: dict[str, float] = {
-        "x": 0.0,
-        "y": THIGH + SHIN,
-        "trunk": 0,
-        "head": 0,
-        "near_upper_arm": 180,
-        "near_forearm": 180,
-        "far_upper_arm": 180,
-        "far_forearm": 180,
-        "near_thigh": 180,
-        "near_shin": 180,
-        "far_thigh": 180,
-        "far_shin": 180,
-    }
-    values.update(changes)
-    return Pose(**values)
 
 
 # ---------------------------------------------------------------- levels and doses
@@ -159,129 +114,3 @@ def test_exercise_ids_are_slugs(bad_id: object) -> None:
     with pytest.raises(ValidationError) as caught:
         Exercise.from_dict(data)
     assert caught.value.field == "id"
-
-
-# ---------------------------------------------------------------- kinematics
-
-
-def test_forward_kinematics_of_a_standing_figure() -> None:
-    joints = forward_kinematics(standing())
-    assert joints.near_ankle.y == pytest.approx(0.0)
-    assert joints.neck == pytest.approx(Point(0.0, THIGH + SHIN + TRUNK))
-    assert joints.head.y == pytest.approx(THIGH + SHIN + TRUNK + HEAD_NECK)
-    assert joints.near_hand.y == pytest.approx(THIGH + SHIN + TRUNK - UPPER_ARM - FOREARM)
-
-
-def test_ninety_degrees_points_the_way_the_figure_faces() -> None:
-    joints = forward_kinematics(standing(near_upper_arm=90, near_forearm=90, far_thigh=-90))
-    neck = joints.neck
-    assert joints.near_hand == pytest.approx(Point(neck.x + UPPER_ARM + FOREARM, neck.y))
-    assert joints.far_knee == pytest.approx(Point(-THIGH, THIGH + SHIN))
-
-
-def test_mirrored_swaps_near_and_far_limbs() -> None:
-    pose = standing(near_upper_arm=90, near_forearm=80, far_thigh=-90, far_shin=-80)
-    other = pose.mirrored()
-    assert (other.far_upper_arm, other.far_forearm) == (90, 80)
-    assert (other.near_thigh, other.near_shin) == (-90, -80)
-    assert other.mirrored() == pose
-
-
-def test_interpolate_hits_both_ends_and_eases() -> None:
-    a, b = standing(), standing(trunk=60, y=0.4)
-    assert interpolate(a, b, 0.0) == a
-    assert interpolate(a, b, 1.0) == b
-    assert interpolate(a, b, 0.5).trunk == pytest.approx(30)
-    # eased: slower than linear at the start
-    assert interpolate(a, b, 0.1).trunk < interpolate(a, b, 0.1, eased=False).trunk
-    assert ease_in_out(0) == 0
-    assert ease_in_out(1) == 1
-    assert ease_in_out(2) == 1
-
-
-def test_interpolate_takes_the_short_way_round() -> None:
-    a, b = standing(near_upper_arm=170), standing(near_upper_arm=-170)
-    middle = interpolate(a, b, 0.5, eased=False).near_upper_arm
-    assert math.isclose(abs(middle), 180)
-
-
-def test_pose_at_follows_the_motion() -> None:
-    figure = EXERCISES["bird-dog"].figure
-    assert figure is not None
-    start, work = figure.start, figure.work
-    assert figure.pose_at(Motion.STILL, 3, 10) == start
-    assert figure.pose_at(Motion.HOLD, 0, 10) == start
-    assert figure.pose_at(Motion.HOLD, 5, 10) == work
-    assert figure.pose_at(Motion.RELEASE, 0, 3) == work
-    assert figure.pose_at(Motion.RELEASE, 3, 3) == start
-    assert figure.pose_at(Motion.REP, 2, 4) == work
-    assert figure.pose_at(Motion.REP, 4, 4) == start
-    assert figure.pose_at(Motion.HOLD, 5, 10, mirrored=True) == work.mirrored()
-    half = figure.cycle_s / 2
-    assert figure.pose_at(Motion.CYCLE, half, 60) == work
-    assert figure.pose_at(Motion.CYCLE, figure.cycle_s * 3, 60) == start
-
-
-# ---------------------------------------------------------------- figures and SVG
-
-
-def _figures() -> list[tuple[str, Figure]]:
-    return [(e.id, e.figure) for e in EXERCISES.values() if e.figure is not None]
-
-
-@pytest.mark.parametrize(("exercise_id", "figure"), _figures(), ids=lambda v: str(v)[:20])
-def test_every_pose_rests_on_the_floor_or_a_prop(exercise_id: str, figure: Figure) -> None:
-    supports = [0.0] + [p.y + p.h for p in figure.props if p.kind is not PropKind.BAG]
-    for name, pose in figure.poses:
-        for variant in (pose, pose.mirrored()):
-            joints = forward_kinematics(variant)
-            lowest = min(
-                [p.y for n, p in joints.items() if n != "head"] + [joints.head.y - HEAD_RADIUS]
-            )
-            assert min(abs(lowest - h) for h in supports) <= 0.01, f"{exercise_id}.{name}"
-
-
-@pytest.mark.parametrize(("exercise_id", "figure"), _figures(), ids=lambda v: str(v)[:20])
-def test_every_pose_renders_inside_the_frame(exercise_id: str, figure: Figure) -> None:
-    frame = fit_frame(figure)
-    samples = [pose for _, pose in figure.poses]
-    samples += [figure.pose_at(motion, t, 10) for motion in Motion for t in (0.4, 1.1, 5.0, 9.3)]
-    for pose in samples + [p.mirrored() for p in samples]:
-        left, bottom, right, top = drawn_box(figure, pose)
-        for corner in (Point(left, bottom), Point(right, top)):
-            view = frame.to_view(corner)
-            assert -1e-6 <= view.x <= frame.width + 1e-6, exercise_id
-            assert -1e-6 <= view.y <= frame.height + 1e-6, exercise_id
-        svg = render_svg(figure, pose, frame=frame, title=f"{exercise_id} & co")
-        root = ET.fromstring(svg)
-        assert root.tag == f"{SVG_NS}svg"
-        assert root.get("viewBox") == f"0 0 {frame.width:g} {frame.height:g}"
-        assert root.find(f"{SVG_NS}title") is not None
-        for line in root.iter(f"{SVG_NS}polyline"):
-            for pair in (line.get("points") or "").split():
-                x, y = (float(v) for v in pair.split(","))
-                assert 0 <= x <= frame.width, exercise_id
-                assert 0 <= y <= frame.height, exercise_id
-        circle = root.find(f"{SVG_NS}circle")
-        assert circle is not None
-        cx, cy, r = (float(circle.get(k) or "nan") for k in ("cx", "cy", "r"))
-        assert r <= cx <= frame.width - r, exercise_id
-        assert r <= cy <= frame.height - r, exercise_id
-
-
-def test_the_same_frame_serves_every_pose_so_animation_does_not_rescale() -> None:
-    figure = EXERCISES["chair-squat"].figure
-    assert figure is not None
-    first = render_svg(figure, figure.start)
-    assert 'viewBox="0 0 240 160"' in first
-    assert first != render_svg(figure, figure.work)
-    assert "<rect" in first  # the chair
-
-
-def test_a_figure_needs_start_and_work_poses() -> None:
-    pose = standing()
-    with pytest.raises(ValidationError) as caught:
-        Figure(position="standing", poses=(("start", pose),))
-    assert caught.value.field == "poses.work"
-    with pytest.raises(ValidationError):
-        Figure(position="floating", poses=(("start", pose), ("work", pose)))

@@ -627,7 +627,13 @@ class ProgramsController(QObject):
     def _open_exercise_editor(self, exercise: Exercise | None) -> ExerciseEditorController:
         dialog = ExerciseEditorView(self.view)
         editor = ExerciseEditorController(
-            dialog, self.exercises, self.pictures, self.lang, exercise, parent=dialog
+            dialog,
+            self.exercises,
+            self.pictures,
+            self.lang,
+            exercise,
+            figures=self.library.exercises,
+            parent=dialog,
         )
         editor.saved.connect(self._on_exercise_saved)
         dialog.finished.connect(lambda _r: self._editor_closed(dialog))

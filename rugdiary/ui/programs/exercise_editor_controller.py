@@ -6,7 +6,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -116,6 +116,7 @@ class ExerciseEditorController(QObject):
         exercise: Exercise | None,
         *,
         choose_file: Callable[[QWidget | None], Path | None] | None = None,
+        figures: Mapping[str, Exercise] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -129,6 +130,17 @@ class ExerciseEditorController(QObject):
         self._picture_source: Path | None = None
         self._picture_suffix = ""
         self._picture_name: str | None = exercise.picture if exercise else None
+        # Built-in exercises whose figure an own exercise may borrow (keyed by id).
+        self.figures = {k: e for k, e in (figures or {}).items() if e.figure is not None}
+        self._figure_id: str | None = None
+        if exercise is not None and exercise.figure is not None:
+            self._figure_id = next(
+                (k for k, e in self.figures.items() if e.figure == exercise.figure), None
+            )
+        view.figure_choice.addItem(QCoreApplication.translate("Programs", "No figure"), None)
+        for key, builtin in sorted(self.figures.items(), key=lambda kv: kv[1].name.get(lang)):
+            view.figure_choice.addItem(builtin.name.get(lang), key)
+        view.figure_choice.setCurrentIndex(max(0, view.figure_choice.findData(self._figure_id)))
 
         view.setWindowTitle(
             QCoreApplication.translate("Programs", "New own exercise")
@@ -147,6 +159,7 @@ class ExerciseEditorController(QObject):
         view.same_dose.toggled.connect(lambda _c: self._apply_same_dose())
         view.choose_picture_button.clicked.connect(self.choose_picture)
         view.remove_picture_button.clicked.connect(self.remove_picture)
+        view.figure_choice.currentIndexChanged.connect(lambda _i: self.choose_figure())
         view.save_button.clicked.connect(self.save)
         view.cancel_button.clicked.connect(view.reject)
         for edit in (view.name, view.start, view.easier, view.harder, view.mistake, view.safety):
@@ -216,13 +229,23 @@ class ExerciseEditorController(QObject):
             return False
         self._picture_source = path
         self._picture_suffix = suffix
+        self.view.figure_choice.setCurrentIndex(0)
         self.view.show_message("")
         self._show_preview()
         return True
 
+    def choose_figure(self) -> None:
+        """Borrow the figure chosen in the list; it replaces a picture, and a picture it."""
+        self._figure_id = self.view.figure_choice.currentData()
+        if self._figure_id is not None:
+            self._picture_source = None
+            self._picture_name = None
+        self._show_preview()
+
     def remove_picture(self) -> None:
         self._picture_source = None
         self._picture_name = None
+        self.view.figure_choice.setCurrentIndex(0)
         self._show_preview()
 
     def _show_preview(self) -> None:
@@ -236,12 +259,18 @@ class ExerciseEditorController(QObject):
                 PREVIEW_SIZE,
                 view.devicePixelRatioF(),
             )
-        if pixmap is None:
+        elif self._figure_id is not None:
+            pixmap = self.pictures.pixmap(
+                self.figures[self._figure_id], PREVIEW_SIZE, view.devicePixelRatioF()
+            )
+        if pixmap is None or pixmap.isNull():
             view.preview.setText(QCoreApplication.translate("Programs", "No picture"))
         else:
             view.preview.setPixmap(pixmap)
         view.remove_picture_button.setEnabled(
-            self._picture_source is not None or bool(self._picture_name)
+            self._picture_source is not None
+            or bool(self._picture_name)
+            or self._figure_id is not None
         )
 
     # -- saving ------------------------------------------------------------------------------
@@ -303,6 +332,11 @@ class ExerciseEditorController(QObject):
             mistake=own("mistake", view.mistake.text()),
             safety=own("safety", view.safety.text()),
             picture=picture,
+            figure=(
+                self.figures[self._figure_id].figure
+                if self._figure_id is not None and picture is None
+                else None
+            ),
         )
 
     def save(self) -> Exercise | None:

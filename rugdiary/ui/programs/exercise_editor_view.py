@@ -139,7 +139,18 @@ class ExerciseEditorView(EditorDialog):
         )
         picture_hint.setWordWrap(True)
         picture_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # A built-in figure instead of a picture: "something like a bridge" is often enough.
+        self.figure_choice = QComboBox(self)
+        self.figure_choice.setAccessibleName(
+            QCoreApplication.translate("Programs", "Show the figure of a similar exercise")
+        )
+        figure_label = QLabel(
+            QCoreApplication.translate("Programs", "Or show the &figure of:"), self
+        )
+        figure_label.setBuddy(self.figure_choice)
         picture_buttons = QVBoxLayout()
+        picture_buttons.addWidget(figure_label)
+        picture_buttons.addWidget(self.figure_choice)
         picture_buttons.addWidget(self.choose_picture_button)
         picture_buttons.addWidget(self.remove_picture_button)
         picture_buttons.addWidget(picture_hint)

@@ -5,18 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from rugdiary.core.exercises import Exercise, FigureStyle, render_svg
-
-_DARK_STYLE = FigureStyle(near="#b9e3dc", far="#6f9792", floor="#56656a", prop="#8a7d66")
+from rugdiary.ui.widgets.pose_figure import palette_style
 
 
 def figure_style() -> FigureStyle:
-    """Figure colours that keep their contrast on the current palette's background."""
-    window = QGuiApplication.palette().color(QPalette.ColorRole.Base)
-    return _DARK_STYLE if window.lightness() < 128 else FigureStyle()
+    """The player's figure colours, so a thumbnail looks like the figure it opens."""
+    return palette_style(QGuiApplication.palette())
 
 
 def _render(renderer: QSvgRenderer, size: QSize, ratio: float) -> QPixmap:
@@ -78,12 +76,23 @@ class ExercisePictures:
             del self._cache[key]
 
     def pixmap(self, exercise: Exercise, size: QSize, ratio: float | None = None) -> QPixmap:
-        """The start pose (or the user's picture) at `size`; an empty pixmap when there is none."""
+        """The key position (or the user's picture) at `size`; an empty pixmap when there is none.
+
+        The work position shows what the exercise is about (a bridge, a side plank), where
+        the start position is often the same for several exercises.
+        """
         if ratio is None:
             screen = QGuiApplication.primaryScreen()
             ratio = screen.devicePixelRatio() if screen is not None else 1.0
         style = figure_style()
-        key = (exercise.id, exercise.picture, size.width(), size.height(), ratio, style.near)
+        key = (
+            exercise.id,
+            exercise.picture,
+            size.width(),
+            size.height(),
+            ratio,
+            style.near + style.outline,
+        )
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -91,7 +100,7 @@ class ExercisePictures:
         if exercise.picture:
             pixmap = load_picture(self.pictures_dir / exercise.picture, size, ratio)
         elif exercise.figure is not None:
-            svg = render_svg(exercise.figure, exercise.figure.start, style=style)
+            svg = render_svg(exercise.figure, exercise.figure.work, style=style)
             pixmap = _render(QSvgRenderer(QByteArray(svg.encode("utf-8"))), size, ratio)
         result = pixmap if pixmap is not None else QPixmap()
         self._cache[key] = result

@@ -1,47 +1,142 @@
-"""The exercise's stick figure drawn with QPainter, or a picture for a user's own exercise."""
+"""The exercise's figure drawn with QPainter, or a picture for a user's own exercise."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from rugdiary.core.exercises import (
-    ANGLE_FIELDS,
-    CHAIR_BACK,
-    HEAD_RADIUS,
-    LIMB_STROKE,
-    TRUNK_STROKE,
-    VIEW_MARGIN,
-    Figure,
-    Frame,
-    Point,
-    Pose,
-    PropKind,
-    fit_frame,
-    forward_kinematics,
-)
+from rugdiary.core.exercises import Figure, FigureStyle, Pose
+from rugdiary.core.figure_drawing import ROLE_OPACITY, Drawing, FigureScene, scene_for
 from rugdiary.ui.motion import reduce_motion
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _mix(a: QColor, b: QColor, share_b: float) -> QColor:
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * share_b,
+        a.greenF() + (b.greenF() - a.greenF()) * share_b,
+        a.blueF() + (b.blueF() - a.blueF()) * share_b,
+    )
+
+
+def palette_style(palette: QPalette) -> FigureStyle:
+    """Figure colours from the palette: near in the highlight colour, far lighter but 3:1.
+
+    The far side is the near colour mixed towards the background as far as it can go while
+    keeping at least 3:1 contrast, so it reads as "behind" in light, dark and high-contrast
+    themes alike.
+    """
+    background = palette.color(QPalette.ColorRole.Window)
+    near = palette.color(QPalette.ColorRole.Highlight)
+    if contrast(near, background) < 4.5:
+        # a pale highlight (some dark themes): darken or lighten it towards the text colour
+        text = palette.color(QPalette.ColorRole.WindowText)
+        for step in range(1, 11):
+            candidate = _mix(near, text, step / 10)
+            if contrast(candidate, background) >= 4.5:
+                near = candidate
+                break
+    far = near
+    for step in range(1, 20):
+        candidate = _mix(near, background, step / 20)
+        if contrast(candidate, background) < 3.2:
+            break
+        far = candidate
+    mid = palette.color(QPalette.ColorRole.Mid)
+    return FigureStyle(
+        near=near.name(),
+        far=far.name(),
+        floor=mid.name(),
+        prop=_mix(mid, background, 0.25).name(),
+        prop_top=_mix(mid, background, 0.5).name(),
+        outline=background.name(),
+        mat=_mix(near, background, 0.82).name(),
+        background=None,
+    )
+
+
+def paint_drawing(painter: QPainter, drawing: Drawing, style: FigureStyle, target: QRectF) -> None:
+    """Paint `drawing` fitted (aspect kept, centred) into `target`: the SVG's shapes, in order."""
+    k = min(target.width() / drawing.width, target.height() / drawing.height)
+    dx = target.x() + (target.width() - drawing.width * k) / 2
+    dy = target.y() + (target.height() - drawing.height * k) / 2
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setTransform(QTransform(k, 0.0, 0.0, k, dx, dy), True)
+    outline = QPen(QColor(style.outline), drawing.outline_width)
+    outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    colours: dict[str, QColor] = {}
+    for shape in drawing.shapes:
+        colour = colours.get(shape.role)
+        if colour is None:
+            colour = QColor(style.colour(shape.role))
+            opacity = ROLE_OPACITY.get(shape.role)
+            if opacity is not None:
+                colour.setAlphaF(opacity)
+            colours[shape.role] = colour
+        if shape.kind == "line":
+            pen = QPen(colour, shape.size[0])
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in shape.points]))
+            continue
+        painter.setPen(outline if shape.outline else Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        if shape.kind == "poly":
+            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
+        else:
+            (cx, cy), (rx, ry) = shape.points[0], shape.size
+            painter.drawEllipse(QPointF(cx, cy), rx, ry)
+    painter.restore()
 
 
 class PoseFigure(QWidget):
     """Draws one pose of a figure inside the figure's fixed frame, scaled to the widget.
 
-    The frame comes from `fit_frame`, which covers every pose on both sides,
-    so the figure keeps its size and place while it moves: only the limbs move.
-    A picture (a user's own exercise) is shown instead when there is no figure.
-    With reduced motion (ui.motion) it shows the held pose and does not animate.
+    The frame covers every keyframe on both sides, so the figure keeps its size and place
+    while it moves. A picture (a user's own exercise) is shown instead when there is no
+    figure. With reduced motion (ui.motion) it shows the start and the held position side
+    by side, start -> work, and does not animate.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._figure: Figure | None = None
-        self._frame: Frame | None = None
+        self._scene: FigureScene | None = None
         self._pose: Pose | None = None
         self._picture: QPixmap | None = None
+        self._drawn: tuple[Pose | None, bool, Drawing] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(180, 120))
         self.setAccessibleName(self.tr("Exercise figure"))
@@ -52,17 +147,44 @@ class PoseFigure(QWidget):
     def pose(self) -> Pose | None:
         return self._pose
 
+    def scene(self) -> FigureScene | None:
+        return self._scene
+
+    @property
+    def _frame(self) -> object:
+        """The scene's frame: fixed for as long as the figure is shown."""
+        return self._scene.frame if self._scene is not None else None
+
     def shown_pose(self) -> Pose | None:
         """The pose actually drawn: with reduced motion, the held pose of the side in use.
 
         The player keeps sending in-between poses; snapping them to the work pose (or its
-        mirror for the right side) keeps the picture still yet still shows what to do.
+        mirror for the other side) keeps the picture still yet still shows what to do.
         """
         pose, figure = self._pose, self._figure
         if pose is None or figure is None or not reduce_motion():
             return pose
-        work, mirrored = figure.work, figure.work.mirrored()
-        return mirrored if _distance(pose, mirrored) < _distance(pose, work) else work
+        work = figure.work
+        return work.mirrored() if pose.flipped != work.flipped else work
+
+    def drawing(self) -> Drawing | None:
+        """What the widget paints now (the same shapes as render_svg)."""
+        scene, pose = self._scene, self.shown_pose()
+        if scene is None or pose is None or self._figure is None:
+            return None
+        still = reduce_motion()
+        cached = self._drawn
+        if cached is not None and cached[1] == still and cached[0] == pose:
+            return cached[2]
+        if still:
+            start = self._figure.start
+            if pose.flipped != start.flipped:
+                start = start.mirrored()
+            result = scene.pair(start, pose)
+        else:
+            result = scene.drawing(pose)
+        self._drawn = (pose, still, result)
+        return result
 
     def has_picture(self) -> bool:
         return self._picture is not None
@@ -71,7 +193,7 @@ class PoseFigure(QWidget):
         """Show `figure` (its start pose unless `pose` is given); None clears the drawing."""
         if figure is not self._figure:
             self._figure = figure
-            self._frame = fit_frame(figure) if figure is not None else None
+            self._scene = scene_for(figure) if figure is not None else None
         self._picture = None
         self._pose = pose if pose is not None else (figure.start if figure is not None else None)
         self.update()
@@ -85,7 +207,7 @@ class PoseFigure(QWidget):
     def set_picture(self, path: Path | None) -> bool:
         """Show an image file instead of a figure; False (and nothing shown) if it cannot load."""
         self._figure = None
-        self._frame = None
+        self._scene = None
         self._pose = None
         self._picture = None
         if path is not None:
@@ -96,7 +218,10 @@ class PoseFigure(QWidget):
         return self._picture is not None
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 240)
+        return QSize(360, 270)
+
+    def figure_style(self) -> FigureStyle:
+        return palette_style(self.palette())
 
     # -- painting ----------------------------------------------------------------------------
 
@@ -107,9 +232,9 @@ class PoseFigure(QWidget):
         if self._picture is not None:
             self._paint_picture(painter)
         else:
-            pose = self.shown_pose()
-            if self._figure is not None and self._frame is not None and pose is not None:
-                self._paint_figure(painter, self._figure, self._frame, pose)
+            drawing = self.drawing()
+            if drawing is not None:
+                paint_drawing(painter, drawing, self.figure_style(), QRectF(self.rect()))
         painter.end()
 
     def _paint_picture(self, painter: QPainter) -> None:
@@ -123,85 +248,9 @@ class PoseFigure(QWidget):
             QRectF(self._picture.rect()),
         )
 
-    def view_scale(self, frame: Frame) -> tuple[float, float, float]:
-        """(pixels per view unit, x offset, y offset) that fit the frame's box in the widget."""
-        k = min(self.width() / frame.width, self.height() / frame.height)
-        dx = (self.width() - frame.width * k) / 2
-        dy = (self.height() - frame.height * k) / 2
+    def view_scale(self, drawing: Drawing) -> tuple[float, float, float]:
+        """(pixels per view unit, x offset, y offset) that fit a drawing in the widget."""
+        k = min(self.width() / drawing.width, self.height() / drawing.height)
+        dx = (self.width() - drawing.width * k) / 2
+        dy = (self.height() - drawing.height * k) / 2
         return k, dx, dy
-
-    def _paint_figure(self, painter: QPainter, figure: Figure, frame: Frame, pose: Pose) -> None:
-        palette = self.palette()
-        near = palette.color(QPalette.ColorRole.Highlight)
-        far = QColor(near)
-        far.setAlphaF(0.45)
-        floor = QColor(palette.color(QPalette.ColorRole.Mid))
-        prop_colour = QColor(palette.color(QPalette.ColorRole.Mid))
-        prop_colour.setAlphaF(0.8)
-        k, dx, dy = self.view_scale(frame)
-        unit = frame.scale * k  # pixels per body unit
-
-        def px(point: Point) -> QPointF:
-            view = frame.to_view(point)
-            return QPointF(dx + view.x * k, dy + view.y * k)
-
-        def polyline(points: list[Point], colour: QColor, width: float) -> None:
-            pen = QPen(colour, width * unit)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
-            for a, b in itertools.pairwise(points):
-                painter.drawLine(px(a), px(b))
-
-        def box(left: float, bottom: float, right: float, top: float) -> None:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(prop_colour)
-            top_left = px(Point(left, top))
-            painter.drawRoundedRect(
-                QRectF(top_left.x(), top_left.y(), (right - left) * unit, (top - bottom) * unit),
-                0.015 * unit,
-                0.015 * unit,
-            )
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-
-        joints = forward_kinematics(pose)
-        floor_y = dy + frame.to_view(Point(0, 0)).y * k
-        pen = QPen(floor, 0.02 * unit)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(
-            QPointF(dx + VIEW_MARGIN / 2 * k, floor_y),
-            QPointF(dx + (frame.width - VIEW_MARGIN / 2) * k, floor_y),
-        )
-        for prop in figure.props:
-            if prop.kind is PropKind.BAG:
-                continue
-            left, bottom, right, top = prop.box(joints)
-            if prop.kind in (PropKind.CHAIR, PropKind.STOOL):
-                seat = prop.y + prop.h
-                back_x, front_x = left + 0.02, right - 0.02
-                box(left, seat - 0.03, right, seat)
-                polyline([Point(back_x, seat), Point(back_x, bottom)], prop_colour, 0.025)
-                polyline([Point(front_x, seat), Point(front_x, bottom)], prop_colour, 0.025)
-                if prop.kind is PropKind.CHAIR:
-                    back_top = seat + CHAIR_BACK
-                    polyline([Point(back_x, seat), Point(back_x, back_top)], prop_colour, 0.03)
-            else:
-                box(left, bottom, right, top)
-        polyline([joints.far_hand, joints.far_elbow, joints.neck], far, LIMB_STROKE)
-        polyline([joints.hip, joints.far_knee, joints.far_ankle], far, LIMB_STROKE)
-        polyline([joints.hip, joints.neck], near, TRUNK_STROKE)
-        polyline([joints.hip, joints.near_knee, joints.near_ankle], near, LIMB_STROKE)
-        polyline([joints.neck, joints.near_elbow, joints.near_hand], near, LIMB_STROKE)
-        for prop in figure.props:
-            if prop.kind is PropKind.BAG:
-                box(*prop.box(joints))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(near)
-        radius = HEAD_RADIUS * unit
-        painter.drawEllipse(px(joints.head), radius, radius)
-
-
-def _distance(a: Pose, b: Pose) -> float:
-    """How far apart two poses are, summed over the limb directions (degrees)."""
-    return sum(abs(getattr(a, name) - getattr(b, name)) for name in ANGLE_FIELDS)

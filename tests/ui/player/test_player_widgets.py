@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import Library
-from rugdiary.core.exercises import Level, forward_kinematics
+from rugdiary.core.exercises import Level
 from rugdiary.core.player import pose_for_step
 from rugdiary.core.programs import DoseOverride, Program, ProgramItem, build_timeline
 from rugdiary.ui.player.page import PlayerPage
@@ -73,24 +73,25 @@ def test_every_builtin_exercise_paints_all_its_poses_inside_the_widget(
     widget = PoseFigure()
     qtbot.addWidget(widget)
     widget.resize(240, 160)
-    highlight = widget.palette().color(QPalette.ColorRole.Highlight)
     for exercise in library.exercises.values():
         figure = exercise.figure
         assert figure is not None, exercise.id
         widget.set_figure(figure)
         frame = widget._frame
         assert frame is not None
-        k, dx, dy = widget.view_scale(frame)
+        near = QColor(widget.figure_style().near)
         poses = [pose for _, pose in figure.poses]
         poses += [pose.mirrored() for pose in poses]
         for pose in poses:
             widget.set_pose(pose)
             assert widget._frame is frame, "the frame never changes while the figure moves"
             image = widget.grab().toImage()
-            assert _figure_pixels(image, highlight), f"{exercise.id}: nothing drawn"
-            for name, point in forward_kinematics(pose).items():
-                view = frame.to_view(point)
-                px = QPointF(dx + view.x * k, dy + view.y * k)
+            assert _figure_pixels(image, near), f"{exercise.id}: nothing drawn"
+            drawing = widget.drawing()
+            assert drawing is not None
+            k, dx, dy = widget.view_scale(drawing)
+            for name, (x, y) in drawing.joints.items():
+                px = QPointF(dx + x * k, dy + y * k)
                 assert 0 <= px.x() <= widget.width(), (exercise.id, name)
                 assert 0 <= px.y() <= widget.height(), (exercise.id, name)
 

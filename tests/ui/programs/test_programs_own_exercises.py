@@ -247,3 +247,38 @@ def test_deleting_an_exercise_a_program_uses_asks_first(
     assert programs.problem.isVisibleTo(programs)
     assert not programs.start_button.isEnabled()
     assert not controller.start()
+
+
+def test_an_own_exercise_can_borrow_a_built_in_figure(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    page: ProgramsPage,
+    png: Path,
+    exercise_repo: ExerciseRepository,
+) -> None:
+    controller = page.controller
+    bridge = controller.library.exercises["glute-bridge"]
+    editor = controller.new_exercise()
+    fill(editor, "Single-leg bridge")
+    choice = editor.view.figure_choice
+    assert choice.itemData(0) is None, "no figure is the first choice"
+    choice.setCurrentIndex(choice.findData("glute-bridge"))
+    assert not editor.view.preview.pixmap().isNull(), "the preview shows the figure"
+    assert editor.view.remove_picture_button.isEnabled()
+    saved = editor.save()
+    assert saved is not None
+    assert saved.figure == bridge.figure
+    assert saved.picture is None
+    stored = exercise_repo.get(saved.id)
+    assert stored is not None
+    assert stored.figure == bridge.figure, "the figure is stored with the exercise"
+
+    # Opened again it shows the same choice; a picture file replaces the figure.
+    again = controller._open_exercise_editor(stored)
+    assert again.view.figure_choice.currentData() == "glute-bridge"
+    choose(monkeypatch, png)
+    again.choose_picture()
+    assert again.view.figure_choice.currentData() is None
+    rebuilt = again.build(stored.id, "x.png")
+    assert rebuilt.figure is None
+    assert rebuilt.picture == "x.png"

@@ -1,0 +1,708 @@
+"""The figure as a list of flat shapes: one geometry for the player, thumbnails and SVG."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+
+from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, solve
+from rugdiary.core.figures import CHAIR_BACK, Figure, Prop, PropKind
+
+# ---------------------------------------------------------------------------
+# Camera: orthographic, chosen per exercise
+# ---------------------------------------------------------------------------
+
+CAMERA_ANGLES: dict[str, tuple[float, float]] = {
+    # (yaw, pitch) in degrees: yaw 0 looks along -z (the figure's left side towards us),
+    # pitch lifts the camera above the floor
+    "side": (14.0, 8.0),
+    "front": (90.0, 28.0),
+    "top": (0.0, 90.0),
+    "three_quarter": (28.0, 34.0),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Camera:
+    """Screen right, screen up and towards-the-viewer directions in world space."""
+
+    right: Vec
+    up: Vec
+    toward: Vec
+
+    @classmethod
+    def named(cls, name: str) -> Camera:
+        yaw, pitch = (math.radians(v) for v in CAMERA_ANGLES[name])
+        toward = (
+            math.sin(yaw) * math.cos(pitch),
+            math.sin(pitch),
+            math.cos(yaw) * math.cos(pitch),
+        )
+        right = (math.cos(yaw), 0.0, -math.sin(yaw))
+        up = (
+            toward[1] * right[2] - toward[2] * right[1],
+            toward[2] * right[0] - toward[0] * right[2],
+            toward[0] * right[1] - toward[1] * right[0],
+        )
+        return cls(right, up, toward)
+
+    def project(self, p: Vec) -> tuple[float, float, float]:
+        """(screen x, screen y up, depth towards the viewer) in cm."""
+        r, u, t = self.right, self.up, self.toward
+        return (
+            p[0] * r[0] + p[1] * r[1] + p[2] * r[2],
+            p[0] * u[0] + p[1] * u[1] + p[2] * u[2],
+            p[0] * t[0] + p[1] * t[1] + p[2] * t[2],
+        )
+
+    @property
+    def sees_floor_edge_on(self) -> bool:
+        return abs(self.toward[1]) < 0.2
+
+
+# ---------------------------------------------------------------------------
+# Shapes and the frame that places them
+# ---------------------------------------------------------------------------
+
+VIEW_W = 240.0
+VIEW_H = 160.0
+VIEW_MARGIN = 8.0
+MAX_SCALE = 1.15
+"""View units per cm at most: every exercise at the same size unless it does not fit."""
+OUTLINE_CM = 1.1
+PAIR_GAP = 36.0
+"""View units between the two figures of a reduced-motion pair (room for the arrow)."""
+
+Point2 = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Maps camera cm (x right, y up) to a viewBox of width x height (y grows down)."""
+
+    scale: float
+    offset_x: float
+    offset_y: float
+    width: float = VIEW_W
+    height: float = VIEW_H
+
+    def to_view(self, u: float, v: float) -> Point2:
+        return (self.offset_x + u * self.scale, self.offset_y - v * self.scale)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One flat shape in view units.
+
+    kind "poly" is a closed polygon, "line" an open polyline of width size[0], "circle"
+    and "ellipse" are centred on points[0] with radii `size`. `role` picks the colour
+    (FigureStyle); `outline` strokes the edge in the outline colour, so parts that
+    overlap stay apart.
+    """
+
+    kind: str
+    role: str
+    points: tuple[Point2, ...]
+    size: tuple[float, float] = (0.0, 0.0)
+    outline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """Everything to paint, back to front, and where each joint landed (view units)."""
+
+    width: float
+    height: float
+    shapes: tuple[Shape, ...]
+    joints: dict[str, Point2] = field(default_factory=dict)
+    outline_width: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class FigureStyle:
+    """Colours for every role; explicit values (not currentColor) so PDF renderers agree.
+
+    The far side is lighter than the near side yet keeps at least 3:1 contrast against the
+    background (tests check it for the light, dark and high-contrast styles).
+    """
+
+    near: str = "#24504f"
+    far: str = "#5f8e8a"
+    floor: str = "#c9c3b8"
+    prop: str = "#b8a98f"
+    background: str | None = None
+    prop_top: str = "#d3c7b1"
+    outline: str = "#ffffff"
+    shadow: str = "#000000"
+    focus: str = "#e09a2c"
+    mat: str = "#d9e4e1"
+
+    def colour(self, role: str) -> str:
+        return str(getattr(self, role))
+
+
+ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
+
+
+# ---------------------------------------------------------------------------
+# Body part sizes (cm): half-thickness at each joint
+# ---------------------------------------------------------------------------
+
+_TRUNK_SECTIONS: tuple[tuple[str, float, float], ...] = (
+    # spine point, half depth (front to back), half width (side to side)
+    ("pelvis", 11.0, 17.0),
+    ("spine0", 10.5, 16.0),
+    ("spine1", 10.0, 15.0),
+    ("spine2", 10.5, 15.5),
+    ("spine3", 12.0, 17.0),
+    ("c7", 8.5, 15.5),
+)
+_LIMB_PARTS: tuple[tuple[str, str, float, float], ...] = (
+    ("shoulder", "elbow", 5.6, 4.2),
+    ("elbow", "wrist", 4.2, 3.0),
+    ("wrist", "hand", 3.3, 3.0),
+    ("hip", "knee", 8.6, 5.8),
+    ("knee", "ankle", 5.8, 3.8),
+    ("heel", "toe", 3.2, 2.0),
+)
+JOINT_NAMES: tuple[str, ...] = (
+    "pelvis",
+    "c7",
+    "head",
+    *(f"{s}_{j}" for s in "lr" for j in ("shoulder", "elbow", "wrist", "hip", "knee", "ankle")),
+)
+"""The joints whose view position the player, thumbnails and SVG must agree on."""
+
+
+def _capsule(a: Point2, ra: float, b: Point2, rb: float, steps: int = 5) -> list[Point2]:
+    """Outline of two circles joined by their outer tangents: a tapered limb."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    d = math.hypot(dx, dy)
+    if d <= abs(ra - rb) + 1e-6:
+        centre, radius = (a, ra) if ra >= rb else (b, rb)
+        return _arc(centre, radius, 0.0, 2 * math.pi, steps * 3)
+    ux, uy = dx / d, dy / d
+    s = (ra - rb) / d
+    c = math.sqrt(max(0.0, 1 - s * s))
+    # Normal angles of the two tangent lines; arcs run round the far ends.
+    base = math.atan2(uy, ux)
+    alpha = math.atan2(c, s)  # angle between u and each tangent normal
+    out = _arc(b, rb, base - alpha, base + alpha, steps)
+    out += _arc(a, ra, base + alpha, base + 2 * math.pi - alpha, steps)
+    return out
+
+
+def _arc(c: Point2, r: float, start: float, end: float, steps: int) -> list[Point2]:
+    return [
+        (
+            c[0] + r * math.cos(start + (end - start) * i / steps),
+            c[1] + r * math.sin(start + (end - start) * i / steps),
+        )
+        for i in range(steps + 1)
+    ]
+
+
+# ---------------------------------------------------------------------------
+# The scene of one figure: camera, frame and the unchanging props
+# ---------------------------------------------------------------------------
+
+
+class FigureScene:
+    """Turns poses of one figure into drawings; built once per figure and kept.
+
+    The frame covers every keyframe and in-between on both sides, so the figure keeps
+    its size and place while it moves.
+    """
+
+    def __init__(self, figure: Figure, frame: Frame | None = None) -> None:
+        self.figure = figure
+        self.camera = Camera.named(figure.camera)
+        self._static: dict[tuple[bool, float, float], list[tuple[float, Shape]]] = {}
+        self.frame = frame if frame is not None else self._fit()
+
+    # -- fitting ---------------------------------------------------------------------------
+
+    def samples(self) -> list[Pose]:
+        """Keyframes and in-betweens of both sides: what the frame has to hold."""
+        poses = []
+        steps = 24
+        for i in range(steps):
+            for mirrored in (False, True):
+                poses.append(self.figure.at_phase(i / steps, mirrored=mirrored))
+        for _, pose in self.figure.poses:
+            poses += [pose, pose.mirrored()]
+        return poses
+
+    def _fit(self) -> Frame:
+        unit = Frame(scale=1.0, offset_x=0.0, offset_y=0.0)
+        boxes = [_extent(self._shapes(pose, unit, floor=False)) for pose in self.samples()]
+        left = min(b[0] for b in boxes)
+        top = min(b[1] for b in boxes)
+        right = max(b[2] for b in boxes)
+        bottom = max(b[3] for b in boxes)
+        usable_w = VIEW_W - 2 * VIEW_MARGIN
+        usable_h = VIEW_H - 2 * VIEW_MARGIN
+        scale = min(MAX_SCALE, usable_w / (right - left), usable_h / (bottom - top))
+        offset_x = VIEW_W / 2 - (left + right) / 2 * scale
+        offset_y = VIEW_H / 2 - (top + bottom) / 2 * scale
+        return Frame(scale=scale, offset_x=offset_x, offset_y=offset_y)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def drawing(self, pose: Pose) -> Drawing:
+        """`pose` drawn in the scene's frame."""
+        joints: dict[str, Point2] = {}
+        shapes = self._shapes(pose, self.frame, joints=joints)
+        return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * self.frame.scale)
+
+    def pair(self, first: Pose, second: Pose) -> Drawing:
+        """Two poses side by side with an arrow between (reduced motion: start -> work)."""
+        width = 2 * VIEW_W + PAIR_GAP
+        frame = self.frame
+        shifted = Frame(frame.scale, frame.offset_x + VIEW_W + PAIR_GAP, frame.offset_y)
+        joints: dict[str, Point2] = {}
+        shapes = self._shapes(first, frame)
+        shapes += self._shapes(second, shifted, joints=joints)
+        y = VIEW_H / 2
+        x0, x1 = VIEW_W + 4, VIEW_W + PAIR_GAP - 4
+        head = 7.0
+        shapes.append(Shape("line", "far", ((x0, y), (x1 - 2, y)), (3.0, 0.0)))
+        shapes.append(
+            Shape(
+                "poly", "far", ((x1, y), (x1 - head, y - head * 0.7), (x1 - head, y + head * 0.7))
+            )
+        )
+        return Drawing(width, VIEW_H, tuple(shapes), joints, OUTLINE_CM * frame.scale)
+
+    def _shapes(
+        self,
+        pose: Pose,
+        frame: Frame,
+        *,
+        floor: bool = True,
+        joints: dict[str, Point2] | None = None,
+    ) -> list[Shape]:
+        skeleton = solve(pose)
+        cam = self.camera
+        proj = {name: cam.project(p) for name, p in skeleton.points.items()}
+        s = frame.scale
+
+        def view(name: str) -> Point2:
+            u, v, _ = proj[name]
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
+        back: list[Shape] = []
+        if floor:
+            back += self._floor(frame)
+        back.append(self._shadow(skeleton, frame))
+        back += [shape for _, shape in self._props(frame, pose.flipped)]
+        parts: list[tuple[float, Shape]] = []
+        trunk_depth = (proj["pelvis"][2] + proj["spine3"][2]) / 2
+        parts.append((trunk_depth, self._trunk(skeleton, pose, proj, frame)))
+        neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
+        parts.append(
+            (
+                neck_depth - 0.5,
+                Shape(
+                    "poly",
+                    "near",
+                    tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)),
+                    outline=True,
+                ),
+            )
+        )
+        # Which side faces the camera: its limbs are drawn in front of the trunk and dark,
+        # the other side's behind it and lighter, wherever a limb reaches.
+        side_depth = {
+            side: (proj[side + "hip"][2] + proj[side + "shoulder"][2]) / 2 for side in ("l_", "r_")
+        }
+        sided = abs(side_depth["l_"] - side_depth["r_"]) > 8.0
+        near_side = "l_" if side_depth["l_"] > side_depth["r_"] else "r_"
+        for side in ("l_", "r_"):
+            for a, b, ra, rb in _LIMB_PARTS:
+                depth = (proj[side + a][2] + proj[side + b][2]) / 2
+                role = "near"
+                if sided:
+                    role = "near" if side == near_side else "far"
+                    depth = trunk_depth + (2.0 if role == "near" else -20.0) + depth * 0.01
+                outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
+                # a shade further back than the joint it hangs from, so the upper arm
+                # covers the forearm's round end where they meet at the same depth
+                parts.append(
+                    (depth - 0.01 * len(parts), Shape("poly", role, tuple(outline), outline=True))
+                )
+        head_depth = proj["head"][2]
+        parts.append(
+            (head_depth, Shape("circle", "near", (view("head"),), (HEAD_RADIUS * s,) * 2, True))
+        )
+        for bag in self._bags(skeleton, frame, pose.flipped):
+            parts.append(bag)
+        parts.sort(key=lambda item: item[0])
+        front = [shape for _, shape in parts]
+        front += self._face(skeleton, proj, frame)
+        if pose.focus >= 0:
+            front.append(self._focus(skeleton, pose.focus, frame))
+        if joints is not None:
+            for name in JOINT_NAMES:
+                joints[name] = view(name)
+        return back + front
+
+    def _trunk(
+        self,
+        skeleton: Skeleton,
+        pose: Pose,
+        proj: dict[str, tuple[float, float, float]],
+        frame: Frame,
+    ) -> Shape:
+        """The trunk as one outline along the spine, as wide as it looks from the camera."""
+        s = frame.scale
+        cam = self.camera
+        centres: list[Point2] = []
+        halves: list[float] = []
+        frames = skeleton.spine_frames
+        # spine frames: pelvis, then after each of the four spine joints
+        frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
+        belly = pose.breath * 4.5
+        for name, depth_half, width_half in _TRUNK_SECTIONS:
+            m = frames[frame_for[name]]
+            fwd = (m[0], m[3], m[6])
+            left = (m[2], m[5], m[8])
+            point = skeleton.points[name]
+            if name in ("spine0", "spine1"):
+                bulge = belly * (1.0 if name == "spine1" else 0.6)
+                point = (
+                    point[0] + fwd[0] * bulge,
+                    point[1] + fwd[1] * bulge,
+                    point[2] + fwd[2] * bulge,
+                )
+                depth_half += bulge
+            u, v, _ = cam.project(point)
+            centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
+            halves.append((depth_half, width_half, fwd, left))  # type: ignore[arg-type]
+        # direction along the spine in view space, and the silhouette half-width across it
+        points_left: list[Point2] = []
+        points_right: list[Point2] = []
+        widths: list[float] = []
+        for i, c in enumerate(centres):
+            a = centres[max(i - 1, 0)]
+            b = centres[min(i + 1, len(centres) - 1)]
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            d = math.hypot(dx, dy)
+            if d < 1e-6:
+                dx, dy, d = 0.0, -1.0, 1.0
+            nx, ny = -dy / d, dx / d
+            depth_half, width_half, fwd, left = halves[i]  # type: ignore[misc]
+            # the screen normal as a world direction (view y grows down)
+            world = tuple(nx * r - ny * u for r, u in zip(cam.right, cam.up, strict=True))
+            along_fwd = sum(w * f for w, f in zip(world, fwd, strict=True))
+            along_left = sum(w * f for w, f in zip(world, left, strict=True))
+            half = math.hypot(depth_half * along_fwd, width_half * along_left) * s
+            widths.append(half)
+            points_left.append((c[0] + nx * half, c[1] + ny * half))
+            points_right.append((c[0] - nx * half, c[1] - ny * half))
+        outline = list(points_left)
+        # round the shoulder end and the seat end
+        top, bottom = centres[-1], centres[0]
+        outline += _end_cap(top, centres[-2], widths[-1])
+        outline += list(reversed(points_right))
+        outline += _end_cap(bottom, centres[1], widths[0])
+        return Shape("poly", "near", tuple(outline), outline=True)
+
+    def _face(
+        self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame
+    ) -> list[Shape]:
+        """A nose and an eye towards where the face points; two eyes when it faces us."""
+        s = frame.scale
+        cam = self.camera
+        m = skeleton.head_frame
+        face = cam.project((m[0], m[3], m[6]))
+        up = cam.project((m[1], m[4], m[7]))
+        left = cam.project((m[2], m[5], m[8]))
+        hu, hv, _ = proj["head"]
+        r = HEAD_RADIUS
+        flat = math.hypot(face[0], face[1])
+
+        def at(du: float, dv: float) -> Point2:
+            return (frame.offset_x + (hu + du) * s, frame.offset_y - (hv + dv) * s)
+
+        shapes: list[Shape] = []
+        if flat > 0.4:
+            fu, fv = face[0] / flat, face[1] / flat
+            shapes.append(
+                Shape("circle", "near", (at(fu * r * 0.92, fv * r * 0.92),), (r * 0.3 * s,) * 2)
+            )
+            eye = at(fu * r * 0.5 + up[0] * r * 0.3, fv * r * 0.5 + up[1] * r * 0.3)
+            shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
+        elif face[2] > 0:
+            for sign in (1.0, -1.0):
+                eye = at(
+                    left[0] * r * 0.38 * sign + up[0] * r * 0.15,
+                    left[1] * r * 0.38 * sign + up[1] * r * 0.15,
+                )
+                shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
+        return shapes
+
+    def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> Shape:
+        """A soft spot travelling from the feet to the head: where the attention is."""
+        pts = skeleton.points
+        path = [
+            _mid(pts["l_ankle"], pts["r_ankle"]),
+            _mid(pts["l_knee"], pts["r_knee"]),
+            pts["pelvis"],
+            pts["spine3"],
+            pts["head"],
+        ]
+        scaled = focus * (len(path) - 1)
+        i = min(int(scaled), len(path) - 2)
+        t = scaled - i
+        p = tuple(a + (b - a) * t for a, b in zip(path[i], path[i + 1], strict=True))
+        u, v, _ = self.camera.project(p)  # type: ignore[arg-type]
+        s = frame.scale
+        centre = (frame.offset_x + u * s, frame.offset_y - v * s)
+        return Shape("circle", "focus", (centre,), (15.0 * s, 15.0 * s))
+
+    def _shadow(self, skeleton: Skeleton, frame: Frame) -> Shape:
+        # trunk, head and legs: arms out to the sides would spread it over the floor
+        pts = skeleton.points
+        body = [pts[name] for name in _SHADOW_POINTS]
+        low = [p for p in body if p[1] < 22.0] or [min(body, key=lambda p: p[1])]
+        xs = [p[0] for p in low]
+        zs = [p[2] for p in low]
+        corners = [
+            (x, 0.0, z) for x in (min(xs) - 6, max(xs) + 6) for z in (min(zs) - 4, max(zs) + 4)
+        ]
+        cam = self.camera
+        us = [cam.project(c)[0] for c in corners]
+        vs = [cam.project(c)[1] for c in corners]
+        s = frame.scale
+        cu, cv = (min(us) + max(us)) / 2, (min(vs) + max(vs)) / 2
+        rx = (max(us) - min(us)) / 2 * s
+        ry = max((max(vs) - min(vs)) / 2, 2.5) * s
+        centre = (frame.offset_x + cu * s, frame.offset_y - cv * s)
+        return Shape("ellipse", "shadow", (centre,), (rx, ry))
+
+    def _floor(self, frame: Frame) -> list[Shape]:
+        s = frame.scale
+        if self.camera.sees_floor_edge_on:
+            y = frame.offset_y - self.camera.project((0.0, 0.0, 0.0))[1] * s
+            return [
+                Shape(
+                    "line",
+                    "floor",
+                    ((VIEW_MARGIN / 2, y), (frame.width - VIEW_MARGIN / 2, y)),
+                    (1.8 * s, 0.0),
+                )
+            ]
+        return []
+
+    def _props(self, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
+        key = (mirrored, frame.scale, frame.offset_x)
+        cached = self._static.get(key)
+        if cached is None:
+            cached = []
+            for prop in self.figure.props:
+                if prop.kind is PropKind.BAG:
+                    continue
+                for box, role in _prop_boxes(prop, mirrored):
+                    cached += self._box(box, frame, role)
+            self._static[key] = cached
+        return cached
+
+    def _bags(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
+        out: list[tuple[float, Shape]] = []
+        for prop in self.figure.props:
+            if prop.kind is PropKind.BAG:
+                box = prop.box(skeleton, mirrored=mirrored)
+                out += self._box(box, frame, "prop", depth_bias=3.0)
+                hand = prop.hand if not mirrored else ("r" if prop.hand == "l" else "l")
+                palm = skeleton.points[f"{hand}_palm"]
+                cam = self.camera
+                s = frame.scale
+                handle = []
+                for dx in (-3.5, 3.5):
+                    u, v, _ = cam.project((palm[0] + dx, box[4], palm[2]))
+                    handle.append((frame.offset_x + u * s, frame.offset_y - v * s))
+                u, v, depth = cam.project(palm)
+                handle.insert(1, (frame.offset_x + u * s, frame.offset_y - (v + 1.0) * s))
+                out.append((depth + 3.1, Shape("line", "prop", tuple(handle), (1.4 * s, 0.0))))
+        return out
+
+    def _box(
+        self, box: tuple[float, ...], frame: Frame, role: str, depth_bias: float = 0.0
+    ) -> list[tuple[float, Shape]]:
+        """The faces of a box that look towards the camera, as polygons."""
+        x0, y0, z0, x1, y1, z1 = box
+        cam = self.camera
+        s = frame.scale
+        faces = (
+            ((0.0, 1.0, 0.0), ((x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1))),
+            ((0.0, -1.0, 0.0), ((x0, y0, z0), (x1, y0, z0), (x1, y0, z1), (x0, y0, z1))),
+            ((0.0, 0.0, 1.0), ((x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1))),
+            ((0.0, 0.0, -1.0), ((x0, y0, z0), (x1, y0, z0), (x1, y1, z0), (x0, y1, z0))),
+            ((1.0, 0.0, 0.0), ((x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1))),
+            ((-1.0, 0.0, 0.0), ((x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1))),
+        )
+        out: list[tuple[float, Shape]] = []
+        centre = ((x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2)
+        depth = cam.project(centre)[2] + depth_bias
+        for normal, corners in faces:
+            facing = sum(n * t for n, t in zip(normal, cam.toward, strict=True))
+            if facing <= 1e-6:
+                continue
+            pts = []
+            for corner in corners:
+                u, v, _ = cam.project(corner)
+                pts.append((frame.offset_x + u * s, frame.offset_y - v * s))
+            face_role = role + "_top" if normal[1] > 0 and role == "prop" else role
+            out.append((depth, Shape("poly", face_role, tuple(pts), outline=True)))
+        return out
+
+
+_SHADOW_POINTS = (
+    "pelvis",
+    "spine1",
+    "spine3",
+    "c7",
+    "head",
+    *(f"{s}_{j}" for s in "lr" for j in ("knee", "ankle", "heel_sole", "toe")),
+)
+
+
+def _prop_boxes(prop: Prop, mirrored: bool) -> list[tuple[tuple[float, ...], str]]:
+    """A prop as the boxes it is built from: a chair is a seat, four legs and a back."""
+    x0, y0, z0, x1, y1, z1 = prop.box(mirrored=mirrored)
+    if prop.kind is PropKind.MAT:
+        return [((x0, y0, z0, x1, y1, z1), "mat")]
+    if prop.kind in (PropKind.CHAIR, PropKind.STOOL):
+        seat = prop.y + prop.h
+        leg = 3.0
+        boxes: list[tuple[tuple[float, ...], str]] = []
+        for lx in (x0, x1 - leg):
+            for lz in (z0, z1 - leg):
+                boxes.append(((lx, y0, lz, lx + leg, seat - 4.0, lz + leg), "prop"))
+        boxes.append(((x0, seat - 4.0, z0, x1, seat, z1), "prop"))
+        if prop.kind is PropKind.CHAIR:
+            bx = x0 if prop.back == "-x" else x1 - 3.0
+            boxes.append(((bx, seat, z0, bx + 3.0, seat + CHAIR_BACK, z1), "prop"))
+        return boxes
+    return [((x0, y0, z0, x1, y1, z1), "prop")]
+
+
+def _end_cap(end: Point2, before: Point2, radius: float) -> list[Point2]:
+    dx, dy = end[0] - before[0], end[1] - before[1]
+    d = math.hypot(dx, dy) or 1.0
+    base = math.atan2(dy / d, dx / d)
+    return _arc(end, radius, base + math.pi / 2, base - math.pi / 2, 6)[1:-1]
+
+
+def _mid(a: Vec, b: Vec) -> Vec:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def _extent(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of shapes in view units (y down)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for shape in shapes:
+        if shape.kind in ("circle", "ellipse"):
+            (cx, cy), (rx, ry) = shape.points[0], shape.size
+            xs += [cx - rx, cx + rx]
+            ys += [cy - ry, cy + ry]
+        else:
+            pad = shape.size[0] / 2 if shape.kind == "line" else 0.0
+            for x, y in shape.points:
+                xs += [x - pad, x + pad]
+                ys += [y - pad, y + pad]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def drawn_box(drawing: Drawing) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of everything in a drawing, in view units."""
+    return _extent(drawing.shapes)
+
+
+@lru_cache(maxsize=64)
+def scene_for(figure: Figure) -> FigureScene:
+    """The scene of a figure, built once: the frame fit samples the whole cycle."""
+    return FigureScene(figure)
+
+
+def fit_frame(figure: Figure) -> Frame:
+    return scene_for(figure).frame
+
+
+# ---------------------------------------------------------------------------
+# SVG
+# ---------------------------------------------------------------------------
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def svg_of(drawing: Drawing, style: FigureStyle, *, title: str = "") -> str:
+    """A standalone SVG of a drawing: the same shapes, in the same order, as the player."""
+    w, h = _fmt(drawing.width), _fmt(drawing.height)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" '
+        f'height="{h}" role="img">'
+    ]
+    if title:
+        parts.append(f"<title>{escape(title)}</title>")
+    if style.background:
+        parts.append(f'<rect width="{w}" height="{h}" fill="{style.background}"/>')
+    stroke = (
+        f' stroke="{style.outline}" stroke-width="{_fmt(drawing.outline_width)}"'
+        ' stroke-linejoin="round"'
+    )
+    for shape in drawing.shapes:
+        colour = style.colour(shape.role)
+        opacity = ROLE_OPACITY.get(shape.role)
+        extra = f' fill-opacity="{opacity}"' if opacity is not None else ""
+        edge = stroke if shape.outline else ""
+        if shape.kind == "poly":
+            d = "M" + "L".join(f"{_fmt(x)},{_fmt(y)}" for x, y in shape.points) + "Z"
+            parts.append(f'<path d="{d}" fill="{colour}"{extra}{edge}/>')
+        elif shape.kind == "circle":
+            (cx, cy), (r, _) = shape.points[0], shape.size
+            parts.append(
+                f'<circle cx="{_fmt(cx)}" cy="{_fmt(cy)}" r="{_fmt(r)}" '
+                f'fill="{colour}"{extra}{edge}/>'
+            )
+        elif shape.kind == "ellipse":
+            (cx, cy), (rx, ry) = shape.points[0], shape.size
+            parts.append(
+                f'<ellipse cx="{_fmt(cx)}" cy="{_fmt(cy)}" rx="{_fmt(rx)}" ry="{_fmt(ry)}" '
+                f'fill="{colour}"{extra}/>'
+            )
+        else:
+            pts = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in shape.points)
+            parts.append(
+                f'<polyline points="{pts}" fill="none" stroke="{colour}" '
+                f'stroke-width="{_fmt(shape.size[0])}" stroke-linecap="round" '
+                'stroke-linejoin="round"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_svg(
+    figure: Figure,
+    pose: Pose,
+    *,
+    frame: Frame | None = None,
+    title: str = "",
+    style: FigureStyle | None = None,
+    then: Pose | None = None,
+) -> str:
+    """A standalone SVG of `pose` in the figure's fixed frame, for the library and the report.
+
+    With `then`, the two poses stand side by side with an arrow (start -> work), as the
+    player shows them with reduced motion and a printed sheet needs them.
+    """
+    scene = scene_for(figure) if frame is None else FigureScene(figure, frame)
+    drawing = scene.pair(pose, then) if then is not None else scene.drawing(pose)
+    return svg_of(drawing, style if style is not None else FigureStyle(), title=title)

@@ -1,0 +1,576 @@
+"""An exercise's figure: keyframes of the body, its props and camera, and how it moves in time."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from rugdiary.core.body import (
+    CONTACT_POINTS,
+    EASINGS,
+    IK_CHAINS,
+    JOINTS,
+    ZERO,
+    Angles,
+    Pose,
+    Skeleton,
+    Vec,
+    ease,
+    forward_kinematics,
+    interpolate,
+    parse_joints,
+    solve,
+)
+from rugdiary.core.diary import ValidationError, reject_unknown
+
+CONTACT_TOLERANCE_CM = 1.0
+"""A declared contact must lie this close to the floor or its prop, in every frame."""
+
+# ---------------------------------------------------------------------------
+# Props: boxes in world cm, at body scale
+# ---------------------------------------------------------------------------
+
+
+class PropKind(StrEnum):
+    """Things drawn with the figure so a chair squat does not look like sitting on air."""
+
+    CHAIR = "chair"
+    STOOL = "stool"
+    STEP = "step"
+    CUSHION = "cushion"
+    BAG = "bag"
+    MAT = "mat"
+    WALL = "wall"
+
+
+CHAIR_BACK = 45.0
+"""How far a chair's backrest rises above its seat (cm)."""
+
+_DEFAULT_DEPTH = {
+    PropKind.CHAIR: 44.0,
+    PropKind.STOOL: 40.0,
+    PropKind.STEP: 90.0,
+    PropKind.CUSHION: 40.0,
+    PropKind.BAG: 14.0,
+    PropKind.MAT: 60.0,
+    PropKind.WALL: 160.0,
+}
+SUPPORTS = (PropKind.CHAIR, PropKind.STOOL, PropKind.STEP, PropKind.CUSHION, PropKind.MAT)
+
+Box = tuple[float, float, float, float, float, float]
+"""(x0, y0, z0, x1, y1, z1) in world cm."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """A prop as a box: x is its low-x edge, y its bottom, z its middle (cm).
+
+    A bag hangs from a hand instead (`hand`, "l" or "r"; x, y and z are ignored), so it
+    travels with the figure and swaps hands on the other side. A chair's backrest stands
+    on its `back` edge ("-x" or "+x").
+    """
+
+    kind: PropKind
+    w: float
+    h: float
+    d: float = 0.0
+    x: float = 0.0
+    y: float = 0.0
+    z: float = 0.0
+    back: str = "-x"
+    hand: str = "l"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, PropKind):
+            raise ValidationError("kind", f"must be one of {', '.join(PropKind)}")
+        for name in ("x", "y", "z", "w", "h", "d"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValidationError(name, "must be a number")
+        for name in ("w", "h"):
+            if not 0 < getattr(self, name) <= 400:
+                raise ValidationError(name, "must be above 0 and at most 400 cm")
+        if not 0 <= self.d <= 400:
+            raise ValidationError("d", "must be from 0 to 400 cm")
+        if self.back not in ("-x", "+x"):
+            raise ValidationError("back", "must be '-x' or '+x'")
+        if self.hand not in ("l", "r"):
+            raise ValidationError("hand", "must be 'l' or 'r'")
+
+    @property
+    def depth(self) -> float:
+        return self.d or _DEFAULT_DEPTH[self.kind]
+
+    def box(self, skeleton: Skeleton | None = None, *, mirrored: bool = False) -> Box:
+        """Everything drawn for this prop; a bag hangs below the hand that holds it."""
+        if self.kind is PropKind.BAG:
+            hand = self.hand if not mirrored else ("r" if self.hand == "l" else "l")
+            if skeleton is None:
+                raise ValueError("a bag needs the skeleton that holds it")
+            px, py, pz = skeleton.points[f"{hand}_palm"]
+            return (
+                px - self.w / 2,
+                py - 2.0 - self.h,
+                pz - self.depth / 2,
+                px + self.w / 2,
+                py - 2.0,
+                pz + self.depth / 2,
+            )
+        z = -self.z if mirrored else self.z
+        top = self.y + self.h + (CHAIR_BACK if self.kind is PropKind.CHAIR else 0.0)
+        return (self.x, self.y, z - self.depth / 2, self.x + self.w, top, z + self.depth / 2)
+
+    def top_under(self, x: float, z: float, mirrored: bool = False) -> float | None:
+        """The height of this prop's top where (x, z) lies over it, or None."""
+        if self.kind not in SUPPORTS:
+            return None
+        margin = 3.0
+        cz = -self.z if mirrored else self.z
+        half = self.depth / 2
+        if self.x - margin <= x <= self.x + self.w + margin and cz - half - margin <= z <= (
+            cz + half + margin
+        ):
+            if self.kind is PropKind.CHAIR:
+                # a hand may rest on the top of the backrest
+                back_x = self.x if self.back == "-x" else self.x + self.w
+                if abs(x - back_x) <= 5.0:
+                    return self.y + self.h + CHAIR_BACK
+            return self.y + self.h
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind.value, "w": self.w, "h": self.h}
+        if self.d:
+            out["d"] = self.d
+        if self.kind is PropKind.BAG:
+            out["hand"] = self.hand
+        else:
+            out.update(x=self.x, y=self.y)
+            if self.z:
+                out["z"] = self.z
+        if self.kind is PropKind.CHAIR:
+            out["back"] = self.back
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> Prop:
+        if not isinstance(data, Mapping):
+            raise ValidationError(path, "must be an object")
+        reject_unknown(
+            data,
+            {"kind", "x", "y", "z", "w", "h", "d", "back", "hand"},
+            "is not a prop field",
+            path,
+        )
+        try:
+            kind = PropKind(str(data.get("kind")))
+        except ValueError:
+            raise ValidationError(f"{path}.kind", f"must be one of {', '.join(PropKind)}") from None
+        try:
+            return cls(
+                kind=kind,
+                w=data.get("w", 0),
+                h=data.get("h", 0),
+                d=data.get("d", 0.0),
+                x=data.get("x", 0.0),
+                y=data.get("y", 0.0),
+                z=data.get("z", 0.0),
+                back=data.get("back", "-x"),
+                hand=data.get("hand", "l"),
+            )
+        except ValidationError as error:
+            raise ValidationError(f"{path}.{error.field}", error.message) from None
+
+
+def support_gap(props: tuple[Prop, ...], point: Vec, radius: float, mirrored: bool) -> float:
+    """How far (cm) the skin at `point` lies from the nearest floor, prop top or wall."""
+    surface = point[1] - radius
+    best = abs(surface)
+    for prop in props:
+        top = prop.top_under(point[0], point[2], mirrored)
+        if top is not None:
+            best = min(best, abs(surface - top))
+        if prop.kind is PropKind.WALL and prop.y <= point[1] <= prop.y + prop.h:
+            best = min(best, abs(point[0] + radius - prop.x))
+    return best
+
+
+def support_under(props: tuple[Prop, ...], point: Vec, mirrored: bool) -> float:
+    """The height of the highest floor or prop top under `point`."""
+    tops = [prop.top_under(point[0], point[2], mirrored) for prop in props]
+    return max([0.0] + [top for top in tops if top is not None])
+
+
+# ---------------------------------------------------------------------------
+# Keyframes and the figure
+# ---------------------------------------------------------------------------
+
+
+class Motion(StrEnum):
+    """How the figure moves during one phase of the player."""
+
+    STILL = "still"  # show the start pose (get ready, between exercises)
+    HOLD = "hold"  # move through the keyframes up to the held one, then stay there
+    RELEASE = "release"  # from the held keyframe back to the start, then stay
+    REP = "rep"  # once round every keyframe over the phase
+    CYCLE = "cycle"  # round the keyframes every cycle_s (walking, breathing)
+
+
+MOVE_S = 1.5
+"""Seconds to move into or out of a held pose; short phases use half their length."""
+
+POSITIONS: tuple[str, ...] = (
+    "standing",
+    "seated",
+    "supine",
+    "prone",
+    "side_lying",
+    "hands_knees",
+    "kneeling",
+)
+CAMERAS: tuple[str, ...] = ("side", "front", "top", "three_quarter")
+"""Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Keyframe:
+    """One key position: its name, where in the cycle it is reached (0 to 1) and the easing
+    of the move into it."""
+
+    name: str
+    at: float
+    ease: str
+    pose: Pose
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """The drawing of one exercise: keyframes (start first, one named "work"), props, camera."""
+
+    position: str
+    keyframes: tuple[Keyframe, ...]
+    camera: str = "side"
+    cycle_s: float = 4.0
+    props: tuple[Prop, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.position not in POSITIONS:
+            raise ValidationError("position", f"must be one of {', '.join(POSITIONS)}")
+        if self.camera not in CAMERAS:
+            raise ValidationError("camera", f"must be one of {', '.join(CAMERAS)}")
+        names = [k.name for k in self.keyframes]
+        if len(names) < 2 or names[0] != "start":
+            raise ValidationError("keyframes", "needs at least two, the first named 'start'")
+        if "work" not in names:
+            raise ValidationError("keyframes.work", "is required")
+        if len(set(names)) != len(names):
+            raise ValidationError("keyframes", "keyframe names must be unique")
+        ats = [k.at for k in self.keyframes]
+        if ats[0] != 0 or any(b <= a for a, b in itertools.pairwise(ats)) or ats[-1] >= 1:
+            raise ValidationError("keyframes", "'at' must rise from 0 and stay below 1")
+        if (
+            isinstance(self.cycle_s, bool)
+            or not isinstance(self.cycle_s, (int, float))
+            or not 0.5 <= self.cycle_s <= 60
+        ):
+            raise ValidationError("cycle_s", "must be a number of seconds from 0.5 to 60")
+
+    @property
+    def poses(self) -> tuple[tuple[str, Pose], ...]:
+        return tuple((k.name, k.pose) for k in self.keyframes)
+
+    def pose(self, name: str) -> Pose:
+        for key in self.keyframes:
+            if key.name == name:
+                return key.pose
+        raise KeyError(name)
+
+    @property
+    def start(self) -> Pose:
+        return self.keyframes[0].pose
+
+    @property
+    def work(self) -> Pose:
+        return self.pose("work")
+
+    @property
+    def work_at(self) -> float:
+        return next(k.at for k in self.keyframes if k.name == "work")
+
+    def at_phase(self, phase: float, *, mirrored: bool = False) -> Pose:
+        """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe."""
+        keys = self.keyframes
+        pose: Pose
+        if phase <= 0.0 or phase >= 1.0:
+            pose = keys[0].pose
+        else:
+            i = len(keys) - 1
+            while keys[i].at > phase:
+                i -= 1
+            a = keys[i]
+            b_pose, b_at, b_ease = (
+                (keys[i + 1].pose, keys[i + 1].at, keys[i + 1].ease)
+                if i + 1 < len(keys)
+                else (keys[0].pose, 1.0, keys[0].ease)
+            )
+            if phase == a.at:
+                pose = a.pose
+            else:
+                t = ease(b_ease, (phase - a.at) / (b_at - a.at))
+                pose = interpolate(a.pose, b_pose, t)
+        return pose.mirrored() if mirrored else pose
+
+    def pose_at(
+        self, motion: Motion, elapsed_s: float, duration_s: float, *, mirrored: bool = False
+    ) -> Pose:
+        """The pose to draw `elapsed_s` into a phase of `duration_s` moving as `motion`.
+
+        Pure, so the player widget can call it on every frame and a test can
+        check any instant; `mirrored` draws the second side.
+        """
+        duration_s = max(duration_s, 1e-9)
+        elapsed_s = min(max(elapsed_s, 0.0), duration_s)
+        move_s = min(MOVE_S, duration_s / 2)
+        work_at = self.work_at
+        if motion is Motion.STILL:
+            phase = 0.0
+        elif motion is Motion.HOLD:
+            phase = work_at * min(1.0, elapsed_s / move_s)
+        elif motion is Motion.RELEASE:
+            share = min(1.0, elapsed_s / move_s)
+            phase = 0.0 if share >= 1.0 else work_at + (1.0 - work_at) * share
+        elif motion is Motion.REP:
+            phase = elapsed_s / duration_s
+        else:
+            phase = (elapsed_s % self.cycle_s) / self.cycle_s
+        return self.at_phase(phase, mirrored=mirrored)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "position": self.position,
+            "camera": self.camera,
+            "cycle_s": self.cycle_s,
+            "keyframes": [self._keyframe_dict(k) for k in self.keyframes],
+        }
+        if self.props:
+            out["props"] = [prop.to_dict() for prop in self.props]
+        return out
+
+    def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": key.name, "at": key.at, "ease": key.ease}
+        out.update(key.pose.to_dict())
+        planted = dict(self.start.contacts)
+        slide = [
+            name
+            for name, target in key.pose.contacts
+            if key is not self.keyframes[0] and name in planted and planted[name] != target
+        ]
+        if slide:
+            out["slide"] = slide
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str = "figure") -> Figure:
+        if not isinstance(data, Mapping):
+            raise ValidationError(path, "must be an object")
+        reject_unknown(
+            data,
+            {"position", "camera", "keyframes", "cycle_s", "props"},
+            "is not a figure field",
+            path,
+        )
+        props_data = data.get("props", [])
+        if not isinstance(props_data, list):
+            raise ValidationError(f"{path}.props", "must be a list")
+        props = tuple(Prop.from_dict(p, f"{path}.props[{i}]") for i, p in enumerate(props_data))
+        keys_data = data.get("keyframes")
+        if not isinstance(keys_data, list) or not keys_data:
+            raise ValidationError(f"{path}.keyframes", "must be a list of keyframes")
+        keyframes: list[Keyframe] = []
+        raw: dict[str, Mapping[str, Any]] = {}
+        for i, item in enumerate(keys_data):
+            planted = dict(keyframes[0].pose.contacts) if keyframes else {}
+            keyframes.append(
+                _keyframe(item, f"{path}.keyframes", i, raw, keyframes, props, planted)
+            )
+        try:
+            return cls(
+                position=data.get("position", ""),
+                keyframes=tuple(keyframes),
+                camera=data.get("camera", "side"),
+                cycle_s=data.get("cycle_s", 4.0),
+                props=props,
+            )
+        except ValidationError as error:
+            raise ValidationError(f"{path}.{error.field}", error.message) from None
+
+
+_KEY_FIELDS = {
+    "name",
+    "at",
+    "ease",
+    "like",
+    "root",
+    "turn",
+    "joints",
+    "contacts",
+    "slide",
+    "breath",
+    "focus",
+}
+
+
+def _keyframe(
+    item: Any,
+    base_path: str,
+    index: int,
+    raw: dict[str, Mapping[str, Any]],
+    earlier: list[Keyframe],
+    props: tuple[Prop, ...],
+    planted: Mapping[str, Vec],
+) -> Keyframe:
+    """Parse one keyframe, settle it onto its contacts, and check limits and contacts."""
+    if not isinstance(item, Mapping):
+        raise ValidationError(f"{base_path}[{index}]", "must be an object")
+    name = item.get("name")
+    if not isinstance(name, str) or not name:
+        raise ValidationError(f"{base_path}[{index}].name", "must be a name")
+    path = f"{base_path}.{name}"
+    reject_unknown(item, _KEY_FIELDS, "is not a keyframe field", path)
+    like_name = item.get("like")
+    base: Mapping[str, Any] = {}
+    base_angles: tuple[Angles, ...] | None = None
+    if like_name is not None:
+        if like_name not in raw:
+            raise ValidationError(f"{path}.like", "must name an earlier keyframe")
+        base = raw[like_name]
+        base_angles = next(k.pose.angles for k in earlier if k.name == like_name)
+    merged = {**base, **{k: v for k, v in item.items() if k not in ("joints", "like", "slide")}}
+    raw[name] = merged
+    at = merged.get("at", 0.0)
+    if "at" not in item:
+        raise ValidationError(f"{path}.at", "is required")
+    if isinstance(at, bool) or not isinstance(at, (int, float)) or not 0 <= at < 1:
+        raise ValidationError(f"{path}.at", "must be a share of the cycle from 0 to below 1")
+    easing = item.get("ease", "in_out")
+    if easing not in EASINGS:
+        raise ValidationError(f"{path}.ease", f"must be one of {', '.join(EASINGS)}")
+    angles = parse_joints(item.get("joints", {}), f"{path}.joints", base_angles)
+    root = _vec(merged.get("root", [0, 100, 0]), f"{path}.root")
+    turn = _vec(merged.get("turn", [0, 0, 0]), f"{path}.turn")
+    contacts_data = merged.get("contacts", [])
+    if not isinstance(contacts_data, list) or not all(isinstance(c, str) for c in contacts_data):
+        raise ValidationError(f"{path}.contacts", "must be a list of body points")
+    for contact in contacts_data:
+        if contact not in CONTACT_POINTS:
+            raise ValidationError(f"{path}.contacts.{contact}", "is not a body point")
+    breath = _share(merged.get("breath", 0.0), f"{path}.breath", allow_none=False)
+    focus = _share(merged.get("focus", -1.0), f"{path}.focus", allow_none=True)
+    pose = Pose(root, turn, angles, (), breath, focus)
+    for joint, message in pose.limit_errors():
+        raise ValidationError(f"{path}.joints.{joint}", message)
+    slide = item.get("slide", [])
+    if not isinstance(slide, list):
+        raise ValidationError(f"{path}.slide", "must be a list of contacts")
+    names = sorted(set(contacts_data))
+    skeleton = forward_kinematics(pose)
+    if names:
+        # Settle the body onto its supports: the lowest trunk, knee or elbow contact
+        # touches whatever is under it; a body on its hands and feet alone comes down
+        # until the highest of them touches (the others bend to fit).
+        anchors = [c for c in names if c not in IK_CHAINS]
+
+        def gap(contact: str) -> float:
+            point, radius = skeleton.contact_point(contact)
+            return point[1] - radius - support_under(props, point, False)
+
+        drop = min(gap(c) for c in anchors) if anchors else max(gap(c) for c in names)
+        root = (root[0], round(root[1] - drop, 3), root[2])
+        pose = Pose(root, turn, angles, (), breath, focus)
+        skeleton = forward_kinematics(pose)
+
+    def target_of(contact: str, skeleton: Skeleton) -> Vec:
+        if contact in planted and contact not in slide:
+            return planted[contact]
+        point, radius = skeleton.contact_point(contact)
+        under = support_under(props, point, False)
+        if abs(point[1] - radius - under) <= SNAP_CM:
+            point = (point[0], round(under + radius, 3), point[2])
+        return point
+
+    # Trunk, knee and elbow contacts place the whole body (a knee kept where it was in
+    # the start position moves the body with it); hands and feet then reach for theirs.
+    anchored = tuple((c, target_of(c, skeleton)) for c in names if c not in IK_CHAINS)
+    if anchored:
+        moved = solve(pose.with_contacts(anchored)).points["pelvis"]
+        root = (round(moved[0], 3), round(moved[1], 3), round(moved[2], 3))
+        pose = Pose(root, turn, angles, (), breath, focus)
+        skeleton = forward_kinematics(pose)
+    targets = [(c, target_of(c, skeleton)) for c in names]
+    pose = pose.with_contacts(tuple(targets))
+    solved = solve(pose)
+    for contact, target in targets:
+        point, radius = solved.contact_point(contact)
+        miss = math.dist(point, target)
+        gap_cm = support_gap(props, target, radius, False)
+        if max(miss, gap_cm) > CONTACT_TOLERANCE_CM:
+            raise ValidationError(
+                f"{path}.contacts.{contact}",
+                f"lies {max(miss, gap_cm):.1f} cm from the floor or a prop, or cannot reach "
+                f"where it rests (at most {CONTACT_TOLERANCE_CM:g})",
+            )
+    low_name, low_point = min(
+        ((n, p) for n, p in solved.points.items() if n not in _INNER_POINTS),
+        key=lambda item: item[1][1],
+    )
+    if low_point[1] < -CONTACT_TOLERANCE_CM:
+        raise ValidationError(
+            f"{path}.joints.{low_name}", f"lies {-low_point[1]:.1f} cm below the floor"
+        )
+    return Keyframe(name, float(at), easing, pose)
+
+
+_INNER_POINTS = frozenset({"pelvis", "spine0", "spine1", "spine2", "spine3", "c7", "head"})
+"""Points inside the body (their skin lies further out): left out of the below-floor check."""
+SNAP_CM = 15.0
+"""A hand or foot authored this close to its support is put on it (the limb bends to reach)."""
+
+
+def _vec(value: Any, path: str) -> Vec:
+    if not isinstance(value, list) or len(value) != 3:
+        raise ValidationError(path, "must be a list of three numbers")
+    out = []
+    for i, v in enumerate(value):
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise ValidationError(f"{path}[{i}]", "must be a number")
+        if not -1000 <= v <= 1000:
+            raise ValidationError(f"{path}[{i}]", "must be from -1000 to 1000")
+        out.append(float(v))
+    return (out[0], out[1], out[2])
+
+
+def _share(value: Any, path: str, *, allow_none: bool) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(path, "must be a number from 0 to 1")
+    if allow_none and value == -1:
+        return -1.0
+    if not 0 <= value <= 1:
+        raise ValidationError(path, "must be a number from 0 to 1")
+    return float(value)
+
+
+__all__ = [
+    "CAMERAS",
+    "JOINTS",
+    "POSITIONS",
+    "ZERO",
+    "Figure",
+    "Keyframe",
+    "Motion",
+    "Prop",
+    "PropKind",
+]

@@ -1,0 +1,278 @@
+"""The exercise figure: body model, keyframes, contacts, mirroring, timing, drawing and SVG."""
+
+from __future__ import annotations
+
+import copy
+import math
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import BONES, JOINTS, LIMITS, Pose, forward_kinematics, mirror_name, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.diary import ValidationError
+from rugdiary.core.exercises import Figure, Motion
+from rugdiary.core.figure_drawing import (
+    JOINT_NAMES,
+    VIEW_H,
+    VIEW_W,
+    Camera,
+    FigureScene,
+    drawn_box,
+    render_svg,
+    scene_for,
+)
+from rugdiary.core.figures import CONTACT_TOLERANCE_CM, PropKind, support_gap
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+FIGURES = [(e.id, e.figure) for e in EXERCISES.values() if e.figure is not None]
+PHASES = [i / 48 for i in range(48)]
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+MIN_CHANGE_CM = 5.0
+"""Neighbouring keyframes must move some drawn point at least this far on screen.
+
+The player shows the figure about 600 px wide for some 200 cm of scene, so 5 cm is at
+least 12-15 px: a change anyone sees from the mat. Two keyframes closer than that are
+"two copies of the same picture". The points are the joints, the belly (breathing) and
+the attention spot (body scan), as drawn from the exercise's camera.
+"""
+
+
+def _cycle(figure: Figure) -> list[Pose]:
+    return [figure.at_phase(p, mirrored=m) for p in PHASES for m in (False, True)]
+
+
+def _figure_ids() -> list[str]:
+    return [exercise_id for exercise_id, _ in FIGURES]
+
+
+@pytest.fixture(params=FIGURES, ids=_figure_ids())
+def figure(request: pytest.FixtureRequest) -> Figure:
+    result: Figure = request.param[1]
+    return result
+
+
+def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
+    assert len(FIGURES) == 20
+    cameras = {f.camera for _, f in FIGURES}
+    assert {"side", "top", "three_quarter"} <= cameras, "movements are seen from where they show"
+
+
+def test_bone_lengths_are_the_same_in_every_frame(figure: Figure) -> None:
+    for pose in _cycle(figure):
+        points = solve(pose).points
+        for start, end, length in BONES:
+            assert math.dist(points[start], points[end]) == pytest.approx(length, abs=1e-6), (
+                start,
+                end,
+            )
+
+
+def test_contacts_stay_on_the_floor_or_prop_and_nothing_goes_below(figure: Figure) -> None:
+    for pose in _cycle(figure):
+        skeleton = solve(pose)
+        for name, target in pose.contacts:
+            point, radius = skeleton.contact_point(name)
+            assert math.dist(point, target) <= CONTACT_TOLERANCE_CM, name
+            assert support_gap(figure.props, point, radius, pose.flipped) <= (
+                CONTACT_TOLERANCE_CM
+            ), name
+        for name in ("l_toe", "r_toe", "l_heel_sole", "r_heel_sole", "l_hand", "r_hand"):
+            assert skeleton.points[name][1] >= -CONTACT_TOLERANCE_CM, name
+        low = min(skeleton.points["head"][1], skeleton.points["pelvis"][1])
+        assert low >= 0, "the trunk and head stay above the floor"
+
+
+def test_a_planted_hand_or_knee_does_not_move_during_the_movement() -> None:
+    figure = EXERCISES["cat-camel"].figure
+    assert figure is not None
+    first = solve(figure.start)
+    for pose in _cycle(figure)[::2]:
+        skeleton = solve(pose)
+        for name in ("l_hand", "r_hand", "l_knee", "r_knee"):
+            moved = math.dist(skeleton.contact_point(name)[0], first.contact_point(name)[0])
+            assert moved <= CONTACT_TOLERANCE_CM, name
+
+
+def _screen_points(scene: FigureScene, pose: Pose) -> dict[str, tuple[float, float]]:
+    skeleton = solve(pose)
+    cam = scene.camera
+    out = {}
+    for name in (*JOINT_NAMES, "l_hand", "r_hand", "l_toe", "r_toe", "face"):
+        u, v, _ = cam.project(skeleton.points[name])
+        out[name] = (u, v)
+    belly = skeleton.points["spine1"]
+    m = skeleton.spine_frames[1]
+    bulge = 4.5 * pose.breath
+    u, v, _ = cam.project(
+        (belly[0] + m[0] * bulge, belly[1] + m[3] * bulge, belly[2] + m[6] * bulge)
+    )
+    out["belly"] = (u, v)
+    if pose.focus >= 0:
+        drawing = scene.drawing(pose)
+        spot = next(s for s in drawing.shapes if s.role == "focus")
+        scale = scene.frame.scale
+        out["focus"] = (spot.points[0][0] / scale, -spot.points[0][1] / scale)
+    return out
+
+
+def test_neighbouring_keyframes_differ_visibly(figure: Figure) -> None:
+    scene = scene_for(figure)
+    keys = figure.keyframes
+    for a, b in zip(keys, keys[1:] + keys[:1], strict=True):
+        pa, pb = _screen_points(scene, a.pose), _screen_points(scene, b.pose)
+        moved = max(math.dist(pa[n], pb[n]) for n in pa if n in pb)
+        assert moved >= MIN_CHANGE_CM, f"{a.name} -> {b.name} moves only {moved:.1f} cm"
+
+
+def test_every_keyframe_is_within_the_joint_limits(figure: Figure) -> None:
+    for pose in _cycle(figure):
+        assert pose.limit_errors() == []
+        for name, values in zip(JOINTS, pose.angles, strict=True):
+            for value, (low, high) in zip(values, LIMITS[name], strict=True):
+                assert low - 1e-6 <= value <= high + 1e-6
+
+
+def _bird_dog_data() -> dict[str, object]:
+    figure = EXERCISES["bird-dog"].figure
+    assert figure is not None
+    return copy.deepcopy(figure.to_dict())
+
+
+def test_a_pose_outside_the_joint_limits_names_the_keyframe_and_the_joint() -> None:
+    data = _bird_dog_data()
+    data["keyframes"][2]["joints"]["r_knee"] = [170, 0, 0]  # type: ignore[index]
+    with pytest.raises(ValidationError) as caught:
+        Figure.from_dict(data)
+    assert caught.value.field == "figure.keyframes.work.joints.r_knee"
+    assert "flexion 170" in caught.value.message
+
+
+def test_a_contact_off_the_floor_names_the_keyframe_and_the_contact() -> None:
+    data = _bird_dog_data()
+    data["keyframes"][0]["joints"]["l_hip"] = [40, 0, 0]  # type: ignore[index]
+    with pytest.raises(ValidationError) as caught:
+        Figure.from_dict(data)
+    assert caught.value.field == "figure.keyframes.start.contacts.l_knee"
+
+
+def test_the_second_side_is_the_mirror_image(figure: Figure) -> None:
+    for _, pose in figure.poses:
+        mirrored = solve(pose.mirrored()).points
+        points = solve(pose).points
+        for name, (x, y, z) in points.items():
+            mx, my, mz = mirrored[mirror_name(name)]
+            assert (mx, my, mz) == pytest.approx((x, y, -z), abs=1e-6), name
+        assert pose.mirrored().mirrored() == pose
+
+
+def test_the_figure_follows_the_player_phase(figure: Figure) -> None:
+    start, work = figure.start, figure.work
+    assert figure.pose_at(Motion.STILL, 3, 10) == start, "get ready shows the start position"
+    assert figure.pose_at(Motion.HOLD, 0, 10) == start
+    assert figure.pose_at(Motion.HOLD, 5, 10) == work, "a hold stays in the work position"
+    assert figure.pose_at(Motion.HOLD, 5, 10, mirrored=True) == work.mirrored()
+    assert figure.pose_at(Motion.RELEASE, 0, 3) == work, "rest eases back from the hold"
+    assert figure.pose_at(Motion.RELEASE, 3, 3) == start
+    assert figure.pose_at(Motion.REP, 0, 4) == start
+    assert figure.pose_at(Motion.REP, 4 * figure.work_at, 4) == work
+    assert figure.pose_at(Motion.REP, 4, 4) == start
+    assert figure.pose_at(Motion.CYCLE, figure.cycle_s * 3, 600) == start
+    in_between = figure.pose_at(Motion.REP, 4 * figure.work_at / 2, 4)
+    assert in_between not in (start, work)
+
+
+def test_alternating_exercises_have_the_keyframes_they_need() -> None:
+    walking = EXERCISES["walking"].figure
+    assert walking is not None
+    assert len(walking.keyframes) == 4, "left step, passing, right step, passing"
+    stance = [k.pose.contacts for k in walking.keyframes]
+    assert {"l_heel"} <= {n for n, _ in stance[0]}
+    assert {"r_heel"} <= {n for n, _ in stance[2]}
+    dead_bug = EXERCISES["dead-bug"].figure
+    assert dead_bug is not None
+    arm = dead_bug.work.angle("r_shoulder")[0] - dead_bug.start.angle("r_shoulder")[0]
+    assert arm >= 120, "the opposite arm floats overhead"
+    heel = dict(dead_bug.work.contacts)["l_heel"][0] - dict(dead_bug.start.contacts)["l_heel"][0]
+    assert heel >= 25, "the heel slides away along the floor"
+
+
+def test_the_curl_up_lifts_only_head_and_shoulders() -> None:
+    figure = EXERCISES["curl-up"].figure
+    assert figure is not None
+    start, work = solve(figure.start).points, solve(figure.work).points
+    assert work["pelvis"] == pytest.approx(start["pelvis"], abs=0.5)
+    assert work["spine1"][1] - start["spine1"][1] < 1.0, "the lower back stays down"
+    assert 4.0 <= work["c7"][1] - start["c7"][1] <= 14.0, "the shoulders lift a few cm"
+
+
+def test_the_bag_hangs_from_the_hand_that_holds_it() -> None:
+    figure = EXERCISES["suitcase-carry"].figure
+    assert figure is not None
+    bag = next(p for p in figure.props if p.kind is PropKind.BAG)
+    for pose in _cycle(figure):
+        skeleton = solve(pose)
+        hand = "r" if (bag.hand == "l") == pose.flipped else "l"
+        palm = skeleton.points[f"{hand}_palm"]
+        x0, _y0, z0, x1, y1, z1 = bag.box(skeleton, mirrored=pose.flipped)
+        assert x0 < palm[0] < x1
+        assert z0 < palm[2] < z1
+        assert 0 < palm[1] - y1 <= 3.0
+
+
+def test_the_cameras_look_where_they_say() -> None:
+    side, top = Camera.named("side"), Camera.named("top")
+    assert side.project((0, 100, 0))[1] == pytest.approx(100 * math.cos(math.radians(8)))
+    assert side.project((10, 0, 0))[0] > 0, "forward is to the right"
+    assert top.project((0, 0, -10))[1] > 0, "from above, the far side is up"
+    assert top.project((0, 50, 0))[2] > 0, "from above, higher is nearer"
+
+
+def test_forward_kinematics_of_a_standing_body() -> None:
+    figure = EXERCISES["hip-hinge"].figure
+    assert figure is not None
+    points = forward_kinematics(figure.start).points
+    assert points["head"][1] > points["c7"][1] > points["pelvis"][1] > points["l_knee"][1]
+    assert points["l_toe"][0] > points["l_heel"][0], "the feet point forwards"
+    assert 160 < points["head"][1] + 11 < 185, "an adult of about 175 cm"
+
+
+def test_the_frame_holds_every_frame_of_both_sides(figure: Figure) -> None:
+    scene = scene_for(figure)
+    for pose in _cycle(figure)[::3]:
+        left, top, right, bottom = drawn_box(scene.drawing(pose))
+        assert min(left, top) >= 0, figure.position
+        assert right <= VIEW_W, figure.position
+        assert bottom <= VIEW_H, figure.position
+
+
+def test_the_svg_holds_the_drawing_shape_for_shape(figure: Figure) -> None:
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.work)
+    svg = render_svg(figure, figure.work, title="Bird dog & co")
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG_NS}title").text == "Bird dog & co"  # type: ignore[union-attr]
+    elements = [el for el in root if el.tag != f"{SVG_NS}title"]
+    assert len(elements) == len(drawing.shapes)
+    head = next(el for el in elements if el.tag == f"{SVG_NS}circle")
+    assert head is not None
+    # every joint of the drawing lies inside the shapes the SVG draws there
+    joints = drawing.joints
+    assert set(joints) == set(JOINT_NAMES)
+    pair = render_svg(figure, figure.start, then=figure.work)
+    width = float(ET.fromstring(pair).attrib["width"])
+    assert width > 2 * VIEW_W, "reduced motion: start and work side by side"
+
+
+def test_far_side_limbs_are_drawn_lighter_behind_the_body() -> None:
+    figure = EXERCISES["bird-dog"].figure
+    assert figure is not None
+    shapes = scene_for(figure).drawing(figure.work).shapes
+    roles = [s.role for s in shapes if s.kind == "poly" and s.outline]
+    assert "far" in roles
+    assert "near" in roles
+    first_near = roles.index("near")
+    assert "far" in roles[:first_near], "far limbs are drawn first, behind the trunk"

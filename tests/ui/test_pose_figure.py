@@ -1,0 +1,137 @@
+"""The player's figure widget: it paints what the SVG draws, keeps contrast, and holds still."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.content import load_exercises
+from rugdiary.core.figure_drawing import VIEW_W, svg_of
+from rugdiary.ui.motion import set_reduce_motion
+from rugdiary.ui.theme import HIGH_CONTRAST, build_palette
+from rugdiary.ui.widgets.pose_figure import PoseFigure, contrast, palette_style
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+SIZE = (600, 450)
+
+
+@pytest.fixture
+def motion_reduced(qapp: QApplication) -> Iterator[None]:
+    set_reduce_motion(True)
+    yield
+    set_reduce_motion(False)
+
+
+def _svg_image(widget: PoseFigure) -> QImage:
+    drawing = widget.drawing()
+    assert drawing is not None
+    renderer = QSvgRenderer(QByteArray(svg_of(drawing, widget.figure_style()).encode()))
+    image = QImage(widget.width(), widget.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(widget.palette().color(QPalette.ColorRole.Window))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    k, dx, dy = widget.view_scale(drawing)
+    renderer.render(painter, QRectF(dx, dy, drawing.width * k, drawing.height * k))
+    painter.end()
+    return image
+
+
+def _painted(widget: PoseFigure) -> QImage:
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+def _same(a: QColor, b: QColor, tolerance: int = 24) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb(), b.getRgb(), strict=True))
+
+
+@pytest.mark.parametrize("exercise_id", ["bird-dog", "side-plank-knees", "knee-rolls", "stairs"])
+def test_the_svg_and_the_painter_place_every_joint_at_the_same_point(
+    qtbot: QtBot, exercise_id: str
+) -> None:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    widget = PoseFigure()
+    qtbot.addWidget(widget)
+    widget.resize(*SIZE)
+    widget.set_figure(figure, figure.at_phase(figure.work_at * 0.6))
+    painted, svg = _painted(widget), _svg_image(widget)
+    drawing = widget.drawing()
+    assert drawing is not None
+    k, dx, dy = widget.view_scale(drawing)
+    near, far = QColor(widget.figure_style().near), QColor(widget.figure_style().far)
+    on_body = 0
+    for name, (x, y) in drawing.joints.items():
+        point = QPointF(dx + x * k, dy + y * k).toPoint()
+        a, b = painted.pixelColor(point), svg.pixelColor(point)
+        assert _same(a, b), (name, a.name(), b.name())
+        on_body += _same(a, near) or _same(a, far)
+    assert on_body >= len(drawing.joints) * 0.8, "the joints lie on the drawn body"
+    differing = sum(
+        not _same(painted.pixelColor(x, y), svg.pixelColor(x, y), 60)
+        for y in range(0, SIZE[1], 3)
+        for x in range(0, SIZE[0], 3)
+    )
+    assert differing / ((SIZE[0] // 3) * (SIZE[1] // 3)) < 0.01, "only edge pixels may differ"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_far_limbs_are_lighter_yet_keep_three_to_one_contrast(theme: str) -> None:
+    palette = build_palette(theme)
+    style = palette_style(palette)
+    background = palette.color(palette.ColorRole.Window)
+    near, far = QColor(style.near), QColor(style.far)
+    assert contrast(far, background) >= 3.0
+    assert contrast(near, background) > contrast(far, background), "the far side is lighter"
+    assert style.outline == background.name(), "outlines part the limbs in the page colour"
+
+
+def test_reduced_motion_shows_start_and_work_side_by_side(
+    qtbot: QtBot, motion_reduced: None
+) -> None:
+    figure = EXERCISES["bird-dog"].figure
+    assert figure is not None
+    widget = PoseFigure()
+    qtbot.addWidget(widget)
+    widget.resize(*SIZE)
+    widget.set_figure(figure, figure.at_phase(0.3))
+    assert widget.shown_pose() == figure.work
+    drawing = widget.drawing()
+    assert drawing is not None
+    assert drawing.width > 2 * VIEW_W, "two figures and an arrow"
+    # the joints reported are those of the work position, in the right-hand half
+    assert min(x for x, _ in drawing.joints.values()) > VIEW_W
+    widget.set_pose(figure.at_phase(0.4, mirrored=True))
+    assert widget.shown_pose() == figure.work.mirrored(), "the side in use"
+    first = widget.drawing()
+    widget.set_pose(figure.at_phase(0.45, mirrored=True))
+    assert widget.drawing() is first, "the picture holds still while the player moves on"
+    set_reduce_motion(False)
+    widget.set_pose(figure.at_phase(0.3))
+    moving = widget.drawing()
+    assert moving is not None
+    assert moving.width == VIEW_W
+
+
+def test_the_widget_keeps_its_public_api(qtbot: QtBot, tmp_path: Path) -> None:
+    figure = EXERCISES["glute-bridge"].figure
+    assert figure is not None
+    widget = PoseFigure()
+    qtbot.addWidget(widget)
+    widget.set_figure(figure)
+    assert widget.figure() is figure
+    assert widget.pose() == figure.start
+    widget.set_pose(figure.work)
+    assert widget.shown_pose() == figure.work
+    assert not widget.has_picture()
+    assert widget.sizeHint().width() > 0
+    assert not widget.set_picture(tmp_path / "missing.png")
+    assert widget.figure() is None
+    assert widget.drawing() is None
