@@ -208,5 +208,5 @@ def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
 def test_notice_in_dutch(qtbot: QtBot) -> None:
     dialog = RedFlagDialog(NoticeMode.HELP, lang="nl")
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Wanneer je direct hulp vraagt"
+    assert dialog.windowTitle() == "Wanneer je direct hulp nodig hebt"
     assert "huisartsenpost" in dialog.view.label.text()
