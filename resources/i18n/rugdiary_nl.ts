@@ -3743,6 +3743,10 @@ Er is niets veranderd. De map staat hier:
 <context>
     <name>help</name>
     <message>
+        <source>%1 or %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
