@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>A calm diary and exercise companion for low back pain: note your pain and stress, keep moving with guided exercises, and see how things change over the weeks.</source>
-        <translation>Een rustig dagboek en oefenmaatje bij lage rugpijn: noteer je pijn en stress, blijf in beweging met begeleide oefeningen en zie hoe het verandert over de weken.</translation>
+        <translation>Een rustig dagboek en oefenmaatje bij lage rugpijn: noteer je pijn en stress, blijf in beweging met begeleide oefeningen en zie hoe het verandert in de loop van de weken.</translation>
     </message>
     <message>
         <source>RugDiary does not diagnose or replace your physiotherapist or doctor.</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Save your answers with the session in your diary</source>
-        <translation>Bewaar je antwoorden bij de sessie in je dagboek</translation>
+        <translation>Sla je antwoorden op bij de sessie in je dagboek</translation>
     </message>
     <message>
         <source>How did it go? (optional)</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Put the laptop where you can see it from the mat. Press Space to start; the player guides you from there. Space pauses, Esc stops.</source>
-        <translation>Zet de laptop zo neer dat je hem vanaf de mat kunt zien. Druk op Space om te beginnen; daarna begeleidt de speler je. Space pauzeert, Esc stopt.</translation>
+        <translation>Zet de laptop zo neer dat je hem vanaf de mat kunt zien. Druk op de spatiebalk om te beginnen; daarna begeleidt de speler je. De spatiebalk pauzeert, Esc stopt.</translation>
     </message>
     <message>
         <source>Start</source>
@@ -208,15 +208,15 @@
     </message>
     <message>
         <source>add entry</source>
-        <translation>notitie toevoegen</translation>
+        <translation>registratie toevoegen</translation>
     </message>
     <message>
         <source>change entry</source>
-        <translation>notitie wijzigen</translation>
+        <translation>registratie wijzigen</translation>
     </message>
     <message>
         <source>delete entry</source>
-        <translation>notitie verwijderen</translation>
+        <translation>registratie verwijderen</translation>
     </message>
 </context>
 <context>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>This entry was deleted in the meantime, so it cannot be changed. Everything you typed is still here: Save adds it as a new entry.</source>
-        <translation>Deze notitie is intussen verwijderd, dus je kunt hem niet meer wijzigen. Alles wat je typte staat er nog: met Opslaan wordt het een nieuwe notitie.</translation>
+        <translation>Deze registratie is intussen verwijderd en kan dus niet meer worden gewijzigd. Alles wat je typte staat er nog: met Opslaan wordt het een nieuwe registratie.</translation>
     </message>
     <message>
         <source>Changes saved</source>
@@ -239,15 +239,15 @@
     </message>
     <message>
         <source>Changing the entry of %1</source>
-        <translation>Notitie van %1 wijzigen</translation>
+        <translation>Registratie van %1 wijzigen</translation>
     </message>
     <message>
         <source>delete entry</source>
-        <translation>de notitie te verwijderen</translation>
+        <translation>de registratie te verwijderen</translation>
     </message>
     <message>
         <source>Entry deleted</source>
-        <translation>Notitie verwijderd</translation>
+        <translation>Registratie verwijderd</translation>
     </message>
     <message>
         <source>the diary could not be written</source>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>the entry no longer exists</source>
-        <translation>de notitie bestaat niet meer</translation>
+        <translation>de registratie bestaat niet meer</translation>
     </message>
     <message>
         <source>Could not %1: %2.</source>
@@ -263,19 +263,19 @@
     </message>
     <message>
         <source>No entries match these filters. Choose “Show all” to see every entry.</source>
-        <translation>Geen notities bij deze filters. Kies “Alles tonen” om alle notities te zien.</translation>
+        <translation>Geen registraties bij deze filters. Kies “Alles tonen” om alle registraties te zien.</translation>
     </message>
     <message>
         <source>No entries yet. Choose a number for pain and for stress, then Save: it takes a few seconds.</source>
-        <translation>Nog geen notities. Kies een getal voor pijn en voor stress en daarna Opslaan: het kost maar een paar seconden.</translation>
+        <translation>Nog geen registraties. Kies een getal voor pijn en voor stress en daarna Opslaan: het kost maar een paar seconden.</translation>
     </message>
     <message>
         <source>1 entry</source>
-        <translation>1 notitie</translation>
+        <translation>1 registratie</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation>%1 notities</translation>
+        <translation>%1 registraties</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -318,19 +318,19 @@
     </message>
     <message>
         <source>Shows the optional questions: sleep, mood, tags, medicine, a note and more.</source>
-        <translation>Toont de extra vragen: slaap, stemming, labels, medicijnen, een opmerking en meer.</translation>
+        <translation>Toont de extra vragen: slaap, stemming, labels, medicijnen, een notitie en meer.</translation>
     </message>
     <message>
         <source>Message about this entry</source>
-        <translation>Bericht over deze notitie</translation>
+        <translation>Bericht over deze registratie</translation>
     </message>
     <message>
         <source>Save entry</source>
-        <translation>Notitie opslaan</translation>
+        <translation>Registratie opslaan</translation>
     </message>
     <message>
         <source>Save entry (%1)</source>
-        <translation>Notitie opslaan (%1)</translation>
+        <translation>Registratie opslaan (%1)</translation>
     </message>
     <message>
         <source>Choose pain and stress to save.</source>
@@ -342,11 +342,11 @@
     </message>
     <message>
         <source>Back to a new entry (Esc)</source>
-        <translation>Terug naar een nieuwe notitie (Esc)</translation>
+        <translation>Terug naar een nieuwe registratie (Esc)</translation>
     </message>
     <message>
         <source>Date and time of this entry</source>
-        <translation>Datum en tijd van deze notitie</translation>
+        <translation>Datum en tijd van deze registratie</translation>
     </message>
     <message>
         <source>Worst pain today</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Opmerking</translation>
+        <translation>Notitie</translation>
     </message>
     <message>
         <source>For my physiotherapist</source>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>Marks this entry for the report you take along.</source>
-        <translation>Markeert deze notitie voor het verslag dat je meeneemt.</translation>
+        <translation>Markeert deze registratie voor het verslag dat je meeneemt.</translation>
     </message>
     <message>
         <source>&amp;When</source>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation>&amp;Opmerking</translation>
+        <translation>N&amp;otitie</translation>
     </message>
     <message>
         <source>Flare-up</source>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <source>Note</source>
-        <translation>Opmerking</translation>
+        <translation>Notitie</translation>
     </message>
     <message>
         <source>pain %1, stress %2</source>
@@ -572,15 +572,15 @@
     <name>EntryListView</name>
     <message>
         <source>Show entries from</source>
-        <translation>Toon notities vanaf</translation>
+        <translation>Toon registraties vanaf</translation>
     </message>
     <message>
         <source>Show entries until</source>
-        <translation>Toon notities tot en met</translation>
+        <translation>Toon registraties tot en met</translation>
     </message>
     <message>
         <source>Show entries with tag</source>
-        <translation>Toon notities met label</translation>
+        <translation>Toon registraties met label</translation>
     </message>
     <message>
         <source>Show all</source>
@@ -588,7 +588,7 @@
     </message>
     <message>
         <source>Show all entries</source>
-        <translation>Alle notities tonen</translation>
+        <translation>Alle registraties tonen</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>Diary entries</source>
-        <translation>Dagboeknotities</translation>
+        <translation>Dagboekregistraties</translation>
     </message>
     <message>
         <source>Change…</source>
@@ -612,11 +612,11 @@
     </message>
     <message>
         <source>Change the selected entry</source>
-        <translation>Wijzig de gekozen notitie</translation>
+        <translation>Wijzig de gekozen registratie</translation>
     </message>
     <message>
         <source>Change the selected entry (Enter)</source>
-        <translation>Wijzig de gekozen notitie (Enter)</translation>
+        <translation>Wijzig de gekozen registratie (Enter)</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -624,15 +624,15 @@
     </message>
     <message>
         <source>Delete the selected entry</source>
-        <translation>Verwijder de gekozen notitie</translation>
+        <translation>Verwijder de gekozen registratie</translation>
     </message>
     <message>
         <source>Delete the selected entry (Delete); Undo brings it back</source>
-        <translation>Verwijder de gekozen notitie (Delete); met Ongedaan maken komt hij terug</translation>
+        <translation>Verwijder de gekozen registratie (Delete); met Ongedaan maken komt ze terug</translation>
     </message>
     <message>
         <source>Your entries</source>
-        <translation>Je notities</translation>
+        <translation>Je registraties</translation>
     </message>
 </context>
 <context>
@@ -674,11 +674,11 @@
     <name>EntryTable</name>
     <message>
         <source>&amp;Change this entry</source>
-        <translation>&amp;Wijzig deze notitie</translation>
+        <translation>&amp;Wijzig deze registratie</translation>
     </message>
     <message>
         <source>&amp;Delete this entry</source>
-        <translation>&amp;Verwijder deze notitie</translation>
+        <translation>&amp;Verwijder deze registratie</translation>
     </message>
 </context>
 <context>
@@ -721,11 +721,11 @@
     </message>
     <message>
         <source>Skip the welcome</source>
-        <translation>Welkom overslaan</translation>
+        <translation>Kennismaking overslaan</translation>
     </message>
     <message>
         <source>Skip the welcome (Esc)</source>
-        <translation>Welkom overslaan (Esc)</translation>
+        <translation>Kennismaking overslaan (Esc)</translation>
     </message>
 </context>
 <context>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>Average of %1 entries</source>
-        <translation>Gemiddelde van %1 notities</translation>
+        <translation>Gemiddelde van %1 registraties</translation>
     </message>
     <message>
         <source>Flare-up</source>
@@ -898,7 +898,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Pain and stress over time</source>
-        <translation>Pijn en stress door de tijd</translation>
+        <translation>Pijn en stress in de tijd</translation>
     </message>
     <message>
         <source>Dots are single days, lines are 7-day averages, shaded bands are flare-ups. Point at a day to see it; click to open it in the diary.</source>
@@ -918,7 +918,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Compared with what is usual for you: does stress tend to come before pain, or pain before stress? This shows order in time, not cause.</source>
-        <translation>Vergeleken met wat gewoon is voor jou: komt stress vaak vóór pijn, of pijn vóór stress? Dit laat de volgorde in de tijd zien, geen oorzaak.</translation>
+        <translation>Vergeleken met wat voor jou gewoon is: komt stress vaak vóór pijn, of pijn vóór stress? Dit laat de volgorde in de tijd zien, geen oorzaak.</translation>
     </message>
     <message>
         <source>Exercise and pain per week</source>
@@ -934,7 +934,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>One square per day, from dark (little pain) to light (more pain); striped or grey squares have no entry. Click a day to open it.</source>
-        <translation>Eén vakje per dag, van donker (weinig pijn) naar licht (meer pijn); gestreepte of grijze vakjes hebben geen notitie. Klik op een dag om hem te openen.</translation>
+        <translation>Eén vakje per dag, van donker (weinig pijn) naar licht (meer pijn); gestreepte of grijze vakjes hebben geen registratie. Klik op een dag om hem te openen.</translation>
     </message>
     <message>
         <source>Pain on higher- and lower-stress days</source>
@@ -1041,19 +1041,19 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>&lt;h3&gt;RugDiary %1&lt;/h3&gt;&lt;p&gt;A calm diary for low back pain: note your pain and stress, and see how they move together over the weeks.&lt;/p&gt;&lt;p&gt;RugDiary does not diagnose or treat anything. It helps you notice patterns and talk them over with your physiotherapist or doctor.&lt;/p&gt;&lt;p&gt;Your diary stays on this computer.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;RugDiary %1&lt;/h3&gt;&lt;p&gt;Een rustig dagboek bij lage rugpijn: noteer je pijn en stress en zie hoe die samen veranderen over de weken.&lt;/p&gt;&lt;p&gt;RugDiary stelt geen diagnose en behandelt niets. Het helpt je patronen te zien en die te bespreken met je fysiotherapeut of arts.&lt;/p&gt;&lt;p&gt;Je dagboek blijft op deze computer.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;RugDiary %1&lt;/h3&gt;&lt;p&gt;Een rustig dagboek bij lage rugpijn: noteer je pijn en stress en zie hoe die samen veranderen in de loop van de weken.&lt;/p&gt;&lt;p&gt;RugDiary stelt geen diagnose en behandelt niets. Het helpt je patronen te zien en die te bespreken met je fysiotherapeut of arts.&lt;/p&gt;&lt;p&gt;Je dagboek blijft op deze computer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Save the diary entry</source>
-        <translation>Sla de dagboeknotitie op</translation>
+        <translation>Sla de registratie op</translation>
     </message>
     <message>
         <source>Stop changing an entry; stop a session</source>
-        <translation>Stop met het wijzigen van een notitie; stop een sessie</translation>
+        <translation>Stop met het wijzigen van een registratie; stop een sessie</translation>
     </message>
     <message>
         <source>Delete the chosen entry (Undo brings it back)</source>
-        <translation>Verwijder de gekozen notitie (met Ongedaan maken komt hij terug)</translation>
+        <translation>Verwijder de gekozen registratie (met Ongedaan maken komt ze terug)</translation>
     </message>
     <message>
         <source>Choose a score on a 0–10 scale</source>
@@ -1180,7 +1180,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Space pauses or carries on, the arrow keys skip, Esc stops.</source>
-        <translation>Space pauzeert of gaat verder, de pijltjestoetsen slaan over, Esc stopt.</translation>
+        <translation>De spatiebalk pauzeert of gaat verder, de pijltjestoetsen slaan over, Esc stopt.</translation>
     </message>
     <message>
         <source>Program</source>
@@ -1256,11 +1256,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Carry on (Space)</source>
-        <translation>Doorgaan (Space)</translation>
+        <translation>Doorgaan (spatiebalk)</translation>
     </message>
     <message>
         <source>Pause (Space)</source>
-        <translation>Pauze (Space)</translation>
+        <translation>Pauze (spatiebalk)</translation>
     </message>
     <message>
         <source>Show everything (F)</source>
@@ -1307,7 +1307,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Press Space to carry on.</source>
-        <translation>Druk op Space om door te gaan.</translation>
+        <translation>Druk op de spatiebalk om door te gaan.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1371,11 +1371,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation>Gevorderd</translation>
+        <translation>Gemiddeld</translation>
     </message>
     <message>
         <source>Advanced</source>
-        <translation>Ver gevorderd</translation>
+        <translation>Gevorderd</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1740,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Drag to change the order, or use Alt+Up and Alt+Down</source>
-        <translation>Sleep om de volgorde te veranderen, of gebruik Alt+Up en Alt+Down</translation>
+        <translation>Sleep om de volgorde te veranderen, of gebruik Alt+pijl omhoog en Alt+pijl omlaag</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1752,7 +1752,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Alt+Up</source>
-        <translation>Alt+Up</translation>
+        <translation>Alt+pijl omhoog</translation>
     </message>
     <message>
         <source>Move dow&amp;n</source>
@@ -1764,7 +1764,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Alt+Down</source>
-        <translation>Alt+Down</translation>
+        <translation>Alt+pijl omlaag</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
@@ -2180,11 +2180,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>intermediate</source>
-        <translation>gevorderd</translation>
+        <translation>gemiddeld</translation>
     </message>
     <message>
         <source>advanced</source>
-        <translation>ver gevorderd</translation>
+        <translation>gevorderd</translation>
     </message>
     <message>
         <source>Hold (seconds)</source>
@@ -2406,7 +2406,7 @@ Wat er gebeurde: %2</translation>
     <name>QuickEntryView</name>
     <message>
         <source>Message about this entry</source>
-        <translation>Bericht over deze notitie</translation>
+        <translation>Bericht over deze registratie</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2414,7 +2414,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Save today&apos;s entry</source>
-        <translation>Notitie van vandaag opslaan</translation>
+        <translation>Registratie van vandaag opslaan</translation>
     </message>
     <message>
         <source>Save (%1 or Enter)</source>
@@ -2426,7 +2426,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Sleep, notes and more are on the Diary page.</source>
-        <translation>Slaap, opmerkingen en meer vind je op de pagina Dagboek.</translation>
+        <translation>Slaap, notities en meer vind je op de pagina Dagboek.</translation>
     </message>
 </context>
 <context>
@@ -2487,7 +2487,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Sitting time could not be saved: %1.</source>
-        <translation>Zittijd kon niet worden bewaard: %1.</translation>
+        <translation>Zittijd kon niet worden opgeslagen: %1.</translation>
     </message>
     <message>
         <source>The reminder settings could not be read (%1); using the defaults.</source>
@@ -2600,7 +2600,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>This desktop does not tell when you are at the computer, so breaks come every so many minutes of the clock within working hours.</source>
-        <translation>Deze desktop geeft niet door wanneer je achter de computer zit. Pauzes komen daarom binnen je werktijden elke zoveel minuten op de klok.</translation>
+        <translation>Je computer laat niet weten wanneer je erachter zit. Pauzes komen daarom binnen je werktijden elke zoveel minuten op de klok.</translation>
     </message>
     <message>
         <source>the X11 screen saver extension</source>
@@ -2612,7 +2612,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>the desktop&apos;s screen saver service</source>
-        <translation>de schermbeveiligingsdienst van de desktop</translation>
+        <translation>de schermbeveiligingsdienst van je bureaublad</translation>
     </message>
     <message>
         <source>Windows</source>
@@ -2881,7 +2881,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Add every entry as an appendix</source>
-        <translation>Alle notities als bijlage toevoegen</translation>
+        <translation>Alle registraties als bijlage toevoegen</translation>
     </message>
     <message>
         <source>&amp;Questions for your physiotherapist:</source>
@@ -2893,7 +2893,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>This report holds health data: your pain, stress and notes. Keep the file private and share it only with people you choose.</source>
-        <translation>Dit verslag bevat gezondheidsgegevens: je pijn, stress en opmerkingen. Houd het bestand privé en deel het alleen met mensen die jij kiest.</translation>
+        <translation>Dit verslag bevat gezondheidsgegevens: je pijn, stress en notities. Houd het bestand privé en deel het alleen met mensen die jij kiest.</translation>
     </message>
     <message>
         <source>Preparing the report</source>
@@ -2951,7 +2951,7 @@ Wat er gebeurde: %2</translation>
     <name>SettingsController</name>
     <message>
         <source>This desktop has no tray area, so RugDiary closes with its window. Reminders appear while the window is open.</source>
-        <translation>Deze desktop heeft geen systeemvak, dus RugDiary sluit samen met het venster. Herinneringen verschijnen zolang het venster open is.</translation>
+        <translation>Deze computer heeft geen systeemvak, dus RugDiary sluit samen met het venster. Herinneringen verschijnen zolang het venster open is.</translation>
     </message>
     <message>
         <source>Starting at login is not supported here yet. You can add RugDiary to your system&apos;s startup programs yourself.</source>
@@ -2998,7 +2998,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Changes are saved as you make them.</source>
-        <translation>Wijzigingen worden meteen bewaard.</translation>
+        <translation>Wijzigingen worden meteen opgeslagen.</translation>
     </message>
     <message>
         <source>Language and look</source>
@@ -3034,7 +3034,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Reduce &amp;motion: the exercise figure holds still</source>
-        <translation>Minder be&amp;weging: de oefenfiguur staat stil</translation>
+        <translation>Minder be&amp;weging: het oefenfiguur staat stil</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -3254,7 +3254,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Another note for today: how are you now?</source>
-        <translation>Nog een notitie voor vandaag: hoe gaat het nu?</translation>
+        <translation>Nog een registratie voor vandaag: hoe gaat het nu?</translation>
     </message>
     <message>
         <source>Nothing noted yet today. Two numbers are enough: how much pain, how much stress?</source>
@@ -3270,11 +3270,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>%1 notes today; this is the latest.</source>
-        <translation>%1 notities vandaag; dit is de laatste.</translation>
+        <translation>%1 registraties vandaag; dit is de laatste.</translation>
     </message>
     <message>
         <source>Your notes of the coming days will show here as two small lines.</source>
-        <translation>Je notities van de komende dagen verschijnen hier als twee kleine lijnen.</translation>
+        <translation>Wat je de komende dagen invult, verschijnt hier als twee kleine lijnen.</translation>
     </message>
     <message>
         <source>Noted on %1 of the last %2 days.</source>
@@ -3401,7 +3401,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Add another entry for today</source>
-        <translation>Nog een notitie voor vandaag toevoegen</translation>
+        <translation>Nog een registratie voor vandaag toevoegen</translation>
     </message>
     <message>
         <source>The last 7 days</source>
@@ -3436,11 +3436,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Back pain is common, and for most people it gets better. RugDiary helps you keep moving with short guided exercises, note how your back and your stress are doing, and see how they change over the weeks.</source>
-        <translation>Rugpijn komt veel voor, en bij de meeste mensen gaat het weer over. RugDiary helpt je in beweging te blijven met korte begeleide oefeningen, bij te houden hoe het met je rug en je stress gaat, en te zien hoe dat verandert over de weken.</translation>
+        <translation>Rugpijn komt veel voor, en bij de meeste mensen gaat het weer over. RugDiary helpt je in beweging te blijven met korte begeleide oefeningen, bij te houden hoe het met je rug en je stress gaat, en te zien hoe dat verandert in de loop van de weken.</translation>
     </message>
     <message>
         <source>Your diary stays on this computer. This welcome takes about a minute.</source>
-        <translation>Je dagboek blijft op deze computer. Dit welkom duurt ongeveer een minuut.</translation>
+        <translation>Je dagboek blijft op deze computer. Deze kennismaking duurt ongeveer een minuut.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -3537,7 +3537,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Your diary needs a newer RugDiary</source>
-        <translation>Je dagboek heeft een nieuwere RugDiary nodig</translation>
+        <translation>Je dagboek heeft een nieuwere versie van RugDiary nodig</translation>
     </message>
     <message>
         <source>Your diary was saved by a newer version of RugDiary. This version leaves it untouched so nothing gets lost. Please install the newer version.</source>
@@ -3585,23 +3585,23 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Entry not saved yet</source>
-        <translation>Notitie nog niet opgeslagen</translation>
+        <translation>Registratie nog niet opgeslagen</translation>
     </message>
     <message>
         <source>The entry in the form is not saved yet.</source>
-        <translation>De notitie in het formulier is nog niet opgeslagen.</translation>
+        <translation>De registratie in het formulier is nog niet opgeslagen.</translation>
     </message>
     <message>
         <source>Do you want to leave it and open the other entry?</source>
-        <translation>Wil je hem niet bewaren en de andere notitie openen?</translation>
+        <translation>Wil je deze niet opslaan en de andere registratie openen?</translation>
     </message>
     <message>
         <source>Keep my entry</source>
-        <translation>Mijn notitie houden</translation>
+        <translation>Mijn registratie houden</translation>
     </message>
     <message>
         <source>Leave it</source>
-        <translation>Niet bewaren</translation>
+        <translation>Niet opslaan</translation>
     </message>
     <message>
         <source>Choose a picture</source>
@@ -3637,7 +3637,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Stopping early is fine. What you did so far is saved. Why are you stopping?</source>
-        <translation>Eerder stoppen is prima. Wat je tot nu toe deed, wordt bewaard. Waarom stop je?</translation>
+        <translation>Eerder stoppen is prima. Wat je tot nu toe deed, wordt opgeslagen. Waarom stop je?</translation>
     </message>
     <message>
         <source>Pain</source>
@@ -3705,7 +3705,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>This file holds your pain, stress and notes.</source>
-        <translation>Dit bestand bevat je pijn, stress en opmerkingen.</translation>
+        <translation>Dit bestand bevat je pijn, stress en notities.</translation>
     </message>
     <message>
         <source>Keep it somewhere private and share it only with people you choose, such as your physiotherapist. RugDiary never sends it anywhere.</source>
@@ -3729,7 +3729,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Your diary as it is now is backed up first, so you can go back to it later. Entries made after this backup will not show until you do.</source>
-        <translation>Van je dagboek zoals het nu is, wordt eerst een back-up gemaakt, zodat je er later naar terug kunt. Notities van na deze back-up zie je pas weer als je dat doet.</translation>
+        <translation>Van je dagboek zoals het nu is, wordt eerst een back-up gemaakt, zodat je er later naar terug kunt. Registraties van na deze back-up zie je pas weer als je dat doet.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -3803,6 +3803,10 @@ Er is niets veranderd. De map staat hier:
 <context>
     <name>help</name>
     <message>
+        <source>%1 or %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
@@ -3812,7 +3816,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Space</source>
-        <translation>Space</translation>
+        <translation>Spatiebalk</translation>
     </message>
     <message>
         <source>Press the button or tick the box that has the focus</source>
@@ -3931,11 +3935,11 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Your pain went up from %1 to %2: that is acceptable.</source>
-        <translation>Je pijn ging van %1 naar %2: dat is aanvaardbaar.</translation>
+        <translation>Je pijn ging van %1 naar %2: dat is acceptabel.</translation>
     </message>
     <message>
         <source>Your pain is %1: that is acceptable.</source>
-        <translation>Je pijn is %1: dat is aanvaardbaar.</translation>
+        <translation>Je pijn is %1: dat is acceptabel.</translation>
     </message>
     <message>
         <source>It should settle back to your usual level by tomorrow morning. If it does, carry on as planned.</source>

@@ -44,7 +44,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
 
 _STRENGTH_WORDS: dict[str, dict[Strength, str]] = {
     "en": {"none": "no", "weak": "weak", "moderate": "moderate", "strong": "strong"},
-    "nl": {"none": "geen", "weak": "zwak", "moderate": "matig", "strong": "sterk"},
+    "nl": {"none": "geen", "weak": "zwak", "moderate": "middelsterk", "strong": "sterk"},
 }
 
 
@@ -83,7 +83,7 @@ def strength_label(rho: float) -> Strength:
 
 
 def strength_word(label: Strength, lang: str = "en") -> str:
-    """The adjective for a strength label in `lang` ("moderate", "matig", ...)."""
+    """The adjective for a strength label in `lang` ("moderate", "middelsterk", ...)."""
     _check_lang(lang)
     return _STRENGTH_WORDS[lang][label]
 

@@ -13,7 +13,7 @@ from rugdiary.core.exercises import Text
 # serious, a few signs need a doctor, the app does not diagnose. Dutch uses "je".
 # tests/core/test_safety.py runs every text through content.forbidden_words.
 
-TITLE: Final = Text(en="When to get help now", nl="Wanneer je direct hulp vraagt")
+TITLE: Final = Text(en="When to get help now", nl="Wanneer je direct hulp nodig hebt")
 
 INTRO: Final = Text(
     en="Most back pain is not caused by anything serious and gets better with time and "

@@ -174,8 +174,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "yes": "yes",
     },
     "nl": {
-        "title": "RugDiary-rapport",
-        "doc_title": "RugDiary-rapport {start} t/m {end}",
+        "title": "RugDiary-verslag",
+        "doc_title": "RugDiary-verslag {start} t/m {end}",
         "subject": "Dagboek van pijn en stress en oefensessies, voor de fysiotherapeut",
         "period": "Periode: {period}",
         "name": "Naam: {name}",
@@ -185,7 +185,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "footer": "RugDiary {version} · {period}",
         "days_logged": "Ingevulde dagen",
         "days_logged_value": "{logged} van {days}",
-        "days_logged_detail": "{percent}% · {count} regels",
+        "days_logged_detail": "{percent}% · {count} registraties",
         "pain": "Pijn",
         "stress": "Stress",
         "mean_pain": "Gem. pijn (0–10)",
@@ -281,22 +281,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "red": "te veel",
         "not_asked": "niet gevraagd",
         "beginner": "beginner",
-        "intermediate": "gevorderd",
-        "advanced": "ver gevorderd",
+        "intermediate": "gemiddeld",
+        "advanced": "gevorderd",
         "flare_heading": "Opvlammingen",
         "no_flares": "In deze periode is geen opvlamming aangegeven.",
-        "col_dates": "Data",
+        "col_dates": "Datums",
         "col_duration": "Dagen",
         "col_tags": "Labels",
         "col_notes": "Notities",
-        "physio_heading": "Notities voor de fysiotherapeut",
+        "physio_heading": "Registraties gemarkeerd voor de fysiotherapeut",
         "flares_left_out": (
             "Hier staan de {shown} laatste van {total} opvlammingen; de grafiek laat ze "
             "allemaal zien{where}."
         ),
-        "notes_left_out": "Hier staan de {shown} laatste van {total} gemarkeerde regels{where}.",
-        "in_appendix": "; alle dagboekregels staan in de bijlage",
-        "no_physio": "Er zijn geen notities voor de fysiotherapeut gemarkeerd.",
+        "notes_left_out": "Hier staan de {shown} laatste van {total} gemarkeerde registraties{where}.",
+        "in_appendix": "; alle registraties staan in de bijlage",
+        "no_physio": "Er zijn geen registraties voor de fysiotherapeut gemarkeerd.",
         "col_date": "Datum",
         "col_scores": "Pijn · stress",
         "flare_mark": "opvlamming",
@@ -308,9 +308,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_first": "Eerst ingevuld",
         "col_last": "Laatst ingevuld",
         "col_med_days": "Dagen",
-        "about_heading": "Over dit rapport",
+        "about_heading": "Over dit verslag",
         "about_text": (
-            "Dit rapport laat zien wat er in RugDiary is ingevuld: scores die iemand zichzelf "
+            "Dit verslag laat zien wat er in RugDiary is ingevuld: scores die iemand zichzelf "
             "geeft op een schaal van 0 tot 10, en de oefensessies die met de app zijn gedaan. "
             "RugDiary stelt geen diagnose en geeft geen medisch advies. De statistiek beschrijft "
             "patronen in dit dagboek; ze laat niet zien wat de oorzaak is van wat. Vragen over "
@@ -318,9 +318,9 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "nothing_logged": (
             "In deze periode is niets ingevuld, dus er zijn geen cijfers om te laten zien. Kies "
-            "een periode met dagboekregels, of neem de vragen hieronder mee naar de afspraak."
+            "een periode met registraties, of neem de vragen hieronder mee naar de afspraak."
         ),
-        "appendix_heading": "Bijlage: alle dagboekregels in de periode",
+        "appendix_heading": "Bijlage: alle registraties in de periode",
         "appendix_weeks_heading": "Bijlage: alle weken in de periode",
         "col_time": "Tijd",
         "col_worst_short": "Ergste",

@@ -40,6 +40,33 @@ def _native(sequence: QKeySequence | str) -> str:
     return sequence.toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def _pressable(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    """The one or two combinations a person would press, not Qt's whole list for the platform.
+
+    Qt's standard Redo on Linux is Ctrl+Shift+Z, Ctrl+Y, Alt+Shift+Backspace and the Redo key;
+    people know the first and, at most, a plain Ctrl+letter alternative such as Ctrl+Y.
+    """
+    first, *others = sequences
+    for other in others:
+        combo = other[0]
+        if (
+            other.count() == 1
+            and combo.keyboardModifiers() == Qt.KeyboardModifier.ControlModifier
+            and Qt.Key.Key_A.value <= combo.key().value <= Qt.Key.Key_Z.value
+        ):
+            return [first, other]
+    return [first]
+
+
+def _either(sequences: list[QKeySequence]) -> str:
+    """ "Ctrl+Shift+Z or Ctrl+Y": the shown combinations in words."""
+    names = [_native(s) for s in sequences]
+    if len(names) == 1:
+        return names[0]
+    either = QCoreApplication.translate("help", "%1 or %2")
+    return either.replace("%1", names[0]).replace("%2", names[1])
+
+
 def _plain(text: str) -> str:
     """A menu text without its & mnemonic marker or trailing dots ("&Quit…" -> "Quit")."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…").strip()
@@ -96,7 +123,7 @@ def shortcut_rows(
     for action in window.findChildren(QAction):
         sequences = [s for s in action.shortcuts() if not s.isEmpty()]
         if sequences and action.text():
-            add(", ".join(_native(s) for s in sequences), _plain(action.text()))
+            add(_either(_pressable(sequences)), _plain(action.text()))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and not shortcut.key().isEmpty():
             add(_native(shortcut.key()), shortcut.whatsThis())
@@ -111,7 +138,6 @@ class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.resize(640, 520)
         self.rows = rows
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -120,16 +146,12 @@ class ShortcutsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         for row, (keys, what) in enumerate(rows):
             for column, text in enumerate((keys, what)):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -138,9 +160,39 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.retranslate()
+        self._fit_to_content()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if rows:
             self.table.setCurrentCell(0, 0)
+
+    def _fit_to_content(self) -> None:
+        """Columns as wide as their words, descriptions on one line where the screen allows.
+
+        Sized from the texts in the current language, so the longer Dutch descriptions get
+        the room they need instead of wrapping over three lines in a fixed 640 px.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.resizeColumnsToContents()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        widest = (screen.width() if screen else 1280) * 0.85
+        chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        outside = margins.left() + margins.right() + chrome
+        keys = table.columnWidth(0)
+        what = min(table.columnWidth(1), max(int(widest - outside - keys), keys))
+        table.setColumnWidth(1, what)
+        table.resizeRowsToContents()
+        rows_height = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        table.setMinimumWidth(keys + what + chrome)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Rows follow the description column when the person makes the dialog wider.
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        tallest = (screen.height() if screen else 800) * 0.85
+        others = self.layout().sizeHint().height() - table.sizeHint().height()
+        height = others + header.height() + rows_height + 2 * table.frameWidth() + 2
+        self.resize(keys + what + outside, int(min(height, tallest)))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))

@@ -301,7 +301,7 @@ def test_programs_lists_builtin_and_own(data_dir: Path, capsys: pytest.CaptureFi
         assert program["total_s"] == program["total_s_by_level"][program["level"]] > 0
     assert listed["my-desk-break"]["total_s"] < listed["desk-break"]["total_s"]
     code, out, _ = run(capsys, "programs", "--lang", "nl")
-    assert "Bureaupauze" in out
+    assert "Beweegpauze" in out
 
 
 def test_summary_counts_sessions(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

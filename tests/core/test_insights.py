@@ -97,7 +97,7 @@ def test_strength_words_in_both_languages() -> None:
     assert [strength_word(x, "nl") for x in ("none", "weak", "moderate", "strong")] == [
         "geen",
         "zwak",
-        "matig",
+        "middelsterk",
         "sterk",
     ]
 
@@ -148,7 +148,7 @@ def test_clear_positive_pattern() -> None:
     assert "no clear pattern" not in en
     nl = stress_pain_sentence(corr, START, END, "nl")
     assert nl.startswith("Van 2 maart tot en met 26 april 2026 (52 dagen vergeleken)")
-    assert "een matig patroon" in nl
+    assert "een middelsterk patroon" in nl
     assert "ρ = 0,41; 95%-BI 0,15 tot 0,62" in nl
     assert "ook hoger" in nl
 

@@ -262,7 +262,7 @@ def test_dutch_report_has_dutch_headings_and_decimal_commas(
     pages = _pages(_pdf(lang="nl"), tmp_path)
     text = _squash("\n".join(pages))
     for heading in (
-        "RugDiary-rapport",
+        "RugDiary-verslag",
         "Periode: 2 maart 2026 – 29 maart 2026",
         "Pijn per week",
         "Stress en pijn",
@@ -270,7 +270,7 @@ def test_dutch_report_has_dutch_headings_and_decimal_commas(
         "Opvlammingen",
         "Mijn vragen voor deze afspraak",
         "Medicijnen",
-        "Over dit rapport",
+        "Over dit verslag",
         "Pagina 1 van 2",
     ):
         assert heading in text, heading

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLibraryInfo, QLocale, QRect, Qt, QTranslator
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary import __version__
@@ -58,11 +59,87 @@ def test_shortcuts_are_read_from_the_window(window: MainWindow) -> None:
 
 
 def test_every_registered_action_shortcut_is_listed(window: MainWindow) -> None:
-    listed = " ".join(keys for keys, _what in help.shortcut_rows(window))
+    """Each action's first key is listed; Qt's platform extras (Alt+Shift+Backspace) are not."""
+    rows = help.shortcut_rows(window)
+    listed = " ".join(keys for keys, _what in rows)
     for action in window.findChildren(QAction):
-        for sequence in action.shortcuts():
-            if not sequence.isEmpty() and action.text():
-                assert _native(sequence) in listed, action.text()
+        sequences = [s for s in action.shortcuts() if not s.isEmpty()]
+        if sequences and action.text():
+            assert _native(sequences[0]) in listed, action.text()
+    redo = {what: keys for keys, what in rows}["Redo"]
+    assert redo == "Ctrl+Shift+Z or Ctrl+Y"
+    assert "Backspace" not in listed
+
+
+@pytest.fixture
+def dutch(qapp: QApplication) -> Iterator[None]:
+    """RugDiary's and Qt's Dutch texts installed for one test, English again afterwards."""
+    from rugdiary.resources import resource
+
+    translators = []
+    for name, folder in (
+        ("rugdiary", str(resource("i18n"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator()
+        if translator.load(QLocale("nl"), name, "_", folder):
+            qapp.installTranslator(translator)
+            translators.append(translator)
+    assert translators, "the Dutch translation is built (make qm)"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+def _clipped_texts(dialog: help.ShortcutsDialog) -> list[str]:
+    """Header and cell texts that do not fit their column, and descriptions over two lines."""
+    table = dialog.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    clipped = []
+    for column in range(2):
+        title = table.horizontalHeaderItem(column).text()
+        needed = header.fontMetrics().horizontalAdvance(title) + 2 * 6
+        if needed > header.sectionSize(column):
+            clipped.append(f"header {title!r}")
+    for row in range(table.rowCount()):
+        keys = table.item(row, 0).text()
+        if metrics.horizontalAdvance(keys) + 2 * 3 > table.columnWidth(0):
+            clipped.append(f"keys {keys!r}")
+        what = table.item(row, 1).text()
+        lines = (
+            metrics.boundingRect(
+                QRect(0, 0, table.columnWidth(1) - 8, 10_000), Qt.TextFlag.TextWordWrap, what
+            ).height()
+            / metrics.lineSpacing()
+        )
+        if lines > 2.5 or table.rowHeight(row) < lines * metrics.lineSpacing():
+            clipped.append(f"description {what!r} ({lines:.0f} lines)")
+    return clipped
+
+
+def _shortcuts_dialog(window: MainWindow, qtbot: QtBot) -> help.ShortcutsDialog:
+    rows = help.shortcut_rows(window, window.page_shortcuts()) + help.general_rows()
+    dialog = help.ShortcutsDialog(rows, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_shortcuts_dialog_fits_its_words_in_english(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _shortcuts_dialog(window, qtbot)
+    assert _clipped_texts(dialog) == []
+    assert dialog.table.verticalScrollBar().maximum() == 0, "every row is visible"
+
+
+def test_shortcuts_dialog_fits_its_words_in_dutch(
+    dutch: None, window: MainWindow, qtbot: QtBot
+) -> None:
+    dialog = _shortcuts_dialog(window, qtbot)
+    assert dialog.table.horizontalHeaderItem(1).text() == "Wat het doet"
+    assert any(keys == "Ctrl+Shift+Z of Ctrl+Y" for keys, _what in dialog.rows)
+    assert _clipped_texts(dialog) == []
 
 
 def test_page_shortcuts_and_described_qshortcuts_are_listed(qtbot: QtBot) -> None:
@@ -208,5 +285,5 @@ def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
 def test_notice_in_dutch(qtbot: QtBot) -> None:
     dialog = RedFlagDialog(NoticeMode.HELP, lang="nl")
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Wanneer je direct hulp vraagt"
+    assert dialog.windowTitle() == "Wanneer je direct hulp nodig hebt"
     assert "huisartsenpost" in dialog.view.label.text()
