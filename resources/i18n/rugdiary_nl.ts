@@ -933,8 +933,8 @@ Wat er gebeurde: %2</translation>
         <translation>Pijn per dag</translation>
     </message>
     <message>
-        <source>One square per day, from dark (little pain) to light (more pain); striped or grey squares have no entry. Click a day to open it.</source>
-        <translation>Eén vakje per dag, van donker (weinig pijn) naar licht (meer pijn); gestreepte of grijze vakjes hebben geen registratie. Klik op een dag om hem te openen.</translation>
+        <source>One square per day, from dark (little pain) to light (more pain); a blank square with a dot has no entry. Click a day to open it.</source>
+        <translation>Eén vakje per dag, van donker (weinig pijn) naar licht (meer pijn); een leeg vakje met een stip is een dag zonder registratie. Klik op een dag om hem te openen.</translation>
     </message>
     <message>
         <source>Pain on higher- and lower-stress days</source>

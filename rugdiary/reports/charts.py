@@ -24,6 +24,7 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.layout_engine import ConstrainedLayoutEngine, LayoutEngine
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator
 from matplotlib.transforms import Bbox
@@ -81,8 +82,8 @@ MIN_PNG_DPI = 200
 
 LAG_KEYS: tuple[str, ...] = ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress")
 SCORE_TICKS = (0, 2, 4, 6, 8, 10)
-HATCH_MAX_WEEKS = 60
-"""Calendars longer than this fill missing days plainly: hatching is invisible at that size."""
+MISSING_DOT = 0.3
+"""Size of the dot on a calendar day without an entry, as a share of the day's square."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,10 +328,17 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
         texts = super().format_ticks(values)  # type: ignore[no-untyped-call]
-        return [self._names(text) for text in texts]
+        self._shown = [self._names(text) for text in texts]
+        return self._shown
 
     def get_offset(self) -> str:
-        return self._names(super().get_offset())  # type: ignore[no-untyped-call]
+        offset = self._names(super().get_offset())  # type: ignore[no-untyped-call]
+        # Day ticks get "Dec 2026" as offset; when a tick already says "Dec" (or "1 Dec"),
+        # that repeats the month, so only the year is added.
+        month, _, year = offset.rpartition(" ")
+        if month and any(text.split(" ")[-1] == month for text in getattr(self, "_shown", [])):
+            return year
+        return offset
 
 
 def _date_axis(ax: Axes, style: ChartStyle) -> None:
@@ -409,7 +417,7 @@ def build_timeline_figure(
         if starts.shape[0]:
             bars = ax.broken_barh(
                 list(zip((x[starts] - 0.5).tolist(), lengths.tolist(), strict=True)),
-                (-0.2, 10.4),
+                (0.0, 10.5),
                 facecolors=pal.flare,
                 alpha=0.22,
                 edgecolors="none",
@@ -483,7 +491,7 @@ def build_timeline_figure(
         if session_days.shape[0]:
             sessions = ax.plot(
                 x[session_days],
-                np.full(session_days.shape[0], -0.7),
+                np.full(session_days.shape[0], 10.9),
                 ls="none",
                 marker="|",
                 ms=7.0 * style.font_scale,
@@ -495,7 +503,11 @@ def build_timeline_figure(
             handles.append(sessions)
 
         ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
-        ax.set_ylim(-1.3, 10.5)
+        # The score axis starts at 0 (nothing below it means anything); the sessions row sits
+        # in the headroom above 10, and days at 0 are drawn whole over the bottom edge.
+        ax.set_ylim(0.0, 11.3)
+        for daily in (pain_daily, stress_daily):
+            daily.set_clip_on(False)
         _score_axis(ax)
         ax.set_ylabel(label("score_axis", lang))
         _date_axis(ax, style)
@@ -556,13 +568,14 @@ def build_scatter_figure(
         alpha = float(np.clip(0.85 * np.sqrt(40.0 / max(n, 1)), 0.12, 0.85))
         ax.scatter(
             xs + rng.uniform(-jitter, jitter, n),
-            ys + rng.uniform(-jitter, jitter, n),
+            np.clip(ys + rng.uniform(-jitter, jitter, n), 0.0, 10.0 + jitter),
             s=(18.0 if n < 400 else 9.0) * style.font_scale,
             color=pal.stress,
             alpha=alpha,
             linewidths=0,
             label=label("days", lang),
             gid="days",
+            clip_on=False,  # days at pain 0 sit on the axis, drawn whole
         )
         lines = [_stats_line(corr, lang)] if n else []
         draw_trend = corr.rho is not None and corr.enough_data and float(np.ptp(xs)) > 0
@@ -588,7 +601,7 @@ def build_scatter_figure(
         else:
             _subtitle(ax, "\n".join(lines), style)
         ax.set_xlim(-0.6, 10.6)
-        ax.set_ylim(-0.6, 10.6)
+        ax.set_ylim(0.0, 10.6)
         _score_axis(ax, "x")
         _score_axis(ax, "y")
         ax.set_xlabel(label("stress_axis", lang))
@@ -718,9 +731,15 @@ def build_weekly_figure(
         )
         ax.add_collection(bars, autolim=False)
         bar_key = Patch(facecolor=pal.sessions, label=label("sessions_axis", lang))
+        any_sessions = bool(sessions.any())
         ax.set_ylim(0.0, max(1.0, float(sessions.max()) * 1.15))
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        ax.set_ylabel(label("sessions_axis", lang), color=pal.sessions_text)
+        # Without sessions an empty 0–1 axis says nothing; the chart says it in words instead.
+        ax.yaxis.set_major_locator(
+            MaxNLocator(nbins=5, integer=True) if any_sessions else FixedLocator([])
+        )
+        ax.set_ylabel(label("sessions_axis", lang) if any_sessions else "", color=pal.sessions_text)
+        if not any_sessions:
+            _subtitle(ax, label("no_sessions", lang), style)
         ax.set_xlim(x[0] - 3.5, x[-1] + 3.5)
         ax.grid(axis="x", visible=False)
         _date_axis(ax, style)
@@ -742,7 +761,7 @@ def build_weekly_figure(
         twin.set_ylabel(label("pain_axis", lang), color=pal.pain_text)
         if not np.isfinite(pain).any():
             _note(ax, label("nothing_logged", lang), style)
-        _outside_legend(fig, [bar_key, line], style)
+        _outside_legend(fig, [bar_key, line] if any_sessions else [line], style)
     return fig
 
 
@@ -762,8 +781,8 @@ def build_calendar_figure(
     """Daily pain as a calendar: one column per week (Monday first), one row per weekday.
 
     "cividis" is designed to read the same with colour-vision deficiency and in greyscale.
-    Days without an entry are hatched grey rather than left empty, so "not logged" cannot be
-    mistaken for a colour on the scale; days outside the period stay blank. The whole grid is
+    Days without an entry are blank with a small dot, so "not logged" cannot be mistaken for
+    a colour on the scale; days outside the period stay blank without a dot. The whole grid is
     two QuadMeshes, so ten years cost about as much as a month.
     """
     pal = style.palette
@@ -794,24 +813,22 @@ def build_calendar_figure(
             shading="flat",
             gid="pain",
         )
-        # QuadMesh ignores hatching, so the missing days are one PolyCollection of squares.
-        # Over long periods a cell is a few pixels wide and hatching cannot show (while it
-        # doubles the drawing time), so there they are filled with the plain "missing" grey.
+        # A day without an entry stays blank with a small dot in the middle: grey or stripes
+        # would read as a mid-scale pain colour (cividis is grey there). One scatter for all
+        # of them, the dot a share of the smaller side of a day's square at this size.
         rows, cols = np.nonzero(missing)
-        hatched = n_weeks <= HATCH_MAX_WEEKS
         if rows.shape[0]:
-            gaps = _rectangles(
-                x_edges[cols],
-                x_edges[cols + 1],
-                rows.astype(np.float64),
-                rows.astype(np.float64) + 1.0,
-                facecolors=pal.axes_bg if hatched else pal.missing,
-                edgecolors="none",
-                hatch="////" if hatched else None,
-                hatchcolors=pal.missing,
+            cell_pt = min(size[0] * 72.0 * 0.8 / n_weeks, size[1] * 72.0 * 0.55 / 7.0)
+            dot_pt = float(np.clip(cell_pt * MISSING_DOT, 1.0, 5.0))
+            ax.scatter(
+                x_edges[cols] + 3.5,
+                rows.astype(np.float64) + 0.5,
+                s=dot_pt**2,
+                marker="o",
+                color=pal.muted,
+                linewidths=0,
                 gid="missing",
             )
-            ax.add_collection(gaps, autolim=False)
         ax.set_xlim(x_edges[0], x_edges[-1])
         ax.set_ylim(7.0, 0.0)  # Monday on top, as in a paper calendar
         ax.yaxis.set_major_locator(FixedLocator([day + 0.5 for day in range(7)]))
@@ -824,13 +841,11 @@ def build_calendar_figure(
         if series.days_logged == 0:
             _note(ax, label("nothing_logged", lang), style)
         if missing.any():
-            key = Patch(
-                facecolor=pal.axes_bg if hatched else pal.missing,
-                edgecolor=pal.missing,
-                hatch="////" if hatched else None,
-                label=label("no_entry", lang),
+            blank = Patch(facecolor=pal.axes_bg, edgecolor=pal.muted, lw=0.6)
+            dot = Line2D([], [], ls="none", marker="o", ms=3.5, color=pal.muted, mew=0)
+            fig.legend(
+                handles=[(blank, dot)], labels=[label("no_entry", lang)], loc="outside lower right"
             )
-            fig.legend(handles=[key], loc="outside lower right")
     return fig
 
 

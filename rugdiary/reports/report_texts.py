@@ -294,7 +294,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "Hier staan de {shown} laatste van {total} opvlammingen; de grafiek laat ze "
             "allemaal zien{where}."
         ),
-        "notes_left_out": "Hier staan de {shown} laatste van {total} gemarkeerde registraties{where}.",
+        "notes_left_out": (
+            "Hier staan de {shown} laatste van {total} gemarkeerde registraties{where}."
+        ),
         "in_appendix": "; alle registraties staan in de bijlage",
         "no_physio": "Er zijn geen registraties voor de fysiotherapeut gemarkeerd.",
         "col_date": "Datum",

@@ -48,7 +48,7 @@ def _pressable(sequences: list[QKeySequence]) -> list[QKeySequence]:
     """
     first, *others = sequences
     for other in others:
-        combo = other[0]
+        combo = other[0]  # type: ignore[index]  # PySide's stubs miss __getitem__
         if (
             other.count() == 1
             and combo.keyboardModifiers() == Qt.KeyboardModifier.ControlModifier
@@ -171,13 +171,14 @@ class ShortcutsDialog(QDialog):
         Sized from the texts in the current language, so the longer Dutch descriptions get
         the room they need instead of wrapping over three lines in a fixed 640 px.
         """
-        table, header = self.table, self.table.horizontalHeader()
+        table, header, layout = self.table, self.table.horizontalHeader(), self.layout()
+        assert layout is not None  # made in __init__
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.resizeColumnsToContents()
         screen = self.screen().availableGeometry() if self.screen() else None
         widest = (screen.width() if screen else 1280) * 0.85
         chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
-        margins = self.layout().contentsMargins()
+        margins = layout.contentsMargins()
         outside = margins.left() + margins.right() + chrome
         keys = table.columnWidth(0)
         what = min(table.columnWidth(1), max(int(widest - outside - keys), keys))
@@ -190,7 +191,7 @@ class ShortcutsDialog(QDialog):
         # Rows follow the description column when the person makes the dialog wider.
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         tallest = (screen.height() if screen else 800) * 0.85
-        others = self.layout().sizeHint().height() - table.sizeHint().height()
+        others = layout.sizeHint().height() - table.sizeHint().height()
         height = others + header.height() + rows_height + 2 * table.frameWidth() + 2
         self.resize(keys + what + outside, int(min(height, tallest)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -349,8 +349,10 @@ def test_calendar_has_one_cell_per_day_and_marks_missing_days(
     np.testing.assert_allclose(np.sort(cells.compressed()), np.sort(series90.pain[series90.logged]))
     (missing,) = _by_gid(fig, "missing")
     assert isinstance(missing, Collection)
-    assert len(missing.get_paths()) == series90.n_days - series90.days_logged
-    assert missing.get_hatch() == "////"
+    assert len(missing.get_offsets()) == series90.n_days - series90.days_logged
+    # Not grey and not striped: cividis is grey in the middle, so that would read as pain 5.
+    assert missing.get_hatch() is None
+    assert to_hex(missing.get_facecolor()[0]) == LIGHT_PALETTE.muted
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [
         "Mon",
         "Tue",
@@ -363,6 +365,53 @@ def test_calendar_has_one_cell_per_day_and_marks_missing_days(
     colourbar = fig.axes[1]
     assert colourbar.get_ylim() == (0.0, 10.0)
     assert "No entry" in _texts(fig)
+
+
+def test_no_chart_axis_repeats_the_month_in_its_offset(series90: stats.DailySeries) -> None:
+    """Day ticks ending on "Mar" get "2026" under them, not "Mar 2026" again."""
+    weeks = stats.weekly_summaries(series90)
+    for fig in (
+        charts.build_timeline_figure(series90, EN),
+        charts.build_weekly_figure(weeks, NL),
+        charts.build_calendar_figure(series90, EN),
+    ):
+        _render(fig)
+        axis = fig.axes[0].xaxis
+        ticks = [t.get_text() for t in axis.get_ticklabels() if t.get_text()]
+        offset = axis.get_offset_text().get_text()
+        assert offset == "2026", (ticks, offset)
+        shown = [text.split(" ")[-1] for text in ticks]
+        assert not any(month in offset for month in shown if not month.isdigit())
+
+
+def test_score_axes_start_at_zero(series90: stats.DailySeries) -> None:
+    timeline = charts.build_timeline_figure(series90, EN)
+    assert timeline.axes[0].get_ylim()[0] == 0.0
+    sessions = _by_gid(timeline, "sessions")
+    assert sessions, "the session marks are still drawn, above the 0-10 scale"
+    (marks,) = sessions
+    assert isinstance(marks, Line2D)
+    assert (np.asarray(marks.get_ydata()) > 10.0).all()
+    corr = stats.spearman(series90.stress, series90.pain)
+    scatter = charts.build_scatter_figure(series90, corr, EN)
+    assert scatter.axes[0].get_ylim()[0] == 0.0
+    (days,) = _by_gid(scatter, "days")
+    assert isinstance(days, Collection)
+    assert float(np.min(days.get_offsets()[:, 1])) >= 0.0
+    weekly = charts.build_weekly_figure(stats.weekly_summaries(series90), EN)
+    assert [ax.get_ylim()[0] for ax in weekly.axes] == [0.0, 0.0]
+
+
+def test_weekly_figure_without_sessions_says_so_in_words() -> None:
+    weeks = [replace(w, sessions=0) for w in stats.weekly_summaries(_series(28))]
+    fig = charts.build_weekly_figure(weeks, NL)
+    _render(fig)
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "Geen oefensessies in deze periode"
+    assert [t.get_text() for t in ax.get_yticklabels() if t.get_text()] == []
+    assert ax.get_ylabel() == ""
+    assert "Sessies per week" not in _texts(fig)
+    assert "Gemiddelde pijn" in _texts(fig)
 
 
 def test_calendar_in_dutch_and_for_an_empty_period() -> None:

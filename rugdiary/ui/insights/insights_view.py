@@ -304,7 +304,7 @@ class InsightsView(QWidget):
                 self.tr("Daily pain"),
                 self.tr(
                     "One square per day, from dark (little pain) to light (more pain); "
-                    "striped or grey squares have no entry. Click a day to open it."
+                    "a blank square with a dot has no entry. Click a day to open it."
                 ),
             ),
             (
