@@ -88,6 +88,8 @@ class Frame:
     offset_y: float
     width: float = VIEW_W
     height: float = VIEW_H
+    left: float = 0.0
+    """Where this frame's box starts in the drawing (the second of a side-by-side pair)."""
 
     def to_view(self, u: float, v: float) -> Point2:
         return (self.offset_x + u * self.scale, self.offset_y - v * self.scale)
@@ -262,7 +264,8 @@ class FigureScene:
         """Two poses side by side with an arrow between (reduced motion: start -> work)."""
         width = 2 * VIEW_W + PAIR_GAP
         frame = self.frame
-        shifted = Frame(frame.scale, frame.offset_x + VIEW_W + PAIR_GAP, frame.offset_y)
+        shift = VIEW_W + PAIR_GAP
+        shifted = Frame(frame.scale, frame.offset_x + shift, frame.offset_y, left=shift)
         joints: dict[str, Point2] = {}
         shapes = self._shapes(first, frame)
         shapes += self._shapes(second, shifted, joints=joints)
@@ -492,7 +495,10 @@ class FigureScene:
                 Shape(
                     "line",
                     "floor",
-                    ((VIEW_MARGIN / 2, y), (frame.width - VIEW_MARGIN / 2, y)),
+                    (
+                        (frame.left + VIEW_MARGIN / 2, y),
+                        (frame.left + frame.width - VIEW_MARGIN / 2, y),
+                    ),
                     (1.8 * s, 0.0),
                 )
             ]
