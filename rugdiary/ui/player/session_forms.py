@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.player.accessible import announce, set_label_text
+from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook
 from rugdiary.ui.widgets.scale import ScaleWidget
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
