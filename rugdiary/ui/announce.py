@@ -1,9 +1,10 @@
 """Telling screen readers what changed, when it changes: announcements and change events.
 
 A status-bar "Saved", a new welcome screen, the player's step or a value picked on a 0–10
-scale changes what is seen without moving the focus, so a screen reader says nothing unless it is told. Qt 6.8
-and newer have announcement events (AT-SPI "announcement", as a live region would); on an
-older Qt the text goes to a small live label that reports its new name instead.
+scale changes what is seen without moving the focus, so a screen reader says nothing unless
+it is told. Qt 6.8 and newer have announcement events (AT-SPI "announcement", as a live
+region would); on an older Qt the text goes to a small live label that reports its new name
+instead.
 """
 
 from __future__ import annotations
