@@ -3,8 +3,9 @@
 Runs under the system python3 (`/usr/bin/python3 atspi_reader.py`), where Debian's
 python3-pyatspi lives, with DISPLAY and DBUS_SESSION_BUS_ADDRESS of the app under test.
 It finds the app on the accessibility bus, opens Insights by selecting it in the page list,
-reads the finding, opens the exercise session page, presses Start and reads the player's
-texts. Prints one JSON object; on failure a message on stderr and exit status 1.
+reads the finding, opens the exercise session page, presses Start, picks a pain score and
+reads it back, starts and reads the player's texts. Prints one JSON object; on failure, a
+message on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -59,10 +60,15 @@ def find(root: Any, role: str, *, name: str | None = None, description: str | No
     return None
 
 
-def described_text(root: Any, description: str) -> str:
-    """The text a screen reader says for the label described as `description`."""
-    label = find(root, "label", description=description)
-    return str(label.name) if label is not None else ""
+def described_texts(root: Any, *descriptions: str) -> dict[str, str] | None:
+    """What a screen reader says for the labels described so, read in one pass; None until
+    each of them has text."""
+    texts = {
+        str(node.description): str(node.name)
+        for node in showing(root)
+        if node.getRoleName() == "label" and node.description in descriptions
+    }
+    return texts if all(texts.get(d) for d in descriptions) else None
 
 
 def open_page(window: Any, title: str) -> None:
@@ -109,7 +115,8 @@ def read_app() -> dict[str, Any]:
 
     open_page(window, "Insights")
     # The finding is worked out in the background: it is there once the label has text.
-    finding = poll("the Insights finding", lambda: described_text(window, "What your diary shows"))
+    shows = "What your diary shows"
+    finding = poll("the Insights finding", lambda: described_texts(window, shows))[shows]
 
     open_page(window, "Exercise session")
     program = poll("the next program", lambda: next_to(window, "label", "Next program")).name
@@ -117,14 +124,16 @@ def read_app() -> dict[str, Any]:
     # Before the session: pain now, chosen on the 0-10 scale, then Start.
     scale = poll("the pain scale", lambda: find(window, "filler", name="Pain right now"))
     act(next(box for box in scale if box.name == "3 of 10"), "Press", "Toggle")
+    # The chosen value is read out with the scale (its description starts with it).
+    chosen = poll("the chosen pain", lambda: scale.description.startswith("Chosen:") and scale)
+    pain = str(chosen.description)
     press(window, "Start")
-    player = {
-        description: poll(
-            f"the player's {description!r}", lambda d=description: described_text(window, d)
-        )
-        for description in ("Program", "Exercise", "What to do now", "How to do this exercise")
-    }
-    return {"finding": finding, "next_program": program, "player": player}
+    started = time.monotonic()
+    # Read together, straight away: the session moves on from "Get ready" in a few seconds.
+    texts = ("Program", "Exercise", "What to do now", "How to do this exercise")
+    player = poll("the player's texts", lambda: described_texts(window, *texts))
+    player["seconds after Start"] = f"{time.monotonic() - started:.2f}"
+    return {"finding": finding, "next_program": program, "pain": pain, "player": player}
 
 
 def main() -> int:

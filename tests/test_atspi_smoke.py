@@ -157,11 +157,18 @@ def test_a_screen_reader_reads_the_finding_and_the_players_step(
     days = {started_on, date.today()}  # a run across midnight
     assert result["finding"] in {_expected_finding(env, data, day) for day in days}
 
+    assert result["pain"].startswith("Chosen: 3 of 10.")
+
     player = result["player"]
     assert player["Program"] == result["next_program"]
     exercise = exercises[first_exercise[player["Program"]]]
     assert player["Exercise"] == exercise.name.get("en")
-    assert player["What to do now"] == "Get ready"
+    # The session opens with five seconds of "Get ready"; on a very slow machine the
+    # reader may come later, and then hears the first exercise's own words.
+    if float(player["seconds after Start"]) < 4.0:
+        assert player["What to do now"] == "Get ready"
+    else:
+        assert player["What to do now"] in {"Get ready", "Move", "Hold", "Keep going"}
     steps = player["How to do this exercise"].splitlines()
     assert steps[0] == f"Start: {exercise.start.get('en')}"
     assert steps[1] == f"1. {exercise.steps[0].get('en')}"
