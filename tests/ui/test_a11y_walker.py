@@ -70,8 +70,6 @@ COMPOSITES: tuple[type[QWidget], ...] = (
 """Controls whose inner parts (a spin box's line edit, a tab bar's scroll buttons) are not
 separate stops for a screen reader."""
 
-SKIPPED_PAGES: dict[str, str] = {}
-
 FOCUS_PIXELS_MIN = 20
 """Pixels that must change when a control gets the focus: a ring, not a stray dot."""
 
@@ -275,15 +273,7 @@ def _tab_views(page: QWidget) -> Iterator[str]:
                 yield tabs.tabText(index)
 
 
-WALKED = [key for key in PAGES if key not in SKIPPED_PAGES]
-
-
-def test_no_page_is_skipped() -> None:
-    assert set(SKIPPED_PAGES) <= set(PAGES)
-    assert SKIPPED_PAGES == {}
-
-
-@pytest.mark.parametrize("key", WALKED)
+@pytest.mark.parametrize("key", PAGES)
 def test_every_page_reads_well(qtbot: QtBot, filled_window: MainWindow, key: str) -> None:
     page = _show(qtbot, filled_window, key)
     problems: list[str] = []
