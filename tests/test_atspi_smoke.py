@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +52,9 @@ def desktop() -> Iterator[dict[str, str]]:
     # Short paths: the buses' sockets live here, and a socket path has at most 107 bytes.
     runtime = Path(tempfile.mkdtemp(prefix="a11y-"))
     runtime.chmod(0o700)
-    with xvfb_display() as display:
+    with ExitStack() as cleanup:
+        cleanup.callback(shutil.rmtree, runtime, ignore_errors=True)
+        display = cleanup.enter_context(xvfb_display())
         env = {
             **os.environ,
             "DISPLAY": display,
@@ -79,7 +82,6 @@ def desktop() -> Iterator[dict[str, str]]:
             # at-spi-bus-launcher, its bus and the registry leave with the session bus.
             bus.terminate()
             bus.wait(timeout=10)
-            shutil.rmtree(runtime, ignore_errors=True)
 
 
 def _run(env: dict[str, str], *args: str) -> str:
