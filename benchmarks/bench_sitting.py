@@ -7,13 +7,10 @@ that adds per 10 s at the fastest polling (once a minute, while a person is away
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
-import subprocess
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 
 from rugdiary.core.activity import ActivitySource, FakeActivitySource
@@ -26,23 +23,18 @@ ROUNDS = 200
 
 @contextmanager
 def _x_display() -> Iterator[str | None]:
-    if shutil.which("Xvfb") is None:
+    # tests/xvfb.py: run from the repository's root (make bench), `tests` is importable.
+    from tests.xvfb import has_xvfb, xvfb_display
+
+    if not has_xvfb():
         yield None
         return
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}" if number else None
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with ExitStack() as stack:
+        try:
+            display: str | None = stack.enter_context(xvfb_display("640x480"))
+        except RuntimeError:  # Xvfb did not start: measured on the fake desk instead
+            display = None
+        yield display
 
 
 def _source(display: str | None) -> tuple[ActivitySource, float]:

@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from xvfb import MISSING_XVFB, has_xvfb, xvfb_display
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(
-        shutil.which("Xvfb") is None, reason="Xvfb is not installed (.ci/run installs it)"
-    ),
+    pytest.mark.skipif(not has_xvfb(), reason=MISSING_XVFB),
     pytest.mark.skipif(
         shutil.which("xdotool") is None, reason="xdotool is not installed (.ci/run installs it)"
     ),
@@ -25,19 +24,8 @@ pytestmark = [
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not report a display"
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+    with xvfb_display() as number:
+        yield number
 
 
 def _wait_for(predicate, timeout: float) -> bool:  # type: ignore[no-untyped-def]

@@ -27,7 +27,8 @@ class ChartPalette:
     Contrast (WCAG 2.1, tested in tests/reports/test_chart_contrast.py): every series colour,
     the days' lighter tints included, is at least 3:1 against the axes, and every colour
     used for text (`text`, `muted`, `pain_text`, `sessions_text`) at least 4.5:1 against
-    the figure and the axes. `grid` and `missing` are only backdrop (the gaps are also
+    the figure and the axes; see-through dots are never fainter than 3:1 (`least_alpha`).
+    `grid` and `missing` are only backdrop (the gaps are also
     striped), `flare` fills a band faintly under its hatching in the full colour.
     """
 
@@ -109,6 +110,54 @@ PALETTES: dict[Theme, ChartPalette] = {
     "dark": DARK_PALETTE,
     "high-contrast": HIGH_CONTRAST_PALETTE,
 }
+
+GRAPHICS_CONTRAST = 3.0
+"""WCAG 2.1's least contrast for graphics (points, lines, bars) against what they lie on."""
+
+
+def _rgb(colour: str) -> tuple[float, float, float]:
+    """ "#rrggbb" as three shares of 1."""
+    value = colour.lstrip("#")
+    return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two "#rrggbb" colours, from 1 to 21."""
+
+    def luminance(colour: str) -> float:
+        r, g, b = (
+            v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in _rgb(colour)
+        )
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def blend(colour: str, background: str, alpha: float) -> str:
+    """What `colour` drawn `alpha` opaque over `background` looks like, as "#rrggbb"."""
+    mixed = (
+        alpha * c + (1.0 - alpha) * g for c, g in zip(_rgb(colour), _rgb(background), strict=True)
+    )
+    return "#" + "".join(f"{round(v * 255):02x}" for v in mixed)
+
+
+def least_alpha(colour: str, background: str, ratio: float = GRAPHICS_CONTRAST) -> float:
+    """The least opacity at which one `colour` mark still stands out `ratio`:1 on `background`.
+
+    See-through marks show where many days fall on one spot; a single day must still be
+    seen, so their opacity never goes below this. 1.0 when even the full colour falls short.
+    """
+    if contrast_ratio(colour, background) < ratio:
+        return 1.0
+    low, high = 0.0, 1.0
+    for _ in range(20):  # bisection: contrast grows with opacity
+        middle = (low + high) / 2
+        if contrast_ratio(blend(colour, background, middle), background) >= ratio:
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from rugdiary.reports.chart_theme import (
     ChartStyle,
     Language,
     label,
+    least_alpha,
 )
 
 __all__ = [
@@ -565,7 +566,10 @@ def build_scatter_figure(
         n = int(xs.shape[0])
         rng = np.random.default_rng(seed)
         jitter = 0.18
+        # See-through, so crowded spots look darker; never so faint that a lone day drops
+        # below 3:1 against the axes.
         alpha = float(np.clip(0.85 * np.sqrt(40.0 / max(n, 1)), 0.12, 0.85))
+        alpha = max(alpha, least_alpha(pal.stress, pal.axes_bg))
         ax.scatter(
             xs + rng.uniform(-jitter, jitter, n),
             np.clip(ys + rng.uniform(-jitter, jitter, n), 0.0, 10.0 + jitter),

@@ -1,9 +1,10 @@
 """Telling screen readers what changed, when it changes: announcements and change events.
 
-A status-bar "Saved", a new welcome screen or a value picked on a 0–10 scale changes what is
-seen without moving the focus, so a screen reader says nothing unless it is told. Qt 6.8
-and newer have announcement events (AT-SPI "announcement", as a live region would); on an
-older Qt the text goes to a small live label that reports its new name instead.
+A status-bar "Saved", a new welcome screen, the player's step or a value picked on a 0–10
+scale changes what is seen without moving the focus, so a screen reader says nothing unless
+it is told. Qt 6.8 and newer have announcement events (AT-SPI "announcement", as a live
+region would); on an older Qt the text goes to a small live label that reports its new name
+instead.
 """
 
 from __future__ import annotations
@@ -66,3 +67,25 @@ def description_changed(widget: QWidget) -> None:
 
 def name_changed(widget: QWidget) -> None:
     send(QAccessibleEvent(widget, QAccessible.Event.NameChanged))
+
+
+def set_label_text(label: QLabel, text: str) -> bool:
+    """Show `text` in `label` and say its name changed; False (and no event) when unchanged.
+
+    A label's accessible name is its text (labels that change get no name of their own, so
+    nothing hides what they show), so a new text is a NameChanged event.
+    """
+    if label.text() == text:
+        return False
+    label.setText(text)
+    name_changed(label)
+    return True
+
+
+def set_name(widget: QWidget, name: str) -> bool:
+    """Give a widget without text of its own (the player's ring) a new spoken name."""
+    if widget.accessibleName() == name:
+        return False
+    widget.setAccessibleName(name)
+    name_changed(widget)
+    return True

@@ -36,7 +36,9 @@ ShortcutRow = tuple[str, str]
 
 def _native(sequence: QKeySequence | str) -> str:
     if isinstance(sequence, str):
-        sequence = QKeySequence(sequence)
+        native = QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+        # A range of keys ("0–9") is no key sequence: Qt gives nothing back, the words stay.
+        return native or sequence
     return sequence.toString(QKeySequence.SequenceFormat.NativeText)
 
 

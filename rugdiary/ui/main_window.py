@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        # Screen readers and voice control choose a page by selecting its item (AT-SPI
+        # Selection), which leaves the current row alone: follow the selection too.
+        self.nav.itemSelectionChanged.connect(self._on_nav_selection_changed)
 
         self._build_menus()
         self.undo_button = QPushButton(self.tr("Undo"), self)
@@ -207,6 +210,11 @@ class MainWindow(QMainWindow):
             return
         self._page(list(self._factories)[row])
         self.stack.setCurrentIndex(row)
+
+    def _on_nav_selection_changed(self) -> None:
+        chosen = self.nav.selectedItems()
+        if chosen and self.nav.currentItem() is not chosen[0]:
+            self.nav.setCurrentItem(chosen[0])
 
     @property
     def diary(self) -> DiaryPage:

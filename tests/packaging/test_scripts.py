@@ -132,6 +132,7 @@ def test_package_list_holds_what_qt_and_the_tests_need() -> None:
     run = _packages("run")
     assert {"libglib2.0-0", "libxcb-cursor0", "libpulse0", "libegl1", "python3-venv"} <= set(run)
     assert {"xvfb", "xdotool", "poppler-utils"} <= set(_packages("test"))
+    assert {"at-spi2-core", "dbus", "python3-pyatspi"} <= set(_packages("test"))
     assert "xvfb" not in run
     assert len(run) == len(set(run))
 

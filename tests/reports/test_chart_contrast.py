@@ -10,33 +10,45 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from matplotlib.colors import to_hex, to_rgba
+from matplotlib.colors import to_hex
 
 from rugdiary.core import stats
 from rugdiary.core.demo import generate_demo_entries
 from rugdiary.reports import charts
-from rugdiary.reports.chart_theme import PALETTES, THEMES, ChartPalette, ChartStyle, Theme
+from rugdiary.reports.chart_theme import (
+    GRAPHICS_CONTRAST,
+    PALETTES,
+    THEMES,
+    ChartPalette,
+    ChartStyle,
+    Theme,
+    blend,
+    contrast_ratio,
+    least_alpha,
+)
 
 GRAPHICS = ("pain", "stress", "sessions", "flare", "zero_line", "pain_day", "stress_day")
 TEXT = ("text", "muted", "pain_text", "sessions_text")
 
 
-def luminance(colour: str) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    r, g, b, _a = to_rgba(colour)
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
 def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return contrast_ratio(to_hex(a), to_hex(b))
 
 
 def test_contrast_is_computed_as_wcag_says() -> None:
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast("#ffffff", "#777777") == pytest.approx(4.48, abs=0.01)
+
+
+def test_blend_and_the_least_alpha_that_keeps_3_to_1() -> None:
+    assert blend("#000000", "#ffffff", 0.5) == "#808080"
+    assert blend("#0072b2", "#ffffff", 1.0) == "#0072b2"
+    assert blend("#0072b2", "#ffffff", 0.0) == "#ffffff"
+    alpha = least_alpha("#0072b2", "#ffffff")
+    assert contrast(blend("#0072b2", "#ffffff", alpha), "#ffffff") >= GRAPHICS_CONTRAST
+    assert contrast(blend("#0072b2", "#ffffff", alpha - 0.02), "#ffffff") < GRAPHICS_CONTRAST
+    assert least_alpha("#eeeeee", "#ffffff") == 1.0, "too faint even when opaque"
 
 
 def test_every_theme_has_a_palette() -> None:
@@ -96,3 +108,22 @@ def test_the_weekly_axis_labels_read_well(theme: Theme) -> None:
     for axis in (ax, twin):
         colour = to_hex(axis.yaxis.label.get_color())
         assert contrast(colour, style.palette.figure_bg) >= 4.5, axis.get_ylabel()
+
+
+@pytest.mark.parametrize("days", [30, 90, 1000])
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_scatter_dot_stands_out_3_to_1_however_many_days(theme: Theme, days: int) -> None:
+    # The dots are see-through so that crowded spots look darker; a lone day, drawn over
+    # nothing but the axes, must still reach 3:1 (the more days, the fainter each dot).
+    end = date(2026, 3, 2)
+    entries = generate_demo_entries(days + 30, seed=5, end=end)
+    series = stats.daily_series(entries, end - timedelta(days=days - 1), end)
+    style = ChartStyle(theme=theme)
+    corr = stats.lag_correlations(series.pain, series.stress).same_day
+    fig = charts.build_scatter_figure(series, corr, style)
+    (dots,) = [c for c in fig.axes[0].collections if c.get_gid() == "days"]
+    alpha = dots.get_alpha()
+    assert alpha is not None
+    (face,) = {to_hex(colour, keep_alpha=False) for colour in dots.get_facecolor()}
+    alone = blend(face, style.palette.axes_bg, alpha)
+    assert contrast(alone, style.palette.axes_bg) >= GRAPHICS_CONTRAST, (alpha, alone)

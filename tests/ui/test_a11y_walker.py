@@ -39,6 +39,7 @@ from pytestqt.qtbot import QtBot
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.demo import generate_demo_entries
 from rugdiary.core.exercises import Level
+from rugdiary.core.player import PlayerState
 from rugdiary.core.sessions import Session
 from rugdiary.ui.main_window import PAGES, MainWindow
 from rugdiary.ui.services import Services
@@ -68,12 +69,6 @@ COMPOSITES: tuple[type[QWidget], ...] = (
 )
 """Controls whose inner parts (a spin box's line edit, a tab bar's scroll buttons) are not
 separate stops for a screen reader."""
-
-SKIPPED_PAGES: dict[str, str] = {
-    # The player page is rebuilt in issue 13 and its accessibility (issue 16 items 2, 3 and
-    # the player parts of 5) belongs to helper i13-player; the lead enables it after merging.
-    "player": "player page: owned by i13-player (issue 16 items 2, 3, 5)",
-}
 
 FOCUS_PIXELS_MIN = 20
 """Pixels that must change when a control gets the focus: a ring, not a stray dot."""
@@ -278,21 +273,49 @@ def _tab_views(page: QWidget) -> Iterator[str]:
                 yield tabs.tabText(index)
 
 
-WALKED = [key for key in PAGES if key not in SKIPPED_PAGES]
-
-
-def test_the_player_is_skipped_only_for_its_owner() -> None:
-    assert set(SKIPPED_PAGES) <= set(PAGES)
-    assert set(SKIPPED_PAGES) == {"player"}
-
-
-@pytest.mark.parametrize("key", WALKED)
+@pytest.mark.parametrize("key", PAGES)
 def test_every_page_reads_well(qtbot: QtBot, filled_window: MainWindow, key: str) -> None:
     page = _show(qtbot, filled_window, key)
     problems: list[str] = []
     for tab in _tab_views(page):
         problems += [f"[{key}{'/' + tab if tab else ''}] {p}" for p in name_problems(page)]
         problems += [f"[{key}{'/' + tab if tab else ''}] {p}" for p in focus_problems(qtbot, page)]
+    unique = sorted(set(problems))
+    assert unique == [], f"{len(unique)} problems:\n" + "\n".join(unique)
+
+
+def test_every_panel_of_the_session_page_reads_well(
+    qtbot: QtBot, filled_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, during (playing and paused) and after a session, as a keyboard user gets there."""
+    from rugdiary.ui import dialogs
+    from tests.ui.player.conftest import CueRecorder
+
+    page = _show(qtbot, filled_window, "player")
+    player = filled_window.player
+    player.controller.cues = CueRecorder()  # no sound device here
+    view = player.view
+    problems: list[str] = []
+
+    def check(panel: str) -> None:
+        found = name_problems(page) + focus_problems(qtbot, page)
+        problems.extend(f"[player/{panel}] {p}" for p in found)
+
+    check("idle")
+    qtbot.keyClick(view.idle.start_button, Qt.Key.Key_Space)
+    assert view.current_panel() is view.before
+    check("before")
+    qtbot.keyClick(view.before.pain, "2")
+    qtbot.keyClick(view.before.start_button, Qt.Key.Key_Space)
+    assert view.current_panel() is view.play
+    check("playing")
+    qtbot.keyClick(view.play.pause_button, Qt.Key.Key_Space)
+    assert player.controller.state is PlayerState.PAUSED
+    check("paused")
+    monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "time")
+    qtbot.keyClick(view.play.stop_button, Qt.Key.Key_Space)
+    assert view.current_panel() is view.after
+    check("after")
     unique = sorted(set(problems))
     assert unique == [], f"{len(unique)} problems:\n" + "\n".join(unique)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
+from xvfb import has_xvfb, xvfb_display
 
 from rugdiary.core.activity import ActivityUnavailableError, CombinedSource
 from rugdiary.ui.activity import detect_activity_source
@@ -304,26 +305,15 @@ def test_detection_finds_nothing_without_a_desktop() -> None:
 
 
 needs_xvfb = pytest.mark.skipif(
-    shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
+    not has_xvfb() or shutil.which("xdotool") is None,
     reason="Xvfb and xdotool are not installed (.ci/run installs them)",
 )
 
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    assert number, "Xvfb did not report a display"
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
+    with xvfb_display("640x480") as number:
+        yield number
 
 
 def _idle_grows(source: X11Source, above: float, timeout: float = 10.0) -> float:

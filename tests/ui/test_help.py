@@ -129,6 +129,9 @@ def _shortcuts_dialog(window: MainWindow, qtbot: QtBot) -> help.ShortcutsDialog:
 
 def test_shortcuts_dialog_fits_its_words_in_english(window: MainWindow, qtbot: QtBot) -> None:
     dialog = _shortcuts_dialog(window, qtbot)
+    # Every key the pages handle is listed, with its key text ("0–9" was dropped once).
+    for keys, what in window.page_shortcuts():
+        assert (_native(QKeySequence(keys)) or keys, what) in dialog.rows
     assert _clipped_texts(dialog) == []
     assert dialog.table.verticalScrollBar().maximum() == 0, "every row is visible"
 
@@ -148,12 +151,17 @@ def test_page_shortcuts_and_described_qshortcuts_are_listed(qtbot: QtBot) -> Non
     described = QShortcut(QKeySequence("Ctrl+K"), win)
     described.setWhatsThis("Open the quick note")
     QShortcut(QKeySequence("Ctrl+J"), win)  # no description: cannot be listed
-    extra = [(QKeySequence(Qt.Key.Key_Space), "Pause or carry on"), ("Ctrl+S", "Save")]
+    extra = [
+        (QKeySequence(Qt.Key.Key_Space), "Pause or carry on"),
+        ("Ctrl+S", "Save"),
+        ("0–9", "Choose a score"),  # a range of keys, in words: no QKeySequence
+    ]
     rows = help.shortcut_rows(win, extra)
     assert rows == [
         (_native(QKeySequence("Ctrl+K")), "Open the quick note"),
         (_native(QKeySequence(Qt.Key.Key_Space)), "Pause or carry on"),
         (_native(QKeySequence("Ctrl+S")), "Save"),
+        ("0–9", "Choose a score"),
     ]
 
 

@@ -65,6 +65,21 @@ def test_pages_are_built_on_first_visit(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.diary.view
 
 
+def test_selecting_a_page_item_opens_it_as_a_screen_reader_does(window: MainWindow) -> None:
+    # AT-SPI's Selection.selectChild selects the cell through Qt's accessible table:
+    # the selection changes, the current row does not.
+    from PySide6.QtGui import QAccessible
+
+    pages = QAccessible.queryAccessibleInterface(window.nav)
+    assert pages is not None
+    row = PAGES.index("insights")
+    selection = pages.selectionInterface()
+    assert selection is not None
+    assert selection.select(pages.child(row))
+    assert window.current_page() == "insights"
+    assert window.stack.currentWidget() is window.insights.view
+
+
 def test_menus_and_shortcuts(window: MainWindow) -> None:
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&Help"]

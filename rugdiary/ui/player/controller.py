@@ -28,9 +28,9 @@ from rugdiary.core.sessions import Session, StopReason, pain_response
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import EntryNotFoundError
 from rugdiary.ui import dialogs
+from rugdiary.ui.announce import announce, set_label_text, set_name, value_changed
 from rugdiary.ui.audio import Cues, Tone, app_language
 from rugdiary.ui.player import texts
-from rugdiary.ui.player.accessible import announce, set_label_text, set_name, value_changed
 from rugdiary.ui.player.overview import SessionOverview
 from rugdiary.ui.player.player_view import PlayerView
 
@@ -447,7 +447,7 @@ class PlayerController(QObject):
         progress = round(engine.progress * 1000)
         if progress != play.progress.value():
             play.progress.setValue(progress)
-            value_changed(play.progress)
+            value_changed(play.progress, play.progress.value())
         set_label_text(
             play.time_label,
             self.tr("%1 of %2")

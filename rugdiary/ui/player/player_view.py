@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.player.accessible import set_label_text
+from rugdiary.ui.announce import set_label_text
 from rugdiary.ui.player.overview import SessionOverview, recent_lines
 from rugdiary.ui.player.session_forms import AfterForm, BeforeForm
 from rugdiary.ui.widgets.countdown_ring import CountdownRing

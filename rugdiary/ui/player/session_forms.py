@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.player.accessible import announce, set_label_text
+from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook
 from rugdiary.ui.widgets.scale import ScaleWidget
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 FORM_MAX_WIDTH = 760
 """The forms stay a comfortable reading width on a wide screen."""
@@ -192,7 +193,8 @@ class AfterForm(QWidget):
         inner.addStretch(1)
         inner.addLayout(_centred(content, holder))
         inner.addStretch(2)
-        self.scroll_area = QScrollArea(self)
+        # Not a silent Tab stop of its own; it scrolls to the control that has the focus.
+        self.scroll_area = quiet_scroll_area(QScrollArea(self))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(holder)

@@ -18,8 +18,7 @@ from rugdiary.core.player import PlayerState
 from rugdiary.core.programs import Program
 from rugdiary.core.sessions import StopReason
 from rugdiary.storage.repositories import SessionRepository
-from rugdiary.ui import dialogs
-from rugdiary.ui.player import accessible
+from rugdiary.ui import announce, dialogs
 from rugdiary.ui.player.page import PlayerPage, build_player_page
 from tests.ui.player.conftest import CueRecorder
 from tests.ui.player.test_player_flow import begin
@@ -49,7 +48,7 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> list[Sent]:
         text = event.message() if isinstance(event, QAccessibleAnnouncementEvent) else ""
         events.append(Sent(event.type(), event.object(), text))
 
-    monkeypatch.setattr(accessible, "send", record)
+    monkeypatch.setattr(announce, "send", record)
     return events
 
 
