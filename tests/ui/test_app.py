@@ -365,6 +365,18 @@ def test_start_up_imports_no_chart_library_and_no_welcome(tmp_path: Path) -> Non
     assert _launch_again(tmp_path, "", after, EVERY_REMINDER) == "[]"
 
 
+def test_a_launch_reads_none_of_its_own_sources(tmp_path: Path) -> None:
+    """PySide is told which modules use it (ui/__init__.py), so it reads none to find out.
+
+    Launched as `rugdiary` does (preload first); what PySide reads stays in linecache.
+    """
+    before = "from rugdiary.preload import import_qt_free_layers\nimport_qt_free_layers()\n"
+    after = "import linecache\nprint('\\n'.join(sorted(linecache.cache)))\n"
+    read = _launch_again(tmp_path, before, after, EVERY_REMINDER).splitlines()
+    ours = [p for p in read if "site-packages" not in p and Path(p).name != "enum.py"]
+    assert ours == [], "only PySide's own reads (its packages and enum.py) are left"
+
+
 def test_the_activity_source_is_looked_for_after_the_window_is_shown(tmp_path: Path) -> None:
     """Movement breaks on: start_gui returns with the window up and the source not looked for."""
     before = (
