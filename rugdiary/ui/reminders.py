@@ -368,7 +368,7 @@ class ReminderService(QObject):
         if self._app is None and isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_application_state)
             self._app = app
-        self.reload()
+        self._reload(starting=True)
 
     def stop(self) -> None:
         """No more timers (on quit); the state on disk is already current."""
@@ -388,12 +388,15 @@ class ReminderService(QObject):
     @Slot()
     def reload(self) -> None:
         """Read settings and state from the store again (the Settings page changed them)."""
+        self._reload(starting=False)
+
+    def _reload(self, *, starting: bool) -> None:
         settings = self._load_settings()
         self._prepare_activity(settings)
         self.scheduler = ReminderScheduler(
             settings, self._load_state(), self._tz, clock_breaks=self._clock_breaks()
         )
-        self._after_settings_change()
+        self._after_settings_change(starting=starting)
 
     def apply_settings(self, settings: ReminderSettings) -> None:
         """Use and store new reminder settings (answered reminders stay answered)."""
@@ -727,11 +730,14 @@ class ReminderService(QObject):
                 self.tr("Sitting time could not be saved: %1.").replace("%1", reason.rstrip("."))
             )
 
-    def _after_settings_change(self) -> None:
+    def _after_settings_change(self, *, starting: bool = False) -> None:
         if self.tray is not None:
             self.tray.set_paused(self.is_paused())
-        self._save()
-        self.stateChanged.emit()
+        stored = self._save()
+        # At start the window has just shown what is stored: it only needs telling when
+        # something was written (the Today page's refresh is ~10 ms of the launch).
+        if stored or not starting:
+            self.stateChanged.emit()
         if self._started:
             self.check()
             self.check_activity()
@@ -780,17 +786,20 @@ class ReminderService(QObject):
         self._saved_state = raw if isinstance(raw, dict) else None
         return state
 
-    def _save(self) -> None:
-        """Store settings and state when they changed; a failure is said, not fatal."""
+    def _save(self) -> bool:
+        """Store settings and state when they changed (True if so); a failure is said, not fatal."""
         settings = self.scheduler.settings.to_dict()
         state = self.scheduler.state.to_dict()
+        stored = False
         try:
             if settings != self._saved_settings:
                 self.store.set(REMINDERS_KEY, settings)
                 self._saved_settings = settings
+                stored = True
             if state != self._saved_state:
                 self.store.set(REMINDER_STATE_KEY, state)
                 self._saved_state = state
+                stored = True
         except (StorageWriteError, DataFileError) as error:
             reason = getattr(error, "reason", "") or str(error)
             self.notice.emit(
@@ -798,3 +807,4 @@ class ReminderService(QObject):
                     "%1", reason.rstrip(".")
                 )
             )
+        return stored

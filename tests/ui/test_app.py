@@ -377,6 +377,22 @@ def test_a_launch_reads_none_of_its_own_sources(tmp_path: Path) -> None:
     assert ours == [], "only PySide's own reads (its packages and enum.py) are left"
 
 
+def test_the_today_page_is_read_once_at_launch(tmp_path: Path) -> None:
+    """The reminder service starts after the window: it asks for no second refresh."""
+    before = (
+        "from rugdiary.ui.today.controller import TodayController\n"
+        "refreshes = []\n"
+        "original = TodayController.refresh\n"
+        "def counted(self):\n"
+        "    refreshes.append(1)\n"
+        "    original(self)\n"
+        "TodayController.refresh = counted\n"
+    )
+    # Launched twice: the first launch stores the reminder state the service starts with.
+    _launch_again(tmp_path, before, "print(len(refreshes))\n", EVERY_REMINDER)
+    assert _launch_again(tmp_path, before, "print(len(refreshes))\n") == "1"
+
+
 def test_the_activity_source_is_looked_for_after_the_window_is_shown(tmp_path: Path) -> None:
     """Movement breaks on: start_gui returns with the window up and the source not looked for."""
     before = (
