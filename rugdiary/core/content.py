@@ -108,13 +108,18 @@ def _check_wording(name: str, texts: Iterable[tuple[str, Text]]) -> None:
                 )
 
 
-def load_exercise_file(path: Path, root: Path | None = None) -> Exercise:
-    """One built-in exercise, fully checked: schema, 2-4 steps, figure, wording, file name."""
+def load_exercise_file(
+    path: Path, root: Path | None = None, *, with_figure: bool = True
+) -> Exercise:
+    """One built-in exercise, fully checked: schema, 2-4 steps, figure, wording, file name.
+
+    `with_figure=False`: everything but the figure, which is left out (None).
+    """
     root = root if root is not None else path.parent.parent
     name = _rel(path, root)
     data = _read_json(path, root)
     try:
-        exercise = Exercise.from_dict(data, builtin=True)
+        exercise = Exercise.from_dict(data, builtin=True, with_figure=with_figure)
     except ValidationError as error:
         raise ContentError(name, error.field, error.message) from None
     if exercise.id != path.stem:
@@ -173,13 +178,16 @@ class BuiltinContent:
 
     At start-up the Today page names one programme and its length; reading and checking
     all twenty exercises and six programmes for that took a tenth of the start-up time.
-    The checks are those of load_library, file by file. Not thread-safe: the GUI thread
-    asks for content.
+    The checks are those of load_library, file by file. A programme is checked against its
+    exercises without their figures (`exercise_without_figure`): the figure code and the
+    figures are read when a figure is first needed (`exercise`). Not thread-safe: the GUI
+    thread asks for content.
     """
 
     def __init__(self, resources: Path) -> None:
         self._resources = resources
         self._exercises: dict[str, Exercise] = {}
+        self._without_figure: dict[str, Exercise] = {}
         self._programs: dict[str, Program] = {}
         self._library: Library | None = None
 
@@ -200,6 +208,22 @@ class BuiltinContent:
             self._exercises[exercise_id] = load_exercise_file(path, self._resources)
         return self._exercises[exercise_id]
 
+    def exercise_without_figure(self, exercise_id: str) -> Exercise | None:
+        """One built-in exercise with its text and doses checked and no figure (None).
+
+        For a programme's check and length; `exercise` is the one to show or play.
+        """
+        if exercise_id in self._exercises:
+            return self._exercises[exercise_id]
+        if exercise_id not in self._without_figure:
+            path = self._file(EXERCISES_DIR, exercise_id)
+            if path is None:
+                return None
+            self._without_figure[exercise_id] = load_exercise_file(
+                path, self._resources, with_figure=False
+            )
+        return self._without_figure[exercise_id]
+
     def program(self, program_id: str) -> Program | None:
         """One built-in programme (checked against its exercises), or None when there is none."""
         if program_id not in self._programs:
@@ -213,7 +237,9 @@ class BuiltinContent:
                     _rel(path, self._resources), error.field, error.message
                 ) from None
             used = {item.exercise_id for item in items}
-            exercises = {e.id: e for e in map(self.exercise, sorted(used)) if e is not None}
+            exercises = {
+                e.id: e for e in map(self.exercise_without_figure, sorted(used)) if e is not None
+            }
             self._programs[program_id] = load_program_file(path, exercises, self._resources)
         return self._programs[program_id]
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from rugdiary.core.body import Pose, interpolate
 from rugdiary.core.diary import ValidationError, reject_unknown
-from rugdiary.core.figure_drawing import FigureStyle, Frame, fit_frame, render_svg
-from rugdiary.core.figures import MOVE_S, POSITIONS, Figure, Motion, Prop, PropKind
+
+if TYPE_CHECKING:
+    from rugdiary.core.body import Pose, interpolate
+    from rugdiary.core.figure_drawing import FigureStyle, Frame, fit_frame, render_svg
+    from rugdiary.core.figures import MOVE_S, POSITIONS, Figure, Motion, Prop, PropKind
 
 __all__ = [
     "MOVE_S",
@@ -284,6 +287,37 @@ class Doses:
 # The figure (core.body, core.figures, core.figure_drawing), re-exported for callers
 # ---------------------------------------------------------------------------
 
+_FIGURE_NAMES: dict[str, str] = {
+    "Pose": "body",
+    "interpolate": "body",
+    "FigureStyle": "figure_drawing",
+    "Frame": "figure_drawing",
+    "fit_frame": "figure_drawing",
+    "render_svg": "figure_drawing",
+    "MOVE_S": "figures",
+    "POSITIONS": "figures",
+    "Figure": "figures",
+    "Motion": "figures",
+    "Prop": "figures",
+    "PropKind": "figures",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The figure names, imported when first asked for (PEP 562).
+
+    The figure geometry is only needed where a figure is drawn (the player, thumbnails,
+    the programme sheet) or checked; imported with every exercise it cost the start-up
+    ~30 ms and ~2 MB (tests/ui/test_app.py checks that a launch does not load it).
+    """
+    module = _FIGURE_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"rugdiary.core.{module}"), name)
+    globals()[name] = value
+    return value
+
+
 # ---------------------------------------------------------------------------
 # Exercise
 # ---------------------------------------------------------------------------
@@ -368,8 +402,12 @@ class Exercise:
         return out
 
     @classmethod
-    def from_dict(cls, data: Any, *, builtin: bool = False) -> Exercise:
-        """Parse and validate an exercise; errors name the field path (``dose.beginner.reps``)."""
+    def from_dict(cls, data: Any, *, builtin: bool = False, with_figure: bool = True) -> Exercise:
+        """Parse and validate an exercise; errors name the field path (``dose.beginner.reps``).
+
+        `with_figure=False` leaves the figure out (None) unread and unchecked: for the text
+        and doses alone (a programme's length on the Today page), without the figure code.
+        """
         if not isinstance(data, Mapping):
             raise ValidationError("exercise", "must be an object")
         allowed = {"id", "group", "steps", "dose", "figure", "picture", *_TEXT_FIELDS}
@@ -388,7 +426,11 @@ class Exercise:
         if not isinstance(steps_data, list):
             raise ValidationError("steps", "must be a list")
         texts = {name: Text.from_dict(data[name], name) for name in _TEXT_FIELDS}
-        figure = Figure.from_dict(data["figure"]) if data.get("figure") is not None else None
+        figure = None
+        if with_figure and data.get("figure") is not None:
+            from rugdiary.core.figures import Figure
+
+            figure = Figure.from_dict(data["figure"])
         return cls(
             id=check_id(data["id"]),
             group=group,

@@ -301,6 +301,7 @@ def start_gui(
             notify=desktop_notifier() if tray is None else None,
             activity=_detect_activity,
             sitting=SittingRepository(services.db),
+            detect_delay_ms=ACTIVITY_DETECT_DELAY_MS,
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
@@ -324,8 +325,13 @@ def start_gui(
     return RunningApp(app, window, reminders, db, instance)
 
 
+ACTIVITY_DETECT_DELAY_MS = 1000
+"""After the window is shown, wait this long before looking for the activity source."""
+
+
 def _detect_activity() -> ActivitySource | None:
-    # Imported when movement breaks are first on, not at start-up: D-Bus and ctypes set-up.
+    # Imported when movement breaks are first on, after the window is up (ReminderService
+    # waits ACTIVITY_DETECT_DELAY_MS): D-Bus and ctypes set-up, and questions to the desktop.
     from rugdiary.ui.activity import detect_activity_source
 
     return detect_activity_source()

@@ -303,6 +303,7 @@ class ReminderService(QObject):
         notify: Callable[[str, str], object] | None = None,
         activity: ActivityFactory | None = None,
         sitting: SittingStore | None = None,
+        detect_delay_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -340,6 +341,14 @@ class ReminderService(QObject):
         self.activity_timer.timeout.connect(self.check_activity)
         self.activity_wakeup: dt.datetime | None = None
         """When the activity timer is meant to fire, in wall-clock time (tests drive it)."""
+        # Looking for the source imports D-Bus and ctypes code and asks the desktop: with a
+        # delay (the app's launch) that happens after the first window is up, not before.
+        # Movement breaks wait meanwhile, so no break is offered on the clock a moment
+        # before sitting time takes over. None: the first reload looks at once (tests).
+        self._detect_delay_ms = detect_delay_ms
+        self.detect_timer = QTimer(self)
+        self.detect_timer.setSingleShot(True)
+        self.detect_timer.timeout.connect(self.detect_activity)
 
         if tray is not None:
             tray.pauseNotNowRequested.connect(self.pause_not_now)
@@ -359,13 +368,14 @@ class ReminderService(QObject):
         if self._app is None and isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_application_state)
             self._app = app
-        self.reload()
+        self._reload(starting=True)
 
     def stop(self) -> None:
         """No more timers (on quit); the state on disk is already current."""
         self._started = False
         self.timer.stop()
         self.activity_timer.stop()
+        self.detect_timer.stop()
         self._save_sitting(force=True)
         if self.activity is not None:
             self.activity.close()
@@ -378,18 +388,21 @@ class ReminderService(QObject):
     @Slot()
     def reload(self) -> None:
         """Read settings and state from the store again (the Settings page changed them)."""
+        self._reload(starting=False)
+
+    def _reload(self, *, starting: bool) -> None:
         settings = self._load_settings()
         self._prepare_activity(settings)
         self.scheduler = ReminderScheduler(
-            settings, self._load_state(), self._tz, clock_breaks=self.tracker is None
+            settings, self._load_state(), self._tz, clock_breaks=self._clock_breaks()
         )
-        self._after_settings_change()
+        self._after_settings_change(starting=starting)
 
     def apply_settings(self, settings: ReminderSettings) -> None:
         """Use and store new reminder settings (answered reminders stay answered)."""
         self._prepare_activity(settings)
         self.scheduler = dataclasses.replace(
-            self.scheduler.with_settings(settings), clock_breaks=self.tracker is None
+            self.scheduler.with_settings(settings), clock_breaks=self._clock_breaks()
         )
         self._after_settings_change()
 
@@ -584,6 +597,22 @@ class ReminderService(QObject):
 
     # -- sitting time ----------------------------------------------------------------------
 
+    @Slot()
+    def detect_activity(self) -> None:
+        """Look for the activity source now (the delayed first look); breaks follow the result."""
+        self.detect_timer.stop()
+        self._detect_delay_ms = None
+        if not self._started:
+            return
+        self._prepare_activity(self.settings)
+        self.scheduler = dataclasses.replace(self.scheduler, clock_breaks=self._clock_breaks())
+        self.check()
+        self.check_activity()
+
+    def _clock_breaks(self) -> bool:
+        """Movement breaks on the clock: no activity source, and none being looked for."""
+        return self.tracker is None and not self.detect_timer.isActive()
+
     def _prepare_activity(self, settings: ReminderSettings) -> None:
         """Find the activity source the first time movement breaks are on; follow the settings."""
         if self.tracker is not None:
@@ -593,6 +622,11 @@ class ReminderService(QObject):
                 self._save_sitting(force=True)
             return
         if not settings.breaks.enabled or self._activity_factory is None or self.activity_missing:
+            self.detect_timer.stop()
+            return
+        if self._detect_delay_ms is not None:
+            if self._started and not self.detect_timer.isActive():
+                self.detect_timer.start(self._detect_delay_ms)
             return
         try:
             source = self._activity_factory()
@@ -696,11 +730,14 @@ class ReminderService(QObject):
                 self.tr("Sitting time could not be saved: %1.").replace("%1", reason.rstrip("."))
             )
 
-    def _after_settings_change(self) -> None:
+    def _after_settings_change(self, *, starting: bool = False) -> None:
         if self.tray is not None:
             self.tray.set_paused(self.is_paused())
-        self._save()
-        self.stateChanged.emit()
+        stored = self._save()
+        # At start the window has just shown what is stored: it only needs telling when
+        # something was written (the Today page's refresh is ~10 ms of the launch).
+        if stored or not starting:
+            self.stateChanged.emit()
         if self._started:
             self.check()
             self.check_activity()
@@ -749,17 +786,20 @@ class ReminderService(QObject):
         self._saved_state = raw if isinstance(raw, dict) else None
         return state
 
-    def _save(self) -> None:
-        """Store settings and state when they changed; a failure is said, not fatal."""
+    def _save(self) -> bool:
+        """Store settings and state when they changed (True if so); a failure is said, not fatal."""
         settings = self.scheduler.settings.to_dict()
         state = self.scheduler.state.to_dict()
+        stored = False
         try:
             if settings != self._saved_settings:
                 self.store.set(REMINDERS_KEY, settings)
                 self._saved_settings = settings
+                stored = True
             if state != self._saved_state:
                 self.store.set(REMINDER_STATE_KEY, state)
                 self._saved_state = state
+                stored = True
         except (StorageWriteError, DataFileError) as error:
             reason = getattr(error, "reason", "") or str(error)
             self.notice.emit(
@@ -767,3 +807,4 @@ class ReminderService(QObject):
                     "%1", reason.rstrip(".")
                 )
             )
+        return stored

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from html import escape
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QEvent, Qt
@@ -47,6 +46,8 @@ def notice_html(lang: str, *, entry: bool = False) -> str:
 
     The two groups are told apart by their headings, never by colour alone.
     """
+    from html import escape  # only when the notice is shown: html.entities is ~0.2 MB
+
     notice = red_flag_notice(lang)
     parts: list[str] = []
     if entry:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -274,3 +277,67 @@ def test_check_content_lists_every_broken_file(content_copy: Path) -> None:
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="no exercises"):
         load_exercises(tmp_path)
+
+
+def test_a_programme_is_checked_without_the_figure_code() -> None:
+    """In a fresh process: the Today page's programme and its length, no figure code loaded."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rugdiary.core.content import BuiltinContent\n"
+        "content = BuiltinContent(Path(sys.argv[1]))\n"
+        "program = content.program('desk-break')\n"
+        "first = content.exercise_without_figure(program.items[0].exercise_id)\n"
+        "figure_code = ('rugdiary.core.body', 'rugdiary.core.figures',\n"
+        "               'rugdiary.core.figure_drawing')\n"
+        "print(program is not None, first.figure, [m for m in figure_code if m in sys.modules])\n"
+        "full = content.exercise(first.id)\n"
+        "print(full.figure is not None, 'rugdiary.core.figures' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(RESOURCES)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["True None []", "True True"]
+
+
+def test_an_exercise_without_its_figure_is_otherwise_the_same_and_still_checked(
+    content_copy: Path,
+) -> None:
+    library = load_library(RESOURCES)
+    content = BuiltinContent(RESOURCES)
+    light = content.exercise_without_figure("bird-dog")
+    assert light is not None
+    assert light.figure is None
+    full = library.exercises["bird-dog"]
+    assert dataclasses.replace(light, figure=full.figure) == full
+    assert content.exercise("bird-dog") == library.exercises["bird-dog"]
+    assert content.exercise_without_figure("bird-dog") is content.exercise("bird-dog")
+    assert content.exercise_without_figure("no-such-exercise") is None
+
+    # A broken figure is found when the figure is first needed; the rest is checked at once.
+    _edit(content_copy / "exercises" / "bird-dog.json", lambda d: d["figure"].pop("keyframes"))
+    broken = BuiltinContent(content_copy)
+    assert broken.exercise_without_figure("bird-dog") is not None
+    with pytest.raises(ContentError) as caught:
+        broken.exercise("bird-dog")
+    assert caught.value.field == "figure.keyframes"
+    _edit(content_copy / "exercises" / "walking.json", lambda d: d["dose"].pop("beginner"))
+    with pytest.raises(ContentError) as caught:
+        BuiltinContent(content_copy).exercise_without_figure("walking")
+    assert caught.value.field == "dose.beginner"
+    checked = [e.file for e in check_content(content_copy) if e.file.startswith("exercises/")]
+    assert checked == [
+        "exercises/bird-dog.json",
+        "exercises/walking.json",
+    ], "`rugdiary check` and the tests still check every figure"
+
+
+def test_the_figure_names_are_still_found_in_exercises() -> None:
+    """Imported when first asked for (PEP 562), the same objects as in their own modules."""
+    from rugdiary.core import exercises, figure_drawing, figures
+
+    assert exercises.Figure is figures.Figure
+    assert exercises.render_svg is figure_drawing.render_svg
+    with pytest.raises(AttributeError):
+        _ = exercises.NoSuchName  # type: ignore[attr-defined]

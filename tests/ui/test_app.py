@@ -293,7 +293,18 @@ def test_the_chart_libraries_are_warmed_up_in_the_background() -> None:
     assert done.stdout.strip() == "['matplotlib.figure', 'numpy', 'scipy.stats']"
 
 
-def _launch_again(tmp_path: Path, before: str, after: str) -> str:
+EVERY_REMINDER = {
+    "diary": {"enabled": True, "time": "23:58"},
+    "exercises": [{"program_id": "desk-break", "days": list(range(7)), "time": "23:58"}],
+    "breaks": {"enabled": True, "every_min": 50, "start": "00:00", "end": "23:59"},
+    "quiet": {"enabled": False},
+}
+"""Every kind of reminder on, movement breaks too, as `make bench` launches the app."""
+
+
+def _launch_again(
+    tmp_path: Path, before: str, after: str, reminders: dict[str, object] | None = None
+) -> str:
     """Run `before`, start_gui on a diary past its first run, then `after`; give its output.
 
     In a fresh process, so what start-up imports and loads can be seen.
@@ -303,6 +314,8 @@ def _launch_again(tmp_path: Path, before: str, after: str) -> str:
         settings = Services.for_database(db, FakeClock()).settings
         settings.set(DONE_KEY, True)
         settings.set(ACKNOWLEDGED_KEY, True)
+        if reminders is not None:
+            settings.set("reminders", reminders)
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -331,19 +344,79 @@ def _launch_again(tmp_path: Path, before: str, after: str) -> str:
 def test_start_up_imports_no_chart_library_and_no_welcome(tmp_path: Path) -> None:
     """A launch after the first, as `make bench` times it, loads only what the window shows.
 
-    No matplotlib, scipy, fpdf or Qt Multimedia, not the welcome screens, and not Qt's SVG
-    library (the window icon comes from PNGs).
+    With every reminder on, up to the first paint: no matplotlib, numpy, scipy, fpdf or Qt
+    Multimedia, not the welcome screens, not Qt's SVG library (the window icon comes from
+    PNGs), not the figure code (the Today page needs a programme's length, not its
+    figures), and not the activity sources with D-Bus (looked for after the window is up).
     """
     after = (
         "heavy = ('matplotlib', 'numpy', 'scipy', 'fpdf', 'PySide6.QtMultimedia',\n"
-        "         'rugdiary.ui.first_run.welcome')\n"
+        "         'PySide6.QtSvg', 'PySide6.QtDBus', 'rugdiary.ui.first_run.welcome',\n"
+        "         'rugdiary.core.body', 'rugdiary.core.figures', 'rugdiary.core.figure_drawing',\n"
+        "         'rugdiary.ui.activity', 'rugdiary.ui.widgets.pose_figure', 'rugdiary.reports')\n"
         "loaded = [m for m in heavy if m in sys.modules]\n"
         "maps = Path('/proc/self/maps')\n"
         "if maps.exists() and 'libQt6Svg' in maps.read_text():\n"
         "    loaded.append('libQt6Svg')\n"
+        "assert running.reminders.timer.isActive(), 'reminders are on'\n"
+        "assert running.reminders.detect_timer.isActive(), 'the activity source comes later'\n"
         "print(sorted(loaded))\n"
     )
-    assert _launch_again(tmp_path, "", after) == "[]"
+    assert _launch_again(tmp_path, "", after, EVERY_REMINDER) == "[]"
+
+
+def test_a_launch_reads_none_of_its_own_sources(tmp_path: Path) -> None:
+    """PySide is told which modules use it (ui/__init__.py), so it reads none to find out.
+
+    Launched as `rugdiary` does (preload first); what PySide reads stays in linecache.
+    """
+    before = "from rugdiary.preload import import_qt_free_layers\nimport_qt_free_layers()\n"
+    after = "import linecache\nprint('\\n'.join(sorted(linecache.cache)))\n"
+    read = _launch_again(tmp_path, before, after, EVERY_REMINDER).splitlines()
+    ours = [p for p in read if "site-packages" not in p and Path(p).name != "enum.py"]
+    assert ours == [], "only PySide's own reads (its packages and enum.py) are left"
+
+
+def test_the_today_page_is_read_once_at_launch(tmp_path: Path) -> None:
+    """The reminder service starts after the window: it asks for no second refresh."""
+    before = (
+        "from rugdiary.ui.today.controller import TodayController\n"
+        "refreshes = []\n"
+        "original = TodayController.refresh\n"
+        "def counted(self):\n"
+        "    refreshes.append(1)\n"
+        "    original(self)\n"
+        "TodayController.refresh = counted\n"
+    )
+    # Launched twice: the first launch stores the reminder state the service starts with.
+    _launch_again(tmp_path, before, "print(len(refreshes))\n", EVERY_REMINDER)
+    assert _launch_again(tmp_path, before, "print(len(refreshes))\n") == "1"
+
+
+def test_the_activity_source_is_looked_for_after_the_window_is_shown(tmp_path: Path) -> None:
+    """Movement breaks on: start_gui returns with the window up and the source not looked for."""
+    before = (
+        "from rugdiary.ui import app as ui_app\n"
+        "from rugdiary.ui.main_window import MainWindow\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "looked: list[list[bool]] = []\n"
+        "def look():\n"
+        "    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]\n"
+        "    looked.append([w.isVisible() for w in windows])\n"
+        "    QTimer.singleShot(0, QApplication.instance().quit)\n"
+        "    return None\n"
+        "ui_app._detect_activity = look\n"
+    )
+    after = (
+        "print(looked)\n"
+        "QTimer.singleShot(30_000, running.app.quit)\n"
+        "running.app.exec()\n"
+        "service = running.reminders\n"
+        "print(looked, service.activity_missing, service.scheduler.clock_breaks)\n"
+    )
+    out = _launch_again(tmp_path, before, after, EVERY_REMINDER).splitlines()
+    assert out == ["[]", "[[True]] True True"], "looked for once, with the window shown"
 
 
 def test_window_icon_has_every_png_size() -> None:

@@ -464,3 +464,21 @@ def test_reminders_off_at_start_stay_off_after_a_later_check(
     clock.advance(timedelta(days=2).total_seconds())
     service.check()
     assert not service.timer.isActive()
+
+
+def test_start_tells_the_window_only_about_what_it_stored(
+    qtbot: QtBot, services: Services, clock: FakeClock
+) -> None:
+    """The window has just shown the stored state: start() asks for no second refresh."""
+    first = ReminderService(services.settings, services.entries, clock)
+    with qtbot.waitSignal(first.stateChanged, timeout=1000):
+        first.start()  # nothing stored yet: the defaults are written, the window is told
+    first.stop()
+    again = ReminderService(services.settings, services.entries, clock)
+    with qtbot.assertNotEmitted(again.stateChanged):
+        again.start()
+    try:
+        with qtbot.waitSignal(again.stateChanged, timeout=1000):
+            again.reload()  # the Settings page changed something: always told
+    finally:
+        again.stop()

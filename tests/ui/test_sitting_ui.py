@@ -269,3 +269,88 @@ def test_left_running_overnight_the_next_morning_starts_afresh(
     assert (monday.day.day, tuesday.day.day) == (2, 3)
     assert 470 <= monday.active_min <= 480
     assert 45 <= tuesday.active_min <= 55
+
+
+def test_a_delayed_look_for_the_source_holds_breaks_until_it_is_done(
+    qtbot: QtBot, services: Services, clock: FakeClock
+) -> None:
+    """The app's launch: the source is looked for after the window is up, not in start()."""
+    services.settings.set(REMINDERS_KEY, BREAKS_ONLY)
+    source = FakeActivitySource(clock)
+    source.sit(at(8), at(12))
+    asked: list[bool] = []
+
+    def factory() -> FakeActivitySource:
+        asked.append(True)
+        return source
+
+    service = ReminderService(
+        services.settings, services.entries, clock, activity=factory, detect_delay_ms=50
+    )
+    clock.set(at(9, 50))  # a clock break would be due now
+    service.start()
+    try:
+        assert asked == [], "not looked for during start()"
+        assert service.detect_timer.isActive()
+        assert service.scheduler.clock_breaks is False, "breaks wait for the look"
+        assert service.current() is None
+        with qtbot.waitSignal(service.activityChanged, timeout=5000):
+            pass
+        assert asked == [True]
+        assert service.activity_name() == "fake"
+        assert service.scheduler.clock_breaks is False
+        assert service.activity_timer.isActive(), "sitting time is sampled from now on"
+        assert service.current() is None, "no break on the clock before sitting time took over"
+        service.reload()  # the Settings page saved: no second look, no second delay
+        assert asked == [True]
+        assert not service.detect_timer.isActive()
+    finally:
+        service.stop()
+
+
+def test_a_delayed_look_that_finds_nothing_hands_breaks_to_the_clock(
+    qtbot: QtBot, services: Services, clock: FakeClock
+) -> None:
+    services.settings.set(REMINDERS_KEY, BREAKS_ONLY)
+    service = ReminderService(
+        services.settings, services.entries, clock, activity=lambda: None, detect_delay_ms=50
+    )
+    clock.set(at(9, 50))
+    service.start()
+    try:
+        assert service.current() is None
+        with qtbot.waitSignal(service.reminderDue, timeout=5000) as shown:
+            pass
+        assert service.activity_missing
+        assert service.scheduler.clock_breaks
+        assert shown.args[0].kind == "movement", "the clock's 09:50 break, once the look is done"
+        assert service.timer.isActive()
+    finally:
+        service.stop()
+
+
+def test_breaks_switched_off_before_the_delayed_look_cancel_it(
+    qtbot: QtBot, services: Services, clock: FakeClock
+) -> None:
+    services.settings.set(REMINDERS_KEY, BREAKS_ONLY)
+    asked: list[bool] = []
+
+    def factory() -> None:
+        asked.append(True)
+
+    service = ReminderService(
+        services.settings, services.entries, clock, activity=factory, detect_delay_ms=50
+    )
+    service.start()
+    try:
+        assert service.detect_timer.isActive()
+        off = service.settings.to_dict()
+        off["breaks"]["enabled"] = False
+        service.store.set(REMINDERS_KEY, off)
+        service.reload()
+        assert not service.detect_timer.isActive()
+        service.stop()
+        service.detect_activity()  # a late timer after stop() does nothing
+        assert asked == []
+    finally:
+        service.stop()

@@ -83,7 +83,7 @@ class BuiltinSource(Protocol):
 
     def program(self, program_id: str) -> Program | None: ...
 
-    def exercise(self, exercise_id: str) -> Exercise | None: ...
+    def exercise_without_figure(self, exercise_id: str) -> Exercise | None: ...
 
 
 class ProgramCatalog:
@@ -129,7 +129,10 @@ class ProgramCatalog:
         own = {e.id: e for e in self._exercises.list()} if self._exercises is not None else {}
         exercises: dict[str, Exercise] = {}
         for item in program.items:
-            found = own.get(item.exercise_id) or self._builtin().exercise(item.exercise_id)
+            # Only the doses count here: the figures are read when one is shown.
+            found = own.get(item.exercise_id) or self._builtin().exercise_without_figure(
+                item.exercise_id
+            )
             if found is not None:
                 exercises[item.exercise_id] = found
         try:
