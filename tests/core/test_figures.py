@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -299,7 +300,7 @@ def test_the_stairs_loop_is_continuous_with_a_hand_on_the_rail() -> None:
     assert figure is not None
     rail = next(p for p in figure.props if p.kind is PropKind.RAIL)
     poses = [figure.at_phase(i / 96) for i in range(97)]
-    for a, b in zip(poses, poses[1:], strict=False):
+    for a, b in itertools.pairwise(poses):
         assert math.dist(a.root, b.root) < 3.0, "no jump anywhere in the cycle, the end included"
     for pose in poses:
         palm = solve(pose).points["r_palm"]
