@@ -24,7 +24,7 @@ from rugdiary.core.figure_drawing import (
     render_svg,
     scene_for,
 )
-from rugdiary.core.figures import CONTACT_TOLERANCE_CM, PropKind, support_gap
+from rugdiary.core.figures import CONTACT_TOLERANCE_CM, PropKind, support_gap, support_under
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -356,3 +356,19 @@ def test_back_extension_forearms_by_the_head_and_the_chest_lifts() -> None:
     assert work["c7"][1] - start["c7"][1] >= 6.0, "the chest lifts off the floor"
     face_drop = work["head"][1] - work["face"][1]
     assert face_drop > 5.0, "eyes on the floor, the head not thrown back"
+
+
+SKIN_CM = {"elbow": 4.0, "knee": 5.5, "wrist": 3.0, "head": 11.0}
+"""Half-thickness of the drawn body at joints that often rest on the floor (cm)."""
+
+
+def test_no_elbow_knee_wrist_or_head_sinks_into_the_floor_or_a_prop(figure: Figure) -> None:
+    """A drawn part may press into a soft floor a little (3 cm), never go through it."""
+    for pose in _cycle(figure)[::2]:
+        points = solve(pose).points
+        for name, point in points.items():
+            radius = SKIN_CM.get(name[2:] if name[:2] in ("l_", "r_") else name)
+            if radius is None:
+                continue
+            floor = support_under(figure.props, point, pose.flipped)
+            assert point[1] - radius >= floor - 3.0, (name, round(point[1] - radius - floor, 1))
