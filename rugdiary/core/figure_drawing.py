@@ -582,6 +582,17 @@ def _prop_boxes(prop: Prop, mirrored: bool) -> list[tuple[tuple[float, ...], str
     x0, y0, z0, x1, y1, z1 = prop.box(mirrored=mirrored)
     if prop.kind is PropKind.MAT:
         return [((x0, y0, z0, x1, y1, z1), "mat")]
+    if prop.kind is PropKind.RAIL:
+        # the bar a hand rests on, and a post under each end
+        bar = 4.0
+        post = 3.0
+        zc = (z0 + z1) / 2
+        rail: list[tuple[tuple[float, ...], str]] = [
+            ((px, y0, zc - post / 2, px + post, y1 - bar, zc + post / 2), "prop")
+            for px in (x0 + 2.0, x1 - 2.0 - post)
+        ]
+        rail.append(((x0, y1 - bar, z0, x1, y1, z1), "prop"))
+        return rail
     if prop.kind in (PropKind.CHAIR, PropKind.STOOL):
         seat = prop.y + prop.h
         leg = 3.0

@@ -45,6 +45,7 @@ class PropKind(StrEnum):
     BAG = "bag"
     MAT = "mat"
     WALL = "wall"
+    RAIL = "rail"  # a handrail: x to x + w long, its top h above y, posts at both ends
 
 
 CHAIR_BACK = 45.0
@@ -58,8 +59,16 @@ _DEFAULT_DEPTH = {
     PropKind.BAG: 14.0,
     PropKind.MAT: 60.0,
     PropKind.WALL: 160.0,
+    PropKind.RAIL: 4.0,
 }
-SUPPORTS = (PropKind.CHAIR, PropKind.STOOL, PropKind.STEP, PropKind.CUSHION, PropKind.MAT)
+SUPPORTS = (
+    PropKind.CHAIR,
+    PropKind.STOOL,
+    PropKind.STEP,
+    PropKind.CUSHION,
+    PropKind.MAT,
+    PropKind.RAIL,
+)
 
 Box = tuple[float, float, float, float, float, float]
 """(x0, y0, z0, x1, y1, z1) in world cm."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -23,7 +24,7 @@ from rugdiary.core.figure_drawing import (
     render_svg,
     scene_for,
 )
-from rugdiary.core.figures import CONTACT_TOLERANCE_CM, PropKind, support_gap
+from rugdiary.core.figures import CONTACT_TOLERANCE_CM, PropKind, support_gap, support_under
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -276,3 +277,98 @@ def test_far_side_limbs_are_drawn_lighter_behind_the_body() -> None:
     assert "near" in roles
     first_near = roles.index("near")
     assert "far" in roles[:first_near], "far limbs are drawn first, behind the trunk"
+
+
+def test_feet_never_pass_through_a_step(figure: Figure) -> None:
+    """A foot goes up onto a step from above, never through it."""
+    supports = [p for p in figure.props if p.kind in (PropKind.STEP, PropKind.STOOL)]
+    if not supports:
+        return
+    for pose in _cycle(figure):
+        points = solve(pose).points
+        for name in ("l_toe", "r_toe", "l_heel_sole", "r_heel_sole", "l_sole", "r_sole"):
+            x, y, z = points[name]
+            for prop in supports:
+                x0, y0, z0, x1, _, z1 = prop.box(mirrored=pose.flipped)
+                top = y0 + prop.h
+                if x0 < x < x1 and z0 < z < z1:
+                    assert y >= top - CONTACT_TOLERANCE_CM, (name, round(x), round(y, 1), top)
+
+
+def test_the_stairs_loop_is_continuous_with_a_hand_on_the_rail() -> None:
+    figure = EXERCISES["stairs"].figure
+    assert figure is not None
+    rail = next(p for p in figure.props if p.kind is PropKind.RAIL)
+    poses = [figure.at_phase(i / 96) for i in range(97)]
+    for a, b in itertools.pairwise(poses):
+        assert math.dist(a.root, b.root) < 3.0, "no jump anywhere in the cycle, the end included"
+    for pose in poses:
+        palm = solve(pose).points["r_palm"]
+        assert rail.x <= palm[0] <= rail.x + rail.w
+        assert palm[1] - 2.5 == pytest.approx(rail.y + rail.h, abs=CONTACT_TOLERANCE_CM)
+
+
+def test_the_split_squat_chair_stands_where_it_is_seen_with_a_hand_on_it() -> None:
+    figure = EXERCISES["split-squat"].figure
+    assert figure is not None
+    chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
+    for pose in _cycle(figure):
+        points = solve(pose).points
+        assert chair.x > points["pelvis"][0] + 20, "in front of the body, not hidden behind it"
+        hand = "l_palm" if pose.flipped else "r_palm"
+        assert points[hand][1] - 2.5 == pytest.approx(chair.y + chair.h + 45, abs=1.0)
+    work = solve(figure.work).points
+    assert work["r_knee"][1] <= 20, "the back knee goes down towards the floor"
+    assert work["r_knee"][0] <= work["pelvis"][0] + 3, "the back knee stays under the hip"
+
+
+def test_the_pelvic_tilt_flattens_and_arches_the_lower_back() -> None:
+    figure = EXERCISES["pelvic-tilt"].figure
+    assert figure is not None
+    flat, arch = solve(figure.work).points, solve(figure.pose("arch")).points
+    lumbar_half_depth = 10.0
+    assert flat["spine1"][1] - lumbar_half_depth <= 0.5, "the lower back lies flat on the floor"
+    assert arch["spine1"][1] - lumbar_half_depth >= 5.0, "a gap you can see under the lower back"
+    assert figure.work.turn[1] - figure.pose("arch").turn[1] >= 30, "the pelvis rolls"
+    for points in (flat, arch):
+        assert points["pelvis"][1] == pytest.approx(11.0, abs=0.5), "the seat stays down"
+
+
+def test_curl_up_hands_lie_under_the_lower_back() -> None:
+    figure = EXERCISES["curl-up"].figure
+    assert figure is not None
+    for pose in (figure.start, figure.work):
+        points = solve(pose).points
+        for side in "lr":
+            palm = points[f"{side}_palm"]
+            assert abs(palm[0] - points["spine1"][0]) <= 8.0
+            assert abs(palm[2]) <= 12.0
+            assert palm[1] == pytest.approx(2.5, abs=1.0)
+
+
+def test_back_extension_forearms_by_the_head_and_the_chest_lifts() -> None:
+    figure = EXERCISES["back-extension"].figure
+    assert figure is not None
+    start, work = solve(figure.start).points, solve(figure.work).points
+    for side in "lr":
+        assert start[f"{side}_palm"][0] > start[f"{side}_shoulder"][0] + 10, "hands by the head"
+        assert start[f"{side}_elbow"][1] <= 6.0, "forearms on the floor"
+    assert work["c7"][1] - start["c7"][1] >= 6.0, "the chest lifts off the floor"
+    face_drop = work["head"][1] - work["face"][1]
+    assert face_drop > 5.0, "eyes on the floor, the head not thrown back"
+
+
+SKIN_CM = {"elbow": 4.0, "knee": 5.5, "wrist": 3.0, "head": 11.0}
+"""Half-thickness of the drawn body at joints that often rest on the floor (cm)."""
+
+
+def test_no_elbow_knee_wrist_or_head_sinks_into_the_floor_or_a_prop(figure: Figure) -> None:
+    """A drawn part may press into a soft floor a little (3 cm), never go through it."""
+    for pose in _cycle(figure)[::2]:
+        points = solve(pose).points
+        for name, point in points.items():
+            radius = SKIN_CM.get(name[2:] if name[:2] in ("l_", "r_") else name)
+            if radius is None:
+                continue
+            floor = support_under(figure.props, point, pose.flipped)
+            assert point[1] - radius >= floor - 3.0, (name, round(point[1] - radius - floor, 1))
