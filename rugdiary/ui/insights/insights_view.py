@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.insights.ranges import RangeChoice
+from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
 from rugdiary.ui.widgets.date_edits import DateField
+from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 if TYPE_CHECKING:
@@ -111,14 +113,18 @@ class ChartCard(QFrame):
         self.canvas: ChartCanvas | None = None
         """The chart itself, once its first picture has arrived."""
 
+        self.title.setWordWrap(True)
         heading = QHBoxLayout()
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
         text.addWidget(self.explanation)
-        heading.addLayout(text, 1)
-        heading.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addLayout(text, 3)
+        # The two buttons go one under the other when the window is narrow (Dutch).
+        actions = FlowLayout(align_right=True)
+        actions.addWidget(self.table_button)
+        actions.addWidget(self.save_button)
+        heading.addLayout(actions, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
@@ -169,11 +175,7 @@ class InsightsView(QWidget):
         super().__init__(parent)
         self.setObjectName("insightsPage")
 
-        heading = QLabel(self.tr("Insights"), self)
-        font = QFont(heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        heading.setFont(font)
+        heading = page_title(self.tr("Insights"), self)
 
         self.range_label = QLabel(self.tr("&Period:"), self)
         self.range_combo = QComboBox(self)
@@ -333,9 +335,8 @@ class InsightsView(QWidget):
         centring = QWidget()
         row = QHBoxLayout(centring)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(0)
+        # Left-aligned up to its widest, like every other page.
         row.addWidget(content, 1)
-        row.addStretch(0)
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -346,7 +347,7 @@ class InsightsView(QWidget):
         self.scroll_area.setWidget(centring)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 12, 0)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_TOP, 12, 0)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
