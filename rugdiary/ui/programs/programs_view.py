@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QPalette
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -14,6 +18,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +49,52 @@ class PainMarkLabel(QLabel):
         self.setAccessibleDescription(mark.meaning)
 
 
+class NameFirstDelegate(QStyledItemDelegate):
+    """A program in the list: its name (the item's first line) in bold, its facts below.
+
+    The item's text stays "name\nfacts", so screen readers and tests read it unchanged.
+    """
+
+    def _document(self, option: QStyleOptionViewItem, text: str, width: int) -> QTextDocument:
+        name, _, rest = text.partition("\n")
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(3)
+        body = "<br>".join(escape(line) for line in rest.split("\n")) if rest else ""
+        document.setHtml(f"<b>{escape(name)}</b>" + (f"<br>{body}" if body else ""))
+        document.setTextWidth(max(1, width))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = str(index.data() or "")  # opt.text has its line breaks replaced
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        document = self._document(opt, text, opt.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(0, 0, opt.rect.width(), opt.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = self.parent()
+        # As wide as the item will be painted: the viewport less the list's spacing.
+        width = (
+            view.viewport().width() - 2 * view.spacing() if isinstance(view, QListWidget) else 240
+        )
+        document = self._document(opt, str(index.data() or ""), width)
+        return QSize(width, int(document.size().height()) + 2)
+
+
 class ProgramsListView(QWidget):
     """Programs with New/Copy/Change/Delete beside the details, level choice and Start."""
 
@@ -54,6 +107,9 @@ class ProgramsListView(QWidget):
         self.list.setSpacing(3)
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(260)
+        self.list.setItemDelegate(NameFirstDelegate(self.list))
+        # Item heights follow the width: the facts wrap in a narrow pane.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.new_button = QPushButton(QCoreApplication.translate("Programs", "New…"), self)
         self.new_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Make a new program")
