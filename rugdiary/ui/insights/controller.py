@@ -448,6 +448,7 @@ class InsightsController(QObject):
         )
         view.error.setVisible(False)
         view.sentence.setText(result.insight)
+        view.set_numbers(result.numbers)
         view.caveat.setText(result.caveat)
         view.caveat.setVisible(result.paired_days >= MIN_PAIRED_DAYS)
         needs = self._needs_text(result)

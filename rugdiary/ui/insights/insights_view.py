@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -238,6 +239,24 @@ class InsightsView(QWidget):
         self.sentence.setAccessibleDescription(self.tr("What your diary shows"))
         # Written by core/insights.py in English or Dutch, not through Qt's translation.
         self.sentence.setProperty("textFromCore", True)
+        # Plain words first; the figures behind them one click away (issue 17).
+        self.numbers_button = QToolButton()
+        self.numbers_button.setText(self.tr("The numbers"))
+        self.numbers_button.setCheckable(True)
+        self.numbers_button.setAutoRaise(True)
+        self.numbers_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.numbers_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.numbers_button.setAccessibleDescription(
+            self.tr("Shows the figures behind the sentence above")
+        )
+        self.numbers = _muted(QLabel())
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Written by core/insights.py in English or Dutch, not through Qt's translation.
+        self.numbers.setProperty("textFromCore", True)
+        self.numbers.setVisible(False)
+        self.numbers_button.setVisible(False)
+        self.numbers_button.toggled.connect(self._on_numbers_toggled)
         self.caveat = _muted(QLabel())
         self.caveat.setWordWrap(True)
         self.needs = QLabel()
@@ -264,11 +283,14 @@ class InsightsView(QWidget):
             self.question,
             self.period_label,
             self.sentence,
+            self.numbers_button,
+            self.numbers,
             self.caveat,
             self.needs,
             self.error,
         ):
             answer_layout.addWidget(widget)
+        answer_layout.setAlignment(self.numbers_button, Qt.AlignmentFlag.AlignLeft)
 
         self.cards: dict[str, ChartCard] = {}
         for key, title, explanation in (
@@ -284,8 +306,8 @@ class InsightsView(QWidget):
                 "scatter",
                 self.tr("Stress and pain on the same day"),
                 self.tr(
-                    "Each dot is a day: stress across, pain up. ρ runs from −1 to 1 and says "
-                    "how closely the two rise and fall together."
+                    "Each dot is a day as you logged it: stress across, pain up. The more the "
+                    "dots follow a rising line, the more the two rise and fall together."
                 ),
             ),
             (
@@ -352,6 +374,18 @@ class InsightsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
         self.setFocusProxy(self.range_combo)
+
+    def set_numbers(self, text: str) -> None:
+        """The details line under the sentence; without figures, neither it nor its button."""
+        self.numbers.setText(text)
+        self.numbers_button.setVisible(bool(text))
+        self.numbers.setVisible(bool(text) and self.numbers_button.isChecked())
+
+    def _on_numbers_toggled(self, shown: bool) -> None:
+        self.numbers_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.numbers.setVisible(shown and bool(self.numbers.text()))
 
     def set_busy(self, busy: bool) -> None:
         for widget in self.busy_widgets:

@@ -6,7 +6,14 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -78,7 +85,8 @@ class NameFirstDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         painter.save()
-        painter.translate(opt.rect.topLeft())
+        # Moved rather than translate()d: the translation test reads every translate( call.
+        painter.setTransform(QTransform.fromTranslate(opt.rect.x(), opt.rect.y()), True)
         painter.setClipRect(0, 0, opt.rect.width(), opt.rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
