@@ -55,7 +55,8 @@ def test_opens_on_three_months_with_the_sentence_above_the_charts(
     assert "ρ" not in view.sentence.text()
     assert view.numbers.text() == summary["insight_details"]
     assert "ρ = " in view.numbers.text()
-    assert view.numbers_button.isVisible() and not view.numbers.isVisible()
+    assert view.numbers_button.isVisible()
+    assert not view.numbers.isVisible()
     view.numbers_button.click()
     assert view.numbers.isVisible()
     assert view.caveat.isVisible()
