@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.locale_dates import day_format
 from rugdiary.ui.page_layout import page_title, set_page_margins
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
@@ -85,7 +86,7 @@ class ReportView(QWidget):
         self.to_date = QDateEdit(options)
         for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(day_format(short_month=True))
             edit.setAccessibleName(name)
         dates = QWidget(options)
         dates_layout = QHBoxLayout(dates)
