@@ -245,6 +245,8 @@ class EntryFormView(QWidget):
 
         scales = QFormLayout()
         scales.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # A long Dutch label goes above its field rather than widening the form (issue 17).
+        scales.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         scales.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self._labels: dict[str, str] = {}
         rows: list[tuple[str, str, QWidget]] = [

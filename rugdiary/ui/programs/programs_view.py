@@ -332,6 +332,7 @@ class ProgramsListView(QWidget):
             layout.addWidget(PainMarkLabel(mark, row))
         detail_label = QLabel(detail, row)
         detail_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        detail_label.setWordWrap(True)  # on a line of its own when even that is too narrow
         layout.addWidget(detail_label)
         return row
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -58,25 +58,36 @@ class FlowLayout(QLayout):
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
 
-    def sizeHint(self) -> QSize:
-        # One line when there is room: the width of all items side by side.
-        width = 0
-        height = 0
-        for item in self._visible():
-            hint = item.sizeHint()
-            width += hint.width() + (self._gap() if width else 0)
-            height = max(height, hint.height())
-        margins = self.contentsMargins()
-        return QSize(
-            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
-        )
-
     def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._visible():
             size = size.expandedTo(item.minimumSize())
         margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    @staticmethod
+    def _natural(item: QLayoutItem) -> QSize:
+        """The item's size on one line; for a wrapping label, its text unwrapped."""
+        widget = item.widget()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            margins = widget.contentsMargins()
+            width = widget.fontMetrics().horizontalAdvance(widget.text()) + 2 * widget.margin()
+            width += margins.left() + margins.right() + 2
+            return QSize(width, widget.heightForWidth(width))
+        return item.sizeHint()
+
+    def sizeHint(self) -> QSize:
+        # One line when there is room: the width of all items side by side.
+        width = 0
+        height = 0
+        for item in self._visible():
+            hint = self._natural(item)
+            width += hint.width() + (self._gap() if width else 0)
+            height = max(height, hint.height())
+        margins = self.contentsMargins()
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def _visible(self) -> list[QLayoutItem]:
         return [
@@ -111,7 +122,12 @@ class FlowLayout(QLayout):
         for item in self._visible():
             if self._items.index(item) >= split:
                 right_side.add(id(item))
-            hint = item.sizeHint().boundedTo(QSize(max(area.width(), 1), 1 << 20))
+            hint = self._natural(item)
+            if hint.width() > area.width() and item.hasHeightForWidth():
+                # Wider than a whole line: it gets the line and wraps its own text.
+                width = max(area.width(), 1)
+                hint = QSize(width, item.heightForWidth(width))
+            hint = hint.boundedTo(QSize(max(area.width(), 1), 1 << 20))
             needed = hint.width() if not lines[-1] else used + gap + hint.width()
             if lines[-1] and needed > area.width():
                 lines.append([])
