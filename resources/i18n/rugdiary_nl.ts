@@ -3317,6 +3317,10 @@ Wat er gebeurde: %2</translation>
         <translation>Start %1</translation>
     </message>
     <message>
+        <source>%1 of 1 planned session this week</source>
+        <translation>%1 van 1 geplande sessie deze week</translation>
+    </message>
+    <message>
         <source>%1 of %2 planned sessions this week</source>
         <translation>%1 van %2 geplande sessies deze week</translation>
     </message>
