@@ -62,6 +62,8 @@ def bold_group_titles(root: QWidget) -> None:
     """
     for box in root.findChildren(QGroupBox):
         normal = QFont(box.font())
+        # Set, not merely copied: an unset weight would be inherited from the bold box.
+        normal.setBold(False)
         for child in box.findChildren(QWidget):
             if child.parentWidget() is box and not child.testAttribute(
                 Qt.WidgetAttribute.WA_SetFont
