@@ -356,3 +356,19 @@ def test_english_without_an_english_system_gets_british_dates() -> None:
         "MMMM d, yyyy"
     )
     assert day_format(QLocale(QLocale.Language.Dutch)) == "d MMMM yyyy"
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_settings_group_titles_are_bold_and_their_contents_are_not(
+    filled_window: MainWindow, language: str
+) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    filled_window.show_page("settings")
+    page = filled_window.stack.currentWidget()
+    boxes = page.findChildren(QGroupBox)
+    assert boxes
+    assert all(box.font().bold() for box in boxes)
+    checks = [c for c in page.findChildren(QCheckBox) if c.isVisibleTo(page)]
+    assert checks
+    assert not any(c.font().bold() for c in checks)
