@@ -8,7 +8,7 @@ UI_SOURCES = $(shell find rugdiary/ui -name '*.py' | sort)
 TS_FILES := $(wildcard resources/i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint format bench i18n qm dist screenshots figures clean system-packages
+.PHONY: run test lint format bench i18n qm dist screenshots screenshots-all figures clean system-packages
 
 # The Debian/Ubuntu packages (packaging/linux/debian-packages.txt) are checked before the venv
 # is built, and installed when missing; silent and quick when all are there. `make test` also
@@ -71,6 +71,10 @@ screenshots: $(STAMP) qm  ## render docs/screenshots/ again from seeded demo dat
 		--page insights --lang nl --size 1100x720 -o $(SHOTS)/insights-nl.png && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
 		--page today --lang nl --theme dark --size 1100x720 -o $(SHOTS)/today-nl-dark.png
+
+# Not part of `make test`: a few minutes of pictures to look through (build/screenshots/index.html).
+screenshots-all: $(STAMP) qm  ## every page and state × en/nl × light/dark/high contrast × 3 sizes and 200 %
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots_all.py --out build/screenshots
 
 figures: $(STAMP)  ## render docs/figures/: a contact sheet of every exercise and a GIF of each
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/render_figures.py --out docs/figures

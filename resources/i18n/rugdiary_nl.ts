@@ -897,6 +897,14 @@ Wat er gebeurde: %2</translation>
         <translation>Wat je dagboek laat zien</translation>
     </message>
     <message>
+        <source>The numbers</source>
+        <translation>De cijfers</translation>
+    </message>
+    <message>
+        <source>Shows the figures behind the sentence above</source>
+        <translation>Toont de cijfers achter de zin hierboven</translation>
+    </message>
+    <message>
         <source>Pain and stress over time</source>
         <translation>Pijn en stress in de tijd</translation>
     </message>
@@ -909,8 +917,8 @@ Wat er gebeurde: %2</translation>
         <translation>Stress en pijn op dezelfde dag</translation>
     </message>
     <message>
-        <source>Each dot is a day: stress across, pain up. ρ runs from −1 to 1 and says how closely the two rise and fall together.</source>
-        <translation>Elke stip is een dag: stress naar rechts, pijn omhoog. ρ loopt van −1 tot 1 en laat zien hoe sterk de twee samen stijgen en dalen.</translation>
+        <source>Each dot is a day as you logged it: stress across, pain up. The more the dots follow a rising line, the more the two rise and fall together.</source>
+        <translation>Elke stip is een dag zoals je die invulde: stress naar rechts, pijn omhoog. Hoe meer de stippen een stijgende lijn volgen, hoe meer die twee samen op en neer gaan.</translation>
     </message>
     <message>
         <source>Same day and next day</source>
@@ -3307,6 +3315,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Start %1</source>
         <translation>Start %1</translation>
+    </message>
+    <message>
+        <source>%1 of 1 planned session this week</source>
+        <translation>%1 van 1 geplande sessie deze week</translation>
     </message>
     <message>
         <source>%1 of %2 planned sessions this week</source>

@@ -177,41 +177,64 @@ def stress_pain_sentence(corr: CorrelationLike, start: date, end: date, lang: st
     rho = corr.rho
     ci = corr.ci95
     label = strength_label(rho)
-    numbers = _stats_text(rho, ci, lang)
     clear = ci[0] > 0.0 or ci[1] < 0.0
+    # Plain words only: the numbers go in numbers_line(), a details line people can open.
     if not clear:
         if lang == "en":
             size = "close to zero" if label == "none" else f"{strength_word(label, lang)}"
             return (
                 f"{opening} ({_days(n, lang)} compared) there is no clear pattern yet between "
-                f"your stress and your pain (the estimate is {size} and uncertain: {numbers})."
+                f"your stress and your pain: the link is {size} and could well be chance."
             )
         size = "vrijwel nul" if label == "none" else strength_word(label, lang)
         return (
             f"{opening} ({_days(n, lang)} vergeleken) is er nog geen duidelijk patroon tussen "
-            f"je stress en je pijn (de schatting is {size} en onzeker: {numbers})."
+            f"je stress en je pijn: het verband is {size} en kan goed toeval zijn."
         )
     if label == "none":
         if lang == "en":
             return (
                 f"{opening} ({_days(n, lang)} compared) your stress and your pain hardly "
-                f"moved together: the pattern is too small to matter ({numbers})."
+                "moved together: the pattern is too small to matter."
             )
         return (
             f"{opening} ({_days(n, lang)} vergeleken) gingen je stress en je pijn nauwelijks "
-            f"samen op en neer: het patroon is te klein om iets te betekenen ({numbers})."
+            "samen op en neer: het patroon is te klein om iets te betekenen."
         )
     word = strength_word(label, lang)
     if lang == "en":
         direction = "higher too" if rho > 0 else "lower"
         return (
             f"{opening} ({_days(n, lang)} compared), on days your stress was higher than "
-            f"usual for you, your pain tended to be {direction}: a {word} pattern ({numbers})."
+            f"usual for you, your pain tended to be {direction}: a {word} pattern, and "
+            "probably not chance."
         )
     direction = "ook hoger" if rho > 0 else "juist lager"
     return (
         f"{opening} ({_days(n, lang)} vergeleken) was je pijn op dagen met meer stress dan "
-        f"gewoonlijk voor jou meestal {direction}: een {word} patroon ({numbers})."
+        f"gewoonlijk voor jou meestal {direction}: een {word} patroon, en waarschijnlijk "
+        "geen toeval."
+    )
+
+
+def numbers_line(corr: CorrelationLike, lang: str = "en") -> str | None:
+    """The numbers behind stress_pain_sentence, for a details line; None when it gives none.
+
+    Names what was compared (each day against the person's usual level), so it is not
+    mistaken for the plain correlation of the days as logged that the scatter chart shows.
+    """
+    _check_lang(lang)
+    if corr.n < MIN_DAYS or corr.rho is None or corr.ci95 is None:
+        return None
+    numbers = _stats_text(corr.rho, corr.ci95, lang)
+    if lang == "en":
+        return (
+            f"Details: {numbers}, n = {_days(corr.n, lang)}; each day compared with what is "
+            "usual for you (Spearman's ρ runs from −1 to 1)."
+        )
+    return (
+        f"Details: {numbers}; n = {_days(corr.n, lang)}; elke dag vergeleken met wat gewoon "
+        "is voor jou (Spearmans ρ loopt van −1 tot 1)."
     )
 
 

@@ -747,6 +747,7 @@ def build_summary(
             "minutes": _round(float(series.session_minutes.sum()), 1),
         },
         "insight": insights.stress_pain_sentence(detrended.same_day, start, end, lang),
+        "insight_details": insights.numbers_line(detrended.same_day, lang),
         "completeness": _round(series.days_logged / series.n_days, 3),
         "weekly": [w.to_dict() for w in weekly_summaries(series)],
         "detrended": detrended.to_dict(),

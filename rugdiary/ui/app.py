@@ -133,7 +133,9 @@ def apply_language(app: QApplication, lang: str | None) -> None:
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.deleteLater()
-    locale = QLocale(lang) if lang and lang != "system" else QLocale.system()
+    from rugdiary.ui.locale_dates import locale_for
+
+    locale = locale_for(lang)
     QLocale.setDefault(locale)
     install_qt_translator(app, locale)
     install_app_translator(app, locale)

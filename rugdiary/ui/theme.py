@@ -368,10 +368,14 @@ def primary_button_style(padding: str = "6px 20px") -> str:
     For buttons named "primaryButton"; one definition so the main action looks the same
     on every page, with room for a page to give it a little less padding.
     """
+    # The focus border is 2 px wider: the padding gives those 2 px back, so the text
+    # keeps its room and a long label ("Start Morning mobility") is not cut.
+    focused = " ".join(f"{max(0, int(part.removesuffix('px')) - 2)}px" for part in padding.split())
     return (
         f"QPushButton#primaryButton {{ padding: {padding}; border-radius: 6px;"
-        " border: 1px solid palette(mid); }"
+        " border: 1px solid palette(mid); font-weight: bold; }"
         "QPushButton#primaryButton:enabled { background: palette(highlight);"
-        " color: palette(highlighted-text); font-weight: bold; border: 1px solid palette(dark); }"
-        "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark); }"
+        " color: palette(highlighted-text); border: 1px solid palette(dark); }"
+        "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark);"
+        f" padding: {focused}; }}"
     )

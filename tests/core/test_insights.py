@@ -18,6 +18,7 @@ from rugdiary.core.insights import (
     days_needed,
     format_number,
     format_period,
+    numbers_line,
     strength_label,
     strength_word,
     stress_pain_sentence,
@@ -143,13 +144,16 @@ def test_clear_positive_pattern() -> None:
     assert en.startswith("From 2 March to 26 April 2026 (52 days compared)")
     assert "higher than usual for you" in en
     assert "higher too" in en
-    assert "a moderate pattern" in en
-    assert "ρ = 0.41, 95% CI 0.15 to 0.62" in en
+    assert "a moderate pattern, and probably not chance." in en
+    assert "ρ" not in en, "plain words first; numbers in the details line"
+    assert "CI" not in en
+    assert "ρ = 0.41, 95% CI 0.15 to 0.62" in (numbers_line(corr, "en") or "")
     assert "no clear pattern" not in en
     nl = stress_pain_sentence(corr, START, END, "nl")
     assert nl.startswith("Van 2 maart tot en met 26 april 2026 (52 dagen vergeleken)")
-    assert "een middelsterk patroon" in nl
-    assert "ρ = 0,41; 95%-BI 0,15 tot 0,62" in nl
+    assert "een middelsterk patroon, en waarschijnlijk geen toeval." in nl
+    assert "ρ" not in nl
+    assert "ρ = 0,41; 95%-BI 0,15 tot 0,62" in (numbers_line(corr, "nl") or "")
     assert "ook hoger" in nl
 
 
@@ -158,23 +162,23 @@ def test_clear_negative_pattern() -> None:
     en = stress_pain_sentence(corr, START, END, "en")
     assert "tended to be lower" in en
     assert "a strong pattern" in en
-    assert "ρ = −0.62, 95% CI −0.78 to −0.40" in en
+    assert "ρ = −0.62, 95% CI −0.78 to −0.40" in (numbers_line(corr, "en") or "")
     nl = stress_pain_sentence(corr, START, END, "nl")
     assert "juist lager" in nl
     assert "een sterk patroon" in nl
-    assert "−0,62" in nl
+    assert "−0,62" in (numbers_line(corr, "nl") or "")
 
 
 def test_interval_including_zero_is_no_clear_pattern_yet() -> None:
     corr = Corr(0.25, (-0.12, 0.56), 30)
     en = stress_pain_sentence(corr, START, END, "en")
     assert "no clear pattern yet" in en
-    assert "weak and uncertain" in en
+    assert "the link is weak and could well be chance" in en
     assert "a weak pattern" not in en
     nl = stress_pain_sentence(corr, START, END, "nl")
     assert "nog geen duidelijk patroon" in nl
-    assert "zwak en onzeker" in nl
-    assert "0,25" in nl
+    assert "het verband is zwak en kan goed toeval zijn" in nl
+    assert "0,25" in (numbers_line(corr, "nl") or "")
 
 
 def test_tiny_but_certain_link_is_not_called_a_pattern_worth_noting() -> None:
@@ -192,6 +196,17 @@ def test_constant_series_sentence() -> None:
     assert "40 days" in en
     nl = stress_pain_sentence(Corr(None, None, 40), START, END, "nl")
     assert "steeds even hoog" in nl
+
+
+def test_numbers_line_names_what_was_compared_and_only_when_there_is_a_figure() -> None:
+    corr = Corr(0.47, (0.28, 0.62), 80)
+    assert numbers_line(corr, "en") == (
+        "Details: ρ = 0.47, 95% CI 0.28 to 0.62, n = 80 days; each day compared with what is "
+        "usual for you (Spearman's ρ runs from −1 to 1)."
+    )
+    assert "elke dag vergeleken met wat gewoon is voor jou" in (numbers_line(corr, "nl") or "")
+    assert numbers_line(Corr(0.5, (0.1, 0.8), 27), "en") is None  # too few days: no figure
+    assert numbers_line(Corr(None, None, 40), "nl") is None
 
 
 def test_periods() -> None:
@@ -239,7 +254,8 @@ def test_no_sentence_ever_claims_a_cause(
     if n < MIN_DAYS:
         assert str(days_needed(n)) in text
     elif rho is not None and ci is not None and (ci[0] > 0 or ci[1] < 0):
-        assert ("ρ = " + format_number(rho, lang)) in text
+        assert "ρ" not in text, "the sentence is in words"
+        assert ("ρ = " + format_number(rho, lang)) in (numbers_line(Corr(rho, ci, n), lang) or "")
         assert "no clear pattern" not in text
 
 

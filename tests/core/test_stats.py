@@ -557,6 +557,7 @@ def test_summary_has_exactly_the_contract_shape() -> None:
         "detrended",
         "high_low_stress",
         "caveat",
+        "insight_details",
     }
     assert s["from"] == "2026-03-02"
     assert s["to"] == "2026-04-10"

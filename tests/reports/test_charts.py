@@ -200,7 +200,7 @@ def test_scatter_writes_rho_ci_and_n_that_match_the_statistics(
     _render(fig)
     text = _texts(fig)
     lo, hi = corr.ci95
-    expected = f"ρ = {corr.rho:.2f}, 95% CI {lo:.2f} to {hi:.2f}, n = {corr.n} days"
+    expected = f"Days as logged: ρ = {corr.rho:.2f}, 95% CI {lo:.2f} to {hi:.2f}, n = {corr.n} days"
     assert expected.replace("-", "\u2212") in text
     (dots,) = _by_gid(fig, "days")
     assert isinstance(dots, Collection)

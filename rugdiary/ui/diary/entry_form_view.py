@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
 from rugdiary.ui.diary.medication_editor import MedicationEditor
+from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
 from rugdiary.ui.widgets.date_edits import DateTimeField
 from rugdiary.ui.widgets.form_parts import (
     add_labelled_rows,
@@ -92,11 +93,7 @@ class EntryFormView(QWidget):
         super().__init__(parent)
         self.setObjectName("entryForm")
 
-        self.title = QLabel(self.tr("How are you right now?"), self)
-        title_font = QFont(self.title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self.title = page_title(self.tr("How are you right now?"), self)
         self.title.setWordWrap(True)
 
         scales = entry_scales(self)
@@ -121,7 +118,7 @@ class EntryFormView(QWidget):
         content = QWidget()
         self.content = content
         content_layout = QVBoxLayout(content)
-        content_layout.setContentsMargins(16, 12, 16, 12)
+        content_layout.setContentsMargins(PAGE_MARGIN, PAGE_TOP, 12, 12)
         content_layout.setSpacing(6)
         content_layout.addWidget(self.title)
         content_layout.addSpacing(6)
@@ -155,7 +152,7 @@ class EntryFormView(QWidget):
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         buttons = QHBoxLayout()
-        buttons.setContentsMargins(16, 4, 16, 12)
+        buttons.setContentsMargins(PAGE_MARGIN, 4, 12, 12)
         buttons.addWidget(self.save_hint, 1)
         # Holds the buttons to the right while the hint is hidden.
         buttons.addStretch(0)
@@ -167,7 +164,7 @@ class EntryFormView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.scroll_area, 1)
         message_row = QHBoxLayout()
-        message_row.setContentsMargins(16, 0, 16, 0)
+        message_row.setContentsMargins(PAGE_MARGIN, 0, 12, 0)
         message_row.addWidget(self.message)
         layout.addLayout(message_row)
         layout.addLayout(buttons)
@@ -248,6 +245,8 @@ class EntryFormView(QWidget):
 
         scales = QFormLayout()
         scales.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        # A long Dutch label goes above its field rather than widening the form (issue 17).
+        scales.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         scales.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self._labels: dict[str, str] = {}
         rows: list[tuple[str, str, QWidget]] = [

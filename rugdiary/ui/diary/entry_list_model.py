@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
 
 from rugdiary.core.diary import DiaryEntry
 
@@ -141,6 +141,18 @@ class EntryListModel(QAbstractTableModel):
 
     def entries(self) -> list[DiaryEntry]:
         return [r.entry for r in self._rows if r.entry is not None]
+
+    def widest_tags_text(self, metrics: QFontMetrics) -> int:
+        """Width of the widest text in the Tags column: joined labels or a program's name.
+
+        Measured over the distinct texts, which are few however long the diary is.
+        """
+        texts = {
+            r.session.program_name if r.session is not None else ", ".join(r.entry.tags)
+            for r in self._rows
+            if r.session is not None or r.entry is not None
+        }
+        return max((metrics.horizontalAdvance(text) for text in texts), default=0)
 
     def day_rows(self) -> list[int]:
         return [i for i, r in enumerate(self._rows) if self._is_day(r)]

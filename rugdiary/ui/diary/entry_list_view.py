@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, Signal, SignalInstance
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.diary.entry_list_model import Column, EntryListModel
+from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, sub_heading_font
 from rugdiary.ui.widgets.date_edits import DateField
+from rugdiary.ui.widgets.flow_layout import FlowLayout
 
 TAGS_COLUMN_CHARS = (12, 20)
 """Narrowest and widest automatic Labels column, in widths of "x"."""
@@ -104,6 +108,19 @@ class EntryTable(QTableView):
         menu.exec(event.globalPos() if event.reason() else self.mapToGlobal(QPoint(0, 0)))
 
 
+def _pair(parent: QWidget, label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field that stay together on one line."""
+    pair = QWidget(parent)
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    label.setParent(pair)
+    field.setParent(pair)
+    row.addWidget(label)
+    row.addWidget(field)
+    return pair
+
+
 class EntryListView(QWidget):
     """Filter bar on top, table in the middle, count and buttons below."""
 
@@ -139,19 +156,13 @@ class EntryListView(QWidget):
         to_label.setBuddy(self.to_date)
         tag_label = QLabel(self.tr("T&ag"), self)
         tag_label.setBuddy(self.tag_filter)
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(from_label)
-        filters.addWidget(self.from_date)
-        filters.addWidget(to_label)
-        filters.addWidget(self.to_date)
-        filters.addStretch(1)
-        # Tag on its own line keeps the list usable in a narrow window.
-        tag_row = QHBoxLayout()
-        tag_row.setSpacing(6)
-        tag_row.addWidget(tag_label)
-        tag_row.addWidget(self.tag_filter)
-        tag_row.addStretch(1)
+        # Each label with its field, in a row that wraps: in a narrow window the list
+        # keeps its place beside the form instead of being pushed below it.
+        filters = FlowLayout(spacing=6)
+        for pieces in ((from_label, self.from_date), (to_label, self.to_date)):
+            filters.addWidget(_pair(self, *pieces))
+        tag_row = FlowLayout(spacing=6)
+        tag_row.addWidget(_pair(self, tag_label, self.tag_filter))
 
         self.table = EntryTable(self)
         self.table.setModel(model)
@@ -175,8 +186,10 @@ class EntryListView(QWidget):
         sample = QLocale().toString(QTime(22, 59), QLocale.FormatType.ShortFormat)
         widths = {
             Column.TIME: metrics.horizontalAdvance(sample + "M"),
+            # Wide enough for a session's "5 → 4" as well as the heading.
             Column.PAIN: metrics.horizontalAdvance(
-                model.headerData(Column.PAIN, Qt.Orientation.Horizontal) + "M"
+                max(model.headerData(Column.PAIN, Qt.Orientation.Horizontal), "10 → 10", key=len)
+                + "M"
             ),
             Column.STRESS: metrics.horizontalAdvance(
                 model.headerData(Column.STRESS, Qt.Orientation.Horizontal) + "M"
@@ -186,6 +199,7 @@ class EntryListView(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        self._known_tags: list[str] = []
         self._tags_width_chosen = False  # True once the person drags the column's edge
         self._fitting_tags = False
         header.sectionResized.connect(self._on_section_resized)
@@ -207,19 +221,16 @@ class EntryListView(QWidget):
         self.delete_button.setToolTip(
             self.tr("Delete the selected entry (Delete); Undo brings it back")
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons = FlowLayout(align_right=True)
+        buttons.addWidget(self.count_label)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
 
         heading = QLabel(self.tr("Your entries"), self)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        heading.setFont(sub_heading_font(heading.font()))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 16, 12)
+        layout.setContentsMargins(12, PAGE_TOP, PAGE_MARGIN, 12)
         layout.setSpacing(8)
         heading_row = QHBoxLayout()
         heading_row.addWidget(heading, 1)
@@ -230,6 +241,20 @@ class EntryListView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label, 1)
         layout.addLayout(buttons)
+
+        # In the order they are seen: the pairs above were reparented, which moves fields
+        # to the end of the focus chain.
+        chain = (
+            self.show_all_button,
+            self.from_date,
+            self.to_date,
+            self.tag_filter,
+            self.table,
+            self.edit_button,
+            self.delete_button,
+        )
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         model.modelReset.connect(self._update_buttons)
@@ -258,12 +283,17 @@ class EntryListView(QWidget):
         werk"); a fixed width cut those. Measured from the distinct labels, not the rows, so
         a ten-year diary costs nothing. A width the person dragged is kept.
         """
+        self._known_tags = list(tags)
         if self._tags_width_chosen:
             return
         metrics = self.table.fontMetrics()
+        # The widest text in the column: a label list, or a program's name on a session row.
         widest = max((metrics.horizontalAdvance(tag) for tag in tags), default=0)
+        widest = max(widest, self.model.widest_tags_text(metrics))
         padding = metrics.horizontalAdvance("MM")
         low, high = (metrics.horizontalAdvance("x" * n) for n in TAGS_COLUMN_CHARS)
+        # A wide window gives the labels room before the note: up to a third of the table.
+        high = max(high, self.table.viewport().width() // 3)
         self._fitting_tags = True
         try:
             self.table.horizontalHeader().resizeSection(
@@ -271,6 +301,10 @@ class EntryListView(QWidget):
             )
         finally:
             self._fitting_tags = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_tags_column(self._known_tags)
 
     def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == Column.TAGS and not self._fitting_tags:

@@ -136,6 +136,8 @@ class ChartResult:
     high_low: HighLowStress | None = None
     weeks: tuple[WeekSummary, ...] = ()
     insight: str = ""
+    numbers: str = ""
+    """The figures behind `insight`, for the details line people can open; "" when none."""
     caveat: str = ""
     days_logged: int = 0
     paired_days: int = 0
@@ -303,6 +305,7 @@ def _statistics(
         high_low=high_low,
         weeks=weeks,
         insight=insight,
+        numbers=insights.numbers_line(detrended.same_day, lang) or "",
         caveat=insights.caveat_sentence(lang),
         days_logged=series.days_logged,
         paired_days=detrended.same_day.n,

@@ -39,6 +39,7 @@ from rugdiary.ui.insights.chart_jobs import (
 )
 from rugdiary.ui.insights.insights_view import InsightsView
 from rugdiary.ui.insights.ranges import DEFAULT_RANGE, Period, RangeChoice, period_for
+from rugdiary.ui.locale_dates import day_format
 
 if TYPE_CHECKING:
     from rugdiary.ui.insights.chart_canvas import ChartCanvas
@@ -434,8 +435,9 @@ class InsightsController(QObject):
         view = self.view
         request = result.request
         locale = QLocale()
-        first = locale.toString(_qdate(request.start), "d MMMM yyyy")
-        last = locale.toString(_qdate(request.end), "d MMMM yyyy")
+        # The locale's own order (5 December 2026, December 5, 2026), as on every page.
+        first = locale.toString(_qdate(request.start), day_format(locale))
+        last = locale.toString(_qdate(request.end), day_format(locale))
         days = (request.end - request.start).days + 1
         share = round(100 * result.days_logged / days)
         view.period_label.setText(
@@ -448,6 +450,7 @@ class InsightsController(QObject):
         )
         view.error.setVisible(False)
         view.sentence.setText(result.insight)
+        view.set_numbers(result.numbers)
         view.caveat.setText(result.caveat)
         view.caveat.setVisible(result.paired_days >= MIN_PAIRED_DAYS)
         needs = self._needs_text(result)
@@ -614,7 +617,7 @@ class InsightsController(QObject):
         series = result.series
         index = (day - series.start).days
         locale = QLocale()
-        lines = [locale.toString(_qdate(day), "dddd d MMMM yyyy")]
+        lines = [locale.toString(_qdate(day), locale.dateFormat(QLocale.FormatType.LongFormat))]
         count = int(series.entry_count[index])
         if count == 0:
             lines.append(self.tr("Nothing filled in"))

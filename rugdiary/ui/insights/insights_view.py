@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from rugdiary.ui.insights.ranges import RangeChoice
+from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
 from rugdiary.ui.widgets.date_edits import DateField
+from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 if TYPE_CHECKING:
@@ -111,14 +114,18 @@ class ChartCard(QFrame):
         self.canvas: ChartCanvas | None = None
         """The chart itself, once its first picture has arrived."""
 
+        self.title.setWordWrap(True)
         heading = QHBoxLayout()
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
         text.addWidget(self.explanation)
-        heading.addLayout(text, 1)
-        heading.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addLayout(text, 3)
+        # The two buttons go one under the other when the window is narrow (Dutch).
+        actions = FlowLayout(align_right=True)
+        actions.addWidget(self.table_button)
+        actions.addWidget(self.save_button)
+        heading.addLayout(actions, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
@@ -169,11 +176,7 @@ class InsightsView(QWidget):
         super().__init__(parent)
         self.setObjectName("insightsPage")
 
-        heading = QLabel(self.tr("Insights"), self)
-        font = QFont(heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        heading.setFont(font)
+        heading = page_title(self.tr("Insights"), self)
 
         self.range_label = QLabel(self.tr("&Period:"), self)
         self.range_combo = QComboBox(self)
@@ -236,6 +239,24 @@ class InsightsView(QWidget):
         self.sentence.setAccessibleDescription(self.tr("What your diary shows"))
         # Written by core/insights.py in English or Dutch, not through Qt's translation.
         self.sentence.setProperty("textFromCore", True)
+        # Plain words first; the figures behind them one click away (issue 17).
+        self.numbers_button = QToolButton()
+        self.numbers_button.setText(self.tr("The numbers"))
+        self.numbers_button.setCheckable(True)
+        self.numbers_button.setAutoRaise(True)
+        self.numbers_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.numbers_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.numbers_button.setAccessibleDescription(
+            self.tr("Shows the figures behind the sentence above")
+        )
+        self.numbers = _muted(QLabel())
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Written by core/insights.py in English or Dutch, not through Qt's translation.
+        self.numbers.setProperty("textFromCore", True)
+        self.numbers.setVisible(False)
+        self.numbers_button.setVisible(False)
+        self.numbers_button.toggled.connect(self._on_numbers_toggled)
         self.caveat = _muted(QLabel())
         self.caveat.setWordWrap(True)
         self.needs = QLabel()
@@ -262,11 +283,14 @@ class InsightsView(QWidget):
             self.question,
             self.period_label,
             self.sentence,
+            self.numbers_button,
+            self.numbers,
             self.caveat,
             self.needs,
             self.error,
         ):
             answer_layout.addWidget(widget)
+        answer_layout.setAlignment(self.numbers_button, Qt.AlignmentFlag.AlignLeft)
 
         self.cards: dict[str, ChartCard] = {}
         for key, title, explanation in (
@@ -282,8 +306,8 @@ class InsightsView(QWidget):
                 "scatter",
                 self.tr("Stress and pain on the same day"),
                 self.tr(
-                    "Each dot is a day: stress across, pain up. ρ runs from −1 to 1 and says "
-                    "how closely the two rise and fall together."
+                    "Each dot is a day as you logged it: stress across, pain up. The more the "
+                    "dots follow a rising line, the more the two rise and fall together."
                 ),
             ),
             (
@@ -333,9 +357,8 @@ class InsightsView(QWidget):
         centring = QWidget()
         row = QHBoxLayout(centring)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(0)
+        # Left-aligned up to its widest, like every other page.
         row.addWidget(content, 1)
-        row.addStretch(0)
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -346,11 +369,23 @@ class InsightsView(QWidget):
         self.scroll_area.setWidget(centring)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 12, 0)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_TOP, 12, 0)
         layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
         self.setFocusProxy(self.range_combo)
+
+    def set_numbers(self, text: str) -> None:
+        """The details line under the sentence; without figures, neither it nor its button."""
+        self.numbers.setText(text)
+        self.numbers_button.setVisible(bool(text))
+        self.numbers.setVisible(bool(text) and self.numbers_button.isChecked())
+
+    def _on_numbers_toggled(self, shown: bool) -> None:
+        self.numbers_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.numbers.setVisible(shown and bool(self.numbers.text()))
 
     def set_busy(self, busy: bool) -> None:
         for widget in self.busy_widgets:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from rugdiary.core.sessions import Session, StopReason
+from rugdiary.ui.locale_dates import weekday_day_format
 from rugdiary.ui.player.texts import clock_text
 
 if TYPE_CHECKING:
@@ -33,7 +34,9 @@ def session_line(session: Session, locale: QLocale | None = None) -> str:
     locale = locale if locale is not None else QLocale()
     started = session.started_at
     # "Tue 1 Dec" in English, "di 1 dec" in Dutch: short, and with the weekday.
-    day = locale.toString(QDate(started.year, started.month, started.day), "ddd d MMM")
+    day = locale.toString(
+        QDate(started.year, started.month, started.day), weekday_day_format(locale)
+    )
     parts = [day, session.program_name, clock_text(session.done_s)]
     if session.pain_before is not None and session.pain_after is not None:
         parts.append(

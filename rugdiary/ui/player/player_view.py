@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.announce import set_label_text
+from rugdiary.ui.page_layout import page_title, set_page_margins
 from rugdiary.ui.player.overview import SessionOverview, recent_lines
 from rugdiary.ui.player.session_forms import AfterForm, BeforeForm
+from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.countdown_ring import CountdownRing
+from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.pose_figure import PoseFigure
 
 TYPE_UNIT_DIVISORS = (62.0, 34.0)
@@ -199,11 +202,12 @@ class PlayPanel(QWidget):
         self.restart_button = QPushButton(self)
         self.stop_button = QPushButton(self)
         self.pause_button.setMinimumWidth(170)
-        controls = QHBoxLayout()
+        # Wraps onto a second line in a narrow window rather than widening it (issue 17).
+        controls = FlowLayout()
         controls.addWidget(self.back_button)
         controls.addWidget(self.pause_button)
         controls.addWidget(self.skip_button)
-        controls.addStretch(1)
+        controls.addStretch()
         controls.addWidget(self.restart_button)
         controls.addWidget(self.stop_button)
         self.buttons: tuple[QPushButton, ...] = (
@@ -384,8 +388,7 @@ class IdlePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         content = QWidget(self)
-        self.title = _scaled_label(content, 1.6, bold=True)
-        self.title.setText(self.tr("Exercise session"))
+        self.title = page_title(self.tr("Exercise session"), content)
         self.intro = QLabel(
             self.tr(
                 "RugDiary guides you through a program with a timer, a moving figure and, "
@@ -403,7 +406,11 @@ class IdlePanel(QWidget):
         self.program_detail.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Start"), content)
         self.start_button.setMinimumHeight(44)
+        self.start_button.setObjectName("primaryButton")
+        self.start_button.setStyleSheet(primary_button_style())
         self.choose_button = QPushButton(self.tr("Choose a program"), content)
+        # The main action when there is no next program to start (show_overview).
+        self.choose_button.setStyleSheet(primary_button_style())
         # The name is the visible text; where it goes is the description (issue 16).
         self.choose_button.setAccessibleDescription(
             self.tr("Opens Programs, where every program and exercise is listed")
@@ -435,13 +442,14 @@ class IdlePanel(QWidget):
         layout.addWidget(self.recent_heading)
         layout.addWidget(self.recent_list)
 
+        layout.setContentsMargins(0, 0, 0, 0)
         content.setMaximumWidth(760)
+        # Left-aligned at the same edge as every other page (issue 17).
         row = QHBoxLayout()
-        row.addStretch(1)
         row.addWidget(content, 100)
         row.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
+        set_page_margins(outer)
         outer.addLayout(row)
         outer.addStretch(1)
         self.show_overview(None)
@@ -452,6 +460,9 @@ class IdlePanel(QWidget):
         for widget in (self.next_heading, self.program_name, self.program_detail):
             widget.setVisible(has_next)
         self.start_button.setVisible(has_next)
+        self.choose_button.setObjectName("" if has_next else "primaryButton")
+        self.choose_button.style().unpolish(self.choose_button)
+        self.choose_button.style().polish(self.choose_button)
         if overview is not None and has_next:
             self.program_name.setText(overview.program_name)
             self.program_detail.setText(overview.program_detail)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook
+from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scale import ScaleWidget
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
@@ -73,6 +74,8 @@ class BeforeForm(QWidget):
             content,
         )
         self.start_button = QPushButton(self.tr("Start"), content)
+        self.start_button.setObjectName("primaryButton")
+        self.start_button.setStyleSheet(primary_button_style())
         self.start_button.setDefault(True)
         self.start_button.setAccessibleDescription(self.tr("Start the session"))
         self.start_button.setMinimumHeight(48)
@@ -158,6 +161,8 @@ class AfterForm(QWidget):
         self.message.setVisible(False)
         self.message.setAccessibleDescription(self.tr("Save status"))
         self.save_button = QPushButton(self.tr("Save"), content)
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setStyleSheet(primary_button_style())
         self.save_button.setDefault(True)
         self.save_button.setMinimumHeight(44)
         self.save_button.setAccessibleDescription(

@@ -28,6 +28,7 @@ from rugdiary.core.sessions import (
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import EntryNotFoundError
 from rugdiary.ui import dialogs
+from rugdiary.ui.locale_dates import weekday_day_format
 from rugdiary.ui.programs.commands import (
     EntrySource,
     ExerciseStore,
@@ -346,7 +347,9 @@ class ProgramsController(QObject):
         mine = self.sessions_of(program)[:RECENT_SESSIONS]
         for session in mine:
             local = session.started_at.astimezone()
-            when = locale.toString(QDate(local.year, local.month, local.day), "ddd d MMM")
+            when = locale.toString(
+                QDate(local.year, local.month, local.day), weekday_day_format(locale)
+            )
             response = session_response(session, self._next_day_pain.get(session.id))
             mark = pain_mark(response) if response is not None else None
             if session.pain_before is not None and session.pain_after is not None:

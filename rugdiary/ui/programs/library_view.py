@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from rugdiary.core.exercises import Exercise, Group, Level
 from rugdiary.ui.programs.library_model import THUMB_SIZE, ExerciseFilterModel
 from rugdiary.ui.programs.texts import dose_summary, group_name, level_title
+from rugdiary.ui.widgets.flow_layout import FlowLayout
 
 FIGURE_SIZE = QSize(300, 200)
 
@@ -142,9 +143,10 @@ class LibraryView(QWidget):
         self.delete_button.setAccessibleName(
             QCoreApplication.translate("Programs", "Delete the selected own exercise")
         )
-        buttons = QHBoxLayout()
+        # Wraps in a narrow window instead of widening the list (Dutch labels are long).
+        buttons = FlowLayout()
         buttons.addWidget(self.new_button)
-        buttons.addStretch(1)
+        buttons.addStretch()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
 
@@ -183,7 +185,7 @@ class LibraryView(QWidget):
         self.splitter.setStretchFactor(1, 3)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(0, 12, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.splitter, 1)
         # No focus proxy: it would send Tab from the last control back to the first.

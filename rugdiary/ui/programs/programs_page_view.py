@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from rugdiary.ui.page_layout import page_title, set_page_margins
 from rugdiary.ui.programs.library_model import ExerciseFilterModel
 from rugdiary.ui.programs.library_view import LibraryView
 from rugdiary.ui.programs.programs_view import ProgramsListView
@@ -25,8 +26,12 @@ class ProgramsView(QWidget):
         )
         self.tabs.addTab(self.programs, QCoreApplication.translate("Programs", "&Programs"))
         self.tabs.addTab(self.library, QCoreApplication.translate("Programs", "&Exercise library"))
+        # A title like every other page's, above the two tabs.
+        self.title = page_title(QCoreApplication.translate("Programs", "Programs"), self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        set_page_margins(layout)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
         layout.addWidget(self.tabs)
         # Where the keyboard starts when this page is opened (a focus proxy would
         # send Tab from the last control back to the first, trapping keyboard users).

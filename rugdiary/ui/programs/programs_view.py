@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QPalette
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -14,6 +25,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +35,7 @@ from PySide6.QtWidgets import (
 from rugdiary.core.exercises import Level
 from rugdiary.ui.programs.texts import PainMark, level_title
 from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 
@@ -41,6 +56,53 @@ class PainMarkLabel(QLabel):
         self.setAccessibleDescription(mark.meaning)
 
 
+class NameFirstDelegate(QStyledItemDelegate):
+    """A program in the list: its name (the item's first line) in bold, its facts below.
+
+    The item's text stays "name\nfacts", so screen readers and tests read it unchanged.
+    """
+
+    def _document(self, option: QStyleOptionViewItem, text: str, width: int) -> QTextDocument:
+        name, _, rest = text.partition("\n")
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(3)
+        body = "<br>".join(escape(line) for line in rest.split("\n")) if rest else ""
+        document.setHtml(f"<b>{escape(name)}</b>" + (f"<br>{body}" if body else ""))
+        document.setTextWidth(max(1, width))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = str(index.data() or "")  # opt.text has its line breaks replaced
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        document = self._document(opt, text, opt.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        # Moved rather than translate()d: the translation test reads every translate( call.
+        painter.setTransform(QTransform.fromTranslate(opt.rect.x(), opt.rect.y()), True)
+        painter.setClipRect(0, 0, opt.rect.width(), opt.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = self.parent()
+        # As wide as the item will be painted: the viewport less the list's spacing.
+        width = (
+            view.viewport().width() - 2 * view.spacing() if isinstance(view, QListWidget) else 240
+        )
+        document = self._document(opt, str(index.data() or ""), width)
+        return QSize(width, int(document.size().height()) + 2)
+
+
 class ProgramsListView(QWidget):
     """Programs with New/Copy/Change/Delete beside the details, level choice and Start."""
 
@@ -53,6 +115,9 @@ class ProgramsListView(QWidget):
         self.list.setSpacing(3)
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(260)
+        self.list.setItemDelegate(NameFirstDelegate(self.list))
+        # Item heights follow the width: the facts wrap in a narrow pane.
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.new_button = QPushButton(QCoreApplication.translate("Programs", "New…"), self)
         self.new_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Make a new program")
@@ -69,10 +134,10 @@ class ProgramsListView(QWidget):
         self.delete_button.setAccessibleName(
             QCoreApplication.translate("Programs", "Delete the selected own program")
         )
-        buttons = QHBoxLayout()
+        # Both rows wrap in a narrow window rather than widen the list (issue 17).
+        buttons = FlowLayout()
         for button in (self.new_button, self.copy_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         file_buttons = self._file_buttons()
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -83,7 +148,7 @@ class ProgramsListView(QWidget):
 
         self.title = QLabel(self)
         title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
@@ -104,17 +169,21 @@ class ProgramsListView(QWidget):
         level_label.setBuddy(self.level)
         self.start_button = QPushButton(QCoreApplication.translate("Programs", "Start"), self)
         self.start_button.setObjectName("primaryButton")
-        self.start_button.setStyleSheet(primary_button_style("6px 18px"))
+        self.start_button.setStyleSheet(primary_button_style())
         self.start_button.setAccessibleName(
             QCoreApplication.translate("Programs", "Start the program at the chosen level")
         )
         self.start_button.setDefault(True)
-        start_row = QHBoxLayout()
-        start_row.addWidget(level_label)
-        start_row.addWidget(self.level)
-        start_row.addSpacing(12)
+        start_row = FlowLayout()
+        level_pair = QWidget(self)
+        pair_layout = QHBoxLayout(level_pair)
+        pair_layout.setContentsMargins(0, 0, 12, 0)
+        pair_layout.addWidget(level_label)
+        pair_layout.addWidget(self.level)
+        level_label.setParent(level_pair)
+        self.level.setParent(level_pair)
+        start_row.addWidget(level_pair)
         start_row.addWidget(self.start_button)
-        start_row.addStretch(1)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
@@ -189,6 +258,8 @@ class ProgramsListView(QWidget):
         self.details_scroll.setWidget(details)
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Only up and down: what does not fit wraps (issue 17: it scrolled sideways).
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         quiet_scroll_area(self.details_scroll)
         self.details = details
 
@@ -199,12 +270,12 @@ class ProgramsListView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(0, 12, 0, 0)
         layout.addWidget(self.splitter)
         # No focus proxy: it would send Tab from the last control back to the first.
         self.initial_focus: QWidget = self.list
 
-    def _file_buttons(self) -> QHBoxLayout:
+    def _file_buttons(self) -> FlowLayout:
         """Programme files and the printed sheet: what travels between physio and patient."""
         self.import_button = QPushButton(QCoreApplication.translate("Programs", "Import…"), self)
         self.import_button.setAccessibleDescription(
@@ -224,10 +295,9 @@ class ProgramsListView(QWidget):
         )
         # Names are the visible words (voice control says what it sees); the longer
         # explanation is the description.
-        row = QHBoxLayout()
+        row = FlowLayout()
         for button in (self.import_button, self.export_button, self.sheet_button):
             row.addWidget(button)
-        row.addStretch(1)
         return row
 
     def chosen_level(self) -> Level:
@@ -253,8 +323,8 @@ class ProgramsListView(QWidget):
 
     def make_session_row(self, when: str, mark: PainMark | None, detail: str) -> QWidget:
         row = QWidget(self.sessions_box)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The detail moves under the date and mark when the pane is narrow.
+        layout = FlowLayout(row)
         date_label = QLabel(when, row)
         date_label.setMinimumWidth(date_label.fontMetrics().horizontalAdvance("Wed 30 Sep") + 12)
         layout.addWidget(date_label)
@@ -262,8 +332,8 @@ class ProgramsListView(QWidget):
             layout.addWidget(PainMarkLabel(mark, row))
         detail_label = QLabel(detail, row)
         detail_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        detail_label.setWordWrap(True)  # on a line of its own when even that is too narrow
         layout.addWidget(detail_label)
-        layout.addStretch(1)
         return row
 
 

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.locale_dates import day_format
+from rugdiary.ui.page_layout import page_title, set_page_margins
+from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 try:  # QtPdf comes with PySide6-Addons; a trimmed bundle may lack it, and the page still works.
@@ -56,15 +59,10 @@ class ReportView(QWidget):
 
         options = QWidget(self)
         form_layout = QVBoxLayout(options)
-        form_layout.setContentsMargins(16, 16, 16, 16)
+        set_page_margins(form_layout)
         form_layout.setSpacing(10)
 
-        title = QLabel(self.tr("Report for your physiotherapist"), options)
-        title.setObjectName("reportTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        title.setFont(font)
+        title = page_title(self.tr("Report for your physiotherapist"), options)
         title.setWordWrap(True)
         intro = QLabel(
             self.tr(
@@ -88,7 +86,7 @@ class ReportView(QWidget):
         self.to_date = QDateEdit(options)
         for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(day_format(short_month=True))
             edit.setAccessibleName(name)
         dates = QWidget(options)
         dates_layout = QHBoxLayout(dates)
@@ -153,10 +151,14 @@ class ReportView(QWidget):
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save as PDF…"), options)
         self.save_button.setDefault(True)
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setStyleSheet(primary_button_style())
         self.open_button = QPushButton(self.tr("&Open in PDF viewer"), options)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_button)
         form_layout.addLayout(buttons)
+        # Spare height goes below the buttons, not into gaps between the fields.
+        form_layout.addStretch(1)
 
         scroll = QScrollArea(self)
         scroll.setWidget(options)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.page_layout import bold_group_titles, page_title, set_page_margins
 from rugdiary.ui.settings.reminders_view import RemindersView, field_message
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
@@ -51,14 +52,10 @@ class SettingsView(QWidget):
         content.setObjectName("settingsContent")
         content.setMaximumWidth(COLUMN_WIDTH)
         column = QVBoxLayout(content)
-        column.setContentsMargins(24, 20, 24, 24)
+        set_page_margins(column)
         column.setSpacing(16)
 
-        title = QLabel(QCoreApplication.translate("SettingsView", "Settings"), content)
-        title_font = QFont(title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
-        title_font.setBold(True)
-        title.setFont(title_font)
+        title = page_title(QCoreApplication.translate("SettingsView", "Settings"), content)
         title.setAccessibleName(QCoreApplication.translate("SettingsView", "Settings"))
         column.addWidget(title)
         column.addWidget(
@@ -75,6 +72,7 @@ class SettingsView(QWidget):
         column.addWidget(self._data_group(content))
         column.addWidget(self._privacy_group(content))
         column.addStretch(1)
+        bold_group_titles(content)
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("settingsScroll")
@@ -82,7 +80,8 @@ class SettingsView(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         quiet_scroll_area(self.scroll_area)
         self.scroll_area.setWidget(content)
-        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # Left-aligned: every page starts at the same edge (issue 17).
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)

@@ -311,7 +311,9 @@ class TodayController(QObject):
         plan = week_plan(settings, sessions, today)
         if plan.planned:
             text = (
-                self.tr("%1 of %2 planned sessions this week")
+                self.tr("%1 of 1 planned session this week").replace("%1", str(plan.done))
+                if plan.planned == 1
+                else self.tr("%1 of %2 planned sessions this week")
                 .replace("%1", str(plan.done))
                 .replace("%2", str(plan.planned))
             )

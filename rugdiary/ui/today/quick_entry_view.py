@@ -42,6 +42,8 @@ class QuickEntryView(QWidget):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 4, 0, 0)
         buttons.addWidget(self.save_hint, 1)
+        # Holds Save at the right edge once the hint is hidden (values chosen).
+        buttons.addStretch(0)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)

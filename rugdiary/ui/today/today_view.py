@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.page_layout import READING_MAX_WIDTH, page_title, set_page_margins
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.today.quick_entry_view import QuickEntryView
 from rugdiary.ui.today.sparkline import SparklineWidget
@@ -24,7 +25,7 @@ from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 TWO_COLUMNS_MIN_WIDTH = 860
 """Below this the cards stack in one column (large text, small laptop screens)."""
-MAX_CONTENT_WIDTH = 1100
+MAX_CONTENT_WIDTH = READING_MAX_WIDTH
 
 _CARD_STYLE = (
     "QFrame#todayCard { background: palette(base); border: 1px solid palette(midlight);"
@@ -90,8 +91,7 @@ class TodayView(QWidget):
         content.setObjectName("todayContent")
         self.content = content
 
-        self.heading = QLabel(self.tr("Today"), content)
-        self.heading.setFont(_scaled_font(self.heading, 1.6, bold=True))
+        self.heading = page_title(self.tr("Today"), content)
         self.date_label = QLabel(content)
         self.date_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         header = QHBoxLayout()
@@ -122,7 +122,7 @@ class TodayView(QWidget):
         self.columns.addLayout(right, 4)
 
         inner = QVBoxLayout(content)
-        inner.setContentsMargins(24, 18, 24, 24)
+        set_page_margins(inner)
         inner.setSpacing(14)
         inner.addLayout(header)
         inner.addLayout(self.columns)
@@ -132,8 +132,7 @@ class TodayView(QWidget):
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
-        # Full width up to MAX_CONTENT_WIDTH, then centred with equal margins.
-        holder_layout.addStretch(0)
+        # Full width up to MAX_CONTENT_WIDTH, then left-aligned like every other page.
         holder_layout.addWidget(content, 1)
         holder_layout.addStretch(0)
 

@@ -34,6 +34,13 @@ QPushButton:checked {
 """
 
 
+_KEYBOARD_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
 class ScaleWidget(QWidget):
     """Eleven exclusive buttons, 0 to 10, with anchor words under both ends.
 
@@ -60,6 +67,7 @@ class ScaleWidget(QWidget):
         # Typing "1" then "0" quickly means ten, like typing a number anywhere else.
         self._last_digit_timer = QElapsedTimer()
         self._last_digit: int | None = None
+        self._show_ring = False
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -138,6 +146,9 @@ class ScaleWidget(QWidget):
     # -- events -------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._show_ring:
+            self._show_ring = True  # a key in use: from now on, show where it goes
+            self.update()
         key = event.key()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
@@ -174,6 +185,9 @@ class ScaleWidget(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        # The ring is for keyboard users; a page that merely opens with the focus here
+        # (or a click) gets no heavy frame until a key is used (issue 17).
+        self._show_ring = event.reason() in _KEYBOARD_REASONS
         self.update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
@@ -183,7 +197,7 @@ class ScaleWidget(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self.hasFocus():
+        if not self.hasFocus() or not self._show_ring:
             return
         # A wide, rounded frame in the highlight colour: the focus must be obvious at a glance.
         painter = QPainter(self)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from rugdiary.storage.repositories import EntryRepository
@@ -66,7 +66,11 @@ def test_hovering_a_day_on_the_timeline_shows_its_values(fill, make_page: MakePa
     pain = result.series.pain[index]
     stress = result.series.stress[index]
     assert day.strftime("%B") in text
-    assert f"{day.day} " in text
+    # In the locale's own order (the fixture's US English: "Thursday, February 26, 2026").
+    assert (
+        QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+        in text
+    )
     assert f"Pain {pain:g} · Stress {stress:g}" in text
     assert "Click to open this day" in text
     assert canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor

@@ -51,6 +51,14 @@ def test_opens_on_three_months_with_the_sentence_above_the_charts(
     view = page.view
     assert view.sentence.text() == summary["insight"]
     assert view.caveat.text() == summary["caveat"]
+    # Plain words first; the figures (named: each day against the usual) one click away.
+    assert "ρ" not in view.sentence.text()
+    assert view.numbers.text() == summary["insight_details"]
+    assert "ρ = " in view.numbers.text()
+    assert view.numbers_button.isVisible()
+    assert not view.numbers.isVisible()
+    view.numbers_button.click()
+    assert view.numbers.isVisible()
     assert view.caveat.isVisible()
     assert "cause" not in view.sentence.text().lower()
     assert not view.needs.isVisible()

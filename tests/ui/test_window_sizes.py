@@ -1,0 +1,374 @@
+"""Every page from the smallest window (900×600) to full HD, in English and Dutch (issue 17).
+
+At the minimum size nothing is cut off or scrolls sideways, and the window never has to
+grow, even after the exercise session page has been built; every page starts at the same
+left edge with the same title; the main actions share one look; counts are pluralised and
+dates follow the locale everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, QTranslator
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.clock import FakeClock
+from rugdiary.core.demo import generate_demo_entries
+from rugdiary.core.exercises import Level
+from rugdiary.core.sessions import Session, StopReason
+from rugdiary.ui.app import install_app_translator, install_qt_translator
+from rugdiary.ui.locale_dates import day_format, locale_for
+from rugdiary.ui.main_window import PAGES, MainWindow
+from rugdiary.ui.page_layout import MIN_WINDOW_SIZE, PAGE_MARGIN
+from rugdiary.ui.services import Services
+from rugdiary.ui.theme import apply_theme, primary_button_style
+
+LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
+LOCALES["nl"] = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+MAIN_ACTION_PAGES = ("today", "diary", "programs", "player", "report")
+"""Pages with a main action, drawn in the primary style (Insights and Settings have none)."""
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The app in `request.param`'s language: its translators and its locale."""
+    lang: str = request.param
+    QLocale.setDefault(LOCALES[lang])
+    installed: list[QTranslator] = []
+    if lang != "en":
+        before = set(qapp.findChildren(QTranslator))
+        install_qt_translator(qapp, LOCALES[lang])
+        install_app_translator(qapp, LOCALES[lang])
+        installed = [t for t in qapp.findChildren(QTranslator) if t not in before]
+    yield lang
+    for translator in installed:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def _fill(services: Services, clock: FakeClock) -> None:
+    today = clock.now().date()
+    services.entries.add_many(generate_demo_entries(120, seed=5, end=today))
+    for back in range(0, 120, 5):
+        start = datetime.combine(today - timedelta(days=back), time(18, 0)).astimezone()
+        services.sessions.add(
+            Session(
+                program_id="core-stability-beginner",
+                program_name="Core stability for beginners",
+                level=Level.BEGINNER,
+                started_at=start,
+                ended_at=start + timedelta(minutes=12),
+                planned_s=720,
+                done_s=720,
+                steps_done=12,
+                steps_skipped=0,
+                completed=True,
+                pain_before=5,
+                pain_after=4,
+            )
+        )
+
+
+@pytest.fixture
+def filled_window(
+    qtbot: QtBot,
+    services: Services,
+    clock: FakeClock,
+    restore_app_look: QApplication,
+    language: str,
+) -> MainWindow:
+    apply_theme(restore_app_look, "light")
+    _fill(services, clock)
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.resize(MIN_WINDOW_SIZE)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _where(widget: QWidget) -> str:
+    parts = []
+    current: QWidget | None = widget
+    while current is not None and not current.isWindow():
+        name = type(current).__name__
+        if current.objectName():
+            name += f"#{current.objectName()}"
+        parts.append(name)
+        current = current.parentWidget()
+    return " > ".join(reversed(parts))
+
+
+def clipped(widget: QWidget) -> str | None:
+    """Why `widget`'s text does not fit in it at its current size, or None if it fits."""
+    if isinstance(widget, QLabel):
+        if not widget.text() or not widget.pixmap().isNull():
+            return None
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            return (
+                f"needs {needed}px height, has {widget.height()}"
+                if (needed > widget.height() + 1)
+                else None
+            )
+        needed = widget.minimumSizeHint().width()
+        if needed > widget.width() + 1:
+            return f"needs {needed}px width, has {widget.width()}"
+        return None
+    if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
+        needed = widget.sizeHint().width()
+        if needed > widget.width() + 1:
+            return f"needs {needed}px width, has {widget.width()}"
+    return None
+
+
+def size_problems(window: MainWindow, where: str) -> list[str]:
+    """Texts cut off, areas scrolling sideways and a window that had to grow, on this page."""
+    for _ in range(3):  # layouts settle in steps: a wrapped line changes a height, and so on
+        QApplication.processEvents()
+    problems = []
+    hint = window.minimumSizeHint()
+    if hint.width() > MIN_WINDOW_SIZE.width() or hint.height() > MIN_WINDOW_SIZE.height():
+        problems.append(f"[{where}] the window needs at least {hint.width()}×{hint.height()}")
+    if window.size() != MIN_WINDOW_SIZE:
+        problems.append(f"[{where}] the window grew to {window.width()}×{window.height()}")
+    page = window.stack.currentWidget()
+    assert page is not None
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        why = clipped(widget)
+        if why:
+            text = widget.text()[:40]  # type: ignore[attr-defined]
+            problems.append(f"[{where}] {_where(widget)} {text!r}: {why}")
+        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().maximum() > 0:
+            problems.append(f"[{where}] {_where(widget)} scrolls sideways")
+    return problems
+
+
+def _pages_and_states(window: MainWindow) -> Iterator[str]:
+    """Every page, then the session page's states: before, playing, after."""
+    for key in PAGES:
+        window.show_page(key)
+        yield key
+    window.show_page("diary")
+    window.diary.view.form.more_button.setChecked(True)
+    yield "diary details"
+    program = window.programs.controller.all_programs()[0]
+    window.start_program(program, Level.BEGINNER)
+    yield "session: before"
+    window.player.controller.begin()
+    yield "session: playing"
+    window.player.controller.stop(StopReason.TIME)
+    yield "session: after"
+    window.player.view.after.done_button.click()
+    for key in PAGES:
+        window.show_page(key)
+        yield f"{key}, after the session page was built"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_every_page_fits_the_minimum_window(filled_window: MainWindow, language: str) -> None:
+    problems: list[str] = []
+    for where in _pages_and_states(filled_window):
+        problems += size_problems(filled_window, where)
+    assert problems == [], f"at {MIN_WINDOW_SIZE.width()}×{MIN_WINDOW_SIZE.height()}:\n" + (
+        "\n".join(problems)
+    )
+
+
+def _title_lefts(window: MainWindow) -> dict[str, int]:
+    lefts = {}
+    for key in PAGES:
+        window.show_page(key)
+        QApplication.processEvents()
+        page = window.stack.currentWidget()
+        titles = [w for w in page.findChildren(QLabel, "pageTitle") if w.isVisible()]
+        assert len(titles) == 1, f"{key}: one page title, not {len(titles)}"
+        lefts[key] = titles[0].mapTo(window, titles[0].rect().topLeft()).x()
+    return lefts
+
+
+@pytest.mark.parametrize("language", ["nl"], indirect=True)
+def test_every_page_starts_at_the_same_left_edge_with_one_title(
+    filled_window: MainWindow, language: str
+) -> None:
+    edge = filled_window.nav.width() + PAGE_MARGIN
+    for size in ((900, 600), (1600, 1000)):
+        filled_window.resize(*size)
+        lefts = _title_lefts(filled_window)
+        assert lefts == dict.fromkeys(PAGES, edge), f"at {size}"
+    title = filled_window.stack.currentWidget().findChild(QLabel, "pageTitle")
+    fonts = set()
+    for key in PAGES:
+        filled_window.show_page(key)
+        page = filled_window.stack.currentWidget()
+        label = page.findChild(QLabel, "pageTitle")
+        fonts.add((label.font().pointSizeF(), label.font().bold()))
+    assert len(fonts) == 1, f"page titles differ: {fonts}"
+    assert title is not None
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_wide_window_keeps_today_and_settings_left_aligned_and_readable(
+    filled_window: MainWindow, language: str
+) -> None:
+    filled_window.resize(1600, 1000)
+    for key, name in (("today", "todayContent"), ("settings", "settingsContent")):
+        filled_window.show_page(key)
+        QApplication.processEvents()
+        content = filled_window.stack.currentWidget().findChild(QWidget, name)
+        assert content is not None
+        left = content.mapTo(filled_window, content.rect().topLeft()).x()
+        assert left == filled_window.nav.width(), f"{key} starts beside the page list"
+        assert content.width() <= 1100, f"{key} keeps a readable width"
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_main_actions_share_the_one_primary_style(filled_window: MainWindow, language: str) -> None:
+    style = primary_button_style()
+    for key in PAGES:
+        filled_window.show_page(key)
+        QApplication.processEvents()
+        page = filled_window.stack.currentWidget()
+        primaries = [
+            b for b in page.findChildren(QPushButton, "primaryButton") if b.isVisibleTo(page)
+        ]
+        for button in page.findChildren(QPushButton, "primaryButton"):
+            assert button.styleSheet() == style, f"{key}: {button.text()!r} has its own look"
+        if key in MAIN_ACTION_PAGES:
+            assert primaries, f"{key}: the main action is not drawn as one"
+        defaults = [
+            b for b in page.findChildren(QPushButton) if b.isDefault() and b.isVisibleTo(page)
+        ]
+        for button in defaults:
+            assert button.objectName() == "primaryButton", (
+                f"{key}: the default action {button.text()!r} is not drawn as the main one"
+            )
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        ("en", "1 entry", "2 entries"),
+        ("nl", "1 registratie", "2 registraties"),
+    ],
+    indirect=["language"],
+)
+def test_counts_are_pluralised(
+    qtbot: QtBot, services: Services, clock: FakeClock, language: str, one: str, two: str
+) -> None:
+    from rugdiary.core.diary import new_entry
+
+    services.entries.add(
+        new_entry(now=clock.now(), pain=3, stress=2, at=clock.now() - timedelta(hours=1))
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("diary")
+    count = window.diary.view.list.count_label
+    assert count.text() == one
+    services.entries.add(
+        new_entry(now=clock.now(), pain=4, stress=2, at=clock.now() - timedelta(days=1))
+    )
+    window.diary.controller.reload()
+    assert count.text() == two
+
+
+@pytest.mark.parametrize(
+    ("locale", "day_month"),
+    [
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedStates), "Feb 27"),
+        (QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom), "27 Feb"),
+        (QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands), "27 feb"),
+    ],
+)
+def test_dates_follow_the_locale_on_every_page(
+    qtbot: QtBot, services: Services, clock: FakeClock, locale: QLocale, day_month: str
+) -> None:
+    """The same day reads the same way in the Diary, Insights, Report, Programs and Session."""
+    QLocale.setDefault(locale)
+    day = date(2026, 2, 27)  # a Friday, within every page's default period
+    start = datetime.combine(day, time(18, 0)).astimezone()
+    services.sessions.add(
+        Session(
+            program_id="core-stability-beginner",
+            program_name="Core stability for beginners",
+            level=Level.BEGINNER,
+            started_at=start,
+            ended_at=start + timedelta(minutes=12),
+            planned_s=720,
+            done_s=720,
+            steps_done=12,
+            steps_skipped=0,
+            completed=True,
+        )
+    )
+    from rugdiary.core.diary import new_entry
+
+    services.entries.add(new_entry(now=clock.now(), pain=3, stress=2, at=start))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+
+    window.show_page("diary")
+    model = window.diary.view.list.model
+    days = [model.data(model.index(row, 0)) for row in model.day_rows()]
+    assert any(day_month in text for text in days), days
+
+    window.show_page("programs")
+    marks = window.programs.view.programs
+    texts = [w.text() for w in marks.sessions_box.findChildren(QLabel)]
+    window.programs.view.programs.list.setCurrentRow(0)
+    texts += [w.text() for w in marks.sessions_box.findChildren(QLabel)]
+    assert any(day_month in text for text in texts), texts
+
+    window.show_page("player")
+    assert day_month in window.player.view.idle.recent_list.text()
+
+    window.show_page("report")
+    report_format = window.report.view.from_date.displayFormat()
+    assert report_format == day_format(locale, short_month=True)
+    shown = window.report.view.from_date.date().toString(report_format)
+    assert QDate.fromString(shown, report_format).isValid()
+
+
+def test_english_without_an_english_system_gets_british_dates() -> None:
+    english = locale_for("en")
+    assert english.language() == QLocale.Language.English
+    if QLocale.system().language() != QLocale.Language.English:
+        assert english.territory() == QLocale.Country.UnitedKingdom
+    assert locale_for("nl").language() == QLocale.Language.Dutch
+    assert day_format(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)) == (
+        "MMMM d, yyyy"
+    )
+    assert day_format(QLocale(QLocale.Language.Dutch)) == "d MMMM yyyy"
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_settings_group_titles_are_bold_and_their_contents_are_not(
+    filled_window: MainWindow, language: str
+) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    filled_window.show_page("settings")
+    page = filled_window.stack.currentWidget()
+    boxes = page.findChildren(QGroupBox)
+    assert boxes
+    assert all(box.font().bold() for box in boxes)
+    checks = [c for c in page.findChildren(QCheckBox) if c.isVisibleTo(page)]
+    assert checks
+    assert not any(c.font().bold() for c in checks)
