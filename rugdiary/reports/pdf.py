@@ -964,7 +964,7 @@ class _Writer:
                 self.t("col_change"),
             ],
             rows,
-            widths=(37, 20, 16, 19, 17, 16, 17, 40),
+            widths=(37, 19, 16, 19, 17, 16, 18, 40),
             align=("L", "C", "C", "C", "C", "C", "C", "L"),
         )
 
