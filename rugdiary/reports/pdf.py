@@ -57,13 +57,24 @@ MAX_WEEKS_ON_PAGE_ONE = 14
 the most recent ones, so the page still reads at a glance."""
 
 TIMELINE_MIN_MM = 42.0
-RECENT_WEEKS_SHOWN = 12
-MAX_FLARE_UPS_LISTED = 12
-MAX_NOTES_LISTED = 15
+LONG_PERIOD_DAYS = 120
+"""Past about four months the chart is a little lower, so a year still fits on two pages."""
+RECENT_WEEKS_SHOWN = 8
+MAX_FLARE_UPS_LISTED = 6
+MAX_NOTES_LISTED = 6
+LIST_LIMITS: tuple[tuple[int, int, int], ...] = (
+    (MAX_FLARE_UPS_LISTED, MAX_NOTES_LISTED, RECENT_WEEKS_SHOWN),
+    (3, 3, 6),
+    (1, 1, 4),
+    (1, 1, 2),
+)
+"""(flare-ups, marked entries, recent weeks) listed on pages 1-2, tried in turn until the
+report fits two pages: a long, eventful diary lists fewer of them rather than run to a third
+page (the chart and the appendix still show everything)."""
 """Page 2 lists the most recent flare-ups and marked entries: a physiotherapist reads a few
 minutes, and over a year or more the full lists would run to many pages (the appendix and the
 chart still hold everything)."""
-MAX_NOTE_CHARS = 300
+MAX_NOTE_CHARS = 140
 """Notes longer than this are shortened on pages 1-2; the appendix prints them whole."""
 
 # Calm, printable colours: dark text on white, one muted teal for headings (ui/theme.py).
@@ -516,8 +527,15 @@ class _Writer:
         made: datetime,
         reminders: Mapping[str, tuple[int, int, int]] | None = None,
         sitting: Sequence[SittingDay] = (),
+        limits: tuple[int, int, int] = LIST_LIMITS[0],
+        charts: dict[float, bytes] | None = None,
     ):
         self.data = data
+        self.max_flares, self.max_notes, self.recent_weeks = limits
+        self.charts = {} if charts is None else charts
+        """Timeline PNGs by height, shared between tries so the chart is drawn only once."""
+        self.pages_before_appendix = 0
+        self.give_up_past_two_pages = False
         self.reminders = reminders
         self.sitting = sitting
         self.options = options
@@ -562,15 +580,15 @@ class _Writer:
         pdf = self.pdf
         self.keep(need)
         if pdf.get_y() > pdf.t_margin + 1:
-            pdf.ln(2.5)
+            pdf.ln(2.0)
         pdf.set_font(_FONT, "B", 11.5)
         pdf.set_text_color(_ACCENT)
-        pdf.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 5.6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         y = pdf.get_y()
         pdf.set_draw_color(_RULE)
         pdf.set_line_width(0.3)
         pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
-        pdf.ln(1.8)
+        pdf.ln(1.5)
         pdf.set_font(_FONT, size=9.5)
         pdf.set_text_color(_TEXT)
 
@@ -704,20 +722,20 @@ class _Writer:
         pdf = self.pdf
         self.keep(6)
         pdf.set_x(pdf.l_margin)
-        pdf.set_font(_FONT, "B", 9.5)
+        pdf.set_font(_FONT, "B", 9.2)
         pdf.set_text_color(_TEXT)
-        pdf.cell(self.brief_label_mm(), 4.9, label)
-        pdf.set_font(_FONT, size=9.5)
+        pdf.cell(self.brief_label_mm(), 4.6, label)
+        pdf.set_font(_FONT, size=9.2)
         if mark is not None:
             pdf.set_text_color(mark[1])
-            pdf.cell(4.5, 4.9, mark[0])
+            pdf.cell(4.5, 4.6, mark[0])
             pdf.set_text_color(_TEXT)
-        pdf.multi_cell(0, 4.9, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(0.9)
+        pdf.multi_cell(0, 4.6, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(0.8)
 
     def brief_label_mm(self) -> float:
         """Wide enough for the longest label in the report's language, so none runs over."""
-        self.pdf.set_font(_FONT, "B", 9.5)
+        self.pdf.set_font(_FONT, "B", 9.2)
         keys = ("pain", "brief_diary_label", "brief_exercise_label", "brief_flares_label")
         widest = max(self.pdf.get_string_width(self.t(k)) for k in (*keys, "brief_psfs_label"))
         return max(_BRIEF_LABEL_MM, widest + 3)
@@ -829,16 +847,6 @@ class _Writer:
         )
         self.brief_line(self.t("brief_psfs_label"), text, mark)
 
-    def fitted_cell(self, width: float, height: float, text: str, style: str, size: float) -> None:
-        """A one-line cell whose type shrinks (to 60% at most) rather than run out of its box."""
-        pdf = self.pdf
-        smallest = size * 0.6
-        pdf.set_font(_FONT, style, size)
-        while size > smallest and pdf.get_string_width(text) > width:
-            size -= 0.25
-            pdf.set_font(_FONT, style, size)
-        pdf.cell(width, height, text)
-
     def weekly(self) -> None:
         weeks: list[Mapping[str, Any]] = list(self.summary["weekly"])
         self.heading(self.t("weekly_heading"), need=40)
@@ -848,7 +856,7 @@ class _Writer:
         if hidden:
             appendix = self.t("weeks_in_appendix") if self.options.include_appendix else ""
             note += " " + self.t(
-                "weeks_left_out", shown=RECENT_WEEKS_SHOWN, hidden=hidden, appendix=appendix
+                "weeks_left_out", shown=self.recent_weeks, hidden=hidden, appendix=appendix
             )
         self.para(note, size=7.5, colour=_MUTED, gap=0.5)
 
@@ -862,7 +870,7 @@ class _Writer:
         index = {w["week_start"]: i for i, w in enumerate(weeks)}
         shown, hidden = self._weeks_to_show(weeks)
         # The heading, the week row, every line and the note stay together on one page.
-        self.heading(self.t("other_heading"), need=24 + 4.5 * len(other))
+        self.heading(self.t("other_heading"), need=19 + 4.2 * len(other))
         headings = [self.t("col_score")]
         columns: list[int | None] = []
         for i, week in enumerate(shown):
@@ -897,17 +905,15 @@ class _Writer:
             note += " " + self.t("other_missing", names=", ".join(missing))
         self.para(note, size=7.5, colour=_MUTED, gap=0.5)
 
-    @staticmethod
-    def _weeks_to_show(
-        weeks: list[Mapping[str, Any]],
-    ) -> tuple[list[Mapping[str, Any]], int]:
+    def _weeks_to_show(self, weeks: list[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], int]:
         if len(weeks) <= MAX_WEEKS_ON_PAGE_ONE:
             return weeks, 0
         first = next((i for i, w in enumerate(weeks) if w["days_logged"] >= MIN_WEEK_DAYS), 0)
-        recent = weeks[-RECENT_WEEKS_SHOWN:]
-        if first >= len(weeks) - RECENT_WEEKS_SHOWN:
-            return recent, len(weeks) - RECENT_WEEKS_SHOWN
-        return [weeks[first], *recent], len(weeks) - RECENT_WEEKS_SHOWN - 1
+        n = self.recent_weeks
+        recent = weeks[-n:]
+        if first >= len(weeks) - n:
+            return recent, len(weeks) - n
+        return [weeks[first], *recent], len(weeks) - n - 1
 
     def weekly_table(self, weeks: Sequence[Mapping[str, Any]], hidden_after_first: int) -> None:
         data = self.data
@@ -950,7 +956,7 @@ class _Writer:
                     change,
                 ]
             )
-            if i == 0 and hidden_after_first and len(weeks) > RECENT_WEEKS_SHOWN:
+            if i == 0 and hidden_after_first and len(weeks) > self.recent_weeks:
                 rows.append(["…", "", "", "", "", "", "", ""])
         self.table(
             [
@@ -992,13 +998,16 @@ class _Writer:
         width_mm = pdf.epw
         # The chart belongs to page 1's story: it shrinks a little to stay there rather than
         # leave a gap and open page 2, but never below a height that still reads well.
-        height_mm = 55.0
+        height_mm = 55.0 if self.data.series.n_days <= LONG_PERIOD_DAYS else TIMELINE_MIN_MM
         if TIMELINE_MIN_MM + 4 <= self.room() < height_mm + 4:
             height_mm = self.room() - 4
-        fig = build_timeline_figure(
-            self.data.series, style, size=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI
-        )
-        png = figure_to_png_bytes(fig, dpi=CHART_DPI)
+        png = self.charts.get(height_mm)
+        if png is None:
+            fig = build_timeline_figure(
+                self.data.series, style, size=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI
+            )
+            png = figure_to_png_bytes(fig, dpi=CHART_DPI)
+            self.charts[height_mm] = png
         self.keep(height_mm + 2)
         pdf.ln(1.5)
         pdf.image(
@@ -1018,7 +1027,7 @@ class _Writer:
             self.para(self.t("too_few_paired", n=paired, min_days=MIN_CORRELATION_DAYS))
             return
         self.heading(self.t("stress_heading"), need=52)
-        self.para(s["insight"], size=9.5, gap=1.0)
+        self.para(s["insight"], size=8.8, gap=1.0)
         rows: list[list[str | tuple[str, FontFace]]] = []
         for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
             rows.append(
@@ -1033,6 +1042,7 @@ class _Writer:
             rows,
             widths=(56, 60, 66),
             align=("L", "L", "L"),
+            size=8.0,
         )
         split = s["high_low_stress"]
         if split["difference"] is not None:
@@ -1055,7 +1065,7 @@ class _Writer:
                 gap=0.8,
             )
         self.keep(20)  # the caveat and the method note stay together, never one orphaned
-        self.para(s["caveat"], size=8.5, gap=0.8)
+        self.para(s["caveat"], size=8.0, gap=0.8)
         self.para(
             self.t("stress_note", min_days=MIN_CORRELATION_DAYS), size=7.5, colour=_MUTED, gap=0
         )
@@ -1236,14 +1246,16 @@ class _Writer:
             self.para(self.t("no_flares"))
             return
         rows: list[Sequence[str]] = []
-        for flare in self.data.flare_ups[-MAX_FLARE_UPS_LISTED:]:
+        for flare in self.data.flare_ups[-self.max_flares :]:
+            # What helped first: it is what a flare-up plan builds on; the notes follow.
+            helped = "; ".join(flare.helped)
+            notes = " / ".join(flare.notes)
             rows.append(
                 [
                     self.flare_dates(flare),
                     str(flare.days),
                     ", ".join(flare.tags) or "–",
-                    _shorten("; ".join(flare.helped)) or "–",
-                    _shorten(" / ".join(flare.notes)) or "–",
+                    _shorten(" · ".join(part for part in (helped, notes) if part)) or "–",
                 ]
             )
         self.table(
@@ -1251,14 +1263,13 @@ class _Writer:
                 self.t("col_dates"),
                 self.t("col_duration"),
                 self.t("col_tags"),
-                self.t("col_helped"),
-                self.t("col_notes"),
+                self.t("col_helped_notes"),
             ],
             rows,
-            widths=(31, 14, 37, 40, 60),
-            align=("L", "C", "L", "L", "L"),
+            widths=(36, 14, 37, 95),
+            align=("L", "C", "L", "L"),
         )
-        self._left_out("flares_left_out", len(self.data.flare_ups), MAX_FLARE_UPS_LISTED)
+        self._left_out("flares_left_out", len(self.data.flare_ups), self.max_flares)
 
     def activities(self) -> None:
         """The person's own activities (PSFS / PSK): first and latest score and the change."""
@@ -1295,7 +1306,7 @@ class _Writer:
                 self.t("col_matters"),
             ],
             rows,
-            widths=(62, 32, 32, 20, 36),
+            widths=(56, 30, 30, 20, 46),
             align=("L", "L", "L", "C", "L"),
         )
         self.para(self.t("psfs_note"), size=7.5, colour=_MUTED, gap=0)
@@ -1323,7 +1334,7 @@ class _Writer:
             self.para(self.t("no_physio"))
             return
         rows: list[Sequence[str]] = []
-        for entry in self.data.for_physio[-MAX_NOTES_LISTED:]:
+        for entry in self.data.for_physio[-self.max_notes :]:
             scores = f"{entry.pain} · {entry.stress}"
             if entry.flare_up:
                 scores += f" ({self.t('flare_mark')})"
@@ -1341,7 +1352,7 @@ class _Writer:
             widths=(24, 34, 36, 88),
             align=("L", "L", "L", "L"),
         )
-        self._left_out("notes_left_out", len(self.data.for_physio), MAX_NOTES_LISTED)
+        self._left_out("notes_left_out", len(self.data.for_physio), self.max_notes)
 
     def _left_out(self, key: str, total: int, shown: int) -> None:
         """Say how many older items a shortened list leaves out, and where they are."""
@@ -1399,8 +1410,8 @@ class _Writer:
         )
 
     def about(self) -> None:
-        self.heading(self.t("about_heading"), need=22)
-        self.para(self.t("about_text"), size=8.5, colour=_MUTED)
+        self.heading(self.t("about_heading"), need=18)
+        self.para(self.t("about_text"), size=7.5, colour=_MUTED, gap=0)
 
     # -- appendix -------------------------------------------------------------------------------
 
@@ -1447,6 +1458,13 @@ class _Writer:
 
     # -- the whole report -----------------------------------------------------------------------
 
+    def close(self) -> None:
+        """Release the font files of a try that is given up (output() closes them otherwise)."""
+        for font in self.pdf.fonts.values():
+            close = getattr(font, "close", None)
+            if close is not None:
+                close()
+
     def write(self) -> bytes:
         pdf = self.pdf
         data = self.data
@@ -1471,19 +1489,26 @@ class _Writer:
         else:
             # Page 1 answers first (the brief, the person's questions, pain per week and the
             # chart); the details follow, and the statistics come last.
-            self.brief()
-            self.questions()
-            self.timeline()
-            self.weekly()
-            self.other_scores()
-            self.exercise()
-            self.flare_ups()
-            self.activities()
-            self.regions()
-            self.for_physio()
-            self.medication()
-            self.stress_and_pain()
-            self.about()
+            sections = (
+                self.brief,
+                self.questions,
+                self.timeline,
+                self.weekly,
+                self.other_scores,
+                self.exercise,
+                self.flare_ups,
+                self.activities,
+                self.regions,
+                self.for_physio,
+                self.medication,
+                self.stress_and_pain,
+                self.about,
+            )
+            for section in sections:
+                section()
+                if self.give_up_past_two_pages and pdf.page_no() > 2:
+                    raise _TooLongError  # shorter lists are tried next; no use finishing this one
+            self.pages_before_appendix = pdf.page_no()
             if self.options.include_appendix:
                 hidden = len(self.summary["weekly"]) > MAX_WEEKS_ON_PAGE_ONE
                 self.appendix(all_weeks_needed=hidden)
@@ -1551,7 +1576,22 @@ def build_report_pdf(
     counts = reminder_counts(reminders, start, end) if reminders is not None else None
     # Sitting figures: per day, durations and counts only (core/sitting.py).
     days = sorted((d for d in sitting if start <= d.day <= end), key=lambda d: d.day)
-    return _Writer(data, options, app_version, generated_at, counts, days).write()
+    charts: dict[float, bytes] = {}
+    for limits in LIST_LIMITS[:-1]:
+        writer = _Writer(data, options, app_version, generated_at, counts, days, limits, charts)
+        writer.give_up_past_two_pages = True
+        try:
+            return writer.write()
+        except _TooLongError:
+            writer.close()
+            continue
+    # The shortest lists: printed however long the rest is (very long questions, say).
+    last = LIST_LIMITS[-1]
+    return _Writer(data, options, app_version, generated_at, counts, days, last, charts).write()
+
+
+class _TooLongError(Exception):
+    """A try at the report ran past two pages before the appendix."""
 
 
 REMINDER_KINDS = ("diary", "exercise", "movement")

@@ -31,16 +31,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "brief_heading": "In brief",
         "two_weeks": "two weeks",
         "brief_pain_fell": (
-            "Pain fell from {first} to {last} (means of the first and of the last {window}; "
-            "{first_days} and {last_days} days logged)"
+            "Pain fell from {first} in the first {window} to {last} in the last {window} "
+            "({first_days} and {last_days} days logged)"
         ),
         "brief_pain_rose": (
-            "Pain rose from {first} to {last} (means of the first and of the last {window}; "
-            "{first_days} and {last_days} days logged)"
+            "Pain rose from {first} in the first {window} to {last} in the last {window} "
+            "({first_days} and {last_days} days logged)"
         ),
         "brief_pain_same": (
-            "Pain was {first} at the start and {last} at the end (means of the first and of "
-            "the last {window}; {first_days} and {last_days} days logged)"
+            "Pain was {first} in the first {window} and {last} in the last {window} "
+            "({first_days} and {last_days} days logged)"
         ),
         "brief_change": "{sentence}: {points}, {verdict}.",
         "brief_matters_better": (
@@ -71,8 +71,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "flare_since": "since {day}, ongoing",
         "brief_psfs_label": "Activities",
         "brief_psfs": (
-            "Own activities (PSFS, 0 cannot – 10 as before), first → latest score: {items}. "
-            "Mean {first} → {last}: {verdict}."
+            "PSFS (0 cannot – 10 as before), first → latest: {items}. Mean {first} → {last}: "
+            "{verdict}."
         ),
         "psfs_better": "better",
         "psfs_worse": "worse",
@@ -90,9 +90,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "score_work_demand": "Work demand",
         "score_support": "Support",
         "other_note": (
-            "Weekly means of the person's own 0–10 scores; each column is a week, named by its "
-            "first day, as in the pain table. Higher is more confidence to move despite pain, a "
-            "better mood, more demanding work and daily tasks, more support from people around."
+            "Weekly means, 0–10. Higher: more confidence to move despite pain, better mood, "
+            "more demanding work and daily tasks, more support."
         ),
         "other_missing": "Not filled in: {names}.",
         "chart_alt": "Chart of daily pain and stress with 7-day averages, flare-ups and sessions",
@@ -192,17 +191,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_duration": "Days",
         "col_tags": "Tags",
         "col_notes": "Notes",
-        "col_helped": "What helped",
+        "col_helped_notes": "What helped · notes",
         "psfs_heading": "Own activities (PSFS)",
         "col_activity": "Activity",
         "col_then": "First score",
         "col_now": "Latest score",
         "col_change_short": "Change",
-        "col_matters": "Beyond measurement error",
+        "col_matters": "Change that matters",
         "psfs_note": (
-            "Patient-Specific Functional Scale: 0 cannot do it – 10 as before the pain. A "
-            "change of 3 points for one activity, or 2 in the mean, lies beyond measurement "
-            "error."
+            "Patient-Specific Functional Scale, 0 cannot – 10 as before. A change of 3 points "
+            "(one activity) or 2 (the mean) lies beyond measurement error."
         ),
         "no": "no",
         "regions_heading": "Where it hurts",
@@ -263,16 +261,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "brief_heading": "In het kort",
         "two_weeks": "twee weken",
         "brief_pain_fell": (
-            "De pijn daalde van {first} naar {last} (gemiddelden van de eerste en van de "
-            "laatste {window}; {first_days} en {last_days} dagen ingevuld)"
+            "De pijn daalde van {first} in de eerste {window} naar {last} in de laatste "
+            "{window} ({first_days} en {last_days} dagen ingevuld)"
         ),
         "brief_pain_rose": (
-            "De pijn steeg van {first} naar {last} (gemiddelden van de eerste en van de "
-            "laatste {window}; {first_days} en {last_days} dagen ingevuld)"
+            "De pijn steeg van {first} in de eerste {window} naar {last} in de laatste "
+            "{window} ({first_days} en {last_days} dagen ingevuld)"
         ),
         "brief_pain_same": (
-            "De pijn was {first} aan het begin en {last} aan het eind (gemiddelden van de "
-            "eerste en van de laatste {window}; {first_days} en {last_days} dagen ingevuld)"
+            "De pijn was {first} in de eerste {window} en {last} in de laatste {window} "
+            "({first_days} en {last_days} dagen ingevuld)"
         ),
         "brief_change": "{sentence}: {points}, {verdict}.",
         "brief_matters_better": "beter, met minstens de 2 punten of 30% die mensen meestal merken",
@@ -301,8 +299,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "flare_since": "sinds {day}, nog bezig",
         "brief_psfs_label": "Activiteiten",
         "brief_psfs": (
-            "Eigen activiteiten (PSK, 0 lukt niet – 10 zoals vroeger), eerste → laatste score: "
-            "{items}. Gemiddeld {first} → {last}: {verdict}."
+            "PSK (0 lukt niet – 10 zoals vroeger), eerste → laatste: {items}. Gemiddeld "
+            "{first} → {last}: {verdict}."
         ),
         "psfs_better": "beter",
         "psfs_worse": "slechter",
@@ -311,7 +309,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "psfs_mean_not": "binnen de 2 punten meetfout",
         "better": "beter",
         "worse": "slechter",
-        "partial_week": "(onvolledige week)",
+        "partial_week": "(onvolledig)",
         "other_heading": "Andere scores per week",
         "col_score": "Gem. score (0–10)",
         "score_confidence": "Vertrouwen in bewegen",
@@ -319,10 +317,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "score_work_demand": "Druk van werk",
         "score_support": "Steun",
         "other_note": (
-            "Weekgemiddelden van de eigen scores van 0 tot 10; elke kolom is een week, genoemd "
-            "naar de eerste dag, zoals in de pijntabel. Hoger is meer vertrouwen om te bewegen "
-            "ondanks pijn, een betere stemming, meer druk van werk en dagelijkse taken, meer "
-            "steun van mensen om je heen."
+            "Weekgemiddelden, 0–10. Hoger: meer vertrouwen om te bewegen ondanks pijn, betere "
+            "stemming, meer druk van werk en dagelijkse taken, meer steun."
         ),
         "other_missing": "Niet ingevuld: {names}.",
         "chart_alt": (
@@ -423,16 +419,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_duration": "Dagen",
         "col_tags": "Labels",
         "col_notes": "Notities",
-        "col_helped": "Wat hielp",
+        "col_helped_notes": "Wat hielp · notities",
         "psfs_heading": "Eigen activiteiten (PSK)",
         "col_activity": "Activiteit",
         "col_then": "Eerste score",
         "col_now": "Laatste score",
         "col_change_short": "Verschil",
-        "col_matters": "Meer dan de meetfout",
+        "col_matters": "Verschil dat telt",
         "psfs_note": (
-            "Patiënt Specifieke Klachten: 0 lukt niet – 10 zoals vóór de pijn. Een verschil "
-            "van 3 punten voor één activiteit, of 2 gemiddeld, is groter dan de meetfout."
+            "Patiënt Specifieke Klachten, 0 lukt niet – 10 zoals vroeger. Een verschil van 3 "
+            "punten (één activiteit) of 2 (gemiddeld) is groter dan de meetfout."
         ),
         "no": "nee",
         "regions_heading": "Waar het pijn doet",
