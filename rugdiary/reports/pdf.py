@@ -970,7 +970,7 @@ class _Writer:
                 self.t("col_change"),
             ],
             rows,
-            widths=(37, 19, 16, 19, 17, 16, 18, 40),
+            widths=(37, 21, 16, 19, 17, 16, 18, 38),
             align=("L", "C", "C", "C", "C", "C", "C", "L"),
         )
 
@@ -1027,7 +1027,7 @@ class _Writer:
             self.para(self.t("too_few_paired", n=paired, min_days=MIN_CORRELATION_DAYS))
             return
         self.heading(self.t("stress_heading"), need=52)
-        self.para(s["insight"], size=8.8, gap=1.0)
+        self.para(self._stats_lead(s["detrended"]["same_day"]), size=8.8, gap=1.0)
         rows: list[list[str | tuple[str, FontFace]]] = []
         for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
             rows.append(
@@ -1065,10 +1065,37 @@ class _Writer:
                 gap=0.8,
             )
         self.keep(20)  # the caveat and the method note stay together, never one orphaned
-        self.para(s["caveat"], size=8.0, gap=0.8)
+        self.para(self.t("stats_caveat"), size=8.0, gap=0.8)
         self.para(
             self.t("stress_note", min_days=MIN_CORRELATION_DAYS), size=7.5, colour=_MUTED, gap=0
         )
+
+    def _stats_lead(self, corr: Mapping[str, Any]) -> str:
+        """The same-day finding in words for the physiotherapist, in the third person (the
+        summary's own sentence speaks to the person); the same figures as the table."""
+        from rugdiary.core.insights import strength_label, strength_word
+
+        days = self.count("day", corr["n"])
+        if corr["rho"] is None or corr["ci95"] is None:
+            return self.t("stats_lead", days=days, finding=self.t("stats_flat"))
+        rho = corr["rho"]
+        lo, hi = corr["ci95"]
+        numbers = self.t(
+            "stats_numbers", rho=self.num(rho, 2), lo=self.num(lo, 2), hi=self.num(hi, 2)
+        )
+        label = strength_label(rho)
+        if not (lo > 0.0 or hi < 0.0):
+            finding = self.t("stats_unclear", numbers=numbers)
+        elif label == "none":
+            finding = self.t("stats_hardly", numbers=numbers)
+        else:
+            finding = self.t(
+                "stats_pattern",
+                direction=self.t("stats_higher" if rho > 0 else "stats_lower"),
+                strength=strength_word(label, self.lang),
+                numbers=numbers,
+            )
+        return self.t("stats_lead", days=days, finding=finding)
 
     def _rho_text(self, corr: Mapping[str, Any]) -> str:
         if corr["rho"] is None or corr["ci95"] is None:

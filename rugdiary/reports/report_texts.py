@@ -136,6 +136,21 @@ TEXTS: dict[str, dict[str, str]] = {
             "days: {low} (n = {n_low}); difference {diff} points{ci}."
         ),
         "high_low_ci": " (95% CI {lo} to {hi}, block bootstrap)",
+        "stats_lead": "Same day, against the person's own 4-week average ({days}): {finding}",
+        "stats_pattern": (
+            "on days with more stress than usual for this person, pain tended to be {direction}: "
+            "a {strength} pattern ({numbers})."
+        ),
+        "stats_higher": "higher too",
+        "stats_lower": "lower",
+        "stats_hardly": "stress and pain hardly moved together ({numbers}).",
+        "stats_unclear": "no clear pattern yet ({numbers}).",
+        "stats_flat": "stress or pain stayed at one level, so there is no pattern to describe.",
+        "stats_numbers": "ρ = {rho}, 95% CI {lo} to {hi}",
+        "stats_caveat": (
+            "Moving together does not show that one drives the other: poor sleep or a heavy "
+            "workload can raise both, and pain can raise stress as well."
+        ),
         "too_few_paired": (
             "Too few days to describe how stress and pain go together: {n}, and at least "
             "{min_days} are needed. No correlations are shown for this period."
@@ -365,6 +380,23 @@ TEXTS: dict[str, dict[str, str]] = {
             "andere dagen: {low} (n = {n_low}); verschil {diff} punten{ci}."
         ),
         "high_low_ci": " (95%-BI {lo} tot {hi}, blok-bootstrap)",
+        "stats_lead": "Dezelfde dag, t.o.v. het eigen 4-weeksgemiddelde ({days}): {finding}",
+        "stats_pattern": (
+            "op dagen met meer stress dan gewoonlijk voor deze persoon was de pijn meestal "
+            "{direction}: een {strength} patroon ({numbers})."
+        ),
+        "stats_higher": "ook hoger",
+        "stats_lower": "juist lager",
+        "stats_hardly": "stress en pijn gingen nauwelijks samen op en neer ({numbers}).",
+        "stats_unclear": "nog geen duidelijk patroon ({numbers}).",
+        "stats_flat": (
+            "stress of pijn bleef steeds even hoog, dus er is geen patroon te beschrijven."
+        ),
+        "stats_numbers": "ρ = {rho}, 95%-BI {lo} tot {hi}",
+        "stats_caveat": (
+            "Dat ze samen op en neer gaan, zegt niet dat het een het ander aanstuurt: slecht "
+            "slapen of veel werkdruk kan allebei verhogen, en pijn kan ook stress geven."
+        ),
         "too_few_paired": (
             "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n}, en er zijn "
             "er minstens {min_days} nodig. Voor deze periode staan er geen correlaties in."

@@ -211,9 +211,18 @@ def test_correlation_figures_equal_the_summary(tmp_path: Path) -> None:
             lo, hi = corr["ci95"]
             text = f"{_num(corr['rho'], 2)} ({_num(lo, 2)} to {_num(hi, 2)}), n = {corr['n']}"
             assert text in first, (block, key, text)
-    # The plain-language sentence is the one `summary --json` gives, wrapped over lines.
+    # The sentence in words carries the same figures, addressed to the physiotherapist
+    # (the summary's own sentence speaks to the person: "your stress").
     words = " ".join(first.split())
-    assert summary["insight"] in words
+    same_day = summary["detrended"]["same_day"]
+    lo, hi = same_day["ci95"]
+    assert (
+        f"Same day, against the person's own 4-week average ({same_day['n']} days): on days "
+        "with more stress than usual for this person, pain tended to be higher too"
+    ) in words
+    assert f"(ρ = {_num(same_day['rho'], 2)}, 95% CI {_num(lo, 2)} to {_num(hi, 2)})." in words
+    assert "your stress" not in words
+    assert "your pain" not in words
 
 
 def test_exercise_adherence_shows_levels_and_pain_responses(english: bytes, tmp_path: Path) -> None:
@@ -291,7 +300,10 @@ def test_dutch_report_has_dutch_headings_and_decimal_commas(
     lo, hi = corr["ci95"]
     nl = f"{_num(corr['rho'], 2, 'nl')} ({_num(lo, 2, 'nl')} tot {_num(hi, 2, 'nl')})"
     assert nl in long_text
-    assert nl_summary["insight"] in " ".join(long_text.split())
+    words = " ".join(long_text.split())
+    assert "Dezelfde dag, t.o.v. het eigen 4-weeksgemiddelde" in words
+    assert "je stress" not in words
+    assert "Bespreek het gerust" not in words
 
 
 @pytest.mark.skipif(PDFINFO is None, reason="pdfinfo (poppler-utils) reads the metadata")
