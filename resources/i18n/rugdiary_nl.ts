@@ -2924,6 +2924,14 @@ Wat er gebeurde: %2</translation>
         <translation>Voorbeeld van het verslag</translation>
     </message>
     <message>
+        <source>Preparing the preview…</source>
+        <translation>Voorbeeld wordt voorbereid…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview</source>
+        <translation>Voorbeeld wordt voorbereid</translation>
+    </message>
+    <message>
         <source>Preparing the report…</source>
         <translation>Verslag wordt voorbereid…</translation>
     </message>

@@ -22,6 +22,8 @@ from rugdiary.core.sessions import PainResponse, Session, StopReason, session_re
 from rugdiary.core.sitting import SittingDay
 from rugdiary.core.sitting import total as sitting_total
 from rugdiary.core.stats import (
+    MIC_FRACTION,
+    MIC_POINTS,
     MIN_CORRELATION_DAYS,
     MIN_WEEK_DAYS,
     DailySeries,
@@ -37,6 +39,7 @@ __all__ = [
     "MAX_WEEKS_ON_PAGE_ONE",
     "FlareUp",
     "MedicationUse",
+    "PainChange",
     "ProgramUse",
     "ReportData",
     "ReportOptions",
@@ -53,13 +56,25 @@ MAX_WEEKS_ON_PAGE_ONE = 14
 """Up to about three months every week fits on page 1; longer periods show the first week and
 the most recent ones, so the page still reads at a glance."""
 
-RECENT_WEEKS_SHOWN = 12
-MAX_FLARE_UPS_LISTED = 12
-MAX_NOTES_LISTED = 15
+TIMELINE_MIN_MM = 42.0
+LONG_PERIOD_DAYS = 120
+"""Past about four months the chart is a little lower, so a year still fits on two pages."""
+RECENT_WEEKS_SHOWN = 8
+MAX_FLARE_UPS_LISTED = 6
+MAX_NOTES_LISTED = 6
+LIST_LIMITS: tuple[tuple[int, int, int], ...] = (
+    (MAX_FLARE_UPS_LISTED, MAX_NOTES_LISTED, RECENT_WEEKS_SHOWN),
+    (3, 3, 6),
+    (1, 1, 4),
+    (1, 1, 2),
+)
+"""(flare-ups, marked entries, recent weeks) listed on pages 1-2, tried in turn until the
+report fits two pages: a long, eventful diary lists fewer of them rather than run to a third
+page (the chart and the appendix still show everything)."""
 """Page 2 lists the most recent flare-ups and marked entries: a physiotherapist reads a few
 minutes, and over a year or more the full lists would run to many pages (the appendix and the
 chart still hold everything)."""
-MAX_NOTE_CHARS = 300
+MAX_NOTE_CHARS = 140
 """Notes longer than this are shortened on pages 1-2; the appendix prints them whole."""
 
 # Calm, printable colours: dark text on white, one muted teal for headings (ui/theme.py).
@@ -75,8 +90,27 @@ _RESPONSE_COLOURS = {
     PainResponse.RED: "#b84f00",
 }
 _RESPONSE_SYMBOLS = {PainResponse.GREEN: "●", PainResponse.YELLOW: "◆", PainResponse.RED: "▲"}
+_BETTER = ("●", "#007a59")
+_WORSE = ("▲", "#b84f00")
+"""A change that matters: a dot when it is for the better, a triangle when for the worse,
+always with the word next to it, so neither colour nor shape alone carries the meaning (the
+same shapes as "fine" and "too much" in the pain-after-session legend)."""
+
+THEN_NOW_DAYS = 14
+"""Page 1 compares pain in the first and in the last two weeks of the period (periods shorter
+than four weeks: their first and last halves). Two weeks of daily means are steadier than one
+week, and the change is judged against the minimal important change for pain scores that the
+weekly table uses: 2 points or 30% (NRS, Ostelo 2008; CLINICAL.md §3 and §5)."""
+
+PSFS_MEAN_MDC = 2.0
+"""A change of the mean PSFS score this large is beyond measurement error (CLINICAL.md §3:
+MDC about 2 for the mean, 3 for one activity; the single-activity flag comes with the data)."""
+
+OTHER_SCORES: tuple[str, ...] = ("confidence", "mood", "work_demand", "support")
+"""Scores collected in the diary that get one weekly line each on page 1."""
 
 _FONT = "DejaVu"
+_BRIEF_LABEL_MM = 27.0
 _MARGIN = 14.0
 _BOTTOM = 16.0
 
@@ -103,10 +137,41 @@ class FlareUp:
     last: date
     tags: tuple[str, ...]
     notes: tuple[str, ...]
+    helped: tuple[str, ...] = ()
+    """What helped, from the flare-up records the person logged (empty for diary-only runs)."""
+    ongoing: bool = False
+    """A logged flare-up without an end yet; `last` is then the end of the period."""
 
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """Mean pain in the first and in the last `window_days` of the period, and whether the
+    change is one that usually matters to people (MIC_POINTS or MIC_FRACTION)."""
+
+    window_days: int
+    first_mean: float
+    last_mean: float
+    first_days: int
+    last_days: int
+
+    @property
+    def change(self) -> float:
+        return self.last_mean - self.first_mean
+
+    @property
+    def fraction(self) -> float | None:
+        return self.change / self.first_mean if self.first_mean > 0 else None
+
+    @property
+    def matters(self) -> bool:
+        fraction = self.fraction
+        return abs(self.change) >= MIC_POINTS - 1e-9 or (
+            fraction is not None and abs(fraction) >= MIC_FRACTION - 1e-9
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +220,15 @@ class ReportData:
     sleep_mean: float | None
     activity_mean: float | None
     latest_program: tuple[str, str] | None = field(default=None)
+    pain_then_now: PainChange | None = None
+    """None when the period is too short, or its start or end has too few logged days."""
+    other_weekly: Mapping[str, tuple[float | None, ...]] = field(default_factory=dict)
+    """Per OTHER_SCORES field filled in at all: its mean in each week of `summary["weekly"]`."""
+    activity_changes: tuple[Any, ...] = ()
+    """PSFS activities, ActivityChange-like: name, first_score, first_at, last_score, last_at,
+    change, matters (duck typed: reports/ does not import the activities module)."""
+    region_counts: Mapping[str, int] = field(default_factory=dict)
+    """How often each body region was marked in the period (region id -> count)."""
 
 
 def _runs(mask: np.ndarray[Any, np.dtype[np.bool_]]) -> list[tuple[int, int]]:
@@ -186,12 +260,17 @@ def collect_report_data(
     start: date,
     end: date,
     lang: str = "en",
+    *,
+    region_counts: Mapping[str, int] | None = None,
+    activity_changes: Sequence[Any] = (),
+    flare_records: Sequence[Any] = (),
 ) -> ReportData:
     """Gather the report's figures and lists for `start`..`end` (inclusive) without drawing.
 
     Entries before `start` may be passed: build_summary uses them as the personal baseline of
     the detrended correlations, exactly as `summary --json` does. Everything listed (flare-ups,
-    notes, medication) is limited to the period.
+    notes, medication) is limited to the period. `flare_records` (FlareRecord-like: start, end,
+    helped, tags, note) are merged with the runs of days the diary marks as flare-up.
     """
     rt.check_language(lang)
     all_entries = list(entries)
@@ -223,6 +302,7 @@ def collect_report_data(
                 notes=_unique(e.note for e in run),
             )
         )
+    flare_ups = _merge_flare_records(flare_ups, flare_records, start, end)
 
     meds: dict[str, dict[str, Any]] = {}
     for entry in in_period:
@@ -290,7 +370,109 @@ def collect_report_data(
         sleep_mean=_mean_or_none(series.optional["sleep"]),
         activity_mean=_mean_or_none(series.optional["activity_min"]),
         latest_program=None if latest is None else (latest.program_name, latest.level.value),
+        pain_then_now=pain_then_now(series),
+        other_weekly=_other_weekly(series),
+        activity_changes=tuple(activity_changes),
+        region_counts=dict(region_counts or {}),
     )
+
+
+def pain_then_now(series: DailySeries) -> PainChange | None:
+    """Mean pain of the first and of the last THEN_NOW_DAYS (halves of shorter periods).
+
+    None when the windows would be under a week or either has fewer than MIN_WEEK_DAYS logged
+    days: a mean of two or three days is too easily one bad day.
+    """
+    window = THEN_NOW_DAYS if series.n_days >= 2 * THEN_NOW_DAYS else series.n_days // 2
+    if window < 7:
+        return None
+    first = series.pain[:window]
+    last = series.pain[-window:]
+    first_days = int(np.count_nonzero(np.isfinite(first)))
+    last_days = int(np.count_nonzero(np.isfinite(last)))
+    if first_days < MIN_WEEK_DAYS or last_days < MIN_WEEK_DAYS:
+        return None
+    return PainChange(
+        window_days=window,
+        first_mean=float(np.nanmean(first)),
+        last_mean=float(np.nanmean(last)),
+        first_days=first_days,
+        last_days=last_days,
+    )
+
+
+def _other_weekly(series: DailySeries) -> dict[str, tuple[float | None, ...]]:
+    """Weekly means of OTHER_SCORES, laid out like stats.weekly_summaries (ISO weeks, clipped)."""
+    offset = series.start.weekday()
+    n_weeks = (offset + series.n_days + 6) // 7
+    out: dict[str, tuple[float | None, ...]] = {}
+    for name in OTHER_SCORES:
+        values = series.optional[name]
+        if not np.isfinite(values).any():
+            continue
+        padded = np.full(n_weeks * 7, np.nan)
+        padded[offset : offset + series.n_days] = values
+        weeks = padded.reshape(n_weeks, 7)
+        counts = np.count_nonzero(np.isfinite(weeks), axis=1)
+        sums = np.nansum(weeks, axis=1)
+        out[name] = tuple(
+            float(total / count) if count else None
+            for total, count in zip(sums.tolist(), counts.tolist(), strict=True)
+        )
+    return out
+
+
+def _record_day(value: Any) -> date | None:
+    if value is None:
+        return None
+    return value.date() if isinstance(value, datetime) else value  # type: ignore[no-any-return]
+
+
+def _merge_flare_records(
+    runs: Sequence[FlareUp], records: Sequence[Any], start: date, end: date
+) -> list[FlareUp]:
+    """Diary runs and logged flare-ups as one list: a record that overlaps runs becomes one row
+    with them (the wider dates, what helped, tags and notes of both); the rest stand alone."""
+    items: list[FlareUp] = list(runs)
+    for record in records:
+        first = _record_day(record.start)
+        last = _record_day(getattr(record, "end", None))
+        if first is None:
+            continue
+        ongoing = last is None
+        if last is None or last > end:
+            last = max(end, first) if ongoing else last
+        if last < start or first > end:
+            continue  # not in the period
+        helped = str(getattr(record, "helped", "") or "").strip()
+        note = str(getattr(record, "note", "") or "").strip()
+        items.append(
+            FlareUp(
+                first=first,
+                last=last,
+                tags=tuple(getattr(record, "tags", ()) or ()),
+                notes=(note,) if note else (),
+                helped=(helped,) if helped else (),
+                ongoing=ongoing,
+            )
+        )
+    items.sort(key=lambda f: (f.first, f.last))
+    merged: list[FlareUp] = []
+    for item in items:
+        if merged and item.first <= merged[-1].last:
+            prev = merged[-1]
+            merged[-1] = FlareUp(
+                first=prev.first,
+                last=max(prev.last, item.last),
+                tags=_unique((*prev.tags, *item.tags)),
+                notes=_unique((*prev.notes, *item.notes)),
+                helped=_unique((*prev.helped, *item.helped)),
+                ongoing=(prev.ongoing and prev.last >= item.last)
+                or (item.ongoing and item.last >= prev.last),
+            )
+        else:
+            merged.append(item)
+    return merged
 
 
 def _entry_key(entry: DiaryEntry) -> datetime:
@@ -345,8 +527,15 @@ class _Writer:
         made: datetime,
         reminders: Mapping[str, tuple[int, int, int]] | None = None,
         sitting: Sequence[SittingDay] = (),
+        limits: tuple[int, int, int] = LIST_LIMITS[0],
+        charts: dict[float, bytes] | None = None,
     ):
         self.data = data
+        self.max_flares, self.max_notes, self.recent_weeks = limits
+        self.charts = {} if charts is None else charts
+        """Timeline PNGs by height, shared between tries so the chart is drawn only once."""
+        self.pages_before_appendix = 0
+        self.give_up_past_two_pages = False
         self.reminders = reminders
         self.sitting = sitting
         self.options = options
@@ -391,15 +580,15 @@ class _Writer:
         pdf = self.pdf
         self.keep(need)
         if pdf.get_y() > pdf.t_margin + 1:
-            pdf.ln(2.5)
+            pdf.ln(2.0)
         pdf.set_font(_FONT, "B", 11.5)
         pdf.set_text_color(_ACCENT)
-        pdf.cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(0, 5.6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         y = pdf.get_y()
         pdf.set_draw_color(_RULE)
         pdf.set_line_width(0.3)
         pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
-        pdf.ln(1.8)
+        pdf.ln(1.5)
         pdf.set_font(_FONT, size=9.5)
         pdf.set_text_color(_TEXT)
 
@@ -484,87 +673,179 @@ class _Writer:
             pdf.multi_cell(0, 4.8, " · ".join(details), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
 
-    def glance(self) -> None:
-        """Five boxes with the period's key figures: the story before any table."""
-        pdf = self.pdf
+    def brief(self) -> None:
+        """Page 1 answers first: a few plain lines for the physiotherapist, in the third person."""
+        self.heading(self.t("brief_heading"), need=30)
+        data = self.data
         s = self.summary
+        self.pain_line()
         days = s["days_in_period"]
         logged = s["days_logged"]
-        percent = round(100 * logged / days) if days else 0
-        weeks = max(days / 7, 1.0)
-        boxes = [
-            (
-                self.t("days_logged"),
-                self.t("days_logged_value", logged=logged, days=days),
-                self.t("days_logged_detail", percent=percent, count=s["entries"]),
-            ),
-            (
-                self.t("mean_pain"),
-                self.num(s["pain"]["mean"]),
-                self.t(
-                    "level_detail",
-                    median=self.num(s["pain"]["median"]),
-                    max=s["pain"]["max"],
-                ),
-            ),
-            (
-                self.t("mean_stress"),
-                self.num(s["stress"]["mean"]),
-                self.t(
-                    "level_detail",
-                    median=self.num(s["stress"]["median"]),
-                    max=s["stress"]["max"],
-                ),
-            ),
-            (
-                self.t("sessions"),
-                str(s["sessions"]["count"]),
-                self.t(
-                    "sessions_detail",
-                    minutes=round(s["sessions"]["minutes"]),
-                    per_week=self.num(s["sessions"]["count"] / weeks),
-                ),
-            ),
-            (
-                self.t("sleep"),
-                "–" if self.data.sleep_mean is None else f"{self.num(self.data.sleep_mean)}/10",
-                self.t("activity_detail", minutes=round(self.data.activity_mean))
-                if self.data.activity_mean is not None
-                else self.t("activity_none"),
-            ),
-        ]
-        gap = 2.5
-        width = (pdf.epw - gap * (len(boxes) - 1)) / len(boxes)
-        height = 16.0
-        top = pdf.get_y()
-        for i, (caption, value, detail) in enumerate(boxes):
-            x = pdf.l_margin + i * (width + gap)
-            pdf.set_fill_color(_BOX)
-            pdf.set_draw_color(_RULE)
-            pdf.set_line_width(0.2)
-            pdf.rect(x, top, width, height, style="DF", round_corners=True, corner_radius=1.5)
-            pdf.set_xy(x + 2, top + 1.3)
-            pdf.set_font(_FONT, size=7.5)
-            pdf.set_text_color(_MUTED)
-            pdf.cell(width - 4, 3.6, caption)
-            pdf.set_xy(x + 2, top + 5.2)
-            pdf.set_text_color(_TEXT)
-            self.fitted_cell(width - 4, 5.4, value, "B", 11.5)
-            pdf.set_xy(x + 2, top + 11.0)
-            pdf.set_text_color(_MUTED)
-            self.fitted_cell(width - 4, 3.6, detail, "", 7.2)
-        pdf.set_text_color(_TEXT)
-        pdf.set_xy(pdf.l_margin, top + height + 1)
+        diary = self.t(
+            "brief_diary",
+            logged=logged,
+            days=self.count("day", days),
+            percent=round(100 * logged / days) if days else 0,
+            entries=self.count("entry", s["entries"]),
+        )
+        if data.sleep_mean is not None:
+            diary += " " + self.t("brief_sleep", sleep=self.num(data.sleep_mean))
+        if data.activity_mean is not None:
+            diary += " " + self.t("brief_activity", minutes=round(data.activity_mean))
+        self.brief_line(self.t("brief_diary_label"), diary)
+        self.brief_line(self.t("brief_exercise_label"), self.exercise_brief())
+        flares = data.flare_ups
+        if flares:
+            last = flares[-1]
+            text = self.t(
+                "brief_flares",
+                flares=self.count("flare", len(flares)),
+                days=self.count("day", sum(f.days for f in flares)),
+                last=self.flare_dates(last),
+            )
+            helped = next((f.helped for f in reversed(flares) if f.helped), ())
+            if helped:
+                text += " " + self.t("brief_helped", helped=_shorten("; ".join(helped), 120))
+        else:
+            text = self.t("brief_no_flares")
+        self.brief_line(self.t("brief_flares_label"), text)
+        if data.activity_changes:
+            self.activities_line()
+        self.pdf.ln(0.8)
 
-    def fitted_cell(self, width: float, height: float, text: str, style: str, size: float) -> None:
-        """A one-line cell whose type shrinks (to 60% at most) rather than run out of its box."""
+    def count(self, noun: str, n: int) -> str:
+        """ "1 session" / "2 sessions", "1 sessie" / "2 sessies" (report_texts.count)."""
+        return rt.count(noun, n, self.lang)
+
+    def brief_line(self, label: str, text: str, mark: tuple[str, str] | None = None) -> None:
+        """A bold label, an optional coloured mark, then the sentence wrapping beside them."""
         pdf = self.pdf
-        smallest = size * 0.6
-        pdf.set_font(_FONT, style, size)
-        while size > smallest and pdf.get_string_width(text) > width:
-            size -= 0.25
-            pdf.set_font(_FONT, style, size)
-        pdf.cell(width, height, text)
+        self.keep(6)
+        pdf.set_x(pdf.l_margin)
+        pdf.set_font(_FONT, "B", 9.2)
+        pdf.set_text_color(_TEXT)
+        pdf.cell(self.brief_label_mm(), 4.6, label)
+        pdf.set_font(_FONT, size=9.2)
+        if mark is not None:
+            pdf.set_text_color(mark[1])
+            pdf.cell(4.5, 4.6, mark[0])
+            pdf.set_text_color(_TEXT)
+        pdf.multi_cell(0, 4.6, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(0.8)
+
+    def brief_label_mm(self) -> float:
+        """Wide enough for the longest label in the report's language, so none runs over."""
+        self.pdf.set_font(_FONT, "B", 9.2)
+        keys = ("pain", "brief_diary_label", "brief_exercise_label", "brief_flares_label")
+        widest = max(self.pdf.get_string_width(self.t(k)) for k in (*keys, "brief_psfs_label"))
+        return max(_BRIEF_LABEL_MM, widest + 3)
+
+    def pain_line(self) -> None:
+        change = self.data.pain_then_now
+        label = self.t("pain")
+        if change is None:
+            self.brief_line(
+                label,
+                self.t(
+                    "brief_pain_no_compare",
+                    mean=self.num(self.summary["pain"]["mean"]),
+                    min_days=MIN_WEEK_DAYS,
+                ),
+            )
+            return
+        if change.window_days == THEN_NOW_DAYS:
+            window = self.t("two_weeks")
+        else:
+            window = self.count("day", change.window_days)
+        # The change is that of the means as printed, so the line adds up for the reader.
+        rounded = round(round(change.last_mean, 1) - round(change.first_mean, 1), 1)
+        verb = (
+            "brief_pain_same"
+            if rounded == 0
+            else ("brief_pain_fell" if rounded < 0 else "brief_pain_rose")
+        )
+        sentence = self.t(
+            verb,
+            first=self.num(change.first_mean),
+            last=self.num(change.last_mean),
+            window=window,
+            first_days=change.first_days,
+            last_days=change.last_days,
+        )
+        points = ("+" if rounded > 0 else "") + self.num(rounded)
+        if change.fraction is not None:
+            pct = round(100 * change.fraction)
+            points += f" ({'+' if pct > 0 else ''}{rt.number(pct, self.lang, 0)}%)"
+        mark = None
+        if change.matters and rounded != 0:
+            better = change.change < 0
+            mark = _BETTER if better else _WORSE
+            verdict = self.t("brief_matters_better" if better else "brief_matters_worse")
+        else:
+            verdict = self.t("brief_matters_not")
+        text = self.t("brief_change", sentence=sentence, points=points, verdict=verdict)
+        self.brief_line(label, text, mark)
+
+    def exercise_brief(self) -> str:
+        data = self.data
+        count = len(data.sessions)
+        if not count:
+            text = self.t("brief_no_sessions")
+        else:
+            weeks = max(data.series.n_days / 7, 1.0)
+            text = self.t(
+                "brief_sessions",
+                sessions=self.count("session", count),
+                per_week=self.num(count / weeks),
+                minutes=round(sum(s.minutes for s in data.sessions)),
+            )
+        if self.reminders is None:
+            return text  # the caller did not say: nothing claimed about a plan
+        # The plan is what the exercise reminders asked for: each one is answered done or
+        # skipped in the end (a snoozed one comes back), so done + skipped is what was planned.
+        done, _snoozed, skipped = self.reminders.get("exercise", (0, 0, 0))
+        if done + skipped:
+            text += " " + self.t(
+                "brief_planned", done=done, planned=self.count("planned", done + skipped)
+            )
+        else:
+            text += " " + self.t("brief_no_plan")
+        return text
+
+    def flare_dates(self, flare: FlareUp) -> str:
+        if flare.ongoing:
+            return self.t("flare_since", day=self.day(flare.first))
+        return rt.day_range(flare.first, flare.last, self.lang, with_year=self.spans_years)
+
+    def activities_line(self) -> None:
+        changes = self.data.activity_changes
+        parts = [
+            f"{item.name} {item.first_score} → {item.last_score}"
+            + (
+                f" ({self.t('psfs_better' if item.change > 0 else 'psfs_worse')})"
+                if item.matters and item.change
+                else ""
+            )
+            for item in changes
+        ]
+        first = sum(item.first_score for item in changes) / len(changes)
+        last = sum(item.last_score for item in changes) / len(changes)
+        change = last - first
+        mark = None
+        if abs(change) >= PSFS_MEAN_MDC - 1e-9:
+            better = change > 0
+            mark = _BETTER if better else _WORSE
+            verdict = self.t("psfs_mean_better" if better else "psfs_mean_worse")
+        else:
+            verdict = self.t("psfs_mean_not")
+        text = self.t(
+            "brief_psfs",
+            items="; ".join(parts),
+            first=self.num(first),
+            last=self.num(last),
+            verdict=verdict,
+        )
+        self.brief_line(self.t("brief_psfs_label"), text, mark)
 
     def weekly(self) -> None:
         weeks: list[Mapping[str, Any]] = list(self.summary["weekly"])
@@ -575,27 +856,69 @@ class _Writer:
         if hidden:
             appendix = self.t("weeks_in_appendix") if self.options.include_appendix else ""
             note += " " + self.t(
-                "weeks_left_out", shown=RECENT_WEEKS_SHOWN, hidden=hidden, appendix=appendix
+                "weeks_left_out", shown=self.recent_weeks, hidden=hidden, appendix=appendix
             )
         self.para(note, size=7.5, colour=_MUTED, gap=0.5)
 
-    @staticmethod
-    def _weeks_to_show(
-        weeks: list[Mapping[str, Any]],
-    ) -> tuple[list[Mapping[str, Any]], int]:
+    def other_scores(self) -> None:
+        """Confidence to move, mood, work demand and support: one compact line of weekly means
+        each, over the same weeks as the pain table."""
+        other = self.data.other_weekly
+        if not other:
+            return
+        weeks: list[Mapping[str, Any]] = list(self.summary["weekly"])
+        index = {w["week_start"]: i for i, w in enumerate(weeks)}
+        shown, hidden = self._weeks_to_show(weeks)
+        # The heading, the week row, every line and the note stay together on one page.
+        self.heading(self.t("other_heading"), need=19 + 4.2 * len(other))
+        headings = [self.t("col_score")]
+        columns: list[int | None] = []
+        for i, week in enumerate(shown):
+            monday = date.fromisoformat(week["week_start"])
+            headings.append(rt.short_date(max(monday, self.data.start), self.lang))
+            columns.append(index[week["week_start"]])
+            if i == 0 and hidden:
+                headings.append("…")
+                columns.append(None)
+        rows: list[list[str | tuple[str, FontFace]]] = []
+        for name in OTHER_SCORES:
+            if name not in other:
+                continue
+            values = other[name]
+            rows.append(
+                [self.t(f"score_{name}")]
+                + ["" if c is None else self.num(values[c]) for c in columns]
+            )
+        label_mm, gap_mm = 33.0, 6.0
+        weeks_n = sum(1 for c in columns if c is not None)
+        rest = (self.pdf.epw - label_mm - (gap_mm if hidden else 0)) / weeks_n
+        self.table(
+            headings,
+            rows,
+            widths=(label_mm, *(rest if c is not None else gap_mm for c in columns)),
+            align=("L", *(["C"] * len(columns))),
+            size=7.2,
+        )
+        missing = [self.t(f"score_{n}").lower() for n in OTHER_SCORES if n not in other]
+        note = self.t("other_note")
+        if missing:
+            note += " " + self.t("other_missing", names=", ".join(missing))
+        self.para(note, size=7.5, colour=_MUTED, gap=0.5)
+
+    def _weeks_to_show(self, weeks: list[Mapping[str, Any]]) -> tuple[list[Mapping[str, Any]], int]:
         if len(weeks) <= MAX_WEEKS_ON_PAGE_ONE:
             return weeks, 0
         first = next((i for i, w in enumerate(weeks) if w["days_logged"] >= MIN_WEEK_DAYS), 0)
-        recent = weeks[-RECENT_WEEKS_SHOWN:]
-        if first >= len(weeks) - RECENT_WEEKS_SHOWN:
-            return recent, len(weeks) - RECENT_WEEKS_SHOWN
-        return [weeks[first], *recent], len(weeks) - RECENT_WEEKS_SHOWN - 1
+        n = self.recent_weeks
+        recent = weeks[-n:]
+        if first >= len(weeks) - n:
+            return recent, len(weeks) - n
+        return [weeks[first], *recent], len(weeks) - n - 1
 
     def weekly_table(self, weeks: Sequence[Mapping[str, Any]], hidden_after_first: int) -> None:
         data = self.data
         baseline_seen = False
         rows: list[list[str | tuple[str, FontFace]]] = []
-        bold = FontFace(emphasis="BOLD")
         for i, week in enumerate(weeks):
             monday = date.fromisoformat(week["week_start"])
             first = max(monday, data.start)
@@ -612,12 +935,18 @@ class _Writer:
             else:
                 change = self._change_text(week)
                 if week["meaningful_change"]:
-                    change = (change + " ●", bold)
+                    better = week["pain_change"] < 0
+                    symbol, colour = _BETTER if better else _WORSE
+                    word = self.t("better" if better else "worse")
+                    change = (f"{change} {symbol} {word}", FontFace(emphasis="BOLD", color=colour))
             if week["pain_change"] is not None:
                 baseline_seen = True
+            label = rt.day_range(first, last, self.lang, with_year=self.spans_years)
+            if week["days_in_period"] < 7:
+                label += " " + self.t("partial_week")
             rows.append(
                 [
-                    rt.day_range(first, last, self.lang, with_year=self.spans_years),
+                    label,
                     f"{week['days_logged']}/{week['days_in_period']}",
                     self.num(week["pain_mean"]),
                     self.num(week["worst_pain_mean"]),
@@ -627,7 +956,7 @@ class _Writer:
                     change,
                 ]
             )
-            if i == 0 and hidden_after_first and len(weeks) > RECENT_WEEKS_SHOWN:
+            if i == 0 and hidden_after_first and len(weeks) > self.recent_weeks:
                 rows.append(["…", "", "", "", "", "", "", ""])
         self.table(
             [
@@ -641,7 +970,7 @@ class _Writer:
                 self.t("col_change"),
             ],
             rows,
-            widths=(37, 20, 17, 20, 17, 17, 18, 36),
+            widths=(37, 21, 16, 19, 17, 16, 18, 38),
             align=("L", "C", "C", "C", "C", "C", "C", "L"),
         )
 
@@ -667,11 +996,18 @@ class _Writer:
             palette=dataclasses.replace(LIGHT_PALETTE, figure_bg="#ffffff", axes_bg="#ffffff"),
         )
         width_mm = pdf.epw
-        height_mm = 55.0
-        fig = build_timeline_figure(
-            self.data.series, style, size=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI
-        )
-        png = figure_to_png_bytes(fig, dpi=CHART_DPI)
+        # The chart belongs to page 1's story: it shrinks a little to stay there rather than
+        # leave a gap and open page 2, but never below a height that still reads well.
+        height_mm = 55.0 if self.data.series.n_days <= LONG_PERIOD_DAYS else TIMELINE_MIN_MM
+        if TIMELINE_MIN_MM + 4 <= self.room() < height_mm + 4:
+            height_mm = self.room() - 4
+        png = self.charts.get(height_mm)
+        if png is None:
+            fig = build_timeline_figure(
+                self.data.series, style, size=(width_mm / 25.4, height_mm / 25.4), dpi=CHART_DPI
+            )
+            png = figure_to_png_bytes(fig, dpi=CHART_DPI)
+            self.charts[height_mm] = png
         self.keep(height_mm + 2)
         pdf.ln(1.5)
         pdf.image(
@@ -685,8 +1021,13 @@ class _Writer:
 
     def stress_and_pain(self) -> None:
         s = self.summary
+        paired = s["correlation"]["same_day"]["n"]
+        if paired < MIN_CORRELATION_DAYS:
+            self.heading(self.t("stress_heading"), need=22)
+            self.para(self.t("too_few_paired", n=paired, min_days=MIN_CORRELATION_DAYS))
+            return
         self.heading(self.t("stress_heading"), need=52)
-        self.para(s["insight"], size=9.5, gap=1.0)
+        self.para(self._stats_lead(s["detrended"]["same_day"]), size=8.8, gap=1.0)
         rows: list[list[str | tuple[str, FontFace]]] = []
         for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
             rows.append(
@@ -701,6 +1042,7 @@ class _Writer:
             rows,
             widths=(56, 60, 66),
             align=("L", "L", "L"),
+            size=8.0,
         )
         split = s["high_low_stress"]
         if split["difference"] is not None:
@@ -723,10 +1065,37 @@ class _Writer:
                 gap=0.8,
             )
         self.keep(20)  # the caveat and the method note stay together, never one orphaned
-        self.para(s["caveat"], size=8.5, gap=0.8)
+        self.para(self.t("stats_caveat"), size=8.0, gap=0.8)
         self.para(
             self.t("stress_note", min_days=MIN_CORRELATION_DAYS), size=7.5, colour=_MUTED, gap=0
         )
+
+    def _stats_lead(self, corr: Mapping[str, Any]) -> str:
+        """The same-day finding in words for the physiotherapist, in the third person (the
+        summary's own sentence speaks to the person); the same figures as the table."""
+        from rugdiary.core.insights import strength_label, strength_word
+
+        days = self.count("day", corr["n"])
+        if corr["rho"] is None or corr["ci95"] is None:
+            return self.t("stats_lead", days=days, finding=self.t("stats_flat"))
+        rho = corr["rho"]
+        lo, hi = corr["ci95"]
+        numbers = self.t(
+            "stats_numbers", rho=self.num(rho, 2), lo=self.num(lo, 2), hi=self.num(hi, 2)
+        )
+        label = strength_label(rho)
+        if not (lo > 0.0 or hi < 0.0):
+            finding = self.t("stats_unclear", numbers=numbers)
+        elif label == "none":
+            finding = self.t("stats_hardly", numbers=numbers)
+        else:
+            finding = self.t(
+                "stats_pattern",
+                direction=self.t("stats_higher" if rho > 0 else "stats_lower"),
+                strength=strength_word(label, self.lang),
+                numbers=numbers,
+            )
+        return self.t("stats_lead", days=days, finding=finding)
 
     def _rho_text(self, corr: Mapping[str, Any]) -> str:
         if corr["rho"] is None or corr["ci95"] is None:
@@ -755,7 +1124,7 @@ class _Writer:
         self.para(
             self.t(
                 "exercise_summary",
-                count=count,
+                sessions=self.count("session", count),
                 weeks=self._weeks_text(data.series.n_days),
                 per_week=self.num(count / weeks),
                 minutes=round(sum(s.minutes for s in data.sessions)),
@@ -904,13 +1273,16 @@ class _Writer:
             self.para(self.t("no_flares"))
             return
         rows: list[Sequence[str]] = []
-        for flare in self.data.flare_ups[-MAX_FLARE_UPS_LISTED:]:
+        for flare in self.data.flare_ups[-self.max_flares :]:
+            # What helped first: it is what a flare-up plan builds on; the notes follow.
+            helped = "; ".join(flare.helped)
+            notes = " / ".join(flare.notes)
             rows.append(
                 [
-                    rt.day_range(flare.first, flare.last, self.lang, with_year=self.spans_years),
+                    self.flare_dates(flare),
                     str(flare.days),
                     ", ".join(flare.tags) or "–",
-                    _shorten(" / ".join(flare.notes)) or "–",
+                    _shorten(" · ".join(part for part in (helped, notes) if part)) or "–",
                 ]
             )
         self.table(
@@ -918,13 +1290,70 @@ class _Writer:
                 self.t("col_dates"),
                 self.t("col_duration"),
                 self.t("col_tags"),
-                self.t("col_notes"),
+                self.t("col_helped_notes"),
             ],
             rows,
-            widths=(31, 16, 45, 90),
+            widths=(36, 14, 37, 95),
             align=("L", "C", "L", "L"),
         )
-        self._left_out("flares_left_out", len(self.data.flare_ups), MAX_FLARE_UPS_LISTED)
+        self._left_out("flares_left_out", len(self.data.flare_ups), self.max_flares)
+
+    def activities(self) -> None:
+        """The person's own activities (PSFS / PSK): first and latest score and the change."""
+        changes = self.data.activity_changes
+        if not changes:
+            return
+        self.heading(self.t("psfs_heading"), need=10 + 6 * min(len(changes), 5))
+        rows: list[list[str | tuple[str, FontFace]]] = []
+        for item in changes:
+            change = item.change
+            text = ("+" if change > 0 else "") + rt.number(change, self.lang, 0)
+            matters: str | tuple[str, FontFace]
+            if item.matters and change:
+                symbol, colour = _BETTER if change > 0 else _WORSE
+                word = self.t("better" if change > 0 else "worse")
+                matters = (f"{symbol} {self.t('yes')}, {word}", FontFace(color=colour))
+            else:
+                matters = self.t("no")
+            rows.append(
+                [
+                    item.name,
+                    f"{item.first_score} ({self._at_day(item.first_at)})",
+                    f"{item.last_score} ({self._at_day(item.last_at)})",
+                    text,
+                    matters,
+                ]
+            )
+        self.table(
+            [
+                self.t("col_activity"),
+                self.t("col_then"),
+                self.t("col_now"),
+                self.t("col_change_short"),
+                self.t("col_matters"),
+            ],
+            rows,
+            widths=(56, 30, 30, 20, 46),
+            align=("L", "L", "L", "C", "L"),
+        )
+        self.para(self.t("psfs_note"), size=7.5, colour=_MUTED, gap=0)
+
+    def _at_day(self, value: Any) -> str:
+        day = _record_day(value)
+        return "–" if day is None else self.day(day)
+
+    def regions(self) -> None:
+        """How often each area was marked as where it hurts; a body picture comes later."""
+        counts = self.data.region_counts
+        if not any(counts.values()):
+            return
+        self.heading(self.t("regions_heading"), need=16)
+        parts = [
+            f"{rt.region_name(region, self.lang)} {count}"
+            for region, count in counts.items()
+            if count
+        ]
+        self.para(self.t("regions_line", parts=" · ".join(parts)))
 
     def for_physio(self) -> None:
         self.heading(self.t("physio_heading"), need=24)
@@ -932,7 +1361,7 @@ class _Writer:
             self.para(self.t("no_physio"))
             return
         rows: list[Sequence[str]] = []
-        for entry in self.data.for_physio[-MAX_NOTES_LISTED:]:
+        for entry in self.data.for_physio[-self.max_notes :]:
             scores = f"{entry.pain} · {entry.stress}"
             if entry.flare_up:
                 scores += f" ({self.t('flare_mark')})"
@@ -950,7 +1379,7 @@ class _Writer:
             widths=(24, 34, 36, 88),
             align=("L", "L", "L", "L"),
         )
-        self._left_out("notes_left_out", len(self.data.for_physio), MAX_NOTES_LISTED)
+        self._left_out("notes_left_out", len(self.data.for_physio), self.max_notes)
 
     def _left_out(self, key: str, total: int, shown: int) -> None:
         """Say how many older items a shortened list leaves out, and where they are."""
@@ -1008,8 +1437,8 @@ class _Writer:
         )
 
     def about(self) -> None:
-        self.heading(self.t("about_heading"), need=22)
-        self.para(self.t("about_text"), size=8.5, colour=_MUTED)
+        self.heading(self.t("about_heading"), need=18)
+        self.para(self.t("about_text"), size=7.5, colour=_MUTED, gap=0)
 
     # -- appendix -------------------------------------------------------------------------------
 
@@ -1056,6 +1485,13 @@ class _Writer:
 
     # -- the whole report -----------------------------------------------------------------------
 
+    def close(self) -> None:
+        """Release the font files of a try that is given up (output() closes them otherwise)."""
+        for font in self.pdf.fonts.values():
+            close = getattr(font, "close", None)
+            if close is not None:
+                close()
+
     def write(self) -> bytes:
         pdf = self.pdf
         data = self.data
@@ -1073,20 +1509,33 @@ class _Writer:
         if empty:
             self.para(self.t("nothing_logged"), size=10.5, gap=2)
             self.questions()
+            if data.flare_ups:
+                self.flare_ups()
+            self.activities()
             self.about()
         else:
-            self.glance()
-            self.weekly()
-            self.timeline()
-            self.stress_and_pain()
-            self.exercise()
-            if pdf.page_no() == 1:
-                pdf.add_page()
-            self.flare_ups()
-            self.for_physio()
-            self.questions()
-            self.medication()
-            self.about()
+            # Page 1 answers first (the brief, the person's questions, pain per week and the
+            # chart); the details follow, and the statistics come last.
+            sections = (
+                self.brief,
+                self.questions,
+                self.timeline,
+                self.weekly,
+                self.other_scores,
+                self.exercise,
+                self.flare_ups,
+                self.activities,
+                self.regions,
+                self.for_physio,
+                self.medication,
+                self.stress_and_pain,
+                self.about,
+            )
+            for section in sections:
+                section()
+                if self.give_up_past_two_pages and pdf.page_no() > 2:
+                    raise _TooLongError  # shorter lists are tried next; no use finishing this one
+            self.pages_before_appendix = pdf.page_no()
             if self.options.include_appendix:
                 hidden = len(self.summary["weekly"]) > MAX_WEEKS_ON_PAGE_ONE
                 self.appendix(all_weeks_needed=hidden)
@@ -1120,6 +1569,9 @@ def build_report_pdf(
     generated_at: datetime,
     reminders: ReminderState | None = None,
     sitting: Iterable[SittingDay] = (),
+    region_counts: Mapping[str, int] | None = None,
+    activity_changes: Sequence[Any] = (),
+    flare_records: Sequence[Any] = (),
 ) -> bytes:
     """The physiotherapist report for `start`..`end` (inclusive) as PDF bytes.
 
@@ -1127,7 +1579,8 @@ def build_report_pdf(
     and the tests all get the same bytes from the same diary. Every figure comes from
     build_summary, so the PDF agrees with `rugdiary summary --json` for the same period.
     Entries and sessions outside the period may be passed; they are ignored except as the
-    personal baseline of the detrended correlations.
+    personal baseline of the detrended correlations. `region_counts`, `activity_changes` and
+    `flare_records` are duck typed (see collect_report_data); empty, they print nothing.
     """
     if end < start:
         raise ValueError(f"the end {end} lies before the start {start}")
@@ -1137,11 +1590,35 @@ def build_report_pdf(
         questions=questions,
         include_appendix=include_appendix,
     )
-    data = collect_report_data(entries, sessions, start, end, options.lang)
+    data = collect_report_data(
+        entries,
+        sessions,
+        start,
+        end,
+        options.lang,
+        region_counts=region_counts,
+        activity_changes=activity_changes,
+        flare_records=flare_records,
+    )
     counts = reminder_counts(reminders, start, end) if reminders is not None else None
     # Sitting figures: per day, durations and counts only (core/sitting.py).
     days = sorted((d for d in sitting if start <= d.day <= end), key=lambda d: d.day)
-    return _Writer(data, options, app_version, generated_at, counts, days).write()
+    charts: dict[float, bytes] = {}
+    for limits in LIST_LIMITS[:-1]:
+        writer = _Writer(data, options, app_version, generated_at, counts, days, limits, charts)
+        writer.give_up_past_two_pages = True
+        try:
+            return writer.write()
+        except _TooLongError:
+            writer.close()
+            continue
+    # The shortest lists: printed however long the rest is (very long questions, say).
+    last = LIST_LIMITS[-1]
+    return _Writer(data, options, app_version, generated_at, counts, days, last, charts).write()
+
+
+class _TooLongError(Exception):
+    """A try at the report ran past two pages before the appendix."""
 
 
 REMINDER_KINDS = ("diary", "exercise", "movement")

@@ -25,20 +25,75 @@ TEXTS: dict[str, dict[str, str]] = {
         "program_now": "Latest exercise program: {program} ({level})",
         "page": "Page {page} of {pages}",
         "footer": "RugDiary {version} · {period}",
-        # at a glance
-        "days_logged": "Days logged",
-        "days_logged_value": "{logged} of {days}",
-        "days_logged_detail": "{percent}% · {count} entries",
         "pain": "Pain",
         "stress": "Stress",
-        "mean_pain": "Mean pain (0–10)",
-        "mean_stress": "Mean stress (0–10)",
-        "level_detail": "median {median} · highest {max}",
-        "sessions": "Exercise sessions",
-        "sessions_detail": "{minutes} min · {per_week} a week",
-        "sleep": "Mean sleep quality",
-        "activity_detail": "active {minutes} min a day",
-        "activity_none": "activity not logged",
+        # page 1: the brief, for the physiotherapist (third person)
+        "brief_heading": "In brief",
+        "two_weeks": "two weeks",
+        "brief_pain_fell": (
+            "Pain fell from {first} in the first {window} to {last} in the last {window} "
+            "({first_days} and {last_days} days logged)"
+        ),
+        "brief_pain_rose": (
+            "Pain rose from {first} in the first {window} to {last} in the last {window} "
+            "({first_days} and {last_days} days logged)"
+        ),
+        "brief_pain_same": (
+            "Pain was {first} in the first {window} and {last} in the last {window} "
+            "({first_days} and {last_days} days logged)"
+        ),
+        "brief_change": "{sentence}: {points}, {verdict}.",
+        "brief_matters_better": (
+            "better by at least the 2 points or 30% that usually matter to people"
+        ),
+        "brief_matters_worse": (
+            "worse by at least the 2 points or 30% that usually matter to people"
+        ),
+        "brief_matters_not": "less than the 2 points or 30% that usually matter to people",
+        "brief_pain_no_compare": (
+            "Mean pain {mean} over the period. The start and the end cannot be compared: the "
+            "period is under two weeks, or the first or last two weeks have fewer than "
+            "{min_days} logged days."
+        ),
+        "brief_diary_label": "Diary",
+        "brief_diary": "Logged on {logged} of {days} ({percent}%), {entries} in all.",
+        "brief_sleep": "Mean sleep quality {sleep}/10.",
+        "brief_activity": "Active {minutes} minutes a day on average.",
+        "brief_exercise_label": "Exercise",
+        "brief_sessions": "{sessions} with the app ({per_week} a week, {minutes} minutes in all).",
+        "brief_no_sessions": "No sessions were recorded with the app.",
+        "brief_planned": "Exercise reminders: {done} of {planned} done.",
+        "brief_no_plan": "No plan was set (no exercise reminders).",
+        "brief_flares_label": "Flare-ups",
+        "brief_flares": "{flares} ({days} in all), the last {last}.",
+        "brief_helped": "What helped: {helped}.",
+        "brief_no_flares": "None were marked in the diary or logged.",
+        "flare_since": "since {day}, ongoing",
+        "brief_psfs_label": "Activities",
+        "brief_psfs": (
+            "PSFS (0 cannot – 10 as before), first → latest: {items}. Mean {first} → {last}: "
+            "{verdict}."
+        ),
+        "psfs_better": "better",
+        "psfs_worse": "worse",
+        "psfs_mean_better": "better by at least 2 points, beyond measurement error",
+        "psfs_mean_worse": "worse by at least 2 points, beyond measurement error",
+        "psfs_mean_not": "within the 2 points of measurement error",
+        "better": "better",
+        "worse": "worse",
+        "partial_week": "(partial week)",
+        # other scores per week
+        "other_heading": "Other scores per week",
+        "col_score": "Mean score (0–10)",
+        "score_confidence": "Confidence to move",
+        "score_mood": "Mood",
+        "score_work_demand": "Work demand",
+        "score_support": "Support",
+        "other_note": (
+            "Weekly means, 0–10. Higher: more confidence to move despite pain, better mood, "
+            "more demanding work and daily tasks, more support."
+        ),
+        "other_missing": "Not filled in: {names}.",
         "chart_alt": "Chart of daily pain and stress with 7-day averages, flare-ups and sessions",
         # weekly table
         "weekly_heading": "Pain per week",
@@ -53,8 +108,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "baseline": "baseline",
         "weekly_note": (
             "Scores 0–10; means of daily averages. Change against the first week with at least "
-            "{min_days} logged days (thinner weeks get none). ● a change of 2 points or 30% or "
-            "more, which usually matters to people (Ostelo 2008)."
+            "{min_days} logged days (thinner weeks get none). ● better, ▲ worse: a change of 2 "
+            "points or 30% or more, which usually matters to people (Ostelo 2008)."
         ),
         "weeks_left_out": (
             "The first week and the last {shown} weeks are shown; the {hidden} weeks in between "
@@ -81,10 +136,29 @@ TEXTS: dict[str, dict[str, str]] = {
             "days: {low} (n = {n_low}); difference {diff} points{ci}."
         ),
         "high_low_ci": " (95% CI {lo} to {hi}, block bootstrap)",
+        "stats_lead": "Same day, against the person's own 4-week average ({days}): {finding}",
+        "stats_pattern": (
+            "on days with more stress than usual for this person, pain tended to be {direction}: "
+            "a {strength} pattern ({numbers})."
+        ),
+        "stats_higher": "higher too",
+        "stats_lower": "lower",
+        "stats_hardly": "stress and pain hardly moved together ({numbers}).",
+        "stats_unclear": "no clear pattern yet ({numbers}).",
+        "stats_flat": "stress or pain stayed at one level, so there is no pattern to describe.",
+        "stats_numbers": "ρ = {rho}, 95% CI {lo} to {hi}",
+        "stats_caveat": (
+            "Moving together does not show that one drives the other: poor sleep or a heavy "
+            "workload can raise both, and pain can raise stress as well."
+        ),
+        "too_few_paired": (
+            "Too few days to describe how stress and pain go together: {n}, and at least "
+            "{min_days} are needed. No correlations are shown for this period."
+        ),
         # exercise
         "exercise_heading": "Exercise",
         "exercise_summary": (
-            "{count} sessions in {weeks} weeks ({per_week} a week), {minutes} minutes in all; "
+            "{sessions} in {weeks} weeks ({per_week} a week), {minutes} minutes in all; "
             "{completed} completed, {stopped} stopped early ({stopped_pain} because of pain)."
         ),
         "no_sessions": "No exercise sessions were recorded with the player in this period.",
@@ -132,6 +206,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_duration": "Days",
         "col_tags": "Tags",
         "col_notes": "Notes",
+        "col_helped_notes": "What helped · notes",
+        "psfs_heading": "Own activities (PSFS)",
+        "col_activity": "Activity",
+        "col_then": "First score",
+        "col_now": "Latest score",
+        "col_change_short": "Change",
+        "col_matters": "Change that matters",
+        "psfs_note": (
+            "Patient-Specific Functional Scale, 0 cannot – 10 as before. A change of 3 points "
+            "(one activity) or 2 (the mean) lies beyond measurement error."
+        ),
+        "no": "no",
+        "regions_heading": "Where it hurts",
+        "regions_line": "Times each area was marked in this period: {parts}.",
         "physio_heading": "Entries marked for the physiotherapist",
         "flares_left_out": (
             "The {shown} most recent of {total} flare-ups are listed; the chart shows them "
@@ -183,19 +271,71 @@ TEXTS: dict[str, dict[str, str]] = {
         "program_now": "Laatste oefenprogramma: {program} ({level})",
         "page": "Pagina {page} van {pages}",
         "footer": "RugDiary {version} · {period}",
-        "days_logged": "Ingevulde dagen",
-        "days_logged_value": "{logged} van {days}",
-        "days_logged_detail": "{percent}% · {count} registraties",
         "pain": "Pijn",
         "stress": "Stress",
-        "mean_pain": "Gem. pijn (0–10)",
-        "mean_stress": "Gem. stress (0–10)",
-        "level_detail": "mediaan {median} · hoogste {max}",
-        "sessions": "Oefensessies",
-        "sessions_detail": "{minutes} min · {per_week} per week",
-        "sleep": "Gem. slaapkwaliteit",
-        "activity_detail": "{minutes} min per dag actief",
-        "activity_none": "activiteit niet ingevuld",
+        "brief_heading": "In het kort",
+        "two_weeks": "twee weken",
+        "brief_pain_fell": (
+            "De pijn daalde van {first} in de eerste {window} naar {last} in de laatste "
+            "{window} ({first_days} en {last_days} dagen ingevuld)"
+        ),
+        "brief_pain_rose": (
+            "De pijn steeg van {first} in de eerste {window} naar {last} in de laatste "
+            "{window} ({first_days} en {last_days} dagen ingevuld)"
+        ),
+        "brief_pain_same": (
+            "De pijn was {first} in de eerste {window} en {last} in de laatste {window} "
+            "({first_days} en {last_days} dagen ingevuld)"
+        ),
+        "brief_change": "{sentence}: {points}, {verdict}.",
+        "brief_matters_better": "beter, met minstens de 2 punten of 30% die mensen meestal merken",
+        "brief_matters_worse": (
+            "slechter, met minstens de 2 punten of 30% die mensen meestal merken"
+        ),
+        "brief_matters_not": "minder dan de 2 punten of 30% die mensen meestal merken",
+        "brief_pain_no_compare": (
+            "Gemiddelde pijn {mean} over de periode. Begin en eind zijn niet te vergelijken: "
+            "de periode is korter dan twee weken, of de eerste of laatste twee weken hebben "
+            "minder dan {min_days} ingevulde dagen."
+        ),
+        "brief_diary_label": "Dagboek",
+        "brief_diary": "Ingevuld op {logged} van {days} ({percent}%), {entries} in totaal.",
+        "brief_sleep": "Gemiddelde slaapkwaliteit {sleep}/10.",
+        "brief_activity": "Gemiddeld {minutes} minuten per dag actief.",
+        "brief_exercise_label": "Oefenen",
+        "brief_sessions": ("{sessions} met de app ({per_week} per week, samen {minutes} minuten)."),
+        "brief_no_sessions": "Er zijn geen sessies met de app vastgelegd.",
+        "brief_planned": "Oefenherinneringen: {done} van {planned} gedaan.",
+        "brief_no_plan": "Er was geen plan ingesteld (geen oefenherinneringen).",
+        "brief_flares_label": "Opvlammingen",
+        "brief_flares": "{flares} ({days} in totaal), de laatste {last}.",
+        "brief_helped": "Wat hielp: {helped}.",
+        "brief_no_flares": "Geen aangegeven in het dagboek of vastgelegd.",
+        "flare_since": "sinds {day}, nog bezig",
+        "brief_psfs_label": "Activiteiten",
+        "brief_psfs": (
+            "PSK (0 lukt niet – 10 zoals vroeger), eerste → laatste: {items}. Gemiddeld "
+            "{first} → {last}: {verdict}."
+        ),
+        "psfs_better": "beter",
+        "psfs_worse": "slechter",
+        "psfs_mean_better": "beter met minstens 2 punten, meer dan de meetfout",
+        "psfs_mean_worse": "slechter met minstens 2 punten, meer dan de meetfout",
+        "psfs_mean_not": "binnen de 2 punten meetfout",
+        "better": "beter",
+        "worse": "slechter",
+        "partial_week": "(onvolledig)",
+        "other_heading": "Andere scores per week",
+        "col_score": "Gem. score (0–10)",
+        "score_confidence": "Vertrouwen in bewegen",
+        "score_mood": "Stemming",
+        "score_work_demand": "Druk van werk",
+        "score_support": "Steun",
+        "other_note": (
+            "Weekgemiddelden, 0–10. Hoger: meer vertrouwen om te bewegen ondanks pijn, betere "
+            "stemming, meer druk van werk en dagelijkse taken, meer steun."
+        ),
+        "other_missing": "Niet ingevuld: {names}.",
         "chart_alt": (
             "Grafiek van pijn en stress per dag met 7-daagse gemiddelden, opvlammingen en sessies"
         ),
@@ -211,8 +351,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "baseline": "startpunt",
         "weekly_note": (
             "Scores 0–10; gemiddelden van daggemiddelden. Verandering t.o.v. de eerste week "
-            "met minstens {min_days} ingevulde dagen (weken met minder krijgen er geen). ● een "
-            "verschil van 2 punten of 30% of meer, wat mensen meestal merken (Ostelo 2008)."
+            "met minstens {min_days} ingevulde dagen (weken met minder krijgen er geen). ● "
+            "beter, ▲ slechter: een verschil van 2 punten of 30% of meer, wat mensen "
+            "meestal merken (Ostelo 2008)."
         ),
         "weeks_left_out": (
             "Hier staan de eerste week en de laatste {shown} weken; de {hidden} weken daartussen "
@@ -239,9 +380,30 @@ TEXTS: dict[str, dict[str, str]] = {
             "andere dagen: {low} (n = {n_low}); verschil {diff} punten{ci}."
         ),
         "high_low_ci": " (95%-BI {lo} tot {hi}, blok-bootstrap)",
+        "stats_lead": "Dezelfde dag, t.o.v. het eigen 4-weeksgemiddelde ({days}): {finding}",
+        "stats_pattern": (
+            "op dagen met meer stress dan gewoonlijk voor deze persoon was de pijn meestal "
+            "{direction}: een {strength} patroon ({numbers})."
+        ),
+        "stats_higher": "ook hoger",
+        "stats_lower": "juist lager",
+        "stats_hardly": "stress en pijn gingen nauwelijks samen op en neer ({numbers}).",
+        "stats_unclear": "nog geen duidelijk patroon ({numbers}).",
+        "stats_flat": (
+            "stress of pijn bleef steeds even hoog, dus er is geen patroon te beschrijven."
+        ),
+        "stats_numbers": "ρ = {rho}, 95%-BI {lo} tot {hi}",
+        "stats_caveat": (
+            "Dat ze samen op en neer gaan, zegt niet dat het een het ander aanstuurt: slecht "
+            "slapen of veel werkdruk kan allebei verhogen, en pijn kan ook stress geven."
+        ),
+        "too_few_paired": (
+            "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n}, en er zijn "
+            "er minstens {min_days} nodig. Voor deze periode staan er geen correlaties in."
+        ),
         "exercise_heading": "Oefenen",
         "exercise_summary": (
-            "{count} sessies in {weeks} weken ({per_week} per week), samen {minutes} minuten; "
+            "{sessions} in {weeks} weken ({per_week} per week), samen {minutes} minuten; "
             "{completed} helemaal gedaan, {stopped} eerder gestopt ({stopped_pain} vanwege "
             "pijn)."
         ),
@@ -289,6 +451,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_duration": "Dagen",
         "col_tags": "Labels",
         "col_notes": "Notities",
+        "col_helped_notes": "Wat hielp · notities",
+        "psfs_heading": "Eigen activiteiten (PSK)",
+        "col_activity": "Activiteit",
+        "col_then": "Eerste score",
+        "col_now": "Laatste score",
+        "col_change_short": "Verschil",
+        "col_matters": "Verschil dat telt",
+        "psfs_note": (
+            "Patiënt Specifieke Klachten, 0 lukt niet – 10 zoals vroeger. Een verschil van 3 "
+            "punten (één activiteit) of 2 (gemiddeld) is groter dan de meetfout."
+        ),
+        "no": "nee",
+        "regions_heading": "Waar het pijn doet",
+        "regions_line": "Zo vaak is elk gebied aangegeven in deze periode: {parts}.",
         "physio_heading": "Registraties gemarkeerd voor de fysiotherapeut",
         "flares_left_out": (
             "Hier staan de {shown} laatste van {total} opvlammingen; de grafiek laat ze "
@@ -331,6 +507,62 @@ TEXTS: dict[str, dict[str, str]] = {
         "yes": "ja",
     },
 }
+
+
+COUNTS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {
+        "day": ("day", "days"),
+        "entry": ("entry", "entries"),
+        "flare": ("flare-up", "flare-ups"),
+        "session": ("session", "sessions"),
+        "planned": ("planned session", "planned sessions"),
+    },
+    "nl": {
+        "day": ("dag", "dagen"),
+        "entry": ("registratie", "registraties"),
+        "flare": ("opvlamming", "opvlammingen"),
+        "session": ("sessie", "sessies"),
+        "planned": ("geplande sessie", "geplande sessies"),
+    },
+}
+"""Singular and plural of the nouns the report counts; both languages use the singular for 1."""
+
+REGION_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "lower_back_left": "lower back, left",
+        "lower_back_centre": "lower back, centre",
+        "lower_back_right": "lower back, right",
+        "buttock_left": "buttock, left",
+        "buttock_right": "buttock, right",
+        "thigh_left": "thigh, left",
+        "thigh_right": "thigh, right",
+        "below_knee_left": "below the knee, left",
+        "below_knee_right": "below the knee, right",
+    },
+    "nl": {
+        "lower_back_left": "onderrug, links",
+        "lower_back_centre": "onderrug, midden",
+        "lower_back_right": "onderrug, rechts",
+        "buttock_left": "bil, links",
+        "buttock_right": "bil, rechts",
+        "thigh_left": "bovenbeen, links",
+        "thigh_right": "bovenbeen, rechts",
+        "below_knee_left": "onder de knie, links",
+        "below_knee_right": "onder de knie, rechts",
+    },
+}
+"""Names of the body-map regions (ids as in core/body_regions.py)."""
+
+
+def count(noun: str, n: int, lang: str) -> str:
+    """ "1 session" / "2 sessions", "1 sessie" / "2 sessies"."""
+    singular, plural = COUNTS[lang][noun]
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def region_name(region: str, lang: str) -> str:
+    """A region's name in `lang`; an id the report does not know is shown as it is."""
+    return REGION_NAMES[lang].get(region, region)
 
 
 def check_language(lang: str) -> ReportLanguage:

@@ -296,8 +296,14 @@ class ReportController(QObject):
         return False
 
     def is_busy(self) -> bool:
-        """A preview is being built or waits to be (for screenshots and tests)."""
-        return self._building or self._pending or self._rebuild_timer.isActive()
+        """A preview is being built, waits to be, or its first page is still being drawn
+        (for screenshots and tests)."""
+        return (
+            self._building
+            or self._pending
+            or self._rebuild_timer.isActive()
+            or self.view.preview_drawing()
+        )
 
     def shutdown(self) -> None:
         """Let a report being built finish before the window goes: a worker thread still
@@ -321,9 +327,9 @@ class ReportController(QObject):
         if self._after_build():
             return
         if generation == self._generation:
-            self.view.status.setText(
-                self.tr("The report could not be made: %1").replace("%1", message)
-            )
+            text = self.tr("The report could not be made: %1").replace("%1", message)
+            self.view.status.setText(text)
+            self.view.show_preview_failed(text)
             self.failed.emit(message)
         self.finished.emit()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +29,7 @@ from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 try:  # QtPdf comes with PySide6-Addons; a trimmed bundle may lack it, and the page still works.
-    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
     from PySide6.QtPdfWidgets import QPdfView
 
     HAVE_QTPDF = True
@@ -182,7 +183,14 @@ class ReportView(QWidget):
         self.initial_focus: QWidget = self.period
 
     def _make_preview(self) -> QWidget:
+        """The preview: a calm "Preparing the preview…" panel until the first report is ready,
+        then the PDF's pages."""
         self._buffer: QBuffer | None = None
+        self._first_page_drawn = False
+        self.preview_stack = QStackedWidget(self)
+        self.preview_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.placeholder = self._make_placeholder()
+        self.preview_stack.addWidget(self.placeholder)
         if not HAVE_QTPDF:
             label = QLabel(
                 self.tr("A preview is not available here. Save the report or open it instead."),
@@ -191,16 +199,55 @@ class ReportView(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             self.document = None
-            return label
-        self.document = QPdfDocument(self)
-        view = QPdfView(self)
-        view.setDocument(self.document)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        view.setPageSpacing(12)
-        view.setAccessibleName(self.tr("Preview of the report"))
-        view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        return view
+            self.pdf_view: QWidget = label
+        else:
+            self.document = QPdfDocument(self)
+            view = QPdfView(self)
+            view.setDocument(self.document)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            view.setPageSpacing(12)
+            view.setAccessibleName(self.tr("Preview of the report"))
+            view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            # QPdfView draws pages from images its renderer makes in another thread; knowing
+            # when page 1 has arrived lets a screenshot wait for it instead of catching a
+            # blank page. A new size or document asks for new images.
+            renderer = view.findChild(QPdfPageRenderer)
+            if renderer is not None:
+                renderer.pageRendered.connect(self._on_page_rendered)
+            view.installEventFilter(self)
+            self.pdf_view = view
+        self.preview_stack.addWidget(self.pdf_view)
+        return self.preview_stack
+
+    def _make_placeholder(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("previewPlaceholder")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.addStretch(1)
+        self.placeholder_label = QLabel(self.tr("Preparing the preview…"), panel)
+        self.placeholder_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder_label.setWordWrap(True)
+        self.placeholder_busy = QProgressBar(panel)
+        self.placeholder_busy.setRange(0, 0)  # indeterminate, like the bar beside the form
+        self.placeholder_busy.setTextVisible(False)
+        self.placeholder_busy.setMaximumHeight(8)
+        self.placeholder_busy.setMaximumWidth(220)
+        self.placeholder_busy.setAccessibleName(self.tr("Preparing the preview"))
+        layout.addWidget(self.placeholder_label)
+        layout.addWidget(self.placeholder_busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return panel
+
+    def _on_page_rendered(self, page: int, _size: QSize, _image: QImage, *_rest: object) -> None:
+        if page == 0:
+            self._first_page_drawn = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pdf_view and event.type() == QEvent.Type.Resize:
+            self._first_page_drawn = False  # FitToWidth: the pages are drawn again
+        return super().eventFilter(watched, event)
 
     # -- state the controller sets --------------------------------------------------------------
 
@@ -220,10 +267,27 @@ class ReportView(QWidget):
             edit.setDate(value)
             edit.blockSignals(False)
 
+    def show_preview_failed(self, message: str) -> None:
+        """Before any preview was shown: say so in the preview's place, calmly, no bar."""
+        if self.preview_stack.currentWidget() is self.placeholder:
+            self.placeholder_label.setText(message)
+            self.placeholder_busy.hide()
+
+    def preview_drawing(self) -> bool:
+        """True while the shown preview's first page is still being drawn (its image is made
+        in QPdfView's renderer thread), so a screenshot can wait for it."""
+        if self.document is None or self.document.pageCount() == 0:
+            return False
+        if not self.pdf_view.isVisible():
+            return False  # nothing is drawn for a hidden page; nobody waits for it
+        return not self._first_page_drawn
+
     def show_pdf(self, data: bytes) -> None:
         """Show `data` in the preview; the buffer is kept because QPdfDocument reads it lazily."""
+        self.preview_stack.setCurrentWidget(self.pdf_view)
         if self.document is None:
             return
+        self._first_page_drawn = False
         self.document.close()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
