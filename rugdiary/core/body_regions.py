@@ -27,6 +27,42 @@ BELOW_KNEE: frozenset[str] = frozenset({"below_knee_left", "below_knee_right"})
 """Pain below the knee suggests it comes from a nerve root (CLINICAL.md §3). Recorded like
 any other answer; only together with warning signs does it bring the notice back."""
 
+# The picture in design units (120 wide, 240 high), drawn by the app and the report alike,
+# seen from behind: the person's left is on the viewer's left, as when the physiotherapist
+# stands behind them.
+DESIGN_W = 120.0
+DESIGN_H = 240.0
+
+REGION_RECTS: Final[Mapping[str, tuple[float, float, float, float]]] = MappingProxyType(
+    {
+        "lower_back_left": (37, 82, 16, 27),
+        "lower_back_centre": (53, 82, 14, 27),
+        "lower_back_right": (67, 82, 16, 27),
+        "buttock_left": (37, 109, 23, 27),
+        "buttock_right": (60, 109, 23, 27),
+        "thigh_left": (38, 136, 21, 43),
+        "thigh_right": (61, 136, 21, 43),
+        "below_knee_left": (40, 183, 18, 42),
+        "below_knee_right": (62, 183, 18, 42),
+    }
+)
+"""Each region's box (x, y, width, height) in design units."""
+
+SILHOUETTE: tuple[tuple[str, tuple[float, float, float, float]], ...] = (
+    ("ellipse", (48, 2, 24, 28)),  # head
+    ("rect", (54, 27, 12, 9)),  # neck
+    ("rect", (33, 33, 54, 52)),  # shoulders and upper back
+    ("rect", (21, 37, 13, 66)),  # arm, left
+    ("rect", (86, 37, 13, 66)),  # arm, right
+    ("ellipse", (21, 100, 13, 15)),  # hand, left
+    ("ellipse", (86, 100, 13, 15)),  # hand, right
+    ("rect", (40, 176, 18, 10)),  # knee, left
+    ("rect", (62, 176, 18, 10)),  # knee, right
+    ("ellipse", (38, 222, 22, 11)),  # foot, left
+    ("ellipse", (60, 222, 22, 11)),  # foot, right
+)
+"""Shapes (ellipse or rounded box) drawn under the regions: head, arms, knees, feet."""
+
 SNOMED_SYSTEM: Final = "http://snomed.info/sct"
 LATERALITY_ATTRIBUTE: Final = "272741003"  # |Laterality (attribute)|
 LEFT: Final = ("7771000", "Left")  # |Left (qualifier value)|

@@ -23,41 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.core.body_regions import REGION_IDS, ordered_regions, region_label
+from rugdiary.core.body_regions import (
+    DESIGN_H,
+    DESIGN_W,
+    REGION_IDS,
+    REGION_RECTS,
+    SILHOUETTE,
+    ordered_regions,
+    region_label,
+)
 from rugdiary.ui.services import content_language
 from rugdiary.ui.theme import FOCUS_WIDTH, HIGH_CONTRAST, current_theme
-
-# The drawing in design units (120 wide, 240 high), seen from behind: the person's left is
-# on the viewer's left, as when the physiotherapist stands behind them.
-DESIGN_W = 120.0
-DESIGN_H = 240.0
-
-REGION_RECTS: dict[str, tuple[float, float, float, float]] = {
-    "lower_back_left": (37, 82, 16, 27),
-    "lower_back_centre": (53, 82, 14, 27),
-    "lower_back_right": (67, 82, 16, 27),
-    "buttock_left": (37, 109, 23, 27),
-    "buttock_right": (60, 109, 23, 27),
-    "thigh_left": (38, 136, 21, 43),
-    "thigh_right": (61, 136, 21, 43),
-    "below_knee_left": (40, 183, 18, 42),
-    "below_knee_right": (62, 183, 18, 42),
-}
-"""Each region's box (x, y, width, height) in design units."""
-
-_SILHOUETTE: tuple[tuple[str, tuple[float, float, float, float]], ...] = (
-    ("ellipse", (48, 2, 24, 28)),  # head
-    ("rect", (54, 27, 12, 9)),  # neck
-    ("rect", (33, 33, 54, 52)),  # shoulders and upper back
-    ("rect", (21, 37, 13, 66)),  # arm, left
-    ("rect", (86, 37, 13, 66)),  # arm, right
-    ("ellipse", (21, 100, 13, 15)),  # hand, left
-    ("ellipse", (86, 100, 13, 15)),  # hand, right
-    ("rect", (40, 176, 18, 10)),  # knee, left
-    ("rect", (62, 176, 18, 10)),  # knee, right
-    ("ellipse", (38, 222, 22, 11)),  # foot, left
-    ("ellipse", (60, 222, 22, 11)),  # foot, right
-)
 
 # Arrow keys move over the picture as it looks: rows top to bottom, left to right within.
 _ROWS: tuple[tuple[str, ...], ...] = (
@@ -287,7 +263,7 @@ class BodyMap(QWidget):
         painter.setPen(QPen(edge, 1.0))
         painter.setBrush(body)
         scale = self._scale()
-        for kind, box in _SILHOUETTE:
+        for kind, box in SILHOUETTE:
             rect = self._to_widget(box)
             if kind == "ellipse":
                 painter.drawEllipse(rect)
