@@ -35,11 +35,11 @@ DESIGN_H = 240.0
 
 REGION_RECTS: Final[Mapping[str, tuple[float, float, float, float]]] = MappingProxyType(
     {
-        "lower_back_left": (37, 82, 16, 27),
-        "lower_back_centre": (53, 82, 14, 27),
-        "lower_back_right": (67, 82, 16, 27),
-        "buttock_left": (37, 109, 23, 27),
-        "buttock_right": (60, 109, 23, 27),
+        "lower_back_left": (35, 82, 16, 27),
+        "lower_back_centre": (51, 82, 18, 27),
+        "lower_back_right": (69, 82, 16, 27),
+        "buttock_left": (35, 109, 25, 27),
+        "buttock_right": (60, 109, 25, 27),
         "thigh_left": (38, 136, 21, 43),
         "thigh_right": (61, 136, 21, 43),
         "below_knee_left": (40, 183, 18, 42),
