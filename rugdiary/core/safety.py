@@ -202,7 +202,7 @@ def needs_red_flag_notice(entry: _HasTags) -> bool:
     """
     if matching_tags(entry.tags):
         return True
-    if not BELOW_KNEE <= set(entry.regions):
+    if not set(entry.regions) >= BELOW_KNEE:
         return False
     return any(normalize_tag(tag) in _LEG_SIGNS for tag in entry.tags)
 

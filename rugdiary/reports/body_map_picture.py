@@ -128,9 +128,7 @@ def draw_region_counts(
             if most == 0:
                 caption = f"{_NOTHING.get(lang, _NOTHING['en'])} {caption}"
             pdf.set_xy(text_x, y)
-            pdf.multi_cell(
-                text_w, 4.2, caption, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT
-            )
+            pdf.multi_cell(text_w, 4.2, caption, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
             caption_h = pdf.get_y() - y
     finally:
         pdf.set_auto_page_break(auto_break, bottom)

@@ -52,7 +52,8 @@ def test_an_unknown_region_is_a_usage_error_naming_where(
 ) -> None:
     code, out, err = _add(capsys, "2026-03-14T08:30+01:00", "lower_back_left", "shin")
     assert code == EXIT_USAGE
-    assert "--where" in err and "'shin'" in err
+    assert "--where" in err
+    assert "'shin'" in err
     assert out == ""
     code, out, _ = run(capsys, "list", "--json")
     assert json.loads(out) == []  # nothing saved

@@ -51,7 +51,9 @@ def _pixel(path: Path, tmp_path: Path, mm_x: float, mm_y: float) -> tuple[int, i
     """The colour printed at (mm_x, mm_y) on page 1, read from a PPM rendering."""
     assert PDFTOPPM is not None
     out = tmp_path / "page"
-    subprocess.run([PDFTOPPM, "-r", str(DPI), "-f", "1", "-l", "1", str(path), str(out)], check=True)
+    subprocess.run(
+        [PDFTOPPM, "-r", str(DPI), "-f", "1", "-l", "1", str(path), str(out)], check=True
+    )
     data = next(tmp_path.glob("page*.ppm")).read_bytes()
     parts = data.split(maxsplit=4)  # P6, width, height, maxval, pixels
     width = int(parts[1])
@@ -79,8 +81,10 @@ def test_every_count_and_the_caption_are_printed(tmp_path: Path) -> None:
     assert "how often it was marked in this period" in flat
     assert 0 < height <= MAX_FIGURE_H + 1
     assert pdf.get_y() == pytest.approx(Y + height)
-    assert pdf.font_family == "helvetica" and pdf.font_size_pt == 11
-    assert pdf.auto_page_break and pdf.b_margin == 17
+    assert pdf.font_family == "helvetica"
+    assert pdf.font_size_pt == 11
+    assert pdf.auto_page_break
+    assert pdf.b_margin == 17
     assert pdf.page == 1
 
 

@@ -65,7 +65,9 @@ def test_json_export_carries_regions_and_round_trips(entries: list[DiaryEntry]) 
     ]
     plan = import_data(first, now=LATER, known_schema=1)
     assert sorted(plan.entries, key=lambda e: e.at) == entries
-    second = export_json(merge_into_tables({}, plan), schema=1, app_version="0.1.0", exported_at=NOW)
+    second = export_json(
+        merge_into_tables({}, plan), schema=1, app_version="0.1.0", exported_at=NOW
+    )
     assert second == first
 
 
@@ -107,6 +109,4 @@ def test_fhir_gives_one_pain_site_per_region_with_snomed_body_sites(
 
 def test_fhir_body_sites_read_back_to_the_same_regions(entries: list[DiaryEntry]) -> None:
     bundle = json.loads(export_fhir(entries, generated_at=LATER))
-    assert fhir_regions(bundle) == {
-        e.at.isoformat(): e.regions for e in entries if e.regions
-    }
+    assert fhir_regions(bundle) == {e.at.isoformat(): e.regions for e in entries if e.regions}

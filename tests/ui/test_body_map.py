@@ -132,7 +132,8 @@ def test_screen_readers_hear_each_region_and_whether_it_is_marked(
     for region in REGION_IDS:
         assert region_label(region, "en") in names
     marked = names["Buttock, left"]
-    assert marked.state().checkable and marked.state().checked
+    assert marked.state().checkable
+    assert marked.state().checked
     assert not names["Buttock, right"].state().checked
     assert body.accessibleName() == "Where it hurts"
     assert "Arrow keys" in body.accessibleDescription()

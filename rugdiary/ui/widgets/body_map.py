@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -171,7 +172,7 @@ class BodyMap(QWidget):
             self.buttons[region] = button
         self._current = REGION_IDS[0]
         self._make_current(self._current)
-        for first, second in zip(REGION_IDS, REGION_IDS[1:], strict=False):
+        for first, second in itertools.pairwise(REGION_IDS):
             QWidget.setTabOrder(self.buttons[first], self.buttons[second])
         self.retranslate()
 

@@ -46,7 +46,8 @@ def test_counts_of_the_period_are_drawn_and_written(
     assert card.picture.accessibleDescription() == (
         "Lower back, middle: 20 times; Thigh, left: once"
     )
-    assert isinstance(card.title, QLabel) and card.title.text() == "Where it hurts"
+    assert isinstance(card.title, QLabel)
+    assert card.title.text() == "Where it hurts"
 
 
 def test_the_card_stays_away_when_nothing_was_marked(
