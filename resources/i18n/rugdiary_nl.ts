@@ -2493,8 +2493,8 @@ Wat er gebeurde: %2</translation>
         <translation>Waar het pijn doet</translation>
     </message>
     <message>
-        <source>How often you marked each place on the body map in this period, seen from behind. Darker means more often.</source>
-        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Donkerder is vaker.</translation>
+        <source>How often you marked each place on the body map in this period, seen from behind. The fuller the colour, the more often.</source>
+        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Hoe voller de kleur, hoe vaker.</translation>
     </message>
     <message>
         <source>%1: once</source>

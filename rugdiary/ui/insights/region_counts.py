@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from rugdiary.core.body_regions import (
@@ -28,7 +28,7 @@ def _blend(low: QColor, high: QColor, share: float) -> QColor:
 
 
 class RegionCountsPicture(QWidget):
-    """The back view with each region's count written in it; darker means more often.
+    """The back view with each region's count written in it; a fuller colour is more often.
 
     A picture, not a control: it takes no focus, and the card's text says the same in words.
     """
@@ -40,7 +40,7 @@ class RegionCountsPicture(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(120, 240)
+        return QSize(160, 320)
 
     def set_counts(self, counts: Mapping[str, int]) -> None:
         self.counts = {region: int(counts.get(region, 0)) for region in REGION_IDS}
@@ -71,7 +71,7 @@ class RegionCountsPicture(QWidget):
         base = palette.color(QPalette.ColorRole.Base)
         highlight = palette.color(QPalette.ColorRole.Highlight)
         font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         for region in REGION_IDS:
             count = self.counts[region]
             share = 0.0 if count == 0 or most == 0 else 0.25 + 0.75 * count / most
@@ -81,7 +81,14 @@ class RegionCountsPicture(QWidget):
             painter.setPen(QPen(palette.color(outline), 1.0))
             painter.drawRoundedRect(rect, 4, 4)
             font.setBold(count > 0)
-            painter.setFont(font)
+            fitted = QFont(font)
+            # A long number shrinks until it fits its region with a little room.
+            while (
+                fitted.pointSizeF() > 6.0
+                and QFontMetricsF(fitted).horizontalAdvance(str(count)) > rect.width() - 4
+            ):
+                fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+            painter.setFont(fitted)
             text_role = (
                 QPalette.ColorRole.HighlightedText if share > 0.55 else QPalette.ColorRole.Text
             )
@@ -114,7 +121,7 @@ class RegionCountsCard(QFrame):
         self.explanation.setText(
             self.tr(
                 "How often you marked each place on the body map in this period, seen from "
-                "behind. Darker means more often."
+                "behind. The fuller the colour, the more often."
             )
         )
         self.picture = RegionCountsPicture(self)
