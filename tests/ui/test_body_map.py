@@ -235,3 +235,22 @@ def test_both_legs_below_the_knee_with_numbness_shows_the_notice_once(
     # A red-flag tag together with pain below the knee: one notice, not two.
     assert _save_with(diary, "saddle numbness", ["below_knee_left", "below_knee_right"])
     assert shown == ["entry", "entry"]
+
+
+def test_the_walker_finds_no_problem_in_the_unfolded_form_and_today(
+    qtbot: QtBot, window: MainWindow, diary: DiaryPage, restore_app_look: QApplication
+) -> None:
+    from tests.ui.test_a11y_walker import focus_problems, name_problems
+
+    apply_theme(restore_app_look, "light")
+    form = diary.view.form
+    form.show_more()
+    form.regions.set_regions(["buttock_left"])
+    qtbot.waitUntil(form.regions.isVisible)
+    problems = name_problems(form.regions) + focus_problems(qtbot, form.regions)
+    window.show_page("today")
+    quick = window.today.view.quick
+    quick.where_button.setChecked(True)
+    qtbot.waitUntil(quick.regions.isVisible)
+    problems += name_problems(quick) + focus_problems(qtbot, quick)
+    assert problems == []

@@ -51,9 +51,10 @@ def test_counts_of_the_period_are_drawn_and_written(
 
 
 def test_the_card_stays_away_when_nothing_was_marked(
-    make_page: MakePage, fill, repo: EntryRepository
+    make_page: MakePage, repo: EntryRepository, clock: FakeClock
 ) -> None:
-    fill(30)
+    for back in range(30):
+        _add(repo, clock, back, [])
     page = make_page()
     assert not page.view.regions_card.isVisible()
     assert sum(page.controller.result.region_counts.values()) == 0
