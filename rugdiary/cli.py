@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from rugdiary import __version__
+from rugdiary.core.body_regions import REGION_IDS
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -98,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument(
         "--medication", action="append", default=[], metavar="NAME[:DOSE]", help="repeatable"
+    )
+    add.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        choices=REGION_IDS,
+        metavar="REGION",
+        help=f"where it hurts (repeatable), one of: {', '.join(REGION_IDS)}",
     )
     add.add_argument("--note", default="")
     add.add_argument("--flare-up", action="store_true")
@@ -271,6 +280,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
         "pain": _score(args.pain, "pain"),
         "stress": _score(args.stress, "stress"),
         "tags": args.tag,
+        "regions": args.where,
         "note": args.note,
         "flare_up": args.flare_up,
         "for_physio": args.for_physio,
@@ -457,12 +467,14 @@ def _write_health_file(output: Path, payload: bytes) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
+    from rugdiary.core.body_regions import region_counts
     from rugdiary.core.stats import build_summary
 
     start, end, entries, sessions, sitting = _period_data(args)
     summary = build_summary(entries, sessions, start, end, args.lang)
     # Per day: minutes at the computer, longest unbroken stretch, breaks.
     summary["sitting"] = [d.to_summary() for d in sitting]
+    summary["regions"] = region_counts(entries, start, end)  # entries marking each body region
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()

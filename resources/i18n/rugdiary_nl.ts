@@ -163,6 +163,36 @@
     </message>
 </context>
 <context>
+    <name>BodyMap</name>
+    <message>
+        <source>Where it hurts</source>
+        <translation>Waar het pijn doet</translation>
+    </message>
+    <message>
+        <source>A body seen from behind. Arrow keys move between the regions, Space marks or unmarks one.</source>
+        <translation>Een lichaam van achteren gezien. Met de pijltjestoetsen ga je van deel naar deel, met de spatiebalk kruis je een deel aan of uit.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyMapField</name>
+    <message>
+        <source>Where it hurts (optional)</source>
+        <translation>Waar het pijn doet (optioneel)</translation>
+    </message>
+    <message>
+        <source>Seen from behind: your left side is on the left. Click the places that hurt, or use the arrow keys and Space.</source>
+        <translation>Van achteren gezien: je linkerkant staat links. Klik op de plekken die pijn doen, of gebruik de pijltjestoetsen en de spatiebalk.</translation>
+    </message>
+    <message>
+        <source>Nothing marked.</source>
+        <translation>Niets aangekruist.</translation>
+    </message>
+    <message>
+        <source>Marked: %1</source>
+        <translation>Aangekruist: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Save as…</source>
@@ -301,6 +331,10 @@
         <translation>Hoe gaat het nu met je?</translation>
     </message>
     <message>
+        <source>Shows the optional questions: sleep, mood, where it hurts, tags, medicine, a note and more.</source>
+        <translation>Toont de extra vragen: slaap, stemming, waar het pijn doet, labels, medicijnen, een notitie en meer.</translation>
+    </message>
+    <message>
         <source>Pain</source>
         <translation>Pijn</translation>
     </message>
@@ -315,10 +349,6 @@
     <message>
         <source>More details</source>
         <translation>Meer details</translation>
-    </message>
-    <message>
-        <source>Shows the optional questions: sleep, mood, tags, medicine, a note and more.</source>
-        <translation>Toont de extra vragen: slaap, stemming, labels, medicijnen, een notitie en meer.</translation>
     </message>
     <message>
         <source>Message about this entry</source>
@@ -487,6 +517,10 @@
     <message>
         <source>Flare-up</source>
         <translation>Opvlamming</translation>
+    </message>
+    <message>
+        <source>Where it hurts</source>
+        <translation>Waar het pijn doet</translation>
     </message>
     <message>
         <source>Medicine</source>
@@ -2436,6 +2470,10 @@ Wat er gebeurde: %2</translation>
         <source>Sleep, notes and more are on the Diary page.</source>
         <translation>Slaap, notities en meer vind je op de pagina Dagboek.</translation>
     </message>
+    <message>
+        <source>Where it hurts (optional)</source>
+        <translation>Waar het pijn doet (optioneel)</translation>
+    </message>
 </context>
 <context>
     <name>RedFlagDialog</name>
@@ -2454,6 +2492,29 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Close the notice</source>
         <translation>Sluit deze informatie</translation>
+    </message>
+</context>
+<context>
+    <name>RegionCountsCard</name>
+    <message>
+        <source>Where it hurts</source>
+        <translation>Waar het pijn doet</translation>
+    </message>
+    <message>
+        <source>How often you marked each place on the body map in this period, seen from behind. The fuller the colour, the more often.</source>
+        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Hoe voller de kleur, hoe vaker.</translation>
+    </message>
+    <message>
+        <source>%1: once</source>
+        <translation>%1: één keer</translation>
+    </message>
+    <message>
+        <source>%1: %2 times</source>
+        <translation>%1: %2 keer</translation>
+    </message>
+    <message>
+        <source>Body map with counts</source>
+        <translation>Lichaamskaart met aantallen</translation>
     </message>
 </context>
 <context>

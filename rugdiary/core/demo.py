@@ -141,6 +141,7 @@ def generate_demo_entries(
                 medication=meds,
                 note=_note(rng, pain, stress, flare, words),
                 for_physio=flare and rng.random() < 0.5,
+                regions=_demo_regions(pain, flare, offset),
             )
         )
         if rng.random() < 0.08:
@@ -154,6 +155,24 @@ def generate_demo_entries(
     if now is not None:
         entries = [entry for entry in entries if entry.at <= now]
     return entries
+
+
+def _demo_regions(pain: int, flare: bool, offset: int) -> tuple[str, ...]:
+    """Where a sample day hurts, from its pain alone: the random draws stay as they were.
+
+    Mostly the middle of the lower back, spreading to one side and the buttock on worse
+    days; never below the knee, which is for real diaries to show.
+    """
+    regions: list[str] = []
+    if pain >= 3:
+        regions.append("lower_back_centre")
+    if pain >= 5:
+        regions.append("lower_back_left" if offset % 3 else "lower_back_right")
+    if flare or pain >= 7:
+        regions.append("buttock_left")
+    if pain >= 7 and offset % 2:
+        regions.append("thigh_left")
+    return tuple(regions)
 
 
 def _note(rng: random.Random, pain: int, stress: int, flare: bool, words: DemoTexts) -> str:

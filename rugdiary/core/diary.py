@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from rugdiary.core.body_regions import REGION_IDS
+
 ENTRY_REQUIRED: tuple[str, ...] = ("at", "pain", "stress")
 """Fields a stored or imported diary entry must have (not null)."""
 
@@ -98,6 +100,7 @@ class DiaryEntry:
     medication: tuple[Medication, ...] = ()
     note: str = ""
     for_physio: bool = False
+    regions: tuple[str, ...] = ()
     created: datetime | None = None
     updated: datetime | None = None
 
@@ -140,6 +143,8 @@ class DiaryEntry:
             out["note"] = self.note
         if self.for_physio:
             out["for_physio"] = True
+        if self.regions:
+            out["regions"] = list(self.regions)
         if self.created is not None:
             out["created"] = self.created.isoformat()
         if self.updated is not None:
@@ -163,6 +168,8 @@ class DiaryEntry:
                 kwargs[stamp] = parse_datetime(kwargs[stamp], stamp)
         if "tags" in kwargs:
             kwargs["tags"] = _as_tuple(kwargs["tags"], "tags")
+        if "regions" in kwargs:
+            kwargs["regions"] = _as_tuple(kwargs["regions"], "regions")
         if "medication" in kwargs:
             kwargs["medication"] = tuple(
                 _parse_medication(item, i)
@@ -180,6 +187,8 @@ def new_entry(*, now: datetime, **fields: Any) -> DiaryEntry:
     fields.setdefault("at", now)
     if "tags" in fields:
         fields["tags"] = normalize_tags(fields["tags"])
+    if "regions" in fields:
+        fields["regions"] = normalize_regions(fields["regions"])
     return DiaryEntry(created=now, updated=now, **fields)
 
 
@@ -196,6 +205,22 @@ def normalize_tags(tags: Iterable[str]) -> tuple[str, ...]:
         if clean:
             seen.setdefault(clean, None)
     return tuple(seen)
+
+
+def normalize_regions(regions: Iterable[str]) -> tuple[str, ...]:
+    """Body-map regions once each, in REGION_IDS order; an unknown id names "regions"."""
+    chosen = tuple(regions)
+    for region in chosen:
+        _check_region(region)
+    return tuple(region for region in REGION_IDS if region in chosen)
+
+
+def _check_region(region: Any) -> None:
+    if not isinstance(region, str) or region not in REGION_IDS:
+        shown = repr(region) if isinstance(region, str) else "a value that is not text"
+        raise ValidationError(
+            "regions", f"{shown} is not a body region; use one of {', '.join(REGION_IDS)}"
+        )
 
 
 def parse_datetime(value: Any, field_name: str) -> datetime:
@@ -293,6 +318,12 @@ def _validate(entry: DiaryEntry) -> None:
         if len(tag) > MAX_TAG_CHARS:
             raise ValidationError("tags", f"a tag has at most {MAX_TAG_CHARS} characters")
         check_text("tags", tag)
+    if not isinstance(entry.regions, tuple):
+        raise ValidationError("regions", "must be a list")
+    for region in entry.regions:
+        _check_region(region)
+    if len(set(entry.regions)) != len(entry.regions):
+        raise ValidationError("regions", "names a body region more than once")
     if not isinstance(entry.medication, tuple):
         raise ValidationError("medication", "must be a list")
     if len(entry.medication) > MAX_MEDICATIONS:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Protocol
 
+from rugdiary.core.body_regions import BELOW_KNEE
 from rugdiary.core.exercises import Text
 
 # Written for the app from CLINICAL.md §4 in its own calm words: most back pain is not
@@ -157,9 +158,32 @@ _MATCHING: Final[frozenset[str]] = frozenset(
 )
 
 
+_LEG_SIGNS: Final[frozenset[str]] = frozenset(
+    normalize_tag(tag)
+    for tag in (
+        # Numbness or weakness, without saying where: the body map says where.
+        "numbness",
+        "numb",
+        "weakness",
+        "weak legs",
+        "numb legs",
+        "leg weakness",
+        "doof gevoel",
+        "gevoelloos",
+        "gevoelloosheid",
+        "krachtverlies",
+        "zwakke benen",
+        "dove benen",
+    )
+)
+
+
 class _HasTags(Protocol):
     @property
     def tags(self) -> tuple[str, ...]: ...
+
+    @property
+    def regions(self) -> tuple[str, ...]: ...
 
 
 def matching_tags(tags: Iterable[str]) -> list[str]:
@@ -168,12 +192,19 @@ def matching_tags(tags: Iterable[str]) -> list[str]:
 
 
 def needs_red_flag_notice(entry: _HasTags) -> bool:
-    """True when a saved entry carries a red-flag tag, so the notice is shown again.
+    """True when a saved entry carries a red-flag sign, so the notice is shown again.
 
-    Only tags count, never free text: a note like "no numbness in my legs" must not
+    A sign is a red-flag tag, or numbness or weakness tagged while the body map marks
+    both legs below the knee: together they are "numbness or weakness in both legs"
+    (CLINICAL.md §4). Pain below the knee on its own is an ordinary answer. Only tags
+    and the map count, never free text: a note like "no numbness in my legs" must not
     raise an alarm, and a tag is a deliberate choice by the person.
     """
-    return bool(matching_tags(entry.tags))
+    if matching_tags(entry.tags):
+        return True
+    if not set(entry.regions) >= BELOW_KNEE:
+        return False
+    return any(normalize_tag(tag) in _LEG_SIGNS for tag in entry.tags)
 
 
 @dataclass(frozen=True, slots=True)

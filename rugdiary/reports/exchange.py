@@ -18,6 +18,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from rugdiary.core.body_regions import (
+    BODY_SITES,
+    SNOMED_SYSTEM,
+    ordered_regions,
+    region_for_code,
+    region_label,
+)
 from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.programs import Program
@@ -31,6 +38,7 @@ __all__ = [
     "EXPORT_VERSION",
     "MAX_REPORTED_PROBLEMS",
     "PAIN_LOINC",
+    "PAIN_SNOMED",
     "SESSION_CSV_COLUMNS",
     "SIMPLE_CSV_COLUMNS",
     "STRESS_LOINC",
@@ -45,6 +53,7 @@ __all__ = [
     "export_fhir",
     "export_json",
     "fhir_bundle",
+    "fhir_regions",
     "filter_entries",
     "filter_sessions",
     "import_data",
@@ -87,6 +96,8 @@ ENTRY_CSV_COLUMNS: dict[str, str] = {
     "medication": "medicines separated by '; ', each written name|dose (the dose may be left out)",
     "note": "free text, at most 5,000 characters; may span lines",
     "for_physio": "yes or no: marked for the physiotherapist",
+    "regions": "where it hurts: body-map region ids separated by '; ', e.g. "
+    "lower_back_left; thigh_left (see `rugdiary add --help`)",
     "created": "when the entry was first saved, ISO 8601 with offset",
     "updated": "when the entry was last changed, ISO 8601 with offset",
 }
@@ -136,6 +147,8 @@ CSV_CONVENTIONS = (
 LOINC_SYSTEM = "http://loinc.org"
 PAIN_LOINC = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 STRESS_LOINC = ("93038-8", "Stress level")
+PAIN_SNOMED = ("22253000", "Pain (finding)")
+"""The code of a "where it hurts" Observation; its bodySite says where (core.body_regions)."""
 OBSERVATION_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
 FHIR_UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rugdiary:fhir:observation")
 """uuid5 namespace: an Observation's id follows from the entry id and the LOINC code,
@@ -284,6 +297,7 @@ def entries_to_csv(
                 _protect(meds),
                 _protect(e.note),
                 _yes_no(e.for_physio),
+                "; ".join(e.regions),
                 _stamp(e.created),
                 _stamp(e.updated),
             ]
@@ -475,6 +489,58 @@ def _observation(entry: DiaryEntry, loinc: tuple[str, str], text: str, value: in
     }
 
 
+def _pain_site(entry: DiaryEntry, region: str) -> Any:
+    """One body-map region of an entry: a Pain finding with its SNOMED CT bodySite.
+
+    One Observation per region because Observation.bodySite holds one site in FHIR R4.
+    """
+    site = BODY_SITES[region]
+    resource_id = str(uuid.uuid5(FHIR_UUID_NAMESPACE, f"{entry.id}/site/{region}"))
+    return {
+        "fullUrl": f"urn:uuid:{resource_id}",
+        "resource": {
+            "resourceType": "Observation",
+            "id": resource_id,
+            "status": "final",
+            "category": [
+                {
+                    "coding": [
+                        {
+                            "system": OBSERVATION_CATEGORY_SYSTEM,
+                            "code": "survey",
+                            "display": "Survey",
+                        }
+                    ]
+                }
+            ],
+            "code": {
+                "coding": [
+                    {"system": SNOMED_SYSTEM, "code": PAIN_SNOMED[0], "display": PAIN_SNOMED[1]}
+                ],
+                "text": "Where it hurts",
+            },
+            "effectiveDateTime": _fhir_datetime(entry.at),
+            "valueBoolean": True,
+            "bodySite": {
+                "coding": [{"system": SNOMED_SYSTEM, "code": site.code, "display": site.display}],
+                "text": region_label(region, "en"),
+            },
+        },
+    }
+
+
+def fhir_regions(bundle: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Body-map regions per effectiveDateTime, read back from a bundle's bodySite codes."""
+    found: dict[str, set[str]] = {}
+    for item in bundle.get("entry", ()):
+        resource = item.get("resource", {})
+        for coding in resource.get("bodySite", {}).get("coding", ()):
+            region = region_for_code(str(coding.get("code", "")))
+            if coding.get("system") == SNOMED_SYSTEM and region is not None:
+                found.setdefault(resource["effectiveDateTime"], set()).add(region)
+    return {moment: ordered_regions(regions) for moment, regions in found.items()}
+
+
 def fhir_bundle(
     entries: Iterable[DiaryEntry],
     *,
@@ -482,7 +548,8 @@ def fhir_bundle(
     start: date | None = None,
     end: date | None = None,
 ) -> dict[str, Any]:
-    """A FHIR R4 Bundle (type collection): per entry a pain and a stress Observation.
+    """A FHIR R4 Bundle (type collection): per entry a pain and a stress Observation,
+    and one Observation per body-map region with its SNOMED CT bodySite.
 
     No Patient and no subject: the file carries no personal data beyond the scores,
     and the receiving practice links it to its own patient record.
@@ -492,6 +559,7 @@ def fhir_bundle(
     for entry in chosen:
         items.append(_observation(entry, PAIN_LOINC, "Pain (0-10)", entry.pain))
         items.append(_observation(entry, STRESS_LOINC, "Stress (0-10)", entry.stress))
+        items.extend(_pain_site(entry, region) for region in entry.regions)
     stamp = generated_at.astimezone(UTC).replace(microsecond=0)
     return {
         "resourceType": "Bundle",
@@ -1191,6 +1259,8 @@ def _entry_row(row: _Row, now: datetime) -> DiaryEntry | None:
                 medication.append({"name": parts[0], "dose": parts[1] if len(parts) > 1 else ""})
     doc["medication"] = medication
     doc["note"] = _unprotect(row.text("note"))
+    regions = _unprotect(row.text("regions"))
+    doc["regions"] = [r.strip() for r in regions.split(";") if r.strip()]
     for name in ("created", "updated"):
         doc[name] = row.moment(name) or (None if raw_id else now)
     aliases = {"at": "at" if "at" in row.names else "date"}

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("RugDiary"))
         self._services = services
+        self._red_flag_entries: set[str] = set()  # entries whose notice was shown already
         self.reminders = reminders
         self.tray = tray
         self.preferences = Preferences(services.settings, parent=self)
@@ -234,10 +235,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _check_red_flags(self, entry: DiaryEntry) -> None:
-        """An entry that mentions signs worth a doctor's look brings the notice back."""
+        """An entry that mentions signs worth a doctor's look brings the notice back, once."""
         from rugdiary.ui.safety import notice_after_save
 
-        notice_after_save(self, entry)
+        if entry.id not in self._red_flag_entries and notice_after_save(self, entry):
+            self._red_flag_entries.add(entry.id)
 
     @property
     def insights(self) -> InsightsPage:

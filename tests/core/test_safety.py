@@ -120,3 +120,47 @@ def test_evidence_cites_only_known_sources_and_each_is_used() -> None:
     assert "Hayden21" in cited
     assert "Sarag16" in cited
     assert "the best program is the one you keep doing" in evidence.POINTS[0].text.en.lower()
+
+
+BOTH_BELOW_KNEE = ["below_knee_left", "below_knee_right"]
+
+
+@pytest.mark.parametrize(
+    ("tags", "regions"),
+    [
+        (["numbness"], BOTH_BELOW_KNEE),
+        (["Weakness"], BOTH_BELOW_KNEE),
+        (["krachtverlies"], BOTH_BELOW_KNEE),
+        (["doof gevoel"], [*BOTH_BELOW_KNEE, "lower_back_left"]),
+        (["saddle numbness"], ["below_knee_left"]),
+    ],
+)
+def test_the_body_map_and_a_sign_together_bring_the_notice_back(
+    tags: list[str], regions: list[str]
+) -> None:
+    entry = new_entry(now=NOW, pain=6, stress=4, tags=tags, regions=regions)
+    assert safety.needs_red_flag_notice(entry)
+
+
+@pytest.mark.parametrize(
+    ("tags", "regions"),
+    [
+        ([], BOTH_BELOW_KNEE),  # pain below the knee is an ordinary answer
+        (["walking"], BOTH_BELOW_KNEE),
+        (["numbness"], ["below_knee_left", "thigh_right"]),  # one leg: not "both legs"
+        (["numbness"], []),
+    ],
+)
+def test_pain_below_the_knee_alone_does_not(tags: list[str], regions: list[str]) -> None:
+    entry = new_entry(now=NOW, pain=6, stress=4, tags=tags, regions=regions)
+    assert not safety.needs_red_flag_notice(entry)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_body_map_words_use_no_fear_words(lang: str) -> None:
+    from rugdiary.core.body_regions import REGION_IDS, region_label
+    from rugdiary.reports import body_map_picture
+
+    texts = [region_label(r, lang) for r in REGION_IDS]
+    texts += [body_map_picture._CAPTION[lang], body_map_picture._NOTHING[lang]]
+    assert [t for t in texts if forbidden_words(t, lang)] == []

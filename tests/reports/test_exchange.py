@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rugdiary.core.body_regions import REGION_IDS
 from rugdiary.core.diary import DiaryEntry, Medication, new_entry
 from rugdiary.core.exercises import Exercise, Level
 from rugdiary.core.programs import Program
@@ -409,6 +410,7 @@ _entry_strategy = st.builds(
     ).map(tuple),
     note=_text.map(lambda t: t[:300]),
     for_physio=st.booleans(),
+    regions=st.lists(st.sampled_from(REGION_IDS), unique=True, max_size=4).map(tuple),
     created=st.none() | _moments,
 )
 

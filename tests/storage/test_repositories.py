@@ -232,3 +232,20 @@ def test_settings_get_set_and_isolation(db: Database, data_dir: Path, clock: Fak
             "theme": "dark",
             "reminders": {"diary": {"enabled": True, "time": "20:00"}},
         }
+
+
+def test_body_map_regions_round_trip_through_the_file(
+    data_dir: Path, clock: FakeClock, repo: EntryRepository, db: Database
+) -> None:
+    saved = repo.add(
+        new_entry(now=clock.now(), pain=4, stress=2, regions=["below_knee_left", "buttock_left"])
+    )
+    changed = repo.update(saved.replace(regions=("lower_back_centre",)))
+    db.close()
+    reopened = Database.open(data_dir, clock=clock)
+    try:
+        again = EntryRepository(reopened, clock).get(saved.id)
+    finally:
+        reopened.close()
+    assert again is not None
+    assert again.regions == changed.regions == ("lower_back_centre",)

@@ -182,6 +182,7 @@ def test_tab_walks_the_form_in_reading_order(qtbot: QtBot, diary: DiaryPage) -> 
         form.support,
         form.activity_min,
         form.flare_up,
+        form.regions.map.buttons["lower_back_left"],  # the body map: one Tab stop
         form.tags,
         row.name,
         row.dose,

@@ -392,6 +392,7 @@ class DiaryController(QObject):
                 entry.activity_min is not None,
                 entry.flare_up,
                 entry.tags,
+                entry.regions,
                 entry.medication,
                 entry.note,
                 entry.for_physio,

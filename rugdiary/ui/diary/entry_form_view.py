@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
 from rugdiary.ui.diary.medication_editor import MedicationEditor
 from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
+from rugdiary.ui.widgets.body_map import BodyMapField
 from rugdiary.ui.widgets.date_edits import DateTimeField
 from rugdiary.ui.widgets.form_parts import (
     add_labelled_rows,
@@ -107,7 +108,10 @@ class EntryFormView(QWidget):
         self.more_button.setArrowType(Qt.ArrowType.RightArrow)
         self.more_button.setAccessibleName(self.tr("More details"))
         self.more_button.setAccessibleDescription(
-            self.tr("Shows the optional questions: sleep, mood, tags, medicine, a note and more.")
+            self.tr(
+                "Shows the optional questions: sleep, mood, where it hurts, tags, medicine, "
+                "a note and more."
+            )
         )
 
         self.more_panel = QWidget(self)
@@ -223,6 +227,7 @@ class EntryFormView(QWidget):
         self.activity_min.setAccessibleName(self.tr("Active minutes today"))
         self.flare_up = QCheckBox(self.tr("This is a flare-up"), panel)
         self.flare_up.setAccessibleName(self.tr("This is a flare-up"))
+        self.regions = BodyMapField(panel)
         self.tags = QLineEdit(panel)
         self.tags.setPlaceholderText(self.tr("e.g. sitting, work, walking"))
         self.tags.setAccessibleName(self.tr("Tags"))
@@ -281,6 +286,8 @@ class EntryFormView(QWidget):
         layout.addLayout(scales)
         layout.addWidget(self.flare_up)
         layout.addSpacing(4)
+        layout.addWidget(self.regions)
+        layout.addSpacing(4)
         layout.addWidget(tags_label)
         layout.addWidget(self.tags)
         layout.addSpacing(4)
@@ -296,6 +303,7 @@ class EntryFormView(QWidget):
                 "pain": self.tr("Pain"),
                 "stress": self.tr("Stress"),
                 "flare_up": self.tr("Flare-up"),
+                "regions": self.tr("Where it hurts"),
                 "tags": self.tr("Tags"),
                 "medication": self.tr("Medicine"),
                 "note": self.tr("Note"),
@@ -319,6 +327,7 @@ class EntryFormView(QWidget):
             self.support,
             self.activity_min,
             self.flare_up,
+            *self.regions.map.tab_chain(),
             self.tags,
             *self.medication.focus_order(),
             self.note,
@@ -374,6 +383,7 @@ class EntryFormView(QWidget):
             "activity_min": self.activity_min.optional_value(),
             "flare_up": self.flare_up.isChecked(),
             "tags": normalize_tags(self.tags.text().split(",")),
+            "regions": self.regions.regions(),
             "medication": self.medication.medications(),
             "note": self.note.toPlainText().strip(),
             "for_physio": self.for_physio.isChecked(),
@@ -392,6 +402,7 @@ class EntryFormView(QWidget):
         self.activity_min.set_optional_value(entry.activity_min)
         self.flare_up.setChecked(entry.flare_up)
         self.tags.setText(", ".join(entry.tags))
+        self.regions.set_regions(entry.regions)
         self.medication.set_medications(entry.medication)
         self.note.setPlainText(entry.note)
         self.for_physio.setChecked(entry.for_physio)
@@ -413,6 +424,7 @@ class EntryFormView(QWidget):
             spin.clear_value()
         self.flare_up.setChecked(False)
         self.tags.clear()
+        self.regions.clear()
         self.medication.clear()
         self.note.clear()
         self.for_physio.setChecked(False)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
 from rugdiary.core import insights
+from rugdiary.core.body_regions import region_counts
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.reports.chart_theme import ChartStyle, Language, Theme
 
@@ -145,6 +146,8 @@ class ChartResult:
     charts: Mapping[str, RenderedChart] = field(default_factory=dict)
     tables: Mapping[str, ChartTable] = field(default_factory=dict)
     """Each chart's numbers (reports.chart_tables): its text alternative and its table."""
+    region_counts: Mapping[str, int] = field(default_factory=dict)
+    """Entries in the period that marked each body-map region (core.body_regions)."""
     day_origin: float = 0.0
     """matplotlib's x value of the first day (reports.charts.day_numbers), to map x to a day."""
     error: str | None = None
@@ -310,6 +313,7 @@ def _statistics(
         days_logged=series.days_logged,
         paired_days=detrended.same_day.n,
         tables=tables,
+        region_counts=region_counts(loaded, request.start, request.end),
         day_origin=float(charts.day_numbers(series)[0]),
     )
 

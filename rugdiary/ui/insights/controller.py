@@ -409,6 +409,7 @@ class InsightsController(QObject):
             return
         self._result = result  # hovering now maps to the new days
         self._apply_text(result)
+        self.view.regions_card.set_counts(result.region_counts, self._lang)
         for key, card in self.view.cards.items():
             card.save_button.setEnabled(False)
             card.table_button.setEnabled(key in result.tables)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.insights.ranges import RangeChoice
+from rugdiary.ui.insights.region_counts import RegionCountsCard
 from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
 from rugdiary.ui.widgets.date_edits import DateField
 from rugdiary.ui.widgets.flow_layout import FlowLayout
@@ -350,6 +351,8 @@ class InsightsView(QWidget):
         column.addWidget(answer)
         for card in self.cards.values():
             column.addWidget(card)
+        self.regions_card = RegionCountsCard(content)
+        column.addWidget(self.regions_card)
         column.addStretch(1)
         content.setMaximumWidth(CONTENT_MAX_WIDTH)
         self.content = content

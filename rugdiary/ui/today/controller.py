@@ -134,7 +134,9 @@ class TodayController(QObject):
             return False
         pain, stress = quick.values()
         try:
-            entry = new_entry(now=self.clock.now(), pain=pain, stress=stress)
+            entry = new_entry(
+                now=self.clock.now(), pain=pain, stress=stress, regions=quick.regions.regions()
+            )
             saved = self.entries.add(entry)
         except ValidationError as error:
             quick.show_message(

@@ -1,4 +1,4 @@
-"""The Today page's compact entry form: pain, stress and Save, nothing else."""
+"""The Today page's compact entry form: pain, stress, where it hurts (folded) and Save."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from rugdiary.ui.widgets.body_map import BodyMapField
 from rugdiary.ui.widgets.form_parts import (
     entry_scales,
     hint_label,
@@ -38,6 +40,16 @@ class QuickEntryView(QWidget):
         )
         self.save_hint = hint_label(self.tr("Choose pain and stress to save."), self)
         self.more_hint = hint_label(self.tr("Sleep, notes and more are on the Diary page."), self)
+        # Where it hurts folds away: the page stays two questions and Save unless asked.
+        self.where_button = QToolButton(self)
+        self.where_button.setText(self.tr("Where it hurts (optional)"))
+        self.where_button.setAccessibleName(self.tr("Where it hurts (optional)"))
+        self.where_button.setCheckable(True)
+        self.where_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.where_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.regions = BodyMapField(self, compact=True, heading=False)
+        self.regions.setVisible(False)
+        self.where_button.toggled.connect(self._on_where_toggled)
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 4, 0, 0)
@@ -54,12 +66,15 @@ class QuickEntryView(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.stress_label)
         layout.addWidget(self.stress)
+        layout.addWidget(self.where_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.regions)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addWidget(self.more_hint)
 
-        QWidget.setTabOrder(self.pain, self.stress)
-        QWidget.setTabOrder(self.stress, self.save_button)
+        chain = [self.pain, self.stress, self.where_button, *self.regions.map.tab_chain()]
+        for first, second in zip(chain, [*chain[1:], self.save_button], strict=True):
+            QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.pain)
 
         # Ctrl+S as on the Diary page; Enter too, since the scales have no use for it.
@@ -78,7 +93,13 @@ class QuickEntryView(QWidget):
     def clear(self) -> None:
         self.pain.clear()
         self.stress.clear()
+        self.regions.clear()
+        self.where_button.setChecked(False)
         self.hide_message()
+
+    def _on_where_toggled(self, shown: bool) -> None:
+        self.regions.setVisible(shown)
+        self.where_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
