@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -56,7 +56,9 @@ def test_thresholds_are_the_scale_s_minimal_detectable_change() -> None:
 def test_new_activity_cleans_the_name_and_is_active() -> None:
     socks = new_activity("  put on\n socks  ", NOW, [])
     assert socks.name == "put on socks"
-    assert socks.active and socks.created_at == NOW and socks.id
+    assert socks.active
+    assert socks.created_at == NOW
+    assert socks.id
 
 
 @pytest.mark.parametrize("name", ["", "   ", "\n\t"])
@@ -107,7 +109,8 @@ def test_rename_keeps_id_and_scores() -> None:
     socks = new_activity("put on socks", NOW, [])
     score = new_score(socks, 4, _at(1))
     again = renamed(socks, "put on socks and shoes", [socks])
-    assert again.id == socks.id and again.name == "put on socks and shoes"
+    assert again.id == socks.id
+    assert again.name == "put on socks and shoes"
     changes = activity_changes([again], [score], NOW.date(), _at(30).date())
     assert [c.name for c in changes] == ["put on socks and shoes"]
     with pytest.raises(ValidationError) as caught:
@@ -119,7 +122,9 @@ def test_retire_keeps_history_and_stops_new_scores() -> None:
     socks = new_activity("put on socks", NOW, [])
     scores = [new_score(socks, 3, _at(0)), new_score(socks, 7, _at(14))]
     gone = retired(socks, _at(20))
-    assert not gone.active and gone.retired_at == _at(20) and gone.id == socks.id
+    assert not gone.active
+    assert gone.retired_at == _at(20)
+    assert gone.id == socks.id
     assert retired(gone, _at(40)) is gone  # retiring twice changes nothing
     changes = activity_changes([gone], scores, NOW.date(), _at(30).date())
     assert [(c.first_score, c.last_score, c.change, c.matters) for c in changes] == [
@@ -200,7 +205,8 @@ def test_changes_use_first_and_last_score_in_the_period_in_naming_order() -> Non
     # A shorter period starts from the first score inside it.
     later = activity_changes([sit, socks], scores, _at(10).date(), _at(30).date())
     assert [(c.first_score, c.last_score) for c in later] == [(4, 6), (3, 3)]
-    assert not later[1].scored_twice and later[1].change == 0
+    assert not later[1].scored_twice
+    assert later[1].change == 0
 
 
 def test_an_activity_without_scores_in_the_period_is_left_out() -> None:
@@ -233,21 +239,29 @@ def test_mean_change_edge_1_9_does_not_matter_and_2_0_does() -> None:
     assert not result.matters
     at_edge = [_change(3, 5, i) for i in range(10)]
     result = mean_change(at_edge)
-    assert result is not None and result.change == 2.0 and result.matters
+    assert result is not None
+    assert result.change == 2.0
+    assert result.matters
     assert (result.first_mean, result.last_mean) == (3.0, 5.0)
 
 
 def test_mean_change_matters_downwards_too() -> None:
     worse = mean_change([_change(6, 4, 0), _change(7, 5, 1), _change(5, 3, 2)])
-    assert worse is not None and worse.change == -2.0 and worse.matters
+    assert worse is not None
+    assert worse.change == -2.0
+    assert worse.matters
     nearly = mean_change([_change(6, 4, 0), _change(7, 5, 1), _change(5, 4, 2)])
-    assert nearly is not None and nearly.change == pytest.approx(-5 / 3) and not nearly.matters
+    assert nearly is not None
+    assert nearly.change == pytest.approx(-5 / 3)
+    assert not nearly.matters
 
 
 def test_mean_change_leaves_out_activities_scored_once_and_may_be_none() -> None:
     once = dataclasses.replace(_change(2, 2, 5), last_at=NOW)
     result = mean_change([_change(2, 4, 0), once])
-    assert result is not None and result.change == 2.0 and result.matters
+    assert result is not None
+    assert result.change == 2.0
+    assert result.matters
     assert mean_change([once]) is None
     assert mean_change([]) is None
 

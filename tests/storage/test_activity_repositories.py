@@ -54,7 +54,9 @@ def test_rename_and_retire_keep_the_scores(db: Database, clock: FakeClock) -> No
     repo.update(renamed(socks, "socks and shoes", repo.list()))
     repo.update(retired(repo.list()[0], clock.now()))
     (stored,) = repo.list()
-    assert stored.id == socks.id and stored.name == "socks and shoes" and not stored.active
+    assert stored.id == socks.id
+    assert stored.name == "socks and shoes"
+    assert not stored.active
     assert [s.activity_id for s in scores.list()] == [socks.id]
     assert repo.get(socks.id) == stored
 
