@@ -495,6 +495,47 @@ class ActivityRepository:
         _replace_by_id(self._db, self._table, activity.id, activity.to_dict())
         return activity
 
+    def save_round(
+        self, activities: builtins.list[Activity], scores: builtins.list[ActivityScore]
+    ) -> None:
+        """New and changed activities and a round of scores, in one write: all, or nothing.
+
+        What the "My activities" dialog saves at once (names, retired ones, new scores).
+        """
+        from rugdiary.core.activities import MAX_ACTIVE
+
+        def change(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+            out: dict[str, dict[str, Any]] = {name: dict(docs) for name, docs in tables.items()}
+            stored = out.setdefault(self.TABLE, {})
+            by_id = {doc.get("id"): key for key, doc in stored.items() if isinstance(doc, Mapping)}
+
+            def append(table: dict[str, Any], doc: dict[str, Any]) -> None:
+                next_id = max((int(k) for k in table if k.isdecimal()), default=0) + 1
+                table[str(next_id)] = doc
+
+            for activity in activities:
+                key = by_id.get(activity.id)
+                if key is None:
+                    append(stored, activity.to_dict())
+                else:
+                    stored[key] = activity.to_dict()
+            active = sum(
+                1
+                for doc in stored.values()
+                if isinstance(doc, Mapping) and not doc.get("retired_at")
+            )
+            if active > MAX_ACTIVE:
+                raise ValidationError(
+                    "activities",
+                    f"at most {MAX_ACTIVE} activities at a time; retire one before adding another",
+                )
+            score_table = out.setdefault(ActivityScoreRepository.TABLE, {})
+            for score in scores:
+                append(score_table, score.to_dict())
+            return out
+
+        self._db.rewrite(change)
+
 
 class ActivityScoreRepository:
     """Scores of the activities in the `activity_scores` table, each tied to an activity id."""

@@ -104,3 +104,29 @@ def test_the_chosen_next_day_is_stored_and_can_be_cleared(db: Database, clock: F
     assert stored_next_score(settings) == (None, None)
     settings.set("activities_next_score", {"day": "soon"})
     assert stored_next_score(settings) == (None, None)
+
+
+def test_save_round_writes_names_retirements_and_scores_at_once(
+    db: Database, clock: FakeClock
+) -> None:
+    repo, scores = ActivityRepository(db), ActivityScoreRepository(db)
+    socks = repo.add(new_activity("put on socks", clock.now(), []))
+    sit = repo.add(new_activity("sit", clock.now(), repo.list()))
+    lift = new_activity("lift a child", clock.now(), repo.list())
+    repo.save_round(
+        [renamed(socks, "socks and shoes", repo.list()), retired(sit, clock.now()), lift],
+        [new_score(socks, 4, clock.now()), new_score(lift, 2, clock.now())],
+    )
+    assert [(a.name, a.active) for a in repo.list()] == [
+        ("socks and shoes", True),
+        ("sit", False),
+        ("lift a child", True),
+    ]
+    assert sorted(s.score for s in scores.list()) == [2, 4]
+    # More than five active after the round: nothing of it is written.
+    extra = [new_activity(f"extra {i}", clock.now(), []) for i in range(4)]
+    with pytest.raises(ValidationError) as caught:
+        repo.save_round(extra, [new_score(extra[0], 5, clock.now())])
+    assert caught.value.field == "activities"
+    assert len(repo.list()) == 3
+    assert len(scores.list()) == 2
