@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -100,6 +100,9 @@ class ActivitiesDialog(QDialog):
     """Calm and short: an explanation, the activities with their scales, one to add,
     when to ask again, and Save. Nothing is written before Save."""
 
+    addRequested = Signal()
+    """Enter was pressed in the "New activity" field."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("activitiesDialog")
@@ -134,6 +137,7 @@ class ActivitiesDialog(QDialog):
         self.add_edit.setPlaceholderText(self.tr("e.g. put on socks"))
         self.add_edit.setAccessibleName(self.tr("New activity"))
         self.add_label.setBuddy(self.add_edit)
+        self.add_edit.installEventFilter(self)
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.setAccessibleName(self.tr("Add the new activity"))
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -216,6 +220,19 @@ class ActivitiesDialog(QDialog):
             previous = widget
         QWidget.setTabOrder(previous, self.add_edit)
         return row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in "New activity" adds it; it must not also press Save, the dialog's
+        # default button, and close the dialog half done.
+        if (
+            watched is self.add_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.addRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

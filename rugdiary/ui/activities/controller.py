@@ -47,7 +47,7 @@ class ActivitiesController(QObject):
         self._date_touched = False
         self._default_due: date | None = None
         dialog.add_button.clicked.connect(self.add)
-        dialog.add_edit.returnPressed.connect(self.add)
+        dialog.addRequested.connect(self.add)
         dialog.save_button.clicked.connect(self.save)
         dialog.save_shortcut.activated.connect(self.save)
         dialog.next_date.dateChanged.connect(self._on_date_changed)
