@@ -248,8 +248,11 @@ class MainWindow(QMainWindow):
             theme=current_theme(),
             lang=content_language(),
             parent=self,
+            activities=self.activity_stores(),
         )
         page.controller.openDayRequested.connect(self.open_day)
+        if page.activities is not None:
+            page.activities.editRequested.connect(self.open_activities)
         return page
 
     def open_day(self, day: date) -> None:
@@ -305,8 +308,8 @@ class MainWindow(QMainWindow):
 
         if open_activities_dialog(self, self.activity_stores()):
             self._refresh_today()
-            if "insights" in self._built:
-                self.insights.controller.refresh_activities()
+            if "insights" in self._built and self.insights.activities is not None:
+                self.insights.activities.refresh()
             self.show_notice(self.tr("Saved"))
 
     def _refresh_today(self) -> None:
