@@ -173,7 +173,7 @@ def activities_table(
     names = {a.id: a.name for a in activities}
     lines = change_lines(activities, inside, start, end, lang)
     rows = tuple(
-        (_day(s.day, lang), names.get(s.activity_id, s.activity_id), str(s.score)) for s in inside
+        (s.day.isoformat(), names.get(s.activity_id, s.activity_id), str(s.score)) for s in inside
     )
     return ChartTable(
         key=TABLE_KEY,
