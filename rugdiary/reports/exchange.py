@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from rugdiary.core.activities import Activity, ActivityScore
 from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.programs import Program
@@ -61,7 +62,15 @@ EXPORT_FORMAT = "rugdiary-export"
 EXPORT_VERSION = 1
 """Version of the JSON export's envelope; bumped only when its layout changes."""
 
-EXPORT_TABLES: tuple[str, ...] = ("entries", "sessions", "programs", "exercises", "settings")
+EXPORT_TABLES: tuple[str, ...] = (
+    "entries",
+    "sessions",
+    "programs",
+    "exercises",
+    "settings",
+    "activities",
+    "activity_scores",
+)
 """The tables a JSON export carries; `_meta` is described by the envelope instead."""
 
 MAX_REPORTED_PROBLEMS = 100
@@ -909,6 +918,8 @@ def _parse_table_record(
         check: Callable[[Any], Any] | None = {
             "programs": Program.from_dict,
             "exercises": Exercise.from_dict,
+            "activities": Activity.from_dict,
+            "activity_scores": ActivityScore.from_dict,
         }.get(table)
         if check is not None:
             try:

@@ -152,3 +152,29 @@ def test_summary_json_activities_empty_without_any(
     assert code == EXIT_OK
     assert json.loads(out)["activities"] == []
     assert json.loads(out)["activities_mean"] is None
+
+
+def test_json_export_and_import_carry_activities_and_scores(
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    socks = _add(capsys, "put on socks")
+    _run(capsys, "activities", "score", socks, "4", "--at", "2026-03-02T09:00")
+    _run(capsys, "activities", "retire", socks)
+    export = tmp_path / "export.json"
+    assert _run(capsys, "export", "--format", "json", "-o", str(export))[0] == EXIT_OK
+    tables = json.loads(export.read_text(encoding="utf-8"))["tables"]
+    assert [a["name"] for a in tables["activities"]] == ["put on socks"]
+    assert [s["score"] for s in tables["activity_scores"]] == [4]
+    monkeypatch.setenv("RUGDIARY_DATA_DIR", str(tmp_path / "other"))
+    code, _out, err = _run(capsys, "import", str(export))
+    assert code == EXIT_OK, err
+    listed = json.loads(_run(capsys, "activities", "--json")[1])["activities"]
+    assert [(a["id"], a["active"], [s["score"] for s in a["scores"]]) for a in listed] == [
+        (socks, False, [4])
+    ]
+    # Importing the same file again adds nothing twice.
+    assert _run(capsys, "import", str(export))[0] == EXIT_OK
+    assert len(json.loads(_run(capsys, "activities", "--json")[1])["activities"]) == 1
