@@ -185,6 +185,18 @@ def cmd_retire(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def report_activity_changes(args: argparse.Namespace, start: date, end: date) -> list[Any]:
+    """The period's ActivityChange per activity, for `build_report_pdf(activity_changes=...)`."""
+    from rugdiary import cli
+    from rugdiary.core.activities import activity_changes
+    from rugdiary.storage.repositories import ActivityRepository, ActivityScoreRepository
+
+    with cli._open(args, read_only=True) as db:
+        items = ActivityRepository(db).list()
+        scores = ActivityScoreRepository(db).list(start, end)
+    return list(activity_changes(items, scores, start, end))
+
+
 def summary_activities(args: argparse.Namespace, start: date, end: date) -> dict[str, Any]:
     """`summary --json`'s "activities" (per activity, first and last score in the period)
     and "activities_mean" (the mean over the activities scored twice, or null)."""

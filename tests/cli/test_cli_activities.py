@@ -178,3 +178,25 @@ def test_json_export_and_import_carry_activities_and_scores(
     # Importing the same file again adds nothing twice.
     assert _run(capsys, "import", str(export))[0] == EXIT_OK
     assert len(json.loads(_run(capsys, "activities", "--json")[1])["activities"]) == 1
+
+
+def test_report_helper_gives_activity_changes_for_the_report(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from rugdiary.cli import build_parser
+    from rugdiary.cli_activities import report_activity_changes
+
+    socks = _add(capsys, "put on socks")
+    _run(capsys, "activities", "score", socks, "2", "--at", "2026-03-02T09:00")
+    _run(capsys, "activities", "score", socks, "5", "--at", "2026-03-16T09:00")
+    args = build_parser().parse_args(["report", "-o", "x.pdf"])
+    (change,) = report_activity_changes(args, date(2026, 3, 1), date(2026, 3, 31))
+    assert (change.name, change.first_score, change.last_score, change.change) == (
+        "put on socks",
+        2,
+        5,
+        3,
+    )
+    assert change.matters

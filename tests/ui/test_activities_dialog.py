@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -223,3 +223,17 @@ def test_today_says_when_the_next_score_is_due_and_opens_the_dialog(
     assert not line.due  # scored: the next round is two weeks away
     assert line.label.text().startswith("Next score of your activities: in 14 days")
     assert [s.score for s in ActivityScoreRepository(services.db).list()] == [3, 7]
+
+
+def test_stores_give_the_report_its_changes(stores: ActivityStores, clock: FakeClock) -> None:
+    socks = new_activity("put on socks", clock.now(), [])
+    later = clock.now() + timedelta(days=14)
+    stores.activities.save_round([socks], [new_score(socks, 7, clock.now())])
+    stores.activities.save_round([], [new_score(socks, 3, later)])
+    (change,) = stores.changes(clock.now().date(), later.date())
+    assert (change.first_score, change.last_score, change.change, change.matters) == (
+        7,
+        3,
+        -4,
+        True,
+    )

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from rugdiary.core.activities import Activity, ActivityScore, next_due
+from rugdiary.core.activities import (
+    Activity,
+    ActivityChange,
+    ActivityScore,
+    activity_changes,
+    next_due,
+)
 from rugdiary.core.clock import Clock
 
 
@@ -45,3 +51,7 @@ class ActivityStores:
 
         chosen, chosen_at = stored_next_score(self.settings)
         return next_due(self.activities.list(), self.scores.list(), chosen, chosen_at)
+
+    def changes(self, start: date, end: date) -> list[ActivityChange]:
+        """The period's first and last score per activity (the report's activity_changes)."""
+        return activity_changes(self.activities.list(), self.scores.list(start, end), start, end)
