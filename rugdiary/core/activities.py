@@ -78,7 +78,7 @@ class Activity:
     def __post_init__(self) -> None:
         _check_id("id", self.id)
         if clean_name(self.name) != self.name:
-            raise ValidationError("name", "must not start or end with spaces")
+            raise ValidationError("name", "must be written without extra spaces")
         _check_moment("created_at", self.created_at)
         if self.retired_at is not None:
             _check_moment("retired_at", self.retired_at)
