@@ -716,6 +716,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         )
         repo.add_many(demo.entries)
         SessionRepository(db).add_many(demo.sessions)
+        from rugdiary.cli_activities import add_demo_activities  # my activities, scored
+
+        add_demo_activities(db, args.days, args.seed, clock.now(), args.lang)
     print(
         f"Added {len(demo.entries)} sample entries and {len(demo.sessions)} exercise sessions "
         f"over {args.days} days."

@@ -197,6 +197,15 @@ def report_activity_changes(args: argparse.Namespace, start: date, end: date) ->
     return list(activity_changes(items, scores, start, end))
 
 
+def add_demo_activities(db: Any, days: int, seed: int, now: Any, lang: str) -> None:
+    """`rugdiary demo`: three sample activities scored every two weeks, in one write."""
+    from rugdiary.core.activities import demo_activities
+    from rugdiary.storage.repositories import ActivityRepository
+
+    items, scores = demo_activities(days, seed, now, lang)
+    ActivityRepository(db).save_round(items, scores)
+
+
 def summary_activities(args: argparse.Namespace, start: date, end: date) -> dict[str, Any]:
     """`summary --json`'s "activities" (per activity, first and last score in the period)
     and "activities_mean" (the mean over the activities scored twice, or null)."""

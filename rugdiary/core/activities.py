@@ -358,3 +358,54 @@ def next_due(
 
 def is_due(due: date | None, today: date) -> bool:
     return due is not None and due <= today
+
+
+# ------------------------------------------------------------------ sample data (`rugdiary demo`)
+
+_DEMO_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Put on socks", "Sit through a meeting", "Lift my child"),
+    "nl": ("Sokken aantrekken", "Een vergadering uitzitten", "Mijn kind optillen"),
+}
+
+
+def demo_activities(
+    days: int, seed: int, now: datetime, lang: str = "en"
+) -> tuple[list[Activity], list[ActivityScore]]:
+    """Three activities named `days` days before `now`, scored every two weeks since.
+
+    They get easier at different speeds (one clearly, one a little, one hardly), with a
+    point of noise either way, so the demo diary shows each kind of change.
+    """
+    import random
+
+    rng = random.Random(seed)
+    start = now - timedelta(days=max(0, days - 1))
+    names = _DEMO_NAMES.get(lang, _DEMO_NAMES["en"])
+    items: list[Activity] = []
+    for index, name in enumerate(names):
+        items.append(
+            Activity(
+                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                name=name,
+                created_at=start + timedelta(minutes=index),
+            )
+        )
+    firsts, gains = (2, 4, 3), (0.25, 0.08, 0.0)  # points a week
+    scores: list[ActivityScore] = []
+    day = 0
+    while day < days:
+        at = start + timedelta(days=day, minutes=5)
+        if at > now:
+            break
+        for activity, first, gain in zip(items, firsts, gains, strict=True):
+            value = round(first + gain * day / 7 + rng.choice((-1, 0, 0, 1)))
+            scores.append(
+                ActivityScore(
+                    id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    activity_id=activity.id,
+                    at=at,
+                    score=max(SCORE_MIN, min(SCORE_MAX, value)),
+                )
+            )
+        day += RESCORE_DAYS
+    return items, scores

@@ -200,3 +200,16 @@ def test_report_helper_gives_activity_changes_for_the_report(
         3,
     )
     assert change.matters
+
+
+def test_demo_names_and_scores_three_activities(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "demo", "--days", "60", "--lang", "nl")[0] == EXIT_OK
+    listed = json.loads(_run(capsys, "activities", "--json")[1])["activities"]
+    assert [a["name"] for a in listed] == [
+        "Sokken aantrekken",
+        "Een vergadering uitzitten",
+        "Mijn kind optillen",
+    ]
+    assert all(len(a["scores"]) == 5 for a in listed)  # days 0, 14, 28, 42, 56

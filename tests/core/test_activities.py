@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from datetime import datetime, timedelta
 
 import pytest
@@ -311,3 +312,20 @@ def test_last_round_ignores_retired_activities() -> None:
     sit = new_activity("sit", NOW, [socks])
     scores = [new_score(socks, 3, NOW), new_score(sit, 3, _at(10))]
     assert act.last_round([socks, retired(sit, _at(11))], scores) == NOW
+
+
+def test_demo_activities_are_scored_every_two_weeks_and_never_after_now() -> None:
+    items, scores = act.demo_activities(120, 1, NOW, "nl")
+    assert [a.name for a in items] == [
+        "Sokken aantrekken",
+        "Een vergadering uitzitten",
+        "Mijn kind optillen",
+    ]
+    assert all(a.active for a in items)
+    rounds = sorted({s.at for s in scores})
+    assert len(rounds) == 9  # days 0, 14, ..., 112
+    assert all(b - a == timedelta(days=RESCORE_DAYS) for a, b in itertools.pairwise(rounds))
+    assert all(s.at <= NOW and 0 <= s.score <= 10 for s in scores)
+    assert act.demo_activities(120, 1, NOW, "nl") == (items, scores)  # the same seed, the same
+    changes = activity_changes(items, scores, rounds[0].date(), NOW.date())
+    assert changes[0].change > changes[2].change  # one gets easier faster than another
