@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     from rugdiary.cli_programs import add_programme_commands
 
     add_programme_commands(programs, _Parser)
+    from rugdiary.cli_activities import add_activity_commands
+
+    add_activity_commands(sub, _Parser)
 
     report = sub.add_parser("report", help="a PDF report for your physiotherapist")
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -475,6 +478,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     # Per day: minutes at the computer, longest unbroken stretch, breaks.
     summary["sitting"] = [d.to_summary() for d in sitting]
     summary["regions"] = region_counts(entries, start, end)  # entries marking each body region
+    from rugdiary.cli_activities import summary_activities  # first and last score, change
+
+    summary.update(summary_activities(args, start, end))
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -722,6 +728,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         )
         repo.add_many(demo.entries)
         SessionRepository(db).add_many(demo.sessions)
+        from rugdiary.cli_activities import add_demo_activities  # my activities, scored
+
+        add_demo_activities(db, args.days, args.seed, clock.now(), args.lang)
     print(
         f"Added {len(demo.entries)} sample entries and {len(demo.sessions)} exercise sessions "
         f"over {args.days} days."

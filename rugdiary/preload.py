@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 
 QT_FREE_FIRST = (
+    "rugdiary.core.activities",
     "rugdiary.core.clock",
     "rugdiary.core.content",
     "rugdiary.core.reminders",

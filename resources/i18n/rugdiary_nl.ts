@@ -49,6 +49,224 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesController</name>
+    <message>
+        <source>Not scored yet.</source>
+        <translation>Nog niet gescoord.</translation>
+    </message>
+    <message>
+        <source>Last time: %1, on %2</source>
+        <translation>Vorige keer: %1, op %2</translation>
+    </message>
+    <message>
+        <source>Five activities is the most. To add another, stop asking about one first.</source>
+        <translation>Vijf activiteiten is het maximum. Wil je er een toevoegen, stop dan eerst met vragen naar een andere.</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nieuwe activiteit</translation>
+    </message>
+    <message>
+        <source>New: score it now, or the next time.</source>
+        <translation>Nieuw: geef nu een score, of de volgende keer.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>the diary could not be written</source>
+        <translation>het dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Your answers are still here, so you can try again.</source>
+        <translation>Nog niet opgeslagen: %1. Je antwoorden staan er nog, dus je kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>you have an activity with this name already.</source>
+        <translation>je hebt al een activiteit met deze naam.</translation>
+    </message>
+    <message>
+        <source>a name is needed, such as “put on socks”.</source>
+        <translation>er is een naam nodig, zoals „sokken aantrekken”.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesDialog</name>
+    <message>
+        <source>My activities</source>
+        <translation>Mijn activiteiten</translation>
+    </message>
+    <message>
+        <source>Name up to five everyday activities that your back makes hard, such as putting on socks, sitting through a meeting or lifting a child. Every two weeks, score how well you can do each one now: 0 means you cannot do it, 10 means as well as before your back pain.</source>
+        <translation>Noem maximaal vijf gewone dagelijkse activiteiten die door je rug moeilijk gaan, zoals sokken aantrekken, een vergadering uitzitten of een kind optillen. Geef elke twee weken een score voor hoe goed elke activiteit nu lukt: 0 betekent dat het niet lukt, 10 betekent zo goed als voor je rugpijn.</translation>
+    </message>
+    <message>
+        <source>No activities yet.</source>
+        <translation>Nog geen activiteiten.</translation>
+    </message>
+    <message>
+        <source>&amp;New activity:</source>
+        <translation>&amp;Nieuwe activiteit:</translation>
+    </message>
+    <message>
+        <source>e.g. put on socks</source>
+        <translation>bijv. sokken aantrekken</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nieuwe activiteit</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>Add the new activity</source>
+        <translation>De nieuwe activiteit toevoegen</translation>
+    </message>
+    <message>
+        <source>Five activities is the most. To add another, stop asking about one first.</source>
+        <translation>Vijf activiteiten is het maximum. Wil je er een toevoegen, stop dan eerst met vragen naar een andere.</translation>
+    </message>
+    <message>
+        <source>Ask me &amp;again on:</source>
+        <translation>Vraag het me &amp;weer op:</translation>
+    </message>
+    <message>
+        <source>Ask me again on</source>
+        <translation>Vraag het me weer op</translation>
+    </message>
+    <message>
+        <source>Usually two weeks after you score. Choose another day if it suits you better.</source>
+        <translation>Meestal twee weken nadat je een score gaf. Kies een andere dag als dat beter uitkomt.</translation>
+    </message>
+    <message>
+        <source>What needs attention</source>
+        <translation>Wat aandacht nodig heeft</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save my activities</source>
+        <translation>Mijn activiteiten opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesLine</name>
+    <message>
+        <source>Follow a few everyday activities that your back makes hard, and see them get easier.</source>
+        <translation>Volg een paar dagelijkse activiteiten die door je rug moeilijk gaan, en zie ze makkelijker worden.</translation>
+    </message>
+    <message>
+        <source>Name my activities</source>
+        <translation>Mijn activiteiten kiezen</translation>
+    </message>
+    <message>
+        <source>Time to score your activities again: how well can you do them now?</source>
+        <translation>Tijd om je activiteiten weer een score te geven: hoe goed lukken ze nu?</translation>
+    </message>
+    <message>
+        <source>Score my activities</source>
+        <translation>Mijn activiteiten scoren</translation>
+    </message>
+    <message>
+        <source>Next score of your activities: tomorrow, %1</source>
+        <translation>Volgende score van je activiteiten: morgen, %1</translation>
+    </message>
+    <message>
+        <source>Next score of your activities: in %1 days, %2</source>
+        <translation>Volgende score van je activiteiten: over %1 dagen, %2</translation>
+    </message>
+    <message>
+        <source>My activities</source>
+        <translation>Mijn activiteiten</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesSection</name>
+    <message>
+        <source>My activities</source>
+        <translation>Mijn activiteiten</translation>
+    </message>
+    <message>
+        <source>How well you can do the everyday activities you chose, from 0 (not at all) to 10 (as before your back pain). Each change is counted from the first score in this period.</source>
+        <translation>Hoe goed de dagelijkse activiteiten lukken die je koos, van 0 (helemaal niet) tot 10 (zoals voor je rugpijn). Elke verandering telt vanaf de eerste score in deze periode.</translation>
+    </message>
+    <message>
+        <source>Show as table</source>
+        <translation>Als tabel tonen</translation>
+    </message>
+    <message>
+        <source>Change my activities…</source>
+        <translation>Mijn activiteiten aanpassen…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesSectionController</name>
+    <message>
+        <source>Name a few everyday activities that your back makes hard, such as putting on socks. Score them every two weeks and see here how they get easier.</source>
+        <translation>Noem een paar dagelijkse activiteiten die door je rug moeilijk gaan, zoals sokken aantrekken. Geef ze elke twee weken een score en zie hier hoe ze makkelijker worden.</translation>
+    </message>
+    <message>
+        <source>Name my activities</source>
+        <translation>Mijn activiteiten kiezen</translation>
+    </message>
+    <message>
+        <source>How well you can do the everyday activities you chose, from 0 (not at all) to 10 (as before your back pain). Each change is counted from the first score in this period.</source>
+        <translation>Hoe goed de dagelijkse activiteiten lukken die je koos, van 0 (helemaal niet) tot 10 (zoals voor je rugpijn). Elke verandering telt vanaf de eerste score in deze periode.</translation>
+    </message>
+    <message>
+        <source>Change my activities…</source>
+        <translation>Mijn activiteiten aanpassen…</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityRow</name>
+    <message>
+        <source>Activity %1</source>
+        <translation>Activiteit %1</translation>
+    </message>
+    <message>
+        <source>Stop asking</source>
+        <translation>Niet meer vragen</translation>
+    </message>
+    <message>
+        <source>I cannot do it</source>
+        <translation>het lukt me niet</translation>
+    </message>
+    <message>
+        <source>as well as before my back pain</source>
+        <translation>zo goed als voor mijn rugpijn</translation>
+    </message>
+    <message>
+        <source>You will not be asked about this any more; its scores stay in your history.</source>
+        <translation>Hier wordt niet meer naar gevraagd; de scores blijven bewaard in je geschiedenis.</translation>
+    </message>
+    <message>
+        <source>Stop asking about %1</source>
+        <translation>Niet meer vragen naar %1</translation>
+    </message>
+    <message>
+        <source>Keep asking about %1</source>
+        <translation>Blijven vragen naar %1</translation>
+    </message>
+    <message>
+        <source>Keep asking</source>
+        <translation>Blijven vragen</translation>
+    </message>
+</context>
+<context>
     <name>AfterForm</name>
     <message>
         <source>How much &amp;pain do you feel now?</source>
@@ -1032,6 +1250,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Undo the last change</source>
         <translation>Maak de laatste wijziging ongedaan</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Opgeslagen</translation>
     </message>
     <message>
         <source>That program no longer exists.</source>

@@ -25,6 +25,7 @@ from rugdiary.core.body_regions import (
     region_for_code,
     region_label,
 )
+from rugdiary.core.activities import Activity, ActivityScore
 from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.programs import Program
@@ -70,7 +71,15 @@ EXPORT_FORMAT = "rugdiary-export"
 EXPORT_VERSION = 1
 """Version of the JSON export's envelope; bumped only when its layout changes."""
 
-EXPORT_TABLES: tuple[str, ...] = ("entries", "sessions", "programs", "exercises", "settings")
+EXPORT_TABLES: tuple[str, ...] = (
+    "entries",
+    "sessions",
+    "programs",
+    "exercises",
+    "settings",
+    "activities",
+    "activity_scores",
+)
 """The tables a JSON export carries; `_meta` is described by the envelope instead."""
 
 MAX_REPORTED_PROBLEMS = 100
@@ -977,6 +986,8 @@ def _parse_table_record(
         check: Callable[[Any], Any] | None = {
             "programs": Program.from_dict,
             "exercises": Exercise.from_dict,
+            "activities": Activity.from_dict,
+            "activity_scores": ActivityScore.from_dict,
         }.get(table)
         if check is not None:
             try:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from tinydb import Query
@@ -20,6 +20,7 @@ from rugdiary.storage.database import Database
 
 if TYPE_CHECKING:
     # Imported where used: the diary window opens without the exercise library.
+    from rugdiary.core.activities import Activity, ActivityScore
     from rugdiary.core.exercises import Exercise
     from rugdiary.core.programs import Program
     from rugdiary.core.reminders import ReminderState
@@ -433,3 +434,172 @@ class SittingRepository:
         )
         days.sort(key=lambda d: d.day)
         return days
+
+
+ACTIVITIES_SCHEDULE_KEY = "activities_next_score"
+"""Settings key of the day the person chose for the next score of their activities."""
+
+
+class ActivityRepository:
+    """The person's own activities (PSFS / PSK) in the `activities` table, keyed by `id`.
+
+    Activities are never deleted: renaming keeps the id and retiring stamps `retired_at`,
+    so their scores (in `activity_scores`) stay attached.
+    """
+
+    TABLE = "activities"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def list(self) -> builtins.list[Activity]:
+        """Every activity that passes validation, retired ones too, oldest first."""
+        return self.list_checked()[0]
+
+    def list_checked(self) -> tuple[builtins.list[Activity], InvalidList]:
+        from rugdiary.core.activities import Activity
+
+        items, invalid = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}),
+            self.TABLE,
+            None,
+            None,
+            None,
+            Activity.from_dict,
+        )
+        items.sort(key=lambda a: a.created_at)
+        return items, invalid
+
+    def get(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.list() if a.id == activity_id), None)
+
+    def add(self, activity: Activity) -> Activity:
+        """Store a new activity; refused (ValidationError) when five are active already.
+
+        Checked again under the lock, so two windows adding at once cannot make six.
+        """
+        from rugdiary.core.activities import MAX_ACTIVE
+
+        with self._db.transaction():
+            if activity.active and sum(1 for a in self.list() if a.active) >= MAX_ACTIVE:
+                raise ValidationError(
+                    "activities",
+                    f"at most {MAX_ACTIVE} activities at a time; retire one before adding another",
+                )
+            self._table.insert(activity.to_dict())
+        return activity
+
+    def update(self, activity: Activity) -> Activity:
+        """Replace the stored activity with the same id (a new name, or retired)."""
+        _replace_by_id(self._db, self._table, activity.id, activity.to_dict())
+        return activity
+
+    def save_round(
+        self, activities: builtins.list[Activity], scores: builtins.list[ActivityScore]
+    ) -> None:
+        """New and changed activities and a round of scores, in one write: all, or nothing.
+
+        What the "My activities" dialog saves at once (names, retired ones, new scores).
+        """
+        from rugdiary.core.activities import MAX_ACTIVE
+
+        def change(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+            out: dict[str, dict[str, Any]] = {name: dict(docs) for name, docs in tables.items()}
+            stored = out.setdefault(self.TABLE, {})
+            by_id = {doc.get("id"): key for key, doc in stored.items() if isinstance(doc, Mapping)}
+
+            def append(table: dict[str, Any], doc: dict[str, Any]) -> None:
+                next_id = max((int(k) for k in table if k.isdecimal()), default=0) + 1
+                table[str(next_id)] = doc
+
+            for activity in activities:
+                key = by_id.get(activity.id)
+                if key is None:
+                    append(stored, activity.to_dict())
+                else:
+                    stored[key] = activity.to_dict()
+            active = sum(
+                1
+                for doc in stored.values()
+                if isinstance(doc, Mapping) and not doc.get("retired_at")
+            )
+            if active > MAX_ACTIVE:
+                raise ValidationError(
+                    "activities",
+                    f"at most {MAX_ACTIVE} activities at a time; retire one before adding another",
+                )
+            score_table = out.setdefault(ActivityScoreRepository.TABLE, {})
+            for score in scores:
+                append(score_table, score.to_dict())
+            return out
+
+        self._db.rewrite(change)
+
+
+class ActivityScoreRepository:
+    """Scores of the activities in the `activity_scores` table, each tied to an activity id."""
+
+    TABLE = "activity_scores"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def add(self, score: ActivityScore) -> ActivityScore:
+        """Store one score; when this returns, it is on disk."""
+        with self._db.transaction():
+            self._table.insert(score.to_dict())
+        return score
+
+    def add_many(self, scores: Iterable[ActivityScore]) -> None:
+        """Store a whole scoring round in one write: all of it, or nothing."""
+        docs = [s.to_dict() for s in scores]
+        if docs:
+            with self._db.transaction():
+                self._table.insert_multiple(docs)
+
+    def list(
+        self, start: date | None = None, end: date | None = None
+    ) -> builtins.list[ActivityScore]:
+        """Scores given on a local day in [start, end] (either open), oldest first."""
+        return self.list_checked(start, end)[0]
+
+    def list_checked(
+        self, start: date | None = None, end: date | None = None
+    ) -> tuple[builtins.list[ActivityScore], InvalidList]:
+        from rugdiary.core.activities import ActivityScore
+
+        scores, invalid = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}),
+            self.TABLE,
+            "at",
+            start,
+            end,
+            ActivityScore.from_dict,
+        )
+        scores.sort(key=lambda s: s.at)
+        return scores, invalid
+
+
+def stored_next_score(settings: SettingsRepository) -> tuple[date | None, datetime | None]:
+    """The day chosen for the next score of the activities, and when it was chosen."""
+    from rugdiary.core.diary import parse_datetime
+
+    raw = settings.get(ACTIVITIES_SCHEDULE_KEY)
+    if not isinstance(raw, dict):
+        return None, None
+    try:
+        day = date.fromisoformat(raw["day"])
+        chosen_at = parse_datetime(raw["chosen_at"], "chosen_at")
+    except (KeyError, TypeError, ValueError):
+        return None, None  # a hand-edited value: the usual two weeks apply
+    return day, chosen_at
+
+
+def store_next_score(settings: SettingsRepository, day: date | None, now: datetime) -> None:
+    """Remember the day the person chose for the next score (None: the usual two weeks)."""
+    settings.set(
+        ACTIVITIES_SCHEDULE_KEY,
+        None if day is None else {"day": day.isoformat(), "chosen_at": now.isoformat()},
+    )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from rugdiary.core.exercises import Level
     from rugdiary.core.programs import Program
     from rugdiary.core.reminders import Due
+    from rugdiary.ui.activities.stores import ActivityStores
     from rugdiary.ui.diary.page import DiaryPage
     from rugdiary.ui.insights.page import InsightsPage
     from rugdiary.ui.player.page import PlayerPage
@@ -257,8 +258,11 @@ class MainWindow(QMainWindow):
             theme=current_theme(),
             lang=content_language(),
             parent=self,
+            activities=self.activity_stores(),
         )
         page.controller.openDayRequested.connect(self.open_day)
+        if page.activities is not None:
+            page.activities.editRequested.connect(self.open_activities)
         return page
 
     def open_day(self, day: date) -> None:
@@ -286,12 +290,37 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             parent=self,
             sitting=SittingRepository(services.db),
+            activities=self.activity_stores(),
         )
+        page.controller.activitiesRequested.connect(self.open_activities)
         page.controller.notice.connect(self.show_notice)
         page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))
         page.controller.entrySaved.connect(self._check_red_flags)
         page.controller.startProgramRequested.connect(self.start_program_by_id)
         return page
+
+    def activity_stores(self) -> ActivityStores:
+        """My activities (PSFS / PSK): their stores, for the dialog, Today and Insights."""
+        from rugdiary.storage.repositories import ActivityRepository, ActivityScoreRepository
+        from rugdiary.ui.activities.stores import ActivityStores
+
+        services = self._services
+        return ActivityStores(
+            ActivityRepository(services.db),
+            ActivityScoreRepository(services.db),
+            services.settings,
+            services.clock,
+        )
+
+    def open_activities(self) -> None:
+        """The "My activities" dialog; what it saves shows on Today and Insights at once."""
+        from rugdiary.ui.activities.controller import open_activities_dialog
+
+        if open_activities_dialog(self, self.activity_stores()):
+            self._refresh_today()
+            if "insights" in self._built and self.insights.activities is not None:
+                self.insights.activities.refresh()
+            self.show_notice(self.tr("Saved"))
 
     def _refresh_today(self) -> None:
         if "today" in self._built:

@@ -27,6 +27,7 @@ from rugdiary.ui.today.today_view import TodayView
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
     from rugdiary.core.sitting import SittingDay
+    from rugdiary.ui.activities.stores import ActivityStores
 
 REMINDERS_KEY = "reminders"
 """Where ui/reminders.py keeps the reminder settings and state in the `settings` table."""
@@ -81,6 +82,9 @@ class TodayController(QObject):
     notice = Signal(str, bool)
     """A short status message, and whether it offers "Undo" (never, here)."""
 
+    activitiesRequested = Signal()
+    """"Score my activities" (or "My activities") was pressed; the window opens the dialog."""
+
     def __init__(
         self,
         view: TodayView,
@@ -93,10 +97,12 @@ class TodayController(QObject):
         parent: QObject | None = None,
         *,
         sitting: SittingSource | None = None,
+        activities: ActivityStores | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.sitting = sitting
+        self.activities = activities
         self.quick = view.quick
         self.entries = entries
         self.sessions = sessions
@@ -116,6 +122,7 @@ class TodayController(QObject):
             shortcut.activated.connect(self.save)
         view.add_another_button.clicked.connect(self.add_another)
         view.start_button.clicked.connect(self.start)
+        view.activities_line.button.clicked.connect(self.activitiesRequested)
         view.shown.connect(self._on_shown)
 
         self._update_save_state()
@@ -210,6 +217,7 @@ class TodayController(QObject):
         self._show_program(reminder_settings, sessions, now)
         self._show_week(reminder_settings, reminder_state, sessions, today)
         self._show_sitting(today)
+        self._show_activities(today)
         self.view.tip_label.setText(tip_text(today, self.lang))
 
     def _on_shown(self) -> None:
@@ -382,6 +390,14 @@ class TodayController(QObject):
             self.tr("Natural"),
         ]
         self.view.show_sitting(self.tr("Sitting and movement breaks this week:"), headings, rows)
+
+    def _show_activities(self, today: date) -> None:
+        """When the next score of my activities is due (PSFS / PSK), in one small line."""
+        line = self.view.activities_line
+        line.setVisible(self.activities is not None)
+        if self.activities is not None:
+            has_any = any(a.active for a in self.activities.activities.list())
+            line.set_due(self.activities.due(), today, has_activities=has_any)
 
     def _duration(self, minutes: int) -> str:
         """Hours and minutes as 5:07, short enough for the week card's narrow grid."""

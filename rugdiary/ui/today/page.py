@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +18,9 @@ from rugdiary.ui.today.controller import (
 )
 from rugdiary.ui.today.data import BuiltinSource, ExerciseStore, ProgramCatalog, ProgramStore
 from rugdiary.ui.today.today_view import TodayView
+
+if TYPE_CHECKING:
+    from rugdiary.ui.activities.stores import ActivityStores
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +43,7 @@ def build_today_page(
     lang: str = "en",
     parent: QWidget | None = None,
     sitting: SittingSource | None = None,
+    activities: ActivityStores | None = None,
 ) -> TodayPage:
     """The page; `builtin` is called only when a program name is first needed.
 
@@ -48,6 +53,15 @@ def build_today_page(
     view = TodayView(parent)
     catalog = ProgramCatalog(builtin, programs, exercises, lang)
     controller = TodayController(
-        view, entries, sessions, settings, catalog, clock, lang, parent=view, sitting=sitting
+        view,
+        entries,
+        sessions,
+        settings,
+        catalog,
+        clock,
+        lang,
+        parent=view,
+        sitting=sitting,
+        activities=activities,
     )
     return TodayPage(view, controller)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.page_layout import READING_MAX_WIDTH, page_title, set_page_margins
 from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.today.activities_line import ActivitiesLine
 from rugdiary.ui.today.quick_entry_view import QuickEntryView
 from rugdiary.ui.today.sparkline import SparklineWidget
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
@@ -221,6 +222,10 @@ class TodayView(QWidget):
         row.addLayout(texts, 1)
         row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.program_card.body.addLayout(row)
+        # My activities (PSFS / PSK): when their next score is due; hidden without the stores.
+        self.activities_line = ActivitiesLine(self.program_card)
+        self.activities_line.setVisible(False)
+        self.program_card.body.addWidget(self.activities_line)
 
     def _build_this_week_card(self, parent: QWidget) -> None:
         self.week_card = Card(self.tr("This week"), parent)

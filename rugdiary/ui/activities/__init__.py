@@ -1,0 +1,1 @@
+"""My activities (PSFS / PSK): the dialog to name, stop and score them."""
