@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     from rugdiary.cli_programs import add_programme_commands
 
     add_programme_commands(programs, _Parser)
+    from rugdiary.cli_flare import add_flare_commands
+
+    add_flare_commands(sub, _Parser)
 
     report = sub.add_parser("report", help="a PDF report for your physiotherapist")
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -463,6 +466,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     summary = build_summary(entries, sessions, start, end, args.lang)
     # Per day: minutes at the computer, longest unbroken stretch, breaks.
     summary["sitting"] = [d.to_summary() for d in sitting]
+    from rugdiary.cli_flare import flare_summary  # logged flare-ups and flagged days, merged
+
+    summary["flare_ups"] = flare_summary(args, entries, start, end)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()

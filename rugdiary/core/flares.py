@@ -177,8 +177,7 @@ def start_flare(
     if running is not None:
         raise ValidationError(
             "start",
-            f"a flare-up is already running since {running.start:%Y-%m-%d %H:%M}; "
-            "end it first",
+            f"a flare-up is already running since {running.start:%Y-%m-%d %H:%M}; end it first",
         )
     at = at.replace(microsecond=0)
     for record in existing:
@@ -211,9 +210,7 @@ def flares_in(records: Iterable[FlareRecord], start: date, end: date) -> list[Fl
     A running flare-up lasts until now, so it belongs to every period from its start on.
     """
     found = [
-        r
-        for r in records
-        if r.start.date() <= end and (r.end is None or r.end.date() >= start)
+        r for r in records if r.start.date() <= end and (r.end is None or r.end.date() >= start)
     ]
     return sorted(found, key=lambda r: r.start)
 

@@ -27,7 +27,9 @@ def at(day: int, hour: int = 9, month: int = 3) -> datetime:
     return datetime(2026, month, day, hour, 0, tzinfo=AMS)
 
 
-def entry(day: int, *, flare: bool = True, note: str = "", tags: tuple[str, ...] = ()) -> DiaryEntry:
+def entry(
+    day: int, *, flare: bool = True, note: str = "", tags: tuple[str, ...] = ()
+) -> DiaryEntry:
     return DiaryEntry(at=at(day, 20), pain=6, stress=4, flare_up=flare, note=note, tags=tags)
 
 
@@ -202,7 +204,9 @@ def test_report_records_for_a_period() -> None:
 
 
 def test_summary_form() -> None:
-    record = FlareRecord("f1", at(3), at(3) + timedelta(hours=30), helped="walks", tags=("walking",))
+    record = FlareRecord(
+        "f1", at(3), at(3) + timedelta(hours=30), helped="walks", tags=("walking",)
+    )
     assert record.to_summary() == {
         "start": "2026-03-03T09:00:00+01:00",
         "end": "2026-03-04T15:00:00+01:00",
