@@ -120,5 +120,5 @@ def period_flare_records(
 def flare_summary(
     args: argparse.Namespace, entries: list[Any], start: date, end: date
 ) -> list[dict[str, Any]]:
-    """`summary --json`'s "flare_ups": start, end (null while running), helped, tags, note, source."""
+    """`summary --json`'s "flare_ups": start, end (null while running), helped, tags, note."""
     return [r.to_summary() for r in period_flare_records(args, entries, start, end)]

@@ -112,5 +112,6 @@ def test_period_records_for_the_report(data_dir: Path, capsys: pytest.CaptureFix
     run(capsys, "flare", "start", "--at", "2026-03-03T09:00+01:00")
     args = build_parser().parse_args(["report", "-o", "x.pdf"])
     records = period_flare_records(args, [], date(2026, 3, 1), date(2026, 3, 31))
-    assert len(records) == 1 and records[0].end is None
+    assert len(records) == 1
+    assert records[0].end is None
     assert period_flare_records(args, [], date(2026, 2, 1), date(2026, 2, 28)) == []

@@ -1,4 +1,4 @@
-"""Flare-up records: start and end rules, periods, and the overlap with the diary's flare-up days."""
+"""Flare-up records: start and end rules, periods, and the overlap with the diary's flagged days."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def entry(
 
 def test_start_then_end_with_what_helped() -> None:
     started = start_flare([], at(3), note="  lifting boxes ")
-    assert started.is_open and started.note == "lifting boxes"
+    assert started.is_open
+    assert started.note == "lifting boxes"
     assert open_flare([started]) == started
     ended = end_flare([started], at(5, 18), helped=" short walks ", tags=["Walking", "heat"])
     assert ended.id == started.id
@@ -172,10 +173,13 @@ def test_flagged_days_apart_from_any_logged_one_are_a_flare_up_of_their_own() ->
     )
     assert [r.id for r in merged] == ["diary:2026-03-03", "f1", "diary:2026-03-14"]
     diary = merged[0]
-    assert diary.from_diary and not record.from_diary
+    assert diary.from_diary
+    assert not record.from_diary
     assert diary.start == datetime(2026, 3, 3, 0, 0, tzinfo=AMS)
     assert diary.end == datetime(2026, 3, 4, 23, 59, tzinfo=AMS)
-    assert diary.tags == ("garden",) and diary.note == "a / b" and diary.helped == ""
+    assert diary.tags == ("garden",)
+    assert diary.note == "a / b"
+    assert diary.helped == ""
     assert merged[2].start.tzinfo is UTC  # no zone known: the day in UTC
 
 

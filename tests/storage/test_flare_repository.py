@@ -1,4 +1,4 @@
-"""FlareRepository: the `flares` table, start and end under the lock, and records that no longer read."""
+"""FlareRepository: the `flares` table, start and end under the lock, unreadable records."""
 
 from __future__ import annotations
 
@@ -38,7 +38,8 @@ def test_start_end_survive_reopening(tmp_path: Path) -> None:
     try:
         records = FlareRepository(db).list()
         assert records == [ended, second]
-        assert records[0].note == "moving house" and records[0].helped == "walks"
+        assert records[0].note == "moving house"
+        assert records[0].helped == "walks"
     finally:
         db.close()
 
