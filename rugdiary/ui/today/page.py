@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
+from rugdiary.ui.flare.controller import FlareLineController, FlareStore
 from rugdiary.ui.today.controller import (
     EntryStore,
     SessionSource,
@@ -25,6 +26,7 @@ class TodayPage:
 
     view: TodayView
     controller: TodayController
+    flare: FlareLineController | None = None
 
 
 def build_today_page(
@@ -39,6 +41,7 @@ def build_today_page(
     lang: str = "en",
     parent: QWidget | None = None,
     sitting: SittingSource | None = None,
+    flares: FlareStore | None = None,
 ) -> TodayPage:
     """The page; `builtin` is called only when a program name is first needed.
 
@@ -50,4 +53,9 @@ def build_today_page(
     controller = TodayController(
         view, entries, sessions, settings, catalog, clock, lang, parent=view, sitting=sitting
     )
-    return TodayPage(view, controller)
+    # Without a flare-up store (older callers), the "flaring up" line stays hidden.
+    flare = None if flares is None else FlareLineController(view.flare_line, flares, clock, view)
+    view.flare_line.setVisible(flare is not None)
+    if flare is not None:
+        view.shown.connect(flare.refresh)
+    return TodayPage(view, controller, flare)
