@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTime, Signal, Slot
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import ValidationError
@@ -32,22 +32,26 @@ class FlareStore(Protocol):
     def delete(self, record_id: str) -> None: ...
 
 
-def since_text(obj: QObject, record: FlareRecord, today: date) -> str:
+def since_text(record: FlareRecord, today: date) -> str:
     """ "since today at 10:42", "since yesterday at …", "since Tuesday at …", or a date."""
     locale = QLocale()
     start = record.start
     time = locale.toString(QTime(start.hour, start.minute), QLocale.FormatType.ShortFormat)
     days = (today - start.date()).days
     if days <= 0:
-        return obj.tr("since today at %1").replace("%1", time)
+        return QCoreApplication.translate("FlareSince", "since today at %1").replace("%1", time)
     if days == 1:
-        return obj.tr("since yesterday at %1").replace("%1", time)
+        return QCoreApplication.translate("FlareSince", "since yesterday at %1").replace("%1", time)
     qdate = QDate(start.year, start.month, start.day)
     if days < 7:
         day = locale.dayName(qdate.dayOfWeek(), QLocale.FormatType.LongFormat)
     else:
         day = locale.toString(qdate, QLocale.FormatType.ShortFormat)
-    return obj.tr("since %1 at %2").replace("%1", day).replace("%2", time)
+    return (
+        QCoreApplication.translate("FlareSince", "since %1 at %2")
+        .replace("%1", day)
+        .replace("%2", time)
+    )
 
 
 class FlareLineController(QObject):
@@ -77,7 +81,7 @@ class FlareLineController(QObject):
         if running is None:
             self.view.show_running(None)
             return
-        since = since_text(self, running, self.clock.now().date())
+        since = since_text(running, self.clock.now().date())
         self.view.show_running(
             self.tr("A flare-up, %1. Take it gently: it will settle.").replace("%1", since)
         )
@@ -206,7 +210,7 @@ class FlarePlanController(QObject):
                 self.tr("No flare-up is noted right now. The plan is here whenever you need it.")
             )
         else:
-            since = since_text(self, running, self.clock.now().date())
+            since = since_text(running, self.clock.now().date())
             view.status_label.setText(self.tr("Noted: a flare-up %1.").replace("%1", since))
         view.start_button.setVisible(running is None)
         view.remove_button.setVisible(
