@@ -7,6 +7,7 @@ from importlib import import_module
 QT_FREE_FIRST = (
     "rugdiary.core.clock",
     "rugdiary.core.content",
+    "rugdiary.core.flares",
     "rugdiary.core.reminders",
     "rugdiary.core.sitting",
     "rugdiary.core.safety",
