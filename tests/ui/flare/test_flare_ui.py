@@ -58,9 +58,7 @@ def test_today_offers_the_plan_and_opening_it_notes_the_start(
     assert not line.flaring_button.isVisible()
 
 
-def test_the_plan_says_the_calm_message_and_the_signs(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_the_plan_says_the_calm_message_and_the_signs(qtbot: QtBot, window: MainWindow) -> None:
     view = open_from_today(qtbot, window).view
     assert view.windowTitle() == "Your back is flaring up"
     calm = view.calm_text.text()
