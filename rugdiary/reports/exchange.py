@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
 from rugdiary.core.exercises import Exercise
+from rugdiary.core.flares import FlareRecord
 from rugdiary.core.programs import Program
 from rugdiary.core.sessions import SESSION_REQUIRED, Session
 
@@ -61,8 +62,16 @@ EXPORT_FORMAT = "rugdiary-export"
 EXPORT_VERSION = 1
 """Version of the JSON export's envelope; bumped only when its layout changes."""
 
-EXPORT_TABLES: tuple[str, ...] = ("entries", "sessions", "programs", "exercises", "settings")
-"""The tables a JSON export carries; `_meta` is described by the envelope instead."""
+EXPORT_TABLES: tuple[str, ...] = (
+    "entries",
+    "sessions",
+    "programs",
+    "exercises",
+    "settings",
+    "flares",
+)
+"""The tables a JSON export carries; `_meta` is described by the envelope instead. A file
+without one of them (an export made before it existed) imports as before."""
 
 MAX_REPORTED_PROBLEMS = 100
 """An import lists at most this many problems and counts the rest, so a wrong file
@@ -909,6 +918,7 @@ def _parse_table_record(
         check: Callable[[Any], Any] | None = {
             "programs": Program.from_dict,
             "exercises": Exercise.from_dict,
+            "flares": FlareRecord.from_dict,
         }.get(table)
         if check is not None:
             try:

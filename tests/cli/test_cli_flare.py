@@ -115,3 +115,18 @@ def test_period_records_for_the_report(data_dir: Path, capsys: pytest.CaptureFix
     assert len(records) == 1
     assert records[0].end is None
     assert period_flare_records(args, [], date(2026, 2, 1), date(2026, 2, 28)) == []
+
+
+def test_flare_ups_travel_in_a_json_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    run(capsys, "--data-dir", str(source), "flare", "start", "--at", "2026-03-03T09:00+01:00")
+    run(capsys, "--data-dir", str(source), "flare", "end", "--at", "2026-03-04T09:00+01:00")
+    export = tmp_path / "diary.json"
+    run(capsys, "--data-dir", str(source), "export", "--format", "json", "-o", str(export))
+    code, _, _ = run(capsys, "--data-dir", str(target), "import", str(export))
+    assert code == EXIT_OK
+    listed = run(capsys, "--data-dir", str(source), "flare", "list", "--json")[1]
+    assert run(capsys, "--data-dir", str(target), "flare", "list", "--json")[1] == listed
+    assert len(json.loads(listed)) == 1

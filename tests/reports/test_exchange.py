@@ -199,7 +199,14 @@ def test_json_export_is_versioned_and_hides_doc_ids(tables: dict[str, dict[str, 
     assert data["schema"] == SCHEMA
     assert data["app_version"] == "0.1.0"
     assert data["exported_at"] == NOW.isoformat()
-    assert set(data["tables"]) == {"entries", "sessions", "programs", "exercises", "settings"}
+    assert set(data["tables"]) == {
+        "entries",
+        "sessions",
+        "programs",
+        "exercises",
+        "settings",
+        "flares",
+    }
     assert all(isinstance(records, list) for records in data["tables"].values())
     assert [r["id"] for r in data["tables"]["entries"]] == [
         tables["entries"][k]["id"] for k in ("1", "4", "10")
