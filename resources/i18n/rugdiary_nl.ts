@@ -773,6 +773,10 @@
         <translation>Notitie van de opvlamming verwijderd</translation>
     </message>
     <message>
+        <source>It was noted only a moment ago. If it was noted by mistake, remove the note above.</source>
+        <translation>Het is pas net genoteerd. Was dat een vergissing? Verwijder dan de notitie hierboven.</translation>
+    </message>
+    <message>
         <source>Good to hear it has settled. Noted.</source>
         <translation>Fijn dat het gezakt is. Genoteerd.</translation>
     </message>

@@ -178,7 +178,16 @@ class FlarePlanController(QObject):
         try:
             self.store.end(self.clock.now(), self.view.helped_edit.text(), self.view.chosen_tags())
         except ValidationError as error:
-            self._say(f"{error.field}: {error.message}")
+            if error.field == "end" and self._running() is not None:
+                # Pressed within the minute it was noted: the end must come after the start.
+                self._say(
+                    self.tr(
+                        "It was noted only a moment ago. If it was noted by mistake, "
+                        "remove the note above."
+                    )
+                )
+            else:
+                self._say(f"{error.field}: {error.message}")
             return
         except (DataFileError, StorageWriteError) as error:
             self._say(self._not_saved(error))

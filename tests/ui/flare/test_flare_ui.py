@@ -223,8 +223,8 @@ def test_an_end_in_the_same_second_is_explained(qtbot: QtBot, window: MainWindow
     view = open_from_today(qtbot, window).view
     qtbot.mouseClick(view.settled_button, Qt.MouseButton.LeftButton)
     assert view.message_label.isVisible()
-    assert view.message_label.text().startswith("end: ")
-    assert "must come after the start" in view.message_label.text()
+    assert view.message_label.text().startswith("It was noted only a moment ago.")
+    assert view.remove_button.isVisible()
 
 
 def test_today_without_a_flare_store_hides_the_line(qtbot: QtBot, services: Services) -> None:
@@ -242,3 +242,23 @@ def test_today_without_a_flare_store_hides_the_line(qtbot: QtBot, services: Serv
     page.view.show()
     assert page.flare is None
     assert not page.view.flare_line.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ((2026, 3, 13, 8, 5), "since today at 8:05\u202fAM"),
+        ((2026, 3, 12, 21, 0), "since yesterday at 9:00\u202fPM"),
+        ((2026, 3, 10, 9, 30), "since Tuesday at 9:30\u202fAM"),
+        ((2026, 2, 20, 9, 30), "since 2/20/26 at 9:30\u202fAM"),
+    ],
+)
+def test_since_when_in_words(start: tuple[int, ...], expected: str) -> None:
+    from datetime import UTC, date, datetime
+
+    from rugdiary.core.flares import FlareRecord
+    from rugdiary.ui.flare.controller import since_text
+
+    record = FlareRecord("f", datetime(*start, tzinfo=UTC))
+    text = since_text(record, date(2026, 3, 13))
+    assert text.replace(" ", "\u202f") == expected.replace(" ", "\u202f")
