@@ -137,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     from rugdiary.cli_activities import add_activity_commands
 
     add_activity_commands(sub, _Parser)
+    from rugdiary.cli_flare import add_flare_commands
+
+    add_flare_commands(sub, _Parser)
 
     report = sub.add_parser("report", help="a PDF report for your physiotherapist")
     report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
@@ -481,6 +484,9 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     from rugdiary.cli_activities import summary_activities  # first and last score, change
 
     summary.update(summary_activities(args, start, end))
+    from rugdiary.cli_flare import flare_summary  # logged flare-ups and flagged days, merged
+
+    summary["flare_ups"] = flare_summary(args, entries, start, end)
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -8,6 +8,7 @@ QT_FREE_FIRST = (
     "rugdiary.core.activities",
     "rugdiary.core.clock",
     "rugdiary.core.content",
+    "rugdiary.core.flares",
     "rugdiary.core.reminders",
     "rugdiary.core.sitting",
     "rugdiary.core.safety",

@@ -981,6 +981,205 @@
     </message>
 </context>
 <context>
+    <name>FlareLine</name>
+    <message>
+        <source>My back is flaring up</source>
+        <translation>Mijn rug speelt op</translation>
+    </message>
+    <message>
+        <source>My back is flaring up: open the flare-up plan</source>
+        <translation>Mijn rug speelt op: open het plan bij een opvlamming</translation>
+    </message>
+    <message>
+        <source>Open the plan</source>
+        <translation>Open het plan</translation>
+    </message>
+    <message>
+        <source>Open the flare-up plan</source>
+        <translation>Open het plan bij een opvlamming</translation>
+    </message>
+    <message>
+        <source>It has settled</source>
+        <translation>Het is gezakt</translation>
+    </message>
+    <message>
+        <source>It has settled: note the end of the flare-up</source>
+        <translation>Het is gezakt: noteer het einde van de opvlamming</translation>
+    </message>
+</context>
+<context>
+    <name>FlareLineController</name>
+    <message>
+        <source>A flare-up, %1. Take it gently: it will settle.</source>
+        <translation>Een opvlamming, %1. Doe het rustig aan: het zakt weer.</translation>
+    </message>
+</context>
+<context>
+    <name>FlarePlanController</name>
+    <message>
+        <source>Flare-up noted</source>
+        <translation>Opvlamming genoteerd</translation>
+    </message>
+    <message>
+        <source>Flare-up note removed</source>
+        <translation>Notitie van de opvlamming verwijderd</translation>
+    </message>
+    <message>
+        <source>It was noted only a moment ago. If it was noted by mistake, remove the note above.</source>
+        <translation>Het is pas net genoteerd. Was dat een vergissing? Verwijder dan de notitie hierboven.</translation>
+    </message>
+    <message>
+        <source>Good to hear it has settled. Noted.</source>
+        <translation>Fijn dat het gezakt is. Genoteerd.</translation>
+    </message>
+    <message>
+        <source>the diary could not be written</source>
+        <translation>het dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Please try again in a moment.</source>
+        <translation>Niet opgeslagen: %1. Probeer het zo nog eens.</translation>
+    </message>
+    <message>
+        <source>No flare-up is noted right now. The plan is here whenever you need it.</source>
+        <translation>Er is nu geen opvlamming genoteerd. Het plan staat hier klaar wanneer je het nodig hebt.</translation>
+    </message>
+    <message>
+        <source>Noted: a flare-up %1.</source>
+        <translation>Genoteerd: een opvlamming %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FlarePlanDialog</name>
+    <message>
+        <source>Walking</source>
+        <translation>Wandelen</translation>
+    </message>
+    <message>
+        <source>Gentle exercises</source>
+        <translation>Rustige oefeningen</translation>
+    </message>
+    <message>
+        <source>Breathing and relaxing</source>
+        <translation>Ademen en ontspannen</translation>
+    </message>
+    <message>
+        <source>Heat</source>
+        <translation>Warmte</translation>
+    </message>
+    <message>
+        <source>Short rests</source>
+        <translation>Korte rustmomenten</translation>
+    </message>
+    <message>
+        <source>Good sleep</source>
+        <translation>Goed slapen</translation>
+    </message>
+    <message>
+        <source>Pain relief</source>
+        <translation>Pijnstilling</translation>
+    </message>
+    <message>
+        <source>Talking to someone</source>
+        <translation>Praten met iemand</translation>
+    </message>
+    <message>
+        <source>Your back is flaring up</source>
+        <translation>Je rug speelt op</translation>
+    </message>
+    <message>
+        <source>Note it started now</source>
+        <translation>Noteer dat het nu begon</translation>
+    </message>
+    <message>
+        <source>Not a flare-up? Remove this note</source>
+        <translation>Toch geen opvlamming? Verwijder deze notitie</translation>
+    </message>
+    <message>
+        <source>This is common, and it settles</source>
+        <translation>Dit komt vaak voor, en het zakt weer</translation>
+    </message>
+    <message>
+        <source>Most people with back pain have a flare-up now and then. It feels worrying, but it usually calms down within a few days.
+
+Keep moving gently. You do not need to hold your back still: let it move, breathe normally and let your muscles relax. That often feels better than keeping still.</source>
+        <translation>De meeste mensen met rugpijn hebben af en toe een opvlamming. Dat voelt zorgelijk, maar meestal wordt het binnen een paar dagen rustiger.
+
+Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, adem gewoon door en laat je spieren ontspannen. Dat voelt vaak beter dan stilzitten.</translation>
+    </message>
+    <message>
+        <source>For the next 2 to 3 days</source>
+        <translation>Voor de komende 2 tot 3 dagen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <source>• Take short walks, a few times a day, at an easy pace. A few minutes is enough.</source>
+        <translation>• Maak een paar keer per dag een korte wandeling, in een rustig tempo. Een paar minuten is genoeg.</translation>
+    </message>
+    <message>
+        <source>• Keep doing at least half of what you usually do. Rest a little when you need to, then get moving again.</source>
+        <translation>• Blijf minstens de helft doen van wat je normaal doet. Rust even als dat nodig is, en ga daarna weer bewegen.</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>Daarna</translation>
+    </message>
+    <message>
+        <source>When it has settled, go back to your usual programme and activities, step by step, at the level you had before.</source>
+        <translation>Als het gezakt is, ga je stap voor stap terug naar je gewone programma en bezigheden, op het niveau van daarvoor.</translation>
+    </message>
+    <message>
+        <source>When it has settled</source>
+        <translation>Als het gezakt is</translation>
+    </message>
+    <message>
+        <source>What helped? Choose any that fit.</source>
+        <translation>Wat hielp? Kies wat past.</translation>
+    </message>
+    <message>
+        <source>In your own words (optional):</source>
+        <translation>In je eigen woorden (optioneel):</translation>
+    </message>
+    <message>
+        <source>What helped, in your own words</source>
+        <translation>Wat hielp, in je eigen woorden</translation>
+    </message>
+    <message>
+        <source>For example: a walk after lunch</source>
+        <translation>Bijvoorbeeld: een wandeling na de lunch</translation>
+    </message>
+    <message>
+        <source>It has settled</source>
+        <translation>Het is gezakt</translation>
+    </message>
+    <message>
+        <source>It has settled: note the end of the flare-up</source>
+        <translation>Het is gezakt: noteer het einde van de opvlamming</translation>
+    </message>
+</context>
+<context>
+    <name>FlareSince</name>
+    <message>
+        <source>since today at %1</source>
+        <translation>sinds vandaag om %1</translation>
+    </message>
+    <message>
+        <source>since yesterday at %1</source>
+        <translation>sinds gisteren om %1</translation>
+    </message>
+    <message>
+        <source>since %1 at %2</source>
+        <translation>sinds %1 om %2</translation>
+    </message>
+</context>
+<context>
     <name>IdlePanel</name>
     <message>
         <source>Exercise session</source>
@@ -2806,6 +3005,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Start desk break</source>
         <translation>Beweegpauze starten</translation>
+    </message>
+    <message>
+        <source>My back is flaring up</source>
+        <translation>Mijn rug speelt op</translation>
     </message>
     <message>
         <source>Pause reminders</source>

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from rugdiary.core.activities import Activity, ActivityScore
 from rugdiary.core.body_regions import (
     BODY_SITES,
     SNOMED_SYSTEM,
@@ -25,9 +26,9 @@ from rugdiary.core.body_regions import (
     region_for_code,
     region_label,
 )
-from rugdiary.core.activities import Activity, ActivityScore
 from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
 from rugdiary.core.exercises import Exercise
+from rugdiary.core.flares import FlareRecord
 from rugdiary.core.programs import Program
 from rugdiary.core.sessions import SESSION_REQUIRED, Session
 
@@ -79,8 +80,10 @@ EXPORT_TABLES: tuple[str, ...] = (
     "settings",
     "activities",
     "activity_scores",
+    "flares",
 )
-"""The tables a JSON export carries; `_meta` is described by the envelope instead."""
+"""The tables a JSON export carries; `_meta` is described by the envelope instead. A file
+without one of them (an export made before it existed) imports as before."""
 
 MAX_REPORTED_PROBLEMS = 100
 """An import lists at most this many problems and counts the rest, so a wrong file
@@ -988,6 +991,7 @@ def _parse_table_record(
             "exercises": Exercise.from_dict,
             "activities": Activity.from_dict,
             "activity_scores": ActivityScore.from_dict,
+            "flares": FlareRecord.from_dict,
         }.get(table)
         if check is not None:
             try:

@@ -603,3 +603,82 @@ def store_next_score(settings: SettingsRepository, day: date | None, now: dateti
         ACTIVITIES_SCHEDULE_KEY,
         None if day is None else {"day": day.isoformat(), "chosen_at": now.isoformat()},
     )
+
+
+if TYPE_CHECKING:
+    from rugdiary.core.flares import FlareRecord
+
+
+class FlareRepository:
+    """Logged flare-ups in the `flares` table: start, end, what helped (core/flares.py).
+
+    Starting and ending read the stored flare-ups and write under one hold of the lock,
+    so the app and the command line together can never leave two running at once.
+    """
+
+    TABLE = "flares"
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._table = db.table(self.TABLE)
+
+    def list(self) -> builtins.list[FlareRecord]:
+        """Every logged flare-up that passes validation, oldest first."""
+        return self.list_checked()[0]
+
+    def list_checked(self) -> tuple[builtins.list[FlareRecord], InvalidList]:
+        """Like `list`, but also reports stored documents that fail validation.
+
+        All of them, not a range: a flare-up that began before a period still belongs to
+        it (`core.flares.flares_in` decides), and a person logs only a few a year.
+        """
+        from rugdiary.core.flares import FlareRecord
+
+        records, invalid = _select_by_day(
+            self._db.read_tables().get(self.TABLE, {}),
+            self.TABLE,
+            None,
+            None,
+            None,
+            FlareRecord.from_dict,
+        )
+        records.sort(key=lambda r: r.start)
+        return records, invalid
+
+    def open(self) -> FlareRecord | None:
+        """The flare-up that is running now, if any."""
+        from rugdiary.core.flares import open_flare
+
+        return open_flare(self.list())
+
+    def start(self, at: datetime, note: str = "") -> FlareRecord:
+        """Log a flare-up starting at `at`; ValidationError when one is running already."""
+        from rugdiary.core.flares import start_flare
+
+        with self._db.transaction():
+            record = start_flare(self.list(), at, note)
+            self._table.insert(record.to_dict())
+        return record
+
+    def end(self, at: datetime, helped: str = "", tags: Iterable[str] = ()) -> FlareRecord:
+        """End the running flare-up at `at` with what helped; ValidationError when none runs."""
+        from rugdiary.core.flares import end_flare
+
+        with self._db.transaction():
+            record = end_flare(self.list(), at, helped, tags)
+            _replace_by_id(self._db, self._table, record.id, record.to_dict())
+        return record
+
+    def save(self, record: FlareRecord) -> FlareRecord:
+        """Replace the stored flare-up with the same id (e.g. what helped, written later)."""
+        _replace_by_id(self._db, self._table, record.id, record.to_dict())
+        return record
+
+    def delete(self, record_id: str) -> None:
+        """Remove a flare-up logged by mistake."""
+        with self._db.transaction():
+            raw = self._db.read_tables().get(self.TABLE, {})
+            doc_ids = [int(k) for k, doc in raw.items() if doc.get("id") == record_id]
+            if not doc_ids:
+                raise EntryNotFoundError(record_id)
+            self._table.remove(doc_ids=doc_ids)

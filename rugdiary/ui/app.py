@@ -429,6 +429,7 @@ def _connect_tray(app: QApplication, tray: ReminderTray, window: MainWindow) -> 
     tray.openRequested.connect(lambda: bring_to_front(window))
     tray.logNowRequested.connect(log_now)
     tray.deskBreakRequested.connect(desk_break)
+    tray.flareRequested.connect(lambda: (bring_to_front(window), window.open_flare_plan()))
     tray.quitRequested.connect(app.quit)
 
 

@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary import __version__
-from rugdiary.storage.repositories import SittingRepository, stored_reminder_state
+from rugdiary.core.flares import PLAN_PROGRAMS
+from rugdiary.storage.repositories import (
+    FlareRepository,
+    SittingRepository,
+    stored_reminder_state,
+)
 from rugdiary.ui import dialogs
 from rugdiary.ui.announce import announce
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
     from rugdiary.core.reminders import Due
     from rugdiary.ui.activities.stores import ActivityStores
     from rugdiary.ui.diary.page import DiaryPage
+    from rugdiary.ui.flare.controller import FlarePlanController
     from rugdiary.ui.insights.page import InsightsPage
     from rugdiary.ui.player.page import PlayerPage
     from rugdiary.ui.programs.page import ProgramsPage
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(services.settings, parent=self)
         self._settings = settings
         self.undo_stack = QUndoStack(self)
+        self._flare_plan: FlarePlanController | None = None
 
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(self.tr("Pages"))
@@ -291,8 +298,11 @@ class MainWindow(QMainWindow):
             parent=self,
             sitting=SittingRepository(services.db),
             activities=self.activity_stores(),
+            flares=FlareRepository(services.db),
         )
         page.controller.activitiesRequested.connect(self.open_activities)
+        if page.flare is not None:
+            page.flare.planRequested.connect(lambda settle: self.open_flare_plan(settle=settle))
         page.controller.notice.connect(self.show_notice)
         page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))
         page.controller.entrySaved.connect(self._check_red_flags)
@@ -325,6 +335,32 @@ class MainWindow(QMainWindow):
     def _refresh_today(self) -> None:
         if "today" in self._built:
             self.today.controller.refresh()
+            if self.today.flare is not None:
+                self.today.flare.refresh()
+
+    def open_flare_plan(self, *, settle: bool = False) -> FlarePlanController:
+        """The flare-up plan (Today, the tray); notes the start, or with `settle` the end."""
+        from rugdiary.ui.flare.controller import FlarePlanController
+        from rugdiary.ui.flare.plan_view import FlarePlanDialog, PlanProgram
+
+        if self._flare_plan is None:
+            lang = content_language()
+            library = self._services.library().programs
+            programs = [
+                PlanProgram(pid, p.name.get(lang), p.description.get(lang))
+                for pid in PLAN_PROGRAMS
+                if (p := library.get(pid)) is not None
+            ]
+            dialog = FlarePlanDialog(programs, lang, self)
+            controller = FlarePlanController(
+                dialog, FlareRepository(self._services.db), self._services.clock, dialog
+            )
+            controller.flareChanged.connect(self._refresh_today)
+            controller.notice.connect(lambda text: self.show_notice(text))
+            controller.startProgramRequested.connect(self.start_program_by_id)
+            self._flare_plan = controller
+        self._flare_plan.open_plan(settle=settle)
+        return self._flare_plan
 
     def _on_entries_changed(self, source: str) -> None:
         """An entry was saved or removed on page `source`: the other pages show it too."""

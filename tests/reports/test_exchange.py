@@ -208,6 +208,7 @@ def test_json_export_is_versioned_and_hides_doc_ids(tables: dict[str, dict[str, 
         "settings",
         "activities",
         "activity_scores",
+        "flares",
     }
     assert all(isinstance(records, list) for records in data["tables"].values())
     assert [r["id"] for r in data["tables"]["entries"]] == [

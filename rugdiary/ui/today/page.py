@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
+from rugdiary.ui.flare.controller import FlareLineController, FlareStore
 from rugdiary.ui.today.controller import (
     EntryStore,
     SessionSource,
@@ -29,6 +30,7 @@ class TodayPage:
 
     view: TodayView
     controller: TodayController
+    flare: FlareLineController | None = None
 
 
 def build_today_page(
@@ -44,6 +46,7 @@ def build_today_page(
     parent: QWidget | None = None,
     sitting: SittingSource | None = None,
     activities: ActivityStores | None = None,
+    flares: FlareStore | None = None,
 ) -> TodayPage:
     """The page; `builtin` is called only when a program name is first needed.
 
@@ -64,4 +67,9 @@ def build_today_page(
         sitting=sitting,
         activities=activities,
     )
-    return TodayPage(view, controller)
+    # Without a flare-up store (older callers), the "flaring up" line stays hidden.
+    flare = None if flares is None else FlareLineController(view.flare_line, flares, clock, view)
+    view.flare_line.setVisible(flare is not None)
+    if flare is not None:
+        view.shown.connect(flare.refresh)
+    return TodayPage(view, controller, flare)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.flare.today_line import FlareLine
 from rugdiary.ui.page_layout import READING_MAX_WIDTH, page_title, set_page_margins
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.today.activities_line import ActivitiesLine
@@ -109,6 +110,8 @@ class TodayView(QWidget):
         left = QVBoxLayout()
         left.setSpacing(14)
         left.addWidget(self.entry_card)
+        self.flare_line = FlareLine(content)  # "My back is flaring up" (ui/flare/)
+        left.addWidget(self.flare_line)
         left.addWidget(self.tip_card)
         left.addStretch(1)
         right = QVBoxLayout()

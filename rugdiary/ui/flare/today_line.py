@@ -1,0 +1,77 @@
+"""Today's flare-up line: "My back is flaring up", or the running one and "It has settled"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FlareLine(QFrame):
+    """Layout only; FlareLineController (ui/flare/controller.py) says which state shows.
+
+    Idle: one calm button. While a flare-up runs: a short line saying since when, with
+    "Open the plan" and "It has settled".
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flareLine")
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.flaring_button = QPushButton(self)
+        self.plan_button = QPushButton(self)
+        self.settled_button = QPushButton(self)
+        for button in (self.flaring_button, self.plan_button, self.settled_button):
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # The line on top and the buttons under it: the left column can be narrow.
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.flaring_button)
+        buttons.addWidget(self.plan_button)
+        buttons.addWidget(self.settled_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self.show_running(None)
+
+    def retranslate(self) -> None:
+        self.flaring_button.setText(self.tr("My back is flaring up"))
+        self.flaring_button.setAccessibleName(
+            self.tr("My back is flaring up: open the flare-up plan")
+        )
+        self.plan_button.setText(self.tr("Open the plan"))
+        self.plan_button.setAccessibleName(self.tr("Open the flare-up plan"))
+        self.settled_button.setText(self.tr("It has settled"))
+        self.settled_button.setAccessibleName(
+            self.tr("It has settled: note the end of the flare-up")
+        )
+
+    def show_running(self, text: str | None) -> None:
+        """`text` says since when a flare-up runs; None shows the idle button."""
+        running = text is not None
+        self.flaring_button.setVisible(not running)
+        self.status_label.setVisible(running)
+        self.status_label.setText(text or "")
+        self.plan_button.setVisible(running)
+        self.settled_button.setVisible(running)
+
+    def is_running_shown(self) -> bool:
+        return not self.status_label.isHidden()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
