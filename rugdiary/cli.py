@@ -396,6 +396,9 @@ def _period_data(
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from rugdiary import __version__
+    from rugdiary.cli_activities import report_activity_changes
+    from rugdiary.cli_flare import period_flare_records
+    from rugdiary.core.body_regions import region_counts
     from rugdiary.core.clock import SystemClock
     from rugdiary.reports.pdf import build_report_pdf
     from rugdiary.storage.repositories import SettingsRepository, stored_reminder_state
@@ -416,6 +419,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         generated_at=SystemClock().now(),
         reminders=reminders,
         sitting=sitting,
+        region_counts=region_counts(entries, start, end),
+        activity_changes=report_activity_changes(args, start, end),
+        flare_records=period_flare_records(args, entries, start, end),
     )
     return _write_health_file(output, payload)
 

@@ -71,18 +71,27 @@ def _mix(share: float) -> tuple[int, int, int]:
 
 
 def draw_region_counts(
-    pdf: FPDF, x: float, y: float, width: float, counts: Mapping[str, int], lang: str
+    pdf: FPDF,
+    x: float,
+    y: float,
+    width: float,
+    counts: Mapping[str, int],
+    lang: str,
+    *,
+    figure_height: float = MAX_FIGURE_H,
+    note: str = "",
 ) -> float:
     """Draw the back view at (x, y) within `width` mm, each region with its count.
 
     A region's number is always printed (0 too), so the picture never relies on shade
     alone; shades go from white (never marked) to the app's teal (marked most often).
-    The caption sits to the right of the figure. Returns the height used, in mm. The
-    PDF's font, colours, line width and page-break setting are left as they were; the
-    cursor is left at `x`, below the picture.
+    The caption sits to the right of the figure, followed by `note` (the report puts
+    the counts in words there). The figure is at most `figure_height` mm tall. Returns
+    the height used, in mm. The PDF's font, colours, line width and page-break setting
+    are left as they were; the cursor is left at `x`, below the picture.
     """
     _ensure_font(pdf)
-    figure_h = min(MAX_FIGURE_H, width * 1.2)
+    figure_h = min(figure_height, MAX_FIGURE_H, width * 1.2)
     scale = figure_h / DESIGN_H
     figure_w = DESIGN_W * scale
     values = {region: max(int(counts.get(region, 0) or 0), 0) for region in REGION_IDS}
@@ -129,6 +138,11 @@ def draw_region_counts(
                 caption = f"{_NOTHING.get(lang, _NOTHING['en'])} {caption}"
             pdf.set_xy(text_x, y)
             pdf.multi_cell(text_w, 4.2, caption, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
+            if note:
+                pdf.set_font(FONT, "", 9.5)
+                pdf.set_text_color(*_TEXT)
+                pdf.set_xy(text_x, pdf.get_y() + 1.5)
+                pdf.multi_cell(text_w, 4.5, note, align=Align.L, new_x=XPos.LEFT, new_y=YPos.NEXT)
             caption_h = pdf.get_y() - y
     finally:
         pdf.set_auto_page_break(auto_break, bottom)

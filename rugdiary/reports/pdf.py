@@ -119,6 +119,10 @@ _BOTTOM = 16.0
 # What the report shows, gathered before anything is drawn
 
 
+REGION_PICTURE_HEIGHT = 44.0
+"""Height in mm of the back view with region counts: its numbers readable, the page calm."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     """The reader-facing choices, as the Report page and the command line pass them."""
@@ -536,6 +540,8 @@ class _Writer:
         """Timeline PNGs by height, shared between tries so the chart is drawn only once."""
         self.pages_before_appendix = 0
         self.give_up_past_two_pages = False
+        self.region_picture = limits == LIST_LIMITS[0]
+        """The back view with counts; shorter tries give its counts in words only."""
         self.reminders = reminders
         self.sitting = sitting
         self.options = options
@@ -1343,17 +1349,37 @@ class _Writer:
         return "–" if day is None else self.day(day)
 
     def regions(self) -> None:
-        """How often each area was marked as where it hurts; a body picture comes later."""
+        """How often each area was marked as where it hurts: a small back view with the
+        counts, and beside it the same counts as words (for search and screen readers)."""
+        from rugdiary.reports.body_map_picture import draw_region_counts
+
         counts = self.data.region_counts
         if not any(counts.values()):
             return
-        self.heading(self.t("regions_heading"), need=16)
+        need = REGION_PICTURE_HEIGHT + 12 if self.region_picture else 20
+        self.heading(self.t("regions_heading"), need=need)
         parts = [
             f"{rt.region_name(region, self.lang)} {count}"
             for region, count in counts.items()
             if count
         ]
-        self.para(self.t("regions_line", parts=" · ".join(parts)))
+        words = self.t("regions_line", parts=" · ".join(parts))
+        if not self.region_picture:
+            self.para(words)
+            return
+        pdf = self.pdf
+        top = pdf.get_y()
+        used = draw_region_counts(
+            pdf,
+            pdf.l_margin,
+            top,
+            pdf.epw,
+            counts,
+            self.lang,
+            figure_height=REGION_PICTURE_HEIGHT,
+            note=words,
+        )
+        pdf.set_xy(pdf.l_margin, top + used + 2)
 
     def for_physio(self) -> None:
         self.heading(self.t("physio_heading"), need=24)

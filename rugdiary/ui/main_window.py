@@ -464,9 +464,23 @@ class MainWindow(QMainWindow):
             reminders=lambda: stored_reminder_state(services.settings),
             parent=self,
             sitting=SittingRepository(services.db),
+            extras=self._report_extras,
         )
         page.controller.notice.connect(self.show_notice)
         return page
+
+    def _report_extras(self, start: date, end: date, entries: list[DiaryEntry]) -> dict[str, Any]:
+        """Where it hurts, own activities and flare-ups of the period, for the report."""
+        from rugdiary.core.body_regions import region_counts
+        from rugdiary.core.flares import report_flare_records
+
+        flares = FlareRepository(self._services.db).list()
+        today = self._services.clock.now().date()
+        return {
+            "region_counts": region_counts(entries, start, end),
+            "activity_changes": self.activity_stores().changes(start, end),
+            "flare_records": report_flare_records(flares, entries, start, end, today),
+        }
 
     @property
     def settings_page(self) -> SettingsPage:

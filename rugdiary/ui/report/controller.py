@@ -60,6 +60,12 @@ class SittingSource(Protocol):
     def list(self, start: date | None = None, end: date | None = None) -> list[SittingDay]: ...
 
 
+ReportExtras = Callable[[date, date, list[DiaryEntry]], dict[str, Any]]
+"""Where it hurts, own activities and logged flare-ups for a period, as build_report_pdf's
+keyword arguments (`region_counts`, `activity_changes`, `flare_records`). Read on the GUI
+thread like the rest; the main window makes it from its stores."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReportRequest:
     """One build: the period and every choice, frozen so the worker sees a consistent set."""
@@ -149,6 +155,7 @@ class ReportController(QObject):
         app_version: str,
         reminders: Callable[[], ReminderState | None] | None = None,
         sitting: SittingSource | None = None,
+        extras: ReportExtras | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -156,6 +163,7 @@ class ReportController(QObject):
         self.entries = entries
         self.reminders = reminders
         self.sitting = sitting
+        self.extras = extras
         self.sessions = sessions
         self.clock = clock
         self.app_version = app_version
@@ -259,6 +267,7 @@ class ReportController(QObject):
         version = self.app_version
         reminders = self.reminders() if self.reminders is not None else None
         sitting = self.sitting.list(request.start, request.end) if self.sitting is not None else []
+        extras = self.extras(request.start, request.end, entries) if self.extras is not None else {}
 
         def work() -> bytes:
             from rugdiary.reports.pdf import build_report_pdf
@@ -276,6 +285,7 @@ class ReportController(QObject):
                 generated_at=made,
                 reminders=reminders,
                 sitting=sitting,
+                **extras,
             )
 
         self._building = True

@@ -13,6 +13,7 @@ from rugdiary.core.reminders import ReminderState
 from rugdiary.ui.report.controller import (
     EntrySource,
     ReportController,
+    ReportExtras,
     SessionSource,
     SittingSource,
 )
@@ -37,6 +38,7 @@ def build_report_page(
     reminders: Callable[[], ReminderState | None] | None = None,
     parent: QWidget | None = None,
     sitting: SittingSource | None = None,
+    extras: ReportExtras | None = None,
 ) -> ReportPage:
     """The page; `lang` is the app's language, the report's default.
 
@@ -52,6 +54,7 @@ def build_report_page(
         app_version=app_version,
         reminders=reminders,
         sitting=sitting,
+        extras=extras,
         parent=view,
     )
     return ReportPage(view, controller)
