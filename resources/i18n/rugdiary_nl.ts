@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Five activities is the most. To add another, stop asking about one first.</source>
-        <translation>Vijf activiteiten is het maximum. Wil je er een toevoegen, stop dan eerst met vragen naar een andere.</translation>
+        <translation>Vijf activiteiten is het maximum. Wil je er een bij? Kies dan eerst bij een andere “Niet meer vragen”.</translation>
     </message>
     <message>
         <source>New activity</source>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>New: score it now, or the next time.</source>
-        <translation>Nieuw: geef nu een score, of de volgende keer.</translation>
+        <translation>Nieuw: scoor het nu of de volgende keer.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>a name is needed, such as “put on socks”.</source>
-        <translation>er is een naam nodig, zoals „sokken aantrekken”.</translation>
+        <translation>vul een naam in, zoals “sokken aantrekken”.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>Name up to five everyday activities that your back makes hard, such as putting on socks, sitting through a meeting or lifting a child. Every two weeks, score how well you can do each one now: 0 means you cannot do it, 10 means as well as before your back pain.</source>
-        <translation>Noem maximaal vijf gewone dagelijkse activiteiten die door je rug moeilijk gaan, zoals sokken aantrekken, een vergadering uitzitten of een kind optillen. Geef elke twee weken een score voor hoe goed elke activiteit nu lukt: 0 betekent dat het niet lukt, 10 betekent zo goed als voor je rugpijn.</translation>
+        <translation>Noem maximaal vijf dagelijkse activiteiten die moeilijk gaan door je rug, zoals sokken aantrekken, een vergadering uitzitten of een kind optillen. Geef elke twee weken per activiteit een score voor hoe goed die nu lukt: 0 betekent dat het niet lukt, 10 betekent zo goed als vóór je rugpijn.</translation>
     </message>
     <message>
         <source>No activities yet.</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>Five activities is the most. To add another, stop asking about one first.</source>
-        <translation>Vijf activiteiten is het maximum. Wil je er een toevoegen, stop dan eerst met vragen naar een andere.</translation>
+        <translation>Vijf activiteiten is het maximum. Wil je er een bij? Kies dan eerst bij een andere “Niet meer vragen”.</translation>
     </message>
     <message>
         <source>Ask me &amp;again on:</source>
@@ -143,11 +143,11 @@
     </message>
     <message>
         <source>Usually two weeks after you score. Choose another day if it suits you better.</source>
-        <translation>Meestal twee weken nadat je een score gaf. Kies een andere dag als dat beter uitkomt.</translation>
+        <translation>Meestal twee weken na je laatste score. Kies een andere dag als dat beter uitkomt.</translation>
     </message>
     <message>
         <source>What needs attention</source>
-        <translation>Wat aandacht nodig heeft</translation>
+        <translation>Nog even nakijken</translation>
     </message>
     <message>
         <source>Save</source>
@@ -166,7 +166,7 @@
     <name>ActivitiesLine</name>
     <message>
         <source>Follow a few everyday activities that your back makes hard, and see them get easier.</source>
-        <translation>Volg een paar dagelijkse activiteiten die door je rug moeilijk gaan, en zie ze makkelijker worden.</translation>
+        <translation>Volg een paar dagelijkse activiteiten die moeilijk gaan door je rug, en zie hoe ze makkelijker worden.</translation>
     </message>
     <message>
         <source>Name my activities</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>How well you can do the everyday activities you chose, from 0 (not at all) to 10 (as before your back pain). Each change is counted from the first score in this period.</source>
-        <translation>Hoe goed de dagelijkse activiteiten lukken die je koos, van 0 (helemaal niet) tot 10 (zoals voor je rugpijn). Elke verandering telt vanaf de eerste score in deze periode.</translation>
+        <translation>Hoe goed de dagelijkse activiteiten lukken die je hebt gekozen, van 0 (helemaal niet) tot 10 (zoals vóór je rugpijn). Elke verandering is gerekend vanaf de eerste score in deze periode.</translation>
     </message>
     <message>
         <source>Show as table</source>
@@ -216,7 +216,7 @@
     <name>ActivitiesSectionController</name>
     <message>
         <source>Name a few everyday activities that your back makes hard, such as putting on socks. Score them every two weeks and see here how they get easier.</source>
-        <translation>Noem een paar dagelijkse activiteiten die door je rug moeilijk gaan, zoals sokken aantrekken. Geef ze elke twee weken een score en zie hier hoe ze makkelijker worden.</translation>
+        <translation>Noem een paar dagelijkse activiteiten die moeilijk gaan door je rug, zoals sokken aantrekken. Geef ze elke twee weken een score en zie hier hoe ze makkelijker worden.</translation>
     </message>
     <message>
         <source>Name my activities</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>How well you can do the everyday activities you chose, from 0 (not at all) to 10 (as before your back pain). Each change is counted from the first score in this period.</source>
-        <translation>Hoe goed de dagelijkse activiteiten lukken die je koos, van 0 (helemaal niet) tot 10 (zoals voor je rugpijn). Elke verandering telt vanaf de eerste score in deze periode.</translation>
+        <translation>Hoe goed de dagelijkse activiteiten lukken die je hebt gekozen, van 0 (helemaal niet) tot 10 (zoals vóór je rugpijn). Elke verandering is gerekend vanaf de eerste score in deze periode.</translation>
     </message>
     <message>
         <source>Change my activities…</source>
@@ -247,11 +247,11 @@
     </message>
     <message>
         <source>as well as before my back pain</source>
-        <translation>zo goed als voor mijn rugpijn</translation>
+        <translation>zo goed als vóór mijn rugpijn</translation>
     </message>
     <message>
         <source>You will not be asked about this any more; its scores stay in your history.</source>
-        <translation>Hier wordt niet meer naar gevraagd; de scores blijven bewaard in je geschiedenis.</translation>
+        <translation>Je krijgt hier geen vraag meer over; de scores blijven in je geschiedenis staan.</translation>
     </message>
     <message>
         <source>Stop asking about %1</source>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>A body seen from behind. Arrow keys move between the regions, Space marks or unmarks one.</source>
-        <translation>Een lichaam van achteren gezien. Met de pijltjestoetsen ga je van deel naar deel, met de spatiebalk kruis je een deel aan of uit.</translation>
+        <translation>Een lichaam van achteren gezien. Met de pijltjestoetsen ga je van plek naar plek, met de spatiebalk zet of haal je een kruisje.</translation>
     </message>
 </context>
 <context>
@@ -1022,11 +1022,11 @@
     </message>
     <message>
         <source>Flare-up note removed</source>
-        <translation>Notitie van de opvlamming verwijderd</translation>
+        <translation>Genoteerde opvlamming verwijderd</translation>
     </message>
     <message>
         <source>It was noted only a moment ago. If it was noted by mistake, remove the note above.</source>
-        <translation>Het is pas net genoteerd. Was dat een vergissing? Verwijder dan de notitie hierboven.</translation>
+        <translation>Het is pas net genoteerd. Was dat een vergissing? Haal het dan hierboven weer weg.</translation>
     </message>
     <message>
         <source>Good to hear it has settled. Noted.</source>
@@ -1089,11 +1089,11 @@
     </message>
     <message>
         <source>Note it started now</source>
-        <translation>Noteer dat het nu begon</translation>
+        <translation>Noteer: net begonnen</translation>
     </message>
     <message>
         <source>Not a flare-up? Remove this note</source>
-        <translation>Toch geen opvlamming? Verwijder deze notitie</translation>
+        <translation>Toch geen opvlamming? Haal het weer weg</translation>
     </message>
     <message>
         <source>This is common, and it settles</source>
@@ -1103,13 +1103,13 @@
         <source>Most people with back pain have a flare-up now and then. It feels worrying, but it usually calms down within a few days.
 
 Keep moving gently. You do not need to hold your back still: let it move, breathe normally and let your muscles relax. That often feels better than keeping still.</source>
-        <translation>De meeste mensen met rugpijn hebben af en toe een opvlamming. Dat voelt zorgelijk, maar meestal wordt het binnen een paar dagen rustiger.
+        <translation>De meeste mensen met rugpijn hebben af en toe een opvlamming. Dat kan eng voelen, maar meestal wordt het binnen een paar dagen rustiger.
 
-Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, adem gewoon door en laat je spieren ontspannen. Dat voelt vaak beter dan stilzitten.</translation>
+Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, adem gewoon door en laat je spieren ontspannen. Dat voelt vaak beter dan alles stilhouden.</translation>
     </message>
     <message>
         <source>For the next 2 to 3 days</source>
-        <translation>Voor de komende 2 tot 3 dagen</translation>
+        <translation>De komende 2 tot 3 dagen</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1369,7 +1369,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Each dot is a day as you logged it: stress across, pain up. The more the dots follow a rising line, the more the two rise and fall together.</source>
-        <translation>Elke stip is een dag zoals je die invulde: stress naar rechts, pijn omhoog. Hoe meer de stippen een stijgende lijn volgen, hoe meer die twee samen op en neer gaan.</translation>
+        <translation>Elke stip is een dag, zoals je die hebt ingevuld: stress naar rechts, pijn omhoog. Hoe meer de stippen een stijgende lijn volgen, hoe meer die twee samen op en neer gaan.</translation>
     </message>
     <message>
         <source>Same day and next day</source>
@@ -2923,7 +2923,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>How often you marked each place on the body map in this period, seen from behind. The fuller the colour, the more often.</source>
-        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Hoe voller de kleur, hoe vaker.</translation>
+        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Hoe donkerder de kleur, hoe vaker.</translation>
     </message>
     <message>
         <source>%1: once</source>
@@ -3411,11 +3411,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Preparing the preview…</source>
-        <translation>Voorbeeld wordt voorbereid…</translation>
+        <translation>Voorbeeld wordt gemaakt…</translation>
     </message>
     <message>
         <source>Preparing the preview</source>
-        <translation>Voorbeeld wordt voorbereid</translation>
+        <translation>Voorbeeld wordt gemaakt</translation>
     </message>
     <message>
         <source>Preparing the report…</source>

@@ -233,8 +233,8 @@ def numbers_line(corr: CorrelationLike, lang: str = "en") -> str | None:
             "usual for you (Spearman's ρ runs from −1 to 1)."
         )
     return (
-        f"Details: {numbers}; n = {_days(corr.n, lang)}; elke dag vergeleken met wat gewoon "
-        "is voor jou (Spearmans ρ loopt van −1 tot 1)."
+        f"Details: {numbers}; n = {_days(corr.n, lang)}; elke dag vergeleken met wat voor "
+        "jou gewoon is (Spearmans ρ loopt van −1 tot 1)."
     )
 
 

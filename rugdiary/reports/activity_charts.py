@@ -52,7 +52,7 @@ TEXTS: dict[Language, dict[str, str]] = {
     "nl": {
         "title": "Mijn activiteiten in de tijd",
         "axis": "Hoe goed het lukt (0–10)",
-        "retired": "{name} (wordt niet meer gevraagd)",
+        "retired": "{name} (niet meer gevraagd)",
         "nothing": "Geen activiteit gescoord in deze periode",
         "date": "Datum",
         "activity": "Activiteit",

@@ -37,8 +37,8 @@ _CAPTION = {
         "often it was marked in this period; darker means more often."
     ),
     "nl": (
-        "Waar het pijn doet, van achteren gezien (links is links). Het getal in elk deel is "
-        "hoe vaak het in deze periode is aangekruist; donkerder is vaker."
+        "Waar het pijn doet, van achteren gezien (de linkerkant staat links). Het getal op elke "
+        "plek is hoe vaak die in deze periode is aangekruist; donkerder is vaker."
     ),
 }
 _NOTHING = {

@@ -310,7 +310,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "brief_flares_label": "Opvlammingen",
         "brief_flares": "{flares} ({days} in totaal), de laatste {last}.",
         "brief_helped": "Wat hielp: {helped}.",
-        "brief_no_flares": "Geen aangegeven in het dagboek of vastgelegd.",
+        "brief_no_flares": "Er zijn geen opvlammingen genoteerd, ook niet in het dagboek.",
         "flare_since": "sinds {day}, nog bezig",
         "brief_psfs_label": "Activiteiten",
         "brief_psfs": (
@@ -319,9 +319,9 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "psfs_better": "beter",
         "psfs_worse": "slechter",
-        "psfs_mean_better": "beter met minstens 2 punten, meer dan de meetfout",
-        "psfs_mean_worse": "slechter met minstens 2 punten, meer dan de meetfout",
-        "psfs_mean_not": "binnen de 2 punten meetfout",
+        "psfs_mean_better": "minstens 2 punten beter, meer dan de meetfout",
+        "psfs_mean_worse": "minstens 2 punten slechter, meer dan de meetfout",
+        "psfs_mean_not": "binnen de meetfout van 2 punten",
         "better": "beter",
         "worse": "slechter",
         "partial_week": "(onvolledig)",
@@ -394,7 +394,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "stats_numbers": "ρ = {rho}, 95%-BI {lo} tot {hi}",
         "stats_caveat": (
-            "Dat ze samen op en neer gaan, zegt niet dat het een het ander aanstuurt: slecht "
+            "Dat ze samen op en neer gaan, zegt niet dat het een het ander veroorzaakt: slecht "
             "slapen of veel werkdruk kan allebei verhogen, en pijn kan ook stress geven."
         ),
         "too_few_paired": (
@@ -464,7 +464,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "no": "nee",
         "regions_heading": "Waar het pijn doet",
-        "regions_line": "Zo vaak is elk gebied aangegeven in deze periode: {parts}.",
+        "regions_line": "Aantal keer aangekruist in deze periode: {parts}.",
         "physio_heading": "Registraties gemarkeerd voor de fysiotherapeut",
         "flares_left_out": (
             "Hier staan de {shown} laatste van {total} opvlammingen; de grafiek laat ze "

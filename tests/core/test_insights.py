@@ -204,7 +204,7 @@ def test_numbers_line_names_what_was_compared_and_only_when_there_is_a_figure() 
         "Details: ρ = 0.47, 95% CI 0.28 to 0.62, n = 80 days; each day compared with what is "
         "usual for you (Spearman's ρ runs from −1 to 1)."
     )
-    assert "elke dag vergeleken met wat gewoon is voor jou" in (numbers_line(corr, "nl") or "")
+    assert "elke dag vergeleken met wat voor jou gewoon is" in (numbers_line(corr, "nl") or "")
     assert numbers_line(Corr(0.5, (0.1, 0.8), 27), "en") is None  # too few days: no figure
     assert numbers_line(Corr(None, None, 40), "nl") is None
 

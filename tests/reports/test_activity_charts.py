@@ -99,7 +99,7 @@ def test_figure_draws_a_line_per_activity_in_every_theme(theme: str) -> None:
     assert legend == [
         "put on socks",
         "sit through a meeting",
-        "lift a child (wordt niet meer gevraagd)",
+        "lift a child (niet meer gevraagd)",
     ]
     assert ax.get_ylabel() == "Hoe goed het lukt (0–10)"
     assert figure_to_png_bytes(fig).startswith(b"\x89PNG")
