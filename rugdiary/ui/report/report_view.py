@@ -78,6 +78,9 @@ class ReportView(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow window (or at a large text size) a field goes below its label
+        # instead of widening the window past its minimum size.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.period = QComboBox(options)
         self.period.addItem(self.tr("Last 4 weeks"), "4w")
         self.period.addItem(self.tr("Last 3 months"), "3m")
@@ -166,9 +169,11 @@ class ReportView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         quiet_scroll_area(scroll)
-        # Wide enough for the form at the user's text size; the preview takes the rest.
+        # Wide enough for the form at the user's text size; the preview takes the rest. The
+        # form's minimum, not its preferred width: a long status line wraps instead of
+        # widening the window past its minimum size.
         scrollbar = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(min(max(340, options.sizeHint().width() + scrollbar), 560))
+        scroll.setMinimumWidth(min(max(340, options.minimumSizeHint().width() + scrollbar), 560))
         scroll.setMaximumWidth(560)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
