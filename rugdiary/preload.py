@@ -6,6 +6,7 @@ from importlib import import_module
 
 QT_FREE_FIRST = (
     "rugdiary.core.activities",
+    "rugdiary.core.body_regions",
     "rugdiary.core.clock",
     "rugdiary.core.content",
     "rugdiary.core.flares",

@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Separate tags with commas.</source>
-        <translation>Scheid labels met komma's.</translation>
+        <translation>Scheid labels met komma&apos;s.</translation>
     </message>
     <message>
         <source>Anything you want to remember about today</source>
@@ -1203,7 +1203,7 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     </message>
     <message>
         <source>Opens Programs, where every program and exercise is listed</source>
-        <translation>Opent Programma's, met alle programma's en oefeningen</translation>
+        <translation>Opent Programma&apos;s, met alle programma&apos;s en oefeningen</translation>
     </message>
     <message>
         <source>Your last sessions</source>
@@ -1384,7 +1384,7 @@ Wat er gebeurde: %2</translation>
         <translation>Oefenen en pijn per week</translation>
     </message>
     <message>
-        <source>Exercise sessions per week (bars) next to that week's average pain.</source>
+        <source>Exercise sessions per week (bars) next to that week&apos;s average pain.</source>
         <translation>Oefensessies per week (staven) naast de gemiddelde pijn van die week.</translation>
     </message>
     <message>
@@ -1412,7 +1412,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation>Pagina's</translation>
+        <translation>Pagina&apos;s</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1428,7 +1428,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Programs</source>
-        <translation>Programma's</translation>
+        <translation>Programma&apos;s</translation>
     </message>
     <message>
         <source>Exercise session</source>
@@ -2527,11 +2527,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Programs and exercises</source>
-        <translation>Programma's en oefeningen</translation>
+        <translation>Programma&apos;s en oefeningen</translation>
     </message>
     <message>
         <source>&amp;Programs</source>
-        <translation>&amp;Programma's</translation>
+        <translation>&amp;Programma&apos;s</translation>
     </message>
     <message>
         <source>&amp;Exercise library</source>
@@ -2539,7 +2539,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Programs</source>
-        <translation>Programma's</translation>
+        <translation>Programma&apos;s</translation>
     </message>
     <message>
         <source>New…</source>
@@ -2876,7 +2876,7 @@ Wat er gebeurde: %2</translation>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <source>Save today's entry</source>
+        <source>Save today&apos;s entry</source>
         <translation>Registratie van vandaag opslaan</translation>
     </message>
     <message>
@@ -3105,7 +3105,7 @@ Wat er gebeurde: %2</translation>
         <translation>GNOME</translation>
     </message>
     <message>
-        <source>the desktop's screen saver service</source>
+        <source>the desktop&apos;s screen saver service</source>
         <translation>de schermbeveiligingsdienst van je bureaublad</translation>
     </message>
     <message>
@@ -3331,7 +3331,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>A one- or two-page summary of your diary and exercise sessions, to take to your next visit.</source>
-        <translation>Een samenvatting van een of twee pagina's van je dagboek en oefensessies, om mee te nemen naar je volgende afspraak.</translation>
+        <translation>Een samenvatting van een of twee pagina&apos;s van je dagboek en oefensessies, om mee te nemen naar je volgende afspraak.</translation>
     </message>
     <message>
         <source>Last 4 weeks</source>
@@ -3456,8 +3456,8 @@ Wat er gebeurde: %2</translation>
         <translation>Deze computer heeft geen systeemvak, dus RugDiary sluit samen met het venster. Herinneringen verschijnen zolang het venster open is.</translation>
     </message>
     <message>
-        <source>Starting at login is not supported here yet. You can add RugDiary to your system's startup programs yourself.</source>
-        <translation>Automatisch starten bij inloggen werkt hier nog niet. Je kunt RugDiary zelf toevoegen aan de opstartprogramma's van je systeem.</translation>
+        <source>Starting at login is not supported here yet. You can add RugDiary to your system&apos;s startup programs yourself.</source>
+        <translation>Automatisch starten bij inloggen werkt hier nog niet. Je kunt RugDiary zelf toevoegen aan de opstartprogramma&apos;s van je systeem.</translation>
     </message>
     <message>
         <source>This could not be changed: %1.</source>
@@ -3882,6 +3882,22 @@ Wat er gebeurde: %2</translation>
         <source>Sitting and movement breaks this week:</source>
         <translation>Zitten en beweegpauzes deze week:</translation>
     </message>
+    <message>
+        <source>Where it hurt: %1</source>
+        <translation>Waar het pijn deed: %1</translation>
+    </message>
+    <message>
+        <source>Since the first score: %1 → %2 on average (0 cannot, 10 as before).</source>
+        <translation>Sinds de eerste score: gemiddeld %1 → %2 (0 lukt niet, 10 zoals vóór de pijn).</translation>
+    </message>
+    <message>
+        <source>Easier: a change that matters.</source>
+        <translation>Makkelijker: een verandering die telt.</translation>
+    </message>
+    <message>
+        <source>Harder: a change that matters.</source>
+        <translation>Moeilijker: een verandering die telt.</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
@@ -4123,11 +4139,11 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>“%1” is part of your programs:</source>
-        <translation>“%1” zit in deze programma's:</translation>
+        <translation>“%1” zit in deze programma&apos;s:</translation>
     </message>
     <message>
         <source>Those programs cannot start until you remove it from them or undo the delete.</source>
-        <translation>Die programma's kunnen pas weer starten als je de oefening eruit haalt of het verwijderen ongedaan maakt.</translation>
+        <translation>Die programma&apos;s kunnen pas weer starten als je de oefening eruit haalt of het verwijderen ongedaan maakt.</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -4286,7 +4302,7 @@ Er is niets veranderd. De map staat hier:
         <translation>Het bestand bevat versies hiervan die anders zijn dan die van jou:</translation>
     </message>
     <message>
-        <source>Keep both adds the file's versions under a new name. Replace puts them in place of yours.</source>
+        <source>Keep both adds the file&apos;s versions under a new name. Replace puts them in place of yours.</source>
         <translation>Allebei houden voegt de versies uit het bestand toe onder een nieuwe naam. Vervangen zet ze in de plaats van die van jou.</translation>
     </message>
     <message>

@@ -24,6 +24,11 @@ class ActivitiesLine(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        # How the activities changed since their first score; empty until scored twice.
+        self.progress = QLabel(self)
+        self.progress.setWordWrap(True)
+        self.progress.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress.setVisible(False)
         self.button = QPushButton(self)
         self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -33,8 +38,14 @@ class ActivitiesLine(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.label)
+        layout.addWidget(self.progress)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.set_due(None, date.today(), has_activities=False)
+
+    def set_progress(self, text: str) -> None:
+        """The change since the first score in words ("" hides the line)."""
+        self.progress.setText(text)
+        self.progress.setVisible(bool(text))
 
     def set_due(self, due: date | None, today: date, *, has_activities: bool = True) -> None:
         """Show what is due on `today`: `due` is the next score's day (None: nothing named)."""

@@ -211,6 +211,7 @@ class TodayController(QObject):
         week = self.entries.list(today - timedelta(days=6), today)
         self._show_entry_state([e for e in week if e.day == today])
         self._show_chart(week, today)
+        self._show_regions(week, today)
 
         reminder_settings, reminder_state = self._reminders()
         sessions = self.sessions.list()
@@ -391,13 +392,47 @@ class TodayController(QObject):
         ]
         self.view.show_sitting(self.tr("Sitting and movement breaks this week:"), headings, rows)
 
+    def _show_regions(self, week: list[DiaryEntry], today: date) -> None:
+        """Where it hurt in the last 7 days, most often first, as the body map marked it."""
+        from rugdiary.core.body_regions import region_counts, region_label
+
+        counts = region_counts(week, today - timedelta(days=6), today)
+        marked = sorted(((n, r) for r, n in counts.items() if n), key=lambda item: -item[0])
+        label = self.view.regions_note
+        label.setVisible(bool(marked))
+        if marked:
+            parts = "; ".join(f"{region_label(r, self.lang)} ({n}×)" for n, r in marked[:3])
+            label.setText(self.tr("Where it hurt: %1").replace("%1", parts))
+
     def _show_activities(self, today: date) -> None:
-        """When the next score of my activities is due (PSFS / PSK), in one small line."""
+        """When the next score of my activities is due (PSFS / PSK), and how they have changed
+        since their first score, in two small lines."""
         line = self.view.activities_line
         line.setVisible(self.activities is not None)
         if self.activities is not None:
+            from rugdiary.core.activities import mean_change
+
             has_any = any(a.active for a in self.activities.activities.list())
             line.set_due(self.activities.due(), today, has_activities=has_any)
+            mean = mean_change(self.activities.changes(date(1900, 1, 1), today))
+            if mean is None:
+                line.set_progress("")
+            else:
+                text = (
+                    self.tr("Since the first score: %1 → %2 on average (0 cannot, 10 as before).")
+                    .replace("%1", self._score(mean.first_mean))
+                    .replace("%2", self._score(mean.last_mean))
+                )
+                if mean.matters:
+                    text += " " + (
+                        self.tr("Easier: a change that matters.")
+                        if mean.change > 0
+                        else self.tr("Harder: a change that matters.")
+                    )
+                line.set_progress(text)
+
+    def _score(self, value: float) -> str:
+        return QLocale().toString(value, "f", 1)
 
     def _duration(self, minutes: int) -> str:
         """Hours and minutes as 5:07, short enough for the week card's narrow grid."""

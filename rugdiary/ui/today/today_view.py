@@ -204,8 +204,13 @@ class TodayView(QWidget):
         self.sparkline = SparklineWidget(self.chart_card)
         self.chart_note = _wrapping_label(self.chart_card)
         self.chart_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # Where it hurt in these 7 days (the body map), in words; hidden when nothing was marked.
+        self.regions_note = _wrapping_label(self.chart_card)
+        self.regions_note.setObjectName("regionsNote")
+        self.regions_note.setVisible(False)
         self.chart_card.body.addWidget(self.sparkline)
         self.chart_card.body.addWidget(self.chart_note)
+        self.chart_card.body.addWidget(self.regions_note)
 
     def _build_program_card(self, parent: QWidget) -> None:
         self.program_card = Card(self.tr("Up next"), parent)
