@@ -472,8 +472,13 @@ def _fhir_datetime(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds" if not moment.microsecond else "microseconds")
 
 
-def _observation(entry: DiaryEntry, loinc: tuple[str, str], text: str, value: int) -> Any:
-    resource_id = str(uuid.uuid5(FHIR_UUID_NAMESPACE, f"{entry.id}/{loinc[0]}"))
+def _observation_resource(
+    entry: DiaryEntry, key: str, coding: Mapping[str, str], text: str, value: Mapping[str, Any]
+) -> Any:
+    """A bundle entry holding one survey Observation of `entry`: `coding` says what was
+    observed and `value` carries the value[x] (and any bodySite). The id is derived from the
+    entry's id and `key`, so exporting the same diary twice gives the same ids."""
+    resource_id = str(uuid.uuid5(FHIR_UUID_NAMESPACE, f"{entry.id}/{key}"))
     return {
         "fullUrl": f"urn:uuid:{resource_id}",
         "resource": {
@@ -491,14 +496,16 @@ def _observation(entry: DiaryEntry, loinc: tuple[str, str], text: str, value: in
                     ]
                 }
             ],
-            "code": {
-                "coding": [{"system": LOINC_SYSTEM, "code": loinc[0], "display": loinc[1]}],
-                "text": text,
-            },
+            "code": {"coding": [dict(coding)], "text": text},
             "effectiveDateTime": _fhir_datetime(entry.at),
-            "valueInteger": value,
+            **value,
         },
     }
+
+
+def _observation(entry: DiaryEntry, loinc: tuple[str, str], text: str, value: int) -> Any:
+    coding = {"system": LOINC_SYSTEM, "code": loinc[0], "display": loinc[1]}
+    return _observation_resource(entry, loinc[0], coding, text, {"valueInteger": value})
 
 
 def _pain_site(entry: DiaryEntry, region: str) -> Any:
@@ -507,38 +514,13 @@ def _pain_site(entry: DiaryEntry, region: str) -> Any:
     One Observation per region because Observation.bodySite holds one site in FHIR R4.
     """
     site = BODY_SITES[region]
-    resource_id = str(uuid.uuid5(FHIR_UUID_NAMESPACE, f"{entry.id}/site/{region}"))
-    return {
-        "fullUrl": f"urn:uuid:{resource_id}",
-        "resource": {
-            "resourceType": "Observation",
-            "id": resource_id,
-            "status": "final",
-            "category": [
-                {
-                    "coding": [
-                        {
-                            "system": OBSERVATION_CATEGORY_SYSTEM,
-                            "code": "survey",
-                            "display": "Survey",
-                        }
-                    ]
-                }
-            ],
-            "code": {
-                "coding": [
-                    {"system": SNOMED_SYSTEM, "code": PAIN_SNOMED[0], "display": PAIN_SNOMED[1]}
-                ],
-                "text": "Where it hurts",
-            },
-            "effectiveDateTime": _fhir_datetime(entry.at),
-            "valueBoolean": True,
-            "bodySite": {
-                "coding": [{"system": SNOMED_SYSTEM, "code": site.code, "display": site.display}],
-                "text": region_label(region, "en"),
-            },
-        },
+    coding = {"system": SNOMED_SYSTEM, "code": PAIN_SNOMED[0], "display": PAIN_SNOMED[1]}
+    body_site = {
+        "coding": [{"system": SNOMED_SYSTEM, "code": site.code, "display": site.display}],
+        "text": region_label(region, "en"),
     }
+    value = {"valueBoolean": True, "bodySite": body_site}
+    return _observation_resource(entry, f"site/{region}", coding, "Where it hurts", value)
 
 
 def fhir_regions(bundle: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
