@@ -102,22 +102,32 @@ def format_number(value: float, lang: str = "en") -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
-def format_period(start: date, end: date, lang: str = "en") -> str:
-    """The period as people say it: "2 to 20 March 2026", "van 2 tot en met 20 maart 2026"."""
+def format_period(start: date, end: date, lang: str = "en", *, month_first: bool = False) -> str:
+    """The period as people say it: "2 to 20 March 2026", "van 2 tot en met 20 maart 2026".
+
+    `month_first` writes English the American way ("March 2 to 20, 2026"), so the sentence
+    follows the same locale as the dates on every page; Dutch is always day first.
+    """
     _check_lang(lang)
     months = MONTHS[lang]
+    us = month_first and lang == "en"
+
+    def day_month(d: date) -> str:
+        return f"{months[d.month - 1]} {d.day}" if us else f"{d.day} {months[d.month - 1]}"
 
     def full(d: date) -> str:
-        return f"{d.day} {months[d.month - 1]} {d.year}"
+        return f"{day_month(d)}, {d.year}" if us else f"{day_month(d)} {d.year}"
 
     if start == end:
         return ("on " if lang == "en" else "op ") + full(start)
     if start.year != end.year:
         first = full(start)
     elif start.month != end.month:
-        first = f"{start.day} {months[start.month - 1]}"
+        first = day_month(start)
     else:
-        first = str(start.day)
+        first = day_month(start) if us else str(start.day)
+    if us and start.year == end.year and start.month == end.month:
+        return f"from {first} to {end.day}, {end.year}"
     if lang == "en":
         return f"from {first} to {full(end)}"
     return f"van {first} tot en met {full(end)}"
@@ -138,7 +148,14 @@ def _stats_text(rho: float, ci: tuple[float, float], lang: str) -> str:
     return f"ρ = {r}; 95%-BI {lo} tot {hi}"
 
 
-def stress_pain_sentence(corr: CorrelationLike, start: date, end: date, lang: str = "en") -> str:
+def stress_pain_sentence(
+    corr: CorrelationLike,
+    start: date,
+    end: date,
+    lang: str = "en",
+    *,
+    month_first: bool = False,
+) -> str:
     """One sentence on the same-day link between stress and pain, for people, not statisticians.
 
     `corr` should be the within-person (detrended) same-day correlation: the sentence speaks
@@ -148,7 +165,7 @@ def stress_pain_sentence(corr: CorrelationLike, start: date, end: date, lang: st
     more are needed instead of describing noise.
     """
     _check_lang(lang)
-    period = format_period(start, end, lang)
+    period = format_period(start, end, lang, month_first=month_first)
     opening = period[0].upper() + period[1:]
     n = corr.n
     if n < MIN_DAYS:

@@ -216,6 +216,22 @@ def test_periods() -> None:
     assert format_period(START, END, "nl") == "van 2 maart tot en met 26 april 2026"
 
 
+def test_periods_month_first_follow_a_us_locale() -> None:
+    assert format_period(START, START, month_first=True) == "on March 2, 2026"
+    assert format_period(START, date(2026, 3, 20), month_first=True) == "from March 2 to 20, 2026"
+    assert format_period(START, END, month_first=True) == "from March 2 to April 26, 2026"
+    assert (
+        format_period(date(2025, 12, 1), END, month_first=True)
+        == "from December 1, 2025 to April 26, 2026"
+    )
+    # Dutch writes the day first whatever the flag says.
+    assert (
+        format_period(START, END, "nl", month_first=True) == "van 2 maart tot en met 26 april 2026"
+    )
+    sentence = stress_pain_sentence(Corr(0.5, (0.3, 0.7), 60), START, END, month_first=True)
+    assert sentence.startswith("From March 2 to April 26, 2026")
+
+
 def test_numbers() -> None:
     assert format_number(0.4149) == "0.41"
     assert format_number(-0.004) == "0.00"

@@ -73,6 +73,8 @@ class ChartRequest:
     """Logical width and height in pixels per chart key; keys left out are not drawn."""
     order: tuple[str, ...] = CHART_KEYS
     """The order to draw in: the charts in view first, so they change first."""
+    month_first: bool = False
+    """The locale writes the month before the day (US English): the sentence does too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +287,9 @@ def _statistics(
     weeks = stats.weekly_summaries(series)
     raw_same_day = stats.spearman(series.stress, series.pain)
     lang = request.lang
-    insight = insights.stress_pain_sentence(detrended.same_day, request.start, request.end, lang)
+    insight = insights.stress_pain_sentence(
+        detrended.same_day, request.start, request.end, lang, month_first=request.month_first
+    )
     check()
     tables = {
         key: chart_tables.chart_table(

@@ -304,6 +304,7 @@ class InsightsController(QObject):
             device_pixel_ratio=self._device_pixel_ratio(),
             sizes={key: self._chart_size(key) for key in CHART_KEYS},
             order=self._drawing_order(),
+            month_first=day_format().startswith("M"),
         )
         self._start_job(request)
         self._set_busy(True)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from rugdiary.core.clock import FakeClock
+from rugdiary.core.insights import format_period
 from rugdiary.core.stats import build_summary
 from rugdiary.reports.chart_theme import DARK_PALETTE, ChartStyle
 from rugdiary.storage.repositories import EntryRepository, SessionRepository
@@ -49,7 +50,13 @@ def test_opens_on_three_months_with_the_sentence_above_the_charts(
         repo.list(), sessions.list(), result.request.start, result.request.end, "en"
     )
     view = page.view
-    assert view.sentence.text() == summary["insight"]
+    # The same words, with the period in the page's locale (the tests run in US English).
+    day_first = format_period(result.request.start, result.request.end)
+    month_first = format_period(result.request.start, result.request.end, month_first=True)
+    assert month_first == "from December 3, 2025 to March 2, 2026"
+    assert view.sentence.text() == summary["insight"].replace(
+        "F" + day_first[1:], "F" + month_first[1:]
+    )
     assert view.caveat.text() == summary["caveat"]
     # Plain words first; the figures (named: each day against the usual) one click away.
     assert "ρ" not in view.sentence.text()
@@ -87,14 +94,14 @@ def test_changing_the_period_updates_sentence_and_days(
     assert result.series.n_days == 28
     assert _timeline_points(page) == 28
     assert page.view.sentence.text() != before
-    assert page.view.sentence.text().startswith("From 3 February to 2 March 2026")
+    assert page.view.sentence.text().startswith("From February 3 to March 2, 2026")
 
     # Through the combo box, as a person would.
     combo = page.view.range_combo
     result = ready(page, lambda: combo.setCurrentIndex(combo.findData(RangeChoice.MONTHS_12.value)))
     assert result.series is not None
     assert result.series.n_days == 365
-    assert page.view.sentence.text().startswith("From 3 March 2025 to 2 March 2026")
+    assert page.view.sentence.text().startswith("From March 3, 2025 to March 2, 2026")
 
     result = ready(page, lambda: page.controller.set_range(RangeChoice.ALL))
     assert result.series is not None
