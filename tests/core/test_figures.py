@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import BONES, JOINTS, LIMITS, Pose, forward_kinematics, mirror_name, solve
+from rugdiary.core.body import (
+    BONES,
+    CONTACT_POINTS,
+    JOINTS,
+    LIMITS,
+    Pose,
+    forward_kinematics,
+    mirror_name,
+    solve,
+)
 from rugdiary.core.content import load_exercises
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure, Motion
@@ -372,3 +381,13 @@ def test_no_elbow_knee_wrist_or_head_sinks_into_the_floor_or_a_prop(figure: Figu
                 continue
             floor = support_under(figure.props, point, pose.flipped)
             assert point[1] - radius >= floor - 3.0, (name, round(point[1] - radius - floor, 1))
+
+
+def test_curl_up_elbows_stay_on_the_floor_while_the_head_lifts() -> None:
+    figure = EXERCISES["curl-up"].figure
+    assert figure is not None
+    for pose in _cycle(figure):
+        points = solve(pose).points
+        for side in "lr":
+            skin = points[f"{side}_elbow"][1] - CONTACT_POINTS[f"{side}_elbow"]
+            assert -0.5 <= skin <= 1.5, (side, round(skin, 1))
