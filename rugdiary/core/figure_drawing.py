@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape
 
-from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, solve
+from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
 from rugdiary.core.figures import CHAIR_BACK, Figure, Prop, PropKind
 
 # ---------------------------------------------------------------------------
@@ -211,6 +211,9 @@ def _arc(c: Point2, r: float, start: float, end: float, steps: int) -> list[Poin
 # The scene of one figure: camera, frame and the unchanging props
 # ---------------------------------------------------------------------------
 
+MIRROR_VIEW_POSITIONS = ("side_lying",)
+"""Positions whose second side is drawn as the first side's mirror image."""
+
 
 class FigureScene:
     """Turns poses of one figure into drawings; built once per figure and kept.
@@ -288,6 +291,18 @@ class FigureScene:
         floor: bool = True,
         joints: dict[str, Point2] | None = None,
     ) -> list[Shape]:
+        if pose.flipped and self.figure.position in MIRROR_VIEW_POSITIONS:
+            # Lying on the other side would turn the back to the camera: show the
+            # first side's drawing mirrored instead, as a person would see it done.
+            own: dict[str, Point2] = {}
+            shapes = self._shapes(pose.mirrored(), frame, floor=floor, joints=own)
+            middle = 2 * frame.offset_x  # mirrors the camera's left and right
+            if joints is not None:
+                joints.update({mirror_name(n): (middle - x, y) for n, (x, y) in own.items()})
+            return [
+                replace(shape, points=tuple((middle - x, y) for x, y in shape.points))
+                for shape in shapes
+            ]
         skeleton = solve(pose)
         cam = self.camera
         proj = {name: cam.project(p) for name, p in skeleton.points.items()}

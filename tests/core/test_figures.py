@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import BONES, JOINTS, LIMITS, Pose, forward_kinematics, mirror_name, solve
+from rugdiary.core.body import (
+    BONES,
+    CONTACT_POINTS,
+    JOINTS,
+    LIMITS,
+    Pose,
+    forward_kinematics,
+    mirror_name,
+    solve,
+)
 from rugdiary.core.content import load_exercises
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure, Motion
@@ -372,3 +381,27 @@ def test_no_elbow_knee_wrist_or_head_sinks_into_the_floor_or_a_prop(figure: Figu
                 continue
             floor = support_under(figure.props, point, pose.flipped)
             assert point[1] - radius >= floor - 3.0, (name, round(point[1] - radius - floor, 1))
+
+
+def test_curl_up_elbows_stay_on_the_floor_while_the_head_lifts() -> None:
+    figure = EXERCISES["curl-up"].figure
+    assert figure is not None
+    for pose in _cycle(figure):
+        points = solve(pose).points
+        for side in "lr":
+            skin = points[f"{side}_elbow"][1] - CONTACT_POINTS[f"{side}_elbow"]
+            assert -0.5 <= skin <= 1.5, (side, round(skin, 1))
+
+
+def test_the_side_plank_shows_its_second_side_as_a_mirror_image_from_the_front() -> None:
+    figure = EXERCISES["side-plank-knees"].figure
+    assert figure is not None
+    scene = scene_for(figure)
+    first, second = scene.drawing(figure.work), scene.drawing(figure.work.mirrored())
+    middle = 2 * scene.frame.offset_x
+    assert len(first.shapes) == len(second.shapes)
+    for a, b in zip(first.shapes, second.shapes, strict=True):
+        flat = [c for x, y in a.points for c in (middle - x, y)]
+        assert [c for point in b.points for c in point] == pytest.approx(flat)
+    for name, (x, y) in first.joints.items():
+        assert second.joints[mirror_name(name)] == pytest.approx((middle - x, y))
