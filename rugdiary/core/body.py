@@ -525,22 +525,30 @@ def solve(pose: Pose) -> Skeleton:
         if chain is None or chain[2] in done:
             continue
         done.add(chain[2])
-        root_j, mid_j, end_j, first, second = chain
         point, _ = skeleton.contact_point(name)
-        offset = _sub(target, point)
-        end_target = _add(pts[end_j], offset)
-        frame = skeleton.chest_frame if mid_j.endswith("elbow") else skeleton.pelvis_frame
-        forward = (frame[0], frame[3], frame[6])
-        hint = _scale(forward, -1.0) if mid_j.endswith("elbow") else forward
-        mid = _two_bone(pts[root_j], pts[mid_j], end_target, first, second, hint)
-        direction = _sub(end_target, mid)
-        end = _add(mid, _scale(direction, second / (_norm(direction) or 1e-9)))
-        shift = _sub(end, pts[end_j])
-        pts[mid_j] = mid
-        for part in _CHAIN_PARTS[name]:
-            pts[part] = _add(pts[part], shift)
+        _reach(skeleton, name, _add(pts[chain[2]], _sub(target, point)))
     _keep_above_floor(skeleton, done)
     return skeleton
+
+
+def _reach(skeleton: Skeleton, name: str, end_target: Vec) -> None:
+    """Bend the limb `name` (an IK chain) so its end joint reaches `end_target`.
+
+    The middle joint (knee or elbow) bends the way the body does: knees forward, elbows
+    back; the hand or foot moves with the end joint, keeping its shape.
+    """
+    pts = skeleton.points
+    root_j, mid_j, end_j, first, second = IK_CHAINS[name]
+    frame = skeleton.chest_frame if mid_j.endswith("elbow") else skeleton.pelvis_frame
+    forward = (frame[0], frame[3], frame[6])
+    hint = _scale(forward, -1.0) if mid_j.endswith("elbow") else forward
+    mid = _two_bone(pts[root_j], pts[mid_j], end_target, first, second, hint)
+    direction = _sub(end_target, mid)
+    end = _add(mid, _scale(direction, second / (_norm(direction) or 1e-9)))
+    shift = _sub(end, pts[end_j])
+    pts[mid_j] = mid
+    for part in _CHAIN_PARTS[name]:
+        pts[part] = _add(pts[part], shift)
 
 
 _FREE_ENDS: tuple[tuple[str, tuple[str, ...], float], ...] = (
@@ -557,24 +565,12 @@ def _keep_above_floor(skeleton: Skeleton, done: set[str]) -> None:
     """
     pts = skeleton.points
     for name, probes, radius in _FREE_ENDS:
-        root_j, mid_j, end_j, first, second = IK_CHAINS[name]
+        end_j = IK_CHAINS[name][2]
         if end_j in done:
             continue
         low = min(pts[p][1] for p in probes) - radius
-        if low >= 0.0:
-            continue
-        lift = (0.0, -low, 0.0)
-        end_target = _add(pts[end_j], lift)
-        frame = skeleton.chest_frame if mid_j.endswith("elbow") else skeleton.pelvis_frame
-        forward = (frame[0], frame[3], frame[6])
-        hint = _scale(forward, -1.0) if mid_j.endswith("elbow") else forward
-        mid = _two_bone(pts[root_j], pts[mid_j], end_target, first, second, hint)
-        direction = _sub(end_target, mid)
-        end = _add(mid, _scale(direction, second / (_norm(direction) or 1e-9)))
-        shift = _sub(end, pts[end_j])
-        pts[mid_j] = mid
-        for part in _CHAIN_PARTS[name]:
-            pts[part] = _add(pts[part], shift)
+        if low < 0.0:
+            _reach(skeleton, name, _add(pts[end_j], (0.0, -low, 0.0)))
 
 
 def lerp_angles(a: Angles, b: Angles, t: float) -> Angles:
