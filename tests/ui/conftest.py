@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
+from rugdiary.core.demo import generate_demo_entries
 from rugdiary.core.diary import DiaryEntry, new_entry
+from rugdiary.core.exercises import Level
+from rugdiary.core.sessions import Session
 from rugdiary.storage.database import Database
 from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui.diary.page import DiaryPage
@@ -23,6 +26,37 @@ from rugdiary.ui.theme import APPLIED_THEME_PROPERTY
 
 # The offscreen platform says this about windows and popups it cannot manage; harmless.
 OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing)"
+
+
+def evening_session(
+    day: date, program_name: str = "Core stability, beginner", **fields: Any
+) -> Session:
+    """A completed 12-minute beginner core-stability session at 18:00 on `day`."""
+    start = datetime.combine(day, time(18, 0)).astimezone()
+    return Session(
+        program_id="core-stability-beginner",
+        program_name=program_name,
+        level=Level.BEGINNER,
+        started_at=start,
+        ended_at=start + timedelta(minutes=12),
+        planned_s=720,
+        done_s=720,
+        steps_done=12,
+        steps_skipped=0,
+        completed=True,
+        **fields,
+    )
+
+
+def add_demo_diary(
+    entries: Any, sessions: Any, today: date, days: int, every: int = 7, **session_fields: Any
+) -> None:
+    """`days` demo days ending `today` (seed 5) and an evening session every `every` days."""
+    entries.add_many(generate_demo_entries(days, seed=5, end=today))
+    for back in range(0, days, every):
+        sessions.add(evening_session(today - timedelta(days=back), **session_fields))
+
+
 # Qt Multimedia on a machine without a sound system (CI): it says so, then stays silent,
 # which is exactly what the player is built to cope with.
 MULTIMEDIA_NOISE = (

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6 import QtGui
@@ -37,13 +36,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
-from rugdiary.core.demo import generate_demo_entries
-from rugdiary.core.exercises import Level
 from rugdiary.core.player import PlayerState
-from rugdiary.core.sessions import Session
 from rugdiary.ui.main_window import PAGES, MainWindow
 from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme
+from tests.ui.conftest import add_demo_diary
 
 INTERACTIVE: tuple[type[QWidget], ...] = (
     QAbstractButton,
@@ -220,24 +217,7 @@ def filled_window(
 ) -> MainWindow:
     """The main window in the app's light theme, on 120 demo days with a session a week."""
     apply_theme(restore_app_look, "light")
-    today = clock.now().date()
-    services.entries.add_many(generate_demo_entries(120, seed=5, end=today))
-    for back in range(0, 120, 7):
-        start = datetime.combine(today - timedelta(days=back), time(18, 0)).astimezone()
-        services.sessions.add(
-            Session(
-                program_id="core-stability-beginner",
-                program_name="Core stability, beginner",
-                level=Level.BEGINNER,
-                started_at=start,
-                ended_at=start + timedelta(minutes=12),
-                planned_s=720,
-                done_s=720,
-                steps_done=12,
-                steps_skipped=0,
-                completed=True,
-            )
-        )
+    add_demo_diary(services.entries, services.sessions, clock.now().date(), 120)
     win = MainWindow(services)
     qtbot.addWidget(win)
     win.show()

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
-from rugdiary.core.demo import generate_demo_entries
 from rugdiary.core.exercises import Level
-from rugdiary.core.sessions import Session, StopReason
+from rugdiary.core.sessions import StopReason
 from rugdiary.ui.app import install_app_translator, install_qt_translator
 from rugdiary.ui.locale_dates import day_format, locale_for
 from rugdiary.ui.main_window import PAGES, MainWindow
 from rugdiary.ui.page_layout import MIN_WINDOW_SIZE, PAGE_MARGIN
 from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme, primary_button_style
+from tests.ui.conftest import add_demo_diary, evening_session
 
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
 LOCALES["nl"] = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
@@ -59,26 +59,16 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 
 def _fill(services: Services, clock: FakeClock) -> None:
-    today = clock.now().date()
-    services.entries.add_many(generate_demo_entries(120, seed=5, end=today))
-    for back in range(0, 120, 5):
-        start = datetime.combine(today - timedelta(days=back), time(18, 0)).astimezone()
-        services.sessions.add(
-            Session(
-                program_id="core-stability-beginner",
-                program_name="Core stability for beginners",
-                level=Level.BEGINNER,
-                started_at=start,
-                ended_at=start + timedelta(minutes=12),
-                planned_s=720,
-                done_s=720,
-                steps_done=12,
-                steps_skipped=0,
-                completed=True,
-                pain_before=5,
-                pain_after=4,
-            )
-        )
+    add_demo_diary(
+        services.entries,
+        services.sessions,
+        clock.now().date(),
+        120,
+        every=5,
+        program_name="Core stability for beginners",
+        pain_before=5,
+        pain_after=4,
+    )
 
 
 @pytest.fixture
@@ -303,20 +293,7 @@ def test_dates_follow_the_locale_on_every_page(
     QLocale.setDefault(locale)
     day = date(2026, 2, 27)  # a Friday, within every page's default period
     start = datetime.combine(day, time(18, 0)).astimezone()
-    services.sessions.add(
-        Session(
-            program_id="core-stability-beginner",
-            program_name="Core stability for beginners",
-            level=Level.BEGINNER,
-            started_at=start,
-            ended_at=start + timedelta(minutes=12),
-            planned_s=720,
-            done_s=720,
-            steps_done=12,
-            steps_skipped=0,
-            completed=True,
-        )
-    )
+    services.sessions.add(evening_session(day, "Core stability for beginners"))
     from rugdiary.core.diary import new_entry
 
     services.entries.add(new_entry(now=clock.now(), pain=3, stress=2, at=start))

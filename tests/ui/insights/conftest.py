@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
-from rugdiary.core.demo import generate_demo_entries
-from rugdiary.core.exercises import Level
-from rugdiary.core.sessions import Session
 from rugdiary.storage.database import Database
 from rugdiary.storage.repositories import EntryRepository, SessionRepository
 from rugdiary.ui.insights.chart_jobs import ChartResult
 from rugdiary.ui.insights.page import InsightsPage, build_insights_page
+from tests.ui.conftest import add_demo_diary
 
 READY_TIMEOUT_MS = 30_000
 """Generous: the first request imports matplotlib and scipy in the worker."""
@@ -34,25 +31,7 @@ def fill(repo: EntryRepository, sessions: SessionRepository, clock: FakeClock) -
     """Put `days` days of demo entries (ending on the clock's day) and a session a week in."""
 
     def fill_days(days: int) -> None:
-        today = clock.now().date()
-        repo.add_many(generate_demo_entries(days, seed=5, end=today))
-        for back in range(0, days, 7):
-            day = today - timedelta(days=back)
-            start = datetime.combine(day, time(18, 0)).astimezone()
-            sessions.add(
-                Session(
-                    program_id="core-stability-beginner",
-                    program_name="Core stability, beginner",
-                    level=Level.BEGINNER,
-                    started_at=start,
-                    ended_at=start + timedelta(minutes=12),
-                    planned_s=720,
-                    done_s=720,
-                    steps_done=12,
-                    steps_skipped=0,
-                    completed=True,
-                )
-            )
+        add_demo_diary(repo, sessions, clock.now().date(), days)
 
     return fill_days
 
