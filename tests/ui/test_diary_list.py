@@ -47,7 +47,7 @@ def test_model_groups_by_day_newest_first_with_daily_means(make_entry: MakeEntry
     header = row_cell(model, 0, Column.TIME)
     assert header.startswith("Mon, Mar 2, 2026")
     assert "average pain 3.5, stress 4.5" in header
-    assert row_cell(model, 3, Column.TIME).endswith("·  pain 6, stress 2"), "whole scores"
+    assert row_cell(model, 3, Column.TIME).endswith("· pain 6, stress 2"), "whole scores"
     assert (
         model.index(0, 0)
         .data(Qt.ItemDataRole.AccessibleTextRole)
@@ -435,3 +435,17 @@ def test_exercise_sessions_show_among_the_days_entries(
     assert "pain" not in model.data(model.index(4, Column.TIME)), "no averages without entries"
     diary.controller.edit_row(2)
     assert diary.controller._editing is None, "a session row is not a diary entry to edit"
+
+
+def test_day_headings_of_this_year_leave_the_year_out_but_screen_readers_hear_it(
+    make_entry: MakeEntry,
+) -> None:
+    model = EntryListModel()
+    entry = make_entry(pain=4, stress=3)
+    model.set_entries([entry], this_year=entry.day.year)
+    assert row_cell(model, 0, Column.TIME) == "Mon, Mar 2 · pain 4, stress 3"
+    spoken = model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken.startswith("Monday, March 2, 2026")
+
+    model.set_entries([entry], this_year=entry.day.year + 1)
+    assert row_cell(model, 0, Column.TIME).startswith("Mon, Mar 2, 2026 ·")

@@ -272,7 +272,7 @@ class DiaryController(QObject):
         shown = self.entries.list(start, end, tag)
         # Sessions have no tags: a tag filter shows entries only.
         sessions = self.sessions.list(start, end) if self.sessions and tag is None else []
-        self.model.set_entries(shown, sessions)
+        self.model.set_entries(shown, sessions, this_year=self.clock.now().year)
         self._refresh_tags(tag)
         if not self._dates_touched:
             today = self.clock.now().date()

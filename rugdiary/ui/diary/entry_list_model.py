@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -63,6 +64,10 @@ def qtime(at: datetime) -> QTime:
     return QTime(at.hour, at.minute)
 
 
+_TRAILING_YEAR = re.compile(r"[\s,./-]*y+\s*$")
+"""The year at the end of a date pattern ("ddd, MMM d, yyyy"), with its separator."""
+
+
 class EntryListModel(QAbstractTableModel):
     """Entries newest first, each day introduced by a row with its date and mean scores.
 
@@ -73,11 +78,20 @@ class EntryListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        self._this_year: int | None = None
 
     # -- content -----------------------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[DiaryEntry], sessions: Sequence[Session] = ()) -> None:
+    def set_entries(
+        self,
+        entries: Sequence[DiaryEntry],
+        sessions: Sequence[Session] = (),
+        *,
+        this_year: int | None = None,
+    ) -> None:
         """Replace the content; either may come in any order.
+
+        Day headings in `this_year` leave the year out, so they fit a narrow list.
 
         Exercise sessions sit among the day's entries by time, so a day reads as it
         went; the day's averages come from the entries alone.
@@ -111,6 +125,7 @@ class EntryListModel(QAbstractTableModel):
             index = end
         self.beginResetModel()
         self._rows = rows
+        self._this_year = this_year
         self.endResetModel()
 
     def session_at(self, row: int) -> Session | None:
@@ -226,7 +241,7 @@ class EntryListModel(QAbstractTableModel):
         return None
 
     def day_text(self, item: _Row, *, short: bool = True) -> str:
-        """E.g. "Mon, Mar 2, 2026  ·  average pain 4.5, stress 3.0" in the user's locale.
+        """E.g. "Mon, Mar 2, 2026 · average pain 4.5, stress 3.0" in the user's locale.
 
         A day with one entry shows that entry's own whole scores: "pain 4, stress 3".
 
@@ -237,6 +252,9 @@ class EntryListModel(QAbstractTableModel):
         pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
         if short:
             pattern = pattern.replace("dddd", "ddd").replace("MMMM", "MMM")
+            if item.day.year == self._this_year:
+                # Only a trailing year is dropped: elsewhere it carries the month and day.
+                pattern = _TRAILING_YEAR.sub("", pattern)
         day = locale.toString(qdate(item.day), pattern)
         if item.count == 0:
             return day
@@ -249,7 +267,7 @@ class EntryListModel(QAbstractTableModel):
             summary = self.tr("average pain %1, stress %2")
             pain = locale.toString(item.mean_pain, "f", 1)
             stress = locale.toString(item.mean_stress, "f", 1)
-        return f"{day}  ·  {summary.replace('%1', pain).replace('%2', stress)}"
+        return f"{day} · {summary.replace('%1', pain).replace('%2', stress)}"
 
     def _session_data(self, session: Session, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
