@@ -31,6 +31,7 @@ from rugdiary.core.exercises import Exercise
 from rugdiary.core.flares import FlareRecord
 from rugdiary.core.programs import Program
 from rugdiary.core.sessions import SESSION_REQUIRED, Session
+from rugdiary.core.sitting import SittingDay
 
 __all__ = [
     "CSV_CONVENTIONS",
@@ -81,9 +82,14 @@ EXPORT_TABLES: tuple[str, ...] = (
     "activities",
     "activity_scores",
     "flares",
+    "sitting",
 )
 """The tables a JSON export carries; `_meta` is described by the envelope instead. A file
 without one of them (an export made before it existed) imports as before."""
+
+KEY_FIELDS: Mapping[str, str] = {"sitting": "day"}
+"""Tables whose records are known by another field than `id`: sitting figures are one
+record per day, so a day already in the diary with other figures is a conflict."""
 
 MAX_REPORTED_PROBLEMS = 100
 """An import lists at most this many problems and counts the rest, so a wrong file
@@ -409,8 +415,8 @@ def export_json(
     """The complete, versioned JSON export of a data folder's tables (TinyDB's raw form).
 
     One record per line, so an import error can name the line of the record and a
-    person can read or diff the file. The period (if any) limits entries and sessions;
-    programmes, exercises and settings are always exported whole.
+    person can read or diff the file. The period (if any) limits entries, sessions and
+    sitting days; programmes, exercises and settings are always exported whole.
     """
     out: dict[str, list[Any]] = {}
     for name in EXPORT_TABLES:
@@ -420,6 +426,8 @@ def export_json(
             records = [_canonical(d, DiaryEntry.from_dict, _entry_at, start, end) for d in docs]
         elif name == "sessions":
             records = [_canonical(d, Session.from_dict, _session_start, start, end) for d in docs]
+        elif name == "sitting":
+            records = [_canonical(d, SittingDay.from_dict, _sitting_day, start, end) for d in docs]
         else:
             records = list(docs)
         out[name] = [r for r in records if r is not None]
@@ -457,6 +465,10 @@ def _entry_at(entry: DiaryEntry) -> datetime:
 
 def _session_start(session: Session) -> datetime:
     return session.started_at
+
+
+def _sitting_day(day: SittingDay) -> datetime:
+    return datetime.combine(day.day, time())
 
 
 # ---------------------------------------------------------------------------
@@ -630,8 +642,13 @@ class ImportConflict:
     record: dict[str, Any]
 
     def __str__(self) -> str:
-        kind = {"entries": "entry", "sessions": "session"}.get(self.table, self.table)
-        return f"line {self.line}, id: {kind} {self.id} is already in the diary with other values"
+        kind = {"entries": "entry", "sessions": "session", "sitting": "sitting day"}.get(
+            self.table, self.table
+        )
+        key = KEY_FIELDS.get(self.table, "id")
+        return (
+            f"line {self.line}, {key}: {kind} {self.id} is already in the diary with other values"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -974,6 +991,7 @@ def _parse_table_record(
             "activities": Activity.from_dict,
             "activity_scores": ActivityScore.from_dict,
             "flares": FlareRecord.from_dict,
+            "sitting": SittingDay.from_dict,
         }.get(table)
         if check is not None:
             try:
@@ -1504,26 +1522,27 @@ def import_data(
         if table == "settings" and present:
             settings_skipped = len(items)
             continue
-        ids = {d.get("id") for d in present if isinstance(d.get("id"), str)}
+        key_field = KEY_FIELDS.get(table, "id")
+        ids = {d.get(key_field) for d in present if isinstance(d.get(key_field), str)}
         keys = {_record_key(d) for d in present}
         seen_ids: dict[str, int] = {}
         kept: list[dict[str, Any]] = []
         for line, doc in items:
-            doc_id = doc.get("id")
+            doc_id = doc.get(key_field)
             k = _record_key(doc)
             if k in keys:
                 duplicates += 1
                 continue
             if isinstance(doc_id, str) and doc_id in ids:
                 if doc_id in seen_ids:
-                    problems.add(line, "id", f"{doc_id!r} is also on line {seen_ids[doc_id]}")
+                    problems.add(line, key_field, f"{doc_id!r} is also on line {seen_ids[doc_id]}")
                 else:
                     seen_ids[doc_id] = line
                     conflicts.append(ImportConflict(line, table, doc_id, doc))
                 continue
             if isinstance(doc_id, str):
                 if doc_id in seen_ids:
-                    problems.add(line, "id", f"{doc_id!r} is also on line {seen_ids[doc_id]}")
+                    problems.add(line, key_field, f"{doc_id!r} is also on line {seen_ids[doc_id]}")
                     continue
                 seen_ids[doc_id] = line
             keys.add(k)
@@ -1554,8 +1573,9 @@ def merge_into_tables(
     if replace:
         for conflict in result.conflicts:
             table = out.setdefault(conflict.table, {})
+            key_field = KEY_FIELDS.get(conflict.table, "id")
             for doc_id, doc in list(table.items()):
-                if isinstance(doc, Mapping) and doc.get("id") == conflict.id:
+                if isinstance(doc, Mapping) and doc.get(key_field) == conflict.id:
                     table[doc_id] = dict(conflict.record)
 
     def append(name: str, docs: Iterable[dict[str, Any]]) -> None:

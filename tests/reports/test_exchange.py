@@ -209,6 +209,7 @@ def test_json_export_is_versioned_and_hides_doc_ids(tables: dict[str, dict[str, 
         "activities",
         "activity_scores",
         "flares",
+        "sitting",
     }
     assert all(isinstance(records, list) for records in data["tables"].values())
     assert [r["id"] for r in data["tables"]["entries"]] == [
