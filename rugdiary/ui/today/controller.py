@@ -24,6 +24,10 @@ from rugdiary.ui.today.data import (
 )
 from rugdiary.ui.today.today_view import TodayView
 
+RECENT_SESSIONS = timedelta(days=92)
+"""How far back Today reads sessions first; older ones are read only when none of these
+offers a program."""
+
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
     from rugdiary.core.sitting import SittingDay
@@ -214,7 +218,9 @@ class TodayController(QObject):
         self._show_regions(week, today)
 
         reminder_settings, reminder_state = self._reminders()
-        sessions = self.sessions.list()
+        # Recent sessions first: a ten-year diary holds thousands, and the offer only
+        # needs the latest one whose program still exists.
+        sessions = self.sessions.list(min(week_start(today), today - RECENT_SESSIONS), today)
         self._show_program(reminder_settings, sessions, now)
         self._show_week(reminder_settings, reminder_state, sessions, today)
         self._show_sitting(today)
@@ -270,9 +276,12 @@ class TodayController(QObject):
         self, settings: ReminderSettings, sessions: list[Session], now: datetime
     ) -> None:
         view = self.view
-        offered = next_program(
-            settings, sessions, now, lambda pid: self.catalog.get(pid) is not None
-        )
+        def exists(program_id: str) -> bool:
+            return self.catalog.get(program_id) is not None
+
+        offered = next_program(settings, sessions, now, exists)
+        if offered.reason == "default":  # nothing recent: look further back
+            offered = next_program(settings, self.sessions.list(), now, exists)
         self._offered = offered
         program = self.catalog.get(offered.program_id)
         if program is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.reminders import week_key
+from rugdiary.core.sessions import Session
 from rugdiary.core.tips import tip_text
 from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import EntryRepository
@@ -205,6 +207,35 @@ def test_without_a_plan_the_last_played_program_is_offered(
     assert page.view.program_detail.text().startswith("Last played on 3/1/26")
     assert page.view.sessions_label.text() == "No sessions yet this week."
     assert page.view.plan_label.text().startswith("Suggested for Strength")
+
+
+def test_today_reads_recent_sessions_and_looks_further_back_only_when_none_is_recent(
+    build_today: Callable[[], TodayPage],
+    services: Services,
+    make_session: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    services.sessions.add(make_session("stress-relief", days_ago=400))
+    starts: list[date | None] = []
+    read = services.sessions.list
+
+    def counting_list(start: date | None = None, end: date | None = None) -> list[Session]:
+        starts.append(start)
+        return read(start, end)
+
+    monkeypatch.setattr(services.sessions, "list", counting_list)
+    page = build_today()
+    assert page.controller.offered is not None
+    assert page.controller.offered.program_id == "stress-relief", "found a year back"
+    assert starts[0] is not None
+    assert starts[-1] is None
+
+    services.sessions.add(make_session("strength", days_ago=30))
+    starts.clear()
+    page.controller.refresh()
+    assert page.controller.offered.program_id == "strength"
+    assert starts
+    assert all(start is not None for start in starts), "the recent months sufficed"
 
 
 def test_first_run_offers_morning_mobility(today: TodayPage) -> None:
