@@ -1,0 +1,212 @@
+"""Figures lying on the back: dead bug, belly breathing, pelvic tilt and curl-up read as taught."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import VIEW_H, VIEW_W, Shape, scene_for
+from rugdiary.core.figures import PropKind
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+SUPINE = ("dead-bug", "diaphragmatic-breathing", "pelvic-tilt", "curl-up")
+
+THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
+"""The library thumbnail (about 160x120 px) shows the 240x160 view at this scale."""
+
+# Half-thickness (cm) of the drawn trunk front to back at each spine point, and how much of
+# the breath bulge it takes, as figure_drawing draws the trunk: the skin a hand rests on.
+TRUNK_DEPTH = {"pelvis": 11.0, "spine0": 10.5, "spine1": 10.0, "spine2": 10.5, "spine3": 12.0}
+BELLY_SHARE = {"spine0": 0.6, "spine1": 1.0}
+BELLY_CM = 4.5
+HAND_HALF_CM = 2.5
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _angle(a: Vec, b: Vec, c: Vec) -> float:
+    """The angle at b (degrees) between b->a and b->c: 180 is a straight limb."""
+    u = [a[i] - b[i] for i in range(3)]
+    v = [c[i] - b[i] for i in range(3)]
+    dot = sum(x * y for x, y in zip(u, v, strict=True))
+    return math.degrees(math.acos(dot / (math.hypot(*u) * math.hypot(*v))))
+
+
+def _tilt(a: Vec, b: Vec) -> float:
+    """How far (degrees) the line a->b tips from level, seen from the side."""
+    return math.degrees(math.atan2(abs(b[1] - a[1]), math.hypot(b[0] - a[0], b[2] - a[2])))
+
+
+def _skin_top(skeleton: Skeleton, pose: Pose, x: float) -> float:
+    """Height of the front of the trunk (lying on the back: its top) at world x."""
+    tops = []
+    for name, depth in TRUNK_DEPTH.items():
+        point = skeleton.points[name]
+        belly = BELLY_CM * pose.breath * BELLY_SHARE.get(name, 0.0)
+        tops.append((point[0], point[1] + depth + belly))
+    tops.sort()
+    for (x0, y0), (x1, y1) in itertools.pairwise(tops):
+        if x0 <= x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    raise AssertionError(f"x {x:.0f} is not over the trunk")
+
+
+def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
+    x, y = point
+    inside = False
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+@pytest.mark.parametrize("exercise_id", SUPINE)
+def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None:
+    figure = _figure(exercise_id)
+    assert figure.position == "supine"
+    assert figure.camera == "side", "the movement happens up and down: the side shows it"
+    mats = [p for p in figure.props if p.kind is PropKind.MAT]
+    assert len(mats) == 1
+    mat = mats[0]
+    for _, pose in figure.poses:
+        points = solve(pose).points
+        for name in ("pelvis", "spine3", "head"):
+            assert mat.x <= points[name][0] <= mat.x + mat.w, f"the mat lies under the {name}"
+
+
+def test_dead_bug_one_arm_overhead_while_the_opposite_leg_reaches_out_long() -> None:
+    figure = _figure("dead-bug")
+    start, work = solve(figure.start).points, solve(figure.work).points
+    for side in "lr":
+        # start: arms straight up to the ceiling, hips and knees at 90/90, shins level
+        assert start[f"{side}_hand"][1] - start[f"{side}_shoulder"][1] >= 55, side
+        assert abs(start[f"{side}_hand"][0] - start[f"{side}_shoulder"][0]) <= 12, side
+        assert _tilt(start[f"{side}_hip"], start[f"{side}_knee"]) >= 75, "thigh points up"
+        assert _tilt(start[f"{side}_knee"], start[f"{side}_ankle"]) <= 15, "shin is level"
+    # work: the far (right) arm lowers back overhead, the near (left) leg reaches out long
+    assert work["r_hand"][0] < work["head"][0] - HEAD_RADIUS, "the hand is beyond the head"
+    assert 5.0 <= work["r_hand"][1] <= 35.0, "lowered towards the floor, not resting on it"
+    assert _angle(work["l_hip"], work["l_knee"], work["l_ankle"]) > 160, "the leg is long"
+    assert 8.0 <= work["l_heel_sole"][1] <= 30.0, "low above the floor, the heel not down"
+    assert work["l_ankle"][0] - work["l_hip"][0] >= 80, "it reaches away from the body"
+    # the other pair stays where it started
+    assert work["l_hand"][1] - work["l_shoulder"][1] >= 55, "the other arm still points up"
+    assert _tilt(work["r_hip"], work["r_knee"]) >= 75
+    assert _tilt(work["r_knee"], work["r_ankle"]) <= 15
+    # the back stays on the mat
+    for name in ("pelvis", "spine1", "spine3"):
+        assert work[name][1] == pytest.approx(start[name][1], abs=0.5), name
+
+
+def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing() -> None:
+    figure = _figure("dead-bug")
+    other = solve(figure.work.mirrored()).points
+    assert other["l_hand"][0] < other["head"][0] - HEAD_RADIUS
+    assert _angle(other["r_hip"], other["r_knee"], other["r_ankle"]) > 160
+    assert other["r_hand"][1] - other["r_shoulder"][1] >= 55
+    scene = scene_for(figure)
+    for pose, arm in ((figure.work, "r_"), (figure.work.mirrored(), "l_")):
+        drawing = scene.drawing(pose)
+        head = next(s for s in drawing.shapes if s.kind == "circle" and s.role == "near")
+        skeleton = solve(pose)
+        cam, frame = scene.camera, scene.frame
+        u, v, _ = cam.project(skeleton.points[arm + "hand"])
+        hand = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
+        clear = math.dist(hand, head.points[0]) - head.size[0]
+        assert clear * THUMB_PX_PER_UNIT >= 6, "the hand overhead shows past the head"
+    # a plain side view: no wide shadow spread over the floor
+    shadow = next(s for s in scene.drawing(figure.start).shapes if s.role == "shadow")
+    assert shadow.size[1] <= 4.0 * scene.frame.scale
+
+
+def _belly_and_chest(pose: Pose) -> tuple[float, float]:
+    """How far the skin of the left palm (belly) and right palm (chest) lies off the trunk."""
+    skeleton = solve(pose)
+    gaps = []
+    for side in "lr":
+        palm = skeleton.points[f"{side}_palm"]
+        gaps.append(palm[1] - HAND_HALF_CM - _skin_top(skeleton, pose, palm[0]))
+    return gaps[0], gaps[1]
+
+
+def test_belly_breathing_hands_rest_on_belly_and_chest_and_the_belly_hand_rises() -> None:
+    figure = _figure("diaphragmatic-breathing")
+    for pose in (figure.start, figure.work):
+        belly_gap, chest_gap = _belly_and_chest(pose)
+        assert abs(belly_gap) <= 2.0, f"belly hand {belly_gap:.1f} cm off the belly"
+        assert abs(chest_gap) <= 2.0, f"chest hand {chest_gap:.1f} cm off the chest"
+        names = {name for name, _ in pose.contacts}
+        assert {"l_foot", "r_foot"} <= names, "knees bent, feet flat"
+    start, work = solve(figure.start).points, solve(figure.work).points
+    spine = {n: start[n][0] for n in ("spine0", "spine1", "spine2", "spine3")}
+    assert spine["spine2"] <= start["l_palm"][0] <= spine["spine0"], "left hand on the belly"
+    assert start["r_palm"][0] <= spine["spine2"], "right hand on the chest"
+    belly_rise = work["l_palm"][1] - start["l_palm"][1]
+    chest_rise = work["r_palm"][1] - start["r_palm"][1]
+    assert belly_rise >= 4.5, f"the belly hand rises only {belly_rise:.1f} cm"
+    assert belly_rise - chest_rise >= 3.5, "the chest hand stays"
+    assert figure.work.breath - figure.start.breath >= 0.9, "the belly fills"
+    # in between, the belly hand rides on the belly as it fills
+    for i in range(1, 8):
+        pose = figure.at_phase(figure.work_at * i / 8)
+        assert abs(_belly_and_chest(pose)[0]) <= 2.0
+
+
+def test_pelvic_tilt_reads_on_a_thumbnail_with_the_arms_off_the_lower_back() -> None:
+    figure = _figure("pelvic-tilt")
+    scene = scene_for(figure)
+    mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
+    flat, arch = solve(figure.work), solve(figure.pose("arch"))
+    gap = arch.points["spine1"][1] - TRUNK_DEPTH["spine1"] - mat_top
+    assert gap * scene.frame.scale * THUMB_PX_PER_UNIT >= 4.0, "a gap under the low back"
+    # nothing is drawn over that gap: the arms lie out to the sides
+    cam, frame = scene.camera, scene.frame
+    for pose, skeleton in ((figure.pose("arch"), arch), (figure.work, flat)):
+        x, _, z = skeleton.points["spine1"]
+        u, v, _ = cam.project((x, mat_top + 2.0, z))
+        probe = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
+        limbs: list[Shape] = [
+            s
+            for s in scene.drawing(pose).shapes
+            if s.kind == "poly" and s.outline and s.role in ("near", "far")
+        ]
+        trunk = limbs.pop(next(i for i, s in enumerate(limbs) if len(s.points) > 20))
+        if pose is figure.work:
+            assert _inside(probe, trunk.points), "flat: the low back lies on the mat"
+        else:
+            assert not _inside(probe, trunk.points), "arched: the mat shows under the back"
+        assert not any(_inside(probe, s.points) for s in limbs), "no arm covers the low back"
+    # the pelvis rocks; feet, shoulders and head stay where they are
+    assert figure.work.turn[1] - figure.pose("arch").turn[1] >= 40
+    base = solve(figure.start).points
+    for pose in (figure.at_phase(i / 24) for i in range(24)):
+        points = solve(pose).points
+        for name in ("l_ankle", "r_ankle", "head", "l_shoulder", "r_shoulder", "l_hand"):
+            assert math.dist(points[name], base[name]) <= 3.0, name
+
+
+def test_curl_up_head_rests_then_lifts_in_line_with_the_upper_back() -> None:
+    figure = _figure("curl-up")
+    mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
+    start, work = solve(figure.start).points, solve(figure.work).points
+    assert start["head"][1] - HEAD_RADIUS - mat_top == pytest.approx(0.0, abs=1.0), "head down"
+    lift = work["head"][1] - start["head"][1]
+    assert 6.0 <= lift <= 22.0, f"head lifts {lift:.1f} cm: a little, not a sit-up"
+    # the neck stays in line: head and upper back bend as one, the chin neither tucked hard
+    # nor poking up
+    upper_back = _angle(work["spine3"], work["c7"], work["neck_top"])
+    assert upper_back >= 165, f"the neck bends {180 - upper_back:.0f} degrees off the back"
+    for points in (start, work):
+        assert _angle(points["l_hip"], points["l_knee"], points["l_ankle"]) < 110, "one knee up"
+        assert _angle(points["r_hip"], points["r_knee"], points["r_ankle"]) > 170, "one leg long"
