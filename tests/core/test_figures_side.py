@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import CONTACT_POINTS, Pose, Skeleton, Vec, solve
+from rugdiary.core.body import CONTACT_POINTS, SHIN, THIGH, Pose, Skeleton, Vec, solve
 from rugdiary.core.content import load_exercise_file
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import MAX_SCALE, VIEW_W, Camera, drawn_box, scene_for
@@ -52,6 +53,10 @@ def _off_line(p: tuple[float, float], a: tuple[float, float], b: tuple[float, fl
 
 def _axis(m: tuple[float, ...], column: int) -> Vec:
     return (m[column], m[3 + column], m[6 + column])
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
 
 
 def _dot(a: Vec, b: Vec) -> float:
@@ -129,7 +134,7 @@ def test_the_hips_rest_on_the_mat_at_start_and_lift_clearly_at_work(figure: Figu
     assert work >= 10.0, f"work: the hip lifts only {work:.1f} cm"
     # and it goes up smoothly, without dipping first
     heights = [solve(figure.at_phase(p)).points["l_hip"][1] for p in PHASES[:25]]
-    assert all(b >= a - 0.2 for a, b in zip(heights, heights[1:], strict=False))
+    assert all(b >= a - 0.2 for a, b in itertools.pairwise(heights))
 
 
 def test_the_forearm_lies_on_the_mat_and_shows_as_a_forearm(figure: Figure) -> None:
@@ -165,14 +170,11 @@ def test_the_knees_bend_and_the_lower_legs_point_back(figure: Figure) -> None:
         chest_forward = _axis(solve(pose).chest_frame, 0)
         for side in ("l_", "r_"):
             hip, knee, ankle = p[side + "hip"], p[side + "knee"], p[side + "ankle"]
-            thigh = tuple(k - h for k, h in zip(knee, hip, strict=True))
-            shin = tuple(a - k for a, k in zip(ankle, knee, strict=True))
-            bend = math.degrees(
-                math.acos(_dot(thigh, shin) / math.hypot(*thigh) / math.hypot(*shin))  # type: ignore[arg-type]
-            )
+            thigh, shin = _sub(knee, hip), _sub(ankle, knee)
+            bend = math.degrees(math.acos(_dot(thigh, shin) / THIGH / SHIN))
             assert 80.0 <= bend <= 100.0, (side, round(bend))
-            assert _dot(shin, chest_forward) <= -30.0, "the lower legs point back"  # type: ignore[arg-type]
-            forward = _dot(thigh, chest_forward) / math.hypot(*thigh)  # type: ignore[arg-type]
+            assert _dot(shin, chest_forward) <= -30.0, "the lower legs point back"
+            forward = _dot(thigh, chest_forward) / THIGH
             assert forward <= math.sin(math.radians(30)), "thighs in line or slightly forward"
 
 
@@ -182,11 +184,11 @@ def test_the_top_hand_rests_on_the_top_hip(figure: Figure) -> None:
         p = skeleton.points
         m = skeleton.pelvis_frame
         along, across, forward = _axis(m, 1), _axis(m, 2), _axis(m, 0)
-        palm = tuple(a - b for a, b in zip(p["r_palm"], p["pelvis"], strict=True))
-        up_the_side = -_dot(palm, across)  # type: ignore[arg-type]
+        palm = _sub(p["r_palm"], p["pelvis"])
+        up_the_side = -_dot(palm, across)
         assert 14.0 <= up_the_side <= 26.0, "on the top side of the pelvis, not in the air"
-        assert -35.0 <= _dot(palm, along) <= 5.0, "at the hip, not at the chest or the knee"  # type: ignore[arg-type]
-        assert abs(_dot(palm, forward)) <= 12.0, "on the body, not in front of it"  # type: ignore[arg-type]
+        assert -35.0 <= _dot(palm, along) <= 5.0, "at the hip, not at the chest or the knee"
+        assert abs(_dot(palm, forward)) <= 12.0, "on the body, not in front of it"
         assert p["r_palm"][1] > p["pelvis"][1] + 5.0, "higher than the hips"
 
 
@@ -196,4 +198,4 @@ def test_both_sides_share_one_place_at_full_size(figure: Figure) -> None:
     scene = scene_for(figure)
     assert scene.frame.scale == pytest.approx(MAX_SCALE)
     left, _, right, _ = drawn_box(scene.drawing(figure.work))
-    assert left - 0.0 == pytest.approx(VIEW_W - right, abs=12.0)
+    assert left == pytest.approx(VIEW_W - right, abs=12.0)
