@@ -1,0 +1,201 @@
+"""The side plank from the knees: propped on the forearm, hips from the mat to one straight line."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import CONTACT_POINTS, SHIN, THIGH, Pose, Skeleton, Vec, solve
+from rugdiary.core.content import load_exercise_file
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import MAX_SCALE, VIEW_W, Camera, drawn_box, scene_for
+from rugdiary.core.figures import support_under
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+PHASES = [i / 48 for i in range(48)]
+WRIST_HALF = 3.0
+"""Half-thickness of the forearm at the wrist as drawn (figure_drawing._LIMB_PARTS)."""
+
+
+@pytest.fixture(scope="module")
+def figure() -> Figure:
+    exercise = load_exercise_file(RESOURCES / "exercises" / "side-plank-knees.json", RESOURCES)
+    assert exercise.figure is not None
+    return exercise.figure
+
+
+def _first_side(figure: Figure) -> list[Pose]:
+    return [figure.at_phase(p) for p in PHASES]
+
+
+def _both_sides(figure: Figure) -> list[Pose]:
+    return [figure.at_phase(p, mirrored=m) for p in PHASES for m in (False, True)]
+
+
+def _mid(a: Vec, b: Vec) -> Vec:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def _screen(camera: Camera, point: Vec) -> tuple[float, float]:
+    u, v, _ = camera.project(point)
+    return (u, v)
+
+
+def _off_line(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Signed distance (cm) of p from the line a-b; positive above it (screen up)."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    cross = dx * (p[1] - a[1]) - dy * (p[0] - a[0])
+    return cross / math.hypot(dx, dy) * (1.0 if dx > 0 else -1.0)
+
+
+def _axis(m: tuple[float, ...], column: int) -> Vec:
+    return (m[column], m[3 + column], m[6 + column])
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _skin_above_support(figure: Figure, skeleton: Skeleton, point: str, half: float) -> float:
+    p = skeleton.points[point]
+    return p[1] - half - support_under(figure.props, p, False)
+
+
+def test_seen_from_the_front_and_the_body_does_not_roll(figure: Figure) -> None:
+    # The camera faces the chest, so the body is a line across the picture and the lift
+    # of the hips is in the picture plane; the trunk stays square to the camera.
+    camera = Camera.named(figure.camera)
+    for pose in _first_side(figure):
+        skeleton = solve(pose)
+        for frame in (skeleton.pelvis_frame, skeleton.chest_frame):
+            facing = _dot(_axis(frame, 0), camera.toward)
+            assert facing >= math.cos(math.radians(20)), round(facing, 2)
+        head, knees = (
+            skeleton.points["head"],
+            _mid(skeleton.points["l_knee"], skeleton.points["r_knee"]),
+        )
+        across = abs(camera.project(head)[0] - camera.project(knees)[0])
+        assert across >= 75.0, "head and knees lie far apart across the picture"
+
+
+def test_at_work_head_hips_and_knees_form_one_line_and_at_start_the_hips_rest_low(
+    figure: Figure,
+) -> None:
+    camera = Camera.named(figure.camera)
+
+    def line(pose: Pose) -> tuple[float, float]:
+        p = solve(pose).points
+        shoulders = _screen(camera, _mid(p["l_shoulder"], p["r_shoulder"]))
+        knees = _screen(camera, _mid(p["l_knee"], p["r_knee"]))
+        hips = _screen(camera, p["pelvis"])
+        head = _screen(camera, p["head"])
+        return _off_line(hips, shoulders, knees), _off_line(head, hips, knees)
+
+    hips_work, head_work = line(figure.work)
+    assert abs(hips_work) <= 3.0, f"hips {hips_work:.1f} cm off the shoulder-knee line"
+    assert abs(head_work) <= 6.0, f"head {head_work:.1f} cm off the hip-knee line"
+    hips_start, _ = line(figure.start)
+    assert hips_start <= -8.0, "at the start the hips sag to the mat below that line"
+    # the same line in the body's own frontal plane (the thighs may point a little forward)
+    p = solve(figure.work).points
+
+    def flat(q: Vec) -> tuple[float, float]:
+        return (q[0], q[1])
+
+    knees = flat(_mid(p["l_knee"], p["r_knee"]))
+    shoulders = flat(_mid(p["l_shoulder"], p["r_shoulder"]))
+    assert abs(_off_line(flat(p["pelvis"]), shoulders, knees)) <= 2.0
+    assert abs(_off_line(flat(p["head"]), flat(p["pelvis"]), knees)) <= 2.0
+
+
+def test_the_elbow_stays_under_the_shoulder(figure: Figure) -> None:
+    for pose in _both_sides(figure):
+        p = solve(pose).points
+        side = "r_" if pose.flipped else "l_"
+        shoulder, elbow = p[side + "shoulder"], p[side + "elbow"]
+        apart = math.hypot(shoulder[0] - elbow[0], shoulder[2] - elbow[2])
+        limit = 1.5 if pose is figure.work or pose == figure.work.mirrored() else 4.0
+        assert apart <= limit, f"elbow {apart:.1f} cm from under the shoulder"
+        assert shoulder[1] > elbow[1] + 28.0, "the upper arm stands upright"
+
+
+def test_the_hips_rest_on_the_mat_at_start_and_lift_clearly_at_work(figure: Figure) -> None:
+    hip_half = CONTACT_POINTS["l_side"]
+    start = _skin_above_support(figure, solve(figure.start), "l_hip", hip_half)
+    work = _skin_above_support(figure, solve(figure.work), "l_hip", hip_half)
+    assert abs(start) <= 1.0, f"start: the hip lies {start:.1f} cm above the mat"
+    assert work >= 10.0, f"work: the hip lifts only {work:.1f} cm"
+    # and it goes up smoothly, without dipping first
+    heights = [solve(figure.at_phase(p)).points["l_hip"][1] for p in PHASES[:25]]
+    assert all(b >= a - 0.2 for a, b in itertools.pairwise(heights))
+
+
+def test_the_forearm_lies_on_the_mat_and_shows_as_a_forearm(figure: Figure) -> None:
+    camera = Camera.named(figure.camera)
+    for pose in _both_sides(figure):
+        skeleton = solve(pose)
+        side = "r_" if pose.flipped else "l_"
+        elbow = _skin_above_support(figure, skeleton, side + "elbow", CONTACT_POINTS["l_elbow"])
+        wrist = _skin_above_support(figure, skeleton, side + "wrist", WRIST_HALF)
+        palm = _skin_above_support(figure, skeleton, side + "palm", CONTACT_POINTS["l_hand"])
+        for name, gap in (("elbow", elbow), ("wrist", wrist), ("palm", palm)):
+            assert -1.0 <= gap <= 1.5, f"{name} {gap:.1f} cm from the mat"
+    # seen from the camera, the forearm is long, not a hand under a straight arm
+    p = solve(figure.work).points
+    a, b = _screen(camera, p["l_elbow"]), _screen(camera, p["l_wrist"])
+    assert math.dist(a, b) >= 15.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
+
+
+def test_the_knees_and_the_forearm_stay_planted(figure: Figure) -> None:
+    for mirrored in (False, True):
+        first = solve(figure.at_phase(0.0, mirrored=mirrored))
+        side = "r_" if mirrored else "l_"
+        for phase in PHASES:
+            skeleton = solve(figure.at_phase(phase, mirrored=mirrored))
+            for name in (side + "knee", side + "elbow"):
+                moved = math.dist(skeleton.contact_point(name)[0], first.contact_point(name)[0])
+                assert moved <= 1.0, (name, phase, round(moved, 1))
+
+
+def test_the_knees_bend_and_the_lower_legs_point_back(figure: Figure) -> None:
+    for pose in (figure.start, figure.work):
+        p = solve(pose).points
+        chest_forward = _axis(solve(pose).chest_frame, 0)
+        for side in ("l_", "r_"):
+            hip, knee, ankle = p[side + "hip"], p[side + "knee"], p[side + "ankle"]
+            thigh, shin = _sub(knee, hip), _sub(ankle, knee)
+            bend = math.degrees(math.acos(_dot(thigh, shin) / THIGH / SHIN))
+            assert 80.0 <= bend <= 100.0, (side, round(bend))
+            assert _dot(shin, chest_forward) <= -30.0, "the lower legs point back"
+            forward = _dot(thigh, chest_forward) / THIGH
+            assert forward <= math.sin(math.radians(30)), "thighs in line or slightly forward"
+
+
+def test_the_top_hand_rests_on_the_top_hip(figure: Figure) -> None:
+    for pose in (figure.start, figure.work):
+        skeleton = solve(pose)
+        p = skeleton.points
+        m = skeleton.pelvis_frame
+        along, across, forward = _axis(m, 1), _axis(m, 2), _axis(m, 0)
+        palm = _sub(p["r_palm"], p["pelvis"])
+        up_the_side = -_dot(palm, across)
+        assert 14.0 <= up_the_side <= 26.0, "on the top side of the pelvis, not in the air"
+        assert -35.0 <= _dot(palm, along) <= 5.0, "at the hip, not at the chest or the knee"
+        assert abs(_dot(palm, forward)) <= 12.0, "on the body, not in front of it"
+        assert p["r_palm"][1] > p["pelvis"][1] + 5.0, "higher than the hips"
+
+
+def test_both_sides_share_one_place_at_full_size(figure: Figure) -> None:
+    # The second side is the first drawn mirrored about the scene's centre, so the figure
+    # is placed around that centre: both sides fit without shrinking the figure.
+    scene = scene_for(figure)
+    assert scene.frame.scale == pytest.approx(MAX_SCALE)
+    left, _, right, _ = drawn_box(scene.drawing(figure.work))
+    assert left == pytest.approx(VIEW_W - right, abs=12.0)
