@@ -1,0 +1,176 @@
+"""Lying figures on a mat: knee rocking, knee rolls, body scan, supported rest, glute bridge."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import Skeleton, Vec, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import Camera, scene_for
+from rugdiary.core.figures import PropKind, support_under
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+LYING = ("knee-rocking", "knee-rolls", "body-scan", "supported-rest", "glute-bridge")
+PHASES = [i / 48 for i in range(48)]
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _frames(figure: Figure) -> list[tuple[bool, Skeleton]]:
+    """Every in-between frame of both sides, solved."""
+    return [
+        (mirrored, solve(figure.at_phase(phase, mirrored=mirrored)))
+        for phase in PHASES
+        for mirrored in (False, True)
+    ]
+
+
+def _angle(a: Vec, b: Vec, c: Vec) -> float:
+    """The angle at b (degrees) between b->a and b->c."""
+    u = tuple(p - q for p, q in zip(a, b, strict=True))
+    v = tuple(p - q for p, q in zip(c, b, strict=True))
+    cos = sum(p * q for p, q in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+def _knee_flexion(points: dict[str, Vec], side: str) -> float:
+    return 180.0 - _angle(points[f"{side}_hip"], points[f"{side}_knee"], points[f"{side}_ankle"])
+
+
+def _hip_flexion(points: dict[str, Vec], side: str) -> float:
+    """Thigh against the lower back, as the side view shows it (0 = in line)."""
+    flat = {n: (points[n][0], points[n][1], 0.0) for n in ("spine1", f"{side}_hip", f"{side}_knee")}
+    return 180.0 - _angle(flat["spine1"], flat[f"{side}_hip"], flat[f"{side}_knee"])
+
+
+@pytest.mark.parametrize("exercise_id", LYING)
+def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
+    figure = _figure(exercise_id)
+    mat = next(p for p in figure.props if p.kind is PropKind.MAT)
+    for mirrored, skeleton in _frames(figure)[::4]:
+        for name in ("head", "c7", "spine3", "pelvis"):
+            x, _, z = skeleton.points[name]
+            assert support_under(figure.props, skeleton.points[name], mirrored) == mat.h, name
+            assert mat.x < x < mat.x + mat.w, name
+            assert abs(z) < mat.depth / 2, name
+
+
+def test_knee_rocking_hands_hold_well_bent_knees_that_rock_in_and_out() -> None:
+    figure = _figure("knee-rocking")
+    for _, skeleton in _frames(figure):
+        points = skeleton.points
+        for side in "lr":
+            # the palm lies on the front of the knee: within 3.5 cm of its skin (5.5 cm
+            # from the joint centre), hand thickness included
+            assert math.dist(points[f"{side}_palm"], points[f"{side}_knee"]) <= 5.5 + 3.5, side
+            assert _knee_flexion(points, side) >= 130, "heels near the buttocks, shins relaxed"
+            assert points[f"{side}_heel"][1] < points[f"{side}_knee"][1] - 20
+        assert points["head"][1] - 11 - 1 < 3.0, "the head rests on the mat"
+    hips = [_hip_flexion(solve(k.pose).points, "l") for k in figure.keyframes]
+    assert max(hips) - min(hips) >= 25, "the knees come in towards the chest and away again"
+    work = solve(figure.work).points
+    start = solve(figure.start).points
+    assert start["l_knee"][0] - work["l_knee"][0] >= 15, "a thumbnail shows the rock"
+
+
+def test_knee_rolls_bent_knees_fall_to_each_side_with_the_shoulders_down() -> None:
+    figure = _figure("knee-rolls")
+    assert figure.camera == "front", "seen from the feet: the sideways fall shows, both sides alike"
+    first = solve(figure.start).points
+    for _, skeleton in _frames(figure):
+        points = skeleton.points
+        for side in "lr":
+            assert _knee_flexion(points, side) >= 60, "knees bent throughout"
+            assert points[f"{side}_shoulder"][1] == pytest.approx(
+                first[f"{side}_shoulder"][1], abs=1.5
+            ), "the shoulders stay heavy on the floor"
+            assert math.dist(points[f"{side}_sole"], first[f"{side}_sole"]) < 1.0
+    assert abs(first["l_knee"][2] - first["r_knee"][2]) <= 11.5, "knees together"
+    assert abs(first["l_ankle"][2] - first["r_ankle"][2]) >= 18, "feet apart: bent knees show"
+    camera = Camera.named(figure.camera)
+    knees_at_start = camera.project(first["l_knee"])[0] + camera.project(first["r_knee"])[0]
+    for mirrored, sign in ((False, 1.0), (True, -1.0)):
+        work = solve(figure.work.mirrored() if mirrored else figure.work).points
+        moved = (camera.project(work["l_knee"])[0] + camera.project(work["r_knee"])[0]) / 2
+        # screen left for the first side, right for the second
+        assert -sign * (moved - knees_at_start / 2) >= 18, mirrored
+        for side in "lr":
+            assert _knee_flexion(work, side) >= 60
+
+
+def test_knee_rolls_arms_rest_out_to_the_sides_at_an_easy_angle() -> None:
+    figure = _figure("knee-rolls")
+    for _, skeleton in _frames(figure)[::6]:
+        points = skeleton.points
+        for side in "lr":
+            shoulder, hand = points[f"{side}_shoulder"], points[f"{side}_palm"]
+            out = abs(hand[2] - shoulder[2])
+            along = hand[0] - shoulder[0]
+            angle = math.degrees(math.atan2(out, along))
+            assert 35 <= angle <= 70, "out to the side, not a T and not by the body"
+            assert hand[1] <= 4.0, "resting on the floor"
+
+
+def test_body_scan_lies_still_while_the_attention_travels_from_feet_to_head() -> None:
+    figure = _figure("body-scan")
+    scene = scene_for(figure)
+    first = solve(figure.start).points
+    spots = []
+    for phase in [i / 40 for i in range(31)]:  # up to the work keyframe at 0.75
+        pose = figure.at_phase(phase)
+        points = solve(pose).points
+        for name in ("head", "l_palm", "r_palm", "l_knee", "r_toe", "c7"):
+            assert math.dist(points[name], first[name]) < 0.5, name
+        spot = next(s for s in scene.drawing(pose).shapes if s.role == "focus")
+        spots.append(spot.points[0][0])
+    assert figure.work_at >= 0.7, "a slow sweep up, a short return"
+    assert all(b <= a + 1e-6 for a, b in itertools.pairwise(spots)), "feet to head"
+    assert (spots[0] - spots[-1]) / scene.frame.scale >= 140, "the whole way, ankles to head"
+    for side in "lr":
+        hand, hip = first[f"{side}_palm"], first[f"{side}_hip"]
+        assert abs(hand[2]) - abs(hip[2]) <= 22, "arms resting by the sides"
+        assert hand[1] <= 4.0, "hands resting on the mat"
+
+
+def test_supported_rest_lies_90_90_with_calves_on_the_chair_and_breathes() -> None:
+    figure = _figure("supported-rest")
+    chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
+    start, work = solve(figure.start).points, solve(figure.work).points
+    for side in "lr":
+        assert 80 <= _hip_flexion(start, side) <= 100
+        assert 80 <= _knee_flexion(start, side) <= 100
+        knee, ankle = start[f"{side}_knee"], start[f"{side}_ankle"]
+        assert chair.x - 6 <= knee[0] <= chair.x + 6, "the knees at the front edge of the seat"
+        assert chair.x < ankle[0] < chair.x + chair.w, "the calves lie along the seat"
+        assert start[f"{side}_heel"][1] >= chair.h - 0.5, "the heels stay on top of the seat"
+    assert figure.start.angles == figure.work.angles, "only the breath moves: calm"
+    assert max(math.dist(start[n], work[n]) for n in start) < 0.1
+    assert figure.work.breath - figure.start.breath >= 0.9
+
+
+def test_glute_bridge_lifts_to_a_straight_line_with_feet_flat_and_arms_down() -> None:
+    figure = _figure("glute-bridge")
+    start, work = solve(figure.start).points, solve(figure.work).points
+    assert _hip_flexion(work, "l") <= 8, "knees, hips and shoulders in one line at the top"
+    assert _hip_flexion(start, "l") >= 35
+    assert work["pelvis"][1] - start["pelvis"][1] >= 12, "the hips lift clearly"
+    assert 60 <= _knee_flexion(work, "l") <= 100
+    for mirrored, skeleton in _frames(figure):
+        points = skeleton.points
+        assert points["c7"][1] < 13, "the shoulders stay on the mat"
+        for side in "lr":
+            under = support_under(figure.props, points[f"{side}_sole"], mirrored)
+            # flat foot: the toe point sits 1.5 cm above the sole, the heel on it
+            assert points[f"{side}_toe"][1] - 1.5 == pytest.approx(under, abs=1.2), side
+            assert points[f"{side}_heel_sole"][1] == pytest.approx(under, abs=1.2), side
+            assert points[f"{side}_palm"][1] - 2.5 == pytest.approx(1.0, abs=1.0), "hands down"
