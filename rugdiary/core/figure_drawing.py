@@ -9,7 +9,7 @@ from functools import lru_cache
 from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
-from rugdiary.core.figures import CHAIR_BACK, Figure, Prop, PropKind
+from rugdiary.core.figures import BAG_HANDLE, CHAIR_BACK, Figure, Prop, PropKind
 
 # ---------------------------------------------------------------------------
 # Camera: orthographic, chosen per exercise
@@ -673,23 +673,36 @@ class FigureScene:
         return _Solid(tuple(shapes), tuple(planes), extent, depth, role == "mat")
 
     def _bags(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
+        """A bag hanging from the hand by its handles: the hand, the handles, then the bag."""
         out: list[tuple[float, Shape]] = []
+        cam = self.camera
+        s = frame.scale
+
+        def view(p: Vec) -> Point2:
+            u, v, _ = cam.project(p)
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
         for prop in self.figure.props:
             if prop.kind is PropKind.BAG:
-                box = prop.box(skeleton, mirrored=mirrored)
-                solid = self._solid("bag", _box_corners(box), "prop", frame)
+                x0, y0, z0, x1, y1, z1 = prop.box(skeleton, mirrored=mirrored)
+                body_top = y1 - min(BAG_HANDLE, (y1 - y0) / 2)
+                solid = self._solid("bag", _box_corners((x0, y0, z0, x1, body_top, z1)), "prop", frame)
                 out += [(solid.depth + 3.0, shape) for shape in solid.shapes]
                 hand = prop.hand if not mirrored else ("r" if prop.hand == "l" else "l")
                 palm = skeleton.points[f"{hand}_palm"]
-                cam = self.camera
-                s = frame.scale
-                handle = []
-                for dx in (-3.5, 3.5):
-                    u, v, _ = cam.project((palm[0] + dx, box[4], palm[2]))
-                    handle.append((frame.offset_x + u * s, frame.offset_y - v * s))
-                u, v, depth = cam.project(palm)
-                handle.insert(1, (frame.offset_x + u * s, frame.offset_y - (v + 1.0) * s))
-                out.append((depth + 3.1, Shape("line", "prop", tuple(handle), (1.4 * s, 0.0))))
+                zc = (z0 + z1) / 2
+                inset = (x1 - x0) * 0.25
+                handle = (
+                    view((x0 + inset, body_top, zc)),
+                    view((palm[0], palm[1] + 1.0, palm[2])),
+                    view((x1 - inset, body_top, zc)),
+                )
+                out.append(
+                    (
+                        solid.depth + 3.1,
+                        Shape("line", "prop", handle, (1.6 * s, 0.0), part="bag:handle"),
+                    )
+                )
         return out
 
 

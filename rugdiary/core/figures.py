@@ -50,6 +50,8 @@ class PropKind(StrEnum):
 
 CHAIR_BACK = 45.0
 """How far a chair's backrest rises above its seat (cm)."""
+BAG_HANDLE = 9.0
+"""How far a bag's handles reach above its body to the hand, within the bag's height (cm)."""
 
 _DEFAULT_DEPTH = {
     PropKind.CHAIR: 44.0,

@@ -148,3 +148,67 @@ class TestStairs:
         assert max(lifts) > -25.0
         # the body rises from the floor to the second step while the feet climb
         assert poses[48].root[1] - poses[0].root[1] > 25.0
+
+
+class TestSplitSquat:
+    def test_the_back_knee_lowers_under_the_hip_with_the_trunk_upright(self) -> None:
+        figure = _figure("split-squat")
+        start, work = solve(figure.start).points, solve(figure.work).points
+        # the hips go straight down, a long way
+        assert abs(work["pelvis"][0] - start["pelvis"][0]) < 3.0
+        assert start["pelvis"][1] - work["pelvis"][1] > 25.0
+        # the back knee ends near the floor, under the hip; the front shin stands upright
+        assert work["r_knee"][1] < 20.0
+        assert abs(work["r_knee"][0] - work["pelvis"][0]) < 6.0
+        assert abs(work["l_knee"][0] - work["l_ankle"][0]) < 15.0
+        for mirrored in (False, True):
+            for phase in PHASES:
+                points = solve(figure.at_phase(phase, mirrored=mirrored)).points
+                front, back = ("r_", "l_") if mirrored else ("l_", "r_")
+                assert abs(points["c7"][0] - points["pelvis"][0]) < 8.0, "trunk upright"
+                # one foot a long step in front of the other; front heel down, back heel up
+                assert points[front + "heel_sole"][0] - points[back + "toe"][0] > 60.0
+                assert points[front + "heel_sole"][1] < 2.0
+                assert points[back + "heel_sole"][1] > 10.0
+
+
+class TestSuitcaseCarry:
+    def test_the_bag_hangs_from_a_long_arm_beside_the_thigh_trunk_upright(self) -> None:
+        figure = _figure("suitcase-carry")
+        bag = next(p for p in figure.props if p.kind is PropKind.BAG)
+        strides = []
+        for mirrored in (False, True):
+            side = ("r_" if bag.hand == "l" else "l_") if mirrored else bag.hand + "_"
+            for phase in PHASES:
+                pose = figure.at_phase(phase, mirrored=mirrored)
+                skeleton = solve(pose)
+                points = skeleton.points
+                arm = math.dist(points[side + "shoulder"], points[side + "wrist"])
+                assert arm > 54.0, "the arm hangs long, not bent up to the hip"
+                # the hand and the bag hang beside the thigh, on the outside, not in front
+                assert abs(points[side + "palm"][0] - points["pelvis"][0]) < 12.0
+                assert abs(points[side + "palm"][2]) > abs(points[side + "hip"][2])
+                x0, y0, _, x1, _, _ = bag.box(skeleton, mirrored=mirrored)
+                assert abs((x0 + x1) / 2 - points["pelvis"][0]) < 12.0
+                assert y0 > 10.0, "the bag clears the floor"
+                # standing tall: no leaning away from the bag or forward
+                assert abs(points["c7"][2] - points["pelvis"][2]) < 4.0
+                assert abs(points["c7"][0] - points["pelvis"][0]) < 6.0
+                strides.append(points["l_ankle"][0] - points["r_ankle"][0])
+        assert max(strides) > 30.0 and min(strides) < -30.0, "walking: the feet take turns"
+
+    def test_the_bag_is_drawn_with_its_handles_to_the_hand(self) -> None:
+        figure = _figure("suitcase-carry")
+        for mirrored in (False, True):
+            pose = figure.at_phase(0.0, mirrored=mirrored)
+            drawing = scene_for(figure).drawing(pose)
+            hand = "r_" if mirrored else "l_"
+            (handle,) = [s for s in drawing.shapes if s.part == "bag:handle"]
+            palm = solve(pose).points[hand + "palm"]
+            camera = Camera.named(figure.camera)
+            u, v, _ = camera.project((palm[0], palm[1] + 1.0, palm[2]))
+            frame = scene_for(figure).frame
+            assert handle.points[1] == pytest.approx(
+                (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
+            )
+            assert _order(drawing, "bag:handle")[0] > max(_order(drawing, "bag"))
