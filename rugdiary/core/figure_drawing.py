@@ -686,7 +686,9 @@ class FigureScene:
             if prop.kind is PropKind.BAG:
                 x0, y0, z0, x1, y1, z1 = prop.box(skeleton, mirrored=mirrored)
                 body_top = y1 - min(BAG_HANDLE, (y1 - y0) / 2)
-                solid = self._solid("bag", _box_corners((x0, y0, z0, x1, body_top, z1)), "prop", frame)
+                solid = self._solid(
+                    "bag", _box_corners((x0, y0, z0, x1, body_top, z1)), "prop", frame
+                )
                 out += [(solid.depth + 3.0, shape) for shape in solid.shapes]
                 hand = prop.hand if not mirrored else ("r" if prop.hand == "l" else "l")
                 palm = skeleton.points[f"{hand}_palm"]
@@ -793,7 +795,11 @@ def _prop_solids(prop: Prop, mirrored: bool) -> list[tuple[str, _Corners, str]]:
             px = x0 + 2.0 + (prop.w - 4.0 - post) * i / (posts - 1)
             top = prop.rail_top(px + post / 2) - bar
             solids.append(
-                ("post", _box_corners((px, y0, zc - post / 2, px + post, top, zc + post / 2)), "prop")
+                (
+                    "post",
+                    _box_corners((px, y0, zc - post / 2, px + post, top, zc + post / 2)),
+                    "prop",
+                )
             )
         low, high = prop.rail_top(x0), prop.rail_top(x1)
         solids.append(
@@ -825,7 +831,9 @@ def _prop_solids(prop: Prop, mirrored: bool) -> list[tuple[str, _Corners, str]]:
             bx = x0 if prop.back == "-x" else x1 - 3.0
             top = seat + CHAIR_BACK
             for lz in (z0, z1 - leg):
-                parts.append(("back", _box_corners((bx, seat, lz, bx + 3.0, top - 9.0, lz + leg)), "prop"))
+                parts.append(
+                    ("back", _box_corners((bx, seat, lz, bx + 3.0, top - 9.0, lz + leg)), "prop")
+                )
             parts.append(("back", _box_corners((bx, top - 9.0, z0, bx + 3.0, top, z1)), "prop"))
         return parts
     # named by the height of its top: "step:17cm", so a stair's steps stay apart

@@ -50,7 +50,7 @@ class TestPropsInDepthOrder:
             drawing = scene_for(figure).drawing(pose)
             far, _ = _far_and_near_leg(figure, pose)
             far_shin = max(_order(drawing, far + "knee"))
-            far_leg = max(_order(drawing, far + "hip") + [far_shin])
+            far_leg = max([*_order(drawing, far + "hip"), far_shin])
             assert min(_order(drawing, "chair:seat")) > far_shin
             assert min(_order(drawing, "chair:back")) > far_leg
             assert max(_order(drawing, "chair:back")) < min(_order(drawing, "l_wrist"))
@@ -107,7 +107,8 @@ class TestStairs:
         assert rail.rise / rail.w == pytest.approx((y1 - y0) / (x1 - x0), rel=0.05)
         for x, y in noses:
             assert 85.0 <= rail.rail_top(x) - y <= 95.0
-        assert rail.x <= x0 and rail.x + rail.w >= x1
+        assert rail.x <= x0
+        assert rail.x + rail.w >= x1
         drawing = scene_for(_figure("stairs")).drawing(_figure("stairs").start)
         assert len({s.points for s in drawing.shapes if s.part == "rail:post"}) >= 4
         # the bar is drawn as one sloping piece: its far end is higher on screen
@@ -195,7 +196,8 @@ class TestSuitcaseCarry:
                 assert abs(points["c7"][2] - points["pelvis"][2]) < 4.0
                 assert abs(points["c7"][0] - points["pelvis"][0]) < 6.0
                 strides.append(points["l_ankle"][0] - points["r_ankle"][0])
-        assert max(strides) > 30.0 and min(strides) < -30.0, "walking: the feet take turns"
+        assert max(strides) > 30.0, "walking: the feet take turns"
+        assert min(strides) < -30.0
 
     def test_the_bag_is_drawn_with_its_handles_to_the_hand(self) -> None:
         figure = _figure("suitcase-carry")
@@ -212,3 +214,49 @@ class TestSuitcaseCarry:
                 (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
             )
             assert _order(drawing, "bag:handle")[0] > max(_order(drawing, "bag"))
+
+
+class TestHingeSquatWalk:
+    def test_the_hip_hinge_sends_the_hips_back_with_a_long_back(self) -> None:
+        figure = _figure("hip-hinge")
+        start, work = solve(figure.start).points, solve(figure.work).points
+        assert start["pelvis"][0] - work["pelvis"][0] > 12.0, "hips go back"
+        trunk = math.degrees(
+            math.atan2(work["c7"][1] - work["pelvis"][1], work["c7"][0] - work["pelvis"][0])
+        )
+        assert trunk < 50.0, "the upper body tips well forward"
+        # a long back: the spine's points lie near the pelvis-to-c7 line (at most slightly round)
+        length = math.dist(work["pelvis"], work["c7"])
+        bow = math.dist(work["pelvis"], work["spine2"]) + math.dist(work["spine2"], work["c7"])
+        assert bow - length < 3.0
+        # knees soft, shins near upright, arms hanging towards the floor
+        straight = math.dist(work["l_hip"], work["l_knee"]) + math.dist(
+            work["l_knee"], work["l_ankle"]
+        )
+        assert straight - math.dist(work["l_hip"], work["l_ankle"]) > 1.0, "knees not locked"
+        assert abs(work["l_knee"][0] - work["l_ankle"][0]) < 15.0
+        assert abs(work["l_wrist"][0] - work["l_shoulder"][0]) < 6.0
+
+    def test_walking_swings_each_arm_with_the_opposite_leg(self) -> None:
+        for exercise_id in ("walking",):
+            figure = _figure(exercise_id)
+            for phase in PHASES:
+                points = solve(figure.at_phase(phase)).points
+                legs = points["l_ankle"][0] - points["r_ankle"][0]
+                arms = points["l_wrist"][0] - points["r_wrist"][0]
+                if abs(legs) > 30.0:
+                    assert arms * legs < 0, phase
+                    assert abs(arms) > 25.0, phase
+
+    def test_the_chair_squat_stands_up_tall_in_front_of_the_chair(self) -> None:
+        figure = _figure("chair-squat")
+        chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
+        start, work = solve(figure.start).points, solve(figure.work).points
+        assert start["pelvis"][1] - 10.0 < chair.y + chair.h + 12.0, "seated on the chair"
+        assert start["pelvis"][0] > chair.x + chair.w / 2, "towards the front of the seat"
+        assert work["pelvis"][1] > 85.0
+        assert abs(work["c7"][0] - work["pelvis"][0]) < 8.0
+        for points in (start, work):
+            # hands hang or rest by the body, not held up in the air
+            for side in ("l_", "r_"):
+                assert points[side + "wrist"][1] < points["pelvis"][1] + 12.0
