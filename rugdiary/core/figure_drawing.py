@@ -9,7 +9,7 @@ from functools import lru_cache
 from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
-from rugdiary.core.figures import CHAIR_BACK, Figure, Prop, PropKind
+from rugdiary.core.figures import BAG_HANDLE, CHAIR_BACK, Figure, Prop, PropKind
 
 # ---------------------------------------------------------------------------
 # Camera: orthographic, chosen per exercise
@@ -110,6 +110,8 @@ class Shape:
     points: tuple[Point2, ...]
     size: tuple[float, float] = (0.0, 0.0)
     outline: bool = False
+    part: str = ""
+    """What it draws ("l_hip" for the left thigh, "chair:seat"): for tests, not drawn."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +227,7 @@ class FigureScene:
     def __init__(self, figure: Figure, frame: Frame | None = None) -> None:
         self.figure = figure
         self.camera = Camera.named(figure.camera)
-        self._static: dict[tuple[bool, float, float], list[tuple[float, Shape]]] = {}
+        self._static: dict[tuple[bool, float, float], list[_Solid]] = {}
         self.frame = frame if frame is not None else self._fit()
 
     # -- fitting ---------------------------------------------------------------------------
@@ -316,10 +318,17 @@ class FigureScene:
         if floor:
             back += self._floor(frame)
         back.append(self._shadow(skeleton, frame))
-        back += [shape for _, shape in self._props(frame, pose.flipped)]
-        parts: list[tuple[float, Shape]] = []
+        pts = skeleton.points
+        parts: list[tuple[float, Shape, _Part]] = []
         trunk_depth = (proj["pelvis"][2] + proj["spine3"][2]) / 2
-        parts.append((trunk_depth, self._trunk(skeleton, pose, proj, frame)))
+        trunk_points = ("pelvis", "spine1", "spine3", "c7")
+        parts.append(
+            (
+                trunk_depth,
+                self._trunk(skeleton, pose, proj, frame),
+                _Part(tuple(pts[n] for n in trunk_points), (15.0,) * 4, trunk_depth),
+            )
+        )
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         parts.append(
             (
@@ -329,7 +338,9 @@ class FigureScene:
                     "near",
                     tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)),
                     outline=True,
+                    part="neck",
                 ),
+                _Part((pts["c7"], pts["neck_top"]), (6.0, 5.0), neck_depth),
             )
         )
         # Which side faces the camera: its limbs are drawn in front of the trunk and dark,
@@ -341,7 +352,8 @@ class FigureScene:
         near_side = "l_" if side_depth["l_"] > side_depth["r_"] else "r_"
         for side in ("l_", "r_"):
             for a, b, ra, rb in _LIMB_PARTS:
-                depth = (proj[side + a][2] + proj[side + b][2]) / 2
+                real = (proj[side + a][2] + proj[side + b][2]) / 2
+                depth = real
                 role = "near"
                 if sided:
                     role = "near" if side == near_side else "far"
@@ -350,16 +362,24 @@ class FigureScene:
                 # a shade further back than the joint it hangs from, so the upper arm
                 # covers the forearm's round end where they meet at the same depth
                 parts.append(
-                    (depth - 0.01 * len(parts), Shape("poly", role, tuple(outline), outline=True))
+                    (
+                        depth - 0.01 * len(parts),
+                        Shape("poly", role, tuple(outline), outline=True, part=side + a),
+                        _Part((pts[side + a], pts[side + b]), (ra, rb), real),
+                    )
                 )
         head_depth = proj["head"][2]
         parts.append(
-            (head_depth, Shape("circle", "near", (view("head"),), (HEAD_RADIUS * s,) * 2, True))
+            (
+                head_depth,
+                Shape("circle", "near", (view("head"),), (HEAD_RADIUS * s,) * 2, True, "head"),
+                _Part((pts["head"],), (HEAD_RADIUS,), head_depth),
+            )
         )
-        for bag in self._bags(skeleton, frame, pose.flipped):
-            parts.append(bag)
+        for depth, shape in self._bags(skeleton, frame, pose.flipped):
+            parts.append((depth, shape, _Part((pts["pelvis"],), (0.0,), depth)))
         parts.sort(key=lambda item: item[0])
-        front = [shape for _, shape in parts]
+        front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
         front += self._face(skeleton, proj, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
@@ -519,7 +539,7 @@ class FigureScene:
             ]
         return []
 
-    def _props(self, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
+    def _props(self, frame: Frame, mirrored: bool) -> list[_Solid]:
         key = (mirrored, frame.scale, frame.offset_x)
         cached = self._static.get(key)
         if cached is None:
@@ -527,58 +547,164 @@ class FigureScene:
             for prop in self.figure.props:
                 if prop.kind is PropKind.BAG:
                     continue
-                for box, role in _prop_boxes(prop, mirrored):
-                    cached += self._box(box, frame, role)
+                for name, corners, role in _prop_solids(prop, mirrored):
+                    cached.append(self._solid(f"{prop.kind.value}:{name}", corners, role, frame))
+            # a prop part stays in front of the earlier ones it overlaps on screen (the
+            # steps of a stair build up), wherever the body puts it
+            for i, solid in enumerate(cached):
+                l0, t0, r0, b0 = solid.extent
+                over = tuple(
+                    j
+                    for j, other in enumerate(cached[:i])
+                    if other.extent[0] < r0
+                    and l0 < other.extent[2]
+                    and other.extent[1] < b0
+                    and t0 < other.extent[3]
+                )
+                cached[i] = replace(solid, over=over)
             self._static[key] = cached
         return cached
 
-    def _bags(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
-        out: list[tuple[float, Shape]] = []
-        for prop in self.figure.props:
-            if prop.kind is PropKind.BAG:
-                box = prop.box(skeleton, mirrored=mirrored)
-                out += self._box(box, frame, "prop", depth_bias=3.0)
-                hand = prop.hand if not mirrored else ("r" if prop.hand == "l" else "l")
-                palm = skeleton.points[f"{hand}_palm"]
-                cam = self.camera
-                s = frame.scale
-                handle = []
-                for dx in (-3.5, 3.5):
-                    u, v, _ = cam.project((palm[0] + dx, box[4], palm[2]))
-                    handle.append((frame.offset_x + u * s, frame.offset_y - v * s))
-                u, v, depth = cam.project(palm)
-                handle.insert(1, (frame.offset_x + u * s, frame.offset_y - (v + 1.0) * s))
-                out.append((depth + 3.1, Shape("line", "prop", tuple(handle), (1.4 * s, 0.0))))
-        return out
+    def _merge_props(
+        self,
+        parts: list[tuple[float, Shape, _Part]],
+        solids: list[_Solid],
+        frame: Frame,
+    ) -> list[Shape]:
+        """Body parts (already far to near) with the props' parts slotted in by depth.
 
-    def _box(
-        self, box: tuple[float, ...], frame: Frame, role: str, depth_bias: float = 0.0
-    ) -> list[tuple[float, Shape]]:
-        """The faces of a box that look towards the camera, as polygons."""
-        x0, y0, z0, x1, y1, z1 = box
+        A prop part goes where it breaks the fewest "this one hides that one" pairs among
+        the body parts it overlaps on screen: after every part it hides, before every part
+        that hides it. Prop parts keep their own order (a stair's steps build up).
+        """
+        if not solids:
+            return [shape for _, shape, _ in parts]
         cam = self.camera
         s = frame.scale
-        faces = (
-            ((0.0, 1.0, 0.0), ((x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1))),
-            ((0.0, -1.0, 0.0), ((x0, y0, z0), (x1, y0, z0), (x1, y0, z1), (x0, y0, z1))),
-            ((0.0, 0.0, 1.0), ((x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1))),
-            ((0.0, 0.0, -1.0), ((x0, y0, z0), (x1, y0, z0), (x1, y1, z0), (x0, y1, z0))),
-            ((1.0, 0.0, 0.0), ((x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1))),
-            ((-1.0, 0.0, 0.0), ((x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1))),
-        )
-        out: list[tuple[float, Shape]] = []
-        centre = ((x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2)
-        depth = cam.project(centre)[2] + depth_bias
-        for normal, corners in faces:
-            facing = sum(n * t for n, t in zip(normal, cam.toward, strict=True))
+        boxes: list[tuple[float, float, float, float]] = []
+        for _, _, part in parts:
+            us = [cam.project(p) for p in part.points]
+            r = max(part.radii)
+            boxes.append(
+                (
+                    frame.offset_x + (min(u for u, _, _ in us) - r) * s,
+                    frame.offset_y - (max(v for _, v, _ in us) + r) * s,
+                    frame.offset_x + (max(u for u, _, _ in us) + r) * s,
+                    frame.offset_y - (min(v for _, v, _ in us) - r) * s,
+                )
+            )
+        slots: list[list[_Solid]] = [[] for _ in range(len(parts) + 1)]
+        placed: list[int] = []
+        for solid in solids:
+            lowest = max((placed[j] for j in solid.over), default=0)
+            if solid.floor:
+                slots[lowest].append(solid)
+                placed.append(lowest)
+                continue
+            # order[i]: +1 the body part must come after the prop part, -1 before, 0 either
+            order = [0] * len(parts)
+            l0, t0, r0, b0 = solid.extent
+            for i, (_, _, part) in enumerate(parts):
+                l1, t1, r1, b1 = boxes[i]
+                if l1 >= r0 or l0 >= r1 or t1 >= b0 or t0 >= b1:
+                    continue
+                order[i] = solid.side_of(part)
+            # cost of slot k: parts before it that belong in front, parts after it behind
+            cost = sum(1 for o in order if o < 0)
+            best, best_k = cost if lowest == 0 else None, 0
+            for k in range(1, len(parts) + 1):
+                o = order[k - 1]
+                cost += (o > 0) - (o < 0)
+                if k >= lowest and (best is None or cost < best):
+                    best, best_k = cost, k
+            placed.append(best_k)
+            slots[best_k].append(solid)
+        out: list[Shape] = []
+        for k, (_, shape, _) in enumerate(parts):
+            for solid in slots[k]:
+                out += solid.shapes
+            out.append(shape)
+        for solid in slots[-1]:
+            out += solid.shapes
+        return out
+
+    def _solid(self, name: str, corners: _Corners, role: str, frame: Frame) -> _Solid:
+        """A convex six-faced prop part: the faces turned to the camera, and its face planes."""
+        cam = self.camera
+        s = frame.scale
+        centre = tuple(sum(c[i] for c in corners) / 8 for i in range(3))
+        shapes: list[Shape] = []
+        planes: list[tuple[Vec, float, bool]] = []
+        for face in _FACES:
+            quad = [corners[i] for i in face]
+            a, b, d = quad[0], quad[1], quad[3]
+            e1 = (b[0] - a[0], b[1] - a[1], b[2] - a[2])
+            e2 = (d[0] - a[0], d[1] - a[1], d[2] - a[2])
+            n = (
+                e1[1] * e2[2] - e1[2] * e2[1],
+                e1[2] * e2[0] - e1[0] * e2[2],
+                e1[0] * e2[1] - e1[1] * e2[0],
+            )
+            length = math.sqrt(n[0] ** 2 + n[1] ** 2 + n[2] ** 2) or 1.0
+            mid = tuple(sum(q[i] for q in quad) / 4 for i in range(3))
+            out = sum((mid[i] - centre[i]) * n[i] for i in range(3))
+            sign = (1.0 if out >= 0 else -1.0) / length
+            n = (n[0] * sign, n[1] * sign, n[2] * sign)
+            facing = n[0] * cam.toward[0] + n[1] * cam.toward[1] + n[2] * cam.toward[2]
+            offset = n[0] * a[0] + n[1] * a[1] + n[2] * a[2]
+            if abs(facing) > 0.02:
+                planes.append((n, offset, facing > 0))
             if facing <= 1e-6:
                 continue
             pts = []
-            for corner in corners:
+            for corner in quad:
                 u, v, _ = cam.project(corner)
                 pts.append((frame.offset_x + u * s, frame.offset_y - v * s))
-            face_role = role + "_top" if normal[1] > 0 and role == "prop" else role
-            out.append((depth, Shape("poly", face_role, tuple(pts), outline=True)))
+            face_role = role + "_top" if n[1] > 0.5 and role == "prop" else role
+            shapes.append(Shape("poly", face_role, tuple(pts), outline=True, part=name))
+        flat = [p for shape in shapes for p in shape.points]
+        extent = (
+            min(x for x, _ in flat),
+            min(y for _, y in flat),
+            max(x for x, _ in flat),
+            max(y for _, y in flat),
+        )
+        depth = cam.project(centre)[2]  # type: ignore[arg-type]
+        return _Solid(tuple(shapes), tuple(planes), extent, depth, role == "mat")
+
+    def _bags(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
+        """A bag hanging from the hand by its handles: the hand, the handles, then the bag."""
+        out: list[tuple[float, Shape]] = []
+        cam = self.camera
+        s = frame.scale
+
+        def view(p: Vec) -> Point2:
+            u, v, _ = cam.project(p)
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
+        for prop in self.figure.props:
+            if prop.kind is PropKind.BAG:
+                x0, y0, z0, x1, y1, z1 = prop.box(skeleton, mirrored=mirrored)
+                body_top = y1 - min(BAG_HANDLE, (y1 - y0) / 2)
+                solid = self._solid(
+                    "bag", _box_corners((x0, y0, z0, x1, body_top, z1)), "prop", frame
+                )
+                out += [(solid.depth + 3.0, shape) for shape in solid.shapes]
+                hand = prop.hand if not mirrored else ("r" if prop.hand == "l" else "l")
+                palm = skeleton.points[f"{hand}_palm"]
+                zc = (z0 + z1) / 2
+                inset = (x1 - x0) * 0.25
+                handle = (
+                    view((x0 + inset, body_top, zc)),
+                    view((palm[0], palm[1] + 1.0, palm[2])),
+                    view((x1 - inset, body_top, zc)),
+                )
+                out.append(
+                    (
+                        solid.depth + 3.1,
+                        Shape("line", "prop", handle, (1.6 * s, 0.0), part="bag:handle"),
+                    )
+                )
         return out
 
 
@@ -592,35 +718,126 @@ _SHADOW_POINTS = (
 )
 
 
-def _prop_boxes(prop: Prop, mirrored: bool) -> list[tuple[tuple[float, ...], str]]:
-    """A prop as the boxes it is built from: a chair is a seat, four legs and a back."""
+_Corners = tuple[Vec, ...]
+"""The eight corners of a six-faced solid, index 4 * x + 2 * y + z (0 low, 1 high)."""
+_FACES = (
+    (2, 6, 7, 3),  # top
+    (0, 4, 5, 1),  # bottom
+    (1, 5, 7, 3),  # +z
+    (0, 4, 6, 2),  # -z
+    (4, 6, 7, 5),  # +x
+    (0, 2, 3, 1),  # -x
+)
+_TOUCH_CM = 2.5
+"""A body part this close to a prop's face counts as on that face's side (a foot on a step)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A drawn body part as points with a radius round each, and its depth."""
+
+    points: tuple[Vec, ...]
+    radii: tuple[float, ...]
+    depth: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Solid:
+    """A prop part: the faces drawn, its face planes (normal, offset, faces the camera)."""
+
+    shapes: tuple[Shape, ...]
+    planes: tuple[tuple[Vec, float, bool], ...]
+    extent: tuple[float, float, float, float]
+    depth: float
+    floor: bool
+    over: tuple[int, ...] = ()
+    """The earlier prop parts this one overlaps on screen: it is drawn after them."""
+
+    def side_of(self, part: _Part) -> int:
+        """+1 if the body part lies in front of this prop part, -1 if behind, 0 unknown.
+
+        Wholly outside a face the camera sees, the part cannot be hidden by the prop; wholly
+        outside a face turned away, it cannot hide the prop. Otherwise the nearer centre wins.
+        """
+        behind = False
+        for n, offset, facing in self.planes:
+            low = min(
+                n[0] * p[0] + n[1] * p[1] + n[2] * p[2] - r
+                for p, r in zip(part.points, part.radii, strict=True)
+            )
+            if low >= offset - _TOUCH_CM:
+                if facing:
+                    return 1
+                behind = True
+        if behind:
+            return -1
+        return 1 if part.depth > self.depth else -1
+
+
+def _box_corners(box: tuple[float, ...]) -> _Corners:
+    x0, y0, z0, x1, y1, z1 = box
+    return tuple((x, y, z) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1))
+
+
+def _prop_solids(prop: Prop, mirrored: bool) -> list[tuple[str, _Corners, str]]:
+    """A prop as the solids it is built from: a chair is four legs, a seat and a back."""
     x0, y0, z0, x1, y1, z1 = prop.box(mirrored=mirrored)
     if prop.kind is PropKind.MAT:
-        return [((x0, y0, z0, x1, y1, z1), "mat")]
+        return [("mat", _box_corners((x0, y0, z0, x1, y1, z1)), "mat")]
     if prop.kind is PropKind.RAIL:
-        # the bar a hand rests on, and a post under each end
+        # posts under the bar, and the bar a hand slides along, rising with the stairs
         bar = 4.0
         post = 3.0
         zc = (z0 + z1) / 2
-        rail: list[tuple[tuple[float, ...], str]] = [
-            ((px, y0, zc - post / 2, px + post, y1 - bar, zc + post / 2), "prop")
-            for px in (x0 + 2.0, x1 - 2.0 - post)
-        ]
-        rail.append(((x0, y1 - bar, z0, x1, y1, z1), "prop"))
-        return rail
+        solids: list[tuple[str, _Corners, str]] = []
+        posts = max(2, round(prop.w / 50.0) + 1)
+        for i in range(posts):
+            px = x0 + 2.0 + (prop.w - 4.0 - post) * i / (posts - 1)
+            top = prop.rail_top(px + post / 2) - bar
+            solids.append(
+                (
+                    "post",
+                    _box_corners((px, y0, zc - post / 2, px + post, top, zc + post / 2)),
+                    "prop",
+                )
+            )
+        low, high = prop.rail_top(x0), prop.rail_top(x1)
+        solids.append(
+            (
+                "bar",
+                tuple(
+                    (x, (low if x == x0 else high) - (bar if y == 0 else 0.0), z)
+                    for x in (x0, x1)
+                    for y in (0, 1)
+                    for z in (z0, z1)
+                ),
+                "prop",
+            )
+        )
+        return solids
     if prop.kind in (PropKind.CHAIR, PropKind.STOOL):
         seat = prop.y + prop.h
         leg = 3.0
-        boxes: list[tuple[tuple[float, ...], str]] = []
+        parts: list[tuple[str, _Corners, str]] = []
         for lx in (x0, x1 - leg):
             for lz in (z0, z1 - leg):
-                boxes.append(((lx, y0, lz, lx + leg, seat - 4.0, lz + leg), "prop"))
-        boxes.append(((x0, seat - 4.0, z0, x1, seat, z1), "prop"))
+                parts.append(
+                    ("leg", _box_corners((lx, y0, lz, lx + leg, seat - 4.0, lz + leg)), "prop")
+                )
+        parts.append(("seat", _box_corners((x0, seat - 4.0, z0, x1, seat, z1)), "prop"))
         if prop.kind is PropKind.CHAIR:
+            # two uprights and a top rail, open between them: a body behind the chair
+            # shows through, as it would
             bx = x0 if prop.back == "-x" else x1 - 3.0
-            boxes.append(((bx, seat, z0, bx + 3.0, seat + CHAIR_BACK, z1), "prop"))
-        return boxes
-    return [((x0, y0, z0, x1, y1, z1), "prop")]
+            top = seat + CHAIR_BACK
+            for lz in (z0, z1 - leg):
+                parts.append(
+                    ("back", _box_corners((bx, seat, lz, bx + 3.0, top - 9.0, lz + leg)), "prop")
+                )
+            parts.append(("back", _box_corners((bx, top - 9.0, z0, bx + 3.0, top, z1)), "prop"))
+        return parts
+    # named by the height of its top: "step:17cm", so a stair's steps stay apart
+    return [(f"{y1:g}cm", _box_corners((x0, y0, z0, x1, y1, z1)), "prop")]
 
 
 def _end_cap(end: Point2, before: Point2, radius: float) -> list[Point2]:

@@ -45,11 +45,13 @@ class PropKind(StrEnum):
     BAG = "bag"
     MAT = "mat"
     WALL = "wall"
-    RAIL = "rail"  # a handrail: x to x + w long, its top h above y, posts at both ends
+    RAIL = "rail"  # a handrail: x to x + w long, its top h above y (rising by `rise`), posts
 
 
 CHAIR_BACK = 45.0
 """How far a chair's backrest rises above its seat (cm)."""
+BAG_HANDLE = 9.0
+"""How far a bag's handles reach above its body to the hand, within the bag's height (cm)."""
 
 _DEFAULT_DEPTH = {
     PropKind.CHAIR: 44.0,
@@ -80,7 +82,8 @@ class Prop:
 
     A bag hangs from a hand instead (`hand`, "l" or "r"; x, y and z are ignored), so it
     travels with the figure and swaps hands on the other side. A chair's backrest stands
-    on its `back` edge ("-x" or "+x").
+    on its `back` edge ("-x" or "+x"). A rail's top climbs by `rise` from x to x + w, so a
+    stair rail follows the stairs.
     """
 
     kind: PropKind
@@ -92,11 +95,12 @@ class Prop:
     z: float = 0.0
     back: str = "-x"
     hand: str = "l"
+    rise: float = 0.0
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, PropKind):
             raise ValidationError("kind", f"must be one of {', '.join(PropKind)}")
-        for name in ("x", "y", "z", "w", "h", "d"):
+        for name in ("x", "y", "z", "w", "h", "d", "rise"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValidationError(name, "must be a number")
@@ -105,6 +109,8 @@ class Prop:
                 raise ValidationError(name, "must be above 0 and at most 400 cm")
         if not 0 <= self.d <= 400:
             raise ValidationError("d", "must be from 0 to 400 cm")
+        if not -400 <= self.rise <= 400 or (self.rise and self.kind is not PropKind.RAIL):
+            raise ValidationError("rise", "must be from -400 to 400 cm, and only on a rail")
         if self.back not in ("-x", "+x"):
             raise ValidationError("back", "must be '-x' or '+x'")
         if self.hand not in ("l", "r"):
@@ -131,6 +137,7 @@ class Prop:
             )
         z = -self.z if mirrored else self.z
         top = self.y + self.h + (CHAIR_BACK if self.kind is PropKind.CHAIR else 0.0)
+        top += max(self.rise, 0.0)
         return (self.x, self.y, z - self.depth / 2, self.x + self.w, top, z + self.depth / 2)
 
     def top_under(self, x: float, z: float, mirrored: bool = False) -> float | None:
@@ -143,6 +150,8 @@ class Prop:
         if self.x - margin <= x <= self.x + self.w + margin and cz - half - margin <= z <= (
             cz + half + margin
         ):
+            if self.kind is PropKind.RAIL:
+                return self.rail_top(x)
             if self.kind is PropKind.CHAIR:
                 # a hand may rest on the top of the backrest
                 back_x = self.x if self.back == "-x" else self.x + self.w
@@ -150,6 +159,11 @@ class Prop:
                     return self.y + self.h + CHAIR_BACK
             return self.y + self.h
         return None
+
+    def rail_top(self, x: float) -> float:
+        """A rail's top at `x`: h above y at its low-x end, climbing evenly by `rise`."""
+        share = min(max((x - self.x) / self.w, 0.0), 1.0)
+        return self.y + self.h + self.rise * share
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind.value, "w": self.w, "h": self.h}
@@ -163,6 +177,8 @@ class Prop:
                 out["z"] = self.z
         if self.kind is PropKind.CHAIR:
             out["back"] = self.back
+        if self.rise:
+            out["rise"] = self.rise
         return out
 
     @classmethod
@@ -171,7 +187,7 @@ class Prop:
             raise ValidationError(path, "must be an object")
         reject_unknown(
             data,
-            {"kind", "x", "y", "z", "w", "h", "d", "back", "hand"},
+            {"kind", "x", "y", "z", "w", "h", "d", "back", "hand", "rise"},
             "is not a prop field",
             path,
         )
@@ -190,6 +206,7 @@ class Prop:
                 z=data.get("z", 0.0),
                 back=data.get("back", "-x"),
                 hand=data.get("hand", "l"),
+                rise=data.get("rise", 0.0),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None
