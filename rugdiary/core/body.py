@@ -596,12 +596,14 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
     turn = tuple(_lerp_turn(x, y, t) for x, y in zip(a.turn, b.turn, strict=True))
     angles = tuple(lerp_angles(x, y, t) for x, y in zip(a.angles, b.angles, strict=True))
     targets_b = dict(b.contacts)
-    # A contact held in both slides along its surface; one that changes height (a foot
-    # going up a step) is lifted and set down instead, so it never rests on thin air.
+    # A contact held in both slides along its surface; a foot that changes height (going
+    # up a step) is lifted and set down instead, so it never rests on thin air. A hand
+    # keeps sliding when its height changes: it runs along a sloping rail, which is straight.
     contacts = tuple(
         (name, tuple(p + (q - p) * t for p, q in zip(target, targets_b[name], strict=True)))
         for name, target in a.contacts
-        if name in targets_b and abs(target[1] - targets_b[name][1]) < 0.5
+        if name in targets_b
+        and (abs(target[1] - targets_b[name][1]) < 0.5 or name.endswith("_hand"))
     )
     return Pose(
         (root[0], root[1], root[2]),
