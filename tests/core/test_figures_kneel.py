@@ -121,3 +121,42 @@ def test_childs_pose_sits_back_on_the_heels_with_the_arms_long_on_the_mat() -> N
     assert work["head"][1] - 11.0 <= 2.0
     assert work["head"][0] > work["l_knee"][0] + 15.0
     assert work["c7"][1] <= 26.0
+
+
+def test_bird_dog_reaches_the_opposite_arm_and_leg_long_and_level_with_a_flat_back() -> None:
+    figure = _figure("bird-dog")
+    for mirrored in (False, True):
+        work = figure.work.mirrored() if mirrored else figure.work
+        points = solve(work).points
+        leg, arm = ("r", "l") if mirrored else ("l", "r")
+        hip, knee, ankle = (points[f"{leg}_{j}"] for j in ("hip", "knee", "ankle"))
+        assert _angle(hip, knee, ankle) >= 170, "the leg reaches long"
+        assert abs(ankle[1] - hip[1]) <= 10.0, "to about hip height"
+        assert hip[0] - ankle[0] >= 80.0, "straight back"
+        shoulder, elbow, wrist = (points[f"{arm}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+        assert _angle(shoulder, elbow, wrist) >= 170, "the arm reaches long"
+        assert abs(wrist[1] - shoulder[1]) <= 10.0, "level with the back"
+        assert wrist[0] - shoulder[0] >= 50.0, "straight forward"
+        # the back stays flat and square: no bend, no twist, no roll
+        assert abs(_above_line(points, "spine2")) <= 2.0
+        for joint in ("lumbar", "thoracic"):
+            assert work.angle(joint) == (0.0, 0.0, 0.0)
+        assert work.turn[2] == 0.0
+        # the other hand and knee hold the body up, on the mat
+        held = {name for name, _ in work.contacts}
+        assert {f"{leg}_hand", f"{arm}_knee"} <= held
+        assert f"{arm}_hand" not in held and f"{leg}_knee" not in held
+
+
+def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides() -> None:
+    figure = _figure("bird-dog")
+    first = solve(figure.start)
+    for phase in PHASES:
+        pose = figure.at_phase(phase)
+        skeleton = solve(pose)
+        for name in ("l_hand", "r_knee"):
+            moved = math.dist(skeleton.contact_point(name)[0], first.contact_point(name)[0])
+            assert moved <= 1.0, (name, phase)
+    slide = solve(figure.pose("slide")).points
+    assert slide["l_toe"][1] <= 4.0, "the toes slide back along the mat"
+    assert _angle(slide["l_hip"], slide["l_knee"], slide["l_ankle"]) >= 170, "the leg long"
