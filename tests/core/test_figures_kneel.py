@@ -160,3 +160,22 @@ def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides()
     slide = solve(figure.pose("slide")).points
     assert slide["l_toe"][1] <= 4.0, "the toes slide back along the mat"
     assert _angle(slide["l_hip"], slide["l_knee"], slide["l_ankle"]) >= 170, "the leg long"
+
+
+def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat() -> None:
+    figure = _figure("back-extension")
+    start, work = _points(figure, "start"), _points(figure, "work")
+    # a lift the size of the upper arm: some 60 px on the player, 10 px on a thumbnail
+    assert work["c7"][1] - start["c7"][1] >= 20.0
+    assert work["head"][1] - start["head"][1] >= 20.0
+    for points in (start, work):
+        assert points["pelvis"][1] - 11.0 <= 2.0, "the hips stay on the mat"
+        assert points["spine1"][1] - 10.0 <= 5.0, "the belly stays low, the chest lifts"
+    for side in "lr":
+        shoulder, elbow, wrist = (work[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+        assert abs(elbow[0] - shoulder[0]) <= 6.0, "elbows under the shoulders"
+        assert elbow[1] <= 7.0 and wrist[1] <= 5.0, "the forearms lie on the mat"
+        assert wrist[0] - elbow[0] >= 20.0, "pointing forward"
+        assert abs(start[f"{side}_elbow"][0] - start[f"{side}_shoulder"][0]) <= 10.0, (
+            "forearms start beside the shoulders"
+        )
