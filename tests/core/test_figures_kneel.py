@@ -123,6 +123,19 @@ def test_childs_pose_sits_back_on_the_heels_with_the_arms_long_on_the_mat() -> N
     assert work["c7"][1] <= 26.0
 
 
+def test_childs_pose_hands_stay_planted_and_the_arms_long_while_the_hips_sink() -> None:
+    figure = _figure("childs-pose")
+    first = solve(figure.start)
+    for phase in PHASES:
+        points = solve(figure.at_phase(phase)).points
+        skeleton = solve(figure.at_phase(phase))
+        for side in "lr":
+            hand = skeleton.contact_point(f"{side}_hand")[0]
+            assert math.dist(hand, first.contact_point(f"{side}_hand")[0]) <= 1.0, phase
+            shoulder, elbow, wrist = (points[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+            assert _angle(shoulder, elbow, wrist) >= 160, ("the arms stay long", phase)
+
+
 def test_bird_dog_reaches_the_opposite_arm_and_leg_long_and_level_with_a_flat_back() -> None:
     figure = _figure("bird-dog")
     for mirrored in (False, True):
