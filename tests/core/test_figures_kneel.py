@@ -65,7 +65,9 @@ def test_floor_work_lies_on_a_mat_under_the_whole_body(exercise_id: str) -> None
             if name in ("back", "pelvis"):
                 x = points["spine3" if name == "back" else "pelvis"][0]
             else:
-                x = points[{"hand": name[:2] + "palm", "shin": name[:2] + "knee"}.get(name[2:], name)][0]
+                x = points[
+                    {"hand": name[:2] + "palm", "shin": name[:2] + "knee"}.get(name[2:], name)
+                ][0]
             assert mat.x <= x <= mat.x + mat.w, (exercise_id, name, phase)
 
 
@@ -111,7 +113,8 @@ def test_childs_pose_sits_back_on_the_heels_with_the_arms_long_on_the_mat() -> N
         # the arms lie long on the mat, hands well in front of the head, palms down
         palm, hand, wrist = work[f"{side}_palm"], work[f"{side}_hand"], work[f"{side}_wrist"]
         assert palm[0] - work["head"][0] >= 30.0
-        assert palm[1] <= 5.0 and abs(hand[1] - wrist[1]) <= 4.0, "the hand lies flat"
+        assert palm[1] <= 5.0, "the hand lies on the mat"
+        assert abs(hand[1] - wrist[1]) <= 4.0, "flat, palm down"
         shoulder, elbow = work[f"{side}_shoulder"], work[f"{side}_elbow"]
         assert _angle(shoulder, elbow, wrist) >= 155, "the arm reaches, not folded by the head"
         # start on hands and knees: the hip above the knee, the hand a little before the shoulder
@@ -158,7 +161,8 @@ def test_bird_dog_reaches_the_opposite_arm_and_leg_long_and_level_with_a_flat_ba
         # the other hand and knee hold the body up, on the mat
         held = {name for name, _ in work.contacts}
         assert {f"{leg}_hand", f"{arm}_knee"} <= held
-        assert f"{arm}_hand" not in held and f"{leg}_knee" not in held
+        assert f"{arm}_hand" not in held
+        assert f"{leg}_knee" not in held
 
 
 def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides() -> None:
@@ -187,7 +191,8 @@ def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat()
     for side in "lr":
         shoulder, elbow, wrist = (work[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
         assert abs(elbow[0] - shoulder[0]) <= 6.0, "elbows under the shoulders"
-        assert elbow[1] <= 7.0 and wrist[1] <= 5.0, "the forearms lie on the mat"
+        assert elbow[1] <= 7.0, "the forearms lie on the mat"
+        assert wrist[1] <= 5.0
         assert wrist[0] - elbow[0] >= 20.0, "pointing forward"
         assert abs(start[f"{side}_elbow"][0] - start[f"{side}_shoulder"][0]) <= 10.0, (
             "forearms start beside the shoulders"
