@@ -82,7 +82,7 @@ def test_cat_camel_the_whole_back_rounds_and_hollows_more_than_the_head_moves() 
     spine_change = _above_line(cat, "spine2") - _above_line(arch, "spine2")
     head_change = _head_above_shoulders(arch) - _head_above_shoulders(cat)
     assert head_change > 0, "the head hangs in the round back and lifts a little in the hollow"
-    assert spine_change >= 0.9 * head_change, "the back's shape is the movement, not the head"
+    assert spine_change > head_change, "the back's shape is the movement, not the head"
     assert _head_above_shoulders(cat) <= -8.0, "the head hangs, continuing the curve"
     assert 0.0 <= _head_above_shoulders(arch) <= 8.0, "and lifts only a little"
     # the pelvis tucks under in the round back and tips the tail up in the hollow
