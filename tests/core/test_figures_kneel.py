@@ -1,0 +1,199 @@
+"""Floor figures (cat-camel, child's pose, bird dog, back extension): each shows its movement."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import Vec, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figures import PropKind
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+FLOOR_WORK = ("cat-camel", "childs-pose", "bird-dog", "back-extension")
+PHASES = [i / 24 for i in range(24)]
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _points(figure: Figure, name: str) -> dict[str, Vec]:
+    return solve(figure.pose(name)).points
+
+
+def _mid(a: Vec, b: Vec) -> Vec:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def _above_line(points: dict[str, Vec], name: str) -> float:
+    """How far (cm) a spine point lies above the straight line from the hips to the shoulders."""
+    hip = _mid(points["l_hip"], points["r_hip"])
+    shoulder = _mid(points["l_shoulder"], points["r_shoulder"])
+    x, y, _ = points[name]
+    t = (x - hip[0]) / (shoulder[0] - hip[0])
+    return y - (hip[1] + t * (shoulder[1] - hip[1]))
+
+
+def _head_above_shoulders(points: dict[str, Vec]) -> float:
+    return points["head"][1] - _mid(points["l_shoulder"], points["r_shoulder"])[1]
+
+
+def _angle(a: Vec, joint: Vec, b: Vec) -> float:
+    """The angle (degrees) at `joint` between its two bones: 180 is a straight limb."""
+    u = [p - q for p, q in zip(a, joint, strict=True)]
+    v = [p - q for p, q in zip(b, joint, strict=True)]
+    cos = sum(x * y for x, y in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+@pytest.mark.parametrize("exercise_id", FLOOR_WORK)
+def test_floor_work_lies_on_a_mat_under_the_whole_body(exercise_id: str) -> None:
+    figure = _figure(exercise_id)
+    mats = [p for p in figure.props if p.kind is PropKind.MAT]
+    assert len(mats) == 1, "floor work reads as floor work on a mat"
+    mat = mats[0]
+    for phase in PHASES:
+        points = solve(figure.at_phase(phase)).points
+        for name, _ in figure.at_phase(phase).contacts:
+            if name in ("back", "pelvis"):
+                x = points["spine3" if name == "back" else "pelvis"][0]
+            else:
+                x = points[
+                    {"hand": name[:2] + "palm", "shin": name[:2] + "knee"}.get(name[2:], name)
+                ][0]
+            assert mat.x <= x <= mat.x + mat.w, (exercise_id, name, phase)
+
+
+def test_cat_camel_the_whole_back_rounds_and_hollows_more_than_the_head_moves() -> None:
+    figure = _figure("cat-camel")
+    start, cat, arch = (_points(figure, k) for k in ("start", "work", "arch"))
+    # Round: the mid-back rises well above the hip-shoulder line, like an arch to the ceiling;
+    # hollow: it sags below it. 8 cm is some 20 px on the player, 5 px on a thumbnail.
+    assert abs(_above_line(start, "spine2")) <= 2.0, "the back starts level"
+    assert _above_line(cat, "spine2") >= 8.0
+    assert _above_line(arch, "spine2") <= -6.0
+    spine_change = _above_line(cat, "spine2") - _above_line(arch, "spine2")
+    head_change = _head_above_shoulders(arch) - _head_above_shoulders(cat)
+    assert head_change > 0, "the head hangs in the round back and lifts a little in the hollow"
+    assert spine_change > head_change, "the back's shape is the movement, not the head"
+    assert _head_above_shoulders(cat) <= -8.0, "the head hangs, continuing the curve"
+    assert 0.0 <= _head_above_shoulders(arch) <= 8.0, "and lifts only a little"
+    # the pelvis tucks under in the round back and tips the tail up in the hollow
+    assert figure.pose("work").turn[1] - figure.start.turn[1] >= 30
+    assert figure.pose("arch").turn[1] - figure.start.turn[1] <= -20
+
+
+def test_cat_camel_hands_stay_under_the_shoulders_and_the_arms_straight() -> None:
+    figure = _figure("cat-camel")
+    for phase in PHASES:
+        points = solve(figure.at_phase(phase)).points
+        for side in "lr":
+            shoulder, elbow, wrist = (points[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+            assert abs(wrist[0] - shoulder[0]) <= 10.0, ("hand under the shoulder", phase)
+            assert _angle(shoulder, elbow, wrist) >= 160, ("the arm stays long", phase)
+            hip, knee = points[f"{side}_hip"], points[f"{side}_knee"]
+            assert abs(knee[0] - hip[0]) <= 5.0, ("knee under the hip", phase)
+
+
+def test_childs_pose_sits_back_on_the_heels_with_the_arms_long_on_the_mat() -> None:
+    figure = _figure("childs-pose")
+    start, work = _points(figure, "start"), _points(figure, "work")
+    for side in "lr":
+        heel = work[f"{side}_heel"]
+        seat = work["pelvis"][1] - 11.0  # the skin under the pelvis
+        assert seat - heel[1] <= 6.0, "the hips sink to (nearly) the heels"
+        assert abs(work["pelvis"][0] - heel[0]) <= 8.0, "right above them"
+        # the arms lie long on the mat, hands well in front of the head, palms down
+        palm, hand, wrist = work[f"{side}_palm"], work[f"{side}_hand"], work[f"{side}_wrist"]
+        assert palm[0] - work["head"][0] >= 30.0
+        assert palm[1] <= 5.0, "the hand lies on the mat"
+        assert abs(hand[1] - wrist[1]) <= 4.0, "flat, palm down"
+        shoulder, elbow = work[f"{side}_shoulder"], work[f"{side}_elbow"]
+        assert _angle(shoulder, elbow, wrist) >= 155, "the arm reaches, not folded by the head"
+        # start on hands and knees: the hip above the knee, the hand a little before the shoulder
+        assert start[f"{side}_hip"][1] >= 45.0
+        assert 5.0 <= start[f"{side}_palm"][0] - start[f"{side}_shoulder"][0] <= 25.0
+    # the forehead rests on the mat, in front of the knees; the chest lies low over the thighs
+    assert work["head"][1] - 11.0 <= 2.0
+    assert work["head"][0] > work["l_knee"][0] + 15.0
+    assert work["c7"][1] <= 26.0
+
+
+def test_childs_pose_hands_stay_planted_and_the_arms_long_while_the_hips_sink() -> None:
+    figure = _figure("childs-pose")
+    first = solve(figure.start)
+    for phase in PHASES:
+        points = solve(figure.at_phase(phase)).points
+        skeleton = solve(figure.at_phase(phase))
+        for side in "lr":
+            hand = skeleton.contact_point(f"{side}_hand")[0]
+            assert math.dist(hand, first.contact_point(f"{side}_hand")[0]) <= 1.0, phase
+            shoulder, elbow, wrist = (points[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+            assert _angle(shoulder, elbow, wrist) >= 160, ("the arms stay long", phase)
+
+
+def test_bird_dog_reaches_the_opposite_arm_and_leg_long_and_level_with_a_flat_back() -> None:
+    figure = _figure("bird-dog")
+    for mirrored in (False, True):
+        work = figure.work.mirrored() if mirrored else figure.work
+        points = solve(work).points
+        leg, arm = ("r", "l") if mirrored else ("l", "r")
+        hip, knee, ankle = (points[f"{leg}_{j}"] for j in ("hip", "knee", "ankle"))
+        assert _angle(hip, knee, ankle) >= 170, "the leg reaches long"
+        assert abs(ankle[1] - hip[1]) <= 10.0, "to about hip height"
+        assert hip[0] - ankle[0] >= 80.0, "straight back"
+        shoulder, elbow, wrist = (points[f"{arm}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+        assert _angle(shoulder, elbow, wrist) >= 170, "the arm reaches long"
+        assert abs(wrist[1] - shoulder[1]) <= 10.0, "level with the back"
+        assert wrist[0] - shoulder[0] >= 50.0, "straight forward"
+        # the back stays flat and square: no bend, no twist, no roll
+        assert abs(_above_line(points, "spine2")) <= 2.0
+        for joint in ("lumbar", "thoracic"):
+            assert work.angle(joint) == (0.0, 0.0, 0.0)
+        assert work.turn[2] == 0.0
+        # the other hand and knee hold the body up, on the mat
+        held = {name for name, _ in work.contacts}
+        assert {f"{leg}_hand", f"{arm}_knee"} <= held
+        assert f"{arm}_hand" not in held
+        assert f"{leg}_knee" not in held
+
+
+def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides() -> None:
+    figure = _figure("bird-dog")
+    first = solve(figure.start)
+    for phase in PHASES:
+        pose = figure.at_phase(phase)
+        skeleton = solve(pose)
+        for name in ("l_hand", "r_knee"):
+            moved = math.dist(skeleton.contact_point(name)[0], first.contact_point(name)[0])
+            assert moved <= 1.0, (name, phase)
+    slide = solve(figure.pose("slide")).points
+    assert slide["l_toe"][1] <= 4.0, "the toes slide back along the mat"
+    assert _angle(slide["l_hip"], slide["l_knee"], slide["l_ankle"]) >= 170, "the leg long"
+
+
+def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat() -> None:
+    figure = _figure("back-extension")
+    start, work = _points(figure, "start"), _points(figure, "work")
+    # a lift the size of the upper arm: some 60 px on the player, 10 px on a thumbnail
+    assert work["c7"][1] - start["c7"][1] >= 20.0
+    assert work["head"][1] - start["head"][1] >= 20.0
+    for points in (start, work):
+        assert points["pelvis"][1] - 11.0 <= 2.0, "the hips stay on the mat"
+        assert points["spine1"][1] - 10.0 <= 5.0, "the belly stays low, the chest lifts"
+    for side in "lr":
+        shoulder, elbow, wrist = (work[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
+        assert abs(elbow[0] - shoulder[0]) <= 6.0, "elbows under the shoulders"
+        assert elbow[1] <= 7.0, "the forearms lie on the mat"
+        assert wrist[1] <= 5.0
+        assert wrist[0] - elbow[0] >= 20.0, "pointing forward"
+        assert abs(start[f"{side}_elbow"][0] - start[f"{side}_shoulder"][0]) <= 10.0, (
+            "forearms start beside the shoulders"
+        )
