@@ -8,6 +8,7 @@ in-between frames per exercise side by side (for checking a movement by eye).
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -17,8 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
+from rugdiary.core.body import Pose
 from rugdiary.core.content import load_exercise_file, load_library
-from rugdiary.core.exercises import Exercise, FigureStyle
+from rugdiary.core.exercises import Exercise, Figure, FigureStyle
 from rugdiary.core.figure_drawing import scene_for
 from rugdiary.resources import resources_dir
 from rugdiary.ui.widgets.pose_figure import paint_drawing
@@ -27,6 +29,7 @@ CELL_W, CELL_H = 300, 200
 LABEL_W = 190
 STYLE = FigureStyle(background="#ffffff")
 GIF_FRAMES = 24
+MAX_COLUMNS = 8
 
 
 def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: int) -> QImage:
@@ -43,10 +46,23 @@ def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: in
     return image
 
 
+def _cells(figure: Figure, strip: int) -> list[tuple[str, Pose]]:
+    if strip:
+        return [(f"{i}/{strip}", figure.at_phase(i / strip)) for i in range(strip)]
+    return [(f"{k.name} ({k.at:g})", k.pose) for k in figure.keyframes]
+
+
 def contact_sheet(exercises: list[Exercise], strip: int, lang: str) -> QImage:
-    columns = max(len(e.figure.keyframes) for e in exercises if e.figure) if strip == 0 else strip
+    """Each exercise's keyframes (or a strip of in-between frames) beside its name.
+
+    More than MAX_COLUMNS cells wrap onto further lines, so one long exercise (stairs has
+    16 keyframes) does not make the whole sheet twice as wide.
+    """
+    figures = [e.figure for e in exercises if e.figure]
+    columns = min(MAX_COLUMNS, max(len(_cells(f, strip)) for f in figures))
+    lines = [math.ceil(len(_cells(f, strip)) / columns) for f in figures]
     width = LABEL_W + columns * CELL_W
-    image = QImage(width, len(exercises) * CELL_H, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(width, sum(lines) * CELL_H, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -54,11 +70,11 @@ def contact_sheet(exercises: list[Exercise], strip: int, lang: str) -> QImage:
     font.setPixelSize(17)
     small = QFont()
     small.setPixelSize(13)
-    for row, exercise in enumerate(exercises):
+    top = 0
+    for exercise, line_count in zip(exercises, lines, strict=True):
         figure = exercise.figure
         assert figure is not None
         scene = scene_for(figure)
-        top = row * CELL_H
         painter.setPen(QColor("#202020"))
         painter.setFont(font)
         painter.drawText(
@@ -66,18 +82,16 @@ def contact_sheet(exercises: list[Exercise], strip: int, lang: str) -> QImage:
             Qt.TextFlag.TextWordWrap,
             exercise.name.get(lang) + f"\n\n{figure.camera} view",
         )
-        if strip:
-            cells = [(f"{i}/{strip}", figure.at_phase(i / strip)) for i in range(strip)]
-        else:
-            cells = [(f"{k.name} ({k.at:g})", k.pose) for k in figure.keyframes]
-        for col, (label, pose) in enumerate(cells):
-            rect = QRectF(LABEL_W + col * CELL_W, top, CELL_W, CELL_H)
+        for index, (label, pose) in enumerate(_cells(figure, strip)):
+            row, col = divmod(index, columns)
+            rect = QRectF(LABEL_W + col * CELL_W, top + row * CELL_H, CELL_W, CELL_H)
             paint_drawing(painter, scene.drawing(pose), STYLE, rect.adjusted(4, 18, -4, -4))
             painter.setFont(small)
             painter.setPen(QColor("#555555"))
             painter.drawText(rect.adjusted(8, 2, 0, 0), label)
+        top += line_count * CELL_H
         painter.setPen(QColor("#dddddd"))
-        painter.drawLine(0, top + CELL_H - 1, width, top + CELL_H - 1)
+        painter.drawLine(0, top - 1, width, top - 1)
     painter.end()
     return image
 
