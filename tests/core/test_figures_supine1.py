@@ -85,25 +85,32 @@ def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None
             assert mat.x <= points[name][0] <= mat.x + mat.w, f"the mat lies under the {name}"
 
 
-def test_dead_bug_one_arm_overhead_while_the_opposite_leg_reaches_out_long() -> None:
+def test_dead_bug_heel_slides_along_the_mat_while_the_opposite_arm_floats_overhead() -> None:
     figure = _figure("dead-bug")
+    mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     start, work = solve(figure.start).points, solve(figure.work).points
     for side in "lr":
-        # start: arms straight up to the ceiling, hips and knees at 90/90, shins level
+        # start: knees bent, both feet flat on the mat, both arms pointing up to the ceiling
+        for end in ("heel_sole", "toe"):
+            assert start[f"{side}_{end}"][1] - mat_top <= 2.0, f"{side} foot flat: {end}"
+        assert _angle(start[f"{side}_hip"], start[f"{side}_knee"], start[f"{side}_ankle"]) < 110
         assert start[f"{side}_hand"][1] - start[f"{side}_shoulder"][1] >= 55, side
         assert abs(start[f"{side}_hand"][0] - start[f"{side}_shoulder"][0]) <= 12, side
-        assert _tilt(start[f"{side}_hip"], start[f"{side}_knee"]) >= 75, "thigh points up"
-        assert _tilt(start[f"{side}_knee"], start[f"{side}_ankle"]) <= 15, "shin is level"
-    # work: the far (right) arm lowers back overhead, the near (left) leg reaches out long
+    # work: the near (left) heel has slid away along the mat until the leg is long ...
+    assert _angle(work["l_hip"], work["l_knee"], work["l_ankle"]) > 165, "the leg is long"
+    slide = work["l_heel_sole"][0] - start["l_heel_sole"][0]
+    assert slide >= 25, f"the heel slides only {slide:.0f} cm"
+    # ... with the heel on the mat all the way, out and back (it slides, it never hovers)
+    for i in range(25):
+        points = solve(figure.at_phase(i / 24)).points
+        assert points["l_heel_sole"][1] - mat_top == pytest.approx(0.0, abs=1.0), i / 24
+    # while the opposite (far, right) arm floats from above the shoulder to beyond the head
     assert work["r_hand"][0] < work["head"][0] - HEAD_RADIUS, "the hand is beyond the head"
-    assert 5.0 <= work["r_hand"][1] <= 35.0, "lowered towards the floor, not resting on it"
-    assert _angle(work["l_hip"], work["l_knee"], work["l_ankle"]) > 160, "the leg is long"
-    assert 8.0 <= work["l_heel_sole"][1] <= 30.0, "low above the floor, the heel not down"
-    assert work["l_ankle"][0] - work["l_hip"][0] >= 80, "it reaches away from the body"
-    # the other pair stays where it started
+    assert work["r_hand"][1] < work["r_shoulder"][1] + 50, "lowered back, towards the mat"
+    # the other pair stays where it started: the arm points up, the foot flat
     assert work["l_hand"][1] - work["l_shoulder"][1] >= 55, "the other arm still points up"
-    assert _tilt(work["r_hip"], work["r_knee"]) >= 75
-    assert _tilt(work["r_knee"], work["r_ankle"]) <= 15
+    for name in ("r_heel_sole", "r_toe", "r_knee", "l_hand"):
+        assert math.dist(work[name], start[name]) <= 0.5, name
     # the back stays on the mat
     for name in ("pelvis", "spine1", "spine3"):
         assert work[name][1] == pytest.approx(start[name][1], abs=0.5), name
@@ -113,7 +120,7 @@ def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing(
     figure = _figure("dead-bug")
     other = solve(figure.work.mirrored()).points
     assert other["l_hand"][0] < other["head"][0] - HEAD_RADIUS
-    assert _angle(other["r_hip"], other["r_knee"], other["r_ankle"]) > 160
+    assert _angle(other["r_hip"], other["r_knee"], other["r_ankle"]) > 165
     assert other["r_hand"][1] - other["r_shoulder"][1] >= 55
     scene = scene_for(figure)
     for pose, arm in ((figure.work, "r_"), (figure.work.mirrored(), "l_")):
@@ -127,7 +134,7 @@ def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing(
         assert clear * THUMB_PX_PER_UNIT >= 6, "the hand overhead shows past the head"
     # a plain side view: no wide shadow spread over the floor
     shadow = next(s for s in scene.drawing(figure.start).shapes if s.role == "shadow")
-    assert shadow.size[1] <= 4.0 * scene.frame.scale
+    assert shadow.size[1] <= 6.0 * scene.frame.scale
 
 
 def _belly_and_chest(pose: Pose) -> tuple[float, float]:
