@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, solve
+from rugdiary.core.body import HEAD_RADIUS, Pose, Vec, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import VIEW_H, VIEW_W, Shape, scene_for
@@ -21,12 +20,11 @@ SUPINE = ("dead-bug", "diaphragmatic-breathing", "pelvic-tilt", "curl-up")
 THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
 """The library thumbnail (about 160x120 px) shows the 240x160 view at this scale."""
 
-# Half-thickness (cm) of the drawn trunk front to back at each spine point, and how much of
-# the breath bulge it takes, as figure_drawing draws the trunk: the skin a hand rests on.
+# Half-thickness (cm) of the drawn trunk front to back at each spine point, as
+# figure_drawing draws it: the skin under the back.
 TRUNK_DEPTH = {"pelvis": 11.0, "spine0": 10.5, "spine1": 10.0, "spine2": 10.5, "spine3": 12.0}
-BELLY_SHARE = {"spine0": 0.6, "spine1": 1.0}
-BELLY_CM = 4.5
-HAND_HALF_CM = 2.5
+DRAWN_HAND_HALF_CM = 3.1
+"""Half the thickness of the drawn hand (figure_drawing's wrist-to-hand capsule)."""
 
 
 def _figure(exercise_id: str) -> Figure:
@@ -46,20 +44,6 @@ def _angle(a: Vec, b: Vec, c: Vec) -> float:
 def _tilt(a: Vec, b: Vec) -> float:
     """How far (degrees) the line a->b tips from level, seen from the side."""
     return math.degrees(math.atan2(abs(b[1] - a[1]), math.hypot(b[0] - a[0], b[2] - a[2])))
-
-
-def _skin_top(skeleton: Skeleton, pose: Pose, x: float) -> float:
-    """Height of the front of the trunk (lying on the back: its top) at world x."""
-    tops = []
-    for name, depth in TRUNK_DEPTH.items():
-        point = skeleton.points[name]
-        belly = BELLY_CM * pose.breath * BELLY_SHARE.get(name, 0.0)
-        tops.append((point[0], point[1] + depth + belly))
-    tops.sort()
-    for (x0, y0), (x1, y1) in itertools.pairwise(tops):
-        if x0 <= x <= x1:
-            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
-    raise AssertionError(f"x {x:.0f} is not over the trunk")
 
 
 def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
@@ -85,25 +69,37 @@ def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None
             assert mat.x <= points[name][0] <= mat.x + mat.w, f"the mat lies under the {name}"
 
 
-def test_dead_bug_one_arm_overhead_while_the_opposite_leg_reaches_out_long() -> None:
+def test_dead_bug_heel_slides_along_the_mat_while_the_opposite_arm_floats_overhead() -> None:
     figure = _figure("dead-bug")
+    mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     start, work = solve(figure.start).points, solve(figure.work).points
     for side in "lr":
-        # start: arms straight up to the ceiling, hips and knees at 90/90, shins level
+        # start: knees bent, both feet flat on the mat, both arms pointing up to the ceiling
+        for end in ("heel_sole", "toe"):
+            assert start[f"{side}_{end}"][1] - mat_top <= 2.0, f"{side} foot flat: {end}"
+        assert _angle(start[f"{side}_hip"], start[f"{side}_knee"], start[f"{side}_ankle"]) < 110
         assert start[f"{side}_hand"][1] - start[f"{side}_shoulder"][1] >= 55, side
         assert abs(start[f"{side}_hand"][0] - start[f"{side}_shoulder"][0]) <= 12, side
-        assert _tilt(start[f"{side}_hip"], start[f"{side}_knee"]) >= 75, "thigh points up"
-        assert _tilt(start[f"{side}_knee"], start[f"{side}_ankle"]) <= 15, "shin is level"
-    # work: the far (right) arm lowers back overhead, the near (left) leg reaches out long
+    # work: the near (left) heel has slid away along the mat until the leg is long ...
+    assert _angle(work["l_hip"], work["l_knee"], work["l_ankle"]) > 165, "the leg is long"
+    slide = work["l_heel_sole"][0] - start["l_heel_sole"][0]
+    assert slide >= 25, f"the heel slides only {slide:.0f} cm"
+    # ... with the heel on the mat all the way, out and back (it slides, it never hovers)
+    for i in range(25):
+        points = solve(figure.at_phase(i / 24)).points
+        assert points["l_heel_sole"][1] - mat_top == pytest.approx(0.0, abs=1.0), i / 24
+    # while the opposite (far, right) arm floats from above the shoulder to beyond the head
     assert work["r_hand"][0] < work["head"][0] - HEAD_RADIUS, "the hand is beyond the head"
-    assert 5.0 <= work["r_hand"][1] <= 35.0, "lowered towards the floor, not resting on it"
-    assert _angle(work["l_hip"], work["l_knee"], work["l_ankle"]) > 160, "the leg is long"
-    assert 8.0 <= work["l_heel_sole"][1] <= 30.0, "low above the floor, the heel not down"
-    assert work["l_ankle"][0] - work["l_hip"][0] >= 80, "it reaches away from the body"
-    # the other pair stays where it started
+    back = math.degrees(
+        math.atan2(
+            work["r_shoulder"][0] - work["r_hand"][0], work["r_hand"][1] - work["r_shoulder"][1]
+        )
+    )
+    assert back >= 45, f"the arm tips only {back:.0f} degrees back from pointing up"
+    # the other pair stays where it started: the arm points up, the foot flat
     assert work["l_hand"][1] - work["l_shoulder"][1] >= 55, "the other arm still points up"
-    assert _tilt(work["r_hip"], work["r_knee"]) >= 75
-    assert _tilt(work["r_knee"], work["r_ankle"]) <= 15
+    for name in ("r_heel_sole", "r_toe", "r_knee", "l_hand"):
+        assert math.dist(work[name], start[name]) <= 0.5, name
     # the back stays on the mat
     for name in ("pelvis", "spine1", "spine3"):
         assert work[name][1] == pytest.approx(start[name][1], abs=0.5), name
@@ -113,7 +109,7 @@ def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing(
     figure = _figure("dead-bug")
     other = solve(figure.work.mirrored()).points
     assert other["l_hand"][0] < other["head"][0] - HEAD_RADIUS
-    assert _angle(other["r_hip"], other["r_knee"], other["r_ankle"]) > 160
+    assert _angle(other["r_hip"], other["r_knee"], other["r_ankle"]) > 165
     assert other["r_hand"][1] - other["r_shoulder"][1] >= 55
     scene = scene_for(figure)
     for pose, arm in ((figure.work, "r_"), (figure.work.mirrored(), "l_")):
@@ -127,40 +123,72 @@ def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing(
         assert clear * THUMB_PX_PER_UNIT >= 6, "the hand overhead shows past the head"
     # a plain side view: no wide shadow spread over the floor
     shadow = next(s for s in scene.drawing(figure.start).shapes if s.role == "shadow")
-    assert shadow.size[1] <= 4.0 * scene.frame.scale
+    assert shadow.size[1] <= 6.0 * scene.frame.scale
 
 
-def _belly_and_chest(pose: Pose) -> tuple[float, float]:
-    """How far the skin of the left palm (belly) and right palm (chest) lies off the trunk."""
-    skeleton = solve(pose)
-    gaps = []
+def _trunk_top(shapes: tuple[Shape, ...], x: float) -> float:
+    """Screen y of the top of the drawn trunk outline at screen x (y grows down)."""
+    trunk = next(s for s in shapes if s.role == "near" and s.outline and len(s.points) > 20)
+    ys = [
+        y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        for (x0, y0), (x1, y1) in zip(
+            trunk.points, trunk.points[1:] + trunk.points[:1], strict=True
+        )
+        if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
+    ]
+    return min(ys)
+
+
+def _hand_gaps(figure: Figure, pose: Pose) -> dict[str, float]:
+    """How far (cm) the drawn underside of each hand lies above the drawn trunk under its palm."""
+    scene = scene_for(figure)
+    cam, frame = scene.camera, scene.frame
+    shapes = scene.drawing(pose).shapes
+    points = solve(pose).points
+    gaps = {}
     for side in "lr":
-        palm = skeleton.points[f"{side}_palm"]
-        gaps.append(palm[1] - HAND_HALF_CM - _skin_top(skeleton, pose, palm[0]))
-    return gaps[0], gaps[1]
+        u, v, _ = cam.project(points[f"{side}_palm"])
+        x, y = frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale
+        gaps[side] = (_trunk_top(shapes, x) - y) / frame.scale - DRAWN_HAND_HALF_CM
+    return gaps
 
 
-def test_belly_breathing_hands_rest_on_belly_and_chest_and_the_belly_hand_rises() -> None:
+def test_belly_breathing_one_hand_on_the_chest_one_on_the_belly_lying_flat() -> None:
     figure = _figure("diaphragmatic-breathing")
-    for pose in (figure.start, figure.work):
-        belly_gap, chest_gap = _belly_and_chest(pose)
-        assert abs(belly_gap) <= 2.0, f"belly hand {belly_gap:.1f} cm off the belly"
-        assert abs(chest_gap) <= 2.0, f"chest hand {chest_gap:.1f} cm off the chest"
-        names = {name for name, _ in pose.contacts}
-        assert {"l_foot", "r_foot"} <= names, "knees bent, feet flat"
-    start, work = solve(figure.start).points, solve(figure.work).points
-    spine = {n: start[n][0] for n in ("spine0", "spine1", "spine2", "spine3")}
-    assert spine["spine2"] <= start["l_palm"][0] <= spine["spine0"], "left hand on the belly"
-    assert start["r_palm"][0] <= spine["spine2"], "right hand on the chest"
-    belly_rise = work["l_palm"][1] - start["l_palm"][1]
-    chest_rise = work["r_palm"][1] - start["r_palm"][1]
-    assert belly_rise >= 4.5, f"the belly hand rises only {belly_rise:.1f} cm"
-    assert belly_rise - chest_rise >= 3.5, "the chest hand stays"
-    assert figure.work.breath - figure.start.breath >= 0.9, "the belly fills"
-    # in between, the belly hand rides on the belly as it fills
-    for i in range(1, 8):
+    for i in range(9):
         pose = figure.at_phase(figure.work_at * i / 8)
-        assert abs(_belly_and_chest(pose)[0]) <= 2.0
+        for side, gap in _hand_gaps(figure, pose).items():
+            assert -2.0 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body at {i}/8"
+        assert {"l_foot", "r_foot"} <= {name for name, _ in pose.contacts}, "feet flat"
+    for pose in (figure.start, figure.work):
+        points = solve(pose).points
+        # the near (left) hand on the upper chest, by the breastbone; the far (right) hand
+        # on the belly, below the ribs (the head lies towards -x)
+        assert points["spine3"][0] - 8 <= points["l_palm"][0] <= points["spine2"][0] - 5
+        assert points["spine2"][0] + 5 <= points["r_palm"][0] <= points["spine0"][0]
+        assert points["r_palm"][0] - points["l_palm"][0] >= 18, "two places, clearly apart"
+        # both hands lie along the body, and the near forearm slopes onto the chest from
+        # an elbow resting by the side instead of standing up from the floor
+        for side in "lr":
+            assert _tilt(points[f"{side}_wrist"], points[f"{side}_hand"]) <= 25, side
+        elbow, wrist = points["l_elbow"], points["l_wrist"]
+        slope = math.degrees(math.atan2(wrist[1] - elbow[1], abs(wrist[0] - elbow[0])))
+        assert slope <= 55, f"the near forearm stands up at {slope:.0f} degrees"
+
+
+def test_belly_breathing_the_belly_hand_rises_clearly_and_the_chest_hand_stays() -> None:
+    figure = _figure("diaphragmatic-breathing")
+    start, work = solve(figure.start).points, solve(figure.work).points
+    belly_rise = work["r_palm"][1] - start["r_palm"][1]
+    chest_move = math.dist(work["l_palm"], start["l_palm"])
+    assert belly_rise >= 6.0, f"the belly hand rises only {belly_rise:.1f} cm"
+    assert chest_move <= 0.5, "the chest hand stays where it is"
+    scale = scene_for(figure).frame.scale
+    assert belly_rise * scale * THUMB_PX_PER_UNIT >= 4.0, "the rise shows on a thumbnail"
+    assert figure.work.breath - figure.start.breath >= 0.9, "the belly fills"
+    # only the breath moves: trunk, legs and head stay put
+    for name in ("pelvis", "spine1", "spine3", "head", "l_knee", "r_knee"):
+        assert math.dist(work[name], start[name]) <= 0.5, name
 
 
 def test_pelvic_tilt_reads_on_a_thumbnail_with_the_arms_off_the_lower_back() -> None:
