@@ -1,4 +1,4 @@
-"""The JSON export carries the sitting figures, one record per day, and an import never doubles a day."""
+"""The JSON export carries the sitting figures, one record per day, never doubled on import."""
 
 from __future__ import annotations
 

@@ -276,6 +276,7 @@ class TodayController(QObject):
         self, settings: ReminderSettings, sessions: list[Session], now: datetime
     ) -> None:
         view = self.view
+
         def exists(program_id: str) -> bool:
             return self.catalog.get(program_id) is not None
 
