@@ -219,6 +219,21 @@ MIRROR_VIEW_POSITIONS = ("side_lying",)
 """Positions whose second side is drawn as the first side's mirror image."""
 
 
+def mirrors_view(figure: Figure) -> bool:
+    """Whether the second side is drawn as the first side's mirror image.
+
+    Besides side lying, a figure with a chair or stool standing beside the body (wholly
+    off its middle, on the far side from the camera): mirrored in the world it would
+    stand between the body and the camera.
+    """
+    if figure.position in MIRROR_VIEW_POSITIONS:
+        return True
+    return any(
+        prop.kind in (PropKind.CHAIR, PropKind.STOOL) and abs(prop.z) >= prop.depth / 2 + 5.0
+        for prop in figure.props
+    )
+
+
 class FigureScene:
     """Turns poses of one figure into drawings; built once per figure and kept.
 
@@ -295,9 +310,10 @@ class FigureScene:
         floor: bool = True,
         joints: dict[str, Point2] | None = None,
     ) -> list[Shape]:
-        if pose.flipped and self.figure.position in MIRROR_VIEW_POSITIONS:
-            # Lying on the other side would turn the back to the camera: show the
-            # first side's drawing mirrored instead, as a person would see it done.
+        if pose.flipped and mirrors_view(self.figure):
+            # Lying on the other side would turn the back to the camera, a chair beside
+            # the body would come between it and the camera: show the first side's
+            # drawing mirrored instead, as a person would see it done.
             own: dict[str, Point2] = {}
             shapes = self._shapes(pose.mirrored(), frame, floor=floor, joints=own)
             middle = 2 * frame.offset_x  # mirrors the camera's left and right

@@ -16,6 +16,7 @@ from rugdiary.core.figure_drawing import (
     Drawing,
     FigureScene,
     Point2,
+    mirrors_view,
     scene_for,
 )
 from rugdiary.core.figures import Figure, PropKind
@@ -95,7 +96,7 @@ def test_shadow_is_small_and_lies_under_the_low_body_parts(exercise_id: str) -> 
             drawing = scene.drawing(pose)
             shadows = _shadows(drawing)
             assert sum(_area(p) for p in shadows) <= bound + 1e-6, (exercise_id, phase)
-            if pose.flipped and figure.position == "side_lying":
+            if pose.flipped and mirrors_view(figure):
                 continue  # drawn as the first side's mirror image
             pts = solve(pose).points
             low = [
