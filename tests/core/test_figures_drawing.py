@@ -211,3 +211,28 @@ def test_trunk_outline_bends_smoothly_not_in_peaks(exercise_id: str) -> None:
             run = points[lo : lo + side]
             worst = max(_turning(*run[k - 1 : k + 2]) for k in range(1, len(run) - 1))
             assert worst <= 20.0, (exercise_id, phase, worst)
+
+
+def _deg(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Angle of the line a -> b from the vertical, in degrees (side view: x and y)."""
+    return math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
+
+
+def test_chair_squat_seated_thigh_shows_its_length_and_leans_with_a_long_straight_back() -> None:
+    figure = _figure("chair-squat")
+    chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
+    start = solve(figure.start).points
+    lean = solve(figure.pose("lean")).points
+    # seated on the seat's front half with the thigh level: its whole length lies over
+    # the seat and past it, and the hanging arm stays by the hip instead of covering it
+    assert chair.x + chair.w / 2 < start["pelvis"][0] < chair.x + chair.w - 15.0
+    assert abs(start["l_knee"][1] - start["l_hip"][1]) < 10.0
+    assert start["l_wrist"][0] < start["pelvis"][0] + 8.0
+    # hip hinge: the trunk leans well forward, the back straight (no rounding between
+    # the lower and the upper back), the head in line, nose over the toes
+    assert 35.0 <= _deg(lean["pelvis"], lean["c7"]) <= 60.0
+    assert abs(_deg(lean["pelvis"], lean["spine1"]) - _deg(lean["spine1"], lean["c7"])) < 8.0
+    assert abs(_deg(lean["pelvis"], lean["c7"]) - _deg(lean["c7"], lean["head"])) < 15.0
+    assert lean["head"][0] >= lean["l_toe"][0] - 3.0
+    # the arms reach forward past the knees: the thighs stay in sight
+    assert lean["l_wrist"][0] > lean["l_knee"][0] + 15.0
