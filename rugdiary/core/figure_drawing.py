@@ -73,6 +73,8 @@ VIEW_MARGIN = 8.0
 MAX_SCALE = 1.15
 """View units per cm at most: every exercise at the same size unless it does not fit."""
 OUTLINE_CM = 1.1
+MAT_BAND_CM = 3.5
+"""A mat seen edge-on is drawn at least this thick, so it shows as a mat."""
 PAIR_GAP = 36.0
 """View units between the two figures of a reduced-motion pair (room for the arrow)."""
 
@@ -217,6 +219,21 @@ MIRROR_VIEW_POSITIONS = ("side_lying",)
 """Positions whose second side is drawn as the first side's mirror image."""
 
 
+def mirrors_view(figure: Figure) -> bool:
+    """Whether the second side is drawn as the first side's mirror image.
+
+    Besides side lying, a figure with a chair or stool standing beside the body (wholly
+    off its middle, on the far side from the camera): mirrored in the world it would
+    stand between the body and the camera.
+    """
+    if figure.position in MIRROR_VIEW_POSITIONS:
+        return True
+    return any(
+        prop.kind in (PropKind.CHAIR, PropKind.STOOL) and abs(prop.z) >= prop.depth / 2 + 5.0
+        for prop in figure.props
+    )
+
+
 class FigureScene:
     """Turns poses of one figure into drawings; built once per figure and kept.
 
@@ -293,9 +310,10 @@ class FigureScene:
         floor: bool = True,
         joints: dict[str, Point2] | None = None,
     ) -> list[Shape]:
-        if pose.flipped and self.figure.position in MIRROR_VIEW_POSITIONS:
-            # Lying on the other side would turn the back to the camera: show the
-            # first side's drawing mirrored instead, as a person would see it done.
+        if pose.flipped and mirrors_view(self.figure):
+            # Lying on the other side would turn the back to the camera, a chair beside
+            # the body would come between it and the camera: show the first side's
+            # drawing mirrored instead, as a person would see it done.
             own: dict[str, Point2] = {}
             shapes = self._shapes(pose.mirrored(), frame, floor=floor, joints=own)
             middle = 2 * frame.offset_x  # mirrors the camera's left and right
@@ -317,7 +335,7 @@ class FigureScene:
         back: list[Shape] = []
         if floor:
             back += self._floor(frame)
-        back.append(self._shadow(skeleton, frame))
+        back += self._shadow(skeleton, frame)
         pts = skeleton.points
         parts: list[tuple[float, Shape, _Part]] = []
         trunk_depth = (proj["pelvis"][2] + proj["spine3"][2]) / 2
@@ -441,13 +459,14 @@ class FigureScene:
             widths.append(half)
             points_left.append((c[0] + nx * half, c[1] + ny * half))
             points_right.append((c[0] - nx * half, c[1] - ny * half))
-        outline = list(points_left)
+        # a smooth curve through the sections, so a rounded back stays round, not peaked
+        outline = _smooth(points_left)
         # round the shoulder end and the seat end
         top, bottom = centres[-1], centres[0]
         outline += _end_cap(top, centres[-2], widths[-1])
-        outline += list(reversed(points_right))
+        outline += list(reversed(_smooth(points_right)))
         outline += _end_cap(bottom, centres[1], widths[0])
-        return Shape("poly", "near", tuple(outline), outline=True)
+        return Shape("poly", "near", tuple(outline), outline=True, part="trunk")
 
     def _face(
         self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame
@@ -502,25 +521,25 @@ class FigureScene:
         centre = (frame.offset_x + u * s, frame.offset_y - v * s)
         return Shape("circle", "focus", (centre,), (15.0 * s, 15.0 * s))
 
-    def _shadow(self, skeleton: Skeleton, frame: Frame) -> Shape:
-        # trunk, head and legs: arms out to the sides would spread it over the floor
-        pts = skeleton.points
-        body = [pts[name] for name in _SHADOW_POINTS]
-        low = [p for p in body if p[1] < 22.0] or [min(body, key=lambda p: p[1])]
-        xs = [p[0] for p in low]
-        zs = [p[2] for p in low]
-        corners = [
-            (x, 0.0, z) for x in (min(xs) - 6, max(xs) + 6) for z in (min(zs) - 4, max(zs) + 4)
-        ]
+    def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
+        """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""
         cam = self.camera
-        us = [cam.project(c)[0] for c in corners]
-        vs = [cam.project(c)[1] for c in corners]
         s = frame.scale
-        cu, cv = (min(us) + max(us)) / 2, (min(vs) + max(vs)) / 2
-        rx = (max(us) - min(us)) / 2 * s
-        ry = max((max(vs) - min(vs)) / 2, 2.5) * s
-        centre = (frame.offset_x + cu * s, frame.offset_y - cv * s)
-        return Shape("ellipse", "shadow", (centre,), (rx, ry))
+        out: list[Shape] = []
+        for name, a, b, half_w in shadow_footprints(skeleton):
+            pts = []
+            for ux, uz in _SHADOW_RING:
+                # along the segment a -> b, and across it on the floor
+                x = (a[0] + b[0]) / 2 + ux * (b[0] - a[0]) / 2
+                z = (a[2] + b[2]) / 2 + ux * (b[2] - a[2]) / 2
+                dx, dz = b[0] - a[0], b[2] - a[2]
+                d = math.hypot(dx, dz) or 1.0
+                x += -dz / d * uz * half_w
+                z += dx / d * uz * half_w
+                u, v, _ = cam.project((x, 0.0, z))
+                pts.append((frame.offset_x + u * s, frame.offset_y - v * s))
+            out.append(Shape("poly", "shadow", tuple(pts), part=f"shadow:{name}"))
+        return out
 
     def _floor(self, frame: Frame) -> list[Shape]:
         s = frame.scale
@@ -548,7 +567,10 @@ class FigureScene:
                 if prop.kind is PropKind.BAG:
                     continue
                 for name, corners, role in _prop_solids(prop, mirrored):
-                    cached.append(self._solid(f"{prop.kind.value}:{name}", corners, role, frame))
+                    solid = self._solid(f"{prop.kind.value}:{name}", corners, role, frame)
+                    if role == "mat" and self.camera.sees_floor_edge_on:
+                        solid = replace(solid, shapes=(self._mat_band(corners, frame),))
+                    cached.append(solid)
             # a prop part stays in front of the earlier ones it overlaps on screen (the
             # steps of a stair build up), wherever the body puts it
             for i, solid in enumerate(cached):
@@ -564,6 +586,23 @@ class FigureScene:
                 cached[i] = replace(solid, over=over)
             self._static[key] = cached
         return cached
+
+    def _mat_band(self, corners: _Corners, frame: Frame) -> Shape:
+        """A mat seen nearly edge-on: a flat band on the floor line, its thickness showing.
+
+        Its top face would be a thin skewed sliver whose near edge dips below the floor
+        line; the band lies level on the floor line instead, as long as the mat and as
+        thick as it but never thinner than MAT_BAND_CM, so it reads as a mat on the floor.
+        """
+        cam, s = self.camera, frame.scale
+        us = [cam.project((c[0], 0.0, 0.0))[0] for c in corners]
+        thick = max(MAT_BAND_CM, max(c[1] for c in corners) - min(c[1] for c in corners))
+        floor_v = cam.project((0.0, 0.0, 0.0))[1]
+        bottom = frame.offset_y - floor_v * s
+        top = frame.offset_y - (floor_v + thick * cam.up[1]) * s
+        left, right = frame.offset_x + min(us) * s, frame.offset_x + max(us) * s
+        pts = ((left, bottom), (right, bottom), (right, top), (left, top))
+        return Shape("poly", "mat", pts, outline=True, part="mat:mat")
 
     def _merge_props(
         self,
@@ -708,14 +747,46 @@ class FigureScene:
         return out
 
 
-_SHADOW_POINTS = (
-    "pelvis",
-    "spine1",
-    "spine3",
-    "c7",
-    "head",
-    *(f"{s}_{j}" for s in "lr" for j in ("knee", "ankle", "heel_sole", "toe")),
+SHADOW_HEIGHT_CM = 14.0
+"""A foot or trunk lower than this casts a shadow; it shrinks as the part lifts."""
+SHADOW_MARGIN_CM = (4.0, 4.0)
+"""How far a foot's shadow reaches past its heel and toe, and past its sides."""
+SHADOW_TRUNK_HALF_CM = 12.0
+_SHADOW_RING = tuple(
+    (math.cos(2 * math.pi * i / 16), math.sin(2 * math.pi * i / 16)) for i in range(16)
 )
+
+
+def shadow_footprints(skeleton: Skeleton) -> list[tuple[str, Vec, Vec, float]]:
+    """Floor ellipses under the low body parts: (name, end a, end b, half width) in cm.
+
+    The ellipse runs from a to b (already stretched past the part) on the floor, half_w
+    wide on each side. A foot in the air casts a smaller one; a part high above the floor
+    (a foot on a step, a seated pelvis) casts none, so the shadow never spreads into a blob.
+    """
+    pts = skeleton.points
+    out: list[tuple[str, Vec, Vec, float]] = []
+    reach, side_cm = SHADOW_MARGIN_CM
+    for side in ("l_", "r_"):
+        heel, toe = pts[side + "heel_sole"], pts[side + "toe"]
+        height = min(heel[1], toe[1])
+        if height >= SHADOW_HEIGHT_CM:
+            continue
+        k = 1.0 - 0.6 * max(0.0, height) / SHADOW_HEIGHT_CM
+        dx, dz = toe[0] - heel[0], toe[2] - heel[2]
+        d = math.hypot(dx, dz)
+        if d < 1.0:  # a foot pointing straight down: a round spot under it
+            dx, dz, d = 1.0, 0.0, 1.0
+        ex, ez = dx / d * reach * k, dz / d * reach * k
+        a = (heel[0] - ex, 0.0, heel[2] - ez)
+        b = (toe[0] + ex, 0.0, toe[2] + ez)
+        out.append((side + "foot", a, b, (3.5 + side_cm) * k))
+    low = pts["pelvis"][1] < SHADOW_HEIGHT_CM + 8.0
+    if low:
+        # lying, kneeling or on all fours: one shadow under the trunk
+        a, b = pts["pelvis"], pts["spine3"]
+        out.append(("trunk", (a[0], 0.0, a[2]), (b[0], 0.0, b[2]), SHADOW_TRUNK_HALF_CM))
+    return out
 
 
 _Corners = tuple[Vec, ...]
@@ -838,6 +909,32 @@ def _prop_solids(prop: Prop, mirrored: bool) -> list[tuple[str, _Corners, str]]:
         return parts
     # named by the height of its top: "step:17cm", so a stair's steps stay apart
     return [(f"{y1:g}cm", _box_corners((x0, y0, z0, x1, y1, z1)), "prop")]
+
+
+def _smooth(points: list[Point2], steps: int = 4) -> list[Point2]:
+    """A Catmull-Rom curve through `points`, `steps` pieces between each pair."""
+    out: list[Point2] = []
+    n = len(points)
+    for i in range(n - 1):
+        p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
+        p3 = points[min(i + 2, n - 1)]
+        for k in range(steps):
+            t = k / steps
+            t2, t3 = t * t, t * t * t
+            out.append(
+                tuple(  # type: ignore[arg-type]
+                    0.5
+                    * (
+                        2 * b
+                        + (c - a) * t
+                        + (2 * a - 5 * b + 4 * c - d) * t2
+                        + (3 * b - 3 * c + d - a) * t3
+                    )
+                    for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+                )
+            )
+    out.append(points[-1])
+    return out
 
 
 def _end_cap(end: Point2, before: Point2, radius: float) -> list[Point2]:

@@ -1,0 +1,238 @@
+"""Drawing: a small contact shadow on the floor, a mat seen edge-on as a band, a smooth trunk."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.figure_drawing import (
+    MAT_BAND_CM,
+    SHADOW_HEIGHT_CM,
+    Camera,
+    Drawing,
+    FigureScene,
+    Point2,
+    mirrors_view,
+    scene_for,
+)
+from rugdiary.core.figures import Figure, PropKind
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+PHASES = [i / 24 for i in range(24)]
+
+FOOT_SHADOW_CM2 = math.pi * 17.0 * 7.5
+"""A foot's floor shadow at most: 26 cm of foot plus 4 cm past heel and toe (17 cm half
+length), 3.5 cm half width plus 4 cm (7.5 cm): about the size of a shoe print's halo."""
+TRUNK_SHADOW_CM2 = math.pi * 25.0 * 12.0
+"""Under a lying trunk: pelvis to upper back (at most 50 cm long) and 12 cm each side."""
+SHADOW_REACH_CM = 12.5
+"""Every point of a shadow lies this close (on the floor) to a low body part it belongs to."""
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _area(points: tuple[Point2, ...]) -> float:
+    return abs(
+        sum(
+            x0 * y1 - x1 * y0
+            for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
+        )
+        / 2
+    )
+
+
+def _to_floor(scene: FigureScene, point: Point2) -> tuple[float, float]:
+    """The floor point (x, z) that the camera shows at a view point."""
+    cam, frame = scene.camera, scene.frame
+    u = (point[0] - frame.offset_x) / frame.scale
+    v = (frame.offset_y - point[1]) / frame.scale
+    a, b = cam.right[0], cam.right[2]
+    c, d = cam.up[0], cam.up[2]
+    det = a * d - b * c
+    return ((u * d - b * v) / det, (a * v - c * u) / det)
+
+
+def _segment_distance(
+    p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
+) -> float:
+    dx, dz = b[0] - a[0], b[1] - a[1]
+    length = dx * dx + dz * dz
+    t = (
+        0.0
+        if length == 0
+        else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dz) / length))
+    )
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dz))
+
+
+def _shadows(drawing: Drawing) -> list[tuple[Point2, ...]]:
+    shadows = [s for s in drawing.shapes if s.role == "shadow"]
+    assert all(s.kind == "poly" for s in shadows), (
+        "a floor shape in perspective, not a screen ellipse"
+    )
+    return [s.points for s in shadows]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_shadow_is_small_and_lies_under_the_low_body_parts(exercise_id: str) -> None:
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    cam = scene.camera
+    # a floor shape seen by the camera shrinks by how squarely it faces the floor
+    flatten = abs(cam.toward[1])
+    bound = (2 * FOOT_SHADOW_CM2 + TRUNK_SHADOW_CM2) * flatten * scene.frame.scale**2
+    for mirrored in (False, True):
+        for phase in PHASES:
+            pose = figure.at_phase(phase, mirrored=mirrored)
+            drawing = scene.drawing(pose)
+            shadows = _shadows(drawing)
+            assert sum(_area(p) for p in shadows) <= bound + 1e-6, (exercise_id, phase)
+            if pose.flipped and mirrors_view(figure):
+                continue  # drawn as the first side's mirror image
+            pts = solve(pose).points
+            low = [
+                (
+                    (pts[s + "heel_sole"][0], pts[s + "heel_sole"][2]),
+                    (pts[s + "toe"][0], pts[s + "toe"][2]),
+                )
+                for s in ("l_", "r_")
+                if min(pts[s + "heel_sole"][1], pts[s + "toe"][1]) < SHADOW_HEIGHT_CM
+            ]
+            if pts["pelvis"][1] < SHADOW_HEIGHT_CM + 8.0:
+                low.append(
+                    ((pts["pelvis"][0], pts["pelvis"][2]), (pts["spine3"][0], pts["spine3"][2]))
+                )
+            for shadow in shadows:
+                for point in shadow:
+                    floor = _to_floor(scene, point)
+                    near = min(_segment_distance(floor, a, b) for a, b in low)
+                    assert near <= SHADOW_REACH_CM, (exercise_id, phase, near)
+
+
+def test_a_standing_foot_casts_its_own_small_shadow_not_a_blob_round_the_stride() -> None:
+    # suitcase carry, three-quarter from above: the old shadow was an ellipse round the
+    # whole stride; now one per foot, each well under a foot-and-a-half long on screen
+    figure = _figure("suitcase-carry")
+    scene = scene_for(figure)
+    s = scene.frame.scale
+    for phase in PHASES:
+        drawing = scene.drawing(figure.at_phase(phase))
+        shadows = _shadows(drawing)
+        assert 1 <= len(shadows) <= 2
+        for shadow in shadows:
+            width = max(x for x, _ in shadow) - min(x for x, _ in shadow)
+            assert width <= 36.0 * s
+            assert _area(shadow) <= FOOT_SHADOW_CM2 * abs(scene.camera.toward[1]) * s * s
+
+
+def test_a_lifted_foot_casts_a_smaller_shadow() -> None:
+    figure = _figure("stairs")
+    scene = scene_for(figure)
+    for phase in PHASES:
+        drawing = scene.drawing(figure.at_phase(phase))
+        pts = solve(figure.at_phase(phase)).points
+        for side in ("l_", "r_"):
+            shadow = [s for s in drawing.shapes if s.part == f"shadow:{side}foot"]
+            height = min(pts[side + "heel_sole"][1], pts[side + "toe"][1])
+            if height >= SHADOW_HEIGHT_CM:
+                assert not shadow, "a foot on a step casts no shadow on the floor"
+
+
+MAT_SIDE = [
+    e.id
+    for e in EXERCISES.values()
+    if e.figure is not None
+    and Camera.named(e.figure.camera).sees_floor_edge_on
+    and any(p.kind is PropKind.MAT for p in e.figure.props)
+]
+
+
+@pytest.mark.parametrize("exercise_id", MAT_SIDE)
+def test_mat_seen_edge_on_is_a_level_band_on_the_floor_line(exercise_id: str) -> None:
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    cam, frame = scene.camera, scene.frame
+    floor_y = frame.offset_y - cam.project((0.0, 0.0, 0.0))[1] * frame.scale
+    for mirrored in (False, True):
+        drawing = scene.drawing(figure.at_phase(0.5, mirrored=mirrored))
+        mats = [s for s in drawing.shapes if s.role == "mat"]
+        assert len(mats) == 1, "one band, not a skewed top face"
+        ys = sorted({round(y, 6) for _, y in mats[0].points})
+        assert len(ys) == 2, "level top and bottom edges"
+        assert ys[1] == pytest.approx(floor_y), "lies on the floor line, nothing below it"
+        thick = ys[1] - ys[0]
+        assert thick >= MAT_BAND_CM * cam.up[1] * frame.scale - 1e-6, "its thickness shows"
+        assert thick <= 5.0 * frame.scale, "a mat, not a box"
+        # it reaches under the whole body that rests on it
+        left = min(x for x, _ in mats[0].points)
+        right = max(x for x, _ in mats[0].points)
+        for name in ("pelvis", "l_knee", "r_knee"):
+            x, _ = drawing.joints[name]
+            assert left - 1 <= x <= right + 1, (exercise_id, name)
+
+
+@pytest.mark.parametrize("exercise_id", ["knee-rolls", "body-scan"])
+def test_mat_seen_from_above_keeps_its_top_face(exercise_id: str) -> None:
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.start)
+    top = max((_area(s.points) for s in drawing.shapes if s.role == "mat"), default=0.0)
+    # at least a 40 cm deep mat seen from above, not a sliver
+    assert top >= 40.0 * 100.0 * abs(scene.camera.toward[1]) * scene.frame.scale**2
+
+
+def _turning(a: Point2, b: Point2, c: Point2) -> float:
+    a1 = math.atan2(b[1] - a[1], b[0] - a[0])
+    a2 = math.atan2(c[1] - b[1], c[0] - b[0])
+    return math.degrees(abs((a2 - a1 + math.pi) % (2 * math.pi) - math.pi))
+
+
+@pytest.mark.parametrize("exercise_id", ["cat-camel", "chair-squat", "hip-hinge", "bird-dog"])
+def test_trunk_outline_bends_smoothly_not_in_peaks(exercise_id: str) -> None:
+    # the sides of the trunk (between the rounded end caps) turn at most 20 degrees at
+    # any outline point: the rounded back of cat-camel turned 38 degrees at one point
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    for phase in PHASES:
+        drawing = scene.drawing(figure.at_phase(phase))
+        points = next(s for s in drawing.shapes if s.part == "trunk").points
+        side = (len(points) - 10) // 2  # two end caps of five points each
+        assert side >= 16, "many points along the spine"
+        for lo in (0, side + 5):
+            run = points[lo : lo + side]
+            worst = max(_turning(*run[k - 1 : k + 2]) for k in range(1, len(run) - 1))
+            assert worst <= 20.0, (exercise_id, phase, worst)
+
+
+def _deg(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Angle of the line a -> b from the vertical, in degrees (side view: x and y)."""
+    return math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
+
+
+def test_chair_squat_seated_thigh_shows_its_length_and_leans_with_a_long_straight_back() -> None:
+    figure = _figure("chair-squat")
+    chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
+    start = solve(figure.start).points
+    lean = solve(figure.pose("lean")).points
+    # seated on the seat's front half with the thigh level: its whole length lies over
+    # the seat and past it, and the hanging arm stays by the hip instead of covering it
+    assert chair.x + chair.w / 2 < start["pelvis"][0] < chair.x + chair.w - 15.0
+    assert abs(start["l_knee"][1] - start["l_hip"][1]) < 10.0
+    assert start["l_wrist"][0] < start["pelvis"][0] + 8.0
+    # hip hinge: the trunk leans well forward, the back straight (no rounding between
+    # the lower and the upper back), the head in line, nose over the toes
+    assert 35.0 <= _deg(lean["pelvis"], lean["c7"]) <= 60.0
+    assert abs(_deg(lean["pelvis"], lean["spine1"]) - _deg(lean["spine1"], lean["c7"])) < 8.0
+    assert abs(_deg(lean["pelvis"], lean["c7"]) - _deg(lean["c7"], lean["head"])) < 15.0
+    assert lean["head"][0] >= lean["l_toe"][0] - 3.0
+    # the arms reach forward past the knees: the thighs stay in sight
+    assert lean["l_wrist"][0] > lean["l_knee"][0] + 15.0
