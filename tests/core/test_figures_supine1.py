@@ -128,7 +128,7 @@ def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing(
 
 def _trunk_top(shapes: tuple[Shape, ...], x: float) -> float:
     """Screen y of the top of the drawn trunk outline at screen x (y grows down)."""
-    trunk = next(s for s in shapes if s.role == "near" and s.outline and len(s.points) > 20)
+    trunk = next(s for s in shapes if s.part == "trunk")
     ys = [
         y0 + (y1 - y0) * (x - x0) / (x1 - x0)
         for (x0, y0), (x1, y1) in zip(
@@ -158,7 +158,8 @@ def test_belly_breathing_one_hand_on_the_chest_one_on_the_belly_lying_flat() -> 
     for i in range(9):
         pose = figure.at_phase(figure.work_at * i / 8)
         for side, gap in _hand_gaps(figure, pose).items():
-            assert -2.0 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body at {i}/8"
+            # a resting hand may sink a little into the drawn (smoothed) belly, never float
+            assert -2.5 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body at {i}/8"
         assert {"l_foot", "r_foot"} <= {name for name, _ in pose.contacts}, "feet flat"
     for pose in (figure.start, figure.work):
         points = solve(pose).points
