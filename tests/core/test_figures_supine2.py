@@ -178,6 +178,10 @@ def test_supported_rest_lies_90_90_with_calves_on_the_chair_and_breathes() -> No
     assert figure.start.angles == figure.work.angles, "only the breath moves: calm"
     assert max(math.dist(start[n], work[n]) for n in start) < 0.1
     assert figure.work.breath - figure.start.breath >= 0.9
+    # no highlight spot (read as "pain here"): the calm breath is the only movement
+    scene = scene_for(figure)
+    for phase in PHASES[::6]:
+        assert not [s for s in scene.drawing(figure.at_phase(phase)).shapes if s.role == "focus"]
 
 
 def test_glute_bridge_lifts_to_a_straight_line_with_feet_flat_and_arms_down() -> None:
