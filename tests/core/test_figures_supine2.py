@@ -109,8 +109,13 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
     camera = Camera.named(figure.camera)
     scale = scene_for(figure).frame.scale
     travel = []
+    # the knees fall (work), then settle lower while staying for a breath
+    names = [k.name for k in figure.keyframes]
+    assert names == ["start", "work", "settle"]
+    settle = figure.keyframes[2].pose
+    assert solve(settle).points["l_knee"][1] <= solve(figure.work).points["l_knee"][1] - 5
     for mirrored, sign in ((False, 1.0), (True, -1.0)):
-        work = solve(figure.work.mirrored() if mirrored else figure.work).points
+        work = solve(settle.mirrored() if mirrored else settle).points
         for side in "lr":
             assert _knee_flexion(work, side) >= 60
         knees = _mid(work["l_knee"], work["r_knee"])
@@ -121,9 +126,9 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
         moved = camera.project(knees)
         travel.append(math.dist(at_start[:2], moved[:2]) * scale)
     # on screen (240 units wide) the knees travel far: towards the viewer more than a sixth
-    # of the view, away from the viewer (partly along the line of sight) still a twelfth
+    # of the view, away from the viewer (partly along the line of sight) still a tenth
     assert max(travel) >= VIEW_W / 6
-    assert min(travel) >= VIEW_W / 12
+    assert min(travel) >= VIEW_W / 10
 
 
 def _mid(a: Vec, b: Vec) -> Vec:
