@@ -258,7 +258,7 @@ POSITIONS: tuple[str, ...] = (
     "hands_knees",
     "kneeling",
 )
-CAMERAS: tuple[str, ...] = ("side", "front", "top", "three_quarter")
+CAMERAS: tuple[str, ...] = ("side", "front", "top", "three_quarter", "three_quarter_high")
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
 
