@@ -145,7 +145,7 @@ class FigureStyle:
     prop_top: str = "#d3c7b1"
     outline: str = "#ffffff"
     shadow: str = "#000000"
-    focus: str = "#e09a2c"
+    focus: str = "#4a9fd8"  # a calm blue: amber read as "pain here"
     mat: str = "#d9e4e1"
 
     def colour(self, role: str) -> str:
@@ -153,6 +153,9 @@ class FigureStyle:
 
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
+FOCUS_BAND_CM = (10.0, 60.0)
+"""The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
+a body seen from above, so it reads as a line passing over, not a mark on the skin)."""
 
 
 # ---------------------------------------------------------------------------
@@ -505,7 +508,10 @@ class FigureScene:
         return shapes
 
     def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> Shape:
-        """A soft spot travelling from the feet to the head: where the attention is."""
+        """A soft band across the body travelling from the feet to the head: the attention.
+
+        A band, not a spot: a round spot on a body reads as "it hurts here".
+        """
         pts = skeleton.points
         path = [
             _mid(pts["l_ankle"], pts["r_ankle"]),
@@ -518,10 +524,24 @@ class FigureScene:
         i = min(int(scaled), len(path) - 2)
         t = scaled - i
         p = tuple(a + (b - a) * t for a, b in zip(path[i], path[i + 1], strict=True))
-        u, v, _ = self.camera.project(p)  # type: ignore[arg-type]
+        cam = self.camera
         s = frame.scale
-        centre = (frame.offset_x + u * s, frame.offset_y - v * s)
-        return Shape("circle", "focus", (centre,), (15.0 * s, 15.0 * s))
+        u, v, _ = cam.project(p)  # type: ignore[arg-type]
+        # across the body's feet-to-head line as the camera sees it
+        fu, fv, _ = cam.project(path[0])
+        hu, hv, _ = cam.project(path[-1])
+        length = math.hypot(hu - fu, hv - fv) or 1.0
+        along = ((hu - fu) / length, (hv - fv) / length)
+        across = (-along[1], along[0])
+        half_along, half_across = FOCUS_BAND_CM[0] / 2, FOCUS_BAND_CM[1] / 2
+        corners = tuple(
+            (
+                frame.offset_x + (u + a * along[0] * half_along + c * across[0] * half_across) * s,
+                frame.offset_y - (v + a * along[1] * half_along + c * across[1] * half_across) * s,
+            )
+            for a, c in ((-1, -1), (1, -1), (1, 1), (-1, 1))
+        )
+        return Shape("poly", "focus", corners)
 
     def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""

@@ -236,3 +236,23 @@ def test_chair_squat_seated_thigh_shows_its_length_and_leans_with_a_long_straigh
     assert lean["head"][0] >= lean["l_toe"][0] - 3.0
     # the arms reach forward past the knees: the thighs stay in sight
     assert lean["l_wrist"][0] > lean["l_knee"][0] + 15.0
+
+
+def test_the_body_scan_attention_is_a_band_across_the_body_not_a_spot() -> None:
+    figure = _figure("body-scan")
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.at_phase(0.4))
+    band = next(s for s in drawing.shapes if s.role == "focus")
+    assert band.kind == "poly"
+    assert len(band.points) == 4
+    (x0, y0), (x1, y1), (x2, y2), _ = band.points
+    along = math.dist((x0, y0), (x1, y1)) / scene.frame.scale
+    across = math.dist((x1, y1), (x2, y2)) / scene.frame.scale
+    assert across >= 4 * along, "a thin band, not a round spot"
+    head, feet = drawing.joints["head"], drawing.joints["l_ankle"]
+    body = (head[0] - feet[0], head[1] - feet[1])
+    band_across = (x2 - x1, y2 - y1)
+    cosine = (body[0] * band_across[0] + body[1] * band_across[1]) / (
+        math.hypot(*body) * math.hypot(*band_across)
+    )
+    assert abs(cosine) < 0.1, "square to the feet-to-head line"
