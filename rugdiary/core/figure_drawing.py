@@ -24,6 +24,12 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "three_quarter": (28.0, 34.0),
     # from above the feet-end corner: bent knees lying on a mat, and their roll, both show
     "three_quarter_high": (60.0, 50.0),
+    # from above the front-left corner: a side plank's bent knees with the shins going
+    # back, the forearm forward on the mat and the lift of the hips all show
+    "three_quarter_left": (45.0, 30.0),
+    # from above the feet-end corner on the right: bent knees stand up as an inverted V
+    # and fall away from the viewer as one unit (the second side is drawn mirrored)
+    "three_quarter_right": (135.0, 38.0),
 }
 
 
@@ -223,15 +229,27 @@ def _arc(c: Point2, r: float, start: float, end: float, steps: int) -> list[Poin
 MIRROR_VIEW_POSITIONS = ("side_lying",)
 """Positions whose second side is drawn as the first side's mirror image."""
 
+MIRROR_VIEW_CORNER_POSITIONS = ("supine", "prone")
+"""Lying positions drawn mirrored when seen from a corner (a yaw between the main views)."""
+
+CORNER_YAW = 30.0
+"""A camera is at a corner when its yaw is at least this far from side, front and back."""
+
 
 def mirrors_view(figure: Figure) -> bool:
     """Whether the second side is drawn as the first side's mirror image.
 
-    Besides side lying, a figure with a chair or stool standing beside the body (wholly
-    off its middle, on the far side from the camera): mirrored in the world it would
-    stand between the body and the camera.
+    Besides side lying, a figure lying on its back or belly seen from a corner: mirrored
+    in the world, one side would move towards the viewer and the other away, so the two
+    sides would look different (and near and far limbs swap colours). And a figure with a
+    chair or stool standing beside the body (wholly off its middle, on the far side from
+    the camera): mirrored in the world it would stand between the body and the camera.
     """
     if figure.position in MIRROR_VIEW_POSITIONS:
+        return True
+    yaw, pitch = CAMERA_ANGLES[figure.camera]
+    corner = CORNER_YAW <= yaw % 90.0 <= 90.0 - CORNER_YAW and pitch < 90.0
+    if figure.position in MIRROR_VIEW_CORNER_POSITIONS and corner:
         return True
     return any(
         prop.kind in (PropKind.CHAIR, PropKind.STOOL) and abs(prop.z) >= prop.depth / 2 + 5.0

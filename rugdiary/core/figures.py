@@ -258,7 +258,15 @@ POSITIONS: tuple[str, ...] = (
     "hands_knees",
     "kneeling",
 )
-CAMERAS: tuple[str, ...] = ("side", "front", "top", "three_quarter", "three_quarter_high")
+CAMERAS: tuple[str, ...] = (
+    "side",
+    "front",
+    "top",
+    "three_quarter",
+    "three_quarter_high",
+    "three_quarter_left",
+    "three_quarter_right",
+)
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
 

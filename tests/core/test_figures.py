@@ -68,7 +68,15 @@ def figure(request: pytest.FixtureRequest) -> Figure:
 def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
     assert len(FIGURES) == 20
     cameras = {f.camera for _, f in FIGURES}
-    known = {"side", "front", "top", "three_quarter", "three_quarter_high"}
+    known = {
+        "side",
+        "front",
+        "top",
+        "three_quarter",
+        "three_quarter_high",
+        "three_quarter_left",
+        "three_quarter_right",
+    }
     assert {"side", "top"} <= cameras <= known, "seen from where they show"
 
 

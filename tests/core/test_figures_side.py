@@ -68,21 +68,55 @@ def _skin_above_support(figure: Figure, skeleton: Skeleton, point: str, half: fl
     return p[1] - half - support_under(figure.props, p, False)
 
 
-def test_seen_from_the_front_and_the_body_does_not_roll(figure: Figure) -> None:
-    # The camera faces the chest, so the body is a line across the picture and the lift
-    # of the hips is in the picture plane; the trunk stays square to the camera.
+def test_seen_from_a_front_corner_the_body_does_not_roll(figure: Figure) -> None:
+    # From straight in front the bent knees hid behind the thighs (shins as stubs in line
+    # with them); from a front corner the shins show going back, and the lift of the hips
+    # is still mostly up the picture. The trunk keeps facing the same way.
+    assert figure.camera == "three_quarter_left"
     camera = Camera.named(figure.camera)
+    first = solve(figure.start)
     for pose in _first_side(figure):
         skeleton = solve(pose)
-        for frame in (skeleton.pelvis_frame, skeleton.chest_frame):
-            facing = _dot(_axis(frame, 0), camera.toward)
-            assert facing >= math.cos(math.radians(20)), round(facing, 2)
-        head, knees = (
-            skeleton.points["head"],
-            _mid(skeleton.points["l_knee"], skeleton.points["r_knee"]),
-        )
-        across = abs(camera.project(head)[0] - camera.project(knees)[0])
-        assert across >= 75.0, "head and knees lie far apart across the picture"
+        for frame, start in (
+            (skeleton.pelvis_frame, first.pelvis_frame),
+            (skeleton.chest_frame, first.chest_frame),
+        ):
+            same = _dot(_axis(frame, 0), _axis(start, 0))
+            assert same >= math.cos(math.radians(15)), round(same, 2)
+        facing = _dot(_axis(skeleton.chest_frame, 0), camera.toward)
+        assert facing >= 0.5, "the chest faces the viewer's side"
+    lift = [_screen(camera, solve(pose).points["pelvis"]) for pose in (figure.start, figure.work)]
+    assert lift[1][1] - lift[0][1] >= 10.0, "the hips rise clearly up the picture"
+
+
+def test_on_screen_the_knees_bend_back_at_a_right_angle_and_the_shins_show(
+    figure: Figure,
+) -> None:
+    camera = Camera.named(figure.camera)
+    for pose in (figure.start, figure.work):
+        p = solve(pose).points
+        for side in ("l_", "r_"):
+            hip, knee, ankle = (_screen(camera, p[side + n]) for n in ("hip", "knee", "ankle"))
+            thigh = (knee[0] - hip[0], knee[1] - hip[1])
+            shin = (ankle[0] - knee[0], ankle[1] - knee[1])
+            assert math.hypot(*thigh) >= 0.6 * THIGH, (side, "thigh drawn short")
+            assert math.hypot(*shin) >= 0.6 * SHIN, (side, "shin drawn as a stub")
+            cos = (thigh[0] * shin[0] + thigh[1] * shin[1]) / math.hypot(*thigh) / math.hypot(*shin)
+            bend = math.degrees(math.acos(cos))
+            assert bend >= 55.0, (side, f"the knee looks bent only {bend:.0f} degrees")
+
+
+def test_the_forearm_points_forward_not_along_the_body(figure: Figure) -> None:
+    for pose in _both_sides(figure):
+        skeleton = solve(pose)
+        p = skeleton.points
+        side = "r_" if pose.flipped else "l_"
+        forearm = _sub(p[side + "wrist"], p[side + "elbow"])
+        flat = math.hypot(forearm[0], forearm[2])
+        forward = _dot(forearm, _axis(skeleton.chest_frame, 0)) / flat
+        along = _dot(forearm, _axis(skeleton.chest_frame, 1)) / flat
+        assert forward >= math.cos(math.radians(20)), f"forward {forward:.2f}"
+        assert abs(along) <= math.sin(math.radians(20)), f"along the body {along:.2f}"
 
 
 def test_at_work_head_hips_and_knees_form_one_line_and_at_start_the_hips_rest_low(
@@ -102,17 +136,23 @@ def test_at_work_head_hips_and_knees_form_one_line_and_at_start_the_hips_rest_lo
     assert abs(hips_work) <= 3.0, f"hips {hips_work:.1f} cm off the shoulder-knee line"
     assert abs(head_work) <= 6.0, f"head {head_work:.1f} cm off the hip-knee line"
     hips_start, _ = line(figure.start)
-    assert hips_start <= -8.0, "at the start the hips sag to the mat below that line"
-    # the same line in the body's own frontal plane (the thighs may point a little forward)
-    p = solve(figure.work).points
+    assert hips_start <= -6.0, "at the start the hips sag to the mat below that line"
 
+    # the same line in the body's own frontal plane (the thighs may point a little forward)
     def flat(q: Vec) -> tuple[float, float]:
         return (q[0], q[1])
 
-    knees = flat(_mid(p["l_knee"], p["r_knee"]))
-    shoulders = flat(_mid(p["l_shoulder"], p["r_shoulder"]))
-    assert abs(_off_line(flat(p["pelvis"]), shoulders, knees)) <= 2.0
-    assert abs(_off_line(flat(p["head"]), flat(p["pelvis"]), knees)) <= 2.0
+    def flat_line(pose: Pose) -> tuple[float, float]:
+        p = solve(pose).points
+        knees = flat(_mid(p["l_knee"], p["r_knee"]))
+        shoulders = flat(_mid(p["l_shoulder"], p["r_shoulder"]))
+        hips = flat(p["pelvis"])
+        return _off_line(hips, shoulders, knees), _off_line(flat(p["head"]), hips, knees)
+
+    hips_work, head_work = flat_line(figure.work)
+    assert abs(hips_work) <= 2.0
+    assert abs(head_work) <= 2.0
+    assert flat_line(figure.start)[0] <= -8.0, "at the start the hips sag well below it"
 
 
 def test_the_elbow_stays_under_the_shoulder(figure: Figure) -> None:
@@ -194,8 +234,9 @@ def test_the_top_hand_rests_on_the_top_hip(figure: Figure) -> None:
 
 def test_both_sides_share_one_place_at_full_size(figure: Figure) -> None:
     # The second side is the first drawn mirrored about the scene's centre, so the figure
-    # is placed around that centre: both sides fit without shrinking the figure.
+    # is placed around that centre: both sides fit without shrinking the figure much (the
+    # frame also holds the body mirrored in the world, a little wider from a corner).
     scene = scene_for(figure)
-    assert scene.frame.scale == pytest.approx(MAX_SCALE)
+    assert scene.frame.scale >= 0.95 * MAX_SCALE
     left, _, right, _ = drawn_box(scene.drawing(figure.work))
     assert left == pytest.approx(VIEW_W - right, abs=12.0)
