@@ -22,8 +22,6 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # from above the feet-end corner: bent knees lying on a mat, and their roll, both show
-    "three_quarter_high": (60.0, 50.0),
     # from above the front-left corner: a side plank's bent knees with the shins going
     # back, the forearm forward on the mat and the lift of the hips all show
     "three_quarter_left": (45.0, 30.0),

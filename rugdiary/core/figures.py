@@ -263,7 +263,6 @@ CAMERAS: tuple[str, ...] = (
     "front",
     "top",
     "three_quarter",
-    "three_quarter_high",
     "three_quarter_left",
     "three_quarter_right",
 )

@@ -73,7 +73,6 @@ def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
         "front",
         "top",
         "three_quarter",
-        "three_quarter_high",
         "three_quarter_left",
         "three_quarter_right",
     }
