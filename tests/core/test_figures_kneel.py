@@ -219,7 +219,8 @@ def test_cat_camel_both_phases_curve_the_whole_spine_evenly_and_move_the_pelvis(
     figure = _figure("cat-camel")
     start, cat, arch = (_points(figure, k) for k in ("start", "work", "arch"))
     pelvis0, low0, up0 = _bends(start)
-    assert abs(low0) <= 2.0 and abs(up0) <= 2.0, "the neutral back is straight"
+    assert abs(low0) <= 2.0, "the neutral lower back is straight"
+    assert abs(up0) <= 2.0, "the neutral upper back is straight"
     for points, sign, name in ((cat, 1.0, "round"), (arch, -1.0, "hollow")):
         pelvis, low, up = _bends(points)
         # the lower back (18 cm) curves at least as much per cm as the upper back (26 cm),

@@ -282,3 +282,65 @@ def test_curl_up_head_and_shoulders_lift_together_chin_tucked_and_clear_on_a_thu
             assert _chin_tuck(points) >= 0.0, ("the chin pokes up on the way", i)
         for side in "lr":
             assert points[f"{side}_elbow"][1] <= 6.0, ("the elbows stay on the mat", i)
+
+
+def _outline_ys(shape: Shape, x: float) -> list[float]:
+    pts = shape.points
+    return [
+        y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=True)
+        if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
+    ]
+
+
+def test_dead_bug_low_back_lies_on_the_mat_in_every_frame_on_both_sides() -> None:
+    """No gap under the lumbar spine: the drawn back is flat on the mat, not arched."""
+    figure = _figure("dead-bug")
+    scene = scene_for(figure)
+    cam, frame = scene.camera, scene.frame
+    for i in range(25):
+        for mirrored in (False, True):
+            pose = figure.at_phase(i / 24, mirrored=mirrored)
+            shapes = scene.drawing(pose).shapes
+            trunk = next(s for s in shapes if s.part == "trunk")
+            mat = next(s for s in shapes if s.role == "mat")
+            points = solve(pose).points
+            under: dict[str, float] = {}
+            for name in ("pelvis", "spine0", "spine1", "spine2", "spine3"):
+                u, _, _ = cam.project(points[name])
+                x = frame.offset_x + u * frame.scale
+                # cm the drawn underside reaches into the mat band (positive: touching)
+                under[name] = (max(_outline_ys(trunk, x)) - min(_outline_ys(mat, x))) / frame.scale
+            for name in ("spine0", "spine1", "spine2"):
+                assert under[name] >= 0.5, (i, mirrored, name, round(under[name], 1))
+            # and flat: the waist no higher off the mat than the line from seat to chest
+            line = (under["pelvis"] + under["spine3"]) / 2
+            assert under["spine1"] >= line - 0.5, (i, mirrored, round(under["spine1"] - line, 1))
+
+
+def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> None:
+    figure = _figure("dead-bug")
+    scene = scene_for(figure)
+    for i in range(25):
+        for mirrored, arm in ((False, "r_"), (True, "l_")):
+            drawing = scene.drawing(figure.at_phase(i / 24, mirrored=mirrored))
+            _, nose = [s for s in drawing.shapes if s.kind == "circle" and s.role == "near"][:2]
+            limbs = [
+                s
+                for s in drawing.shapes
+                if s.kind == "poly" and s.part in (arm + "shoulder", arm + "elbow", arm + "wrist")
+            ]
+            assert limbs, "the arm is drawn"
+            cx, cy = nose.points[0]
+            r = nose.size[0]
+            probes = [
+                (cx + r * math.cos(a / 4 * math.pi), cy + r * math.sin(a / 4 * math.pi))
+                for a in range(8)
+            ]
+            for limb in limbs:
+                assert not any(_inside(p, limb.points) for p in [(cx, cy), *probes]), (
+                    "the arm covers the face",
+                    i,
+                    mirrored,
+                    limb.part,
+                )
