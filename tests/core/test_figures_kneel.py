@@ -197,3 +197,42 @@ def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat()
         assert abs(start[f"{side}_elbow"][0] - start[f"{side}_shoulder"][0]) <= 10.0, (
             "forearms start beside the shoulders"
         )
+
+
+def _direction(a: Vec, b: Vec) -> float:
+    """The side-view direction (degrees up from level, towards the head) of the line a->b."""
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+def _bends(points: dict[str, Vec]) -> tuple[float, float, float]:
+    """Pelvis direction, and how far the lower and the upper back each curve (degrees).
+
+    Positive is rounding (the curve bows up to the ceiling), negative hollowing.
+    """
+    pelvis = _direction(points["pelvis"], points["spine0"])
+    middle = _direction(points["spine1"], points["spine2"])
+    top = _direction(points["spine3"], points["c7"])
+    return pelvis, pelvis - middle, middle - top
+
+
+def test_cat_camel_both_phases_curve_the_whole_spine_evenly_and_move_the_pelvis() -> None:
+    figure = _figure("cat-camel")
+    start, cat, arch = (_points(figure, k) for k in ("start", "work", "arch"))
+    pelvis0, low0, up0 = _bends(start)
+    assert abs(low0) <= 2.0, "the neutral lower back is straight"
+    assert abs(up0) <= 2.0, "the neutral upper back is straight"
+    for points, sign, name in ((cat, 1.0, "round"), (arch, -1.0, "hollow")):
+        pelvis, low, up = _bends(points)
+        # the lower back (18 cm) curves at least as much per cm as the upper back (26 cm),
+        # so the curve runs from the tail to the neck, not only between the shoulders
+        assert sign * low >= 30.0, (name, "lower back", low)
+        assert sign * up >= 25.0, (name, "upper back", up)
+        assert sign * low / 18.0 >= sign * up / 26.0, (name, low, up)
+        # the pelvis tucks the tail under in the round back and tips it up in the hollow
+        assert sign * (pelvis - pelvis0) >= 30.0, (name, "pelvis", pelvis - pelvis0)
+        # the lower back itself moves: up in the round, down in the hollow
+        assert sign * (points["spine1"][1] - start["spine1"][1]) >= 6.0, (name, "lumbar")
+    # the hollow is as plain as the round: the mid-back moves at least 2/3 as far
+    round_lift = _above_line(cat, "spine2") - _above_line(start, "spine2")
+    hollow_sink = _above_line(start, "spine2") - _above_line(arch, "spine2")
+    assert hollow_sink >= 0.66 * round_lift, (hollow_sink, round_lift)
