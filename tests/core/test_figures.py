@@ -332,7 +332,7 @@ def test_the_split_squat_chair_stands_in_front_to_the_side_with_a_hand_on_it() -
         assert points[hand][1] - 2.5 == pytest.approx(chair.y + chair.h + 45, abs=1.0)
     work = solve(figure.work).points
     assert work["r_knee"][1] <= 20, "the back knee goes down towards the floor"
-    assert work["r_knee"][0] <= work["pelvis"][0] + 3, "the back knee stays under the hip"
+    assert work["r_knee"][0] <= work["pelvis"][0] + 6, "the back knee stays under the hip"
 
 
 def test_the_pelvic_tilt_flattens_and_arches_the_lower_back() -> None:
