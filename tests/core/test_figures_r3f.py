@@ -57,8 +57,8 @@ class TestSplitSquat:
     def test_the_chair_stands_clear_of_the_body_with_the_hand_plainly_on_its_back(self) -> None:
         # The rater saw the chair behind the figure, its seat at hip height and its legs
         # between the person's legs, the holding hand hidden. Seen three-quarter, the chair
-        # now stands in front and to the far side: on screen it is wholly beside the trunk
-        # and the legs' hips, and the holding hand lies on top of its backrest, clear of
+        # now stands in front and to the far side: on screen it is wholly beside the trunk,
+        # the thighs and the shins, and the holding hand lies on top of its backrest, clear of
         # the trunk. The second side is the mirror image: the chair is on the other side.
         figure = _figure("split-squat")
         assert figure.camera == "three_quarter"
@@ -68,7 +68,7 @@ class TestSplitSquat:
                 pose = figure.at_phase(phase, mirrored=mirrored)
                 drawing = scene.drawing(pose)
                 chair = _box(drawing, "chair")
-                trunk = _box(drawing, "trunk", "l_hip", "r_hip", "head")
+                trunk = _box(drawing, "trunk", "l_hip", "r_hip", "l_knee", "r_knee", "head")
                 back = _box(drawing, "chair:back")
                 # the holding hand: the one nearer the backrest
                 hand = min(
