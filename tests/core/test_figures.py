@@ -333,19 +333,20 @@ def test_the_stairs_loop_is_continuous_with_a_hand_on_the_rail() -> None:
         assert palm[1] - 2.5 == pytest.approx(rail.rail_top(palm[0]), abs=CONTACT_TOLERANCE_CM)
 
 
-def test_the_split_squat_chair_stands_beside_the_hip_with_a_hand_on_it() -> None:
+def test_the_split_squat_chair_stands_in_front_to_the_side_with_a_hand_on_it() -> None:
     figure = EXERCISES["split-squat"].figure
     assert figure is not None
     chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
     for pose in _cycle(figure):
         points = solve(pose).points
-        assert chair.x + chair.w >= points["pelvis"][0] + 5, "the backrest stands beside the hip"
-        assert chair.x <= points["pelvis"][0] + 20, "beside the body, not where the front leg goes"
+        # the backrest faces the body at arm's length ahead of the hip, the seat beyond it
+        assert chair.back == "-x"
+        assert points["pelvis"][0] + 20 <= chair.x <= points["pelvis"][0] + 45
         hand = "l_palm" if pose.flipped else "r_palm"
         assert points[hand][1] - 2.5 == pytest.approx(chair.y + chair.h + 45, abs=1.0)
     work = solve(figure.work).points
     assert work["r_knee"][1] <= 20, "the back knee goes down towards the floor"
-    assert work["r_knee"][0] <= work["pelvis"][0] + 3, "the back knee stays under the hip"
+    assert work["r_knee"][0] <= work["pelvis"][0] + 6, "the back knee stays under the hip"
 
 
 def test_the_pelvic_tilt_flattens_and_arches_the_lower_back() -> None:

@@ -1,0 +1,184 @@
+"""Figures, round 3: split squat beside a chair it holds, hip hinge with soft knees, chair squat."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from rugdiary.core.body import Skeleton, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.figure_drawing import Drawing, scene_for
+from rugdiary.core.figures import CHAIR_BACK, Figure, PropKind
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+PHASES = [i / 48 for i in range(48)]
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _box(drawing: Drawing, *prefixes: str) -> tuple[float, float, float, float]:
+    """Screen box (left, top, right, bottom) of the shapes whose part starts with a prefix."""
+    points = [p for s in drawing.shapes if s.part.startswith(prefixes) for p in s.points]
+    assert points, prefixes
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _tilt(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Angle of the line a -> b from the vertical in degrees, forward (+x) positive."""
+    return math.degrees(math.atan2(b[0] - a[0], b[1] - a[1]))
+
+
+def _pitch(frame: tuple[float, ...]) -> float:
+    """How far a body frame's forward axis points down (negative) or up, in degrees."""
+    forward = (frame[0], frame[3], frame[6])
+    return math.degrees(math.atan2(forward[1], math.hypot(forward[0], forward[2])))
+
+
+def _bend(points: dict[str, tuple[float, float, float]], side: str) -> float:
+    """Knee flexion in degrees: 0 is a straight leg."""
+    hip, knee, ankle = (points[side + name] for name in ("hip", "knee", "ankle"))
+    a = [k - h for k, h in zip(knee, hip, strict=True)]
+    b = [n - k for n, k in zip(ankle, knee, strict=True)]
+    cos = sum(x * y for x, y in zip(a, b, strict=True)) / (math.hypot(*a) * math.hypot(*b))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+def _cycle(figure: Figure) -> list[Skeleton]:
+    return [solve(figure.at_phase(phase)) for phase in PHASES]
+
+
+class TestSplitSquat:
+    def test_the_chair_stands_clear_of_the_body_with_the_hand_plainly_on_its_back(self) -> None:
+        # The rater saw the chair behind the figure, its seat at hip height and its legs
+        # between the person's legs, the holding hand hidden. Seen three-quarter, the chair
+        # now stands in front and to the far side: on screen it is wholly beside the trunk,
+        # the thighs and the shins, and the holding hand lies on top of its backrest, clear of
+        # the trunk. The second side is the mirror image: the chair is on the other side.
+        figure = _figure("split-squat")
+        assert figure.camera == "three_quarter"
+        scene = scene_for(figure)
+        for mirrored in (False, True):
+            for phase in PHASES[::4]:
+                pose = figure.at_phase(phase, mirrored=mirrored)
+                drawing = scene.drawing(pose)
+                chair = _box(drawing, "chair")
+                trunk = _box(drawing, "trunk", "l_hip", "r_hip", "l_knee", "r_knee", "head")
+                back = _box(drawing, "chair:back")
+                # the holding hand: the one nearer the backrest
+                hand = min(
+                    (_box(drawing, side) for side in ("l_wrist", "r_wrist")),
+                    key=lambda box: abs(box[0] + box[2] - back[0] - back[2]),
+                )
+                if not mirrored:
+                    assert chair[0] > trunk[2], phase
+                    assert hand[0] > trunk[2], "the holding hand is clear of the trunk"
+                else:
+                    assert chair[2] < trunk[0], phase
+                    assert hand[2] < trunk[0], "the holding hand is clear of the trunk"
+                centre = ((hand[0] + hand[2]) / 2, (hand[1] + hand[3]) / 2)
+                assert back[0] - 2 <= centre[0] <= back[2] + 2
+                assert centre[1] <= back[1] + 0.25 * (back[3] - back[1]), "on top of the back"
+
+    def test_the_front_foot_stands_beside_the_chair_not_under_it(self) -> None:
+        figure = _figure("split-squat")
+        chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
+        x0, _, z0, x1, _, z1 = chair.box()
+        for points in (s.points for s in _cycle(figure)):
+            for name in ("l_toe", "l_heel_sole", "l_knee"):
+                x, _, z = points[name]
+                assert not (x0 - 3 <= x <= x1 + 3 and z0 - 3 <= z <= z1 + 3), name
+            palm = points["r_palm"]
+            assert abs(palm[1] - 2.5 - (chair.y + chair.h + CHAIR_BACK)) <= 1.0
+
+    def test_a_still_split_stance_from_the_start_and_a_moderate_depth(self) -> None:
+        # f1/f5 read as a walking stride: the feet now stay planted from the first frame,
+        # one a long step before the other, the back heel up and both knees a little bent;
+        # the back knee stops about a hand's width above the floor (its centre 14-22 cm
+        # up: the knee is 11 cm thick), under the hip; the trunk stays upright.
+        figure = _figure("split-squat")
+        skeletons = _cycle(figure)
+        start = skeletons[0].points
+        assert start["l_heel_sole"][0] - start["r_toe"][0] > 60.0
+        assert start["r_heel_sole"][1] > 10.0
+        assert _bend(start, "r_") > 12.0
+        assert _bend(start, "l_") > 5.0
+        for skeleton in skeletons:
+            for name in ("l_heel_sole", "l_toe", "r_toe"):
+                assert math.dist(skeleton.points[name], start[name]) < 1.5, name
+        work = solve(figure.work).points
+        assert 14.0 <= work["r_knee"][1] <= 22.0
+        assert abs(work["r_knee"][0] - work["pelvis"][0]) < 6.0
+
+    def test_the_head_stays_level(self) -> None:
+        # the rater saw the chin tip up: the face looks ahead, a little down at most
+        for skeleton in _cycle(_figure("split-squat")):
+            assert -10.0 <= _pitch(skeleton.head_frame) <= 2.0
+            assert abs(_tilt(skeleton.points["pelvis"], skeleton.points["c7"])) < 8.0
+
+
+class TestHipHinge:
+    def test_the_hips_go_well_back_over_soft_knees_with_upright_shins(self) -> None:
+        # It read as a plain forward bend: the hips moved back only a little and the knees
+        # were almost locked. Now the hips travel back over 20 cm, both knees bend 20-45
+        # degrees with the shins near upright (the knees do not go forward as in a squat),
+        # and the knees are already soft at the start, as its words say.
+        figure = _figure("hip-hinge")
+        start, work = solve(figure.start).points, solve(figure.work).points
+        assert start["pelvis"][0] - work["pelvis"][0] > 20.0
+        assert 8.0 <= _bend(start, "l_") <= 25.0
+        for side in ("l_", "r_"):
+            assert 20.0 <= _bend(work, side) <= 45.0
+            assert abs(_tilt(work[side + "ankle"], work[side + "knee"])) < 10.0
+        assert work["pelvis"][0] < work["l_heel_sole"][0] - 10.0, "hips behind the heels"
+        assert _tilt(work["pelvis"], work["c7"]) > 55.0
+
+    def test_the_back_stays_long_and_the_head_in_line_throughout(self) -> None:
+        # the head dropped forward first: now it never leads the back down, and it stays
+        # within 20 degrees of the chest's line (looking a little ahead at most)
+        for skeleton in _cycle(_figure("hip-hinge")):
+            chest, head = _pitch(skeleton.chest_frame), _pitch(skeleton.head_frame)
+            assert 0.0 <= head - chest <= 20.0
+            p = skeleton.points
+            length = math.dist(p["pelvis"], p["c7"])
+            bow = math.dist(p["pelvis"], p["spine2"]) + math.dist(p["spine2"], p["c7"])
+            assert bow - length < 2.0, "a long straight back"
+
+
+class TestChairSquat:
+    def test_the_arms_keep_one_position_throughout(self) -> None:
+        # the arms reached forward in some frames and rested on the knees in others: now
+        # they reach forward the whole time, at the same angle to the trunk
+        figure = _figure("chair-squat")
+        for side in ("l_", "r_"):
+            angles = []
+            for skeleton in _cycle(figure):
+                p = skeleton.points
+                angles.append(
+                    _tilt(p[side + "shoulder"], p[side + "wrist"]) - _tilt(p["pelvis"], p["c7"])
+                )
+            assert max(angles) - min(angles) < 10.0, side
+            assert 70.0 <= sum(angles) / len(angles) <= 100.0, "reaching forward"
+
+    def test_the_trunk_leans_forward_while_rising_and_sitting_then_stands_tall(self) -> None:
+        # f4 showed a nearly upright trunk over bent knees, hovering: while the hips are
+        # off the seat and still well below standing height, the trunk leans at least 25
+        # degrees; it comes upright only as the legs straighten
+        figure = _figure("chair-squat")
+        seated = solve(figure.start).points["pelvis"][1]
+        standing = solve(figure.work).points["pelvis"][1]
+        rising = 0
+        for skeleton in _cycle(figure):
+            p = skeleton.points
+            if seated + 8.0 < p["pelvis"][1] < standing - 8.0:
+                rising += 1
+                assert _tilt(p["pelvis"], p["c7"]) >= 25.0, p["pelvis"]
+        assert rising >= 6, "the rise and the sit are both sampled"
+        work = solve(figure.work).points
+        assert abs(_tilt(work["pelvis"], work["c7"])) < 8.0
+        assert _bend(work, "l_") < 10.0
