@@ -62,10 +62,11 @@ class TestPropsInDepthOrder:
             drawing = scene.drawing(figure.at_phase(0.5, mirrored=mirrored))
             chair = [p for s in drawing.shapes if s.part.startswith("chair") for p in s.points]
             shin = [p for s in drawing.shapes if s.part == "l_knee" for p in s.points]
+            # the chair stands ahead of the front shin, beside the body, never behind it
             if not mirrored:
-                assert max(x for x, _ in chair) < min(x for x, _ in shin)
-            else:
                 assert min(x for x, _ in chair) > max(x for x, _ in shin)
+            else:
+                assert max(x for x, _ in chair) < min(x for x, _ in shin)
 
     def test_mat_stays_at_the_back(self) -> None:
         for exercise in EXERCISES.values():
@@ -259,6 +260,6 @@ class TestHingeSquatWalk:
         assert work["pelvis"][1] > 85.0
         assert abs(work["c7"][0] - work["pelvis"][0]) < 8.0
         for points in (start, work):
-            # hands hang or rest by the body, not held up in the air
+            # the arms reach forward, as the first step says, the same way throughout
             for side in ("l_", "r_"):
-                assert points[side + "wrist"][1] < points["pelvis"][1] + 12.0
+                assert points[side + "wrist"][0] > points[side + "shoulder"][0] + 40.0
