@@ -95,62 +95,149 @@ class TestPropsInDepthOrder:
                 assert min(_order(drawing, side + "heel")) > max(step), (phase, side)
 
 
+def _bounds(points: tuple[tuple[float, float], ...]) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _facing(points: dict[str, tuple[float, float, float]]) -> tuple[float, float]:
+    """Which way the face points, on the floor plane (x, z)."""
+    face, head = points["face"], points["head"]
+    return face[0] - head[0], face[2] - head[2]
+
+
 class TestStairs:
-    def _steps_and_rail(self) -> tuple[list[Prop], Prop]:
+    def _steps_and_rails(self) -> tuple[list[Prop], list[Prop]]:
         figure = _figure("stairs")
         steps = sorted((p for p in figure.props if p.kind is PropKind.STEP), key=lambda p: p.h)
-        rail = next(p for p in figure.props if p.kind is PropKind.RAIL)
-        return steps, rail
+        rails = sorted((p for p in figure.props if p.kind is PropKind.RAIL), key=lambda p: p.x)
+        return steps, rails
 
-    def test_the_rail_follows_the_stairs_about_90_cm_above_the_step_noses(self) -> None:
-        steps, rail = self._steps_and_rail()
+    def _rail_top(self, x: float) -> float:
+        _, rails = self._steps_and_rails()
+        for rail in rails:
+            if rail.x <= x <= rail.x + rail.w:
+                return rail.rail_top(x)
+        raise AssertionError(f"no rail at x={x:.0f}")
+
+    def _tread(self, point: tuple[float, float, float]) -> float:
+        """The top of the step (or the floor) under a point of a foot."""
+        steps, _ = self._steps_and_rails()
+        tops = [0.0]
+        for step in steps:
+            x0, _, z0, x1, _, z1 = step.box()
+            if x0 <= point[0] <= x1 and z0 <= point[2] <= z1:
+                tops.append(step.y + step.h)
+        return max(tops)
+
+    def test_the_rail_follows_the_stairs_90_cm_above_the_noses_then_runs_level(self) -> None:
+        steps, rails = self._steps_and_rails()
+        slope, landing = rails
         noses = [(step.x, step.y + step.h) for step in steps]
         (x0, y0), (x1, y1) = noses[0], noses[-1]
-        assert rail.rise / rail.w == pytest.approx((y1 - y0) / (x1 - x0), rel=0.05)
+        assert slope.rise / slope.w == pytest.approx((y1 - y0) / (x1 - x0), rel=0.05)
         for x, y in noses:
-            assert 85.0 <= rail.rail_top(x) - y <= 95.0
-        assert rail.x <= x0
-        assert rail.x + rail.w >= x1
-        drawing = scene_for(_figure("stairs")).drawing(_figure("stairs").start)
-        assert len({s.points for s in drawing.shapes if s.part == "rail:post"}) >= 4
-        # the bar is drawn as one sloping piece: its far end is higher on screen
-        bar = [s for s in drawing.shapes if s.part == "rail:bar"]
-        xs = [p for s in bar for p in s.points]
-        left, right = min(xs), max(xs)
-        assert right[1] < left[1] - 30.0
+            assert 85.0 <= slope.rail_top(x) - y <= 95.0
+        # the level rail over the landing starts where the sloping one ends, at its height
+        assert landing.rise == 0
+        assert landing.x == pytest.approx(slope.x + slope.w)
+        assert landing.rail_top(landing.x) == pytest.approx(slope.rail_top(landing.x))
+        # one rail on the near side of the stairs (towards the side camera): the hand on it
+        # is drawn in front of the body, large enough to see
+        assert all(rail.z > steps[0].depth / 2 for rail in rails)
 
-    def test_a_hand_slides_on_the_rail_in_every_frame(self) -> None:
-        # On the keyframes the hand rests on the rail's top (1 cm); in between, the hand
-        # sliding up the sloping rail may dip into the 4 cm bar but stays on it.
+    def test_up_and_down_with_alternate_feet_a_whole_foot_on_every_step(self) -> None:
         figure = _figure("stairs")
-        _, rail = self._steps_and_rail()
-        for key in figure.keyframes:
-            palm = solve(key.pose).points["r_palm"]
-            assert palm[1] - 2.5 == pytest.approx(rail.rail_top(palm[0]), abs=1.0), key.name
-        for phase in [i / 96 for i in range(96)]:
-            palm = solve(figure.at_phase(phase)).points["r_palm"]
-            assert rail.x <= palm[0] <= rail.x + rail.w
-            assert abs(palm[1] - 2.5 - rail.rail_top(palm[0])) <= 4.0, phase
+        steps, _ = self._steps_and_rails()
+        tops = [0.0] + [s.y + s.h for s in steps]
+        keys = figure.keyframes
+        arrivals: dict[bool, list[tuple[str, float]]] = {True: [], False: []}
+        for before, key in zip(keys[-1:] + keys[:-1], keys, strict=True):
+            points = solve(key.pose).points
+            fx, fz = _facing(points)
+            held = {name for name, _ in before.pose.contacts}
+            for name, _ in key.pose.contacts:
+                if not name.endswith("_foot"):
+                    continue
+                side = name[:2]
+                heel, toe = points[side + "heel_sole"], points[side + "toe"]
+                # the whole foot rests flat on one tread, heel and toes
+                top = self._tread(heel)
+                assert top == self._tread(toe), key.name
+                assert heel[1] == pytest.approx(top, abs=1.0), key.name
+                assert toe[1] - 1.5 == pytest.approx(top, abs=1.0), key.name
+                if name not in held and abs(fx) > 3 * abs(fz):
+                    arrivals[fx > 0].append((side, top))
+        for going_up, landed in arrivals.items():
+            heights = [top for _, top in landed]
+            assert set(tops) <= set(heights), "every step is used, up and down"
+            order = sorted(set(heights), reverse=not going_up)
+            assert heights == sorted(heights, reverse=not going_up), heights
+            assert [h for h in order] == sorted(tops, reverse=not going_up)
+            sides = [side for side, _ in landed]
+            assert all(a != b for a, b in itertools.pairwise(sides)), "alternate feet"
 
-    def test_the_figure_climbs_two_steps_with_a_knee_lift_and_comes_back(self) -> None:
+    def test_it_faces_the_way_it_walks_and_turns_round_at_the_top_and_bottom(self) -> None:
         figure = _figure("stairs")
-        steps, _ = self._steps_and_rail()
-        second = steps[1].y + steps[1].h
-        poses = [figure.at_phase(i / 96) for i in range(97)]
+        poses = [figure.at_phase(i / 480) for i in range(481)]
+        up = down = 0
         for a, b in itertools.pairwise(poses):
-            assert math.dist(a.root, b.root) < 3.0, "no jump anywhere in the cycle"
-        heights = []
-        lifts = []
-        for pose in poses:
+            fx, _ = _facing(solve(a).points)
+            dx, dy = b.root[0] - a.root[0], b.root[1] - a.root[1]
+            if abs(dy) > 0.05 and abs(dx) > 0.05 and abs(fx) > 10.0:
+                # climbing faces up the stairs, coming down faces down them: never backwards
+                assert fx * dx > 0, "walks the way it faces"
+                up += fx > 0
+                down += fx < 0
+        assert up > 40 and down > 40
+        yaws = [pose.turn[0] for pose in poses]
+        assert min(yaws) == pytest.approx(-180.0) and max(yaws) == pytest.approx(0.0)
+        # the turns go round towards the viewer and the rail: the face shows mid-turn
+        mid_turn = [k.pose for k in figure.keyframes if k.pose.turn[0] == -90.0]
+        assert len(mid_turn) == 2
+        for pose in mid_turn:
+            assert _facing(solve(pose).points)[1] > 10.0
+
+    def test_a_near_hand_rests_on_the_rail_in_every_frame(self) -> None:
+        figure = _figure("stairs")
+        camera = Camera.named(figure.camera)
+        for phase in [i / 240 for i in range(240)]:
+            pose = figure.at_phase(phase)
             points = solve(pose).points
+            held = [name[:2] for name, _ in pose.contacts if name.endswith("_hand")]
+            assert held, phase
+            for side in held:
+                palm = points[side + "palm"]
+                assert palm[1] - 2.5 == pytest.approx(self._rail_top(palm[0]), abs=1.0)
+            # the hand that stays on the rail is the near one, in front of the trunk
+            trunk = camera.project(points["spine1"])[2]
+            assert max(camera.project(points[s + "palm"])[2] for s in held) > trunk + 5.0
+            # and it is drawn on top of the bar, not hidden behind it
+            if phase * 24 == int(phase * 24):
+                drawing = scene_for(figure).drawing(pose)
+                for side in held:
+                    hand = max(_order(drawing, side + "wrist"))
+                    box = _bounds(drawing.shapes[hand].points)
+                    for bar in _order(drawing, "rail:bar"):
+                        if _overlap(box, _bounds(drawing.shapes[bar].points)):
+                            assert hand > bar, (phase, side)
+
+    def test_the_body_climbs_to_the_landing_and_back_with_a_knee_lift(self) -> None:
+        figure = _figure("stairs")
+        steps, _ = self._steps_and_rails()
+        landing = steps[-1].y + steps[-1].h
+        heights, lifts = [], []
+        for phase in [i / 96 for i in range(96)]:
+            points = solve(figure.at_phase(phase)).points
             heights.append(min(points["l_heel_sole"][1], points["r_heel_sole"][1]))
             lifts.append(max(points[s + "knee"][1] - points[s + "hip"][1] for s in ("l_", "r_")))
-        assert max(heights) == pytest.approx(second, abs=1.0), "both feet on the second step"
+        assert max(heights) == pytest.approx(landing, abs=1.0), "both feet on the landing"
         assert heights[0] == pytest.approx(0.0, abs=1.0)
-        # the leading knee comes up to nearly hip height: a thigh near level, not a shuffle
-        assert max(lifts) > -25.0
-        # the body rises from the floor to the second step while the feet climb
-        assert poses[48].root[1] - poses[0].root[1] > 25.0
+        assert max(lifts) > -25.0, "the leading knee comes up: a climb, not a shuffle"
 
 
 class TestSplitSquat:
