@@ -153,6 +153,15 @@ class FigureStyle:
 
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
+PELVIS_RIM_CM: tuple[tuple[float, float], ...] = (
+    (-9.5, 9.0),
+    (-3.0, 11.0),
+    (3.0, 10.5),
+    (7.5, 8.0),
+)
+"""The pelvis's upper rim (forward, up from the hip joints, cm): sacrum to front hip bone."""
+HIP_BONE_CM = (8.0, 10.5)
+"""The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
 FOCUS_BAND_CM = (10.0, 60.0)
 """The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
 a body seen from above, so it reads as a line passing over, not a mark on the skin)."""
@@ -404,6 +413,8 @@ class FigureScene:
         parts.sort(key=lambda item: item[0])
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
         front += self._face(skeleton, proj, frame)
+        if self.figure.position == "supine" and self.camera.sees_floor_edge_on:
+            front += self._pelvis_marks(skeleton, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
         if joints is not None:
@@ -472,6 +483,35 @@ class FigureScene:
         outline += list(reversed(_smooth(points_right)))
         outline += _end_cap(bottom, centres[1], widths[0])
         return Shape("poly", "near", tuple(outline), outline=True, part="trunk")
+
+    def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
+        """The pelvis as its own part: its rim from the sacrum to the front hip bone, a dot
+        on that hip bone. Lying on the back, the pelvis rocking shows as the rim turning."""
+        cam, s = self.camera, frame.scale
+        m = skeleton.pelvis_frame
+        centre = skeleton.points["pelvis"]
+        # the hip bone on the camera's side
+        side = 1.0 if cam.project((m[2], m[5], m[8]))[2] >= 0 else -1.0
+
+        def at(fwd: float, up: float, left: float) -> Point2:
+            p = tuple(
+                centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up + m[3 * i + 2] * left
+                for i in range(3)
+            )
+            u, v, _ = cam.project(p)  # type: ignore[arg-type]
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
+        rim = tuple(at(fwd, up, 6.0 * side) for fwd, up in PELVIS_RIM_CM)
+        return [
+            Shape("line", "outline", rim, (OUTLINE_CM * 1.2 * s, 0.0), part="pelvis:rim"),
+            Shape(
+                "circle",
+                "outline",
+                (at(*HIP_BONE_CM, 9.0 * side),),
+                (1.9 * s,) * 2,
+                part="pelvis:hip_bone",
+            ),
+        ]
 
     def _face(
         self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame
@@ -610,18 +650,22 @@ class FigureScene:
         return cached
 
     def _mat_band(self, corners: _Corners, frame: Frame) -> Shape:
-        """A mat seen nearly edge-on: a flat band on the floor line, its thickness showing.
+        """A mat seen nearly edge-on: a level band whose top is the mat's top.
 
         Its top face would be a thin skewed sliver whose near edge dips below the floor
-        line; the band lies level on the floor line instead, as long as the mat and as
-        thick as it but never thinner than MAT_BAND_CM, so it reads as a mat on the floor.
+        line; the band is level instead, as long as the mat and as thick as it but never
+        thinner than MAT_BAND_CM, so it reads as a mat on the floor.
         """
         cam, s = self.camera, frame.scale
         us = [cam.project((c[0], 0.0, 0.0))[0] for c in corners]
-        thick = max(MAT_BAND_CM, max(c[1] for c in corners) - min(c[1] for c in corners))
-        floor_v = cam.project((0.0, 0.0, 0.0))[1]
-        bottom = frame.offset_y - floor_v * s
-        top = frame.offset_y - (floor_v + thick * cam.up[1]) * s
+        height = max(c[1] for c in corners)
+        thick = max(MAT_BAND_CM, height - min(c[1] for c in corners))
+        # The top edge is the mat's real top, where the body's contacts rest; a band
+        # thicker than the mat grows downward from there (past the floor line), so a
+        # hand lying on the mat lies on the band, not sunk into it.
+        top_v = cam.project((0.0, height, 0.0))[1]
+        top = frame.offset_y - top_v * s
+        bottom = top + thick * cam.up[1] * s
         left, right = frame.offset_x + min(us) * s, frame.offset_x + max(us) * s
         pts = ((left, bottom), (right, bottom), (right, top), (left, top))
         return Shape("poly", "mat", pts, outline=True, part="mat:mat")
