@@ -161,6 +161,13 @@ PELVIS_RIM_CM: tuple[tuple[float, float], ...] = (
 )
 """The pelvis's upper rim (forward, up from the hip joints, cm): sacrum to front hip bone."""
 HIP_BONE_CM = (8.0, 10.5)
+LORDOSIS_CM_PER_DEG = 0.17
+"""How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
+LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
+REST_MARGIN_CM = 6.0
+"""Past a resting contact's centre, the part's own half-thickness and a little mat."""
+SEAT_CM = (-2.5, 11.0, 8.0, 15.0)
+"""The buttocks: forward and down from the hip joints, half depth and half width (cm)."""
 """The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
 FOCUS_BAND_CM = (10.0, 60.0)
 """The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
@@ -259,6 +266,23 @@ class FigureScene:
         self.figure = figure
         self.camera = Camera.named(figure.camera)
         self._static: dict[tuple[bool, float, float], list[_Solid]] = {}
+        # lying on the back seen from the side, the pelvis's tilt is what many floor
+        # exercises move: its buttocks and hip bone are drawn so the tilt shows
+        self._shows_pelvis = figure.position == "supine" and self.camera.sees_floor_edge_on
+        self._lying_on = max(
+            (p.y + p.h for p in figure.props if p.kind is PropKind.MAT), default=0.0
+        )
+        # how far towards the camera (either side: the second side is mirrored) a part
+        # resting on the mat lies, with its thickness: the edge-on band reaches that far
+        self._resting_reach = max(
+            (
+                abs(target[2]) + REST_MARGIN_CM
+                for key in figure.keyframes
+                for _, target in key.pose.contacts
+                if abs(target[1] - self._lying_on) <= 4.0
+            ),
+            default=0.0,
+        )
         self.frame = frame if frame is not None else self._fit()
 
     # -- fitting ---------------------------------------------------------------------------
@@ -413,7 +437,7 @@ class FigureScene:
         parts.sort(key=lambda item: item[0])
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
         front += self._face(skeleton, proj, frame)
-        if self.figure.position == "supine" and self.camera.sees_floor_edge_on:
+        if self._shows_pelvis:
             front += self._pelvis_marks(skeleton, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
@@ -438,18 +462,32 @@ class FigureScene:
         # spine frames: pelvis, then after each of the four spine joints
         frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
         belly = pose.breath * 4.5
-        for name, depth_half, width_half in _TRUNK_SECTIONS:
-            m = frames[frame_for[name]]
+        lumbar = pose.angle("lumbar")[0]
+        sections = _TRUNK_SECTIONS
+        if self._shows_pelvis:
+            sections = (("seat", *SEAT_CM[2:]), *sections)
+        for name, depth_half, width_half in sections:
+            m = frames[frame_for.get(name, 0)]
             fwd = (m[0], m[3], m[6])
             left = (m[2], m[5], m[8])
-            point = skeleton.points[name]
+            if name == "seat":
+                # the buttocks below the hip joints: the pelvis's own end, so it is not a
+                # round cap that looks the same however the pelvis turns
+                up = (m[1], m[4], m[7])
+                point = _along(_along(skeleton.points["pelvis"], fwd, SEAT_CM[0]), up, -SEAT_CM[1])
+                # pressed into the mat, the soft seat flattens on it instead of going through
+                depth_half = max(3.0, min(depth_half, point[1] - self._lying_on))
+            else:
+                point = skeleton.points[name]
+            if self._shows_pelvis and name in LORDOSIS_SHARE:
+                # the lower back arching off the mat curves the spine in towards the belly:
+                # the back lifts, the belly wall stays about where it was
+                hollow = LORDOSIS_SHARE[name] * LORDOSIS_CM_PER_DEG * max(0.0, -lumbar)
+                point = _along(point, fwd, -hollow / 2)
+                depth_half -= hollow / 2
             if name in ("spine0", "spine1"):
                 bulge = belly * (1.0 if name == "spine1" else 0.6)
-                point = (
-                    point[0] + fwd[0] * bulge,
-                    point[1] + fwd[1] * bulge,
-                    point[2] + fwd[2] * bulge,
-                )
+                point = _along(point, fwd, bulge)
                 depth_half += bulge
             u, v, _ = cam.project(point)
             centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
@@ -654,7 +692,8 @@ class FigureScene:
 
         Its top face would be a thin skewed sliver whose near edge dips below the floor
         line; the band is level instead, as long as the mat and as thick as it but never
-        thinner than MAT_BAND_CM, so it reads as a mat on the floor.
+        thinner than MAT_BAND_CM, so it reads as a mat on the floor, and deep enough to
+        hold the parts that rest on it nearer the camera.
         """
         cam, s = self.camera, frame.scale
         us = [cam.project((c[0], 0.0, 0.0))[0] for c in corners]
@@ -665,7 +704,10 @@ class FigureScene:
         # hand lying on the mat lies on the band, not sunk into it.
         top_v = cam.project((0.0, height, 0.0))[1]
         top = frame.offset_y - top_v * s
-        bottom = top + thick * cam.up[1] * s
+        # seen a little from above, a hand or forearm lying on the mat near the camera
+        # is drawn lower than the mat's middle: the band is the mat's top reaching to it
+        reach_v = top_v - cam.project((0.0, height, self._resting_reach))[1]
+        bottom = top + max(thick * cam.up[1], reach_v) * s
         left, right = frame.offset_x + min(us) * s, frame.offset_x + max(us) * s
         pts = ((left, bottom), (right, bottom), (right, top), (left, top))
         return Shape("poly", "mat", pts, outline=True, part="mat:mat")
@@ -1008,6 +1050,14 @@ def _end_cap(end: Point2, before: Point2, radius: float) -> list[Point2]:
     d = math.hypot(dx, dy) or 1.0
     base = math.atan2(dy / d, dx / d)
     return _arc(end, radius, base + math.pi / 2, base - math.pi / 2, 6)[1:-1]
+
+
+def _along(p: Vec, direction: Vec, distance: float) -> Vec:
+    return (
+        p[0] + direction[0] * distance,
+        p[1] + direction[1] * distance,
+        p[2] + direction[2] * distance,
+    )
 
 
 def _mid(a: Vec, b: Vec) -> Vec:

@@ -238,7 +238,7 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
             assert math.dist(points[name], base[name]) <= 6.0, name
         for side in "lr":
             assert points[f"{side}_palm"][1] - mat_top <= 3.5, "hands lie on the mat"
-            assert abs(points[f"{side}_palm"][2]) <= 40.0, "arms by the sides, not out wide"
+            assert abs(points[f"{side}_palm"][2]) <= 60.0, "arms on the mat beside the body"
 
 
 def test_curl_up_head_rests_then_lifts_in_line_with_the_upper_back() -> None:
