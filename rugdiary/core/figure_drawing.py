@@ -161,13 +161,16 @@ PELVIS_RIM_CM: tuple[tuple[float, float], ...] = (
 )
 """The pelvis's upper rim (forward, up from the hip joints, cm): sacrum to front hip bone."""
 HIP_BONE_CM = (8.0, 10.5)
-LORDOSIS_CM_PER_DEG = 0.17
+LORDOSIS_CM_PER_DEG = 0.25
 """How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
 LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
-REST_MARGIN_CM = 6.0
-"""Past a resting contact's centre, the part's own half-thickness and a little mat."""
+REST_MARGIN_CM = 1.5
+"""Band below the lowest point where a part rests on the mat (cm): a little mat shows."""
 SEAT_CM = (-2.5, 11.0, 8.0, 15.0)
 """The buttocks: forward and down from the hip joints, half depth and half width (cm)."""
+SEAT_TUCK_DEG = (80.0, 20.0)
+"""Hip flexion where the buttocks start to tuck under the thighs, and over how many degrees."""
+SEAT_TUCKED_CM = 4.0
 """The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
 FOCUS_BAND_CM = (10.0, 60.0)
 """The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
@@ -272,16 +275,14 @@ class FigureScene:
         self._lying_on = max(
             (p.y + p.h for p in figure.props if p.kind is PropKind.MAT), default=0.0
         )
-        # how far towards the camera (either side: the second side is mirrored) a part
-        # resting on the mat lies, with its thickness: the edge-on band reaches that far
-        self._resting_reach = max(
-            (
-                abs(target[2]) + REST_MARGIN_CM
-                for key in figure.keyframes
-                for _, target in key.pose.contacts
-                if abs(target[1] - self._lying_on) <= 4.0
-            ),
-            default=0.0,
+        # where parts rest on the mat (either side: the second side is mirrored), so the
+        # edge-on band can reach the ones the camera draws lower than the mat's middle
+        self._resting = tuple(
+            (target[0], sign * target[2])
+            for key in figure.keyframes
+            for _, target in key.pose.contacts
+            if abs(target[1] - self._lying_on) <= 4.0
+            for sign in (1.0, -1.0)
         )
         self.frame = frame if frame is not None else self._fit()
 
@@ -473,8 +474,13 @@ class FigureScene:
             if name == "seat":
                 # the buttocks below the hip joints: the pelvis's own end, so it is not a
                 # round cap that looks the same however the pelvis turns
+                # with the thighs folded up (legs on a chair, knees to the chest) the
+                # buttocks tuck under them instead of sticking out past the thighs
+                flexed = (pose.angle("l_hip")[0] + pose.angle("r_hip")[0]) / 2
+                tuck = min(1.0, max(0.0, (flexed - SEAT_TUCK_DEG[0]) / SEAT_TUCK_DEG[1]))
+                down = SEAT_CM[1] - (SEAT_CM[1] - SEAT_TUCKED_CM) * tuck
                 up = (m[1], m[4], m[7])
-                point = _along(_along(skeleton.points["pelvis"], fwd, SEAT_CM[0]), up, -SEAT_CM[1])
+                point = _along(_along(skeleton.points["pelvis"], fwd, SEAT_CM[0]), up, -down)
                 # pressed into the mat, the soft seat flattens on it instead of going through
                 depth_half = max(3.0, min(depth_half, point[1] - self._lying_on))
             else:
@@ -704,9 +710,10 @@ class FigureScene:
         # hand lying on the mat lies on the band, not sunk into it.
         top_v = cam.project((0.0, height, 0.0))[1]
         top = frame.offset_y - top_v * s
-        # seen a little from above, a hand or forearm lying on the mat near the camera
+        # seen a little from above, a hand or forearm lying on the mat nearer the camera
         # is drawn lower than the mat's middle: the band is the mat's top reaching to it
-        reach_v = top_v - cam.project((0.0, height, self._resting_reach))[1]
+        lowest = min((cam.project((x, height, z))[1] for x, z in self._resting), default=top_v)
+        reach_v = top_v - lowest + REST_MARGIN_CM
         bottom = top + max(thick * cam.up[1], reach_v) * s
         left, right = frame.offset_x + min(us) * s, frame.offset_x + max(us) * s
         pts = ((left, bottom), (right, bottom), (right, top), (left, top))
