@@ -153,14 +153,11 @@ class FigureStyle:
 
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
-PELVIS_RIM_CM: tuple[tuple[float, float], ...] = (
-    (-9.5, 9.0),
-    (-3.0, 11.0),
-    (3.0, 10.5),
-    (7.5, 8.0),
-)
-"""The pelvis's upper rim (forward, up from the hip joints, cm): sacrum to front hip bone."""
-HIP_BONE_CM = (8.0, 10.5)
+PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
+"""The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
+front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
+HIP_BONE_CM = (4.0, 13.0)
+"""The front hip bone's mark at the front end of that band (forward, up, cm)."""
 LORDOSIS_CM_PER_DEG = 0.25
 """How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
 LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
@@ -386,6 +383,10 @@ class FigureScene:
                 _Part(tuple(pts[n] for n in trunk_points), (15.0,) * 4, trunk_depth),
             )
         )
+        if self._shows_pelvis:
+            # on the trunk, under the limbs that lie across it
+            for shape in self._pelvis_marks(skeleton, frame):
+                parts.append((trunk_depth + 0.5, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         parts.append(
             (
@@ -438,8 +439,6 @@ class FigureScene:
         parts.sort(key=lambda item: item[0])
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
         front += self._face(skeleton, proj, frame)
-        if self._shows_pelvis:
-            front += self._pelvis_marks(skeleton, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
         if joints is not None:
@@ -529,13 +528,12 @@ class FigureScene:
         return Shape("poly", "near", tuple(outline), outline=True, part="trunk")
 
     def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
-        """The pelvis as its own part: its rim from the sacrum to the front hip bone, a dot
-        on that hip bone. Lying on the back, the pelvis rocking shows as the rim turning."""
+        """The pelvis as its own part: a band across its top from the back to the front hip
+        bone, a dot on that hip bone. Lying on the back, the pelvis rocking shows as the
+        band turning (and the buttocks below it lifting or pressing down)."""
         cam, s = self.camera, frame.scale
         m = skeleton.pelvis_frame
         centre = skeleton.points["pelvis"]
-        # the hip bone on the camera's side
-        side = 1.0 if cam.project((m[2], m[5], m[8]))[2] >= 0 else -1.0
 
         def at(fwd: float, up: float, left: float) -> Point2:
             p = tuple(
@@ -545,13 +543,13 @@ class FigureScene:
             u, v, _ = cam.project(p)  # type: ignore[arg-type]
             return (frame.offset_x + u * s, frame.offset_y - v * s)
 
-        rim = tuple(at(fwd, up, 6.0 * side) for fwd, up in PELVIS_RIM_CM)
+        rim = tuple(at(fwd, up, 0.0) for fwd, up in PELVIS_RIM_CM)
         return [
             Shape("line", "outline", rim, (OUTLINE_CM * 1.2 * s, 0.0), part="pelvis:rim"),
             Shape(
                 "circle",
                 "outline",
-                (at(*HIP_BONE_CM, 9.0 * side),),
+                (at(*HIP_BONE_CM, 0.0),),
                 (1.9 * s,) * 2,
                 part="pelvis:hip_bone",
             ),
