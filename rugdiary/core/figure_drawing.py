@@ -157,6 +157,22 @@ class FigureStyle:
 
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
+PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
+"""The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
+front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
+HIP_BONE_CM = (4.0, 13.0)
+"""The front hip bone's mark at the front end of that band (forward, up, cm)."""
+LORDOSIS_CM_PER_DEG = 0.25
+"""How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
+LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
+REST_MARGIN_CM = 1.5
+"""Band below the lowest point where a part rests on the mat (cm): a little mat shows."""
+SEAT_CM = (-2.5, 11.0, 8.0, 15.0)
+"""The buttocks: forward and down from the hip joints, half depth and half width (cm)."""
+SEAT_TUCK_DEG = (80.0, 20.0)
+"""Hip flexion where the buttocks start to tuck under the thighs, and over how many degrees."""
+SEAT_TUCKED_CM = 4.0
+"""The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
 FOCUS_BAND_CM = (10.0, 60.0)
 """The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
 a body seen from above, so it reads as a line passing over, not a mark on the skin)."""
@@ -266,6 +282,21 @@ class FigureScene:
         self.figure = figure
         self.camera = Camera.named(figure.camera)
         self._static: dict[tuple[bool, float, float], list[_Solid]] = {}
+        # lying on the back seen from the side, the pelvis's tilt is what many floor
+        # exercises move: its buttocks and hip bone are drawn so the tilt shows
+        self._shows_pelvis = figure.position == "supine" and self.camera.sees_floor_edge_on
+        self._lying_on = max(
+            (p.y + p.h for p in figure.props if p.kind is PropKind.MAT), default=0.0
+        )
+        # where parts rest on the mat (either side: the second side is mirrored), so the
+        # edge-on band can reach the ones the camera draws lower than the mat's middle
+        self._resting = tuple(
+            (target[0], sign * target[2])
+            for key in figure.keyframes
+            for _, target in key.pose.contacts
+            if abs(target[1] - self._lying_on) <= 4.0
+            for sign in (1.0, -1.0)
+        )
         self.frame = frame if frame is not None else self._fit()
 
     # -- fitting ---------------------------------------------------------------------------
@@ -368,6 +399,10 @@ class FigureScene:
                 _Part(tuple(pts[n] for n in trunk_points), (15.0,) * 4, trunk_depth),
             )
         )
+        if self._shows_pelvis:
+            # on the trunk, under the limbs that lie across it
+            for shape in self._pelvis_marks(skeleton, frame):
+                parts.append((trunk_depth + 0.5, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         parts.append(
             (
@@ -443,18 +478,37 @@ class FigureScene:
         # spine frames: pelvis, then after each of the four spine joints
         frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
         belly = pose.breath * 4.5
-        for name, depth_half, width_half in _TRUNK_SECTIONS:
-            m = frames[frame_for[name]]
+        lumbar = pose.angle("lumbar")[0]
+        sections = _TRUNK_SECTIONS
+        if self._shows_pelvis:
+            sections = (("seat", *SEAT_CM[2:]), *sections)
+        for name, depth_half, width_half in sections:
+            m = frames[frame_for.get(name, 0)]
             fwd = (m[0], m[3], m[6])
             left = (m[2], m[5], m[8])
-            point = skeleton.points[name]
+            if name == "seat":
+                # the buttocks below the hip joints: the pelvis's own end, so it is not a
+                # round cap that looks the same however the pelvis turns
+                # with the thighs folded up (legs on a chair, knees to the chest) the
+                # buttocks tuck under them instead of sticking out past the thighs
+                flexed = (pose.angle("l_hip")[0] + pose.angle("r_hip")[0]) / 2
+                tuck = min(1.0, max(0.0, (flexed - SEAT_TUCK_DEG[0]) / SEAT_TUCK_DEG[1]))
+                down = SEAT_CM[1] - (SEAT_CM[1] - SEAT_TUCKED_CM) * tuck
+                up = (m[1], m[4], m[7])
+                point = _along(_along(skeleton.points["pelvis"], fwd, SEAT_CM[0]), up, -down)
+                # pressed into the mat, the soft seat flattens on it instead of going through
+                depth_half = max(3.0, min(depth_half, point[1] - self._lying_on))
+            else:
+                point = skeleton.points[name]
+            if self._shows_pelvis and name in LORDOSIS_SHARE:
+                # the lower back arching off the mat curves the spine in towards the belly:
+                # the back lifts, the belly wall stays about where it was
+                hollow = LORDOSIS_SHARE[name] * LORDOSIS_CM_PER_DEG * max(0.0, -lumbar)
+                point = _along(point, fwd, -hollow / 2)
+                depth_half -= hollow / 2
             if name in ("spine0", "spine1"):
                 bulge = belly * (1.0 if name == "spine1" else 0.6)
-                point = (
-                    point[0] + fwd[0] * bulge,
-                    point[1] + fwd[1] * bulge,
-                    point[2] + fwd[2] * bulge,
-                )
+                point = _along(point, fwd, bulge)
                 depth_half += bulge
             u, v, _ = cam.project(point)
             centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
@@ -488,6 +542,34 @@ class FigureScene:
         outline += list(reversed(_smooth(points_right)))
         outline += _end_cap(bottom, centres[1], widths[0])
         return Shape("poly", "near", tuple(outline), outline=True, part="trunk")
+
+    def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
+        """The pelvis as its own part: a band across its top from the back to the front hip
+        bone, a dot on that hip bone. Lying on the back, the pelvis rocking shows as the
+        band turning (and the buttocks below it lifting or pressing down)."""
+        cam, s = self.camera, frame.scale
+        m = skeleton.pelvis_frame
+        centre = skeleton.points["pelvis"]
+
+        def at(fwd: float, up: float, left: float) -> Point2:
+            p = tuple(
+                centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up + m[3 * i + 2] * left
+                for i in range(3)
+            )
+            u, v, _ = cam.project(p)  # type: ignore[arg-type]
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
+        rim = tuple(at(fwd, up, 0.0) for fwd, up in PELVIS_RIM_CM)
+        return [
+            Shape("line", "outline", rim, (OUTLINE_CM * 1.2 * s, 0.0), part="pelvis:rim"),
+            Shape(
+                "circle",
+                "outline",
+                (at(*HIP_BONE_CM, 0.0),),
+                (1.9 * s,) * 2,
+                part="pelvis:hip_bone",
+            ),
+        ]
 
     def _face(
         self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame
@@ -626,18 +708,27 @@ class FigureScene:
         return cached
 
     def _mat_band(self, corners: _Corners, frame: Frame) -> Shape:
-        """A mat seen nearly edge-on: a flat band on the floor line, its thickness showing.
+        """A mat seen nearly edge-on: a level band whose top is the mat's top.
 
         Its top face would be a thin skewed sliver whose near edge dips below the floor
-        line; the band lies level on the floor line instead, as long as the mat and as
-        thick as it but never thinner than MAT_BAND_CM, so it reads as a mat on the floor.
+        line; the band is level instead, as long as the mat and as thick as it but never
+        thinner than MAT_BAND_CM, so it reads as a mat on the floor, and deep enough to
+        hold the parts that rest on it nearer the camera.
         """
         cam, s = self.camera, frame.scale
         us = [cam.project((c[0], 0.0, 0.0))[0] for c in corners]
-        thick = max(MAT_BAND_CM, max(c[1] for c in corners) - min(c[1] for c in corners))
-        floor_v = cam.project((0.0, 0.0, 0.0))[1]
-        bottom = frame.offset_y - floor_v * s
-        top = frame.offset_y - (floor_v + thick * cam.up[1]) * s
+        height = max(c[1] for c in corners)
+        thick = max(MAT_BAND_CM, height - min(c[1] for c in corners))
+        # The top edge is the mat's real top, where the body's contacts rest; a band
+        # thicker than the mat grows downward from there (past the floor line), so a
+        # hand lying on the mat lies on the band, not sunk into it.
+        top_v = cam.project((0.0, height, 0.0))[1]
+        top = frame.offset_y - top_v * s
+        # seen a little from above, a hand or forearm lying on the mat nearer the camera
+        # is drawn lower than the mat's middle: the band is the mat's top reaching to it
+        lowest = min((cam.project((x, height, z))[1] for x, z in self._resting), default=top_v)
+        reach_v = top_v - lowest + REST_MARGIN_CM
+        bottom = top + max(thick * cam.up[1], reach_v) * s
         left, right = frame.offset_x + min(us) * s, frame.offset_x + max(us) * s
         pts = ((left, bottom), (right, bottom), (right, top), (left, top))
         return Shape("poly", "mat", pts, outline=True, part="mat:mat")
@@ -980,6 +1071,14 @@ def _end_cap(end: Point2, before: Point2, radius: float) -> list[Point2]:
     d = math.hypot(dx, dy) or 1.0
     base = math.atan2(dy / d, dx / d)
     return _arc(end, radius, base + math.pi / 2, base - math.pi / 2, 6)[1:-1]
+
+
+def _along(p: Vec, direction: Vec, distance: float) -> Vec:
+    return (
+        p[0] + direction[0] * distance,
+        p[1] + direction[1] * distance,
+        p[2] + direction[2] * distance,
+    )
 
 
 def _mid(a: Vec, b: Vec) -> Vec:

@@ -365,7 +365,7 @@ def test_the_pelvic_tilt_flattens_and_arches_the_lower_back() -> None:
     assert arch["spine1"][1] - lumbar_half_depth >= 5.0, "a gap you can see under the lower back"
     assert figure.work.turn[1] - figure.pose("arch").turn[1] >= 30, "the pelvis rolls"
     for points in (flat, arch):
-        assert points["pelvis"][1] == pytest.approx(11.0, abs=0.5), "the seat stays down"
+        assert points["pelvis"][1] == pytest.approx(11.5, abs=1.5), "the seat stays down"
 
 
 def test_curl_up_hands_lie_under_the_lower_back() -> None:

@@ -157,7 +157,7 @@ MAT_SIDE = [
 
 
 @pytest.mark.parametrize("exercise_id", MAT_SIDE)
-def test_mat_seen_edge_on_is_a_level_band_on_the_floor_line(exercise_id: str) -> None:
+def test_mat_seen_edge_on_is_a_level_band_from_the_mat_top_down(exercise_id: str) -> None:
     figure = _figure(exercise_id)
     scene = scene_for(figure)
     cam, frame = scene.camera, scene.frame
@@ -168,10 +168,28 @@ def test_mat_seen_edge_on_is_a_level_band_on_the_floor_line(exercise_id: str) ->
         assert len(mats) == 1, "one band, not a skewed top face"
         ys = sorted({round(y, 6) for _, y in mats[0].points})
         assert len(ys) == 2, "level top and bottom edges"
-        assert ys[1] == pytest.approx(floor_y), "lies on the floor line, nothing below it"
+        # the top edge is the mat's real top, where the body's contacts rest, so a hand on
+        # the mat lies on the band; a band thicker than the mat grows down past the floor line
+        mat = next(p for p in figure.props if p.kind is PropKind.MAT)
+        mat_top = frame.offset_y - cam.project((0.0, mat.y + mat.h, 0.0))[1] * frame.scale
+        assert ys[0] == pytest.approx(mat_top), "its top is the mat's top"
+        assert ys[1] >= floor_y - 1e-6, "it reaches down to the floor line"
         thick = ys[1] - ys[0]
         assert thick >= MAT_BAND_CM * cam.up[1] * frame.scale - 1e-6, "its thickness shows"
-        assert thick <= 5.0 * frame.scale, "a mat, not a box"
+        # a mat, not a box: no deeper than it must be to hold the parts resting on it
+        # nearer the camera (a hand beside the body is drawn lower than the mat's middle)
+        lowest = max(
+            (
+                frame.offset_y - cam.project((t[0], mat.y + mat.h, sign * t[2]))[1] * frame.scale
+                for key in figure.keyframes
+                for _, t in key.pose.contacts
+                if abs(t[1] - (mat.y + mat.h)) <= 4.0
+                for sign in (1.0, -1.0)
+            ),
+            default=0.0,
+        )
+        deepest = max(5.0 * frame.scale, lowest - ys[0] + 2.0 * frame.scale)
+        assert thick <= deepest, "a mat, not a box"
         # it reaches under the whole body that rests on it
         left = min(x for x, _ in mats[0].points)
         right = max(x for x, _ in mats[0].points)
@@ -256,3 +274,75 @@ def test_the_body_scan_attention_is_a_band_across_the_body_not_a_spot() -> None:
         math.hypot(*body) * math.hypot(*band_across)
     )
     assert abs(cosine) < 0.1, "square to the feet-to-head line"
+
+
+def _mat_band(drawing: Drawing) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the one edge-on mat band, in view units."""
+    band = next(s for s in drawing.shapes if s.role == "mat")
+    xs = [x for x, _ in band.points]
+    ys = [y for _, y in band.points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize("exercise_id", MAT_SIDE)
+def test_parts_resting_on_the_mat_are_drawn_on_its_band_not_below_it(exercise_id: str) -> None:
+    # A hand beside the body lies nearer the camera than the mat's middle, so the camera
+    # (a little above the floor) draws it lower: the band must reach down to it, and its
+    # top is the mat's real top, so nothing resting on the mat looks sunk into it.
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    cam, frame = scene.camera, scene.frame
+    mat = next(p for p in figure.props if p.kind is PropKind.MAT)
+    mat_top = mat.y + mat.h
+    for key in figure.keyframes:
+        for mirrored in (False, True):
+            pose = key.pose.mirrored() if mirrored else key.pose
+            drawing = scene.drawing(pose)
+            bottom = _mat_band(drawing)[3]
+            skeleton = solve(pose)
+            for name, target in pose.contacts:
+                if abs(target[1] - mat_top) > 4.0:
+                    continue  # resting on something else
+                point, radius = skeleton.contact_point(name)
+                _, v, _ = cam.project((point[0], mat_top, point[2]))
+                y = frame.offset_y - v * frame.scale
+                # where the part touches the mat is on the band, not below it (a part
+                # further from the camera than the mat's middle is drawn higher, behind)
+                assert y <= bottom - 0.5 * frame.scale, (key.name, name, mirrored)
+                # and the part drawn round it does not hang below the band
+                _, v, _ = cam.project(point)
+                low = frame.offset_y - (v - radius) * frame.scale
+                assert low <= bottom + 1.0 * frame.scale, (key.name, name, mirrored)
+
+
+def _trunk_column(drawing: Drawing, x: float, half: float) -> tuple[float, float]:
+    """Highest and lowest trunk outline point (view y) within `half` of view x."""
+    trunk = next(s for s in drawing.shapes if s.part == "trunk")
+    ys = [py for px, py in trunk.points if abs(px - x) <= half]
+    return min(ys), max(ys)
+
+
+def test_pelvic_tilt_rocks_the_pelvis_like_a_seesaw_and_keeps_the_belly() -> None:
+    figure = _figure("pelvic-tilt")
+    scene = scene_for(figure)
+    s = scene.frame.scale
+    flat, arch = scene.drawing(figure.work), scene.drawing(figure.pose("arch"))
+    top = _mat_band(flat)[1]
+    assert _mat_band(arch)[1] == pytest.approx(top)
+    # the buttocks (past the hip joints, towards the feet): off the mat when the lower
+    # back flattens, down on it when it arches
+    seat_x = flat.joints["pelvis"][0] + 10.0 * s
+    seat_flat = _trunk_column(flat, seat_x, 3.0 * s)[1]
+    seat_arch = _trunk_column(arch, arch.joints["pelvis"][0] + 10.0 * s, 3.0 * s)[1]
+    assert (top - seat_flat) / s >= 2.0, "flat back: the tail curls off the mat"
+    assert (top - seat_arch) / s <= 1.0, "arched back: the seat rests on the mat"
+    # the lower back just above the pelvis: on the mat when flat, a gap when arched,
+    # while the belly above it moves much less than the back does
+    low_back_x = (flat.joints["pelvis"][0] + flat.joints["c7"][0]) / 2
+    belly_flat, back_flat = _trunk_column(flat, low_back_x + 6.0 * s, 3.0 * s)
+    belly_arch, back_arch = _trunk_column(arch, low_back_x + 6.0 * s, 3.0 * s)
+    assert (top - back_flat) / s <= 1.0, "flat: the lower back presses into the mat"
+    lift = (back_flat - back_arch) / s
+    assert lift >= 5.0, f"arched: the lower back lifts only {lift:.1f} cm"
+    belly = abs(belly_flat - belly_arch) / s
+    assert belly <= 0.5 * lift, f"the belly moves {belly:.1f} cm with a {lift:.1f} cm lift"

@@ -192,37 +192,53 @@ def test_belly_breathing_the_belly_hand_rises_clearly_and_the_chest_hand_stays()
         assert math.dist(work[name], start[name]) <= 0.5, name
 
 
-def test_pelvic_tilt_reads_on_a_thumbnail_with_the_arms_off_the_lower_back() -> None:
+def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() -> None:
     figure = _figure("pelvic-tilt")
     scene = scene_for(figure)
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     flat, arch = solve(figure.work), solve(figure.pose("arch"))
     gap = arch.points["spine1"][1] - TRUNK_DEPTH["spine1"] - mat_top
     assert gap * scene.frame.scale * THUMB_PX_PER_UNIT >= 4.0, "a gap under the low back"
-    # nothing is drawn over that gap: the arms lie out to the sides
+    # the gap is at the lower back just above the pelvis, not under the belly or chest
     cam, frame = scene.camera, scene.frame
     for pose, skeleton in ((figure.pose("arch"), arch), (figure.work, flat)):
         x, _, z = skeleton.points["spine1"]
         u, v, _ = cam.project((x, mat_top + 2.0, z))
         probe = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
-        limbs: list[Shape] = [
-            s
-            for s in scene.drawing(pose).shapes
-            if s.kind == "poly" and s.outline and s.role in ("near", "far")
-        ]
-        trunk = limbs.pop(next(i for i, s in enumerate(limbs) if len(s.points) > 20))
+        trunk = next(s for s in scene.drawing(pose).shapes if s.part == "trunk")
         if pose is figure.work:
             assert _inside(probe, trunk.points), "flat: the low back lies on the mat"
         else:
             assert not _inside(probe, trunk.points), "arched: the mat shows under the back"
-        assert not any(_inside(probe, s.points) for s in limbs), "no arm covers the low back"
-    # the pelvis rocks; feet, shoulders and head stay where they are
+    lowest_gap = max(
+        ("spine0", "spine1", "spine2", "spine3"),
+        key=lambda n: arch.points[n][1] - TRUNK_DEPTH.get(n, 10.0),
+    )
+    assert lowest_gap in ("spine0", "spine1", "spine2"), "the lift is at the lumbar spine"
+    # the pelvis visibly rocks: its hip-bone mark moves on screen, the rim turns
+    marks = {}
+    for name, pose in (("flat", figure.work), ("arch", figure.pose("arch"))):
+        shapes = {s.part: s for s in scene.drawing(pose).shapes}
+        rim = shapes["pelvis:rim"].points
+        marks[name] = (
+            shapes["pelvis:hip_bone"].points[0],
+            math.degrees(math.atan2(rim[-1][1] - rim[0][1], rim[-1][0] - rim[0][0])),
+        )
+    moved = math.dist(marks["flat"][0], marks["arch"][0]) / frame.scale
+    assert moved * frame.scale * THUMB_PX_PER_UNIT >= 4.0, f"hip bone moves {moved:.1f} cm"
+    assert abs(marks["flat"][1] - marks["arch"][1]) >= 30.0, "the pelvis rim turns"
     assert figure.work.turn[1] - figure.pose("arch").turn[1] >= 40
+    # the belly keeps its shape (no breathing bulge) while the pelvis moves
+    assert len({k.pose.breath for k in figure.keyframes}) == 1, "the belly outline stays"
+    # feet, shoulders, head and the hands lying on the mat stay where they are
     base = solve(figure.start).points
     for pose in (figure.at_phase(i / 24) for i in range(24)):
         points = solve(pose).points
         for name in ("l_ankle", "r_ankle", "head", "l_shoulder", "r_shoulder", "l_hand"):
-            assert math.dist(points[name], base[name]) <= 3.0, name
+            assert math.dist(points[name], base[name]) <= 6.0, name
+        for side in "lr":
+            assert points[f"{side}_palm"][1] - mat_top <= 3.5, "hands lie on the mat"
+            assert abs(points[f"{side}_palm"][2]) <= 60.0, "arms on the mat beside the body"
 
 
 def _chin_tuck(points: dict[str, Vec]) -> float:
