@@ -328,7 +328,7 @@ def test_dead_bug_low_back_lies_on_the_mat_in_every_frame_on_both_sides() -> Non
                 # cm the drawn underside reaches into the mat band (0: touching its top)
                 under[name] = (max(_outline_ys(trunk, x)) - min(_outline_ys(mat, x))) / frame.scale
             for name in ("spine0", "spine1", "spine2"):
-                assert under[name] >= -0.5, (i, mirrored, name, round(under[name], 1))
+                assert under[name] >= -1.0, (i, mirrored, name, round(under[name], 1))
             # and flat: the waist no higher off the mat than the line from seat to chest
             line = (under["pelvis"] + under["spine3"]) / 2
             assert under["spine1"] >= line - 0.5, (i, mirrored, round(under["spine1"] - line, 1))
