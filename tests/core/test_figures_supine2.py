@@ -259,3 +259,20 @@ def test_glute_bridge_lifts_to_a_straight_line_with_feet_flat_and_arms_down() ->
             assert points[f"{side}_toe"][1] - 1.5 == pytest.approx(under, abs=1.2), side
             assert points[f"{side}_heel_sole"][1] == pytest.approx(under, abs=1.2), side
             assert points[f"{side}_palm"][1] - 2.5 == pytest.approx(1.0, abs=1.0), "hands down"
+
+
+def test_body_scan_breathes_slowly_while_the_attention_sweeps() -> None:
+    figure = _figure("body-scan")
+    breaths = [figure.at_phase(i / 64).breath for i in range(49)]  # up to work at 0.75
+    rises = sum(1 for a, b in itertools.pairwise(breaths) if a < 0.5 <= b)
+    assert rises >= 2, "at least two slow breaths in while the attention travels"
+    # slow: each breath in takes at least 2.5 s of the cycle
+    ins = [k for k in figure.keyframes if k.pose.breath >= 0.9]
+    assert ins
+    for key in ins:
+        before = max(k.at for k in figure.keyframes if k.at < key.at)
+        assert (key.at - before) * figure.cycle_s >= 2.5, key.name
+    # the attention sweeps at an even pace through the breaths (no stop at each one)
+    foci = [figure.at_phase(i / 64).focus for i in range(49)]
+    steps = [b - a for a, b in itertools.pairwise(foci)]
+    assert max(steps) - min(steps) <= 0.01
