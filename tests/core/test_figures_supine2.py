@@ -65,25 +65,64 @@ def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
             assert abs(z) < mat.depth / 2, name
 
 
-def test_knee_rocking_hands_hold_the_knees_that_rock_in_towards_a_long_trunk() -> None:
+def _shin_grip(points: dict[str, Vec], side: str) -> tuple[float, float, float]:
+    """Where the palm is on the shin: (cm down from the knee, cm from the shin's axis, how
+    far the fingers point away from the shin's front: 1 = straight out into the air)."""
+    knee, ankle, hip = (points[f"{side}_{n}"] for n in ("knee", "ankle", "hip"))
+    down = _unit(_sub(ankle, knee))
+    thigh = _unit(_sub(knee, hip))
+    front = _unit(_sub(thigh, _times(down, _dot(thigh, down))))
+    palm = _sub(points[f"{side}_palm"], knee)
+    along = _dot(palm, down)
+    off = math.dist(palm, _times(down, along))
+    fingers = _unit(_sub(points[f"{side}_hand"], points[f"{side}_wrist"]))
+    return along, off, _dot(fingers, front)
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _times(a: Vec, k: float) -> Vec:
+    return (a[0] * k, a[1] * k, a[2] * k)
+
+
+def _unit(a: Vec) -> Vec:
+    return _times(a, 1.0 / math.hypot(*a))
+
+
+def test_knee_rocking_hands_hold_the_shins_below_the_knees_that_rock_in_and_out() -> None:
     figure = _figure("knee-rocking")
+    camera = Camera.named(figure.camera)
     for _, skeleton in _frames(figure):
         points = skeleton.points
         for side in "lr":
-            # the palm holds the outside of the knee: its centre within 5 cm of the knee's
-            # skin (5.5 cm from the joint centre), hand thickness (2.5 cm) included
-            assert math.dist(points[f"{side}_palm"], points[f"{side}_knee"]) <= 5.5 + 5.0, side
-            assert _knee_flexion(points, side) >= 110, "well bent knees, shins relaxed"
-            assert points[f"{side}_heel"][1] < points[f"{side}_knee"][1] - 10, "shins hang down"
+            # the palm lies on the front of the shin just below the knee (shin 5 cm thick,
+            # hand 2.5), fingers round the shin, not pointing up into the air
+            along, off, out = _shin_grip(points, side)
+            assert 2.0 <= along <= 10.0, f"{side}: {along:.1f} cm below the knee"
+            assert off <= 8.0, f"{side}: palm {off:.1f} cm from the shin's axis"
+            assert out <= 0.3, f"{side}: the fingers point away from the shin"
+            assert _knee_flexion(points, side) >= 105, "well bent knees, shins relaxed"
         assert points["head"][1] - 11 - 1 < 3.0, "the head rests on the mat"
-        # the whole trunk lies long on the mat: head well away from the pelvis
-        assert points["pelvis"][0] - points["head"][0] >= 65
+        pelvis, head = points["pelvis"], points["head"]
+        assert math.hypot(pelvis[0] - head[0], pelvis[2] - head[2]) >= 65, "the trunk lies long"
         assert points["c7"][1] < 13, "the shoulders stay down"
+        # the far leg shows beside the near one (lighter), not hidden exactly behind it
+        near, far = camera.project(points["l_knee"]), camera.project(points["r_knee"])
+        assert math.dist(near[:2], far[:2]) >= 8.0, "the far knee shows"
     start, work = solve(figure.start).points, solve(figure.work).points
     hips = [_hip_flexion(solve(k.pose).points, "l") for k in figure.keyframes]
-    assert max(hips) - min(hips) >= 40, "the knees come in towards the chest and away again"
-    assert start["l_knee"][0] - work["l_knee"][0] >= 25, "a thumbnail shows the rock"
-    assert work["l_knee"][0] - work["c7"][0] <= 20, "at work the knees are over the chest"
+    assert max(hips) - min(hips) >= 30, "the knees come in towards the chest and away again"
+    scale = scene_for(figure).frame.scale
+    travel = math.dist(camera.project(start["l_knee"])[:2], camera.project(work["l_knee"])[:2])
+    assert travel * scale >= VIEW_W / 12, "a thumbnail shows the rock"
+    over = math.hypot(work["l_knee"][0] - work["c7"][0], work["l_knee"][2] - work["c7"][2])
+    assert over <= 30, "at work the knees are over the chest"
     # the tail curls up a little: the pelvis tips back at work
     assert figure.work.turn[1] - figure.start.turn[1] >= 10
     in_, out = (solve(k.pose).points for k in figure.keyframes if k.name in ("in", "out"))
@@ -205,7 +244,7 @@ def test_body_scan_lies_still_while_the_attention_travels_from_feet_to_head() ->
         assert hand[1] <= 4.0, "hands resting on the mat"
 
 
-def test_supported_rest_lies_90_90_with_calves_on_the_chair_and_breathes_into_the_hands() -> None:
+def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_breathes() -> None:
     figure = _figure("supported-rest")
     chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
     start, work = solve(figure.start).points, solve(figure.work).points
@@ -213,7 +252,10 @@ def test_supported_rest_lies_90_90_with_calves_on_the_chair_and_breathes_into_th
         assert 80 <= _hip_flexion(start, side) <= 100
         assert 80 <= _knee_flexion(start, side) <= 100
         knee, ankle = start[f"{side}_knee"], start[f"{side}_ankle"]
-        assert chair.x - 6 <= knee[0] <= chair.x + 6, "the knees at the front edge of the seat"
+        # the chair stands beyond the knees: its front legs run under the calves, clear of
+        # the thighs and the buttock (knee 5.5 cm thick, pelvis 11)
+        assert knee[0] + 5.5 + 3.0 <= chair.x <= knee[0] + 20, "the seat's front edge past the knee"
+        assert start["pelvis"][0] + 11 + 3.0 <= chair.x, "the buttock clear of the chair"
         assert chair.x < ankle[0] < chair.x + chair.w, "the calves lie along the seat"
         assert start[f"{side}_heel"][1] >= chair.h - 0.5, "the heels stay on top of the seat"
     assert figure.work.breath - figure.start.breath >= 0.9
@@ -253,3 +295,20 @@ def test_glute_bridge_lifts_to_a_straight_line_with_feet_flat_and_arms_down() ->
             assert points[f"{side}_toe"][1] - 1.5 == pytest.approx(under, abs=1.2), side
             assert points[f"{side}_heel_sole"][1] == pytest.approx(under, abs=1.2), side
             assert points[f"{side}_palm"][1] - 2.5 == pytest.approx(1.0, abs=1.0), "hands down"
+
+
+def test_body_scan_breathes_slowly_while_the_attention_sweeps() -> None:
+    figure = _figure("body-scan")
+    breaths = [figure.at_phase(i / 64).breath for i in range(49)]  # up to work at 0.75
+    rises = sum(1 for a, b in itertools.pairwise(breaths) if a < 0.5 <= b)
+    assert rises >= 2, "at least two slow breaths in while the attention travels"
+    # slow: each breath in takes at least 2.5 s of the cycle
+    ins = [k for k in figure.keyframes if k.pose.breath >= 0.9]
+    assert ins
+    for key in ins:
+        before = max(k.at for k in figure.keyframes if k.at < key.at)
+        assert (key.at - before) * figure.cycle_s >= 2.5, key.name
+    # the attention sweeps at an even pace through the breaths (no stop at each one)
+    foci = [figure.at_phase(i / 64).focus for i in range(49)]
+    steps = [b - a for a, b in itertools.pairwise(foci)]
+    assert max(steps) - min(steps) <= 0.01
