@@ -11,7 +11,7 @@ import pytest
 from rugdiary.core.body import Skeleton, Vec, mirror_name, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
-from rugdiary.core.figure_drawing import VIEW_W, mirrors_view, scene_for
+from rugdiary.core.figure_drawing import VIEW_W, Camera, mirrors_view, scene_for
 from rugdiary.core.figures import PropKind, support_under
 
 RESOURCES = Path(__file__).parents[2] / "resources"
