@@ -258,6 +258,7 @@ def mirrors_view(figure: Figure) -> bool:
     sides would look different (and near and far limbs swap colours). And a figure with a
     chair or stool standing beside the body (wholly off its middle, on the far side from
     the camera): mirrored in the world it would stand between the body and the camera.
+    A bag carried in one hand stays in the near hand, never hidden behind the legs.
     """
     if figure.position in MIRROR_VIEW_POSITIONS:
         return True
@@ -266,7 +267,8 @@ def mirrors_view(figure: Figure) -> bool:
     if figure.position in MIRROR_VIEW_CORNER_POSITIONS and corner:
         return True
     return any(
-        prop.kind in (PropKind.CHAIR, PropKind.STOOL) and abs(prop.z) >= prop.depth / 2 + 5.0
+        prop.kind is PropKind.BAG
+        or (prop.kind in (PropKind.CHAIR, PropKind.STOOL) and abs(prop.z) >= prop.depth / 2 + 5.0)
         for prop in figure.props
     )
 
