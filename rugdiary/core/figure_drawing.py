@@ -25,9 +25,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # from above the front-left corner: a side plank's bent knees with the shins going
     # back, the forearm forward on the mat and the lift of the hips all show
     "three_quarter_left": (45.0, 30.0),
-    # from above the feet-end corner on the right: bent knees stand up as an inverted V
-    # and fall away from the viewer as one unit (the second side is drawn mirrored)
-    "three_quarter_right": (135.0, 38.0),
+    # from the feet end, a little above (a figure lying with its feet towards +x): the
+    # bent knees stand up towards the viewer and tip to each side like a windscreen
+    # wiper, both sides alike (mirrored in the world is mirrored on screen from here)
+    "feet_end": (90.0, 26.0),
 }
 
 

@@ -264,7 +264,7 @@ CAMERAS: tuple[str, ...] = (
     "top",
     "three_quarter",
     "three_quarter_left",
-    "three_quarter_right",
+    "feet_end",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

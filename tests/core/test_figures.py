@@ -74,7 +74,7 @@ def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
         "top",
         "three_quarter",
         "three_quarter_left",
-        "three_quarter_right",
+        "feet_end",
     }
     assert {"side", "top"} <= cameras <= known, "seen from where they show"
 

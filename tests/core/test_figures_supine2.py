@@ -149,9 +149,9 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
     assert names == ["start", "work", "settle"]
     settle = figure.keyframes[2].pose
     assert solve(settle).points["l_knee"][1] <= solve(figure.work).points["l_knee"][1] - 5
-    # a moderate fall, the same to each side (no flopping): the knees' midpoint turns
-    # about the hips by 25-45 degrees at work and 40-60 degrees when settled
-    for pose, low, high in ((figure.work, 25, 45), (settle, 40, 60)):
+    # a clear fall of about 45 degrees, the same to each side (no flopping): the knees'
+    # midpoint turns about the hips by 40-50 degrees at work and 45-60 degrees when settled
+    for pose, low, high in ((figure.work, 40, 50), (settle, 45, 60)):
         drops = [_knee_drop(solve(p).points) for p in (pose, pose.mirrored())]
         assert low <= drops[0] <= high, round(drops[0])
         assert drops[1] == pytest.approx(-drops[0], abs=0.5), "equal to each side"
@@ -164,15 +164,13 @@ def _knee_drop(points: dict[str, Vec]) -> float:
     return math.degrees(math.atan2(knees[2] - hips[2], knees[1] - hips[1]))
 
 
-def test_knee_rolls_drawn_alike_to_each_side_with_the_bent_knees_in_sight() -> None:
-    # Seen from a corner above the feet, the standing knees show as an inverted V and fall
-    # away from the viewer. The second side is the first drawn mirrored, so the two sides
-    # look alike and near and far limbs keep their colours (mirrored in the world, one
-    # side would fall towards the viewer and look like a different movement).
+def test_knee_rolls_seen_from_the_feet_end_tip_like_a_windscreen_wiper_both_ways() -> None:
+    # Seen from the feet end a little above, the bent knees stand up towards the viewer
+    # and tip to each side; mirrored in the world is mirrored on screen from here, so the
+    # two sides look alike and every limb keeps its colour.
     figure = _figure("knee-rolls")
-    assert figure.camera == "three_quarter_right"
-    assert mirrors_view(figure)
-    assert not mirrors_view(_figure("glute-bridge")), "seen from the side: mirrored in the world"
+    assert figure.camera == "feet_end"
+    assert not mirrors_view(figure), "straight from the feet end: mirrored in the world"
     scene = scene_for(figure)
     roles = {s.part: s.role for s in scene.drawing(figure.start).shapes if s.part}
     for phase in PHASES:
@@ -185,18 +183,22 @@ def test_knee_rolls_drawn_alike_to_each_side_with_the_bent_knees_in_sight() -> N
             mirrored_x, mirrored_y = second.joints[mirror_name(name)]
             assert (mirrored_x, mirrored_y) == pytest.approx((VIEW_W - x, y), abs=0.01)
     start = scene.drawing(figure.start).joints
+    # screen y grows downwards: the knees stand above the hips, the feet come down in front
     for side in "lr":
         hip, knee, ankle = (start[f"{side}_{n}"] for n in ("hip", "knee", "ankle"))
-        thigh = (knee[0] - hip[0], knee[1] - hip[1])
-        shin = (ankle[0] - knee[0], ankle[1] - knee[1])
-        cos = (thigh[0] * shin[0] + thigh[1] * shin[1]) / math.hypot(*thigh) / math.hypot(*shin)
-        assert math.degrees(math.acos(cos)) >= 70, "on screen the knees stand clearly bent"
-    # on screen (240 units wide) the knees travel far enough for a thumbnail to show it
-    settled = scene.drawing(figure.keyframes[2].pose).joints
-    travel = math.dist(
-        _mid2(start["l_knee"], start["r_knee"]), _mid2(settled["l_knee"], settled["r_knee"])
-    )
-    assert travel >= VIEW_W / 13, round(travel, 1)
+        assert knee[1] <= hip[1] - VIEW_W / 20, "the knees stand up above the hips"
+        assert ankle[1] >= knee[1] + VIEW_W / 6, "the shins come down to the feet"
+    # the knees sweep sideways far enough for a thumbnail, as far to one side as to the
+    # other, while the shoulders and hands stay where they are on screen
+    knees0 = _mid2(start["l_knee"], start["r_knee"])
+    sweeps = []
+    for pose in (figure.keyframes[2].pose, figure.keyframes[2].pose.mirrored()):
+        settled = scene.drawing(pose).joints
+        sweeps.append(_mid2(settled["l_knee"], settled["r_knee"])[0] - knees0[0])
+        for name in ("l_shoulder", "r_shoulder", "l_wrist", "r_wrist"):
+            assert math.dist(settled[name], start[name]) <= 1.0, name
+    assert abs(sweeps[0]) >= VIEW_W / 8, round(sweeps[0], 1)
+    assert sweeps[0] == pytest.approx(-sweeps[1], abs=0.5), "as far to one side as the other"
 
 
 def _mid2(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
@@ -207,18 +209,27 @@ def _mid(a: Vec, b: Vec) -> Vec:
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
 
 
-def test_knee_rolls_arms_rest_out_to_the_sides_at_an_easy_angle() -> None:
+def test_knee_rolls_arms_rest_out_to_the_sides_with_both_hands_on_the_mat() -> None:
     figure = _figure("knee-rolls")
-    for _, skeleton in _frames(figure)[::6]:
+    mat = next(p for p in figure.props if p.kind is PropKind.MAT)
+    for mirrored, skeleton in _frames(figure)[::3]:
         points = skeleton.points
         angles = []
         for side in "lr":
-            shoulder, hand = points[f"{side}_shoulder"], points[f"{side}_palm"]
-            out = abs(hand[2] - shoulder[2])
-            along = hand[0] - shoulder[0]
-            angle = math.degrees(math.atan2(out, along))
-            assert 35 <= angle <= 80, "out to the side, not by the body"
-            assert hand[1] <= 4.0, "resting on the floor"
+            shoulder = points[f"{side}_shoulder"]
+            angle = math.degrees(
+                math.atan2(
+                    abs(points[f"{side}_palm"][2] - shoulder[2]),
+                    points[f"{side}_palm"][0] - shoulder[0],
+                )
+            )
+            assert 30 <= angle <= 60, "out to the side at a modest angle"
+            for name in ("palm", "hand", "wrist", "elbow"):
+                x, y, z = points[f"{side}_{name}"]
+                assert y <= mat.h + 6.0, f"{name} resting on the mat"
+                assert abs(z) <= mat.depth / 2 - 3.0, f"{name} on the mat, not off its edge"
+                assert mat.x < x < mat.x + mat.w, name
+                assert support_under(figure.props, points[f"{side}_{name}"], mirrored) == mat.h
             angles.append(angle)
         assert angles[0] == pytest.approx(angles[1], abs=3), "both arms at the same angle"
 
