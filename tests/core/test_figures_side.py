@@ -82,7 +82,8 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(figure: 
     # back from the knees stand up on screen above them. The trunk keeps facing the same way.
     assert figure.camera == "three_quarter"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 10.0 <= yaw <= 30.0 and 25.0 <= pitch <= 40.0
+    assert 10.0 <= yaw <= 30.0, "a little towards the feet from facing the chest"
+    assert 25.0 <= pitch <= 40.0, "a little above"
     camera = Camera.named(figure.camera)
     first = solve(figure.start)
     for pose in _first_side(figure):
