@@ -22,9 +22,6 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # from above the front-left corner: a side plank's bent knees with the shins going
-    # back, the forearm forward on the mat and the lift of the hips all show
-    "three_quarter_left": (45.0, 30.0),
     # from the feet end, a little above (a figure lying with its feet towards +x): the
     # bent knees stand up towards the viewer and tip to each side like a windscreen
     # wiper, both sides alike (mirrored in the world is mirrored on screen from here)

@@ -263,7 +263,6 @@ CAMERAS: tuple[str, ...] = (
     "front",
     "top",
     "three_quarter",
-    "three_quarter_left",
     "feet_end",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
