@@ -65,18 +65,35 @@ def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
             assert abs(z) < mat.depth / 2, name
 
 
-def _shin_grip(points: dict[str, Vec], side: str) -> tuple[float, float, float]:
-    """Where the palm is on the shin: (cm down from the knee, cm from the shin's axis, how
-    far the fingers point away from the shin's front: 1 = straight out into the air)."""
+def _kneecap_grip(points: dict[str, Vec], side: str) -> tuple[float, float, float]:
+    """Where the palm is on the knee: (cm from the knee joint, cm past the knee along the
+    thigh: on the kneecap, not on the shin or the thigh, how far the fingers point along
+    the shin: 1 = straight down it)."""
     knee, ankle, hip = (points[f"{side}_{n}"] for n in ("knee", "ankle", "hip"))
-    down = _unit(_sub(ankle, knee))
     thigh = _unit(_sub(knee, hip))
-    front = _unit(_sub(thigh, _times(down, _dot(thigh, down))))
+    down = _unit(_sub(ankle, knee))
     palm = _sub(points[f"{side}_palm"], knee)
-    along = _dot(palm, down)
-    off = math.dist(palm, _times(down, along))
     fingers = _unit(_sub(points[f"{side}_hand"], points[f"{side}_wrist"]))
-    return along, off, _dot(fingers, front)
+    return math.hypot(*palm), _dot(palm, thigh), _dot(fingers, down)
+
+
+def _segment_gap(
+    a: tuple[float, float], b: tuple[float, float], c: tuple[float, float], d: tuple[float, float]
+) -> float:
+    """The smallest distance between the screen segments a-b and c-d (0 if they cross)."""
+
+    def cross(o: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
+        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+    if cross(a, b, c) * cross(a, b, d) < 0 and cross(c, d, a) * cross(c, d, b) < 0:
+        return 0.0
+
+    def to_segment(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        dx, dy = r[0] - q[0], r[1] - q[1]
+        t = max(0.0, min(1.0, ((p[0] - q[0]) * dx + (p[1] - q[1]) * dy) / (dx * dx + dy * dy)))
+        return math.dist(p, (q[0] + t * dx, q[1] + t * dy))
+
+    return min(to_segment(a, c, d), to_segment(b, c, d), to_segment(c, a, b), to_segment(d, a, b))
 
 
 def _sub(a: Vec, b: Vec) -> Vec:
@@ -95,19 +112,25 @@ def _unit(a: Vec) -> Vec:
     return _times(a, 1.0 / math.hypot(*a))
 
 
-def test_knee_rocking_hands_hold_the_shins_below_the_knees_that_rock_in_and_out() -> None:
+def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_thighs() -> None:
     figure = _figure("knee-rocking")
     camera = Camera.named(figure.camera)
     for _, skeleton in _frames(figure):
         points = skeleton.points
         for side in "lr":
-            # the palm lies on the front of the shin just below the knee (shin 5 cm thick,
-            # hand 2.5), fingers round the shin, not pointing up into the air
-            along, off, out = _shin_grip(points, side)
-            assert 2.0 <= along <= 10.0, f"{side}: {along:.1f} cm below the knee"
-            assert off <= 8.0, f"{side}: palm {off:.1f} cm from the shin's axis"
-            assert out <= 0.3, f"{side}: the fingers point away from the shin"
+            # the palm lies on top of the kneecap (knee 5.5 cm thick, hand 2.5), past the
+            # knee joint along the thigh, the fingers over the knee down the shin
+            reach, past, along_shin = _kneecap_grip(points, side)
+            assert reach <= 10.0, f"{side}: palm {reach:.1f} cm from the knee"
+            assert past >= 4.0, f"{side}: the palm is not on the kneecap ({past:.1f} cm)"
+            assert along_shin >= 0.2, f"{side}: the fingers do not drape over the knee"
             assert _knee_flexion(points, side) >= 105, "well bent knees, shins relaxed"
+        # on screen the near arm (shoulder to elbow to wrist) meets its leg only at the
+        # knee: it does not cross the near thigh
+        view = {n: camera.project(points[n])[:2] for n in points}
+        thigh = (view["l_hip"], _mid2(view["l_hip"], view["l_knee"]))
+        for bone in (("l_shoulder", "l_elbow"), ("l_elbow", "l_wrist")):
+            assert _segment_gap(view[bone[0]], view[bone[1]], *thigh) >= 3.0, bone
         assert points["head"][1] - 11 - 1 < 3.0, "the head rests on the mat"
         pelvis, head = points["pelvis"], points["head"]
         assert math.hypot(pelvis[0] - head[0], pelvis[2] - head[2]) >= 65, "the trunk lies long"
@@ -115,6 +138,8 @@ def test_knee_rocking_hands_hold_the_shins_below_the_knees_that_rock_in_and_out(
         # the far leg shows beside the near one (lighter), not hidden exactly behind it
         near, far = camera.project(points["l_knee"]), camera.project(points["r_knee"])
         assert math.dist(near[:2], far[:2]) >= 8.0, "the far knee shows"
+    # seen plainly from the side: the trunk lies square to the camera, not turned
+    assert all(k.pose.turn[0] == 0 for k in figure.keyframes)
     start, work = solve(figure.start).points, solve(figure.work).points
     hips = [_hip_flexion(solve(k.pose).points, "l") for k in figure.keyframes]
     assert max(hips) - min(hips) >= 30, "the knees come in towards the chest and away again"
