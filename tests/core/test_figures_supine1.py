@@ -9,6 +9,7 @@ import pytest
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Vec, solve
 from rugdiary.core.content import load_exercises
+from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import VIEW_H, VIEW_W, FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
@@ -377,3 +378,15 @@ def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> Non
                     mirrored,
                     limb.part,
                 )
+
+
+def test_a_figure_may_show_the_breath_larger_and_a_bad_amount_names_the_field() -> None:
+    data = _figure("diaphragmatic-breathing").to_dict()
+    assert data["breath_cm"] == _figure("diaphragmatic-breathing").breath_cm
+    assert Figure.from_dict(data).breath_cm == data["breath_cm"], "round trip"
+    assert "breath_cm" not in _figure("pelvic-tilt").to_dict(), "the default is not written"
+    for bad in (-1, 16, "big", True):
+        data["breath_cm"] = bad
+        with pytest.raises(ValidationError) as caught:
+            Figure.from_dict(data)
+        assert caught.value.field == "figure.breath_cm"
