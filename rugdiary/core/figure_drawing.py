@@ -477,7 +477,7 @@ class FigureScene:
         frames = skeleton.spine_frames
         # spine frames: pelvis, then after each of the four spine joints
         frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
-        belly = pose.breath * 4.5
+        belly = pose.breath * self.figure.breath_cm
         lumbar = pose.angle("lumbar")[0]
         sections = _TRUNK_SECTIONS
         if self._shows_pelvis:

@@ -52,6 +52,9 @@ CHAIR_BACK = 45.0
 """How far a chair's backrest rises above its seat (cm)."""
 BAG_HANDLE = 9.0
 """How far a bag's handles reach above its body to the hand, within the bag's height (cm)."""
+BREATH_CM = 4.5
+"""How far the belly rises (cm) at a full breath in (breath 1), unless a figure says more:
+a breathing exercise shows the rise larger than life so it reads on a small picture."""
 
 _DEFAULT_DEPTH = {
     PropKind.CHAIR: 44.0,
@@ -288,6 +291,7 @@ class Figure:
     camera: str = "side"
     cycle_s: float = 4.0
     props: tuple[Prop, ...] = ()
+    breath_cm: float = BREATH_CM
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -310,6 +314,12 @@ class Figure:
             or not 0.5 <= self.cycle_s <= 60
         ):
             raise ValidationError("cycle_s", "must be a number of seconds from 0.5 to 60")
+        if (
+            isinstance(self.breath_cm, bool)
+            or not isinstance(self.breath_cm, (int, float))
+            or not 0 <= self.breath_cm <= 15
+        ):
+            raise ValidationError("breath_cm", "must be a number of cm from 0 to 15")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -390,6 +400,8 @@ class Figure:
         }
         if self.props:
             out["props"] = [prop.to_dict() for prop in self.props]
+        if self.breath_cm != BREATH_CM:
+            out["breath_cm"] = self.breath_cm
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -411,7 +423,7 @@ class Figure:
             raise ValidationError(path, "must be an object")
         reject_unknown(
             data,
-            {"position", "camera", "keyframes", "cycle_s", "props"},
+            {"position", "camera", "keyframes", "cycle_s", "props", "breath_cm"},
             "is not a figure field",
             path,
         )
@@ -436,6 +448,7 @@ class Figure:
                 camera=data.get("camera", "side"),
                 cycle_s=data.get("cycle_s", 4.0),
                 props=props,
+                breath_cm=data.get("breath_cm", BREATH_CM),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

@@ -65,18 +65,35 @@ def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
             assert abs(z) < mat.depth / 2, name
 
 
-def _shin_grip(points: dict[str, Vec], side: str) -> tuple[float, float, float]:
-    """Where the palm is on the shin: (cm down from the knee, cm from the shin's axis, how
-    far the fingers point away from the shin's front: 1 = straight out into the air)."""
+def _kneecap_grip(points: dict[str, Vec], side: str) -> tuple[float, float, float]:
+    """Where the palm is on the knee: (cm from the knee joint, cm past the knee along the
+    thigh: on the kneecap, not on the shin or the thigh, how far the fingers point along
+    the shin: 1 = straight down it)."""
     knee, ankle, hip = (points[f"{side}_{n}"] for n in ("knee", "ankle", "hip"))
-    down = _unit(_sub(ankle, knee))
     thigh = _unit(_sub(knee, hip))
-    front = _unit(_sub(thigh, _times(down, _dot(thigh, down))))
+    down = _unit(_sub(ankle, knee))
     palm = _sub(points[f"{side}_palm"], knee)
-    along = _dot(palm, down)
-    off = math.dist(palm, _times(down, along))
     fingers = _unit(_sub(points[f"{side}_hand"], points[f"{side}_wrist"]))
-    return along, off, _dot(fingers, front)
+    return math.hypot(*palm), _dot(palm, thigh), _dot(fingers, down)
+
+
+def _segment_gap(
+    a: tuple[float, float], b: tuple[float, float], c: tuple[float, float], d: tuple[float, float]
+) -> float:
+    """The smallest distance between the screen segments a-b and c-d (0 if they cross)."""
+
+    def cross(o: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
+        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+    if cross(a, b, c) * cross(a, b, d) < 0 and cross(c, d, a) * cross(c, d, b) < 0:
+        return 0.0
+
+    def to_segment(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        dx, dy = r[0] - q[0], r[1] - q[1]
+        t = max(0.0, min(1.0, ((p[0] - q[0]) * dx + (p[1] - q[1]) * dy) / (dx * dx + dy * dy)))
+        return math.dist(p, (q[0] + t * dx, q[1] + t * dy))
+
+    return min(to_segment(a, c, d), to_segment(b, c, d), to_segment(c, a, b), to_segment(d, a, b))
 
 
 def _sub(a: Vec, b: Vec) -> Vec:
@@ -95,19 +112,25 @@ def _unit(a: Vec) -> Vec:
     return _times(a, 1.0 / math.hypot(*a))
 
 
-def test_knee_rocking_hands_hold_the_shins_below_the_knees_that_rock_in_and_out() -> None:
+def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_thighs() -> None:
     figure = _figure("knee-rocking")
     camera = Camera.named(figure.camera)
     for _, skeleton in _frames(figure):
         points = skeleton.points
         for side in "lr":
-            # the palm lies on the front of the shin just below the knee (shin 5 cm thick,
-            # hand 2.5), fingers round the shin, not pointing up into the air
-            along, off, out = _shin_grip(points, side)
-            assert 2.0 <= along <= 10.0, f"{side}: {along:.1f} cm below the knee"
-            assert off <= 8.0, f"{side}: palm {off:.1f} cm from the shin's axis"
-            assert out <= 0.3, f"{side}: the fingers point away from the shin"
+            # the palm lies on top of the kneecap (knee 5.5 cm thick, hand 2.5), past the
+            # knee joint along the thigh, the fingers over the knee down the shin
+            reach, past, along_shin = _kneecap_grip(points, side)
+            assert reach <= 10.0, f"{side}: palm {reach:.1f} cm from the knee"
+            assert past >= 4.0, f"{side}: the palm is not on the kneecap ({past:.1f} cm)"
+            assert along_shin >= 0.2, f"{side}: the fingers do not drape over the knee"
             assert _knee_flexion(points, side) >= 105, "well bent knees, shins relaxed"
+        # on screen the near arm (shoulder to elbow to wrist) meets its leg only at the
+        # knee: it does not cross the near thigh
+        view = {n: camera.project(points[n])[:2] for n in points}
+        thigh = (view["l_hip"], _mid2(view["l_hip"], view["l_knee"]))
+        for bone in (("l_shoulder", "l_elbow"), ("l_elbow", "l_wrist")):
+            assert _segment_gap(view[bone[0]], view[bone[1]], *thigh) >= 3.0, bone
         assert points["head"][1] - 11 - 1 < 3.0, "the head rests on the mat"
         pelvis, head = points["pelvis"], points["head"]
         assert math.hypot(pelvis[0] - head[0], pelvis[2] - head[2]) >= 65, "the trunk lies long"
@@ -115,6 +138,8 @@ def test_knee_rocking_hands_hold_the_shins_below_the_knees_that_rock_in_and_out(
         # the far leg shows beside the near one (lighter), not hidden exactly behind it
         near, far = camera.project(points["l_knee"]), camera.project(points["r_knee"])
         assert math.dist(near[:2], far[:2]) >= 8.0, "the far knee shows"
+    # seen plainly from the side: the trunk lies square to the camera, not turned
+    assert all(k.pose.turn[0] == 0 for k in figure.keyframes)
     start, work = solve(figure.start).points, solve(figure.work).points
     hips = [_hip_flexion(solve(k.pose).points, "l") for k in figure.keyframes]
     assert max(hips) - min(hips) >= 30, "the knees come in towards the chest and away again"
@@ -201,6 +226,11 @@ def test_knee_rolls_seen_from_the_feet_end_tip_like_a_windscreen_wiper_both_ways
     assert sweeps[0] == pytest.approx(-sweeps[1], abs=0.5), "as far to one side as the other"
 
 
+def _slope(a: Vec, b: Vec) -> float:
+    """How steeply (degrees) the line a->b rises from level."""
+    return math.degrees(math.atan2(b[1] - a[1], math.hypot(b[0] - a[0], b[2] - a[2])))
+
+
 def _mid2(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
 
@@ -258,7 +288,7 @@ def test_body_scan_lies_still_while_the_attention_travels_from_feet_to_head() ->
 def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_breathes() -> None:
     figure = _figure("supported-rest")
     chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
-    start, work = solve(figure.start).points, solve(figure.work).points
+    start = solve(figure.start).points
     for side in "lr":
         assert 80 <= _hip_flexion(start, side) <= 100
         assert 80 <= _knee_flexion(start, side) <= 100
@@ -270,22 +300,52 @@ def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_
         assert chair.x < ankle[0] < chair.x + chair.w, "the calves lie along the seat"
         assert start[f"{side}_heel"][1] >= chair.h - 0.5, "the heels stay on top of the seat"
     assert figure.work.breath - figure.start.breath >= 0.9
-    # only the breath moves: the trunk and legs stay still, the hands resting on the
-    # belly rise with it
+    # only a calm breath moves: the trunk and legs stay still; the hands resting on the
+    # belly ride it up and down with the whole forearm, which keeps its slope (a forearm
+    # tipping up and down on the elbow read as fidgeting)
     still = [n for n in start if not n.startswith(("l_", "r_")) or "hip" in n or "knee" in n]
-    assert max(math.dist(start[n], work[n]) for n in still) < 0.1
-    for pose, points in ((figure.start, start), (figure.work, work)):
-        skeleton = solve(pose)
-        belly, m = skeleton.points["spine1"], skeleton.spine_frames[1]
-        front = 11.0 + 4.5 * pose.breath  # the belly's skin, bulging with the breath
-        skin = (belly[0] + m[0] * front, belly[1] + m[3] * front, belly[2] + m[6] * front)
+    work = solve(figure.work).points
+    for pose in (figure.at_phase(i / 24) for i in range(24)):
+        points = solve(pose).points
+        assert max(math.dist(start[n], points[n]) for n in still) < 0.1
         for side in "lr":
-            palm = points[f"{side}_palm"]
-            assert abs(palm[1] - 2.5 - skin[1]) <= 2.0, "the hand lies on the belly"
-            assert abs(palm[0] - skin[0]) <= 8.0
-    assert work["l_palm"][1] - start["l_palm"][1] >= 3.5, "the hands rise with the breath"
-    # no highlight spot (read as "pain here"): the calm breath is the only movement
+            lean = _slope(points[f"{side}_elbow"], points[f"{side}_wrist"])
+            assert abs(lean - _slope(start[f"{side}_elbow"], start[f"{side}_wrist"])) <= 5.0
+            assert points[f"{side}_elbow"][1] <= 12.0, "the elbow stays low by the side"
+    assert work["l_palm"][1] - start["l_palm"][1] >= 5.0, "the hands rise with the breath"
+    # the hands lie on the belly, on the drawn body in every frame
     scene = scene_for(figure)
+    cam, frame = scene.camera, scene.frame
+    for pose in (figure.at_phase(i / 12) for i in range(12)):
+        trunk = next(s for s in scene.drawing(pose).shapes if s.part == "trunk")
+        for side in "lr":
+            palm = solve(pose).points[f"{side}_palm"]
+            u, v, _ = cam.project(palm)
+            x, y = frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale
+            top = min(
+                y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+                for (x0, y0), (x1, y1) in itertools.pairwise((*trunk.points, trunk.points[0]))
+                if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
+            )
+            gap = (top - y) / frame.scale - 3.1  # the drawn hand is 3.1 cm half-thick
+            assert -2.5 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body"
+    assert start["spine2"][0] <= start["l_palm"][0] <= start["spine0"][0], "on the belly"
+    assert 1.5 <= figure.breath_cm <= 4.5, "a calm breath, not a show"
+    # ... that still shows: the drawn belly under the hands rises
+    u, _, _ = cam.project(start["spine1"])
+    x = frame.offset_x + u * frame.scale
+    tops = []
+    for pose in (figure.start, figure.work):
+        trunk = next(s for s in scene.drawing(pose).shapes if s.part == "trunk")
+        tops.append(
+            min(
+                y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+                for (x0, y0), (x1, y1) in itertools.pairwise((*trunk.points, trunk.points[0]))
+                if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
+            )
+        )
+    assert (tops[0] - tops[1]) / frame.scale >= 4.0, "the belly rises with the breath"
+    # no highlight spot (read as "pain here"): the calm breath is the only movement
     for phase in PHASES[::6]:
         assert not [s for s in scene.drawing(figure.at_phase(phase)).shapes if s.role == "focus"]
 
