@@ -160,6 +160,24 @@ PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
 HIP_BONE_CM = (4.0, 13.0)
 """The front hip bone's mark at the front end of that band (forward, up, cm)."""
+PELVIS_BONE_CM: tuple[tuple[float, float], ...] = (
+    (-9.5, 8.0),
+    (-6.0, 13.5),
+    (0.0, 14.5),
+    (5.0, 13.0),
+    (6.0, 8.0),
+    (5.0, 1.0),
+    (1.0, -5.0),
+    (-4.5, -8.0),
+    (-9.5, -5.0),
+    (-10.5, 2.0),
+)
+"""The pelvis bone seen from the side (forward, up from the hip joints, cm): drawn tinted
+when the pelvis itself is the movement (pelvic tilt), so its rocking reads as a shape
+turning, not as a faint change of the gap under the back."""
+ROCKING_PELVIS_DEG = 20.0
+"""A lying pelvis that turns this much between keyframes while staying on the mat is what
+the exercise moves: it gets the tinted bone shape."""
 LORDOSIS_CM_PER_DEG = 0.25
 """How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
 LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
@@ -285,6 +303,13 @@ class FigureScene:
         # lying on the back seen from the side, the pelvis's tilt is what many floor
         # exercises move: its buttocks and hip bone are drawn so the tilt shows
         self._shows_pelvis = figure.position == "supine" and self.camera.sees_floor_edge_on
+        pitches = [k.pose.turn[1] for k in figure.keyframes]
+        heights = [k.pose.root[1] for k in figure.keyframes]
+        self._rocks_pelvis = (
+            self._shows_pelvis
+            and max(pitches) - min(pitches) >= ROCKING_PELVIS_DEG
+            and max(heights) - min(heights) <= 3.0
+        )
         self._lying_on = max(
             (p.y + p.h for p in figure.props if p.kind is PropKind.MAT), default=0.0
         )
@@ -400,9 +425,11 @@ class FigureScene:
             )
         )
         if self._shows_pelvis:
-            # on the trunk, under the limbs that lie across it
+            # on the trunk, under the limbs that lie across it; a rocking pelvis over the
+            # thigh's root, as its bone shows at the side of the hip, so all of it turns
+            over = 3.0 if self._rocks_pelvis else 0.5
             for shape in self._pelvis_marks(skeleton, frame):
-                parts.append((trunk_depth + 0.5, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
+                parts.append((trunk_depth + over, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         parts.append(
             (
@@ -560,13 +587,21 @@ class FigureScene:
             return (frame.offset_x + u * s, frame.offset_y - v * s)
 
         rim = tuple(at(fwd, up, 0.0) for fwd, up in PELVIS_RIM_CM)
+        bone: list[Shape] = []
+        if self._rocks_pelvis:
+            corners = [at(fwd, up, 0.0) for fwd, up in PELVIS_BONE_CM]
+            outline = _smooth([*corners, corners[0]], 3)
+            # solid underneath, so the thigh's edge does not show through the tint
+            bone.append(Shape("poly", "near", tuple(outline), part="pelvis:base"))
+            bone.append(Shape("poly", "focus", tuple(outline), outline=True, part="pelvis"))
         return [
+            *bone,
             Shape("line", "outline", rim, (OUTLINE_CM * 1.2 * s, 0.0), part="pelvis:rim"),
             Shape(
                 "circle",
                 "outline",
                 (at(*HIP_BONE_CM, 0.0),),
-                (1.9 * s,) * 2,
+                ((2.6 if bone else 1.9) * s,) * 2,
                 part="pelvis:hip_bone",
             ),
         ]

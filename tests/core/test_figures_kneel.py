@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import Vec, solve
+from rugdiary.core.body import HEAD_RADIUS, Vec, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import Camera
@@ -223,6 +223,22 @@ def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat()
         assert abs(start[f"{side}_elbow"][0] - start[f"{side}_shoulder"][0]) <= 10.0, (
             "forearms start beside the shoulders"
         )
+
+
+def test_back_extension_keeps_a_long_neck_with_the_eyes_on_the_floor_at_the_top() -> None:
+    # Up on the forearms the shoulders stay down from the ears: the head sits clear above
+    # the shoulders (a neck shows), looking down ahead at the floor, not thrown back.
+    figure = _figure("back-extension")
+    for phase in (0.45, 0.5, 0.55):
+        points = solve(figure.at_phase(phase)).points
+        for side in "lr":
+            shoulder_top = points[f"{side}_shoulder"][1] + 5.6  # the upper arm's top edge
+            clear = points["head"][1] - HEAD_RADIUS - shoulder_top
+            assert clear >= 2.0, f"the head sits on the shoulders ({clear:.1f} cm)"
+        fx = points["face"][0] - points["head"][0]
+        fy = points["face"][1] - points["head"][1]
+        down = math.degrees(math.atan2(-fy, fx))
+        assert 15.0 <= down <= 45.0, f"eyes on the floor ahead: face {down:.0f} degrees down"
 
 
 def _direction(a: Vec, b: Vec) -> float:

@@ -248,15 +248,64 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
     assert figure.work.turn[1] - figure.pose("arch").turn[1] >= 40
     # the belly keeps its shape (no breathing bulge) while the pelvis moves
     assert len({k.pose.breath for k in figure.keyframes}) == 1, "the belly outline stays"
-    # feet, shoulders, head and the hands lying on the mat stay where they are
+    # feet, shoulders, head and the resting arms stay where they are: the far hand on the
+    # mat, the near elbow on the mat with its hand lying still on the belly
     base = solve(figure.start).points
     for pose in (figure.at_phase(i / 24) for i in range(24)):
         points = solve(pose).points
-        for name in ("l_ankle", "r_ankle", "head", "l_shoulder", "r_shoulder", "l_hand"):
+        for name in ("l_ankle", "r_ankle", "head", "l_shoulder", "r_shoulder"):
             assert math.dist(points[name], base[name]) <= 6.0, name
-        for side in "lr":
-            assert points[f"{side}_palm"][1] - mat_top <= 3.5, "hands lie on the mat"
-            assert abs(points[f"{side}_palm"][2]) <= 60.0, "arms on the mat beside the body"
+        for name in ("l_elbow", "l_palm", "l_hand"):
+            assert math.dist(points[name], base[name]) <= 2.5, f"{name} stays still"
+        assert points["r_palm"][1] - mat_top <= 3.5, "the far hand lies on the mat"
+        assert points["l_elbow"][1] - mat_top <= 5.0, "the near elbow rests on the mat"
+        assert abs(points["r_palm"][2]) <= 75.0, "the far arm on the mat beside the body"
+    # the pelvis is a tinted bone shape that turns with the tilt, drawn over the thigh's
+    # root; the near hand lies on the belly (inside the body's outline, not in the air)
+    # with its forearm clear of the gap under the low back; the far hand stays hidden
+    # behind the body (no loose light shape near the buttock)
+    turns = []
+    for pose in (figure.work, figure.pose("arch")):
+        drawing = scene.drawing(pose)
+        shapes = {s.part: s for s in drawing.shapes}
+        bone = shapes["pelvis"]
+        assert bone.role == "focus"
+        assert bone.outline
+        order = [s.part for s in drawing.shapes]
+        assert order.index("pelvis") > order.index("l_hip"), "the pelvis over the thigh"
+        xs = [x for x, _ in bone.points]
+        assert (max(xs) - min(xs)) / frame.scale >= 15.0, "big enough to read"
+        top = min(bone.points, key=lambda p: p[1])
+        turns.append(top[0] - drawing.joints["pelvis"][0])
+        # the far hand: every bit of it covered by a body shape drawn after it
+        after = [
+            s.points
+            for s in drawing.shapes[order.index("r_wrist") + 1 :]
+            if s.kind == "poly" and s.role in ("near", "far", "focus")
+        ]
+        for point in _capsule_points(shapes["r_wrist"]):
+            assert any(_inside(point, poly) for poly in after), ("far hand hidden", point)
+    assert abs(turns[0] - turns[1]) / frame.scale >= 4.0, "the pelvis top swings"
+    arch_pose = figure.pose("arch")
+    drawing = scene.drawing(arch_pose)
+    shapes = {s.part: s for s in drawing.shapes}
+    palm = solve(arch_pose).points["l_palm"]
+    u, v, _ = cam.project(palm)
+    at_palm = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
+    assert _inside(at_palm, shapes["trunk"].points), "the near hand lies on the belly"
+    x, _, z = solve(arch_pose).points["spine1"]
+    u, v, _ = cam.project((x, mat_top + 2.0, z))
+    gap = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
+    for part in ("l_shoulder", "l_elbow", "l_wrist"):
+        assert not _inside(gap, shapes[part].points), f"{part} covers the low-back gap"
+
+
+def _capsule_points(shape: object) -> list[tuple[float, float]]:
+    """The outline points of a drawn limb part, pulled a little towards its middle."""
+    points = shape.points  # type: ignore[attr-defined]
+    cx = sum(x for x, _ in points) / len(points)
+    cy = sum(y for _, y in points) / len(points)
+    return [(cx + (x - cx) * 0.8, cy + (y - cy) * 0.8) for x, y in points]
 
 
 def _chin_tuck(points: dict[str, Vec]) -> float:
