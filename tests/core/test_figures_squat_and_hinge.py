@@ -1,4 +1,4 @@
-"""Figures, rounds 3-4: split squat holding a chair ahead, hip hinge, chair squat."""
+"""Split squat holding a chair ahead, hip hinge and chair squat: each shows its movement."""
 
 from __future__ import annotations
 
