@@ -29,7 +29,7 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # facing the chest from well above and a little towards the feet: a body lying on its
     # side is a diagonal on the mat, the forearm on the mat comes towards the viewer from
     # under the shoulder, the shins go back from the knees and the hips lift off the mat
-    "front_above": (20.0, 45.0),
+    "front_above": (20.0, 40.0),
 }
 
 
