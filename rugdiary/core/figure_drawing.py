@@ -26,6 +26,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # bent knees stand up towards the viewer and tip to each side like a windscreen
     # wiper, both sides alike (mirrored in the world is mirrored on screen from here)
     "feet_end": (90.0, 26.0),
+    # facing the chest from well above and a little towards the feet: a body lying on its
+    # side is a diagonal on the mat, the forearm on the mat comes towards the viewer from
+    # under the shoulder, the shins go back from the knees and the hips lift off the mat
+    "front_above": (20.0, 40.0),
 }
 
 

@@ -267,6 +267,7 @@ CAMERAS: tuple[str, ...] = (
     "top",
     "three_quarter",
     "feet_end",
+    "front_above",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

@@ -74,6 +74,7 @@ def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
         "top",
         "three_quarter",
         "feet_end",
+        "front_above",
     }
     assert {"side", "top"} <= cameras <= known, "seen from where they show"
 
