@@ -266,7 +266,7 @@ CAMERAS: tuple[str, ...] = (
     "front",
     "top",
     "three_quarter",
-    "feet_end",
+    "low_corner",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
