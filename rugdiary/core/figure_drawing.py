@@ -22,14 +22,13 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # from the feet end, a little above (a figure lying with its feet towards +x): the
-    # bent knees stand up towards the viewer and tip to each side like a windscreen
-    # wiper, both sides alike (mirrored in the world is mirrored on screen from here)
-    "feet_end": (90.0, 26.0),
     # facing the chest from well above and a little towards the feet: a body lying on its
     # side is a diagonal on the mat, the forearm on the mat comes towards the viewer from
     # under the shoulder, the shins go back from the knees and the hips lift off the mat
     "front_above": (20.0, 40.0),
+    # low from a corner on the feet's side: each bent leg shows as an upturned V and the
+    # knees falling away to the far side stay a V (the second side drawn mirrored)
+    "low_corner": (32.0, 18.0),
 }
 
 

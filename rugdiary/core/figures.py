@@ -266,8 +266,8 @@ CAMERAS: tuple[str, ...] = (
     "front",
     "top",
     "three_quarter",
-    "feet_end",
     "front_above",
+    "low_corner",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
