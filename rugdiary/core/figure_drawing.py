@@ -163,24 +163,24 @@ PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
 HIP_BONE_CM = (4.0, 13.0)
 """The front hip bone's mark at the front end of that band (forward, up, cm)."""
-PELVIS_BONE_CM: tuple[tuple[float, float], ...] = (
-    (-9.5, 8.0),
-    (-6.0, 13.5),
-    (0.0, 14.5),
-    (5.0, 13.0),
-    (6.0, 8.0),
-    (5.0, 1.0),
-    (1.0, -5.0),
-    (-4.5, -8.0),
-    (-9.5, -5.0),
-    (-10.5, 2.0),
+PELVIS_BOWL_CM: tuple[tuple[float, float], ...] = (
+    (-10.5, 15.0),
+    (-11.0, 7.0),
+    (-8.5, 0.0),
+    (-3.0, -4.0),
+    (2.0, -2.5),
+    (5.8, 3.0),
+    (7.2, 9.0),
+    (6.5, 15.0),
 )
-"""The pelvis bone seen from the side (forward, up from the hip joints, cm): drawn tinted
-when the pelvis itself is the movement (pelvic tilt), so its rocking reads as a shape
-turning, not as a faint change of the gap under the back."""
+"""The pelvis as a bowl seen from the side (forward, up from the hip joints, cm), back
+rim to front rim: drawn as an open outline when the pelvis itself is the movement (pelvic
+tilt), so its rocking reads as a basin tipping, not as a filled organ-like shape."""
+PELVIS_MOUTH_CM = ((-2.0, 15.0), 8.6, 3.4)
+"""The bowl's opening along its rim: centre (forward, up, cm), half-length, half-width."""
 ROCKING_PELVIS_DEG = 20.0
 """A lying pelvis that turns this much between keyframes while staying on the mat is what
-the exercise moves: it gets the tinted bone shape."""
+the exercise moves: it is drawn as a bowl that tips."""
 LORDOSIS_CM_PER_DEG = 0.25
 """How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
 LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
@@ -576,7 +576,8 @@ class FigureScene:
     def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """The pelvis as its own part: a band across its top from the back to the front hip
         bone, a dot on that hip bone. Lying on the back, the pelvis rocking shows as the
-        band turning (and the buttocks below it lifting or pressing down)."""
+        band turning (and the buttocks below it lifting or pressing down). When the pelvis
+        itself is the movement, it is a bowl with a tinted rim that visibly tips."""
         cam, s = self.camera, frame.scale
         m = skeleton.pelvis_frame
         centre = skeleton.points["pelvis"]
@@ -589,22 +590,31 @@ class FigureScene:
             u, v, _ = cam.project(p)  # type: ignore[arg-type]
             return (frame.offset_x + u * s, frame.offset_y - v * s)
 
-        rim = tuple(at(fwd, up, 0.0) for fwd, up in PELVIS_RIM_CM)
-        bone: list[Shape] = []
         if self._rocks_pelvis:
-            corners = [at(fwd, up, 0.0) for fwd, up in PELVIS_BONE_CM]
-            outline = _smooth([*corners, corners[0]], 3)
-            # solid underneath, so the thigh's edge does not show through the tint
-            bone.append(Shape("poly", "near", tuple(outline), part="pelvis:base"))
-            bone.append(Shape("poly", "focus", tuple(outline), outline=True, part="pelvis"))
+            # a basin: its side an open outline, its opening (the rim, from the front hip
+            # bone round to the back) a tinted ring; nothing filled over the trunk that
+            # could read as a belly or an organ
+            side = _smooth([at(fwd, up, 0.0) for fwd, up in PELVIS_BOWL_CM], 3)
+            (cf, cu), half_len, half_wide = PELVIS_MOUTH_CM
+            mouth = tuple(
+                at(cf + half_len * math.cos(a), cu + half_wide * math.sin(a), 0.0)
+                for a in (2 * math.pi * i / 24 for i in range(24))
+            )
+            return [
+                # solid underneath, so the thigh's edge does not show through the bowl
+                Shape("poly", "near", tuple(side), part="pelvis:base"),
+                Shape("line", "outline", tuple(side), (OUTLINE_CM * 1.5 * s, 0.0), part="pelvis"),
+                Shape("poly", "focus", mouth, outline=True, part="pelvis:rim"),
+                Shape("circle", "outline", (mouth[0],), (2.4 * s,) * 2, part="pelvis:hip_bone"),
+            ]
+        rim = tuple(at(fwd, up, 0.0) for fwd, up in PELVIS_RIM_CM)
         return [
-            *bone,
             Shape("line", "outline", rim, (OUTLINE_CM * 1.2 * s, 0.0), part="pelvis:rim"),
             Shape(
                 "circle",
                 "outline",
                 (at(*HIP_BONE_CM, 0.0),),
-                ((2.6 if bone else 1.9) * s,) * 2,
+                (1.9 * s,) * 2,
                 part="pelvis:hip_bone",
             ),
         ]

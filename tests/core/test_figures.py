@@ -359,11 +359,11 @@ def test_the_split_squat_chair_stands_in_front_with_a_hand_on_it() -> None:
 def test_the_pelvic_tilt_flattens_and_arches_the_lower_back() -> None:
     figure = EXERCISES["pelvic-tilt"].figure
     assert figure is not None
-    flat, arch = solve(figure.work).points, solve(figure.pose("arch")).points
+    flat, arch = solve(figure.work).points, solve(figure.start).points
     lumbar_half_depth = 10.0
     assert flat["spine1"][1] - lumbar_half_depth <= 0.5, "the lower back lies flat on the floor"
     assert arch["spine1"][1] - lumbar_half_depth >= 5.0, "a gap you can see under the lower back"
-    assert figure.work.turn[1] - figure.pose("arch").turn[1] >= 30, "the pelvis rolls"
+    assert figure.work.turn[1] - figure.start.turn[1] >= 30, "the pelvis rolls"
     for points in (flat, arch):
         assert points["pelvis"][1] == pytest.approx(11.5, abs=1.5), "the seat stays down"
 
