@@ -73,7 +73,7 @@ def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
         "front",
         "top",
         "three_quarter",
-            "front_above",
+        "front_above",
         "low_corner",
     }
     assert {"side", "top"} <= cameras <= known, "seen from where they show"
