@@ -9,7 +9,7 @@ from functools import lru_cache
 from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
-from rugdiary.core.figures import BAG_HANDLE, CHAIR_BACK, Figure, Prop, PropKind
+from rugdiary.core.figures import BAG_HANDLE, CHAIR_BACK, Arrow, Figure, Prop, PropKind
 
 # ---------------------------------------------------------------------------
 # Camera: orthographic, chosen per exercise
@@ -152,35 +152,27 @@ class FigureStyle:
     shadow: str = "#000000"
     focus: str = "#4a9fd8"  # a calm blue: amber read as "pain here"
     mat: str = "#d9e4e1"
+    cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
 
     def colour(self, role: str) -> str:
         return str(getattr(self, role))
 
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
+ARROW_LINE_CM = 1.6
+"""A motion arrow's line width (cm at the figure's scale): calm, thinner than a limb."""
+ARROW_MIN_WIDTH = 1.9
+"""Its least width in view units, so it still shows on a thumbnail."""
+ARROW_HEAD = (3.2, 1.3)
+"""Its head's length and half-width, in line widths."""
+ARROW_ARC_DEG = 120.0
+"""How far round a curved arrow goes."""
 PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
 """The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
-HIP_BONE_CM = (4.0, 13.0)
-"""The front hip bone's mark at the front end of that band (forward, up, cm)."""
-PELVIS_BOWL_CM: tuple[tuple[float, float], ...] = (
-    (-10.5, 15.0),
-    (-11.0, 7.0),
-    (-8.5, 0.0),
-    (-3.0, -4.0),
-    (2.0, -2.5),
-    (5.8, 3.0),
-    (7.2, 9.0),
-    (6.5, 15.0),
-)
-"""The pelvis as a bowl seen from the side (forward, up from the hip joints, cm), back
-rim to front rim: drawn as an open outline when the pelvis itself is the movement (pelvic
-tilt), so its rocking reads as a basin tipping, not as a filled organ-like shape."""
-PELVIS_MOUTH_CM = ((-2.0, 15.0), 8.6, 3.4)
-"""The bowl's opening along its rim: centre (forward, up, cm), half-length, half-width."""
 ROCKING_PELVIS_DEG = 20.0
 """A lying pelvis that turns this much between keyframes while staying on the mat is what
-the exercise moves: it is drawn as a bowl that tips."""
+the exercise moves: a line across its top shows it tipping."""
 LORDOSIS_CM_PER_DEG = 0.25
 """How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
 LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
@@ -303,6 +295,7 @@ class FigureScene:
         self.figure = figure
         self.camera = Camera.named(figure.camera)
         self._static: dict[tuple[bool, float, float], list[_Solid]] = {}
+        self._anchors: dict[bool, Vec] = {}
         # lying on the back seen from the side, the pelvis's tilt is what many floor
         # exercises move: its buttocks and hip bone are drawn so the tilt shows
         self._shows_pelvis = figure.position == "supine" and self.camera.sees_floor_edge_on
@@ -428,11 +421,9 @@ class FigureScene:
             )
         )
         if self._shows_pelvis:
-            # on the trunk, under the limbs that lie across it; a rocking pelvis over the
-            # thigh's root, as its bone shows at the side of the hip, so all of it turns
-            over = 3.0 if self._rocks_pelvis else 0.5
+            # on the trunk and over the thigh's root, under the limbs that lie across it
             for shape in self._pelvis_marks(skeleton, frame):
-                parts.append((trunk_depth + over, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
+                parts.append((trunk_depth + 3.0, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         parts.append(
             (
@@ -487,6 +478,8 @@ class FigureScene:
         front += self._face(skeleton, proj, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
+        if self.figure.arrow is not None:
+            front += self._arrow(self.figure.arrow, pose.flipped, frame)
         if joints is not None:
             for name in JOINT_NAMES:
                 joints[name] = view(name)
@@ -574,50 +567,97 @@ class FigureScene:
         return Shape("poly", "near", tuple(outline), outline=True, part="trunk")
 
     def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
-        """The pelvis as its own part: a band across its top from the back to the front hip
-        bone, a dot on that hip bone. Lying on the back, the pelvis rocking shows as the
-        band turning (and the buttocks below it lifting or pressing down). When the pelvis
-        itself is the movement, it is a bowl with a tinted rim that visibly tips."""
+        """Only where the pelvis itself is the movement (pelvic tilt): a thin line across its
+        top from the back to the front hip bone, which turns as the pelvis rocks. Drawn on
+        every lying figure it read as an unexplained marker at the waist; a tinted bowl
+        read as a belt."""
+        if not self._rocks_pelvis:
+            return []
         cam, s = self.camera, frame.scale
         m = skeleton.pelvis_frame
         centre = skeleton.points["pelvis"]
 
-        def at(fwd: float, up: float, left: float) -> Point2:
-            p = tuple(
-                centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up + m[3 * i + 2] * left
-                for i in range(3)
-            )
+        def at(fwd: float, up: float) -> Point2:
+            p = tuple(centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up for i in range(3))
             u, v, _ = cam.project(p)  # type: ignore[arg-type]
             return (frame.offset_x + u * s, frame.offset_y - v * s)
 
-        if self._rocks_pelvis:
-            # a basin: its side an open outline, its opening (the rim, from the front hip
-            # bone round to the back) a tinted ring; nothing filled over the trunk that
-            # could read as a belly or an organ
-            side = _smooth([at(fwd, up, 0.0) for fwd, up in PELVIS_BOWL_CM], 3)
-            (cf, cu), half_len, half_wide = PELVIS_MOUTH_CM
-            mouth = tuple(
-                at(cf + half_len * math.cos(a), cu + half_wide * math.sin(a), 0.0)
-                for a in (2 * math.pi * i / 24 for i in range(24))
-            )
-            return [
-                # solid underneath, so the thigh's edge does not show through the bowl
-                Shape("poly", "near", tuple(side), part="pelvis:base"),
-                Shape("line", "outline", tuple(side), (OUTLINE_CM * 1.5 * s, 0.0), part="pelvis"),
-                Shape("poly", "focus", mouth, outline=True, part="pelvis:rim"),
-                Shape("circle", "outline", (mouth[0],), (2.4 * s,) * 2, part="pelvis:hip_bone"),
+        rim = tuple(at(fwd, up) for fwd, up in PELVIS_RIM_CM)
+        return [Shape("line", "outline", rim, (OUTLINE_CM * s, 0.0), part="pelvis:rim")]
+
+    def _arrow(self, arrow: Arrow, flipped: bool, frame: Frame) -> list[Shape]:
+        """The motion arrow, in front of everything: where its part is in the start position
+        (so it stands still while the body moves), moved off the body by its offset."""
+        anchor = self._anchors.get(flipped)
+        if anchor is None:
+            start = self.figure.start.mirrored() if flipped else self.figure.start
+            pts = solve(start).points
+            mid = {
+                "pelvis": pts["pelvis"],
+                "hips": _mid(pts["l_hip"], pts["r_hip"]),
+                "knees": _mid(pts["l_knee"], pts["r_knee"]),
+                "chest": pts["spine3"],
+                "head": pts["head"],
+            }[arrow.at]
+            sign = -1.0 if flipped else 1.0
+            ox, oy, oz = arrow.offset
+            anchor = self._anchors[flipped] = (mid[0] + ox, mid[1] + oy, mid[2] + sign * oz)
+        cam, s = self.camera, frame.scale
+
+        def view(p: Vec) -> Point2:
+            u, v, _ = cam.project(p)
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
+        if arrow.shape == "arc":
+            centre = view(anchor)
+            r = abs(arrow.size) / 2 * s
+            half = ARROW_ARC_DEG / 2
+            a0, a1 = arrow.turn - half, arrow.turn + half
+            if arrow.size < 0:
+                a0, a1 = a1, a0
+            path = [
+                (
+                    centre[0] + r * math.sin(math.radians(a)),
+                    centre[1] - r * math.cos(math.radians(a)),
+                )
+                for a in (a0 + (a1 - a0) * i / 16 for i in range(17))
             ]
-        rim = tuple(at(fwd, up, 0.0) for fwd, up in PELVIS_RIM_CM)
-        return [
-            Shape("line", "outline", rim, (OUTLINE_CM * 1.2 * s, 0.0), part="pelvis:rim"),
-            Shape(
-                "circle",
-                "outline",
-                (at(*HIP_BONE_CM, 0.0),),
-                (1.9 * s,) * 2,
-                part="pelvis:hip_bone",
-            ),
-        ]
+        else:
+            sign = -1.0 if flipped else 1.0
+            axis = (0.0, 1.0, 0.0) if arrow.shape == "up" else (0.0, 0.0, sign)
+            half_len = arrow.size / 2
+            a = tuple(c - d * half_len for c, d in zip(anchor, axis, strict=True))
+            b = tuple(c + d * half_len for c, d in zip(anchor, axis, strict=True))
+            path = [view(a), view(b)]  # type: ignore[arg-type]
+        width = max(ARROW_LINE_CM * s, ARROW_MIN_WIDTH)
+        length, half_wide = ARROW_HEAD[0] * width, ARROW_HEAD[1] * width
+        heads: list[Shape] = []
+        line = list(path)
+        for at_start in (False, True) if arrow.both else (False,):
+            tip, before = (path[0], path[1]) if at_start else (path[-1], path[-2])
+            dx, dy = tip[0] - before[0], tip[1] - before[1]
+            d = math.hypot(dx, dy) or 1.0
+            dx, dy = dx / d, dy / d
+            base = (tip[0] - dx * length, tip[1] - dy * length)
+            heads.append(
+                Shape(
+                    "poly",
+                    "cue",
+                    (
+                        tip,
+                        (base[0] - dy * half_wide, base[1] + dx * half_wide),
+                        (base[0] + dy * half_wide, base[1] - dx * half_wide),
+                    ),
+                    part="cue:head",
+                )
+            )
+            # the line stops inside the head, so its round end does not poke past the tip
+            stop = (tip[0] - dx * length * 0.7, tip[1] - dy * length * 0.7)
+            if at_start:
+                line[0] = stop
+            else:
+                line[-1] = stop
+        return [Shape("line", "cue", tuple(line), (width, 0.0), part="cue:arrow"), *heads]
 
     def _face(
         self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame

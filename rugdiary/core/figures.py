@@ -235,6 +235,83 @@ def support_under(props: tuple[Prop, ...], point: Vec, mirrored: bool) -> float:
 
 
 # ---------------------------------------------------------------------------
+# Motion arrows: where the movement happens, as on a printed handout
+# ---------------------------------------------------------------------------
+
+ARROW_ANCHORS = ("pelvis", "hips", "knees", "chest", "head")
+ARROW_SHAPES = ("arc", "up", "side")
+
+
+@dataclass(frozen=True, slots=True)
+class Arrow:
+    """A calm arrow beside the body part that moves, as exercise handouts draw one.
+
+    `at` names the part, taken in the start position so the arrow stands still while the
+    body moves: "pelvis", "hips" (between the hip joints), "knees" (between the knees),
+    "chest" or "head". `offset` (world cm: x, y, z; z changes sign on the mirrored side)
+    moves it off that part so it sits beside the body, not on it. `shape` "arc" is a
+    curved arrow in the picture's plane (a rock or a roll), its middle towards `turn`
+    degrees (0 up the picture, 90 right), its head at the clockwise end; "up" points up
+    (world +y, a lift); "side" along world +z (the body's sideways direction lying on the
+    back). `size` is its length in cm; a negative size reverses it (anticlockwise, down,
+    -z). `both` puts a head on each end: a movement there and back.
+    """
+
+    at: str
+    shape: str
+    size: float = 16.0
+    offset: Vec = (0.0, 0.0, 0.0)
+    turn: float = 0.0
+    both: bool = False
+
+    def __post_init__(self) -> None:
+        if self.at not in ARROW_ANCHORS:
+            raise ValidationError("at", f"must be one of {', '.join(ARROW_ANCHORS)}")
+        if self.shape not in ARROW_SHAPES:
+            raise ValidationError("shape", f"must be one of {', '.join(ARROW_SHAPES)}")
+        for name in ("size", "turn"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValidationError(name, "must be a number")
+        if not 6 <= abs(self.size) <= 60:
+            raise ValidationError("size", "must be from 6 to 60 cm (negative to reverse)")
+        if not -360 <= self.turn <= 360:
+            raise ValidationError("turn", "must be from -360 to 360 degrees")
+        if not isinstance(self.both, bool):
+            raise ValidationError("both", "must be true or false")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"at": self.at, "shape": self.shape, "size": self.size}
+        if any(self.offset):
+            out["offset"] = list(self.offset)
+        if self.turn:
+            out["turn"] = self.turn
+        if self.both:
+            out["both"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str) -> Arrow:
+        if not isinstance(data, Mapping):
+            raise ValidationError(path, "must be an object")
+        reject_unknown(
+            data, {"at", "shape", "size", "offset", "turn", "both"}, "is not an arrow field", path
+        )
+        offset = _vec(data.get("offset", [0, 0, 0]), f"{path}.offset")
+        try:
+            return cls(
+                at=data.get("at", ""),
+                shape=data.get("shape", ""),
+                size=data.get("size", 16.0),
+                offset=offset,
+                turn=data.get("turn", 0.0),
+                both=data.get("both", False),
+            )
+        except ValidationError as error:
+            raise ValidationError(f"{path}.{error.field}", error.message) from None
+
+
+# ---------------------------------------------------------------------------
 # Keyframes and the figure
 # ---------------------------------------------------------------------------
 
@@ -285,7 +362,8 @@ class Keyframe:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """The drawing of one exercise: keyframes (start first, one named "work"), props, camera."""
+    """The drawing of one exercise: keyframes (start first, one named "work"), props, camera,
+    and an optional motion arrow."""
 
     position: str
     keyframes: tuple[Keyframe, ...]
@@ -293,6 +371,8 @@ class Figure:
     cycle_s: float = 4.0
     props: tuple[Prop, ...] = ()
     breath_cm: float = BREATH_CM
+    arrow: Arrow | None = None
+    """An optional motion arrow beside the part that moves (Arrow)."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -403,6 +483,8 @@ class Figure:
             out["props"] = [prop.to_dict() for prop in self.props]
         if self.breath_cm != BREATH_CM:
             out["breath_cm"] = self.breath_cm
+        if self.arrow is not None:
+            out["arrow"] = self.arrow.to_dict()
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -424,7 +506,7 @@ class Figure:
             raise ValidationError(path, "must be an object")
         reject_unknown(
             data,
-            {"position", "camera", "keyframes", "cycle_s", "props", "breath_cm"},
+            {"position", "camera", "keyframes", "cycle_s", "props", "breath_cm", "arrow"},
             "is not a figure field",
             path,
         )
@@ -432,6 +514,8 @@ class Figure:
         if not isinstance(props_data, list):
             raise ValidationError(f"{path}.props", "must be a list")
         props = tuple(Prop.from_dict(p, f"{path}.props[{i}]") for i, p in enumerate(props_data))
+        arrow_data = data.get("arrow")
+        arrow = None if arrow_data is None else Arrow.from_dict(arrow_data, f"{path}.arrow")
         keys_data = data.get("keyframes")
         if not isinstance(keys_data, list) or not keys_data:
             raise ValidationError(f"{path}.keyframes", "must be a list of keyframes")
@@ -450,6 +534,7 @@ class Figure:
                 cycle_s=data.get("cycle_s", 4.0),
                 props=props,
                 breath_cm=data.get("breath_cm", BREATH_CM),
+                arrow=arrow,
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

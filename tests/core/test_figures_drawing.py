@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import solve
+from rugdiary.core.body import Pose, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.figure_drawing import (
     MAT_BAND_CM,
@@ -346,3 +346,122 @@ def test_pelvic_tilt_rocks_the_pelvis_like_a_seesaw_and_keeps_the_belly() -> Non
     assert lift >= 5.0, f"arched: the lower back lifts only {lift:.1f} cm"
     belly = abs(belly_flat - belly_arch) / s
     assert belly <= 0.5 * lift, f"the belly moves {belly:.1f} cm with a {lift:.1f} cm lift"
+
+
+# -- motion arrows and pelvis marks ---------------------------------------------------------
+
+
+def _cue(drawing: Drawing) -> list[Point2]:
+    return [p for shape in drawing.shapes if shape.role == "cue" for p in shape.points]
+
+
+def test_arrow_round_trips_and_bad_fields_are_named() -> None:
+    from dataclasses import replace
+
+    from rugdiary.core.diary import ValidationError
+    from rugdiary.core.figures import Arrow
+
+    figure = _figure("pelvic-tilt")
+    data = figure.to_dict()
+    assert data["arrow"]["at"] == "pelvis"
+    assert data["arrow"]["shape"] == "arc"
+    assert Figure.from_dict(data) == figure
+    plain = replace(figure, arrow=None).to_dict()
+    assert "arrow" not in plain, "no arrow, nothing written"
+    assert Figure.from_dict(plain).arrow is None
+    assert Arrow("knees", "side", -20.0).to_dict() == {"at": "knees", "shape": "side", "size": -20}
+    for field, bad, named in (
+        ("at", "elbow", "figure.arrow.at"),
+        ("shape", "zigzag", "figure.arrow.shape"),
+        ("size", 3, "figure.arrow.size"),
+        ("size", "big", "figure.arrow.size"),
+        ("turn", 400, "figure.arrow.turn"),
+        ("both", "yes", "figure.arrow.both"),
+        ("offset", [0, 1], "figure.arrow.offset"),
+        ("colour", "red", "figure.arrow.colour"),
+    ):
+        broken = {**data, "arrow": {**data["arrow"], field: bad}}
+        with pytest.raises(ValidationError) as caught:
+            Figure.from_dict(broken)
+        assert caught.value.field == named, (field, caught.value.field)
+    with pytest.raises(ValidationError) as caught:
+        Figure.from_dict({**data, "arrow": "arc"})
+    assert caught.value.field == "figure.arrow"
+
+
+def test_pelvic_tilt_arrow_sits_still_just_above_the_pelvis_not_on_the_body() -> None:
+    figure = _figure("pelvic-tilt")
+    scene = scene_for(figure)
+    s = scene.frame.scale
+    drawings = [scene.drawing(figure.at_phase(p)) for p in PHASES[::3]]
+    first = _cue(drawings[0])
+    assert len(first) >= 10, "a curved line and its heads"
+    heads = [sh for sh in drawings[0].shapes if sh.part == "cue:head"]
+    assert len(heads) == 2, "a rock there and back: a head on each end"
+    for drawing in drawings[1:]:
+        assert _cue(drawing) == first, "the arrow stands still while the pelvis rocks"
+    pelvis = drawings[0].joints["pelvis"]
+    xs, ys = [x for x, _ in first], [y for _, y in first]
+    assert abs((min(xs) + max(xs)) / 2 - pelvis[0]) / s <= 6.0, "over the pelvis"
+    assert 8.0 <= (max(xs) - min(xs)) / s <= 30.0, "small, not a banner"
+    for drawing in drawings:
+        lo, _ = _trunk_column(drawing, pelvis[0], 4.0 * s)
+        assert max(ys) < lo - 2.0 * s, "beside the body (above it), not on top of it"
+    # the arrow's line is calm: thinner than an arm, wide enough for a thumbnail
+    line = next(sh for sh in drawings[0].shapes if sh.part == "cue:arrow")
+    assert 1.9 <= line.size[0] <= 2.2 * s
+
+
+def test_arrow_is_drawn_on_the_mirrored_side_as_the_mirror_image() -> None:
+    from dataclasses import replace
+
+    from rugdiary.core.figures import Arrow
+
+    rolls = replace(_figure("knee-rolls"), arrow=Arrow("knees", "side", 20.0, (0.0, 12.0, 0.0)))
+    assert mirrors_view(rolls)
+    scene = FigureScene(rolls)
+    middle = 2 * scene.frame.offset_x
+    one, other = scene.drawing(rolls.start), scene.drawing(rolls.start.mirrored())
+    flat = [c for x, y in _cue(one) for c in (middle - x, y)]
+    assert [c for p in _cue(other) for c in p] == pytest.approx(flat)
+    # mirrored in the world (seen from above), a sideways arrow points the other way
+    tilt = replace(
+        _figure("pelvic-tilt"),
+        camera="top",
+        arrow=Arrow("knees", "side", 20.0, (0.0, 10.0, 0.0)),
+    )
+    assert not mirrors_view(tilt)
+    scene = FigureScene(tilt)
+
+    def pointing(pose: Pose) -> float:
+        drawing = scene.drawing(pose)
+        tip = next(sh for sh in drawing.shapes if sh.part == "cue:head").points[0]
+        return tip[1] - drawing.joints["l_knee"][1] / 2 - drawing.joints["r_knee"][1] / 2
+
+    assert pointing(tilt.start) * pointing(tilt.start.mirrored()) < 0
+
+
+def test_pelvis_marks_only_where_the_pelvis_rocks() -> None:
+    for exercise_id in ("curl-up", "dead-bug", "glute-bridge", "diaphragmatic-breathing"):
+        figure = _figure(exercise_id)
+        scene = scene_for(figure)
+        for phase in PHASES[::4]:
+            parts = {sh.part for sh in scene.drawing(figure.at_phase(phase)).shapes}
+            assert not any(p.startswith("pelvis") for p in parts), (exercise_id, parts)
+    figure = _figure("pelvic-tilt")
+    drawing = scene_for(figure).drawing(figure.start)
+    marks = [sh for sh in drawing.shapes if sh.part.startswith("pelvis")]
+    assert [(m.kind, m.role) for m in marks] == [("line", "outline")], "a thin rim, no bowl"
+    assert not any(sh.role == "focus" for sh in drawing.shapes), "no blue disc"
+
+
+def test_pelvic_tilt_arms_rest_on_the_mat_off_the_trunk() -> None:
+    figure = _figure("pelvic-tilt")
+    mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
+    for pose in (figure.start, figure.work):
+        pts = solve(pose).points
+        for side in "lr":
+            # hands on the mat, out beside the body: not folded on the chest or under the head
+            assert pts[f"{side}_wrist"][1] - mat_top <= 5.0
+            assert abs(pts[f"{side}_wrist"][2] - pts["pelvis"][2]) >= 25.0
+            assert pts[f"{side}_wrist"][0] != pytest.approx(pts["head"][0], abs=10.0)

@@ -233,15 +233,14 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
         key=lambda n: arch.points[n][1] - TRUNK_DEPTH.get(n, 10.0),
     )
     assert lowest_gap in ("spine0", "spine1", "spine2"), "the lift is at the lumbar spine"
-    # the pelvis visibly rocks: its hip-bone mark moves on screen, the bowl's rim turns
+    # the pelvis visibly rocks: the thin line across its top turns
     marks = {}
     for name, pose in (("flat", figure.work), ("arch", figure.start)):
         shapes = {s.part: s for s in scene.drawing(pose).shapes}
         rim = shapes["pelvis:rim"].points
-        back = rim[len(rim) // 2]  # the ring runs from the front hip bone round the back
         marks[name] = (
-            shapes["pelvis:hip_bone"].points[0],
-            math.degrees(math.atan2(rim[0][1] - back[1], rim[0][0] - back[0])),
+            rim[-1],
+            math.degrees(math.atan2(rim[-1][1] - rim[0][1], rim[-1][0] - rim[0][0])),
         )
     moved = math.dist(marks["flat"][0], marks["arch"][0]) / frame.scale
     assert moved * frame.scale * THUMB_PX_PER_UNIT >= 4.0, f"hip bone moves {moved:.1f} cm"
@@ -250,8 +249,8 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
     # the belly keeps its shape (no breathing bulge) while the pelvis moves
     assert len({k.pose.breath for k in figure.keyframes}) == 1, "the belly outline stays"
     # feet, head, shoulders, chest and the arms stay where they are: the arch is lumbar
-    # only (the chest and ribs stay flat on the mat), the hands rest under the head with
-    # the elbows out on the mat, so no arm lies over the trunk or the low back
+    # only (the chest and ribs stay flat on the mat), the arms rest out on the mat, so no
+    # arm lies over the trunk or the low back
     base = solve(figure.start).points
 
     def chest_slope(points: dict[str, Vec]) -> float:
@@ -268,32 +267,24 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
             seen.append(points[name][1])
         assert abs(chest_slope(points) - chest_slope(base)) <= 15.0, "the chest stays flat"
         for side in "lr":
-            assert math.dist(points[f"{side}_palm"], points["head"]) <= 16.0, "hand at the head"
-            assert points[f"{side}_palm"][1] - mat_top <= 5.5, "hands under the head"
-            assert points[f"{side}_elbow"][1] - mat_top <= 7.0, "the elbow rests low"
-            assert abs(points[f"{side}_elbow"][2]) >= 30.0, "the elbows out to the sides"
-            for part in ("elbow", "wrist", "palm", "hand"):
-                assert points[f"{side}_{part}"][0] <= points["c7"][0], "arm off the trunk"
+            assert points[f"{side}_palm"][1] - mat_top <= 5.5, "hands rest on the mat"
+            assert points[f"{side}_elbow"][1] - mat_top <= 9.0, "the elbow rests low"
+            assert abs(points[f"{side}_palm"][2]) >= 45.0, "the hands out to the sides"
     rise = {name: max(seen) - min(seen) for name, seen in heights.items()}
     assert rise["c7"] <= 1.5, "the upper back stays down"
     assert rise["spine1"] >= 7.0, "the low back lifts and flattens"
     assert rise["spine3"] <= 0.5 * rise["spine1"], "the ribs move far less than the low back"
-    # the pelvis is a bowl: its side an open outline (not a filled shape that reads as
-    # a belly), its rim a tinted ring; it turns with the tilt, drawn over the thigh's root
+    # the pelvis is a thin line across its top (no bowl, no disc that reads as a belt), over
+    # the thigh's root; it turns with the tilt
     turns = []
     for pose in (figure.work, figure.start):
         drawing = scene.drawing(pose)
         shapes = {s.part: s for s in drawing.shapes}
-        bowl, rim = shapes["pelvis"], shapes["pelvis:rim"]
-        assert bowl.kind == "line"
-        assert bowl.role == "outline"
-        assert rim.role == "focus"
-        assert rim.kind == "poly"
-        assert not any(s.role == "focus" and s.part != "pelvis:rim" for s in drawing.shapes)
+        rim = shapes["pelvis:rim"]
+        assert (rim.kind, rim.role) == ("line", "outline")
+        assert not any(s.role == "focus" for s in drawing.shapes)
         order = [s.part for s in drawing.shapes]
-        assert order.index("pelvis") > order.index("l_hip"), "the pelvis over the thigh"
-        xs = [x for x, _ in bowl.points]
-        assert (max(xs) - min(xs)) / frame.scale >= 15.0, "big enough to read"
+        assert order.index("pelvis:rim") > order.index("l_hip"), "the pelvis over the thigh"
         # the low-back gap is clear of every arm
         x, _, z = solve(pose).points["spine1"]
         u, v, _ = cam.project((x, mat_top + 2.0, z))

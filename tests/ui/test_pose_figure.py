@@ -93,6 +93,16 @@ def test_far_limbs_are_lighter_yet_keep_three_to_one_contrast(theme: str) -> Non
     assert style.outline == background.name(), "outlines part the limbs in the page colour"
 
 
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_motion_arrow_keeps_three_to_one_contrast_apart_from_the_body(theme: str) -> None:
+    palette = build_palette(theme)
+    style = palette_style(palette)
+    background = palette.color(palette.ColorRole.Window)
+    cue = QColor(style.cue)
+    assert contrast(cue, background) >= 3.0
+    assert style.cue not in (style.near, style.far), "a cue, not a limb"
+
+
 def test_reduced_motion_shows_start_and_work_side_by_side(
     qtbot: QtBot, motion_reduced: None
 ) -> None:

@@ -71,6 +71,15 @@ def palette_style(palette: QPalette) -> FigureStyle:
         if contrast(candidate, background) < 3.2:
             break
         far = candidate
+    # the motion arrow: the text colour softened towards the page while it keeps 3:1 with
+    # margin, so it reads as a quiet cue apart from the body's colour
+    text = palette.color(QPalette.ColorRole.WindowText)
+    cue = text
+    for step in range(1, 20):
+        candidate = _mix(text, background, step / 20)
+        if contrast(candidate, background) < 4.0:
+            break
+        cue = candidate
     mid = palette.color(QPalette.ColorRole.Mid)
     return FigureStyle(
         near=near.name(),
@@ -80,6 +89,7 @@ def palette_style(palette: QPalette) -> FigureStyle:
         prop_top=_mix(mid, background, 0.5).name(),
         outline=background.name(),
         mat=_mix(near, background, 0.82).name(),
+        cue=cue.name(),
         background=None,
     )
 
