@@ -182,10 +182,11 @@ def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides()
     assert _angle(slide["l_hip"], slide["l_knee"], slide["l_ankle"]) >= 170, "the leg long"
 
 
-def test_bird_dog_reaching_arm_passes_above_the_lowered_head_and_a_little_out() -> None:
+def test_bird_dog_reaching_arm_passes_above_the_level_head_and_a_little_out() -> None:
     # The reaching arm came out from behind the head, so it was hard to tell which arm
-    # lifted: the head stays in line but looks at the mat, and the arm reaches a little
-    # above head height and a little out, so on screen it runs above the head.
+    # lifted: the head stays in line with the back (a rater saw a lowered head as hanging)
+    # and looks at the mat, and the arm reaches a little above head height and a little
+    # out, so on screen it runs above the head.
     figure = _figure("bird-dog")
     camera = Camera.named(figure.camera)
     for mirrored in (False, True):
@@ -194,15 +195,40 @@ def test_bird_dog_reaching_arm_passes_above_the_lowered_head_and_a_little_out() 
         arm = "l" if mirrored else "r"
         shoulder, wrist, head = points[f"{arm}_shoulder"], points[f"{arm}_wrist"], points["head"]
         below = _mid(points["l_shoulder"], points["r_shoulder"])[1] - head[1]
-        assert 3.0 <= below <= 10.0, f"head {below:.1f} cm below the shoulders: in line, lowered"
-        assert wrist[1] - head[1] >= 12.0, "the hand reaches above head height"
+        assert -3.0 <= below <= 3.0, f"head {below:.1f} cm below the shoulders: not in line"
+        assert wrist[1] - head[1] >= 8.0, "the hand reaches above head height"
         assert 5.0 <= abs(wrist[2] - shoulder[2]) <= 20.0, "a little out from the shoulder"
         (hx, hy, _), (sx, sy, _), (wx, wy, _) = (camera.project(p) for p in (head, shoulder, wrist))
         arm_y = sy + (hx - sx) / (wx - sx) * (wy - sy)
-        assert arm_y - hy >= 7.0, f"on screen the arm runs {arm_y - hy:.1f} cm above the head"
-    # the head is lowered from the start, so it does not nod while the arm lifts
+        # (with the head level, the near arm passes over its top half on screen)
+        assert arm_y - hy >= 3.5, f"on screen the arm runs {arm_y - hy:.1f} cm above the head"
+    # the head is in line from the start, so it does not nod while the arm lifts
     start, work_head = _points(figure, "start")["head"], _points(figure, "work")["head"]
     assert abs(start[1] - work_head[1]) <= 2.0
+
+
+def test_bird_dog_head_stays_in_line_and_the_arm_comes_back_under_the_shoulder() -> None:
+    # A rater saw the head hang below the back and the returning straight arm swing down
+    # and dangle in front of the face: the elbow bends to draw the hand back, then it
+    # lowers under the shoulder.
+    figure = _figure("bird-dog")
+    for mirrored in (False, True):
+        arm = "l" if mirrored else "r"
+        last_x = math.inf
+        for i in range(49):
+            phase = i / 48
+            points = solve(figure.at_phase(phase, mirrored=mirrored)).points
+            shoulders = _mid(points["l_shoulder"], points["r_shoulder"])
+            assert abs(shoulders[1] - points["head"][1]) <= 3.0, ("the head in line", phase)
+            if phase < figure.work_at:
+                continue
+            palm, shoulder = points[f"{arm}_palm"], points[f"{arm}_shoulder"]
+            # on the way back the hand only comes nearer (no swing out in front)
+            assert palm[0] <= last_x + 1.0, ("the hand comes straight back", phase)
+            last_x = palm[0]
+            if shoulder[1] - palm[1] >= 20.0:
+                ahead = palm[0] - shoulder[0]
+                assert ahead <= 42.0, (f"the low hand is {ahead:.0f} cm ahead", phase)
 
 
 def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat() -> None:
@@ -234,11 +260,12 @@ def test_back_extension_keeps_a_long_neck_with_the_eyes_on_the_floor_at_the_top(
         for side in "lr":
             shoulder_top = points[f"{side}_shoulder"][1] + 5.6  # the upper arm's top edge
             clear = points["head"][1] - HEAD_RADIUS - shoulder_top
-            assert clear >= 2.0, f"the head sits on the shoulders ({clear:.1f} cm)"
+            # the chin tucks a little to look at the floor, which brings the head down
+            assert clear >= -3.0, f"the head sits on the shoulders ({clear:.1f} cm)"
         fx = points["face"][0] - points["head"][0]
         fy = points["face"][1] - points["head"][1]
         down = math.degrees(math.atan2(-fy, fx))
-        assert 15.0 <= down <= 45.0, f"eyes on the floor ahead: face {down:.0f} degrees down"
+        assert 40.0 <= down <= 60.0, f"eyes on the floor ahead: face {down:.0f} degrees down"
 
 
 def _direction(a: Vec, b: Vec) -> float:
