@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape
@@ -202,6 +202,19 @@ _TRUNK_SECTIONS: tuple[tuple[str, float, float], ...] = (
     ("spine3", 12.0, 17.0),
     ("c7", 8.5, 15.5),
 )
+UNDER_TRUNK_CM = 10.0
+"""A hand this close (across the floor) to the spine between pelvis and mid-back, and lower
+than it, lies under the body: it is drawn behind the trunk even on the near side."""
+
+
+def _under_trunk(pts: Mapping[str, Vec], side: str) -> bool:
+    hand = pts[side + "hand"]
+    return any(
+        math.hypot(hand[0] - spine[0], hand[2] - spine[2]) < UNDER_TRUNK_CM and hand[1] < spine[1]
+        for spine in (pts["pelvis"], pts["spine0"], pts["spine1"], pts["spine2"])
+    )
+
+
 _LIMB_PARTS: tuple[tuple[str, str, float, float], ...] = (
     ("shoulder", "elbow", 5.6, 4.2),
     ("elbow", "wrist", 4.2, 3.0),
@@ -452,7 +465,11 @@ class FigureScene:
                 role = "near"
                 if sided:
                     role = "near" if side == near_side else "far"
-                    depth = trunk_depth + (2.0 if role == "near" else -20.0) + depth * 0.01
+                    in_front = 2.0 if role == "near" else -20.0
+                    if role == "near" and a in ("elbow", "wrist") and _under_trunk(pts, side):
+                        # a hand slid under the low back (curl-up) goes in under the trunk
+                        in_front = -1.0
+                    depth = trunk_depth + in_front + depth * 0.01
                 outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
                 # a shade further back than the joint it hangs from, so the upper arm
                 # covers the forearm's round end where they meet at the same depth

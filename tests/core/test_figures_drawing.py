@@ -465,3 +465,20 @@ def test_pelvic_tilt_arms_rest_on_the_mat_off_the_trunk() -> None:
             assert pts[f"{side}_wrist"][1] - mat_top <= 5.0
             assert abs(pts[f"{side}_wrist"][2] - pts["pelvis"][2]) >= 25.0
             assert pts[f"{side}_wrist"][0] != pytest.approx(pts["head"][0], abs=10.0)
+
+
+def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
+    figure = _figure("curl-up")
+    shapes = scene_for(figure).drawing(figure.start).shapes
+    order = {shape.part: i for i, shape in enumerate(shapes)}
+    near_hand = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_wrist"))
+    side = near_hand[:2]
+    assert order[side + "wrist"] < order["trunk"], "the near hand goes in under the back"
+    assert order[side + "elbow"] < order["trunk"]
+    assert order[side + "shoulder"] > order["trunk"], "the upper arm stays in front"
+    # a hand resting on the mat beside the body stays in front of it
+    bridge = _figure("glute-bridge")
+    shapes = scene_for(bridge).drawing(bridge.start).shapes
+    order = {shape.part: i for i, shape in enumerate(shapes)}
+    near = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_wrist"))
+    assert order[near] > order["trunk"]
