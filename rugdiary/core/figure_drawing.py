@@ -22,13 +22,13 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # facing the chest from well above and a little towards the feet: a body lying on its
-    # side is a diagonal on the mat, the forearm on the mat comes towards the viewer from
-    # under the shoulder, the shins go back from the knees and the hips lift off the mat
-    "front_above": (20.0, 40.0),
-    # low from a corner on the feet's side: each bent leg shows as an upturned V and the
-    # knees falling away to the far side stay a V (the second side drawn mirrored)
-    "low_corner": (32.0, 18.0),
+    # facing the chest from a little above and towards the feet: a body lying on its side
+    # reads as side-lying, the thighs come forward to the knees and the shins lie on the
+    # mat behind them, and the hips rise into the line shoulder-hip-knee
+    "front_low": (15.0, 28.0),
+    # well above, from the side a little towards the feet: the bent knees show as a V
+    # and both knees sinking to one side (and, mirrored, to the other) show clearly
+    "high_side": (160.0, 55.0),
 }
 
 

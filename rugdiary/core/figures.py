@@ -343,8 +343,8 @@ CAMERAS: tuple[str, ...] = (
     "front",
     "top",
     "three_quarter",
-    "front_above",
-    "low_corner",
+    "front_low",
+    "high_side",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

@@ -73,8 +73,8 @@ def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
         "front",
         "top",
         "three_quarter",
-        "front_above",
-        "low_corner",
+        "front_low",
+        "high_side",
     }
     assert {"side", "top"} <= cameras <= known, "seen from where they show"
 
