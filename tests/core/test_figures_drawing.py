@@ -417,11 +417,11 @@ def test_arrow_is_drawn_on_the_mirrored_side_as_the_mirror_image() -> None:
 
     from rugdiary.core.figures import Arrow
 
-    rolls = replace(_figure("knee-rolls"), arrow=Arrow("knees", "side", 20.0, (0.0, 12.0, 0.0)))
-    assert mirrors_view(rolls)
-    scene = FigureScene(rolls)
+    carry = replace(_figure("suitcase-carry"), arrow=Arrow("knees", "side", 20.0, (0.0, 12.0, 0.0)))
+    assert mirrors_view(carry)
+    scene = FigureScene(carry)
     middle = 2 * scene.frame.offset_x
-    one, other = scene.drawing(rolls.start), scene.drawing(rolls.start.mirrored())
+    one, other = scene.drawing(carry.start), scene.drawing(carry.start.mirrored())
     flat = [c for x, y in _cue(one) for c in (middle - x, y)]
     assert [c for p in _cue(other) for c in p] == pytest.approx(flat)
     # mirrored in the world (seen from above), a sideways arrow points the other way
