@@ -132,9 +132,25 @@ class TestStairs:
         assert landing.rise == 0
         assert landing.x == pytest.approx(slope.x + slope.w)
         assert landing.rail_top(landing.x) == pytest.approx(slope.rail_top(landing.x))
-        # one rail on the near side of the stairs (towards the side camera): the hand on it
-        # is drawn in front of the body, large enough to see
-        assert all(rail.z > steps[0].depth / 2 for rail in rails)
+        # one rail, on the far side of the stairs (away from the side camera): it and its
+        # posts are drawn behind the body, so no post cuts through it
+        for rail in rails:
+            assert all(rail.z < step.z - step.depth / 2 for step in steps)
+
+    def test_equal_risers_and_treads_a_whole_foot_deep(self) -> None:
+        # a staircase, not two small steps and a tall box: 4 risers of a normal 17 cm,
+        # every tread deep enough for a whole foot, the landing no higher than a step
+        steps, _ = self._steps_and_rails()
+        assert len(steps) == 4
+        tops = [0.0] + [step.y + step.h for step in steps]
+        for low, high in itertools.pairwise(tops):
+            assert high - low == pytest.approx(17.0, abs=1.0)
+        noses = [step.x for step in steps]
+        treads = [b - a for a, b in itertools.pairwise(noses)]
+        assert all(tread >= 27.0 for tread in treads)
+        # the top step is only a little deeper than the others (room to turn round on it)
+        top = steps[-1]
+        assert top.x + top.w - noses[-1] <= 1.5 * max(treads)
 
     def test_up_and_down_with_alternate_feet_a_whole_foot_on_every_step(self) -> None:
         figure = _figure("stairs")
@@ -190,7 +206,7 @@ class TestStairs:
         for pose in mid_turn:
             assert _facing(solve(pose).points)[1] > 10.0
 
-    def test_a_near_hand_rests_on_the_rail_in_every_frame(self) -> None:
+    def test_a_hand_rests_on_the_rail_behind_the_body_in_every_frame(self) -> None:
         figure = _figure("stairs")
         camera = Camera.named(figure.camera)
         for phase in [i / 240 for i in range(240)]:
@@ -201,11 +217,26 @@ class TestStairs:
             for side in held:
                 palm = points[side + "palm"]
                 assert palm[1] - 2.5 == pytest.approx(self._rail_top(palm[0]), abs=1.0)
-            # the hand that stays on the rail is the near one, in front of the trunk
+            # the hand on the rail is the far one, behind the trunk: the rail is on the far side
             trunk = camera.project(points["spine1"])[2]
-            assert max(camera.project(points[s + "palm"])[2] for s in held) > trunk + 5.0
-            # and it is drawn on top of the bar, not hidden behind it
+            assert max(camera.project(points[s + "palm"])[2] for s in held) < trunk - 10.0
+            # and the whole body is drawn in front of the rail and its posts
             if phase * 24 == int(phase * 24):
+                drawing = scene_for(figure).drawing(pose)
+                shapes = list(enumerate(drawing.shapes))
+                rail = [i for i, shape in shapes if shape.part.startswith("rail")]
+                # only the arm holding the bar lies over it
+                holding = [side + j for side in held for j in ("wrist", "elbow", "shoulder")]
+                body = [
+                    i
+                    for i, shape in shapes
+                    if shape.role in ("near", "far") and shape.part not in holding
+                ]
+                assert max(rail) < min(body), phase
+            # and, walking along the stairs, it is drawn on top of the bar, not hidden behind
+            # it (mid-turn the hand reaches back to the bar behind the person)
+            fx, fz = _facing(points)
+            if phase * 24 == int(phase * 24) and abs(fx) > 3 * abs(fz):
                 drawing = scene_for(figure).drawing(pose)
                 for side in held:
                     hand = max(_order(drawing, side + "wrist"))
