@@ -33,7 +33,13 @@ from rugdiary.core.figure_drawing import (
     render_svg,
     scene_for,
 )
-from rugdiary.core.figures import CONTACT_TOLERANCE_CM, PropKind, support_gap, support_under
+from rugdiary.core.figures import (
+    CAMERAS,
+    CONTACT_TOLERANCE_CM,
+    PropKind,
+    support_gap,
+    support_under,
+)
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -68,15 +74,7 @@ def figure(request: pytest.FixtureRequest) -> Figure:
 def test_every_builtin_exercise_has_a_figure_with_a_known_camera() -> None:
     assert len(FIGURES) == 20
     cameras = {f.camera for _, f in FIGURES}
-    known = {
-        "side",
-        "front",
-        "top",
-        "three_quarter",
-        "front_low",
-        "high_side",
-    }
-    assert {"side", "top"} <= cameras <= known, "seen from where they show"
+    assert {"side", "top"} <= cameras <= set(CAMERAS), "seen from where they show"
 
 
 def test_bone_lengths_are_the_same_in_every_frame(figure: Figure) -> None:

@@ -20,6 +20,7 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import Figure, PropKind
+from tests.core.figure_geometry import inside
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -484,15 +485,6 @@ def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
     assert order[near] > order["trunk"]
 
 
-def _inside(point: Point2, polygon: tuple[Point2, ...]) -> bool:
-    x, y = point
-    inside = False
-    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
-
-
 @pytest.mark.parametrize("exercise_id", ["pelvic-tilt", "knee-rolls", "side-plank-knees"])
 def test_movements_hard_to_see_in_a_still_carry_an_arrow_clear_of_the_trunk(
     exercise_id: str,
@@ -505,4 +497,4 @@ def test_movements_hard_to_see_in_a_still_carry_an_arrow_clear_of_the_trunk(
         trunk = next(s for s in drawing.shapes if s.part == "trunk")
         cue = _cue(drawing)
         assert cue, "the arrow is drawn"
-        assert not any(_inside(p, trunk.points) for p in cue), "beside the body, not on it"
+        assert not any(inside(p, trunk.points) for p in cue), "beside the body, not on it"

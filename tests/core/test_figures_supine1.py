@@ -13,6 +13,7 @@ from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import VIEW_H, VIEW_W, FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
+from tests.core.figure_geometry import inside
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -45,15 +46,6 @@ def _angle(a: Vec, b: Vec, c: Vec) -> float:
 def _tilt(a: Vec, b: Vec) -> float:
     """How far (degrees) the line a->b tips from level, seen from the side."""
     return math.degrees(math.atan2(abs(b[1] - a[1]), math.hypot(b[0] - a[0], b[2] - a[2])))
-
-
-def _inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
-    x, y = point
-    inside = False
-    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
 
 
 @pytest.mark.parametrize("exercise_id", SUPINE)
@@ -225,9 +217,9 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
         probe = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
         trunk = next(s for s in scene.drawing(pose).shapes if s.part == "trunk")
         if pose is figure.work:
-            assert _inside(probe, trunk.points), "flat: the low back lies on the mat"
+            assert inside(probe, trunk.points), "flat: the low back lies on the mat"
         else:
-            assert not _inside(probe, trunk.points), "arched: the mat shows under the back"
+            assert not inside(probe, trunk.points), "arched: the mat shows under the back"
     lowest_gap = max(
         ("spine0", "spine1", "spine2", "spine3"),
         key=lambda n: arch.points[n][1] - TRUNK_DEPTH.get(n, 10.0),
@@ -291,7 +283,7 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
         gap = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
         for side in "lr":
             for part in ("shoulder", "elbow", "wrist"):
-                assert not _inside(gap, shapes[f"{side}_{part}"].points), f"{part} over the gap"
+                assert not inside(gap, shapes[f"{side}_{part}"].points), f"{part} over the gap"
         turns.append(rim.points[0][0] - drawing.joints["pelvis"][0])
     assert abs(turns[0] - turns[1]) / frame.scale >= 4.0, "the pelvis top swings"
 
@@ -415,7 +407,7 @@ def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> Non
                 for a in range(8)
             ]
             for limb in limbs:
-                assert not any(_inside(p, limb.points) for p in [(cx, cy), *probes]), (
+                assert not any(inside(p, limb.points) for p in [(cx, cy), *probes]), (
                     "the arm covers the face",
                     i,
                     mirrored,

@@ -65,21 +65,10 @@ def palette_style(palette: QPalette) -> FigureStyle:
             if contrast(candidate, background) >= 4.5:
                 near = candidate
                 break
-    far = near
-    for step in range(1, 20):
-        candidate = _mix(near, background, step / 20)
-        if contrast(candidate, background) < 3.2:
-            break
-        far = candidate
+    far = _softened(near, background, 3.2)
     # the motion arrow: the text colour softened towards the page while it keeps 3:1 with
     # margin, so it reads as a quiet cue apart from the body's colour
-    text = palette.color(QPalette.ColorRole.WindowText)
-    cue = text
-    for step in range(1, 20):
-        candidate = _mix(text, background, step / 20)
-        if contrast(candidate, background) < 4.0:
-            break
-        cue = candidate
+    cue = _softened(palette.color(QPalette.ColorRole.WindowText), background, 4.0)
     mid = palette.color(QPalette.ColorRole.Mid)
     return FigureStyle(
         near=near.name(),
@@ -92,6 +81,17 @@ def palette_style(palette: QPalette) -> FigureStyle:
         cue=cue.name(),
         background=None,
     )
+
+
+def _softened(colour: QColor, background: QColor, keep: float) -> QColor:
+    """`colour` mixed towards `background` in twentieths while its contrast stays >= `keep`."""
+    softest = colour
+    for step in range(1, 20):
+        candidate = _mix(colour, background, step / 20)
+        if contrast(candidate, background) < keep:
+            break
+        softest = candidate
+    return softest
 
 
 def paint_drawing(painter: QPainter, drawing: Drawing, style: FigureStyle, target: QRectF) -> None:
