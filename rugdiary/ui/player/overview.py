@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -76,13 +76,19 @@ def overview_source(services: Services, lang: str) -> Callable[[], SessionOvervi
         now = services.clock.now()
         offered = next_program(settings, sessions, now, lambda pid: catalog.get(pid) is not None)
         program = catalog.get(offered.program_id)
+        # A session keeps the name its program had in the language of that day; a program
+        # that still exists is named as it is now, in the page's language.
+        recent = tuple(
+            replace(session, program_name=catalog.name(session.program_id) or session.program_name)
+            for session in sessions[:RECENT_SESSIONS]
+        )
         if program is None:
-            return SessionOverview(None, "", "", tuple(sessions[:RECENT_SESSIONS]))
+            return SessionOverview(None, "", "", recent)
         return SessionOverview(
             program.id,
             program.name.get(lang),
             _detail(offered.planned_at, offered.last_played, catalog.total_s(program), now),
-            tuple(sessions[:RECENT_SESSIONS]),
+            recent,
         )
 
     return read

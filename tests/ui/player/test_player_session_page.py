@@ -58,6 +58,21 @@ def test_the_quiet_page_offers_the_next_program_and_the_last_sessions(
     assert QApplication.focusWidget() is idle.start_button, "the keyboard is on Start"
 
 
+def test_last_sessions_name_programs_in_the_page_language_or_as_they_were_recorded(
+    window: MainWindow, services: Services
+) -> None:
+    from dataclasses import replace
+
+    recorded_in_dutch = played(services, 20)
+    services.sessions.update(replace(recorded_in_dutch, program_name="Ochtendmobiliteit"))
+    gone = played(services, 27)
+    services.sessions.update(replace(gone, program_id="deleted-own", program_name="My old one"))
+    window.show_page("player")
+    lines = window.player.view.idle.recent_list.text().splitlines()
+    assert " · My old one · " in lines[0], "a program that no longer exists keeps its name"
+    assert " · Morning mobility · " in lines[1], "named as it is now, in English"
+
+
 def test_without_sessions_the_gentle_default_is_offered(window: MainWindow) -> None:
     window.show_page("player")
     idle = window.player.view.idle
