@@ -262,6 +262,20 @@ def check_text(name: str, value: str) -> None:
     )
 
 
+def check_tags(tags: object) -> None:
+    """Tags as entries and flare-ups keep them: a list of short, non-empty texts."""
+    if not isinstance(tags, tuple):
+        raise ValidationError("tags", "must be a list")
+    if len(tags) > MAX_TAGS:
+        raise ValidationError("tags", f"at most {MAX_TAGS} tags")
+    for tag in tags:
+        if not isinstance(tag, str) or not tag.strip():
+            raise ValidationError("tags", "every tag must be non-empty text")
+        if len(tag) > MAX_TAG_CHARS:
+            raise ValidationError("tags", f"a tag has at most {MAX_TAG_CHARS} characters")
+        check_text("tags", tag)
+
+
 def _as_tuple(value: Any, field_name: str) -> tuple[Any, ...]:
     if isinstance(value, (list, tuple)):
         return tuple(value)
@@ -308,16 +322,7 @@ def _validate(entry: DiaryEntry) -> None:
     for name in ("flare_up", "for_physio"):
         if not isinstance(getattr(entry, name), bool):
             raise ValidationError(name, "must be true or false")
-    if not isinstance(entry.tags, tuple):
-        raise ValidationError("tags", "must be a list")
-    if len(entry.tags) > MAX_TAGS:
-        raise ValidationError("tags", f"at most {MAX_TAGS} tags")
-    for tag in entry.tags:
-        if not isinstance(tag, str) or not tag.strip():
-            raise ValidationError("tags", "every tag must be non-empty text")
-        if len(tag) > MAX_TAG_CHARS:
-            raise ValidationError("tags", f"a tag has at most {MAX_TAG_CHARS} characters")
-        check_text("tags", tag)
+    check_tags(entry.tags)
     if not isinstance(entry.regions, tuple):
         raise ValidationError("regions", "must be a list")
     for region in entry.regions:

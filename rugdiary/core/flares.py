@@ -12,12 +12,12 @@ from typing import Any, Final
 
 from rugdiary.core.diary import (
     MAX_NOTE_CHARS,
-    MAX_TAG_CHARS,
     MAX_TAGS,
     MAX_YEAR,
     MIN_YEAR,
     DiaryEntry,
     ValidationError,
+    check_tags,
     check_text,
     normalize_tags,
     parse_datetime,
@@ -143,16 +143,7 @@ def _validate(record: FlareRecord) -> None:
         if len(value) > limit:
             raise ValidationError(name, f"has {len(value)} characters; at most {limit} fit")
         check_text(name, value)
-    if not isinstance(record.tags, tuple):
-        raise ValidationError("tags", "must be a list")
-    if len(record.tags) > MAX_TAGS:
-        raise ValidationError("tags", f"at most {MAX_TAGS} tags")
-    for tag in record.tags:
-        if not isinstance(tag, str) or not tag.strip():
-            raise ValidationError("tags", "every tag must be non-empty text")
-        if len(tag) > MAX_TAG_CHARS:
-            raise ValidationError("tags", f"a tag has at most {MAX_TAG_CHARS} characters")
-        check_text("tags", tag)
+    check_tags(record.tags)
 
 
 # -- start and end ---------------------------------------------------------------------------

@@ -9,7 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -63,6 +70,27 @@ MULTIMEDIA_NOISE = (
     r"^(Couldn't (load|resolve) .*|PulseAudioService: .*|QSoundEffect.*"
     r"|Using Qt multimedia with FFmpeg.*)$"
 )
+
+
+def clipped(widget: QWidget) -> str | None:
+    """Why `widget`'s text does not fit in it at its current size, or None if it fits."""
+    if isinstance(widget, QLabel):
+        if not widget.text() or not widget.pixmap().isNull():
+            return None
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 1:
+                return f"needs {needed}px height, has {widget.height()}"
+            return None
+        needed = widget.minimumSizeHint().width()
+        if needed > widget.width() + 1:
+            return f"needs {needed}px width, has {widget.width()}"
+        return None
+    if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
+        needed = widget.sizeHint().width()
+        if needed > widget.width() + 1:
+            return f"needs {needed}px width, has {widget.width()}"
+    return None
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

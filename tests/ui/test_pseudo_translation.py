@@ -24,13 +24,10 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QCheckBox,
     QComboBox,
     QGroupBox,
     QLabel,
     QMenu,
-    QPushButton,
-    QRadioButton,
     QTabBar,
     QWidget,
 )
@@ -40,6 +37,7 @@ from rugdiary.core import evidence, safety, tips
 from rugdiary.core.exercises import Text
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.services import Services
+from tests.ui.conftest import clipped
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "rugdiary" / "ui"
@@ -282,27 +280,6 @@ def _where(widget: QWidget | QMenu, window: QWidget) -> str:
         parts.append(name)
         current = current.parentWidget()
     return " > ".join(reversed(parts)) or type(widget).__name__
-
-
-def clipped(widget: QWidget) -> str | None:
-    """Why `widget`'s text does not fit in it at its current size, or None if it fits."""
-    if isinstance(widget, QLabel):
-        if not widget.text() or not widget.pixmap().isNull():
-            return None
-        if widget.wordWrap():
-            needed = widget.heightForWidth(widget.width())
-            if needed > widget.height() + 1:
-                return f"needs {needed}px height, has {widget.height()}"
-            return None
-        needed = widget.minimumSizeHint().width()
-        if needed > widget.width() + 1:
-            return f"needs {needed}px width, has {widget.width()}"
-        return None
-    if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
-        needed = widget.sizeHint().width()
-        if needed > widget.width() + 1:
-            return f"needs {needed}px width, has {widget.width()}"
-    return None
 
 
 # -- the tests -------------------------------------------------------------------------------

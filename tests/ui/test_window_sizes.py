@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QWidget,
 )
@@ -33,7 +32,7 @@ from rugdiary.ui.main_window import PAGES, MainWindow
 from rugdiary.ui.page_layout import MIN_WINDOW_SIZE, PAGE_MARGIN
 from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme, primary_button_style
-from tests.ui.conftest import add_demo_diary, evening_session
+from tests.ui.conftest import add_demo_diary, clipped, evening_session
 
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
 LOCALES["nl"] = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
@@ -99,29 +98,6 @@ def _where(widget: QWidget) -> str:
         parts.append(name)
         current = current.parentWidget()
     return " > ".join(reversed(parts))
-
-
-def clipped(widget: QWidget) -> str | None:
-    """Why `widget`'s text does not fit in it at its current size, or None if it fits."""
-    if isinstance(widget, QLabel):
-        if not widget.text() or not widget.pixmap().isNull():
-            return None
-        if widget.wordWrap():
-            needed = widget.heightForWidth(widget.width())
-            return (
-                f"needs {needed}px height, has {widget.height()}"
-                if (needed > widget.height() + 1)
-                else None
-            )
-        needed = widget.minimumSizeHint().width()
-        if needed > widget.width() + 1:
-            return f"needs {needed}px width, has {widget.width()}"
-        return None
-    if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
-        needed = widget.sizeHint().width()
-        if needed > widget.width() + 1:
-            return f"needs {needed}px width, has {widget.width()}"
-    return None
 
 
 def size_problems(window: MainWindow, where: str) -> list[str]:
