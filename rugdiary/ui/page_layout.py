@@ -47,6 +47,14 @@ def style_page_title(label: QLabel) -> None:
     label.setFont(font)
 
 
+def scaled_font(font: QFont, factor: float, *, bold: bool = False) -> QFont:
+    """`font` made `factor` times larger (a card's or a dialog's heading), bold if asked."""
+    scaled = QFont(font)
+    scaled.setPointSizeF(scaled.pointSizeF() * factor)
+    scaled.setBold(bold)
+    return scaled
+
+
 def sub_heading_font(font: QFont) -> QFont:
     """The bold sub-heading inside a page (a section or a card's name)."""
     bold = QFont(font)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.core.activities import MAX_NAME_CHARS
+from rugdiary.ui.page_layout import scaled_font
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.date_edits import DateField
 from rugdiary.ui.widgets.form_parts import hint_label, message_label
@@ -108,10 +109,7 @@ class ActivitiesDialog(QDialog):
         self.setObjectName("activitiesDialog")
         self.setWindowTitle(self.tr("My activities"))
         self.title = QLabel(self.tr("My activities"), self)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.title.font(), 1.3, bold=True))
         self.intro = hint_label(
             self.tr(
                 "Name up to five everyday activities that your back makes hard, such as "

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.flares import MAX_HELPED_CHARS
 from rugdiary.core.safety import red_flag_notice
+from rugdiary.ui.page_layout import scaled_font
 from rugdiary.ui.safety import notice_html, plain_notice
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
@@ -44,10 +45,7 @@ def _label(text: str, parent: QWidget, *, bold: bool = False, scale: float = 1.0
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if bold or scale != 1.0:
-        font = QFont(label.font())
-        font.setBold(bold)
-        font.setPointSizeF(font.pointSizeF() * scale)
-        label.setFont(font)
+        label.setFont(scaled_font(label.font(), scale, bold=bold))
     return label
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from rugdiary.ui.page_layout import scaled_font
 
 if TYPE_CHECKING:
     from rugdiary.reports.chart_tables import ChartTable
@@ -41,10 +43,7 @@ class ActivitiesSection(QFrame):
             "QFrame#chartCard { border: 1px solid palette(midlight); border-radius: 10px; }"
         )
         self.title = QLabel(self.tr("My activities"), self)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.title.font(), 1.1, bold=True))
         self.explanation = QLabel(
             self.tr(
                 "How well you can do the everyday activities you chose, from 0 (not at all) "

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.insights.ranges import RangeChoice
 from rugdiary.ui.insights.region_counts import RegionCountsCard
-from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
+from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title, scaled_font
 from rugdiary.ui.widgets.date_edits import DateField
 from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
@@ -72,10 +72,7 @@ class ChartCard(QFrame):
             "QFrame#chartCard { border: 1px solid palette(midlight); border-radius: 10px; }"
         )
         self.title = QLabel(title, self)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.title.font(), 1.1, bold=True))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.explanation = _muted(QLabel(explanation, self))
         self.explanation.setWordWrap(True)

@@ -16,6 +16,7 @@ from rugdiary.core.body_regions import (
     SILHOUETTE,
     region_label,
 )
+from rugdiary.ui.page_layout import scaled_font
 from rugdiary.ui.theme import HIGH_CONTRAST, current_theme
 
 
@@ -111,10 +112,7 @@ class RegionCountsCard(QFrame):
             "QFrame#regionCountsCard { border: 1px solid palette(midlight); border-radius: 10px; }"
         )
         self.title = QLabel(self.tr("Where it hurts"), self)
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
+        self.title.setFont(scaled_font(self.title.font(), 1.1, bold=True))
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setForegroundRole(QPalette.ColorRole.PlaceholderText)

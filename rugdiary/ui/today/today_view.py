@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.flare.today_line import FlareLine
-from rugdiary.ui.page_layout import READING_MAX_WIDTH, page_title, set_page_margins
+from rugdiary.ui.page_layout import READING_MAX_WIDTH, page_title, scaled_font, set_page_margins
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.today.activities_line import ActivitiesLine
 from rugdiary.ui.today.quick_entry_view import QuickEntryView
@@ -40,10 +40,7 @@ _CARD_STYLE = (
 
 
 def _scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font
+    return scaled_font(widget.font(), factor, bold=bold)
 
 
 class Card(QFrame):
