@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape
@@ -184,6 +184,10 @@ SEAT_TUCK_DEG = (80.0, 20.0)
 """Hip flexion where the buttocks start to tuck under the thighs, and over how many degrees."""
 SEAT_TUCKED_CM = 4.0
 """The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
+NOSE_REACH = 1.22
+"""How far the nose's tip stands out from the head's centre, in head radii."""
+NOSE_ROOT_RAD = 0.3
+"""Half the angle of head outline the nose grows from (radians)."""
 FOCUS_BAND_CM = (10.0, 60.0)
 """The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
 a body seen from above, so it reads as a line passing over, not a mark on the skin)."""
@@ -696,9 +700,7 @@ class FigureScene:
         shapes: list[Shape] = []
         if flat > 0.4:
             fu, fv = face[0] / flat, face[1] / flat
-            shapes.append(
-                Shape("circle", "near", (at(fu * r * 0.92, fv * r * 0.92),), (r * 0.3 * s,) * 2)
-            )
+            shapes.append(Shape("poly", "near", self._nose(fu, fv, up, at), part="head:nose"))
             eye = at(fu * r * 0.5 + up[0] * r * 0.3, fv * r * 0.5 + up[1] * r * 0.3)
             shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         elif face[2] > 0:
@@ -709,6 +711,23 @@ class FigureScene:
                 )
                 shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         return shapes
+
+    @staticmethod
+    def _nose(
+        fu: float, fv: float, up: tuple[float, float, float], at: Callable[[float, float], Point2]
+    ) -> tuple[Point2, ...]:
+        """A nose pointing forward and a little down: a round bump read as a bun or an ear
+        on a face-up head, a point cannot be read as anything but where the face looks."""
+        r = HEAD_RADIUS
+        # screen-down along the face's own down, so the point tips towards the chin
+        du, dv = -up[0], -up[1]
+        across = math.atan2(fv, fu)
+        root = [
+            (r * 0.96 * math.cos(across + turn), r * 0.96 * math.sin(across + turn))
+            for turn in (NOSE_ROOT_RAD, -NOSE_ROOT_RAD)
+        ]
+        tip = (fu * r * NOSE_REACH + du * r * 0.15, fv * r * NOSE_REACH + dv * r * 0.15)
+        return tuple(at(u, v) for u, v in (root[0], tip, root[1]))
 
     def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> Shape:
         """A soft band across the body travelling from the feet to the head: the attention.

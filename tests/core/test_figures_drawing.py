@@ -498,3 +498,29 @@ def test_movements_hard_to_see_in_a_still_carry_an_arrow_clear_of_the_trunk(
         cue = _cue(drawing)
         assert cue, "the arrow is drawn"
         assert not any(inside(p, trunk.points) for p in cue), "beside the body, not on it"
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "phase", "facing"),
+    [("walking", 0.0, (1.0, 0.0)), ("curl-up", 0.0, (0.0, -1.0)), ("bird-dog", 0.0, (0.0, 1.0))],
+)
+def test_the_nose_points_where_the_face_looks(
+    exercise_id: str, phase: float, facing: tuple[float, float]
+) -> None:
+    """A pointed nose, not a round bump: raters read a bump on a face-up head as a bun."""
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.at_phase(phase))
+    nose = next(s for s in drawing.shapes if s.part == "head:nose")
+    head = next(s for s in drawing.shapes if s.part == "head")
+    (hx, hy), radius = head.points[0], head.size[0]
+    assert nose.kind == "poly"
+    assert len(nose.points) == 3
+    tip = max(nose.points, key=lambda p: math.dist(p, (hx, hy)))
+    assert 1.1 * radius <= math.dist(tip, (hx, hy)) <= 1.4 * radius, "stands out, not a beak"
+    out = ((tip[0] - hx) / radius, (tip[1] - hy) / radius)
+    # view y grows down: facing up on the page is a negative y
+    assert out[0] * facing[0] + out[1] * facing[1] > 0.8, f"{exercise_id} nose points {out}"
+    # the root sits on the head's outline, so the nose grows out of it
+    for root in (p for p in nose.points if p != tip):
+        assert math.dist(root, (hx, hy)) == pytest.approx(0.96 * radius, rel=0.05)

@@ -393,19 +393,16 @@ def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> Non
     for i in range(25):
         for mirrored, arm in ((False, "r_"), (True, "l_")):
             drawing = scene.drawing(figure.at_phase(i / 24, mirrored=mirrored))
-            _, nose = [s for s in drawing.shapes if s.kind == "circle" and s.role == "near"][:2]
+            nose = next(s for s in drawing.shapes if s.part == "head:nose")
             limbs = [
                 s
                 for s in drawing.shapes
                 if s.kind == "poly" and s.part in (arm + "shoulder", arm + "elbow", arm + "wrist")
             ]
             assert limbs, "the arm is drawn"
-            cx, cy = nose.points[0]
-            r = nose.size[0]
-            probes = [
-                (cx + r * math.cos(a / 4 * math.pi), cy + r * math.sin(a / 4 * math.pi))
-                for a in range(8)
-            ]
+            cx = sum(x for x, _ in nose.points) / 3
+            cy = sum(y for _, y in nose.points) / 3
+            probes = list(nose.points)
             for limb in limbs:
                 assert not any(inside(p, limb.points) for p in [(cx, cy), *probes]), (
                     "the arm covers the face",
