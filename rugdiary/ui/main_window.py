@@ -232,10 +232,19 @@ class MainWindow(QMainWindow):
 
     def _build_diary(self) -> DiaryPage:
         from rugdiary.ui.diary.page import build_diary_page
+        from rugdiary.ui.today.data import ProgramCatalog
 
         services = self._services
+        names = ProgramCatalog(
+            services.builtin, services.programs, services.exercises, content_language()
+        )
         page = build_diary_page(
-            services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
+            services.entries,
+            services.clock,
+            self.undo_stack,
+            self,
+            sessions=services.sessions,
+            program_names=names,
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entriesChanged.connect(lambda: self._on_entries_changed("diary"))
