@@ -15,6 +15,7 @@ from rugdiary.core.diary import DiaryEntry
 from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import dialogs
 from rugdiary.ui.diary.entry_list_model import ENTRY_ROLE, Column, EntryListModel, note_excerpt
+from rugdiary.ui.diary.entry_list_view import TAGS_COLUMN_CHARS
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 
@@ -309,12 +310,16 @@ def test_new_tag_appears_in_filter_and_completer_after_save(
 def test_labels_column_fits_the_longest_label_unless_dragged(
     diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
 ) -> None:
+    # Wide enough for five columns (a narrow list shows each row on two lines instead).
+    diary.view.window().resize(1400, 900)
     table = diary.view.list.table
     metrics = table.fontMetrics()
     header = table.horizontalHeader()
-    narrow = header.sectionSize(Column.TAGS)
+    narrow = metrics.horizontalAdvance("x" * TAGS_COLUMN_CHARS[0])  # where it starts
     long_label = "druk op het werk"
     seed(repo, diary, make_entry(tags=("werk",)), make_entry(days_ago=1, tags=(long_label,)))
+    QApplication.processEvents()  # the table shows (it was hidden while empty) and is laid out
+    assert not diary.model.compact
     assert header.sectionSize(Column.TAGS) > metrics.horizontalAdvance(long_label)
     assert header.sectionSize(Column.TAGS) > narrow
 
