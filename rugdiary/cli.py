@@ -400,13 +400,30 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from rugdiary.cli_flare import period_flare_records
     from rugdiary.core.body_regions import region_counts
     from rugdiary.core.clock import SystemClock
+    from rugdiary.core.content import BuiltinContent
+    from rugdiary.core.sessions import named_as_now
     from rugdiary.reports.pdf import build_report_pdf
-    from rugdiary.storage.repositories import SettingsRepository, stored_reminder_state
+    from rugdiary.resources import resources_dir
+    from rugdiary.storage.repositories import (
+        ProgramRepository,
+        SettingsRepository,
+        stored_reminder_state,
+    )
 
     output = _checked_output(args)
     start, end, entries, sessions, sitting = _period_data(args)
     with _open(args, read_only=True) as db:
         reminders = stored_reminder_state(SettingsRepository(db))
+        own_programs = {p.id: p for p in ProgramRepository(db).list()}
+    builtin = BuiltinContent(resources_dir())
+
+    def name_now(program_id: str) -> str | None:
+        program = own_programs.get(program_id) or builtin.program(program_id)
+        return None if program is None else program.name.get(args.lang)
+
+    # Each program named as it is now, in the report's language (as in the app); the
+    # exports keep the name each session was recorded with.
+    sessions = named_as_now(sessions, name_now)
     payload = build_report_pdf(
         entries,
         sessions,

@@ -804,6 +804,14 @@
         <translation>Oefenen · %1 min, eerder gestopt</translation>
     </message>
     <message>
+        <source>%1 min, finished</source>
+        <translation>%1 min, afgerond</translation>
+    </message>
+    <message>
+        <source>%1 min, stopped early</source>
+        <translation>%1 min, eerder gestopt</translation>
+    </message>
+    <message>
         <source>Flare-up</source>
         <translation>Opvlamming</translation>
     </message>

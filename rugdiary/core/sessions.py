@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -311,3 +311,27 @@ def suggest_level(
     return LevelSuggestion(
         LevelChange.UP, higher, ("weeks_at_level", "adherence", "effort", "pain_response")
     )
+
+
+def named_as_now(
+    sessions: Iterable[Session], name_of: Callable[[str], str | None]
+) -> list[Session]:
+    """The sessions with each program named as it is now: `name_of(program_id)`.
+
+    A session stores its program's name in the language of the day it was recorded; what
+    a person reads should be in today's language and name. A program that no longer
+    exists (`name_of` gives None) keeps the recorded name. `name_of` is asked once per
+    program, however many sessions there are.
+    """
+    names: dict[str, str | None] = {}
+    out: list[Session] = []
+    for session in sessions:
+        if session.program_id not in names:
+            names[session.program_id] = name_of(session.program_id)
+        name = names[session.program_id]
+        out.append(
+            session
+            if not name or name == session.program_name
+            else session.replace(program_name=name)
+        )
+    return out

@@ -232,10 +232,19 @@ class MainWindow(QMainWindow):
 
     def _build_diary(self) -> DiaryPage:
         from rugdiary.ui.diary.page import build_diary_page
+        from rugdiary.ui.today.data import ProgramCatalog
 
         services = self._services
+        names = ProgramCatalog(
+            services.builtin, services.programs, services.exercises, content_language()
+        )
         page = build_diary_page(
-            services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
+            services.entries,
+            services.clock,
+            self.undo_stack,
+            self,
+            sessions=services.sessions,
+            program_names=names,
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entriesChanged.connect(lambda: self._on_entries_changed("diary"))
@@ -465,9 +474,17 @@ class MainWindow(QMainWindow):
             parent=self,
             sitting=SittingRepository(services.db),
             extras=self._report_extras,
+            program_name=self._program_name_in,
         )
         page.controller.notice.connect(self.show_notice)
         return page
+
+    def _program_name_in(self, program_id: str, lang: str) -> str | None:
+        """A program's name as it is now, in `lang`; None when it no longer exists."""
+        from rugdiary.ui.today.data import ProgramCatalog
+
+        services = self._services
+        return ProgramCatalog(services.builtin, services.programs, lang=lang).name(program_id)
 
     def _report_extras(self, start: date, end: date, entries: list[DiaryEntry]) -> dict[str, Any]:
         """Where it hurts, own activities and flare-ups of the period, for the report."""

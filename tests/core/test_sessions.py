@@ -288,3 +288,24 @@ def test_no_level_down_below_beginner() -> None:
 def test_future_sessions_are_ignored() -> None:
     sessions = two_good_weeks()
     assert suggest(sessions, now=NOW - timedelta(days=3)).change is LevelChange.STAY
+
+
+def test_named_as_now_asks_once_per_program_and_keeps_names_of_deleted_ones() -> None:
+    from rugdiary.core.sessions import named_as_now
+
+    first = make(program_id="morning-mobility", program_name="Ochtendmobiliteit")
+    sessions = [first, first.replace(id="b"), first.replace(id="c", program_id="gone")]
+    asked: list[str] = []
+
+    def name_of(program_id: str) -> str | None:
+        asked.append(program_id)
+        return "Morning mobility" if program_id == "morning-mobility" else None
+
+    named = named_as_now(sessions, name_of)
+    assert [s.program_name for s in named] == [
+        "Morning mobility",
+        "Morning mobility",
+        "Ochtendmobiliteit",
+    ]
+    assert [s.id for s in named] == [s.id for s in sessions]
+    assert asked == ["morning-mobility", "gone"], "once per program"

@@ -15,6 +15,7 @@ from rugdiary.core.diary import DiaryEntry
 from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import dialogs
 from rugdiary.ui.diary.entry_list_model import ENTRY_ROLE, Column, EntryListModel, note_excerpt
+from rugdiary.ui.diary.entry_list_view import TAGS_COLUMN_CHARS
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 
@@ -309,12 +310,16 @@ def test_new_tag_appears_in_filter_and_completer_after_save(
 def test_labels_column_fits_the_longest_label_unless_dragged(
     diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
 ) -> None:
+    # Wide enough for five columns (a narrow list shows each row on two lines instead).
+    diary.view.window().resize(1400, 900)
     table = diary.view.list.table
     metrics = table.fontMetrics()
     header = table.horizontalHeader()
-    narrow = header.sectionSize(Column.TAGS)
+    narrow = metrics.horizontalAdvance("x" * TAGS_COLUMN_CHARS[0])  # where it starts
     long_label = "druk op het werk"
     seed(repo, diary, make_entry(tags=("werk",)), make_entry(days_ago=1, tags=(long_label,)))
+    QApplication.processEvents()  # the table shows (it was hidden while empty) and is laid out
+    assert not diary.model.compact
     assert header.sectionSize(Column.TAGS) > metrics.horizontalAdvance(long_label)
     assert header.sectionSize(Column.TAGS) > narrow
 
@@ -449,3 +454,61 @@ def test_day_headings_of_this_year_leave_the_year_out_but_screen_readers_hear_it
 
     model.set_entries([entry], this_year=entry.day.year + 1)
     assert row_cell(model, 0, Column.TIME).startswith("Mon, Mar 2, 2026 ·")
+
+
+def test_sessions_name_programs_in_the_diary_language_or_as_recorded(
+    qtbot: QtBot, services: Any, clock: Any
+) -> None:
+    """A session recorded in English reads in Dutch in a Dutch diary (as on the Session page)."""
+    from dataclasses import replace
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QLocale
+
+    from rugdiary.core.exercises import Level
+    from rugdiary.core.sessions import Session
+    from rugdiary.ui.services import builtin_content
+
+    today = clock.now()
+    started = datetime(today.year, today.month, today.day, 18, 0).astimezone()
+    recorded = Session(
+        program_id="desk-break",
+        program_name="Desk break",
+        level=Level.BEGINNER,
+        started_at=started,
+        ended_at=started + timedelta(minutes=4),
+        planned_s=240,
+        done_s=240,
+        steps_done=9,
+        steps_skipped=0,
+        completed=True,
+    )
+    services.sessions.add(recorded)
+    services.sessions.add(
+        replace(
+            recorded,
+            id="gone",
+            program_id="deleted-own",
+            program_name="My old one",
+            started_at=started - timedelta(days=1),
+            ended_at=started - timedelta(days=1) + timedelta(minutes=4),
+        )
+    )
+    dutch = builtin_content().program("desk-break")
+    assert dutch is not None
+    expected = dutch.name.get("nl")
+    assert expected != "Desk break"
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show_page("diary")
+    model = window.diary.model
+    rows = [row for row in range(model.rowCount()) if model.session_at(row) is not None]
+    names = [model.index(row, Column.TAGS).data() for row in rows]
+    spoken = [
+        model.index(row, Column.TAGS).data(Qt.ItemDataRole.AccessibleTextRole) for row in rows
+    ]
+    assert names == [expected, "My old one"], "named as now; a deleted program as recorded"
+    assert spoken == names, "screen readers hear the same name"
+    stored = [s.program_name for s in services.sessions.list()]
+    assert stored == ["Desk break", "My old one"], "the record itself is unchanged"

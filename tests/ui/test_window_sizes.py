@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, QTranslator
+from PySide6.QtCore import QDate, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QCheckBox,
     QLabel,
     QPushButton,
-    QScrollArea,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -119,7 +120,8 @@ def size_problems(window: MainWindow, where: str) -> list[str]:
         if why:
             text = widget.text()[:40]  # type: ignore[attr-defined]
             problems.append(f"[{where}] {_where(widget)} {text!r}: {why}")
-        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().maximum() > 0:
+        # Any scrolling area, item views (the diary list) included.
+        if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().maximum() > 0:
             problems.append(f"[{where}] {_where(widget)} scrolls sideways")
     return problems
 
@@ -325,3 +327,72 @@ def test_settings_group_titles_are_bold_and_their_contents_are_not(
     checks = [c for c in page.findChildren(QCheckBox) if c.isVisibleTo(page)]
     assert checks
     assert not any(c.font().bold() for c in checks)
+
+
+def _diary_list_with_a_long_note(window: MainWindow, services: Services) -> Any:
+    from rugdiary.core.diary import new_entry
+
+    now = services.clock.now()
+    note = "Long day at the desk; the back stiffened after lunch, and the walk home helped."
+    entry = services.entries.add(
+        new_entry(
+            now=now, at=now, pain=6, stress=7, tags=["busy at work"], flare_up=True, note=note
+        )
+    )
+    window.show_page("diary")
+    window.diary.controller.reload()
+    for _ in range(3):
+        QApplication.processEvents()
+    return window.diary.view.list, note, window.diary.model.row_of(entry.id)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_the_diary_list_fits_the_minimum_window_on_two_lines_and_keeps_the_whole_text(
+    filled_window: MainWindow,
+    services: Services,
+    restore_app_look: QApplication,
+    language: str,
+    theme: str,
+) -> None:
+    apply_theme(restore_app_look, theme)
+    entries, note, row = _diary_list_with_a_long_note(filled_window, services)
+    table, model = entries.table, entries.model
+    assert table.horizontalScrollBar().maximum() == 0, "the list does not scroll sideways"
+    visible = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    assert sum(table.columnWidth(c) for c in visible) <= table.viewport().width()
+    assert model.compact, "too narrow for five columns: each row on two lines"
+    assert visible == [0]
+    cell = model.index(row, 0)
+    first, second = cell.data().split("\n")
+    assert first.endswith(("pain 6, stress 7", "pijn 6, stress 7"))
+    assert second.startswith(("Flare-up · busy at work – ", "Opvlamming · busy at work – "))
+    # The cell ends in "…"; the tooltip and what a screen reader hears hold the whole note.
+    assert note in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert note in cell.data(Qt.ItemDataRole.AccessibleTextRole)
+    session_row = next(r for r in range(model.rowCount()) if model.session_at(r) is not None)
+    spoken = model.index(session_row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Core stability" in spoken or "Rompstabiliteit" in spoken
+    assert table.rowHeight(row) >= 2 * table.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_a_wide_diary_list_shows_five_columns_that_fit(
+    filled_window: MainWindow, services: Services, language: str
+) -> None:
+    filled_window.resize(1400, 900)
+    entries, note, row = _diary_list_with_a_long_note(filled_window, services)
+    table, model = entries.table, entries.model
+    assert not model.compact
+    visible = [c for c in range(model.columnCount()) if not table.isColumnHidden(c)]
+    assert visible == [0, 1, 2, 3, 4]
+    assert table.horizontalScrollBar().maximum() == 0, "the list does not scroll sideways"
+    assert model.index(row, 1).data() == "6"
+    assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == note
+    assert model.index(row, 4).data(Qt.ItemDataRole.AccessibleTextRole) == f"Flare-up – {note}"
+    # Back to the small window: two lines again, still without sideways scrolling.
+    filled_window.resize(MIN_WINDOW_SIZE)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert model.compact
+    assert table.horizontalScrollBar().maximum() == 0

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
 from rugdiary.core.safety import RED_FLAG_TAGS
+from rugdiary.core.sessions import named_as_now
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import EntryNotFoundError
 from rugdiary.ui import dialogs
@@ -35,6 +36,14 @@ class SessionSource(Protocol):
     def list(self, start: date | None = None, end: date | None = None) -> list[Session]: ...
 
 
+class ProgramNames(Protocol):
+    """Programs' names as they are now (ui.today.data.ProgramCatalog satisfies it)."""
+
+    def name(self, program_id: str) -> str | None: ...
+
+    def reload(self) -> None: ...
+
+
 class DiaryController(QObject):
     """Joins the diary view to an entry store, a clock and the window's undo stack."""
 
@@ -54,9 +63,11 @@ class DiaryController(QObject):
         undo_stack: QUndoStack,
         parent: QObject | None = None,
         sessions: SessionSource | None = None,
+        program_names: ProgramNames | None = None,
     ) -> None:
         super().__init__(parent)
         self.sessions = sessions
+        self.program_names = program_names
         self.view = view
         self.form = view.form
         self.list = view.list
@@ -272,6 +283,10 @@ class DiaryController(QObject):
         shown = self.entries.list(start, end, tag)
         # Sessions have no tags: a tag filter shows entries only.
         sessions = self.sessions.list(start, end) if self.sessions and tag is None else []
+        if sessions and self.program_names is not None:
+            # Recorded in the language of their day; read in today's (as the Session page).
+            self.program_names.reload()
+            sessions = named_as_now(sessions, self.program_names.name)
         self.model.set_entries(shown, sessions, this_year=self.clock.now().year)
         self._refresh_tags(tag)
         if not self._dates_touched:

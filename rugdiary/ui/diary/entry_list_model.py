@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -79,6 +80,24 @@ class EntryListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._this_year: int | None = None
+        self._compact = False
+
+    @property
+    def compact(self) -> bool:
+        """Whether each row tells all in its Time cell, on two lines (a narrow list)."""
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """Two lines in the Time cell (time and scores; tags and note) for a narrow list.
+
+        The other columns are hidden then: five columns cannot share a list a quarter of
+        a 900-pixel window wide without scrolling sideways or cutting every one short.
+        """
+        if compact == self._compact:
+            return
+        self._compact = compact
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.TIME), self.index(len(self._rows) - 1, 0))
 
     # -- content -----------------------------------------------------------------------------
 
@@ -226,8 +245,18 @@ class EntryListModel(QAbstractTableModel):
 
     def _day_data(self, item: _Row, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.day_text(item) if column == Column.TIME else None
+            if column != Column.TIME:
+                return None
+            # A narrow list has two lines per row: the day on one, its scores on the next.
+            return (
+                self.day_text(item).replace(" · ", "\n", 1)
+                if self._compact
+                else self.day_text(item)
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.day_text(item, short=False) if column == Column.TIME else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # In a narrow list the heading may end in "…".
             return self.day_text(item, short=False) if column == Column.TIME else None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QGuiApplication.font())
@@ -270,8 +299,15 @@ class EntryListModel(QAbstractTableModel):
         return f"{day} · {summary.replace('%1', pain).replace('%2', stress)}"
 
     def _session_data(self, session: Session, column: int, role: int) -> Any:
+        if self._compact and column == Column.TIME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "\n".join(self._session_lines(session))
+            if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+                return self._session_spoken(session)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.session_text(session, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TAGS, Column.NOTE):
+            return self.session_text(session, column)  # the whole name where it ends in "…"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.PAIN:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole:
@@ -301,11 +337,47 @@ class EntryListModel(QAbstractTableModel):
             return text
         return ""
 
+    def _session_lines(self, session: Session) -> tuple[str, str]:
+        """A session on two lines: time and program; pain before → after and how it went."""
+        first = f"{self.session_text(session, Column.TIME)} · {session.program_name}"
+        minutes = QLocale().toString(round(session.done_s / 60))
+        if session.completed:
+            second = self.tr("%1 min, finished").replace("%1", minutes)
+        else:
+            second = self.tr("%1 min, stopped early").replace("%1", minutes)
+        if session.pain_before is not None and session.pain_after is not None:
+            pain = (
+                QCoreApplication.translate("player", "pain %1 → %2")
+                .replace("%1", str(session.pain_before))
+                .replace("%2", str(session.pain_after))
+            )
+            second = f"{pain} · {second}"
+        return first, second
+
+    def _session_spoken(self, session: Session) -> str:
+        """The whole session in words, "Exercise" included (italics say it on screen)."""
+        parts = [
+            self.session_text(session, Column.TIME),
+            self.session_text(session, Column.NOTE),
+            session.program_name,
+        ]
+        if session.pain_before is not None and session.pain_after is not None:
+            parts.append(
+                QCoreApplication.translate("player", "pain %1 → %2")
+                .replace("%1", str(session.pain_before))
+                .replace("%2", str(session.pain_after))
+            )
+        return " · ".join(parts)
+
     def _entry_data(self, entry: DiaryEntry, column: int, role: int) -> Any:
+        if self._compact and column == Column.TIME:
+            return self._compact_entry_data(entry, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._entry_text(entry, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._entry_accessible_text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TAGS and entry.tags:
+            return self._entry_text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NOTE and entry.note:
             return entry.note
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.PAIN, Column.STRESS):
@@ -344,7 +416,36 @@ class EntryListModel(QAbstractTableModel):
             return self.tr("pain %1 of 10").replace("%1", text)
         if column == Column.STRESS:
             return self.tr("stress %1 of 10").replace("%1", text)
+        if column == Column.NOTE:
+            # Screen readers get the whole note, not the excerpt the cell has room for.
+            return " – ".join(part for part in (" · ".join(self.marks(entry)), entry.note) if part)
         return text
+
+    def _compact_entry_data(self, entry: DiaryEntry, role: int) -> Any:
+        time = self._entry_text(entry, Column.TIME)
+        scores = (
+            self.tr("pain %1, stress %2")
+            .replace("%1", str(entry.pain))
+            .replace("%2", str(entry.stress))
+        )
+        first = f"{time} · {scores}"
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Flare-up and physio marks lead: whatever is cut with "…", it is not those.
+            head = " · ".join(
+                [*self.marks(entry), *([", ".join(entry.tags)] if entry.tags else [])]
+            )
+            excerpt = note_excerpt(entry.note)
+            second = f"{head} – {excerpt}" if head and excerpt else head or excerpt
+            return f"{first}\n{second}" if second else first
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            details = [
+                self._entry_text(entry, Column.TAGS),
+                self._entry_accessible_text(entry, Column.NOTE),
+            ]
+            # A tooltip shows a long note on lines of its own; a screen reader reads on.
+            joint = "\n" if role == Qt.ItemDataRole.ToolTipRole else " · "
+            return joint.join(part for part in (first, *details) if part)
+        return None
 
 
 def note_excerpt(note: str, limit: int = NOTE_EXCERPT_CHARS) -> str:

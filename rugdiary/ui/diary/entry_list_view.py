@@ -5,7 +5,17 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, QTime, Signal, SignalInstance
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    Qt,
+    QTime,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -199,6 +209,13 @@ class EntryListView(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        self._fixed_width = sum(widths[c] for c in (Column.TIME, Column.PAIN, Column.STRESS))
+        self._time_width = widths[Column.TIME]
+        self._row_height = metrics.height() + 10
+        # Every column sizes to the list, so it never scrolls sideways: a narrow list (a
+        # 900-pixel window) shows each row on two lines in one column instead.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.viewport().installEventFilter(self)
         self._known_tags: list[str] = []
         self._tags_width_chosen = False  # True once the person drags the column's edge
         self._fitting_tags = False
@@ -284,7 +301,7 @@ class EntryListView(QWidget):
         a ten-year diary costs nothing. A width the person dragged is kept.
         """
         self._known_tags = list(tags)
-        if self._tags_width_chosen:
+        if self._tags_width_chosen or self.model.compact:
             return
         metrics = self.table.fontMetrics()
         # The widest text in the column: a label list, or a program's name on a session row.
@@ -292,8 +309,10 @@ class EntryListView(QWidget):
         widest = max(widest, self.model.widest_tags_text(metrics))
         padding = metrics.horizontalAdvance("MM")
         low, high = (metrics.horizontalAdvance("x" * n) for n in TAGS_COLUMN_CHARS)
-        # A wide window gives the labels room before the note: up to a third of the table.
-        high = max(high, self.table.viewport().width() // 3)
+        # A wide window gives the labels room before the note: up to a third of the table,
+        # and never so much that the note has less room than the narrowest labels.
+        available = self.table.viewport().width()
+        high = min(max(high, available // 3), available - self._fixed_width - low)
         self._fitting_tags = True
         try:
             self.table.horizontalHeader().resizeSection(
@@ -302,12 +321,52 @@ class EntryListView(QWidget):
         finally:
             self._fitting_tags = False
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def fit_columns(self) -> None:
+        """All five columns where they fit beside each other, else two lines in one column.
+
+        Five columns need the three scores' widths and room for the labels and a note; a
+        narrower list (the 900-pixel window) shows each row's time and scores on one line
+        and its labels and note on the next, cut with "…" (their tooltip and the text a
+        screen reader hears are whole).
+        """
+        table = self.table
+        low = table.fontMetrics().horizontalAdvance("x" * TAGS_COLUMN_CHARS[0])
+        compact = table.viewport().width() < self._fixed_width + 2 * low
+        header = table.horizontalHeader()
+        if compact != self.model.compact:
+            # Hiding and showing columns resizes them: not a width the person chose.
+            self._fitting_tags = True
+            try:
+                self.model.set_compact(compact)
+                for column in Column:
+                    if column != Column.TIME:
+                        table.setColumnHidden(column, compact)
+                header.setVisible(not compact)
+                table.verticalHeader().setDefaultSectionSize(
+                    self._row_height + (table.fontMetrics().lineSpacing() if compact else 0)
+                )
+                if compact:
+                    header.setSectionResizeMode(Column.TIME, QHeaderView.ResizeMode.Stretch)
+                else:
+                    header.setSectionResizeMode(Column.TIME, QHeaderView.ResizeMode.Interactive)
+                    header.resizeSection(Column.TIME, self._time_width)
+            finally:
+                self._fitting_tags = False
         self.fit_tags_column(self._known_tags)
 
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column == Column.TAGS and not self._fitting_tags:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            # The viewport narrows when the vertical scroll bar appears, not only with the page.
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def _on_section_resized(self, column: int, old: int, new: int) -> None:
+        # From or to 0 is the column hidden or shown (two-line rows), later, by the header.
+        if column == Column.TAGS and not self._fitting_tags and old > 0 and new > 0:
             self._tags_width_chosen = True
 
     def _apply_spans(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
 from rugdiary.ui.diary.commands import EntryStore
-from rugdiary.ui.diary.controller import DiaryController, SessionSource
+from rugdiary.ui.diary.controller import DiaryController, ProgramNames, SessionSource
 from rugdiary.ui.diary.diary_view import DiaryView
 from rugdiary.ui.diary.entry_list_model import EntryListModel
 
@@ -29,11 +29,19 @@ def build_diary_page(
     undo_stack: QUndoStack,
     parent: QWidget | None = None,
     sessions: SessionSource | None = None,
+    program_names: ProgramNames | None = None,
 ) -> DiaryPage:
     model = EntryListModel()
     view = DiaryView(model, parent)
     model.setParent(view)
     controller = DiaryController(
-        view, model, entries, clock, undo_stack, parent=view, sessions=sessions
+        view,
+        model,
+        entries,
+        clock,
+        undo_stack,
+        parent=view,
+        sessions=sessions,
+        program_names=program_names,
     )
     return DiaryPage(view, model, controller)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from rugdiary.core.sessions import Session, StopReason
+from rugdiary.core.sessions import Session, StopReason, named_as_now
 from rugdiary.ui.locale_dates import weekday_day_format
 from rugdiary.ui.player.texts import clock_text
 
@@ -65,23 +65,20 @@ def overview_source(services: Services, lang: str) -> Callable[[], SessionOvervi
         from rugdiary.core.diary import ValidationError
         from rugdiary.core.reminders import ReminderSettings
         from rugdiary.ui.today.controller import REMINDERS_KEY
-        from rugdiary.ui.today.data import ProgramCatalog, next_program
+        from rugdiary.ui.today.data import ProgramCatalog, SessionHistory
 
         catalog = ProgramCatalog(services.builtin, services.programs, services.exercises, lang)
         try:
             settings = ReminderSettings.from_dict(services.settings.get(REMINDERS_KEY) or {})
         except (ValidationError, TypeError, ValueError):
             settings = ReminderSettings()
-        sessions = services.sessions.list()
         now = services.clock.now()
-        offered = next_program(settings, sessions, now, lambda pid: catalog.get(pid) is not None)
+        # The recent months first, as Today does: a ten-year diary holds thousands of
+        # sessions, and the page needs only the last few and the latest playable one.
+        history = SessionHistory(services.sessions, now.date())
+        offered = history.next_program(settings, now, lambda pid: catalog.get(pid) is not None)
         program = catalog.get(offered.program_id)
-        # A session keeps the name its program had in the language of that day; a program
-        # that still exists is named as it is now, in the page's language.
-        recent = tuple(
-            replace(session, program_name=catalog.name(session.program_id) or session.program_name)
-            for session in sessions[:RECENT_SESSIONS]
-        )
+        recent = tuple(named_as_now(history.latest(RECENT_SESSIONS), catalog.name))
         if program is None:
             return SessionOverview(None, "", "", recent)
         return SessionOverview(

@@ -27,7 +27,7 @@ from PySide6.QtGui import QDesktopServices
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.core.reminders import ReminderState
-from rugdiary.core.sessions import Session
+from rugdiary.core.sessions import Session, named_as_now
 from rugdiary.core.sitting import SittingDay
 from rugdiary.ui import dialogs
 from rugdiary.ui.report.report_view import ReportView
@@ -156,9 +156,12 @@ class ReportController(QObject):
         reminders: Callable[[], ReminderState | None] | None = None,
         sitting: SittingSource | None = None,
         extras: ReportExtras | None = None,
+        program_name: Callable[[str, str], str | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.program_name = program_name
+        """A program's name now in a language (id, lang), or None for a deleted program."""
         self.view = view
         self.entries = entries
         self.reminders = reminders
@@ -263,6 +266,11 @@ class ReportController(QObject):
         # Storage is read here, on the GUI thread; the worker gets plain lists.
         entries = self.entries.list(request.start - timedelta(days=BASELINE_DAYS), request.end)
         sessions = self.sessions.list(request.start, request.end)
+        if self.program_name is not None:
+            # A session keeps the name of the day it was played; the report names each
+            # program in its own language, as the app's pages do.
+            name_of, lang = self.program_name, request.lang
+            sessions = named_as_now(sessions, lambda program_id: name_of(program_id, lang))
         made = self.clock.now()
         version = self.app_version
         reminders = self.reminders() if self.reminders is not None else None

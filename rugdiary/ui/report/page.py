@@ -39,6 +39,7 @@ def build_report_page(
     parent: QWidget | None = None,
     sitting: SittingSource | None = None,
     extras: ReportExtras | None = None,
+    program_name: Callable[[str, str], str | None] | None = None,
 ) -> ReportPage:
     """The page; `lang` is the app's language, the report's default.
 
@@ -55,6 +56,7 @@ def build_report_page(
         reminders=reminders,
         sitting=sitting,
         extras=extras,
+        program_name=program_name,
         parent=view,
     )
     return ReportPage(view, controller)

@@ -16,17 +16,13 @@ from rugdiary.storage.repositories import REMINDER_STATE_KEY
 from rugdiary.ui.today.data import (
     NextProgram,
     ProgramCatalog,
+    SessionHistory,
     last_days,
-    next_program,
     reminder_counts,
     week_plan,
     week_start,
 )
 from rugdiary.ui.today.today_view import TodayView
-
-RECENT_SESSIONS = timedelta(days=92)
-"""How far back Today reads sessions first; older ones are read only when none of these
-offers a program."""
 
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
@@ -220,9 +216,9 @@ class TodayController(QObject):
         reminder_settings, reminder_state = self._reminders()
         # Recent sessions first: a ten-year diary holds thousands, and the offer only
         # needs the latest one whose program still exists.
-        sessions = self.sessions.list(min(week_start(today), today - RECENT_SESSIONS), today)
-        self._show_program(reminder_settings, sessions, now)
-        self._show_week(reminder_settings, reminder_state, sessions, today)
+        history = SessionHistory(self.sessions, today)
+        self._show_program(reminder_settings, history, now)
+        self._show_week(reminder_settings, reminder_state, history.recent, today)
         self._show_sitting(today)
         self._show_activities(today)
         self.view.tip_label.setText(tip_text(today, self.lang))
@@ -273,16 +269,14 @@ class TodayController(QObject):
         self.view.chart_note.setText(text)
 
     def _show_program(
-        self, settings: ReminderSettings, sessions: list[Session], now: datetime
+        self, settings: ReminderSettings, history: SessionHistory, now: datetime
     ) -> None:
         view = self.view
 
         def exists(program_id: str) -> bool:
             return self.catalog.get(program_id) is not None
 
-        offered = next_program(settings, sessions, now, exists)
-        if offered.reason == "default":  # nothing recent: look further back
-            offered = next_program(settings, self.sessions.list(), now, exists)
+        offered = history.next_program(settings, now, exists)
         self._offered = offered
         program = self.catalog.get(offered.program_id)
         if program is None:

@@ -196,6 +196,52 @@ def next_program(
     return NextProgram(DEFAULT_PROGRAM_ID, "default")
 
 
+RECENT_SESSIONS = timedelta(days=92)
+"""How far back sessions are read first; older ones are read only when these fall short."""
+
+
+class SessionSource(Protocol):
+    """Sessions newest first, by local day (SessionRepository satisfies it)."""
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[Session]: ...
+
+
+class SessionHistory:
+    """The sessions of the recent months, read at once; older ones only when they are needed.
+
+    A ten-year diary holds thousands of sessions, while a page that offers the next program
+    or lists the last few seldom needs more than the recent ones.
+    """
+
+    def __init__(self, source: SessionSource, today: date) -> None:
+        self._source = source
+        self.since = min(week_start(today), today - RECENT_SESSIONS)
+        self.recent = source.list(self.since, today)
+        """Sessions from `since` to today (whole local days), newest first."""
+        self._older: list[Session] | None = None
+
+    def older(self) -> list[Session]:
+        """Sessions before `since`, newest first; read on the first call."""
+        if self._older is None:
+            self._older = self._source.list(None, self.since - timedelta(days=1))
+        return self._older
+
+    def latest(self, count: int) -> list[Session]:
+        """The `count` newest sessions, looking further back only when the recent are fewer."""
+        if len(self.recent) >= count:
+            return self.recent[:count]
+        return [*self.recent, *self.older()][:count]
+
+    def next_program(
+        self, settings: ReminderSettings, now: datetime, exists: Callable[[str], bool]
+    ) -> NextProgram:
+        """`next_program` over every session, reading the older ones only if none recent fits."""
+        offered = next_program(settings, self.recent, now, exists)
+        if offered.reason == "default":  # nothing recent: look further back
+            offered = next_program(settings, self.older(), now, exists)
+        return offered
+
+
 @dataclass(frozen=True, slots=True)
 class WeekPlan:
     """Sessions of this ISO week: those of the planned program(s), the plan, and the rest."""

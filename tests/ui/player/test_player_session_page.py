@@ -159,3 +159,66 @@ def test_not_now_goes_back_to_the_start_button_too(qtbot: QtBot, window: MainWin
     qtbot.keyClick(view.before.pain, Qt.Key.Key_Escape)
     assert window.current_page() == "programs"
     assert QApplication.focusWidget() is start
+
+
+def _counting_reads(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[object, object]]:
+    """Replace the session store's `list` with one that notes each (start, end) it is asked."""
+    reads: list[tuple[object, object]] = []
+    read = services.sessions.list
+
+    def counting_list(start: object = None, end: object = None) -> list[Session]:
+        reads.append((start, end))
+        return read(start, end)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services.sessions, "list", counting_list)
+    return reads
+
+
+def _played_at(services: Services, start: datetime) -> Session:
+    from dataclasses import replace
+
+    session = played(services, 20)
+    return services.sessions.update(
+        replace(session, started_at=start, ended_at=start + timedelta(minutes=3))
+    )
+
+
+def test_the_page_reads_only_the_recent_months_of_a_long_diary(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for year in range(2016, 2025):
+        _played_at(services, datetime(year, 5, 4, 8, 0).astimezone())
+    for day in range(20, 27):
+        played(services, day)  # seven in the last weeks, of which the page lists five
+    reads = _counting_reads(services, monkeypatch)
+    window.show_page("player")
+    idle = window.player.view.idle
+    assert reads, "the page read the sessions"
+    assert all(start is not None for start, _ in reads), "never the whole diary"
+    lines = idle.recent_list.text().splitlines()
+    assert len(lines) == 5
+    assert lines[0].startswith("Thu, Feb 26 · ")
+    assert lines[-1].startswith("Sun, Feb 22 · ")
+    assert idle.program_name.text() == "Morning mobility"
+
+
+def test_a_diary_with_only_old_sessions_still_offers_and_lists_them(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    old = _played_at(services, datetime(2024, 5, 4, 8, 0).astimezone())
+    services.sessions.update(replace(old, program_id="strength", program_name="Strength"))
+    _played_at(services, datetime(2023, 5, 4, 8, 0).astimezone())
+    reads = _counting_reads(services, monkeypatch)
+    window.show_page("player")
+    idle = window.player.view.idle
+    assert idle.program_name.text() == "Strength", "the latest played program, years back"
+    assert "The program you played last" in idle.program_detail.text()
+    lines = idle.recent_list.text().splitlines()
+    assert len(lines) == 2
+    assert " · Strength · " in lines[0]
+    assert " · Morning mobility · " in lines[1]
+    assert any(start is None for start, _ in reads), "looked further back"
