@@ -50,7 +50,7 @@ class PropKind(StrEnum):
 
 CHAIR_BACK = 45.0
 """How far a chair's backrest rises above its seat (cm)."""
-BAG_HANDLE = 6.0
+BAG_HANDLE = 5.0
 """How far a bag's handle reaches above its body to the hand, within the bag's height (cm):
 short and firm, a suitcase's, not a shopping bag's long straps."""
 BAG_GRIP_HALF = 7.0
