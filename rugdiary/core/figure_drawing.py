@@ -496,11 +496,12 @@ class FigureScene:
                     )
                 )
         head_depth = proj["head"][2]
-        if sided and pts["head"][1] >= HEAD_HIGH_CM:
+        if sided and pts["head"][1] >= HEAD_HIGH_CM and self._arm_over_head(view, near_side, s):
             # held up ahead of the shoulders (hands and knees), the head would cover the near
-            # arm reaching forward past it, and the arm would seem to grow out of the head:
-            # it goes in front of the trunk only, behind the near limbs. A head down on the
-            # mat between the arms (child's pose) stays in front, so the face shows.
+            # arm reaching forward over it, and the arm would seem to grow out of the head:
+            # it goes in front of the trunk only, behind the near limbs. An arm passing
+            # below stays behind the head, so it never covers the face (which looks down);
+            # a head down on the mat between the arms (child's pose) stays in front.
             head_depth = min(head_depth, trunk_depth + 1.0)
         parts.append(
             (
@@ -522,6 +523,19 @@ class FigureScene:
             for name in JOINT_NAMES:
                 joints[name] = view(name)
         return back + front
+
+    @staticmethod
+    def _arm_over_head(view: Callable[[str], Point2], side: str, s: float) -> bool:
+        """Whether the arm on `side` crosses the head's upper half on screen."""
+        cx, cy = view("head")
+        for a, b in (("shoulder", "elbow"), ("elbow", "wrist"), ("wrist", "hand")):
+            (ax, ay), (bx, by) = view(side + a), view(side + b)
+            dx, dy = bx - ax, by - ay
+            t = max(0.0, min(1.0, ((cx - ax) * dx + (cy - ay) * dy) / (dx * dx + dy * dy or 1.0)))
+            px, py = ax + t * dx, ay + t * dy
+            if math.hypot(px - cx, py - cy) < (HEAD_RADIUS + 4.0) * s and py < cy:
+                return True
+        return False
 
     def _trunk(
         self,
