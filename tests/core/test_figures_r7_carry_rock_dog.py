@@ -194,3 +194,17 @@ class TestBirdDog:
         # the first side's arm is the far one, behind the head; the second side's is near
         assert all(mirrored for mirrored, _ in in_front)
         assert (True, figure.work_at) in in_front, "at work the near arm is in front of the head"
+
+
+def test_knee_rocking_shows_the_rock_with_a_two_headed_arc_clear_above_the_knees() -> None:
+    figure = _figure("knee-rocking")
+    assert figure.arrow is not None
+    assert (figure.arrow.at, figure.arrow.shape, figure.arrow.both) == ("knees", "arc", True)
+    scene = scene_for(figure)
+    for phase in PHASES:
+        drawing = scene.drawing(figure.at_phase(phase))
+        cue = [p for s in drawing.shapes if s.part.startswith("cue") for p in s.points]
+        heads = [s for s in drawing.shapes if s.part == "cue:head"]
+        assert len(heads) == 2, "there and back"
+        top = min(y for s in drawing.shapes if s.role in ("near", "far") for _, y in s.points)
+        assert max(y for _, y in cue) < top, f"the arrow touches the body at {phase}"
