@@ -9,7 +9,16 @@ from functools import lru_cache
 from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
-from rugdiary.core.figures import BAG_HANDLE, CHAIR_BACK, Arrow, Figure, Prop, PropKind
+from rugdiary.core.figures import (
+    BAG_GRIP_HALF,
+    BAG_HANDLE,
+    BAG_SEAM_SHARE,
+    CHAIR_BACK,
+    Arrow,
+    Figure,
+    Prop,
+    PropKind,
+)
 
 # ---------------------------------------------------------------------------
 # Camera: orthographic, chosen per exercise
@@ -188,6 +197,8 @@ NOSE_REACH = 1.22
 """How far the nose's tip stands out from the head's centre, in head radii."""
 NOSE_ROOT_RAD = 0.3
 """Half the angle of head outline the nose grows from (radians)."""
+HEAD_HIGH_CM = 30.0
+"""A head this high or higher, in a figure seen from one side, goes behind the near limbs."""
 FOCUS_BAND_CM = (10.0, 60.0)
 """The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
 a body seen from above, so it reads as a line passing over, not a mark on the skin)."""
@@ -485,6 +496,13 @@ class FigureScene:
                     )
                 )
         head_depth = proj["head"][2]
+        if sided and pts["head"][1] >= HEAD_HIGH_CM and self._arm_over_head(view, near_side, s):
+            # held up ahead of the shoulders (hands and knees), the head would cover the near
+            # arm reaching forward over it, and the arm would seem to grow out of the head:
+            # it goes in front of the trunk only, behind the near limbs. An arm passing
+            # below stays behind the head, so it never covers the face (which looks down);
+            # a head down on the mat between the arms (child's pose) stays in front.
+            head_depth = min(head_depth, trunk_depth + 1.0)
         parts.append(
             (
                 head_depth,
@@ -505,6 +523,19 @@ class FigureScene:
             for name in JOINT_NAMES:
                 joints[name] = view(name)
         return back + front
+
+    @staticmethod
+    def _arm_over_head(view: Callable[[str], Point2], side: str, s: float) -> bool:
+        """Whether the arm on `side` crosses the head's upper half on screen."""
+        cx, cy = view("head")
+        for a, b in (("shoulder", "elbow"), ("elbow", "wrist"), ("wrist", "hand")):
+            (ax, ay), (bx, by) = view(side + a), view(side + b)
+            dx, dy = bx - ax, by - ay
+            t = max(0.0, min(1.0, ((cx - ax) * dx + (cy - ay) * dy) / (dx * dx + dy * dy or 1.0)))
+            px, py = ax + t * dx, ay + t * dy
+            if math.hypot(px - cx, py - cy) < (HEAD_RADIUS + 4.0) * s and py < cy:
+                return True
+        return False
 
     def _trunk(
         self,
@@ -965,7 +996,11 @@ class FigureScene:
         return _Solid(tuple(shapes), tuple(planes), extent, depth, role == "mat")
 
     def _bags(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
-        """A bag hanging from the hand by its handles: the hand, the handles, then the bag."""
+        """A case hanging from the hand by a firm handle: the case, its seam, the handle.
+
+        A light strap running to the hand read as a shopping bag or an empty box; a solid
+        case with a short, thick handle gripped in the fist reads as a load.
+        """
         out: list[tuple[float, Shape]] = []
         cam = self.camera
         s = frame.scale
@@ -981,22 +1016,46 @@ class FigureScene:
                 solid = self._solid(
                     "bag", _box_corners((x0, y0, z0, x1, body_top, z1)), "prop", frame
                 )
-                out += [(solid.depth + 3.0, shape) for shape in solid.shapes]
+                # the sides in the quiet dark grey of a cue (the props' pale grey read as
+                # an empty box), the lid in the props' light top colour
+                out += [
+                    (
+                        solid.depth + 3.0,
+                        replace(shape, role="cue") if shape.role == "prop" else shape,
+                    )
+                    for shape in solid.shapes
+                ]
+                # the lid's seam round the case, on the faces the camera sees
+                seam_y = body_top - (body_top - y0) * BAG_SEAM_SHARE
+                near_z = z1 if cam.toward[2] >= 0 else z0
+                near_x = x1 if cam.toward[0] >= 0 else x0
+                seam = (
+                    view((x0, seam_y, near_z)),
+                    view((near_x, seam_y, near_z)),
+                    view((near_x, seam_y, z1 + z0 - near_z)),
+                )
                 hand = prop.hand if not mirrored else ("r" if prop.hand == "l" else "l")
                 palm = skeleton.points[f"{hand}_palm"]
                 zc = (z0 + z1) / 2
-                inset = (x1 - x0) * 0.25
+                half = min(BAG_GRIP_HALF, (x1 - x0) / 2)
+                grip = palm[1] + 1.0
                 handle = (
-                    view((x0 + inset, body_top, zc)),
-                    view((palm[0], palm[1] + 1.0, palm[2])),
-                    view((x1 - inset, body_top, zc)),
+                    view((palm[0] - half, body_top, zc)),
+                    view((palm[0] - half, grip, zc)),
+                    view((palm[0], grip, palm[2])),
+                    view((palm[0] + half, grip, zc)),
+                    view((palm[0] + half, body_top, zc)),
                 )
-                out.append(
+                out += [
+                    (
+                        solid.depth + 3.05,
+                        Shape("line", "outline", seam, (0.9 * s, 0.0), part="bag:seam"),
+                    ),
                     (
                         solid.depth + 3.1,
-                        Shape("line", "prop", handle, (1.6 * s, 0.0), part="bag:handle"),
-                    )
-                )
+                        Shape("line", "cue", handle, (2.4 * s, 0.0), part="bag:handle"),
+                    ),
+                ]
         return out
 
 

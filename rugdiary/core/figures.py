@@ -50,8 +50,13 @@ class PropKind(StrEnum):
 
 CHAIR_BACK = 45.0
 """How far a chair's backrest rises above its seat (cm)."""
-BAG_HANDLE = 9.0
-"""How far a bag's handles reach above its body to the hand, within the bag's height (cm)."""
+BAG_HANDLE = 5.0
+"""How far a bag's handle reaches above its body to the hand, within the bag's height (cm):
+short and firm, a suitcase's, not a shopping bag's long straps."""
+BAG_GRIP_HALF = 7.0
+"""Half the width of the bag's handle, the grip across the fist (cm)."""
+BAG_SEAM_SHARE = 0.22
+"""Where the lid's seam runs round the case, as a share of its height from the top."""
 BREATH_CM = 4.5
 """How far the belly rises (cm) at a full breath in (breath 1), unless a figure says more:
 a breathing exercise shows the rise larger than life so it reads on a small picture."""

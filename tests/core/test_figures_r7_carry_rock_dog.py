@@ -1,0 +1,210 @@
+"""Suitcase carry, knee rocking, bird dog: a heavy case, an open rock, an arm clear of the face."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from rugdiary.core.body import HEAD_RADIUS, Vec, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import Drawing, FigureStyle, Shape, scene_for
+from rugdiary.core.figures import PropKind
+from tests.core.figure_geometry import inside
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+PHASES = [i / 24 for i in range(24)]
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _area(points: tuple[tuple[float, float], ...]) -> float:
+    return (
+        abs(
+            sum(
+                x0 * y1 - x1 * y0
+                for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
+            )
+        )
+        / 2
+    )
+
+
+def _covers(shape: Shape, point: tuple[float, float]) -> bool:
+    if shape.kind == "poly":
+        return inside(point, shape.points)
+    if shape.kind == "circle":
+        return math.dist(point, shape.points[0]) <= shape.size[0]
+    return False
+
+
+def _uncovered(drawing: Drawing, index: int, centre: tuple[float, float], radius: float) -> float:
+    """The share of far shape `index` within `radius` of `centre` that no later shape of
+    the near side or the trunk covers."""
+    shape = drawing.shapes[index]
+    later = [s for s in drawing.shapes[index + 1 :] if s.role != "far"]
+    seen = total = 0
+    for i in range(-10, 11):
+        for j in range(-10, 11):
+            point = (centre[0] + radius * i / 10, centre[1] + radius * j / 10)
+            if math.dist(point, centre) > radius or not _covers(shape, point):
+                continue
+            total += 1
+            seen += not any(_covers(other, point) for other in later)
+    return seen / total if total else 0.0
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+class TestSuitcaseCarry:
+    def test_the_case_is_large_dark_and_held_by_a_firm_handle_in_the_fist(self) -> None:
+        # A pale box on a thin strap read as an empty parcel ("the case looks light"): a
+        # case at body scale, its sides dark, hanging from a short thick handle in the hand.
+        figure = _figure("suitcase-carry")
+        scene = scene_for(figure)
+        scale = scene.frame.scale
+        style = FigureStyle()
+        for mirrored in (False, True):
+            for phase in PHASES:
+                pose = figure.at_phase(phase, mirrored=mirrored)
+                drawing = scene.drawing(pose)
+                case = [s for s in drawing.shapes if s.part == "bag"]
+                area = sum(_area(s.points) for s in case) / scale**2
+                assert area >= 1800.0, f"the case shows {area:.0f} cm2"
+                sides = [s for s in case if s.role == "cue"]
+                assert sum(_area(s.points) for s in sides) >= 0.8 * area * scale**2
+                dark = (_luminance(style.background or "#ffffff") + 0.05) / (
+                    _luminance(style.colour("cue")) + 0.05
+                )
+                assert dark >= 4.5, "the case's sides are dark against the page"
+                (handle,) = [s for s in drawing.shapes if s.part == "bag:handle"]
+                assert handle.size[0] / scale >= 2.0, "a firm handle, not a string"
+                # the grip runs through the palm, in every frame
+                grip = handle.points[len(handle.points) // 2]
+                palm = drawing.joints["l_wrist" if not mirrored else "r_wrist"]
+                assert math.dist(grip, palm) / scale <= 12.0, (mirrored, phase)
+                posts = (handle.points[0], handle.points[-1])
+                height = max(abs(grip[1] - p[1]) for p in posts) / scale
+                assert 3.0 <= height <= 8.5, f"a short handle, {height:.1f} cm"
+
+    def test_the_load_hangs_from_a_straight_arm_with_level_shoulders_and_an_upright_trunk(
+        self,
+    ) -> None:
+        figure = _figure("suitcase-carry")
+        bag = next(p for p in figure.props if p.kind is PropKind.BAG)
+        for mirrored in (False, True):
+            side = bag.hand if not mirrored else ("r" if bag.hand == "l" else "l")
+            for phase in PHASES:
+                points = solve(figure.at_phase(phase, mirrored=mirrored)).points
+                shoulder, elbow, wrist = (
+                    points[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist")
+                )
+                assert _angle(shoulder, elbow, wrist) >= 170.0, "the arm hangs straight"
+                drop = shoulder[1] - wrist[1]
+                out = math.dist((shoulder[0], shoulder[2]), (wrist[0], wrist[2]))
+                assert math.degrees(math.atan2(out, drop)) <= 12.0, "it hangs down"
+                left, right = points["l_shoulder"], points["r_shoulder"]
+                across = math.dist((left[0], left[2]), (right[0], right[2]))
+                tilt = math.degrees(math.atan2(abs(left[1] - right[1]), across))
+                assert tilt <= 3.0, f"shoulders tilt {tilt:.1f} deg"
+                c7, pelvis = points["c7"], points["pelvis"]
+                lean = math.degrees(
+                    math.atan2(math.dist((c7[0], c7[2]), (pelvis[0], pelvis[2])), c7[1] - pelvis[1])
+                )
+                assert lean <= 6.0, f"the trunk leans {lean:.1f} deg"
+
+
+def _angle(a: Vec, joint: Vec, b: Vec) -> float:
+    u = [p - q for p, q in zip(a, joint, strict=True)]
+    v = [p - q for p, q in zip(b, joint, strict=True)]
+    cos = sum(x * y for x, y in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+class TestKneeRocking:
+    def test_at_the_inner_end_the_far_knee_and_far_hand_show_beside_the_near_ones(self) -> None:
+        # Arms, thighs and shins piled into one dark knot at the inner end: the knees fall
+        # a little apart, so the lighter far knee and hand stay partly in sight.
+        figure = _figure("knee-rocking")
+        scene = scene_for(figure)
+        scale = scene.frame.scale
+        for phase in (0.375, 0.5, 0.625):
+            drawing = scene.drawing(figure.at_phase(phase))
+            parts = {s.part: i for i, s in enumerate(drawing.shapes) if s.kind == "poly"}
+            # (the old pose showed about half of the far knee and two thirds of the far hand)
+            for part, joint, least in (
+                ("r_knee", "r_knee", 0.65),
+                ("r_hip", "r_knee", 0.6),
+                ("r_wrist", "r_wrist", 0.9),
+            ):
+                assert drawing.shapes[parts[part]].role == "far"
+                seen = _uncovered(drawing, parts[part], drawing.joints[joint], 9.0 * scale)
+                assert seen >= least, f"{part} at {phase}: {seen:.0%} in sight"
+
+    def test_the_arms_straighten_as_the_knees_go_out_and_the_head_rests_on_the_mat(self) -> None:
+        figure = _figure("knee-rocking")
+        mat = next(p for p in figure.props if p.kind is PropKind.MAT)
+        start, work = solve(figure.start).points, solve(figure.work).points
+        assert _angle(start["l_shoulder"], start["l_elbow"], start["l_wrist"]) >= 170.0
+        assert _angle(work["l_shoulder"], work["l_elbow"], work["l_wrist"]) <= 120.0
+        for phase in PHASES:
+            head = solve(figure.at_phase(phase)).points["head"]
+            assert head[1] - HEAD_RADIUS - (mat.y + mat.h) <= 0.5, "the head lies on the mat"
+
+
+class TestBirdDog:
+    def test_the_reaching_arm_goes_over_the_head_in_front_and_never_over_the_face(self) -> None:
+        # On the second side the near arm reaches forward over the head; drawn behind it,
+        # the arm seemed to grow out of the head. Over the head's top half it is drawn in
+        # front; passing lower (on the way up and back) it goes behind the head, so it
+        # never lies over the eye and nose (the face looks down at the mat).
+        figure = _figure("bird-dog")
+        scene = scene_for(figure)
+        in_front = set()
+        for mirrored, arm in ((False, "r_"), (True, "l_")):
+            for phase in PHASES:
+                drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
+                shapes = drawing.shapes
+                head = next(i for i, s in enumerate(shapes) if s.part == "head")
+                (cx, cy), (r, _) = shapes[head].points[0], shapes[head].size
+                nose = next(s for s in shapes if s.part == "head:nose")
+                (eye,) = [
+                    s
+                    for s in shapes
+                    if s.kind == "circle"
+                    and s.role == "outline"
+                    and math.dist(s.points[0], (cx, cy)) < r
+                ]
+                face = [*nose.points, eye.points[0]]
+                for i, shape in enumerate(shapes):
+                    if shape.part in (arm + "shoulder", arm + "elbow", arm + "wrist") and i > head:
+                        in_front.add((mirrored, phase))
+                        assert not any(inside(p, shape.points) for p in face), (mirrored, phase)
+        # the first side's arm is the far one, behind the head; the second side's is near
+        assert all(mirrored for mirrored, _ in in_front)
+        assert (True, figure.work_at) in in_front, "at work the near arm is in front of the head"
+
+
+def test_knee_rocking_shows_the_rock_with_a_two_headed_arc_clear_above_the_knees() -> None:
+    figure = _figure("knee-rocking")
+    assert figure.arrow is not None
+    assert (figure.arrow.at, figure.arrow.shape, figure.arrow.both) == ("knees", "arc", True)
+    scene = scene_for(figure)
+    for phase in PHASES:
+        drawing = scene.drawing(figure.at_phase(phase))
+        cue = [p for s in drawing.shapes if s.part.startswith("cue") for p in s.points]
+        heads = [s for s in drawing.shapes if s.part == "cue:head"]
+        assert len(heads) == 2, "there and back"
+        top = min(y for s in drawing.shapes if s.role in ("near", "far") for _, y in s.points)
+        assert max(y for _, y in cue) < top, f"the arrow touches the body at {phase}"
