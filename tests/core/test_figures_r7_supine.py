@@ -140,3 +140,34 @@ def test_belly_breathing_the_belly_rises_clearly_and_the_chest_hand_stays() -> N
     # one hand on the chest, one on the belly, clearly apart (both lie on the drawn body in
     # every frame: test_figures_supine1)
     assert start["l_palm"][0] - start["r_palm"][0] >= 14.0
+
+
+def test_belly_breathing_lies_with_the_knees_supported_on_a_cushion() -> None:
+    """ "Lie down with your knees supported": the knees rest on a cushion, heels on the mat
+    (it no longer looks like the knees-bent start of pelvic tilt or dead bug)."""
+    figure = _figure("diaphragmatic-breathing")
+    cushion = next(p for p in figure.props if p.kind is PropKind.CUSHION)
+    mat_top = _mat_top(figure)
+    for i in range(12):
+        points = solve(figure.at_phase(i / 12)).points
+        for side in "lr":
+            knee = points[f"{side}_knee"]
+            assert cushion.x <= knee[0] <= cushion.x + cushion.w, "the cushion under the knee"
+            assert knee[1] - CONTACT_POINTS[f"{side}_knee"] - cushion.h == pytest.approx(
+                0.0, abs=1.0
+            ), "the knee rests on it"
+            assert points[f"{side}_heel_sole"][1] - mat_top == pytest.approx(0.0, abs=1.0)
+            bend = 180 - math.degrees(
+                math.acos(
+                    sum(
+                        (points[f"{side}_hip"][k] - knee[k])
+                        * (points[f"{side}_ankle"][k] - knee[k])
+                        for k in range(3)
+                    )
+                    / (
+                        math.dist(points[f"{side}_hip"], knee)
+                        * math.dist(points[f"{side}_ankle"], knee)
+                    )
+                )
+            )
+            assert 30.0 <= bend <= 65.0, "knees softly bent over the cushion, legs long"
