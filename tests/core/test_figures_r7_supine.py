@@ -12,6 +12,7 @@ from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import CAMERA_ANGLES, VIEW_H, VIEW_W, Camera, scene_for
 from rugdiary.core.figures import PropKind
+from tests.core.figure_geometry import inside
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -172,3 +173,25 @@ def test_belly_breathing_lies_with_the_knees_supported_on_a_cushion() -> None:
                 )
             )
             assert 30.0 <= bend <= 65.0, "knees softly bent over the cushion, legs long"
+
+
+def test_belly_breathing_an_up_and_down_arrow_stands_over_the_belly_clear_of_the_body() -> None:
+    figure = _figure("diaphragmatic-breathing")
+    assert figure.arrow is not None
+    assert (figure.arrow.shape, figure.arrow.both) == ("up", True), "in and out: up and down"
+    scene = scene_for(figure)
+    start = solve(figure.start).points
+    x_of = {
+        n: scene.frame.offset_x + scene.camera.project(start[n])[0] * scene.frame.scale
+        for n in ("spine2", "spine0")
+    }
+    for i in range(12):
+        drawing = scene.drawing(figure.at_phase(i / 12))
+        cue = [p for sh in drawing.shapes if sh.role == "cue" for p in sh.points]
+        assert cue, "the arrow is drawn"
+        xs = [x for x, _ in cue]
+        assert x_of["spine2"] <= (min(xs) + max(xs)) / 2 <= x_of["spine0"], "over the belly"
+        body = [sh for sh in drawing.shapes if sh.kind == "poly" and sh.role in ("near", "far")]
+        body += [sh for sh in drawing.shapes if sh.part == "trunk"]
+        for shape in body:
+            assert not any(inside(p, shape.points) for p in cue), (i, shape.part)
