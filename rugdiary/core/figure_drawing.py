@@ -38,6 +38,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # well above, from the side a little towards the feet: the bent knees show as a V
     # and both knees sinking to one side (and, mirrored, to the other) show clearly
     "high_side": (160.0, 55.0),
+    # the side view from just above the mat, for figures lying on the back: a hand or elbow
+    # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
+    # gap under the lower back or the shoulder blades shows against the mat
+    "side_low": (14.0, 3.0),
 }
 
 

@@ -350,6 +350,7 @@ CAMERAS: tuple[str, ...] = (
     "three_quarter",
     "front_low",
     "high_side",
+    "side_low",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

@@ -249,6 +249,7 @@ def test_the_bag_hangs_from_the_hand_that_holds_it() -> None:
 
 def test_the_cameras_look_where_they_say() -> None:
     side, top = Camera.named("side"), Camera.named("top")
+    assert Camera.named("side_low").project((0, 100, 0))[1] > side.project((0, 100, 0))[1]
     assert side.project((0, 100, 0))[1] == pytest.approx(100 * math.cos(math.radians(8)))
     assert side.project((10, 0, 0))[0] > 0, "forward is to the right"
     assert top.project((0, 0, -10))[1] > 0, "from above, the far side is up"

@@ -52,7 +52,7 @@ def _tilt(a: Vec, b: Vec) -> float:
 def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None:
     figure = _figure(exercise_id)
     assert figure.position == "supine"
-    assert figure.camera == "side", "the movement happens up and down: the side shows it"
+    assert figure.camera in ("side", "side_low"), "the movement is up and down: the side shows it"
     mats = [p for p in figure.props if p.kind is PropKind.MAT]
     assert len(mats) == 1
     mat = mats[0]
@@ -155,7 +155,7 @@ def test_belly_breathing_one_hand_on_the_chest_one_on_the_belly_lying_flat() -> 
         for side, gap in _hand_gaps(figure, pose).items():
             # a resting hand may sink a little into the drawn (smoothed) belly, never float
             assert -2.5 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body at {i}/24"
-        assert {"l_foot", "r_foot"} <= {name for name, _ in pose.contacts}, "feet flat"
+        assert {"l_heel", "r_heel"} <= {name for name, _ in pose.contacts}, "heels on the mat"
         for side, gap in _hand_gaps(figure, pose, "hand").items():
             # the fingertips lie on the body too: the hand does not point up into the air
             assert gap <= 0.0, f"{side} fingertips {gap:.1f} cm off the body at {i}/24"
@@ -181,17 +181,17 @@ def test_belly_breathing_the_belly_hand_rises_clearly_and_the_chest_hand_stays()
     start, work = solve(figure.start).points, solve(figure.work).points
     belly_rise = work["l_palm"][1] - start["l_palm"][1]
     chest_move = math.dist(work["r_palm"], start["r_palm"])
-    assert belly_rise >= 11.0, f"the belly hand rises only {belly_rise:.1f} cm"
+    assert belly_rise >= 9.0, f"the belly hand rises only {belly_rise:.1f} cm"
     assert chest_move <= 0.5, "the chest hand stays where it is"
     scene = scene_for(figure)
     scale = scene.frame.scale
     assert belly_rise * scale * THUMB_PX_PER_UNIT >= 6.0, "the rise shows on a thumbnail"
     assert figure.work.breath - figure.start.breath >= 0.9, "the belly fills"
     # the drawn belly itself rises as much as the hand on it, larger than other figures
-    assert figure.breath_cm >= 6.0
+    assert figure.breath_cm >= 5.5
     x = _screen_x(scene, start["l_palm"])
     tops = [_trunk_top(scene.drawing(p).shapes, x) for p in (figure.start, figure.work)]
-    assert (tops[0] - tops[1]) / scale >= 11.0, "the belly outline rises clearly"
+    assert (tops[0] - tops[1]) / scale >= 9.0, "the belly outline rises clearly"
     # only the breath moves: trunk, legs and head stay put
     for name in ("pelvis", "spine1", "spine3", "head", "l_knee", "r_knee"):
         assert math.dist(work[name], start[name]) <= 0.5, name
@@ -327,13 +327,13 @@ def test_curl_up_head_and_shoulders_lift_together_chin_tucked_and_clear_on_a_thu
 
     top_shoulders = shoulders(work) - shoulders(start)
     top_head = work["head"][1] - start["head"][1]
-    # a small lift, not a crunch: the shoulder blades just clear the mat (5-7 cm), the
-    # upper trunk tips up at most 15 degrees
-    assert 5.0 <= top_shoulders <= 7.0, f"the shoulders rise {top_shoulders:.1f} cm"
+    # a small lift, not a crunch: the shoulder blades clearly clear the mat (7-10 cm), the
+    # upper trunk tips up at most 25 degrees
+    assert 7.0 <= top_shoulders <= 10.0, f"the shoulders rise {top_shoulders:.1f} cm"
     trunk = math.degrees(
         math.atan2(work["c7"][1] - work["spine2"][1], work["spine2"][0] - work["c7"][0])
     )
-    assert trunk <= 15.5, f"the upper trunk tips up {trunk:.0f} degrees: a sit-up"
+    assert trunk <= 25.0, f"the upper trunk tips up {trunk:.0f} degrees: a sit-up"
     assert top_shoulders * scale >= 4.0, "the lift shows on a 160x120 thumbnail"
     # the upper back curls off the mat (shoulder blades up), the lower back stays down
     assert work["spine3"][1] - start["spine3"][1] >= 2.0, "the shoulder blades leave the mat"
