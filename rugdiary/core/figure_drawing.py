@@ -28,7 +28,7 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front_low": (9.0, 21.0),
     # well above one side, square to the body: the bent knees show as a V and sink away
     # from the viewer to one side (the second side is drawn mirrored, see mirrors_view)
-    "high_side": (0.0, 58.0),
+    "high_side": (0.0, 64.0),
 }
 
 
