@@ -85,9 +85,11 @@ def test_side_plank_seen_nearly_level_the_hips_rise_clearly_up_the_picture() -> 
     assert rise >= VIEW_W / 20, f"the hips rise only {rise:.1f} view units"
 
 
-def test_side_plank_faces_the_viewer_on_both_sides() -> None:
-    # two eyes, no nose in profile: the head in line with the body, the face to the viewer
-    figure = _figure("side-plank-knees")
+@pytest.mark.parametrize("exercise_id", ["side-plank-knees", "knee-rolls"])
+def test_the_face_looks_at_the_viewer_on_both_sides(exercise_id: str) -> None:
+    # two eyes, no nose in profile: on its side the head stays in line with the body and
+    # faces the viewer; on its back the face looks up (a profile read as turned away)
+    figure = _figure(exercise_id)
     scene = scene_for(figure)
     for phase in PHASES[::4]:
         for mirrored in (False, True):
