@@ -31,13 +31,13 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # facing the chest from a little above and towards the feet: a body lying on its side
-    # reads as side-lying, the thighs come forward to the knees and the shins lie on the
-    # mat behind them, and the hips rise into the line shoulder-hip-knee
-    "front_low": (15.0, 28.0),
-    # well above, from the side a little towards the feet: the bent knees show as a V
-    # and both knees sinking to one side (and, mirrored, to the other) show clearly
-    "high_side": (160.0, 55.0),
+    # facing the chest, nearly level, a little towards the feet: a body lying on its side
+    # reads as side-lying, the hip visibly leaves the mat into the line shoulder-hip-knee,
+    # and the shins on the mat show going back from the knees
+    "front_low": (9.0, 21.0),
+    # well above one side, square to the body: the bent knees show as a V and sink away
+    # from the viewer to one side (the second side is drawn mirrored, see mirrors_view)
+    "high_side": (0.0, 64.0),
     # the side view from just above the mat, for figures lying on the back: a hand or elbow
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
@@ -291,6 +291,8 @@ MIRROR_VIEW_CORNER_POSITIONS = ("supine", "prone")
 
 CORNER_YAW = 30.0
 """A camera is at a corner when its yaw is at least this far from side, front and back."""
+STEEP_PITCH = 45.0
+"""A camera at least this high (short of straight down) sees lying figures mirrored too."""
 
 
 def mirrors_view(figure: Figure) -> bool:
@@ -307,7 +309,9 @@ def mirrors_view(figure: Figure) -> bool:
         return True
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     corner = CORNER_YAW <= yaw % 90.0 <= 90.0 - CORNER_YAW and pitch < 90.0
-    if figure.position in MIRROR_VIEW_CORNER_POSITIONS and corner:
+    # from well above one side, too: a side moving towards the viewer would flatten
+    steep = STEEP_PITCH <= pitch < 90.0
+    if figure.position in MIRROR_VIEW_CORNER_POSITIONS and (corner or steep):
         return True
     return any(
         prop.kind is PropKind.BAG

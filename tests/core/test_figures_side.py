@@ -81,13 +81,13 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
     # A top-down corner view read as a kneeling push-up, straight from the front the bent
     # knees hid behind the thighs, from a little above (28, 34) the forearm hid and it read
     # as a front plank, and from well above (20, 40) it read as sitting half-reclined with
-    # the shins in the air. Now the thighs come 35 degrees forward of the trunk, so from
-    # the front and a little above the shins lying on the mat show going back from the
-    # knees, the body reads as lying on its side and the hips rise up the picture.
+    # the shins in the air; from (15, 28) as a kneeling push-up. Now nearly level: the body
+    # reads as lying on its side, the hips rise clearly off the mat, and the shins on the
+    # mat show going back from the knees (the thighs 15 degrees forward of the trunk).
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert 0.0 <= yaw <= 25.0, "facing the chest, a little towards the feet"
-    assert 20.0 <= pitch <= 35.0, "a little above"
+    assert 10.0 <= pitch <= 35.0, "a little above"
     camera = Camera.named(figure.camera)
     first = solve(figure.start)
     for pose in _first_side(figure):
@@ -119,7 +119,7 @@ def test_on_screen_the_knees_bend_back_at_a_right_angle_and_the_shins_show(
             thigh = (knee[0] - hip[0], knee[1] - hip[1])
             shin = (ankle[0] - knee[0], ankle[1] - knee[1])
             assert math.hypot(*thigh) >= 0.6 * THIGH, (side, "thigh drawn short")
-            assert math.hypot(*shin) >= 0.6 * SHIN, (side, "shin drawn as a stub")
+            assert math.hypot(*shin) >= 0.45 * SHIN, (side, "shin drawn as a stub")
             cos = (thigh[0] * shin[0] + thigh[1] * shin[1]) / math.hypot(*thigh) / math.hypot(*shin)
             bend = math.degrees(math.acos(cos))
             assert bend >= 45.0, (side, f"the knee looks bent only {bend:.0f} degrees")
@@ -240,7 +240,7 @@ def test_the_knees_bend_and_the_lower_legs_point_back(figure: Figure) -> None:
             assert 80.0 <= bend <= 100.0, (side, round(bend))
             assert _dot(shin, chest_forward) <= -30.0, "the lower legs point back"
             forward = _dot(thigh, chest_forward) / THIGH
-            assert 0.4 <= forward <= math.sin(math.radians(40)), "thighs 25-40 degrees forward"
+            assert 0.2 <= forward <= math.sin(math.radians(40)), "thighs 12-40 degrees forward"
 
 
 def test_the_top_hand_rests_on_the_top_hip(figure: Figure) -> None:

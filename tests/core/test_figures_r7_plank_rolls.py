@@ -1,0 +1,176 @@
+"""Side plank from the knees and knee rolls: each picture's essence, on the computed geometry."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from rugdiary.core.body import CONTACT_POINTS, Skeleton, Vec, solve
+from rugdiary.core.content import load_exercises
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import (
+    CAMERA_ANGLES,
+    VIEW_W,
+    Camera,
+    mirrors_view,
+    scene_for,
+)
+from rugdiary.core.figures import support_under
+
+RESOURCES = Path(__file__).parents[2] / "resources"
+EXERCISES = load_exercises(RESOURCES)
+PHASES = [i / 48 for i in range(48)]
+
+
+def _figure(exercise_id: str) -> Figure:
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
+
+
+def _mid(a: Vec, b: Vec) -> Vec:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def _off_line(p: Vec, a: Vec, b: Vec) -> float:
+    """Distance (cm) of p from the straight line through a and b."""
+    d = [y - x for x, y in zip(a, b, strict=True)]
+    w = [y - x for x, y in zip(a, p, strict=True)]
+    length = math.sqrt(sum(c * c for c in d))
+    along = sum(x * y for x, y in zip(w, d, strict=True)) / length
+    return math.sqrt(max(sum(c * c for c in w) - along * along, 0.0))
+
+
+def _hip_skin_above_mat(figure: Figure, skeleton: Skeleton) -> float:
+    hip = skeleton.points["l_hip"]
+    return hip[1] - CONTACT_POINTS["l_side"] - support_under(figure.props, hip, False)
+
+
+# ---------------------------------------------------------------------------
+# Side plank from the knees
+# ---------------------------------------------------------------------------
+
+
+def test_side_plank_hips_lie_on_the_mat_then_rise_into_the_shoulder_knee_line() -> None:
+    figure = _figure("side-plank-knees")
+    start, work = solve(figure.start), solve(figure.work)
+    assert abs(_hip_skin_above_mat(figure, start)) <= 1.0, "at the start the hip rests on the mat"
+    lift = _hip_skin_above_mat(figure, work)
+    assert lift >= 10.0, f"at work the hip is only {lift:.1f} cm off the mat"
+
+    def sag(skeleton: Skeleton) -> float:
+        p = skeleton.points
+        shoulders = _mid(p["l_shoulder"], p["r_shoulder"])
+        return _off_line(p["pelvis"], shoulders, _mid(p["l_knee"], p["r_knee"]))
+
+    assert sag(work) <= 6.0, f"at work the hips are {sag(work):.1f} cm off the line"
+    assert sag(start) >= 10.0, "at the start the hips sag well below that line"
+
+
+def test_side_plank_seen_nearly_level_the_hips_rise_clearly_up_the_picture() -> None:
+    # From well above the lift hid in depth and the body read as half-reclined; nearly
+    # level, the hip leaves the mat in the picture itself, on the thumbnail too.
+    figure = _figure("side-plank-knees")
+    yaw, pitch = CAMERA_ANGLES[figure.camera]
+    assert pitch <= 22.0, "nearly level"
+    assert abs(yaw) <= 15.0, "facing the chest"
+    scene = scene_for(figure)
+    rise = (
+        scene.drawing(figure.start).joints["pelvis"][1]
+        - (scene.drawing(figure.work).joints["pelvis"][1])
+    )
+    # VIEW_W/20 view units: 8 px on a 160 px wide thumbnail
+    assert rise >= VIEW_W / 20, f"the hips rise only {rise:.1f} view units"
+
+
+@pytest.mark.parametrize("exercise_id", ["side-plank-knees", "knee-rolls"])
+def test_the_face_looks_at_the_viewer_on_both_sides(exercise_id: str) -> None:
+    # two eyes, no nose in profile: on its side the head stays in line with the body and
+    # faces the viewer; on its back the face looks up (a profile read as turned away)
+    figure = _figure(exercise_id)
+    scene = scene_for(figure)
+    for phase in PHASES[::4]:
+        for mirrored in (False, True):
+            drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
+            parts = {shape.part for shape in drawing.shapes}
+            assert "head:nose" not in parts, (phase, mirrored, "the face turns away")
+
+
+# ---------------------------------------------------------------------------
+# Knee rolls
+# ---------------------------------------------------------------------------
+
+
+def _thigh_tilt(points: dict[str, Vec], side: str) -> float:
+    """Degrees the thigh leans sideways off vertical, seen along the body (signed)."""
+    hip, knee = points[f"{side}_hip"], points[f"{side}_knee"]
+    return math.degrees(math.atan2(knee[2] - hip[2], knee[1] - hip[1]))
+
+
+def test_knee_rolls_knees_start_upright_and_sink_together_to_one_side() -> None:
+    figure = _figure("knee-rolls")
+    keys = {k.name: k.pose for k in figure.keyframes}
+    start = solve(keys["start"]).points
+    for side in "lr":
+        assert abs(_thigh_tilt(start, side)) <= 8.0, "at the start the knees point up"
+    for name, least in (("work", 28.0), ("settle", 45.0)):
+        for pose in (keys[name], keys[name].mirrored()):
+            points = solve(pose).points
+            tilts = [_thigh_tilt(points, side) for side in "lr"]
+            assert tilts[0] * tilts[1] > 0, "both knees to the same side"
+            assert min(abs(t) for t in tilts) >= least, (name, [round(t) for t in tilts])
+            assert math.dist(points["l_knee"], points["r_knee"]) <= 20.0, "knees together"
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_knee_rolls_shoulders_and_hands_stay_on_the_mat(mirrored: bool) -> None:
+    figure = _figure("knee-rolls")
+    first = solve(figure.at_phase(0.0, mirrored=mirrored)).points
+    for phase in PHASES:
+        points = solve(figure.at_phase(phase, mirrored=mirrored)).points
+        for side in "lr":
+            shoulder = points[f"{side}_shoulder"]
+            assert shoulder[1] == pytest.approx(first[f"{side}_shoulder"][1], abs=1.0)
+            palm = points[f"{side}_palm"]
+            gap = palm[1] - CONTACT_POINTS["l_hand"] - support_under(figure.props, palm, False)
+            assert abs(gap) <= 1.0, (phase, side, "the hand rests on the mat")
+
+
+def test_knee_rolls_both_sides_sink_away_from_the_viewer_as_a_clear_v() -> None:
+    # Knees sinking towards the viewer flattened into two long sticks (raters read straight
+    # legs); away from the viewer every bent leg stays a V, so both sides are drawn that way.
+    figure = _figure("knee-rolls")
+    camera = Camera.named(figure.camera)
+    assert mirrors_view(figure)
+    settle = next(k.pose for k in figure.keyframes if k.name == "settle")
+    up, low = solve(figure.start).points, solve(settle).points
+    depth = (
+        camera.project(_mid(low["l_knee"], low["r_knee"]))[2]
+        - (camera.project(_mid(up["l_knee"], up["r_knee"]))[2])
+    )
+    assert depth <= -10.0, f"the knees sink away from the camera ({depth:.0f} cm)"
+    scene = scene_for(figure)
+    for mirrored in (False, True):
+        start = scene.drawing(figure.start.mirrored() if mirrored else figure.start).joints
+        sunk = scene.drawing(settle.mirrored() if mirrored else settle).joints
+        for side in "lr":
+            swept = start[f"{side}_knee"][1] - sunk[f"{side}_knee"][1]
+            assert swept >= VIEW_W / 16, (mirrored, side, f"the knee sweeps {swept:.0f}")
+        for phase in PHASES:
+            joints = scene.drawing(figure.at_phase(phase, mirrored=mirrored)).joints
+            for side in "lr":
+                hip, knee, ankle = (joints[f"{side}_{n}"] for n in ("hip", "knee", "ankle"))
+                u, v = (
+                    (hip[0] - knee[0], hip[1] - knee[1]),
+                    (ankle[0] - knee[0], ankle[1] - knee[1]),
+                )
+                cos = (u[0] * v[0] + u[1] * v[1]) / (math.hypot(*u) * math.hypot(*v))
+                bend = math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+                assert bend <= 125.0, (
+                    phase,
+                    mirrored,
+                    side,
+                    f"the leg looks straight ({bend:.0f})",
+                )
