@@ -235,7 +235,11 @@ class MainWindow(QMainWindow):
 
         services = self._services
         page = build_diary_page(
-            services.entries, services.clock, self.undo_stack, self, sessions=services.sessions
+            services.entries,
+            services.clock,
+            self.undo_stack,
+            self.stack,
+            sessions=services.sessions,
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.entriesChanged.connect(lambda: self._on_entries_changed("diary"))
@@ -264,7 +268,7 @@ class MainWindow(QMainWindow):
             services.clock,
             theme=current_theme(),
             lang=content_language(),
-            parent=self,
+            parent=self.stack,
             activities=self.activity_stores(),
         )
         page.controller.openDayRequested.connect(self.open_day)
@@ -295,7 +299,7 @@ class MainWindow(QMainWindow):
             services.builtin,
             exercises=services.exercises,
             lang=content_language(),
-            parent=self,
+            parent=self.stack,
             sitting=SittingRepository(services.db),
             activities=self.activity_stores(),
             flares=FlareRepository(services.db),
@@ -412,7 +416,7 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             entries=services.entries,
             db=services.db,
-            parent=self,
+            parent=self.stack,
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.startRequested.connect(self.start_program)
@@ -435,7 +439,7 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             pictures_dir=services.data_dir / "pictures",
             overview=overview_source(services, content_language()),
-            parent=self,
+            parent=self.stack,
         )
         page.controller.startRequested.connect(self.start_program_by_id)
         page.controller.returnFocusRequested.connect(self._return_focus)
@@ -462,7 +466,7 @@ class MainWindow(QMainWindow):
             services.clock,
             lang=content_language(),
             reminders=lambda: stored_reminder_state(services.settings),
-            parent=self,
+            parent=self.stack,
             sitting=SittingRepository(services.db),
             extras=self._report_extras,
         )
@@ -496,7 +500,7 @@ class MainWindow(QMainWindow):
             services.db,
             services.clock,
             program_choices_from(services.library, services.programs, content_language()),
-            self,
+            self.stack,
             tray_available=self.tray is not None,
         )
         controller = page.controller
