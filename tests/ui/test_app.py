@@ -438,3 +438,24 @@ def test_the_first_window_imports_no_qt_free_module_after_qt(tmp_path: Path) -> 
         "print(sorted(m for m in sys.modules if m not in loaded_first and m.startswith(qt_free)))\n"
     )
     assert _launch_again(tmp_path, before, after) == "[]"
+
+
+def test_start_up_loads_no_lock_library_no_openssl_and_only_what_it_shows(tmp_path: Path) -> None:
+    """What start-up was slimmed of stays off it (issue 16; each a few ms of every start).
+
+    The folder lock is our own flock (storage/folder_lock.py): filelock, with `secrets`,
+    `hmac` and OpenSSL under it, comes only where flock is missing. The single-instance
+    name is hashed by Qt, not hashlib. Only the page shown is built, and the reminder
+    banner makes its labels and buttons when a reminder first shows.
+    """
+    after = (
+        "deferred = ('filelock', 'secrets', 'hmac', 'hashlib', '_hashlib')\n"
+        "loaded = [m for m in deferred if m in sys.modules]\n"
+        "maps = Path('/proc/self/maps')\n"
+        "if maps.exists() and 'libcrypto' in maps.read_text():\n"
+        "    loaded.append('libcrypto')\n"
+        "window = running.window\n"
+        "print(sorted(loaded), sorted(window._built), window.banner._parts is None)\n"
+    )
+    out = _launch_again(tmp_path, "", after, EVERY_REMINDER)
+    assert out == "[] ['today'] True"
