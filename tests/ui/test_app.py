@@ -459,3 +459,38 @@ def test_start_up_loads_no_lock_library_no_openssl_and_only_what_it_shows(tmp_pa
     )
     out = _launch_again(tmp_path, "", after, EVERY_REMINDER)
     assert out == "[] ['today'] True"
+
+
+def test_the_collector_is_paused_for_the_launch_and_running_after(tmp_path: Path) -> None:
+    """Paused from the preload to the shown window (issue 16), on again afterwards, with
+    what start-up made frozen; a plain start_gui (as tests call it) freezes nothing."""
+    watch = (
+        "import gc\n"
+        "from rugdiary import preload\n"
+        "counts, at_resume = [], []\n"
+        "gc.callbacks.append(lambda phase, info: counts.append(1) if phase == 'start' else None)\n"
+        "resume = preload.resume_collector\n"
+        "def counted_resume():\n"
+        "    at_resume.append(len(counts))\n"
+        "    resume()\n"
+        "preload.resume_collector = counted_resume\n"
+    )
+    launch = f"{watch}preload.import_qt_free_layers()\nstarted = len(counts)\n"
+    after = "print(at_resume[0] - started, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    assert _launch_again(tmp_path / "launch", launch, after) == "0 True True"
+    plain = f"{watch}started = 0\n"
+    assert _launch_again(tmp_path / "plain", plain, after).endswith(" True False")
+
+
+def test_a_process_with_the_collector_off_keeps_it_off() -> None:
+    import gc
+
+    from rugdiary import preload
+
+    gc.disable()
+    try:
+        preload.pause_collector(launch=True)
+        preload.resume_collector()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
