@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-import filelock
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -38,6 +37,7 @@ from rugdiary.storage.errors import (
     NewerSchemaError,
     StorageWriteError,
 )
+from rugdiary.storage.folder_lock import FolderLock, LockTimeoutError
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -210,10 +210,10 @@ def _lock_problem(lock_path: Path, exc: OSError) -> str:
     return f"the lock file {lock_path} cannot be opened ({exc.strerror or exc})"
 
 
-def _acquire(lock: filelock.BaseFileLock, data_dir: Path) -> None:
+def _acquire(lock: FolderLock, data_dir: Path) -> None:
     try:
         lock.acquire()
-    except filelock.Timeout:
+    except LockTimeoutError:
         raise DataLockedError(
             data_dir,
             "another RugDiary window or command is using this data folder; "
@@ -300,7 +300,7 @@ class Database:
     def __init__(
         self,
         data_dir: Path,
-        lock: filelock.BaseFileLock,
+        lock: FolderLock,
         clock: Clock,
         path: Path | None = None,
         *,
@@ -356,7 +356,7 @@ class Database:
                 data_dir, f"the data folder cannot be created ({exc.strerror})"
             ) from exc
         _private_lock_file(data_dir / LOCK_NAME)
-        lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=lock_timeout, mode=FILE_MODE)
+        lock = FolderLock(data_dir / LOCK_NAME, timeout=lock_timeout, mode=FILE_MODE)
         db = cls(data_dir, lock, clock, diary_path(data_dir))
         try:
             with db._locked():
@@ -378,7 +378,7 @@ class Database:
         schema: int,
     ) -> Database:
         # The lock is never taken: saves are atomic renames, so a reader sees a whole file.
-        lock = filelock.FileLock(data_dir / LOCK_NAME)
+        lock = FolderLock(data_dir / LOCK_NAME)
         db = cls(data_dir, lock, clock, diary_path(data_dir), read_only=True)
         try:
             if not db.path.exists():
@@ -596,7 +596,7 @@ def restore_backup(
             candidates[0], "no backup could be read (" + "; ".join(problems) + ")"
         )
     path = diary_path(data_dir)
-    lock = filelock.FileLock(data_dir / LOCK_NAME, timeout=2.0, mode=FILE_MODE)
+    lock = FolderLock(data_dir / LOCK_NAME, timeout=2.0, mode=FILE_MODE)
     _acquire(lock, data_dir)
     try:
         now = clock.now()

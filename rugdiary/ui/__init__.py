@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 
 def _spare_pyside_the_source_reads() -> None:
@@ -31,13 +31,18 @@ def _spare_pyside_the_source_reads() -> None:
     for name in list(sys.modules):
         if name.partition(".")[0] in sys.stdlib_module_names:
             table.setdefault(name, -1)
-    package = Path(__file__).parents[1]
-    for path in package.rglob("*.py"):
-        parts = path.relative_to(package.parent).with_suffix("").parts
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        name = ".".join(parts)
-        table.setdefault(name, 0 if name.startswith(__name__) else -1)
+    # os.walk, not Path.rglob: the glob machinery (fnmatch, its regular expressions) cost
+    # ~5 ms of a start; this walk takes a tenth of a millisecond.
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        package = os.path.relpath(folder, os.path.dirname(top)).replace(os.sep, ".")
+        for file in files:
+            if not file.endswith(".py"):
+                continue
+            stem = file[:-3]
+            name = package if stem == "__init__" else f"{package}.{stem}"
+            table.setdefault(name, 0 if name.startswith(__name__) else -1)
 
 
 _spare_pyside_the_source_reads()

@@ -258,6 +258,16 @@ def start_gui(
     second launch hands over to the running one and gets 0; an unusable diary gets
     EXIT_DATA_FILE. `make bench` times this function, so start-up is measured as launched.
     """
+    from rugdiary.preload import pause_collector, resume_collector
+
+    pause_collector()  # see there; resumed when start-up ends, however it ends
+    try:
+        return _start_gui(data_dir, theme=theme, lang=lang)
+    finally:
+        resume_collector()
+
+
+def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | int:
     from rugdiary.storage.repositories import SittingRepository
     from rugdiary.ui.first_run import first_run_needed, run_first_run
     from rugdiary.ui.motion import load_reduce_motion

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
             services.entries,
             services.clock,
             self.undo_stack,
-            self,
+            self.stack,
             sessions=services.sessions,
             program_names=names,
         )
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             services.clock,
             theme=current_theme(),
             lang=content_language(),
-            parent=self,
+            parent=self.stack,
             activities=self.activity_stores(),
         )
         page.controller.openDayRequested.connect(self.open_day)
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             services.builtin,
             exercises=services.exercises,
             lang=content_language(),
-            parent=self,
+            parent=self.stack,
             sitting=SittingRepository(services.db),
             activities=self.activity_stores(),
             flares=FlareRepository(services.db),
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             entries=services.entries,
             db=services.db,
-            parent=self,
+            parent=self.stack,
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.startRequested.connect(self.start_program)
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             pictures_dir=services.data_dir / "pictures",
             overview=overview_source(services, content_language()),
-            parent=self,
+            parent=self.stack,
         )
         page.controller.startRequested.connect(self.start_program_by_id)
         page.controller.returnFocusRequested.connect(self._return_focus)
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
             services.clock,
             lang=content_language(),
             reminders=lambda: stored_reminder_state(services.settings),
-            parent=self,
+            parent=self.stack,
             sitting=SittingRepository(services.db),
             extras=self._report_extras,
             program_name=self._program_name_in,
@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
             services.db,
             services.clock,
             program_choices_from(services.library, services.programs, content_language()),
-            self,
+            self.stack,
             tray_available=self.tray is not None,
         )
         controller = page.controller

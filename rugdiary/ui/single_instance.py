@@ -8,12 +8,11 @@ network connection or a port: the app keeps its promise never to use the network
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, Qt
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -46,7 +45,10 @@ def server_name(data_dir: Path | str, user: str | None = None) -> str:
     """
     folder = os.path.normcase(str(Path(data_dir).expanduser().resolve()))
     who = _user_name() if user is None else user
-    digest = hashlib.sha256(f"{who}\0{folder}".encode()).hexdigest()[:24]
+    # Qt's SHA-256, the same digest as hashlib's: hashlib would load OpenSSL at every start.
+    data = QByteArray(f"{who}\0{folder}".encode())
+    hashed = QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex()
+    digest = bytes(hashed.data()).decode("ascii")[:24]
     return f"rugdiary-{digest}"
 
 

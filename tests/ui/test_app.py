@@ -438,3 +438,59 @@ def test_the_first_window_imports_no_qt_free_module_after_qt(tmp_path: Path) -> 
         "print(sorted(m for m in sys.modules if m not in loaded_first and m.startswith(qt_free)))\n"
     )
     assert _launch_again(tmp_path, before, after) == "[]"
+
+
+def test_start_up_loads_no_lock_library_no_openssl_and_only_what_it_shows(tmp_path: Path) -> None:
+    """What start-up was slimmed of stays off it (issue 16; each a few ms of every start).
+
+    The folder lock is our own flock (storage/folder_lock.py): filelock, with `secrets`,
+    `hmac` and OpenSSL under it, comes only where flock is missing. The single-instance
+    name is hashed by Qt, not hashlib. Only the page shown is built, and the reminder
+    banner makes its labels and buttons when a reminder first shows.
+    """
+    after = (
+        "deferred = ('filelock', 'secrets', 'hmac', 'hashlib', '_hashlib')\n"
+        "loaded = [m for m in deferred if m in sys.modules]\n"
+        "maps = Path('/proc/self/maps')\n"
+        "if maps.exists() and 'libcrypto' in maps.read_text():\n"
+        "    loaded.append('libcrypto')\n"
+        "window = running.window\n"
+        "print(sorted(loaded), sorted(window._built), window.banner._parts is None)\n"
+    )
+    out = _launch_again(tmp_path, "", after, EVERY_REMINDER)
+    assert out == "[] ['today'] True"
+
+
+def test_the_collector_is_paused_for_the_launch_and_running_after(tmp_path: Path) -> None:
+    """Paused from the preload to the shown window (issue 16), on again afterwards, with
+    what start-up made frozen; a plain start_gui (as tests call it) freezes nothing."""
+    watch = (
+        "import gc\n"
+        "from rugdiary import preload\n"
+        "counts, at_resume = [], []\n"
+        "gc.callbacks.append(lambda phase, info: counts.append(1) if phase == 'start' else None)\n"
+        "resume = preload.resume_collector\n"
+        "def counted_resume():\n"
+        "    at_resume.append(len(counts))\n"
+        "    resume()\n"
+        "preload.resume_collector = counted_resume\n"
+    )
+    launch = f"{watch}preload.import_qt_free_layers()\nstarted = len(counts)\n"
+    after = "print(at_resume[0] - started, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    assert _launch_again(tmp_path / "launch", launch, after) == "0 True True"
+    plain = f"{watch}started = 0\n"
+    assert _launch_again(tmp_path / "plain", plain, after).endswith(" True False")
+
+
+def test_a_process_with_the_collector_off_keeps_it_off() -> None:
+    import gc
+
+    from rugdiary import preload
+
+    gc.disable()
+    try:
+        preload.pause_collector(launch=True)
+        preload.resume_collector()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import queue
 import subprocess
@@ -243,3 +244,10 @@ def test_bring_to_front_shows_a_minimised_or_hidden_window(qtbot: QtBot) -> None
     window.hide()  # as when kept in the tray
     bring_to_front(window)
     assert window.isVisible()
+
+
+def test_server_name_is_the_same_as_earlier_versions_made(tmp_path: Path) -> None:
+    """Made with Qt's SHA-256 now (no OpenSSL at start-up): a running older launch is found."""
+    folder = (tmp_path / "dätä").resolve()
+    expected = hashlib.sha256(f"jöhn\0{os.path.normcase(str(folder))}".encode()).hexdigest()
+    assert server_name(folder, "jöhn") == f"rugdiary-{expected[:24]}"
