@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,23 +37,28 @@ OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grab
 
 
 def evening_session(
-    day: date, program_name: str = "Core stability, beginner", **fields: Any
+    day: date,
+    program_name: str = "Core stability, beginner",
+    *,
+    program_id: str = "core-stability-beginner",
+    minutes: int = 12,
+    **fields: Any,
 ) -> Session:
-    """A completed 12-minute beginner core-stability session at 18:00 on `day`."""
+    """A completed beginner session of `minutes` at 18:00 on `day`; `fields` change the rest."""
     start = datetime.combine(day, time(18, 0)).astimezone()
-    return Session(
-        program_id="core-stability-beginner",
+    session = Session(
+        program_id=program_id,
         program_name=program_name,
         level=Level.BEGINNER,
         started_at=start,
-        ended_at=start + timedelta(minutes=12),
-        planned_s=720,
-        done_s=720,
+        ended_at=start + timedelta(minutes=minutes),
+        planned_s=minutes * 60,
+        done_s=minutes * 60,
         steps_done=12,
         steps_skipped=0,
         completed=True,
-        **fields,
     )
+    return replace(session, **fields) if fields else session
 
 
 def add_demo_diary(

@@ -18,6 +18,7 @@ from rugdiary.ui.diary.entry_list_model import ENTRY_ROLE, Column, EntryListMode
 from rugdiary.ui.diary.entry_list_view import TAGS_COLUMN_CHARS
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
+from tests.ui.conftest import evening_session
 
 MakeEntry = Callable[..., DiaryEntry]
 
@@ -385,43 +386,25 @@ def test_exercise_sessions_show_among_the_days_entries(
     make_entry: MakeEntry,
     clock: Any,
 ) -> None:
-    from datetime import datetime, timedelta
+    from dataclasses import replace
+    from datetime import timedelta
 
-    from rugdiary.core.exercises import Level
-    from rugdiary.core.sessions import Session, StopReason
+    from rugdiary.core.sessions import StopReason
 
     repo.add(make_entry(hour=9, pain=5, stress=3))
     repo.add(make_entry(hour=20, pain=3, stress=2))
     today = clock.now()
-    started = datetime(today.year, today.month, today.day, 18, 0).astimezone()
+    desk_break = {"program_id": "desk-break", "minutes": 4}
     services.sessions.add(
-        Session(
-            program_id="desk-break",
-            program_name="Desk break",
-            level=Level.BEGINNER,
-            started_at=started,
-            ended_at=started + timedelta(minutes=4),
-            planned_s=240,
-            done_s=240,
-            steps_done=9,
-            steps_skipped=0,
-            completed=True,
-            pain_before=4,
-            pain_after=3,
-        )
+        evening_session(today.date(), "Desk break", **desk_break, pain_before=4, pain_after=3)
     )
-    started_only = started - timedelta(days=3)
+    earlier = evening_session(today.date() - timedelta(days=3), "Desk break", **desk_break)
     services.sessions.add(
-        Session(
-            program_id="desk-break",
-            program_name="Desk break",
-            level=Level.BEGINNER,
-            started_at=started_only,
-            ended_at=started_only + timedelta(minutes=1),
-            planned_s=240,
+        replace(
+            earlier,
+            ended_at=earlier.started_at + timedelta(minutes=1),
             done_s=60,
             steps_done=2,
-            steps_skipped=0,
             completed=False,
             stopped_reason=StopReason.TIME,
         )
@@ -461,28 +444,14 @@ def test_sessions_name_programs_in_the_diary_language_or_as_recorded(
 ) -> None:
     """A session recorded in English reads in Dutch in a Dutch diary (as on the Session page)."""
     from dataclasses import replace
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     from PySide6.QtCore import QLocale
 
-    from rugdiary.core.exercises import Level
-    from rugdiary.core.sessions import Session
     from rugdiary.ui.services import builtin_content
 
-    today = clock.now()
-    started = datetime(today.year, today.month, today.day, 18, 0).astimezone()
-    recorded = Session(
-        program_id="desk-break",
-        program_name="Desk break",
-        level=Level.BEGINNER,
-        started_at=started,
-        ended_at=started + timedelta(minutes=4),
-        planned_s=240,
-        done_s=240,
-        steps_done=9,
-        steps_skipped=0,
-        completed=True,
-    )
+    recorded = evening_session(clock.now().date(), "Desk break", program_id="desk-break", minutes=4)
+    started = recorded.started_at
     services.sessions.add(recorded)
     services.sessions.add(
         replace(
