@@ -489,7 +489,7 @@ class FigureScene:
                 if sided:
                     role = "near" if side == near_side else "far"
                     in_front = 2.0 if role == "near" else -20.0
-                    if role == "near" and a in ("elbow", "wrist") and _under_trunk(pts, side):
+                    if role == "near" and a == "wrist" and _under_trunk(pts, side):
                         # a hand slid under the low back (curl-up) goes in under the trunk
                         in_front = -1.0
                     depth = trunk_depth + in_front + depth * 0.01

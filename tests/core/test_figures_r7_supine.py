@@ -83,9 +83,9 @@ def test_curl_up_shoulder_blades_clearly_leave_the_mat_and_the_pelvis_stays() ->
     def rise(name: str) -> float:
         return work[name][1] - start[name][1]
 
-    assert rise("spine3") >= 3.5, "the shoulder blades leave the mat"
-    assert rise("c7") >= 10.0, "the top of the back is clearly up"
-    assert rise("c7") * scale >= 7.0, "clear on a 160x120 thumbnail"
+    assert rise("spine3") >= 2.5, "the shoulder blades leave the mat"
+    assert rise("c7") >= 7.0, "the top of the back is clearly up"
+    assert rise("c7") * scale >= 5.0, "clear on a 160x120 thumbnail"
     assert math.dist(work["pelvis"], start["pelvis"]) <= 0.5, "the pelvis stays"
     assert rise("spine1") <= 0.5, "the lower back stays on the hands"
     # no sit-up: the head comes up with the upper back, the chin a little tucked, the face
@@ -93,7 +93,7 @@ def test_curl_up_shoulder_blades_clearly_leave_the_mat_and_the_pelvis_stays() ->
     assert rise("head") <= 28.0
     face = (work["face"][0] - work["head"][0], work["face"][1] - work["head"][1])
     towards_knees = math.degrees(math.atan2(face[0], face[1]))
-    assert 35.0 <= towards_knees <= 75.0, f"the face looks {towards_knees:.0f} deg from up"
+    assert 15.0 <= towards_knees <= 40.0, f"the face looks {towards_knees:.0f} deg from up"
     # the hands are under the low back; the near elbow lies on the mat out beside the body
     for points in (start, work):
         elbow = points["l_elbow"]
