@@ -237,6 +237,20 @@ def _under_trunk(pts: Mapping[str, Vec], side: str) -> bool:
     )
 
 
+ON_TRUNK_CM = (12.0, 5.0)
+"""A hand this close (across the floor) to the spine and this much higher lies on the body
+(belly or chest, lying down): the far one is drawn on top of the trunk, not lost behind it."""
+
+
+def _on_trunk(pts: Mapping[str, Vec], side: str) -> bool:
+    hand = pts[side + "palm"]
+    return any(
+        math.hypot(hand[0] - spine[0], hand[2] - spine[2]) < ON_TRUNK_CM[0]
+        and hand[1] > spine[1] + ON_TRUNK_CM[1]
+        for spine in (pts["pelvis"], pts["spine0"], pts["spine1"], pts["spine2"], pts["spine3"])
+    )
+
+
 _LIMB_PARTS: tuple[tuple[str, str, float, float], ...] = (
     ("shoulder", "elbow", 5.6, 4.2),
     ("elbow", "wrist", 4.2, 3.0),
@@ -495,6 +509,9 @@ class FigureScene:
                     if role == "near" and a == "wrist" and _under_trunk(pts, side):
                         # a hand slid under the low back (curl-up) goes in under the trunk
                         in_front = -1.0
+                    if role == "far" and a == "wrist" and _on_trunk(pts, side):
+                        # a far hand resting on the belly or chest lies on top of the body
+                        in_front = 1.0
                     depth = trunk_depth + in_front + depth * 0.01
                 outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
                 # a shade further back than the joint it hangs from, so the upper arm

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
 import pytest
 
-from rugdiary.core.body import CONTACT_POINTS, Vec, solve
+from rugdiary.core.body import CONTACT_POINTS, HEAD_RADIUS, Vec, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
-from rugdiary.core.figure_drawing import scene_for
+from rugdiary.core.figure_drawing import FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
 
 RESOURCES = Path(__file__).parents[2] / "resources"
@@ -21,6 +22,20 @@ def _figure(exercise_id: str) -> Figure:
     figure = EXERCISES[exercise_id].figure
     assert figure is not None
     return figure
+
+
+def _gap_to_trunk_top(scene: FigureScene, shapes: tuple[Shape, ...], palm: Vec) -> float:
+    """How far (cm) a resting hand's underside is above the drawn trunk's top outline."""
+    trunk = next(s for s in shapes if s.part == "trunk")
+    u, v, _ = scene.camera.project(palm)
+    x = scene.frame.offset_x + u * scene.frame.scale
+    y = scene.frame.offset_y - v * scene.frame.scale
+    top = min(
+        y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        for (x0, y0), (x1, y1) in itertools.pairwise((*trunk.points, trunk.points[0]))
+        if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
+    )
+    return (top - y) / scene.frame.scale - 3.1  # the drawn hand is 3.1 cm half-thick
 
 
 def _rise(a: Vec, b: Vec) -> float:
@@ -93,3 +108,27 @@ def test_body_scan_knees_rest_on_a_cushion() -> None:
         knee = points[f"{side}_knee"]
         assert cushion.x <= knee[0] <= cushion.x + cushion.w
         assert knee[1] - CONTACT_POINTS[f"{side}_knee"] - cushion.h == pytest.approx(0, abs=1.0)
+
+
+def test_supported_rest_near_hand_lies_still_by_the_side_and_the_head_on_a_pillow() -> None:
+    """The near hand riding the belly on a tipping forearm read as a deliberate arm movement:
+    it lies still on the mat; the far hand rests on the belly, drawn on top of it."""
+    figure = _figure("supported-rest")
+    pillow = next(p for p in figure.props if p.kind is PropKind.CUSHION)
+    start = solve(figure.start).points
+    head = start["head"]
+    assert pillow.x <= head[0] <= pillow.x + pillow.w, "the pillow lies under the head"
+    assert head[1] - HEAD_RADIUS - pillow.h == pytest.approx(0.0, abs=1.0), "the head rests on it"
+    scene = scene_for(figure)
+    for i in range(24):
+        pose = figure.at_phase(i / 24)
+        points = solve(pose).points
+        palm = points["l_palm"]
+        assert math.dist(palm, start["l_palm"]) <= 0.1, "the near hand does not move"
+        assert abs(palm[2]) >= 20.0, "beside the body, not on it"
+        assert abs(points["r_palm"][2]) <= 8.0, "the far hand on the belly"
+        shapes = scene.drawing(pose).shapes
+        order = [s.part for s in shapes]
+        assert order.index("r_wrist") > order.index("trunk"), "seen on top of the belly"
+        gap = _gap_to_trunk_top(scene, shapes, points["r_palm"])
+        assert -2.5 <= gap <= 0.5, f"the far hand {gap:.1f} cm off the belly at {i}/24"
