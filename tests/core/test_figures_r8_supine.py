@@ -13,6 +13,7 @@ from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
+from tests.core.figure_geometry import inside
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -132,3 +133,31 @@ def test_supported_rest_near_hand_lies_still_by_the_side_and_the_head_on_a_pillo
         assert order.index("r_wrist") > order.index("trunk"), "seen on top of the belly"
         gap = _gap_to_trunk_top(scene, shapes, points["r_palm"])
         assert -2.5 <= gap <= 0.5, f"the far hand {gap:.1f} cm off the belly at {i}/24"
+
+
+def test_belly_breathing_the_belly_outline_rises_in_sight_under_the_hand_and_the_arrow() -> None:
+    """The near forearm across the belly hid the outline that should rise, and the arrow
+    stood over the ribs: the near hand lies on the (still) chest, the far hand on the belly,
+    drawn on top, and the arrow stands over that hand."""
+    figure = _figure("diaphragmatic-breathing")
+    scene = scene_for(figure)
+    s = scene.frame.scale
+    for pose in (figure.start, figure.work):
+        shapes = scene.drawing(pose).shapes
+        points = solve(pose).points
+        palm_x = scene.frame.offset_x + scene.camera.project(points["r_palm"])[0] * s
+        trunk = next(sh for sh in shapes if sh.part == "trunk")
+        near = [sh for sh in shapes if sh.role == "near" and sh.part[:2] in ("l_", "r_")]
+        for dx in (-6.0, -3.0, 0.0, 3.0, 6.0):
+            x = palm_x + dx * s
+            top = min(
+                y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+                for (x0, y0), (x1, y1) in itertools.pairwise((*trunk.points, trunk.points[0]))
+                if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
+            )
+            assert not any(inside((x, top + 0.5 * s), sh.points) for sh in near), dx
+        order = [sh.part for sh in shapes]
+        assert order.index("r_wrist") > order.index("trunk"), "the belly hand is seen"
+        cue = [p for sh in shapes if sh.role == "cue" for p in sh.points]
+        xs = [x for x, _ in cue]
+        assert abs((min(xs) + max(xs)) / 2 - palm_x) <= 4.0 * s, "the arrow over the hand"
