@@ -764,11 +764,18 @@ class FigureScene:
             shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         elif face[2] > 0:
             for sign in (1.0, -1.0):
-                eye = at(
-                    left[0] * r * 0.38 * sign + up[0] * r * 0.15,
-                    left[1] * r * 0.38 * sign + up[1] * r * 0.15,
-                )
-                shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
+                du = left[0] * r * 0.38 * sign + up[0] * r * 0.15
+                dv = left[1] * r * 0.38 * sign + up[1] * r * 0.15
+                if self.figure.eyes == "closed":
+                    # a short line across the face: shut eyes, the cue to let go
+                    lid = tuple(
+                        at(du + left[0] * r * 0.16 * k, dv + left[1] * r * 0.16 * k)
+                        for k in (-1.0, 1.0)
+                    )
+                    shapes.append(Shape("line", "outline", lid, (r * 0.12 * s, 0.0), part="eye"))
+                else:
+                    eye = at(du, dv)
+                    shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         return shapes
 
     @staticmethod

@@ -10,6 +10,7 @@ import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, HEAD_RADIUS, Vec, solve
 from rugdiary.core.content import load_exercises
+from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
@@ -161,3 +162,21 @@ def test_belly_breathing_the_belly_outline_rises_in_sight_under_the_hand_and_the
         cue = [p for sh in shapes if sh.role == "cue" for p in sh.points]
         xs = [x for x, _ in cue]
         assert abs((min(xs) + max(xs)) / 2 - palm_x) <= 4.0 * s, "the arrow over the hand"
+
+
+def test_body_scan_eyes_are_closed_and_the_field_round_trips_and_is_checked() -> None:
+    """Open eyes gave no "relax" cue: a figure may rest with its eyes shut (short lines)."""
+    figure = _figure("body-scan")
+    assert figure.eyes == "closed"
+    lids = [s for s in scene_for(figure).drawing(figure.start).shapes if s.part == "eye"]
+    assert [s.kind for s in lids] == ["line", "line"], "two shut eyes"
+    open_eyes = scene_for(_figure("supported-rest")).drawing(_figure("supported-rest").start)
+    assert not [s for s in open_eyes.shapes if s.part == "eye"], "others keep them open"
+    data = figure.to_dict()
+    assert Figure.from_dict(data).eyes == "closed", "round trip"
+    assert "eyes" not in _figure("curl-up").to_dict(), "the default is not written"
+    for bad in ("shut", 1, None):
+        data["eyes"] = bad
+        with pytest.raises(ValidationError) as caught:
+            Figure.from_dict(data)
+        assert caught.value.field == "figure.eyes"
