@@ -582,6 +582,14 @@ def _lerp_turn(a: float, b: float, t: float) -> float:
     return a + delta * t
 
 
+def _lerp_focus(a: float, b: float, t: float) -> float:
+    """Attention travels on only: between a later and an earlier place there is none, so a
+    scan that ends at the head starts afresh at the feet instead of sweeping back."""
+    if a < 0 or b < 0 or (b < a and 0.0 < t < 1.0):
+        return a if t <= 0.0 else b if t >= 1.0 else -1.0
+    return a + (b - a) * t
+
+
 def interpolate(a: Pose, b: Pose, t: float) -> Pose:
     """The pose a fraction `t` (already eased) of the way from `a` to `b`.
 
@@ -611,7 +619,7 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
         angles,
         contacts,  # type: ignore[arg-type]
         a.breath + (b.breath - a.breath) * t,
-        a.focus + (b.focus - a.focus) * t if a.focus >= 0 and b.focus >= 0 else -1.0,
+        _lerp_focus(a.focus, b.focus, t),
         a.flipped,
     )
 

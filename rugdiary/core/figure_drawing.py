@@ -203,9 +203,12 @@ NOSE_ROOT_RAD = 0.3
 """Half the angle of head outline the nose grows from (radians)."""
 HEAD_HIGH_CM = 30.0
 """A head this high or higher, in a figure seen from one side, goes behind the near limbs."""
-FOCUS_BAND_CM = (10.0, 60.0)
-"""The body scan's band of attention: 10 cm along the body, 60 cm across it (wider than
-a body seen from above, so it reads as a line passing over, not a mark on the skin)."""
+FOCUS_BAND_CM = 14.0
+"""The body scan's glow of attention: 14 cm along the body and as wide as the body part it
+lies on (a band wider than the body read as a strap or roller moved under it)."""
+FOCUS_FADE = 0.1
+"""The last share of the focus (0 feet .. 1) fades the glow out over the head, so the loop
+starts again at the feet instead of sweeping back down the body."""
 
 
 # ---------------------------------------------------------------------------
@@ -231,6 +234,20 @@ def _under_trunk(pts: Mapping[str, Vec], side: str) -> bool:
     return any(
         math.hypot(hand[0] - spine[0], hand[2] - spine[2]) < UNDER_TRUNK_CM and hand[1] < spine[1]
         for spine in (pts["pelvis"], pts["spine0"], pts["spine1"], pts["spine2"])
+    )
+
+
+ON_TRUNK_CM = (12.0, 5.0)
+"""A hand this close (across the floor) to the spine and this much higher lies on the body
+(belly or chest, lying down): the far one is drawn on top of the trunk, not lost behind it."""
+
+
+def _on_trunk(pts: Mapping[str, Vec], side: str) -> bool:
+    hand = pts[side + "palm"]
+    return any(
+        math.hypot(hand[0] - spine[0], hand[2] - spine[2]) < ON_TRUNK_CM[0]
+        and hand[1] > spine[1] + ON_TRUNK_CM[1]
+        for spine in (pts["pelvis"], pts["spine0"], pts["spine1"], pts["spine2"], pts["spine3"])
     )
 
 
@@ -489,9 +506,12 @@ class FigureScene:
                 if sided:
                     role = "near" if side == near_side else "far"
                     in_front = 2.0 if role == "near" else -20.0
-                    if role == "near" and a in ("elbow", "wrist") and _under_trunk(pts, side):
+                    if role == "near" and a == "wrist" and _under_trunk(pts, side):
                         # a hand slid under the low back (curl-up) goes in under the trunk
                         in_front = -1.0
+                    if role == "far" and a == "wrist" and _on_trunk(pts, side):
+                        # a far hand resting on the belly or chest lies on top of the body
+                        in_front = 1.0
                     depth = trunk_depth + in_front + depth * 0.01
                 outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
                 # a shade further back than the joint it hangs from, so the upper arm
@@ -744,11 +764,18 @@ class FigureScene:
             shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         elif face[2] > 0:
             for sign in (1.0, -1.0):
-                eye = at(
-                    left[0] * r * 0.38 * sign + up[0] * r * 0.15,
-                    left[1] * r * 0.38 * sign + up[1] * r * 0.15,
-                )
-                shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
+                du = left[0] * r * 0.38 * sign + up[0] * r * 0.15
+                dv = left[1] * r * 0.38 * sign + up[1] * r * 0.15
+                if self.figure.eyes == "closed":
+                    # a short line across the face: shut eyes, the cue to let go
+                    lid = tuple(
+                        at(du + left[0] * r * 0.16 * k, dv + left[1] * r * 0.16 * k)
+                        for k in (-1.0, 1.0)
+                    )
+                    shapes.append(Shape("line", "outline", lid, (r * 0.12 * s, 0.0), part="eye"))
+                else:
+                    eye = at(du, dv)
+                    shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         return shapes
 
     @staticmethod
@@ -769,40 +796,48 @@ class FigureScene:
         return tuple(at(u, v) for u, v in (root[0], tip, root[1]))
 
     def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> Shape:
-        """A soft band across the body travelling from the feet to the head: the attention.
+        """A soft glow on the body travelling from the feet to the head: the attention.
 
-        A band, not a spot: a round spot on a body reads as "it hurts here".
+        A band as wide as the body part, not a spot: a round spot reads as "it hurts here".
         """
         pts = skeleton.points
+        # along the body, and how wide it is there (both legs, the trunk, the head)
         path = [
-            _mid(pts["l_ankle"], pts["r_ankle"]),
-            _mid(pts["l_knee"], pts["r_knee"]),
-            pts["pelvis"],
-            pts["spine3"],
-            pts["head"],
+            (
+                _mid(pts["l_ankle"], pts["r_ankle"]),
+                math.dist(pts["l_ankle"], pts["r_ankle"]) / 2 + 4.0,
+            ),
+            (_mid(pts["l_knee"], pts["r_knee"]), math.dist(pts["l_knee"], pts["r_knee"]) / 2 + 5.5),
+            (pts["pelvis"], _TRUNK_SECTIONS[0][2]),
+            (pts["spine3"], _TRUNK_SECTIONS[4][2]),
+            (pts["head"], HEAD_RADIUS),
         ]
-        scaled = focus * (len(path) - 1)
+        travel = min(1.0, focus / (1.0 - FOCUS_FADE))
+        fade = min(1.0, (1.0 - focus) / FOCUS_FADE)
+        scaled = travel * (len(path) - 1)
         i = min(int(scaled), len(path) - 2)
         t = scaled - i
-        p = tuple(a + (b - a) * t for a, b in zip(path[i], path[i + 1], strict=True))
+        (a, wa), (b, wb) = path[i], path[i + 1]
+        p = tuple(x + (y - x) * t for x, y in zip(a, b, strict=True))
         cam = self.camera
         s = frame.scale
         u, v, _ = cam.project(p)  # type: ignore[arg-type]
         # across the body's feet-to-head line as the camera sees it
-        fu, fv, _ = cam.project(path[0])
-        hu, hv, _ = cam.project(path[-1])
+        fu, fv, _ = cam.project(path[0][0])
+        hu, hv, _ = cam.project(path[-1][0])
         length = math.hypot(hu - fu, hv - fv) or 1.0
-        along = ((hu - fu) / length, (hv - fv) / length)
-        across = (-along[1], along[0])
-        half_along, half_across = FOCUS_BAND_CM[0] / 2, FOCUS_BAND_CM[1] / 2
-        corners = tuple(
-            (
-                frame.offset_x + (u + a * along[0] * half_along + c * across[0] * half_across) * s,
-                frame.offset_y - (v + a * along[1] * half_along + c * across[1] * half_across) * s,
+        across = (-(hv - fv) / length, (hu - fu) / length)
+        half_along = FOCUS_BAND_CM / 2 * fade
+        half_across = max(0.0, (wa + (wb - wa) * t) * fade - half_along)
+
+        def end(sign: float) -> Point2:
+            return (
+                frame.offset_x + (u + sign * across[0] * half_across) * s,
+                frame.offset_y - (v + sign * across[1] * half_across) * s,
             )
-            for a, c in ((-1, -1), (1, -1), (1, 1), (-1, 1))
-        )
-        return Shape("poly", "focus", corners)
+
+        outline = _capsule(end(-1.0), half_along * s, end(1.0), half_along * s)
+        return Shape("poly", "focus", tuple(outline), part="focus")
 
     def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""

@@ -331,6 +331,8 @@ class Motion(StrEnum):
     CYCLE = "cycle"  # round the keyframes every cycle_s (walking, breathing)
 
 
+EYES: tuple[str, ...] = ("open", "closed")
+
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
 
@@ -379,6 +381,8 @@ class Figure:
     breath_cm: float = BREATH_CM
     arrow: Arrow | None = None
     """An optional motion arrow beside the part that moves (Arrow)."""
+    eyes: str = "open"
+    """"closed" draws the eyes as short lines: resting with the eyes shut (body scan)."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -407,6 +411,8 @@ class Figure:
             or not 0 <= self.breath_cm <= 15
         ):
             raise ValidationError("breath_cm", "must be a number of cm from 0 to 15")
+        if self.eyes not in EYES:
+            raise ValidationError("eyes", f"must be one of {', '.join(EYES)}")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -491,6 +497,8 @@ class Figure:
             out["breath_cm"] = self.breath_cm
         if self.arrow is not None:
             out["arrow"] = self.arrow.to_dict()
+        if self.eyes != "open":
+            out["eyes"] = self.eyes
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -512,7 +520,7 @@ class Figure:
             raise ValidationError(path, "must be an object")
         reject_unknown(
             data,
-            {"position", "camera", "keyframes", "cycle_s", "props", "breath_cm", "arrow"},
+            {"position", "camera", "keyframes", "cycle_s", "props", "breath_cm", "arrow", "eyes"},
             "is not a figure field",
             path,
         )
@@ -541,6 +549,7 @@ class Figure:
                 props=props,
                 breath_cm=data.get("breath_cm", BREATH_CM),
                 arrow=arrow,
+                eyes=data.get("eyes", "open"),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

@@ -60,7 +60,9 @@ def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
     for mirrored, skeleton in _frames(figure)[::4]:
         for name in ("head", "c7", "spine3", "pelvis"):
             x, _, z = skeleton.points[name]
-            assert support_under(figure.props, skeleton.points[name], mirrored) == mat.h, name
+            under = support_under(figure.props, skeleton.points[name], mirrored)
+            pillow = name == "head" and exercise_id == "supported-rest"  # on a pillow on it
+            assert under == mat.h or (pillow and under > mat.h), name
             assert mat.x < x < mat.x + mat.w, name
             assert abs(z) < mat.depth / 2, name
 
@@ -309,36 +311,16 @@ def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_
         assert chair.x < ankle[0] < chair.x + chair.w, "the calves lie along the seat"
         assert start[f"{side}_heel"][1] >= chair.h - 0.5, "the heels stay on top of the seat"
     assert figure.work.breath - figure.start.breath >= 0.9
-    # only a calm breath moves: the trunk and legs stay still; the hands resting on the
-    # belly ride it up and down with the whole forearm, which keeps its slope (a forearm
-    # tipping up and down on the elbow read as fidgeting)
+    # only a calm breath moves: trunk, legs and the near hand resting on the mat by the side
+    # stay still (the near hand riding the belly read as a deliberate arm movement)
     still = [n for n in start if not n.startswith(("l_", "r_")) or "hip" in n or "knee" in n]
-    work = solve(figure.work).points
+    still += ["l_palm", "l_elbow"]
     for pose in (figure.at_phase(i / 24) for i in range(24)):
         points = solve(pose).points
         assert max(math.dist(start[n], points[n]) for n in still) < 0.1
-        for side in "lr":
-            lean = _slope(points[f"{side}_elbow"], points[f"{side}_wrist"])
-            assert abs(lean - _slope(start[f"{side}_elbow"], start[f"{side}_wrist"])) <= 5.0
-            assert points[f"{side}_elbow"][1] <= 12.0, "the elbow stays low by the side"
-    assert work["l_palm"][1] - start["l_palm"][1] >= 5.0, "the hands rise with the breath"
-    # the hands lie on the belly, on the drawn body in every frame
     scene = scene_for(figure)
     cam, frame = scene.camera, scene.frame
-    for pose in (figure.at_phase(i / 12) for i in range(12)):
-        trunk = next(s for s in scene.drawing(pose).shapes if s.part == "trunk")
-        for side in "lr":
-            palm = solve(pose).points[f"{side}_palm"]
-            u, v, _ = cam.project(palm)
-            x, y = frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale
-            top = min(
-                y0 + (y1 - y0) * (x - x0) / (x1 - x0)
-                for (x0, y0), (x1, y1) in itertools.pairwise((*trunk.points, trunk.points[0]))
-                if x0 != x1 and min(x0, x1) <= x <= max(x0, x1)
-            )
-            gap = (top - y) / frame.scale - 3.1  # the drawn hand is 3.1 cm half-thick
-            assert -2.5 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body"
-    assert start["spine2"][0] <= start["l_palm"][0] <= start["spine0"][0], "on the belly"
+    assert start["l_palm"][1] <= 4.0, "the near hand rests on the mat"
     assert 1.5 <= figure.breath_cm <= 4.5, "a calm breath, not a show"
     # ... that still shows: the drawn belly under the hands rises
     u, _, _ = cam.project(start["spine1"])
