@@ -35,9 +35,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # reads as side-lying, the hip visibly leaves the mat into the line shoulder-hip-knee,
     # and the shins on the mat show going back from the knees
     "front_low": (9.0, 21.0),
-    # well above one side, square to the body: the bent knees show as a V and sink away
-    # from the viewer to one side (the second side is drawn mirrored, see mirrors_view)
-    "high_side": (0.0, 64.0),
+    # from beyond the feet, raised, looking along the body: bent knees stand up as an
+    # upright inverted V and sink to the left or right on screen, with the trunk, the arms
+    # out on the mat and the face looking up beyond them (the second side sinks the other way)
+    "feet_end_high": (90.0, 28.0),
     # the side view from just above the mat, for figures lying on the back: a hand or elbow
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
@@ -308,8 +309,6 @@ MIRROR_VIEW_CORNER_POSITIONS = ("supine", "prone")
 
 CORNER_YAW = 30.0
 """A camera is at a corner when its yaw is at least this far from side, front and back."""
-STEEP_PITCH = 45.0
-"""A camera at least this high (short of straight down) sees lying figures mirrored too."""
 
 
 def mirrors_view(figure: Figure) -> bool:
@@ -326,9 +325,7 @@ def mirrors_view(figure: Figure) -> bool:
         return True
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     corner = CORNER_YAW <= yaw % 90.0 <= 90.0 - CORNER_YAW and pitch < 90.0
-    # from well above one side, too: a side moving towards the viewer would flatten
-    steep = STEEP_PITCH <= pitch < 90.0
-    if figure.position in MIRROR_VIEW_CORNER_POSITIONS and (corner or steep):
+    if figure.position in MIRROR_VIEW_CORNER_POSITIONS and corner:
         return True
     return any(
         prop.kind is PropKind.BAG

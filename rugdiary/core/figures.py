@@ -351,7 +351,7 @@ CAMERAS: tuple[str, ...] = (
     "top",
     "three_quarter",
     "front_low",
-    "high_side",
+    "feet_end_high",
     "side_low",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""

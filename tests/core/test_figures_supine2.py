@@ -11,7 +11,7 @@ import pytest
 from rugdiary.core.body import Skeleton, Vec, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
-from rugdiary.core.figure_drawing import CAMERA_ANGLES, VIEW_W, Camera, mirrors_view, scene_for
+from rugdiary.core.figure_drawing import VIEW_W, Camera, scene_for
 from rugdiary.core.figures import PropKind, support_under
 
 RESOURCES = Path(__file__).parents[2] / "resources"
@@ -197,44 +197,6 @@ def _knee_drop(points: dict[str, Vec]) -> float:
     hips = _mid(points["l_hip"], points["r_hip"])
     knees = _mid(points["l_knee"], points["r_knee"])
     return math.degrees(math.atan2(knees[2] - hips[2], knees[1] - hips[1]))
-
-
-def test_knee_rolls_seen_from_above_the_feet_side_show_the_bent_knees_sinking_sideways() -> None:
-    # From straight above the bent knees did not show and the legs zig-zagged; from a low
-    # corner the figure looked pasted onto a slanted mat. From well above one side, on a
-    # square mat, each bent leg is a V (thigh up to the knee, shin down to the foot) and
-    # both knees sink together away from the viewer, then come back. Knees sinking towards
-    # the viewer flattened into long sticks, so the second side is drawn mirrored.
-    figure = _figure("knee-rolls")
-    assert figure.camera == "high_side"
-    _yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 50.0 <= pitch <= 75.0, "well above"
-    camera = Camera.named(figure.camera)
-    assert camera.toward[2] > 0.3, "seen from the figure's left"
-    assert abs(camera.toward[0]) < 0.1, "square to the body, so the mat is not slanted"
-    assert mirrors_view(figure), "the other side drawn as the mirror image"
-    scene = scene_for(figure)
-    start = scene.drawing(figure.start).joints
-    for pose in (figure.start, figure.start.mirrored()):
-        joints = scene.drawing(pose).joints
-        for side in "lr":
-            hip, knee, ankle = (joints[f"{side}_{n}"] for n in ("hip", "knee", "ankle"))
-            # the knee is the V's tip, well off the line from the hip to the ankle
-            dx, dy = ankle[0] - hip[0], ankle[1] - hip[1]
-            off = abs(dx * (knee[1] - hip[1]) - dy * (knee[0] - hip[0])) / math.hypot(dx, dy)
-            assert off >= VIEW_W / 24, f"the knee bend shows ({off:.0f})"
-            assert _angle((*hip, 0.0), (*knee, 0.0), (*ankle, 0.0)) <= 120, "a clear V"
-    for pose in (figure.work, figure.keyframes[2].pose):
-        joints = scene.drawing(pose).joints
-        # the trunk lies still on screen: shoulders and hands stay where they are
-        for name in ("l_shoulder", "r_shoulder", "l_wrist", "r_wrist"):
-            assert math.dist(joints[name], start[name]) <= 1.0, name
-    knees0 = _mid2(start["l_knee"], start["r_knee"])
-    for pose in (figure.keyframes[2].pose, figure.keyframes[2].pose.mirrored()):
-        settled = scene.drawing(pose).joints
-        knees = _mid2(settled["l_knee"], settled["r_knee"])
-        moved = math.dist(knees, knees0)
-        assert moved >= VIEW_W / 16, f"the knees sweep clearly on screen ({moved:.0f})"
 
 
 def _slope(a: Vec, b: Vec) -> float:
