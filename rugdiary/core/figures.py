@@ -351,6 +351,7 @@ CAMERAS: tuple[str, ...] = (
     "front_low",
     "high_side",
     "side_low",
+    "front_quarter",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

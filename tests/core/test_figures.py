@@ -254,6 +254,7 @@ def test_the_cameras_look_where_they_say() -> None:
     assert side.project((10, 0, 0))[0] > 0, "forward is to the right"
     assert top.project((0, 0, -10))[1] > 0, "from above, the far side is up"
     assert top.project((0, 50, 0))[2] > 0, "from above, higher is nearer"
+    assert Camera.named("front_quarter").project((10, 0, 0))[2] > 0, "in front: forward is near"
 
 
 def test_forward_kinematics_of_a_standing_body() -> None:
