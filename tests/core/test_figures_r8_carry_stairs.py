@@ -74,3 +74,33 @@ class TestSuitcaseCarryFromTheFront:
             # and it still walks: the feet step apart and together, the free arm swings
             assert max(ankles) - min(ankles) >= 30.0
             assert max(swing) - min(swing) >= 15.0
+
+
+class TestStairsDown:
+    def test_going_down_one_hand_grips_the_rail_ahead_and_the_other_swings_behind(self) -> None:
+        # The way down showed no hand on the rail: the far hand on it hid behind the trunk
+        # and the near arm hung in front of it. Now the rail hand reaches ahead along the
+        # bar (the chest turns a little towards it) and the free arm stays behind the body.
+        figure = _figure("stairs")
+        rails = [p for p in figure.props if p.kind is PropKind.RAIL]
+        at = {key.name: key.at for key in figure.keyframes}
+        first, last = at["down1-lift0"], at["down5"]
+        for i in range(120):
+            phase = first + (last - first) * i / 119
+            pose = figure.at_phase(phase)
+            points = solve(pose).points
+            facing = points["face"][0] - points["head"][0]
+            assert facing < 0, "it faces down the stairs"
+            held = [name[:2] for name, _ in pose.contacts if name.endswith("_hand")]
+            assert len(held) == 1, phase
+            palm = points[held[0] + "palm"]
+            gaps = [
+                abs(palm[1] - 2.5 - rail.rail_top(palm[0]))
+                for rail in rails
+                if rail.top_under(palm[0], palm[2]) is not None
+            ]
+            assert gaps and min(gaps) <= 1.0, f"the hand is on the rail at {phase:.3f}"
+            pelvis = points["pelvis"][0]
+            assert pelvis - palm[0] >= 18.0, f"the rail hand reaches ahead at {phase:.3f}"
+            free = "r_" if held[0] == "l_" else "l_"
+            assert points[free + "palm"][0] - pelvis >= 10.0, "the free hand hangs behind"
