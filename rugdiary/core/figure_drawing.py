@@ -43,6 +43,9 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
     "side_low": (14.0, 3.0),
+    # in front and a little to one side, nearly level: a body walking upright shows its
+    # vertical midline and level shoulders and pelvis, the legs still step and the arms swing
+    "front_quarter": (65.0, 6.0),
 }
 
 

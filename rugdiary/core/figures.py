@@ -353,6 +353,7 @@ CAMERAS: tuple[str, ...] = (
     "front_low",
     "feet_end_high",
     "side_low",
+    "front_quarter",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

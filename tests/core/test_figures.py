@@ -257,6 +257,7 @@ def test_the_cameras_look_where_they_say() -> None:
     feet_end = Camera.named("feet_end_high")
     assert feet_end.project((50, 0, 0))[2] > 0, "beyond the feet (+x), looking at the head"
     assert feet_end.project((0, 50, 0))[2] > 0, "raised: higher is nearer"
+    assert Camera.named("front_quarter").project((10, 0, 0))[2] > 0, "in front: forward is near"
 
 
 def test_forward_kinematics_of_a_standing_body() -> None:

@@ -68,7 +68,7 @@ def _luminance(colour: str) -> float:
 
 
 class TestSuitcaseCarry:
-    def test_the_case_is_large_dark_and_held_by_a_firm_handle_in_the_fist(self) -> None:
+    def test_the_case_is_moderate_dark_and_held_by_a_firm_handle_in_the_fist(self) -> None:
         # A pale box on a thin strap read as an empty parcel ("the case looks light"): a
         # case at body scale, its sides dark, hanging from a short thick handle in the hand.
         figure = _figure("suitcase-carry")
@@ -81,7 +81,7 @@ class TestSuitcaseCarry:
                 drawing = scene.drawing(pose)
                 case = [s for s in drawing.shapes if s.part == "bag"]
                 area = sum(_area(s.points) for s in case) / scale**2
-                assert area >= 1800.0, f"the case shows {area:.0f} cm2"
+                assert 450.0 <= area <= 1100.0, f"a moderate case shows {area:.0f} cm2"
                 sides = [s for s in case if s.role == "cue"]
                 assert sum(_area(s.points) for s in sides) >= 0.8 * area * scale**2
                 dark = (_luminance(style.background or "#ffffff") + 0.05) / (
@@ -96,7 +96,7 @@ class TestSuitcaseCarry:
                 assert math.dist(grip, palm) / scale <= 12.0, (mirrored, phase)
                 posts = (handle.points[0], handle.points[-1])
                 height = max(abs(grip[1] - p[1]) for p in posts) / scale
-                assert 3.0 <= height <= 8.5, f"a short handle, {height:.1f} cm"
+                assert 3.0 <= height <= 10.0, f"a short handle, {height:.1f} cm"
 
     def test_the_load_hangs_from_a_straight_arm_with_level_shoulders_and_an_upright_trunk(
         self,

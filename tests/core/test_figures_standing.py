@@ -379,7 +379,7 @@ class TestSuitcaseCarry:
         # first one's mirror image, so the bag never hides behind the legs and the person
         # walks the other way
         figure = _figure("suitcase-carry")
-        assert figure.camera == "side"
+        assert figure.camera == "front_quarter"
         assert mirrors_view(figure)
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
         camera = Camera.named(figure.camera)
@@ -388,8 +388,8 @@ class TestSuitcaseCarry:
         for phase in PHASES[::4]:
             pose = figure.at_phase(phase)
             points = solve(pose).points
-            depth = {side: camera.project(points[side + "palm"])[2] for side in ("l_", "r_")}
-            assert depth[bag.hand + "_"] > max(depth.values()) - 0.01, "the bag hand is near"
+            depth = {side: camera.project(points[side + "shoulder"])[2] for side in ("l_", "r_")}
+            assert depth[bag.hand + "_"] > max(depth.values()) - 0.01, "the bag side is near"
             first = scene.drawing(pose)
             second = scene.drawing(figure.at_phase(phase, mirrored=True))
             (handle,) = [s for s in first.shapes if s.part == "bag:handle"]
@@ -405,9 +405,9 @@ class TestSuitcaseCarry:
     def test_the_bag_shows_in_every_frame_as_a_real_case(self) -> None:
         figure = _figure("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
-        # a proper case, not a small box: about 40 x 30 cm below its handles
-        assert bag.w >= 35.0
-        assert bag.h - BAG_HANDLE >= 28.0
+        # a proper case, not a small box, nor a heavy load: about 35 x 27 cm below its handles
+        assert 30.0 <= bag.w <= 40.0
+        assert 24.0 <= bag.h - BAG_HANDLE <= 30.0
         scene = scene_for(figure)
         for mirrored in (False, True):
             for phase in PHASES[::3]:
