@@ -1,4 +1,4 @@
-"""Side plank from the knees, round 8: seen level from the front, the hip from the mat into one line."""
+"""Side plank from the knees, round 8: seen level, the hip from the mat into one line."""
 
 from __future__ import annotations
 
@@ -58,7 +58,9 @@ def test_the_hip_lies_on_the_mat_then_rises_15_cm_into_the_shoulder_knee_line(
 ) -> None:
     side = "r_" if mirrored else "l_"
     start_pose, work_pose = (
-        (figure.start.mirrored(), figure.work.mirrored()) if mirrored else (figure.start, figure.work)
+        (figure.start.mirrored(), figure.work.mirrored())
+        if mirrored
+        else (figure.start, figure.work)
     )
     start, work = solve(start_pose), solve(work_pose)
     resting = _hip_above_mat(figure, start, side)
@@ -75,7 +77,9 @@ def test_the_hip_lies_on_the_mat_then_rises_15_cm_into_the_shoulder_knee_line(
     off = _off_line(flat(p["pelvis"]), shoulders, knees)
     assert off <= 4.0, f"at work the hips are {off:.1f} cm off the shoulder-knee line"
     scene = scene_for(figure)
-    up = scene.drawing(start_pose).joints["pelvis"][1] - scene.drawing(work_pose).joints["pelvis"][1]
+    up = (
+        scene.drawing(start_pose).joints["pelvis"][1] - scene.drawing(work_pose).joints["pelvis"][1]
+    )
     assert up >= 15.0 * scene.frame.scale, f"on screen the hips rise {up:.1f} view units"
 
 
