@@ -31,10 +31,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # facing the chest, nearly level, a little towards the feet: a body lying on its side
-    # reads as side-lying, the hip visibly leaves the mat into the line shoulder-hip-knee,
-    # and the shins on the mat show going back from the knees
-    "front_low": (9.0, 21.0),
+    # facing the chest, almost level (from above the body read as half-reclining on a
+    # slope), a little towards the feet: the body lies across the picture, the hip rises
+    # straight up off the mat, and the shins on the mat show going back from the knees
+    "front_low": (14.0, 7.0),
     # from beyond the feet, raised, looking along the body: bent knees stand up as an
     # upright inverted V and sink to the left or right on screen, with the trunk, the arms
     # out on the mat and the face looking up beyond them (the second side sinks the other way)

