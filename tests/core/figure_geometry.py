@@ -1,8 +1,23 @@
-"""Plane geometry the figure tests share: which side of an outline a drawn point lies on."""
+"""What the figure tests share: the built-in exercises' figures, and point-in-outline."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rugdiary.core.content import load_exercises
+from rugdiary.core.exercises import Figure
+
+EXERCISES = load_exercises(Path(__file__).parents[2] / "resources")
+"""Loaded once for every figure test module."""
+
 Point = tuple[float, float]
+
+
+def figure_of(exercise_id: str) -> Figure:
+    """A built-in exercise's figure (every built-in exercise has one)."""
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    return figure
 
 
 def inside(point: Point, polygon: tuple[Point, ...]) -> bool:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import Pose, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.figure_drawing import (
     MAT_BAND_CM,
     SHADOW_HEIGHT_CM,
@@ -20,10 +18,8 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import Figure, PropKind
-from tests.core.figure_geometry import inside
+from tests.core.figure_geometry import EXERCISES, figure_of, inside
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 PHASES = [i / 24 for i in range(24)]
 
 FOOT_SHADOW_CM2 = math.pi * 17.0 * 7.5
@@ -33,12 +29,6 @@ TRUNK_SHADOW_CM2 = math.pi * 25.0 * 12.0
 """Under a lying trunk: pelvis to upper back (at most 50 cm long) and 12 cm each side."""
 SHADOW_REACH_CM = 12.5
 """Every point of a shadow lies this close (on the floor) to a low body part it belongs to."""
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _area(points: tuple[Point2, ...]) -> float:
@@ -85,7 +75,7 @@ def _shadows(drawing: Drawing) -> list[tuple[Point2, ...]]:
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_shadow_is_small_and_lies_under_the_low_body_parts(exercise_id: str) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     cam = scene.camera
     # a floor shape seen by the camera shrinks by how squarely it faces the floor
@@ -122,7 +112,7 @@ def test_shadow_is_small_and_lies_under_the_low_body_parts(exercise_id: str) -> 
 def test_a_standing_foot_casts_its_own_small_shadow_not_a_blob_round_the_stride() -> None:
     # suitcase carry, three-quarter from above: the old shadow was an ellipse round the
     # whole stride; now one per foot, each well under a foot-and-a-half long on screen
-    figure = _figure("suitcase-carry")
+    figure = figure_of("suitcase-carry")
     scene = scene_for(figure)
     s = scene.frame.scale
     for phase in PHASES:
@@ -136,7 +126,7 @@ def test_a_standing_foot_casts_its_own_small_shadow_not_a_blob_round_the_stride(
 
 
 def test_a_lifted_foot_casts_a_smaller_shadow() -> None:
-    figure = _figure("stairs")
+    figure = figure_of("stairs")
     scene = scene_for(figure)
     for phase in PHASES:
         drawing = scene.drawing(figure.at_phase(phase))
@@ -159,7 +149,7 @@ MAT_SIDE = [
 
 @pytest.mark.parametrize("exercise_id", MAT_SIDE)
 def test_mat_seen_edge_on_is_a_level_band_from_the_mat_top_down(exercise_id: str) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     cam, frame = scene.camera, scene.frame
     floor_y = frame.offset_y - cam.project((0.0, 0.0, 0.0))[1] * frame.scale
@@ -201,7 +191,7 @@ def test_mat_seen_edge_on_is_a_level_band_from_the_mat_top_down(exercise_id: str
 
 @pytest.mark.parametrize("exercise_id", ["knee-rolls", "body-scan"])
 def test_mat_seen_from_above_keeps_its_top_face(exercise_id: str) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     drawing = scene.drawing(figure.start)
     top = max((_area(s.points) for s in drawing.shapes if s.role == "mat"), default=0.0)
@@ -219,7 +209,7 @@ def _turning(a: Point2, b: Point2, c: Point2) -> float:
 def test_trunk_outline_bends_smoothly_not_in_peaks(exercise_id: str) -> None:
     # the sides of the trunk (between the rounded end caps) turn at most 20 degrees at
     # any outline point: the rounded back of cat-camel turned 38 degrees at one point
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     for phase in PHASES:
         drawing = scene.drawing(figure.at_phase(phase))
@@ -238,7 +228,7 @@ def _deg(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def test_chair_squat_seated_thigh_shows_its_length_and_leans_with_a_long_straight_back() -> None:
-    figure = _figure("chair-squat")
+    figure = figure_of("chair-squat")
     chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
     start = solve(figure.start).points
     lean = solve(figure.pose("lean")).points
@@ -258,7 +248,7 @@ def test_chair_squat_seated_thigh_shows_its_length_and_leans_with_a_long_straigh
 
 
 def test_the_body_scan_attention_is_a_band_across_the_body_not_a_spot() -> None:
-    figure = _figure("body-scan")
+    figure = figure_of("body-scan")
     scene = scene_for(figure)
     drawing = scene.drawing(figure.at_phase(0.4))
     band = next(s for s in drawing.shapes if s.role == "focus")
@@ -285,7 +275,7 @@ def test_parts_resting_on_the_mat_are_drawn_on_its_band_not_below_it(exercise_id
     # A hand beside the body lies nearer the camera than the mat's middle, so the camera
     # (a little above the floor) draws it lower: the band must reach down to it, and its
     # top is the mat's real top, so nothing resting on the mat looks sunk into it.
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     cam, frame = scene.camera, scene.frame
     mat = next(p for p in figure.props if p.kind is PropKind.MAT)
@@ -319,7 +309,7 @@ def _trunk_column(drawing: Drawing, x: float, half: float) -> tuple[float, float
 
 
 def test_pelvic_tilt_rocks_the_pelvis_like_a_seesaw_and_keeps_the_belly() -> None:
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     scene = scene_for(figure)
     s = scene.frame.scale
     flat, arch = scene.drawing(figure.work), scene.drawing(figure.start)
@@ -357,7 +347,7 @@ def test_arrow_round_trips_and_bad_fields_are_named() -> None:
     from rugdiary.core.diary import ValidationError
     from rugdiary.core.figures import Arrow
 
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     data = figure.to_dict()
     assert data["arrow"]["at"] == "pelvis"
     assert data["arrow"]["shape"] == "arc"
@@ -386,7 +376,7 @@ def test_arrow_round_trips_and_bad_fields_are_named() -> None:
 
 
 def test_pelvic_tilt_arrow_sits_still_just_above_the_pelvis_not_on_the_body() -> None:
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     scene = scene_for(figure)
     s = scene.frame.scale
     drawings = [scene.drawing(figure.at_phase(p)) for p in PHASES[::3]]
@@ -413,7 +403,9 @@ def test_arrow_is_drawn_on_the_mirrored_side_as_the_mirror_image() -> None:
 
     from rugdiary.core.figures import Arrow
 
-    carry = replace(_figure("suitcase-carry"), arrow=Arrow("knees", "side", 20.0, (0.0, 12.0, 0.0)))
+    carry = replace(
+        figure_of("suitcase-carry"), arrow=Arrow("knees", "side", 20.0, (0.0, 12.0, 0.0))
+    )
     assert mirrors_view(carry)
     scene = FigureScene(carry)
     middle = 2 * scene.frame.offset_x
@@ -422,7 +414,7 @@ def test_arrow_is_drawn_on_the_mirrored_side_as_the_mirror_image() -> None:
     assert [c for p in _cue(other) for c in p] == pytest.approx(flat)
     # mirrored in the world (seen from above), a sideways arrow points the other way
     tilt = replace(
-        _figure("pelvic-tilt"),
+        figure_of("pelvic-tilt"),
         camera="top",
         arrow=Arrow("knees", "side", 20.0, (0.0, 10.0, 0.0)),
     )
@@ -439,12 +431,12 @@ def test_arrow_is_drawn_on_the_mirrored_side_as_the_mirror_image() -> None:
 
 def test_pelvis_marks_only_where_the_pelvis_rocks() -> None:
     for exercise_id in ("curl-up", "dead-bug", "glute-bridge", "diaphragmatic-breathing"):
-        figure = _figure(exercise_id)
+        figure = figure_of(exercise_id)
         scene = scene_for(figure)
         for phase in PHASES[::4]:
             parts = {sh.part for sh in scene.drawing(figure.at_phase(phase)).shapes}
             assert not any(p.startswith("pelvis") for p in parts), (exercise_id, parts)
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     drawing = scene_for(figure).drawing(figure.start)
     marks = [sh for sh in drawing.shapes if sh.part.startswith("pelvis")]
     assert [(m.kind, m.role) for m in marks] == [("line", "outline")], "a thin rim, no bowl"
@@ -452,7 +444,7 @@ def test_pelvis_marks_only_where_the_pelvis_rocks() -> None:
 
 
 def test_pelvic_tilt_arms_rest_on_the_mat_off_the_trunk() -> None:
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     for pose in (figure.start, figure.work):
         pts = solve(pose).points
@@ -464,7 +456,7 @@ def test_pelvic_tilt_arms_rest_on_the_mat_off_the_trunk() -> None:
 
 
 def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
-    figure = _figure("curl-up")
+    figure = figure_of("curl-up")
     shapes = scene_for(figure).drawing(figure.start).shapes
     order = {shape.part: i for i, shape in enumerate(shapes)}
     near_hand = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_wrist"))
@@ -473,7 +465,7 @@ def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
     assert order[side + "elbow"] > order["trunk"], "its forearm lies on the mat, seen"
     assert order[side + "shoulder"] > order["trunk"], "the upper arm stays in front"
     # a hand resting on the mat beside the body stays in front of it
-    bridge = _figure("glute-bridge")
+    bridge = figure_of("glute-bridge")
     shapes = scene_for(bridge).drawing(bridge.start).shapes
     order = {shape.part: i for i, shape in enumerate(shapes)}
     near = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_wrist"))
@@ -484,7 +476,7 @@ def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
 def test_movements_hard_to_see_in_a_still_carry_an_arrow_clear_of_the_trunk(
     exercise_id: str,
 ) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     assert figure.arrow is not None
     scene = scene_for(figure)
     for pose in (figure.start, figure.work):
@@ -503,7 +495,7 @@ def test_the_nose_points_where_the_face_looks(
     exercise_id: str, phase: float, facing: tuple[float, float]
 ) -> None:
     """A pointed nose, not a round bump: raters read a bump on a face-up head as a bun."""
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     drawing = scene.drawing(figure.at_phase(phase))
     nose = next(s for s in drawing.shapes if s.part == "head:nose")

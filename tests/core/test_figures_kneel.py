@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import HEAD_RADIUS, Vec, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import Camera
 from rugdiary.core.figures import PropKind
+from tests.core.figure_geometry import figure_of
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 FLOOR_WORK = ("cat-camel", "childs-pose", "bird-dog", "back-extension")
 PHASES = [i / 24 for i in range(24)]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _points(figure: Figure, name: str) -> dict[str, Vec]:
@@ -56,7 +47,7 @@ def _angle(a: Vec, joint: Vec, b: Vec) -> float:
 
 @pytest.mark.parametrize("exercise_id", FLOOR_WORK)
 def test_floor_work_lies_on_a_mat_under_the_whole_body(exercise_id: str) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     mats = [p for p in figure.props if p.kind is PropKind.MAT]
     assert len(mats) == 1, "floor work reads as floor work on a mat"
     mat = mats[0]
@@ -73,7 +64,7 @@ def test_floor_work_lies_on_a_mat_under_the_whole_body(exercise_id: str) -> None
 
 
 def test_cat_camel_the_whole_back_rounds_and_hollows_more_than_the_head_moves() -> None:
-    figure = _figure("cat-camel")
+    figure = figure_of("cat-camel")
     start, cat, arch = (_points(figure, k) for k in ("start", "work", "arch"))
     # Round: the mid-back rises well above the hip-shoulder line, like an arch to the ceiling;
     # hollow: it sags below it. 8 cm is some 20 px on the player, 5 px on a thumbnail.
@@ -92,7 +83,7 @@ def test_cat_camel_the_whole_back_rounds_and_hollows_more_than_the_head_moves() 
 
 
 def test_cat_camel_hands_stay_under_the_shoulders_and_the_arms_straight() -> None:
-    figure = _figure("cat-camel")
+    figure = figure_of("cat-camel")
     for phase in PHASES:
         points = solve(figure.at_phase(phase)).points
         for side in "lr":
@@ -104,7 +95,7 @@ def test_cat_camel_hands_stay_under_the_shoulders_and_the_arms_straight() -> Non
 
 
 def test_childs_pose_sits_back_on_the_heels_with_the_arms_long_on_the_mat() -> None:
-    figure = _figure("childs-pose")
+    figure = figure_of("childs-pose")
     start, work = _points(figure, "start"), _points(figure, "work")
     for side in "lr":
         heel = work[f"{side}_heel"]
@@ -130,7 +121,7 @@ def test_childs_pose_sits_back_on_the_heels_with_the_arms_long_on_the_mat() -> N
 
 
 def test_childs_pose_hands_stay_planted_and_the_arms_long_while_the_hips_sink() -> None:
-    figure = _figure("childs-pose")
+    figure = figure_of("childs-pose")
     first = solve(figure.start)
     for phase in PHASES:
         points = solve(figure.at_phase(phase)).points
@@ -143,7 +134,7 @@ def test_childs_pose_hands_stay_planted_and_the_arms_long_while_the_hips_sink() 
 
 
 def test_bird_dog_reaches_the_opposite_arm_and_leg_long_and_level_with_a_flat_back() -> None:
-    figure = _figure("bird-dog")
+    figure = figure_of("bird-dog")
     for mirrored in (False, True):
         work = figure.work.mirrored() if mirrored else figure.work
         points = solve(work).points
@@ -169,7 +160,7 @@ def test_bird_dog_reaches_the_opposite_arm_and_leg_long_and_level_with_a_flat_ba
 
 
 def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides() -> None:
-    figure = _figure("bird-dog")
+    figure = figure_of("bird-dog")
     first = solve(figure.start)
     for phase in PHASES:
         pose = figure.at_phase(phase)
@@ -187,7 +178,7 @@ def test_bird_dog_reaching_arm_passes_above_the_level_head_and_a_little_out() ->
     # lifted: the head stays in line with the back (a rater saw a lowered head as hanging)
     # and looks at the mat, and the arm reaches a little above head height and a little
     # out, so on screen it runs above the head.
-    figure = _figure("bird-dog")
+    figure = figure_of("bird-dog")
     camera = Camera.named(figure.camera)
     for mirrored in (False, True):
         work = figure.work.mirrored() if mirrored else figure.work
@@ -211,7 +202,7 @@ def test_bird_dog_head_stays_in_line_and_the_arm_comes_back_under_the_shoulder()
     # A rater saw the head hang below the back and the returning straight arm swing down
     # and dangle in front of the face: the elbow bends to draw the hand back, then it
     # lowers under the shoulder.
-    figure = _figure("bird-dog")
+    figure = figure_of("bird-dog")
     for mirrored in (False, True):
         arm = "l" if mirrored else "r"
         last_x = math.inf
@@ -232,7 +223,7 @@ def test_bird_dog_head_stays_in_line_and_the_arm_comes_back_under_the_shoulder()
 
 
 def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat() -> None:
-    figure = _figure("back-extension")
+    figure = figure_of("back-extension")
     start, work = _points(figure, "start"), _points(figure, "work")
     # a lift the size of the upper arm: some 60 px on the player, 10 px on a thumbnail
     assert work["c7"][1] - start["c7"][1] >= 20.0
@@ -254,7 +245,7 @@ def test_back_extension_lifts_the_chest_into_a_sphinx_with_the_hips_on_the_mat()
 def test_back_extension_keeps_a_long_neck_with_the_eyes_on_the_floor_at_the_top() -> None:
     # Up on the forearms the shoulders stay down from the ears: the head sits clear above
     # the shoulders (a neck shows), looking down ahead at the floor, not thrown back.
-    figure = _figure("back-extension")
+    figure = figure_of("back-extension")
     for phase in (0.45, 0.5, 0.55):
         points = solve(figure.at_phase(phase)).points
         for side in "lr":
@@ -285,7 +276,7 @@ def _bends(points: dict[str, Vec]) -> tuple[float, float, float]:
 
 
 def test_cat_camel_both_phases_curve_the_whole_spine_evenly_and_move_the_pelvis() -> None:
-    figure = _figure("cat-camel")
+    figure = figure_of("cat-camel")
     start, cat, arch = (_points(figure, k) for k in ("start", "work", "arch"))
     pelvis0, low0, up0 = _bends(start)
     assert abs(low0) <= 2.0, "the neutral lower back is straight"

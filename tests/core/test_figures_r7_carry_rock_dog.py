@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from rugdiary.core.body import HEAD_RADIUS, Vec, solve
-from rugdiary.core.content import load_exercises
-from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import Drawing, FigureStyle, Shape, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import inside
+from tests.core.figure_geometry import figure_of, inside
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 PHASES = [i / 24 for i in range(24)]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _area(points: tuple[tuple[float, float], ...]) -> float:
@@ -71,7 +60,7 @@ class TestSuitcaseCarry:
     def test_the_case_is_moderate_dark_and_held_by_a_firm_handle_in_the_fist(self) -> None:
         # A pale box on a thin strap read as an empty parcel ("the case looks light"): a
         # case at body scale, its sides dark, hanging from a short thick handle in the hand.
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         scene = scene_for(figure)
         scale = scene.frame.scale
         style = FigureStyle()
@@ -101,7 +90,7 @@ class TestSuitcaseCarry:
     def test_the_load_hangs_from_a_straight_arm_with_level_shoulders_and_an_upright_trunk(
         self,
     ) -> None:
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
         for mirrored in (False, True):
             side = bag.hand if not mirrored else ("r" if bag.hand == "l" else "l")
@@ -136,7 +125,7 @@ class TestKneeRocking:
     def test_at_the_inner_end_the_far_knee_and_far_hand_show_beside_the_near_ones(self) -> None:
         # Arms, thighs and shins piled into one dark knot at the inner end: the knees fall
         # a little apart, so the lighter far knee and hand stay partly in sight.
-        figure = _figure("knee-rocking")
+        figure = figure_of("knee-rocking")
         scene = scene_for(figure)
         scale = scene.frame.scale
         for phase in (0.375, 0.5, 0.625):
@@ -153,7 +142,7 @@ class TestKneeRocking:
                 assert seen >= least, f"{part} at {phase}: {seen:.0%} in sight"
 
     def test_the_arms_straighten_as_the_knees_go_out_and_the_head_rests_on_the_mat(self) -> None:
-        figure = _figure("knee-rocking")
+        figure = figure_of("knee-rocking")
         mat = next(p for p in figure.props if p.kind is PropKind.MAT)
         start, work = solve(figure.start).points, solve(figure.work).points
         assert _angle(start["l_shoulder"], start["l_elbow"], start["l_wrist"]) >= 170.0
@@ -169,7 +158,7 @@ class TestBirdDog:
         # the arm seemed to grow out of the head. Over the head's top half it is drawn in
         # front; passing lower (on the way up and back) it goes behind the head, so it
         # never lies over the eye and nose (the face looks down at the mat).
-        figure = _figure("bird-dog")
+        figure = figure_of("bird-dog")
         scene = scene_for(figure)
         in_front = set()
         for mirrored, arm in ((False, "r_"), (True, "l_")):
@@ -197,7 +186,7 @@ class TestBirdDog:
 
 
 def test_knee_rocking_shows_the_rock_with_a_two_headed_arc_clear_above_the_knees() -> None:
-    figure = _figure("knee-rocking")
+    figure = figure_of("knee-rocking")
     assert figure.arrow is not None
     assert (figure.arrow.at, figure.arrow.shape, figure.arrow.both) == ("knees", "arc", True)
     scene = scene_for(figure)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, Skeleton, Vec, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import (
     CAMERA_ANGLES,
@@ -16,16 +14,9 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import support_under
+from tests.core.figure_geometry import figure_of
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 PHASES = [i / 48 for i in range(48)]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _mid(a: Vec, b: Vec) -> Vec:
@@ -52,7 +43,7 @@ def _hip_skin_above_mat(figure: Figure, skeleton: Skeleton) -> float:
 
 
 def test_side_plank_hips_lie_on_the_mat_then_rise_into_the_shoulder_knee_line() -> None:
-    figure = _figure("side-plank-knees")
+    figure = figure_of("side-plank-knees")
     start, work = solve(figure.start), solve(figure.work)
     assert abs(_hip_skin_above_mat(figure, start)) <= 1.0, "at the start the hip rests on the mat"
     lift = _hip_skin_above_mat(figure, work)
@@ -70,7 +61,7 @@ def test_side_plank_hips_lie_on_the_mat_then_rise_into_the_shoulder_knee_line() 
 def test_side_plank_seen_nearly_level_the_hips_rise_clearly_up_the_picture() -> None:
     # From well above the lift hid in depth and the body read as half-reclined; nearly
     # level, the hip leaves the mat in the picture itself, on the thumbnail too.
-    figure = _figure("side-plank-knees")
+    figure = figure_of("side-plank-knees")
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert pitch <= 22.0, "nearly level"
     assert abs(yaw) <= 15.0, "facing the chest"
@@ -87,7 +78,7 @@ def test_side_plank_seen_nearly_level_the_hips_rise_clearly_up_the_picture() -> 
 def test_the_face_looks_at_the_viewer_on_both_sides(exercise_id: str) -> None:
     # two eyes, no nose in profile: on its side the head stays in line with the body and
     # faces the viewer; on its back the face looks up (a profile read as turned away)
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     scene = scene_for(figure)
     for phase in PHASES[::4]:
         for mirrored in (False, True):
@@ -108,7 +99,7 @@ def _thigh_tilt(points: dict[str, Vec], side: str) -> float:
 
 
 def test_knee_rolls_knees_start_upright_and_sink_together_to_one_side() -> None:
-    figure = _figure("knee-rolls")
+    figure = figure_of("knee-rolls")
     keys = {k.name: k.pose for k in figure.keyframes}
     start = solve(keys["start"]).points
     for side in "lr":
@@ -124,7 +115,7 @@ def test_knee_rolls_knees_start_upright_and_sink_together_to_one_side() -> None:
 
 @pytest.mark.parametrize("mirrored", [False, True])
 def test_knee_rolls_shoulders_and_hands_stay_on_the_mat(mirrored: bool) -> None:
-    figure = _figure("knee-rolls")
+    figure = figure_of("knee-rolls")
     first = solve(figure.at_phase(0.0, mirrored=mirrored)).points
     for phase in PHASES:
         points = solve(figure.at_phase(phase, mirrored=mirrored)).points

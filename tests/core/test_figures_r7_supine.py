@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, Vec, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import CAMERA_ANGLES, VIEW_H, VIEW_W, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import inside
+from tests.core.figure_geometry import figure_of, inside
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 LOW = ("pelvic-tilt", "curl-up", "diaphragmatic-breathing", "supported-rest")
 THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
 """The library thumbnail (about 160x120 px) shows the 240x160 view at this scale."""
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _mat_top(figure: Figure) -> float:
@@ -38,7 +28,7 @@ def _slope(a: Vec, b: Vec) -> float:
 
 @pytest.mark.parametrize("exercise_id", LOW)
 def test_lying_figures_are_seen_from_the_side_just_above_the_mat(exercise_id: str) -> None:
-    assert _figure(exercise_id).camera == "side_low"
+    assert figure_of(exercise_id).camera == "side_low"
     yaw, pitch = CAMERA_ANGLES["side_low"]
     assert yaw == CAMERA_ANGLES["side"][0], "the same side view, only lower"
     assert pitch <= 4.0 < CAMERA_ANGLES["side"][1], "lower than the plain side view"
@@ -47,7 +37,7 @@ def test_lying_figures_are_seen_from_the_side_just_above_the_mat(exercise_id: st
 def test_pelvic_tilt_no_hand_or_forearm_is_drawn_below_the_mat() -> None:
     """From 8 degrees up, the hand out towards the viewer lay 10 cm down a wide mat band and
     read as pushed through the mat; from just above, the band is thin and holds the hand."""
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     scene = scene_for(figure)
     s = scene.frame.scale
     for i in range(24):
@@ -70,7 +60,7 @@ def test_pelvic_tilt_no_hand_or_forearm_is_drawn_below_the_mat() -> None:
 
 
 def test_curl_up_shoulder_blades_clearly_leave_the_mat_and_the_pelvis_stays() -> None:
-    figure = _figure("curl-up")
+    figure = figure_of("curl-up")
     scale = scene_for(figure).frame.scale * THUMB_PX_PER_UNIT
     start, work = solve(figure.start).points, solve(figure.work).points
 
@@ -106,7 +96,7 @@ def test_a_hand_on_the_belly_comes_from_an_elbow_on_the_mat_on_a_gently_sloping_
 ) -> None:
     """An upright forearm rising to the belly read as tense; the elbow rests on the mat and
     the forearm slopes up towards the feet, so it lies at a slant in the side view too."""
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     mat_top = _mat_top(figure)
     start = solve(figure.start).points
     for side in "lr":
@@ -124,7 +114,7 @@ def test_a_hand_on_the_belly_comes_from_an_elbow_on_the_mat_on_a_gently_sloping_
 
 
 def test_belly_breathing_the_belly_rises_clearly_and_the_chest_hand_stays() -> None:
-    figure = _figure("diaphragmatic-breathing")
+    figure = figure_of("diaphragmatic-breathing")
     scene = scene_for(figure)
     scale = scene.frame.scale * THUMB_PX_PER_UNIT
     start, work = solve(figure.start).points, solve(figure.work).points
@@ -139,7 +129,7 @@ def test_belly_breathing_the_belly_rises_clearly_and_the_chest_hand_stays() -> N
 def test_belly_breathing_lies_with_the_knees_supported_on_a_cushion() -> None:
     """ "Lie down with your knees supported": the knees rest on a cushion, heels on the mat
     (it no longer looks like the knees-bent start of pelvic tilt or dead bug)."""
-    figure = _figure("diaphragmatic-breathing")
+    figure = figure_of("diaphragmatic-breathing")
     cushion = next(p for p in figure.props if p.kind is PropKind.CUSHION)
     mat_top = _mat_top(figure)
     for i in range(12):
@@ -168,7 +158,7 @@ def test_belly_breathing_lies_with_the_knees_supported_on_a_cushion() -> None:
 
 
 def test_belly_breathing_an_up_and_down_arrow_stands_over_the_belly_clear_of_the_body() -> None:
-    figure = _figure("diaphragmatic-breathing")
+    figure = figure_of("diaphragmatic-breathing")
     assert figure.arrow is not None
     assert (figure.arrow.shape, figure.arrow.both) == ("up", True), "in and out: up and down"
     scene = scene_for(figure)

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from rugdiary.core.body import solve
-from rugdiary.core.content import load_exercises
-from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import CAMERA_ANGLES, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import inside
+from tests.core.figure_geometry import figure_of, inside
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 PHASES = [i / 24 for i in range(24)]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _tilt(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -31,7 +20,7 @@ class TestSuitcaseCarryFromTheFront:
     def test_seen_from_in_front_the_midline_is_upright_and_shoulders_and_hips_level(self) -> None:
         # A side view hid the point, not leaning towards the load: from in front and a
         # little to the side, shoulders and pelvis show as level lines over a vertical midline.
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         yaw, pitch = CAMERA_ANGLES[figure.camera]
         assert 50.0 <= yaw <= 75.0, "in front, a little to one side"
         assert pitch <= 15.0, "nearly level"
@@ -45,7 +34,7 @@ class TestSuitcaseCarryFromTheFront:
                 assert abs(joints["head"][0] - joints["pelvis"][0]) / scale <= 2.0
 
     def test_a_moderate_case_hangs_beside_the_leg_below_a_visible_arm(self) -> None:
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
         assert bag.w * bag.h <= 1200.0, "a shopping bag or small case, not a heavy load"
         scene = scene_for(figure)
@@ -82,7 +71,7 @@ class TestStairsDown:
         # The way down showed no hand on the rail: the far hand on it hid behind the trunk
         # and the near arm hung in front of it. Now the rail hand reaches ahead along the
         # bar (the chest turns a little towards it) and the free arm stays behind the body.
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         rails = [p for p in figure.props if p.kind is PropKind.RAIL]
         at = {key.name: key.at for key in figure.keyframes}
         first, last = at["down1-lift0"], at["down5"]

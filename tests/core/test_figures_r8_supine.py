@@ -4,26 +4,15 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, HEAD_RADIUS, Vec, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import inside
-
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
+from tests.core.figure_geometry import figure_of, inside
 
 
 def _gap_to_trunk_top(scene: FigureScene, shapes: tuple[Shape, ...], palm: Vec) -> float:
@@ -47,7 +36,7 @@ def _rise(a: Vec, b: Vec) -> float:
 
 def test_curl_up_is_a_small_lift_with_the_neck_in_line_not_a_crunch() -> None:
     """At 32 degrees with the neck 16 more the rater saw a crunch led by the chin."""
-    work = solve(_figure("curl-up").work).points
+    work = solve(figure_of("curl-up").work).points
     upper = _rise(work["spine3"], work["c7"])
     neck = _rise(work["c7"], work["neck_top"])
     assert 18.0 <= upper <= 25.0, f"the upper back tips up {upper:.0f} degrees"
@@ -58,7 +47,7 @@ def test_curl_up_is_a_small_lift_with_the_neck_in_line_not_a_crunch() -> None:
 def test_curl_up_near_forearm_lies_on_the_mat_into_the_low_back_in_sight() -> None:
     """The whole near arm under the trunk left an upper arm vanishing into the floor: the
     forearm is drawn in front, running in under the back, only the hand is hidden."""
-    figure = _figure("curl-up")
+    figure = figure_of("curl-up")
     scene = scene_for(figure)
     for pose in (figure.start, figure.work):
         shapes = scene.drawing(pose).shapes
@@ -88,7 +77,7 @@ def _across_cm(figure: Figure, phase: float) -> tuple[float, float] | None:
 def test_body_scan_glow_lies_on_the_body_and_fades_out_at_the_head_without_going_back() -> None:
     """A 60 cm band past both sides read as a strap under the body, and it swept back from
     the head to the hips at the end of the loop."""
-    figure = _figure("body-scan")
+    figure = figure_of("body-scan")
     sizes = [_across_cm(figure, i / 80) for i in range(80)]
     shown = [size for size in sizes if size is not None]
     assert all(across <= 2 * 17.0 + 0.5 for across, _ in shown), "no wider than the body"
@@ -103,7 +92,7 @@ def test_body_scan_glow_lies_on_the_body_and_fades_out_at_the_head_without_going
 
 
 def test_body_scan_knees_rest_on_a_cushion() -> None:
-    figure = _figure("body-scan")
+    figure = figure_of("body-scan")
     cushion = next(p for p in figure.props if p.kind is PropKind.CUSHION)
     points = solve(figure.start).points
     for side in "lr":
@@ -115,7 +104,7 @@ def test_body_scan_knees_rest_on_a_cushion() -> None:
 def test_supported_rest_near_hand_lies_still_by_the_side_and_the_head_on_a_pillow() -> None:
     """The near hand riding the belly on a tipping forearm read as a deliberate arm movement:
     it lies still on the mat; the far hand rests on the belly, drawn on top of it."""
-    figure = _figure("supported-rest")
+    figure = figure_of("supported-rest")
     pillow = next(p for p in figure.props if p.kind is PropKind.CUSHION)
     start = solve(figure.start).points
     head = start["head"]
@@ -140,7 +129,7 @@ def test_belly_breathing_the_belly_outline_rises_in_sight_under_the_hand_and_the
     """The near forearm across the belly hid the outline that should rise, and the arrow
     stood over the ribs: the near hand lies on the (still) chest, the far hand on the belly,
     drawn on top, and the arrow stands over that hand."""
-    figure = _figure("diaphragmatic-breathing")
+    figure = figure_of("diaphragmatic-breathing")
     scene = scene_for(figure)
     s = scene.frame.scale
     for pose in (figure.start, figure.work):
@@ -166,15 +155,15 @@ def test_belly_breathing_the_belly_outline_rises_in_sight_under_the_hand_and_the
 
 def test_body_scan_eyes_are_closed_and_the_field_round_trips_and_is_checked() -> None:
     """Open eyes gave no "relax" cue: a figure may rest with its eyes shut (short lines)."""
-    figure = _figure("body-scan")
+    figure = figure_of("body-scan")
     assert figure.eyes == "closed"
     lids = [s for s in scene_for(figure).drawing(figure.start).shapes if s.part == "eye"]
     assert [s.kind for s in lids] == ["line", "line"], "two shut eyes"
-    open_eyes = scene_for(_figure("supported-rest")).drawing(_figure("supported-rest").start)
+    open_eyes = scene_for(figure_of("supported-rest")).drawing(figure_of("supported-rest").start)
     assert not [s for s in open_eyes.shapes if s.part == "eye"], "others keep them open"
     data = figure.to_dict()
     assert Figure.from_dict(data).eyes == "closed", "round trip"
-    assert "eyes" not in _figure("curl-up").to_dict(), "the default is not written"
+    assert "eyes" not in figure_of("curl-up").to_dict(), "the default is not written"
     for bad in ("shut", 1, None):
         data["eyes"] = bad
         with pytest.raises(ValidationError) as caught:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from rugdiary.core.body import Skeleton, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.figure_drawing import Drawing, scene_for
 from rugdiary.core.figures import CHAIR_BACK, Figure, PropKind
+from tests.core.figure_geometry import figure_of
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 PHASES = [i / 48 for i in range(48)]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _box(drawing: Drawing, *prefixes: str) -> tuple[float, float, float, float]:
@@ -59,7 +50,7 @@ class TestSplitSquat:
         # Now a plain side view: the chair stands ahead of the front foot, wholly clear of
         # the legs, trunk and head on screen, and the holding hand lies on top of its
         # backrest, reaching forward below the face. The second side looks the same way.
-        figure = _figure("split-squat")
+        figure = figure_of("split-squat")
         assert figure.camera == "side"
         scene = scene_for(figure)
         for mirrored in (False, True):
@@ -78,7 +69,7 @@ class TestSplitSquat:
                 assert hand[1] > head[3], "the arm reaches forward below the face"
 
     def test_the_front_foot_stands_behind_the_chair_not_under_it(self) -> None:
-        figure = _figure("split-squat")
+        figure = figure_of("split-squat")
         chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
         x0, _, _, _, _, _ = chair.box()
         for points in (s.points for s in _cycle(figure)):
@@ -92,7 +83,7 @@ class TestSplitSquat:
         # one a long step before the other, the back heel up and both knees a little bent;
         # the back knee stops about a hand's width above the floor (its centre 14-22 cm
         # up: the knee is 11 cm thick), under the hip; the trunk stays upright.
-        figure = _figure("split-squat")
+        figure = figure_of("split-squat")
         skeletons = _cycle(figure)
         start = skeletons[0].points
         assert start["l_heel_sole"][0] - start["r_toe"][0] > 60.0
@@ -109,7 +100,7 @@ class TestSplitSquat:
     def test_the_back_foot_stands_on_its_ball_not_lifted(self) -> None:
         # f1 showed the back foot nearly upright, as if lifted off the floor: now it stands
         # on the ball of the foot, the heel a little up and the foot sloping at most 55 degrees
-        for skeleton in _cycle(_figure("split-squat")):
+        for skeleton in _cycle(figure_of("split-squat")):
             heel, toe = skeleton.points["r_heel_sole"], skeleton.points["r_toe"]
             assert toe[1] <= 2.0
             assert 8.0 <= heel[1] <= 16.0
@@ -117,7 +108,7 @@ class TestSplitSquat:
 
     def test_the_head_stays_level(self) -> None:
         # the rater saw the chin tip up: the face looks ahead, a little down at most
-        for skeleton in _cycle(_figure("split-squat")):
+        for skeleton in _cycle(figure_of("split-squat")):
             assert -8.0 <= _pitch(skeleton.head_frame) <= 2.0
             assert abs(_tilt(skeleton.points["pelvis"], skeleton.points["c7"])) < 8.0
 
@@ -128,7 +119,7 @@ class TestHipHinge:
         # 35 degrees). Now the hips travel back over 20 cm, both knees bend only 15-28
         # degrees with the shins near upright (the knees do not go forward as in a squat),
         # the trunk tips 65 degrees or more, and the knees are already soft at the start.
-        figure = _figure("hip-hinge")
+        figure = figure_of("hip-hinge")
         start, work = solve(figure.start).points, solve(figure.work).points
         assert start["pelvis"][0] - work["pelvis"][0] > 20.0
         assert 8.0 <= _bend(start, "l_") <= 25.0
@@ -142,7 +133,7 @@ class TestHipHinge:
     def test_the_back_stays_long_and_the_head_in_line_throughout(self) -> None:
         # the head dropped forward first: now it never leads the back down, and it stays
         # within 20 degrees of the chest's line (looking a little ahead at most)
-        for skeleton in _cycle(_figure("hip-hinge")):
+        for skeleton in _cycle(figure_of("hip-hinge")):
             chest, head = _pitch(skeleton.chest_frame), _pitch(skeleton.head_frame)
             assert 0.0 <= head - chest <= 20.0
             p = skeleton.points
@@ -155,7 +146,7 @@ class TestChairSquat:
     def test_the_arms_keep_one_position_throughout(self) -> None:
         # the arms reached forward in some frames and rested on the knees in others: now
         # they reach forward the whole time, at the same angle to the trunk
-        figure = _figure("chair-squat")
+        figure = figure_of("chair-squat")
         for side in ("l_", "r_"):
             angles = []
             for skeleton in _cycle(figure):
@@ -170,7 +161,7 @@ class TestChairSquat:
         # f4 showed a nearly upright trunk over bent knees, hovering: while the hips are
         # off the seat and still well below standing height, the trunk leans at least 25
         # degrees; it comes upright only as the legs straighten
-        figure = _figure("chair-squat")
+        figure = figure_of("chair-squat")
         seated = solve(figure.start).points["pelvis"][1]
         standing = solve(figure.work).points["pelvis"][1]
         rising = 0

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import Pose, Vec, mirror_name, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.figure_drawing import Camera, Drawing, mirrors_view, scene_for
 from rugdiary.core.figures import BAG_HANDLE, Figure, Prop, PropKind, support_under
+from tests.core.figure_geometry import EXERCISES, figure_of
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 PHASES = [i / 48 for i in range(48)]
 Axis = tuple[float, float]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _order(drawing: Drawing, part: str) -> list[int]:
@@ -43,7 +34,7 @@ def _far_and_near_leg(figure: Figure, pose: Pose) -> tuple[str, str]:
 class TestPropsInDepthOrder:
     def test_split_squat_front_leg_is_clear_of_the_chair_at_work(self) -> None:
         # the rater saw the front shin and knee run through the chair's legs and seat
-        figure = _figure("split-squat")
+        figure = figure_of("split-squat")
         scene = scene_for(figure)
         for mirrored in (False, True):
             drawing = scene.drawing(figure.at_phase(0.5, mirrored=mirrored))
@@ -65,7 +56,7 @@ class TestPropsInDepthOrder:
                 assert max(mat) < min(body), exercise.id
 
     def test_feet_on_a_step_are_drawn_on_it(self) -> None:
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         scene = scene_for(figure)
         for phase in PHASES:
             pose = figure.at_phase(phase)
@@ -98,7 +89,7 @@ def _facing(points: dict[str, tuple[float, float, float]]) -> tuple[float, float
 
 class TestStairs:
     def _steps_and_rails(self) -> tuple[list[Prop], list[Prop]]:
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         steps = sorted((p for p in figure.props if p.kind is PropKind.STEP), key=lambda p: p.h)
         rails = sorted((p for p in figure.props if p.kind is PropKind.RAIL), key=lambda p: p.x)
         return steps, rails
@@ -153,7 +144,7 @@ class TestStairs:
         assert top.x + top.w - noses[-1] <= 1.5 * max(treads)
 
     def test_up_and_down_with_alternate_feet_a_whole_foot_on_every_step(self) -> None:
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         steps, _ = self._steps_and_rails()
         tops = [0.0] + [s.y + s.h for s in steps]
         keys = figure.keyframes
@@ -184,7 +175,7 @@ class TestStairs:
             assert all(a != b for a, b in itertools.pairwise(sides)), "alternate feet"
 
     def test_it_faces_the_way_it_walks_and_turns_round_at_the_top_and_bottom(self) -> None:
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         poses = [figure.at_phase(i / 480) for i in range(481)]
         up = down = 0
         for a, b in itertools.pairwise(poses):
@@ -207,7 +198,7 @@ class TestStairs:
             assert _facing(solve(pose).points)[1] > 10.0
 
     def test_a_hand_rests_on_the_rail_behind_the_body_in_every_frame(self) -> None:
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         camera = Camera.named(figure.camera)
         for phase in [i / 240 for i in range(240)]:
             pose = figure.at_phase(phase)
@@ -246,7 +237,7 @@ class TestStairs:
                             assert hand > bar, (phase, side)
 
     def test_the_body_climbs_to_the_landing_and_back_with_a_knee_lift(self) -> None:
-        figure = _figure("stairs")
+        figure = figure_of("stairs")
         steps, _ = self._steps_and_rails()
         landing = steps[-1].y + steps[-1].h
         heights, lifts = [], []
@@ -261,7 +252,7 @@ class TestStairs:
 
 class TestSplitSquat:
     def test_the_back_knee_lowers_under_the_hip_with_the_trunk_upright(self) -> None:
-        figure = _figure("split-squat")
+        figure = figure_of("split-squat")
         start, work = solve(figure.start).points, solve(figure.work).points
         # the hips go straight down, a long way
         assert abs(work["pelvis"][0] - start["pelvis"][0]) < 3.0
@@ -298,7 +289,7 @@ class TestSuitcaseCarry:
         return (math.cos(yaw), -math.sin(yaw)), (math.sin(yaw), math.cos(yaw))
 
     def test_the_bag_hangs_from_a_long_arm_beside_the_thigh_trunk_upright_and_level(self) -> None:
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
         strides = []
         for mirrored in (False, True):
@@ -332,7 +323,7 @@ class TestSuitcaseCarry:
 
     def test_the_free_arm_swings_with_the_opposite_leg_clear_of_the_bag(self) -> None:
         # one hand carries: the free hand never comes near the bag (a two-handed carry)
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
         free = "r_" if bag.hand == "l" else "l_"
         swings = []
@@ -362,7 +353,7 @@ class TestSuitcaseCarry:
         assert min(swings) < -12.0, "and back"
 
     def test_a_normal_knee_bend_no_kick_back(self) -> None:
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         for phase in PHASES:
             points = solve(figure.at_phase(phase)).points
             for side in ("l_", "r_"):
@@ -378,7 +369,7 @@ class TestSuitcaseCarry:
         # seen from the side the walk and the upright trunk read; the second side is the
         # first one's mirror image, so the bag never hides behind the legs and the person
         # walks the other way
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         assert figure.camera == "front_quarter"
         assert mirrors_view(figure)
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
@@ -403,7 +394,7 @@ class TestSuitcaseCarry:
                 assert second.joints[mirror_name(name)] == pytest.approx((middle - x, y))
 
     def test_the_bag_shows_in_every_frame_as_a_real_case(self) -> None:
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
         # a proper case, not a small box, nor a heavy load: about 35 x 27 cm below its handles
         assert 30.0 <= bag.w <= 40.0
@@ -437,7 +428,7 @@ class TestSuitcaseCarry:
                 assert seen / total > 0.9, (mirrored, phase, seen, total)
 
     def test_the_bag_is_drawn_with_its_handles_to_the_hand(self) -> None:
-        figure = _figure("suitcase-carry")
+        figure = figure_of("suitcase-carry")
         pose = figure.at_phase(0.0)
         drawing = scene_for(figure).drawing(pose)
         (handle,) = [s for s in drawing.shapes if s.part == "bag:handle"]
@@ -453,7 +444,7 @@ class TestSuitcaseCarry:
 
 class TestHingeSquatWalk:
     def test_the_hip_hinge_sends_the_hips_back_with_a_long_back(self) -> None:
-        figure = _figure("hip-hinge")
+        figure = figure_of("hip-hinge")
         start, work = solve(figure.start).points, solve(figure.work).points
         assert start["pelvis"][0] - work["pelvis"][0] > 12.0, "hips go back"
         trunk = math.degrees(
@@ -474,7 +465,7 @@ class TestHingeSquatWalk:
 
     def test_walking_swings_each_arm_with_the_opposite_leg(self) -> None:
         for exercise_id in ("walking",):
-            figure = _figure(exercise_id)
+            figure = figure_of(exercise_id)
             for phase in PHASES:
                 points = solve(figure.at_phase(phase)).points
                 legs = points["l_ankle"][0] - points["r_ankle"][0]
@@ -484,7 +475,7 @@ class TestHingeSquatWalk:
                     assert abs(arms) > 25.0, phase
 
     def test_the_chair_squat_stands_up_tall_in_front_of_the_chair(self) -> None:
-        figure = _figure("chair-squat")
+        figure = figure_of("chair-squat")
         chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
         start, work = solve(figure.start).points, solve(figure.work).points
         assert start["pelvis"][1] - 10.0 < chair.y + chair.h + 12.0, "seated on the chair"

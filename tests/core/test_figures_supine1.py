@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Vec, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import VIEW_H, VIEW_W, FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import inside
+from tests.core.figure_geometry import figure_of, inside
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 SUPINE = ("dead-bug", "diaphragmatic-breathing", "pelvic-tilt", "curl-up")
 
 THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
@@ -27,12 +23,6 @@ THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
 TRUNK_DEPTH = {"pelvis": 11.0, "spine0": 10.5, "spine1": 10.0, "spine2": 10.5, "spine3": 12.0}
 DRAWN_HAND_HALF_CM = 3.1
 """Half the thickness of the drawn hand (figure_drawing's wrist-to-hand capsule)."""
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _angle(a: Vec, b: Vec, c: Vec) -> float:
@@ -50,7 +40,7 @@ def _tilt(a: Vec, b: Vec) -> float:
 
 @pytest.mark.parametrize("exercise_id", SUPINE)
 def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     assert figure.position == "supine"
     assert figure.camera in ("side", "side_low"), "the movement is up and down: the side shows it"
     mats = [p for p in figure.props if p.kind is PropKind.MAT]
@@ -63,7 +53,7 @@ def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None
 
 
 def test_dead_bug_heel_slides_along_the_mat_while_the_opposite_arm_floats_overhead() -> None:
-    figure = _figure("dead-bug")
+    figure = figure_of("dead-bug")
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     start, work = solve(figure.start).points, solve(figure.work).points
     for side in "lr":
@@ -99,7 +89,7 @@ def test_dead_bug_heel_slides_along_the_mat_while_the_opposite_arm_floats_overhe
 
 
 def test_dead_bug_second_side_moves_the_other_pair_and_both_read_in_the_drawing() -> None:
-    figure = _figure("dead-bug")
+    figure = figure_of("dead-bug")
     other = solve(figure.work.mirrored()).points
     assert other["l_hand"][0] < other["head"][0] - HEAD_RADIUS
     assert _angle(other["r_hip"], other["r_knee"], other["r_ankle"]) > 165
@@ -148,7 +138,7 @@ def _hand_gaps(figure: Figure, pose: Pose, point: str = "palm") -> dict[str, flo
 
 
 def test_belly_breathing_one_hand_on_the_chest_one_on_the_belly_lying_flat() -> None:
-    figure = _figure("diaphragmatic-breathing")
+    figure = figure_of("diaphragmatic-breathing")
     # the whole breath, in and out again: the hands never float off the body
     for i in range(24):
         pose = figure.at_phase(i / 24)
@@ -177,7 +167,7 @@ def test_belly_breathing_one_hand_on_the_chest_one_on_the_belly_lying_flat() -> 
 
 
 def test_belly_breathing_the_belly_hand_rises_clearly_and_the_chest_hand_stays() -> None:
-    figure = _figure("diaphragmatic-breathing")
+    figure = figure_of("diaphragmatic-breathing")
     start, work = solve(figure.start).points, solve(figure.work).points
     belly_rise = work["r_palm"][1] - start["r_palm"][1]
     chest_move = math.dist(work["l_palm"], start["l_palm"])
@@ -203,7 +193,7 @@ def _screen_x(scene: FigureScene, point: Vec) -> float:
 
 
 def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() -> None:
-    figure = _figure("pelvic-tilt")
+    figure = figure_of("pelvic-tilt")
     scene = scene_for(figure)
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     flat, arch = solve(figure.work), solve(figure.start)
@@ -300,7 +290,7 @@ def _chin_tuck(points: dict[str, Vec]) -> float:
 
 
 def test_curl_up_head_rests_then_lifts_in_line_with_the_upper_back() -> None:
-    figure = _figure("curl-up")
+    figure = figure_of("curl-up")
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     start, work = solve(figure.start).points, solve(figure.work).points
     assert start["head"][1] - HEAD_RADIUS - mat_top == pytest.approx(0.0, abs=1.0), "head down"
@@ -318,7 +308,7 @@ def test_curl_up_head_rests_then_lifts_in_line_with_the_upper_back() -> None:
 
 
 def test_curl_up_head_and_shoulders_lift_together_chin_tucked_and_clear_on_a_thumbnail() -> None:
-    figure = _figure("curl-up")
+    figure = figure_of("curl-up")
     scale = scene_for(figure).frame.scale * THUMB_PX_PER_UNIT
     start, work = solve(figure.start).points, solve(figure.work).points
 
@@ -364,7 +354,7 @@ def _outline_ys(shape: Shape, x: float) -> list[float]:
 
 def test_dead_bug_low_back_lies_on_the_mat_in_every_frame_on_both_sides() -> None:
     """No gap under the lumbar spine: the drawn back is flat on the mat, not arched."""
-    figure = _figure("dead-bug")
+    figure = figure_of("dead-bug")
     scene = scene_for(figure)
     cam, frame = scene.camera, scene.frame
     for i in range(25):
@@ -388,7 +378,7 @@ def test_dead_bug_low_back_lies_on_the_mat_in_every_frame_on_both_sides() -> Non
 
 
 def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> None:
-    figure = _figure("dead-bug")
+    figure = figure_of("dead-bug")
     scene = scene_for(figure)
     for i in range(25):
         for mirrored, arm in ((False, "r_"), (True, "l_")):
@@ -413,10 +403,10 @@ def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> Non
 
 
 def test_a_figure_may_show_the_breath_larger_and_a_bad_amount_names_the_field() -> None:
-    data = _figure("diaphragmatic-breathing").to_dict()
-    assert data["breath_cm"] == _figure("diaphragmatic-breathing").breath_cm
+    data = figure_of("diaphragmatic-breathing").to_dict()
+    assert data["breath_cm"] == figure_of("diaphragmatic-breathing").breath_cm
     assert Figure.from_dict(data).breath_cm == data["breath_cm"], "round trip"
-    assert "breath_cm" not in _figure("pelvic-tilt").to_dict(), "the default is not written"
+    assert "breath_cm" not in figure_of("pelvic-tilt").to_dict(), "the default is not written"
     for bad in (-1, 16, "big", True):
         data["breath_cm"] = bad
         with pytest.raises(ValidationError) as caught:

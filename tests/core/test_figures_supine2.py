@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
 
 import pytest
 
 from rugdiary.core.body import Skeleton, Vec, solve
-from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import VIEW_W, Camera, scene_for
 from rugdiary.core.figures import PropKind, support_under
+from tests.core.figure_geometry import figure_of
 
-RESOURCES = Path(__file__).parents[2] / "resources"
-EXERCISES = load_exercises(RESOURCES)
 LYING = ("knee-rocking", "knee-rolls", "body-scan", "supported-rest", "glute-bridge")
 PHASES = [i / 48 for i in range(48)]
-
-
-def _figure(exercise_id: str) -> Figure:
-    figure = EXERCISES[exercise_id].figure
-    assert figure is not None
-    return figure
 
 
 def _frames(figure: Figure) -> list[tuple[bool, Skeleton]]:
@@ -55,7 +46,7 @@ def _hip_flexion(points: dict[str, Vec], side: str) -> float:
 
 @pytest.mark.parametrize("exercise_id", LYING)
 def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
-    figure = _figure(exercise_id)
+    figure = figure_of(exercise_id)
     mat = next(p for p in figure.props if p.kind is PropKind.MAT)
     for mirrored, skeleton in _frames(figure)[::4]:
         for name in ("head", "c7", "spine3", "pelvis"):
@@ -115,7 +106,7 @@ def _unit(a: Vec) -> Vec:
 
 
 def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_thighs() -> None:
-    figure = _figure("knee-rocking")
+    figure = figure_of("knee-rocking")
     camera = Camera.named(figure.camera)
     for _, skeleton in _frames(figure):
         points = skeleton.points
@@ -165,7 +156,7 @@ def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_
 
 
 def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_down() -> None:
-    figure = _figure("knee-rolls")
+    figure = figure_of("knee-rolls")
     first = solve(figure.start).points
     for _, skeleton in _frames(figure):
         points = skeleton.points
@@ -213,7 +204,7 @@ def _mid(a: Vec, b: Vec) -> Vec:
 
 
 def test_knee_rolls_arms_rest_out_to_the_sides_with_both_hands_on_the_mat() -> None:
-    figure = _figure("knee-rolls")
+    figure = figure_of("knee-rolls")
     mat = next(p for p in figure.props if p.kind is PropKind.MAT)
     for mirrored, skeleton in _frames(figure)[::3]:
         points = skeleton.points
@@ -238,7 +229,7 @@ def test_knee_rolls_arms_rest_out_to_the_sides_with_both_hands_on_the_mat() -> N
 
 
 def test_body_scan_lies_still_while_the_attention_travels_from_feet_to_head() -> None:
-    figure = _figure("body-scan")
+    figure = figure_of("body-scan")
     scene = scene_for(figure)
     first = solve(figure.start).points
     spots = []
@@ -259,7 +250,7 @@ def test_body_scan_lies_still_while_the_attention_travels_from_feet_to_head() ->
 
 
 def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_breathes() -> None:
-    figure = _figure("supported-rest")
+    figure = figure_of("supported-rest")
     chair = next(p for p in figure.props if p.kind is PropKind.CHAIR)
     start = solve(figure.start).points
     for side in "lr":
@@ -304,7 +295,7 @@ def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_
 
 
 def test_glute_bridge_lifts_to_a_straight_line_with_feet_flat_and_arms_down() -> None:
-    figure = _figure("glute-bridge")
+    figure = figure_of("glute-bridge")
     start, work = solve(figure.start).points, solve(figure.work).points
     assert _hip_flexion(work, "l") <= 8, "knees, hips and shoulders in one line at the top"
     assert _hip_flexion(start, "l") >= 35
@@ -322,7 +313,7 @@ def test_glute_bridge_lifts_to_a_straight_line_with_feet_flat_and_arms_down() ->
 
 
 def test_body_scan_breathes_slowly_while_the_attention_sweeps() -> None:
-    figure = _figure("body-scan")
+    figure = figure_of("body-scan")
     breaths = [figure.at_phase(i / 64).breath for i in range(49)]  # up to work at 0.75
     rises = sum(1 for a, b in itertools.pairwise(breaths) if a < 0.5 <= b)
     assert rises >= 2, "at least two slow breaths in while the attention travels"
