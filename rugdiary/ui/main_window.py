@@ -474,17 +474,18 @@ class MainWindow(QMainWindow):
             parent=self.stack,
             sitting=SittingRepository(services.db),
             extras=self._report_extras,
-            program_name=self._program_name_in,
+            program_names=self._program_names_in,
         )
         page.controller.notice.connect(self.show_notice)
         return page
 
-    def _program_name_in(self, program_id: str, lang: str) -> str | None:
-        """A program's name as it is now, in `lang`; None when it no longer exists."""
+    def _program_names_in(self, lang: str) -> Callable[[str], str | None]:
+        """Programs' names as they are now, in `lang` (None when one no longer exists);
+        one catalog, so the own programs are read once per report, not once per program."""
         from rugdiary.ui.today.data import ProgramCatalog
 
         services = self._services
-        return ProgramCatalog(services.builtin, services.programs, lang=lang).name(program_id)
+        return ProgramCatalog(services.builtin, services.programs, lang=lang).name
 
     def _report_extras(self, start: date, end: date, entries: list[DiaryEntry]) -> dict[str, Any]:
         """Where it hurts, own activities and flare-ups of the period, for the report."""

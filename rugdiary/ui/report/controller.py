@@ -156,12 +156,12 @@ class ReportController(QObject):
         reminders: Callable[[], ReminderState | None] | None = None,
         sitting: SittingSource | None = None,
         extras: ReportExtras | None = None,
-        program_name: Callable[[str, str], str | None] | None = None,
+        program_names: Callable[[str], Callable[[str], str | None]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.program_name = program_name
-        """A program's name now in a language (id, lang), or None for a deleted program."""
+        self.program_names = program_names
+        """For a language, a lookup of each program's name now (None: deleted program)."""
         self.view = view
         self.entries = entries
         self.reminders = reminders
@@ -266,11 +266,10 @@ class ReportController(QObject):
         # Storage is read here, on the GUI thread; the worker gets plain lists.
         entries = self.entries.list(request.start - timedelta(days=BASELINE_DAYS), request.end)
         sessions = self.sessions.list(request.start, request.end)
-        if self.program_name is not None:
+        if self.program_names is not None:
             # A session keeps the name of the day it was played; the report names each
             # program in its own language, as the app's pages do.
-            name_of, lang = self.program_name, request.lang
-            sessions = named_as_now(sessions, lambda program_id: name_of(program_id, lang))
+            sessions = named_as_now(sessions, self.program_names(request.lang))
         made = self.clock.now()
         version = self.app_version
         reminders = self.reminders() if self.reminders is not None else None

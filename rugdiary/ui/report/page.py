@@ -39,7 +39,7 @@ def build_report_page(
     parent: QWidget | None = None,
     sitting: SittingSource | None = None,
     extras: ReportExtras | None = None,
-    program_name: Callable[[str, str], str | None] | None = None,
+    program_names: Callable[[str], Callable[[str], str | None]] | None = None,
 ) -> ReportPage:
     """The page; `lang` is the app's language, the report's default.
 
@@ -56,7 +56,7 @@ def build_report_page(
         reminders=reminders,
         sitting=sitting,
         extras=extras,
-        program_name=program_name,
+        program_names=program_names,
         parent=view,
     )
     return ReportPage(view, controller)

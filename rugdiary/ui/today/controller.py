@@ -17,6 +17,7 @@ from rugdiary.ui.today.data import (
     NextProgram,
     ProgramCatalog,
     SessionHistory,
+    SessionSource,
     last_days,
     reminder_counts,
     week_plan,
@@ -41,10 +42,6 @@ class EntryStore(Protocol):
     def list(
         self, start: date | None = None, end: date | None = None, tag: str | None = None
     ) -> list[DiaryEntry]: ...
-
-
-class SessionSource(Protocol):
-    def list(self, start: date | None = None, end: date | None = None) -> list[Session]: ...
 
 
 class SettingsSource(Protocol):
