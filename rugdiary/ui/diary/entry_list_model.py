@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QPalette
 
 from rugdiary.core.diary import DiaryEntry
+from rugdiary.ui.player.texts import pain_change_text
 
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
@@ -345,12 +345,8 @@ class EntryListModel(QAbstractTableModel):
             second = self.tr("%1 min, finished").replace("%1", minutes)
         else:
             second = self.tr("%1 min, stopped early").replace("%1", minutes)
-        if session.pain_before is not None and session.pain_after is not None:
-            pain = (
-                QCoreApplication.translate("player", "pain %1 → %2")
-                .replace("%1", str(session.pain_before))
-                .replace("%2", str(session.pain_after))
-            )
+        pain = pain_change_text(session)
+        if pain is not None:
             second = f"{pain} · {second}"
         return first, second
 
@@ -361,12 +357,9 @@ class EntryListModel(QAbstractTableModel):
             self.session_text(session, Column.NOTE),
             session.program_name,
         ]
-        if session.pain_before is not None and session.pain_after is not None:
-            parts.append(
-                QCoreApplication.translate("player", "pain %1 → %2")
-                .replace("%1", str(session.pain_before))
-                .replace("%2", str(session.pain_after))
-            )
+        pain = pain_change_text(session)
+        if pain is not None:
+            parts.append(pain)
         return " · ".join(parts)
 
     def _entry_data(self, entry: DiaryEntry, column: int, role: int) -> Any:

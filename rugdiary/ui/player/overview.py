@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from rugdiary.core.sessions import Session, StopReason, named_as_now
 from rugdiary.ui.locale_dates import weekday_day_format
-from rugdiary.ui.player.texts import clock_text
+from rugdiary.ui.player.texts import clock_text, pain_change_text
 
 if TYPE_CHECKING:
     from rugdiary.ui.services import Services
@@ -38,12 +38,9 @@ def session_line(session: Session, locale: QLocale | None = None) -> str:
         QDate(started.year, started.month, started.day), weekday_day_format(locale)
     )
     parts = [day, session.program_name, clock_text(session.done_s)]
-    if session.pain_before is not None and session.pain_after is not None:
-        parts.append(
-            QCoreApplication.translate("player", "pain %1 → %2")
-            .replace("%1", str(session.pain_before))
-            .replace("%2", str(session.pain_after))
-        )
+    pain = pain_change_text(session)
+    if pain is not None:
+        parts.append(pain)
     if not session.completed:
         reasons = {
             StopReason.PAIN: QCoreApplication.translate("player", "stopped early (pain)"),

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from rugdiary.core.exercises import DoseMode, Exercise
 from rugdiary.core.programs import Cue, Side, Step, StepKind
-from rugdiary.core.sessions import PainResponse
+from rugdiary.core.sessions import PainResponse, Session
 
 
 def exercise_name(exercises: Mapping[str, Exercise], exercise_id: str, lang: str) -> str:
@@ -158,6 +158,17 @@ def ring_number(remaining_s: float) -> str:
     if seconds >= 60:
         return f"{seconds // 60}:{seconds % 60:02d}"
     return str(seconds)
+
+
+def pain_change_text(session: Session) -> str | None:
+    """ "pain 4 → 2" for a session scored before and after; None when a score is missing."""
+    if session.pain_before is None or session.pain_after is None:
+        return None
+    return (
+        QCoreApplication.translate("player", "pain %1 → %2")
+        .replace("%1", str(session.pain_before))
+        .replace("%2", str(session.pain_after))
+    )
 
 
 def clock_text(seconds: float) -> str:
