@@ -20,7 +20,7 @@ from rugdiary.core.programs import Program, ProgramItem
 from rugdiary.core.sessions import StopReason
 from rugdiary.resources import resources_dir
 from rugdiary.ui.player.page import build_player_page
-from rugdiary.ui.widgets.pose_figure import PoseFigure, paint_drawing
+from rugdiary.ui.widgets.pose_figure import PoseFigure, StaticLayers, paint_drawing
 
 FRAME_SIZE = (600, 450)
 FRAMES_PER_EXERCISE = 30
@@ -44,13 +44,16 @@ def _frame_ms() -> list[float]:
     for exercise in library.exercises.values():
         figure = exercise.figure
         assert figure is not None
-        scene = scene_for(figure)  # built once per exercise when it is shown, like the player
+        # built once per exercise when it is shown, like the player; its figure widget keeps
+        # the painted floor, mat and props (StaticLayers) while the exercise is on screen
+        scene = scene_for(figure)
+        layers = StaticLayers()
         for i in range(FRAMES_PER_EXERCISE):
             image.fill(QColor("#ffffff"))
             t0 = time.perf_counter()
             pose = figure.at_phase(i / FRAMES_PER_EXERCISE, mirrored=bool(i % 2))
             painter = QPainter(image)
-            paint_drawing(painter, scene.drawing(pose), style, target)
+            paint_drawing(painter, scene.drawing(pose), style, target, layers)
             painter.end()
             times.append((time.perf_counter() - t0) * 1000)
     return times

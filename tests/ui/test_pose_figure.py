@@ -13,10 +13,17 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import load_exercises
-from rugdiary.core.figure_drawing import VIEW_W, svg_of
+from rugdiary.core.exercises import FigureStyle
+from rugdiary.core.figure_drawing import VIEW_W, Drawing, scene_for, svg_of
 from rugdiary.ui.motion import set_reduce_motion
 from rugdiary.ui.theme import HIGH_CONTRAST, build_palette
-from rugdiary.ui.widgets.pose_figure import PoseFigure, contrast, palette_style
+from rugdiary.ui.widgets.pose_figure import (
+    PoseFigure,
+    StaticLayers,
+    contrast,
+    paint_drawing,
+    palette_style,
+)
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 EXERCISES = load_exercises(RESOURCES)
@@ -145,3 +152,52 @@ def test_the_widget_keeps_its_public_api(qtbot: QtBot, tmp_path: Path) -> None:
     assert not widget.set_picture(tmp_path / "missing.png")
     assert widget.figure() is None
     assert widget.drawing() is None
+
+
+def _paint(drawing: Drawing, layers: StaticLayers | None, dpr: float) -> QImage:
+    image = QImage(round(SIZE[0] * dpr), round(SIZE[1] * dpr), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(dpr)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    paint_drawing(painter, drawing, FigureStyle(), QRectF(0, 0, *SIZE), layers)
+    painter.end()
+    return image
+
+
+def _largest_difference(a: QImage, b: QImage) -> int:
+    assert a.size() == b.size()
+    worst = 0
+    for y in range(0, a.height(), 3):
+        for x in range(0, a.width(), 3):
+            pa, pb = a.pixel(x, y), b.pixel(x, y)
+            if pa != pb:
+                worst = max(
+                    worst, *(abs(((pa >> s) & 255) - ((pb >> s) & 255)) for s in (0, 8, 16))
+                )
+    return worst
+
+
+@pytest.mark.parametrize("dpr", [1.0, 2.0])
+@pytest.mark.parametrize("exercise_id", ["stairs", "supported-rest", "chair-squat"])
+def test_props_from_the_static_layers_look_as_if_painted_each_frame(
+    qapp: QApplication, exercise_id: str, dpr: float
+) -> None:
+    """The cached floor, mat and props change no pixel beyond rounding, at 1x and 2x.
+
+    4 of 255 allows for blending a run onto transparent first (8-bit rounding); a misplaced
+    or missing prop differs by far more (the stairs are #b8a98f on white: 71 in red).
+    """
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    scene = scene_for(figure)
+    layers = StaticLayers()
+    drawings = [scene.drawing(figure.at_phase(p, mirrored=p > 0.5)) for p in (0.0, 0.3, 0.6)]
+    for drawing in drawings:
+        direct = _paint(drawing, None, dpr)
+        cached = _paint(drawing, layers, dpr)
+        assert _largest_difference(direct, cached) <= 4
+    made = len(layers)
+    assert made >= 1
+    for drawing in drawings:
+        _paint(drawing, layers, dpr)
+    assert len(layers) == made  # painted again from the same images

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QImage,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -19,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rugdiary.core.exercises import Figure, FigureStyle, Pose
-from rugdiary.core.figure_drawing import ROLE_OPACITY, Drawing, FigureScene, scene_for
+from rugdiary.core.figure_drawing import ROLE_OPACITY, Drawing, FigureScene, Shape, scene_for
 from rugdiary.ui.motion import reduce_motion
 
 
@@ -94,25 +97,125 @@ def _softened(colour: QColor, background: QColor, keep: float) -> QColor:
     return softest
 
 
-def paint_drawing(painter: QPainter, drawing: Drawing, style: FigureStyle, target: QRectF) -> None:
-    """Paint `drawing` fitted (aspect kept, centred) into `target`: the SVG's shapes, in order."""
-    k = min(target.width() / drawing.width, target.height() / drawing.height)
-    dx = target.x() + (target.width() - drawing.width * k) / 2
-    dy = target.y() + (target.height() - drawing.height * k) / 2
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setTransform(QTransform(k, 0.0, 0.0, k, dx, dy), True)
-    outline = QPen(QColor(style.outline), drawing.outline_width)
-    outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    colours: dict[str, QColor] = {}
-    for shape in drawing.shapes:
-        colour = colours.get(shape.role)
+STATIC_ROLES = frozenset({"floor", "mat", "prop", "prop_top"})
+"""Roles of shapes that do not move with the body (a held bag is a prop that does)."""
+
+
+def _is_static(shape: Shape) -> bool:
+    return shape.role in STATIC_ROLES and not shape.part.startswith("bag")
+
+
+class StaticLayers:
+    """Unchanging shapes (floor, mat, chair, stairs) painted once and then reused.
+
+    The stairs alone are some 36 outlined polygons in front of and behind the body; painting
+    them every frame was half of a frame's cost. Each run of consecutive shapes of one prop
+    part (a step, the rail's posts, the chair's seat) is painted once, at the painter's
+    device transform, into a transparent image placed on whole device pixels, and blitted
+    where it belongs in the drawing order. Runs follow the prop's parts rather than all the
+    shapes between two body parts, so a body moving between the steps reuses the same few
+    images. Source-over is associative: the picture is the same, within rounding, as
+    painting each shape.
+    """
+
+    MAX_IMAGES = 64
+    """The stairs use some 31 over both sides, about 3 MB at 600x450; more means the size
+    changed: start again."""
+
+    def __init__(self) -> None:
+        self._images: dict[tuple[object, ...], tuple[QImage, QPointF]] = {}
+
+    def clear(self) -> None:
+        self._images.clear()
+
+    def __len__(self) -> int:
+        return len(self._images)
+
+    def paint(self, painter: QPainter, run: tuple[Shape, ...], brushes: _Brushes) -> None:
+        """Paint `run` from its cached image (made now if missing), or directly if it cannot."""
+        device = painter.deviceTransform()
+        if device.isRotating():
+            _paint_shapes(painter, run, brushes)
+            return
+        dpr = painter.device().devicePixelRatioF()
+        key = (run, brushes.key, device.m11(), device.m22(), device.dx(), device.dy(), dpr)
+        cached = self._images.get(key)
+        if cached is None:
+            if len(self._images) >= self.MAX_IMAGES:
+                self._images.clear()
+            cached = self._render(run, brushes, device, dpr)
+            self._images[key] = cached
+        image, origin = cached
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(origin, image)
+        painter.restore()
+
+    @staticmethod
+    def _render(
+        run: tuple[Shape, ...], brushes: _Brushes, device: QTransform, dpr: float
+    ) -> tuple[QImage, QPointF]:
+        margin = brushes.outline.widthF() + max((s.size[0] for s in run), default=0.0) + 2
+        x0, y0, x1, y1 = _bounds(run, margin)
+        left, top = device.map(QPointF(x0, y0)).toTuple()
+        right, bottom = device.map(QPointF(x1, y1)).toTuple()
+        left, right = sorted((left, right))
+        top, bottom = sorted((top, bottom))
+        px, py = math.floor(left), math.floor(top)
+        image = QImage(
+            max(1, math.ceil(right) - px),
+            max(1, math.ceil(bottom) - py),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        inner = QPainter(image)
+        inner.setRenderHint(QPainter.RenderHint.Antialiasing)
+        inner.setTransform(device * QTransform.fromTranslate(-px, -py))
+        _paint_shapes(inner, run, brushes)
+        inner.end()
+        # drawn with no world transform, where one logical pixel is dpr device pixels
+        image.setDevicePixelRatio(dpr)
+        return image, QPointF(px / dpr, py / dpr)
+
+
+def _bounds(shapes: tuple[Shape, ...], margin: float) -> tuple[float, float, float, float]:
+    xs: list[float] = []
+    ys: list[float] = []
+    for shape in shapes:
+        if shape.kind in ("poly", "line"):
+            xs.extend(x for x, _ in shape.points)
+            ys.extend(y for _, y in shape.points)
+        else:
+            (cx, cy), (rx, ry) = shape.points[0], shape.size
+            xs.extend((cx - rx, cx + rx))
+            ys.extend((cy - ry, cy + ry))
+    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
+
+
+class _Brushes:
+    """The outline pen and a colour per role, for one style and drawing."""
+
+    def __init__(self, style: FigureStyle, outline_width: float) -> None:
+        self.style = style
+        self.key = (style, outline_width)
+        self.outline = QPen(QColor(style.outline), outline_width)
+        self.outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self._colours: dict[str, QColor] = {}
+
+    def colour(self, role: str) -> QColor:
+        colour = self._colours.get(role)
         if colour is None:
-            colour = QColor(style.colour(shape.role))
-            opacity = ROLE_OPACITY.get(shape.role)
+            colour = QColor(self.style.colour(role))
+            opacity = ROLE_OPACITY.get(role)
             if opacity is not None:
                 colour.setAlphaF(opacity)
-            colours[shape.role] = colour
+            self._colours[role] = colour
+        return colour
+
+
+def _paint_shapes(painter: QPainter, shapes: Iterable[Shape], brushes: _Brushes) -> None:
+    for shape in shapes:
+        colour = brushes.colour(shape.role)
         if shape.kind == "line":
             pen = QPen(colour, shape.size[0])
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -121,13 +224,51 @@ def paint_drawing(painter: QPainter, drawing: Drawing, style: FigureStyle, targe
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in shape.points]))
             continue
-        painter.setPen(outline if shape.outline else Qt.PenStyle.NoPen)
+        painter.setPen(brushes.outline if shape.outline else Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         if shape.kind == "poly":
             painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
         else:
             (cx, cy), (rx, ry) = shape.points[0], shape.size
             painter.drawEllipse(QPointF(cx, cy), rx, ry)
+
+
+def paint_drawing(
+    painter: QPainter,
+    drawing: Drawing,
+    style: FigureStyle,
+    target: QRectF,
+    layers: StaticLayers | None = None,
+) -> None:
+    """Paint `drawing` fitted (aspect kept, centred) into `target`: the SVG's shapes, in order.
+
+    With `layers` (the player's figure, which repaints many times a second), runs of
+    unchanging shapes come from images painted once.
+    """
+    k = min(target.width() / drawing.width, target.height() / drawing.height)
+    dx = target.x() + (target.width() - drawing.width * k) / 2
+    dy = target.y() + (target.height() - drawing.height * k) / 2
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setTransform(QTransform(k, 0.0, 0.0, k, dx, dy), True)
+    brushes = _Brushes(style, drawing.outline_width)
+    if layers is None:
+        _paint_shapes(painter, drawing.shapes, brushes)
+    else:
+        shapes = drawing.shapes
+        start = 0
+        while start < len(shapes):
+            static = _is_static(shapes[start])
+            end = start + 1
+            while end < len(shapes) and _is_static(shapes[end]) == static:
+                if static and shapes[end].part != shapes[start].part:
+                    break
+                end += 1
+            if static and end - start >= 2:
+                layers.paint(painter, shapes[start:end], brushes)
+            else:
+                _paint_shapes(painter, shapes[start:end], brushes)
+            start = end
     painter.restore()
 
 
@@ -147,6 +288,7 @@ class PoseFigure(QWidget):
         self._pose: Pose | None = None
         self._picture: QPixmap | None = None
         self._drawn: tuple[Pose | None, bool, Drawing] | None = None
+        self._layers = StaticLayers()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(180, 120))
         self.setAccessibleName(self.tr("Exercise figure"))
@@ -204,6 +346,7 @@ class PoseFigure(QWidget):
         if figure is not self._figure:
             self._figure = figure
             self._scene = scene_for(figure) if figure is not None else None
+            self._layers.clear()
         self._picture = None
         self._pose = pose if pose is not None else (figure.start if figure is not None else None)
         self.update()
@@ -220,6 +363,7 @@ class PoseFigure(QWidget):
         self._scene = None
         self._pose = None
         self._picture = None
+        self._layers.clear()
         if path is not None:
             pixmap = QPixmap(str(path))
             if not pixmap.isNull():
@@ -244,7 +388,9 @@ class PoseFigure(QWidget):
         else:
             drawing = self.drawing()
             if drawing is not None:
-                paint_drawing(painter, drawing, self.figure_style(), QRectF(self.rect()))
+                paint_drawing(
+                    painter, drawing, self.figure_style(), QRectF(self.rect()), self._layers
+                )
         painter.end()
 
     def _paint_picture(self, painter: QPainter) -> None:
