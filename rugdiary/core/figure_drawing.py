@@ -46,6 +46,12 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # in front and a little to one side, nearly level: a body walking upright shows its
     # vertical midline and level shoulders and pelvis, the legs still step and the arms swing
     "front_quarter": (65.0, 6.0),
+    # beyond the feet and off to one side, high: knees that roll sideways sink towards or
+    # away from the viewer and across the picture, so the roll reads as a roll, not a slide
+    "feet_corner_high": (48.0, 48.0),
+    # the side view from higher up, for curling up from lying: the lifted head and shoulder
+    # blades show above the mat and the hands on the thighs stay in sight
+    "side_raised": (14.0, 18.0),
 }
 
 

@@ -354,6 +354,8 @@ CAMERAS: tuple[str, ...] = (
     "feet_end_high",
     "side_low",
     "front_quarter",
+    "feet_corner_high",
+    "side_raised",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
