@@ -259,10 +259,12 @@ def test_the_cameras_look_where_they_say() -> None:
     assert feet_end.project((0, 50, 0))[2] > 0, "raised: higher is nearer"
     assert Camera.named("front_quarter").project((10, 0, 0))[2] > 0, "in front: forward is near"
     corner = Camera.named("feet_corner_high")
-    assert corner.project((50, 0, 0))[2] > 0 and corner.project((0, 50, 0))[2] > 0
+    assert corner.project((50, 0, 0))[2] > 0, "beyond the feet"
+    assert corner.project((0, 50, 0))[2] > 0, "raised"
     assert corner.project((0, 0, 50))[2] > 0, "off to the figure's right side"
     raised = Camera.named("side_raised")
-    assert side.project((0, 0, -30))[1] < raised.project((0, 0, -30))[1], "higher: the far side rises"
+    far = (0, 0, -30)
+    assert side.project(far)[1] < raised.project(far)[1], "higher: the far side rises"
 
 
 def test_forward_kinematics_of_a_standing_body() -> None:
