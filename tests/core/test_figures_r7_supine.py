@@ -1,4 +1,4 @@
-"""Lying on the back, seen from just above the mat: pelvic tilt, curl-up, belly breathing, rest."""
+"""Lying on the back, seen from the side near the mat: pelvic tilt, curl-up, breathing, rest."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from rugdiary.core.figure_drawing import CAMERA_ANGLES, VIEW_H, VIEW_W, scene_fo
 from rugdiary.core.figures import PropKind
 from tests.core.figure_geometry import figure_of, inside
 
-LOW = ("pelvic-tilt", "curl-up", "diaphragmatic-breathing", "supported-rest")
+LOW = ("pelvic-tilt", "diaphragmatic-breathing", "supported-rest")
+"""The curl-up moved to side_raised (round 11): see test_figures_r11_cu."""
 THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
 """The library thumbnail (about 160x120 px) shows the 240x160 view at this scale."""
 
