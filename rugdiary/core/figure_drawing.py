@@ -43,9 +43,11 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
     "side_low": (14.0, 3.0),
-    # in front and a little to one side, nearly level: a body walking upright shows its
-    # vertical midline and level shoulders and pelvis, the legs still step and the arms swing
-    "front_quarter": (65.0, 6.0),
+    # in front and a little to one side, a little raised: a body walking upright shows its
+    # vertical midline and level shoulders and pelvis, the stride opens across the picture,
+    # the feet stand on the floor seen from just above (no edge-on floor line under them),
+    # and a case in the near hand shows its side, end and lid
+    "front_quarter": (66.0, 12.0),
     # beyond the feet and off to one side, high: knees that roll sideways sink towards or
     # away from the viewer and across the picture, so the roll reads as a roll, not a slide
     "feet_corner_high": (48.0, 48.0),
@@ -544,7 +546,20 @@ class FigureScene:
                 _Part((pts["head"],), (HEAD_RADIUS,), head_depth),
             )
         )
-        for depth, shape in self._bags(skeleton, frame, pose.flipped):
+        bags = self._bags(skeleton, frame, pose.flipped)
+        if bags and sided:
+            # a case hangs out beside the near leg: it covers that leg where the leg is
+            # further back than the case (stepping back), and the leg covers it where it is
+            # nearer (stepping forward); the hand holding it stays in front of it
+            real = bags[0][0] - 3.0  # the case's own depth (_bags puts it 3 nearer)
+            nearer = [
+                key
+                for key, shape, part in parts
+                if shape.role == "near" and shape.part[:2] == near_side and part.depth > real
+            ]
+            base = min(nearer, default=trunk_depth + 3.0) - 0.001
+            bags = [(base + (depth - bags[0][0]) * 0.002, shape) for depth, shape in bags]
+        for depth, shape in bags:
             parts.append((depth, shape, _Part((pts["pelvis"],), (0.0,), depth)))
         parts.sort(key=lambda item: item[0])
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)

@@ -20,6 +20,8 @@ class TestSuitcaseCarryFromTheFront:
     def test_seen_from_in_front_the_midline_is_upright_and_shoulders_and_hips_level(self) -> None:
         # A side view hid the point, not leaning towards the load: from in front and a
         # little to the side, shoulders and pelvis show as level lines over a vertical midline.
+        # (Seen a little from above, level lines across the body slope a few degrees, the
+        # far end up, shoulders and hips alike.)
         figure = figure_of("suitcase-carry")
         yaw, pitch = CAMERA_ANGLES[figure.camera]
         assert 50.0 <= yaw <= 75.0, "in front, a little to one side"
@@ -29,14 +31,17 @@ class TestSuitcaseCarryFromTheFront:
         for mirrored in (False, True):
             for phase in PHASES:
                 joints = scene.drawing(figure.at_phase(phase, mirrored=mirrored)).joints
-                assert _tilt(joints["l_shoulder"], joints["r_shoulder"]) <= 4.0
-                assert _tilt(joints["l_hip"], joints["r_hip"]) <= 4.0
+                shoulders = _tilt(joints["l_shoulder"], joints["r_shoulder"])
+                hips = _tilt(joints["l_hip"], joints["r_hip"])
+                assert shoulders <= 6.0
+                assert hips <= 6.0
+                assert abs(shoulders - hips) <= 1.0, "the shoulders parallel to the pelvis"
                 assert abs(joints["head"][0] - joints["pelvis"][0]) / scale <= 2.0
 
     def test_a_moderate_case_hangs_beside_the_leg_below_a_visible_arm(self) -> None:
         figure = figure_of("suitcase-carry")
         bag = next(p for p in figure.props if p.kind is PropKind.BAG)
-        assert bag.w * bag.h <= 1200.0, "a shopping bag or small case, not a heavy load"
+        assert 1400.0 <= bag.w * bag.h <= 2200.0, "a real case, not a small box nor a trunk"
         scene = scene_for(figure)
         scale = scene.frame.scale
         for mirrored in (False, True):
