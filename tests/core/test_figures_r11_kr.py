@@ -192,7 +192,7 @@ def test_knee_rolls_arrow_curves_the_way_the_knees_sink_beside_the_legs() -> Non
     arrow = figure.arrow
     assert arrow is not None
     assert arrow.shape == "arc", "a roll"
-    assert arrow.both, "over and back"
+    assert not arrow.both, "one head, where the knees sink to"
     assert abs(arrow.size) >= 50.0, "as big as the roll"
     scene = scene_for(figure)
     for mirrored in (False, True):
@@ -206,6 +206,8 @@ def test_knee_rolls_arrow_curves_the_way_the_knees_sink_beside_the_legs() -> Non
         knees, after = _knees_on_screen(start), _knees_on_screen(sunk)
         assert y1 - y0 >= 10.0, "from high to low"
         assert (x1 - x0) * (after[0] - knees[0]) > 0, "towards the side the knees sink to"
+        head = next(s for s in start.shapes if s.part == "cue:head").points[0]
+        assert math.dist(head, (x1, y1)) < math.dist(head, (x0, y0)), "pointing down there"
         # curved, bulging away from the knees' path's pivot, like the knees' swing
         middle = line[len(line) // 2]
         chord = ((x0 + x1) / 2, (y0 + y1) / 2)
