@@ -1,7 +1,6 @@
-"""Knee rolls seen from a high corner beyond the feet: the knees, together, sink well over
-to the side nearest the viewer, the pelvis rolls with them, the shoulders stay flat and
-the arms lie out in a T on the mat (round 11: from the foot end the roll looked like a
-small sideways slide)."""
+"""Knee rolls seen from beyond the feet, raised: the knees, together, sink well over to one
+side (about 70-80 degrees, was 45: a small tilt read as a sideways slide), the pelvis
+rolls with them, the shoulders stay flat and the arms lie out in a T on the mat."""
 
 from __future__ import annotations
 
@@ -54,22 +53,23 @@ def _knees_on_screen(drawing: Drawing) -> tuple[float, float]:
     return ((lx + rx) / 2, (ly + ry) / 2)
 
 
-def test_knee_rolls_are_seen_from_a_high_corner_beyond_the_feet() -> None:
+def test_knee_rolls_are_seen_from_beyond_the_feet_raised() -> None:
+    # Looking along the body, the upright knees stand in the middle of the picture and
+    # sink to the left or right of it: the roll runs across the picture. (A corner view
+    # was tried: knees rolling towards the viewer came straight at the camera and the
+    # bent legs read as hanging down.)
     figure = _figure()
-    assert figure.camera == "feet_corner_high"
+    assert figure.camera == "feet_end_high"
     _yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert pitch >= 40.0, "high enough to see the legs lie down on the mat"
+    assert pitch >= 25.0, "high enough to see the legs lie down on the mat"
     points = solve(figure.start).points
     feet = _mid(points["l_ankle"], points["r_ankle"])
     along = (feet[0] - points["head"][0], feet[2] - points["head"][2])
     toward = Camera.named(figure.camera).toward
     level = math.hypot(*along) * math.hypot(toward[0], toward[2])
     cos = (along[0] * toward[0] + along[1] * toward[2]) / level
-    # beyond the feet, but well off the body's long axis (not straight down it)
-    assert 0.5 <= cos <= 0.85, round(math.degrees(math.acos(cos)))
-    # the second side is the first side's mirror picture (the player flips it), so both
-    # sides roll the knees towards the viewer
-    assert mirrors_view(figure)
+    assert cos >= 0.95, "beyond the feet, along the body"
+    assert not mirrors_view(figure), "the second side rolls the other way in the picture"
 
 
 def test_knee_rolls_start_with_the_knees_upright_and_together_and_the_feet_flat() -> None:
@@ -158,28 +158,15 @@ def test_knee_rolls_arms_lie_out_in_a_t_on_the_mat() -> None:
                     assert mat.x < x < mat.x + mat.w, name
 
 
-def test_knee_rolls_on_screen_the_knees_come_down_towards_the_viewer() -> None:
-    # Rolling towards the viewer the knees drop down the picture as they go across it;
-    # rolling away they only slid sideways on screen.
+def test_knee_rolls_on_screen_the_knees_go_well_across_the_picture() -> None:
     figure = _figure()
     scene = scene_for(figure)
-    camera = Camera.named(figure.camera)
-    start_points = solve(figure.start).points
     settle = _key(figure, "settle")
-    settle_points = solve(settle).points
-    for side in "lr":
-        before, after = start_points[f"{side}_knee"], settle_points[f"{side}_knee"]
-        # over the floor, towards where the viewer stands (and down: away in depth)
-        level = (after[0] - before[0]) * camera.toward[0] + (after[2] - before[2]) * camera.toward[
-            2
-        ]
-        assert level >= 10.0, (side, "the knee goes over to the viewer's side")
     first = _knees_on_screen(scene.drawing(figure.start))
     moved = _knees_on_screen(scene.drawing(settle))
     dx, dy = moved[0] - first[0], moved[1] - first[1]
-    assert dy >= VIEW_W / 14, "down the picture"
-    assert abs(dx) >= VIEW_W / 14, "and across it"
-    assert math.hypot(dx, dy) >= VIEW_W / 8, "a roll a thumbnail shows"
+    assert abs(dx) >= VIEW_W / 8, "across the picture: a roll a thumbnail shows"
+    assert dy > 0, "and down, towards the mat"
     # the second side is the same roll, flipped left to right
     mirrored = _knees_on_screen(scene.drawing(settle.mirrored()))
     start_m = _knees_on_screen(scene.drawing(figure.start.mirrored()))
@@ -219,7 +206,7 @@ def test_knee_rolls_arrow_curves_the_way_the_knees_sink_beside_the_legs() -> Non
                     clear = [p for p in line[2:-2] if inside(p, shape.points)]
                     assert not clear, (mirrored, shape.part)
         nearest = min(math.dist(p, knees) for p in line)
-        assert nearest <= VIEW_W / 8, "close enough to read as the knees' arrow"
+        assert nearest <= VIEW_W / 7, "close enough to read as the knees' arrow"
 
 
 def test_knee_rolls_face_looks_up_throughout() -> None:
