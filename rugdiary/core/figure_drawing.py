@@ -192,6 +192,9 @@ ARROW_HEAD = (3.2, 1.3)
 """Its head's length and half-width, in line widths."""
 ARROW_ARC_DEG = 120.0
 """How far round a curved arrow goes."""
+ARC_MIRROR_MIN = 0.7
+"""How much of world left-right must run across the picture (its length on screen, 0-1)
+before a curved arrow is reflected for the second side."""
 PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
 """The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
@@ -686,6 +689,23 @@ class FigureScene:
         rim = tuple(at(fwd, up) for fwd, up in PELVIS_RIM_CM)
         return [Shape("line", "outline", rim, (OUTLINE_CM * s, 0.0), part="pelvis:rim")]
 
+    def _mirrored_arc(self, path: list[Point2], centre: Point2) -> list[Point2]:
+        """A curved arrow for the second side, when the world's left-right runs across the
+        picture (seen from the feet or the front): reflected as the body is, so a roll
+        to the other side curves the other way. Seen from the side, left-right runs into
+        the picture and a rock or tilt looks the same on both sides: left as it is."""
+        cam = self.camera
+        nx, ny = cam.right[2], -cam.up[2]  # world +z on screen (view y grows down)
+        length = math.hypot(nx, ny)
+        if length < ARC_MIRROR_MIN:
+            return path
+        nx, ny = nx / length, ny / length
+        out = []
+        for x, y in path:
+            d = (x - centre[0]) * nx + (y - centre[1]) * ny
+            out.append((x - 2 * d * nx, y - 2 * d * ny))
+        return out
+
     def _arrow(self, arrow: Arrow, flipped: bool, frame: Frame) -> list[Shape]:
         """The motion arrow, in front of everything: where its part is in the start position
         (so it stands still while the body moves), moved off the body by its offset."""
@@ -723,6 +743,8 @@ class FigureScene:
                 )
                 for a in (a0 + (a1 - a0) * i / 16 for i in range(17))
             ]
+            if flipped:
+                path = self._mirrored_arc(path, centre)
         else:
             sign = -1.0 if flipped else 1.0
             axis = (0.0, 1.0, 0.0) if arrow.shape == "up" else (0.0, 0.0, sign)

@@ -174,10 +174,12 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
     names = [k.name for k in figure.keyframes]
     assert names == ["start", "work", "settle"]
     settle = figure.keyframes[2].pose
-    assert solve(settle).points["r_knee"][1] <= solve(figure.work).points["r_knee"][1] - 5
-    # a clear fall of about 45 degrees, the same to each side (no flopping): the knees'
-    # midpoint turns about the hips by 30-50 degrees at work and 45-60 degrees when settled
-    for pose, low, high in ((figure.work, 30, 50), (settle, 45, 60)):
+    for side in "lr":
+        sunk = solve(settle).points[f"{side}_knee"][1]
+        assert sunk <= solve(figure.work).points[f"{side}_knee"][1] - 2, side
+    # a big fall, well over to the side, the same to each side (no flopping): the knees'
+    # midpoint turns about the hips by 60-80 degrees at work and 70-85 degrees when settled
+    for pose, low, high in ((figure.work, 60, 80), (settle, 70, 85)):
         drops = [_knee_drop(solve(p).points) for p in (pose, pose.mirrored())]
         assert low <= abs(drops[0]) <= high, round(drops[0])
         assert drops[1] == pytest.approx(-drops[0], abs=0.5), "equal to each side"
@@ -217,7 +219,7 @@ def test_knee_rolls_arms_rest_out_to_the_sides_with_both_hands_on_the_mat() -> N
                     points[f"{side}_palm"][0] - shoulder[0],
                 )
             )
-            assert 30 <= angle <= 60, "out to the side at a modest angle"
+            assert 70 <= angle <= 95, "out to the sides in a T"
             for name in ("palm", "hand", "wrist", "elbow"):
                 x, y, z = points[f"{side}_{name}"]
                 assert y <= mat.h + 6.0, f"{name} resting on the mat"
