@@ -124,19 +124,20 @@ def _angle(a: Vec, joint: Vec, b: Vec) -> float:
 
 class TestKneeRocking:
     def test_at_the_inner_end_the_far_knee_and_far_hand_show_beside_the_near_ones(self) -> None:
-        # Arms, thighs and shins piled into one dark knot at the inner end: the knees fall
-        # a little apart, so the lighter far knee and hand stay partly in sight.
+        # Arms, thighs and shins piled into one dark knot at the inner end: the lighter far
+        # knee, thigh and hand stay partly in sight. (Round 11 paired the knees again, as
+        # one unit, so the far ones show as a lighter edge beside the near ones.)
         figure = figure_of("knee-rocking")
         scene = scene_for(figure)
         scale = scene.frame.scale
         for phase in (0.375, 0.5, 0.625):
             drawing = scene.drawing(figure.at_phase(phase))
             parts = {s.part: i for i, s in enumerate(drawing.shapes) if s.kind == "poly"}
-            # (the old pose showed about half of the far knee and two thirds of the far hand)
+            # (knees apart showed about two thirds of the far knee and most of the far hand)
             for part, joint, least in (
-                ("r_knee", "r_knee", 0.65),
-                ("r_hip", "r_knee", 0.6),
-                ("r_wrist", "r_wrist", 0.9),
+                ("r_knee", "r_knee", 0.15),
+                ("r_hip", "r_knee", 0.1),
+                ("r_wrist", "r_wrist", 0.12),
             ):
                 assert drawing.shapes[parts[part]].role == "far"
                 seen = _uncovered(drawing, parts[part], drawing.joints[joint], 9.0 * scale)
@@ -146,7 +147,8 @@ class TestKneeRocking:
         figure = figure_of("knee-rocking")
         mat = next(p for p in figure.props if p.kind is PropKind.MAT)
         start, work = solve(figure.start).points, solve(figure.work).points
-        assert _angle(start["l_shoulder"], start["l_elbow"], start["l_wrist"]) >= 170.0
+        # nearly straight: the palm rests on the kneecap with the arm long (round 11)
+        assert _angle(start["l_shoulder"], start["l_elbow"], start["l_wrist"]) >= 160.0
         assert _angle(work["l_shoulder"], work["l_elbow"], work["l_wrist"]) <= 120.0
         for phase in PHASES:
             head = solve(figure.at_phase(phase)).points["head"]

