@@ -53,7 +53,7 @@ def test_a_level_view_facing_the_chest_with_the_body_across_the_picture(figure: 
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
-def test_the_hip_lies_on_the_mat_then_rises_15_cm_into_the_shoulder_knee_line(
+def test_the_hip_lies_on_the_mat_then_rises_13_cm_into_the_shoulder_knee_line(
     figure: Figure, mirrored: bool
 ) -> None:
     side = "r_" if mirrored else "l_"
@@ -66,7 +66,9 @@ def test_the_hip_lies_on_the_mat_then_rises_15_cm_into_the_shoulder_knee_line(
     resting = _hip_above_mat(figure, start, side)
     assert abs(resting) <= 2.0, f"at the start the hip lies {resting:.1f} cm off the mat"
     rise = work.points[side + "hip"][1] - start.points[side + "hip"][1]
-    assert rise >= 15.0, f"the hip rises only {rise:.1f} cm"
+    # 13, not 15: round 11 put the hips on the knee-shoulder line instead of 3.5 cm above
+    # it, and with the knees and the elbow where they are, the line itself lies that high
+    assert rise >= 13.0, f"the hip rises only {rise:.1f} cm"
 
     def flat(q: Vec) -> tuple[float, float]:
         return (q[0], q[1])  # the body's own plane: the thighs point a little forward of it
@@ -80,7 +82,7 @@ def test_the_hip_lies_on_the_mat_then_rises_15_cm_into_the_shoulder_knee_line(
     up = (
         scene.drawing(start_pose).joints["pelvis"][1] - scene.drawing(work_pose).joints["pelvis"][1]
     )
-    assert up >= 15.0 * scene.frame.scale, f"on screen the hips rise {up:.1f} view units"
+    assert up >= 13.0 * scene.frame.scale, f"on screen the hips rise {up:.1f} view units"
 
 
 def test_the_arrow_points_both_ways_so_it_is_right_on_the_way_down_too(figure: Figure) -> None:

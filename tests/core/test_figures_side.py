@@ -81,9 +81,11 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
     # A top-down corner view read as a kneeling push-up, straight from the front the bent
     # knees hid behind the thighs, from a little above (28, 34) the forearm hid and it read
     # as a front plank, and from well above (20, 40) it read as sitting half-reclined with
-    # the shins in the air; from (15, 28) as a kneeling push-up. Now nearly level: the body
-    # reads as lying on its side, the hips rise clearly off the mat, and the shins on the
-    # mat show going back from the knees (the thighs 15 degrees forward of the trunk).
+    # the shins in the air; from (15, 28) as a kneeling push-up, and level but well towards
+    # the feet (14, 7) still as a face-down plank. Now nearly level and nearly square to the
+    # chest (6, 10): the body reads as lying on its side, the hips rise straight up off the
+    # mat, and the shins on the mat still show going back from the knees (the thighs 15
+    # degrees forward of the trunk), shorter than from further towards the feet.
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert 0.0 <= yaw <= 15.0, "facing the chest, a little towards the feet"
@@ -103,7 +105,7 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
         p = skeleton.points
         for side in ("l_", "r_"):
             knee, ankle = _screen(camera, p[side + "knee"]), _screen(camera, p[side + "ankle"])
-            assert ankle[0] - knee[0] >= 15.0, (side, "the shin goes on from the knee")
+            assert ankle[0] - knee[0] >= 12.0, (side, "the shin goes on from the knee")
     lift = [_screen(camera, solve(pose).points["pelvis"]) for pose in (figure.start, figure.work)]
     assert lift[1][1] - lift[0][1] >= 8.0, "the hips rise clearly up the picture"
 
@@ -119,7 +121,8 @@ def test_on_screen_the_knees_bend_back_at_a_right_angle_and_the_shins_show(
             thigh = (knee[0] - hip[0], knee[1] - hip[1])
             shin = (ankle[0] - knee[0], ankle[1] - knee[1])
             assert math.hypot(*thigh) >= 0.6 * THIGH, (side, "thigh drawn short")
-            assert math.hypot(*shin) >= 0.45 * SHIN, (side, "shin drawn as a stub")
+            # nearly square to the chest the shins going back are foreshortened, not gone
+            assert math.hypot(*shin) >= 0.35 * SHIN, (side, "shin drawn as a stub")
             assert shin[0] * thigh[0] > 0, (side, "nearly level, the shin goes on behind the knee")
 
 
@@ -205,10 +208,11 @@ def test_the_forearm_lies_on_the_mat_and_shows_as_a_forearm(figure: Figure) -> N
         palm = _skin_above_support(figure, skeleton, side + "palm", CONTACT_POINTS["l_hand"])
         for name, gap in (("elbow", elbow), ("wrist", wrist), ("palm", palm)):
             assert -1.0 <= gap <= 1.5, f"{name} {gap:.1f} cm from the mat"
-    # seen from the camera, the forearm is long, not a hand under a straight arm
+    # seen from the camera, the forearm is long, not a hand under a straight arm (at least
+    # half its length: nearly square to the chest, a forearm pointing forward foreshortens)
     p = solve(figure.work).points
     a, b = _screen(camera, p["l_elbow"]), _screen(camera, p["l_wrist"])
-    assert math.dist(a, b) >= 15.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
+    assert math.dist(a, b) >= 13.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
     # and bent at the elbow on screen, not one straight stick from the shoulder to the mat
     s = _screen(camera, p["l_shoulder"])
     upper, fore = (a[0] - s[0], a[1] - s[1]), (b[0] - a[0], b[1] - a[1])
