@@ -116,19 +116,20 @@ class TestSplitSquat:
 class TestHipHinge:
     def test_the_hips_go_well_back_over_soft_knees_with_upright_shins(self) -> None:
         # It read first as a plain forward bend (knees locked), then as a squat (knees bent
-        # 35 degrees). Now the hips travel back over 20 cm, both knees bend only 15-28
+        # 35 degrees). Now the hips travel back over 16 cm, both knees bend only 15-30
         # degrees with the shins near upright (the knees do not go forward as in a squat),
-        # the trunk tips 65 degrees or more, and the knees are already soft at the start.
+        # and the knees are already soft at the start. The trunk tipped almost level (72
+        # degrees), deep for someone in pain: now a moderate 40-58 degrees from upright.
         figure = figure_of("hip-hinge")
         start, work = solve(figure.start).points, solve(figure.work).points
-        assert start["pelvis"][0] - work["pelvis"][0] > 20.0
+        assert start["pelvis"][0] - work["pelvis"][0] > 16.0
         assert 8.0 <= _bend(start, "l_") <= 25.0
         for side in ("l_", "r_"):
-            assert 15.0 <= _bend(work, side) <= 28.0
+            assert 15.0 <= _bend(work, side) <= 30.0
             assert abs(_tilt(work[side + "ankle"], work[side + "knee"])) < 12.0
         assert work["pelvis"][0] < work["l_heel_sole"][0] - 10.0, "hips behind the heels"
         assert work["l_knee"][0] <= start["l_knee"][0], "the knees stay back, not as in a squat"
-        assert _tilt(work["pelvis"], work["c7"]) > 65.0
+        assert 40.0 <= _tilt(work["pelvis"], work["c7"]) <= 58.0
 
     def test_the_back_stays_long_and_the_head_in_line_throughout(self) -> None:
         # the head dropped forward first: now it never leads the back down, and it stays
