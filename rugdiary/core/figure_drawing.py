@@ -55,6 +55,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the side view from higher up, for curling up from lying: the lifted head and shoulder
     # blades show above the mat and the hands on the thighs stay in sight
     "side_raised": (14.0, 18.0),
+    # the side view from higher still, for the curl-up: the near forearm shows running
+    # from the elbow on the mat in under the low back, the far elbow peeks out beyond the
+    # body the same way, and a bent far knee stands apart from a straight near leg
+    "side_high": (14.0, 26.0),
 }
 
 
@@ -518,8 +522,10 @@ class FigureScene:
                 if sided:
                     role = "near" if side == near_side else "far"
                     in_front = 2.0 if role == "near" else -20.0
-                    if role == "near" and a == "wrist" and _under_trunk(pts, side):
-                        # a hand slid under the low back (curl-up) goes in under the trunk
+                    if role == "near" and a in ("elbow", "wrist") and _under_trunk(pts, side):
+                        # a hand slid under the low back (curl-up) goes in under the trunk,
+                        # and so does the forearm: seen on the mat from the elbow, it runs in
+                        # under the trunk's edge instead of ending on the waist
                         in_front = -1.0
                     if role == "far" and a == "wrist" and _on_trunk(pts, side):
                         # a far hand resting on the belly or chest lies on top of the body

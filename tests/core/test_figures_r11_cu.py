@@ -33,12 +33,12 @@ def _shoulders(points: dict[str, Vec]) -> float:
 def test_curl_up_is_seen_from_the_side_a_little_higher_than_the_mat_line() -> None:
     """From just above the mat the near arm lay along the body and the hands under the low
     back could not be told from hands by the sides; a little higher, the elbow lies out on
-    the mat and the forearm runs in under the back."""
+    the mat and the forearm runs in under the back (round 12: higher still, side_high)."""
     figure = figure_of("curl-up")
-    assert figure.camera == "side_raised"
-    yaw, pitch = CAMERA_ANGLES["side_raised"]
+    assert figure.camera in ("side_raised", "side_high")
+    yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert yaw == CAMERA_ANGLES["side"][0], "the same side view"
-    assert CAMERA_ANGLES["side_low"][1] < pitch <= 25.0, "higher, yet still from the side"
+    assert CAMERA_ANGLES["side_low"][1] < pitch <= 30.0, "higher, yet still from the side"
 
 
 def test_curl_up_upper_back_curls_about_20_degrees_and_the_neck_follows_in_line() -> None:

@@ -46,15 +46,23 @@ def test_curl_up_is_a_small_lift_with_the_neck_in_line_not_a_crunch() -> None:
 
 def test_curl_up_near_forearm_lies_on_the_mat_into_the_low_back_in_sight() -> None:
     """The whole near arm under the trunk left an upper arm vanishing into the floor: the
-    forearm is drawn in front, running in under the back, only the hand is hidden."""
+    upper arm is drawn in front and the forearm is seen on the mat from the elbow, running
+    in under the back (round 12: it goes in under the trunk's edge, not onto the belly);
+    only the hand is hidden."""
     figure = figure_of("curl-up")
     scene = scene_for(figure)
     for pose in (figure.start, figure.work):
-        shapes = scene.drawing(pose).shapes
+        drawing = scene.drawing(pose)
+        shapes = drawing.shapes
         order = {shape.part: i for i, shape in enumerate(shapes)}
         near = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_elbow"))
         side = near[:2]
-        assert order[side + "elbow"] > order["trunk"], "the forearm is seen"
+        assert order[side + "shoulder"] > order["trunk"], "the upper arm is seen"
+        trunk = next(s for s in shapes if s.part == "trunk")
+        elbow, wrist = drawing.joints[side + "elbow"], drawing.joints[side + "wrist"]
+        third = (elbow[0] + (wrist[0] - elbow[0]) / 3, elbow[1] + (wrist[1] - elbow[1]) / 3)
+        assert not inside(elbow, trunk.points), "the elbow is seen"
+        assert not inside(third, trunk.points), "the forearm is seen"
         assert order[side + "wrist"] < order["trunk"], "the hand is under the back"
 
 

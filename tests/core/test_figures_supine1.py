@@ -42,7 +42,9 @@ def _tilt(a: Vec, b: Vec) -> float:
 def test_lying_on_the_back_on_a_mat_seen_from_the_side(exercise_id: str) -> None:
     figure = figure_of(exercise_id)
     assert figure.position == "supine"
-    assert figure.camera in ("side", "side_low", "side_raised"), "up and down: the side shows it"
+    assert figure.camera in ("side", "side_low", "side_raised", "side_high"), (
+        "up and down: the side shows it"
+    )
     mats = [p for p in figure.props if p.kind is PropKind.MAT]
     assert len(mats) == 1
     mat = mats[0]
@@ -303,8 +305,12 @@ def test_curl_up_head_rests_then_lifts_in_line_with_the_upper_back() -> None:
     upper_back = _angle(work["spine3"], work["c7"], work["neck_top"])
     assert upper_back >= 160, f"the neck bends {180 - upper_back:.0f} degrees off the back"
     for points in (start, work):
-        assert _angle(points["l_hip"], points["l_knee"], points["l_ankle"]) < 110, "one knee up"
-        assert _angle(points["r_hip"], points["r_knee"], points["r_ankle"]) > 170, "one leg long"
+        knees = sorted(
+            _angle(points[f"{side}_hip"], points[f"{side}_knee"], points[f"{side}_ankle"])
+            for side in "lr"
+        )
+        assert knees[0] < 110, "one knee up"
+        assert knees[1] > 170, "one leg long"
 
 
 def test_curl_up_head_and_shoulders_lift_together_chin_tucked_and_clear_on_a_thumbnail() -> None:
@@ -329,6 +335,7 @@ def test_curl_up_head_and_shoulders_lift_together_chin_tucked_and_clear_on_a_thu
     assert work["spine3"][1] - start["spine3"][1] >= 2.0, "the shoulder blades leave the mat"
     assert work["spine1"][1] - start["spine1"][1] <= 0.5, "the lower back stays on the hands"
     assert 0.0 <= _chin_tuck(work) <= 25.0, f"chin tuck {_chin_tuck(work):.0f} degrees at the top"
+    tuck = _chin_tuck(start)
     for i in range(25):
         points = solve(figure.at_phase(i / 24)).points
         head = (points["head"][1] - start["head"][1]) / top_head
@@ -338,7 +345,12 @@ def test_curl_up_head_and_shoulders_lift_together_chin_tucked_and_clear_on_a_thu
         # the resting head may lie with the chin a touch up; lifting never tips it back
         assert _chin_tuck(points) >= -5.0, (i, round(_chin_tuck(points)))
         if up > 0.25:
-            assert _chin_tuck(points) >= 0.0, ("the chin pokes up on the way", i)
+            # the neck stays in line (a resting chin a degree or two up may stay so)
+            assert _chin_tuck(points) >= -2.0, ("the chin pokes up on the way", i)
+        if i <= 12:
+            # on the way up the chin only ever comes (a little) towards the chest
+            assert _chin_tuck(points) >= tuck - 0.01, ("the head tips back on the way up", i)
+            tuck = _chin_tuck(points)
         for side in "lr":
             assert points[f"{side}_elbow"][1] <= 6.0, ("the elbows stay on the mat", i)
 
