@@ -55,6 +55,11 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the side view from higher up, for curling up from lying: the lifted head and shoulder
     # blades show above the mat and the hands on the thighs stay in sight
     "side_raised": (14.0, 18.0),
+    # beyond the feet and off to one side, low (a corner, so the second side is drawn as the
+    # first one's mirror image): bent knees stand up as an open inverted V, thigh up from
+    # the pelvis and shin down to the flat foot, and knees that roll towards the viewer sink
+    # across the picture and down onto the mat (from higher up they read as hanging down)
+    "feet_corner_low": (55.0, 22.0),
 }
 
 

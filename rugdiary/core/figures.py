@@ -356,6 +356,7 @@ CAMERAS: tuple[str, ...] = (
     "front_quarter",
     "feet_corner_high",
     "side_raised",
+    "feet_corner_low",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
