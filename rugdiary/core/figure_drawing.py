@@ -59,6 +59,11 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # from the elbow on the mat in under the low back, the far elbow peeks out beyond the
     # body the same way, and a bent far knee stands apart from a straight near leg
     "side_high": (14.0, 26.0),
+    # beyond the feet and off to one side, low (a corner, so the second side is drawn as the
+    # first one's mirror image): bent knees stand up as an open inverted V, thigh up from
+    # the pelvis and shin down to the flat foot, and knees that roll towards the viewer sink
+    # across the picture and down onto the mat (from higher up they read as hanging down)
+    "feet_corner_low": (55.0, 22.0),
 }
 
 

@@ -357,6 +357,7 @@ CAMERAS: tuple[str, ...] = (
     "feet_corner_high",
     "side_raised",
     "side_high",
+    "feet_corner_low",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

@@ -262,6 +262,10 @@ def test_the_cameras_look_where_they_say() -> None:
     assert corner.project((50, 0, 0))[2] > 0, "beyond the feet"
     assert corner.project((0, 50, 0))[2] > 0, "raised"
     assert corner.project((0, 0, 50))[2] > 0, "off to the figure's right side"
+    low_corner = Camera.named("feet_corner_low")
+    assert low_corner.project((50, 0, 0))[2] > 0, "beyond the feet"
+    assert low_corner.project((0, 0, 50))[2] > 0, "off to the figure's right side"
+    assert 0 < low_corner.toward[1] < corner.toward[1], "raised, but lower than the high corner"
     raised = Camera.named("side_raised")
     far = (0, 0, -30)
     assert side.project(far)[1] < raised.project(far)[1], "higher: the far side rises"
