@@ -49,9 +49,6 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the feet stand on the floor seen from just above (no edge-on floor line under them),
     # and a case in the near hand shows its side, end and lid
     "front_quarter": (66.0, 12.0),
-    # beyond the feet and off to one side, high: knees that roll sideways sink towards or
-    # away from the viewer and across the picture, so the roll reads as a roll, not a slide
-    "feet_corner_high": (48.0, 48.0),
     # the side view from higher up, for curling up from lying: the lifted head and shoulder
     # blades show above the mat and the hands on the thighs stay in sight
     "side_raised": (14.0, 18.0),

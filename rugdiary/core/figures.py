@@ -354,7 +354,6 @@ CAMERAS: tuple[str, ...] = (
     "feet_end_high",
     "side_low",
     "front_quarter",
-    "feet_corner_high",
     "side_raised",
     "side_high",
     "feet_corner_low",

@@ -515,3 +515,29 @@ def test_the_nose_points_where_the_face_looks(
     # the root sits on the head's outline, so the nose grows out of it
     for root in (p for p in nose.points if p != tip):
         assert math.dist(root, (hx, hy)) == pytest.approx(0.96 * radius, rel=0.05)
+
+
+@pytest.mark.parametrize(("camera", "reflected"), [("feet_end_high", True), ("side", False)])
+def test_a_curved_arrow_curves_the_other_way_on_the_second_side_seen_from_the_feet(
+    camera: str, reflected: bool
+) -> None:
+    # Seen along the body, the second side's roll goes the other way across the picture,
+    # so its arrow must too; seen from the side, a tilt or rock looks the same both ways.
+    from dataclasses import replace
+
+    figure = replace(figure_of("knee-rolls"), camera=camera)
+    assert figure.arrow is not None
+    assert not mirrors_view(figure), "the second side is mirrored in the world, not the view"
+    scene = scene_for(figure)
+
+    def arrow(pose: Pose) -> tuple[Point2, Point2]:
+        line = next(s for s in scene.drawing(pose).shapes if s.part == "cue:arrow").points
+        return line[0], line[-1]
+
+    (a0, a1), (b0, b1) = arrow(figure.start), arrow(figure.start.mirrored())
+    first, second = a1[0] - a0[0], b1[0] - b0[0]
+    if reflected:
+        assert first * second < 0, "the head at the other end, left to right"
+        assert second == pytest.approx(-first, abs=0.5)
+    else:
+        assert second == pytest.approx(first, abs=0.5)

@@ -56,7 +56,8 @@ def test_knee_rolls_camera_is_a_low_corner_on_the_side_the_knees_sink_to() -> No
     figure = _figure()
     assert figure.camera == "feet_corner_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert pitch < CAMERA_ANGLES["feet_corner_high"][1] - 15.0, "lower than the high corner"
+    # a high corner (48 degrees up) was tried: knees rolling towards it read as hanging down
+    assert pitch <= 30.0, "low enough that the knees sink across the picture"
     assert 30.0 <= yaw % 90.0 <= 60.0, "a corner: the second side is drawn mirrored"
     assert mirrors_view(figure)
     camera = Camera.named(figure.camera)
