@@ -31,11 +31,13 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # in front of the chest, almost level (from above the body read as half-reclining on
-    # a slope, from further towards the feet as a face-down plank): the body lies on its
-    # side across the picture, the hip rises straight up off the mat, the top elbow points
-    # up, and the shins on the mat still show going back from the knees
-    "front_low": (6.0, 10.0),
+    # in front of the chest from the corner at the feet, a little raised: the body lies on
+    # its side across the picture and the hip rises up off the mat; the shins on the mat
+    # go back and up from the bent knees instead of hiding behind them, the forearm on the
+    # mat points out of the picture towards the viewer (not along the body towards the
+    # head) and the face, turned the same way, shows its nose (level, a front-on face
+    # left unclear which way the person faced)
+    "front_low": (20.0, 22.0),
     # from beyond the feet, raised, looking along the body: bent knees stand up as an
     # upright inverted V and sink to the left or right on screen, with the trunk, the arms
     # out on the mat and the face looking up beyond them (the second side sinks the other way)

@@ -51,8 +51,11 @@ def _hip_skin_above_mat(figure: Figure, skeleton: Skeleton, side: str) -> float:
 def test_seen_nearly_square_to_the_chest_and_nearly_level(figure: Figure) -> None:
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 3.0 <= yaw <= 9.0, "in front of the chest: at yaw 14 it read as a face-down plank"
-    assert 7.0 <= pitch <= 13.0, "nearly level: the hip rises straight up the picture"
+    # round 12: from (6, 10) the bent knees and the forearm pointing forward hid; from the
+    # corner at the feet and a little raised they show (tests/core/test_figures_r12_sp2.py),
+    # and the body, rolled back a little, still shows its chest square to the viewer
+    assert 16.0 <= yaw <= 24.0, "in front of the chest, from the corner at the feet"
+    assert 18.0 <= pitch <= 25.0, "a little raised: the hip still rises up the picture"
     camera = Camera.named(figure.camera)
     for pose in (figure.start, figure.work):
         chest = solve(pose).chest_frame

@@ -40,10 +40,12 @@ def _off_line(p: tuple[float, float], a: tuple[float, float], b: tuple[float, fl
 
 
 def test_a_level_view_facing_the_chest_with_the_body_across_the_picture(figure: Figure) -> None:
-    # Round 7 (yaw 9, pitch 21) read as someone half-reclining on a slope with floating feet.
+    # Round 7 (yaw 9, pitch 21) read as someone half-reclining on a slope with floating feet;
+    # round 12 raises the camera as high again, from the corner at the feet, now that the
+    # feet rest visibly on the mat behind the knees and the face shows where it looks.
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 0.0 <= yaw <= 15.0, "square to the chest, at most a little towards the feet"
-    assert 3.0 <= pitch <= 12.0, "almost level with the mat"
+    assert 0.0 <= yaw <= 24.0, "in front of the chest, at most from the corner at the feet"
+    assert 3.0 <= pitch <= 25.0, "a little raised at most"
     camera = Camera.named(figure.camera)
     p = solve(figure.work).points
     head, knees = camera.project(p["head"]), camera.project(_mid(p["l_knee"], p["r_knee"]))
@@ -82,7 +84,8 @@ def test_the_hip_lies_on_the_mat_then_rises_13_cm_into_the_shoulder_knee_line(
     up = (
         scene.drawing(start_pose).joints["pelvis"][1] - scene.drawing(work_pose).joints["pelvis"][1]
     )
-    assert up >= 13.0 * scene.frame.scale, f"on screen the hips rise {up:.1f} view units"
+    # 12 on screen: seen from 22 degrees up, a lift foreshortens by cos 22
+    assert up >= 12.0 * scene.frame.scale, f"on screen the hips rise {up:.1f} view units"
 
 
 def test_the_arrow_points_both_ways_so_it_is_right_on_the_way_down_too(figure: Figure) -> None:

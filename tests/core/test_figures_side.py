@@ -85,11 +85,15 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
     # the feet (14, 7) still as a face-down plank. Now nearly level and nearly square to the
     # chest (6, 10): the body reads as lying on its side, the hips rise straight up off the
     # mat, and the shins on the mat still show going back from the knees (the thighs 15
-    # degrees forward of the trunk), shorter than from further towards the feet.
+    # degrees forward of the trunk), shorter than from further towards the feet. Round 12:
+    # from there the bent knees, the forearm pointing forward and the way the face looked
+    # were unclear; from the corner at the feet, a little raised (20, 22), they show.
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 0.0 <= yaw <= 15.0, "facing the chest, a little towards the feet"
-    assert 3.0 <= pitch <= 12.0, "nearly level: round 8 read pitch 21 as half-reclining"
+    assert 0.0 <= yaw <= 24.0, "facing the chest, from the corner at the feet at most"
+    assert 3.0 <= pitch <= 25.0, (
+        "a little raised: round 8 read pitch 21 from the front as half-reclining"
+    )
     camera = Camera.named(figure.camera)
     first = solve(figure.start)
     for pose in _first_side(figure):
