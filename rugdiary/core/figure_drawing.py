@@ -10,6 +10,7 @@ from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
 from rugdiary.core.figures import (
+    ARC_SPAN_DEG,
     BAG_GRIP_HALF,
     BAG_HANDLE,
     BAG_SEAM_SHARE,
@@ -199,8 +200,8 @@ ARROW_MIN_WIDTH = 1.9
 """Its least width in view units, so it still shows on a thumbnail."""
 ARROW_HEAD = (3.2, 1.3)
 """Its head's length and half-width, in line widths."""
-ARROW_ARC_DEG = 120.0
-"""How far round a curved arrow goes."""
+ARROW_ARC_DEG = ARC_SPAN_DEG
+"""How far round a curved arrow goes unless the arrow says (Arrow.span)."""
 ARC_MIRROR_MIN = 0.7
 """How much of world left-right must run across the picture (its length on screen, 0-1)
 before a curved arrow is reflected for the second side."""
@@ -743,7 +744,7 @@ class FigureScene:
         if arrow.shape == "arc":
             centre = view(anchor)
             r = abs(arrow.size) / 2 * s
-            half = ARROW_ARC_DEG / 2
+            half = arrow.span / 2
             a0, a1 = arrow.turn - half, arrow.turn + half
             if arrow.size < 0:
                 a0, a1 = a1, a0

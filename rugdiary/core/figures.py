@@ -245,6 +245,8 @@ def support_under(props: tuple[Prop, ...], point: Vec, mirrored: bool) -> float:
 
 ARROW_ANCHORS = ("pelvis", "hips", "knees", "chest", "head")
 ARROW_SHAPES = ("arc", "up", "side")
+ARC_SPAN_DEG = 120.0
+"""How far round a curved arrow goes unless it says otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +261,9 @@ class Arrow:
     degrees (0 up the picture, 90 right), its head at the clockwise end; "up" points up
     (world +y, a lift); "side" along world +z (the body's sideways direction lying on the
     back). `size` is its length in cm; a negative size reverses it (anticlockwise, down,
-    -z). `both` puts a head on each end: a movement there and back.
+    -z). `both` puts a head on each end: a movement there and back. `span` is how far
+    round an arc goes (degrees): a shorter one can hug a joint closely, round its centre,
+    without running onto the body beside it.
     """
 
     at: str
@@ -268,13 +272,14 @@ class Arrow:
     offset: Vec = (0.0, 0.0, 0.0)
     turn: float = 0.0
     both: bool = False
+    span: float = ARC_SPAN_DEG
 
     def __post_init__(self) -> None:
         if self.at not in ARROW_ANCHORS:
             raise ValidationError("at", f"must be one of {', '.join(ARROW_ANCHORS)}")
         if self.shape not in ARROW_SHAPES:
             raise ValidationError("shape", f"must be one of {', '.join(ARROW_SHAPES)}")
-        for name in ("size", "turn"):
+        for name in ("size", "turn", "span"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValidationError(name, "must be a number")
@@ -284,6 +289,8 @@ class Arrow:
             raise ValidationError("turn", "must be from -360 to 360 degrees")
         if not isinstance(self.both, bool):
             raise ValidationError("both", "must be true or false")
+        if not 30 <= self.span <= 180 or (self.span != ARC_SPAN_DEG and self.shape != "arc"):
+            raise ValidationError("span", "must be from 30 to 180 degrees, and only on an arc")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"at": self.at, "shape": self.shape, "size": self.size}
@@ -293,6 +300,8 @@ class Arrow:
             out["turn"] = self.turn
         if self.both:
             out["both"] = True
+        if self.span != ARC_SPAN_DEG:
+            out["span"] = self.span
         return out
 
     @classmethod
@@ -300,7 +309,10 @@ class Arrow:
         if not isinstance(data, Mapping):
             raise ValidationError(path, "must be an object")
         reject_unknown(
-            data, {"at", "shape", "size", "offset", "turn", "both"}, "is not an arrow field", path
+            data,
+            {"at", "shape", "size", "offset", "turn", "both", "span"},
+            "is not an arrow field",
+            path,
         )
         offset = _vec(data.get("offset", [0, 0, 0]), f"{path}.offset")
         try:
@@ -311,6 +323,7 @@ class Arrow:
                 offset=offset,
                 turn=data.get("turn", 0.0),
                 both=data.get("both", False),
+                span=data.get("span", ARC_SPAN_DEG),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

@@ -54,7 +54,7 @@ def test_pelvic_tilt_no_hand_or_forearm_is_drawn_below_the_mat() -> None:
                     assert (low - top) / s <= 5.5, (i, mirrored, shape.part)
     # the arms rest out on the mat, clear of the gap under the low back (checked in
     # test_figures_supine1), and the gap itself opens and closes
-    arch, flat = solve(figure.start).points, solve(figure.work).points
+    arch, flat = solve(figure.pose("arch")).points, solve(figure.work).points
     gap = arch["spine1"][1] - 10.0 - _mat_top(figure)
     assert gap * s * THUMB_PX_PER_UNIT >= 4.0
     assert flat["spine1"][1] - 10.0 - _mat_top(figure) <= 0.5

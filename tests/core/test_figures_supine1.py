@@ -198,12 +198,13 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
     figure = figure_of("pelvic-tilt")
     scene = scene_for(figure)
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
-    flat, arch = solve(figure.work), solve(figure.start)
+    arched = figure.pose("arch")  # round 12: start, flat, arch (the start between them)
+    flat, arch = solve(figure.work), solve(arched)
     gap = arch.points["spine1"][1] - TRUNK_DEPTH["spine1"] - mat_top
     assert gap * scene.frame.scale * THUMB_PX_PER_UNIT >= 4.0, "a gap under the low back"
     # the gap is at the lower back just above the pelvis, not under the belly or chest
     cam, frame = scene.camera, scene.frame
-    for pose, skeleton in ((figure.start, arch), (figure.work, flat)):
+    for pose, skeleton in ((arched, arch), (figure.work, flat)):
         x, _, z = skeleton.points["spine1"]
         u, v, _ = cam.project((x, mat_top + 2.0, z))
         probe = (frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale)
@@ -219,7 +220,7 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
     assert lowest_gap in ("spine0", "spine1", "spine2"), "the lift is at the lumbar spine"
     # the pelvis visibly rocks: the thin line across its top turns
     marks = {}
-    for name, pose in (("flat", figure.work), ("arch", figure.start)):
+    for name, pose in (("flat", figure.work), ("arch", arched)):
         shapes = {s.part: s for s in scene.drawing(pose).shapes}
         rim = shapes["pelvis:rim"].points
         marks[name] = (
@@ -229,7 +230,7 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
     moved = math.dist(marks["flat"][0], marks["arch"][0]) / frame.scale
     assert moved * frame.scale * THUMB_PX_PER_UNIT >= 4.0, f"hip bone moves {moved:.1f} cm"
     assert abs(marks["flat"][1] - marks["arch"][1]) >= 30.0, "the pelvis rim turns"
-    assert figure.work.turn[1] - figure.start.turn[1] >= 40
+    assert figure.work.turn[1] - arched.turn[1] >= 40
     # the belly keeps its shape (no breathing bulge) while the pelvis moves
     assert len({k.pose.breath for k in figure.keyframes}) == 1, "the belly outline stays"
     # feet, head, shoulders, chest and the arms stay where they are: the arch is lumbar
@@ -261,7 +262,7 @@ def test_pelvic_tilt_reads_on_a_thumbnail_the_pelvis_rocks_and_the_rest_stays() 
     # the pelvis is a thin line across its top (no bowl, no disc that reads as a belt), over
     # the thigh's root; it turns with the tilt
     turns = []
-    for pose in (figure.work, figure.start):
+    for pose in (figure.work, arched):
         drawing = scene.drawing(pose)
         shapes = {s.part: s for s in drawing.shapes}
         rim = shapes["pelvis:rim"]
