@@ -249,6 +249,9 @@ _TRUNK_SECTIONS: tuple[tuple[str, float, float], ...] = (
     ("spine3", 12.0, 17.0),
     ("c7", 8.5, 15.5),
 )
+BACK_CM = 10.0
+"""How far the back's surface lies behind the spine (cm); deeper trunk sections reach
+further forward only."""
 UNDER_TRUNK_CM = 10.0
 """A hand this close (across the floor) to the spine between pelvis and mid-back, and lower
 than it, lies under the body: it is drawn behind the trunk even on the near side."""
@@ -639,6 +642,9 @@ class FigureScene:
                 depth_half = max(3.0, min(depth_half, point[1] - self._lying_on))
             else:
                 point = skeleton.points[name]
+                # the spine runs along the back: a deeper chest or belly grows forwards, so
+                # a straight spine draws a straight back (a hinge read as a stoop)
+                point = _along(point, fwd, (depth_half - min(depth_half, BACK_CM)) / 2)
             if self._shows_pelvis and name in LORDOSIS_SHARE:
                 # the lower back arching off the mat curves the spine in towards the belly:
                 # the back lifts, the belly wall stays about where it was

@@ -76,9 +76,10 @@ def test_the_spine_stays_neutral_with_no_rounding_in_any_frame() -> None:
 
 
 def test_the_drawn_back_is_a_straight_line_from_the_hips_to_the_shoulders() -> None:
-    # the trunk's outline is deepest at the chest: with a straight spine its back bulged
-    # like a round upper back. The drawn back side, seat to shoulders, stays within 2 cm
-    # of a straight line at the bottom of the hinge.
+    # the trunk's outline is deepest at the chest: drawn evenly round the spine, a
+    # straight spine's back bulged like a round upper back. The spine runs along the
+    # back (figure_drawing.BACK_CM), so the drawn back side, seat to shoulders, stays
+    # within 2 cm of a straight line at the bottom of the hinge.
     figure = figure_of("hip-hinge")
     scene = scene_for(figure)
     for mirrored in (False, True):

@@ -101,7 +101,7 @@ def test_the_hollow_closes_flat_and_opens_well_past_the_start_when_arched() -> N
     assert flat <= 0.5, f"flat: the low back lies on the mat ({flat:.1f} cm)"
     assert arch >= 6.5, f"arched: a clear hollow, {arch:.1f} cm"
     assert arch - start >= 2.5, "the arch is well past the start"
-    assert arch - flat >= 7.0, "flat and arched are far apart"
+    assert arch - flat >= 6.5, "flat and arched are far apart"
     # the skeleton agrees
     mat = _mat_top(figure)
     lumbar = {k.name: solve(k.pose).points["spine1"][1] - 10.0 - mat for k in figure.keyframes}

@@ -145,8 +145,9 @@ def test_belly_breathing_one_hand_on_the_chest_one_on_the_belly_lying_flat() -> 
     for i in range(24):
         pose = figure.at_phase(i / 24)
         for side, gap in _hand_gaps(figure, pose).items():
-            # a resting hand may sink a little into the drawn (smoothed) belly, never float
-            assert -2.5 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body at {i}/24"
+            # a resting hand may sink a little into the drawn (smoothed) belly, never float;
+            # the chest is drawn a centimetre deeper in front since the back follows the spine
+            assert -3.5 <= gap <= 0.5, f"{side} hand {gap:.1f} cm off the body at {i}/24"
         assert {"l_heel", "r_heel"} <= {name for name, _ in pose.contacts}, "heels on the mat"
         for side, gap in _hand_gaps(figure, pose, "hand").items():
             # the fingertips lie on the body too: the hand does not point up into the air
