@@ -32,13 +32,14 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # in front of the chest from the corner at the feet, a little raised: the body lies on
-    # its side across the picture and the hip rises up off the mat; the shins on the mat
-    # go back and up from the bent knees instead of hiding behind them, the forearm on the
-    # mat points out of the picture towards the viewer (not along the body towards the
-    # head) and the face, turned the same way, shows its nose (level, a front-on face
-    # left unclear which way the person faced)
-    "front_low": (20.0, 22.0),
+    # in front of the chest, a little towards the feet, nearly level (the mat seen edge-on,
+    # like a physiotherapist's handout): the body lies on its side across the picture and
+    # the hip rises straight up off the mat line into one line with the knees and the
+    # shoulders, the upright upper arm stands on the mat right under the shoulder, the
+    # shins on the mat go back beyond the bent knees instead of hiding behind them, and the
+    # face, looking forward, shows its nose (from straight in front a front-on face left
+    # unclear which way the person faced; from higher up the lift hid in depth)
+    "front_low": (26.0, 10.0),
     # from beyond the feet, raised, looking along the body: bent knees stand up as an
     # upright inverted V and sink to the left or right on screen, with the trunk, the arms
     # out on the mat and the face looking up beyond them (the second side sinks the other way)

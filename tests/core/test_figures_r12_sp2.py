@@ -52,6 +52,10 @@ def _mid(a: Vec, b: Vec) -> Vec:
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
 
 
+def _mid2(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+
 def _turn(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Degrees between two screen directions."""
     cos = (a[0] * b[0] + a[1] * b[1]) / math.hypot(*a) / math.hypot(*b)
@@ -68,8 +72,10 @@ def _above_line(p: Vec, a: Vec, b: Vec) -> float:
 def test_seen_from_the_corner_at_the_feet_a_little_raised(figure: Figure) -> None:
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 16.0 <= yaw <= 24.0, "from the corner at the feet: the shins show beyond the knees"
-    assert 18.0 <= pitch <= 25.0, "a little raised: the forearm and the shins on the mat show"
+    assert 16.0 <= yaw <= 30.0, "from the corner at the feet: the shins show beyond the knees"
+    # round 13: from 22 degrees up the lift was hard to judge; nearly level it reads as a
+    # lift straight up off the mat (tests/core/test_figures_r13_sp3.py)
+    assert 6.0 <= pitch <= 25.0, "level to a little raised: the forearm and the shins show"
     # the body rolls back a little, so from above the top side is not nearer the camera
     # than the supporting side: that would draw the supporting arm and the lower leg behind
     # the trunk in the lighter far colour (the drawing's threshold is 8 cm)
@@ -98,9 +104,12 @@ def test_the_bent_knees_show_with_the_shins_going_back_up_the_picture(
             thigh = (knee[0] - hip[0], knee[1] - hip[1])
             shin = (ankle[0] - knee[0], ankle[1] - knee[1])
             # view y grows down: the ankle above the knee, the shin turning well off the thigh
-            assert knee[1] - ankle[1] >= 8.0 * scale, (phase, side, "the shin goes up the picture")
+            # (round 13, nearly level: the shins go back mostly sideways, still a little up)
+            assert knee[1] - ankle[1] >= 2.0 * scale, (phase, side, "the shin goes up the picture")
             assert math.hypot(*shin) >= 0.45 * SHIN * scale, (phase, side, "shin drawn as a stub")
-            assert _turn(thigh, shin) >= 45.0, (phase, side, "the knee bend shows on screen")
+            # nearly level (round 13) a bend on the mat shows less: the shin still turns
+            # off the thigh, narrower and ending in the foot
+            assert _turn(thigh, shin) >= 20.0, (phase, side, "the knee bend shows on screen")
             assert shin[0] * thigh[0] > 0, (phase, side, "beyond the knee, not behind the thigh")
 
 
@@ -144,9 +153,14 @@ def test_the_forearm_points_forward_out_of_the_picture_not_towards_the_head(
         joints = scene.drawing(pose).joints
         elbow, wrist = joints[side + "elbow"], joints[side + "wrist"]
         dx, dy = wrist[0] - elbow[0], wrist[1] - elbow[1]
-        # on screen it comes down the picture (towards the viewer) more than it goes
-        # sideways towards the head, and it is drawn long enough to read as a forearm
-        assert dy >= 0.8 * abs(dx), (phase, "down the picture, not along the body")
+        # on screen it comes down the picture (towards the viewer) and, nearly level from
+        # the corner at the feet (round 13), out to the side, well off the body's long axis
+        # on screen, and it is drawn long enough to read as a forearm
+        assert dy >= 0.3 * abs(dx), (phase, "down the picture, not along the body")
+        knees = _mid2(joints["l_knee"], joints["r_knee"])
+        head = joints["head"]
+        body = (head[0] - knees[0], head[1] - knees[1])
+        assert _turn((dx, dy), body) >= 50.0, (phase, "not along the body towards the head")
         assert math.hypot(dx, dy) >= 12.0 * scene.frame.scale, (phase, "a forearm, not a hand")
 
 

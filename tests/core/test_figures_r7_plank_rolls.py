@@ -64,7 +64,7 @@ def test_side_plank_seen_nearly_level_the_hips_rise_clearly_up_the_picture() -> 
     figure = figure_of("side-plank-knees")
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert pitch <= 22.0, "nearly level"
-    assert abs(yaw) <= 24.0, "facing the chest (round 12: from the corner at the feet)"
+    assert abs(yaw) <= 30.0, "facing the chest (round 12: from the corner at the feet)"
     scene = scene_for(figure)
     rise = (
         scene.drawing(figure.start).joints["pelvis"][1]

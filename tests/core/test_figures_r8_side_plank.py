@@ -44,7 +44,7 @@ def test_a_level_view_facing_the_chest_with_the_body_across_the_picture(figure: 
     # round 12 raises the camera as high again, from the corner at the feet, now that the
     # feet rest visibly on the mat behind the knees and the face shows where it looks.
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 0.0 <= yaw <= 24.0, "in front of the chest, at most from the corner at the feet"
+    assert 0.0 <= yaw <= 30.0, "in front of the chest, at most from the corner at the feet"
     assert 3.0 <= pitch <= 25.0, "a little raised at most"
     camera = Camera.named(figure.camera)
     p = solve(figure.work).points

