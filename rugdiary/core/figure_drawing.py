@@ -65,6 +65,12 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the pelvis and shin down to the flat foot, and knees that roll towards the viewer sink
     # across the picture and down onto the mat (from higher up they read as hanging down)
     "feet_corner_low": (55.0, 22.0),
+    # high above the feet end, looking down along the body: a plain view of someone lying
+    # on the back, head at the top with the face up, the arms out in a T across the
+    # picture and the flat shoulders level; bent knees sink to the left or right of the
+    # picture, the shins going back from them to the feet that stay put (the second side
+    # sinks the other way, seen the same way)
+    "feet_end_above": (90.0, 70.0),
 }
 
 

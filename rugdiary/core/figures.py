@@ -370,6 +370,7 @@ CAMERAS: tuple[str, ...] = (
     "side_raised",
     "side_high",
     "feet_corner_low",
+    "feet_end_above",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 
