@@ -40,10 +40,6 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # face, looking forward, shows its nose (from straight in front a front-on face left
     # unclear which way the person faced; from higher up the lift hid in depth)
     "front_low": (26.0, 10.0),
-    # from beyond the feet, raised, looking along the body: bent knees stand up as an
-    # upright inverted V and sink to the left or right on screen, with the trunk, the arms
-    # out on the mat and the face looking up beyond them (the second side sinks the other way)
-    "feet_end_high": (90.0, 28.0),
     # the side view from just above the mat, for figures lying on the back: a hand or elbow
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
@@ -60,11 +56,6 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # from the elbow on the mat in under the low back, the far elbow peeks out beyond the
     # body the same way, and a bent far knee stands apart from a straight near leg
     "side_high": (14.0, 26.0),
-    # beyond the feet and off to one side, low (a corner, so the second side is drawn as the
-    # first one's mirror image): bent knees stand up as an open inverted V, thigh up from
-    # the pelvis and shin down to the flat foot, and knees that roll towards the viewer sink
-    # across the picture and down onto the mat (from higher up they read as hanging down)
-    "feet_corner_low": (55.0, 22.0),
     # high above the feet end, looking down along the body: a plain view of someone lying
     # on the back, head at the top with the face up, the arms out in a T across the
     # picture and the flat shoulders level; bent knees sink to the left or right of the

@@ -364,12 +364,10 @@ CAMERAS: tuple[str, ...] = (
     "top",
     "three_quarter",
     "front_low",
-    "feet_end_high",
     "side_low",
     "front_quarter",
     "side_raised",
     "side_high",
-    "feet_corner_low",
     "feet_end_above",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""

@@ -267,17 +267,11 @@ def test_the_cameras_look_where_they_say() -> None:
     assert side.project((10, 0, 0))[0] > 0, "forward is to the right"
     assert top.project((0, 0, -10))[1] > 0, "from above, the far side is up"
     assert top.project((0, 50, 0))[2] > 0, "from above, higher is nearer"
-    feet_end = Camera.named("feet_end_high")
-    assert feet_end.project((50, 0, 0))[2] > 0, "beyond the feet (+x), looking at the head"
-    assert feet_end.project((0, 50, 0))[2] > 0, "raised: higher is nearer"
     assert Camera.named("front_quarter").project((10, 0, 0))[2] > 0, "in front: forward is near"
-    low_corner = Camera.named("feet_corner_low")
-    assert low_corner.project((50, 0, 0))[2] > 0, "beyond the feet"
-    assert low_corner.project((0, 0, 50))[2] > 0, "off to the figure's right side"
-    assert 0 < low_corner.toward[1] < feet_end.toward[1], "raised, but lower than the foot end"
     above_feet = Camera.named("feet_end_above")
     assert above_feet.project((50, 0, 0))[2] > 0, "beyond the feet (+x)"
     assert above_feet.toward[1] > 0.9, "high above, looking down along the body"
+    assert above_feet.project((0, 50, 0))[2] > 0, "raised: higher is nearer"
     assert above_feet.project((0, 0, 50))[0] < 0, "its left side (+z) on the picture's left"
     assert above_feet.project((-50, 0, 0))[1] > 0, "the head end up the picture"
     raised = Camera.named("side_raised")
