@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape
 
-from rugdiary.core.body import HEAD_RADIUS, Pose, Skeleton, Vec, mirror_name, solve
+from rugdiary.core.body import HEAD_RADIUS, Mat, Pose, Skeleton, Vec, mirror_name, solve
 from rugdiary.core.figures import (
     ARC_SPAN_DEG,
     BAG_GRIP_HALF,
@@ -261,6 +261,31 @@ def _under_trunk(pts: Mapping[str, Vec], side: str) -> bool:
         math.hypot(hand[0] - spine[0], hand[2] - spine[2]) < UNDER_TRUNK_CM and hand[1] < spine[1]
         for spine in (pts["pelvis"], pts["spine0"], pts["spine1"], pts["spine2"])
     )
+
+
+HAND_UNDER_CM = (4.0, 16.0)
+"""A hand under the low back: how high its top stands above the palm's centre, and how far
+along the back (either way) the back's underside arches over it (cm)."""
+
+
+def _held_up(pts: Mapping[str, Vec], point: Vec, m: Mat, depth_half: float) -> float:
+    """How far (cm) a hand slid under the lying back lifts the back's underside at `point`
+    (spine frame `m`)."""
+    fwd, up = (m[0], m[3], m[6]), (m[1], m[4], m[7])
+    if fwd[1] < 0.8:
+        return 0.0  # only lying on the back
+    skin = point[1] - depth_half * fwd[1]
+    held = 0.0
+    for side in ("l_", "r_"):
+        if not _under_trunk(pts, side):
+            continue
+        palm = pts[side + "palm"]
+        along = sum((palm[i] - point[i]) * up[i] for i in range(3))
+        near = 1.0 - abs(along) / HAND_UNDER_CM[1]
+        if near > 0.0:
+            top = palm[1] + HAND_UNDER_CM[0]
+            held = max(held, (top - skin) * math.sin(near * math.pi / 2))
+    return max(0.0, held)
 
 
 ON_TRUNK_CM = (12.0, 5.0)
@@ -649,6 +674,13 @@ class FigureScene:
                 hollow = LORDOSIS_SHARE[name] * LORDOSIS_CM_PER_DEG * max(0.0, -lumbar)
                 point = _along(point, fwd, -hollow / 2)
                 depth_half -= hollow / 2
+            if self._shows_pelvis and name in LORDOSIS_SHARE:
+                # hands slid in under the low back (curl-up) hold its hollow up off the
+                # mat: seen from the side the back's underside arches over them, so the
+                # hand is seen lying under it (not on the waist); the belly stays put
+                held = _held_up(skeleton.points, point, m, depth_half)
+                point = _along(point, fwd, held / 2)
+                depth_half -= held / 2
             if name in ("spine0", "spine1"):
                 bulge = belly * (1.0 if name == "spine1" else 0.6)
                 point = _along(point, fwd, bulge)

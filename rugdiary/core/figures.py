@@ -452,6 +452,20 @@ class Figure:
     def work_at(self) -> float:
         return next(k.at for k in self.keyframes if k.name == "work")
 
+    @property
+    def release_at(self) -> float:
+        """Where the way back from the held pose starts: the work keyframe, or the end of
+        the pause right after it (a "_hold" keyframe repeating the work position)."""
+        keys = self.keyframes
+        i = next(i for i, k in enumerate(keys) if k.name == "work")
+        while (
+            i + 1 < len(keys)
+            and keys[i + 1].name.endswith("_hold")
+            and keys[i + 1].pose == keys[i].pose
+        ):
+            i += 1
+        return keys[i].at
+
     def at_phase(self, phase: float, *, mirrored: bool = False) -> Pose:
         """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe."""
         keys = self.keyframes
@@ -493,7 +507,10 @@ class Figure:
             phase = work_at * min(1.0, elapsed_s / move_s)
         elif motion is Motion.RELEASE:
             share = min(1.0, elapsed_s / move_s)
-            phase = 0.0 if share >= 1.0 else work_at + (1.0 - work_at) * share
+            # a pause written into the loop after the held pose (a "_hold" keyframe in the
+            # same position) is the hold itself: the way back starts where it ends
+            release_at = self.release_at
+            phase = 0.0 if share >= 1.0 else release_at + (1.0 - release_at) * share
         elif motion is Motion.REP:
             phase = elapsed_s / duration_s
         else:

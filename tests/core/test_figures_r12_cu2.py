@@ -30,12 +30,14 @@ def _shapes(drawing: Drawing) -> dict[str, tuple[tuple[float, float], ...]]:
 
 def test_curl_up_is_seen_from_the_side_higher_than_before() -> None:
     """From side_raised (18 degrees) the forearm under the back was a stub and the far arm
-    hidden: from 26 degrees the forearm runs in under the back and the far elbow shows."""
+    hidden: from 26 degrees the forearm runs in under the back and the far elbow shows.
+    Round 13: raters read 26 degrees as an angled view and still missed the hands; the
+    plain side view shows the hands under the back's hollow (test_figures_r13_cu3)."""
     figure = figure_of("curl-up")
-    assert figure.camera == "side_high"
-    yaw, pitch = CAMERA_ANGLES["side_high"]
+    assert figure.camera in ("side", "side_high")
+    yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert yaw == CAMERA_ANGLES["side"][0], "the same side view"
-    assert CAMERA_ANGLES["side_raised"][1] + 5.0 <= pitch <= 30.0, "higher, still from the side"
+    assert pitch <= 30.0, "still from the side"
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
@@ -71,7 +73,10 @@ def test_curl_up_near_forearm_goes_in_under_the_low_back(phase: float) -> None:
     elbow, wrist = drawing.joints["l_elbow"], drawing.joints["l_wrist"]
     assert not inside(elbow, shapes["trunk"]), "the elbow is out on the mat beside the body"
     seen = math.dist(elbow, wrist) / scene.frame.scale
-    assert seen >= 13.0, f"{seen:.0f} cm of forearm seen on the mat"
+    # from higher up it runs across the mat; from the plain side (round 13) it points
+    # into the picture, in under the back, and is seen shortened
+    least = 13.0 if CAMERA_ANGLES[figure.camera][1] >= 18.0 else 5.0
+    assert seen >= least, f"{seen:.0f} cm of forearm seen on the mat"
     points = solve(figure.at_phase(phase)).points
     for side in "lr":
         assert abs(points[f"{side}_palm"][0] - points["spine1"][0]) <= 8.0, "under the low back"
@@ -80,9 +85,18 @@ def test_curl_up_near_forearm_goes_in_under_the_low_back(phase: float) -> None:
 
 @pytest.mark.parametrize("mirrored", [False, True])
 def test_curl_up_far_elbow_peeks_out_beyond_the_body(mirrored: bool) -> None:
-    """Both elbows out on the mat, both hands under the back: the far arm shows too."""
+    """Both elbows out on the mat, both hands under the back: the far arm shows too (from
+    higher up; seen from the plain side the body hides it, round 13)."""
     figure = figure_of("curl-up")
     scene = scene_for(figure)
+    if CAMERA_ANGLES[figure.camera][1] < 18.0:
+        # seen from the side just above the mat the body hides it: it lies behind the trunk
+        drawing = scene.drawing(figure.at_phase(0.0, mirrored=mirrored))
+        order = [shape.part for shape in drawing.shapes]
+        for part in ("r_elbow", "r_wrist"):
+            assert next(x.role for x in drawing.shapes if x.part == part) == "far"
+            assert order.index(part) < order.index("trunk"), part
+        return
     for phase in (0.0, 0.25, 0.5):
         drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
         covers = [
@@ -99,7 +113,8 @@ def test_curl_up_far_elbow_peeks_out_beyond_the_body(mirrored: bool) -> None:
 def test_curl_up_straight_leg_near_bent_knee_far_and_both_in_sight() -> None:
     """The straight far leg was easy to miss behind the bent near one: the straight leg
     now lies nearest the camera (dark), the bent knee stands up behind it, its foot flat
-    on the mat and not hidden behind the near leg."""
+    on the mat and not hidden behind the near leg (seen from the plain side, round 13,
+    the foot goes behind the long near leg; the shin coming down to it shows)."""
     figure = figure_of("curl-up")
     scene = scene_for(figure)
     for pose in (figure.start, figure.work):
@@ -113,8 +128,13 @@ def test_curl_up_straight_leg_near_bent_knee_far_and_both_in_sight() -> None:
         assert roles["r_hip"] == "far"
         shapes = _shapes(drawing)
         near_leg = [shapes[p] for p in ("l_hip", "l_knee", "l_heel")]
-        for joint in ("r_knee", "r_ankle"):
-            assert not any(inside(drawing.joints[joint], leg) for leg in near_leg), joint
+        knee, ankle = drawing.joints["r_knee"], drawing.joints["r_ankle"]
+        shin = ((knee[0] + ankle[0]) / 2, (knee[1] + ankle[1]) / 2)
+        seen = [("r_knee", knee), ("r_shin", shin)]
+        if CAMERA_ANGLES[figure.camera][1] >= 18.0:
+            seen.append(("r_ankle", ankle))
+        for joint, point in seen:
+            assert not any(inside(point, leg) for leg in near_leg), joint
 
 
 def test_curl_up_second_side_far_straight_leg_is_in_sight() -> None:

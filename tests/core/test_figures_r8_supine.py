@@ -39,7 +39,8 @@ def test_curl_up_is_a_small_lift_with_the_neck_in_line_not_a_crunch() -> None:
     work = solve(figure_of("curl-up").work).points
     upper = _rise(work["spine3"], work["c7"])
     neck = _rise(work["c7"], work["neck_top"])
-    assert 18.0 <= upper <= 25.0, f"the upper back tips up {upper:.0f} degrees"
+    # round 13: up to 30 degrees (20 read as a neck lift), with the neck in line
+    assert 18.0 <= upper <= 30.0, f"the upper back tips up {upper:.0f} degrees"
     assert 0.0 <= neck - upper <= 12.0, "head and neck move as one block, chin a touch in"
     assert neck <= 35.0, f"the neck stands {neck:.0f} degrees up: the chin leads"
 
