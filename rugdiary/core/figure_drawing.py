@@ -49,13 +49,9 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the feet stand on the floor seen from just above (no edge-on floor line under them),
     # and a case in the near hand shows its side, end and lid
     "front_quarter": (66.0, 12.0),
-    # the side view from higher up, for curling up from lying: the lifted head and shoulder
-    # blades show above the mat and the hands on the thighs stay in sight
+    # the side view from higher up, for kneeling down onto the heels: both arms show long
+    # on the mat ahead and the head stays in front of the near arm
     "side_raised": (14.0, 18.0),
-    # the side view from higher still, for the curl-up: the near forearm shows running
-    # from the elbow on the mat in under the low back, the far elbow peeks out beyond the
-    # body the same way, and a bent far knee stands apart from a straight near leg
-    "side_high": (14.0, 26.0),
     # high above the feet end, looking down along the body: a plain view of someone lying
     # on the back, head at the top with the face up, the arms out in a T across the
     # picture and the flat shoulders level; bent knees sink to the left or right of the

@@ -13,7 +13,7 @@ from rugdiary.core.figures import PropKind
 from tests.core.figure_geometry import figure_of, inside
 
 LOW = ("pelvic-tilt", "diaphragmatic-breathing", "supported-rest")
-"""The curl-up moved to side_raised (round 11): see test_figures_r11_cu."""
+"""Lying figures seen from just above the mat (side_low)."""
 THUMB_PX_PER_UNIT = min(160 / VIEW_W, 120 / VIEW_H)
 """The library thumbnail (about 160x120 px) shows the 240x160 view at this scale."""
 
