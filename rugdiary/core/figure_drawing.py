@@ -202,18 +202,27 @@ before a curved arrow is reflected for the second side."""
 PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
 """The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
+PELVIS_MARK_DEPTH = 3.0
+"""How far in front of the trunk the rim is drawn: over the thigh's root, and under a hand
+resting on the hip."""
 ROCKING_PELVIS_DEG = 20.0
 """A lying pelvis that turns this much between keyframes while staying on the mat is what
 the exercise moves: a line across its top shows it tipping."""
 LORDOSIS_CM_PER_DEG = 0.25
 """How far the belly side of the lower back comes in per degree of lumbar arch (lying)."""
 LORDOSIS_SHARE = {"spine0": 0.6, "spine1": 1.0, "spine2": 0.5}
+ROCKING_HOLLOW_CM_PER_DEG = 0.16
+"""Where the pelvis itself is the movement (pelvic tilt), the arched lower back is drawn
+lifted this much further off the mat per degree of lumbar arch (back and belly together):
+a hollow of a few cm is a sliver of daylight on a thumbnail, this makes it a clear gap."""
 REST_MARGIN_CM = 1.5
 """Band below the lowest point where a part rests on the mat (cm): a little mat shows."""
 SEAT_CM = (-2.5, 11.0, 8.0, 15.0)
 """The buttocks: forward and down from the hip joints, half depth and half width (cm)."""
 SEAT_TUCK_DEG = (80.0, 20.0)
 """Hip flexion where the buttocks start to tuck under the thighs, and over how many degrees."""
+SEAT_SETTLE_CM = 3.0
+"""A rocking pelvis's underside this close above the mat is drawn on it."""
 SEAT_TUCKED_CM = 4.0
 """The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
 NOSE_REACH = 1.22
@@ -519,7 +528,9 @@ class FigureScene:
         if self._shows_pelvis:
             # on the trunk and over the thigh's root, under the limbs that lie across it
             for shape in self._pelvis_marks(skeleton, frame):
-                parts.append((trunk_depth + 3.0, shape, _Part((pts["pelvis"],), (0.0,), 0.0)))
+                parts.append(
+                    (trunk_depth + PELVIS_MARK_DEPTH, shape, _Part((pts["pelvis"],), (0.0,), 0.0))
+                )
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         parts.append(
             (
@@ -554,6 +565,13 @@ class FigureScene:
                         # and so does the forearm: seen on the mat from the elbow, it runs in
                         # under the trunk's edge instead of ending on the waist
                         in_front = -1.0
+                    if (
+                        role == "near"
+                        and a in ("shoulder", "elbow", "wrist")
+                        and self._rocks_pelvis
+                    ):
+                        # a hand on the hip (pelvic tilt) lies on the pelvis's rim line
+                        in_front = PELVIS_MARK_DEPTH + 1.0
                     if role == "far" and a == "wrist" and _on_trunk(pts, side):
                         # a far hand resting on the belly or chest lies on top of the body
                         in_front = 1.0
@@ -635,6 +653,7 @@ class FigureScene:
         cam = self.camera
         centres: list[Point2] = []
         halves: list[float] = []
+        mat_ys: list[float] = []
         frames = skeleton.spine_frames
         # spine frames: pelvis, then after each of the four spine joints
         frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
@@ -659,6 +678,12 @@ class FigureScene:
                 point = _along(_along(skeleton.points["pelvis"], fwd, SEAT_CM[0]), up, -down)
                 # pressed into the mat, the soft seat flattens on it instead of going through
                 depth_half = max(3.0, min(depth_half, point[1] - self._lying_on))
+                if self._rocks_pelvis:
+                    # rolling the pelvis back, the buttocks stay on the mat (the tailbone
+                    # curls inside them): a seat drawn lifting off read as a bridge
+                    lift = point[1] - depth_half - self._lying_on
+                    if lift > 0.0:
+                        point = (point[0], point[1] - lift, point[2])
             else:
                 point = skeleton.points[name]
                 # the spine runs along the back: a deeper chest or belly grows forwards, so
@@ -670,6 +695,10 @@ class FigureScene:
                 hollow = LORDOSIS_SHARE[name] * LORDOSIS_CM_PER_DEG * max(0.0, -lumbar)
                 point = _along(point, fwd, -hollow / 2)
                 depth_half -= hollow / 2
+                if self._rocks_pelvis:
+                    # the pelvic tilt's hollow is the movement: drawn as clear daylight
+                    lift = LORDOSIS_SHARE[name] * ROCKING_HOLLOW_CM_PER_DEG * max(0.0, -lumbar)
+                    point = (point[0], point[1] + lift, point[2])
             if self._shows_pelvis and name in LORDOSIS_SHARE:
                 # hands slid in under the low back (curl-up) hold its hollow up off the
                 # mat: seen from the side the back's underside arches over them, so the
@@ -683,6 +712,8 @@ class FigureScene:
                 depth_half += bulge
             u, v, _ = cam.project(point)
             centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
+            _, v, _ = cam.project((point[0], self._lying_on, point[2]))
+            mat_ys.append(frame.offset_y - v * s)
             halves.append((depth_half, width_half, fwd, left))  # type: ignore[arg-type]
         # direction along the spine in view space, and the silhouette half-width across it
         points_left: list[Point2] = []
@@ -703,8 +734,20 @@ class FigureScene:
             along_left = sum(w * f for w, f in zip(world, left, strict=True))
             half = math.hypot(depth_half * along_fwd, width_half * along_left) * s
             widths.append(half)
-            points_left.append((c[0] + nx * half, c[1] + ny * half))
-            points_right.append((c[0] - nx * half, c[1] - ny * half))
+            left_point = (c[0] + nx * half, c[1] + ny * half)
+            right_point = (c[0] - nx * half, c[1] - ny * half)
+            if self._rocks_pelvis and sections[i][0] in ("seat", "pelvis"):
+                # the pelvis rolls on the mat: its underside stays on it, never a sliver
+                # of daylight under the buttocks
+                lowest = max(left_point, right_point, key=lambda p: p[1])
+                if 0.0 < mat_ys[i] - lowest[1] <= SEAT_SETTLE_CM * s:
+                    settled = (lowest[0], mat_ys[i])
+                    if lowest is left_point:
+                        left_point = settled
+                    else:
+                        right_point = settled
+            points_left.append(left_point)
+            points_right.append(right_point)
         # a smooth curve through the sections, so a rounded back stays round, not peaked
         outline = _smooth(points_left)
         # round the shoulder end and the seat end

@@ -104,6 +104,9 @@ def test_nothing_is_drawn_in_the_hollow_under_the_low_back() -> None:
 
 
 def test_the_far_arm_rests_behind_the_upper_back_and_the_near_arm_by_the_chest() -> None:
+    """Round 13: the near hand rests on the hip and its forearm comes up from the elbow on
+    the mat over the waist (test_figures_r13_pt3 keeps the hollow open under it); the far
+    arm still lies out on the mat behind the upper back, out of the hollow."""
     figure = figure_of("pelvic-tilt")
     scene = scene_for(figure)
     for pose in (figure.start, figure.work):
@@ -111,12 +114,12 @@ def test_the_far_arm_rests_behind_the_upper_back_and_the_near_arm_by_the_chest()
         pelvis_x = drawing.joints["pelvis"][0]
         lumbar_left = pelvis_x + LUMBAR_CM[0] * scene.frame.scale
         for shape in drawing.shapes:
-            if shape.part[2:] in ("elbow", "wrist") and shape.role in ("near", "far"):
+            if shape.part[2:] in ("elbow", "wrist") and shape.role == "far":
                 right = max(x for x, _ in shape.points)
                 assert right <= lumbar_left, (pose.turn, shape.part, "over the low back")
         points = solve(pose).points
-        for side in "lr":
-            assert points[f"{side}_wrist"][1] - _mat_top(figure) <= 5.0, "hands on the mat"
+        assert points["r_wrist"][1] - _mat_top(figure) <= 5.0, "the far hand on the mat"
+        assert points["l_elbow"][1] - _mat_top(figure) <= 6.0, "the near elbow on the mat"
 
 
 def test_the_pelvis_stays_on_the_mat_through_the_whole_rock_no_bridge() -> None:

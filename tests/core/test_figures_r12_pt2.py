@@ -110,9 +110,11 @@ def test_the_hollow_closes_flat_and_opens_well_past_the_start_when_arched() -> N
 
 
 def test_the_tailbone_curls_up_when_flat_and_presses_down_when_arched() -> None:
+    """Round 13: the seat stays on the mat when flat too; a tail drawn curling off the mat
+    read to a rater as lifting the buttocks (the pelvis still turns, see below)."""
     figure = _figure()
     scene = scene_for(figure)
-    assert _seat_lift(scene, figure.work) >= 2.0, "flat: the tail curls off the mat"
+    assert _seat_lift(scene, figure.work) <= 1.0, "flat: the seat stays on the mat"
     assert _seat_lift(scene, _key(figure, "arch")) <= 1.0, "arched: the seat presses down"
     pitch = {k.name: k.pose.turn[1] for k in figure.keyframes}
     assert pitch["work"] - pitch["arch"] >= 40.0, "the pelvis clearly rolls, one way and back"
