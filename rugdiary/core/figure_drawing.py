@@ -777,10 +777,11 @@ class FigureScene:
         return [Shape("line", "outline", rim, (OUTLINE_CM * s, 0.0), part="pelvis:rim")]
 
     def _mirrored_arc(self, path: list[Point2], centre: Point2) -> list[Point2]:
-        """A curved arrow for the second side, when the world's left-right runs across the
-        picture (seen from the feet or the front): reflected as the body is, so a roll
-        to the other side curves the other way. Seen from the side, left-right runs into
-        the picture and a rock or tilt looks the same on both sides: left as it is."""
+        """A curved (or slanted straight) arrow for the second side, when the world's
+        left-right runs across the picture (seen from the feet or the front): reflected as
+        the body is, so a roll to the other side curves the other way. Seen from the side,
+        left-right runs into the picture and a rock or tilt looks the same on both sides:
+        left as it is."""
         cam = self.camera
         nx, ny = cam.right[2], -cam.up[2]  # world +z on screen (view y grows down)
         length = math.hypot(nx, ny)
@@ -829,6 +830,16 @@ class FigureScene:
                     centre[1] - r * math.cos(math.radians(a)),
                 )
                 for a in (a0 + (a1 - a0) * i / 16 for i in range(17))
+            ]
+            if flipped:
+                path = self._mirrored_arc(path, centre)
+        elif arrow.shape == "line":
+            centre = view(anchor)
+            half = arrow.size / 2 * s
+            dx, dy = math.sin(math.radians(arrow.turn)), -math.cos(math.radians(arrow.turn))
+            path = [
+                (centre[0] - dx * half, centre[1] - dy * half),
+                (centre[0] + dx * half, centre[1] + dy * half),
             ]
             if flipped:
                 path = self._mirrored_arc(path, centre)

@@ -244,7 +244,7 @@ def support_under(props: tuple[Prop, ...], point: Vec, mirrored: bool) -> float:
 # ---------------------------------------------------------------------------
 
 ARROW_ANCHORS = ("pelvis", "hips", "knees", "chest", "head")
-ARROW_SHAPES = ("arc", "up", "side")
+ARROW_SHAPES = ("arc", "up", "side", "line")
 ARC_SPAN_DEG = 120.0
 """How far round a curved arrow goes unless it says otherwise."""
 
@@ -260,10 +260,13 @@ class Arrow:
     curved arrow in the picture's plane (a rock or a roll), its middle towards `turn`
     degrees (0 up the picture, 90 right), its head at the clockwise end; "up" points up
     (world +y, a lift); "side" along world +z (the body's sideways direction lying on the
-    back). `size` is its length in cm; a negative size reverses it (anticlockwise, down,
-    -z). `both` puts a head on each end: a movement there and back. `span` is how far
-    round an arc goes (degrees): a shorter one can hug a joint closely, round its centre,
-    without running onto the body beside it.
+    back); "line" is a straight arrow in the picture's plane pointing towards `turn`
+    degrees (as an arc's middle: 0 up the picture, 90 right), a short push or rock along
+    a path that runs slantwise in the picture. `size` is its length in cm; a negative size
+    reverses it (anticlockwise, down, -z, away from `turn`). `both` puts a head on each
+    end: a movement there and back. `span` is how far round an arc goes (degrees): a
+    shorter one can hug a joint closely, round its centre, without running onto the body
+    beside it.
     """
 
     at: str

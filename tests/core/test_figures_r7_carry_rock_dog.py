@@ -188,15 +188,38 @@ class TestBirdDog:
         assert (True, figure.work_at) in in_front, "at work the near arm is in front of the head"
 
 
-def test_knee_rocking_shows_the_rock_with_a_two_headed_arc_clear_above_the_knees() -> None:
+def test_knee_rocking_shows_the_rock_with_a_two_headed_arrow_clear_of_the_body() -> None:
+    # (round 13: a short straight arrow along the knees' path replaced the arc above them,
+    # which read as a roll; it runs slantwise beside the knees, so it need not be above
+    # the body's top, only clear of it)
     figure = figure_of("knee-rocking")
     assert figure.arrow is not None
-    assert (figure.arrow.at, figure.arrow.shape, figure.arrow.both) == ("knees", "arc", True)
+    assert (figure.arrow.at, figure.arrow.shape, figure.arrow.both) == ("knees", "line", True)
     scene = scene_for(figure)
+    gap = 1.5 * scene.frame.scale
     for phase in PHASES:
         drawing = scene.drawing(figure.at_phase(phase))
-        cue = [p for s in drawing.shapes if s.part.startswith("cue") for p in s.points]
         heads = [s for s in drawing.shapes if s.part == "cue:head"]
         assert len(heads) == 2, "there and back"
-        top = min(y for s in drawing.shapes if s.role in ("near", "far") for _, y in s.points)
-        assert max(y for _, y in cue) < top, f"the arrow touches the body at {phase}"
+        (line,) = [s for s in drawing.shapes if s.part == "cue:arrow"]
+        cue = [p for head in heads for p in head.points]
+        for a, b in zip(line.points, line.points[1:], strict=False):
+            cue += [
+                (a[0] + (b[0] - a[0]) * i / 20, a[1] + (b[1] - a[1]) * i / 20) for i in range(21)
+            ]
+        body = [s for s in drawing.shapes if s.role in ("near", "far")]
+        for point in cue:
+            for shape in body:
+                assert not _covers(shape, point), f"the arrow runs onto the body at {phase}"
+                if shape.kind == "poly":
+                    assert _edge_distance(point, shape.points) >= gap, f"touches at {phase}"
+
+
+def _edge_distance(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> float:
+    best = math.inf
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        dx, dy = x1 - x0, y1 - y0
+        length = dx * dx + dy * dy or 1.0
+        t = max(0.0, min(1.0, ((point[0] - x0) * dx + (point[1] - y0) * dy) / length))
+        best = min(best, math.dist(point, (x0 + t * dx, y0 + t * dy)))
+    return best

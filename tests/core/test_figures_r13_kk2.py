@@ -1,0 +1,236 @@
+"""Knee rocking (issue 13, round 13): a plain side view in which the hands lie on top of the
+knees, the arms stay apart from the thighs, the knees come well in towards the chest and
+back with the seat on the mat, and a short straight two-headed arrow runs along the knees'
+path (the large curved arrow read as a roll). Also the new straight "line" arrow shape."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rugdiary.core.body import Skeleton, Vec, solve
+from rugdiary.core.diary import ValidationError
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import Camera, Drawing, scene_for
+from rugdiary.core.figures import Arrow
+from tests.core.figure_geometry import EXERCISES, figure_of, inside
+
+FIGURE = figure_of("knee-rocking")
+CAMERA = Camera.named(FIGURE.camera)
+PHASES = [i / 48 for i in range(48)]
+FRAMES: list[Skeleton] = [solve(FIGURE.at_phase(phase)) for phase in PHASES]
+
+Point = tuple[float, float]
+
+
+def _mid(a: Vec, b: Vec) -> Vec:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def _screen(p: Vec) -> Point:
+    u, v, _ = CAMERA.project(p)
+    return (u, v)
+
+
+def _to_segment(p: Point, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return math.dist(p, (a[0] + t * dx, a[1] + t * dy))
+
+
+def _thigh_past_vertical(points: dict[str, Vec]) -> float:
+    """How far the thighs lean from upright towards the head (degrees, side view)."""
+    hip = _mid(points["l_hip"], points["r_hip"])
+    knee = _mid(points["l_knee"], points["r_knee"])
+    return math.degrees(math.atan2(hip[0] - knee[0], knee[1] - hip[1]))
+
+
+def _direction(a: Point, b: Point) -> float:
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+def _apart(a: float, b: float) -> float:
+    """The angle between two undirected lines (degrees, 0 to 90)."""
+    d = abs(a - b) % 180.0
+    return min(d, 180.0 - d)
+
+
+def test_seen_plainly_from_the_side() -> None:
+    # a clean side view: the seat and back rest on the mat line, the arms show against it
+    assert FIGURE.camera == "side"
+
+
+def test_the_knees_come_well_in_past_upright_towards_the_chest_and_back() -> None:
+    leans = [_thigh_past_vertical(s.points) for s in FRAMES]
+    start, work = _thigh_past_vertical(solve(FIGURE.start).points), leans[24]
+    # out: the thighs about upright, the arms long; in: well past upright over the chest
+    assert start <= 15.0, f"the thighs already lean {start:.0f} degrees at the start"
+    assert work >= 50.0, f"the knees come in only to {work:.0f} degrees past upright"
+    assert work - start >= 40.0, "a rock that is plain to see"
+    assert max(leans) == pytest.approx(work)
+    assert min(leans) == pytest.approx(start)
+
+
+def test_the_seat_and_the_low_back_stay_down_while_the_knees_come_in() -> None:
+    first = FRAMES[0].points
+    for skeleton in FRAMES:
+        p = skeleton.points
+        # the tail may curl a little, the sacrum and hips do not lift off the mat
+        for name in ("l_hip", "r_hip", "spine0"):
+            assert p[name][1] - first[name][1] <= 1.5, f"{name} lifts"
+    tilt = FIGURE.work.turn[1] - FIGURE.start.turn[1]
+    assert 0.0 <= tilt <= 12.0, "a small tail curl, not a lift of the pelvis"
+
+
+def _hand_seen(drawing: Drawing, side: str) -> float:
+    """The share of the drawn hand (wrist to fingertips) that no later shape covers."""
+    index = next(i for i, s in enumerate(drawing.shapes) if s.part == side + "wrist")
+    hand = drawing.shapes[index]
+    later = [s for s in drawing.shapes[index + 1 :] if s.kind == "poly" and s.role != "cue"]
+    xs, ys = [x for x, _ in hand.points], [y for _, y in hand.points]
+    seen = total = 0
+    for i in range(21):
+        for j in range(21):
+            point = (
+                min(xs) + (max(xs) - min(xs)) * i / 20,
+                min(ys) + (max(ys) - min(ys)) * j / 20,
+            )
+            if not inside(point, hand.points):
+                continue
+            total += 1
+            seen += not any(inside(point, s.points) for s in later)
+    return seen / total if total else 0.0
+
+
+def test_the_near_hand_is_drawn_on_top_of_the_near_knee_and_shows() -> None:
+    # round 12: the hand went in behind the shin and the knee, so nobody could tell whether
+    # the hands held the knees at all; now the hand lies on the kneecap, in front of the leg
+    scene = scene_for(FIGURE)
+    for phase in PHASES[::3]:
+        drawing = scene.drawing(FIGURE.at_phase(phase))
+        order = {s.part: i for i, s in enumerate(drawing.shapes) if s.kind == "poly"}
+        assert order["l_wrist"] > order["l_knee"], f"the hand hides behind the shin at {phase}"
+        assert order["l_wrist"] > order["l_hip"], f"the hand hides behind the thigh at {phase}"
+        seen = _hand_seen(drawing, "l_")
+        assert seen >= 0.6, f"only {seen:.0%} of the near hand shows at {phase}"
+
+
+def test_the_near_arm_stays_apart_from_the_near_thigh_on_screen() -> None:
+    # arms and thighs piled into one dark knot: the elbow and the forearm now keep clear of
+    # the thigh's line, bending out into the gap between the thigh and the chest
+    for skeleton in FRAMES:
+        p = skeleton.points
+        view = {n: _screen(p[n]) for n in ("l_hip", "l_knee", "l_elbow", "l_wrist")}
+        thigh = (view["l_hip"], view["l_knee"])
+        elbow_off = _to_segment(view["l_elbow"], *thigh)
+        assert elbow_off >= 10.0, f"the elbow lies {elbow_off:.1f} cm from the thigh's line"
+        (ex, ey), (wx, wy) = view["l_elbow"], view["l_wrist"]
+        forearm = ((ex + wx) / 2, (ey + wy) / 2)
+        assert _to_segment(forearm, *thigh) >= 8.0, "the forearm lies along the thigh"
+        # the forearm does not run alongside the thigh: it meets it at the knee at an angle
+        fore = _direction(view["l_elbow"], view["l_wrist"])
+        assert _apart(fore, _direction(*thigh)) >= 12.0, "forearm parallel to the thigh"
+
+
+def test_a_short_straight_two_headed_arrow_runs_along_the_knees_path() -> None:
+    arrow = FIGURE.arrow
+    assert arrow is not None
+    assert (arrow.at, arrow.shape, arrow.both) == ("knees", "line", True)
+    scene = scene_for(FIGURE)
+    scale = scene.frame.scale
+    drawing = scene.drawing(FIGURE.start)
+    (line,) = [s for s in drawing.shapes if s.part == "cue:arrow"]
+    assert len(line.points) == 2, "straight"
+    # back from the drawing's pixels (y growing down) to the camera's cm
+    frame = scene.frame
+    a, b = (((x - frame.offset_x) / scale, (frame.offset_y - y) / scale) for x, y in line.points)
+    start, work = solve(FIGURE.start).points, solve(FIGURE.work).points
+    k0 = _screen(_mid(start["l_knee"], start["r_knee"]))
+    k1 = _screen(_mid(work["l_knee"], work["r_knee"]))
+    travel = math.dist(k0, k1)
+    assert _apart(_direction(a, b), _direction(k0, k1)) <= 12.0, "along the knees' path"
+    length = math.dist(a, b)
+    assert 0.6 * travel <= length <= 1.1 * travel, "about as long as the rock, not longer"
+    # beside the path on the outer side (away from the hips), over the knees' way
+    hip = _screen(_mid(start["l_hip"], start["r_hip"]))
+    centre = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    middle = ((k0[0] + k1[0]) / 2, (k0[1] + k1[1]) / 2)
+    assert math.dist(centre, hip) > math.dist(middle, hip) + 8.0, "outside the knees' path"
+    assert math.dist(centre, middle) <= 30.0, "close to the knees it describes"
+
+
+def test_the_texts_say_the_arms_straighten_and_the_seat_stays_on_the_mat() -> None:
+    exercise = EXERCISES["knee-rocking"]
+    words = " ".join([exercise.start.en, *(s.en for s in exercise.steps)]).lower()
+    woorden = " ".join([exercise.start.nl, *(s.nl for s in exercise.steps)]).lower()
+    for en, nl in (
+        ("on top of each knee", "op elke knie"),  # the hands on the knees
+        ("elbows bend", "ellebogen"),
+        ("almost straight", "bijna gestrekt"),
+        ("hips stay on the mat", "billen blijven op de mat"),
+    ):
+        assert en in words
+        assert nl in woorden
+
+
+# ---------------------------------------------------------------------------
+# The "line" arrow shape
+# ---------------------------------------------------------------------------
+
+
+def _with_arrow(arrow: dict[str, object], camera: str = "side") -> Figure:
+    data = FIGURE.to_dict()
+    return Figure.from_dict({**data, "camera": camera, "arrow": arrow}, "figure")
+
+
+def test_a_line_arrow_is_valid_but_takes_no_span() -> None:
+    assert Arrow(at="knees", shape="line", size=20.0, turn=90.0).shape == "line"
+    with pytest.raises(ValidationError):
+        Arrow(at="knees", shape="line", size=20.0, span=60.0)
+    with pytest.raises(ValidationError):
+        Arrow(at="knees", shape="line", size=80.0)
+    arrow = Arrow(at="knees", shape="line", size=-20.0, turn=45.0, both=True)
+    assert Arrow.from_dict(arrow.to_dict(), "arrow") == arrow
+
+
+@pytest.mark.parametrize(
+    ("turn", "size"), [(90.0, 20.0), (0.0, 20.0), (-120.0, 30.0), (45.0, -24.0)]
+)
+def test_a_line_arrow_is_drawn_straight_towards_its_turn(turn: float, size: float) -> None:
+    figure = _with_arrow({"at": "knees", "shape": "line", "size": size, "turn": turn})
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.start)
+    (line,) = [s for s in drawing.shapes if s.part == "cue:arrow"]
+    (head,) = [s for s in drawing.shapes if s.part == "cue:head"]
+    tail, tip = line.points[0], head.points[0]
+    # towards `turn` (0 up the picture, 90 right; y grows down), reversed by a negative size
+    want = math.radians(turn if size > 0 else turn + 180.0)
+    dx, dy = tip[0] - tail[0], tip[1] - tail[1]
+    heading = math.degrees(math.atan2(dx, -dy)) % 360
+    assert heading == pytest.approx(math.degrees(want) % 360, abs=1.0)
+    assert math.hypot(dx, dy) == pytest.approx(abs(size) * scene.frame.scale, rel=0.02)
+
+
+def test_a_line_arrow_with_both_heads_has_one_at_each_end() -> None:
+    figure = _with_arrow({"at": "knees", "shape": "line", "size": 20, "turn": 60, "both": True})
+    drawing = scene_for(figure).drawing(figure.start)
+    heads = [s.points[0] for s in drawing.shapes if s.part == "cue:head"]
+    assert len(heads) == 2
+    assert math.dist(*heads) == pytest.approx(20 * scene_for(figure).frame.scale, rel=0.02)
+
+
+def test_a_line_arrow_is_mirrored_across_the_picture_seen_from_the_feet() -> None:
+    # seen from the side a rock looks the same on both sides; seen from the feet the second
+    # side is the first one's mirror image, and so is a slanting arrow
+    side = _with_arrow({"at": "knees", "shape": "line", "size": 20, "turn": 60})
+    feet = _with_arrow({"at": "knees", "shape": "line", "size": 20, "turn": 60}, "feet_end_high")
+
+    def slope(figure: Figure, mirrored: bool) -> float:
+        drawing = scene_for(figure).drawing(figure.at_phase(0.0, mirrored=mirrored))
+        (line,) = [s for s in drawing.shapes if s.part == "cue:arrow"]
+        (a, b) = line.points
+        return math.degrees(math.atan2(b[0] - a[0], -(b[1] - a[1])))
+
+    assert slope(side, True) == pytest.approx(slope(side, False), abs=0.5)
+    assert slope(feet, True) == pytest.approx(-slope(feet, False), abs=0.5)
