@@ -32,14 +32,14 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
     "three_quarter": (28.0, 34.0),
-    # in front of the chest, a little towards the feet, nearly level (the mat seen edge-on,
-    # like a physiotherapist's handout): the body lies on its side across the picture and
-    # the hip rises straight up off the mat line into one line with the knees and the
-    # shoulders, the upright upper arm stands on the mat right under the shoulder, the
-    # shins on the mat go back beyond the bent knees instead of hiding behind them, and the
-    # face, looking forward, shows its nose (from straight in front a front-on face left
-    # unclear which way the person faced; from higher up the lift hid in depth)
-    "front_low": (26.0, 10.0),
+    # in front of the chest, a little towards the feet and a little raised, so the mat shows
+    # as a floor: the body lies on its side across the picture and the hip rises up off the
+    # mat into one line with the knees and the shoulders, the upright upper arm stands on the
+    # mat right under the shoulder, and the shins and feet of the bent knees lie on the mat
+    # going back up the picture behind the body (from nearly level, 10 degrees up, the mat
+    # was a line and the shins going back read as lower legs pointing forward with the feet
+    # floating; from 22 up and 20 round the lift was hard to judge)
+    "front_low": (20.0, 18.0),
     # the side view from just above the mat, for figures lying on the back: a hand or elbow
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat

@@ -55,6 +55,7 @@ def test_seen_nearly_square_to_the_chest_and_nearly_level(figure: Figure) -> Non
     # corner at the feet and a little raised they show (tests/core/test_figures_r12_sp2.py),
     # and the body, rolled back a little, still shows its chest square to the viewer
     # round 13: nearly level again (26, 10), so the lift reads straight up off the mat
+    # round 14: a little raised again (20, 18), so the shins lie on a mat seen as a floor
     assert 16.0 <= yaw <= 30.0, "in front of the chest, from the corner at the feet"
     assert 6.0 <= pitch <= 25.0, "level to a little raised: the hip rises up the picture"
     camera = Camera.named(figure.camera)

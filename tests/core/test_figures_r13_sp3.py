@@ -69,10 +69,13 @@ def _pose(figure: Figure, phase: float, mirrored: bool) -> Pose:
 def test_seen_nearly_level_in_front_of_the_chest_a_little_from_the_feet(figure: Figure) -> None:
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 22.0 <= yaw <= 30.0, "a little from the feet: the shins show beyond the knees"
-    assert 6.0 <= pitch <= 12.0, "nearly level: the lift reads straight up, not back"
+    assert 16.0 <= yaw <= 30.0, "a little from the feet: the shins show beyond the knees"
+    # round 14: nearly level (10 degrees up) the mat was a line and the shins going back
+    # read as lower legs pointing forward with the feet floating; a little higher the mat
+    # shows as a floor they lie on (tests/core/test_figures_r14_sp4.py), and the lift
+    # still reads nearly straight up
+    assert 6.0 <= pitch <= 20.0, "nearly level to a little raised: the lift reads straight up"
     camera = Camera.named(figure.camera)
-    assert camera.sees_floor_edge_on, "the mat is a line the hip rests on, then leaves"
     for phase in PHASES:
         chest = solve(figure.at_phase(phase)).chest_frame
         assert _dot(_axis(chest, 0), camera.toward) >= 0.9, (phase, "the chest to the viewer")
@@ -95,8 +98,9 @@ def test_the_hip_starts_on_the_mat_and_rises_straight_up_the_picture(
     b = scene.drawing(_pose(figure, figure.work_at, mirrored)).joints["pelvis"]
     up, across = (a[1] - b[1]) / scale, abs(b[0] - a[0]) / scale
     world = work.points["pelvis"][1] - start.points["pelvis"][1]
-    assert up >= 0.95 * world, f"seen nearly level the lift is not foreshortened ({up:.1f} cm)"
-    assert up >= 12.5, f"on screen the hips rise {up:.1f} cm"
+    # cos 20 = 0.94: a little raised (round 14) the lift barely foreshortens
+    assert up >= 0.93 * world, f"seen nearly level the lift is not foreshortened ({up:.1f} cm)"
+    assert up >= 12.0, f"on screen the hips rise {up:.1f} cm"
     assert across <= 0.3 * up, f"straight up the picture, not sideways ({across:.1f} cm)"
 
 
