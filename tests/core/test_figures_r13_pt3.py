@@ -1,4 +1,4 @@
-"""Round 13, pelvic tilt: a hand on the hip rides the rocking pelvis, a clear hollow, seat down.
+"""Round 13, pelvic tilt: a clear hollow under the low back, the seat down (arms: round 14).
 
 A blind rater gave round 12 3/5: the pelvis rocked only a few pixels, flattening the low
 back was barely visible, a patient might lift the buttocks instead, and the arms lay bent
@@ -13,16 +13,13 @@ from __future__ import annotations
 import itertools
 import math
 
-from rugdiary.core.body import Skeleton, Vec, solve
+from rugdiary.core.body import solve
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import Drawing, FigureScene, scene_for
 from rugdiary.core.figures import PropKind
 from tests.core.figure_geometry import EXERCISES, figure_of, inside
 
 PHASES = [i / 24 for i in range(24)]
-HIP_SIDE_CM = (2.0, 10.0, 19.0)
-"""Where the near hand rests on the pelvis: forward, up (towards the head) from the pelvis
-centre, and out to the near side (cm): the side of the hip bone."""
 NOT_BODY = ("mat", "floor", "shadow", "cue", "outline")
 
 
@@ -32,15 +29,6 @@ def _figure() -> Figure:
 
 def _mat_top(figure: Figure) -> float:
     return next(p for p in figure.props if p.kind is PropKind.MAT).h
-
-
-def _on_pelvis(skeleton: Skeleton, fwd: float, up: float, side: float) -> Vec:
-    c, m = skeleton.points["pelvis"], skeleton.pelvis_frame
-    return (
-        c[0] + m[0] * fwd + m[1] * up + m[2] * side,
-        c[1] + m[3] * fwd + m[4] * up + m[5] * side,
-        c[2] + m[6] * fwd + m[7] * up + m[8] * side,
-    )
 
 
 def _mat_line(drawing: Drawing) -> float:
@@ -69,28 +57,23 @@ def _columns(scene: FigureScene, drawing: Drawing, lo: int, hi: int) -> list[tup
     return out
 
 
-def test_the_near_hand_rests_on_the_hip_and_rides_the_rocking_pelvis() -> None:
+def test_the_near_hand_rests_out_on_the_mat_and_stays_put() -> None:
+    """Round 14: the hand on the hip hid the hollow behind its forearm; now the near arm
+    lies out on the mat (test_figures_r14_pt4 keeps it out of the hollow) and stays put
+    while the pelvis rocks."""
     figure = _figure()
     mat = _mat_top(figure)
     palms, elbows = [], []
     for phase in PHASES:
-        skeleton = solve(figure.at_phase(phase))
-        points = skeleton.points
-        hip = _on_pelvis(skeleton, *HIP_SIDE_CM)
-        assert math.dist(points["l_palm"], hip) <= 1.5, (phase, "the hand stays on the hip")
+        points = solve(figure.at_phase(phase)).points
+        assert points["l_palm"][1] - mat <= 3.5, (phase, "the hand rests on the mat")
         assert points["l_elbow"][1] - mat <= 6.0, (phase, "its elbow rests on the mat")
+        assert points["l_palm"][2] - points["pelvis"][2] >= 45.0, (phase, "out to the side")
         palms.append(points["l_palm"])
         elbows.append(points["l_elbow"])
-    flat, arch = solve(figure.work).points, solve(figure.pose("arch")).points
-    assert math.dist(flat["l_palm"], arch["l_palm"]) >= 7.0, "the hand clearly rides along"
-    assert arch["l_palm"][1] - flat["l_palm"][1] >= 6.0, "up as the pelvis tips forward"
-    spread = max(math.dist(a, b) for a, b in itertools.combinations(elbows, 2))
-    assert spread <= 5.0, "the elbow stays about where it rests: the forearm swings"
-    # the arm lies long along the body: shoulder to elbow runs towards the feet, the elbow
-    # out beside the waist, the hand on the hip (not folded short beside the ribs)
-    for points in (flat, arch):
-        assert points["l_elbow"][0] - points["l_shoulder"][0] >= 12.0
-        assert points["l_palm"][0] - points["l_shoulder"][0] >= 32.0
+    for seen in (palms, elbows):
+        spread = max(math.dist(a, b) for a, b in itertools.combinations(seen, 2))
+        assert spread <= 5.0, "the arm stays where it rests: only the pelvis moves"
 
 
 def test_the_far_arm_stays_out_of_sight_on_the_mat() -> None:
@@ -102,12 +85,12 @@ def test_the_far_arm_stays_out_of_sight_on_the_mat() -> None:
         assert points["r_palm"][0] <= points["spine3"][0], "out beside the upper back"
 
 
-def test_the_hand_lies_on_top_of_the_pelvis_and_its_rim() -> None:
+def test_the_pelvis_rim_is_drawn_over_the_trunk_and_the_thigh() -> None:
     figure = _figure()
     scene = scene_for(figure)
     for pose in (figure.start, figure.work, figure.pose("arch")):
         order = [s.part for s in scene.drawing(pose).shapes]
-        assert order.index("l_wrist") > order.index("pelvis:rim") > order.index("trunk")
+        assert order.index("pelvis:rim") > order.index("trunk")
         assert order.index("pelvis:rim") > order.index("l_hip"), "the rim over the thigh"
 
 
@@ -164,17 +147,19 @@ def test_only_the_rocking_pelvis_is_drawn_this_way() -> None:
         assert "pelvis:rim" not in parts, exercise_id
 
 
-def test_the_texts_put_the_hands_on_the_hips_and_keep_the_seat_down() -> None:
+def test_the_texts_put_the_arms_on_the_mat_and_keep_the_seat_down() -> None:
     exercise = EXERCISES["pelvic-tilt"]
-    for word in ("hands", "hips"):
+    for word in ("arms", "mat"):
         assert word in exercise.start.en, word
-    for word in ("handen", "heupen"):
+    for word in ("armen", "mat"):
         assert word in exercise.start.nl, word
+    assert "hips" not in exercise.start.en
+    assert "heupen" not in exercise.start.nl
     en = " ".join(step.en for step in exercise.steps).lower()
     nl = " ".join(step.nl for step in exercise.steps).lower()
     for words, text in (
-        (("seat stays down", "hands feel"), en),
-        (("billen blijven liggen", "handen voelen"), nl),
+        (("seat stays down", "only your pelvis and lower back move"), en),
+        (("billen blijven liggen", "alleen je bekken en onderrug bewegen"), nl),
     ):
         for word in words:
             assert word in text, word
