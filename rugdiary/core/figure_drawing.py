@@ -556,15 +556,20 @@ class FigureScene:
             for a, b, ra, rb in _LIMB_PARTS:
                 real = (proj[side + a][2] + proj[side + b][2]) / 2
                 depth = real
-                role = "near"
+                role = tone = "near"
                 if sided:
-                    role = "near" if side == near_side else "far"
+                    role = tone = "near" if side == near_side else "far"
                     in_front = 2.0 if role == "near" else -20.0
                     if role == "near" and a in ("elbow", "wrist") and _under_trunk(pts, side):
                         # a hand slid under the low back (curl-up) goes in under the trunk,
                         # and so does the forearm: seen on the mat from the elbow, it runs in
                         # under the trunk's edge instead of ending on the waist
                         in_front = -1.0
+                        if a == "wrist":
+                            # the hand lies in the back's shade: a lighter tone than the
+                            # near arm, so it does not read as a forearm flat on the mat
+                            # (propping on an elbow) but as something under the body
+                            tone = "far"
                     if (
                         role == "near"
                         and a in ("shoulder", "elbow", "wrist")
@@ -582,7 +587,7 @@ class FigureScene:
                 parts.append(
                     (
                         depth - 0.01 * len(parts),
-                        Shape("poly", role, tuple(outline), outline=True, part=side + a),
+                        Shape("poly", tone, tuple(outline), outline=True, part=side + a),
                         _Part((pts[side + a], pts[side + b]), (ra, rb), real),
                     )
                 )

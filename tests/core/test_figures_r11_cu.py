@@ -114,7 +114,9 @@ def test_curl_up_near_elbow_lies_out_on_the_mat_in_sight() -> None:
         trunk = next(sh for sh in drawing.shapes if sh.part == "trunk")
         assert not inside(drawing.joints["l_elbow"], trunk.points), "the elbow is seen"
         points = solve(pose).points
-        assert points["l_elbow"][2] >= 30.0, "out beside the body"
+        # round 14: beside the waist (clear of the trunk's half-width and the elbow's own
+        # thickness), so the upper arm lies along the body instead of propping it up
+        assert points["l_elbow"][2] >= 22.0, "out beside the body"
         assert abs(points["l_palm"][0] - points["spine1"][0]) <= 8.0, "hand under the low back"
 
 

@@ -62,8 +62,9 @@ def test_curl_up_near_forearm_goes_in_under_the_low_back(phase: float) -> None:
     assert not inside(elbow, shapes["trunk"]), "the elbow is out on the mat beside the body"
     seen = math.dist(elbow, wrist) / scene.frame.scale
     # from higher up it runs across the mat; from the plain side (round 13) it points
-    # into the picture, in under the back, and is seen shortened
-    least = 13.0 if CAMERA_ANGLES[figure.camera][1] >= 18.0 else 5.0
+    # into the picture, in under the back, and is seen shortened (round 14: straight in
+    # from the elbow beside the waist, mostly hidden behind the elbow and the hand)
+    least = 13.0 if CAMERA_ANGLES[figure.camera][1] >= 18.0 else 3.0
     assert seen >= least, f"{seen:.0f} cm of forearm seen on the mat"
     points = solve(figure.at_phase(phase)).points
     for side in "lr":

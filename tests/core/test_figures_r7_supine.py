@@ -83,7 +83,8 @@ def test_curl_up_shoulder_blades_clearly_leave_the_mat_and_the_pelvis_stays() ->
     for points in (start, work):
         elbow = points["l_elbow"]
         assert elbow[1] - CONTACT_POINTS["l_elbow"] - _mat_top(figure) <= 1.5
-        assert elbow[2] >= 30.0, "beside the body, where the arm goes in under the back"
+        # round 14: right beside the waist, so the upper arm lies along the body
+        assert elbow[2] >= 22.0, "beside the body, where the arm goes in under the back"
         assert abs(points["l_palm"][0] - points["spine1"][0]) <= 8.0
     # one knee bent, the other leg long (either side: the long one lies nearer the camera)
     for points in (start, work):
