@@ -404,6 +404,11 @@ class FigureScene:
         # lying on the back seen from the side, the pelvis's tilt is what many floor
         # exercises move: its buttocks and hip bone are drawn so the tilt shows
         self._shows_pelvis = figure.position == "supine" and self.camera.sees_floor_edge_on
+        # standing, the back is what a bend shows: all of a deeper chest's depth goes
+        # forwards, so a straight spine draws a straight back (a half share left the
+        # upper back 1 cm proud, a hinge drawn with a rounded back); lying and kneeling
+        # figures keep the share their floor contacts were drawn with
+        self._back_share = 1.0 if figure.position == "standing" else 0.5
         pitches = [k.pose.turn[1] for k in figure.keyframes]
         heights = [k.pose.root[1] for k in figure.keyframes]
         self._rocks_pelvis = (
@@ -693,7 +698,9 @@ class FigureScene:
                 point = skeleton.points[name]
                 # the spine runs along the back: a deeper chest or belly grows forwards, so
                 # a straight spine draws a straight back (a hinge read as a stoop)
-                point = _along(point, fwd, (depth_half - min(depth_half, BACK_CM)) / 2)
+                point = _along(
+                    point, fwd, (depth_half - min(depth_half, BACK_CM)) * self._back_share
+                )
             if self._shows_pelvis and name in LORDOSIS_SHARE:
                 # the lower back arching off the mat curves the spine in towards the belly:
                 # the back lifts, the belly wall stays about where it was

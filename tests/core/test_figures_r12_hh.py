@@ -98,11 +98,14 @@ def test_the_head_stays_in_line_with_the_back_looking_at_the_floor_ahead() -> No
     for skeleton in _cycle():
         p = skeleton.points
         trunk = _tilt(p["pelvis"], p["c7"])
-        assert abs(_tilt(p["c7"], p["head"]) - trunk) <= 6.0, "the head does not drop"
-        assert -3.0 <= _pitch(skeleton.head_frame) - _pitch(skeleton.chest_frame) <= 8.0
+        # (round 14) the chin is slightly tucked: the head sits a little lower along the
+        # back's line and the face may turn a little further down than the chest, never up
+        # past it by more than a few degrees
+        assert abs(_tilt(p["c7"], p["head"]) - trunk) <= 8.0, "the head does not drop"
+        assert -10.0 <= _pitch(skeleton.head_frame) - _pitch(skeleton.chest_frame) <= 8.0
     work = solve(figure_of("hip-hinge").work)
-    # the face turns down with the trunk: towards the floor a little ahead of the feet
-    assert -50.0 <= _pitch(work.head_frame) <= -30.0
+    # the face turns down with the trunk: towards the floor about a metre ahead of the feet
+    assert -60.0 <= _pitch(work.head_frame) <= -35.0
     assert work.points["head"][1] > work.points["c7"][1], "the head not below the shoulders"
 
 

@@ -133,10 +133,11 @@ class TestHipHinge:
 
     def test_the_back_stays_long_and_the_head_in_line_throughout(self) -> None:
         # the head dropped forward first: now it never leads the back down, and it stays
-        # within 20 degrees of the chest's line (looking a little ahead at most)
+        # within 20 degrees of the chest's line (looking a little ahead at most); the chin
+        # may be slightly tucked (round 14), turning the face at most 10 degrees further down
         for skeleton in _cycle(figure_of("hip-hinge")):
             chest, head = _pitch(skeleton.chest_frame), _pitch(skeleton.head_frame)
-            assert 0.0 <= head - chest <= 20.0
+            assert -10.0 <= head - chest <= 20.0
             p = skeleton.points
             length = math.dist(p["pelvis"], p["c7"])
             bow = math.dist(p["pelvis"], p["spine2"]) + math.dist(p["spine2"], p["c7"])
