@@ -253,8 +253,9 @@ _TRUNK_SECTIONS: tuple[tuple[str, float, float], ...] = (
     ("c7", 8.5, 15.5),
 )
 BACK_CM = 10.0
-"""How far the back's surface lies behind the spine (cm); deeper trunk sections reach
-further forward only."""
+"""How far a standing figure's back lies behind the spine (cm): deeper trunk sections reach
+further forward only. Lying and kneeling figures move half as far (FigureScene._back_share):
+their contacts with the floor were drawn with that."""
 UNDER_TRUNK_CM = 10.0
 """A hand this close (across the floor) to the spine between pelvis and mid-back, and lower
 than it, lies under the body: it is drawn behind the trunk even on the near side."""
