@@ -52,12 +52,14 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the side view from higher up, for kneeling down onto the heels: both arms show long
     # on the mat ahead and the head stays in front of the near arm
     "side_raised": (14.0, 18.0),
-    # high above the feet end, looking down along the body: a plain view of someone lying
-    # on the back, head at the top with the face up, the arms out in a T across the
-    # picture and the flat shoulders level; bent knees sink to the left or right of the
-    # picture, the shins going back from them to the feet that stay put (the second side
-    # sinks the other way, seen the same way)
-    "feet_end_above": (90.0, 70.0),
+    # above the feet end, looking down along the body: a plain view of someone lying on
+    # the back, head at the top with the face up, the arms out in a T across the picture
+    # and the flat shoulders level; bent knees sink to the left or right of the picture,
+    # the shins going back from them to the feet that stay put (the second side sinks the
+    # other way, seen the same way). Not higher: looking along the body an upright bent
+    # leg is one line whatever the pitch, and from high up its knee lies halfway down to
+    # the foot like a straight leg's; from here the upright knees rise over the pelvis
+    "feet_end_above": (90.0, 48.0),
 }
 
 

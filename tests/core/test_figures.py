@@ -270,7 +270,7 @@ def test_the_cameras_look_where_they_say() -> None:
     assert Camera.named("front_quarter").project((10, 0, 0))[2] > 0, "in front: forward is near"
     above_feet = Camera.named("feet_end_above")
     assert above_feet.project((50, 0, 0))[2] > 0, "beyond the feet (+x)"
-    assert above_feet.toward[1] > 0.9, "high above, looking down along the body"
+    assert above_feet.toward[1] > 0.7, "high above, looking down along the body"
     assert above_feet.project((0, 50, 0))[2] > 0, "raised: higher is nearer"
     assert above_feet.project((0, 0, 50))[0] < 0, "its left side (+z) on the picture's left"
     assert above_feet.project((-50, 0, 0))[1] > 0, "the head end up the picture"

@@ -67,7 +67,7 @@ def test_knee_rolls_are_seen_from_beyond_the_feet_looking_along_the_body() -> No
     figure = _figure()
     assert figure.camera == "feet_end_above"
     _yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 55.0 <= pitch <= 80.0, "from high up: the knees fall across, not down the picture"
+    assert 45.0 <= pitch <= 80.0, "from high up: the knees fall across, not down the picture"
     points = solve(figure.start).points
     feet = _mid(points["l_ankle"], points["r_ankle"])
     along = (feet[0] - points["head"][0], feet[2] - points["head"][2])
@@ -83,7 +83,9 @@ def test_knee_rolls_start_with_the_knees_upright_and_together_and_the_feet_flat(
     points = solve(figure.start).points
     assert abs(_knee_drop(points)) <= 5.0, "the knees point at the ceiling"
     assert math.dist(points["l_knee"], points["r_knee"]) <= 12.0, "knees together"
-    assert math.dist(points["l_ankle"], points["r_ankle"]) <= 15.0, "feet together"
+    # round 14: the feet a little apart (knees together, feet apart shows the bent knees
+    # from the feet end), no wider than the hips
+    assert math.dist(points["l_ankle"], points["r_ankle"]) <= 25.0, "feet a little apart"
     mat = next(p for p in figure.props if p.kind is PropKind.MAT)
     for side in "lr":
         assert points[f"{side}_sole"][1] == pytest.approx(mat.h, abs=0.5), "feet on the mat"
@@ -119,9 +121,12 @@ def test_knee_rolls_knees_stay_together_all_the_way() -> None:
             points = solve(figure.at_phase(phase, mirrored=mirrored)).points
             gap = math.dist(points["l_knee"], points["r_knee"])
             # two 5.5 cm thick knees side by side: touching, not passing through each other
-            assert 10.0 <= gap <= 16.0, (phase, mirrored, round(gap, 1))
+            # (round 14: up to 17, the feet a little apart)
+            assert 10.0 <= gap <= 17.0, (phase, mirrored, round(gap, 1))
             drops = [_knee_drop(points, side) for side in "lr"]
-            assert abs(drops[0] - drops[1]) <= 20.0, (phase, "one unit, not one leg alone")
+            # with the feet a little apart (round 14) the upper knee tips further than the
+            # lower one, which keeps its foot nearer: still one unit, the knees touching
+            assert abs(drops[0] - drops[1]) <= 32.0, (phase, "one unit, not one leg alone")
 
 
 def test_knee_rolls_pelvis_rolls_with_the_knees_while_the_shoulders_stay_flat() -> None:

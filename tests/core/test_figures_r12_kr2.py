@@ -59,7 +59,7 @@ def test_knee_rolls_camera_is_high_above_the_feet_end() -> None:
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     # a low corner (22 degrees up) was tried in round 12: tilted, the knees falling
     # sideways read as a leg sliding out, and the flat shoulders and feet did not show
-    assert pitch >= 55.0, "from high up: the arms' T, the shoulders and the feet show"
+    assert pitch >= 45.0, "from high up: the arms' T, the shoulders and the feet show"
     assert yaw % 180.0 == 90.0, "straight along the body: a plain view, both sides alike"
     assert not mirrors_view(figure)
     camera = Camera.named(figure.camera)
@@ -135,7 +135,7 @@ def test_knee_rolls_arrow_sits_over_the_knees_clear_of_the_head(mirrored: bool) 
     after = _knees(sunk)
     assert (tip[0] - line[0][0]) * (after[0] - knees[0]) > 0, "towards that side"
     assert tip[1] > back[1], "pointing down"
-    assert math.dist(tip, after) <= 20.0, "where the knees land"
+    assert math.dist(tip, after) <= 24.0, "where the knees land"
 
 
 def test_knee_rolls_mat_fits_the_body_so_the_corner_view_stays_big() -> None:

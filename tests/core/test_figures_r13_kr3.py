@@ -60,7 +60,7 @@ def test_knee_rolls_are_seen_plainly_from_high_above_the_feet_end() -> None:
     assert figure.camera == "feet_end_above"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
     assert yaw == 90.0, "straight along the body from the feet, not from a corner"
-    assert 60.0 <= pitch <= 80.0, "high above: the T, the shoulders and the feet show"
+    assert 45.0 <= pitch <= 80.0, "high above: the T, the shoulders and the feet show"
     assert not mirrors_view(figure), "looking along the body, both sides look alike"
     drawing = scene_for(figure).drawing(figure.start)
     joints = drawing.joints
@@ -117,14 +117,15 @@ def test_knee_rolls_feet_shoulders_and_hands_stay_put_in_the_picture(mirrored: b
                 assert math.dist(joints[joint], first[joint]) <= 2.0, (phase, joint)
             # the soles stay on their spot; the ankle above tips a little with the shin
             joint = f"{side}_ankle"
-            assert math.dist(joints[joint], first[joint]) <= 8.0, (phase, joint)
+            # (round 14: seen lower, with the feet a little apart, up to 12)
+            assert math.dist(joints[joint], first[joint]) <= 12.0, (phase, joint)
     # the arms lie out in a T across the picture, level with the shoulders
     for side in "lr":
         shoulder, wrist = first[f"{side}_shoulder"], first[f"{side}_wrist"]
         assert abs(wrist[0] - shoulder[0]) >= 3 * abs(wrist[1] - shoulder[1])
     assert abs(first["l_wrist"][0] - first["r_wrist"][0]) >= VIEW_W / 2
-    # the feet side by side below the knees, together
-    assert abs(first["l_ankle"][0] - first["r_ankle"][0]) <= 16.0
+    # the feet side by side below the knees, together (round 14: a little apart)
+    assert abs(first["l_ankle"][0] - first["r_ankle"][0]) <= 30.0
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
@@ -142,7 +143,7 @@ def test_knee_rolls_arrow_arches_from_the_knees_to_where_they_land(mirrored: boo
     assert (tip[0] - line[0][0]) * (after[0] - knees[0]) > 0
     back = _mid(base[0], base[1])
     assert tip[1] > back[1], "its head points down onto the mat"
-    assert math.dist(tip, after) <= 20.0
+    assert math.dist(tip, after) <= 24.0
     # never drawn over the trunk: it is the knees' arrow, not the body's
     for phase in PHASES:
         drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))

@@ -52,7 +52,8 @@ def test_lying_figures_lie_on_a_mat(exercise_id: str) -> None:
         for name in ("head", "c7", "spine3", "pelvis"):
             x, _, z = skeleton.points[name]
             under = support_under(figure.props, skeleton.points[name], mirrored)
-            pillow = name == "head" and exercise_id == "supported-rest"  # on a pillow on it
+            # on a pillow on it
+            pillow = name == "head" and exercise_id in ("supported-rest", "knee-rolls")
             assert under == mat.h or (pillow and under > mat.h), name
             assert mat.x < x < mat.x + mat.w, name
             assert abs(z) < mat.depth / 2, name
@@ -168,7 +169,7 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
         # one unit: the knees (5.5 cm thick) stay within a hand's width of each other
         assert math.dist(points["l_knee"], points["r_knee"]) <= 20, "knees together"
     assert abs(first["l_knee"][2] - first["r_knee"][2]) <= 12, "knees together"
-    assert abs(first["l_sole"][2] - first["r_sole"][2]) <= 15, "feet together"
+    assert abs(first["l_sole"][2] - first["r_sole"][2]) <= 25, "feet together, or a little apart"
     # the knees fall (work), then settle a little lower while staying for a breath
     names = [k.name for k in figure.keyframes]
     assert names == ["start", "work", "settle"]
