@@ -258,6 +258,13 @@ BACK_CM = 10.0
 """How far a standing figure's back lies behind the spine (cm): deeper trunk sections reach
 further forward only. Lying and kneeling figures move half as far (FigureScene._back_share):
 their contacts with the floor were drawn with that."""
+GUIDE_GAP_CM = 2.0
+"""How far the back's guide stick (Figure.guide "back") lies off the drawn back (cm)."""
+GUIDE_BELOW_CM = 9.0
+"""How far the guide stick reaches past the pelvis towards the seat (cm)."""
+GUIDE_PAST_HEAD_CM = 5.0
+"""How far the guide stick reaches past the middle of the head, along the back (cm): to
+about the crown, not on past it like a pole."""
 UNDER_TRUNK_CM = 10.0
 """A hand this close (across the floor) to the spine between pelvis and mid-back, and lower
 than it, lies under the body: it is drawn behind the trunk even on the near side."""
@@ -634,6 +641,8 @@ class FigureScene:
         front += self._face(skeleton, proj, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
+        if self.figure.guide == "back":
+            front.append(self._back_guide(skeleton, frame))
         if self.figure.arrow is not None:
             front += self._arrow(self.figure.arrow, pose.flipped, frame)
         if joints is not None:
@@ -771,6 +780,56 @@ class FigureScene:
         outline += list(reversed(_smooth(points_right)))
         outline += _end_cap(bottom, centres[1], widths[0])
         return Shape("poly", "near", tuple(outline), outline=True, part="trunk")
+
+    def back_surface(self, skeleton: Skeleton, name: str) -> tuple[Vec, Vec]:
+        """Where the drawn back lies behind trunk section `name` (world), and that section's
+        forward direction: as _trunk draws it (a deeper section grows forwards only)."""
+        frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
+        depth_half = next(d for n, d, _ in _TRUNK_SECTIONS if n == name)
+        m = skeleton.spine_frames[frame_for[name]]
+        fwd = (m[0], m[3], m[6])
+        behind = depth_half - (depth_half - min(depth_half, BACK_CM)) * self._back_share
+        return _along(skeleton.points[name], fwd, -behind), fwd
+
+    def back_guide_line(self, skeleton: Skeleton) -> tuple[Vec, Vec]:
+        """The guide stick's two ends (world): a straight line a little behind the back,
+        touching it at the sacrum and the upper back, from below the pelvis to past the
+        back of the head. Computed from the skeleton, so it moves with the body."""
+        sacrum, fwd_low = self.back_surface(skeleton, "pelvis")
+        upper, fwd_high = self.back_surface(skeleton, "spine3")
+        along = _unit(tuple(u - a for u, a in zip(upper, sacrum, strict=True)))
+        out = tuple(-(a + b) for a, b in zip(fwd_low, fwd_high, strict=True))
+        dot = sum(o * d for o, d in zip(out, along, strict=True))
+        out = _unit(tuple(o - dot * d for o, d in zip(out, along, strict=True)))
+
+        def beyond(p: Vec) -> float:
+            return sum((a - b) * o for a, b, o in zip(p, sacrum, out, strict=True))
+
+        # whichever part of the back sticks out furthest, the stick lies on it
+        proud = max(
+            0.0, *(beyond(self.back_surface(skeleton, n)[0]) for n in ("spine1", "spine2", "c7"))
+        )
+        lift = proud + GUIDE_GAP_CM
+        base = tuple(a + o * lift for a, o in zip(sacrum, out, strict=True))
+        head = skeleton.points["head"]
+        reach = sum((h - a) * d for h, a, d in zip(head, sacrum, along, strict=True))
+        reach += GUIDE_PAST_HEAD_CM
+        low = tuple(b - d * GUIDE_BELOW_CM for b, d in zip(base, along, strict=True))
+        high = tuple(b + d * reach for b, d in zip(base, along, strict=True))
+        return low, high  # type: ignore[return-value]
+
+    def _back_guide(self, skeleton: Skeleton, frame: Frame) -> Shape:
+        """A straight stick along the back, drawn like the motion arrow's line (a calm grey
+        cue): the sacrum, the upper back and the back of the head stay on it."""
+        cam, s = self.camera, frame.scale
+
+        def view(p: Vec) -> Point2:
+            u, v, _ = cam.project(p)
+            return (frame.offset_x + u * s, frame.offset_y - v * s)
+
+        low, high = self.back_guide_line(skeleton)
+        width = max(ARROW_LINE_CM * s, ARROW_MIN_WIDTH)
+        return Shape("line", "cue", (view(low), view(high)), (width, 0.0), part="cue:guide")
 
     def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Only where the pelvis itself is the movement (pelvic tilt): a thin line across its
@@ -1461,6 +1520,11 @@ def _along(p: Vec, direction: Vec, distance: float) -> Vec:
         p[1] + direction[1] * distance,
         p[2] + direction[2] * distance,
     )
+
+
+def _unit(v: tuple[float, ...]) -> Vec:
+    length = math.hypot(*v) or 1.0
+    return (v[0] / length, v[1] / length, v[2] / length)
 
 
 def _mid(a: Vec, b: Vec) -> Vec:

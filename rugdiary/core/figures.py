@@ -349,6 +349,10 @@ class Motion(StrEnum):
 
 EYES: tuple[str, ...] = ("open", "closed")
 
+GUIDES: tuple[str, ...] = ("back",)
+"""Straight guide lines a handout draws along the body: "back" is a stick lying along the
+back, touching the sacrum, the upper back and the back of the head."""
+
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
 
@@ -401,6 +405,9 @@ class Figure:
     """An optional motion arrow beside the part that moves (Arrow)."""
     eyes: str = "open"
     """"closed" draws the eyes as short lines: resting with the eyes shut (body scan)."""
+    guide: str | None = None
+    """"back" draws a straight stick just behind the back, from the sacrum to behind the
+    head (GUIDES): the back and neck stay on one line while the body tips."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -431,6 +438,8 @@ class Figure:
             raise ValidationError("breath_cm", "must be a number of cm from 0 to 15")
         if self.eyes not in EYES:
             raise ValidationError("eyes", f"must be one of {', '.join(EYES)}")
+        if self.guide is not None and self.guide not in GUIDES:
+            raise ValidationError("guide", f"must be one of {', '.join(GUIDES)}")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -534,6 +543,8 @@ class Figure:
             out["arrow"] = self.arrow.to_dict()
         if self.eyes != "open":
             out["eyes"] = self.eyes
+        if self.guide is not None:
+            out["guide"] = self.guide
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -555,7 +566,17 @@ class Figure:
             raise ValidationError(path, "must be an object")
         reject_unknown(
             data,
-            {"position", "camera", "keyframes", "cycle_s", "props", "breath_cm", "arrow", "eyes"},
+            {
+                "position",
+                "camera",
+                "keyframes",
+                "cycle_s",
+                "props",
+                "breath_cm",
+                "arrow",
+                "eyes",
+                "guide",
+            },
             "is not a figure field",
             path,
         )
@@ -585,6 +606,7 @@ class Figure:
                 breath_cm=data.get("breath_cm", BREATH_CM),
                 arrow=arrow,
                 eyes=data.get("eyes", "open"),
+                guide=data.get("guide"),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None
