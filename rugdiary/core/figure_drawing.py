@@ -184,12 +184,13 @@ class FigureStyle:
     focus: str = "#4a9fd8"  # a calm blue: amber read as "pain here"
     mat: str = "#d9e4e1"
     cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
+    hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
 
     def colour(self, role: str) -> str:
         return str(getattr(self, role))
 
 
-ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45}
+ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.32}
 ARROW_LINE_CM = 1.6
 """A motion arrow's line width (cm at the figure's scale): calm, thinner than a limb."""
 ARROW_MIN_WIDTH = 1.9
@@ -204,6 +205,9 @@ before a curved arrow is reflected for the second side."""
 PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
 """The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
+PELVIS_RIM_WIDTH_CM = 2.2
+"""The rim's line width: twice an outline, so its turn reads at a glance (a thin one was
+lost among the body's outlines), yet a line, not a band."""
 PELVIS_MARK_DEPTH = 3.0
 """How far in front of the trunk the rim is drawn: over the thigh's root, and under a hand
 resting on the hip."""
@@ -217,6 +221,8 @@ ROCKING_HOLLOW_CM_PER_DEG = 0.16
 """Where the pelvis itself is the movement (pelvic tilt), the arched lower back is drawn
 lifted this much further off the mat per degree of lumbar arch (back and belly together):
 a hollow of a few cm is a sliver of daylight on a thumbnail, this makes it a clear gap."""
+HOLLOW_SECTIONS = ("pelvis", "spine0", "spine1", "spine2", "spine3")
+"""The trunk sections the pelvic tilt's hollow tint spans, under the spine between them."""
 REST_MARGIN_CM = 1.5
 """Band below the lowest point where a part rests on the mat (cm): a little mat shows."""
 SEAT_CM = (-2.5, 11.0, 8.0, 15.0)
@@ -533,10 +539,13 @@ class FigureScene:
         parts: list[tuple[float, Shape, _Part]] = []
         trunk_depth = (proj["pelvis"][2] + proj["spine3"][2]) / 2
         trunk_points = ("pelvis", "spine1", "spine3", "c7")
+        hollow: list[Shape] = []
+        trunk = self._trunk(skeleton, pose, proj, frame, hollow)
+        back += hollow
         parts.append(
             (
                 trunk_depth,
-                self._trunk(skeleton, pose, proj, frame),
+                trunk,
                 _Part(tuple(pts[n] for n in trunk_points), (15.0,) * 4, trunk_depth),
             )
         )
@@ -669,8 +678,13 @@ class FigureScene:
         pose: Pose,
         proj: dict[str, tuple[float, float, float]],
         frame: Frame,
+        tint: list[Shape] | None = None,
     ) -> Shape:
-        """The trunk as one outline along the spine, as wide as it looks from the camera."""
+        """The trunk as one outline along the spine, as wide as it looks from the camera.
+
+        Where the pelvis itself is the movement (pelvic tilt), the space between the low
+        back and the mat is added to `tint` as a soft tint behind the trunk: only the gap
+        under an arched back shows it, a flat back on the mat covers it all."""
         s = frame.scale
         cam = self.camera
         centres: list[Point2] = []
@@ -772,6 +786,13 @@ class FigureScene:
                         right_point = settled
             points_left.append(left_point)
             points_right.append(right_point)
+        if self._rocks_pelvis and tint is not None:
+            # from the pelvis to the chest: the spine's line above, the mat below; the
+            # trunk in front hides all of it but the daylight under the low back
+            span = [i for i, sec in enumerate(sections) if sec[0] in HOLLOW_SECTIONS]
+            top_edge = [centres[i] for i in span]
+            mat_edge = [(centres[i][0], mat_ys[i]) for i in reversed(span)]
+            tint.append(Shape("poly", "hollow", (*top_edge, *mat_edge), part="hollow"))
         # a smooth curve through the sections, so a rounded back stays round, not peaked
         outline = _smooth(points_left)
         # round the shoulder end and the seat end
@@ -848,7 +869,7 @@ class FigureScene:
             return (frame.offset_x + u * s, frame.offset_y - v * s)
 
         rim = tuple(at(fwd, up) for fwd, up in PELVIS_RIM_CM)
-        return [Shape("line", "outline", rim, (OUTLINE_CM * s, 0.0), part="pelvis:rim")]
+        return [Shape("line", "outline", rim, (PELVIS_RIM_WIDTH_CM * s, 0.0), part="pelvis:rim")]
 
     def _mirrored_arc(self, path: list[Point2], centre: Point2) -> list[Point2]:
         """A curved (or slanted straight) arrow for the second side, when the world's

@@ -445,8 +445,9 @@ def test_pelvis_marks_only_where_the_pelvis_rocks() -> None:
 
 
 def test_pelvic_tilt_arms_rest_on_the_mat_off_the_trunk() -> None:
-    """Round 14: both arms rest out on the mat (the near one no longer lies over the hip,
-    where its forearm hid the hollow under the low back); the far arm is out of sight."""
+    """Round 14: the far arm rests out on the mat, out of sight; round 15: the near hand
+    rests on the lower ribs with its elbow on the mat out beside the chest (seen from the
+    side an arm out on the mat was a stub by the shoulder), clear of the low back."""
     figure = figure_of("pelvic-tilt")
     mat_top = next(p for p in figure.props if p.kind is PropKind.MAT).h
     for pose in (figure.start, figure.work):
@@ -455,11 +456,15 @@ def test_pelvic_tilt_arms_rest_on_the_mat_off_the_trunk() -> None:
         assert pts["r_wrist"][1] - mat_top <= 5.0
         assert abs(pts["r_wrist"][2] - pts["pelvis"][2]) >= 25.0
         assert pts["r_wrist"][0] != pytest.approx(pts["head"][0], abs=10.0)
-        # the near hand on the mat out beside the body too, not on the trunk or the head
-        assert pts["l_palm"][1] - mat_top <= 5.0
-        assert abs(pts["l_palm"][2] - pts["pelvis"][2]) >= 45.0
-        assert math.dist(pts["l_palm"], pts["head"]) >= 50.0
+        # the near hand on the lower ribs (not the head, not the pelvis), its elbow on the
+        # mat out beside the chest, towards the head from the low back
+        assert pts["l_palm"][1] - mat_top <= 22.0, "resting low on the ribs' side"
+        assert abs(pts["l_palm"][2] - pts["pelvis"][2]) <= 22.0, "on the body"
+        assert pts["l_palm"][0] - pts["pelvis"][0] <= -20.0, "by the ribs, not the hip"
+        assert math.dist(pts["l_palm"], pts["head"]) >= 40.0
         assert pts["l_elbow"][1] - mat_top <= 6.0, "its elbow rests on the mat"
+        assert abs(pts["l_elbow"][2] - pts["pelvis"][2]) >= 35.0, "out beside the chest"
+        assert pts["l_elbow"][0] - pts["pelvis"][0] <= -33.0, "beside the chest"
 
 
 def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:

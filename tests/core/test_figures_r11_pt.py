@@ -19,7 +19,7 @@ from tests.core.figure_geometry import figure_of, inside
 PHASES = [i / 24 for i in range(24)]
 LUMBAR_CM = (-26.0, -8.0)
 """Screen columns (cm from the pelvis, towards the head negative) over the low back."""
-NOT_BODY = ("mat", "floor", "shadow", "cue", "outline")
+NOT_BODY = ("mat", "floor", "shadow", "cue", "outline", "hollow")  # round 15: the gap's tint
 
 
 def _mat_top(figure: Figure) -> float:

@@ -28,7 +28,7 @@ BLIND = [i / 8 for i in range(8)]
 """The eight frames a rater sees of one cycle."""
 LUMBAR_CM = (-26.0, -8.0)
 """Screen columns (cm from the pelvis, towards the head negative) over the low back."""
-NOT_BODY = ("mat", "floor", "shadow", "cue", "outline")
+NOT_BODY = ("mat", "floor", "shadow", "cue", "outline", "hollow")  # round 15: the gap's tint
 
 
 def _figure() -> Figure:

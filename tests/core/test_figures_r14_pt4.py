@@ -26,7 +26,8 @@ towards the feet from -10 the thigh's rounded top (the seat) begins."""
 HOLLOW_HEIGHT_CM = 12.0
 """How far above the mat the band reaches: the arched hollow is up to about 12 cm high."""
 SEAT_AND_MAT = ("trunk", "pelvis:rim")
-BACKDROP = ("mat", "floor", "shadow")
+BACKDROP = ("mat", "floor", "shadow", "hollow")
+"""Drawn behind the body: the hollow is a soft tint of the gap (round 15), not a body part."""
 
 
 def _figure() -> Figure:
@@ -104,21 +105,22 @@ def test_the_hollow_opens_and_closes_in_plain_daylight() -> None:
     assert daylight(figure.work)[1] <= 1.0, "flat: the low back lies on the mat"
 
 
-def test_the_near_hand_stays_on_the_mat_away_from_the_head_in_every_frame() -> None:
+def test_the_near_hand_stays_put_away_from_the_head_in_every_frame() -> None:
+    """Round 15: the near hand rests on the lower ribs (no longer out on the mat, where
+    seen from the side the arm was a stub by the shoulder), its elbow on the mat."""
     figure = _figure()
     mat = _mat_top(figure)
-    for key in figure.keyframes:
-        assert "l_hand" in dict(key.pose.contacts), (key.name, "the near hand is planted")
     scene = scene_for(figure)
     s = scene.frame.scale
     first = solve(figure.at_phase(0.0)).points["l_palm"]
     for phase in PHASES:
         points = solve(figure.at_phase(phase)).points
+        assert points["l_elbow"][1] - mat <= 6.0, (phase, "the elbow rests on the mat")
         for name in ("l_palm", "l_hand", "l_wrist"):
-            assert points[name][1] - mat <= 4.0, (phase, name, "on the mat, not in the air")
-        assert math.dist(points["l_palm"], first) <= 1.0, (phase, "the hand does not move")
-        assert math.dist(points["l_hand"], points["head"]) >= 60.0, phase
-        assert points["l_hand"][1] < points["l_shoulder"][1], "never overhead or raised"
+            assert points[name][1] - mat <= 22.0, (phase, name, "low on the ribs, not raised")
+        assert math.dist(points["l_palm"], first) <= 4.0, (phase, "the hand barely moves")
+        assert math.dist(points["l_hand"], points["head"]) >= 40.0, phase
+        assert points["l_hand"][0] > points["l_shoulder"][0] + 10.0, "never overhead"
         # drawn: the hand is well clear of the head and face
         drawing = scene.drawing(figure.at_phase(phase))
         head = next(sh for sh in drawing.shapes if sh.part == "head")
