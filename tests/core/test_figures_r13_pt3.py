@@ -147,21 +147,3 @@ def test_only_the_rocking_pelvis_is_drawn_this_way() -> None:
             continue
         parts = {s.part for s in scene_for(figure).drawing(figure.start).shapes}
         assert "pelvis:rim" not in parts, exercise_id
-
-
-def test_the_texts_put_the_arms_on_the_mat_and_keep_the_seat_down() -> None:
-    exercise = EXERCISES["pelvic-tilt"]
-    for word in ("arms", "mat"):
-        assert word in exercise.start.en, word
-    for word in ("armen", "mat"):
-        assert word in exercise.start.nl, word
-    assert "hips" not in exercise.start.en
-    assert "heupen" not in exercise.start.nl
-    en = " ".join(step.en for step in exercise.steps).lower()
-    nl = " ".join(step.nl for step in exercise.steps).lower()
-    for words, text in (
-        (("seat stays down", "only your pelvis and lower back move"), en),
-        (("billen blijven liggen", "alleen je bekken en onderrug bewegen"), nl),
-    ):
-        for word in words:
-            assert word in text, word
