@@ -65,11 +65,12 @@ def test_the_turn_at_the_top_is_short_and_the_climb_and_descent_are_even() -> No
 
 
 def test_going_down_the_rail_hand_shows_ahead_of_the_body() -> None:
-    # "coming down the hands hang free": the far hand holds the rail well ahead of the
-    # chest (not hidden behind the trunk) in each frame of the descent in the strip
+    # "coming down the hands hang free": the hand on the rail's side (r15: the near, right
+    # hand; the rail is on the near side) holds the rail well ahead of the chest in each
+    # frame of the descent in the strip
     figure = figure_of("stairs")
     for phase in (0.625, 0.6875, 0.75, 0.8125, 0.875):
         pose = figure.at_phase(phase)
         points = solve(pose).points
-        assert "l_hand" in dict(pose.contacts), phase
-        assert points["spine3"][0] - points["l_palm"][0] >= 25.0, phase
+        assert "r_hand" in dict(pose.contacts), phase
+        assert points["spine3"][0] - points["r_palm"][0] >= 25.0, phase

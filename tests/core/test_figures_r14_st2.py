@@ -9,7 +9,7 @@ from tests.core.figure_geometry import figure_of
 
 def _steps():
     figure = figure_of("stairs")
-    return sorted((p for p in figure.props if p.kind is PropKind.STEP), key=lambda p: p.h)
+    return sorted((p for p in figure.props if p.kind is PropKind.STEP), key=lambda p: p.y + p.h)
 
 
 def _tread(point: tuple[float, float, float]) -> float:
@@ -43,7 +43,8 @@ def test_the_eight_frame_strip_climbs_and_descends_one_tread_per_frame() -> None
 def test_the_top_is_a_landing_deep_enough_to_turn_on() -> None:
     steps = _steps()
     assert len(steps) == 3
-    for low, high in zip([0.0] + [s.h for s in steps[:-1]], [s.h for s in steps], strict=True):
+    tops = [s.y + s.h for s in steps]
+    for low, high in zip([0.0, *tops[:-1]], tops, strict=True):
         assert abs(high - low - 17.0) <= 1.0, "normal 17 cm risers"
     landing = steps[-1]
     assert landing.w >= 70.0, "a landing, not a tiny top step"
