@@ -1447,12 +1447,14 @@ def _prop_solids(prop: Prop, mirrored: bool) -> list[tuple[str, _Corners, str]]:
     if prop.kind is PropKind.MAT:
         return [("mat", _box_corners((x0, y0, z0, x1, y1, z1)), "mat")]
     if prop.kind is PropKind.RAIL:
-        # posts under the bar, and the bar a hand slides along, rising with the stairs
+        # a post at each end, and the bar a hand slides along, rising with the stairs: posts
+        # in between stood in front of the legs of a figure climbing behind the rail and
+        # read as walking through them
         bar = 4.0
         post = 3.0
         zc = (z0 + z1) / 2
         solids: list[tuple[str, _Corners, str]] = []
-        posts = max(2, round(prop.w / 50.0) + 1)
+        posts = 2
         for i in range(posts):
             px = x0 + 2.0 + (prop.w - 4.0 - post) * i / (posts - 1)
             top = prop.rail_top(px + post / 2) - bar
