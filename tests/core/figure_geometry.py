@@ -1,9 +1,11 @@
-"""What the figure tests share: the built-in exercises' figures, and point-in-outline."""
+"""What the figure tests share: the built-in exercises' figures, point-in-outline, vector sums."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+from rugdiary.core.body import Vec
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
 
@@ -28,3 +30,20 @@ def inside(point: Point, polygon: tuple[Point, ...]) -> bool:
         if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
             result = not result
     return result
+
+
+def midpoint(a: Vec, b: Vec) -> Vec:
+    """The point halfway between two points."""
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def minus(a: Vec, b: Vec) -> Vec:
+    """The vector from b to a."""
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def joint_angle(a: Vec, joint: Vec, b: Vec) -> float:
+    """The angle (degrees) at `joint` between its two bones: 180 is a straight limb."""
+    u, v = minus(a, joint), minus(b, joint)
+    cos = sum(x * y for x, y in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))

@@ -1,19 +1,13 @@
-"""Suitcase carry: a real case on a straight arm, a level upright trunk, a clear walking step.
-
-A blind rater found the case small and the step unclear (front_quarter at 65/6): the case is
-now about 40 x 40 x 18 cm, the camera a little higher so the stride opens on the floor, the
-feet land near the midline so the step shows on both sides, and the case covers the near leg
-when that leg steps back behind it.
-"""
+"""Suitcase carry: a real case on a straight arm, a level upright trunk, a clear walking step."""
 
 from __future__ import annotations
 
 import math
 
-from rugdiary.core.body import Vec, solve
+from rugdiary.core.body import solve
 from rugdiary.core.figure_drawing import CAMERA_ANGLES, Camera, scene_for
 from rugdiary.core.figures import BAG_HANDLE, Figure, Prop, PropKind
-from tests.core.figure_geometry import figure_of
+from tests.core.figure_geometry import figure_of, joint_angle
 
 PHASES = [i / 24 for i in range(24)]
 
@@ -21,13 +15,6 @@ PHASES = [i / 24 for i in range(24)]
 def _bag() -> tuple[Figure, Prop]:
     figure = figure_of("suitcase-carry")
     return figure, next(p for p in figure.props if p.kind is PropKind.BAG)
-
-
-def _angle(a: Vec, joint: Vec, b: Vec) -> float:
-    u = [p - q for p, q in zip(a, joint, strict=True)]
-    v = [p - q for p, q in zip(b, joint, strict=True)]
-    cos = sum(x * y for x, y in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
-    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
 
 
 def test_the_camera_sees_the_floor_from_above_and_the_bag_side_near() -> None:
@@ -71,7 +58,7 @@ def test_the_bag_arm_hangs_straight_and_still_with_level_shoulders_and_an_uprigh
         for phase in PHASES:
             points = solve(figure.at_phase(phase, mirrored=mirrored)).points
             shoulder, elbow, wrist = (points[f"{side}_{j}"] for j in ("shoulder", "elbow", "wrist"))
-            assert _angle(shoulder, elbow, wrist) >= 172.0, "a straight arm"
+            assert joint_angle(shoulder, elbow, wrist) >= 172.0, "a straight arm"
             out = math.dist((shoulder[0], shoulder[2]), (wrist[0], wrist[2]))
             assert math.degrees(math.atan2(out, shoulder[1] - wrist[1])) <= 12.0, "hanging down"
             wrists.append(wrist[0] - points["pelvis"][0])

@@ -1,6 +1,4 @@
-"""Round 11, dead bug: lying on the back, arms up to the ceiling, one heel slides out until
-the leg is long while the opposite arm reaches back overhead, back to the start, then the
-other pair; the low back stays on the mat all the way."""
+"""Dead bug: one heel slides out as the opposite arm reaches back, the low back stays down."""
 
 from __future__ import annotations
 
@@ -15,19 +13,11 @@ from rugdiary.core.exercises import Level
 from rugdiary.core.figure_drawing import scene_for
 from rugdiary.core.figures import PropKind
 from rugdiary.resources import resources_dir
-from tests.core.figure_geometry import figure_of, inside
+from tests.core.figure_geometry import figure_of, inside, joint_angle
 
 FIGURE = figure_of("dead-bug")
 MAT_TOP = next(p for p in FIGURE.props if p.kind is PropKind.MAT).h
 PHASES = [i / 24 for i in range(25)]
-
-
-def _angle(a: Vec, b: Vec, c: Vec) -> float:
-    """The angle at b (degrees) between b->a and b->c: 180 is a straight limb."""
-    u = [a[i] - b[i] for i in range(3)]
-    v = [c[i] - b[i] for i in range(3)]
-    dot = sum(x * y for x, y in zip(u, v, strict=True))
-    return math.degrees(math.acos(max(-1.0, min(1.0, dot / (math.hypot(*u) * math.hypot(*v))))))
 
 
 def _arm_back(points: dict[str, Vec], side: str) -> float:
@@ -43,16 +33,29 @@ def _work(mirrored: bool) -> tuple[dict[str, Vec], dict[str, Vec]]:
     return start, work
 
 
+def _segment_distance(
+    p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
+) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)
+    t = max(0.0, min(1.0, t))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
 def test_seen_from_the_side_starting_with_knees_bent_feet_flat_and_both_arms_up() -> None:
     assert FIGURE.camera in ("side", "side_low")
     start = solve(FIGURE.start).points
     for side in "lr":
         for end in ("heel_sole", "toe"):
             assert start[f"{side}_{end}"][1] - MAT_TOP <= 2.0, (side, end)
-        assert _angle(start[f"{side}_hip"], start[f"{side}_knee"], start[f"{side}_ankle"]) < 110
+        assert (
+            joint_angle(start[f"{side}_hip"], start[f"{side}_knee"], start[f"{side}_ankle"]) < 110
+        )
         assert start[f"{side}_hand"][1] - start[f"{side}_shoulder"][1] >= 60, side
         assert abs(_arm_back(start, side)) <= 8, "the arms point straight up to the ceiling"
-        elbow = _angle(start[f"{side}_shoulder"], start[f"{side}_elbow"], start[f"{side}_hand"])
+        elbow = joint_angle(
+            start[f"{side}_shoulder"], start[f"{side}_elbow"], start[f"{side}_hand"]
+        )
         assert elbow >= 165, side
 
 
@@ -61,7 +64,7 @@ def test_one_leg_slides_out_long_while_the_opposite_arm_reaches_back_overhead(
     mirrored: bool, leg: str, arm: str
 ) -> None:
     start, work = _work(mirrored)
-    knee = _angle(work[f"{leg}_hip"], work[f"{leg}_knee"], work[f"{leg}_ankle"])
+    knee = joint_angle(work[f"{leg}_hip"], work[f"{leg}_knee"], work[f"{leg}_ankle"])
     assert knee >= 172, f"the lengthening leg is nearly straight ({knee:.0f} degrees)"
     slide = work[f"{leg}_heel_sole"][0] - start[f"{leg}_heel_sole"][0]
     assert slide >= 30, f"the heel slides only {slide:.0f} cm"
@@ -70,7 +73,7 @@ def test_one_leg_slides_out_long_while_the_opposite_arm_reaches_back_overhead(
     assert back >= 48, f"the arm tips only {back:.0f} degrees back"
     beyond = work["head"][0] - work[f"{arm}_hand"][0]
     assert beyond >= HEAD_RADIUS + 12, f"the hand is only {beyond:.0f} cm past the head centre"
-    elbow = _angle(work[f"{arm}_shoulder"], work[f"{arm}_elbow"], work[f"{arm}_hand"])
+    elbow = joint_angle(work[f"{arm}_shoulder"], work[f"{arm}_elbow"], work[f"{arm}_hand"])
     assert elbow >= 160, f"the reaching arm is long, not folded ({elbow:.0f})"
     # the other pair stays as it started: that arm points up, that foot flat on the mat
     other_arm, other_leg = leg, arm
@@ -86,10 +89,10 @@ def test_the_two_sides_alternate_every_level_and_each_side_moves_its_own_pair() 
     first, second = _work(False)[1], _work(True)[1]
     # the first side lengthens the left leg and reaches with the right arm, the second the
     # right leg and the left arm: never the same leg twice, never a leg with its own arm
-    assert _angle(first["l_hip"], first["l_knee"], first["l_ankle"]) >= 172
-    assert _angle(first["r_hip"], first["r_knee"], first["r_ankle"]) < 110
-    assert _angle(second["r_hip"], second["r_knee"], second["r_ankle"]) >= 172
-    assert _angle(second["l_hip"], second["l_knee"], second["l_ankle"]) < 110
+    assert joint_angle(first["l_hip"], first["l_knee"], first["l_ankle"]) >= 172
+    assert joint_angle(first["r_hip"], first["r_knee"], first["r_ankle"]) < 110
+    assert joint_angle(second["r_hip"], second["r_knee"], second["r_ankle"]) >= 172
+    assert joint_angle(second["l_hip"], second["l_knee"], second["l_ankle"]) < 110
     assert _arm_back(first, "r") >= 48
     assert abs(_arm_back(first, "l")) <= 8
     assert _arm_back(second, "l") >= 48
@@ -140,15 +143,6 @@ def test_the_far_limbs_show_apart_from_the_near_ones() -> None:
     second = solve(FIGURE.work.mirrored()).points
     far_heel, near_toe = screen(second["r_heel_sole"]), screen(second["l_toe"])
     assert (far_heel[0] - near_toe[0]) / frame.scale >= 15, "the far heel shows past the near foot"
-
-
-def _segment_distance(
-    p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
-) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)
-    t = max(0.0, min(1.0, t))
-    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
 
 
 def test_the_near_arm_reaching_back_keeps_clear_of_the_nose() -> None:

@@ -1,31 +1,41 @@
-"""Knee rocking (issue 13, round 13): a plain side view in which the hands lie on top of the
-knees, the arms stay apart from the thighs, the knees come well in towards the chest and
-back with the seat on the mat, and a short straight two-headed arrow runs along the knees'
-path (the large curved arrow read as a roll). Also the new straight "line" arrow shape."""
+"""Knee rocking: camera and arrow, the paired knees rocking in, back and seat down, texts."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
 
-from rugdiary.core.body import Skeleton, Vec, solve
+from rugdiary.core.body import HEAD_RADIUS, Skeleton, Vec, solve
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import Camera, Drawing, scene_for
-from rugdiary.core.figures import Arrow
-from tests.core.figure_geometry import EXERCISES, figure_of, inside
+from rugdiary.core.figures import Arrow, PropKind
+from tests.core.figure_geometry import EXERCISES, figure_of, inside, midpoint, minus
 
 FIGURE = figure_of("knee-rocking")
-CAMERA = Camera.named(FIGURE.camera)
 PHASES = [i / 48 for i in range(48)]
+BOTH_SIDES_FRAMES: list[Skeleton] = [
+    solve(FIGURE.at_phase(phase, mirrored=mirrored))
+    for phase in PHASES
+    for mirrored in (False, True)
+]
+MAT = next(p for p in FIGURE.props if p.kind is PropKind.MAT)
+MAT_TOP = MAT.y + MAT.h
+CAMERA = Camera.named(FIGURE.camera)
 FRAMES: list[Skeleton] = [solve(FIGURE.at_phase(phase)) for phase in PHASES]
-
 Point = tuple[float, float]
 
 
-def _mid(a: Vec, b: Vec) -> Vec:
-    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+def _angle_between(u: Vec, v: Vec) -> float:
+    cos = sum(p * q for p, q in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+def _elbow_bend(points: dict[str, Vec], side: str) -> float:
+    shoulder, elbow, wrist = (points[f"{side}_{n}"] for n in ("shoulder", "elbow", "wrist"))
+    return 180.0 - _angle_between(minus(shoulder, elbow), minus(wrist, elbow))
 
 
 def _screen(p: Vec) -> Point:
@@ -41,8 +51,8 @@ def _to_segment(p: Point, a: Point, b: Point) -> float:
 
 def _thigh_past_vertical(points: dict[str, Vec]) -> float:
     """How far the thighs lean from upright towards the head (degrees, side view)."""
-    hip = _mid(points["l_hip"], points["r_hip"])
-    knee = _mid(points["l_knee"], points["r_knee"])
+    hip = midpoint(points["l_hip"], points["r_hip"])
+    knee = midpoint(points["l_knee"], points["r_knee"])
     return math.degrees(math.atan2(hip[0] - knee[0], knee[1] - hip[1]))
 
 
@@ -56,9 +66,111 @@ def _apart(a: float, b: float) -> float:
     return min(d, 180.0 - d)
 
 
-def test_seen_plainly_from_the_side() -> None:
+def _hand_seen(drawing: Drawing, side: str) -> float:
+    """The share of the drawn hand (wrist to fingertips) that no later shape covers."""
+    index = next(i for i, s in enumerate(drawing.shapes) if s.part == side + "wrist")
+    hand = drawing.shapes[index]
+    later = [s for s in drawing.shapes[index + 1 :] if s.kind == "poly" and s.role != "cue"]
+    xs, ys = [x for x, _ in hand.points], [y for _, y in hand.points]
+    seen = total = 0
+    for i in range(21):
+        for j in range(21):
+            point = (
+                min(xs) + (max(xs) - min(xs)) * i / 20,
+                min(ys) + (max(ys) - min(ys)) * j / 20,
+            )
+            if not inside(point, hand.points):
+                continue
+            total += 1
+            seen += not any(inside(point, s.points) for s in later)
+    return seen / total if total else 0.0
+
+
+def _with_arrow(arrow: dict[str, object], camera: str = "side") -> Figure:
+    data = FIGURE.to_dict()
+    return Figure.from_dict({**data, "camera": camera, "arrow": arrow}, "figure")
+
+
+def test_the_legs_move_as_one_pair_knees_together_and_shins_parallel() -> None:
+    # Knees 20 degrees apart read as a frog pose: the legs stay together as one unit
+    # (knees 11 cm thick, hip joints 18 cm apart), the shins and thighs side by side.
+    for skeleton in BOTH_SIDES_FRAMES:
+        p = skeleton.points
+        assert math.dist(p["l_knee"], p["r_knee"]) <= 16.0, "the knees stay together"
+        assert math.dist(p["l_ankle"], p["r_ankle"]) <= 18.0, "the feet stay side by side"
+        shins = _angle_between(minus(p["l_ankle"], p["l_knee"]), minus(p["r_ankle"], p["r_knee"]))
+        thighs = _angle_between(minus(p["l_knee"], p["l_hip"]), minus(p["r_knee"], p["r_hip"]))
+        assert shins <= 8.0, "shins parallel"
+        assert thighs <= 8.0, "thighs parallel"
+
+
+def test_both_palms_stay_on_the_knees_through_the_whole_rock() -> None:
+    for skeleton in BOTH_SIDES_FRAMES:
+        p = skeleton.points
+        for side in "lr":
+            # the knee is 11 cm thick and the hand 2.5: a palm on the kneecap is ~7 cm away
+            reach = math.dist(p[f"{side}_palm"], p[f"{side}_knee"])
+            assert reach <= 8.0, f"{side} palm {reach:.1f} cm from the knee"
+            # the hand does not reach past the knee into the air: the fingertips stay low
+            assert p[f"{side}_hand"][1] <= p[f"{side}_knee"][1] + 8.0
+
+
+def test_the_knees_rock_in_towards_the_chest_and_back_out_along_the_body() -> None:
+    start, work = solve(FIGURE.start).points, solve(FIGURE.work).points
+    knees0 = midpoint(start["l_knee"], start["r_knee"])
+    knees1 = midpoint(work["l_knee"], work["r_knee"])
+    # towards the chest: at least 15 cm nearer the upper chest, 18 cm along the body
+    nearer = math.dist(knees0, start["spine3"]) - math.dist(knees1, work["spine3"])
+    assert nearer >= 15.0, f"the knees come only {nearer:.1f} cm nearer the chest"
+    assert knees0[0] - knees1[0] >= 18.0, "the knees travel towards the head"
+    # a rock in the body's plane, not a sideways roll or a circle
+    for skeleton in BOTH_SIDES_FRAMES[::2]:
+        knees = midpoint(skeleton.points["l_knee"], skeleton.points["r_knee"])
+        assert abs(knees[2]) <= 2.0, "the knees do not drift sideways"
+    # and back out: the cycle ends where it began, the far end once in the middle
+    names = [k.name for k in FIGURE.keyframes]
+    assert names[0] == "start"
+    assert FIGURE.work_at == 0.5
+    xs = [
+        midpoint(*(solve(FIGURE.at_phase(t)).points[f"{s}_knee"] for s in "lr"))[0] for t in PHASES
+    ]
+    turn = xs.index(min(xs))
+    assert 20 <= turn <= 28, "the far end in the middle of the cycle"
+    assert all(a >= b for a, b in itertools.pairwise(xs[: turn + 1])), "in..."
+    assert all(a <= b for a, b in itertools.pairwise(xs[turn:])), "...then out"
+
+
+def test_the_elbows_bend_more_as_the_knees_come_in() -> None:
+    keys = [solve(k.pose).points for k in FIGURE.keyframes]
+    for side in "lr":
+        pairs = [
+            (math.dist(p[f"{side}_shoulder"], p[f"{side}_knee"]), _elbow_bend(p, side))
+            for p in keys
+        ]
+        for near, bend in pairs:
+            for near2, bend2 in pairs:
+                if near < near2 - 3.0:
+                    assert bend > bend2, "a nearer knee, a more bent elbow"
+        bends = [bend for _, bend in pairs]
+        assert min(bends) <= 20.0, "the arms almost straight with the knees out"
+        assert max(bends) >= 90.0, "elbows well bent with the knees in"
+
+
+def test_the_low_back_pelvis_and_head_rest_on_the_mat_throughout() -> None:
+    for skeleton in BOTH_SIDES_FRAMES:
+        p = skeleton.points
+        for name, radius in (("pelvis", 11.0), ("spine1", 11.0), ("spine3", 11.0)):
+            assert p[name][1] - radius - MAT_TOP <= 1.0, f"{name} lifts off the mat"
+        assert p["head"][1] - HEAD_RADIUS - MAT_TOP <= 1.0, "the head rests on the mat"
+        assert p["c7"][1] - 11.0 - MAT_TOP <= 1.0, "the shoulders stay down"
+
+
+def test_seen_plainly_from_the_side_with_a_rocking_arrow_at_the_knees() -> None:
     # a clean side view: the seat and back rest on the mat line, the arms show against it
     assert FIGURE.camera == "side"
+    assert FIGURE.arrow is not None
+    assert FIGURE.arrow.at == "knees"
+    assert FIGURE.arrow.both, "there and back"
 
 
 def test_the_knees_come_well_in_past_upright_towards_the_chest_and_back() -> None:
@@ -83,29 +195,9 @@ def test_the_seat_and_the_low_back_stay_down_while_the_knees_come_in() -> None:
     assert 0.0 <= tilt <= 12.0, "a small tail curl, not a lift of the pelvis"
 
 
-def _hand_seen(drawing: Drawing, side: str) -> float:
-    """The share of the drawn hand (wrist to fingertips) that no later shape covers."""
-    index = next(i for i, s in enumerate(drawing.shapes) if s.part == side + "wrist")
-    hand = drawing.shapes[index]
-    later = [s for s in drawing.shapes[index + 1 :] if s.kind == "poly" and s.role != "cue"]
-    xs, ys = [x for x, _ in hand.points], [y for _, y in hand.points]
-    seen = total = 0
-    for i in range(21):
-        for j in range(21):
-            point = (
-                min(xs) + (max(xs) - min(xs)) * i / 20,
-                min(ys) + (max(ys) - min(ys)) * j / 20,
-            )
-            if not inside(point, hand.points):
-                continue
-            total += 1
-            seen += not any(inside(point, s.points) for s in later)
-    return seen / total if total else 0.0
-
-
 def test_the_near_hand_is_drawn_on_top_of_the_near_knee_and_shows() -> None:
-    # round 12: the hand went in behind the shin and the knee, so nobody could tell whether
-    # the hands held the knees at all; now the hand lies on the kneecap, in front of the leg
+    # a hand drawn behind the shin and the knee leaves nobody able to tell whether
+    # the hands hold the knees at all: the hand lies on the kneecap, in front of the leg
     scene = scene_for(FIGURE)
     for phase in PHASES[::3]:
         drawing = scene.drawing(FIGURE.at_phase(phase))
@@ -146,24 +238,32 @@ def test_a_short_straight_two_headed_arrow_runs_along_the_knees_path() -> None:
     frame = scene.frame
     a, b = (((x - frame.offset_x) / scale, (frame.offset_y - y) / scale) for x, y in line.points)
     start, work = solve(FIGURE.start).points, solve(FIGURE.work).points
-    k0 = _screen(_mid(start["l_knee"], start["r_knee"]))
-    k1 = _screen(_mid(work["l_knee"], work["r_knee"]))
+    k0 = _screen(midpoint(start["l_knee"], start["r_knee"]))
+    k1 = _screen(midpoint(work["l_knee"], work["r_knee"]))
     travel = math.dist(k0, k1)
     assert _apart(_direction(a, b), _direction(k0, k1)) <= 12.0, "along the knees' path"
     length = math.dist(a, b)
     assert 0.6 * travel <= length <= 1.1 * travel, "about as long as the rock, not longer"
     # beside the path on the outer side (away from the hips), over the knees' way
-    hip = _screen(_mid(start["l_hip"], start["r_hip"]))
+    hip = _screen(midpoint(start["l_hip"], start["r_hip"]))
     centre = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     middle = ((k0[0] + k1[0]) / 2, (k0[1] + k1[1]) / 2)
     assert math.dist(centre, hip) > math.dist(middle, hip) + 8.0, "outside the knees' path"
     assert math.dist(centre, middle) <= 30.0, "close to the knees it describes"
 
 
-def test_the_texts_say_the_arms_straighten_and_the_seat_stays_on_the_mat() -> None:
+def test_the_texts_say_in_out_first_arms_straighten_and_the_seat_stays_down() -> None:
     exercise = EXERCISES["knee-rocking"]
     words = " ".join([exercise.start.en, *(s.en for s in exercise.steps)]).lower()
     woorden = " ".join([exercise.start.nl, *(s.nl for s in exercise.steps)]).lower()
+    # the figure rocks in and out and the texts say so first; small circles (the
+    # handout's other way of rocking) come after, as an option the figure does not show
+    steps = " ".join(step.en for step in exercise.steps).lower()
+    stappen = " ".join(step.nl for step in exercise.steps).lower()
+    assert "chest" in steps
+    assert "circle" not in steps[: steps.index("chest")]
+    assert "borst" in stappen
+    assert "rondje" not in stappen[: stappen.index("borst")]
     for en, nl in (
         ("on top of each knee", "op elke knie"),  # the hands on the knees
         ("elbows bend", "ellebogen"),
@@ -172,16 +272,6 @@ def test_the_texts_say_the_arms_straighten_and_the_seat_stays_on_the_mat() -> No
     ):
         assert en in words
         assert nl in woorden
-
-
-# ---------------------------------------------------------------------------
-# The "line" arrow shape
-# ---------------------------------------------------------------------------
-
-
-def _with_arrow(arrow: dict[str, object], camera: str = "side") -> Figure:
-    data = FIGURE.to_dict()
-    return Figure.from_dict({**data, "camera": camera, "arrow": arrow}, "figure")
 
 
 def test_a_line_arrow_is_valid_but_takes_no_span() -> None:
