@@ -271,6 +271,9 @@ GUIDE_BELOW_CM = 9.0
 GUIDE_PAST_HEAD_CM = 5.0
 """How far the guide stick reaches past the middle of the head, along the back (cm): to
 about the crown, not on past it like a pole."""
+_SPINE_FRAME_FOR = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
+"""Which of the skeleton's spine frames turns each trunk section (pelvis, then after each
+of the four spine joints)."""
 UNDER_TRUNK_CM = 10.0
 """A hand this close (across the floor) to the spine between pelvis and mid-back, and lower
 than it, lies under the body: it is drawn behind the trunk even on the near side."""
@@ -594,13 +597,6 @@ class FigureScene:
                             # near arm, so it does not read as a forearm flat on the mat
                             # (propping on an elbow) but as something under the body
                             tone = "far"
-                    if (
-                        role == "near"
-                        and a in ("shoulder", "elbow", "wrist")
-                        and self._rocks_pelvis
-                    ):
-                        # a hand on the hip (pelvic tilt) lies on the pelvis's rim line
-                        in_front = PELVIS_MARK_DEPTH + 1.0
                     if role == "far" and a == "wrist" and _on_trunk(pts, side):
                         # a far hand resting on the belly or chest lies on top of the body
                         in_front = 1.0
@@ -691,15 +687,13 @@ class FigureScene:
         halves: list[float] = []
         mat_ys: list[float] = []
         frames = skeleton.spine_frames
-        # spine frames: pelvis, then after each of the four spine joints
-        frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
         belly = pose.breath * self.figure.breath_cm
         lumbar = pose.angle("lumbar")[0]
         sections = _TRUNK_SECTIONS
         if self._shows_pelvis:
             sections = (("seat", *SEAT_CM[2:]), *sections)
         for name, depth_half, width_half in sections:
-            m = frames[frame_for.get(name, 0)]
+            m = frames[_SPINE_FRAME_FOR.get(name, 0)]
             fwd = (m[0], m[3], m[6])
             left = (m[2], m[5], m[8])
             if name == "seat":
@@ -805,9 +799,8 @@ class FigureScene:
     def back_surface(self, skeleton: Skeleton, name: str) -> tuple[Vec, Vec]:
         """Where the drawn back lies behind trunk section `name` (world), and that section's
         forward direction: as _trunk draws it (a deeper section grows forwards only)."""
-        frame_for = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
         depth_half = next(d for n, d, _ in _TRUNK_SECTIONS if n == name)
-        m = skeleton.spine_frames[frame_for[name]]
+        m = skeleton.spine_frames[_SPINE_FRAME_FOR[name]]
         fwd = (m[0], m[3], m[6])
         behind = depth_half - (depth_half - min(depth_half, BACK_CM)) * self._back_share
         return _along(skeleton.points[name], fwd, -behind), fwd
