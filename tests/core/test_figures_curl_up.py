@@ -119,21 +119,13 @@ def test_curl_up_texts_say_what_the_figure_shows() -> None:
     exercise = EXERCISES["curl-up"]
     start, lift, stay = exercise.start, exercise.steps[0], exercise.steps[1]
     for words, text in (
-        (("under", "lower back", "elbows", "out to the sides", "next to your waist"), start.en),
-        (("onder", "onderrug", "ellebogen", "opzij", "naast je middel"), start.nl),
-        # the head moves with the upper back, in one piece
-        (
-            ("together", "one piece", "upper back", "neck", "chin", "shoulder blades", "knees"),
-            lift.en,
-        ),
-        (("samen", "één geheel", "bovenrug", "nek", "kin", "schouderbladen", "knieën"), lift.nl),
-        (("few centimetres", "elbows stay on the mat", "lower back stays on your hands"), lift.en),
-        (
-            ("paar centimeter", "ellebogen blijven op de mat", "onderrug blijft op je handen"),
-            lift.nl,
-        ),
-        (("Stay up", "breathing"), stay.en),
-        (("Blijf", "adem"), stay.nl),
+        (("under", "lower back", "elbows", "next to your waist"), start.en),
+        (("onder", "onderrug", "ellebogen", "naast je middel"), start.nl),
+        # the head moves with the upper back, in one piece, and only a little
+        (("together", "upper back", "shoulder blades", "neck", "chin", "few centimetres"), lift.en),
+        (("samen", "bovenrug", "schouderbladen", "nek", "kin", "paar centimeter"), lift.nl),
+        (("Stay up", "lower back stays on your hands"), stay.en),
+        (("Blijf", "onderrug blijft op je handen"), stay.nl),
     ):
         for word in words:
             assert word in text, word
