@@ -10,7 +10,6 @@ from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Mat, Pose, Skeleton, Vec, mirror_name, solve
 from rugdiary.core.figures import (
-    ARC_SPAN_DEG,
     BAG_GRIP_HALF,
     BAG_HANDLE,
     BAG_SEAM_SHARE,
@@ -197,8 +196,6 @@ ARROW_MIN_WIDTH = 1.9
 """Its least width in view units, so it still shows on a thumbnail."""
 ARROW_HEAD = (3.2, 1.3)
 """Its head's length and half-width, in line widths."""
-ARROW_ARC_DEG = ARC_SPAN_DEG
-"""How far round a curved arrow goes unless the arrow says (Arrow.span)."""
 ARC_MIRROR_MIN = 0.7
 """How much of world left-right must run across the picture (its length on screen, 0-1)
 before a curved arrow is reflected for the second side."""
@@ -745,7 +742,7 @@ class FigureScene:
             u, v, _ = cam.project(point)
             centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
             _, v, _ = cam.project((point[0], self._lying_on, point[2]))
-            mat_ys.append(frame.offset_y - v * s)
+            mat_ys.append(frame.to_view(0.0, v)[1])
             halves.append((depth_half, width_half, fwd, left))  # type: ignore[arg-type]
         # direction along the spine in view space, and the silhouette half-width across it
         points_left: list[Point2] = []
@@ -835,15 +832,9 @@ class FigureScene:
     def _back_guide(self, skeleton: Skeleton, frame: Frame) -> Shape:
         """A straight stick along the back, drawn like the motion arrow's line (a calm grey
         cue): the sacrum, the upper back and the back of the head stay on it."""
-        cam, s = self.camera, frame.scale
-
-        def view(p: Vec) -> Point2:
-            u, v, _ = cam.project(p)
-            return (frame.offset_x + u * s, frame.offset_y - v * s)
-
         low, high = self.back_guide_line(skeleton)
-        width = max(ARROW_LINE_CM * s, ARROW_MIN_WIDTH)
-        return Shape("line", "cue", (view(low), view(high)), (width, 0.0), part="cue:guide")
+        ends = tuple(frame.to_view(*self.camera.project(p)[:2]) for p in (low, high))
+        return Shape("line", "cue", ends, (_cue_width(frame.scale), 0.0), part="cue:guide")
 
     def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Only where the pelvis itself is the movement (pelvic tilt): a thin line across its
@@ -938,7 +929,7 @@ class FigureScene:
             a = tuple(c - d * half_len for c, d in zip(anchor, axis, strict=True))
             b = tuple(c + d * half_len for c, d in zip(anchor, axis, strict=True))
             path = [view(a), view(b)]  # type: ignore[arg-type]
-        width = max(ARROW_LINE_CM * s, ARROW_MIN_WIDTH)
+        width = _cue_width(s)
         length, half_wide = ARROW_HEAD[0] * width, ARROW_HEAD[1] * width
         heads: list[Shape] = []
         line = list(path)
@@ -1536,6 +1527,11 @@ def _along(p: Vec, direction: Vec, distance: float) -> Vec:
         p[1] + direction[1] * distance,
         p[2] + direction[2] * distance,
     )
+
+
+def _cue_width(scale: float) -> float:
+    """A motion arrow's or guide's line width in view units: calm, yet seen on a thumbnail."""
+    return max(ARROW_LINE_CM * scale, ARROW_MIN_WIDTH)
 
 
 def _unit(v: tuple[float, ...]) -> Vec:
