@@ -36,7 +36,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("build/screenshots"))
     parser.add_argument("--langs", default=",".join(LANGS))
     parser.add_argument("--themes", default=",".join(THEMES))
-    parser.add_argument("--no-scaled", action="store_true", help="skip the 200 % pictures")
+    parser.add_argument("--no-scaled", action="store_true", help="skip the 200 %% pictures")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=float, default=1.0, help=argparse.SUPPRESS)
