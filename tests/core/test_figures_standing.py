@@ -452,14 +452,13 @@ class TestHingeSquatWalk:
         length = math.dist(work["pelvis"], work["c7"])
         bow = math.dist(work["pelvis"], work["spine2"]) + math.dist(work["spine2"], work["c7"])
         assert bow - length < 3.0
-        # knees soft, shins near upright, the hands slid down to just above the knees
+        # knees soft, shins near upright (the hands hold a stick along the back: see
+        # test_figures_hip_hinge.py)
         straight = math.dist(work["l_hip"], work["l_knee"]) + math.dist(
             work["l_knee"], work["l_ankle"]
         )
         assert straight - math.dist(work["l_hip"], work["l_ankle"]) > 1.0, "knees not locked"
         assert abs(work["l_knee"][0] - work["l_ankle"][0]) < 15.0
-        assert math.dist(work["l_palm"], work["l_knee"]) < 15.0
-        assert work["l_palm"][1] > work["l_knee"][1], "on the thigh, above the knee"
 
     def test_walking_swings_each_arm_with_the_opposite_leg(self) -> None:
         for exercise_id in ("walking",):
