@@ -30,7 +30,11 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "side": (14.0, 8.0),
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
-    "three_quarter": (28.0, 34.0),
+    # a raised corner on the feet side, for knee rolls: the bent knees stand up as a peak
+    # over the feet and sink towards the viewer, down the picture; a corner (CORNER_YAW),
+    # so the second side is the first one's mirror image. (From above the feet end, along
+    # the body, the upright shins hid the thighs and raters saw short straight legs.)
+    "three_quarter": (32.0, 34.0),
     # in front of the chest, a little towards the feet and a little raised, so the mat shows
     # as a floor: the body lies on its side across the picture and the hip rises up off the
     # mat into one line with the knees and the shoulders, the upright upper arm stands on the
@@ -51,14 +55,6 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the side view from higher up, for kneeling down onto the heels: both arms show long
     # on the mat ahead and the head stays in front of the near arm
     "side_raised": (14.0, 18.0),
-    # above the feet end, looking down along the body: a plain view of someone lying on
-    # the back, head at the top with the face up, the arms out in a T across the picture
-    # and the flat shoulders level; bent knees sink to the left or right of the picture,
-    # the shins going back from them to the feet that stay put (the second side sinks the
-    # other way, seen the same way). Not higher: looking along the body an upright bent
-    # leg is one line whatever the pitch, and from high up its knee lies halfway down to
-    # the foot like a straight leg's; from here the upright knees rise over the pelvis
-    "feet_end_above": (90.0, 48.0),
 }
 
 

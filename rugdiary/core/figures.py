@@ -374,7 +374,6 @@ CAMERAS: tuple[str, ...] = (
     "side_low",
     "front_quarter",
     "side_raised",
-    "feet_end_above",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

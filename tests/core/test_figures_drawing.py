@@ -530,7 +530,7 @@ def test_the_nose_points_where_the_face_looks(
         assert math.dist(root, (hx, hy)) == pytest.approx(0.96 * radius, rel=0.05)
 
 
-@pytest.mark.parametrize(("camera", "reflected"), [("feet_end_above", True), ("side", False)])
+@pytest.mark.parametrize(("camera", "reflected"), [("front", True), ("side", False)])
 def test_a_curved_arrow_curves_the_other_way_on_the_second_side_seen_from_the_feet(
     camera: str, reflected: bool
 ) -> None:

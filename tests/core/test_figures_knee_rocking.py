@@ -314,7 +314,7 @@ def test_a_line_arrow_is_mirrored_across_the_picture_seen_from_the_feet() -> Non
     # seen from the side a rock looks the same on both sides; seen from the feet the second
     # side is the first one's mirror image, and so is a slanting arrow
     side = _with_arrow({"at": "knees", "shape": "line", "size": 20, "turn": 60})
-    feet = _with_arrow({"at": "knees", "shape": "line", "size": 20, "turn": 60}, "feet_end_above")
+    feet = _with_arrow({"at": "knees", "shape": "line", "size": 20, "turn": 60}, "front")
 
     def slope(figure: Figure, mirrored: bool) -> float:
         drawing = scene_for(figure).drawing(figure.at_phase(0.0, mirrored=mirrored))
