@@ -218,6 +218,10 @@ def test_both_hands_hold_the_stick_one_behind_the_neck_one_at_the_low_back(
         # the high elbow points up past the shoulder, the low one down beside the waist
         assert _along_line(p[high_side + "elbow"], a, b) > neck, phase
         assert _along_line(p[low_side + "elbow"], a, b) < neck - 10.0, phase
+        # and the low elbow lies against the side, never poking out past the stick: seen
+        # from the side an elbow sticking up behind the back read as a rounded upper back
+        belly = math.copysign(1.0, _side(p["l_knee"][:2], a[:2], b[:2]))
+        assert belly * _side(p[low_side + "elbow"][:2], a[:2], b[:2]) >= 0.0, phase
 
 
 def test_the_near_hand_holds_the_stick_where_it_shows() -> None:
