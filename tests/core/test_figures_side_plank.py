@@ -178,7 +178,7 @@ def test_the_lower_legs_lie_back_on_the_mat_behind_the_body(figure: Figure, mirr
 
 
 @pytest.mark.parametrize("mirrored", SIDES)
-def test_the_forearm_points_forward_out_of_the_picture_not_towards_the_head(
+def test_the_forearm_points_forward_turned_in_a_little_not_along_the_body(
     figure: Figure, mirrored: bool
 ) -> None:
     scene = scene_for(figure)
@@ -192,8 +192,14 @@ def test_the_forearm_points_forward_out_of_the_picture_not_towards_the_head(
         forearm = _flat(minus(p[side + "wrist"], p[side + "elbow"]))
         forward = _dot(forearm, _flat(_axis(skeleton.chest_frame, 0)))
         towards_head = _dot(forearm, _flat(minus(p["c7"], p["pelvis"])))
-        assert forward >= math.cos(math.radians(12)), (phase, f"forward {forward:.2f}")
-        assert towards_head <= math.sin(math.radians(8)), (phase, "not along the body")
+        # forward and turned in a little towards the head (about 30 degrees): seen from the
+        # front, a forearm pointing straight out of the picture under an upright upper arm
+        # read as a straight arm with the hand on the mat; turned in, the bent elbow shows
+        assert forward >= math.cos(math.radians(35)), (phase, f"forward {forward:.2f}")
+        assert math.sin(math.radians(15)) <= towards_head <= math.sin(math.radians(35)), (
+            phase,
+            f"turned in {towards_head:.2f}, not along the body",
+        )
         joints = scene.drawing(pose).joints
         elbow, wrist = joints[side + "elbow"], joints[side + "wrist"]
         dx, dy = wrist[0] - elbow[0], wrist[1] - elbow[1]
@@ -221,7 +227,8 @@ def test_the_face_looks_where_the_forearm_points(figure: Figure, mirrored: bool)
         looks = (tip[0] - centre[0], tip[1] - centre[1])
         elbow, wrist = drawing.joints[side + "elbow"], drawing.joints[side + "wrist"]
         points = (wrist[0] - elbow[0], wrist[1] - elbow[1])
-        assert _turn(looks, points) <= 30.0, (phase, "head and forearm face the same way")
+        # (the forearm turns in a little towards the head, the face looks straight ahead)
+        assert _turn(looks, points) <= 36.0, (phase, "head and forearm face the same way")
 
 
 def test_the_head_stays_level_and_in_line(figure: Figure) -> None:
