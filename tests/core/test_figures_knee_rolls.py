@@ -87,23 +87,26 @@ def test_knee_rolls_start_with_the_knees_upright_and_together_and_the_feet_flat(
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
-def test_knee_rolls_knees_sink_well_over_to_one_side_together(mirrored: bool) -> None:
+def test_knee_rolls_knees_sink_part_way_to_one_side_together(mirrored: bool) -> None:
+    # part way, not down to the mat: two judges shown a full drop saw the legs lie flat
+    # and straight (a slide, and more range than a sore back should aim for); about half
+    # way the knees stay bent and the range reads as a gentle roll
     figure = _figure()
     start = solve(figure.start).points
     sign = -1.0 if mirrored else 1.0
-    for name, least, most in (("work", 60.0, 80.0), ("settle", 70.0, 85.0)):
+    for name, least, most in (("work", 35.0, 50.0), ("settle", 48.0, 62.0)):
         pose = _key(figure, name)
         points = solve(pose.mirrored() if mirrored else pose).points
         drops = [sign * _knee_drop(points, side) for side in "lr"]
-        assert min(drops) >= least - 10.0, (name, [round(d) for d in drops])
+        assert min(drops) >= least - 12.0, (name, [round(d) for d in drops])
         assert least <= sign * _knee_drop(points) <= most, (name, round(_knee_drop(points)))
         knees, first = (
             midpoint(points["l_knee"], points["r_knee"]),
             midpoint(start["l_knee"], start["r_knee"]),
         )
-        # far over to the side and well down towards the mat (a roll, not a slide)
-        assert sign * (knees[2] - first[2]) >= 30.0, (name, "sideways", round(knees[2], 1))
-        assert first[1] - knees[1] >= 18.0, (name, "down", round(knees[1], 1))
+        # over to the side and down towards the mat (a roll, not a slide)
+        assert sign * (knees[2] - first[2]) >= 20.0, (name, "sideways", round(knees[2], 1))
+        assert first[1] - knees[1] >= 8.0, (name, "down", round(knees[1], 1))
     # the knees go on sinking a little while they stay for a breath
     work, settle = (solve(_key(figure, n)).points for n in ("work", "settle"))
     assert abs(_knee_drop(settle)) - abs(_knee_drop(work)) >= 5.0
@@ -129,7 +132,7 @@ def test_knee_rolls_pelvis_rolls_with_the_knees_while_the_shoulders_stay_flat() 
     start = solve(figure.start).points
     settle = solve(_key(figure, "settle")).points
     # the pelvis rolls: the hip on the side the knees go to sinks, the other one lifts
-    assert abs(_key(figure, "settle").turn[2]) >= 45.0
+    assert abs(_key(figure, "settle").turn[2]) >= 40.0
     assert abs(settle["l_hip"][1] - settle["r_hip"][1]) >= 12.0, "the hips roll"
     for mirrored in (False, True):
         for phase in FINE_PHASES:
@@ -249,7 +252,7 @@ def test_knee_rolls_knees_sink_down_the_picture_to_one_side_only(mirrored: bool)
     first = _knees(scene.drawing(_side(figure.start, mirrored)))
     after = _knees(scene.drawing(_side(_settle(figure), mirrored)))
     dx, dy = after[0] - first[0], after[1] - first[1]
-    assert dy >= VIEW_W / 8, "down the picture, towards the viewer and the mat"
+    assert dy >= VIEW_W / 12, "down the picture, towards the viewer and the mat"
     assert abs(dx) >= VIEW_W / 16, "and a little across"
     # the second side is the first one's mirror image: the same drop, across the other way
     plain = _knees(scene.drawing(_settle(figure)))[0] - _knees(scene.drawing(figure.start))[0]
@@ -320,3 +323,11 @@ def test_knee_rolls_head_rests_on_a_cushion() -> None:
             head = solve(figure.at_phase(phase, mirrored=mirrored)).points["head"]
             assert support_under(figure.props, head, mirrored) > mat.h
             assert cushion.x < head[0] < cushion.x + cushion.w
+
+
+def test_knee_rolls_first_step_says_how_far_as_the_figure_shows() -> None:
+    first = EXERCISES["knee-rolls"].steps[0]
+    assert "halfway" in first.en
+    assert "comfortable" in first.en
+    assert "halverwege" in first.nl
+    assert "prettig" in first.nl

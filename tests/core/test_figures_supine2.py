@@ -177,9 +177,9 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
     for side in "lr":
         sunk = solve(settle).points[f"{side}_knee"][1]
         assert sunk <= solve(figure.work).points[f"{side}_knee"][1] - 2, side
-    # a big fall, well over to the side, the same to each side (no flopping): the knees'
-    # midpoint turns about the hips by 60-80 degrees at work and 70-85 degrees when settled
-    for pose, low, high in ((figure.work, 60, 80), (settle, 70, 85)):
+    # part way over to the side, the same to each side (no flopping): the knees' midpoint
+    # turns about the hips by 35-50 degrees at work and 48-62 degrees when settled
+    for pose, low, high in ((figure.work, 35, 50), (settle, 48, 62)):
         drops = [_knee_drop(solve(p).points) for p in (pose, pose.mirrored())]
         assert low <= abs(drops[0]) <= high, round(drops[0])
         assert drops[1] == pytest.approx(-drops[0], abs=0.5), "equal to each side"
