@@ -531,6 +531,7 @@ class FigureScene:
         if floor:
             back += self._floor(frame)
         back += self._shadow(skeleton, frame)
+        back += self._bag_shadows(skeleton, frame, pose.flipped)
         pts = skeleton.points
         parts: list[tuple[float, Shape, _Part]] = []
         trunk_depth = (proj["pelvis"][2] + proj["spine3"][2]) / 2
@@ -1075,6 +1076,24 @@ class FigureScene:
             out.append(Shape("poly", "shadow", tuple(pts), part=f"shadow:{name}"))
         return out
 
+    def _bag_shadows(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[Shape]:
+        """A soft shadow on the floor under a carried case, a hand's width or more below it:
+        the gap says the case hangs from the hand (without it, seen from a little above,
+        the case read as standing on the floor beside the leg)."""
+        out: list[Shape] = []
+        for prop in self.figure.props:
+            if prop.kind is not PropKind.BAG:
+                continue
+            x0, _, z0, x1, _, z1 = prop.box(skeleton, mirrored=mirrored)
+            cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
+            rx, rz = (x1 - x0) / 2 * BAG_SHADOW_SCALE, (z1 - z0) / 2 * BAG_SHADOW_SCALE
+            points = tuple(
+                frame.to_view(*self.camera.project((cx + ux * rx, 0.0, cz + uz * rz))[:2])
+                for ux, uz in _SHADOW_RING
+            )
+            out.append(Shape("poly", "shadow", points, part="shadow:bag"))
+        return out
+
     def _floor(self, frame: Frame) -> list[Shape]:
         s = frame.scale
         if self.camera.sees_floor_edge_on:
@@ -1318,6 +1337,8 @@ class FigureScene:
         return out
 
 
+BAG_SHADOW_SCALE = 0.9
+"""A carried case's shadow, as a share of its footprint: softer and a little smaller."""
 SHADOW_HEIGHT_CM = 14.0
 """A foot or trunk lower than this casts a shadow; it shrinks as the part lifts."""
 SHADOW_MARGIN_CM = (4.0, 4.0)

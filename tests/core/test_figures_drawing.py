@@ -66,7 +66,8 @@ def _segment_distance(
 
 
 def _shadows(drawing: Drawing) -> list[tuple[Point2, ...]]:
-    shadows = [s for s in drawing.shapes if s.role == "shadow"]
+    """The body's shadows (a carried case casts its own: see the test of that below)."""
+    shadows = [s for s in drawing.shapes if s.role == "shadow" and s.part != "shadow:bag"]
     assert all(s.kind == "poly" for s in shadows), (
         "a floor shape in perspective, not a screen ellipse"
     )
@@ -123,6 +124,39 @@ def test_a_standing_foot_casts_its_own_small_shadow_not_a_blob_round_the_stride(
             width = max(x for x, _ in shadow) - min(x for x, _ in shadow)
             assert width <= 36.0 * s
             assert _area(shadow) <= FOOT_SHADOW_CM2 * abs(scene.camera.toward[1]) * s * s
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_a_carried_case_casts_a_shadow_on_the_floor_well_below_it(mirrored: bool) -> None:
+    # seen a little from above, a case with nothing under it read as standing on the floor
+    # beside the leg; its own shadow on the floor, with daylight between, says it is carried
+    figure = figure_of("suitcase-carry")
+    scene = scene_for(figure)
+    (bag,) = [p for p in figure.props if p.kind is PropKind.BAG]
+    for phase in PHASES:
+        pose = figure.at_phase(phase, mirrored=mirrored)
+        drawing = scene.drawing(pose)
+        (shadow,) = [s for s in drawing.shapes if s.part == "shadow:bag"]
+        assert shadow.role == "shadow"
+        # the second side is drawn as the first side's mirror image (the case stays in
+        # the near hand): the floor check is the first side's
+        first = figure.at_phase(phase)
+        x0, y0, z0, x1, _, z1 = bag.box(solve(first), mirrored=False)
+        assert y0 >= 15.0, "the case hangs well clear of the floor"
+        assert mirrors_view(figure)
+        own = scene.drawing(first).shapes if mirrored else drawing.shapes
+        (own_shadow,) = [s for s in own if s.part == "shadow:bag"]
+        for point in own_shadow.points:
+            fx, fz = _to_floor(scene, point)
+            assert x0 - 0.5 <= fx <= x1 + 0.5, (phase, "under the case")
+            assert z0 - 0.5 <= fz <= z1 + 0.5, (phase, "under the case")
+        # on screen a gap between the case's bottom and its shadow, and the shadow drawn
+        # first, under everything
+        case = [s for s in drawing.shapes if s.part.startswith("bag") and s.kind == "poly"]
+        bottom = max(y for s in case for _, y in s.points)
+        assert min(y for _, y in shadow.points) - bottom >= 6.0 * scene.frame.scale, phase
+        parts = [s.part for s in drawing.shapes]
+        assert parts.index("shadow:bag") < min(parts.index(s.part) for s in case)
 
 
 def test_a_lifted_foot_casts_a_smaller_shadow() -> None:
