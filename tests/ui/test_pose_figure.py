@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QByteArray, QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import load_exercises
@@ -201,3 +201,24 @@ def test_props_from_the_static_layers_look_as_if_painted_each_frame(
     for drawing in drawings:
         _paint(drawing, layers, dpr)
     assert len(layers) == made  # painted again from the same images
+
+
+@pytest.mark.parametrize("exercise_id", ["knee-rolls", "side-plank-knees", "stairs"])
+def test_inside_a_window_the_cached_props_stay_under_the_body(
+    qtbot: QtBot, exercise_id: str
+) -> None:
+    """Painted inside its window (the backing store, a grab), the figure widget's painter
+    carries the widget's offset: the cached mat and props must not get it twice. (They did:
+    the mat and the cushion landed down and to the right of the body in the player.)"""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(900, 620)
+    widget = PoseFigure(window)
+    widget.setGeometry(137, 59, *SIZE)
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    widget.set_figure(figure, figure.start)
+    alone = widget.grab().toImage()
+    inside = window.grab().toImage().copy(widget.geometry())
+    assert len(widget._layers) >= 1, "the props came from the cached images"
+    assert _largest_difference(alone.convertToFormat(inside.format()), inside) <= 4

@@ -145,10 +145,20 @@ class StaticLayers:
                 self._images.clear()
             cached = self._render(run, brushes, device, dpr)
             self._images[key] = cached
-        image, origin = cached
+        image, corner = cached
         painter.save()
         painter.resetTransform()
-        painter.drawImage(origin, image)
+        # With no world transform left, the device transform is what remains between the
+        # painter and the device: the device pixel ratio and, for a widget painted inside
+        # its window (a backing store, grab()), the widget's offset in it. The image's
+        # corner is in device pixels, so it goes back through that, not just / dpr: drawn
+        # at corner / dpr a child widget's props landed its offset away from the body.
+        base, invertible = painter.deviceTransform().inverted()
+        if not invertible:
+            painter.restore()
+            _paint_shapes(painter, run, brushes)
+            return
+        painter.drawImage(base.map(corner), image)
         painter.restore()
 
     @staticmethod
@@ -175,7 +185,7 @@ class StaticLayers:
         inner.end()
         # drawn with no world transform, where one logical pixel is dpr device pixels
         image.setDevicePixelRatio(dpr)
-        return image, QPointF(px / dpr, py / dpr)
+        return image, QPointF(px, py)
 
 
 def _bounds(shapes: tuple[Shape, ...], margin: float) -> tuple[float, float, float, float]:
