@@ -36,7 +36,9 @@ def add_programme_commands(programs: argparse.ArgumentParser, parser_class: Any)
     sheet.add_argument("id", metavar="ID")
     sheet.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     sheet.add_argument("--level", choices=LEVELS, help="default: the programme's own level")
-    sheet.add_argument("--lang", choices=("en", "nl"), default="en")
+    # no default of its own: `rugdiary programs --lang nl sheet ID` keeps the nl given
+    # before the action (the sub-command's default "en" used to overwrite it)
+    sheet.add_argument("--lang", choices=("en", "nl"), default=argparse.SUPPRESS)
     sheet.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     sheet.set_defaults(handler=cmd_sheet)
 

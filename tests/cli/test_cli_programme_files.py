@@ -253,3 +253,26 @@ def test_sheet_holds_each_exercise_with_dose_and_steps_in_the_language(
         ["pdfinfo", str(target)], capture_output=True, text=True, check=True
     ).stdout
     assert "Pages:           2" in pages  # the longest built-in programme fits two pages
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [(("--lang", "nl", "sheet"), "nl"), (("sheet", "--lang", "nl"), "nl"), (("sheet",), "en")],
+)
+def test_sheet_language_may_be_given_before_or_after_the_action(
+    tmp_path: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    where: tuple[str, ...],
+    expected: str,
+) -> None:
+    library = load_library(resources_dir())
+    program = library.programs["desk-break"]
+    target = tmp_path / "sheet.pdf"
+    code, _, err = run(capsys, "programs", *where, "desk-break", "-o", str(target))
+    assert code == EXIT_OK, err
+    text = " ".join(pdf_text(target).split())
+    other = "en" if expected == "nl" else "nl"
+    assert program.name.get(expected) in text
+    assert program.name.get(other) not in text
