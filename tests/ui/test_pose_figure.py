@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import FigureStyle
-from rugdiary.core.figure_drawing import VIEW_W, Drawing, scene_for, svg_of
+from rugdiary.core.figure_drawing import ROLE_OPACITY, VIEW_W, Drawing, scene_for, svg_of
 from rugdiary.ui.motion import set_reduce_motion
 from rugdiary.ui.theme import HIGH_CONTRAST, build_palette
 from rugdiary.ui.widgets.pose_figure import (
@@ -108,6 +108,32 @@ def test_motion_arrow_keeps_three_to_one_contrast_apart_from_the_body(theme: str
     cue = QColor(style.cue)
     assert contrast(cue, background) >= 3.0
     assert style.cue not in (style.near, style.far), "a cue, not a limb"
+
+
+@pytest.mark.parametrize("theme", ["dark", HIGH_CONTRAST])
+def test_the_blue_tints_are_lighter_on_a_dark_page_so_the_hollow_shows(theme: str) -> None:
+    # laid on at a third of its strength, the light theme's blue over the dark theme's page
+    # and mat was a dim smudge: the pelvic tilt's hollow all but vanished
+    light = palette_style(build_palette("light"))
+    assert light.hollow == FigureStyle().hollow, "the light theme keeps its blue"
+    palette = build_palette(theme)
+    style = palette_style(palette)
+    assert style.focus == style.hollow
+    tint = QColor(style.hollow)
+    assert tint.lightnessF() > QColor(light.hollow).lightnessF()
+    assert tint.blueF() > tint.redF(), "still a blue"
+    for under in (palette.color(palette.ColorRole.Window), QColor(style.mat)):
+        laid = _over(under, tint, ROLE_OPACITY["hollow"])
+        assert contrast(laid, under) >= 1.9, under.name()
+
+
+def _over(under: QColor, colour: QColor, opacity: float) -> QColor:
+    return QColor.fromRgbF(
+        *(
+            u + (c - u) * opacity
+            for u, c in zip(under.getRgbF()[:3], colour.getRgbF()[:3], strict=True)
+        )
+    )
 
 
 def test_reduced_motion_shows_start_and_work_side_by_side(

@@ -73,6 +73,7 @@ def palette_style(palette: QPalette) -> FigureStyle:
     # margin, so it reads as a quiet cue apart from the body's colour
     cue = _softened(palette.color(QPalette.ColorRole.WindowText), background, 4.0)
     mid = palette.color(QPalette.ColorRole.Mid)
+    tint = _tint_blue(background)
     return FigureStyle(
         near=near.name(),
         far=far.name(),
@@ -82,8 +83,25 @@ def palette_style(palette: QPalette) -> FigureStyle:
         outline=background.name(),
         mat=_mix(near, background, 0.82).name(),
         cue=cue.name(),
+        hollow=tint.name(),
+        focus=tint.name(),
         background=None,
     )
+
+
+DARK_TINT_LIFT = 0.45
+"""How far the tints' blue is mixed towards white on a dark page."""
+
+
+def _tint_blue(background: QColor) -> QColor:
+    """The calm blue of the tints (the pelvic tilt's hollow, the body scan's band): as it is
+    on a light page, lighter on a dark one. Laid on at a third of its strength, the light
+    theme's blue over a dark page and mat was a dim smudge, and the hollow that teaches the
+    pelvic tilt all but vanished."""
+    blue = QColor(FigureStyle().hollow)
+    if _luminance(background) >= 0.18:
+        return blue
+    return _mix(blue, QColor("#ffffff"), DARK_TINT_LIFT)
 
 
 def _softened(colour: QColor, background: QColor, keep: float) -> QColor:
