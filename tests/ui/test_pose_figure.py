@@ -245,6 +245,9 @@ def test_inside_a_window_the_cached_props_stay_under_the_body(
     assert figure is not None
     widget.set_figure(figure, figure.start)
     alone = widget.grab().toImage()
-    inside = window.grab().toImage().copy(widget.geometry())
+    whole = window.grab().toImage()
+    dpr = whole.devicePixelRatio()  # 2 under QT_SCALE_FACTOR=2: the copy is in device pixels
+    box = widget.geometry()
+    inside = whole.copy(round(box.x() * dpr), round(box.y() * dpr), alone.width(), alone.height())
     assert len(widget._layers) >= 1, "the props came from the cached images"
     assert _largest_difference(alone.convertToFormat(inside.format()), inside) <= 4
