@@ -198,6 +198,11 @@ before a curved arrow is reflected for the second side."""
 PELVIS_RIM_CM: tuple[tuple[float, float], ...] = ((-8.5, 13.0), (0.0, 14.0), (5.0, 13.0))
 """The top of the pelvis across the trunk (forward, up from the hip joints, cm), back to
 front like a waistband: clear of the thigh, so its turning shows the pelvis rocking."""
+PELVIS_NEEDLE_CM: tuple[tuple[float, float], tuple[float, float]] = ((8.0, 12.0), (24.0, 12.0))
+"""A pointer standing out of the front of the pelvis (forward, up from the hip joints, cm),
+drawn like the motion arrow: it tips towards the head as the back flattens and towards the
+feet as it arches, a dial of the pelvis's rocking. With only the rim and the hollow, raters
+saw the back change but not the pelvis turn."""
 PELVIS_RIM_WIDTH_CM = 2.2
 """The rim's line width: twice an outline, so its turn reads at a glance (a thin one was
 lost among the body's outlines), yet a line, not a band."""
@@ -640,6 +645,8 @@ class FigureScene:
         front += self._face(skeleton, proj, frame)
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
+        if self._rocks_pelvis:
+            front.append(self._pelvis_needle(skeleton, frame))
         if self.figure.guide == "back":
             front.append(self._back_guide(skeleton, frame))
         if self.figure.arrow is not None:
@@ -851,6 +858,20 @@ class FigureScene:
 
         rim = tuple(at(fwd, up) for fwd, up in PELVIS_RIM_CM)
         return [Shape("line", "outline", rim, (PELVIS_RIM_WIDTH_CM * s, 0.0), part="pelvis:rim")]
+
+    def pelvis_needle(self, skeleton: Skeleton) -> tuple[Vec, Vec]:
+        """The pelvis pointer's two ends (world), from inside the pelvis out past the belly."""
+        m, centre = skeleton.pelvis_frame, skeleton.points["pelvis"]
+        return tuple(  # type: ignore[return-value]
+            tuple(centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up for i in range(3))
+            for fwd, up in PELVIS_NEEDLE_CM
+        )
+
+    def _pelvis_needle(self, skeleton: Skeleton, frame: Frame) -> Shape:
+        ends = tuple(
+            frame.to_view(*self.camera.project(p)[:2]) for p in self.pelvis_needle(skeleton)
+        )
+        return Shape("line", "cue", ends, (_cue_width(frame.scale), 0.0), part="cue:pelvis")
 
     def _mirrored_arc(self, path: list[Point2], centre: Point2) -> list[Point2]:
         """A curved (or slanted straight) arrow for the second side, when the world's
