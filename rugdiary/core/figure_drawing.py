@@ -847,25 +847,18 @@ class FigureScene:
         read as a belt."""
         if not self._rocks_pelvis:
             return []
-        cam, s = self.camera, frame.scale
-        m = skeleton.pelvis_frame
-        centre = skeleton.points["pelvis"]
+        s = frame.scale
 
         def at(fwd: float, up: float) -> Point2:
-            p = tuple(centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up for i in range(3))
-            u, v, _ = cam.project(p)  # type: ignore[arg-type]
-            return (frame.offset_x + u * s, frame.offset_y - v * s)
+            return frame.to_view(*self.camera.project(_in_pelvis(skeleton, fwd, up))[:2])
 
         rim = tuple(at(fwd, up) for fwd, up in PELVIS_RIM_CM)
         return [Shape("line", "outline", rim, (PELVIS_RIM_WIDTH_CM * s, 0.0), part="pelvis:rim")]
 
     def pelvis_needle(self, skeleton: Skeleton) -> tuple[Vec, Vec]:
         """The pelvis pointer's two ends (world), from inside the pelvis out past the belly."""
-        m, centre = skeleton.pelvis_frame, skeleton.points["pelvis"]
-        return tuple(  # type: ignore[return-value]
-            tuple(centre[i] + m[3 * i] * fwd + m[3 * i + 1] * up for i in range(3))
-            for fwd, up in PELVIS_NEEDLE_CM
-        )
+        (fwd0, up0), (fwd1, up1) = PELVIS_NEEDLE_CM
+        return _in_pelvis(skeleton, fwd0, up0), _in_pelvis(skeleton, fwd1, up1)
 
     def _pelvis_needle(self, skeleton: Skeleton, frame: Frame) -> Shape:
         ends = tuple(
@@ -1570,6 +1563,17 @@ def _along(p: Vec, direction: Vec, distance: float) -> Vec:
 def _cue_width(scale: float) -> float:
     """A motion arrow's or guide's line width in view units: calm, yet seen on a thumbnail."""
     return max(ARROW_LINE_CM * scale, ARROW_MIN_WIDTH)
+
+
+def _in_pelvis(skeleton: Skeleton, fwd: float, up: float) -> Vec:
+    """A point fixed to the pelvis: `fwd` cm forward and `up` cm up from the hip joints'
+    centre, along the pelvis's own axes (so it turns as the pelvis rocks)."""
+    m, centre = skeleton.pelvis_frame, skeleton.points["pelvis"]
+    return (
+        centre[0] + m[0] * fwd + m[1] * up,
+        centre[1] + m[3] * fwd + m[4] * up,
+        centre[2] + m[6] * fwd + m[7] * up,
+    )
 
 
 def _unit(v: tuple[float, ...]) -> Vec:
