@@ -91,6 +91,8 @@ def palette_style(palette: QPalette) -> FigureStyle:
 
 DARK_TINT_LIFT = 0.45
 """How far the tints' blue is mixed towards white on a dark page."""
+DARK_PAGE_LUMINANCE = 0.18
+"""Below this a page counts as dark (the dark and high-contrast themes; light is ~0.9)."""
 
 
 def _tint_blue(background: QColor) -> QColor:
@@ -99,7 +101,7 @@ def _tint_blue(background: QColor) -> QColor:
     theme's blue over a dark page and mat was a dim smudge, and the hollow that teaches the
     pelvic tilt all but vanished."""
     blue = QColor(FigureStyle().hollow)
-    if _luminance(background) >= 0.18:
+    if _luminance(background) >= DARK_PAGE_LUMINANCE:
         return blue
     return _mix(blue, QColor("#ffffff"), DARK_TINT_LIFT)
 
