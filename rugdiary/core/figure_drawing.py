@@ -646,7 +646,7 @@ class FigureScene:
         if pose.focus >= 0:
             front.append(self._focus(skeleton, pose.focus, frame))
         if self._rocks_pelvis:
-            front.append(self._pelvis_needle(skeleton, frame))
+            front.append(self._cue_line(self.pelvis_needle(skeleton), frame, "cue:pelvis"))
         if self.figure.guide == "back":
             front.append(self._back_guide(skeleton, frame))
         if self.figure.arrow is not None:
@@ -836,9 +836,12 @@ class FigureScene:
     def _back_guide(self, skeleton: Skeleton, frame: Frame) -> Shape:
         """A straight stick along the back, drawn like the motion arrow's line (a calm grey
         cue): the sacrum, the upper back and the back of the head stay on it."""
-        low, high = self.back_guide_line(skeleton)
-        ends = tuple(frame.to_view(*self.camera.project(p)[:2]) for p in (low, high))
-        return Shape("line", "cue", ends, (_cue_width(frame.scale), 0.0), part="cue:guide")
+        return self._cue_line(self.back_guide_line(skeleton), frame, "cue:guide")
+
+    def _cue_line(self, ends: tuple[Vec, Vec], frame: Frame, part: str) -> Shape:
+        """A straight line between two world points, drawn like the motion arrow's line."""
+        points = tuple(frame.to_view(*self.camera.project(p)[:2]) for p in ends)
+        return Shape("line", "cue", points, (_cue_width(frame.scale), 0.0), part=part)
 
     def _pelvis_marks(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Only where the pelvis itself is the movement (pelvic tilt): a thin line across its
@@ -859,12 +862,6 @@ class FigureScene:
         """The pelvis pointer's two ends (world), from inside the pelvis out past the belly."""
         (fwd0, up0), (fwd1, up1) = PELVIS_NEEDLE_CM
         return _in_pelvis(skeleton, fwd0, up0), _in_pelvis(skeleton, fwd1, up1)
-
-    def _pelvis_needle(self, skeleton: Skeleton, frame: Frame) -> Shape:
-        ends = tuple(
-            frame.to_view(*self.camera.project(p)[:2]) for p in self.pelvis_needle(skeleton)
-        )
-        return Shape("line", "cue", ends, (_cue_width(frame.scale), 0.0), part="cue:pelvis")
 
     def _mirrored_arc(self, path: list[Point2], centre: Point2) -> list[Point2]:
         """A curved (or slanted straight) arrow for the second side, when the world's
@@ -1072,23 +1069,22 @@ class FigureScene:
 
     def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""
-        cam = self.camera
-        s = frame.scale
-        out: list[Shape] = []
-        for name, a, b, half_w in shadow_footprints(skeleton):
-            pts = []
-            for ux, uz in _SHADOW_RING:
-                # along the segment a -> b, and across it on the floor
-                x = (a[0] + b[0]) / 2 + ux * (b[0] - a[0]) / 2
-                z = (a[2] + b[2]) / 2 + ux * (b[2] - a[2]) / 2
-                dx, dz = b[0] - a[0], b[2] - a[2]
-                d = math.hypot(dx, dz) or 1.0
-                x += -dz / d * uz * half_w
-                z += dx / d * uz * half_w
-                u, v, _ = cam.project((x, 0.0, z))
-                pts.append((frame.offset_x + u * s, frame.offset_y - v * s))
-            out.append(Shape("poly", "shadow", tuple(pts), part=f"shadow:{name}"))
-        return out
+        return [
+            Shape("poly", "shadow", self._floor_ellipse(a, b, half_w, frame), part=f"shadow:{name}")
+            for name, a, b, half_w in shadow_footprints(skeleton)
+        ]
+
+    def _floor_ellipse(self, a: Vec, b: Vec, half_w: float, frame: Frame) -> tuple[Point2, ...]:
+        """An ellipse lying on the floor, from a to b along and half_w to each side, in view."""
+        dx, dz = b[0] - a[0], b[2] - a[2]
+        d = math.hypot(dx, dz) or 1.0
+        pts = []
+        for ux, uz in _SHADOW_RING:
+            # along the segment a -> b, and across it on the floor
+            x = (a[0] + b[0]) / 2 + ux * dx / 2 - dz / d * uz * half_w
+            z = (a[2] + b[2]) / 2 + ux * dz / 2 + dx / d * uz * half_w
+            pts.append(frame.to_view(*self.camera.project((x, 0.0, z))[:2]))
+        return tuple(pts)
 
     def _bag_shadows(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[Shape]:
         """A soft shadow on the floor under a carried case, a hand's width or more below it:
@@ -1101,10 +1097,8 @@ class FigureScene:
             x0, _, z0, x1, _, z1 = prop.box(skeleton, mirrored=mirrored)
             cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
             rx, rz = (x1 - x0) / 2 * BAG_SHADOW_SCALE, (z1 - z0) / 2 * BAG_SHADOW_SCALE
-            points = tuple(
-                frame.to_view(*self.camera.project((cx + ux * rx, 0.0, cz + uz * rz))[:2])
-                for ux, uz in _SHADOW_RING
-            )
+            ends = (cx - rx, 0.0, cz), (cx + rx, 0.0, cz)
+            points = self._floor_ellipse(*ends, rz, frame)
             out.append(Shape("poly", "shadow", points, part="shadow:bag"))
         return out
 

@@ -201,8 +201,7 @@ def test_both_hands_hold_the_stick_one_behind_the_neck_one_at_the_low_back(
     figure = figure_of("hip-hinge")
     scene = scene_for(figure)
     low_side, high_side = ("r_", "l_") if mirrored else ("l_", "r_")
-    for phase in PHASES:
-        skeleton = solve(figure.at_phase(phase, mirrored=mirrored))
+    for phase, skeleton in zip(PHASES, _cycle(mirrored), strict=True):
         p = skeleton.points
         a, b = scene.back_guide_line(skeleton)
         for side in (low_side, high_side):
