@@ -180,6 +180,7 @@ class FigureStyle:
     mat: str = "#d9e4e1"
     cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
+    arm: str = "#416f6c"  # a near arm lying over the legs (Figure.near_arm): near and far mixed
 
     def colour(self, role: str) -> str:
         return str(getattr(self, role))
@@ -231,6 +232,14 @@ SEAT_SETTLE_CM = 3.0
 """A rocking pelvis's underside this close above the mat is drawn on it."""
 SEAT_TUCKED_CM = 4.0
 """The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
+PROFILE_FLAT = 0.5
+"""The face in profile (a nose and one eye) once it points this far across the picture
+(the length of its direction on screen); less, and it looks at us with two eyes."""
+EYE_ACROSS = 0.45
+EYE_UP = 0.18
+"""Where an eye sits on the face, along the head's left and up axes per unit forward."""
+EYE_OUT = 0.9
+"""How far out from the head's centre (in head radii) an eye on the surface is drawn."""
 NOSE_REACH = 1.22
 """How far the nose's tip stands out from the head's centre, in head radii."""
 NOSE_ROOT_RAD = 0.3
@@ -332,6 +341,8 @@ _LIMB_PARTS: tuple[tuple[str, str, float, float], ...] = (
     ("knee", "ankle", 5.8, 3.8),
     ("heel", "toe", 3.2, 2.0),
 )
+_ARM_PARTS = frozenset({"shoulder", "elbow", "wrist"})
+"""The limb parts (by the joint they start from) that make up an arm and its hand."""
 JOINT_NAMES: tuple[str, ...] = (
     "pelvis",
     "c7",
@@ -557,20 +568,6 @@ class FigureScene:
                 parts.append(
                     (trunk_depth + PELVIS_MARK_DEPTH, shape, _Part((pts["pelvis"],), (0.0,), 0.0))
                 )
-        neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
-        parts.append(
-            (
-                neck_depth - 0.5,
-                Shape(
-                    "poly",
-                    "near",
-                    tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)),
-                    outline=True,
-                    part="neck",
-                ),
-                _Part((pts["c7"], pts["neck_top"]), (6.0, 5.0), neck_depth),
-            )
-        )
         # Which side faces the camera: its limbs are drawn in front of the trunk and dark,
         # the other side's behind it and lighter, wherever a limb reaches.
         side_depth = {
@@ -596,6 +593,8 @@ class FigureScene:
                             # near arm, so it does not read as a forearm flat on the mat
                             # (propping on an elbow) but as something under the body
                             tone = "far"
+                    if role == "near" and self.figure.near_arm == "mid" and a in _ARM_PARTS:
+                        tone = "arm"
                     if role == "far" and a == "wrist" and _on_trunk(pts, side):
                         # a far hand resting on the belly or chest lies on top of the body
                         in_front = 1.0
@@ -618,6 +617,27 @@ class FigureScene:
             # below stays behind the head, so it never covers the face (which looks down);
             # a head down on the mat between the arms (child's pose) stays in front.
             head_depth = min(head_depth, trunk_depth + 1.0)
+        # The neck: no outline of its own, between the trunk and the head (the head's rim
+        # marks the chin). Outlined and over the head or the chest, it stood out as a loose
+        # oval (a "collar"); under the trunk the shoulders hid it and the head floated
+        neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
+        # (and under the near limbs, which lie in front of the trunk: an arm's rim at the
+        # shoulder is not cut by it)
+        neck_key = min(
+            max(neck_depth - 0.5, trunk_depth + 0.001), head_depth - 0.001, trunk_depth + 1.0
+        )
+        parts.append(
+            (
+                neck_key,
+                Shape(
+                    "poly",
+                    "near",
+                    tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)),
+                    part="neck",
+                ),
+                _Part((pts["c7"], pts["neck_top"]), (6.0, 5.0), neck_depth),
+            )
+        )
         parts.append(
             (
                 head_depth,
@@ -985,15 +1005,23 @@ class FigureScene:
             return (frame.offset_x + (hu + du) * s, frame.offset_y - (hv + dv) * s)
 
         shapes: list[Shape] = []
-        if flat > 0.4:
+        if flat > PROFILE_FLAT:
             fu, fv = face[0] / flat, face[1] / flat
             shapes.append(Shape("poly", "near", self._nose(fu, fv, up, at), part="head:nose"))
             eye = at(fu * r * 0.5 + up[0] * r * 0.3, fv * r * 0.5 + up[1] * r * 0.3)
             shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         elif face[2] > 0:
             for sign in (1.0, -1.0):
-                du = left[0] * r * 0.38 * sign + up[0] * r * 0.15
-                dv = left[1] * r * 0.38 * sign + up[1] * r * 0.15
+                # each eye a point on the head's surface, a little to its side of the face's
+                # middle and a little up: a face turned partly away (lying on the side, the
+                # face towards us and along the body) shows both eyes shifted the way it
+                # looks, where a profile's nose read as a beak on a chest facing us
+                eye3 = tuple(
+                    m[3 * i] + m[3 * i + 2] * EYE_ACROSS * sign + m[3 * i + 1] * EYE_UP
+                    for i in range(3)
+                )
+                eu, ev, _ = cam.project(_unit(eye3))
+                du, dv = eu * r * EYE_OUT, ev * r * EYE_OUT
                 if self.figure.eyes == "closed":
                     # a short line across the face: shut eyes, the cue to let go
                     lid = tuple(

@@ -349,6 +349,10 @@ class Motion(StrEnum):
 
 EYES: tuple[str, ...] = ("open", "closed")
 
+NEAR_ARMS: tuple[str, ...] = ("dark", "mid")
+"""How the near arm is toned: "dark" like the rest of the near side, "mid" between the near
+and the far side (FigureStyle.arm), for an arm that lies over the legs."""
+
 GUIDES: tuple[str, ...] = ("back",)
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the
 back, touching the sacrum, the upper back and the back of the head."""
@@ -407,6 +411,9 @@ class Figure:
     guide: str | None = None
     """"back" draws a straight stick just behind the back, from the sacrum to behind the
     head (GUIDES): the back and neck stay on one line while the body tips."""
+    near_arm: str = "dark"
+    """"mid" tones the near arm between the near and the far side (NEAR_ARMS): hands on the
+    knees, the arm lies over the legs, and in one dark tone arm and thighs were one knot."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -439,6 +446,8 @@ class Figure:
             raise ValidationError("eyes", f"must be one of {', '.join(EYES)}")
         if self.guide is not None and self.guide not in GUIDES:
             raise ValidationError("guide", f"must be one of {', '.join(GUIDES)}")
+        if self.near_arm not in NEAR_ARMS:
+            raise ValidationError("near_arm", f"must be one of {', '.join(NEAR_ARMS)}")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -544,6 +553,8 @@ class Figure:
             out["eyes"] = self.eyes
         if self.guide is not None:
             out["guide"] = self.guide
+        if self.near_arm != "dark":
+            out["near_arm"] = self.near_arm
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -575,6 +586,7 @@ class Figure:
                 "arrow",
                 "eyes",
                 "guide",
+                "near_arm",
             },
             "is not a figure field",
             path,
@@ -606,6 +618,7 @@ class Figure:
                 arrow=arrow,
                 eyes=data.get("eyes", "open"),
                 guide=data.get("guide"),
+                near_arm=data.get("near_arm", "dark"),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

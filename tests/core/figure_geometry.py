@@ -8,6 +8,7 @@ from pathlib import Path
 from rugdiary.core.body import Vec
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import Drawing
 
 EXERCISES = load_exercises(Path(__file__).parents[2] / "resources")
 """Loaded once for every figure test module."""
@@ -47,3 +48,16 @@ def joint_angle(a: Vec, joint: Vec, b: Vec) -> float:
     u, v = minus(a, joint), minus(b, joint)
     cos = sum(x * y for x, y in zip(u, v, strict=True)) / (math.hypot(*u) * math.hypot(*v))
     return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
+
+
+def eyes_look(drawing: Drawing) -> tuple[int, Point]:
+    """How many eyes the face shows, and where they sit on average from the head's centre
+    (view units, y down): the way a face turned towards us looks."""
+    centre = next(s for s in drawing.shapes if s.part == "head").points[0]
+    eyes = [s.points[0] for s in drawing.shapes if s.kind == "circle" and s.role == "outline"]
+    if not eyes:
+        return 0, (0.0, 0.0)
+    return len(eyes), (
+        sum(x for x, _ in eyes) / len(eyes) - centre[0],
+        sum(y for _, y in eyes) / len(eyes) - centre[1],
+    )

@@ -18,7 +18,7 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import Figure, PropKind
-from tests.core.figure_geometry import EXERCISES, figure_of, inside
+from tests.core.figure_geometry import EXERCISES, eyes_look, figure_of, inside
 
 PHASES = [i / 24 for i in range(24)]
 
@@ -571,6 +571,52 @@ def test_the_nose_points_where_the_face_looks(
     # the root sits on the head's outline, so the nose grows out of it
     for root in (p for p in nose.points if p != tip):
         assert math.dist(root, (hx, hy)) == pytest.approx(0.96 * radius, rel=0.05)
+
+
+def test_a_face_turned_partly_towards_us_shows_both_eyes_shifted_the_way_it_looks() -> None:
+    # walking with a case, seen from in front and to one side: the face looks ahead, to
+    # the right of the picture, so both eyes sit right of the head's middle, no nose
+    # (a profile's nose on a chest facing us read as a beak, the head turned on the neck)
+    figure = figure_of("suitcase-carry")
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.start)
+    radius = next(s for s in drawing.shapes if s.part == "head").size[0]
+    eyes, (dx, dy) = eyes_look(drawing)
+    assert eyes == 2
+    assert not any(s.part == "head:nose" for s in drawing.shapes)
+    assert dx >= 0.2 * radius, "shifted the way the face looks"
+    assert abs(dy) <= 0.2 * radius, "level"
+    # a face turned straight at us (lying on the back, seen from above, eyes open): the
+    # eyes sit side by side in its middle
+    from dataclasses import replace
+
+    face_up = replace(figure_of("body-scan"), eyes="open")
+    lying = scene_for(face_up).drawing(face_up.start)
+    eyes, (dx, dy) = eyes_look(lying)
+    assert eyes == 2
+    assert math.hypot(dx, dy) <= 0.2 * next(s for s in lying.shapes if s.part == "head").size[0]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
+def test_the_neck_has_no_rim_of_its_own_under_the_head_and_the_near_arms(
+    exercise_id: str,
+) -> None:
+    # Outlined and drawn over the head or the chest, the neck stood out as a loose oval
+    # by the chin (a "collar"); it joins the trunk in one dark shape, the head's rim marks
+    # the chin, and an arm's rim at the shoulder is not cut by it.
+    figure = figure_of(exercise_id)
+    scene = scene_for(figure)
+    for pose in (figure.start, figure.work):
+        shapes = scene.drawing(pose).shapes
+        order = {s.part: i for i, s in enumerate(shapes) if s.part}
+        neck = shapes[order["neck"]]
+        assert not neck.outline
+        assert order["neck"] < order["head"]
+        # (seen square to the chest or the back, neither side is the near one)
+        sided = any(s.role == "far" for s in shapes)
+        for i, shape in enumerate(shapes):
+            if sided and shape.role == "near" and shape.part.endswith("_shoulder"):
+                assert i > order["neck"], f"{shape.part} under the neck"
 
 
 @pytest.mark.parametrize(("camera", "reflected"), [("front", True), ("side", False)])

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from rugdiary.core.body import CONTACT_POINTS, Skeleton, Vec, solve
+from rugdiary.core.body import CONTACT_POINTS, HEAD_RADIUS, Skeleton, Vec, solve
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import (
     CAMERA_ANGLES,
@@ -14,7 +14,7 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import support_under
-from tests.core.figure_geometry import figure_of
+from tests.core.figure_geometry import eyes_look, figure_of
 
 PHASES = [i / 48 for i in range(48)]
 
@@ -76,20 +76,20 @@ def test_side_plank_seen_nearly_level_the_hips_rise_clearly_up_the_picture() -> 
 
 @pytest.mark.parametrize("exercise_id", ["side-plank-knees"])
 def test_the_face_looks_forward_out_of_the_picture_on_both_sides(exercise_id: str) -> None:
-    # Round 12 turned this round: two eyes on a body lying across the picture read as "the
-    # face front-on, the body side-on, which way does the person face?". Seen from the
-    # corner at the feet the level face shows its nose, pointing down the picture (towards
-    # the viewer, where the forearm points), never up or back along the body.
+    # Round 12 turned the face to a profile: two eyes in the middle of the face, on a body
+    # lying across the picture, read as "which way does the person face?". The profile's
+    # nose then read as a beak (session 12). Now both eyes show, shifted down the picture
+    # (towards the viewer, where the forearm points): the face looks at us and ahead,
+    # never up or back along the body.
     figure = figure_of(exercise_id)
     scene = scene_for(figure)
+    radius = HEAD_RADIUS * scene.frame.scale
     for phase in PHASES[::4]:
         for mirrored in (False, True):
-            drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
-            nose = next((s for s in drawing.shapes if s.part == "head:nose"), None)
-            assert nose is not None, (phase, mirrored, "the face shows which way it looks")
-            head = next(s for s in drawing.shapes if s.part == "head")
-            tip = nose.points[1]
-            assert tip[1] > head.points[0][1], (phase, mirrored, "the nose points down")
+            eyes, (dx, dy) = eyes_look(scene.drawing(figure.at_phase(phase, mirrored=mirrored)))
+            assert eyes == 2, (phase, mirrored, "the face shows which way it looks")
+            assert dy >= 0.1 * radius, (phase, mirrored, "the eyes look down the picture")
+            assert math.hypot(dx, dy) >= 0.3 * radius, (phase, mirrored, "not straight at us")
 
 
 # ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from rugdiary.core.body import CONTACT_POINTS, SHIN, Pose, Skeleton, Vec, solve
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import CAMERA_ANGLES, Camera, scene_for
 from rugdiary.core.figures import support_under
-from tests.core.figure_geometry import EXERCISES, figure_of, inside, midpoint, minus
+from tests.core.figure_geometry import EXERCISES, eyes_look, figure_of, inside, midpoint, minus
 
 PHASES = [i / 24 for i in range(24)]
 SIDES = [False, True]
@@ -216,19 +216,20 @@ def test_the_forearm_points_forward_turned_in_a_little_not_along_the_body(
 
 @pytest.mark.parametrize("mirrored", SIDES)
 def test_the_face_looks_where_the_forearm_points(figure: Figure, mirrored: bool) -> None:
+    # The level face looks at us, as the chest does, with both eyes shifted the way it
+    # looks. (A profile nose pointing down the picture read as a beak on a chest that faces
+    # us, the neck twisted: two A/B judges in session 12 rated the two eyes 4, the nose 3.)
     scene = scene_for(figure)
     side = "r_" if mirrored else "l_"
     for phase in PHASES:
         drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
-        nose = next((s for s in drawing.shapes if s.part == "head:nose"), None)
-        assert nose is not None, (phase, "a level face shows its nose, not a front-on face")
-        centre = next(s for s in drawing.shapes if s.part == "head").points[0]
-        tip = nose.points[1]
-        looks = (tip[0] - centre[0], tip[1] - centre[1])
+        assert not any(s.part == "head:nose" for s in drawing.shapes), (phase, "no profile")
+        eyes, looks = eyes_look(drawing)
+        assert eyes == 2, (phase, "the face is turned towards us")
         elbow, wrist = drawing.joints[side + "elbow"], drawing.joints[side + "wrist"]
         points = (wrist[0] - elbow[0], wrist[1] - elbow[1])
         # (the forearm turns in a little towards the head, the face looks straight ahead)
-        assert _turn(looks, points) <= 36.0, (phase, "head and forearm face the same way")
+        assert _turn(looks, points) <= 20.0, (phase, "head and forearm face the same way")
 
 
 def test_the_head_stays_level_and_in_line(figure: Figure) -> None:
@@ -318,11 +319,8 @@ def test_the_head_keeps_in_line_with_the_chest_all_the_way(figure: Figure, mirro
         head_up, chest_up = _axis(skeleton.head_frame, 1), _axis(skeleton.chest_frame, 1)
         assert _dot(head_up, chest_up) >= 0.998, (phase, "the head does not drift off the spine")
         assert abs(_axis(skeleton.head_frame, 0)[1]) <= 0.12, (phase, "the face looks level")
-        drawing = scene.drawing(_pose(figure, phase, mirrored))
-        nose = next(s for s in drawing.shapes if s.part == "head:nose")
-        centre = next(s for s in drawing.shapes if s.part == "head").points[0]
-        tip = nose.points[1]
-        looks.append(math.degrees(math.atan2(tip[1] - centre[1], tip[0] - centre[0])))
+        _, (dx, dy) = eyes_look(scene.drawing(_pose(figure, phase, mirrored)))
+        looks.append(math.degrees(math.atan2(dy, dx)))
     assert max(looks) - min(looks) <= 15.0, "the face keeps looking the same way"
 
 

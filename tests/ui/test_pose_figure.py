@@ -98,6 +98,10 @@ def test_far_limbs_are_lighter_yet_keep_three_to_one_contrast(theme: str) -> Non
     assert contrast(far, background) >= 3.0
     assert contrast(near, background) > contrast(far, background), "the far side is lighter"
     assert style.outline == background.name(), "outlines part the limbs in the page colour"
+    # a near arm over the legs (knee rocking) sits between the two sides' tones
+    arm = QColor(style.arm)
+    assert contrast(near, background) > contrast(arm, background) > contrast(far, background)
+    assert contrast(arm, background) >= 3.0
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])

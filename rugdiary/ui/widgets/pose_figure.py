@@ -69,6 +69,8 @@ def palette_style(palette: QPalette) -> FigureStyle:
                 near = candidate
                 break
     far = _softened(near, background, 3.2)
+    # a near arm over the legs (Figure.near_arm): halfway, apart from both sides' tones
+    arm = _mix(near, far, 0.5)
     # the motion arrow: the text colour softened towards the page while it keeps 3:1 with
     # margin, so it reads as a quiet cue apart from the body's colour
     cue = _softened(palette.color(QPalette.ColorRole.WindowText), background, 4.0)
@@ -77,6 +79,7 @@ def palette_style(palette: QPalette) -> FigureStyle:
     return FigureStyle(
         near=near.name(),
         far=far.name(),
+        arm=arm.name(),
         floor=mid.name(),
         prop=_mix(mid, background, 0.25).name(),
         prop_top=_mix(mid, background, 0.5).name(),
