@@ -583,6 +583,8 @@ class FigureScene:
                 if sided:
                     role = tone = "near" if side == near_side else "far"
                     in_front = 2.0 if role == "near" else -20.0
+                    if role == "near" and self.figure.near_arm == "mid" and a in _ARM_PARTS:
+                        tone = "arm"
                     if role == "near" and a in ("elbow", "wrist") and _under_trunk(pts, side):
                         # a hand slid under the low back (curl-up) goes in under the trunk,
                         # and so does the forearm: seen on the mat from the elbow, it runs in
@@ -593,8 +595,6 @@ class FigureScene:
                             # near arm, so it does not read as a forearm flat on the mat
                             # (propping on an elbow) but as something under the body
                             tone = "far"
-                    if role == "near" and self.figure.near_arm == "mid" and a in _ARM_PARTS:
-                        tone = "arm"
                     if role == "far" and a == "wrist" and _on_trunk(pts, side):
                         # a far hand resting on the belly or chest lies on top of the body
                         in_front = 1.0
@@ -623,8 +623,10 @@ class FigureScene:
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
         # (and under the near limbs, which lie in front of the trunk: an arm's rim at the
         # shoulder is not cut by it)
-        neck_key = min(
-            max(neck_depth - 0.5, trunk_depth + 0.001), head_depth - 0.001, trunk_depth + 1.0
+        # always over the trunk, whose rim would cut across it; with the head further back
+        # than the trunk (lying, seen from a little towards the feet) over the head's rim too
+        neck_key = max(
+            trunk_depth + 0.001, min(neck_depth - 0.5, head_depth - 0.001, trunk_depth + 1.0)
         )
         parts.append(
             (

@@ -157,7 +157,8 @@ def test_curl_up_near_forearm_goes_in_under_the_low_back(phase: float) -> None:
     drawing = scene.drawing(figure.at_phase(phase))
     order = [shape.part for shape in drawing.shapes]
     shapes = _shapes(drawing)
-    assert next(s.role for s in drawing.shapes if s.part == "l_elbow") == "near"
+    # the near arm, in the tone that sets it apart from the trunk (Figure.near_arm)
+    assert next(s.role for s in drawing.shapes if s.part == "l_elbow") == "arm"
     assert order.index("l_elbow") < order.index("trunk"), "the forearm goes under the trunk"
     assert order.index("l_wrist") < order.index("trunk"), "so does the hand"
     assert order.index("l_shoulder") > order.index("trunk"), "the upper arm lies in front"
@@ -411,15 +412,15 @@ def test_curl_up_forearm_goes_straight_in_not_along_the_mat(phase: float) -> Non
 
 @pytest.mark.parametrize("mirrored", [False, True])
 def test_curl_up_hand_under_the_back_is_drawn_shaded_and_seen(mirrored: bool) -> None:
-    """The near hand under the back takes the lighter tone, so it does not continue the dark
-    arm like a forearm on the mat; the rest of the near arm stays dark."""
+    """The near hand under the back takes the lighter tone, so it does not continue the
+    arm like a forearm on the mat; the rest of the near arm keeps the arm's own tone."""
     figure = figure_of("curl-up")
     scene = scene_for(figure)
     for phase in (0.0, 0.5):
         drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
         roles = {shape.part: shape.role for shape in drawing.shapes}
-        near = "l_" if roles["l_shoulder"] == "near" else "r_"
-        assert roles[near + "shoulder"] == roles[near + "elbow"] == "near", "the arm is dark"
+        near = "l_" if roles["l_shoulder"] == "arm" else "r_"
+        assert roles[near + "shoulder"] == roles[near + "elbow"] == "arm", "the arm's tone"
         assert roles[near + "wrist"] == "far", "the hand lies in the back's shade"
         trunk = next(s for s in drawing.shapes if s.part == "trunk").points
         hand = next(s for s in drawing.shapes if s.part == near + "wrist").points

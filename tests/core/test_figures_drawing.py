@@ -515,7 +515,7 @@ def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
     shapes = scene_for(figure).drawing(figure.start).shapes
     order = {shape.part: i for i, shape in enumerate(shapes)}
     # the near side by its upper arm: the hand itself is drawn in the shaded tone (round 14)
-    near_arm = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_shoulder"))
+    near_arm = next(s.part for s in shapes if s.role == "arm" and s.part.endswith("_shoulder"))
     side = near_arm[:2]
     assert order[side + "wrist"] < order["trunk"], "the near hand goes in under the back"
     # its forearm goes in under the trunk's edge too (round 12), seen on the mat from the elbow
@@ -598,12 +598,13 @@ def test_a_face_turned_partly_towards_us_shows_both_eyes_shifted_the_way_it_look
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
-def test_the_neck_has_no_rim_of_its_own_under_the_head_and_the_near_arms(
+def test_the_neck_has_no_rim_of_its_own_over_the_trunk_under_the_near_arms(
     exercise_id: str,
 ) -> None:
     # Outlined and drawn over the head or the chest, the neck stood out as a loose oval
-    # by the chin (a "collar"); it joins the trunk in one dark shape, the head's rim marks
-    # the chin, and an arm's rim at the shoulder is not cut by it.
+    # by the chin (a "collar"); drawn under the trunk, the trunk's rim cut across it. It
+    # joins the trunk in one dark shape, the head's rim marks the chin where the head is in
+    # front, and an arm's rim at the shoulder is not cut by it.
     figure = figure_of(exercise_id)
     scene = scene_for(figure)
     for pose in (figure.start, figure.work):
@@ -611,11 +612,13 @@ def test_the_neck_has_no_rim_of_its_own_under_the_head_and_the_near_arms(
         order = {s.part: i for i, s in enumerate(shapes) if s.part}
         neck = shapes[order["neck"]]
         assert not neck.outline
-        assert order["neck"] < order["head"]
+        assert order["neck"] > order["trunk"], "the trunk's rim does not cut across it"
+        if order["head"] > order["trunk"]:
+            assert order["neck"] < order["head"], "the head's rim marks the chin"
         # (seen square to the chest or the back, neither side is the near one)
         sided = any(s.role == "far" for s in shapes)
         for i, shape in enumerate(shapes):
-            if sided and shape.role == "near" and shape.part.endswith("_shoulder"):
+            if sided and shape.role in ("near", "arm") and shape.part.endswith("_shoulder"):
                 assert i > order["neck"], f"{shape.part} under the neck"
 
 
