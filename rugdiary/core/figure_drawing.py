@@ -1154,10 +1154,11 @@ class FigureScene:
         cached = self._static.get(key)
         if cached is None:
             cached = []
-            for prop in self.figure.props:
+            props = self.figure.props
+            for prop in props:
                 if prop.kind is PropKind.BAG:
                     continue
-                for name, corners, role in _prop_solids(prop, mirrored):
+                for name, corners, role in _prop_solids(prop, mirrored, _joined_ends(prop, props)):
                     solid = self._solid(f"{prop.kind.value}:{name}", corners, role, frame)
                     if role == "mat" and self.camera.sees_floor_edge_on:
                         solid = replace(solid, shapes=(self._mat_band(corners, frame),))
@@ -1480,21 +1481,42 @@ def _box_corners(box: tuple[float, ...]) -> _Corners:
     return tuple((x, y, z) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1))
 
 
-def _prop_solids(prop: Prop, mirrored: bool) -> list[tuple[str, _Corners, str]]:
-    """A prop as the solids it is built from: a chair is four legs, a seat and a back."""
+def _joined_ends(prop: Prop, props: tuple[Prop, ...]) -> frozenset[float]:
+    """The ends (x) of a rail where another rail carries on: one handrail, no post there."""
+    if prop.kind is not PropKind.RAIL:
+        return frozenset()
+    ends = set()
+    for other in props:
+        if other is prop or other.kind is not PropKind.RAIL or abs(other.z - prop.z) > 1.0:
+            continue
+        for end in (prop.x, prop.x + prop.w):
+            if min(abs(end - other.x), abs(end - other.x - other.w)) <= 1.0:
+                ends.add(end)
+    return frozenset(ends)
+
+
+def _prop_solids(
+    prop: Prop, mirrored: bool, joined: frozenset[float] = frozenset()
+) -> list[tuple[str, _Corners, str]]:
+    """A prop as the solids it is built from: a chair is four legs, a seat and a back.
+
+    `joined` are the ends (x) of a rail where another rail carries on (_joined_ends)."""
     x0, y0, z0, x1, y1, z1 = prop.box(mirrored=mirrored)
     if prop.kind is PropKind.MAT:
         return [("mat", _box_corners((x0, y0, z0, x1, y1, z1)), "mat")]
     if prop.kind is PropKind.RAIL:
         # a post at each end, and the bar a hand slides along, rising with the stairs: posts
         # in between stood in front of the legs of a figure climbing behind the rail and
-        # read as walking through them
+        # read as walking through them; so did the posts where the stair's rail meets the
+        # landing's, so two rails joined end to end are one handrail, posted at its ends
         bar = 4.0
         post = 3.0
         zc = (z0 + z1) / 2
         solids: list[tuple[str, _Corners, str]] = []
         posts = 2
         for i in range(posts):
+            if (prop.x, prop.x + prop.w)[i] in joined:
+                continue
             px = x0 + 2.0 + (prop.w - 4.0 - post) * i / (posts - 1)
             top = prop.rail_top(px + post / 2) - bar
             solids.append(

@@ -216,3 +216,25 @@ def test_the_foot_on_the_first_tread_is_drawn_on_it() -> None:
     heel = min(k for k, s in enumerate(drawing.shapes) if s.part == side + "heel")
     first = [k for k, s in enumerate(drawing.shapes) if s.part == "step:17cm"]
     assert heel > max(first)
+
+
+def test_the_stair_and_landing_rails_are_one_handrail_posted_only_at_its_ends() -> None:
+    # Posts where the stair's rail meets the landing's stood in front of the legs of the
+    # figure passing them, up and down, and raters saw it walk through the rail (session
+    # 12): joined end to end the two rails are one handrail, posted at its two far ends.
+    figure = figure_of("stairs")
+    scene = scene_for(figure)
+    rails = _props(PropKind.RAIL)
+    assert len(rails) == 2
+    feet: list[float] = []
+    for i in range(48):
+        joints = scene.drawing(figure.at_phase(i / 48)).joints
+        feet += [joints["l_ankle"][0], joints["r_ankle"][0]]
+    posts = [s for s in scene.drawing(figure.start).shapes if s.part == "rail:post"]
+    lefts = [min(x for x, _ in s.points) for s in posts]
+    rights = [max(x for x, _ in s.points) for s in posts]
+    assert posts, "the handrail stands on posts"
+    for left, right in zip(lefts, rights, strict=True):
+        assert right < min(feet) or left > max(feet), "no post where the figure walks"
+    assert min(rights) < min(feet), "a post at the foot of the stair"
+    assert max(lefts) > max(feet), "and one at the far end of the landing"
