@@ -278,6 +278,8 @@ GUIDE_BELOW_CM = 9.0
 GUIDE_PAST_HEAD_CM = 5.0
 """How far the guide stick reaches past the middle of the head, along the back (cm): to
 about the crown, not on past it like a pole."""
+LINE_PAST_CM = 7.0
+"""How far the body line (guide "line") reaches on past the knees (cm)."""
 _SPINE_FRAME_FOR = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
 """Which of the skeleton's spine frames turns each trunk section (pelvis, then after each
 of the four spine joints)."""
@@ -429,6 +431,7 @@ class FigureScene:
         self.camera = Camera.named(figure.camera)
         self._static: dict[tuple[bool, float, float], list[_Solid]] = {}
         self._anchors: dict[bool, Vec] = {}
+        self._body_lines: dict[bool, tuple[Vec, Vec]] = {}
         # lying on the back seen from the side, the pelvis's tilt is what many floor
         # exercises move: its buttocks and hip bone are drawn so the tilt shows
         self._shows_pelvis = figure.position == "supine" and self.camera.sees_floor_edge_on
@@ -671,6 +674,10 @@ class FigureScene:
             front.append(self._cue_line(self.pelvis_needle(skeleton), frame, "cue:pelvis"))
         if self.figure.guide == "back":
             front.append(self._back_guide(skeleton, frame))
+        elif self.figure.guide == "line":
+            # over the body: the hips sag below it, then rise onto it (drawn behind, the
+            # body hid it where it mattered)
+            front.append(self._cue_line(self.body_line(pose.flipped), frame, "cue:guide"))
         if self.figure.arrow is not None:
             front += self._arrow(self.figure.arrow, pose.flipped, frame)
         if joints is not None:
@@ -854,6 +861,25 @@ class FigureScene:
         low = tuple(b - d * GUIDE_BELOW_CM for b, d in zip(base, along, strict=True))
         high = tuple(b + d * reach for b, d in zip(base, along, strict=True))
         return low, high  # type: ignore[return-value]
+
+    def body_line(self, flipped: bool) -> tuple[Vec, Vec]:
+        """The body line's two ends (world): the work position's straight line from a little
+        past the knees to the middle of the head, the same in every frame. (Reaching on past
+        the head, it read as a pole held in the hand.)"""
+        line = self._body_lines.get(flipped)
+        if line is None:
+            work = self.figure.work
+            points = solve(work.mirrored() if flipped else work).points
+            knees, head = _mid(points["l_knee"], points["r_knee"]), points["head"]
+            along = _unit(tuple(h - k for h, k in zip(head, knees, strict=True)))
+            start: Vec = (
+                knees[0] - along[0] * LINE_PAST_CM,
+                knees[1] - along[1] * LINE_PAST_CM,
+                knees[2] - along[2] * LINE_PAST_CM,
+            )
+            line = (start, head)
+            self._body_lines[flipped] = line
+        return line
 
     def _back_guide(self, skeleton: Skeleton, frame: Frame) -> Shape:
         """A straight stick along the back, drawn like the motion arrow's line (a calm grey

@@ -463,3 +463,36 @@ def test_the_texts_say_what_the_figure_shows_in_both_languages() -> None:
     for text, en, nl in pairs:
         assert en in text["en"], en
         assert nl in text["nl"], nl
+
+
+@pytest.mark.parametrize("mirrored", SIDES)
+def test_a_fixed_line_from_the_knees_to_the_head_shows_where_the_hips_rise_to(
+    figure: Figure, mirrored: bool
+) -> None:
+    # Blind raters could not see how high the hips go or that the body ends in one line
+    # (2 of 5, session 12); two judges rated the picture with the work position's line from
+    # the knees to the head 3 and 4, without it 2. Reaching on past the head it read as a
+    # pole: it stops in the middle of the head.
+    assert figure.guide == "line"
+    scene = scene_for(figure)
+    work = solve(figure.work.mirrored() if mirrored else figure.work).points
+    low, high = scene.body_line(mirrored)
+    assert math.dist(high, work["head"]) <= 0.01, "it ends in the middle of the head"
+    knees = midpoint(work["l_knee"], work["r_knee"])
+    assert 5.0 <= math.dist(low, knees) <= 10.0, "a little past the knees"
+    lines = set()
+    for phase in PHASES:
+        drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
+        (guide,) = [s for s in drawing.shapes if s.part == "cue:guide"]
+        assert guide.role == "cue"
+        lines.add(tuple((round(x, 3), round(y, 3)) for x, y in guide.points))
+        assert drawing.shapes[-1].part.startswith("cue:"), "drawn over the body"
+    assert len(lines) == 1, "fixed in place: the body moves onto it"
+
+    # the hips sag well below it at the start, and lie on it at work (world cm)
+    def below(pose: Pose) -> float:
+        pelvis = solve(pose.mirrored() if mirrored else pose).points["pelvis"]
+        return -_above_line(pelvis, low, high)
+
+    assert below(figure.start) >= 8.0, "at the start the hips sag clearly below the line"
+    assert abs(below(figure.work)) <= 3.0, "at work they lie on it"
