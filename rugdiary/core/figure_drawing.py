@@ -55,6 +55,10 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the side view from higher up, for kneeling down onto the heels: both arms show long
     # on the mat ahead and the head stays in front of the near arm
     "side_raised": (14.0, 18.0),
+    # nearly square to the side and just above the mat, for knee rocking: the far leg and
+    # arm show only as a narrow edge behind the near ones (from 14 round they looked like a
+    # double exposure, and arms and thighs piled into one bundle over the chest)
+    "side_square": (6.0, 4.0),
 }
 
 

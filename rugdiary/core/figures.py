@@ -380,6 +380,7 @@ CAMERAS: tuple[str, ...] = (
     "side_low",
     "front_quarter",
     "side_raised",
+    "side_square",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

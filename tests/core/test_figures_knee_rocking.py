@@ -10,7 +10,7 @@ import pytest
 from rugdiary.core.body import HEAD_RADIUS, Skeleton, Vec, solve
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
-from rugdiary.core.figure_drawing import Camera, Drawing, scene_for
+from rugdiary.core.figure_drawing import CAMERA_ANGLES, Camera, Drawing, scene_for
 from rugdiary.core.figures import Arrow, PropKind
 from tests.core.figure_geometry import EXERCISES, figure_of, inside, midpoint, minus
 
@@ -166,8 +166,12 @@ def test_the_low_back_pelvis_and_head_rest_on_the_mat_throughout() -> None:
 
 
 def test_seen_plainly_from_the_side_with_a_rocking_arrow_at_the_knees() -> None:
-    # a clean side view: the seat and back rest on the mat line, the arms show against it
-    assert FIGURE.camera == "side"
+    # a clean side view, nearly square to it: the seat and back rest on the mat line, the
+    # arms show against it, the far limbs only as a narrow edge
+    assert FIGURE.camera == "side_square"
+    yaw, pitch = CAMERA_ANGLES[FIGURE.camera]
+    assert abs(yaw) <= 8.0, "nearly square to the side"
+    assert pitch <= 6.0, "just above the mat"
     assert FIGURE.arrow is not None
     assert FIGURE.arrow.at == "knees"
     assert FIGURE.arrow.both, "there and back"
@@ -209,20 +213,24 @@ def test_the_near_hand_is_drawn_on_top_of_the_near_knee_and_shows() -> None:
 
 
 def test_the_near_arm_stays_apart_from_the_near_thigh_on_screen() -> None:
-    # arms and thighs piled into one dark knot: the elbow and the forearm now keep clear of
-    # the thigh's line, bending out into the gap between the thigh and the chest
-    for skeleton in FRAMES:
+    # arms and thighs piled into one dark knot: the elbow and the forearm keep clear of the
+    # thigh's line, bending out into the gap between the thigh and the chest. Nearly square
+    # to the side (session 12) the gap is narrower and at the inner end the forearm runs
+    # almost with the thigh: there the arm's own tone parts them.
+    scene = scene_for(FIGURE)
+    for phase, skeleton in zip(PHASES, FRAMES, strict=True):
         p = skeleton.points
         view = {n: _screen(p[n]) for n in ("l_hip", "l_knee", "l_elbow", "l_wrist")}
         thigh = (view["l_hip"], view["l_knee"])
         elbow_off = _to_segment(view["l_elbow"], *thigh)
-        assert elbow_off >= 10.0, f"the elbow lies {elbow_off:.1f} cm from the thigh's line"
+        assert elbow_off >= 7.0, f"the elbow lies {elbow_off:.1f} cm from the thigh's line"
         (ex, ey), (wx, wy) = view["l_elbow"], view["l_wrist"]
         forearm = ((ex + wx) / 2, (ey + wy) / 2)
-        assert _to_segment(forearm, *thigh) >= 8.0, "the forearm lies along the thigh"
-        # the forearm does not run alongside the thigh: it meets it at the knee at an angle
+        assert _to_segment(forearm, *thigh) >= 6.5, "the forearm lies along the thigh"
         fore = _direction(view["l_elbow"], view["l_wrist"])
-        assert _apart(fore, _direction(*thigh)) >= 12.0, "forearm parallel to the thigh"
+        if _apart(fore, _direction(*thigh)) < 12.0:
+            roles = {s.part: s.role for s in scene.drawing(FIGURE.at_phase(phase)).shapes}
+            assert roles["l_elbow"] != roles["l_hip"], "alongside the thigh, in its own tone"
 
 
 def test_a_short_straight_two_headed_arrow_runs_along_the_knees_path() -> None:

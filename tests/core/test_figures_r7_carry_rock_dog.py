@@ -123,25 +123,22 @@ def _angle(a: Vec, joint: Vec, b: Vec) -> float:
 
 
 class TestKneeRocking:
-    def test_at_the_inner_end_the_far_knee_and_far_hand_show_beside_the_near_ones(self) -> None:
-        # Arms, thighs and shins piled into one dark knot at the inner end: the lighter far
-        # knee, thigh and hand stay partly in sight. (Round 11 paired the knees again, as
-        # one unit, so the far ones show as a lighter edge beside the near ones.)
+    def test_at_the_inner_end_the_far_knee_shows_as_a_narrow_edge_not_a_double(self) -> None:
+        # Arms, thighs and shins piled into one dark knot at the inner end. Round 11 showed
+        # the far knee, thigh and hand beside the near ones; raters then saw a double
+        # exposure (session 12), and two judges preferred a view nearly square to the side
+        # (3 and 4 against 2 and 3): the far knee and thigh a narrow lighter edge, the grip
+        # shown by the near hand in the arm tone.
         figure = figure_of("knee-rocking")
         scene = scene_for(figure)
         scale = scene.frame.scale
         for phase in (0.375, 0.5, 0.625):
             drawing = scene.drawing(figure.at_phase(phase))
             parts = {s.part: i for i, s in enumerate(drawing.shapes) if s.kind == "poly"}
-            # (knees apart showed about two thirds of the far knee and most of the far hand)
-            for part, joint, least in (
-                ("r_knee", "r_knee", 0.15),
-                ("r_hip", "r_knee", 0.1),
-                ("r_wrist", "r_wrist", 0.12),
-            ):
+            for part, joint, least in (("r_knee", "r_knee", 0.08), ("r_hip", "r_knee", 0.04)):
                 assert drawing.shapes[parts[part]].role == "far"
                 seen = _uncovered(drawing, parts[part], drawing.joints[joint], 9.0 * scale)
-                assert seen >= least, f"{part} at {phase}: {seen:.0%} in sight"
+                assert least <= seen <= 0.4, f"{part} at {phase}: {seen:.0%} in sight"
 
     def test_the_arms_straighten_as_the_knees_go_out_and_the_head_rests_on_the_mat(self) -> None:
         figure = figure_of("knee-rocking")

@@ -135,9 +135,10 @@ def test_knee_rocking_palms_rest_on_the_kneecaps_and_the_arms_stay_clear_of_the_
         assert math.hypot(pelvis[0] - head[0], pelvis[2] - head[2]) >= 65, "the trunk lies long"
         assert points["c7"][1] < 13, "the shoulders stay down"
         # the far leg shows beside the near one (lighter), not hidden exactly behind it;
-        # the knees stay together, so it is a narrow edge (round 11)
+        # the knees stay together, so it is a narrow edge (round 11; session 12 narrowed
+        # it further: further round, it looked like a double exposure)
         near, far = camera.project(points["l_knee"]), camera.project(points["r_knee"])
-        assert math.dist(near[:2], far[:2]) >= 3.0, "the far knee shows"
+        assert 1.5 <= math.dist(near[:2], far[:2]) <= 6.0, "the far knee shows, just"
     # seen plainly from the side: the trunk lies square to the camera, not turned
     assert all(k.pose.turn[0] == 0 for k in figure.keyframes)
     start, work = solve(figure.start).points, solve(figure.work).points
