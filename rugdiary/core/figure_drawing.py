@@ -868,8 +868,8 @@ class FigureScene:
 
     def body_line(self, flipped: bool) -> tuple[Vec, Vec]:
         """The body line's two ends (world): the work position's straight line from a little
-        past the knees to the middle of the head, the same in every frame. (Reaching on past
-        the head, it read as a pole held in the hand.)"""
+        past the knees to the edge of the head, the same in every frame. (Reaching on past
+        the head, it read as a pole held in the hand; into it, it crossed out an eye.)"""
         line = self._body_lines.get(flipped)
         if line is None:
             work = self.figure.work
@@ -881,7 +881,12 @@ class FigureScene:
                 knees[1] - along[1] * LINE_PAST_CM,
                 knees[2] - along[2] * LINE_PAST_CM,
             )
-            line = (start, head)
+            end: Vec = (
+                head[0] - along[0] * HEAD_RADIUS,
+                head[1] - along[1] * HEAD_RADIUS,
+                head[2] - along[2] * HEAD_RADIUS,
+            )
+            line = (start, end)
             self._body_lines[flipped] = line
         return line
 
