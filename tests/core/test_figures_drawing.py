@@ -373,11 +373,12 @@ def test_pelvic_tilt_rocks_the_pelvis_like_a_seesaw_and_keeps_the_belly() -> Non
 
 
 def _cue(drawing: Drawing) -> list[Point2]:
-    """The motion arrow's points (not the pelvic tilt's pointer, a cue on the body)."""
+    """The motion arrow's points (not the pelvic tilt's pointer or a guide line: cues that
+    lie on the body)."""
     return [
         p
         for shape in drawing.shapes
-        if shape.role == "cue" and shape.part != "cue:pelvis"
+        if shape.role == "cue" and shape.part not in ("cue:pelvis", "cue:guide")
         for p in shape.points
     ]
 
