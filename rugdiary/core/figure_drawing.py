@@ -624,14 +624,13 @@ class FigureScene:
             # below stays behind the head, so it never covers the face (which looks down);
             # a head down on the mat between the arms (child's pose) stays in front.
             head_depth = min(head_depth, trunk_depth + 1.0)
-        # The neck: no outline of its own, between the trunk and the head (the head's rim
-        # marks the chin). Outlined and over the head or the chest, it stood out as a loose
-        # oval (a "collar"); under the trunk the shoulders hid it and the head floated
+        # The neck has no outline of its own: outlined over the head or the chest it stood
+        # out as a loose oval (a "collar"), and under the trunk the shoulders hid it and the
+        # head floated. It lies over the trunk, whose rim would cut across it; under the
+        # head, whose rim marks the chin, unless the head is further back than the trunk
+        # (lying, seen from a little towards the feet); and under the near limbs, so an
+        # arm's rim at the shoulder is not cut by it.
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
-        # (and under the near limbs, which lie in front of the trunk: an arm's rim at the
-        # shoulder is not cut by it)
-        # always over the trunk, whose rim would cut across it; with the head further back
-        # than the trunk (lying, seen from a little towards the feet) over the head's rim too
         neck_key = max(
             trunk_depth + 0.001, min(neck_depth - 0.5, head_depth - 0.001, trunk_depth + 1.0)
         )
@@ -876,17 +875,7 @@ class FigureScene:
             points = solve(work.mirrored() if flipped else work).points
             knees, head = _mid(points["l_knee"], points["r_knee"]), points["head"]
             along = _unit(tuple(h - k for h, k in zip(head, knees, strict=True)))
-            start: Vec = (
-                knees[0] - along[0] * LINE_PAST_CM,
-                knees[1] - along[1] * LINE_PAST_CM,
-                knees[2] - along[2] * LINE_PAST_CM,
-            )
-            end: Vec = (
-                head[0] - along[0] * HEAD_RADIUS,
-                head[1] - along[1] * HEAD_RADIUS,
-                head[2] - along[2] * HEAD_RADIUS,
-            )
-            line = (start, end)
+            line = (_along(knees, along, -LINE_PAST_CM), _along(head, along, -HEAD_RADIUS))
             self._body_lines[flipped] = line
         return line
 

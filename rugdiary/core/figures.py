@@ -356,8 +356,8 @@ and the far side (FigureStyle.arm), for an arm that lies over the legs."""
 GUIDES: tuple[str, ...] = ("back", "line")
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the
 back, touching the sacrum, the upper back and the back of the head; "line" is the straight
-line the body reaches at work, from the knees through the head, fixed in place: the hips
-rise onto it (side plank)."""
+line the body reaches at work, from the knees to the head, fixed in place: the hips rise
+onto it (side plank)."""
 
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
@@ -414,7 +414,7 @@ class Figure:
     guide: str | None = None
     """"back" draws a straight stick just behind the back, from the sacrum to behind the
     head (GUIDES): the back and neck stay on one line while the body tips. "line" draws the
-    work position's knees-to-head line behind the body, where the body rises onto it."""
+    work position's knees-to-head line over the body, which rises onto it."""
     near_arm: str = "dark"
     """"mid" tones the near arm between the near and the far side (NEAR_ARMS): hands on the
     knees, the arm lies over the legs, and in one dark tone arm and thighs were one knot."""
