@@ -529,7 +529,7 @@ def test_a_hand_slid_under_the_low_back_is_drawn_under_the_trunk() -> None:
     bridge = figure_of("glute-bridge")
     shapes = scene_for(bridge).drawing(bridge.start).shapes
     order = {shape.part: i for i, shape in enumerate(shapes)}
-    near = next(s.part for s in shapes if s.role == "near" and s.part.endswith("_wrist"))
+    near = next(s.part for s in shapes if s.role == "arm" and s.part.endswith("_wrist"))
     assert order[near] > order["trunk"]
 
 
