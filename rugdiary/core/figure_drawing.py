@@ -1537,11 +1537,10 @@ def _prop_solids(
         post = 3.0
         zc = (z0 + z1) / 2
         solids: list[tuple[str, _Corners, str]] = []
-        posts = 2
-        for i in range(posts):
-            if (prop.x, prop.x + prop.w)[i] in joined:
+        # 2 cm in from each end: the start's post, then the far end's
+        for end, px in ((prop.x, x0 + 2.0), (prop.x + prop.w, x1 - 2.0 - post)):
+            if end in joined:
                 continue
-            px = x0 + 2.0 + (prop.w - 4.0 - post) * i / (posts - 1)
             top = prop.rail_top(px + post / 2) - bar
             solids.append(
                 (
