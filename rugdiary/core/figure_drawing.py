@@ -35,14 +35,15 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # so the second side is the first one's mirror image. (From above the feet end, along
     # the body, the upright shins hid the thighs and raters saw short straight legs.)
     "three_quarter": (32.0, 34.0),
-    # in front of the chest, a little towards the feet and a little raised, so the mat shows
-    # as a floor: the body lies on its side across the picture and the hip rises up off the
-    # mat into one line with the knees and the shoulders, the upright upper arm stands on the
-    # mat right under the shoulder, and the shins and feet of the bent knees lie on the mat
-    # going back up the picture behind the body (from nearly level, 10 degrees up, the mat
-    # was a line and the shins going back read as lower legs pointing forward with the feet
-    # floating; from 22 up and 20 round the lift was hard to judge)
-    "front_low": (20.0, 18.0),
+    # square in front of the chest and a little raised, as handouts draw a side plank: the
+    # body lies on its side across the picture and the hips rise off the mat into one line
+    # with the knees and the head, the upper arm stands upright under the shoulder and the
+    # forearm lies on the mat turned in under the chest, the feet show behind the knees
+    # (from 20 round and 18 up, towards the feet, the shins showed going back, but blind
+    # raters saw a dark knot at an odd angle, "half-sitting" or even a glute bridge, and
+    # rated it 2; square on, with the side underneath dark (Figure.near_side), they rated
+    # it 3; from 5 up the forearm towards the viewer shrank to a hand on a straight arm)
+    "front_low": (0.0, 12.0),
     # the side view from just above the mat, for figures lying on the back: a hand or elbow
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
@@ -582,6 +583,12 @@ class FigureScene:
         }
         sided = abs(side_depth["l_"] - side_depth["r_"]) > 8.0
         near_side = "l_" if side_depth["l_"] > side_depth["r_"] else "r_"
+        if self.figure.near_side == "under":
+            # seen square on the chest, both sides are about as near, and the nearer one
+            # changed as the hips rose: the side underneath stays near (dark), so the arm
+            # propping the body stands out and the top leg lies lighter behind the lower one
+            sided = True
+            near_side = "l_" if pts["l_shoulder"][1] < pts["r_shoulder"][1] else "r_"
         for side in ("l_", "r_"):
             for a, b, ra, rb in _LIMB_PARTS:
                 real = (proj[side + a][2] + proj[side + b][2]) / 2

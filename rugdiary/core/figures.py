@@ -353,6 +353,11 @@ NEAR_ARMS: tuple[str, ...] = ("dark", "mid")
 """How the near arm is toned: "dark" like the rest of the near side, "mid" between the near
 and the far side (FigureStyle.arm), for an arm that lies over the legs."""
 
+NEAR_SIDES: tuple[str, ...] = ("camera", "under")
+"""Which side is drawn as the near one (dark, in front of the trunk): "camera" the side nearer
+the camera, "under" the side lying underneath (the side plank, seen square on the chest, where
+both sides are about as near and the nearer one changed as the hips rose)."""
+
 GUIDES: tuple[str, ...] = ("back", "line")
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the
 back, touching the sacrum, the upper back and the back of the head; "line" is the straight
@@ -418,6 +423,9 @@ class Figure:
     near_arm: str = "dark"
     """"mid" tones the near arm between the near and the far side (NEAR_ARMS): hands on the
     knees, the arm lies over the legs, and in one dark tone arm and thighs were one knot."""
+    near_side: str = "camera"
+    """"under" draws the side lying underneath as the near side (NEAR_SIDES): the arm
+    propping the body and the leg on the mat dark, the top arm and leg lighter."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -452,6 +460,8 @@ class Figure:
             raise ValidationError("guide", f"must be one of {', '.join(GUIDES)}")
         if self.near_arm not in NEAR_ARMS:
             raise ValidationError("near_arm", f"must be one of {', '.join(NEAR_ARMS)}")
+        if self.near_side not in NEAR_SIDES:
+            raise ValidationError("near_side", f"must be one of {', '.join(NEAR_SIDES)}")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -559,6 +569,8 @@ class Figure:
             out["guide"] = self.guide
         if self.near_arm != "dark":
             out["near_arm"] = self.near_arm
+        if self.near_side != "camera":
+            out["near_side"] = self.near_side
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -591,6 +603,7 @@ class Figure:
                 "eyes",
                 "guide",
                 "near_arm",
+                "near_side",
             },
             "is not a figure field",
             path,
@@ -623,6 +636,7 @@ class Figure:
                 eyes=data.get("eyes", "open"),
                 guide=data.get("guide"),
                 near_arm=data.get("near_arm", "dark"),
+                near_side=data.get("near_side", "camera"),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

@@ -75,25 +75,21 @@ def _skin_above_support(figure: Figure, skeleton: Skeleton, point: str, half: fl
     return p[1] - half - support_under(figure.props, p, False)
 
 
-def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
-    figure: Figure,
-) -> None:
-    # A top-down corner view read as a kneeling push-up, straight from the front the bent
-    # knees hid behind the thighs, from a little above (28, 34) the forearm hid and it read
-    # as a front plank, and from well above (20, 40) it read as sitting half-reclined with
-    # the shins in the air; from (15, 28) as a kneeling push-up, and level but well towards
-    # the feet (14, 7) still as a face-down plank. Now nearly level and nearly square to the
-    # chest (6, 10): the body reads as lying on its side, the hips rise straight up off the
-    # mat, and the shins on the mat still show going back from the knees (the thighs 15
-    # degrees forward of the trunk), shorter than from further towards the feet. Round 12:
-    # from there the bent knees, the forearm pointing forward and the way the face looked
-    # were unclear; from the corner at the feet, a little raised (20, 22), they show.
-    # Round 13: there the lift was hard to judge; nearly level (26, 10) it reads straight up.
+def test_seen_square_on_the_chest_from_a_little_above(figure: Figure) -> None:
+    # A top-down corner view read as a kneeling push-up, from a little above (28, 34) the
+    # forearm hid and it read as a front plank, from well above (20, 40) as sitting
+    # half-reclined with the shins in the air, and level but well towards the feet (14, 7)
+    # as a face-down plank. Rounds 12 and 13 and session 12 went to the corner at the feet
+    # (20, 18), where the shins showed going back; blind raters still rated it 2 ("a dark
+    # knot at an odd angle", "half-sitting", once a glute bridge). Session 13: square on
+    # the chest and a little raised (0, 12), as handouts draw it, with the side underneath
+    # dark (Figure.near_side) and the forearm turned in under the chest, rated 3 by all
+    # three raters. The shins going back are foreshortened; the feet show past the knees.
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert 0.0 <= yaw <= 30.0, "facing the chest, from the corner at the feet at most"
-    assert 3.0 <= pitch <= 25.0, (
-        "a little raised: round 8 read pitch 21 from the front as half-reclining"
+    assert abs(yaw) <= 5.0, "square on the chest"
+    assert 8.0 <= pitch <= 16.0, (
+        "a little raised: from 5 up the forearm towards us shrank to a hand on a straight arm"
     )
     camera = Camera.named(figure.camera)
     first = solve(figure.start)
@@ -106,16 +102,16 @@ def test_seen_facing_the_chest_from_a_little_above_and_towards_the_feet(
             same = _dot(_axis(frame, 0), _axis(start, 0))
             assert same >= math.cos(math.radians(15)), round(same, 2)
         facing = _dot(_axis(skeleton.chest_frame, 0), camera.toward)
-        assert facing >= 0.55, f"the chest faces the viewer ({facing:.2f})"
+        assert facing >= 0.9, f"the chest faces the viewer ({facing:.2f})"
         p = skeleton.points
         for side in ("l_", "r_"):
             knee, ankle = _screen(camera, p[side + "knee"]), _screen(camera, p[side + "ankle"])
-            assert ankle[0] - knee[0] >= 12.0, (side, "the shin goes on from the knee")
+            assert ankle[0] - knee[0] >= 3.0, (side, "the feet show past the knees")
     lift = [_screen(camera, solve(pose).points["pelvis"]) for pose in (figure.start, figure.work)]
     assert lift[1][1] - lift[0][1] >= 8.0, "the hips rise clearly up the picture"
 
 
-def test_on_screen_the_knees_bend_back_at_a_right_angle_and_the_shins_show(
+def test_on_screen_the_thighs_show_long_and_the_shins_go_back_into_the_picture(
     figure: Figure,
 ) -> None:
     camera = Camera.named(figure.camera)
@@ -126,9 +122,12 @@ def test_on_screen_the_knees_bend_back_at_a_right_angle_and_the_shins_show(
             thigh = (knee[0] - hip[0], knee[1] - hip[1])
             shin = (ankle[0] - knee[0], ankle[1] - knee[1])
             assert math.hypot(*thigh) >= 0.6 * THIGH, (side, "thigh drawn short")
-            # nearly square to the chest the shins going back are foreshortened, not gone
-            assert math.hypot(*shin) >= 0.35 * SHIN, (side, "shin drawn as a stub")
-            assert shin[0] * thigh[0] > 0, (side, "nearly level, the shin goes on behind the knee")
+            # square on the chest the shins go straight back, away from us: foreshortened
+            # to a short piece ending in the foot, but never hidden behind the thigh
+            away = camera.project(p[side + "knee"])[2] - camera.project(p[side + "ankle"])[2]
+            assert away >= 0.7 * SHIN, (side, "the shin goes back into the picture")
+            assert math.hypot(*shin) >= 0.15 * SHIN, (side, "the shin shows")
+            assert shin[0] * thigh[0] > 0, (side, "the shin goes on behind the knee")
 
 
 def test_the_forearm_points_forward_not_along_the_body(figure: Figure) -> None:

@@ -79,7 +79,14 @@ def test_the_svg_and_the_painter_place_every_joint_at_the_same_point(
         point = QPointF(dx + x * k, dy + y * k).toPoint()
         a, b = painted.pixelColor(point), svg.pixelColor(point)
         assert _same(a, b), (name, a.name(), b.name())
-        on_body += _same(a, near) or _same(a, far)
+        # a joint where two parts meet can sit on an outline or under a cue line drawn
+        # over the body (the side plank's): the body's colour lies within 3 px
+        around = [
+            painted.pixelColor(point.x() + ox, point.y() + oy)
+            for ox in (-3, 0, 3)
+            for oy in (-3, 0, 3)
+        ]
+        on_body += any(_same(c, near) or _same(c, far) for c in around)
     assert on_body >= len(drawing.joints) * 0.8, "the joints lie on the drawn body"
     differing = sum(
         not _same(painted.pixelColor(x, y), svg.pixelColor(x, y), 60)
