@@ -30,10 +30,9 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     "side": (14.0, 8.0),
     "front": (90.0, 28.0),
     "top": (0.0, 90.0),
-    # a raised corner on the feet side, for knee rolls: the bent knees stand up as a peak
-    # over the feet and sink towards the viewer, down the picture; a corner (CORNER_YAW),
-    # so the second side is the first one's mirror image. (From above the feet end, along
-    # the body, the upright shins hid the thighs and raters saw short straight legs.)
+    # a raised corner on the feet side: bent knees stand up as a peak over the feet and sink
+    # towards the viewer, down the picture; a corner (CORNER_YAW), so the second side is the
+    # first one's mirror image (knee rolls until session 13, now "head_end")
     "three_quarter": (32.0, 34.0),
     # square in front of the chest and a little raised, as handouts draw a side plank: the
     # body lies on its side across the picture and the hips rise off the mat into one line
@@ -60,6 +59,12 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # arm show only as a narrow edge behind the near ones (from 14 round they looked like a
     # double exposure, and arms and thighs piled into one bundle over the chest)
     "side_square": (6.0, 4.0),
+    # along the body from beyond the head, raised, for knee rolls: the bent knees stand up
+    # over the pelvis and tip to one side like a wiper, the arms lie out in a T across the
+    # picture and the head rests on its cushion at the bottom (from above the feet end the
+    # upright shins hid the thighs, and raters saw short straight legs; from a raised corner
+    # on the feet side they saw the legs straighten out flat and rated it 2; from here 3)
+    "head_end": (-90.0, 30.0),
 }
 
 

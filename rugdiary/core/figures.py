@@ -386,6 +386,7 @@ CAMERAS: tuple[str, ...] = (
     "front_quarter",
     "side_raised",
     "side_square",
+    "head_end",
 )
 """Where the figure is seen from (figure_drawing.CAMERA_ANGLES): each movement where it shows."""
 

@@ -10,7 +10,6 @@ from rugdiary.core.body import CONTACT_POINTS, Pose, Vec, solve
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import (
     CAMERA_ANGLES,
-    CORNER_YAW,
     VIEW_W,
     Drawing,
     Point2,
@@ -63,14 +62,6 @@ def _knees(drawing: Drawing) -> Point2:
 
 def _side(pose: Pose, mirrored: bool) -> Pose:
     return pose.mirrored() if mirrored else pose
-
-
-def _opening(hip: Point2, knee: Point2, ankle: Point2) -> float:
-    """Degrees between the thigh and the shin on screen, at the knee."""
-    a = (hip[0] - knee[0], hip[1] - knee[1])
-    b = (ankle[0] - knee[0], ankle[1] - knee[1])
-    cos = (a[0] * b[0] + a[1] * b[1]) / (math.hypot(*a) * math.hypot(*b))
-    return math.degrees(math.acos(max(-1.0, min(1.0, cos))))
 
 
 def test_knee_rolls_start_with_the_knees_upright_and_together_and_the_feet_flat() -> None:
@@ -187,9 +178,9 @@ def test_knee_rolls_feet_stay_flat_on_the_mat_and_the_knees_bent() -> None:
                 assert math.degrees(math.acos(cos)) <= 80.0, (phase, side)
 
 
-def test_knee_rolls_mat_fits_the_body_so_the_corner_view_stays_big() -> None:
-    # a mat seen from a corner shows its diagonal: no bigger than the body with its arms
-    # out needs, so the figure is not drawn small
+def test_knee_rolls_mat_fits_the_body_so_the_figure_stays_big() -> None:
+    # the mat is no bigger than the body with its arms out needs, so the figure is not
+    # drawn small
     figure = _figure()
     assert scene_for(figure).frame.scale >= 0.9
 
@@ -215,52 +206,61 @@ def test_knee_rolls_texts_say_cushion_and_feet_a_little_apart() -> None:
         assert word in start.nl
 
 
-def test_knee_rolls_are_seen_from_a_raised_corner_on_the_feet_side() -> None:
-    # looking along the body (from above the feet end) the upright shins hid the thighs and
-    # raters saw short straight legs; from a raised corner the bent knees stand up as a
-    # peak over the feet, and the knees sinking towards the viewer drop down the picture.
-    # A corner view draws the second side as the first one's mirror image, so both sides
-    # look alike (mirrored in the world, one side would sink away behind the other leg)
+def test_knee_rolls_are_seen_along_the_body_from_beyond_the_head() -> None:
+    # Looking along the body from above the feet end the upright shins hid the thighs and
+    # raters saw short straight legs; from a raised corner on the feet side (32, 34) blind
+    # raters saw the legs "straighten out flat" and rated it 2 (session 13). From beyond
+    # the head, raised, the knees stand up over the pelvis and tip to one side like a wiper:
+    # three raters named it and rated it 3. The view is square along the body, so the other
+    # side is the same view mirrored in the world, not a mirrored drawing.
     figure = _figure()
-    assert figure.camera == "three_quarter"
+    assert figure.camera == "head_end"
+    users = [e for e, ex in EXERCISES.items() if ex.figure and ex.figure.camera == "head_end"]
+    assert users == ["knee-rolls"], "the camera is this exercise's own"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert CORNER_YAW <= yaw <= 45.0, "a corner, nearer the side than the feet end"
-    assert 25.0 <= pitch <= 45.0, "raised: the mat shows as a floor"
-    assert mirrors_view(figure)
+    assert yaw == -90.0, "along the body, from the head end"
+    assert 20.0 <= pitch <= 40.0, "raised: the mat shows as a floor and the knees stand up"
+    assert not mirrors_view(figure)
     joints = scene_for(figure).drawing(figure.start).joints
-    # head, pelvis and knees across the picture, the head at the left
-    assert joints["head"][0] < joints["pelvis"][0] < _mid(joints["l_knee"], joints["r_knee"])[0]
-
-
-@pytest.mark.parametrize("mirrored", [False, True])
-def test_knee_rolls_start_knees_stand_up_as_a_peak_over_the_feet(mirrored: bool) -> None:
-    figure = _figure()
-    joints = scene_for(figure).drawing(_side(figure.start, mirrored)).joints
+    # the head at the bottom, the pelvis above it and the knees above that, in one column
+    knees = _knees(scene_for(figure).drawing(figure.start))
+    assert joints["head"][1] > joints["pelvis"][1] > knees[1]
+    assert abs(joints["head"][0] - knees[0]) <= 2.0, "upright in the middle of the picture"
+    # the arms lie out in a T across the picture
     for side in "lr":
-        hip, knee, ankle = (joints[f"{side}_{n}"] for n in ("hip", "knee", "ankle"))
-        # the knee is the top of the leg: above the hip and well above the foot (a
-        # straight leg lying flat would have its knee halfway between them)
-        assert knee[1] <= hip[1] - 10.0, side
-        assert knee[1] <= ankle[1] - 25.0, side
-        assert 25.0 <= _opening(hip, knee, ankle) <= 100.0, (side, "a bent knee, a peak")
+        wrist, shoulder = joints[f"{side}_wrist"], joints[f"{side}_shoulder"]
+        assert abs(wrist[0] - shoulder[0]) >= 3.0 * abs(wrist[1] - shoulder[1]), side
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
-def test_knee_rolls_knees_sink_down_the_picture_to_one_side_only(mirrored: bool) -> None:
+def test_knee_rolls_start_knees_stand_up_over_the_pelvis(mirrored: bool) -> None:
+    figure = _figure()
+    scene = scene_for(figure)
+    joints = scene.drawing(_side(figure.start, mirrored)).joints
+    for side in "lr":
+        hip, knee = joints[f"{side}_hip"], joints[f"{side}_knee"]
+        # the knee is the top of the leg, well up the picture from the hip, and upright
+        assert knee[1] <= hip[1] - 30.0 * scene.frame.scale, side
+        assert abs(knee[0] - hip[0]) <= 6.0 * scene.frame.scale, (side, "upright")
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_knee_rolls_knees_tip_to_one_side_and_down_the_picture(mirrored: bool) -> None:
     figure = _figure()
     scene = scene_for(figure)
     first = _knees(scene.drawing(_side(figure.start, mirrored)))
     after = _knees(scene.drawing(_side(_settle(figure), mirrored)))
     dx, dy = after[0] - first[0], after[1] - first[1]
-    assert dy >= VIEW_W / 12, "down the picture, towards the viewer and the mat"
-    assert abs(dx) >= VIEW_W / 16, "and a little across"
-    # the second side is the first one's mirror image: the same drop, across the other way
+    assert abs(dx) >= VIEW_W / 10, "well across: the wiper's swing"
+    assert dy >= VIEW_W / 20, "and down the picture, towards the mat"
+    # the other side swings the same way round, across the other way
     plain = _knees(scene.drawing(_settle(figure)))[0] - _knees(scene.drawing(figure.start))[0]
     assert dx == pytest.approx(-plain if mirrored else plain, abs=1.0)
-    # one cycle goes to one side and back (the dose is per side): never up past the start
+    # one cycle goes to one side and back (the dose is per side): never past the middle
     for phase in PHASES:
         knees = _knees(scene.drawing(figure.at_phase(phase, mirrored=mirrored)))
         assert knees[1] >= first[1] - 1.0, phase
+        assert (knees[0] - first[0]) * dx >= -1.0, (phase, "one side only")
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
@@ -296,7 +296,7 @@ def test_knee_rolls_arrow_curves_from_over_the_knees_down_the_way_they_sink(
     back = _mid(base[0], base[1])
     # it starts over the knees and ends nearer where they land, its head pointing down
     # and across the way they go
-    assert min(math.dist(p, knees) for p in line) <= 15.0
+    assert min(math.dist(p, knees) for p in line) <= 20.0
     assert min(p[1] for p in line) < knees[1], "over the knees"
     assert math.dist(tip, after) < math.dist(line[0], after)
     assert tip[1] > back[1], "pointing down"
