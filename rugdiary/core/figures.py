@@ -50,9 +50,10 @@ class PropKind(StrEnum):
 
 CHAIR_BACK = 45.0
 """How far a chair's backrest rises above its seat (cm)."""
-BAG_HANDLE = 5.0
+BAG_HANDLE = 10.0
 """How far a bag's handle reaches above its body to the hand, within the bag's height (cm):
-short and firm, a suitcase's, not a shopping bag's long straps."""
+firm, a suitcase's, not a shopping bag's long straps, yet tall enough that its two ends show
+below the fist (at 5 cm the fist hid it, and a blind rater saw "a box with no handle")."""
 BAG_GRIP_HALF = 7.0
 """Half the width of the bag's handle, the grip across the fist (cm)."""
 BAG_SEAM_SHARE = 0.22

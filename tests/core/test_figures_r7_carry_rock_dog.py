@@ -86,7 +86,9 @@ class TestSuitcaseCarry:
                 assert math.dist(grip, palm) / scale <= 12.0, (mirrored, phase)
                 posts = (handle.points[0], handle.points[-1])
                 height = max(abs(grip[1] - p[1]) for p in posts) / scale
-                assert 3.0 <= height <= 10.0, f"a short handle, {height:.1f} cm"
+                # a case's handle, not a bag's straps, yet with its ends showing below the
+                # fist (session 13: at 5 cm the fist hid it, "a box with no handle")
+                assert 8.0 <= height <= 15.0, f"a short handle, {height:.1f} cm"
 
     def test_the_load_hangs_from_a_straight_arm_with_level_shoulders_and_an_upright_trunk(
         self,
