@@ -221,9 +221,10 @@ def test_knee_rolls_are_seen_along_the_body_from_beyond_the_head() -> None:
     assert yaw == -90.0, "along the body, from the head end"
     assert 20.0 <= pitch <= 40.0, "raised: the mat shows as a floor and the knees stand up"
     assert not mirrors_view(figure)
-    joints = scene_for(figure).drawing(figure.start).joints
+    drawing = scene_for(figure).drawing(figure.start)
+    joints = drawing.joints
     # the head at the bottom, the pelvis above it and the knees above that, in one column
-    knees = _knees(scene_for(figure).drawing(figure.start))
+    knees = _knees(drawing)
     assert joints["head"][1] > joints["pelvis"][1] > knees[1]
     assert abs(joints["head"][0] - knees[0]) <= 2.0, "upright in the middle of the picture"
     # the arms lie out in a T across the picture
