@@ -2,14 +2,19 @@
 
 Drawn with the player's own painter (ui.widgets.pose_figure.paint_drawing), light theme,
 into docs/figures/. `--only ID` renders one exercise; `--strip N` adds a strip of N
-in-between frames per exercise side by side (for checking a movement by eye).
+in-between frames per exercise side by side (for checking a movement by eye). `--blind DIR`
+writes a blind rating round instead (docs/figure-rating.md): one unnamed sheet of eight
+frames per exercise under a shuffled letter, the key, and the question for the raters.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
+import random
+import string
 import sys
 from pathlib import Path
 
@@ -30,6 +35,29 @@ LABEL_W = 190
 STYLE = FigureStyle(background="#ffffff")
 GIF_FRAMES = 24
 MAX_COLUMNS = 8
+BLIND_FRAMES = 8
+BLIND_COLUMNS = 4
+BLIND_CELL = (400, 300)
+RATER_QUESTION = """\
+You are helping test exercise illustrations for a back-pain exercise app. You are a
+first-time user: you know nothing about the app.
+
+Look at ONE picture: {sheet}. It shows {frames} frames, in order, of one looping animation
+of a single exercise (frame 1/{frames} to {frames}/{frames}, then it repeats). The drawing
+shows a figure from a fixed viewpoint; darker limbs are nearer to you, lighter ones
+further away.
+
+The exercise is one of these {count} (names only):
+{names}
+
+Judge only from the picture. Answer in exactly this form, nothing else:
+NAME: <which of the {count} it is>
+SURE: <how sure, 1-5>
+RATING: <1-5: how well would this picture alone teach a person in pain to do the movement
+correctly? 5 = could copy it correctly from the picture alone; 3 = gets the idea but would
+need the text; 1 = misleading>
+WHY: <two or three sentences: what is clear, what is unclear or misleading>
+"""
 
 
 def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: int) -> QImage:
@@ -96,6 +124,82 @@ def contact_sheet(exercises: list[Exercise], strip: int, lang: str) -> QImage:
     return image
 
 
+def blind_sheet(exercise: Exercise) -> QImage:
+    """One loop of `exercise` in BLIND_FRAMES numbered frames, with nothing that names it.
+
+    Only the first side: a rater sees what one repetition looks like. The frames are
+    evenly spaced through the loop (phase i / BLIND_FRAMES), as the player passes them.
+    """
+    figure = exercise.figure
+    assert figure is not None
+    scene = scene_for(figure)
+    cell_w, cell_h = BLIND_CELL
+    rows = math.ceil(BLIND_FRAMES / BLIND_COLUMNS)
+    image = QImage(BLIND_COLUMNS * cell_w, rows * cell_h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont()
+    font.setPixelSize(16)
+    painter.setFont(font)
+    for index in range(BLIND_FRAMES):
+        row, col = divmod(index, BLIND_COLUMNS)
+        rect = QRectF(col * cell_w, row * cell_h, cell_w, cell_h)
+        pose = figure.at_phase(index / BLIND_FRAMES)
+        paint_drawing(painter, scene.drawing(pose), STYLE, rect.adjusted(6, 24, -6, -6))
+        painter.setPen(QColor("#555555"))
+        painter.drawText(rect.adjusted(8, 4, 0, 0), f"{index + 1}/{BLIND_FRAMES}")
+        painter.setPen(QColor("#dddddd"))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+    painter.end()
+    return image
+
+
+def blind_letters(count: int, seed: int) -> list[str]:
+    """`count` different sheet letters (A, B, ..., then AA, AB, ...) in a seeded order."""
+    letters = list(string.ascii_uppercase)
+    letters += [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase]
+    chosen = letters[:count]
+    random.Random(seed).shuffle(chosen)
+    return chosen
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def write_blind_round(
+    exercises: list[Exercise], names: list[str], out: Path, seed: int
+) -> dict[str, str]:
+    """Sheets sheet_X.png in `out`, key.json ({sheet: exercise id}) and rater.md.
+
+    rater.md is the question for one rater and one sheet: SHEET stands for the sheet's path.
+
+    The sheet's letter is shuffled by `seed`, so a rater cannot guess the exercise from
+    its place in the library; `names` is every exercise a rater can choose from (all of
+    the library's, even when only some are drawn).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    key: dict[str, str] = {}
+    for letter, exercise in zip(blind_letters(len(exercises), seed), exercises, strict=True):
+        sheet = f"sheet_{letter}.png"
+        tmp = out / f"sheet_{letter}.tmp.png"
+        blind_sheet(exercise).save(str(tmp))
+        tmp.replace(out / sheet)
+        key[sheet] = exercise.id
+    _write_text(out / "key.json", json.dumps(dict(sorted(key.items())), indent=1) + "\n")
+    question = RATER_QUESTION.format(
+        sheet="SHEET",
+        frames=BLIND_FRAMES,
+        count=len(names),
+        names="; ".join(names),
+    )
+    _write_text(out / "rater.md", question)
+    return key
+
+
 def animated_gif(exercise: Exercise, path: Path) -> None:
     """One cycle (both sides for a per-side exercise) as a looping GIF, via Pillow."""
     from PIL import Image
@@ -134,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gif", action="store_true")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--lenient", action="store_true", help="draw even if contacts miss")
+    parser.add_argument("--blind", type=Path, help="write a blind rating round into this folder")
+    parser.add_argument("--seed", type=int, default=0, help="the blind round's shuffle")
     args = parser.parse_args(argv)
     if args.lenient:
         import rugdiary.core.figures as figures
@@ -143,8 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         folder = resources_dir() / "exercises"
         exercises = [load_exercise_file(folder / f"{i}.json") for i in args.only]
-    else:
-        exercises = [e for e in load_library(resources_dir()).exercises.values() if e.figure]
+    library = [e for e in load_library(resources_dir()).exercises.values() if e.figure]
+    if not args.only:
+        exercises = library
+    if args.blind is not None:
+        names = sorted(e.name.get(args.lang) for e in library)
+        key = write_blind_round(exercises, names, args.blind, args.seed)
+        print(f"{len(key)} sheets, key.json and rater.md in {args.blind}")
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     sheet = contact_sheet(exercises, args.strip, args.lang)
     name = "contact-sheet.png" if not args.only and not args.strip else "check.png"

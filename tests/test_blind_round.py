@@ -1,0 +1,84 @@
+"""`tools/render_figures.py --blind`: the rating round that measures issue 13's target."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtGui import QImage
+
+from rugdiary.core.content import load_library
+from rugdiary.resources import resources_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "render_figures", ROOT / "tools" / "render_figures.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("render_figures", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cell(image: QImage, index: int, tool: ModuleType) -> bytes:
+    w, h = tool.BLIND_CELL
+    row, col = divmod(index, tool.BLIND_COLUMNS)
+    cell = image.copy(col * w, row * h, w, h).convertToFormat(QImage.Format.Format_RGB888)
+    return bytes(cell.constBits())[: cell.sizeInBytes()]
+
+
+def test_a_round_names_nothing_and_keeps_the_key(qapp, tool: ModuleType, tmp_path: Path) -> None:
+    library = load_library(resources_dir()).exercises
+    chosen = [library["curl-up"], library["knee-rolls"]]
+    names = sorted(e.name.get("en") for e in library.values() if e.figure)
+    key = tool.write_blind_round(chosen, names, tmp_path, seed=3)
+
+    files = sorted(p.name for p in tmp_path.iterdir())
+    assert files == sorted([*key, "key.json", "rater.md"]), "no temporary files left"
+    assert sorted(key.values()) == ["curl-up", "knee-rolls"]
+    assert json.loads((tmp_path / "key.json").read_text(encoding="utf-8")) == key
+    for sheet in key:
+        assert "curl" not in sheet, "the file name gives nothing away"
+        assert "knee" not in sheet
+
+    question = (tmp_path / "rater.md").read_text(encoding="utf-8")
+    assert "SHEET" in question
+    assert all(name in question for name in names), "every exercise is a choice"
+    assert f"one of these {len(names)}" in question
+
+    for sheet in key:
+        image = QImage(str(tmp_path / sheet))
+        w, h = tool.BLIND_CELL
+        rows = -(-tool.BLIND_FRAMES // tool.BLIND_COLUMNS)
+        assert (image.width(), image.height()) == (tool.BLIND_COLUMNS * w, rows * h)
+        cells = {_cell(image, i, tool) for i in range(tool.BLIND_FRAMES)}
+        # frame 1 (the start) and the frames through the loop are not one picture repeated
+        assert len(cells) >= 4, sheet
+
+
+def test_the_sheet_letters_are_shuffled_by_the_seed(tool: ModuleType) -> None:
+    first = tool.blind_letters(20, seed=1)
+    assert len(set(first)) == 20
+    assert sorted(first) == [chr(ord("A") + i) for i in range(20)]
+    assert first == tool.blind_letters(20, seed=1), "a seed gives the same round again"
+    assert first != tool.blind_letters(20, seed=2)
+    assert len(set(tool.blind_letters(30, seed=0))) == 30, "past Z: AA, AB, ..."
+
+
+def test_the_command_writes_a_round(qapp, tool: ModuleType, tmp_path: Path) -> None:
+    out = tmp_path / "round"
+    assert tool.main(["--blind", str(out), "--seed", "5", "--only", "pelvic-tilt"]) == 0
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    assert list(key.values()) == ["pelvic-tilt"]
+    question = (out / "rater.md").read_text(encoding="utf-8")
+    assert "one of these 20" in question, "the choice is the whole library"
