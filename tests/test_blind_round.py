@@ -44,17 +44,22 @@ def test_a_round_names_nothing_and_keeps_the_key(qapp, tool: ModuleType, tmp_pat
     key = tool.write_blind_round(chosen, names, tmp_path, seed=3)
 
     files = sorted(p.name for p in tmp_path.iterdir())
-    assert files == sorted([*key, "key.json", "rater.md"]), "no temporary files left"
+    assert files == sorted([*key, "key.json", "rater.md", "round.md"]), "no temporary files"
     assert sorted(key.values()) == ["curl-up", "knee-rolls"]
     assert json.loads((tmp_path / "key.json").read_text(encoding="utf-8")) == key
     for sheet in key:
         assert "curl" not in sheet, "the file name gives nothing away"
         assert "knee" not in sheet
 
-    question = (tmp_path / "rater.md").read_text(encoding="utf-8")
-    assert "SHEET" in question
-    assert all(name in question for name in names), "every exercise is a choice"
-    assert f"one of these {len(names)}" in question
+    one = (tmp_path / "rater.md").read_text(encoding="utf-8")
+    whole = (tmp_path / "round.md").read_text(encoding="utf-8")
+    assert "SHEET" in one
+    assert "FOLDER" in whole
+    assert "for each sheet" in whole
+    for question in (one, whole):
+        assert all(name in question for name in names), "every exercise is a choice"
+        assert f"one of these {len(names)}" in question
+        assert "RATING: <1-5" in question
 
     for sheet in key:
         image = QImage(str(tmp_path / sheet))

@@ -4,7 +4,7 @@ Drawn with the player's own painter (ui.widgets.pose_figure.paint_drawing), ligh
 into docs/figures/. `--only ID` renders one exercise; `--strip N` adds a strip of N
 in-between frames per exercise side by side (for checking a movement by eye). `--blind DIR`
 writes a blind rating round instead (docs/figure-rating.md): one unnamed sheet of eight
-frames per exercise under a shuffled letter, the key, and the question for the raters.
+frames per exercise under a shuffled letter, the key, and the questions for the raters.
 """
 
 from __future__ import annotations
@@ -38,19 +38,30 @@ MAX_COLUMNS = 8
 BLIND_FRAMES = 8
 BLIND_COLUMNS = 4
 BLIND_CELL = (400, 300)
-RATER_QUESTION = """\
+RATER_INTRO = """\
 You are helping test exercise illustrations for a back-pain exercise app. You are a
 first-time user: you know nothing about the app.
 
-Look at ONE picture: {sheet}. It shows {frames} frames, in order, of one looping animation
-of a single exercise (frame 1/{frames} to {frames}/{frames}, then it repeats). The drawing
-shows a figure from a fixed viewpoint; darker limbs are nearer to you, lighter ones
-further away.
+"""
+ONE_SHEET = """\
+Look at ONE picture: SHEET. It shows {frames} frames, in order, of one looping animation
+of a single exercise (frame 1/{frames} to {frames}/{frames}, then it repeats).
+
+"""
+WHOLE_ROUND = """\
+Look at every picture in the folder FOLDER (sheet_*.png), one after the other. Each shows
+{frames} frames, in order, of one looping animation of one exercise (frame 1/{frames} to
+{frames}/{frames}, then it repeats). No exercise appears twice.
+
+"""
+RATER_QUESTION = """\
+The drawing shows a figure from a fixed viewpoint; darker limbs are nearer to you,
+lighter ones further away.
 
 The exercise is one of these {count} (names only):
 {names}
 
-Judge only from the picture. Answer in exactly this form, nothing else:
+Judge only from the picture. Answer in exactly this form{each}, nothing else:
 NAME: <which of the {count} it is>
 SURE: <how sure, 1-5>
 RATING: <1-5: how well would this picture alone teach a person in pain to do the movement
@@ -173,9 +184,10 @@ def _write_text(path: Path, text: str) -> None:
 def write_blind_round(
     exercises: list[Exercise], names: list[str], out: Path, seed: int
 ) -> dict[str, str]:
-    """Sheets sheet_X.png in `out`, key.json ({sheet: exercise id}) and rater.md.
+    """Sheets sheet_X.png in `out`, key.json ({sheet: exercise id}), rater.md and round.md.
 
-    rater.md is the question for one rater and one sheet: SHEET stands for the sheet's path.
+    rater.md is the question for one rater and one sheet (SHEET stands for its path),
+    round.md for one rater and every sheet in the folder (FOLDER stands for its path).
 
     The sheet's letter is shuffled by `seed`, so a rater cannot guess the exercise from
     its place in the library; `names` is every exercise a rater can choose from (all of
@@ -190,13 +202,12 @@ def write_blind_round(
         tmp.replace(out / sheet)
         key[sheet] = exercise.id
     _write_text(out / "key.json", json.dumps(dict(sorted(key.items())), indent=1) + "\n")
-    question = RATER_QUESTION.format(
-        sheet="SHEET",
-        frames=BLIND_FRAMES,
-        count=len(names),
-        names="; ".join(names),
-    )
-    _write_text(out / "rater.md", question)
+    fields = {"frames": BLIND_FRAMES, "count": len(names), "names": "; ".join(names)}
+    one = RATER_INTRO + ONE_SHEET.format(**fields) + RATER_QUESTION.format(each="", **fields)
+    _write_text(out / "rater.md", one)
+    whole = RATER_INTRO + WHOLE_ROUND.format(**fields)
+    whole += RATER_QUESTION.format(each=" for each sheet, headed by its file name", **fields)
+    _write_text(out / "round.md", whole)
     return key
 
 
@@ -255,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.blind is not None:
         names = sorted(e.name.get(args.lang) for e in library)
         key = write_blind_round(exercises, names, args.blind, args.seed)
-        print(f"{len(key)} sheets, key.json and rater.md in {args.blind}")
+        print(f"{len(key)} sheets, key.json, rater.md and round.md in {args.blind}")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     sheet = contact_sheet(exercises, args.strip, args.lang)
