@@ -63,7 +63,9 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # over the pelvis and tip to one side like a wiper, the arms lie out in a T across the
     # picture and the head rests on its cushion at the bottom (from above the feet end the
     # upright shins hid the thighs, and raters saw short straight legs; from a raised corner
-    # on the feet side they saw the legs straighten out flat and rated it 2; from here 3)
+    # on the feet side they saw the legs straighten out flat and rated it 2; from here 3).
+    # From here the feet hide behind the knees, so knee rolls carry a side view of the
+    # start position in an inset (Figure.inset), and one loop rolls to both sides: 3, 4, 4
     "head_end": (-90.0, 30.0),
 }
 
@@ -120,6 +122,14 @@ MAT_BAND_CM = 3.5
 """A mat seen edge-on is drawn at least this thick, so it shows as a mat."""
 PAIR_GAP = 36.0
 """View units between the two figures of a reduced-motion pair (room for the arrow)."""
+INSET_SHARE = 0.34
+"""The start-position inset's size (Figure.inset), as a share of the view's width and
+height: big enough to read the set-up, small enough to leave the movement most of it."""
+INSET_CLEAR = 0.8
+"""The share of the inset's width that the main picture keeps clear on the left: its
+lower left, under the inset, is free for a figure's arms or mat."""
+INSET_LINE = 0.6
+"""The width of the inset's thin frame, view units."""
 
 Point2 = tuple[float, float]
 
@@ -469,7 +479,12 @@ class FigureScene:
             if abs(target[1] - self._lying_on) <= 4.0
             for sign in (1.0, -1.0)
         )
-        self.frame = frame if frame is not None else self._fit()
+        self._insets: dict[bool, tuple[Shape, ...]] = {}
+        # beside an inset the picture keeps a column clear on the left; the reduced-motion
+        # pair, which shows the start position itself, has no inset and no column
+        reserve = VIEW_W * INSET_SHARE * INSET_CLEAR if figure.inset is not None else 0.0
+        self.frame = frame if frame is not None else self._fit(reserve)
+        self._plain_frame = self._fit() if frame is None and reserve else self.frame
 
     # -- fitting ---------------------------------------------------------------------------
 
@@ -484,32 +499,81 @@ class FigureScene:
             poses += [pose, pose.mirrored()]
         return poses
 
-    def _fit(self) -> Frame:
+    def _fit(self, reserve: float = 0.0) -> Frame:
+        """The frame that holds every sample, right of a column `reserve` wide."""
         unit = Frame(scale=1.0, offset_x=0.0, offset_y=0.0)
         boxes = [_extent(self._shapes(pose, unit, floor=False)) for pose in self.samples()]
         left = min(b[0] for b in boxes)
         top = min(b[1] for b in boxes)
         right = max(b[2] for b in boxes)
         bottom = max(b[3] for b in boxes)
-        usable_w = VIEW_W - 2 * VIEW_MARGIN
+        usable_w = VIEW_W - 2 * VIEW_MARGIN - reserve
         usable_h = VIEW_H - 2 * VIEW_MARGIN
         scale = min(MAX_SCALE, usable_w / (right - left), usable_h / (bottom - top))
-        offset_x = VIEW_W / 2 - (left + right) / 2 * scale
+        offset_x = reserve + (VIEW_W - reserve) / 2 - (left + right) / 2 * scale
         offset_y = VIEW_H / 2 - (top + bottom) / 2 * scale
         return Frame(scale=scale, offset_x=offset_x, offset_y=offset_y)
 
     # -- drawing ---------------------------------------------------------------------------
 
-    def drawing(self, pose: Pose) -> Drawing:
-        """`pose` drawn in the scene's frame."""
+    def drawing(self, pose: Pose, *, inset: bool = True) -> Drawing:
+        """`pose` drawn in the scene's frame.
+
+        `inset=False` leaves out the start-position inset (Figure.inset) and draws the
+        figure in the whole picture: a library thumbnail is too small to read one.
+        """
         joints: dict[str, Point2] = {}
+        if self.figure.inset is not None and not inset:
+            shapes = self._shapes(pose, self._plain_frame, joints=joints)
+            scale = self._plain_frame.scale
+            return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * scale)
         shapes = self._shapes(pose, self.frame, joints=joints)
+        if self.figure.inset is not None:
+            shapes = [*self.inset(pose.flipped), *shapes]
         return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * self.frame.scale)
+
+    def inset_box(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of the start-position inset, view units."""
+        x0 = y0 = VIEW_MARGIN / 2
+        return x0, y0, x0 + VIEW_W * INSET_SHARE, y0 + VIEW_H * INSET_SHARE
+
+    def inset(self, flipped: bool) -> tuple[Shape, ...]:
+        """The start position from the inset's camera, small, in a thin frame (top left).
+
+        Every shape's part is "inset", so the player paints the lot from one cached image.
+        Without outlines: at a third of the size the white rims ran the limbs together
+        into a lattice, and the two sides' tones keep the limbs apart.
+        """
+        cached = self._insets.get(flipped)
+        if cached is not None:
+            return cached
+        assert self.figure.inset is not None
+        figure = replace(self.figure, camera=self.figure.inset, arrow=None, guide=None, inset=None)
+        natural = FigureScene(figure).frame
+        x0, y0, x1, y1 = self.inset_box()
+        k = INSET_SHARE
+        frame = Frame(
+            natural.scale * k,
+            x0 + natural.offset_x * k,
+            y0 + natural.offset_y * k,
+            width=x1 - x0,
+            height=y1 - y0,
+            left=x0,
+        )
+        start = self.figure.start.mirrored() if flipped else self.figure.start
+        shapes = FigureScene(figure, frame)._shapes(replace(start, focus=-1.0), frame)
+        box = ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0))
+        cached = (
+            Shape("line", "floor", box, (INSET_LINE, 0.0), part="inset"),
+            *(replace(shape, outline=False, part="inset") for shape in shapes),
+        )
+        self._insets[flipped] = cached
+        return cached
 
     def pair(self, first: Pose, second: Pose) -> Drawing:
         """Two poses side by side with an arrow between (reduced motion: start -> work)."""
         width = 2 * VIEW_W + PAIR_GAP
-        frame = self.frame
+        frame = self._plain_frame
         shift = VIEW_W + PAIR_GAP
         shifted = Frame(frame.scale, frame.offset_x + shift, frame.offset_y, left=shift)
         joints: dict[str, Point2] = {}
@@ -1761,12 +1825,14 @@ def render_svg(
     title: str = "",
     style: FigureStyle | None = None,
     then: Pose | None = None,
+    inset: bool = True,
 ) -> str:
     """A standalone SVG of `pose` in the figure's fixed frame, for the library and the report.
 
     With `then`, the two poses stand side by side with an arrow (start -> work), as the
-    player shows them with reduced motion and a printed sheet needs them.
+    player shows them with reduced motion and a printed sheet needs them. `inset=False`
+    leaves out a start-position inset (a thumbnail is too small for it).
     """
     scene = scene_for(figure) if frame is None else FigureScene(figure, frame)
-    drawing = scene.pair(pose, then) if then is not None else scene.drawing(pose)
+    drawing = scene.pair(pose, then) if then is not None else scene.drawing(pose, inset=inset)
     return svg_of(drawing, style if style is not None else FigureStyle(), title=title)

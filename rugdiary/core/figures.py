@@ -428,6 +428,10 @@ class Figure:
     near_side: str = "camera"
     """"under" draws the side lying underneath as the near side (NEAR_SIDES): the arm
     propping the body and the leg on the mat dark, the top arm and leg lighter."""
+    inset: str | None = None
+    """A camera (CAMERAS) for a small still picture of the start position in the top left
+    corner: where the main view shows the movement but hides how the body is set up (knee
+    rolls seen from beyond the head hide the bent knees and the feet flat on the mat)."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -464,6 +468,8 @@ class Figure:
             raise ValidationError("near_arm", f"must be one of {', '.join(NEAR_ARMS)}")
         if self.near_side not in NEAR_SIDES:
             raise ValidationError("near_side", f"must be one of {', '.join(NEAR_SIDES)}")
+        if self.inset is not None and self.inset not in CAMERAS:
+            raise ValidationError("inset", f"must be one of {', '.join(CAMERAS)}")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -573,6 +579,8 @@ class Figure:
             out["near_arm"] = self.near_arm
         if self.near_side != "camera":
             out["near_side"] = self.near_side
+        if self.inset is not None:
+            out["inset"] = self.inset
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -606,6 +614,7 @@ class Figure:
                 "guide",
                 "near_arm",
                 "near_side",
+                "inset",
             },
             "is not a figure field",
             path,
@@ -639,6 +648,7 @@ class Figure:
                 guide=data.get("guide"),
                 near_arm=data.get("near_arm", "dark"),
                 near_side=data.get("near_side", "camera"),
+                inset=data.get("inset"),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

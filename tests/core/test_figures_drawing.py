@@ -66,8 +66,10 @@ def _segment_distance(
 
 
 def _shadows(drawing: Drawing) -> list[tuple[Point2, ...]]:
-    """The body's shadows (a carried case casts its own: see the test of that below)."""
-    shadows = [s for s in drawing.shapes if s.role == "shadow" and s.part != "shadow:bag"]
+    """The body's shadows (a carried case casts its own: see the test of that below; the
+    start-position inset, Figure.inset, has its own small picture)."""
+    shadows = [s for s in drawing.shapes if s.role == "shadow" and s.part.startswith("shadow:")]
+    shadows = [s for s in shadows if s.part != "shadow:bag"]
     assert all(s.kind == "poly" for s in shadows), (
         "a floor shape in perspective, not a screen ellipse"
     )

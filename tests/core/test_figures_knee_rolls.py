@@ -1,4 +1,4 @@
-"""Knee rolls: a raised corner view, the knees together sinking to each side, arms, arrow."""
+"""Knee rolls: seen from beyond the head, the knees together sinking to each side in turn."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, Pose, Vec, solve
-from rugdiary.core.exercises import Figure
+from rugdiary.core.exercises import DoseMode, Figure, Level
 from rugdiary.core.figure_drawing import (
     CAMERA_ANGLES,
     VIEW_W,
@@ -257,11 +257,54 @@ def test_knee_rolls_knees_tip_to_one_side_and_down_the_picture(mirrored: bool) -
     # the other side swings the same way round, across the other way
     plain = _knees(scene.drawing(_settle(figure)))[0] - _knees(scene.drawing(figure.start))[0]
     assert dx == pytest.approx(-plain if mirrored else plain, abs=1.0)
-    # one cycle goes to one side and back (the dose is per side): never past the middle
-    for phase in PHASES:
-        knees = _knees(scene.drawing(figure.at_phase(phase, mirrored=mirrored)))
-        assert knees[1] >= first[1] - 1.0, phase
-        assert (knees[0] - first[0]) * dx >= -1.0, (phase, "one side only")
+
+
+def test_knee_rolls_one_loop_rolls_to_one_side_then_the_other() -> None:
+    # "return and swap": a repetition goes to one side, back up through the middle, and
+    # to the other side. Shown one side per loop, every blind rater asked whether to
+    # alternate ("the animation only ever goes to the right"), and the player's switch
+    # between sides came only after all the reps of the first (session 14)
+    figure = _figure()
+    scene = scene_for(figure)
+    first = _knees(scene.drawing(figure.start))
+    across = [_knees(scene.drawing(figure.at_phase(phase)))[0] - first[0] for phase in PHASES]
+    halves = (across[: len(PHASES) // 2], across[len(PHASES) // 2 :])
+    assert max(abs(x) for x in halves[0]) >= VIEW_W / 10
+    assert max(abs(x) for x in halves[1]) >= VIEW_W / 10
+    # each half of the loop stays on its own side of the middle
+    sign = 1.0 if max(halves[0], key=abs) > 0 else -1.0
+    assert all(sign * x >= -1.0 for x in halves[0]), "the first half on one side"
+    assert all(sign * x <= 1.0 for x in halves[1]), "the second half on the other"
+    middle = _knees(scene.drawing(figure.at_phase(0.5)))
+    assert math.dist(middle, first) <= 1.0, "upright again between the two sides"
+    # the second side is the first one mirrored, keyframe for keyframe
+    for one, other in (("work", "other"), ("settle", "other_settle")):
+        a, b = _key(figure, one).mirrored(), _key(figure, other)
+        flat = [v for angles in a.angles for v in angles]
+        assert flat == pytest.approx([v for angles in b.angles for v in angles]), one
+        assert a.turn == pytest.approx(b.turn), one
+    # and it stays as long on each side: one breath
+    keys = {k.name: k.at for k in figure.keyframes}
+    stay = keys["settle_hold"] - keys["settle"]
+    assert keys["other_hold"] - keys["other_settle"] == pytest.approx(stay)
+    assert stay >= 0.15, "a breath's pause, about a fifth of the loop"
+
+
+def test_knee_rolls_dose_counts_once_to_each_side_as_one() -> None:
+    # the loop has both sides, so no level plays them one side at a time (the player
+    # would mirror a loop that already goes both ways), and the steps say what one is
+    exercise = EXERCISES["knee-rolls"]
+    for level in Level:
+        dose = exercise.dose(level)
+        assert not dose.per_side, level
+        assert dose.mode is DoseMode.REPS, level
+        assert dose.tempo_s >= 12, (level, "two slow rolls and two pauses take time")
+    assert exercise.dose(Level.ADVANCED).tempo_s * 0.2 >= 4.5, "the 5-second pause"
+    last = exercise.steps[-1]
+    assert "other side" in last.en
+    assert "counts as one" in last.en
+    assert "andere kant" in last.nl
+    assert "telt als één keer" in last.nl
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
@@ -281,27 +324,30 @@ def test_knee_rolls_feet_shoulders_and_hands_stay_put_in_the_picture(mirrored: b
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
-def test_knee_rolls_arrow_curves_from_over_the_knees_down_the_way_they_sink(
+def test_knee_rolls_arrow_curves_over_the_knees_with_a_head_to_each_side(
     mirrored: bool,
 ) -> None:
     figure = _figure()
     arrow = figure.arrow
     assert arrow is not None
     assert arrow.shape == "arc", "a roll"
-    assert not arrow.both, "one head, where the knees sink to"
+    assert arrow.both, "a head at each end: the knees go to both sides"
     scene = scene_for(figure)
     start = scene.drawing(_side(figure.start, mirrored))
-    knees, after = _knees(start), _knees(scene.drawing(_side(_settle(figure), mirrored)))
+    knees = _knees(start)
     line = next(s for s in start.shapes if s.part == "cue:arrow").points
-    tip, *base = next(s for s in start.shapes if s.part == "cue:head").points
-    back = _mid(base[0], base[1])
-    # it starts over the knees and ends nearer where they land, its head pointing down
-    # and across the way they go
-    assert min(math.dist(p, knees) for p in line) <= 20.0
+    heads = [s.points for s in start.shapes if s.part == "cue:head"]
+    assert len(heads) == 2
+    # just over the knees, centred on them, each head pointing down and out to its side
+    assert min(math.dist(p, knees) for p in line) <= 25.0
     assert min(p[1] for p in line) < knees[1], "over the knees"
-    assert math.dist(tip, after) < math.dist(line[0], after)
-    assert tip[1] > back[1], "pointing down"
-    assert (tip[0] - back[0]) * (after[0] - knees[0]) > 0, "across the way the knees go"
+    assert _mid(line[0], line[-1])[0] == pytest.approx(knees[0], abs=3.0), "centred"
+    sides = set()
+    for tip, *base in heads:
+        back = _mid(base[0], base[1])
+        assert tip[1] > back[1], "pointing down, towards the mat"
+        sides.add(tip[0] > knees[0])
+    assert sides == {True, False}, "one head to each side"
     middle = line[len(line) // 2]
     chord = _mid(line[0], line[-1])
     assert math.dist(middle, chord) >= 4.0, "curved, like the knees' swing"

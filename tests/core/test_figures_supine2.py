@@ -171,9 +171,19 @@ def test_knee_rolls_bent_knees_fall_together_to_each_side_with_the_shoulders_dow
         assert math.dist(points["l_knee"], points["r_knee"]) <= 20, "knees together"
     assert abs(first["l_knee"][2] - first["r_knee"][2]) <= 12, "knees together"
     assert abs(first["l_sole"][2] - first["r_sole"][2]) <= 25, "feet together, or a little apart"
-    # the knees fall (work), then settle a little lower while staying for a breath
+    # the knees fall (work), then settle a little lower while staying for a breath, come
+    # back to the middle, and do the same to the other side
     names = [k.name for k in figure.keyframes]
-    assert names == ["start", "work", "settle"]
+    assert names == [
+        "start",
+        "work",
+        "settle",
+        "settle_hold",
+        "middle",
+        "other",
+        "other_settle",
+        "other_hold",
+    ]
     settle = figure.keyframes[2].pose
     for side in "lr":
         sunk = solve(settle).points[f"{side}_knee"][1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -215,7 +216,7 @@ def _largest_difference(a: QImage, b: QImage) -> int:
 
 
 @pytest.mark.parametrize("dpr", [1.0, 2.0])
-@pytest.mark.parametrize("exercise_id", ["stairs", "supported-rest", "chair-squat"])
+@pytest.mark.parametrize("exercise_id", ["stairs", "supported-rest", "chair-squat", "knee-rolls"])
 def test_props_from_the_static_layers_look_as_if_painted_each_frame(
     qapp: QApplication, exercise_id: str, dpr: float
 ) -> None:
@@ -238,6 +239,21 @@ def test_props_from_the_static_layers_look_as_if_painted_each_frame(
     for drawing in drawings:
         _paint(drawing, layers, dpr)
     assert len(layers) == made  # painted again from the same images
+
+
+def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplication) -> None:
+    """The inset (Figure.inset) never moves: the player paints it from one image, so it
+    adds one blit to a frame, not its thirty-odd shapes."""
+    figure = EXERCISES["knee-rolls"].figure
+    assert figure is not None
+    drawing = scene_for(figure).drawing(figure.at_phase(0.3))
+    inset = [s for s in drawing.shapes if s.part == "inset"]
+    assert len(inset) >= 20
+    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.part != "inset"))
+    layers, bare = StaticLayers(), StaticLayers()
+    _paint(drawing, layers, 1.0)
+    _paint(without, bare, 1.0)
+    assert len(layers) == len(bare) + 1
 
 
 @pytest.mark.parametrize("exercise_id", ["knee-rolls", "side-plank-knees", "stairs"])

@@ -11,6 +11,9 @@ from PySide6.QtSvg import QSvgRenderer
 from rugdiary.core.exercises import Exercise, FigureStyle, render_svg
 from rugdiary.ui.widgets.pose_figure import palette_style
 
+INSET_MIN_WIDTH = 240
+"""Logical pixels a picture needs for its start-position inset (a third as wide) to read."""
+
 
 def figure_style() -> FigureStyle:
     """The player's figure colours, so a thumbnail looks like the figure it opens."""
@@ -100,7 +103,10 @@ class ExercisePictures:
         if exercise.picture:
             pixmap = load_picture(self.pictures_dir / exercise.picture, size, ratio)
         elif exercise.figure is not None:
-            svg = render_svg(exercise.figure, exercise.figure.work, style=style)
+            # a start-position inset (Figure.inset) only where it can be read: in a list's
+            # thumbnail it is a smudge in the corner
+            inset = size.width() >= INSET_MIN_WIDTH
+            svg = render_svg(exercise.figure, exercise.figure.work, style=style, inset=inset)
             pixmap = _render(QSvgRenderer(QByteArray(svg.encode("utf-8"))), size, ratio)
         result = pixmap if pixmap is not None else QPixmap()
         self._cache[key] = result

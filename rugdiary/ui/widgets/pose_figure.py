@@ -125,6 +125,9 @@ STATIC_ROLES = frozenset({"floor", "mat", "prop", "prop_top"})
 
 
 def _is_static(shape: Shape) -> bool:
+    # the start-position inset (Figure.inset) never moves: one part, one cached image
+    if shape.part == "inset":
+        return True
     return shape.role in STATIC_ROLES and not shape.part.startswith("bag")
 
 
