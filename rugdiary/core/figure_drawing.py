@@ -483,8 +483,9 @@ class FigureScene:
         # beside an inset the picture keeps a column clear on the left; the reduced-motion
         # pair, which shows the start position itself, has no inset and no column
         reserve = VIEW_W * INSET_SHARE * INSET_CLEAR if figure.inset is not None else 0.0
+        self._reserve = reserve if frame is None else 0.0
         self.frame = frame if frame is not None else self._fit(reserve)
-        self._plain_frame = self._fit() if frame is None and reserve else self.frame
+        self._plain_frame = self._fit() if self._reserve else self.frame
 
     # -- fitting ---------------------------------------------------------------------------
 
@@ -512,7 +513,7 @@ class FigureScene:
         scale = min(MAX_SCALE, usable_w / (right - left), usable_h / (bottom - top))
         offset_x = reserve + (VIEW_W - reserve) / 2 - (left + right) / 2 * scale
         offset_y = VIEW_H / 2 - (top + bottom) / 2 * scale
-        return Frame(scale=scale, offset_x=offset_x, offset_y=offset_y)
+        return Frame(scale, offset_x, offset_y, width=VIEW_W - reserve, left=reserve)
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -571,13 +572,24 @@ class FigureScene:
         return cached
 
     def pair(self, first: Pose, second: Pose) -> Drawing:
-        """Two poses side by side with an arrow between (reduced motion: start -> work)."""
-        width = 2 * VIEW_W + PAIR_GAP
-        frame = self._plain_frame
-        shift = VIEW_W + PAIR_GAP
-        shifted = Frame(frame.scale, frame.offset_x + shift, frame.offset_y, left=shift)
+        """Two poses side by side with an arrow between (reduced motion: start -> work).
+
+        A start-position inset stays with the first: the set-up is what a still picture
+        needs most. The second pose follows the arrow without a column of its own.
+        """
+        frame = self.frame
+        shift = VIEW_W + PAIR_GAP - self._reserve
+        width = shift + VIEW_W
+        shifted = Frame(
+            frame.scale,
+            frame.offset_x + shift,
+            frame.offset_y,
+            width=frame.width,
+            left=frame.left + shift,
+        )
         joints: dict[str, Point2] = {}
-        shapes = self._shapes(first, frame)
+        shapes = [*self.inset(first.flipped)] if self.figure.inset is not None else []
+        shapes += self._shapes(first, frame)
         shapes += self._shapes(second, shifted, joints=joints)
         y = VIEW_H / 2
         x0, x1 = VIEW_W + 4, VIEW_W + PAIR_GAP - 4

@@ -310,7 +310,8 @@ def test_the_svg_holds_the_drawing_shape_for_shape(figure: Figure) -> None:
     assert set(joints) == set(JOINT_NAMES)
     pair = render_svg(figure, figure.start, then=figure.work)
     width = float(ET.fromstring(pair).attrib["width"])
-    assert width > 2 * VIEW_W, "reduced motion: start and work side by side"
+    # start and work side by side (a start-position inset saves the work pose a column)
+    assert width > 1.8 * VIEW_W, "reduced motion: start and work side by side"
 
 
 def test_far_side_limbs_are_drawn_lighter_behind_the_body() -> None:

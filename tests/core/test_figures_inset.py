@@ -8,7 +8,15 @@ import pytest
 
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
-from rugdiary.core.figure_drawing import INSET_SHARE, VIEW_W, Drawing, FigureScene, scene_for
+from rugdiary.core.figure_drawing import (
+    INSET_CLEAR,
+    INSET_SHARE,
+    PAIR_GAP,
+    VIEW_W,
+    Drawing,
+    FigureScene,
+    scene_for,
+)
 from tests.core.figure_geometry import EXERCISES, figure_of
 
 PHASES = [i / 24 for i in range(24)]
@@ -87,13 +95,24 @@ def test_a_figure_without_an_inset_is_drawn_as_before() -> None:
     assert with_inset.frame.offset_x > scene.frame.offset_x
 
 
-def test_the_reduced_motion_pair_shows_the_start_itself_and_has_no_inset() -> None:
+def test_the_reduced_motion_pair_keeps_the_inset_beside_the_start() -> None:
+    # a still picture needs the set-up most: the inset stays with the start position, and
+    # the work position follows the arrow without a column of its own
     figure = figure_of("knee-rolls")
     scene = scene_for(figure)
     pair = scene.pair(figure.start, figure.work)
-    assert not _inset(pair)
-    plain = FigureScene(replace(figure, inset=None))
-    assert pair.joints == plain.pair(figure.start, figure.work).joints, "the full frame"
+    assert _inset(pair) == _inset(scene.drawing(figure.start))
+    x0, y0, x1, y1 = scene.inset_box()
+    for shape in _main(pair):
+        for x, y in shape.points:
+            assert not (x0 <= x <= x1 and y0 <= y <= y1), shape.part
+    # the work pose is the player's work drawing moved right, at the same scale: past the
+    # arrow's gap, less the start's clear column
+    shift = VIEW_W + PAIR_GAP - VIEW_W * INSET_SHARE * INSET_CLEAR
+    work = scene.drawing(figure.work).joints
+    for name, (x, y) in work.items():
+        assert pair.joints[name] == pytest.approx((x + shift, y)), name
+    assert pair.width == pytest.approx(shift + VIEW_W)
 
 
 def test_the_inset_is_read_and_written_and_checked() -> None:
