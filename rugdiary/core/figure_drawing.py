@@ -480,11 +480,11 @@ class FigureScene:
             for sign in (1.0, -1.0)
         )
         self._insets: dict[bool, tuple[Shape, ...]] = {}
-        # beside an inset the picture keeps a column clear on the left; the reduced-motion
-        # pair, which shows the start position itself, has no inset and no column
+        # beside an inset the picture keeps a column clear on the left (the frame's left);
+        # a thumbnail, which leaves the inset out, uses the whole picture (_plain_frame)
         reserve = VIEW_W * INSET_SHARE * INSET_CLEAR if figure.inset is not None else 0.0
-        self._reserve = reserve if frame is None else 0.0
         self.frame = frame if frame is not None else self._fit(reserve)
+        self._reserve = self.frame.left if figure.inset is not None else 0.0
         self._plain_frame = self._fit() if self._reserve else self.frame
 
     # -- fitting ---------------------------------------------------------------------------

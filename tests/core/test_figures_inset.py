@@ -137,3 +137,14 @@ def test_a_thumbnail_leaves_the_inset_out_and_uses_the_whole_picture() -> None:
     plain = FigureScene(replace(figure, inset=None)).drawing(figure.work)
     assert small.joints == plain.joints, "drawn as if there were no inset"
     assert small.shapes == plain.shapes
+
+
+def test_a_scene_given_the_figure_s_own_frame_draws_the_same() -> None:
+    # render_svg(frame=fit_frame(figure)) builds the scene from the fitted frame: the inset's
+    # column comes with that frame, so the picture and the pair are the same
+    figure = figure_of("knee-rolls")
+    scene = scene_for(figure)
+    again = FigureScene(figure, scene.frame)
+    assert again.drawing(figure.work) == scene.drawing(figure.work)
+    assert again.pair(figure.start, figure.work) == scene.pair(figure.start, figure.work)
+    assert again.drawing(figure.work, inset=False) == scene.drawing(figure.work, inset=False)
