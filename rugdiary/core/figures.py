@@ -507,6 +507,14 @@ class Figure:
             i += 1
         return keys[i].at
 
+    @property
+    def return_at(self) -> float:
+        """Where the way back from the held pose reaches the start position: the loop's end,
+        or an earlier keyframe in the start position (a loop that goes on from there to the
+        other side, like knee rolls, or to the opposite shape, like cat-camel)."""
+        release, start = self.release_at, self.start
+        return next((k.at for k in self.keyframes if k.at > release and k.pose == start), 1.0)
+
     def at_phase(self, phase: float, *, mirrored: bool = False) -> Pose:
         """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe."""
         keys = self.keyframes
@@ -551,7 +559,7 @@ class Figure:
             # a pause written into the loop after the held pose (a "_hold" keyframe in the
             # same position) is the hold itself: the way back starts where it ends
             release_at = self.release_at
-            phase = 0.0 if share >= 1.0 else release_at + (1.0 - release_at) * share
+            phase = 0.0 if share >= 1.0 else release_at + (self.return_at - release_at) * share
         elif motion is Motion.REP:
             phase = elapsed_s / duration_s
         else:

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, Pose, Vec, solve
-from rugdiary.core.exercises import DoseMode, Figure, Level
+from rugdiary.core.exercises import DoseMode, Figure, Level, Motion
 from rugdiary.core.figure_drawing import (
     CAMERA_ANGLES,
     VIEW_W,
@@ -17,7 +17,7 @@ from rugdiary.core.figure_drawing import (
     mirrors_view,
     scene_for,
 )
-from rugdiary.core.figures import PropKind, support_under
+from rugdiary.core.figures import MOVE_S, PropKind, support_under
 from tests.core.figure_geometry import EXERCISES, figure_of, inside, midpoint
 
 FINE_PHASES = [i / 48 for i in range(48)]
@@ -378,3 +378,30 @@ def test_knee_rolls_first_step_says_how_far_as_the_figure_shows() -> None:
     assert "comfortable" in first.en
     assert "halverwege" in first.nl
     assert "prettig" in first.nl
+
+
+def test_a_held_roll_comes_back_to_the_middle_without_crossing_to_the_other_side() -> None:
+    # A programme may hold the roll (hold_s): the figure moves into the work position and
+    # stays. The rest after it eases back along the loop, and since the loop goes on from
+    # the middle to the other side, the way back ends in the middle (Figure.return_at):
+    # played to the loop's end, it swung the knees right over to the other side first.
+    figure = _figure()
+    assert figure.return_at == pytest.approx(0.5)
+    scene = scene_for(figure)
+    first = _knees(scene.drawing(figure.start))
+    held = _knees(scene.drawing(figure.pose_at(Motion.HOLD, 5.0, 5.0)))
+    side = held[0] - first[0]
+    assert abs(side) >= VIEW_W / 15, "held part way over to one side"
+    for i in range(21):
+        pose = figure.pose_at(Motion.RELEASE, MOVE_S * i / 20, 3.0)
+        knees = _knees(scene.drawing(pose))
+        assert (knees[0] - first[0]) * side >= -1.0, (i, "never past the middle")
+    assert figure.pose_at(Motion.RELEASE, MOVE_S, 3.0) == figure.start
+
+
+def test_figures_without_a_second_side_in_the_loop_ease_back_to_its_end() -> None:
+    returns = {e: ex.figure.return_at for e, ex in EXERCISES.items() if ex.figure}
+    # cat-camel's loop rounds, comes level and hollows: a held rounding eases back to level
+    assert returns.pop("knee-rolls") == pytest.approx(0.5)
+    assert returns.pop("cat-camel") == pytest.approx(0.5)
+    assert set(returns.values()) == {1.0}
