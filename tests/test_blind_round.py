@@ -87,3 +87,14 @@ def test_the_command_writes_a_round(qapp, tool: ModuleType, tmp_path: Path) -> N
     assert list(key.values()) == ["pelvic-tilt"]
     question = (out / "rater.md").read_text(encoding="utf-8")
     assert "one of these 20" in question, "the choice is the whole library"
+
+
+def test_a_round_is_not_written_over_an_earlier_one(
+    qapp, tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "round"
+    assert tool.main(["--blind", str(out), "--seed", "1", "--only", "curl-up"]) == 0
+    before = sorted(p.name for p in out.iterdir())
+    assert tool.main(["--blind", str(out), "--seed", "2", "--only", "pelvic-tilt"]) == 2
+    assert "already holds a round" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == before, "the earlier round is untouched"

@@ -264,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only:
         exercises = library
     if args.blind is not None:
+        if any(args.blind.glob("sheet_*.png")) or (args.blind / "key.json").exists():
+            # a round is the whole folder: an earlier round's sheets would be rated with it
+            print(f"{args.blind} already holds a round: choose an empty folder", file=sys.stderr)
+            return 2
         names = sorted(e.name.get(args.lang) for e in library)
         key = write_blind_round(exercises, names, args.blind, args.seed)
         print(f"{len(key)} sheets, key.json, rater.md and round.md in {args.blind}")
