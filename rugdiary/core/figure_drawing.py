@@ -524,14 +524,11 @@ class FigureScene:
         figure in the whole picture: a library thumbnail is too small to read one.
         """
         joints: dict[str, Point2] = {}
-        if self.figure.inset is not None and not inset:
-            shapes = self._shapes(pose, self._plain_frame, joints=joints)
-            scale = self._plain_frame.scale
-            return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * scale)
-        shapes = self._shapes(pose, self.frame, joints=joints)
-        if self.figure.inset is not None:
+        frame = self.frame if inset else self._plain_frame  # the same without an inset
+        shapes = self._shapes(pose, frame, joints=joints)
+        if inset and self.figure.inset is not None:
             shapes = [*self.inset(pose.flipped), *shapes]
-        return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * self.frame.scale)
+        return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * frame.scale)
 
     def inset_box(self) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) of the start-position inset, view units."""
