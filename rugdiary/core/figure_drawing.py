@@ -131,6 +131,14 @@ lower left, under the inset, is free for a figure's arms or mat."""
 INSET_LINE = 0.6
 """The width of the inset's thin frame, view units."""
 
+SOFT_RADIUS_CM = 5.0
+"""How far back from each corner a cushion's outline starts to round off (_rounded): about
+a third of a cushion's height, so it looks stuffed, with flat sides between."""
+SOFT_STEPS = 6
+"""Points along each rounded corner: smooth on the player's large figure."""
+SOFT_TOP = 0.8
+"""A cushion's lighter top, as a share of its top face: a rim of the side shows round it."""
+
 Point2 = tuple[float, float]
 
 
@@ -1268,7 +1276,13 @@ class FigureScene:
                 if prop.kind is PropKind.BAG:
                     continue
                 for name, corners, role in _prop_solids(prop, mirrored, _joined_ends(prop, props)):
-                    solid = self._solid(f"{prop.kind.value}:{name}", corners, role, frame)
+                    solid = self._solid(
+                        f"{prop.kind.value}:{name}",
+                        corners,
+                        role,
+                        frame,
+                        soft=prop.kind is PropKind.CUSHION,
+                    )
                     if role == "mat" and self.camera.sees_floor_edge_on:
                         solid = replace(solid, shapes=(self._mat_band(corners, frame),))
                     cached.append(solid)
@@ -1377,8 +1391,13 @@ class FigureScene:
             out += solid.shapes
         return out
 
-    def _solid(self, name: str, corners: _Corners, role: str, frame: Frame) -> _Solid:
-        """A convex six-faced prop part: the faces turned to the camera, and its face planes."""
+    def _solid(
+        self, name: str, corners: _Corners, role: str, frame: Frame, *, soft: bool = False
+    ) -> _Solid:
+        """A convex six-faced prop part: the faces turned to the camera, and its face planes.
+
+        A `soft` part (a cushion) is drawn rounded (_soft_faces); its planes stay the box's,
+        so what rests on it or lies behind it is sorted as before."""
         cam = self.camera
         s = frame.scale
         centre = tuple(sum(c[i] for c in corners) / 8 for i in range(3))
@@ -1411,6 +1430,8 @@ class FigureScene:
                 pts.append((frame.offset_x + u * s, frame.offset_y - v * s))
             face_role = role + "_top" if n[1] > 0.5 and role == "prop" else role
             shapes.append(Shape("poly", face_role, tuple(pts), outline=True, part=name))
+        if soft:
+            shapes = self._soft_faces(shapes, corners, name, role, frame)
         flat = [p for shape in shapes for p in shape.points]
         extent = (
             min(x for x, _ in flat),
@@ -1420,6 +1441,37 @@ class FigureScene:
         )
         depth = cam.project(centre)[2]  # type: ignore[arg-type]
         return _Solid(tuple(shapes), tuple(planes), extent, depth, role == "mat")
+
+    def _soft_faces(
+        self, faces: list[Shape], corners: _Corners, name: str, role: str, frame: Frame
+    ) -> list[Shape]:
+        """A cushion's box as a soft shape: its outline with the corners rounded off, and
+        the top, where it shows, as a lighter rounded patch inside it.
+
+        Drawn as a box, a cushion under the knees read as "a pillow, a bolster or a hard
+        block". Rounding keeps the middle of every edge (SOFT_RADIUS_CM), so a head or
+        knees resting on the middle of the top still touch it."""
+        s = frame.scale
+        projected = []
+        for corner in corners:
+            u, v, _ = self.camera.project(corner)
+            projected.append((frame.offset_x + u * s, frame.offset_y - v * s))
+        radius = SOFT_RADIUS_CM * s
+        outline = _rounded(_convex_hull(projected), radius)
+        shapes = [Shape("poly", role, tuple(outline), outline=True, part=name)]
+        for face in faces:
+            if face.role == role + "_top":
+                cx = sum(x for x, _ in face.points) / len(face.points)
+                cy = sum(y for _, y in face.points) / len(face.points)
+                inner = [
+                    (cx + (x - cx) * SOFT_TOP, cy + (y - cy) * SOFT_TOP) for x, y in face.points
+                ]
+                # seen from low down the top is a thin sliver along the crown: kept
+                # inside the rounded outline, its ends do not poke out past the curve
+                patch = _clipped(_rounded(inner, radius * SOFT_TOP), outline)
+                if len(patch) >= 3:
+                    shapes.append(Shape("poly", face.role, tuple(patch), part=name))
+        return shapes
 
     def _bags(self, skeleton: Skeleton, frame: Frame, mirrored: bool) -> list[tuple[float, Shape]]:
         """A case hanging from the hand by a firm handle: the case, its seam, the handle.
@@ -1671,6 +1723,81 @@ def _prop_solids(
         return parts
     # named by the height of its top: "step:17cm", so a stair's steps stay apart
     return [(f"{y1:g}cm", _box_corners((x0, y0, z0, x1, y1, z1)), "prop")]
+
+
+def _convex_hull(points: Iterable[Point2]) -> list[Point2]:
+    """The convex hull of `points`, in order round it (monotone chain)."""
+    ps = sorted(set(points))
+    if len(ps) < 3:
+        return ps
+
+    def turn(o: Point2, a: Point2, b: Point2) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point2] = []
+    upper: list[Point2] = []
+    for p in ps:
+        while len(lower) >= 2 and turn(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(ps):
+        while len(upper) >= 2 and turn(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _rounded(points: list[Point2], radius: float, steps: int = SOFT_STEPS) -> list[Point2]:
+    """A closed convex polygon with each corner rounded off: the corner's two edges are cut
+    `radius` back from it (at most half of each edge, so every edge keeps its middle) and
+    joined by a curve that the corner pulls towards it (a quadratic Bezier)."""
+    out: list[Point2] = []
+    n = len(points)
+    for i, corner in enumerate(points):
+        ends = []
+        for other in (points[i - 1], points[(i + 1) % n]):
+            dx, dy = other[0] - corner[0], other[1] - corner[1]
+            length = math.hypot(dx, dy) or 1.0
+            cut = min(radius, length / 2) / length
+            ends.append((corner[0] + dx * cut, corner[1] + dy * cut))
+        (ax, ay), (bx, by) = ends
+        for k in range(steps + 1):
+            t = k / steps
+            point = (
+                (1 - t) ** 2 * ax + 2 * (1 - t) * t * corner[0] + t * t * bx,
+                (1 - t) ** 2 * ay + 2 * (1 - t) * t * corner[1] + t * t * by,
+            )
+            # an edge shorter than two radii is all curve: its two ends meet in the middle
+            if not out or math.dist(point, out[-1]) > 1e-6:
+                out.append(point)
+    if len(out) > 1 and math.dist(out[0], out[-1]) <= 1e-6:
+        out.pop()
+    return out
+
+
+def _clipped(subject: list[Point2], clip: list[Point2]) -> list[Point2]:
+    """`subject` cut to what lies inside the convex polygon `clip` (Sutherland-Hodgman)."""
+    turn = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(clip, clip[1:] + clip[:1], strict=True))
+    sign = 1.0 if turn > 0 else -1.0
+    out = subject
+    for a, b in zip(clip, clip[1:] + clip[:1], strict=True):
+        if not out:
+            break
+
+        def side(p: Point2, a: Point2 = a, b: Point2 = b) -> float:
+            return sign * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]))
+
+        kept: list[Point2] = []
+        for i, q in enumerate(out):
+            p = out[i - 1]
+            sp, sq = side(p), side(q)
+            if (sp >= 0) != (sq >= 0):
+                t = sp / (sp - sq)
+                kept.append((p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t))
+            if sq >= 0:
+                kept.append(q)
+        out = kept
+    return out
 
 
 def _smooth(points: list[Point2], steps: int = 4) -> list[Point2]:
