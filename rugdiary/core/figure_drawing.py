@@ -132,8 +132,9 @@ INSET_LINE = 0.6
 """The width of the inset's thin frame, view units."""
 
 SOFT_RADIUS_CM = 5.0
-"""How far back from each corner a cushion's outline starts to round off (_rounded): about
-a third of a cushion's height, so it looks stuffed, with flat sides between."""
+"""How far back from each corner a cushion's outline starts to round off (_rounded): a
+third of a knee cushion's height, so it looks stuffed, with flat sides between; a flat
+head pillow's short sides are all curve, a lens."""
 SOFT_STEPS = 6
 """Points along each rounded corner: smooth on the player's large figure."""
 SOFT_TOP = 0.8
