@@ -1452,12 +1452,8 @@ class FigureScene:
         Drawn as a box, a cushion under the knees read as "a pillow, a bolster or a hard
         block". Rounding keeps the middle of every edge (SOFT_RADIUS_CM), so a head or
         knees resting on the middle of the top still touch it."""
-        s = frame.scale
-        projected = []
-        for corner in corners:
-            u, v, _ = self.camera.project(corner)
-            projected.append((frame.offset_x + u * s, frame.offset_y - v * s))
-        radius = SOFT_RADIUS_CM * s
+        projected = [frame.to_view(*self.camera.project(corner)[:2]) for corner in corners]
+        radius = SOFT_RADIUS_CM * frame.scale
         outline = _rounded(_convex_hull(projected), radius)
         shapes = [Shape("poly", role, tuple(outline), outline=True, part=name)]
         for face in faces:
@@ -1778,8 +1774,10 @@ def _rounded(points: list[Point2], radius: float, steps: int = SOFT_STEPS) -> li
 
 def _clipped(subject: list[Point2], clip: list[Point2]) -> list[Point2]:
     """`subject` cut to what lies inside the convex polygon `clip` (Sutherland-Hodgman)."""
-    turn = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(clip, clip[1:] + clip[:1], strict=True))
-    sign = 1.0 if turn > 0 else -1.0
+    twice_area = sum(
+        a[0] * b[1] - b[0] * a[1] for a, b in zip(clip, clip[1:] + clip[:1], strict=True)
+    )
+    sign = 1.0 if twice_area > 0 else -1.0  # which side of each edge is inside
     out = subject
     for a, b in zip(clip, clip[1:] + clip[:1], strict=True):
         if not out:
