@@ -98,3 +98,14 @@ def test_a_round_is_not_written_over_an_earlier_one(
     assert tool.main(["--blind", str(out), "--seed", "2", "--only", "pelvic-tilt"]) == 2
     assert "already holds a round" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == before, "the earlier round is untouched"
+
+
+def test_an_unknown_exercise_is_named_not_a_traceback(
+    qapp, tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = tool.main(["--blind", str(tmp_path), "--only", "curl-up", "--only", "breathing"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--only: no figure for breathing" in err
+    assert "diaphragmatic-breathing" in err, "the message lists the ids there are"
+    assert not any(tmp_path.iterdir()), "nothing is written"

@@ -24,7 +24,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
 from rugdiary.core.body import Pose
-from rugdiary.core.content import load_exercise_file, load_library
+from rugdiary.core.content import load_library
 from rugdiary.core.exercises import Exercise, Figure, FigureStyle
 from rugdiary.core.figure_drawing import scene_for
 from rugdiary.resources import resources_dir
@@ -257,12 +257,18 @@ def main(argv: list[str] | None = None) -> int:
 
         figures.CONTACT_TOLERANCE_CM = 100.0
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    if args.only:
-        folder = resources_dir() / "exercises"
-        exercises = [load_exercise_file(folder / f"{i}.json") for i in args.only]
     library = [e for e in load_library(resources_dir()).exercises.values() if e.figure]
-    if not args.only:
-        exercises = library
+    exercises = library
+    if args.only:
+        by_id = {e.id: e for e in library}
+        unknown = [i for i in args.only if i not in by_id]
+        if unknown:
+            print(
+                f"--only: no figure for {', '.join(unknown)}; the ids are: {', '.join(by_id)}",
+                file=sys.stderr,
+            )
+            return 2
+        exercises = [by_id[i] for i in args.only]
     if args.blind is not None:
         if any(args.blind.glob("sheet_*.png")) or (args.blind / "key.json").exists():
             # a round is the whole folder: an earlier round's sheets would be rated with it
