@@ -264,6 +264,13 @@ SEAT_TUCKED_CM = 4.0
 PROFILE_FLAT = 0.5
 """The face in profile (a nose and one eye) once it points this far across the picture
 (the length of its direction on screen); less, and it looks at us with two eyes."""
+FACE_UP = 0.7
+"""A profile face that looks this far up the picture (the up part of its direction on
+screen), lying on the back, shows its eye only. On a head lifted off the mat (the curl-up)
+the nose's point read as a chin pushed up, "the neck craned": 2, 2, 2 with it and 3, 3, 3
+without it, seen as start and work side by side. Faces that look across or down keep it: on
+those a round bump read as a bun or an ear. No figure's face crosses this line as it moves
+(lying on the back 0.86 and up, every other profile 0.22 and down)."""
 EYE_ACROSS = 0.45
 EYE_UP = 0.18
 """Where an eye sits on the face, along the head's left and up axes per unit forward."""
@@ -1110,7 +1117,8 @@ class FigureScene:
     def _face(
         self, skeleton: Skeleton, proj: dict[str, tuple[float, float, float]], frame: Frame
     ) -> list[Shape]:
-        """A nose and an eye towards where the face points; two eyes when it faces us."""
+        """A nose and an eye towards where the face points (the eye alone on a face looking
+        up, FACE_UP); two eyes when it faces us."""
         s = frame.scale
         cam = self.camera
         m = skeleton.head_frame
@@ -1127,7 +1135,8 @@ class FigureScene:
         shapes: list[Shape] = []
         if flat > PROFILE_FLAT:
             fu, fv = face[0] / flat, face[1] / flat
-            shapes.append(Shape("poly", "near", self._nose(fu, fv, up, at), part="head:nose"))
+            if fv < FACE_UP:
+                shapes.append(Shape("poly", "near", self._nose(fu, fv, up, at), part="head:nose"))
             eye = at(fu * r * 0.5 + up[0] * r * 0.3, fv * r * 0.5 + up[1] * r * 0.3)
             shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
         elif face[2] > 0:

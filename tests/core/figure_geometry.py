@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from rugdiary.core.body import Vec
+from rugdiary.core.body import Pose, Vec, solve
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import Figure
-from rugdiary.core.figure_drawing import Drawing
+from rugdiary.core.figure_drawing import Drawing, FigureScene
 
 EXERCISES = load_exercises(Path(__file__).parents[2] / "resources")
 """Loaded once for every figure test module."""
@@ -61,3 +61,17 @@ def eyes_look(drawing: Drawing) -> tuple[int, Point]:
         sum(x for x, _ in eyes) / len(eyes) - centre[0],
         sum(y for _, y in eyes) / len(eyes) - centre[1],
     )
+
+
+def face_probes(scene: FigureScene, pose: Pose) -> list[Point]:
+    """Where the face is in the picture (view units): its outline where it looks, and where a
+    nose would stand out of it (1.22 head radii), drawn or not (FACE_UP)."""
+    points = solve(pose).points
+    head, face = points["head"], points["face"]
+    frame = scene.frame
+    out = []
+    for reach in (1.0, 1.22):
+        p = tuple(h + (f - h) * reach for h, f in zip(head, face, strict=True))
+        u, v, _ = scene.camera.project(p)  # type: ignore[arg-type]
+        out.append((frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale))
+    return out

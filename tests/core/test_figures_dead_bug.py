@@ -13,7 +13,7 @@ from rugdiary.core.exercises import Level
 from rugdiary.core.figure_drawing import scene_for
 from rugdiary.core.figures import PropKind
 from rugdiary.resources import resources_dir
-from tests.core.figure_geometry import figure_of, inside, joint_angle
+from tests.core.figure_geometry import face_probes, figure_of, inside, joint_angle
 
 FIGURE = figure_of("dead-bug")
 MAT_TOP = next(p for p in FIGURE.props if p.kind is PropKind.MAT).h
@@ -145,13 +145,15 @@ def test_the_far_limbs_show_apart_from_the_near_ones() -> None:
     assert (far_heel[0] - near_toe[0]) / frame.scale >= 15, "the far heel shows past the near foot"
 
 
-def test_the_near_arm_reaching_back_keeps_clear_of_the_nose() -> None:
+def test_the_near_arm_reaching_back_keeps_clear_of_the_face() -> None:
     """On the second side the reaching arm is the near one: it passes above the face with
-    room to spare, it never crosses it."""
+    room to spare, it never crosses it (the face's outline, and where a nose would stand
+    out of it, 1.22 head radii from the centre)."""
     scene = scene_for(FIGURE)
     for phase in [i / 48 for i in range(49)]:
-        drawing = scene.drawing(FIGURE.at_phase(phase, mirrored=True))
-        nose = next(s for s in drawing.shapes if s.part == "head:nose")
+        pose = FIGURE.at_phase(phase, mirrored=True)
+        drawing = scene.drawing(pose)
+        face = face_probes(scene, pose)
         limbs = [
             s
             for s in drawing.shapes
@@ -159,7 +161,7 @@ def test_the_near_arm_reaching_back_keeps_clear_of_the_nose() -> None:
         ]
         assert limbs
         for limb in limbs:
-            for point in nose.points:
+            for point in face:
                 assert not inside(point, limb.points), (phase, limb.part)
                 edges = itertools.pairwise((*limb.points, limb.points[0]))
                 clear = min(_segment_distance(point, a, b) for a, b in edges)

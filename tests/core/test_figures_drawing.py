@@ -552,7 +552,11 @@ def test_movements_hard_to_see_in_a_still_carry_an_arrow_clear_of_the_trunk(
 
 @pytest.mark.parametrize(
     ("exercise_id", "phase", "facing"),
-    [("walking", 0.0, (1.0, 0.0)), ("curl-up", 0.0, (0.0, -1.0)), ("bird-dog", 0.0, (0.0, 1.0))],
+    [
+        ("walking", 0.0, (1.0, 0.0)),
+        ("back-extension", 0.0, (0.0, 1.0)),
+        ("bird-dog", 0.0, (0.0, 1.0)),
+    ],
 )
 def test_the_nose_points_where_the_face_looks(
     exercise_id: str, phase: float, facing: tuple[float, float]
@@ -574,6 +578,31 @@ def test_the_nose_points_where_the_face_looks(
     # the root sits on the head's outline, so the nose grows out of it
     for root in (p for p in nose.points if p != tip):
         assert math.dist(root, (hx, hy)) == pytest.approx(0.96 * radius, rel=0.05)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "phase"), [("curl-up", 0.0), ("curl-up", 0.5), ("glute-bridge", 0.5)]
+)
+def test_a_face_looking_up_shows_its_eye_on_the_face_side_and_no_nose(
+    exercise_id: str, phase: float
+) -> None:
+    """On a head lifted off the mat the nose's point read as a chin pushed up (FACE_UP)."""
+    figure = figure_of(exercise_id)
+    scene = scene_for(figure)
+    pose = figure.at_phase(phase)
+    drawing = scene.drawing(pose)
+    assert not any(s.part == "head:nose" for s in drawing.shapes)
+    head = next(s for s in drawing.shapes if s.part == "head")
+    (hx, hy), radius = head.points[0], head.size[0]
+    eyes = [s for s in drawing.shapes if s.kind == "circle" and s.role == "outline"]
+    eyes = [e for e in eyes if math.dist(e.points[0], (hx, hy)) < radius]
+    assert len(eyes) == 1, "one eye, in profile"
+    points = solve(pose).points
+    look = tuple(f - h for f, h in zip(points["face"], points["head"], strict=True))
+    fu, fv, _ = scene.camera.project(look)  # type: ignore[arg-type]
+    ex, ey = eyes[0].points[0][0] - hx, hy - eyes[0].points[0][1]  # view y grows down
+    cos = (ex * fu + ey * fv) / (math.hypot(ex, ey) * math.hypot(fu, fv))
+    assert cos > 0.6, "the eye sits on the side the face looks to"
 
 
 def test_a_face_turned_partly_towards_us_shows_both_eyes_shifted_the_way_it_looks() -> None:

@@ -11,7 +11,7 @@ from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import VIEW_H, VIEW_W, FigureScene, Shape, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import figure_of, inside
+from tests.core.figure_geometry import face_probes, figure_of, inside
 
 SUPINE = ("dead-bug", "diaphragmatic-breathing", "pelvic-tilt", "curl-up")
 
@@ -399,19 +399,17 @@ def test_dead_bug_the_arm_overhead_never_covers_the_face_on_either_side() -> Non
     scene = scene_for(figure)
     for i in range(25):
         for mirrored, arm in ((False, "r_"), (True, "l_")):
-            drawing = scene.drawing(figure.at_phase(i / 24, mirrored=mirrored))
-            nose = next(s for s in drawing.shapes if s.part == "head:nose")
+            pose = figure.at_phase(i / 24, mirrored=mirrored)
+            drawing = scene.drawing(pose)
+            face = face_probes(scene, pose)
             limbs = [
                 s
                 for s in drawing.shapes
                 if s.kind == "poly" and s.part in (arm + "shoulder", arm + "elbow", arm + "wrist")
             ]
             assert limbs, "the arm is drawn"
-            cx = sum(x for x, _ in nose.points) / 3
-            cy = sum(y for _, y in nose.points) / 3
-            probes = list(nose.points)
             for limb in limbs:
-                assert not any(inside(p, limb.points) for p in [(cx, cy), *probes]), (
+                assert not any(inside(p, limb.points) for p in face), (
                     "the arm covers the face",
                     i,
                     mirrored,
