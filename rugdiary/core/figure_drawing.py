@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import escape
@@ -584,36 +584,59 @@ class FigureScene:
         self._insets[flipped] = cached
         return cached
 
-    def pair(self, first: Pose, second: Pose) -> Drawing:
-        """Two poses side by side with an arrow between (reduced motion: start -> work).
+    def row(self, poses: Sequence[Pose], columns: int = 0) -> Drawing:
+        """Poses side by side, left to right, with an arrow between each two: the still
+        picture (reduced motion, the printed sheet) of start -> work (-> Figure.still).
 
-        A start-position inset stays with the first: the set-up is what a still picture
-        needs most. The second pose follows the arrow without a column of its own.
+        With `columns`, the poses wrap into rows that turn back like a snake (start ->
+        work, down, then on to the left): in the player's box, three poses in two columns
+        are drawn half as large again as in one row. A start-position inset stays with
+        the first: the set-up is what a still picture needs most. Each later pose in the
+        top row follows its arrow without a column of its own. The joints are the last
+        pose's.
         """
         frame = self.frame
+        cols = min(columns or len(poses), len(poses))
         shift = VIEW_W + PAIR_GAP - self._reserve
-        width = shift + VIEW_W
-        shifted = Frame(
-            frame.scale,
-            frame.offset_x + shift,
-            frame.offset_y,
-            width=frame.width,
-            left=frame.left + shift,
-        )
+        drop = VIEW_H + PAIR_GAP
+
+        def place(i: int) -> tuple[int, int]:
+            r, c = divmod(i, cols)
+            return (cols - 1 - c if r % 2 else c), r
+
+        def middle(c: int, r: int) -> Point2:
+            # the middle of a pose's box: a later column's box starts past the inset's
+            left = self._reserve if c else 0.0
+            return (shift * c + (left + VIEW_W) / 2, drop * r + VIEW_H / 2)
+
         joints: dict[str, Point2] = {}
-        shapes = [*self.inset(first.flipped)] if self.figure.inset is not None else []
-        shapes += self._shapes(first, frame)
-        shapes += self._shapes(second, shifted, joints=joints)
-        y = VIEW_H / 2
-        x0, x1 = VIEW_W + 4, VIEW_W + PAIR_GAP - 4
-        head = 7.0
-        shapes.append(Shape("line", "far", ((x0, y), (x1 - 2, y)), (3.0, 0.0)))
-        shapes.append(
-            Shape(
-                "poly", "far", ((x1, y), (x1 - head, y - head * 0.7), (x1 - head, y + head * 0.7))
+        shapes = [*self.inset(poses[0].flipped)] if self.figure.inset is not None else []
+        for i, pose in enumerate(poses):
+            c, r = place(i)
+            moved = Frame(
+                frame.scale,
+                frame.offset_x + shift * c,
+                frame.offset_y + drop * r,
+                width=frame.width,
+                left=frame.left + shift * c,
             )
-        )
-        return Drawing(width, VIEW_H, tuple(shapes), joints, OUTLINE_CM * frame.scale)
+            last = i == len(poses) - 1
+            shapes += self._shapes(pose, moved, joints=joints if last else None)
+            if last:
+                break
+            (c1, r1), gap = place(i + 1), PAIR_GAP - 8
+            if r1 == r:  # across the gap between the two columns
+                x = shift * min(c, c1) + VIEW_W + 4
+                y = drop * r + VIEW_H / 2
+                a, b = ((x, y), (x + gap, y)) if c1 > c else ((x + gap, y), (x, y))
+            else:  # down, in the gap between the two rows
+                x = middle(c, r)[0]
+                a, b = (x, drop * r + VIEW_H + 4), (x, drop * r + VIEW_H + 4 + gap)
+            shapes += _still_arrow(a, b)
+        rows = -(-len(poses) // cols)
+        width = shift * (cols - 1) + VIEW_W
+        height = drop * (rows - 1) + VIEW_H
+        return Drawing(width, height, tuple(shapes), joints, OUTLINE_CM * frame.scale)
 
     def _shapes(
         self,
@@ -1891,6 +1914,25 @@ def _extent(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _still_arrow(a: Point2, b: Point2) -> list[Shape]:
+    """The arrow from one pose of a still picture to the next: a line and its head at b."""
+    head = 7.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    d = math.hypot(dx, dy)
+    ux, uy = dx / d, dy / d
+    end = (b[0] - 2 * ux, b[1] - 2 * uy)
+    base = (b[0] - head * ux, b[1] - head * uy)
+    wing = (-uy * head * 0.7, ux * head * 0.7)
+    return [
+        Shape("line", "far", (a, end), (3.0, 0.0)),
+        Shape(
+            "poly",
+            "far",
+            (b, (base[0] + wing[0], base[1] + wing[1]), (base[0] - wing[0], base[1] - wing[1])),
+        ),
+    ]
+
+
 def drawn_box(drawing: Drawing) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of everything in a drawing, in view units."""
     return _extent(drawing.shapes)
@@ -1968,15 +2010,15 @@ def render_svg(
     frame: Frame | None = None,
     title: str = "",
     style: FigureStyle | None = None,
-    then: Pose | None = None,
+    then: Sequence[Pose] = (),
     inset: bool = True,
 ) -> str:
     """A standalone SVG of `pose` in the figure's fixed frame, for the library and the report.
 
-    With `then`, the two poses stand side by side with an arrow (start -> work), as the
-    player shows them with reduced motion and a printed sheet needs them. `inset=False`
-    leaves out a start-position inset (a thumbnail is too small for it).
+    With `then`, those poses follow side by side with an arrow before each (start -> work),
+    as the player shows them with reduced motion. `inset=False` leaves out a start-position
+    inset (a thumbnail is too small for it).
     """
     scene = scene_for(figure) if frame is None else FigureScene(figure, frame)
-    drawing = scene.pair(pose, then) if then is not None else scene.drawing(pose, inset=inset)
+    drawing = scene.row((pose, *then)) if then else scene.drawing(pose, inset=inset)
     return svg_of(drawing, style if style is not None else FigureStyle(), title=title)

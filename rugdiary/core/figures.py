@@ -359,6 +359,10 @@ NEAR_SIDES: tuple[str, ...] = ("camera", "under")
 the camera, "under" the side lying underneath (the side plank, seen square on the chest, where
 both sides are about as near and the nearer one changed as the hips rose)."""
 
+STILL_MORE = 2
+"""At most this many keyframes besides the start and the work position in a still picture
+(Figure.still): four figures still fit the printed sheet's two rows."""
+
 GUIDES: tuple[str, ...] = ("back", "line")
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the
 back, touching the sacrum, the upper back and the back of the head; "line" is the straight
@@ -432,6 +436,12 @@ class Figure:
     """A camera (CAMERAS) for a small still picture of the start position in the top left
     corner: where the main view shows the movement but hides how the body is set up (knee
     rolls seen from beyond the head hide the bent knees and the feet flat on the mat)."""
+    still: tuple[str, ...] = ()
+    """More keyframes for the still pictures (reduced motion, the printed sheet), which show
+    the start and the work position side by side: a loop that also goes the other way
+    (cat-camel arches after it rounds, knee rolls go to the other side) shows that too.
+    Start and work alone, raters of cat-camel saw only the rounding and said a person
+    would never arch."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -470,6 +480,15 @@ class Figure:
             raise ValidationError("near_side", f"must be one of {', '.join(NEAR_SIDES)}")
         if self.inset is not None and self.inset not in CAMERAS:
             raise ValidationError("inset", f"must be one of {', '.join(CAMERAS)}")
+        if len(self.still) > STILL_MORE or any(
+            n not in names or n in ("start", "work") for n in self.still
+        ):
+            raise ValidationError(
+                "still",
+                f"must name up to {STILL_MORE} keyframes other than 'start' and 'work'",
+            )
+        if len(set(self.still)) != len(self.still):
+            raise ValidationError("still", "names each keyframe once")
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -488,6 +507,13 @@ class Figure:
     @property
     def work(self) -> Pose:
         return self.pose("work")
+
+    @property
+    def still_poses(self) -> tuple[tuple[str, Pose], ...]:
+        """The keyframes a still picture shows, in the loop's order: the start, the work
+        position and any `still` ones, each with its name."""
+        shown = {"start", "work", *self.still}
+        return tuple((k.name, k.pose) for k in self.keyframes if k.name in shown)
 
     @property
     def work_at(self) -> float:
@@ -589,6 +615,8 @@ class Figure:
             out["near_side"] = self.near_side
         if self.inset is not None:
             out["inset"] = self.inset
+        if self.still:
+            out["still"] = list(self.still)
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -623,10 +651,14 @@ class Figure:
                 "near_arm",
                 "near_side",
                 "inset",
+                "still",
             },
             "is not a figure field",
             path,
         )
+        still = data.get("still", [])
+        if not isinstance(still, list) or not all(isinstance(n, str) for n in still):
+            raise ValidationError(f"{path}.still", "must be a list of keyframe names")
         props_data = data.get("props", [])
         if not isinstance(props_data, list):
             raise ValidationError(f"{path}.props", "must be a list")
@@ -657,6 +689,7 @@ class Figure:
                 near_arm=data.get("near_arm", "dark"),
                 near_side=data.get("near_side", "camera"),
                 inset=data.get("inset"),
+                still=tuple(still),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

@@ -308,7 +308,7 @@ def test_the_svg_holds_the_drawing_shape_for_shape(figure: Figure) -> None:
     # every joint of the drawing lies inside the shapes the SVG draws there
     joints = drawing.joints
     assert set(joints) == set(JOINT_NAMES)
-    pair = render_svg(figure, figure.start, then=figure.work)
+    pair = render_svg(figure, figure.start, then=(figure.work,))
     width = float(ET.fromstring(pair).attrib["width"])
     # start and work side by side (a start-position inset saves the work pose a column)
     assert width > 1.8 * VIEW_W, "reduced motion: start and work side by side"

@@ -100,7 +100,7 @@ def test_the_reduced_motion_pair_keeps_the_inset_beside_the_start() -> None:
     # the work position follows the arrow without a column of its own
     figure = figure_of("knee-rolls")
     scene = scene_for(figure)
-    pair = scene.pair(figure.start, figure.work)
+    pair = scene.row((figure.start, figure.work))
     assert _inset(pair) == _inset(scene.drawing(figure.start))
     x0, y0, x1, y1 = scene.inset_box()
     for shape in _main(pair):
@@ -146,5 +146,5 @@ def test_a_scene_given_the_figure_s_own_frame_draws_the_same() -> None:
     scene = scene_for(figure)
     again = FigureScene(figure, scene.frame)
     assert again.drawing(figure.work) == scene.drawing(figure.work)
-    assert again.pair(figure.start, figure.work) == scene.pair(figure.start, figure.work)
+    assert again.row((figure.start, figure.work)) == scene.row((figure.start, figure.work))
     assert again.drawing(figure.work, inset=False) == scene.drawing(figure.work, inset=False)

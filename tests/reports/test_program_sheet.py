@@ -106,3 +106,22 @@ def test_missing_exercise_and_unknown_language_are_refused() -> None:
             lang="de",
             app_version="1",
         )
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("en", ("Start", "Movement", "Other way")), ("nl", ("Begin", "Beweging", "Andere kant op"))],
+)
+def test_a_loop_that_also_goes_the_other_way_prints_it_third(
+    tmp_path: Path, lang: str, labels: tuple[str, str, str]
+) -> None:
+    library = load_library(resources_dir())
+    program = own_program("cat-camel", "bird-dog")
+    pdf = build_programme_sheet(
+        program, library.exercises, Level.BEGINNER, lang=lang, app_version="1"
+    )
+    text = text_of(pdf, tmp_path)
+    cat_camel = text[: text.index("2. " + library.exercises["bird-dog"].name.get(lang))]
+    assert all(label in cat_camel for label in labels), "cat-camel: start, rounded, arched"
+    assert text.count(labels[2]) == 1, "bird dog: start and work only"

@@ -15,7 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import load_exercises
 from rugdiary.core.exercises import FigureStyle
-from rugdiary.core.figure_drawing import ROLE_OPACITY, VIEW_W, Drawing, scene_for, svg_of
+from rugdiary.core.figure_drawing import (
+    ROLE_OPACITY,
+    VIEW_H,
+    VIEW_W,
+    Drawing,
+    scene_for,
+    svg_of,
+)
 from rugdiary.ui.motion import set_reduce_motion
 from rugdiary.ui.theme import HIGH_CONTRAST, build_palette
 from rugdiary.ui.widgets.pose_figure import (
@@ -173,6 +180,32 @@ def test_reduced_motion_shows_start_and_work_side_by_side(
     moving = widget.drawing()
     assert moving is not None
     assert moving.width == VIEW_W
+
+
+def test_reduced_motion_shows_the_way_back_too_where_the_figure_names_it(
+    qtbot: QtBot, motion_reduced: None
+) -> None:
+    figure = EXERCISES["cat-camel"].figure
+    assert figure is not None
+    widget = PoseFigure()
+    qtbot.addWidget(widget)
+    widget.resize(*SIZE)
+    widget.set_figure(figure, figure.at_phase(0.1))
+    drawing = widget.drawing()
+    assert drawing is not None
+    # start -> rounded in the top row, then down to the arch: two columns, two rows, so
+    # each figure is drawn larger than three across would allow
+    assert 2 * VIEW_W < drawing.width < 3 * VIEW_W
+    assert 2 * VIEW_H < drawing.height < 3 * VIEW_H
+    scene = widget.scene()
+    assert scene is not None
+    arch = scene.drawing(figure.pose("arch")).joints
+    dx, dy = (a - b for a, b in zip(drawing.joints["head"], arch["head"], strict=True))
+    assert dx > VIEW_W, "in the second column"
+    assert dy > VIEW_H, "in the second row: the arch comes last"
+    k, _, _ = widget.view_scale(drawing)
+    one, _, _ = widget.view_scale(scene.row([figure.start, figure.work, figure.pose("arch")]))
+    assert k > 1.3 * one
 
 
 def test_the_widget_keeps_its_public_api(qtbot: QtBot, tmp_path: Path) -> None:

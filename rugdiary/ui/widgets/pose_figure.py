@@ -365,10 +365,11 @@ class PoseFigure(QWidget):
         if cached is not None and cached[1] == still and cached[0] == pose:
             return cached[2]
         if still:
-            start = self._figure.start
-            if pose.flipped != start.flipped:
-                start = start.mirrored()
-            result = scene.pair(start, pose)
+            poses = [p for _, p in self._figure.still_poses]
+            if pose.flipped != poses[0].flipped:
+                poses = [p.mirrored() for p in poses]
+            # two to a row: a third pose below, not three smaller ones across the box
+            result = scene.row(poses, columns=2)
         else:
             result = scene.drawing(pose)
         self._drawn = (pose, still, result)

@@ -1,0 +1,99 @@
+"""Still pictures (reduced motion, the printed sheet): start, work and the way back."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rugdiary.core.diary import ValidationError
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import PAIR_GAP, VIEW_H, VIEW_W, scene_for
+from tests.core.figure_geometry import figure_of
+
+BOTH_WAYS = {"cat-camel": "arch", "pelvic-tilt": "arch", "knee-rolls": "other"}
+"""Loops that go one way and then the other: their still picture shows both."""
+
+
+def test_a_figure_shows_start_and_work_unless_it_names_more() -> None:
+    plain = figure_of("bird-dog")
+    assert plain.still == ()
+    assert [name for name, _ in plain.still_poses] == ["start", "work"]
+    assert [pose for _, pose in plain.still_poses] == [plain.start, plain.work]
+
+
+@pytest.mark.parametrize(("exercise_id", "more"), sorted(BOTH_WAYS.items()))
+def test_a_loop_that_also_goes_the_other_way_shows_that_too(exercise_id: str, more: str) -> None:
+    # start and work alone, raters of cat-camel saw only the rounding: "they would never arch"
+    figure = figure_of(exercise_id)
+    names = [name for name, _ in figure.still_poses]
+    assert names == ["start", "work", more], "in the loop's order"
+    poses = dict(figure.still_poses)
+    assert poses[more] == figure.pose(more)
+    assert poses[more] != poses["work"]
+
+
+def test_chair_squat_shows_the_lean_on_the_way_up() -> None:
+    # start and work alone show sitting upright, then standing: raters missed the lean
+    figure = figure_of("chair-squat")
+    assert [name for name, _ in figure.still_poses] == ["start", "lift", "work"]
+
+
+def test_still_is_read_written_and_checked() -> None:
+    data = figure_of("cat-camel").to_dict()
+    assert data["still"] == ["arch"]
+    assert Figure.from_dict(data).still == ("arch",)
+    plain = Figure.from_dict({k: v for k, v in data.items() if k != "still"})
+    assert plain.still == ()
+    assert "still" not in plain.to_dict(), "nothing written when there is none"
+    for bad in ("arch", [3], ["hump"], ["start"], ["work"], ["arch", "arch"], ["arch"] * 3):
+        with pytest.raises(ValidationError) as caught:
+            Figure.from_dict({**data, "still": bad})
+        assert caught.value.field == "figure.still", bad
+
+
+def test_the_row_puts_each_pose_after_an_arrow_at_the_same_scale() -> None:
+    figure = figure_of("cat-camel")
+    scene = scene_for(figure)
+    poses = [pose for _, pose in figure.still_poses]
+    row = scene.row(poses)
+    shift = VIEW_W + PAIR_GAP
+    assert row.width == pytest.approx(2 * shift + VIEW_W)
+    arrows = [s for s in row.shapes if s.kind == "line" and s.role == "far"]
+    assert len(arrows) == 2, "one arrow before each later pose"
+    for i, arrow in enumerate(arrows):
+        (x0, _), (x1, _) = arrow.points
+        assert shift * i + VIEW_W < x0 < x1 < shift * (i + 1), "in the gap"
+    # the joints are the last pose's, its own drawing moved two places right
+    last = scene.drawing(poses[-1]).joints
+    for name, (x, y) in last.items():
+        assert row.joints[name] == pytest.approx((x + 2 * shift, y)), name
+    first = scene.drawing(poses[0]).joints
+    assert math.dist(first["head"], row.joints["head"]) > 2 * VIEW_W
+
+
+def test_in_columns_the_poses_turn_back_like_a_snake_with_an_arrow_to_each() -> None:
+    figure = figure_of("cat-camel")
+    scene = scene_for(figure)
+    poses = [figure.start, figure.work, figure.pose("level"), figure.pose("arch")]
+    grid = scene.row(poses, columns=2)
+    shift, drop = VIEW_W + PAIR_GAP, VIEW_H + PAIR_GAP
+    assert grid.width == pytest.approx(shift + VIEW_W)
+    assert grid.height == pytest.approx(drop + VIEW_H)
+    heads = [s for s in grid.shapes if s.kind == "poly" and s.role == "far" and not s.part]
+    tips = [head.points[0] for head in heads]
+    # right along the top, down the right-hand side, left along the bottom
+    assert len(tips) == 3
+    (x0, y0), (x1, y1), (x2, y2) = tips
+    assert VIEW_W < x0 < shift
+    assert y0 == pytest.approx(VIEW_H / 2)
+    assert x1 > shift
+    assert VIEW_H < y1 < drop
+    assert VIEW_W < x2 < shift
+    assert y2 == pytest.approx(drop + VIEW_H / 2)
+    lines = [s for s in grid.shapes if s.kind == "line" and s.role == "far" and not s.part]
+    assert lines[0].points[0][0] < x0, "the top arrow points right"
+    assert lines[2].points[0][0] > x2, "the bottom one points left"
+    # the last pose is bottom left, where the snake ends
+    last = scene.drawing(poses[-1]).joints
+    assert grid.joints["head"] == pytest.approx((last["head"][0], last["head"][1] + drop))
