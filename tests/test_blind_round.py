@@ -109,3 +109,30 @@ def test_an_unknown_exercise_is_named_not_a_traceback(
     assert "--only: no figure for breathing" in err
     assert "diaphragmatic-breathing" in err, "the message lists the ids there are"
     assert not any(tmp_path.iterdir()), "nothing is written"
+
+
+def test_a_still_round_draws_the_still_picture_and_asks_what_would_go_wrong(
+    qapp, tool: ModuleType, tmp_path: Path
+) -> None:
+    library = load_library(resources_dir()).exercises
+    names = sorted(e.name.get("en") for e in library.values() if e.figure)
+    key = tool.write_blind_round(
+        [library["cat-camel"], library["bird-dog"]], names, tmp_path, seed=3, still=True
+    )
+    by_id = {exercise: sheet for sheet, exercise in key.items()}
+    three = QImage(str(tmp_path / by_id["cat-camel"]))
+    two = QImage(str(tmp_path / by_id["bird-dog"]))
+    assert three.width() == two.width() == tool.STILL_WIDTH
+    # start, rounded and arched in one row are flatter than start and work
+    assert three.height() < two.height() * 0.8
+    for question in ("rater.md", "round.md"):
+        text = (tmp_path / question).read_text(encoding="utf-8")
+        assert "drawings in order, left to right" in text
+        assert "frames" not in text
+        assert "WRONG: <" in text
+        assert "RATING: <1-5" in text
+    eight = tmp_path / "eight"
+    tool.write_blind_round([library["cat-camel"]], names, eight, seed=3)
+    assert "WRONG" not in (eight / "rater.md").read_text(encoding="utf-8"), (
+        "the eight-frame question stays as it was, so rounds compare"
+    )

@@ -54,6 +54,25 @@ Look at every picture in the folder FOLDER (sheet_*.png), one after the other. E
 {frames}/{frames}, then it repeats). No exercise appears twice.
 
 """
+ONE_STILL = """\
+Look at ONE picture: SHEET. It shows one exercise as drawings in order, left to right, with
+an arrow before each next position: first the start position, then the positions the
+movement goes through.
+
+"""
+WHOLE_STILL = """\
+Look at every picture in the folder FOLDER (sheet_*.png), one after the other. Each shows
+one exercise as drawings in order, left to right, with an arrow before each next position:
+first the start position, then the positions the movement goes through. No exercise
+appears twice.
+
+"""
+STILL_WRONG = """\
+WRONG: <what a person copying only this picture would most likely do wrong or harmfully, in
+one sentence; "nothing" if nothing>
+"""
+STILL_WIDTH = 1400
+"""A still sheet's width in pixels: each position about as large as in the player."""
 RATER_QUESTION = """\
 The drawing shows a figure from a fixed viewpoint; darker limbs are nearer to you,
 lighter ones further away.
@@ -166,6 +185,22 @@ def blind_sheet(exercise: Exercise) -> QImage:
     return image
 
 
+def still_sheet(exercise: Exercise) -> QImage:
+    """The exercise's still picture in one row, with nothing that names it: what the
+    printed sheet shows, and the player with reduced motion (there two to a row)."""
+    figure = exercise.figure
+    assert figure is not None
+    drawing = scene_for(figure).row([pose for _, pose in figure.still_poses])
+    height = round(STILL_WIDTH * drawing.height / drawing.width) + 20
+    image = QImage(STILL_WIDTH, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    paint_drawing(painter, drawing, STYLE, QRectF(10, 10, STILL_WIDTH - 20, height - 20))
+    painter.end()
+    return image
+
+
 def blind_letters(count: int, seed: int) -> list[str]:
     """`count` different sheet letters (A, B, ..., then AA, AB, ...) in a seeded order."""
     letters = list(string.ascii_uppercase)
@@ -182,7 +217,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def write_blind_round(
-    exercises: list[Exercise], names: list[str], out: Path, seed: int
+    exercises: list[Exercise], names: list[str], out: Path, seed: int, *, still: bool = False
 ) -> dict[str, str]:
     """Sheets sheet_X.png in `out`, key.json ({sheet: exercise id}), rater.md and round.md.
 
@@ -191,23 +226,29 @@ def write_blind_round(
 
     The sheet's letter is shuffled by `seed`, so a rater cannot guess the exercise from
     its place in the library; `names` is every exercise a rater can choose from (all of
-    the library's, even when only some are drawn).
+    the library's, even when only some are drawn). `still` draws each exercise's still
+    picture instead of eight frames, and asks what a person copying it would do wrong:
+    a still picture shows what the moving one passes by (a head that reads as tipped
+    back, a loop that seems to go only one way).
     """
     out.mkdir(parents=True, exist_ok=True)
     key: dict[str, str] = {}
+    draw = still_sheet if still else blind_sheet
     for letter, exercise in zip(blind_letters(len(exercises), seed), exercises, strict=True):
         sheet = f"sheet_{letter}.png"
         tmp = out / f"sheet_{letter}.tmp.png"
-        blind_sheet(exercise).save(str(tmp))
+        draw(exercise).save(str(tmp))
         tmp.replace(out / sheet)
         key[sheet] = exercise.id
     _write_text(out / "key.json", json.dumps(dict(sorted(key.items())), indent=1) + "\n")
     fields = {"frames": BLIND_FRAMES, "count": len(names), "names": "; ".join(names)}
-    one = RATER_INTRO + ONE_SHEET.format(**fields) + RATER_QUESTION.format(each="", **fields)
+    wrong = STILL_WRONG if still else ""
+    one = RATER_INTRO + (ONE_STILL if still else ONE_SHEET).format(**fields)
+    one += RATER_QUESTION.format(each="", **fields) + wrong
     _write_text(out / "rater.md", one)
-    whole = RATER_INTRO + WHOLE_ROUND.format(**fields)
+    whole = RATER_INTRO + (WHOLE_STILL if still else WHOLE_ROUND).format(**fields)
     whole += RATER_QUESTION.format(each=" for each sheet, headed by its file name", **fields)
-    _write_text(out / "round.md", whole)
+    _write_text(out / "round.md", whole + wrong)
     return key
 
 
@@ -251,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lenient", action="store_true", help="draw even if contacts miss")
     parser.add_argument("--blind", type=Path, help="write a blind rating round into this folder")
     parser.add_argument("--seed", type=int, default=0, help="the blind round's shuffle")
+    parser.add_argument(
+        "--still", action="store_true", help="a blind round of the still pictures, not 8 frames"
+    )
     args = parser.parse_args(argv)
     if args.lenient:
         import rugdiary.core.figures as figures
@@ -275,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.blind} already holds a round: choose an empty folder", file=sys.stderr)
             return 2
         names = sorted(e.name.get(args.lang) for e in library)
-        key = write_blind_round(exercises, names, args.blind, args.seed)
+        key = write_blind_round(exercises, names, args.blind, args.seed, still=args.still)
         print(f"{len(key)} sheets, key.json, rater.md and round.md in {args.blind}")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
