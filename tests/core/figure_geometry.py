@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
+
 from rugdiary.core.body import Pose, Vec, solve
 from rugdiary.core.content import load_exercises
+from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import Drawing, FigureScene
 
@@ -75,3 +78,17 @@ def face_probes(scene: FigureScene, pose: Pose) -> list[Point]:
         u, v, _ = scene.camera.project(p)  # type: ignore[arg-type]
         out.append((frame.offset_x + u * frame.scale, frame.offset_y - v * frame.scale))
     return out
+
+
+def check_optional_field(figure: Figure, field: str, empty: object, bad: list[object]) -> None:
+    """An optional figure field: read back as written, left out of the file when it is
+    `empty`, and each of the `bad` values refused with an error naming the field."""
+    data = figure.to_dict()
+    assert getattr(Figure.from_dict(data), field) == getattr(figure, field)
+    plain = Figure.from_dict({k: v for k, v in data.items() if k != field})
+    assert getattr(plain, field) == empty
+    assert field not in plain.to_dict(), "nothing written when there is none"
+    for value in bad:
+        with pytest.raises(ValidationError) as caught:
+            Figure.from_dict({**data, field: value})
+        assert caught.value.field == f"figure.{field}", value

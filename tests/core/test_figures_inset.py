@@ -6,8 +6,6 @@ from dataclasses import replace
 
 import pytest
 
-from rugdiary.core.diary import ValidationError
-from rugdiary.core.exercises import Figure
 from rugdiary.core.figure_drawing import (
     INSET_CLEAR,
     INSET_SHARE,
@@ -17,7 +15,7 @@ from rugdiary.core.figure_drawing import (
     FigureScene,
     scene_for,
 )
-from tests.core.figure_geometry import EXERCISES, figure_of
+from tests.core.figure_geometry import EXERCISES, check_optional_field, figure_of
 
 PHASES = [i / 24 for i in range(24)]
 
@@ -117,16 +115,8 @@ def test_the_reduced_motion_pair_keeps_the_inset_beside_the_start() -> None:
 
 def test_the_inset_is_read_and_written_and_checked() -> None:
     figure = figure_of("knee-rolls")
-    data = figure.to_dict()
-    assert data["inset"] == "side"
-    assert Figure.from_dict(data).inset == "side"
-    plain = Figure.from_dict({k: v for k, v in data.items() if k != "inset"})
-    assert plain.inset is None
-    assert "inset" not in plain.to_dict(), "nothing written when there is none"
-    for bad in ("sideways", 3, ["side"]):
-        with pytest.raises(ValidationError) as caught:
-            Figure.from_dict({**data, "inset": bad})
-        assert caught.value.field == "figure.inset", bad
+    assert figure.to_dict()["inset"] == "side"
+    check_optional_field(figure, "inset", None, ["sideways", 3, ["side"]])
 
 
 def test_a_thumbnail_leaves_the_inset_out_and_uses_the_whole_picture() -> None:
