@@ -359,9 +359,10 @@ NEAR_SIDES: tuple[str, ...] = ("camera", "under")
 the camera, "under" the side lying underneath (the side plank, seen square on the chest, where
 both sides are about as near and the nearer one changed as the hips rose)."""
 
-STILL_MORE = 2
+STILL_MORE = 1
 """At most this many keyframes besides the start and the work position in a still picture
-(Figure.still): four figures still fit the printed sheet's two rows."""
+(Figure.still): three figures share the printed sheet's picture column at two thirds of
+the size of two; four would be too small to read on paper."""
 
 GUIDES: tuple[str, ...] = ("back", "line")
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the

@@ -33,7 +33,6 @@ _TEXT_X = _MARGIN + 2 * _FIGURE_W + _FIGURE_GAP + 5.0
 _LEADING = 0.42
 """Line height in mm per point of font size: compact, so a long programme fits two pages."""
 
-
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "level": "Level: {level}",
@@ -376,11 +375,11 @@ class _Sheet:
         pdf.ln(2.5)
 
     def figures(self, exercise: Exercise, top: float, mode: DoseMode) -> None:
-        """The still picture's positions two to a row, from the player's own geometry:
-        start and work, and the way back the other way where the figure shows it."""
+        """The still picture's positions side by side, from the player's own geometry: start
+        and work, and the way back the other way where the figure shows it (Figure.still)."""
         pdf = self.pdf
         left = pdf.l_margin
-        labelled: list[tuple[float, float, float, str]] = []
+        labelled: list[tuple[float, float, str]] = []
         picture = self.pictures.get(exercise.id)
         work_key = "work_hold" if mode is DoseMode.HOLD else "work"
         if exercise.figure is not None:
@@ -398,25 +397,25 @@ class _Sheet:
                     label = self.t("other_way" if after_work else "on_the_way")
                 after_work = after_work or name == "work"
                 x = left + n * (w + _FIGURE_GAP)
-                y = top + (_FIGURE_H - h)
                 svg = render_svg(figure, pose, style=self.style)
-                pdf.image(io.BytesIO(svg.encode("utf-8")), x=x, y=y, w=w, h=h)
-                labelled.append((x, top, w, label))
+                # on the labels' line, as the two full-size figures are
+                pdf.image(io.BytesIO(svg.encode("utf-8")), x=x, y=top + _FIGURE_H - h, w=w, h=h)
+                labelled.append((x, w, label))
         elif picture is not None:
             width = 2 * _FIGURE_W + _FIGURE_GAP
             try:
                 pdf.image(
                     io.BytesIO(picture), x=left, y=top, w=width, h=_FIGURE_H, keep_aspect_ratio=True
                 )
-                labelled.append((left, top, width, self.t("picture")))
+                labelled.append((left, width, self.t("picture")))
             except Exception:  # an unreadable own picture must not stop the sheet
-                labelled.append((left, top, width, self.t("no_picture")))
+                labelled.append((left, width, self.t("no_picture")))
         else:
-            labelled.append((left, top, 2 * _FIGURE_W + _FIGURE_GAP, self.t("no_picture")))
+            labelled.append((left, 2 * _FIGURE_W + _FIGURE_GAP, self.t("no_picture")))
         pdf.set_font(_FONT, size=7)
         pdf.set_text_color(_MUTED)
-        for x, y, width, label in labelled:
-            pdf.set_xy(x, y + _FIGURE_H + 0.5)
+        for x, width, label in labelled:
+            pdf.set_xy(x, top + _FIGURE_H + 0.5)
             pdf.cell(width, 3.5, label, align="C")
 
     # -- after the exercises -----------------------------------------------------------------------
