@@ -604,11 +604,6 @@ class FigureScene:
             r, c = divmod(i, cols)
             return (cols - 1 - c if r % 2 else c), r
 
-        def middle(c: int, r: int) -> Point2:
-            # the middle of a pose's box: a later column's box starts past the inset's
-            left = self._reserve if c else 0.0
-            return (shift * c + (left + VIEW_W) / 2, drop * r + VIEW_H / 2)
-
         joints: dict[str, Point2] = {}
         shapes = [*self.inset(poses[0].flipped)] if self.figure.inset is not None else []
         for i, pose in enumerate(poses):
@@ -630,7 +625,8 @@ class FigureScene:
                 y = drop * r + VIEW_H / 2
                 a, b = ((x, y), (x + gap, y)) if c1 > c else ((x + gap, y), (x, y))
             else:  # down, in the gap between the two rows
-                x = middle(c, r)[0]
+                # under the middle of the pose's box: a later column's starts past the inset's
+                x = shift * c + ((self._reserve if c else 0.0) + VIEW_W) / 2
                 a, b = (x, drop * r + VIEW_H + 4), (x, drop * r + VIEW_H + 4 + gap)
             shapes += _still_arrow(a, b)
         rows = -(-len(poses) // cols)
