@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from rugdiary.core.content import load_library
+from rugdiary.core.figure_drawing import Camera
 from rugdiary.resources import resources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,3 +137,110 @@ def test_a_still_round_draws_the_still_picture_and_asks_what_would_go_wrong(
     assert "WRONG" not in (eight / "rater.md").read_text(encoding="utf-8"), (
         "the eight-frame question stays as it was, so rounds compare"
     )
+
+
+def _variant(tmp_path: Path, exercise_id: str, **figure: object) -> Path:
+    """A copy of a built-in exercise's file with some figure fields changed, kept under its
+    own file name in a folder of its own, as docs/figure-rating.md says to make one."""
+    data = json.loads((resources_dir() / "exercises" / f"{exercise_id}.json").read_text("utf-8"))
+    data["figure"].update(figure)
+    path = tmp_path / "try" / "exercises" / f"{exercise_id}.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _sheet(folder: Path) -> bytes:
+    (sheet,) = folder.glob("sheet_*.png")
+    image = QImage(str(sheet)).convertToFormat(QImage.Format.Format_RGB888)
+    return bytes(image.constBits())[: image.sizeInBytes()]
+
+
+def test_a_variant_file_is_drawn_in_place_of_the_library_one(
+    qapp, tool: ModuleType, tmp_path: Path
+) -> None:
+    variant = _variant(tmp_path, "pelvic-tilt", camera="top")
+    assert tool.main(["--blind", str(tmp_path / "lib"), "--only", "pelvic-tilt"]) == 0
+    assert tool.main(["--blind", str(tmp_path / "var"), "--exercise", str(variant)]) == 0
+
+    key = json.loads((tmp_path / "var" / "key.json").read_text(encoding="utf-8"))
+    assert list(key.values()) == ["pelvic-tilt"], "only the variant is drawn"
+    assert _sheet(tmp_path / "var") != _sheet(tmp_path / "lib"), "seen from above, not the side"
+    question = (tmp_path / "var" / "rater.md").read_text(encoding="utf-8")
+    assert "one of these 20" in question, "the raters still choose from the whole library"
+
+
+def test_a_camera_moves_for_one_run_only(qapp, tool: ModuleType, tmp_path: Path) -> None:
+    angles = dict(tool.CAMERA_ANGLES)
+    only = ["--only", "curl-up", "--seed", "1"]
+    assert tool.main(["--blind", str(tmp_path / "a"), *only]) == 0
+    assert tool.main(["--blind", str(tmp_path / "b"), *only, "--camera", "side=40,25"]) == 0
+
+    assert _sheet(tmp_path / "b") != _sheet(tmp_path / "a"), "the moved camera is used"
+    assert angles == tool.CAMERA_ANGLES, "the camera is back where it was"
+    figure = load_library(resources_dir()).exercises["curl-up"].figure
+    assert tool.scene_for(figure).camera == Camera.named("side"), (
+        "no scene built from the moved camera outlives the run"
+    )
+    assert tool.main(["--blind", str(tmp_path / "c"), *only]) == 0
+    assert _sheet(tmp_path / "c") == _sheet(tmp_path / "a")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--camera", "sideways=10,10"], "no camera 'sideways'; the cameras are: side,"),
+        (["--camera", "side=10"], "write NAME=YAW,PITCH"),
+        (["--camera", "side=10,95"], "the pitch must be from -90 to 90"),
+    ],
+)
+def test_a_bad_camera_is_named_and_nothing_is_drawn(
+    qapp,
+    tool: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    says: str,
+) -> None:
+    angles = dict(tool.CAMERA_ANGLES)
+    assert tool.main(["--blind", str(tmp_path), "--only", "curl-up", *args]) == 2
+    assert says in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
+    assert angles == tool.CAMERA_ANGLES
+
+
+def test_a_variant_that_does_not_load_names_its_file_and_field(
+    qapp, tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    variant = _variant(tmp_path, "curl-up", camera="upside_down")
+    out = tmp_path / "round"
+    assert tool.main(["--blind", str(out), "--exercise", str(variant)]) == 2
+    err = capsys.readouterr().err
+    assert "--exercise: " in err
+    assert "curl-up.json: figure.camera:" in err
+    assert not out.exists()
+
+
+def test_a_variant_must_replace_a_library_exercise(
+    qapp, tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    variant = _variant(tmp_path, "curl-up")
+    renamed = variant.with_name("my-curl-up.json")
+    data = json.loads(variant.read_text(encoding="utf-8"))
+    data["id"] = "my-curl-up"
+    renamed.write_text(json.dumps(data), encoding="utf-8")
+    assert tool.main(["--blind", str(tmp_path / "round"), "--exercise", str(renamed)]) == 2
+    assert "'my-curl-up', which is no exercise with a figure in the library" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_variant_is_drawn_into_build_not_over_the_library_figures(
+    qapp, tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    variant = _variant(tmp_path, "knee-rocking", camera="side")
+    monkeypatch.chdir(tmp_path)
+    assert tool.main(["--exercise", str(variant)]) == 0
+    assert (tmp_path / "build" / "figures" / "check.png").exists()
+    assert (tmp_path / "build" / "figures" / "knee-rocking.gif").exists()
+    assert not (tmp_path / "docs").exists(), "docs/figures shows the library as it is"

@@ -5,6 +5,9 @@ into docs/figures/. `--only ID` renders one exercise; `--strip N` adds a strip o
 in-between frames per exercise side by side (for checking a movement by eye). `--blind DIR`
 writes a blind rating round instead (docs/figure-rating.md): one unnamed sheet of eight
 frames per exercise under a shuffled letter, the key, and the questions for the raters.
+`--exercise FILE` draws an edited copy of an exercise in place of the library's, and
+`--camera NAME=YAW,PITCH` moves a camera for this run: a variant to look at or to rate,
+without touching the library.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
 from rugdiary.core.body import Pose
-from rugdiary.core.content import load_library
+from rugdiary.core.content import ContentError, load_exercise_file, load_library
 from rugdiary.core.exercises import Exercise, Figure, FigureStyle
-from rugdiary.core.figure_drawing import scene_for
+from rugdiary.core.figure_drawing import CAMERA_ANGLES, scene_for
 from rugdiary.resources import resources_dir
 from rugdiary.ui.widgets.pose_figure import paint_drawing
 
@@ -284,7 +287,11 @@ def exercise_level():  # type: ignore[no-untyped-def]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path("docs/figures"))
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="where the sheet and GIFs go: docs/figures, or build/figures for a variant",
+    )
     parser.add_argument("--only", action="append", default=[])
     parser.add_argument("--strip", type=int, default=0)
     parser.add_argument("--no-gif", action="store_true")
@@ -295,16 +302,82 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--still", action="store_true", help="a blind round of the still pictures, not 8 frames"
     )
+    parser.add_argument(
+        "--exercise",
+        type=Path,
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="draw this exercise file instead of the library's one with its id",
+    )
+    parser.add_argument(
+        "--camera",
+        action="append",
+        default=[],
+        metavar="NAME=YAW,PITCH",
+        help="move a camera for this run (degrees, as in CAMERA_ANGLES)",
+    )
     args = parser.parse_args(argv)
+    try:
+        cameras = _camera_overrides(args.camera)
+    except ValueError as error:
+        print(f"--camera: {error}", file=sys.stderr)
+        return 2
+    saved = dict(CAMERA_ANGLES)
+    CAMERA_ANGLES.update(cameras)
+    # scenes are cached per figure; one built from a moved camera must not outlive the run
+    scene_for.cache_clear()
+    try:
+        return _run(args)
+    finally:
+        CAMERA_ANGLES.clear()
+        CAMERA_ANGLES.update(saved)
+        scene_for.cache_clear()
+
+
+def _camera_overrides(items: list[str]) -> dict[str, tuple[float, float]]:
+    """`NAME=YAW,PITCH` strings as CAMERA_ANGLES entries; a bad one raises ValueError."""
+    out: dict[str, tuple[float, float]] = {}
+    for item in items:
+        name, _, angles = item.partition("=")
+        if name not in CAMERA_ANGLES:
+            raise ValueError(f"no camera {name!r}; the cameras are: {', '.join(CAMERA_ANGLES)}")
+        try:
+            yaw, pitch = (float(v) for v in angles.split(","))
+        except ValueError:
+            raise ValueError(f"{item!r}: write NAME=YAW,PITCH, e.g. side=14,8") from None
+        if not -90.0 <= pitch <= 90.0:
+            raise ValueError(f"{item!r}: the pitch must be from -90 to 90 degrees")
+        out[name] = (yaw, pitch)
+    return out
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.lenient:
         import rugdiary.core.figures as figures
 
         figures.CONTACT_TOLERANCE_CM = 100.0
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     library = [e for e in load_library(resources_dir()).exercises.values() if e.figure]
+    by_id = {e.id: e for e in library}
+    variants: dict[str, Exercise] = {}
+    for path in args.exercise:
+        try:
+            variant = load_exercise_file(path)
+        except (ContentError, OSError) as error:
+            print(f"--exercise: {error}", file=sys.stderr)
+            return 2
+        if variant.id not in by_id or variant.figure is None:
+            # a blind round offers the library's names: a new one would not be among them
+            print(
+                f"--exercise: {path} is {variant.id!r}, which is no exercise with a figure in"
+                f" the library; a variant keeps the id and file name of the one it replaces",
+                file=sys.stderr,
+            )
+            return 2
+        variants[variant.id] = variant
     exercises = library
     if args.only:
-        by_id = {e.id: e for e in library}
         unknown = [i for i in args.only if i not in by_id]
         if unknown:
             print(
@@ -313,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         exercises = [by_id[i] for i in args.only]
+    if variants:
+        chosen = [*args.only, *(i for i in variants if i not in args.only)]
+        exercises = [variants.get(i, by_id[i]) for i in chosen]
     if args.blind is not None:
         if any(args.blind.glob("sheet_*.png")) or (args.blind / "key.json").exists():
             # a round is the whole folder: an earlier round's sheets would be rated with it
@@ -320,11 +396,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         names = sorted(e.name.get(args.lang) for e in library)
         key = write_blind_round(exercises, names, args.blind, args.seed, still=args.still)
-        print(f"{len(key)} sheets, key.json, rater.md and round.md in {args.blind}")
+        sheets = "1 sheet" if len(key) == 1 else f"{len(key)} sheets"
+        print(f"{sheets}, key.json, rater.md and round.md in {args.blind}")
         return 0
+    if args.out is None:
+        # a variant's drawings must not stand in for the library's in docs/
+        variant = args.exercise or args.camera
+        args.out = Path("build/figures") if variant else Path("docs/figures")
     args.out.mkdir(parents=True, exist_ok=True)
     sheet = contact_sheet(exercises, args.strip, args.lang)
-    name = "contact-sheet.png" if not args.only and not args.strip else "check.png"
+    whole = not args.only and not args.strip and not args.exercise and not args.camera
+    name = "contact-sheet.png" if whole else "check.png"
     tmp = args.out / (name + ".tmp.png")
     sheet.save(str(tmp))
     tmp.replace(args.out / name)
