@@ -401,8 +401,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.out is None:
         # a variant's drawings must not stand in for the library's in docs/
-        variant = args.exercise or args.camera
-        args.out = Path("build/figures") if variant else Path("docs/figures")
+        trying = args.exercise or args.camera
+        args.out = Path("build/figures") if trying else Path("docs/figures")
     args.out.mkdir(parents=True, exist_ok=True)
     sheet = contact_sheet(exercises, args.strip, args.lang)
     whole = not args.only and not args.strip and not args.exercise and not args.camera
