@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import load_exercises
-from rugdiary.core.exercises import FigureStyle
+from rugdiary.core.exercises import Figure, FigureStyle
 from rugdiary.core.figure_drawing import (
     ROLE_OPACITY,
     VIEW_H,
@@ -45,6 +45,15 @@ def motion_reduced(qapp: QApplication) -> Iterator[None]:
     set_reduce_motion(False)
 
 
+def _shown(qtbot: QtBot, figure: Figure, phase: float) -> PoseFigure:
+    """A figure widget at the test size, showing `figure` at `phase` of its loop."""
+    widget = PoseFigure()
+    qtbot.addWidget(widget)
+    widget.resize(*SIZE)
+    widget.set_figure(figure, figure.at_phase(phase))
+    return widget
+
+
 def _svg_image(widget: PoseFigure) -> QImage:
     drawing = widget.drawing()
     assert drawing is not None
@@ -73,10 +82,7 @@ def test_the_svg_and_the_painter_place_every_joint_at_the_same_point(
 ) -> None:
     figure = EXERCISES[exercise_id].figure
     assert figure is not None
-    widget = PoseFigure()
-    qtbot.addWidget(widget)
-    widget.resize(*SIZE)
-    widget.set_figure(figure, figure.at_phase(figure.work_at * 0.6))
+    widget = _shown(qtbot, figure, figure.work_at * 0.6)
     painted, svg = _painted(widget), _svg_image(widget)
     drawing = widget.drawing()
     assert drawing is not None
@@ -160,10 +166,7 @@ def test_reduced_motion_shows_start_and_work_side_by_side(
 ) -> None:
     figure = EXERCISES["bird-dog"].figure
     assert figure is not None
-    widget = PoseFigure()
-    qtbot.addWidget(widget)
-    widget.resize(*SIZE)
-    widget.set_figure(figure, figure.at_phase(0.3))
+    widget = _shown(qtbot, figure, 0.3)
     assert widget.shown_pose() == figure.work
     drawing = widget.drawing()
     assert drawing is not None
@@ -187,10 +190,7 @@ def test_reduced_motion_shows_the_way_back_too_where_the_figure_names_it(
 ) -> None:
     figure = EXERCISES["cat-camel"].figure
     assert figure is not None
-    widget = PoseFigure()
-    qtbot.addWidget(widget)
-    widget.resize(*SIZE)
-    widget.set_figure(figure, figure.at_phase(0.1))
+    widget = _shown(qtbot, figure, 0.1)
     drawing = widget.drawing()
     assert drawing is not None
     # start -> rounded in the top row, then down to the arch: two columns, two rows, so
