@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rugdiary.core.diary import ValidationError
@@ -183,6 +183,10 @@ class Pose:
     points that rest on something, with where they rest (world cm). `breath` (0 to 1)
     fills the belly; `focus` (0 feet to 1 head, or -1 for none) marks where attention is.
     `flipped` says the pose is done on the other side (hand-held props swap hands).
+    `hold` (0 to 1, or -1 when not holding) is how much of a held position's time has
+    passed: the picture shows it as a stopwatch filling up where the motion arrow was.
+    `returning` says the body is on its way back to the start position, so a one-way
+    motion arrow points back too.
     """
 
     root: Vec
@@ -192,14 +196,27 @@ class Pose:
     breath: float = 0.0
     focus: float = -1.0
     flipped: bool = False
+    hold: float = -1.0
+    returning: bool = False
 
     def angle(self, joint: str) -> Angles:
         return self.angles[_INDEX[joint]]
 
     def with_contacts(self, contacts: tuple[Contact, ...]) -> Pose:
-        return Pose(
-            self.root, self.turn, self.angles, contacts, self.breath, self.focus, self.flipped
-        )
+        return replace(self, contacts=contacts)
+
+    def holding(self, share: float) -> Pose:
+        """The same position, `share` (0 to 1) of the way through holding it."""
+        return replace(self, hold=min(1.0, max(0.0, share)))
+
+    def without_cues(self) -> Pose:
+        """The same position without the picture's cues (a hold's time, the way back): what
+        a keyframe says."""
+        return replace(self, hold=-1.0, returning=False)
+
+    def on_the_way_back(self) -> Pose:
+        """The same position, passed through on the way back to the start."""
+        return replace(self, returning=True)
 
     def mirrored_pose(self) -> Pose:
         """The same pose on the other side: left and right trade, sideways turns reverse."""
@@ -214,14 +231,13 @@ class Pose:
         x, y, z = self.root
         yaw, pitch, roll = self.turn
         contacts = tuple((mirror_name(name), (p[0], p[1], -p[2])) for name, p in self.contacts)
-        return Pose(
-            (x, y, -z),
-            (-yaw, pitch, -roll),
-            tuple(angles),
-            tuple(sorted(contacts)),
-            self.breath,
-            self.focus,
-            not self.flipped,
+        return replace(
+            self,
+            root=(x, y, -z),
+            turn=(-yaw, pitch, -roll),
+            angles=tuple(angles),
+            contacts=tuple(sorted(contacts)),
+            flipped=not self.flipped,
         )
 
     def mirrored(self) -> Pose:

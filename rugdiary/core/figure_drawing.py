@@ -222,6 +222,11 @@ ARROW_MIN_WIDTH = 1.9
 """Its least width in view units, so it still shows on a thumbnail."""
 ARROW_HEAD = (3.2, 1.3)
 """Its head's length and half-width, in line widths."""
+HOLD_WATCH_CM = 6.0
+"""The hold stopwatch's radius (cm at the figure's scale): as wide as a short arrow is long,
+so it takes the arrow's place without reaching the body beside it."""
+HOLD_WATCH_STEPS = 32
+"""Points round a full stopwatch face; a part-filled one gets its share of them."""
 ARC_MIRROR_MIN = 0.7
 """How much of world left-right must run across the picture (its length on screen, 0-1)
 before a curved arrow is reflected for the second side."""
@@ -651,10 +656,7 @@ class FigureScene:
             middle = 2 * frame.offset_x  # mirrors the camera's left and right
             if joints is not None:
                 joints.update({mirror_name(n): (middle - x, y) for n, (x, y) in own.items()})
-            return [
-                replace(shape, points=tuple((middle - x, y) for x, y in shape.points))
-                for shape in shapes
-            ]
+            return [_mirrored_shape(shape, middle) for shape in shapes]
         skeleton = solve(pose)
         cam = self.camera
         proj = {name: cam.project(p) for name, p in skeleton.points.items()}
@@ -802,7 +804,10 @@ class FigureScene:
             # body hid it where it mattered)
             front.append(self._cue_line(self.body_line(pose.flipped), frame, "cue:guide"))
         if self.figure.arrow is not None:
-            front += self._arrow(self.figure.arrow, pose.flipped, frame)
+            arrow = self._arrow(self.figure.arrow, pose.flipped, frame, pose.returning)
+            # holding still, a stopwatch fills where the arrow was: blind raters read an
+            # arrow kept on the picture through a hold as bobbing up and down
+            front += arrow if pose.hold < 0 else _stopwatch(arrow, pose.hold, frame.scale)
         if joints is not None:
             for name in JOINT_NAMES:
                 joints[name] = view(name)
@@ -1047,9 +1052,13 @@ class FigureScene:
             out.append((x - 2 * d * nx, y - 2 * d * ny))
         return out
 
-    def _arrow(self, arrow: Arrow, flipped: bool, frame: Frame) -> list[Shape]:
+    def _arrow(
+        self, arrow: Arrow, flipped: bool, frame: Frame, returning: bool = False
+    ) -> list[Shape]:
         """The motion arrow, in front of everything: where its part is in the start position
-        (so it stands still while the body moves), moved off the body by its offset."""
+        (so it stands still while the body moves), moved off the body by its offset. A
+        one-way arrow points back while the body returns: raters read a curl-up's "up"
+        kept on the way down as "lift again"."""
         anchor = self._anchors.get(flipped)
         if anchor is None:
             start = self.figure.start.mirrored() if flipped else self.figure.start
@@ -1103,6 +1112,8 @@ class FigureScene:
             a = tuple(c - d * half_len for c, d in zip(anchor, axis, strict=True))
             b = tuple(c + d * half_len for c, d in zip(anchor, axis, strict=True))
             path = [view(a), view(b)]  # type: ignore[arg-type]
+        if returning and not arrow.both:
+            path.reverse()
         width = _cue_width(s)
         length, half_wide = ARROW_HEAD[0] * width, ARROW_HEAD[1] * width
         heads: list[Shape] = []
@@ -1157,7 +1168,7 @@ class FigureScene:
             if fv < FACE_UP:
                 shapes.append(Shape("poly", "near", self._nose(fu, fv, up, at), part="head:nose"))
             eye = at(fu * r * 0.5 + up[0] * r * 0.3, fv * r * 0.5 + up[1] * r * 0.3)
-            shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
+            shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2, part="eye"))
         elif face[2] > 0:
             for sign in (1.0, -1.0):
                 # each eye a point on the head's surface, a little to its side of the face's
@@ -1179,7 +1190,9 @@ class FigureScene:
                     shapes.append(Shape("line", "outline", lid, (r * 0.12 * s, 0.0), part="eye"))
                 else:
                     eye = at(du, dv)
-                    shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2))
+                    shapes.append(
+                        Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2, part="eye")
+                    )
         return shapes
 
     @staticmethod
@@ -1908,6 +1921,54 @@ def _extent(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
                 xs += [x - pad, x + pad]
                 ys += [y - pad, y + pad]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def _mirrored_shape(shape: Shape, middle: float) -> Shape:
+    """`shape` reflected left to right about x = middle / 2; a stopwatch's filling moves
+    across but still runs clockwise."""
+    if shape.part == "cue:hold:fill":
+        shift = middle - 2 * shape.points[0][0]  # its first point is the watch's centre
+        return replace(shape, points=tuple((x + shift, y) for x, y in shape.points))
+    return replace(shape, points=tuple((middle - x, y) for x, y in shape.points))
+
+
+def watch_share(share: float) -> float:
+    """`share` of a hold as the stopwatch shows it: in whole steps of its face, so a player
+    repaints a held figure a few times a second, not on every tick."""
+    return math.ceil(HOLD_WATCH_STEPS * share - 1e-9) / HOLD_WATCH_STEPS
+
+
+def _stopwatch(arrow: list[Shape], share: float, scale: float) -> list[Shape]:
+    """A stopwatch where `arrow` was, its face filled clockwise from the top by `share` of
+    the hold: "stay here for a while", with the time going by."""
+    left, top, right, bottom = _extent(arrow)
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    r = HOLD_WATCH_CM * scale
+    rim = max(_cue_width(scale), r * 0.2)
+    face = r - rim
+    shapes = [
+        Shape(
+            "line",
+            "cue",
+            ((cx, cy - r), (cx, cy - r - rim * 1.6)),
+            (rim * 1.3, 0.0),
+            part="cue:hold:crown",
+        ),
+        Shape("circle", "cue", ((cx, cy),), (r, r), part="cue:hold:rim"),
+        Shape("circle", "outline", ((cx, cy),), (face, face), part="cue:hold:face"),
+    ]
+    steps = round(HOLD_WATCH_STEPS * watch_share(share))
+    if steps:
+        # from twelve o'clock clockwise (view y grows down); the centre first
+        arc = [
+            (
+                cx + face * math.sin(2 * math.pi * share * i / steps),
+                cy - face * math.cos(2 * math.pi * share * i / steps),
+            )
+            for i in range(steps + 1)
+        ]
+        shapes.append(Shape("poly", "cue", ((cx, cy), *arc), part="cue:hold:fill"))
+    return shapes
 
 
 def _still_arrow(a: Point2, b: Point2) -> list[Shape]:

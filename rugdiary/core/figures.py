@@ -373,6 +373,11 @@ onto it (side plank)."""
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
 
+HOLD_MIN_SHARE = 0.2
+"""The least share of a loop the work position must stay still to count as a hold (timed
+by a stopwatch in the picture): shorter, it is a pause at the end of a move (the pelvic
+tilt's), and a stopwatch flashing up for a moment would only distract."""
+
 POSITIONS: tuple[str, ...] = (
     "standing",
     "seated",
@@ -542,8 +547,26 @@ class Figure:
         release, start = self.release_at, self.start
         return next((k.at for k in self.keyframes if k.at > release and k.pose == start), 1.0)
 
+    @property
+    def hold_span(self) -> tuple[float, float] | None:
+        """The share of the loop (from, to) spent holding the work position still, if it
+        is long enough to be a hold (HOLD_MIN_SHARE)."""
+        work, release = self.work_at, self.release_at
+        return (work, release) if release - work >= HOLD_MIN_SHARE else None
+
     def at_phase(self, phase: float, *, mirrored: bool = False) -> Pose:
-        """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe."""
+        """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe;
+        during the hold (hold_span) it says how much of the hold has passed, and after it,
+        that the body is on its way back."""
+        pose = self._at_phase(phase)
+        span = self.hold_span
+        if span is not None and span[0] <= phase < span[1]:
+            pose = pose.holding((phase - span[0]) / (span[1] - span[0]))
+        elif self.release_at < phase < self.return_at:
+            pose = pose.on_the_way_back()
+        return pose.mirrored() if mirrored else pose
+
+    def _at_phase(self, phase: float) -> Pose:
         keys = self.keyframes
         pose: Pose
         if phase <= 0.0 or phase >= 1.0:
@@ -563,7 +586,7 @@ class Figure:
             else:
                 t = ease(b_ease, (phase - a.at) / (b_at - a.at))
                 pose = interpolate(a.pose, b_pose, t)
-        return pose.mirrored() if mirrored else pose
+        return pose
 
     def pose_at(
         self, motion: Motion, elapsed_s: float, duration_s: float, *, mirrored: bool = False
@@ -581,12 +604,19 @@ class Figure:
             phase = 0.0
         elif motion is Motion.HOLD:
             phase = work_at * min(1.0, elapsed_s / move_s)
+            if elapsed_s >= move_s:
+                # there: the rest of the phase is the hold, however long the loop's is
+                held = (elapsed_s - move_s) / max(duration_s - move_s, 1e-9)
+                return self.at_phase(phase, mirrored=mirrored).holding(held)
         elif motion is Motion.RELEASE:
             share = min(1.0, elapsed_s / move_s)
             # a pause written into the loop after the held pose (a "_hold" keyframe in the
             # same position) is the hold itself: the way back starts where it ends
             release_at = self.release_at
-            phase = 0.0 if share >= 1.0 else release_at + (self.return_at - release_at) * share
+            if share < 1.0:
+                phase = release_at + (self.return_at - release_at) * share
+                return self.at_phase(phase, mirrored=mirrored).on_the_way_back()
+            phase = 0.0
         elif motion is Motion.REP:
             phase = elapsed_s / duration_s
         else:

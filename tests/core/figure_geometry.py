@@ -57,7 +57,7 @@ def eyes_look(drawing: Drawing) -> tuple[int, Point]:
     """How many eyes the face shows, and where they sit on average from the head's centre
     (view units, y down): the way a face turned towards us looks."""
     centre = next(s for s in drawing.shapes if s.part == "head").points[0]
-    eyes = [s.points[0] for s in drawing.shapes if s.kind == "circle" and s.role == "outline"]
+    eyes = [s.points[0] for s in drawing.shapes if s.kind == "circle" and s.part == "eye"]
     if not eyes:
         return 0, (0.0, 0.0)
     return len(eyes), (

@@ -87,7 +87,7 @@ def test_curl_up_arrow_points_up_over_the_shoulders_clear_of_the_body() -> None:
     assert arrow.size > 0, "pointing up"
     scene = scene_for(figure)
     s = scene.frame.scale
-    for phase in (0.0, 0.25, 0.5, 0.75):
+    for phase in (0.0, 0.25, 0.85, 0.95):  # moving: while it holds, a stopwatch shows
         drawing = scene.drawing(figure.at_phase(phase))
         line = next(sh for sh in drawing.shapes if sh.part == "cue:arrow")
         trunk = next(sh for sh in drawing.shapes if sh.part == "trunk")
@@ -260,8 +260,14 @@ def test_curl_up_holds_at_the_top_for_a_good_part_of_the_cycle() -> None:
     assert hold.pose == figure.work, "the held position is the top"
     assert hold.at - figure.work_at >= 0.3, "held for a while, not a bounce"
     assert figure.work_at <= 0.35, "lifted in about a third of the cycle"
+    shares = []
     for phase in (figure.work_at + 0.05, (figure.work_at + hold.at) / 2, hold.at - 0.01):
-        assert figure.at_phase(phase) == figure.work, phase
+        pose = figure.at_phase(phase)
+        assert pose.without_cues() == figure.work, phase
+        shares.append(pose.hold)
+    assert shares == sorted(shares)
+    assert shares[0] > 0.0
+    assert shares[1] == pytest.approx(0.5)
 
 
 def test_curl_up_in_the_player_the_way_down_starts_after_the_pause_not_in_it() -> None:
@@ -270,7 +276,7 @@ def test_curl_up_in_the_player_the_way_down_starts_after_the_pause_not_in_it() -
     figure = figure_of("curl-up")
     hold = next(k for k in figure.keyframes if k.name.endswith("_hold"))
     assert figure.release_at == hold.at
-    assert figure.pose_at(Motion.RELEASE, 0.0, 10.0) == figure.work
+    assert figure.pose_at(Motion.RELEASE, 0.0, 10.0).without_cues() == figure.work
     start = solve(figure.start).points
     top = solve(figure.work).points
     for share in (0.2, 0.4):

@@ -22,7 +22,9 @@ from rugdiary.core.figure_drawing import (
     Drawing,
     scene_for,
     svg_of,
+    watch_share,
 )
+from rugdiary.core.figures import MOVE_S, Motion
 from rugdiary.ui.motion import set_reduce_motion
 from rugdiary.ui.theme import HIGH_CONTRAST, build_palette
 from rugdiary.ui.widgets.pose_figure import (
@@ -311,3 +313,24 @@ def test_inside_a_window_the_cached_props_stay_under_the_body(
     inside = whole.copy(round(box.x() * dpr), round(box.y() * dpr), alone.width(), alone.height())
     assert len(widget._layers) >= 1, "the props came from the cached images"
     assert _largest_difference(alone.convertToFormat(inside.format()), inside) <= 4
+
+
+def test_a_held_figure_repaints_only_when_its_stopwatch_fills_another_step(
+    qtbot: QtBot,
+) -> None:
+    """The player sends a pose every tick; holding still, only the stopwatch changes, and
+    only a step of its face is worth a repaint."""
+    figure = EXERCISES["side-plank-knees"].figure
+    assert figure is not None
+    widget = _shown(qtbot, figure, 0.0)
+    widget.set_pose(figure.pose_at(Motion.HOLD, MOVE_S + 0.01, 10))
+    shown = widget.pose()
+    assert shown is not None
+    assert shown.hold == watch_share(0.01 / (10 - MOVE_S)) > 0
+    widget.set_pose(figure.pose_at(Motion.HOLD, MOVE_S + 0.02, 10))
+    assert widget.pose() is shown, "the same step of the face: nothing to repaint"
+    widget.set_pose(figure.pose_at(Motion.HOLD, 9.0, 10))
+    assert widget.pose() is not shown
+    drawing = widget.drawing()
+    assert drawing is not None
+    assert any(s.part == "cue:hold:fill" for s in drawing.shapes)

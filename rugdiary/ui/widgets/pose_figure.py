@@ -22,7 +22,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rugdiary.core.exercises import Figure, FigureStyle, Pose
-from rugdiary.core.figure_drawing import ROLE_OPACITY, Drawing, FigureScene, Shape, scene_for
+from rugdiary.core.figure_drawing import (
+    ROLE_OPACITY,
+    Drawing,
+    FigureScene,
+    Shape,
+    scene_for,
+    watch_share,
+)
 from rugdiary.ui.motion import reduce_motion
 
 
@@ -389,7 +396,10 @@ class PoseFigure(QWidget):
         self.update()
 
     def set_pose(self, pose: Pose) -> None:
-        """Move to `pose`; repaints only when it differs from the one shown."""
+        """Move to `pose`; repaints only when it differs from the one shown (a hold's
+        stopwatch only when its face fills another step)."""
+        if pose.hold >= 0:
+            pose = pose.holding(watch_share(pose.hold))
         if pose != self._pose:
             self._pose = pose
             self.update()

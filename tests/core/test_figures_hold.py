@@ -1,0 +1,191 @@
+"""Cues of time: a stopwatch fills while a figure holds, a one-way arrow turns on the way back."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from rugdiary.core.figure_drawing import (
+    HOLD_WATCH_CM,
+    VIEW_H,
+    VIEW_W,
+    Drawing,
+    drawn_box,
+    render_svg,
+    scene_for,
+)
+from rugdiary.core.figures import HOLD_MIN_SHARE, MOVE_S, Figure, Motion
+from tests.core.figure_geometry import EXERCISES, figure_of, inside
+
+HELD = ["side-plank-knees", "curl-up"]
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def _parts(drawing: Drawing, prefix: str) -> dict[str, tuple[tuple[float, float], ...]]:
+    return {s.part: s.points for s in drawing.shapes if s.part.startswith(prefix)}
+
+
+def _area(points: tuple[tuple[float, float], ...]) -> float:
+    return abs(
+        sum(
+            x0 * y1 - x1 * y0
+            for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
+        )
+        / 2
+    )
+
+
+def _middle_of_hold(figure: Figure) -> float:
+    span = figure.hold_span
+    assert span is not None
+    return (span[0] + span[1]) / 2
+
+
+@pytest.mark.parametrize("exercise_id", HELD)
+def test_a_long_hold_shows_a_stopwatch_in_the_arrows_place(exercise_id: str) -> None:
+    figure = figure_of(exercise_id)
+    span = figure.hold_span
+    assert span is not None
+    assert span[1] - span[0] >= HOLD_MIN_SHARE
+    scene = scene_for(figure)
+    moving = scene.drawing(figure.at_phase(span[0] / 2))
+    arrow = _parts(moving, "cue:arrow")["cue:arrow"]
+    assert not _parts(moving, "cue:hold"), "on the way up: the arrow, no stopwatch"
+    held = scene.drawing(figure.at_phase(_middle_of_hold(figure)))
+    assert not _parts(held, "cue:arrow"), "no arrow"
+    assert not _parts(held, "cue:head"), "nor its heads"
+    watch = _parts(held, "cue:hold")
+    assert set(watch) == {"cue:hold:crown", "cue:hold:rim", "cue:hold:face", "cue:hold:fill"}
+    # where the arrow's middle was, so the eye finds it in the same place
+    (cx, cy) = watch["cue:hold:rim"][0]
+    xs, ys = [x for x, _ in arrow], [y for _, y in arrow]
+    assert (cx, cy) == pytest.approx(((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), abs=4)
+    # clear of the body, and inside the picture
+    trunk = next(s for s in held.shapes if s.part == "trunk")
+    r = HOLD_WATCH_CM * scene.frame.scale
+    for a in range(0, 360, 30):
+        edge = (cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a)))
+        assert not inside(edge, trunk.points), (a, "the stopwatch stays off the trunk")
+    left, top, right, bottom = drawn_box(held)
+    assert left >= 0
+    assert top >= 0
+    assert right <= VIEW_W
+    assert bottom <= VIEW_H
+
+
+@pytest.mark.parametrize("exercise_id", HELD)
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_the_stopwatch_fills_clockwise_from_the_top_as_the_hold_goes_on(
+    exercise_id: str, mirrored: bool
+) -> None:
+    figure = figure_of(exercise_id)
+    scene = scene_for(figure)
+    span = figure.hold_span
+    assert span is not None
+    areas = []
+    for share in (0.25, 0.5, 0.75):
+        pose = figure.at_phase(span[0] + (span[1] - span[0]) * share, mirrored=mirrored)
+        assert pose.hold == pytest.approx(share)
+        drawing = scene.drawing(pose)
+        watch = _parts(drawing, "cue:hold")
+        fill = watch["cue:hold:fill"]
+        (cx, cy), (face, _) = (
+            watch["cue:hold:face"][0],
+            next(s.size for s in drawing.shapes if s.part == "cue:hold:face"),
+        )
+        assert fill[0] == pytest.approx((cx, cy)), "a wedge from the centre"
+        assert fill[1] == pytest.approx((cx, cy - face)), "starting at twelve o'clock"
+        assert fill[2][0] > cx, "going round to the right: clockwise, on either side"
+        areas.append(_area(fill) / (math.pi * face**2))
+    assert areas == pytest.approx([0.25, 0.5, 0.75], abs=0.02), "filled by the hold's share"
+
+
+def test_in_the_player_the_stopwatch_times_the_hold_itself() -> None:
+    """The player holds for as long as the step says, not the loop's share: the stopwatch
+    starts empty when the figure arrives and is full when the hold ends."""
+    figure = figure_of("side-plank-knees")
+    scene = scene_for(figure)
+    arriving = scene.drawing(figure.pose_at(Motion.HOLD, MOVE_S / 2, 10))
+    assert _parts(arriving, "cue:arrow")
+    assert not _parts(arriving, "cue:hold")
+    arrived = scene.drawing(figure.pose_at(Motion.HOLD, MOVE_S, 10))
+    assert "cue:hold:fill" not in _parts(arrived, "cue:hold"), "empty as the hold begins"
+    assert _parts(arrived, "cue:hold:rim")
+    ended = scene.drawing(figure.pose_at(Motion.HOLD, 10, 10))
+    fill = _parts(ended, "cue:hold:fill")["cue:hold:fill"]
+    face = next(s.size[0] for s in ended.shapes if s.part == "cue:hold:face")
+    assert _area(fill) == pytest.approx(math.pi * face**2, rel=0.02), "full at the end"
+    letting_go = scene.drawing(figure.pose_at(Motion.RELEASE, 0.5, 3))
+    assert _parts(letting_go, "cue:arrow")
+    assert not _parts(letting_go, "cue:hold")
+
+
+def test_a_short_pause_keeps_the_arrow() -> None:
+    """The pelvic tilt pauses a moment at each end: no stopwatch flashing up."""
+    figure = figure_of("pelvic-tilt")
+    assert figure.hold_span is None
+    for phase in (i / 24 for i in range(24)):
+        drawing = scene_for(figure).drawing(figure.at_phase(phase))
+        assert not _parts(drawing, "cue:hold")
+        assert _parts(drawing, "cue:arrow")
+
+
+def test_only_figures_with_a_long_hold_and_an_arrow_show_the_stopwatch() -> None:
+    shown = set()
+    for exercise_id in EXERCISES:
+        figure = figure_of(exercise_id)
+        scene = scene_for(figure)
+        for phase in (i / 16 for i in range(16)):
+            if _parts(scene.drawing(figure.at_phase(phase)), "cue:hold"):
+                shown.add(exercise_id)
+    assert shown == set(HELD)
+
+
+def test_the_svg_draws_the_stopwatch_shape_for_shape() -> None:
+    figure = figure_of("curl-up")
+    pose = figure.at_phase(_middle_of_hold(figure))
+    drawing = scene_for(figure).drawing(pose)
+    root = ET.fromstring(render_svg(figure, pose))
+    elements = [el for el in root if el.tag != f"{SVG_NS}title"]
+    assert len(elements) == len(drawing.shapes)
+    i = next(i for i, s in enumerate(drawing.shapes) if s.part == "cue:hold:face")
+    assert elements[i].tag == f"{SVG_NS}circle"
+
+
+def _arrow_tips(drawing: Drawing) -> list[tuple[float, float]]:
+    return [s.points[0] for s in drawing.shapes if s.part == "cue:head"]
+
+
+def test_a_one_way_arrow_points_back_while_the_body_returns() -> None:
+    """Raters read the curl-up's "up" arrow, kept on the way down, as "lift again"."""
+    figure = figure_of("curl-up")
+    scene = scene_for(figure)
+    assert figure.arrow is not None
+    assert not figure.arrow.both
+    line = _parts(scene.drawing(figure.start), "cue:arrow")["cue:arrow"]
+    middle = (line[0][1] + line[-1][1]) / 2
+    for phase in (0.0, 0.15):
+        ((_, tip_y),) = _arrow_tips(scene.drawing(figure.at_phase(phase)))
+        assert tip_y < middle, (phase, "up on the way up (view y grows down)")
+    returning = (figure.release_at + figure.return_at) / 2
+    pose = figure.at_phase(returning)
+    assert pose.returning
+    ((_, tip_y),) = _arrow_tips(scene.drawing(pose))
+    assert tip_y > middle, "down on the way down"
+    # the player's way down after a hold, too, until the body is back
+    ((_, tip_y),) = _arrow_tips(scene.drawing(figure.pose_at(Motion.RELEASE, 0.5, 3)))
+    assert tip_y > middle
+    ((_, tip_y),) = _arrow_tips(scene.drawing(figure.pose_at(Motion.RELEASE, 3, 3)))
+    assert tip_y < middle, "back at the start, the arrow shows the next lift"
+
+
+def test_a_two_way_arrow_stays_as_it_is_on_the_way_back() -> None:
+    figure = figure_of("side-plank-knees")
+    scene = scene_for(figure)
+    going = _arrow_tips(scene.drawing(figure.at_phase(figure.work_at / 2)))
+    back = figure.at_phase((figure.release_at + figure.return_at) / 2)
+    assert back.returning
+    tips = sorted(_arrow_tips(scene.drawing(back)))
+    assert [c for tip in tips for c in tip] == pytest.approx([c for t in sorted(going) for c in t])
