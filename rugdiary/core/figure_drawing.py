@@ -215,7 +215,7 @@ class FigureStyle:
         return str(getattr(self, role))
 
 
-ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.32}
+ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.6}
 ARROW_LINE_CM = 1.6
 """A motion arrow's line width (cm at the figure's scale): calm, thinner than a limb."""
 ARROW_MIN_WIDTH = 1.9

@@ -584,7 +584,9 @@ def test_the_tint_grows_when_arched_and_vanishes_when_flat() -> None:
 
 
 def test_the_tint_is_soft_in_every_style_and_drawn_by_the_svg() -> None:
-    assert 0.2 <= ROLE_OPACITY["hollow"] <= 0.45, "a background-like tint"
+    # a tint, not a body part; at 0.6 rather than 0.32 since session 18, when two raters of
+    # two, comparing the two side by side, found the stronger gap easier to follow
+    assert 0.2 <= ROLE_OPACITY["hollow"] <= 0.65, "a tint that lets the mat show through"
     assert FigureStyle().hollow not in (FigureStyle().near, FigureStyle().far, FigureStyle().mat)
     figure = figure_of("pelvic-tilt")
     svg = render_svg(figure, figure.pose("arch"))
