@@ -244,3 +244,84 @@ def test_a_variant_is_drawn_into_build_not_over_the_library_figures(
     assert (tmp_path / "build" / "figures" / "check.png").exists()
     assert (tmp_path / "build" / "figures" / "knee-rocking.gif").exists()
     assert not (tmp_path / "docs").exists(), "docs/figures shows the library as it is"
+
+
+def _picture(path: Path) -> bytes:
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
+    return bytes(image.constBits())[: image.sizeInBytes()]
+
+
+def test_a_pair_sets_the_variant_beside_the_library_picture_in_turn(
+    qapp, tool: ModuleType, tmp_path: Path
+) -> None:
+    variant = _variant(tmp_path, "pelvic-tilt", camera="top")
+    assert tool.main(["--blind", str(tmp_path / "lib"), "--only", "pelvic-tilt"]) == 0
+    assert tool.main(["--blind", str(tmp_path / "var"), "--exercise", str(variant)]) == 0
+    out = tmp_path / "pair"
+    assert tool.main(["--pair", str(out), "--exercise", str(variant), "--seed", "4"]) == 0
+
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    assert sorted(key) == [f"pelvic-tilt-{n}" for n in range(1, tool.PAIR_RATERS + 1)]
+    assert [key[f"pelvic-tilt-{n}"]["variant"] for n in (1, 2)] == [2, 1], "turn about"
+    library, mine = _sheet(tmp_path / "lib"), _sheet(tmp_path / "var")
+    for folder, entry in key.items():
+        assert entry["exercise"] == "pelvic-tilt"
+        files = sorted(p.name for p in (out / folder).iterdir())
+        assert files == ["pair.md", "picture_1.png", "picture_2.png"], "no temporary files"
+        pictures = [_picture(out / folder / f"picture_{i}.png") for i in (1, 2)]
+        assert pictures[entry["variant"] - 1] == mine
+        assert pictures[2 - entry["variant"]] == library
+        question = (out / folder / "pair.md").read_text(encoding="utf-8")
+        assert '"Pelvic tilt"' in question, "the raters are told which exercise it is"
+        for i in (1, 2):
+            assert f"Picture {i}: {(out / folder / f'picture_{i}.png').resolve()}" in question
+        for line in ("BETTER:", "BY:", "RATING 1:", "RATING 2:", "WHY:"):
+            assert line in question
+        words = question.replace(str(tmp_path.resolve()), "")
+        assert "variant" not in words, "nothing says which one is new"
+        assert "library" not in words
+
+
+def test_a_pair_from_a_moved_camera_keeps_the_library_camera_for_the_library_picture(
+    qapp, tool: ModuleType, tmp_path: Path
+) -> None:
+    angles = dict(tool.CAMERA_ANGLES)
+    only = ["--only", "curl-up"]
+    assert tool.main(["--blind", str(tmp_path / "lib"), *only]) == 0
+    assert tool.main(["--blind", str(tmp_path / "moved"), *only, "--camera", "side=40,25"]) == 0
+    out = tmp_path / "pair"
+    assert tool.main(["--pair", str(out), *only, "--camera", "side=40,25"]) == 0
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    first = key["curl-up-1"]["variant"]
+    assert _picture(out / "curl-up-1" / f"picture_{first}.png") == _sheet(tmp_path / "moved")
+    assert _picture(out / "curl-up-1" / f"picture_{3 - first}.png") == _sheet(tmp_path / "lib")
+    assert angles == tool.CAMERA_ANGLES, "the camera is back where it was"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--only", "curl-up"], "give the variant: --exercise FILE, or --only ID with --camera"),
+        (["--camera", "side=40,25"], "give the variant"),
+    ],
+)
+def test_a_pair_without_a_variant_says_how_to_give_one(
+    qapp,
+    tool: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    says: str,
+) -> None:
+    assert tool.main(["--pair", str(tmp_path / "pair"), *args]) == 2
+    assert says in capsys.readouterr().err
+    assert not (tmp_path / "pair").exists()
+
+
+def test_a_pair_is_not_written_into_a_folder_in_use(
+    qapp, tool: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert tool.main(["--pair", str(tmp_path), "--only", "curl-up", "--camera", "side=0,5"]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

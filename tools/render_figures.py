@@ -7,18 +7,21 @@ writes a blind rating round instead (docs/figure-rating.md): one unnamed sheet o
 frames per exercise under a shuffled letter, the key, and the questions for the raters.
 `--exercise FILE` draws an edited copy of an exercise in place of the library's, and
 `--camera NAME=YAW,PITCH` moves a camera for this run: a variant to look at or to rate,
-without touching the library.
+without touching the library. `--pair DIR` sets each variant beside the library's
+picture for raters who compare the two (docs/figure-rating.md, "Side by side").
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
 import random
 import string
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -90,6 +93,29 @@ RATING: <1-5: how well would this picture alone teach a person in pain to do the
 correctly? 5 = could copy it correctly from the picture alone; 3 = gets the idea but would
 need the text; 1 = misleading>
 WHY: <two or three sentences: what is clear, what is unclear or misleading>
+"""
+PAIR_RATERS = 3
+"""Raters per variant in a side-by-side comparison: one is noise, three agreeing a result."""
+PAIR_QUESTION = """\
+Two pictures show the same exercise, "{name}", drawn in two ways. Each picture shows
+{frames} frames, in order, of one looping animation (frame 1/{frames} to {frames}/{frames},
+then it repeats). The drawing shows a figure from a fixed viewpoint; darker limbs are
+nearer to you, lighter ones further away.
+
+Picture 1: {one}
+Picture 2: {two}
+
+Open both pictures with your file-viewing tool. Do not look at any other file or folder.
+
+Judge only from the pictures: which would better teach a person in pain to do this
+exercise correctly, copying it from the picture alone, without any text? Answer in
+exactly this form, nothing else:
+BETTER: <1 or 2, or 0 if there is no real difference>
+BY: <0 no difference, 1 slightly, 2 clearly, 3 by far>
+RATING 1: <1-5 for picture 1: 5 = could copy it correctly from the picture alone;
+3 = gets the idea but would need the text; 1 = misleading>
+RATING 2: <1-5 for picture 2, same scale>
+WHY: <two or three sentences: what one shows better than the other>
 """
 
 
@@ -255,6 +281,42 @@ def write_blind_round(
     return key
 
 
+def write_pair_round(
+    pairs: list[tuple[Exercise, QImage, QImage]], out: Path, seed: int
+) -> dict[str, dict[str, object]]:
+    """For each (exercise, the library's sheet, the variant's sheet), PAIR_RATERS folders
+    `out/<id>-<n>/` with the two as picture_1.png and picture_2.png and the question,
+    pair.md; key.json says which picture is the variant in each folder.
+
+    The variant is the second picture for the first rater and the first for the second:
+    raters lean towards one place, and a change must win from both. The third's order is
+    drawn by `seed`.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    key: dict[str, dict[str, object]] = {}
+    draw = random.Random(seed)
+    for exercise, library_sheet, variant_sheet in pairs:
+        for n in range(1, PAIR_RATERS + 1):
+            first = n == 2 or (n > 2 and draw.random() < 0.5)
+            folder = out / f"{exercise.id}-{n}"
+            folder.mkdir(exist_ok=True)
+            pictures = (variant_sheet, library_sheet) if first else (library_sheet, variant_sheet)
+            for i, picture in enumerate(pictures, 1):
+                tmp = folder / f"picture_{i}.tmp.png"
+                picture.save(str(tmp))
+                tmp.replace(folder / f"picture_{i}.png")
+            question = RATER_INTRO + PAIR_QUESTION.format(
+                name=exercise.name.get("en"),
+                frames=BLIND_FRAMES,
+                one=(folder / "picture_1.png").resolve(),
+                two=(folder / "picture_2.png").resolve(),
+            )
+            _write_text(folder / "pair.md", question)
+            key[folder.name] = {"exercise": exercise.id, "variant": 1 if first else 2}
+    _write_text(out / "key.json", json.dumps(key, indent=1) + "\n")
+    return key
+
+
 def animated_gif(exercise: Exercise, path: Path) -> None:
     """One cycle (both sides for a per-side exercise) as a looping GIF, via Pillow."""
     from PIL import Image
@@ -303,6 +365,12 @@ def main(argv: list[str] | None = None) -> int:
         "--still", action="store_true", help="a blind round of the still pictures, not 8 frames"
     )
     parser.add_argument(
+        "--pair",
+        type=Path,
+        metavar="DIR",
+        help="set each variant beside the library's picture, for raters to compare",
+    )
+    parser.add_argument(
         "--exercise",
         type=Path,
         metavar="FILE",
@@ -323,12 +391,21 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"--camera: {error}", file=sys.stderr)
         return 2
+    if args.pair is not None:
+        return _pair(args, cameras)
+    with _cameras_moved(cameras):
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _cameras_moved(cameras: dict[str, tuple[float, float]]) -> Iterator[None]:
+    """CAMERA_ANGLES with `cameras` moved, and back as they were afterwards."""
     saved = dict(CAMERA_ANGLES)
     CAMERA_ANGLES.update(cameras)
     # scenes are cached per figure; one built from a moved camera must not outlive the run
     scene_for.cache_clear()
     try:
-        return _run(args)
+        yield
     finally:
         CAMERA_ANGLES.clear()
         CAMERA_ANGLES.update(saved)
@@ -352,7 +429,34 @@ def _camera_overrides(items: list[str]) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _run(args: argparse.Namespace) -> int:
+def _pair(args: argparse.Namespace, cameras: dict[str, tuple[float, float]]) -> int:
+    """`--pair DIR`: each variant (an --exercise file, or an --only exercise seen from a
+    moved --camera) beside the library's own picture of it."""
+    if not args.exercise and not (cameras and args.only):
+        print(
+            "--pair: give the variant: --exercise FILE, or --only ID with --camera",
+            file=sys.stderr,
+        )
+        return 2
+    if args.pair.exists() and any(args.pair.iterdir()):
+        print(f"{args.pair} is not empty: choose an empty folder", file=sys.stderr)
+        return 2
+    loaded = _load(args)
+    if isinstance(loaded, int):
+        return loaded
+    library, exercises = loaded
+    by_id = {e.id: e for e in library}
+    mine = [blind_sheet(by_id[e.id]) for e in exercises]  # from the library's cameras
+    with _cameras_moved(cameras):
+        pairs = [(e, lib, blind_sheet(e)) for e, lib in zip(exercises, mine, strict=True)]
+    key = write_pair_round(pairs, args.pair, args.seed)
+    print(f"{len(key)} folders with picture_1.png, picture_2.png and pair.md in {args.pair}")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> tuple[list[Exercise], list[Exercise]] | int:
+    """The library's exercises with figures, and the ones to draw (variants in place of
+    theirs); or the exit code after saying what is wrong."""
     if args.lenient:
         import rugdiary.core.figures as figures
 
@@ -389,6 +493,14 @@ def _run(args: argparse.Namespace) -> int:
     if variants:
         chosen = [*args.only, *(i for i in variants if i not in args.only)]
         exercises = [variants.get(i, by_id[i]) for i in chosen]
+    return library, exercises
+
+
+def _run(args: argparse.Namespace) -> int:
+    loaded = _load(args)
+    if isinstance(loaded, int):
+        return loaded
+    library, exercises = loaded
     if args.blind is not None:
         if any(args.blind.glob("sheet_*.png")) or (args.blind / "key.json").exists():
             # a round is the whole folder: an earlier round's sheets would be rated with it
