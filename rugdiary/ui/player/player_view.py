@@ -139,7 +139,9 @@ class PlayPanel(QWidget):
 
         # -- beside it: the ring, the counters and the steps to read up close
         self.ring = CountdownRing(self)
-        self.ring.setMinimumSize(QSize(120, 120))
+        # small enough that a three-line count (Dutch, in a 900 x 600 window with a sound
+        # notice and the buttons on two lines) fits under it instead of over it
+        self.ring.setMinimumSize(QSize(96, 72))
         self.counters_label = _scaled_label(self, 1.0)
         self.counters_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counters_label.setAccessibleDescription(self.tr("Repetition, set and side"))
@@ -156,6 +158,7 @@ class PlayPanel(QWidget):
         self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.instructions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.instructions_area.setWidget(self.instructions)
+        self.instructions_area.setMinimumHeight(36)  # two lines; it scrolls
         self.instructions_area.setBackgroundRole(QPalette.ColorRole.Window)
         self.instructions.setBackgroundRole(QPalette.ColorRole.Window)
         side = QVBoxLayout()
