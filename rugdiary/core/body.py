@@ -185,8 +185,9 @@ class Pose:
     `flipped` says the pose is done on the other side (hand-held props swap hands).
     `hold` (0 to 1, or -1 when not holding) is how much of a held position's time has
     passed: the picture shows it as a stopwatch filling up where the motion arrow was.
-    `returning` says the body is on its way back to the start position, so a one-way
-    motion arrow points back too.
+    `heading` is which way the body is moving through the exercise: 1 towards the work
+    position, -1 back from it, 0 still or not known (a keyframe); a motion arrow then has
+    one head, pointing that way.
     """
 
     root: Vec
@@ -197,7 +198,7 @@ class Pose:
     focus: float = -1.0
     flipped: bool = False
     hold: float = -1.0
-    returning: bool = False
+    heading: int = 0
 
     def angle(self, joint: str) -> Angles:
         return self.angles[_INDEX[joint]]
@@ -212,11 +213,11 @@ class Pose:
     def without_cues(self) -> Pose:
         """The same position without the picture's cues (a hold's time, the way back): what
         a keyframe says."""
-        return replace(self, hold=-1.0, returning=False)
+        return replace(self, hold=-1.0, heading=0)
 
-    def on_the_way_back(self) -> Pose:
-        """The same position, passed through on the way back to the start."""
-        return replace(self, returning=True)
+    def heading_to(self, heading: int) -> Pose:
+        """The same position, passed through moving `heading` (1 on, -1 back, 0 still)."""
+        return replace(self, heading=heading)
 
     def mirrored_pose(self) -> Pose:
         """The same pose on the other side: left and right trade, sideways turns reverse."""

@@ -804,7 +804,7 @@ class FigureScene:
             # body hid it where it mattered)
             front.append(self._cue_line(self.body_line(pose.flipped), frame, "cue:guide"))
         if self.figure.arrow is not None:
-            arrow = self._arrow(self.figure.arrow, pose.flipped, frame, pose.returning)
+            arrow = self._arrow(self.figure.arrow, pose.flipped, frame, pose.heading)
             # holding still, a stopwatch fills where the arrow was: blind raters read an
             # arrow kept on the picture through a hold as bobbing up and down
             front += arrow if pose.hold < 0 else _stopwatch(arrow, pose.hold, frame.scale)
@@ -1052,13 +1052,15 @@ class FigureScene:
             out.append((x - 2 * d * nx, y - 2 * d * ny))
         return out
 
-    def _arrow(
-        self, arrow: Arrow, flipped: bool, frame: Frame, returning: bool = False
-    ) -> list[Shape]:
+    def _arrow(self, arrow: Arrow, flipped: bool, frame: Frame, heading: int = 0) -> list[Shape]:
         """The motion arrow, in front of everything: where its part is in the start position
-        (so it stands still while the body moves), moved off the body by its offset. A
-        one-way arrow points back while the body returns: raters read a curl-up's "up"
-        kept on the way down as "lift again"."""
+        (so it stands still while the body moves), moved off the body by its offset.
+
+        While the body moves (Pose.heading), the arrow has one head, the way it goes: on
+        (the arrow's own way, start to work) or back. Raters read a curl-up's "up" kept on
+        the way down as "lift again", and preferred knee rocking's and the pelvic tilt's
+        arrows pointing the way of the moment to two heads throughout. Pausing, or in a
+        still picture, it is drawn as the figure declares it."""
         anchor = self._anchors.get(flipped)
         if anchor is None:
             start = self.figure.start.mirrored() if flipped else self.figure.start
@@ -1112,13 +1114,14 @@ class FigureScene:
             a = tuple(c - d * half_len for c, d in zip(anchor, axis, strict=True))
             b = tuple(c + d * half_len for c, d in zip(anchor, axis, strict=True))
             path = [view(a), view(b)]  # type: ignore[arg-type]
-        if returning and not arrow.both:
+        both = arrow.both and not heading
+        if heading < 0:
             path.reverse()
         width = _cue_width(s)
         length, half_wide = ARROW_HEAD[0] * width, ARROW_HEAD[1] * width
         heads: list[Shape] = []
         line = list(path)
-        for at_start in (False, True) if arrow.both else (False,):
+        for at_start in (False, True) if both else (False,):
             tip, before = (path[0], path[1]) if at_start else (path[-1], path[-2])
             dx, dy = tip[0] - before[0], tip[1] - before[1]
             d = math.hypot(dx, dy) or 1.0

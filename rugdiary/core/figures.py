@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -373,6 +373,14 @@ onto it (side plank)."""
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
 
+BREATH_DEGREES = 100.0
+"""A full breath counts as much as a joint turning this far (Figure.heading_at): breathing
+figures move mostly by the breath."""
+
+HEADING_STILL = 0.02
+"""Less change than this between two keyframes, as a share of the way from the start to
+the work position, is a pause (Figure.heading_at): the arrow keeps both its heads."""
+
 HOLD_MIN_SHARE = 0.2
 """The least share of a loop the work position must stay still to count as a hold (timed
 by a stopwatch in the picture): shorter, it is a pause at the end of a move (the pelvic
@@ -448,6 +456,9 @@ class Figure:
     (cat-camel arches after it rounds, knee rolls go to the other side) shows that too.
     Start and work alone, raters of cat-camel saw only the rounding and said a person
     would never arch."""
+    _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
+    """Each keyframe's place on the way from the start to the work position (_progress_of),
+    worked out once: the player asks which way the body goes on every frame."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -495,6 +506,7 @@ class Figure:
             )
         if len(set(self.still)) != len(self.still):
             raise ValidationError("still", "names each keyframe once")
+        object.__setattr__(self, "_progress", _progress_of(self.keyframes))
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -562,9 +574,21 @@ class Figure:
         span = self.hold_span
         if span is not None and span[0] <= phase < span[1]:
             pose = pose.holding((phase - span[0]) / (span[1] - span[0]))
-        elif self.release_at < phase < self.return_at:
-            pose = pose.on_the_way_back()
+        else:
+            pose = pose.heading_to(self.heading_at(phase))
         return pose.mirrored() if mirrored else pose
+
+    def heading_at(self, phase: float) -> int:
+        """Which way the body moves at `phase` of the loop: 1 on towards the work position
+        (as from the start to it), -1 back, 0 pausing. Side-by-side raters preferred an
+        arrow that points the way the body goes now, six of six, to one with two heads."""
+        keys = self.keyframes
+        phase %= 1.0
+        i = max(j for j, k in enumerate(keys) if k.at <= phase)
+        a, b = self._progress[i], self._progress[(i + 1) % len(keys)]
+        if abs(b - a) < HEADING_STILL:
+            return 0
+        return 1 if b > a else -1
 
     def _at_phase(self, phase: float) -> Pose:
         keys = self.keyframes
@@ -613,10 +637,7 @@ class Figure:
             # a pause written into the loop after the held pose (a "_hold" keyframe in the
             # same position) is the hold itself: the way back starts where it ends
             release_at = self.release_at
-            if share < 1.0:
-                phase = release_at + (self.return_at - release_at) * share
-                return self.at_phase(phase, mirrored=mirrored).on_the_way_back()
-            phase = 0.0
+            phase = 0.0 if share >= 1.0 else release_at + (self.return_at - release_at) * share
         elif motion is Motion.REP:
             phase = elapsed_s / duration_s
         else:
@@ -891,3 +912,24 @@ __all__ = [
     "Prop",
     "PropKind",
 ]
+
+
+def _progress_of(keyframes: tuple[Keyframe, ...]) -> tuple[float, ...]:
+    """How far each keyframe is along the way from the start to the work position (0 at
+    the start, 1 at work; the other way is below 0): its change from the start, in joint
+    angles, the pelvis's place and turn and the breath, projected on the work position's."""
+
+    def vector(pose: Pose) -> list[float]:
+        out = [*pose.root, *pose.turn, pose.breath * BREATH_DEGREES]
+        for angles in pose.angles:
+            out += angles
+        return out
+
+    start = vector(keyframes[0].pose)
+    work = vector(next(k.pose for k in keyframes if k.name == "work"))
+    way = [w - s for w, s in zip(work, start, strict=True)]
+    length = sum(w * w for w in way) or 1.0
+    return tuple(
+        sum((h - s) * w for h, s, w in zip(vector(k.pose), start, way, strict=True)) / length
+        for k in keyframes
+    )
