@@ -150,10 +150,14 @@ def _variant(tmp_path: Path, exercise_id: str, **figure: object) -> Path:
     return path
 
 
+def _picture(path: Path) -> bytes:
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
+    return bytes(image.constBits())[: image.sizeInBytes()]
+
+
 def _sheet(folder: Path) -> bytes:
     (sheet,) = folder.glob("sheet_*.png")
-    image = QImage(str(sheet)).convertToFormat(QImage.Format.Format_RGB888)
-    return bytes(image.constBits())[: image.sizeInBytes()]
+    return _picture(sheet)
 
 
 def test_a_variant_file_is_drawn_in_place_of_the_library_one(
@@ -244,11 +248,6 @@ def test_a_variant_is_drawn_into_build_not_over_the_library_figures(
     assert (tmp_path / "build" / "figures" / "check.png").exists()
     assert (tmp_path / "build" / "figures" / "knee-rocking.gif").exists()
     assert not (tmp_path / "docs").exists(), "docs/figures shows the library as it is"
-
-
-def _picture(path: Path) -> bytes:
-    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
-    return bytes(image.constBits())[: image.sizeInBytes()]
 
 
 def test_a_pair_sets_the_variant_beside_the_library_picture_in_turn(
