@@ -207,12 +207,12 @@ class Pose:
         return replace(self, contacts=contacts)
 
     def holding(self, share: float) -> Pose:
-        """The same position, `share` (0 to 1) of the way through holding it."""
-        return replace(self, hold=min(1.0, max(0.0, share)))
+        """The same position, held still, `share` (0 to 1) of the way through the hold."""
+        return replace(self, hold=min(1.0, max(0.0, share)), heading=0)
 
     def without_cues(self) -> Pose:
-        """The same position without the picture's cues (a hold's time, the way back): what
-        a keyframe says."""
+        """The same position without the picture's cues (a hold's time, which way it is
+        moving): what a keyframe says."""
         return replace(self, hold=-1.0, heading=0)
 
     def heading_to(self, heading: int) -> Pose:

@@ -568,8 +568,8 @@ class Figure:
 
     def at_phase(self, phase: float, *, mirrored: bool = False) -> Pose:
         """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe;
-        during the hold (hold_span) it says how much of the hold has passed, and after it,
-        that the body is on its way back."""
+        during the hold (hold_span) it says how much of the hold has passed, and otherwise
+        which way the body is moving (heading_at)."""
         pose = self._at_phase(phase)
         span = self.hold_span
         if span is not None and span[0] <= phase < span[1]:
@@ -901,19 +901,6 @@ def _share(value: Any, path: str, *, allow_none: bool) -> float:
     return float(value)
 
 
-__all__ = [
-    "CAMERAS",
-    "JOINTS",
-    "POSITIONS",
-    "ZERO",
-    "Figure",
-    "Keyframe",
-    "Motion",
-    "Prop",
-    "PropKind",
-]
-
-
 def _progress_of(keyframes: tuple[Keyframe, ...]) -> tuple[float, ...]:
     """How far each keyframe is along the way from the start to the work position (0 at
     the start, 1 at work; the other way is below 0): its change from the start, in joint
@@ -933,3 +920,16 @@ def _progress_of(keyframes: tuple[Keyframe, ...]) -> tuple[float, ...]:
         sum((h - s) * w for h, s, w in zip(vector(k.pose), start, way, strict=True)) / length
         for k in keyframes
     )
+
+
+__all__ = [
+    "CAMERAS",
+    "JOINTS",
+    "POSITIONS",
+    "ZERO",
+    "Figure",
+    "Keyframe",
+    "Motion",
+    "Prop",
+    "PropKind",
+]
