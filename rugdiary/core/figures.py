@@ -459,6 +459,10 @@ class Figure:
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""
+    _hold_span: tuple[float, float] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """hold_span, worked out once: at_phase asks on every frame."""
 
     def __post_init__(self) -> None:
         if self.position not in POSITIONS:
@@ -507,6 +511,9 @@ class Figure:
         if len(set(self.still)) != len(self.still):
             raise ValidationError("still", "names each keyframe once")
         object.__setattr__(self, "_progress", _progress_of(self.keyframes))
+        work, release = self.work_at, self.release_at
+        held = (work, release) if release - work >= HOLD_MIN_SHARE else None
+        object.__setattr__(self, "_hold_span", held)
 
     @property
     def poses(self) -> tuple[tuple[str, Pose], ...]:
@@ -563,8 +570,7 @@ class Figure:
     def hold_span(self) -> tuple[float, float] | None:
         """The share of the loop (from, to) spent holding the work position still, if it
         is long enough to be a hold (HOLD_MIN_SHARE)."""
-        work, release = self.work_at, self.release_at
-        return (work, release) if release - work >= HOLD_MIN_SHARE else None
+        return self._hold_span
 
     def at_phase(self, phase: float, *, mirrored: bool = False) -> Pose:
         """The pose at `phase` of one cycle (0 and 1 are the start), eased per keyframe;
