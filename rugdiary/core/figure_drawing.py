@@ -308,6 +308,12 @@ _TRUNK_SECTIONS: tuple[tuple[str, float, float], ...] = (
     ("spine3", 12.0, 17.0),
     ("c7", 8.5, 15.5),
 )
+BELLY_SHARE = {"spine0": 0.85, "spine1": 1.0, "spine2": 0.2}
+"""How much of the breath's rise (Figure.breath_cm) each trunk section takes: a dome over
+the belly. Two sections alone rose to a point that raters saw as "a lump"; side by side
+they preferred a wider dome (two of three, one tie). That one also lifted the lower chest
+(spine2 0.55) under the hand resting there, and in belly breathing the chest stays still,
+so the chest takes only a little of it here."""
 BACK_CM = 10.0
 """How far a standing figure's back lies behind the spine (cm): deeper trunk sections reach
 further forward only. Lying and kneeling figures move half as far (FigureScene._back_share):
@@ -896,8 +902,8 @@ class FigureScene:
                 held = _held_up(skeleton.points, point, m, depth_half)
                 point = _along(point, fwd, held / 2)
                 depth_half -= held / 2
-            if name in ("spine0", "spine1"):
-                bulge = belly * (1.0 if name == "spine1" else 0.6)
+            if name in BELLY_SHARE:
+                bulge = belly * BELLY_SHARE[name]
                 point = _along(point, fwd, bulge)
                 depth_half += bulge
             u, v, _ = cam.project(point)

@@ -228,3 +228,66 @@ def test_the_pelvic_tilts_arrow_follows_the_rock_and_keeps_two_heads_in_the_paus
         middle = (line[0][0] + line[-1][0]) / 2
         assert (tx - middle) * moved > 0, (phase, "the head is where the needle's tip goes")
     assert paused >= 6, "a pause at each end of the rock"
+
+
+def _middle(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def test_the_glute_bridges_arrow_rises_and_sinks_with_the_hips() -> None:
+    """Side by side, raters preferred the bridge with this arrow, three of three: without
+    it they had to find the hips' lift by comparing frames."""
+    figure = figure_of("glute-bridge")
+    scene = scene_for(figure)
+    ups = downs = 0
+    for phase in (i / 16 for i in range(16)):
+        pose = figure.at_phase(phase)
+        drawing = scene.drawing(pose)
+        tips = _arrow_tips(drawing)
+        if pose.heading == 0:
+            assert len(tips) == 2, phase
+            continue
+        ((_, tip_y),) = tips
+        line = _parts(drawing, "cue:arrow")["cue:arrow"]
+        middle = (line[0][1] + line[-1][1]) / 2
+        pelvis_y = drawing.joints["pelvis"][1]
+        later_y = scene.drawing(figure.at_phase(phase + 0.01)).joints["pelvis"][1]
+        # view y grows down: the head is above the middle while the pelvis rises
+        assert (tip_y - middle) * (later_y - pelvis_y) > 0, phase
+        ups += tip_y < middle
+        downs += tip_y > middle
+    assert ups >= 6 and downs >= 6
+
+
+def test_the_glute_bridges_far_hand_stays_on_the_mat_beside_the_near_one() -> None:
+    """From the side camera's height the far arm showed well above the near one and read
+    as lifting off the mat ("someone might raise an arm"): the low camera won three of
+    three. Both palms rest on the mat, so drawn they lie almost level."""
+    figure = figure_of("glute-bridge")
+    scene = scene_for(figure)
+    for phase in (i / 8 for i in range(8)):
+        joints = scene.drawing(figure.at_phase(phase)).joints
+        arm = math.dist(joints["l_shoulder"], joints["l_wrist"])
+        assert abs(joints["r_wrist"][1] - joints["l_wrist"][1]) < 0.08 * arm, phase
+
+
+def test_the_body_scans_arrow_points_the_way_the_attention_travels() -> None:
+    """Feet to head: the arrow beside the body (three of three side by side) and the glow."""
+    figure = figure_of("body-scan")
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.start)
+    head = drawing.joints["head"]
+    feet = _middle((drawing.joints["l_ankle"], drawing.joints["r_ankle"]))
+    ((tip),) = _arrow_tips(drawing)
+    line = _parts(drawing, "cue:arrow")["cue:arrow"]
+    tail = line[0] if math.dist(line[0], tip) > math.dist(line[-1], tip) else line[-1]
+    assert math.dist(tip, head) < math.dist(tail, head), "the head points at the head"
+    assert math.dist(tail, feet) < math.dist(tip, feet)
+    glows = [
+        _middle(_parts(scene.drawing(figure.at_phase(p)), "focus")["focus"])
+        for p in (0.05, 0.3, 0.55, 0.8)
+    ]
+    toward_head = [math.dist(g, head) for g in glows]
+    assert toward_head == sorted(toward_head, reverse=True), "the glow goes the same way"
+    # a still figure: the arrow never turns round, in the player either
+    assert all(figure.at_phase(i / 16).heading == 0 for i in range(16))
