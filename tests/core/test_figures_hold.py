@@ -256,7 +256,8 @@ def test_the_glute_bridges_arrow_rises_and_sinks_with_the_hips() -> None:
         assert (tip_y - middle) * (later_y - pelvis_y) > 0, phase
         ups += tip_y < middle
         downs += tip_y > middle
-    assert ups >= 6 and downs >= 6
+    assert ups >= 6, "up while the hips lift"
+    assert downs >= 6, "down while they lower"
 
 
 def test_the_glute_bridges_far_hand_stays_on_the_mat_beside_the_near_one() -> None:
