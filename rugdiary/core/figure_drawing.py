@@ -47,11 +47,13 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat
     "side_low": (14.0, 3.0),
-    # in front and a little to one side, a little raised: a body walking upright shows its
-    # vertical midline and level shoulders and pelvis, the stride opens across the picture,
-    # the feet stand on the floor seen from just above (no edge-on floor line under them),
-    # and a case in the near hand shows its side, end and lid
-    "front_quarter": (66.0, 12.0),
+    # half way round from in front to one side, a little raised: a body walking upright
+    # shows its vertical midline and level shoulders and pelvis, the face in profile and
+    # the stride across the picture show which way it walks, the feet stand on the floor
+    # seen from just above (no edge-on floor line under them), and a case in the near hand
+    # shows its side and handle (from 66 round the face looked at the viewer over legs
+    # walking sideways, "walking on the spot"; side by side 45 won three of three)
+    "front_quarter": (45.0, 12.0),
     # the side view from higher up, for kneeling down onto the heels: both arms show long
     # on the mat ahead and the head stays in front of the near arm
     "side_raised": (14.0, 18.0),

@@ -9,6 +9,7 @@ import pytest
 
 from rugdiary.core.body import Pose, solve
 from rugdiary.core.figure_drawing import (
+    CAMERA_ANGLES,
     MAT_BAND_CM,
     SHADOW_HEIGHT_CM,
     Camera,
@@ -643,12 +644,16 @@ def test_a_face_looking_up_shows_its_eye_on_the_face_side_and_no_nose(
     assert cos > 0.6, "the eye sits on the side the face looks to"
 
 
-def test_a_face_turned_partly_towards_us_shows_both_eyes_shifted_the_way_it_looks() -> None:
-    # walking with a case, seen from in front and to one side: the face looks ahead, to
-    # the right of the picture, so both eyes sit right of the head's middle, no nose
-    # (a profile's nose on a chest facing us read as a beak, the head turned on the neck)
+def test_a_face_turned_partly_towards_us_shows_both_eyes_shifted_the_way_it_looks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # walking with a case, seen from in front and to one side (66 round, the suitcase
+    # carry's camera until session 19): the face looks ahead, to the right of the picture,
+    # so both eyes sit right of the head's middle, no nose (a profile's nose on a chest
+    # facing us read as a beak, the head turned on the neck)
+    monkeypatch.setitem(CAMERA_ANGLES, "front_quarter", (66.0, 12.0))
     figure = figure_of("suitcase-carry")
-    scene = scene_for(figure)
+    scene = FigureScene(figure)
     drawing = scene.drawing(figure.start)
     radius = next(s for s in drawing.shapes if s.part == "head").size[0]
     eyes, (dx, dy) = eyes_look(drawing)

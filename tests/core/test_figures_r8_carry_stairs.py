@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from rugdiary.core.body import solve
-from rugdiary.core.figure_drawing import CAMERA_ANGLES, scene_for
+from rugdiary.core.figure_drawing import CAMERA_ANGLES, Camera, scene_for
 from rugdiary.core.figures import PropKind
 from tests.core.figure_geometry import figure_of, inside
 
@@ -18,14 +18,16 @@ def _tilt(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 class TestSuitcaseCarryFromTheFront:
     def test_seen_from_in_front_the_midline_is_upright_and_shoulders_and_hips_level(self) -> None:
-        # A side view hid the point, not leaning towards the load: from in front and a
-        # little to the side, shoulders and pelvis show as level lines over a vertical midline.
-        # (Seen a little from above, level lines across the body slope a few degrees, the
-        # far end up, shoulders and hips alike.)
+        # A side view hid the point, not leaning towards the load: from in front and to
+        # the side, shoulders and pelvis show as level lines over a vertical midline.
+        # (Seen a little from above, level lines across the body slope, the far end up,
+        # shoulders and hips alike: as much as a level line across the body does.)
         figure = figure_of("suitcase-carry")
         yaw, pitch = CAMERA_ANGLES[figure.camera]
-        assert 50.0 <= yaw <= 75.0, "in front, a little to one side"
+        assert 40.0 <= yaw <= 75.0, "in front, to one side"
         assert pitch <= 15.0, "nearly level"
+        camera = Camera.named(figure.camera)
+        level = _tilt(*(camera.project((0.0, 140.0, z))[:2] for z in (-20.0, 20.0)))
         scene = scene_for(figure)
         scale = scene.frame.scale
         for mirrored in (False, True):
@@ -33,8 +35,8 @@ class TestSuitcaseCarryFromTheFront:
                 joints = scene.drawing(figure.at_phase(phase, mirrored=mirrored)).joints
                 shoulders = _tilt(joints["l_shoulder"], joints["r_shoulder"])
                 hips = _tilt(joints["l_hip"], joints["r_hip"])
-                assert shoulders <= 6.0
-                assert hips <= 6.0
+                assert shoulders <= level + 3.0
+                assert hips <= level + 3.0
                 assert abs(shoulders - hips) <= 1.0, "the shoulders parallel to the pelvis"
                 assert abs(joints["head"][0] - joints["pelvis"][0]) / scale <= 2.0
 

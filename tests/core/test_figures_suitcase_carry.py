@@ -21,7 +21,11 @@ def test_the_camera_sees_the_floor_from_above_and_the_bag_side_near() -> None:
     figure, bag = _bag()
     assert figure.camera == "front_quarter"
     yaw, pitch = CAMERA_ANGLES["front_quarter"]
-    assert 60.0 <= yaw <= 70.0, "in front, a quarter to the bag side"
+    # half way round from in front to the bag side: the face in profile shows which way
+    # the body walks and the stride opens across the picture (from 66 round, the face
+    # looked at the viewer over legs walking sideways, "walking on the spot"; side by side
+    # raters preferred 45, three of three), and the trunk still shows it stays upright
+    assert 40.0 <= yaw <= 50.0, "half way round to the bag side"
     assert 11.0 <= pitch <= 15.0, "a little from above"
     camera = Camera.named("front_quarter")
     assert not camera.sees_floor_edge_on, "no floor line the near foot would sink below"
@@ -97,15 +101,17 @@ def test_a_clear_walking_step_and_the_free_arm_swinging() -> None:
     assert at[0.5] >= 24.0
 
 
-def test_the_case_covers_the_near_leg_stepping_back_and_not_the_leg_stepping_forward() -> None:
+def test_the_case_hangs_in_front_of_the_near_leg_and_behind_its_fist() -> None:
+    # seen half way round from in front, the case out beside the hip is nearer than the
+    # near leg at both steps: it covers the top of the thigh, the leg shows below it
     figure, bag = _bag()
     scene = scene_for(figure)
-    for phase, behind in ((0.0, False), (0.5, True)):
+    for phase in (0.0, 0.25, 0.5, 0.75):
         shapes = scene.drawing(figure.at_phase(phase)).shapes
         case = min(i for i, s in enumerate(shapes) if s.part == "bag")
         handle = min(i for i, s in enumerate(shapes) if s.part == "bag:handle")
         order = {s.part: i for i, s in enumerate(shapes) if s.kind == "poly"}
         for part in (f"{bag.hand}_hip", f"{bag.hand}_knee"):
-            assert (order[part] < case) is behind, (phase, part)
+            assert order[part] < case, (phase, part)
         # the fist holding the handle stays in front of the case and its handle
         assert order[f"{bag.hand}_wrist"] > handle > case
