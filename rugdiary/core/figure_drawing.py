@@ -208,6 +208,7 @@ class FigureStyle:
     outline: str = "#ffffff"
     shadow: str = "#000000"
     focus: str = "#4a9fd8"  # a calm blue: amber read as "pain here"
+    trail: str = "#4a9fd8"  # the body scan's parts already passed: the focus, fainter
     mat: str = "#d9e4e1"
     cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
@@ -217,7 +218,7 @@ class FigureStyle:
         return str(getattr(self, role))
 
 
-ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.6}
+ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.6, "trail": 0.2}
 ARROW_LINE_CM = 1.6
 """A motion arrow's line width (cm at the figure's scale): calm, thinner than a limb."""
 ARROW_MIN_WIDTH = 1.9
@@ -802,7 +803,7 @@ class FigureScene:
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
         front += self._face(skeleton, proj, frame)
         if pose.focus >= 0:
-            front.append(self._focus(skeleton, pose.focus, frame))
+            front += self._focus(skeleton, pose.focus, frame)
         if self._rocks_pelvis:
             front.append(self._cue_line(self.pelvis_needle(skeleton), frame, "cue:pelvis"))
         if self.figure.guide == "back":
@@ -1223,10 +1224,13 @@ class FigureScene:
         tip = (fu * r * NOSE_REACH + du * r * 0.15, fv * r * NOSE_REACH + dv * r * 0.15)
         return tuple(at(u, v) for u, v in (root[0], tip, root[1]))
 
-    def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> Shape:
-        """A soft glow on the body travelling from the feet to the head: the attention.
+    def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> list[Shape]:
+        """A soft glow on the body travelling from the feet to the head: the attention,
+        over a fainter tint on what it has passed.
 
         A band as wide as the body part, not a spot: a round spot reads as "it hurts here".
+        The tint behind it read as "attention building up from the feet" side by side,
+        three of three, where the band alone "could be a touch or a pressure point".
         """
         pts = skeleton.points
         # along the body, and how wide it is there (both legs, the trunk, the head)
@@ -1265,7 +1269,24 @@ class FigureScene:
             )
 
         outline = _capsule(end(-1.0), half_along * s, end(1.0), half_along * s)
-        return Shape("poly", "focus", tuple(outline), part="focus")
+        band = Shape("poly", "focus", tuple(outline), part="focus")
+        # behind the band, a fainter tint over what it has passed: the parts already
+        # noticed and let go, from the feet up to the band (it fades with the band)
+        passed = [*(point for point, _ in path[: i + 1]), p]
+        widths = [*(w for _, w in path[: i + 1]), wa + (wb - wa) * t]
+        left: list[Point2] = []
+        right: list[Point2] = []
+        for point, width in zip(passed, widths, strict=True):
+            pu, pv, _ = cam.project(point)  # type: ignore[arg-type]
+            for sign, side in ((1.0, left), (-1.0, right)):
+                side.append(
+                    (
+                        frame.offset_x + (pu + sign * across[0] * width * fade) * s,
+                        frame.offset_y - (pv + sign * across[1] * width * fade) * s,
+                    )
+                )
+        trail = Shape("poly", "trail", (*left, *reversed(right)), part="focus:trail")
+        return [trail, band]
 
     def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""

@@ -95,6 +95,7 @@ def palette_style(palette: QPalette) -> FigureStyle:
         cue=cue.name(),
         hollow=tint.name(),
         focus=tint.name(),
+        trail=tint.name(),
         background=None,
     )
 
