@@ -36,6 +36,19 @@ def inside(point: Point, polygon: tuple[Point, ...]) -> bool:
     return result
 
 
+def area(polygon: tuple[Point, ...]) -> float:
+    """The area of the closed `polygon` (shoelace formula)."""
+    return (
+        abs(
+            sum(
+                x0 * y1 - x1 * y0
+                for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True)
+            )
+        )
+        / 2
+    )
+
+
 def midpoint(a: Vec, b: Vec) -> Vec:
     """The point halfway between two points."""
     return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)

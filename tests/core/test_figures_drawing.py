@@ -20,7 +20,7 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import Figure, PropKind
-from tests.core.figure_geometry import EXERCISES, eyes_look, figure_of, inside
+from tests.core.figure_geometry import EXERCISES, area, eyes_look, figure_of, inside
 
 PHASES = [i / 24 for i in range(24)]
 
@@ -31,16 +31,6 @@ TRUNK_SHADOW_CM2 = math.pi * 25.0 * 12.0
 """Under a lying trunk: pelvis to upper back (at most 50 cm long) and 12 cm each side."""
 SHADOW_REACH_CM = 12.5
 """Every point of a shadow lies this close (on the floor) to a low body part it belongs to."""
-
-
-def _area(points: tuple[Point2, ...]) -> float:
-    return abs(
-        sum(
-            x0 * y1 - x1 * y0
-            for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
-        )
-        / 2
-    )
 
 
 def _to_floor(scene: FigureScene, point: Point2) -> tuple[float, float]:
@@ -91,7 +81,7 @@ def test_shadow_is_small_and_lies_under_the_low_body_parts(exercise_id: str) -> 
             pose = figure.at_phase(phase, mirrored=mirrored)
             drawing = scene.drawing(pose)
             shadows = _shadows(drawing)
-            assert sum(_area(p) for p in shadows) <= bound + 1e-6, (exercise_id, phase)
+            assert sum(area(p) for p in shadows) <= bound + 1e-6, (exercise_id, phase)
             if pose.flipped and mirrors_view(figure):
                 continue  # drawn as the first side's mirror image
             pts = solve(pose).points
@@ -127,7 +117,7 @@ def test_a_standing_foot_casts_its_own_small_shadow_not_a_blob_round_the_stride(
         for shadow in shadows:
             width = max(x for x, _ in shadow) - min(x for x, _ in shadow)
             assert width <= 36.0 * s
-            assert _area(shadow) <= FOOT_SHADOW_CM2 * abs(scene.camera.toward[1]) * s * s
+            assert area(shadow) <= FOOT_SHADOW_CM2 * abs(scene.camera.toward[1]) * s * s
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
@@ -232,7 +222,7 @@ def test_mat_seen_from_above_keeps_its_top_face(exercise_id: str) -> None:
     figure = figure_of(exercise_id)
     scene = scene_for(figure)
     drawing = scene.drawing(figure.start)
-    top = max((_area(s.points) for s in drawing.shapes if s.role == "mat"), default=0.0)
+    top = max((area(s.points) for s in drawing.shapes if s.role == "mat"), default=0.0)
     # at least a 40 cm deep mat seen from above, not a sliver
     assert top >= 40.0 * 100.0 * abs(scene.camera.toward[1]) * scene.frame.scale**2
 
@@ -360,7 +350,7 @@ def test_the_body_scan_leaves_a_faint_tint_on_the_parts_it_has_passed() -> None:
     # loop starts at the feet again (after it, neither is drawn until the loop restarts)
     def trail_area(phase: float) -> float:
         shapes = scene.drawing(figure.at_phase(phase)).shapes
-        return _area(next(s for s in shapes if s.role == "trail").points)
+        return area(next(s for s in shapes if s.role == "trail").points)
 
     assert trail_area(0.875) < 0.05 * trail_area(0.8), "faded out over the head"
     assert not any(s.role == "trail" for s in scene.drawing(figure.at_phase(0.95)).shapes)
@@ -368,18 +358,6 @@ def test_the_body_scan_leaves_a_faint_tint_on_the_parts_it_has_passed() -> None:
 
 def _mid2(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
     return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
-
-
-def _area(points: tuple[tuple[float, float], ...]) -> float:
-    return (
-        abs(
-            sum(
-                x0 * y1 - x1 * y0
-                for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
-            )
-        )
-        / 2
-    )
 
 
 def _mat_band(drawing: Drawing) -> tuple[float, float, float, float]:

@@ -17,7 +17,7 @@ from rugdiary.core.figure_drawing import (
     scene_for,
 )
 from rugdiary.core.figures import HOLD_MIN_SHARE, MOVE_S, Figure, Motion
-from tests.core.figure_geometry import EXERCISES, figure_of, inside
+from tests.core.figure_geometry import EXERCISES, area, figure_of, inside
 
 HELD = ["side-plank-knees", "curl-up"]
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -25,16 +25,6 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 def _parts(drawing: Drawing, prefix: str) -> dict[str, tuple[tuple[float, float], ...]]:
     return {s.part: s.points for s in drawing.shapes if s.part.startswith(prefix)}
-
-
-def _area(points: tuple[tuple[float, float], ...]) -> float:
-    return abs(
-        sum(
-            x0 * y1 - x1 * y0
-            for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
-        )
-        / 2
-    )
 
 
 def _middle_of_hold(figure: Figure) -> float:
@@ -98,7 +88,7 @@ def test_the_stopwatch_fills_clockwise_from_the_top_as_the_hold_goes_on(
         assert fill[0] == pytest.approx((cx, cy)), "a wedge from the centre"
         assert fill[1] == pytest.approx((cx, cy - face)), "starting at twelve o'clock"
         assert fill[2][0] > cx, "going round to the right: clockwise, on either side"
-        areas.append(_area(fill) / (math.pi * face**2))
+        areas.append(area(fill) / (math.pi * face**2))
     assert areas == pytest.approx([0.25, 0.5, 0.75], abs=0.02), "filled by the hold's share"
 
 
@@ -116,7 +106,7 @@ def test_in_the_player_the_stopwatch_times_the_hold_itself() -> None:
     ended = scene.drawing(figure.pose_at(Motion.HOLD, 10, 10))
     fill = _parts(ended, "cue:hold:fill")["cue:hold:fill"]
     face = next(s.size[0] for s in ended.shapes if s.part == "cue:hold:face")
-    assert _area(fill) == pytest.approx(math.pi * face**2, rel=0.02), "full at the end"
+    assert area(fill) == pytest.approx(math.pi * face**2, rel=0.02), "full at the end"
     letting_go = scene.drawing(figure.pose_at(Motion.RELEASE, 0.5, 3))
     assert _parts(letting_go, "cue:arrow")
     assert not _parts(letting_go, "cue:hold")

@@ -7,21 +7,9 @@ import math
 from rugdiary.core.body import HEAD_RADIUS, Vec, solve
 from rugdiary.core.figure_drawing import Drawing, FigureStyle, Shape, scene_for
 from rugdiary.core.figures import PropKind
-from tests.core.figure_geometry import figure_of, inside
+from tests.core.figure_geometry import area, figure_of, inside
 
 PHASES = [i / 24 for i in range(24)]
-
-
-def _area(points: tuple[tuple[float, float], ...]) -> float:
-    return (
-        abs(
-            sum(
-                x0 * y1 - x1 * y0
-                for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
-            )
-        )
-        / 2
-    )
 
 
 def _covers(shape: Shape, point: tuple[float, float]) -> bool:
@@ -69,11 +57,11 @@ class TestSuitcaseCarry:
                 pose = figure.at_phase(phase, mirrored=mirrored)
                 drawing = scene.drawing(pose)
                 case = [s for s in drawing.shapes if s.part == "bag"]
-                area = sum(_area(s.points) for s in case) / scale**2
+                shown = sum(area(s.points) for s in case) / scale**2
                 # (a 35 x 27 cm case read as small: about 40 x 40 cm now)
-                assert 1000.0 <= area <= 1900.0, f"a real case shows {area:.0f} cm2"
+                assert 1000.0 <= shown <= 1900.0, f"a real case shows {shown:.0f} cm2"
                 sides = [s for s in case if s.role == "cue"]
-                assert sum(_area(s.points) for s in sides) >= 0.8 * area * scale**2
+                assert sum(area(s.points) for s in sides) >= 0.8 * shown * scale**2
                 dark = (_luminance(style.background or "#ffffff") + 0.05) / (
                     _luminance(style.colour("cue")) + 0.05
                 )
