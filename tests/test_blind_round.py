@@ -281,6 +281,29 @@ def test_a_pair_sets_the_variant_beside_the_library_picture_in_turn(
         assert "library" not in words
 
 
+def test_a_still_pair_sets_the_still_pictures_side_by_side_and_says_so(
+    qapp, tool: ModuleType, tmp_path: Path
+) -> None:
+    """The printed sheet and reduced motion show still pictures: a change can be judged
+    there too (a curl-up head that moves well can still look tipped back when still)."""
+    variant = _variant(tmp_path, "cat-camel", camera="side_raised")
+    assert tool.main(["--blind", str(tmp_path / "var"), "--exercise", str(variant), "--still"]) == 0
+    out = tmp_path / "pair"
+    assert tool.main(["--pair", str(out), "--exercise", str(variant), "--still"]) == 0
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    for folder, entry in key.items():
+        variant_picture = out / folder / f"picture_{entry['variant']}.png"
+        assert _picture(variant_picture) == _sheet(tmp_path / "var")
+        assert QImage(str(variant_picture)).width() == tool.STILL_WIDTH
+        question = (out / folder / "pair.md").read_text(encoding="utf-8")
+        assert "drawings in order, left to right" in question
+        assert "frames" not in question
+    eight = tmp_path / "eight"
+    assert tool.main(["--pair", str(eight), "--exercise", str(variant)]) == 0
+    question = (eight / "cat-camel-1" / "pair.md").read_text(encoding="utf-8")
+    assert f"Each picture shows {tool.BLIND_FRAMES} frames, in order" in question
+
+
 def test_a_pair_from_a_moved_camera_keeps_the_library_camera_for_the_library_picture(
     qapp, tool: ModuleType, tmp_path: Path
 ) -> None:

@@ -97,10 +97,9 @@ WHY: <two or three sentences: what is clear, what is unclear or misleading>
 PAIR_RATERS = 3
 """Raters per variant in a side-by-side comparison: one is noise, three agreeing a result."""
 PAIR_QUESTION = """\
-Two pictures show the same exercise, "{name}", drawn in two ways. Each picture shows
-{frames} frames, in order, of one looping animation (frame 1/{frames} to {frames}/{frames},
-then it repeats). The drawing shows a figure from a fixed viewpoint; darker limbs are
-nearer to you, lighter ones further away.
+Two pictures show the same exercise, "{name}", drawn in two ways. {shows} The drawing
+shows a figure from a fixed viewpoint; darker limbs are nearer to you, lighter ones
+further away.
 
 Picture 1: {one}
 Picture 2: {two}
@@ -117,6 +116,11 @@ RATING 1: <1-5 for picture 1: 5 = could copy it correctly from the picture alone
 RATING 2: <1-5 for picture 2, same scale>
 WHY: <two or three sentences: what one shows better than the other>
 """
+PAIR_SHOWS = """Each picture shows {frames} frames, in order, of one looping animation \
+(frame 1/{frames} to {frames}/{frames}, then it repeats)."""
+PAIR_SHOWS_STILL = """Each picture shows the exercise as drawings in order, left to \
+right, with an arrow before each next position: first the start position, then the \
+positions the movement goes through."""
 
 
 def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: int) -> QImage:
@@ -282,11 +286,12 @@ def write_blind_round(
 
 
 def write_pair_round(
-    pairs: list[tuple[Exercise, QImage, QImage]], out: Path, seed: int
+    pairs: list[tuple[Exercise, QImage, QImage]], out: Path, seed: int, *, still: bool = False
 ) -> dict[str, dict[str, object]]:
     """For each (exercise, the library's sheet, the variant's sheet), PAIR_RATERS folders
     `out/<id>-<n>/` with the two as picture_1.png and picture_2.png and the question,
-    pair.md; key.json says which picture is the variant in each folder.
+    pair.md; key.json says which picture is the variant in each folder. `still`: the
+    sheets are still pictures (still_sheet), and the question says so.
 
     The variant is the second picture for the first rater and the first for the second:
     raters lean towards one place, and a change must win from both. The third's order is
@@ -307,7 +312,7 @@ def write_pair_round(
                 tmp.replace(folder / f"picture_{i}.png")
             question = RATER_INTRO + PAIR_QUESTION.format(
                 name=exercise.name.get("en"),
-                frames=BLIND_FRAMES,
+                shows=PAIR_SHOWS_STILL if still else PAIR_SHOWS.format(frames=BLIND_FRAMES),
                 one=(folder / "picture_1.png").resolve(),
                 two=(folder / "picture_2.png").resolve(),
             )
@@ -362,7 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", type=Path, help="write a blind rating round into this folder")
     parser.add_argument("--seed", type=int, default=0, help="the blind round's shuffle")
     parser.add_argument(
-        "--still", action="store_true", help="a blind round of the still pictures, not 8 frames"
+        "--still",
+        action="store_true",
+        help="the still pictures, not 8 frames (a blind round, or a side-by-side one)",
     )
     parser.add_argument(
         "--pair",
@@ -446,10 +453,11 @@ def _pair(args: argparse.Namespace, cameras: dict[str, tuple[float, float]]) -> 
         return loaded
     library, exercises = loaded
     by_id = {e.id: e for e in library}
-    mine = [blind_sheet(by_id[e.id]) for e in exercises]  # from the library's cameras
+    draw = still_sheet if args.still else blind_sheet
+    mine = [draw(by_id[e.id]) for e in exercises]  # from the library's cameras
     with _cameras_moved(cameras):
-        pairs = [(e, lib, blind_sheet(e)) for e, lib in zip(exercises, mine, strict=True)]
-    key = write_pair_round(pairs, args.pair, args.seed)
+        pairs = [(e, lib, draw(e)) for e, lib in zip(exercises, mine, strict=True)]
+    key = write_pair_round(pairs, args.pair, args.seed, still=args.still)
     print(f"{len(key)} folders with picture_1.png, picture_2.png and pair.md in {args.pair}")
     return 0
 
