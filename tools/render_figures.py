@@ -97,9 +97,10 @@ WHY: <two or three sentences: what is clear, what is unclear or misleading>
 PAIR_RATERS = 3
 """Raters per variant in a side-by-side comparison: one is noise, three agreeing a result."""
 PAIR_QUESTION = """\
-Two pictures show the same exercise, "{name}", drawn in two ways. {shows} The drawing
-shows a figure from a fixed viewpoint; darker limbs are nearer to you, lighter ones
-further away.
+Two pictures show the same exercise, "{name}", drawn in two ways.
+{shows}
+The drawing shows a figure from a fixed viewpoint; darker limbs are nearer to you,
+lighter ones further away.
 
 Picture 1: {one}
 Picture 2: {two}
@@ -116,11 +117,13 @@ RATING 1: <1-5 for picture 1: 5 = could copy it correctly from the picture alone
 RATING 2: <1-5 for picture 2, same scale>
 WHY: <two or three sentences: what one shows better than the other>
 """
-PAIR_SHOWS = """Each picture shows {frames} frames, in order, of one looping animation \
-(frame 1/{frames} to {frames}/{frames}, then it repeats)."""
-PAIR_SHOWS_STILL = """Each picture shows the exercise as drawings in order, left to \
-right, with an arrow before each next position: first the start position, then the \
-positions the movement goes through."""
+PAIR_SHOWS = """\
+Each picture shows {frames} frames, in order, of one looping animation (frame 1/{frames}
+to {frames}/{frames}, then it repeats)."""
+PAIR_SHOWS_STILL = """\
+Each picture shows the exercise as drawings in order, left to right, with an arrow
+before each next position: first the start position, then the positions the movement
+goes through."""
 
 
 def _frame_image(exercise: Exercise, phase: float, mirrored: bool, w: int, h: int) -> QImage:

@@ -272,6 +272,13 @@ SEAT_TUCKED_CM = 4.0
 PROFILE_FLAT = 0.5
 """The face in profile (a nose and one eye) once it points this far across the picture
 (the length of its direction on screen); less, and it looks at us with two eyes."""
+EYE_TO_CROWN = 0.3
+"""How far a profile's eye sits from the face's middle towards the crown (head radii)."""
+EYE_TO_CROWN_FACE_UP = -0.05
+"""The same on a face looking up (FACE_UP), which has no nose: the eye alone says where the
+face looks. Towards the crown, a curl-up's lifted head read as "tipped back, chin poking";
+at the face's middle, a little towards the chin, it looks at the knees: side by side the
+still picture won two of three and a tie."""
 FACE_UP = 0.7
 """A profile face that looks this far up the picture (the up part of its direction on
 screen), lying on the back, shows its eye only. On a head lifted off the mat (the curl-up)
@@ -1179,7 +1186,8 @@ class FigureScene:
             fu, fv = face[0] / flat, face[1] / flat
             if fv < FACE_UP:
                 shapes.append(Shape("poly", "near", self._nose(fu, fv, up, at), part="head:nose"))
-            eye = at(fu * r * 0.5 + up[0] * r * 0.3, fv * r * 0.5 + up[1] * r * 0.3)
+            crown = EYE_TO_CROWN if fv < FACE_UP else EYE_TO_CROWN_FACE_UP
+            eye = at(fu * r * 0.5 + up[0] * r * crown, fv * r * 0.5 + up[1] * r * crown)
             shapes.append(Shape("circle", "outline", (eye,), (r * 0.14 * s,) * 2, part="eye"))
         elif face[2] > 0:
             for sign in (1.0, -1.0):

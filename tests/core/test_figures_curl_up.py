@@ -147,6 +147,22 @@ def test_curl_up_neck_stays_in_line_with_the_upper_back_all_the_way(mirrored: bo
     assert abs(off) <= 0.6, f"the neck top sits {off:.1f} cm off the upper back's line"
 
 
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_curl_up_lifted_face_looks_towards_the_knees_not_back(mirrored: bool) -> None:
+    """A face looking up has its eye and no nose (FACE_UP). With the eye towards the crown,
+    the lifted head read as "tipped back, chin poking" in the still picture; with the eye
+    past the top of the head on the feet's side it "points slightly towards the knees"."""
+    figure = figure_of("curl-up")
+    drawing = scene_for(figure).drawing(figure.work.mirrored() if mirrored else figure.work)
+    head = next(s for s in drawing.shapes if s.part == "head")
+    ((hx, hy),), r = head.points, head.size[0]
+    ((ex, ey),) = next(s for s in drawing.shapes if s.part == "eye").points
+    feet = 1.0 if drawing.joints["l_ankle"][0] > hx else -1.0
+    assert (ex - hx) * feet >= 0.2 * r, "on the knees' side of the top of the head"
+    assert ey < hy, "in its upper half (view y grows down)"
+    assert not any(s.part == "head:nose" for s in drawing.shapes)
+
+
 @pytest.mark.parametrize("phase", [0.0, 0.5])
 def test_curl_up_near_forearm_goes_in_under_the_low_back(phase: float) -> None:
     """Drawn in front, the forearm ended on the trunk's side and read as a hand on the waist:
