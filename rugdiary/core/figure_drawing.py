@@ -295,6 +295,10 @@ NOSE_REACH = 1.22
 """How far the nose's tip stands out from the head's centre, in head radii."""
 NOSE_ROOT_RAD = 0.3
 """Half the angle of head outline the nose grows from (radians)."""
+ARM_ACROSS_HEAD = 0.7
+"""A near arm reaching forward that crosses a raised head on screen above this (head radii
+below its centre) is drawn in front of it (the bird dog's second side, the arm level with
+the back); lower, passing under the chin on the way down (child's pose), it stays behind."""
 HEAD_HIGH_CM = 30.0
 """A head this high or higher, in a figure seen from one side, goes behind the near limbs."""
 FOCUS_BAND_CM = 14.0
@@ -757,10 +761,10 @@ class FigureScene:
         head_depth = proj["head"][2]
         if sided and pts["head"][1] >= HEAD_HIGH_CM and self._arm_over_head(view, near_side, s):
             # held up ahead of the shoulders (hands and knees), the head would cover the near
-            # arm reaching forward over it, and the arm would seem to grow out of the head:
-            # it goes in front of the trunk only, behind the near limbs. An arm passing
-            # below stays behind the head, so it never covers the face (which looks down);
-            # a head down on the mat between the arms (child's pose) stays in front.
+            # arm reaching forward across it, and the arm would seem to grow out of the
+            # head: it goes in front of the trunk only, behind the near limbs, and covers
+            # the face where it crosses it (the eye and nose are drawn with the head); a
+            # head down on the mat between the arms (child's pose) stays in front.
             head_depth = min(head_depth, trunk_depth + 1.0)
         # The neck has no outline of its own: outlined over the head or the chest it stood
         # out as a loose oval (a "collar"), and under the trunk the shoulders hid it and the
@@ -808,7 +812,10 @@ class FigureScene:
             parts.append((depth, shape, _Part((pts["pelvis"],), (0.0,), depth)))
         parts.sort(key=lambda item: item[0])
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
-        front += self._face(skeleton, proj, frame)
+        # the eye and nose lie on the head: whatever is drawn in front of the head (an arm
+        # reaching forward across it) covers them too, instead of wearing the eye
+        head_at = next(i for i, shape in enumerate(front) if shape.part == "head") + 1
+        front[head_at:head_at] = self._face(skeleton, proj, frame)
         if pose.focus >= 0:
             front += self._focus(skeleton, pose.focus, frame)
         if self._rocks_pelvis:
@@ -831,14 +838,16 @@ class FigureScene:
 
     @staticmethod
     def _arm_over_head(view: Callable[[str], Point2], side: str, s: float) -> bool:
-        """Whether the arm on `side` crosses the head's upper half on screen."""
+        """Whether the arm on `side` crosses the head on screen above its chin
+        (ARM_ACROSS_HEAD)."""
         cx, cy = view("head")
         for a, b in (("shoulder", "elbow"), ("elbow", "wrist"), ("wrist", "hand")):
             (ax, ay), (bx, by) = view(side + a), view(side + b)
             dx, dy = bx - ax, by - ay
             t = max(0.0, min(1.0, ((cx - ax) * dx + (cy - ay) * dy) / (dx * dx + dy * dy or 1.0)))
             px, py = ax + t * dx, ay + t * dy
-            if math.hypot(px - cx, py - cy) < (HEAD_RADIUS + 4.0) * s and py < cy:
+            near = math.hypot(px - cx, py - cy) < (HEAD_RADIUS + 4.0) * s
+            if near and py < cy + ARM_ACROSS_HEAD * HEAD_RADIUS * s:
                 return True
         return False
 

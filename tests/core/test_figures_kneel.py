@@ -173,11 +173,11 @@ def test_bird_dog_supporting_hand_and_knee_never_move_and_the_leg_first_slides()
     assert _angle(slide["l_hip"], slide["l_knee"], slide["l_ankle"]) >= 170, "the leg long"
 
 
-def test_bird_dog_reaching_arm_passes_above_the_level_head_and_a_little_out() -> None:
-    # The reaching arm came out from behind the head, so it was hard to tell which arm
-    # lifted: the head stays in line with the back (a rater saw a lowered head as hanging)
-    # and looks at the mat, and the arm reaches a little above head height and a little
-    # out, so on screen it runs above the head.
+def test_bird_dog_reaching_arm_is_level_with_the_back_and_shows_past_the_head() -> None:
+    # Until session 19 the arm reached a little above head height so that on screen it ran
+    # above the head. Raters saw it "angled well above shoulder height", teaching to reach
+    # too high and arch the low back; level, it won side by side six of six (eight frames
+    # and the still picture). It comes out from behind the head on the first side.
     figure = figure_of("bird-dog")
     camera = Camera.named(figure.camera)
     for mirrored in (False, True):
@@ -187,12 +187,12 @@ def test_bird_dog_reaching_arm_passes_above_the_level_head_and_a_little_out() ->
         shoulder, wrist, head = points[f"{arm}_shoulder"], points[f"{arm}_wrist"], points["head"]
         below = _mid(points["l_shoulder"], points["r_shoulder"])[1] - head[1]
         assert -3.0 <= below <= 3.0, f"head {below:.1f} cm below the shoulders: not in line"
-        assert wrist[1] - head[1] >= 8.0, "the hand reaches above head height"
+        rise = wrist[1] - shoulder[1]
+        assert -6.0 <= rise <= 6.0, f"the hand {rise:.1f} cm above the shoulder: about level"
+        assert wrist[1] - head[1] <= 3.0, "not above head height"
         assert 5.0 <= abs(wrist[2] - shoulder[2]) <= 20.0, "a little out from the shoulder"
-        (hx, hy, _), (sx, sy, _), (wx, wy, _) = (camera.project(p) for p in (head, shoulder, wrist))
-        arm_y = sy + (hx - sx) / (wx - sx) * (wy - sy)
-        # (with the head level, the near arm passes over its top half on screen)
-        assert arm_y - hy >= 3.5, f"on screen the arm runs {arm_y - hy:.1f} cm above the head"
+        (hx, hy, _), (wx, wy, _) = (camera.project(p) for p in (head, wrist))
+        assert math.hypot(wx - hx, wy - hy) >= HEAD_RADIUS + 10.0, "the hand shows past the head"
     # the head is in line from the start, so it does not nod while the arm lifts
     start, work_head = _points(figure, "start")["head"], _points(figure, "work")["head"]
     assert abs(start[1] - work_head[1]) <= 2.0
