@@ -145,19 +145,19 @@ class TestHipHinge:
 
 
 class TestChairSquat:
-    def test_the_arms_keep_one_position_throughout(self) -> None:
-        # the arms reached forward in some frames and rested on the knees in others: now
-        # they reach forward the whole time, at the same angle to the trunk
+    def test_the_arms_reach_forward_level_throughout(self) -> None:
+        # the arms reached forward in some frames and rested on the knees in others; then,
+        # held at a right angle to the leaning trunk, they pointed down at the knees on the
+        # way up and down ("reach down or push off the knees?"). Level the whole time, as a
+        # counterweight, they won side by side three of three (session 19).
         figure = figure_of("chair-squat")
         for side in ("l_", "r_"):
-            angles = []
             for skeleton in _cycle(figure):
                 p = skeleton.points
-                angles.append(
-                    _tilt(p[side + "shoulder"], p[side + "wrist"]) - _tilt(p["pelvis"], p["c7"])
-                )
-            assert max(angles) - min(angles) < 10.0, side
-            assert 70.0 <= sum(angles) / len(angles) <= 100.0, "reaching forward"
+                shoulder, wrist = p[side + "shoulder"], p[side + "wrist"]
+                slope = math.degrees(math.atan2(wrist[1] - shoulder[1], wrist[0] - shoulder[0]))
+                assert abs(slope) <= 12.0, (side, round(slope))
+                assert wrist[0] - shoulder[0] >= 40.0, "reaching forward"
 
     def test_the_trunk_leans_forward_while_rising_and_sitting_then_stands_tall(self) -> None:
         # f4 showed a nearly upright trunk over bent knees, hovering: while the hips are
