@@ -814,7 +814,8 @@ class FigureScene:
         front = self._merge_props(parts, self._props(frame, pose.flipped), frame)
         # the eye and nose lie on the head: whatever is drawn in front of the head (an arm
         # reaching forward across it) covers them too, instead of wearing the eye
-        head_at = next(i for i, shape in enumerate(front) if shape.part == "head") + 1
+        head_at = next((i + 1 for i, shape in enumerate(front) if shape.part == "head"), None)
+        head_at = len(front) if head_at is None else head_at
         front[head_at:head_at] = self._face(skeleton, proj, frame)
         if pose.focus >= 0:
             front += self._focus(skeleton, pose.focus, frame)
