@@ -1268,43 +1268,44 @@ class FigureScene:
         i = min(int(scaled), len(path) - 2)
         t = scaled - i
         (a, wa), (b, wb) = path[i], path[i + 1]
-        p = tuple(x + (y - x) * t for x, y in zip(a, b, strict=True))
+        p: Vec = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
         cam = self.camera
         s = frame.scale
-        u, v, _ = cam.project(p)  # type: ignore[arg-type]
         # across the body's feet-to-head line as the camera sees it
         fu, fv, _ = cam.project(path[0][0])
         hu, hv, _ = cam.project(path[-1][0])
         length = math.hypot(hu - fu, hv - fv) or 1.0
         across = (-(hv - fv) / length, (hu - fu) / length)
         half_along = FOCUS_BAND_CM / 2 * fade
-        half_across = max(0.0, (wa + (wb - wa) * t) * fade - half_along)
-
-        def end(sign: float) -> Point2:
-            return (
-                frame.offset_x + (u + sign * across[0] * half_across) * s,
-                frame.offset_y - (v + sign * across[1] * half_across) * s,
-            )
-
-        outline = _capsule(end(-1.0), half_along * s, end(1.0), half_along * s)
+        width = wa + (wb - wa) * t
+        half_across = max(0.0, width * fade - half_along)
+        top, bottom = self._across(p, across, half_across, frame)
+        outline = _capsule(bottom, half_along * s, top, half_along * s)
         band = Shape("poly", "focus", tuple(outline), part="focus")
         # behind the band, a fainter tint over what it has passed: the parts already
         # noticed and let go, from the feet up to the band (it fades with the band)
-        passed = [*(point for point, _ in path[: i + 1]), p]
-        widths = [*(w for _, w in path[: i + 1]), wa + (wb - wa) * t]
-        left: list[Point2] = []
-        right: list[Point2] = []
-        for point, width in zip(passed, widths, strict=True):
-            pu, pv, _ = cam.project(point)  # type: ignore[arg-type]
-            for sign, side in ((1.0, left), (-1.0, right)):
-                side.append(
-                    (
-                        frame.offset_x + (pu + sign * across[0] * width * fade) * s,
-                        frame.offset_y - (pv + sign * across[1] * width * fade) * s,
-                    )
-                )
-        trail = Shape("poly", "trail", (*left, *reversed(right)), part="focus:trail")
+        passed = [*path[: i + 1], (p, width)]
+        sides = [self._across(point, across, w * fade, frame) for point, w in passed]
+        outline = [*(one for one, _ in sides), *(other for _, other in reversed(sides))]
+        trail = Shape("poly", "trail", tuple(outline), part="focus:trail")
         return [trail, band]
+
+    def _across(
+        self, point: Vec, across: Point2, half: float, frame: Frame
+    ) -> tuple[Point2, Point2]:
+        """The view points `half` cm to either side of world `point`, along `across` (a
+        direction on screen, y up)."""
+        u, v, _ = self.camera.project(point)
+        return (
+            (
+                frame.offset_x + (u + across[0] * half) * frame.scale,
+                frame.offset_y - (v + across[1] * half) * frame.scale,
+            ),
+            (
+                frame.offset_x + (u - across[0] * half) * frame.scale,
+                frame.offset_y - (v - across[1] * half) * frame.scale,
+            ),
+        )
 
     def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""
