@@ -70,6 +70,23 @@ def add_demo_diary(
         sessions.add(evening_session(today - timedelta(days=back), **session_fields))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _multimedia_backend_loaded_first(qapp: QApplication) -> None:
+    """Load Qt Multimedia's backend once, on the main thread, before any test starts a
+    background import (the report's fpdf, the charts' scipy).
+
+    The backend's plugin warns while the dynamic loader holds its lock, and pytest-qt's
+    message handler is Python: it waits for the GIL, held by a thread importing an
+    extension module, which waits for the loader's lock. In a whole run earlier tests had
+    imported those already; run alone, tests/ui/test_window_sizes.py hung there. (The app
+    keeps Qt's own message handler, which needs no GIL.)"""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:  # no libpulse: the player says sound is off, tests check that
+        return
+    QMediaDevices.audioOutputs()
+
+
 # Qt Multimedia on a machine without a sound system (CI): it says so, then stays silent,
 # which is exactly what the player is built to cope with.
 MULTIMEDIA_NOISE = (
