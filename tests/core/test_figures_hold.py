@@ -220,10 +220,6 @@ def test_the_pelvic_tilts_arrow_follows_the_rock_and_keeps_two_heads_in_the_paus
     assert paused >= 6, "a pause at each end of the rock"
 
 
-def _middle(points: tuple[tuple[float, float], ...]) -> tuple[float, float]:
-    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
-
-
 def test_the_glute_bridges_arrow_rises_and_sinks_with_the_hips() -> None:
     """Side by side, raters preferred the bridge with this arrow, three of three: without
     it they had to find the hips' lift by comparing frames."""
@@ -242,7 +238,7 @@ def test_the_glute_bridges_arrow_rises_and_sinks_with_the_hips() -> None:
         middle = (line[0][1] + line[-1][1]) / 2
         pelvis_y = drawing.joints["pelvis"][1]
         later_y = scene.drawing(figure.at_phase(phase + 0.01)).joints["pelvis"][1]
-        # view y grows down: the head is above the middle while the pelvis rises
+        # view y grows down: the arrow's tip is above its middle while the pelvis rises
         assert (tip_y - middle) * (later_y - pelvis_y) > 0, phase
         ups += tip_y < middle
         downs += tip_y > middle
