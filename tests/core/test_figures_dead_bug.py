@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import pytest
@@ -13,7 +12,7 @@ from rugdiary.core.exercises import Level
 from rugdiary.core.figure_drawing import scene_for
 from rugdiary.core.figures import PropKind
 from rugdiary.resources import resources_dir
-from tests.core.figure_geometry import face_probes, figure_of, inside, joint_angle
+from tests.core.figure_geometry import figure_of, inside, joint_angle
 
 FIGURE = figure_of("dead-bug")
 MAT_TOP = next(p for p in FIGURE.props if p.kind is PropKind.MAT).h
@@ -31,15 +30,6 @@ def _work(mirrored: bool) -> tuple[dict[str, Vec], dict[str, Vec]]:
     start = solve(FIGURE.start.mirrored() if mirrored else FIGURE.start).points
     work = solve(FIGURE.work.mirrored() if mirrored else FIGURE.work).points
     return start, work
-
-
-def _segment_distance(
-    p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]
-) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)
-    t = max(0.0, min(1.0, t))
-    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
 
 
 def test_seen_from_the_side_starting_with_knees_bent_feet_flat_and_both_arms_up() -> None:
@@ -145,24 +135,34 @@ def test_the_far_limbs_show_apart_from_the_near_ones() -> None:
     assert (far_heel[0] - near_toe[0]) / frame.scale >= 15, "the far heel shows past the near foot"
 
 
-def test_the_near_arm_reaching_back_keeps_clear_of_the_face() -> None:
-    """On the second side the reaching arm is the near one: it passes above the face with
-    room to spare, it never crosses it (the face's outline, and where a nose would stand
-    out of it, 1.22 head radii from the centre)."""
+def test_the_near_arm_reaching_back_passes_in_front_of_the_head_and_leaves_the_face() -> None:
+    """On the second side the reaching arm is the near one. Reaching almost level overhead,
+    as a real arm beside the head does, it passes in front of the head (drawn after it):
+    the rated pairs preferred that full reach, though it covers the face for a moment, to
+    an arm stopping half way above it. Less than half of the head is covered, and nothing
+    of its back on the mat, so the head still reads as a head."""
     scene = scene_for(FIGURE)
+    covered_most = 0.0
     for phase in [i / 48 for i in range(49)]:
         pose = FIGURE.at_phase(phase, mirrored=True)
-        drawing = scene.drawing(pose)
-        face = face_probes(scene, pose)
+        shapes = scene.drawing(pose).shapes
+        order = {shape.part: i for i, shape in enumerate(shapes)}
+        head = next(s for s in shapes if s.part == "head")
+        (cx, cy), (r, _) = head.points[0], head.size
         limbs = [
-            s
-            for s in drawing.shapes
-            if s.kind == "poly" and s.part in ("l_shoulder", "l_elbow", "l_wrist")
+            s for s in shapes if s.kind == "poly" and s.part in ("l_shoulder", "l_elbow", "l_wrist")
         ]
         assert limbs
-        for limb in limbs:
-            for point in face:
-                assert not inside(point, limb.points), (phase, limb.part)
-                edges = itertools.pairwise((*limb.points, limb.points[0]))
-                clear = min(_segment_distance(point, a, b) for a, b in edges)
-                assert clear / scene.frame.scale >= 1.0, (phase, limb.part, clear)
+        # points over the head's disc on a grid of tenths of its radius
+        disc = [
+            (cx + r * i / 10, cy + r * j / 10)
+            for i in range(-10, 11)
+            for j in range(-10, 11)
+            if i * i + j * j <= 100
+        ]
+        hidden = [p for p in disc if any(inside(p, limb.points) for limb in limbs)]
+        if hidden:
+            assert all(order[limb.part] > order["head"] for limb in limbs), phase
+        covered_most = max(covered_most, len(hidden) / len(disc))
+        assert all(y <= cy + 0.3 * r for _, y in hidden), (phase, "the back of the head shows")
+    assert 0.1 < covered_most < 0.5, f"the arm covers {covered_most:.0%} of the head at most"
