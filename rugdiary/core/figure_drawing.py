@@ -9,6 +9,12 @@ from functools import lru_cache
 from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Mat, Pose, Skeleton, Vec, mirror_name, solve
+from rugdiary.core.figure_clip import (
+    convex_cut,
+    ellipse_polygon,
+    polygon_in_box,
+    polyline_in_box,
+)
 from rugdiary.core.figures import (
     BAG_GRIP_HALF,
     BAG_HANDLE,
@@ -120,6 +126,9 @@ VIEW_MARGIN = 8.0
 MAX_SCALE = 1.15
 """View units per cm at most: every exercise at the same size unless it does not fit."""
 OUTLINE_CM = 1.1
+OUTLINE_MITER_LIMIT = 2.0
+"""Outlines meet in mitred corners, cut off (bevelled) where a mitre would reach further
+than this many line widths: Qt's default, so the player and the SVG draw the same."""
 MAT_BAND_CM = 3.5
 """A mat seen edge-on is drawn at least this thick, so it shows as a mat."""
 PAIR_GAP = 36.0
@@ -132,6 +141,14 @@ INSET_CLEAR = 0.8
 lower left, under the inset, is free for a figure's arms or mat."""
 INSET_LINE = 0.6
 """The width of the inset's thin frame, view units."""
+ZOOM_TIMES = 1.6
+"""How much larger the magnified detail (Figure.zoom) draws its part than the body is drawn,
+in a box the size of an inset."""
+ZOOM_POINTS = {"low_back": "spine0"}
+"""The skeleton point each of ZOOMS centres the detail on (in the start position)."""
+ZOOM_DOWN_CM = 4.0
+ZOOM_GAP = 4.0
+"""View units the body keeps clear of the detail's box."""
 
 SOFT_RADIUS_CM = 5.0
 """How far back from each corner a cushion's outline starts to round off (_rounded): a
@@ -189,6 +206,14 @@ class Drawing:
     shapes: tuple[Shape, ...]
     joints: dict[str, Point2] = field(default_factory=dict)
     outline_width: float = 1.0
+    detail: tuple[Shape, ...] = ()
+    """The magnified detail (Figure.zoom), painted over the figure: kept apart so what is
+    said of the figure's shapes (which part covers which) is said of the body alone."""
+
+    @property
+    def painted(self) -> tuple[Shape, ...]:
+        """Every shape in painting order: the figure, then its detail."""
+        return self.shapes + self.detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,7 +515,7 @@ class FigureScene:
     def __init__(self, figure: Figure, frame: Frame | None = None) -> None:
         self.figure = figure
         self.camera = Camera.named(figure.camera)
-        self._static: dict[tuple[bool, float, float], list[_Solid]] = {}
+        self._static: dict[tuple[bool, float, float, float], list[_Solid]] = {}
         self._anchors: dict[bool, Vec] = {}
         self._body_lines: dict[bool, tuple[Vec, Vec]] = {}
         # lying on the back seen from the side, the pelvis's tilt is what many floor
@@ -524,9 +549,13 @@ class FigureScene:
         # beside an inset the picture keeps a column clear on the left (the frame's left);
         # a thumbnail, which leaves the inset out, uses the whole picture (_plain_frame)
         reserve = VIEW_W * INSET_SHARE * INSET_CLEAR if figure.inset is not None else 0.0
+        self._unit_extents: list[tuple[float, float, float, float]] = []
         self.frame = frame if frame is not None else self._fit(reserve)
         self._reserve = self.frame.left if figure.inset is not None else 0.0
         self._plain_frame = self._fit() if self._reserve else self.frame
+        self._zoom_centres: dict[bool, Point2] = {}
+        if figure.zoom is not None and frame is None:
+            self.frame = self._below_zoom(self.frame)
 
     # -- fitting ---------------------------------------------------------------------------
 
@@ -544,7 +573,10 @@ class FigureScene:
     def _fit(self, reserve: float = 0.0) -> Frame:
         """The frame that holds every sample, right of a column `reserve` wide."""
         unit = Frame(scale=1.0, offset_x=0.0, offset_y=0.0)
-        boxes = [_extent(self._shapes(pose, unit, floor=False)) for pose in self.samples()]
+        shapes = [self._shapes(pose, unit, floor=False) for pose in self.samples()]
+        boxes = [_extent(drawn) for drawn in shapes]
+        if self.figure.zoom is not None and not self._unit_extents:
+            self._unit_extents = [_extent((shape,)) for drawn in shapes for shape in drawn]
         left = min(b[0] for b in boxes)
         top = min(b[1] for b in boxes)
         right = max(b[2] for b in boxes)
@@ -555,6 +587,22 @@ class FigureScene:
         offset_x = reserve + (VIEW_W - reserve) / 2 - (left + right) / 2 * scale
         offset_y = VIEW_H / 2 - (top + bottom) / 2 * scale
         return Frame(scale, offset_x, offset_y, width=VIEW_W - reserve, left=reserve)
+
+    def _below_zoom(self, frame: Frame) -> Frame:
+        """`frame` moved down the picture until every sample keeps clear of the magnified
+        detail's box (Figure.zoom) in the top left corner. A body lying along the floor has
+        room above it; tests check each figure with a detail still fits."""
+        _left, _, right, bottom = self.inset_box()
+        s = frame.scale
+        need = max(
+            (
+                bottom + ZOOM_GAP - (frame.offset_y + y0 * s)
+                for x0, y0, _, _ in self._unit_extents
+                if frame.offset_x + x0 * s < right + ZOOM_GAP
+            ),
+            default=0.0,
+        )
+        return replace(frame, offset_y=frame.offset_y + need) if need > 0 else frame
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -569,7 +617,12 @@ class FigureScene:
         shapes = self._shapes(pose, frame, joints=joints)
         if inset and self.figure.inset is not None:
             shapes = [*self.inset(pose.flipped), *shapes]
-        return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, OUTLINE_CM * frame.scale)
+        detail: list[Shape] = []
+        if inset and self.figure.zoom is not None:
+            corner = (VIEW_MARGIN / 2, VIEW_MARGIN / 2)
+            detail = self.zoom(pose.flipped, frame, corner, shapes)
+        outline = OUTLINE_CM * frame.scale
+        return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, outline, tuple(detail))
 
     def inset_box(self) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) of the start-position inset, view units."""
@@ -609,6 +662,59 @@ class FigureScene:
         self._insets[flipped] = cached
         return cached
 
+    def zoom(
+        self, flipped: bool, frame: Frame, corner: Point2, body: Sequence[Shape]
+    ) -> list[Shape]:
+        """The part Figure.zoom names, ZOOM_TIMES larger, in an inset-sized box with its top
+        left at `corner`, and a thin frame on the body round what the box shows.
+
+        `body` is the pose drawn in `frame`: the detail is those shapes enlarged about the
+        part, and cut to the box (every size in a drawing grows with the frame's scale, so
+        this is the pose drawn at the larger scale, without solving and drawing it again).
+        The box stays on where the part is in the start position, so the part is seen to
+        move in it. Arrows and stopwatches stay out: they are the body's, drawn beside it;
+        the pointer on the pelvis is the pelvis's, and shows it turning. The soft shadow
+        stays out too: large, see-through and nearly all hidden, it cost a tenth of the
+        frame.
+        """
+        x0, y0 = corner
+        w, h = VIEW_W * INSET_SHARE, VIEW_H * INSET_SHARE
+        box = (x0, y0, x0 + w, y0 + h)
+        ax, ay = frame.to_view(*self._zoom_centre(flipped))
+        k = ZOOM_TIMES
+        hw, hh = w / 2 / k, h / 2 / k
+        seen = (ax - hw, ay - hh, ax + hw, ay + hh)  # what the box shows, in `frame`
+        bx, by = x0 + w / 2, y0 + h / 2
+        out: list[Shape] = []
+        for shape in body:
+            if shape.part.startswith("cue:") and shape.part != "cue:pelvis":
+                continue
+            if shape.role == "shadow":  # under the body and the mat there, a frame's cost
+                continue
+            left, top, right, bottom = _extent((shape,))
+            if right <= seen[0] or left >= seen[2] or bottom <= seen[1] or top >= seen[3]:
+                continue
+            points = tuple((bx + (x - ax) * k, by + (y - ay) * k) for x, y in shape.points)
+            size = (shape.size[0] * k, shape.size[1] * k)
+            out += _in_box(replace(shape, points=points, size=size), box)
+        for left, top, right, bottom in (box, seen):
+            ring = ((left, top), (right, top), (right, bottom), (left, bottom), (left, top))
+            out.append(Shape("line", "floor", ring, (INSET_LINE, 0.0), part="zoom"))
+        return out
+
+    def _zoom_centre(self, flipped: bool) -> Point2:
+        """Where (camera cm) the part Figure.zoom names is in the start position."""
+        centre = self._zoom_centres.get(flipped)
+        if centre is None:
+            assert self.figure.zoom is not None
+            # the second side drawn as the first one's mirror image (mirrors_view) mirrors
+            # the camera's left and right, as _shapes does
+            mirror = flipped and mirrors_view(self.figure)
+            start = self.figure.start.mirrored() if flipped and not mirror else self.figure.start
+            u, v, _ = self.camera.project(solve(start).points[ZOOM_POINTS[self.figure.zoom]])
+            centre = self._zoom_centres[flipped] = (-u if mirror else u, v - ZOOM_DOWN_CM)
+        return centre
+
     def row(self, poses: Sequence[Pose], columns: int = 0) -> Drawing:
         """Poses side by side, left to right, with an arrow between each two: the still
         picture (reduced motion, the printed sheet) of start -> work (-> Figure.still).
@@ -631,6 +737,7 @@ class FigureScene:
 
         joints: dict[str, Point2] = {}
         shapes = [*self.inset(poses[0].flipped)] if self.figure.inset is not None else []
+        detail: list[Shape] = []
         for i, pose in enumerate(poses):
             c, r = place(i)
             moved = Frame(
@@ -641,7 +748,11 @@ class FigureScene:
                 left=frame.left + shift * c,
             )
             last = i == len(poses) - 1
-            shapes += self._shapes(pose, moved, joints=joints if last else None)
+            body = self._shapes(pose, moved, joints=joints if last else None)
+            shapes += body
+            if self.figure.zoom is not None:  # each pose's own detail, in its own corner
+                corner = (shift * c + VIEW_MARGIN / 2, drop * r + VIEW_MARGIN / 2)
+                detail += self.zoom(pose.flipped, moved, corner, body)
             if last:
                 break
             (c1, r1), gap = place(i + 1), PAIR_GAP - 8
@@ -657,7 +768,8 @@ class FigureScene:
         rows = -(-len(poses) // cols)
         width = shift * (cols - 1) + VIEW_W
         height = drop * (rows - 1) + VIEW_H
-        return Drawing(width, height, tuple(shapes), joints, OUTLINE_CM * frame.scale)
+        outline = OUTLINE_CM * frame.scale
+        return Drawing(width, height, tuple(shapes), joints, outline, tuple(detail))
 
     def _shapes(
         self,
@@ -1360,7 +1472,7 @@ class FigureScene:
         return []
 
     def _props(self, frame: Frame, mirrored: bool) -> list[_Solid]:
-        key = (mirrored, frame.scale, frame.offset_x)
+        key = (mirrored, frame.scale, frame.offset_x, frame.offset_y)
         cached = self._static.get(key)
         if cached is None:
             cached = []
@@ -1557,7 +1669,7 @@ class FigureScene:
                 ]
                 # seen from low down the top is a thin sliver along the crown: kept
                 # inside the rounded outline, its ends do not poke out past the curve
-                patch = _clipped(_rounded(inner, radius * SOFT_TOP), outline)
+                patch = convex_cut(_rounded(inner, radius * SOFT_TOP), outline)
                 if len(patch) >= 3:
                     shapes.append(Shape("poly", face.role, tuple(patch), part=name))
         return shapes
@@ -1864,33 +1976,6 @@ def _rounded(points: list[Point2], radius: float, steps: int = SOFT_STEPS) -> li
     return out
 
 
-def _clipped(subject: list[Point2], clip: list[Point2]) -> list[Point2]:
-    """`subject` cut to what lies inside the convex polygon `clip` (Sutherland-Hodgman)."""
-    twice_area = sum(
-        a[0] * b[1] - b[0] * a[1] for a, b in zip(clip, clip[1:] + clip[:1], strict=True)
-    )
-    sign = 1.0 if twice_area > 0 else -1.0  # which side of each edge is inside
-    out = subject
-    for a, b in zip(clip, clip[1:] + clip[:1], strict=True):
-        if not out:
-            break
-
-        def side(p: Point2, a: Point2 = a, b: Point2 = b) -> float:
-            return sign * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]))
-
-        kept: list[Point2] = []
-        for i, q in enumerate(out):
-            p = out[i - 1]
-            sp, sq = side(p), side(q)
-            if (sp >= 0) != (sq >= 0):
-                t = sp / (sp - sq)
-                kept.append((p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t))
-            if sq >= 0:
-                kept.append(q)
-        out = kept
-    return out
-
-
 def _smooth(points: list[Point2], steps: int = 4) -> list[Point2]:
     """A Catmull-Rom curve through `points`, `steps` pieces between each pair."""
     out: list[Point2] = []
@@ -1974,6 +2059,28 @@ def _extent(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def _in_box(shape: Shape, box: tuple[float, float, float, float]) -> list[Shape]:
+    """What of `shape` lies inside `box`, as shapes of the magnified detail (part "zoom").
+
+    A line is cut half its width inside the box, so its round ends stay inside too; a cut
+    circle or ellipse becomes a polygon."""
+    left, top, right, bottom = box
+    x0, y0, x1, y1 = _extent((shape,))
+    if x0 >= left and x1 <= right and y0 >= top and y1 <= bottom:
+        return [replace(shape, part="zoom")]
+    if x1 <= left or x0 >= right or y1 <= top or y0 >= bottom:
+        return []
+    if shape.kind == "line":
+        half = shape.size[0] / 2
+        inner = (left + half, top + half, right - half, bottom - half)
+        return [
+            replace(shape, points=run, part="zoom") for run in polyline_in_box(shape.points, inner)
+        ]
+    points = shape.points if shape.kind == "poly" else ellipse_polygon(shape.points[0], shape.size)
+    cut = polygon_in_box(points, box)
+    return [Shape("poly", shape.role, cut, outline=shape.outline, part="zoom")] if cut else []
+
+
 def _mirrored_shape(shape: Shape, middle: float) -> Shape:
     """`shape` reflected left to right about x = middle / 2; a stopwatch's filling moves
     across but still runs clockwise."""
@@ -2043,7 +2150,7 @@ def _still_arrow(a: Point2, b: Point2) -> list[Shape]:
 
 def drawn_box(drawing: Drawing) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of everything in a drawing, in view units."""
-    return _extent(drawing.shapes)
+    return _extent(drawing.painted)
 
 
 @lru_cache(maxsize=64)
@@ -2078,9 +2185,9 @@ def svg_of(drawing: Drawing, style: FigureStyle, *, title: str = "") -> str:
         parts.append(f'<rect width="{w}" height="{h}" fill="{style.background}"/>')
     stroke = (
         f' stroke="{style.outline}" stroke-width="{_fmt(drawing.outline_width)}"'
-        ' stroke-linejoin="round"'
+        f' stroke-linejoin="miter" stroke-miterlimit="{_fmt(OUTLINE_MITER_LIMIT)}"'
     )
-    for shape in drawing.shapes:
+    for shape in drawing.painted:
         colour = style.colour(shape.role)
         opacity = ROLE_OPACITY.get(shape.role)
         extra = f' fill-opacity="{opacity}"' if opacity is not None else ""

@@ -245,6 +245,8 @@ def support_under(props: tuple[Prop, ...], point: Vec, mirrored: bool) -> float:
 # ---------------------------------------------------------------------------
 
 ARROW_ANCHORS = ("pelvis", "hips", "knees", "chest", "head")
+ZOOMS = ("low_back",)
+"""What a figure's magnified detail (Figure.zoom) can be centred on."""
 ARROW_SHAPES = ("arc", "up", "side", "line")
 ARC_SPAN_DEG = 120.0
 """How far round a curved arrow goes unless it says otherwise."""
@@ -450,6 +452,10 @@ class Figure:
     """A camera (CAMERAS) for a small still picture of the start position in the top left
     corner: where the main view shows the movement but hides how the body is set up (knee
     rolls seen from beyond the head hide the bent knees and the feet flat on the mat)."""
+    zoom: str | None = None
+    """A part (ZOOMS) shown again, magnified, in a box in the top left corner, moving with
+    the body: where the movement is too small to see at the body's scale (the pelvic tilt
+    rocks the pelvis a few degrees)."""
     still: tuple[str, ...] = ()
     """More keyframes for the still pictures (reduced motion, the printed sheet), which show
     the start and the work position side by side: a loop that also goes the other way
@@ -501,6 +507,10 @@ class Figure:
             raise ValidationError("near_side", f"must be one of {', '.join(NEAR_SIDES)}")
         if self.inset is not None and self.inset not in CAMERAS:
             raise ValidationError("inset", f"must be one of {', '.join(CAMERAS)}")
+        if self.zoom is not None and self.zoom not in ZOOMS:
+            raise ValidationError("zoom", f"must be one of {', '.join(ZOOMS)}")
+        if self.zoom is not None and self.inset is not None:
+            raise ValidationError("zoom", "cannot share the top left corner with an inset")
         if len(self.still) > STILL_MORE or any(
             n not in names or n in ("start", "work") for n in self.still
         ):
@@ -673,6 +683,8 @@ class Figure:
             out["near_side"] = self.near_side
         if self.inset is not None:
             out["inset"] = self.inset
+        if self.zoom is not None:
+            out["zoom"] = self.zoom
         if self.still:
             out["still"] = list(self.still)
         return out
@@ -709,6 +721,7 @@ class Figure:
                 "near_arm",
                 "near_side",
                 "inset",
+                "zoom",
                 "still",
             },
             "is not a figure field",
@@ -747,6 +760,7 @@ class Figure:
                 near_arm=data.get("near_arm", "dark"),
                 near_side=data.get("near_side", "camera"),
                 inset=data.get("inset"),
+                zoom=data.get("zoom"),
                 still=tuple(still),
             )
         except ValidationError as error:

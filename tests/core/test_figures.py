@@ -314,7 +314,7 @@ def test_the_svg_holds_the_drawing_shape_for_shape(figure: Figure) -> None:
     root = ET.fromstring(svg)
     assert root.find(f"{SVG_NS}title").text == "Bird dog & co"  # type: ignore[union-attr]
     elements = [el for el in root if el.tag != f"{SVG_NS}title"]
-    assert len(elements) == len(drawing.shapes)
+    assert len(elements) == len(drawing.painted)
     head = next(el for el in elements if el.tag == f"{SVG_NS}circle")
     assert head is not None
     # every joint of the drawing lies inside the shapes the SVG draws there

@@ -7,12 +7,12 @@ import math
 import pytest
 
 from rugdiary.core.body import CONTACT_POINTS, solve
+from rugdiary.core.figure_clip import convex_cut
 from rugdiary.core.figure_drawing import (
     SOFT_TOP,
     Drawing,
     Point2,
     Shape,
-    _clipped,
     _rounded,
     scene_for,
 )
@@ -113,7 +113,7 @@ def test_rounding_keeps_the_middle_of_every_edge_and_leaves_no_corner() -> None:
 def test_clipping_keeps_only_what_lies_inside_the_outline() -> None:
     outline = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
     poking = [(5.0, 5.0), (15.0, 5.0), (5.0, 8.0)]
-    clipped = _clipped(poking, outline)
+    clipped = convex_cut(poking, outline)
     assert clipped
     assert all(x <= 10.0 + 1e-9 for x, _ in clipped)
     assert max(x for x, _ in clipped) == pytest.approx(10.0)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from rugdiary.core.figure_drawing import PAIR_GAP, VIEW_H, VIEW_W, scene_for
+from rugdiary.core.figure_drawing import PAIR_GAP, VIEW_H, VIEW_W, Shape, scene_for
 from tests.core.figure_geometry import check_optional_field, figure_of
 
 BOTH_WAYS = {"cat-camel": "arch", "pelvic-tilt": "arch", "knee-rolls": "other"}
@@ -89,3 +89,28 @@ def test_in_columns_the_poses_turn_back_like_a_snake_with_an_arrow_to_each() -> 
     # the last pose is bottom left, where the snake ends
     last = scene.drawing(poses[-1]).joints
     assert grid.joints["head"] == pytest.approx((last["head"][0], last["head"][1] + drop))
+
+
+@pytest.mark.parametrize("exercise_id", ["cat-camel", "chair-squat", "knee-rolls"])
+def test_in_columns_each_pose_keeps_its_own_mat_and_chair_under_it(exercise_id: str) -> None:
+    # a pose in the second row sits on its own mat or chair, drawn where the pose alone
+    # would have it, moved down with it (the props' cache once handed it the first row's)
+    figure = figure_of(exercise_id)
+    scene = scene_for(figure)
+    poses = [pose for _, pose in figure.still_poses]
+    grid = scene.row(poses, columns=2)
+    shift, drop = VIEW_W + PAIR_GAP, VIEW_H + PAIR_GAP
+
+    def props(shapes: tuple[Shape, ...], dx: float, dy: float) -> list[float]:
+        return [
+            v
+            for s in shapes
+            if s.role in ("mat", "prop", "prop_top") and s.part != "inset"
+            for x, y in s.points
+            for v in (x + dx, y + dy)
+        ]
+
+    alone = props(scene.drawing(poses[2]).shapes, shift - scene.frame.left, drop)
+    assert alone, "the pose lies, kneels or sits on something"
+    below = [s for s in grid.shapes if min(y for _, y in s.points) > drop - PAIR_GAP / 2]
+    assert props(tuple(below), 0.0, 0.0) == pytest.approx(alone)

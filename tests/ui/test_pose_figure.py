@@ -78,7 +78,9 @@ def _same(a: QColor, b: QColor, tolerance: int = 24) -> bool:
     return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb(), b.getRgb(), strict=True))
 
 
-@pytest.mark.parametrize("exercise_id", ["bird-dog", "side-plank-knees", "knee-rolls", "stairs"])
+@pytest.mark.parametrize(
+    "exercise_id", ["bird-dog", "side-plank-knees", "knee-rolls", "stairs", "pelvic-tilt"]
+)
 def test_the_svg_and_the_painter_place_every_joint_at_the_same_point(
     qtbot: QtBot, exercise_id: str
 ) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rugdiary.core.exercises import Figure, FigureStyle, Pose
 from rugdiary.core.figure_drawing import (
+    OUTLINE_MITER_LIMIT,
     ROLE_OPACITY,
     Drawing,
     FigureScene,
@@ -243,7 +244,11 @@ class _Brushes:
         self.style = style
         self.key = (style, outline_width)
         self.outline = QPen(QColor(style.outline), outline_width)
-        self.outline.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        # mitred, as the SVG's (OUTLINE_JOIN): round joins made Qt's stroker the largest
+        # part of a frame (a body's outline has some sixty corners, all but a few so flat
+        # that no join shows), and a prop's square corners stay square
+        self.outline.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self.outline.setMiterLimit(OUTLINE_MITER_LIMIT)
         self._colours: dict[str, QColor] = {}
 
     def colour(self, role: str) -> QColor:
@@ -297,9 +302,9 @@ def paint_drawing(
     painter.setTransform(QTransform(k, 0.0, 0.0, k, dx, dy), True)
     brushes = _Brushes(style, drawing.outline_width)
     if layers is None:
-        _paint_shapes(painter, drawing.shapes, brushes)
+        _paint_shapes(painter, drawing.painted, brushes)
     else:
-        shapes = drawing.shapes
+        shapes = drawing.painted
         start = 0
         while start < len(shapes):
             static = _is_static(shapes[start])
