@@ -10,6 +10,7 @@ from html import escape
 
 from rugdiary.core.body import HEAD_RADIUS, Mat, Pose, Skeleton, Vec, mirror_name, solve
 from rugdiary.core.figure_clip import (
+    Box,
     convex_cut,
     ellipse_polygon,
     polygon_in_box,
@@ -141,9 +142,11 @@ INSET_CLEAR = 0.8
 lower left, under the inset, is free for a figure's arms or mat."""
 INSET_LINE = 0.6
 """The width of the inset's thin frame, view units."""
-ZOOM_TIMES = 1.6
+ZOOM_TIMES = 1.3
 """How much larger the magnified detail (Figure.zoom) draws its part than the body is drawn,
-in a box the size of an inset."""
+in a box the size of an inset. At 1.6 the box held only the low back's dark fill and the
+gap; at 1.3 the hand and the seat show too, and tell where it is (two raters of three
+preferred it, the third found the two even)."""
 ZOOM_POINTS = {"low_back": "spine0"}
 """The skeleton point each of ZOOMS centres the detail on (in the start position)."""
 ZOOM_DOWN_CM = 4.0
@@ -666,7 +669,8 @@ class FigureScene:
         self, flipped: bool, frame: Frame, corner: Point2, body: Sequence[Shape]
     ) -> list[Shape]:
         """The part Figure.zoom names, ZOOM_TIMES larger, in an inset-sized box with its top
-        left at `corner`, and a thin frame on the body round what the box shows.
+        left at `corner`, and a thin frame on the body round what the box shows, joined to
+        the box by two thin lines.
 
         `body` is the pose drawn in `frame`: the detail is those shapes enlarged about the
         part, and cut to the box (every size in a drawing grows with the frame's scale, so
@@ -700,6 +704,10 @@ class FigureScene:
         for left, top, right, bottom in (box, seen):
             ring = ((left, top), (right, top), (right, bottom), (left, bottom), (left, top))
             out.append(Shape("line", "floor", ring, (INSET_LINE, 0.0), part="zoom"))
+        out += [
+            Shape("line", "floor", leader, (INSET_LINE, 0.0), part="zoom")
+            for leader in _leaders(box, seen)
+        ]
         return out
 
     def _zoom_centre(self, flipped: bool) -> Point2:
@@ -2059,7 +2067,21 @@ def _extent(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _in_box(shape: Shape, box: tuple[float, float, float, float]) -> list[Shape]:
+def _leaders(box: Box, mark: Box) -> tuple[tuple[Point2, Point2], ...]:
+    """Two thin lines from the detail's box to the mark on the body, as a book's
+    magnified detail has: without them the box "could read as a separate drawing", and
+    raters preferred it with them, six of six.
+
+    The box is in the top corner, and the body is moved down clear of it: the lines join
+    the box's bottom corners to the mark's top ones, left to left and right to right, so
+    they never cross. A mark reaching up beside the box gets none."""
+    (bl, _, br, bb), (ml, mt, mr, _) = box, mark
+    if mt < bb:
+        return ()
+    return (((bl, bb), (ml, mt)), ((br, bb), (mr, mt)))
+
+
+def _in_box(shape: Shape, box: Box) -> list[Shape]:
     """What of `shape` lies inside `box`, as shapes of the magnified detail (part "zoom").
 
     A line is cut half its width inside the box, so its round ends stay inside too; a cut

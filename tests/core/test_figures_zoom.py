@@ -51,6 +51,11 @@ def _frames(detail: tuple[Shape, ...]) -> list[tuple[float, float, float, float]
     ]
 
 
+def _in_the_box(detail: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    """All but the mark on the body and the two lines to it: the last three."""
+    return detail[:-3]
+
+
 def test_the_zoom_is_read_and_written_and_checked() -> None:
     assert FIGURE.to_dict()["zoom"] == "low_back"
     check_optional_field(FIGURE, "zoom", None, ["belly", 3, ["low_back"]])
@@ -73,7 +78,7 @@ def test_the_detail_keeps_to_its_box_and_the_body_keeps_clear_of_it() -> None:
     box = (CORNER, CORNER, CORNER + BOX_W, CORNER + BOX_H)
     for phase in PHASES:
         drawing = scene.drawing(FIGURE.at_phase(phase))
-        left, top, right, bottom = _extent(drawing.detail[:-1])  # all but the body's mark
+        left, top, right, bottom = _extent(_in_the_box(drawing.detail))
         assert (left, top) >= (box[0] - 0.5, box[1] - 0.5), phase
         assert right <= box[2] + 0.5, phase
         assert bottom <= box[3] + 0.5, phase
@@ -130,6 +135,24 @@ def test_the_detail_stays_on_the_start_position_s_low_back_marked_on_the_body() 
         assert (mark[1] + mark[3]) / 2 == pytest.approx(y + down)
         assert mark[2] - mark[0] == pytest.approx(BOX_W / ZOOM_TIMES)
         assert mark[3] - mark[1] == pytest.approx(BOX_H / ZOOM_TIMES)
+
+
+def test_two_thin_lines_join_the_box_to_the_mark_and_never_cross() -> None:
+    # without them the box "could read as a separate drawing": six raters of six preferred
+    # the detail joined to the body
+    scene = scene_for(FIGURE)
+    for phase in PHASES:
+        detail = scene.drawing(FIGURE.at_phase(phase)).detail
+        box, mark = _frames(detail)
+        thin = detail[-3].size  # the mark's
+        leaders = [s for s in detail if len(s.points) == 2 and s.size == thin]
+        assert leaders == list(detail[-2:]), "drawn last, over the body's shapes in the box"
+        assert [s.points for s in leaders] == [
+            ((box[0], box[3]), (mark[0], mark[1])),
+            ((box[2], box[3]), (mark[2], mark[1])),
+        ]
+        assert all(s.role == "floor" for s in leaders)
+        assert mark[1] > box[3], "the mark is under the box, so left to left does not cross"
 
 
 def test_on_the_second_side_the_detail_follows_the_mirrored_low_back() -> None:
