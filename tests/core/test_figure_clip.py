@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from rugdiary.core.figure_clip import (
     ELLIPSE_STEPS,
+    convex_cut,
     ellipse_polygon,
     polygon_in_box,
     polyline_in_box,
@@ -52,6 +53,17 @@ def test_a_cut_polygon_lies_in_the_box(points: list[tuple[float, float]]) -> Non
     assert all(_in(p) for p in cut)
     if all(_in(p) for p in points):
         assert cut == tuple(points), "wholly inside: kept as it is"
+
+
+@given(st.lists(point, min_size=3, max_size=9))
+def test_the_box_cut_agrees_with_the_general_convex_cut(points: list[tuple[float, float]]) -> None:
+    # the box's own cut compares one coordinate a side, for speed; it must keep the same
+    left, top, right, bottom = BOX
+    corners = [(left, top), (right, top), (right, bottom), (left, bottom)]
+    general = convex_cut(points, corners)
+    cut = polygon_in_box(tuple(points), BOX)
+    expected = area(general) if len(general) >= 3 else 0.0
+    assert (area(cut) if cut else 0.0) == pytest.approx(expected, abs=1e-6)
 
 
 @given(point, point, point)
