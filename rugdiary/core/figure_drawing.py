@@ -150,6 +150,8 @@ preferred it, the third found the two even)."""
 ZOOM_POINTS = {"low_back": "spine0"}
 """The skeleton point each of ZOOMS centres the detail on (in the start position)."""
 ZOOM_DOWN_CM = 4.0
+"""How far below the part the detail is centred (cm): the low back's gap over the mat is
+what it shows, so the mat under it is in the box too."""
 ZOOM_GAP = 4.0
 """View units the body keeps clear of the detail's box."""
 
