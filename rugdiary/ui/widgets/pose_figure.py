@@ -244,7 +244,7 @@ class _Brushes:
         self.style = style
         self.key = (style, outline_width)
         self.outline = QPen(QColor(style.outline), outline_width)
-        # mitred, as the SVG's (OUTLINE_JOIN): round joins made Qt's stroker the largest
+        # mitred, as in the SVG (OUTLINE_MITER_LIMIT): round joins made Qt's stroker the largest
         # part of a frame (a body's outline has some sixty corners, all but a few so flat
         # that no join shows), and a prop's square corners stay square
         self.outline.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
