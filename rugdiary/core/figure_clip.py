@@ -20,7 +20,7 @@ detail's size."""
 
 def convex_cut(subject: list[Point2], clip: list[Point2]) -> list[Point2]:
     """`subject` cut to what lies inside the convex polygon `clip` (Sutherland-Hodgman):
-    a cushion's lighter top kept inside its outline, a shape kept inside a box."""
+    a cushion's lighter top kept inside its outline (a box has polygon_in_box)."""
     twice_area = sum(
         a[0] * b[1] - b[0] * a[1] for a, b in zip(clip, clip[1:] + clip[:1], strict=True)
     )

@@ -702,7 +702,14 @@ class FigureScene:
                 continue
             points = tuple((bx + (x - ax) * k, by + (y - ay) * k) for x, y in shape.points)
             size = (shape.size[0] * k, shape.size[1] * k)
-            out += _in_box(replace(shape, points=points, size=size), box)
+            # a shape's extent grows with it (a line's width too): no need to measure again
+            extent: Box = (
+                bx + (left - ax) * k,
+                by + (top - ay) * k,
+                bx + (right - ax) * k,
+                by + (bottom - ay) * k,
+            )
+            out += _in_box(replace(shape, points=points, size=size), box, extent)
         for left, top, right, bottom in (box, seen):
             ring = ((left, top), (right, top), (right, bottom), (left, bottom), (left, top))
             out.append(Shape("line", "floor", ring, (INSET_LINE, 0.0), part="zoom"))
@@ -2083,13 +2090,14 @@ def _leaders(box: Box, mark: Box) -> tuple[tuple[Point2, Point2], ...]:
     return (((bl, bb), (ml, mt)), ((br, bb), (mr, mt)))
 
 
-def _in_box(shape: Shape, box: Box) -> list[Shape]:
-    """What of `shape` lies inside `box`, as shapes of the magnified detail (part "zoom").
+def _in_box(shape: Shape, box: Box, extent: Box) -> list[Shape]:
+    """What of `shape` (whose _extent is `extent`) lies inside `box`, as shapes of the
+    magnified detail (part "zoom").
 
     A line is cut half its width inside the box, so its round ends stay inside too; a cut
     circle or ellipse becomes a polygon."""
     left, top, right, bottom = box
-    x0, y0, x1, y1 = _extent((shape,))
+    x0, y0, x1, y1 = extent
     if x0 >= left and x1 <= right and y0 >= top and y1 <= bottom:
         return [replace(shape, part="zoom")]
     if x1 <= left or x0 >= right or y1 <= top or y0 >= bottom:
