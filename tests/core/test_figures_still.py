@@ -37,6 +37,17 @@ def test_chair_squat_shows_the_lean_on_the_way_up() -> None:
     assert [name for name, _ in figure.still_poses] == ["start", "lift", "work"]
 
 
+def test_body_scan_shows_the_attention_half_way_up_between_feet_and_head() -> None:
+    # start and work alone showed the band at the feet and then at the head: raters saw it
+    # "jump", and took the picture for "simply resting"; with the hips between, all three
+    # raters of a pair read "attention moving slowly up the body" (session 21)
+    figure = figure_of("body-scan")
+    assert [name for name, _ in figure.still_poses] == ["start", "breathe-out", "work"]
+    focus = [pose.focus for _, pose in figure.still_poses]
+    assert focus[0] < focus[1] < focus[2], "feet, then higher, then higher still"
+    assert 0.3 <= focus[1] <= 0.6, "the middle one near the hips and the low back"
+
+
 def test_still_is_read_written_and_checked() -> None:
     figure = figure_of("cat-camel")
     assert figure.to_dict()["still"] == ["arch"]
