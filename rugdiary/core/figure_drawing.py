@@ -134,6 +134,10 @@ MAT_BAND_CM = 3.5
 """A mat seen edge-on is drawn at least this thick, so it shows as a mat."""
 PAIR_GAP = 36.0
 """View units between the two figures of a reduced-motion pair (room for the arrow)."""
+NECK_RADII_CM = (6.0, 5.0)
+"""The neck's half-thickness at its base and under the head, cm. A thicker one (8, 7), so
+that the curl-up's head and shoulders read as one block, won four comparisons, lost two
+and tied three (docs/figure-rating.md): not enough to change every figure's neck."""
 INSET_SHARE = 0.34
 """The start-position inset's size (Figure.inset), as a share of the view's width and
 height: big enough to read the set-up, small enough to leave the movement most of it."""
@@ -902,6 +906,7 @@ class FigureScene:
         # (lying, seen from a little towards the feet); and under the near limbs, so an
         # arm's rim at the shoulder is not cut by it.
         neck_depth = (proj["c7"][2] + proj["neck_top"][2]) / 2
+        base, top = NECK_RADII_CM
         neck_key = max(
             trunk_depth + 0.001, min(neck_depth - 0.5, head_depth - 0.001, trunk_depth + 1.0)
         )
@@ -911,10 +916,10 @@ class FigureScene:
                 Shape(
                     "poly",
                     "near",
-                    tuple(_capsule(view("c7"), 6.0 * s, view("neck_top"), 5.0 * s)),
+                    tuple(_capsule(view("c7"), base * s, view("neck_top"), top * s)),
                     part="neck",
                 ),
-                _Part((pts["c7"], pts["neck_top"]), (6.0, 5.0), neck_depth),
+                _Part((pts["c7"], pts["neck_top"]), NECK_RADII_CM, neck_depth),
             )
         )
         parts.append(
