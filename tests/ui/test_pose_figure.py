@@ -20,6 +20,7 @@ from rugdiary.core.figure_drawing import (
     VIEW_H,
     VIEW_W,
     Drawing,
+    Shape,
     scene_for,
     svg_of,
     watch_share,
@@ -276,6 +277,25 @@ def test_props_from_the_static_layers_look_as_if_painted_each_frame(
     for drawing in drawings:
         _paint(drawing, layers, dpr)
     assert len(layers) == made  # painted again from the same images
+
+
+def test_soft_shadows_are_painted_without_antialiasing(qapp: QApplication) -> None:
+    """A see-through antialiased fill costs Qt several times an opaque one; a shadow at 13 %
+    black is painted with hard edges, so its pixels take two values only: the page's and
+    the shadow's. Every other shape keeps its antialiased edge."""
+
+    def tones(shape: Shape) -> int:
+        image = _paint(Drawing(VIEW_W, VIEW_H, (shape,)), None, 1.0)
+        return len({image.pixel(x, y) for y in range(image.height()) for x in range(image.width())})
+
+    figure = EXERCISES["glute-bridge"].figure
+    assert figure is not None
+    shadows = [s for s in scene_for(figure).drawing(figure.start).shapes if s.role == "shadow"]
+    assert shadows, "a body lying on the floor casts shadows"
+    for shadow in shadows:
+        assert tones(shadow) == 2, f"{shadow.part}: the page and one shadow tone"
+    blob = Shape("poly", "far", ((20.0, 20.0), (70.0, 25.0), (40.0, 60.0)))
+    assert tones(blob) > 3, "an antialiased edge has tones in between"
 
 
 def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplication) -> None:
