@@ -28,6 +28,7 @@ from rugdiary.core.figure_drawing import (
 from rugdiary.core.figures import MOVE_S, Motion
 from rugdiary.ui.motion import set_reduce_motion
 from rugdiary.ui.theme import HIGH_CONTRAST, build_palette
+from rugdiary.ui.widgets import pose_figure
 from rugdiary.ui.widgets.pose_figure import (
     PoseFigure,
     StaticLayers,
@@ -296,6 +297,41 @@ def test_soft_shadows_are_painted_without_antialiasing(qapp: QApplication) -> No
         assert tones(shadow) == 2, f"{shadow.part}: the page and one shadow tone"
     blob = Shape("poly", "far", ((20.0, 20.0), (70.0, 25.0), (40.0, 60.0)))
     assert tones(blob) > 3, "an antialiased edge has tones in between"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_the_hollow_painted_opaque_looks_as_if_seen_through(
+    qapp: QApplication, theme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pelvic tilt's hollow and its magnified copy are painted opaque in the colour
+    they make over the page (OPAQUE_OVER_PAGE), which Qt fills several times faster: the
+    picture must not change beyond rounding, in the player's themes. Anything drawn under
+    the hollow besides the page would show up here."""
+    style = palette_style(build_palette(theme))
+    figure = EXERCISES["pelvic-tilt"].figure
+    assert figure is not None
+    scene = scene_for(figure)
+
+    def painted() -> list[QImage]:
+        out = []
+        for phase in (0.0, 0.25, 0.5, 0.75):
+            image = QImage(*SIZE, QImage.Format.Format_ARGB32)
+            image.fill(QColor(style.outline))
+            painter = QPainter(image)
+            drawing = scene.drawing(figure.at_phase(phase, mirrored=phase > 0.5))
+            paint_drawing(painter, drawing, style, QRectF(0, 0, *SIZE))
+            painter.end()
+            out.append(image)
+        return out
+
+    assert any(s.role == "hollow" for s in scene.drawing(figure.pose("arch")).painted)
+    opaque = painted()
+    monkeypatch.setattr(pose_figure, "OPAQUE_OVER_PAGE", frozenset())
+    for fast, seen_through in zip(opaque, painted(), strict=True):
+        # the mat's antialiased top edge, drawn over the hollow's foot, differs by up to 22
+        # of 255 in one row of pixels (high contrast); a limb or a mat under the hollow
+        # would differ by some 70
+        assert _largest_difference(fast, seen_through) <= 24
 
 
 def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplication) -> None:

@@ -237,6 +237,14 @@ def _bounds(shapes: tuple[Shape, ...], margin: float) -> tuple[float, float, flo
     return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin
 
 
+OPAQUE_OVER_PAGE = frozenset({"hollow"})
+"""See-through roles (ROLE_OPACITY) whose shapes lie over the page alone: the pelvic tilt's
+hollow, between the low back and the mat. They are painted opaque, in the colour they make
+over the page, because Qt fills an antialiased see-through shape several times slower than
+an opaque one: the hollow and its magnified copy were a tenth of the pelvic tilt's frame.
+The SVG keeps the opacity; tests check that both look the same."""
+
+
 class _Brushes:
     """The outline pen and a colour per role, for one style and drawing."""
 
@@ -256,7 +264,11 @@ class _Brushes:
         if colour is None:
             colour = QColor(self.style.colour(role))
             opacity = ROLE_OPACITY.get(role)
-            if opacity is not None:
+            if opacity is not None and role in OPAQUE_OVER_PAGE:
+                # the outline is drawn in the page's colour (palette_style)
+                page = QColor(self.style.background or self.style.outline)
+                colour = _mix(page, colour, opacity)
+            elif opacity is not None:
                 colour.setAlphaF(opacity)
             self._colours[role] = colour
         return colour
