@@ -287,19 +287,21 @@ def _paint_shapes(painter: QPainter, shapes: Iterable[Shape], brushes: _Brushes)
             continue
         painter.setPen(brushes.outline if shape.outline else Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
-        if shape.role == "shadow":
-            # the one fill painted without antialiasing: antialiased, a see-through fill
-            # costs Qt's raster engine several times an opaque one (a lying body's three
-            # shadows were a tenth of its frame), and at 13 % black the shadow's stepped
-            # edge does not show
+        # A shadow is the one fill painted without antialiasing: antialiased, a see-through
+        # fill costs Qt's raster engine several times an opaque one (a lying body's three
+        # shadows were a tenth of its frame), and at 13 % black its stepped edge does not
+        # show.
+        smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        hard = smooth and shape.role == "shadow"
+        if hard:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        elif shape.kind == "poly":
+        if shape.kind == "poly":
             painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
         else:
             (cx, cy), (rx, ry) = shape.points[0], shape.size
             painter.drawEllipse(QPointF(cx, cy), rx, ry)
+        if hard:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
 
 def paint_drawing(
