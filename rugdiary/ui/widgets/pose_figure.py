@@ -291,8 +291,7 @@ def _paint_shapes(painter: QPainter, shapes: Iterable[Shape], brushes: _Brushes)
         # fill costs Qt's raster engine several times an opaque one (a lying body's three
         # shadows were a tenth of its frame), and at 13 % black its stepped edge does not
         # show.
-        smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
-        hard = smooth and shape.role == "shadow"
+        hard = shape.role == "shadow" and painter.testRenderHint(QPainter.RenderHint.Antialiasing)
         if hard:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if shape.kind == "poly":
