@@ -247,10 +247,14 @@ class FigureStyle:
     cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
     arm: str = "#416f6c"  # a near arm lying over the legs (Figure.near_arm): near and far mixed
+    ghost: str = "#c2cece"  # the start position behind the body (Figure.ghost): near, paled
 
     def colour(self, role: str) -> str:
         return str(getattr(self, role))
 
+
+BODY_ROLES = frozenset({"near", "far", "arm"})
+"""The roles of the body's own parts (limbs, trunk, neck, head)."""
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.6, "trail": 0.2}
 ARROW_LINE_CM = 1.6
@@ -555,6 +559,7 @@ class FigureScene:
             for sign in (1.0, -1.0)
         )
         self._insets: dict[bool, tuple[Shape, ...]] = {}
+        self._ghosts: dict[tuple[bool, Frame], tuple[Shape, ...]] = {}
         # beside an inset the picture keeps a column clear on the left (the frame's left);
         # a thumbnail, which leaves the inset out, uses the whole picture (_plain_frame)
         reserve = VIEW_W * INSET_SHARE * INSET_CLEAR if figure.inset is not None else 0.0
@@ -618,12 +623,17 @@ class FigureScene:
     def drawing(self, pose: Pose, *, inset: bool = True) -> Drawing:
         """`pose` drawn in the scene's frame.
 
-        `inset=False` leaves out the start-position inset (Figure.inset) and draws the
-        figure in the whole picture: a library thumbnail is too small to read one.
+        `inset=False` leaves out the start-position inset (Figure.inset) and the ghost
+        (Figure.ghost) and draws the figure in the whole picture: a library thumbnail is too
+        small to read them.
         """
         joints: dict[str, Point2] = {}
         frame = self.frame if inset else self._plain_frame  # the same without an inset
         shapes = self._shapes(pose, frame, joints=joints)
+        if inset and self.figure.ghost:
+            # behind every part of the body, over the floor, the mat and props behind it
+            at = next((i for i, s in enumerate(shapes) if s.role in BODY_ROLES), len(shapes))
+            shapes[at:at] = self.ghost(pose.flipped, frame)
         if inset and self.figure.inset is not None:
             shapes = [*self.inset(pose.flipped), *shapes]
         detail: list[Shape] = []
@@ -632,6 +642,22 @@ class FigureScene:
             detail = self.zoom(pose.flipped, frame, corner, shapes)
         outline = OUTLINE_CM * frame.scale
         return Drawing(VIEW_W, VIEW_H, tuple(shapes), joints, outline, tuple(detail))
+
+    def ghost(self, flipped: bool, frame: Frame) -> tuple[Shape, ...]:
+        """The start position's body in the ghost's pale tone (Figure.ghost), without its
+        face: made once per side, for it never moves. Each shape's part is its own part
+        after "ghost:"."""
+        key = (flipped, frame)
+        shapes = self._ghosts.get(key)
+        if shapes is None:
+            start = self.figure.start.mirrored() if flipped else self.figure.start
+            shapes = tuple(
+                replace(shape, role="ghost", part="ghost:" + shape.part)
+                for shape in self._shapes(start, frame, floor=False)
+                if shape.role in BODY_ROLES
+            )
+            self._ghosts[key] = shapes
+        return shapes
 
     def inset_box(self) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) of the start-position inset, view units."""

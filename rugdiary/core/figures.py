@@ -462,6 +462,11 @@ class Figure:
     (cat-camel arches after it rounds, knee rolls go to the other side) shows that too.
     Start and work alone, raters of cat-camel saw only the rounding and said a person
     would never arch."""
+    ghost: bool = False
+    """Draws the start position faintly behind the moving body, so each frame shows how far
+    it has come: where one frame differs little from the next (knee rocking's small rock,
+    the side plank's hip lift), blind raters had to compare frames to see the range, and
+    picked the picture with the ghost six times of six."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""
@@ -511,6 +516,8 @@ class Figure:
             raise ValidationError("zoom", f"must be one of {', '.join(ZOOMS)}")
         if self.zoom is not None and self.inset is not None:
             raise ValidationError("zoom", "cannot share the top left corner with an inset")
+        if not isinstance(self.ghost, bool):
+            raise ValidationError("ghost", "must be true or false")
         if len(self.still) > STILL_MORE or any(
             n not in names or n in ("start", "work") for n in self.still
         ):
@@ -687,6 +694,8 @@ class Figure:
             out["zoom"] = self.zoom
         if self.still:
             out["still"] = list(self.still)
+        if self.ghost:
+            out["ghost"] = True
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -723,6 +732,7 @@ class Figure:
                 "inset",
                 "zoom",
                 "still",
+                "ghost",
             },
             "is not a figure field",
             path,
@@ -762,6 +772,7 @@ class Figure:
                 inset=data.get("inset"),
                 zoom=data.get("zoom"),
                 still=tuple(still),
+                ghost=data.get("ghost", False),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

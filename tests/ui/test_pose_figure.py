@@ -132,6 +132,20 @@ def test_far_limbs_are_lighter_yet_keep_three_to_one_contrast(theme: str) -> Non
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_the_ghost_is_paler_than_the_far_side_yet_shows_on_the_mat(theme: str) -> None:
+    """The start position behind the body (Figure.ghost) must not read as a limb further
+    away, and must still show where it lies on the mat (the side plank's hips)."""
+    palette = build_palette(theme)
+    style = palette_style(palette)
+    background = palette.color(palette.ColorRole.Window)
+    ghost, far, mat = QColor(style.ghost), QColor(style.far), QColor(style.mat)
+    assert contrast(ghost, background) < contrast(far, background), "fainter than the far side"
+    assert contrast(ghost, far) >= 1.5, "apart from the far side's tone"
+    assert contrast(ghost, mat) >= 1.1, "it shows on the mat"
+    assert contrast(ghost, background) > contrast(mat, background), "a shade more than the mat"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
 def test_motion_arrow_keeps_three_to_one_contrast_apart_from_the_body(theme: str) -> None:
     palette = build_palette(theme)
     style = palette_style(palette)
@@ -255,7 +269,9 @@ def _largest_difference(a: QImage, b: QImage) -> int:
 
 
 @pytest.mark.parametrize("dpr", [1.0, 2.0])
-@pytest.mark.parametrize("exercise_id", ["stairs", "supported-rest", "chair-squat", "knee-rolls"])
+@pytest.mark.parametrize(
+    "exercise_id", ["stairs", "supported-rest", "chair-squat", "knee-rolls", "side-plank-knees"]
+)
 def test_props_from_the_static_layers_look_as_if_painted_each_frame(
     qapp: QApplication, exercise_id: str, dpr: float
 ) -> None:
@@ -343,6 +359,20 @@ def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplic
     inset = [s for s in drawing.shapes if s.part == "inset"]
     assert len(inset) >= 20
     without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.part != "inset"))
+    layers, bare = StaticLayers(), StaticLayers()
+    _paint(drawing, layers, 1.0)
+    _paint(without, bare, 1.0)
+    assert len(layers) == len(bare) + 1
+
+
+@pytest.mark.parametrize("exercise_id", ["knee-rocking", "side-plank-knees"])
+def test_the_ghost_is_painted_from_one_cached_image(qapp: QApplication, exercise_id: str) -> None:
+    """The ghost (Figure.ghost) never moves either: one blit, not some twenty shapes."""
+    figure = EXERCISES[exercise_id].figure
+    assert figure is not None
+    drawing = scene_for(figure).drawing(figure.at_phase(0.5))
+    assert len([s for s in drawing.shapes if s.role == "ghost"]) >= 12
+    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.role != "ghost"))
     layers, bare = StaticLayers(), StaticLayers()
     _paint(drawing, layers, 1.0)
     _paint(without, bare, 1.0)

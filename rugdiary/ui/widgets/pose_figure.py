@@ -97,9 +97,15 @@ def palette_style(palette: QPalette) -> FigureStyle:
         hollow=tint.name(),
         focus=tint.name(),
         trail=tint.name(),
+        # the start position behind the body (Figure.ghost): paler than the far side,
+        # a shade darker than the mat, so it shows on the mat and beside it
+        ghost=_mix(near, background, GHOST_PALE).name(),
         background=None,
     )
 
+
+GHOST_PALE = 0.72
+"""How far the ghost's tone is mixed from the near colour towards the page (the mat 0.82)."""
 
 DARK_TINT_LIFT = 0.45
 """How far the tints' blue is mixed towards white on a dark page."""
@@ -134,10 +140,16 @@ STATIC_ROLES = frozenset({"floor", "mat", "prop", "prop_top"})
 
 
 def _is_static(shape: Shape) -> bool:
-    # the start-position inset (Figure.inset) never moves: one part, one cached image
-    if shape.part == "inset":
+    # the start-position inset (Figure.inset) and the ghost of the start position
+    # (Figure.ghost) never move: each is one cached image
+    if shape.part == "inset" or shape.role == "ghost":
         return True
     return shape.role in STATIC_ROLES and not shape.part.startswith("bag")
+
+
+def _run_of(shape: Shape) -> str:
+    """Which cached image a static shape belongs to: its prop's part, or the whole ghost."""
+    return "ghost" if shape.role == "ghost" else shape.part
 
 
 class StaticLayers:
@@ -331,7 +343,7 @@ def paint_drawing(
             static = _is_static(shapes[start])
             end = start + 1
             while end < len(shapes) and _is_static(shapes[end]) == static:
-                if static and shapes[end].part != shapes[start].part:
+                if static and _run_of(shapes[end]) != _run_of(shapes[start]):
                     break
                 end += 1
             if static and end - start >= 2:
