@@ -465,8 +465,10 @@ class Figure:
     ghost: bool = False
     """Draws the start position faintly behind the moving body, so each frame shows how far
     it has come: where one frame differs little from the next (knee rocking's small rock,
-    the side plank's hip lift), blind raters had to compare frames to see the range, and
-    picked the picture with the ghost six times of six."""
+    the side plank's hip lift, the curl-up's small lift), blind raters had to compare
+    frames to see the range, and picked the picture with the ghost nine times of nine.
+    Where the body moves over a tint or leaves a gap, it got in the way (the pelvic tilt's
+    hollow: "a grey smudge"; under the glute bridge's hips: "a wedge")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""
