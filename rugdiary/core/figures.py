@@ -464,14 +464,13 @@ class Figure:
     would never arch."""
     ghost: bool = False
     """Draws the start position faintly behind the moving body, so each frame shows how far
-    it has come: where one frame differs little from the next (knee rocking's small rock,
-    the side plank's hip lift, the curl-up's small lift), blind raters had to compare
-    frames to see the range, and picked the picture with the ghost nine times of nine.
-    Blind raters of the whole set, who see no picture without it, still praised the
-    curl-up's, but two of three called the side plank's clutter ("hard to tell which way
-    the body faces"), and it has none. Where the body moves over a tint or leaves a gap,
-    it got in the way too (the pelvic tilt's hollow: "a grey smudge"; under the glute
-    bridge's hips: "a wedge")."""
+    it has come: the curl-up's small lift ("the ghost start position shows how small the
+    lift is", said every blind rater of it). Side by side, raters picked a ghost nine times
+    of nine (knee rocking, the side plank, the curl-up); blind raters of the whole set,
+    who see no picture without it, called knee rocking's and the side plank's clutter
+    ("a tangle", "hard to tell which way the body faces"), and those have none. Where the
+    body moves over a tint or leaves a gap, it got in the way too (the pelvic tilt's
+    hollow: "a grey smudge"; under the glute bridge's hips: "a wedge")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""

@@ -382,7 +382,7 @@ def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplic
     assert len(layers) == len(bare) + 1
 
 
-@pytest.mark.parametrize("exercise_id", ["knee-rocking", "curl-up"])
+@pytest.mark.parametrize("exercise_id", ["curl-up"])
 def test_the_ghost_is_painted_from_one_cached_image(qapp: QApplication, exercise_id: str) -> None:
     """The ghost (Figure.ghost) never moves either: one blit, not some twenty shapes."""
     figure = EXERCISES[exercise_id].figure
