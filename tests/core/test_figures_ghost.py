@@ -69,7 +69,7 @@ def test_a_figure_without_a_ghost_draws_none() -> None:
 
 
 def test_the_ghost_is_drawn_once_per_side() -> None:
-    figure = figure_of("knee-rocking")
+    figure = figure_of("curl-up")
     scene = scene_for(figure)
     first = scene.ghost(False, scene.frame)
     assert scene.ghost(False, scene.frame) is first, "made once, then reused"
@@ -78,6 +78,6 @@ def test_the_ghost_is_drawn_once_per_side() -> None:
 
 
 def test_ghost_is_read_written_and_checked() -> None:
-    figure = figure_of("knee-rocking")
+    figure = figure_of("curl-up")
     assert figure.to_dict()["ghost"] is True
     check_optional_field(figure, "ghost", False, ["yes", 1, None, "start"])
