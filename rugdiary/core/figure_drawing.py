@@ -241,10 +241,8 @@ class FigureStyle:
     prop_top: str = "#d3c7b1"
     outline: str = "#ffffff"
     shadow: str = "#000000"
-    # the body part the attention is on, and those it has passed: the near tone with 0.65
-    # and 0.25 of the hollow's blue in (pose_figure.FOCUS_BLUE, TRAIL_BLUE)
-    focus: str = "#3d83a8"
-    trail: str = "#2e6471"
+    focus: str = "#35748d"  # the body part the attention is on: the near tone, blued
+    trail: str = "#2c606a"  # the body scan's parts already passed: bluer than near, less
     mat: str = "#d9e4e1"
     cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
