@@ -241,8 +241,8 @@ class FigureStyle:
     prop_top: str = "#d3c7b1"
     outline: str = "#ffffff"
     shadow: str = "#000000"
-    focus: str = "#35748d"  # the body part the attention is on: the near tone, blued
-    trail: str = "#2c606a"  # the body scan's parts already passed: bluer than near, less
+    focus: str = "#4a9fd8"  # a calm blue: amber read as "pain here"
+    trail: str = "#4a9fd8"  # the body scan's parts already passed: the focus, fainter
     mat: str = "#d9e4e1"
     cue: str = "#5b5b5b"  # a motion arrow: a quiet grey apart from the body's colours
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
@@ -256,7 +256,7 @@ class FigureStyle:
 BODY_ROLES = frozenset({"near", "far", "arm"})
 """The roles of the body's own parts (limbs, trunk, neck, head)."""
 
-ROLE_OPACITY = {"shadow": 0.13, "hollow": 0.6}
+ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.6, "trail": 0.2}
 ARROW_LINE_CM = 1.6
 """A motion arrow's line width (cm at the figure's scale): calm, thinner than a limb."""
 ARROW_MIN_WIDTH = 1.9
@@ -339,20 +339,12 @@ below its centre) is drawn in front of it (the bird dog's second side, the arm l
 the back); lower, passing under the chin on the way down (child's pose), it stays behind."""
 HEAD_HIGH_CM = 30.0
 """A head this high or higher, in a figure seen from one side, goes behind the near limbs."""
-FOCUS_PARTS: tuple[tuple[float, tuple[str, ...]], ...] = (
-    (0.0, ("l_heel", "r_heel", "l_knee", "r_knee")),
-    (0.2, ("l_hip", "r_hip")),
-    (0.36, ("trunk", "neck")),
-    (0.6, ("l_shoulder", "l_elbow", "l_wrist", "r_shoulder", "r_elbow", "r_wrist")),
-    (0.78, ("head",)),
-)
-"""The body scan's attention (Pose.focus, 0 at the feet .. 1 at the head) lights one
-whole body part at a time, each from its share of the way on: the feet and lower legs,
-the thighs, the trunk (the back, where the steps say to breathe out, for longest), the
-arms and hands, and the head. A glowing band sweeping up the body's middle read as "a
-strap or a roller" and missed the arms; side by side, raters preferred the parts three of
-three ("the order is easy to follow"). The feet alone were a few pixels from above, too
-small to see lit in the still picture. Eight frames of the loop show every part."""
+FOCUS_BAND_CM = 14.0
+"""The body scan's glow of attention: 14 cm along the body and as wide as the body part it
+lies on (a band wider than the body read as a strap or roller moved under it)."""
+FOCUS_FADE = 0.1
+"""The last share of the focus (0 feet .. 1) fades the glow out over the head, so the loop
+starts again at the feet instead of sweeping back down the body."""
 
 
 # ---------------------------------------------------------------------------
@@ -986,7 +978,7 @@ class FigureScene:
         head_at = len(front) if head_at is None else head_at
         front[head_at:head_at] = self._face(skeleton, proj, frame)
         if pose.focus >= 0:
-            front = _lit(front, pose.focus)
+            front += self._focus(skeleton, pose.focus, frame)
         if self._rocks_pelvis:
             front.append(self._cue_line(self.pelvis_needle(skeleton), frame, "cue:pelvis"))
         if self.figure.guide == "back":
@@ -1409,6 +1401,71 @@ class FigureScene:
         ]
         tip = (fu * r * NOSE_REACH + du * r * 0.15, fv * r * NOSE_REACH + dv * r * 0.15)
         return tuple(at(u, v) for u, v in (root[0], tip, root[1]))
+
+    def _focus(self, skeleton: Skeleton, focus: float, frame: Frame) -> list[Shape]:
+        """A soft glow on the body travelling from the feet to the head: the attention,
+        over a fainter tint on what it has passed.
+
+        A band as wide as the body part, not a spot: a round spot reads as "it hurts here".
+        The tint behind it read as "attention building up from the feet" side by side,
+        three of three, where the band alone "could be a touch or a pressure point".
+        """
+        pts = skeleton.points
+        # along the body, and how wide it is there (both legs, the trunk, the head)
+        path = [
+            (
+                _mid(pts["l_ankle"], pts["r_ankle"]),
+                math.dist(pts["l_ankle"], pts["r_ankle"]) / 2 + 4.0,
+            ),
+            (_mid(pts["l_knee"], pts["r_knee"]), math.dist(pts["l_knee"], pts["r_knee"]) / 2 + 5.5),
+            (pts["pelvis"], _TRUNK_SECTIONS[0][2]),
+            (pts["spine3"], _TRUNK_SECTIONS[4][2]),
+            (pts["head"], HEAD_RADIUS),
+        ]
+        travel = min(1.0, focus / (1.0 - FOCUS_FADE))
+        fade = min(1.0, (1.0 - focus) / FOCUS_FADE)
+        scaled = travel * (len(path) - 1)
+        i = min(int(scaled), len(path) - 2)
+        t = scaled - i
+        (a, wa), (b, wb) = path[i], path[i + 1]
+        p: Vec = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
+        cam = self.camera
+        s = frame.scale
+        # across the body's feet-to-head line as the camera sees it
+        fu, fv, _ = cam.project(path[0][0])
+        hu, hv, _ = cam.project(path[-1][0])
+        length = math.hypot(hu - fu, hv - fv) or 1.0
+        across = (-(hv - fv) / length, (hu - fu) / length)
+        half_along = FOCUS_BAND_CM / 2 * fade
+        width = wa + (wb - wa) * t
+        half_across = max(0.0, width * fade - half_along)
+        top, bottom = self._across(p, across, half_across, frame)
+        outline = _capsule(bottom, half_along * s, top, half_along * s)
+        band = Shape("poly", "focus", tuple(outline), part="focus")
+        # behind the band, a fainter tint over what it has passed: the parts already
+        # noticed and let go, from the feet up to the band (it fades with the band)
+        passed = [*path[: i + 1], (p, width)]
+        sides = [self._across(point, across, w * fade, frame) for point, w in passed]
+        outline = [*(one for one, _ in sides), *(other for _, other in reversed(sides))]
+        trail = Shape("poly", "trail", tuple(outline), part="focus:trail")
+        return [trail, band]
+
+    def _across(
+        self, point: Vec, across: Point2, half: float, frame: Frame
+    ) -> tuple[Point2, Point2]:
+        """The view points `half` cm to either side of world `point`, along `across` (a
+        direction on screen, y up)."""
+        u, v, _ = self.camera.project(point)
+        return (
+            (
+                frame.offset_x + (u + across[0] * half) * frame.scale,
+                frame.offset_y - (v + across[1] * half) * frame.scale,
+            ),
+            (
+                frame.offset_x + (u - across[0] * half) * frame.scale,
+                frame.offset_y - (v - across[1] * half) * frame.scale,
+            ),
+        )
 
     def _shadow(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
         """Soft shadows lying on the floor under the low points: one per foot, one under a trunk."""
@@ -2006,23 +2063,6 @@ def _along(p: Vec, direction: Vec, distance: float) -> Vec:
         p[1] + direction[1] * distance,
         p[2] + direction[2] * distance,
     )
-
-
-def _lit(shapes: list[Shape], focus: float) -> list[Shape]:
-    """`shapes` with the body part the attention is on (FOCUS_PARTS) in the focus tone and
-    the parts it has passed in the fainter trail tone: noticed and let go, from the feet
-    up. Recoloured where they lie, so what covers a part covers its light too."""
-    index = max(i for i, (share, _) in enumerate(FOCUS_PARTS) if focus >= share)
-    lit = FOCUS_PARTS[index][1]
-    passed = {part for _, parts in FOCUS_PARTS[:index] for part in parts}
-    out = []
-    for shape in shapes:
-        if shape.role in BODY_ROLES and shape.part in lit:
-            shape = replace(shape, role="focus")
-        elif shape.role in BODY_ROLES and shape.part in passed:
-            shape = replace(shape, role="trail")
-        out.append(shape)
-    return out
 
 
 def _cue_width(scale: float) -> float:

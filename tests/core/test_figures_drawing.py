@@ -302,6 +302,64 @@ def test_chair_squat_seated_thigh_shows_its_length_and_leans_with_a_long_straigh
     assert lean["l_wrist"][0] > lean["l_knee"][0] + 15.0
 
 
+def test_the_body_scan_attention_is_a_band_across_the_body_not_a_spot() -> None:
+    figure = figure_of("body-scan")
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.at_phase(0.4))
+    band = next(s for s in drawing.shapes if s.role == "focus")
+    head, feet = drawing.joints["head"], drawing.joints["l_ankle"]
+    length = math.dist(head, feet)
+    body = ((head[0] - feet[0]) / length, (head[1] - feet[1]) / length)
+    along = [x * body[0] + y * body[1] for x, y in band.points]
+    across = [-x * body[1] + y * body[0] for x, y in band.points]
+    along_cm = (max(along) - min(along)) / scene.frame.scale
+    across_cm = (max(across) - min(across)) / scene.frame.scale
+    assert across_cm >= 2 * along_cm, "a band across the body, not a round spot"
+
+
+def test_the_body_scan_leaves_a_faint_tint_on_the_parts_it_has_passed() -> None:
+    """Behind the band, the body from the feet up to it stays faintly tinted: side by side,
+    raters read it as "attention (or relaxation) building up from feet to head", three of
+    three, where a band alone "could be a touch or a pressure point"."""
+    figure = figure_of("body-scan")
+    scene = scene_for(figure)
+    feet_to_head: list[tuple[float, float]] = []
+    for phase in (0.1, 0.3, 0.5, 0.7):
+        drawing = scene.drawing(figure.at_phase(phase))
+        head = drawing.joints["head"]
+        feet = _mid2(drawing.joints["l_ankle"], drawing.joints["r_ankle"])
+        length = math.dist(head, feet)
+        axis = ((head[0] - feet[0]) / length, (head[1] - feet[1]) / length)
+
+        def along(point: tuple[float, float], feet=feet, axis=axis) -> float:
+            return (point[0] - feet[0]) * axis[0] + (point[1] - feet[1]) * axis[1]
+
+        roles = [s.role for s in drawing.shapes]
+        assert roles.index("trail") < roles.index("focus"), "under the band"
+        trail = next(s for s in drawing.shapes if s.role == "trail")
+        band = next(s for s in drawing.shapes if s.role == "focus")
+        reach = [along(p) for p in trail.points]
+        centre = sum(along(p) for p in band.points) / len(band.points)
+        assert min(reach) <= 0.0, "from the feet"
+        assert max(reach) == pytest.approx(centre, abs=0.5), "up to the band, not past it"
+        feet_to_head.append((min(reach), max(reach)))
+    tops = [top for _, top in feet_to_head]
+    assert tops == sorted(tops), "it grows as the band rises"
+
+    # the loop's last stretch fades band and tint together over the head, so the next
+    # loop starts at the feet again (after it, neither is drawn until the loop restarts)
+    def trail_area(phase: float) -> float:
+        shapes = scene.drawing(figure.at_phase(phase)).shapes
+        return area(next(s for s in shapes if s.role == "trail").points)
+
+    assert trail_area(0.875) < 0.05 * trail_area(0.8), "faded out over the head"
+    assert not any(s.role == "trail" for s in scene.drawing(figure.at_phase(0.95)).shapes)
+
+
+def _mid2(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+
+
 def _mat_band(drawing: Drawing) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of the one edge-on mat band, in view units."""
     band = next(s for s in drawing.shapes if s.role == "mat")

@@ -67,6 +67,39 @@ def test_curl_up_near_forearm_lies_on_the_mat_into_the_low_back_in_sight() -> No
         assert order[side + "wrist"] < order["trunk"], "the hand is under the back"
 
 
+def _across_cm(figure: Figure, phase: float) -> tuple[float, float] | None:
+    """(across the body, along it) of the body scan's glow in cm, or None when none."""
+    scene = scene_for(figure)
+    drawing = scene.drawing(figure.at_phase(phase))
+    glow = next((s for s in drawing.shapes if s.role == "focus"), None)
+    if glow is None:
+        return None
+    head, feet = drawing.joints["head"], drawing.joints["l_ankle"]
+    length = math.dist(head, feet)
+    body = ((head[0] - feet[0]) / length, (head[1] - feet[1]) / length)
+    along = [x * body[0] + y * body[1] for x, y in glow.points]
+    across = [-x * body[1] + y * body[0] for x, y in glow.points]
+    s = scene.frame.scale
+    return (max(across) - min(across)) / s, (max(along) - min(along)) / s
+
+
+def test_body_scan_glow_lies_on_the_body_and_fades_out_at_the_head_without_going_back() -> None:
+    """A 60 cm band past both sides read as a strap under the body, and it swept back from
+    the head to the hips at the end of the loop."""
+    figure = figure_of("body-scan")
+    sizes = [_across_cm(figure, i / 80) for i in range(80)]
+    shown = [size for size in sizes if size is not None]
+    assert all(across <= 2 * 17.0 + 0.5 for across, _ in shown), "no wider than the body"
+    head = figure.pose("head").focus
+    assert head == 1.0
+    end = next(k.at for k in figure.keyframes if k.name == "head")
+    assert all(size is None for i, size in enumerate(sizes) if i / 80 > end), "no way back"
+    fading = [size for i, size in enumerate(sizes) if end - 0.06 <= i / 80 <= end]
+    assert fading[-1] is not None
+    assert fading[0] is not None
+    assert fading[-1][0] < 0.3 * fading[0][0], "it fades out over the head"
+
+
 def test_body_scan_knees_rest_on_a_cushion() -> None:
     figure = figure_of("body-scan")
     cushion = next(p for p in figure.props if p.kind is PropKind.CUSHION)

@@ -95,20 +95,14 @@ def palette_style(palette: QPalette) -> FigureStyle:
         mat=_mix(near, background, 0.82).name(),
         cue=cue.name(),
         hollow=tint.name(),
-        # the body scan's part in mind, and those it has passed: the near tone blued
-        focus=_mix(near, tint, FOCUS_BLUE).name(),
-        trail=_mix(near, tint, TRAIL_BLUE).name(),
+        focus=tint.name(),
+        trail=tint.name(),
         # the start position behind the body (Figure.ghost): paler than the far side,
         # a shade darker than the mat, so it shows on the mat and beside it
         ghost=_mix(near, background, GHOST_PALE).name(),
         background=None,
     )
 
-
-FOCUS_BLUE = 0.65
-"""How much of the tints' blue the body scan's lit part takes from it (the rest: near)."""
-TRAIL_BLUE = 0.25
-"""The same for the parts the attention has passed: bluer than the body, less than the lit part."""
 
 GHOST_PALE = 0.72
 """How far the ghost's tone is mixed from the near colour towards the page (the mat 0.82)."""
@@ -120,7 +114,7 @@ DARK_PAGE_LUMINANCE = 0.18
 
 
 def _tint_blue(background: QColor) -> QColor:
-    """The calm blue of the tints (the pelvic tilt's hollow, the body scan's lit part): as it is
+    """The calm blue of the tints (the pelvic tilt's hollow, the body scan's band): as it is
     on a light page, lighter on a dark one. Laid on at a third of its strength, the light
     theme's blue over a dark page and mat was a dim smudge, and the hollow that teaches the
     pelvic tilt all but vanished."""
