@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -345,6 +346,14 @@ lies on (a band wider than the body read as a strap or roller moved under it).""
 FOCUS_FADE = 0.1
 """The last share of the focus (0 feet .. 1) fades the glow out over the head, so the loop
 starts again at the feet instead of sweeping back down the body."""
+THOUGHT_BUMPS = 14
+"""The thought bubble's cloud (Figure.thought): this many round bumps round its edge."""
+THOUGHT_ASPECT = 3.1
+"""The cloud's width over its height, without the bumps: as long as a lying body."""
+THOUGHT_CLEAR = 4.0
+"""Its gap (view units) to the body and the mat below it and to the inset beside it."""
+THOUGHT_INNER = 0.8
+"""The share of the cloud's half-width and half-height the small copy of the body fills."""
 
 
 # ---------------------------------------------------------------------------
@@ -560,6 +569,7 @@ class FigureScene:
         )
         self._insets: dict[bool, tuple[Shape, ...]] = {}
         self._ghosts: dict[tuple[bool, Frame], tuple[Shape, ...]] = {}
+        self._thoughts: dict[tuple[bool, Frame, bool], tuple[tuple[Shape, ...], _Fit]] = {}
         # beside an inset the picture keeps a column clear on the left (the frame's left);
         # a thumbnail, which leaves the inset out, uses the whole picture (_plain_frame)
         reserve = VIEW_W * INSET_SHARE * INSET_CLEAR if figure.inset is not None else 0.0
@@ -634,6 +644,8 @@ class FigureScene:
             # behind every part of the body, over the floor, the mat and props behind it
             at = next((i for i, s in enumerate(shapes) if s.role in BODY_ROLES), len(shapes))
             shapes[at:at] = self.ghost(pose.flipped, frame)
+        if inset and self.figure.thought:
+            shapes += self.thought(pose, frame, shapes)
         if inset and self.figure.inset is not None:
             shapes = [*self.inset(pose.flipped), *shapes]
         detail: list[Shape] = []
@@ -658,6 +670,91 @@ class FigureScene:
             )
             self._ghosts[key] = shapes
         return shapes
+
+    def thought(
+        self, pose: Pose, frame: Frame, shapes: Sequence[Shape], *, first: bool = True
+    ) -> list[Shape]:
+        """A thought bubble (Figure.thought) rising from the head into the room above the
+        body, holding a small copy of the start position with the pose's own band of
+        attention: the scan goes on in the mind while the body lies still.
+
+        The cloud, its trail of bubbles and the small body never move, and come first,
+        each named "thought" (one cached image in the player); the small band and tint
+        follow as "thought:focus". `first` says whether the frame's box holds the inset.
+        """
+        key = (pose.flipped, frame, first)
+        made = self._thoughts.get(key)
+        if made is None:
+            made = self._thought_still(pose.flipped, frame, first)
+            self._thoughts[key] = made
+        still, fit = made
+        lit = [
+            replace(fit.shape(shape), part="thought:focus")
+            for shape in shapes
+            if shape.role in ("focus", "trail")
+        ]
+        return [*still, *lit]
+
+    def _thought_still(
+        self, flipped: bool, frame: Frame, first: bool
+    ) -> tuple[tuple[Shape, ...], _Fit]:
+        start = self.figure.start.mirrored() if flipped else self.figure.start
+        joints: dict[str, Point2] = {}
+        body = [
+            shape
+            for shape in self._shapes(replace(start, focus=-1.0), frame, joints=joints)
+            if shape.role not in ("floor", "shadow")
+        ]
+        x0, y0, x1, y1 = _extent(body)
+        # the room above the body: from the inset (or the frame's left) to its right edge
+        left = frame.left + THOUGHT_CLEAR
+        if first and self.figure.inset is not None:
+            left = max(left, frame.left - self._reserve + self.inset_box()[2] + THOUGHT_CLEAR)
+        right = frame.left + frame.width - VIEW_MARGIN / 2
+        top = frame.offset_y - self.frame.offset_y + VIEW_MARGIN / 2
+        bottom = y0 - THOUGHT_CLEAR
+        # a unit cloud, then fitted into the room, as far left as the trail allows
+        cloud = _cloud(THOUGHT_ASPECT, 1.0, THOUGHT_BUMPS)
+        cx0, cy0, cx1, cy1 = _extent([Shape("poly", "cue", tuple(cloud))])
+        k = min((bottom - top) / (cy1 - cy0), (right - left) / (cx1 - cx0))
+        head = joints["head"]
+        # the cloud's left end over the head's, so its bubbles rise from the head to it
+        ox = max(left, head[0] - HEAD_RADIUS * frame.scale) - cx0 * k
+        ox = min(ox, right - cx1 * k)
+        oy = bottom - cy1 * k
+        outline = tuple((ox + x * k, oy + y * k) for x, y in cloud)
+        shapes = [
+            Shape("poly", "outline", outline, part="thought"),
+            Shape(
+                "line",
+                "cue",
+                (*outline, outline[0]),
+                (_cue_width(frame.scale) * 0.6, 0.0),
+                part="thought",
+            ),
+        ]
+        # three bubbles growing from beside the head to the cloud's lower left
+        tip = (ox + cx0 * k + (cx1 - cx0) * k * 0.18, oy + cy1 * k - (cy1 - cy0) * k * 0.22)
+        gap = HEAD_RADIUS * 1.5 * frame.scale
+        dx, dy = tip[0] - head[0], tip[1] - head[1]
+        d = math.hypot(dx, dy) or 1.0
+        line = _cue_width(frame.scale) * 0.6
+        for share, r in ((0.0, 0.045), (0.4, 0.07), (0.78, 0.095)):
+            along = gap + (d - gap) * share * 0.85
+            c = (head[0] + dx / d * along, head[1] + dy / d * along)
+            radius = r * (cy1 - cy0) * k
+            shapes.append(Shape("circle", "cue", (c,), (radius + line / 2,) * 2, part="thought"))
+            shapes.append(
+                Shape("circle", "outline", (c,), (max(0.1, radius - line / 2),) * 2, part="thought")
+            )
+        # the small body, fitted into the cloud's middle
+        cx, cy = ox + (cx0 + cx1) / 2 * k, oy + (cy0 + cy1) / 2 * k
+        half_w = THOUGHT_ASPECT * k * THOUGHT_INNER
+        half_h = k * THOUGHT_INNER
+        m = min(2 * half_w / (x1 - x0), 2 * half_h / (y1 - y0))
+        fit = _Fit(m, cx - (x0 + x1) / 2 * m, cy - (y0 + y1) / 2 * m)
+        shapes += [replace(fit.shape(shape), part="thought") for shape in body]
+        return tuple(shapes), fit
 
     def inset_box(self) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) of the start-position inset, view units."""
@@ -797,6 +894,8 @@ class FigureScene:
             last = i == len(poses) - 1
             body = self._shapes(pose, moved, joints=joints if last else None)
             shapes += body
+            if self.figure.thought:
+                shapes += self.thought(pose, moved, body, first=i == 0)
             if self.figure.zoom is not None:  # each pose's own detail, in its own corner
                 corner = (shift * c + VIEW_MARGIN / 2, drop * r + VIEW_MARGIN / 2)
                 detail += self.zoom(pose.flipped, moved, corner, body)
@@ -2063,6 +2162,50 @@ def _along(p: Vec, direction: Vec, distance: float) -> Vec:
         p[1] + direction[1] * distance,
         p[2] + direction[2] * distance,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Fit:
+    """Scales view points by `k` and moves them by (dx, dy): a small copy of a drawing."""
+
+    k: float
+    dx: float
+    dy: float
+
+    def point(self, p: Point2) -> Point2:
+        return (self.dx + p[0] * self.k, self.dy + p[1] * self.k)
+
+    def shape(self, shape: Shape) -> Shape:
+        points = tuple(self.point(p) for p in shape.points)
+        if shape.kind in ("circle", "ellipse"):
+            return replace(
+                shape, points=points, size=(shape.size[0] * self.k, shape.size[1] * self.k)
+            )
+        if shape.kind == "line":
+            return replace(shape, points=points, size=(shape.size[0] * self.k, shape.size[1]))
+        return replace(shape, points=points)
+
+
+def _cloud(rx: float, ry: float, bumps: int) -> list[Point2]:
+    """A cloud's outline round (0, 0): an ellipse of half-axes rx, ry whose edge bulges out
+    in `bumps` half circles, one over each equal step round it."""
+    corners = [
+        (rx * math.cos(2 * math.pi * i / bumps), ry * math.sin(2 * math.pi * i / bumps))
+        for i in range(bumps + 1)
+    ]
+    out: list[Point2] = []
+    for a, b in itertools.pairwise(corners):
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        r = math.dist(a, b) / 2
+        base = math.atan2(b[1] - a[1], b[0] - a[0])
+        out += [
+            (
+                mid[0] + r * math.cos(base + math.pi + math.pi * k / 8),
+                mid[1] + r * math.sin(base + math.pi + math.pi * k / 8),
+            )
+            for k in range(8)
+        ]
+    return out
 
 
 def _cue_width(scale: float) -> float:

@@ -471,6 +471,12 @@ class Figure:
     ("a tangle", "hard to tell which way the body faces"), and those have none. Where the
     body moves over a tint or leaves a gap, it got in the way too (the pelvic tilt's
     hollow: "a grey smudge"; under the glute bridge's hips: "a wedge")."""
+    thought: bool = False
+    """Draws a thought bubble from the head holding a small copy of the body and its band
+    of attention: the body scan's band moves in the mind, the body lies still. Without it,
+    raters took the band for "a massage", "warmth" or "tensing each part"; with it, side by
+    side, three of three preferred it ("the scan happens in your mind and is not a
+    movement")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""
@@ -522,6 +528,8 @@ class Figure:
             raise ValidationError("zoom", "cannot share the top left corner with an inset")
         if not isinstance(self.ghost, bool):
             raise ValidationError("ghost", "must be true or false")
+        if not isinstance(self.thought, bool):
+            raise ValidationError("thought", "must be true or false")
         if len(self.still) > STILL_MORE or any(
             n not in names or n in ("start", "work") for n in self.still
         ):
@@ -700,6 +708,8 @@ class Figure:
             out["still"] = list(self.still)
         if self.ghost:
             out["ghost"] = True
+        if self.thought:
+            out["thought"] = True
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -737,6 +747,7 @@ class Figure:
                 "zoom",
                 "still",
                 "ghost",
+                "thought",
             },
             "is not a figure field",
             path,
@@ -777,6 +788,7 @@ class Figure:
                 zoom=data.get("zoom"),
                 still=tuple(still),
                 ghost=data.get("ghost", False),
+                thought=data.get("thought", False),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

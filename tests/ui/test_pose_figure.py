@@ -270,7 +270,8 @@ def _largest_difference(a: QImage, b: QImage) -> int:
 
 @pytest.mark.parametrize("dpr", [1.0, 2.0])
 @pytest.mark.parametrize(
-    "exercise_id", ["stairs", "supported-rest", "chair-squat", "knee-rolls", "side-plank-knees"]
+    "exercise_id",
+    ["stairs", "supported-rest", "chair-squat", "knee-rolls", "curl-up", "body-scan"],
 )
 def test_props_from_the_static_layers_look_as_if_painted_each_frame(
     qapp: QApplication, exercise_id: str, dpr: float
@@ -359,6 +360,21 @@ def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplic
     inset = [s for s in drawing.shapes if s.part == "inset"]
     assert len(inset) >= 20
     without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.part != "inset"))
+    layers, bare = StaticLayers(), StaticLayers()
+    _paint(drawing, layers, 1.0)
+    _paint(without, bare, 1.0)
+    assert len(layers) == len(bare) + 1
+
+
+def test_the_thought_bubble_is_painted_from_one_cached_image(qapp: QApplication) -> None:
+    """The body scan's cloud, its bubbles and the small body in it (Figure.thought) never
+    move: one blit; only the small band on it is painted each frame."""
+    figure = EXERCISES["body-scan"].figure
+    assert figure is not None
+    drawing = scene_for(figure).drawing(figure.at_phase(0.3))
+    still = [s for s in drawing.shapes if s.part == "thought"]
+    assert len(still) >= 20
+    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.part != "thought"))
     layers, bare = StaticLayers(), StaticLayers()
     _paint(drawing, layers, 1.0)
     _paint(without, bare, 1.0)

@@ -140,9 +140,10 @@ STATIC_ROLES = frozenset({"floor", "mat", "prop", "prop_top"})
 
 
 def _is_static(shape: Shape) -> bool:
-    # the start-position inset (Figure.inset) and the ghost of the start position
-    # (Figure.ghost) never move: each is one cached image
-    if shape.part == "inset" or shape.role == "ghost":
+    # the start-position inset (Figure.inset), the ghost of the start position
+    # (Figure.ghost) and the thought bubble with its small body (Figure.thought) never
+    # move: each is one cached image
+    if shape.part in ("inset", "thought") or shape.role == "ghost":
         return True
     return shape.role in STATIC_ROLES and not shape.part.startswith("bag")
 
