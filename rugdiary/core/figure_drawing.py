@@ -893,6 +893,10 @@ class FigureScene:
             )
             last = i == len(poses) - 1
             body = self._shapes(pose, moved, joints=joints if last else None)
+            if self.figure.ghost and i > 0:
+                # behind each pose after the start, as in motion (Figure.ghost)
+                at = next((j for j, s in enumerate(body) if s.role in BODY_ROLES), len(body))
+                body[at:at] = self.ghost(pose.flipped, moved)
             shapes += body
             if self.figure.thought:
                 shapes += self.thought(pose, moved, body, first=i == 0)

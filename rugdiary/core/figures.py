@@ -470,7 +470,8 @@ class Figure:
     who see no picture without it, called knee rocking's and the side plank's clutter
     ("a tangle", "hard to tell which way the body faces"), and those have none. Where the
     body moves over a tint or leaves a gap, it got in the way too (the pelvic tilt's
-    hollow: "a grey smudge"; under the glute bridge's hips: "a wedge")."""
+    hollow: "a grey smudge"; under the glute bridge's hips: "a wedge"). A still picture
+    draws it behind each pose after the start (three of three for the curl-up's)."""
     thought: bool = False
     """Draws a thought bubble from the head holding a small copy of the body and its band
     of attention: the body scan's band moves in the mind, the body lies still. Without it,
