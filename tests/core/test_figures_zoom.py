@@ -9,13 +9,13 @@ import pytest
 from rugdiary.core.body import Pose, solve
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.figure_drawing import (
-    INSET_SHARE,
     PAIR_GAP,
     VIEW_H,
     VIEW_MARGIN,
     VIEW_W,
     ZOOM_DOWN_CM,
     ZOOM_GAP,
+    ZOOM_SHARE,
     ZOOM_TIMES,
     Drawing,
     FigureScene,
@@ -29,7 +29,7 @@ from tests.core.figure_geometry import EXERCISES, area, check_optional_field, fi
 
 FIGURE = figure_of("pelvic-tilt")
 PHASES = [i / 24 for i in range(24)]
-BOX_W, BOX_H = VIEW_W * INSET_SHARE, VIEW_H * INSET_SHARE
+BOX_W, BOX_H = VIEW_W * ZOOM_SHARE, VIEW_H * ZOOM_SHARE
 CORNER = VIEW_MARGIN / 2
 
 

@@ -268,6 +268,18 @@ def _largest_difference(a: QImage, b: QImage) -> int:
     return worst
 
 
+def _rows_differing(a: QImage, b: QImage, by: int) -> set[int]:
+    """The rows (every third) where some pixel differs by more than `by` in a channel."""
+    rows = set()
+    for y in range(0, a.height(), 3):
+        for x in range(0, a.width(), 3):
+            pa, pb = a.pixel(x, y), b.pixel(x, y)
+            if any(abs(((pa >> s) & 255) - ((pb >> s) & 255)) > by for s in (0, 8, 16)):
+                rows.add(y)
+                break
+    return rows
+
+
 @pytest.mark.parametrize("dpr", [1.0, 2.0])
 @pytest.mark.parametrize(
     "exercise_id",
@@ -345,10 +357,11 @@ def test_the_hollow_painted_opaque_looks_as_if_seen_through(
     opaque = painted()
     monkeypatch.setattr(pose_figure, "OPAQUE_OVER_PAGE", frozenset())
     for fast, seen_through in zip(opaque, painted(), strict=True):
-        # the mat's antialiased top edge, drawn over the hollow's foot, differs by up to 22
-        # of 255 in one row of pixels (high contrast); a limb or a mat under the hollow
-        # would differ by some 70
-        assert _largest_difference(fast, seen_through) <= 24
+        # the mat's antialiased top edge, drawn over the hollow's foot, differs by up to 40
+        # of 255 in two rows of pixels of the magnified detail (high contrast); a limb or a
+        # mat under the hollow would differ by some 70, over many rows
+        assert _largest_difference(fast, seen_through) <= 48
+        assert len(_rows_differing(fast, seen_through, 24)) <= 2
 
 
 def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplication) -> None:
