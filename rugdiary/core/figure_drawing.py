@@ -254,12 +254,15 @@ class FigureStyle:
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
     arm: str = "#416f6c"  # a near arm lying over the legs (Figure.near_arm): near and far mixed
     ghost: str = "#c2cece"  # the start position behind the body (Figure.ghost): near, paled
+    # the limbs that move together (Figure.tinted): blue, as light as arm and far
+    tint_near: str = "#316c94"
+    tint_far: str = "#408cbf"
 
     def colour(self, role: str) -> str:
         return str(getattr(self, role))
 
 
-BODY_ROLES = frozenset({"near", "far", "arm"})
+BODY_ROLES = frozenset({"near", "far", "arm", "tint_near", "tint_far"})
 """The roles of the body's own parts (limbs, trunk, neck, head)."""
 
 ROLE_OPACITY = {"shadow": 0.13, "focus": 0.45, "hollow": 0.6, "trail": 0.2}
@@ -458,6 +461,8 @@ _LIMB_PARTS: tuple[tuple[str, str, float, float], ...] = (
 )
 _ARM_PARTS = frozenset({"shoulder", "elbow", "wrist"})
 """The limb parts (by the joint they start from) that make up an arm and its hand."""
+_LEG_PARTS = frozenset({"hip", "knee", "heel"})
+"""The limb parts that make up a leg and its foot."""
 JOINT_NAMES: tuple[str, ...] = (
     "pelvis",
     "c7",
@@ -997,6 +1002,11 @@ class FigureScene:
             # propping the body stands out and the top leg lies lighter behind the lower one
             sided = True
             near_side = "l_" if pts["l_shoulder"][1] < pts["r_shoulder"][1] else "r_"
+        tinted = {
+            (mirror_name(limb) if pose.flipped else limb)[:2] + part
+            for limb in self.figure.tinted
+            for part in (_ARM_PARTS if limb.endswith("arm") else _LEG_PARTS)
+        }
         for side in ("l_", "r_"):
             for a, b, ra, rb in _LIMB_PARTS:
                 real = (proj[side + a][2] + proj[side + b][2]) / 2
@@ -1021,6 +1031,8 @@ class FigureScene:
                         # a far hand resting on the belly or chest lies on top of the body
                         in_front = 1.0
                     depth = trunk_depth + in_front + depth * 0.01
+                if side + a in tinted:
+                    tone = "tint_far" if tone == "far" else "tint_near"
                 outline = _capsule(view(side + a), ra * s, view(side + b), rb * s)
                 # a shade further back than the joint it hangs from, so the upper arm
                 # covers the forearm's round end where they meet at the same depth

@@ -361,6 +361,9 @@ NEAR_SIDES: tuple[str, ...] = ("camera", "under")
 the camera, "under" the side lying underneath (the side plank, seen square on the chest, where
 both sides are about as near and the nearer one changed as the hips rose)."""
 
+LIMBS: tuple[str, ...] = ("l_arm", "r_arm", "l_leg", "r_leg")
+"""The limbs a figure can name in Figure.tinted."""
+
 STILL_MORE = 1
 """At most this many keyframes besides the start and the work position in a still picture
 (Figure.still): three figures share the printed sheet's picture column at two thirds of
@@ -478,6 +481,12 @@ class Figure:
     raters took the band for "a massage", "warmth" or "tensing each part"; with it, side by
     side, three of three preferred it ("the scan happens in your mind and is not a
     movement")."""
+    tinted: tuple[str, ...] = ()
+    """Limbs (LIMBS) drawn in a blue version of their tone, on the side the exercise is
+    done: the arm and the leg that move together (the dead bug, the bird dog). Told apart
+    from the others by near and far shading alone, raters "had to work out which arm goes
+    with which leg"; in blue, side by side, they preferred it six of six for each ("you
+    can see at once that the opposite arm and leg move together")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""
@@ -531,6 +540,10 @@ class Figure:
             raise ValidationError("ghost", "must be true or false")
         if not isinstance(self.thought, bool):
             raise ValidationError("thought", "must be true or false")
+        if any(limb not in LIMBS for limb in self.tinted) or len(set(self.tinted)) != len(
+            self.tinted
+        ):
+            raise ValidationError("tinted", f"must name each of {', '.join(LIMBS)} at most once")
         if len(self.still) > STILL_MORE or any(
             n not in names or n in ("start", "work") for n in self.still
         ):
@@ -711,6 +724,8 @@ class Figure:
             out["ghost"] = True
         if self.thought:
             out["thought"] = True
+        if self.tinted:
+            out["tinted"] = list(self.tinted)
         return out
 
     def _keyframe_dict(self, key: Keyframe) -> dict[str, Any]:
@@ -749,10 +764,14 @@ class Figure:
                 "still",
                 "ghost",
                 "thought",
+                "tinted",
             },
             "is not a figure field",
             path,
         )
+        tinted = data.get("tinted", [])
+        if not isinstance(tinted, list) or not all(isinstance(n, str) for n in tinted):
+            raise ValidationError(f"{path}.tinted", "must be a list of limbs")
         still = data.get("still", [])
         if not isinstance(still, list) or not all(isinstance(n, str) for n in still):
             raise ValidationError(f"{path}.still", "must be a list of keyframe names")
@@ -790,6 +809,7 @@ class Figure:
                 still=tuple(still),
                 ghost=data.get("ghost", False),
                 thought=data.get("thought", False),
+                tinted=tuple(tinted),
             )
         except ValidationError as error:
             raise ValidationError(f"{path}.{error.field}", error.message) from None

@@ -146,6 +146,24 @@ def test_the_ghost_is_paler_than_the_far_side_yet_shows_on_the_mat(theme: str) -
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_the_tinted_limbs_are_blue_and_keep_their_sides_contrast(theme: str) -> None:
+    """The arm and leg that move together (Figure.tinted) are blue, the far one lighter and
+    still 3:1 against the page: as light as the far side, so the depth still reads."""
+    palette = build_palette(theme)
+    style = palette_style(palette)
+    background = palette.color(palette.ColorRole.Window)
+    near, far = QColor(style.tint_near), QColor(style.tint_far)
+    for tint in (near, far):
+        assert tint.blueF() > tint.greenF() > tint.redF(), tint.name()
+        assert tint.name() not in (style.near, style.far, style.arm)
+    assert contrast(far, background) >= 3.0
+    assert contrast(far, background) == pytest.approx(
+        contrast(QColor(style.far), background), rel=0.02
+    )
+    assert contrast(near, background) > contrast(far, background), "the near one stands out"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
 def test_motion_arrow_keeps_three_to_one_contrast_apart_from_the_body(theme: str) -> None:
     palette = build_palette(theme)
     style = palette_style(palette)

@@ -100,6 +100,11 @@ def palette_style(palette: QPalette) -> FigureStyle:
         # the start position behind the body (Figure.ghost): paler than the far side,
         # a shade darker than the mat, so it shows on the mat and beside it
         ghost=_mix(near, background, GHOST_PALE).name(),
+        # the limbs that move together (Figure.tinted), in the tints' blue: the near one as
+        # light as the mid tone (as dark as near, the blue hardly showed), the far one as
+        # light as far, so it keeps its 3:1 and stays the lighter
+        tint_near=_blued(arm, tint).name(),
+        tint_far=_blued(far, tint).name(),
         background=None,
     )
 
@@ -122,6 +127,25 @@ def _tint_blue(background: QColor) -> QColor:
     if _luminance(background) >= DARK_PAGE_LUMINANCE:
         return blue
     return _mix(blue, QColor("#ffffff"), DARK_TINT_LIFT)
+
+
+TINT_SATURATION = 0.5
+"""The saturation of the blue the moving limbs take (Figure.tinted): calmer than the tints'."""
+
+
+def _blued(colour: QColor, blue: QColor) -> QColor:
+    """`blue`'s hue, at TINT_SATURATION and `colour`'s luminance: the same contrast with any
+    page, so a far limb keeps its 3:1 and stays lighter than a near one."""
+    goal = _luminance(colour)
+    hue = blue.hslHueF()
+    low, high = 0.0, 1.0
+    for _ in range(24):  # lightness to 1/16 million: luminance rises with it
+        mid = (low + high) / 2
+        if _luminance(QColor.fromHslF(hue, TINT_SATURATION, mid)) < goal:
+            low = mid
+        else:
+            high = mid
+    return QColor.fromHslF(hue, TINT_SATURATION, (low + high) / 2)
 
 
 def _softened(colour: QColor, background: QColor, keep: float) -> QColor:

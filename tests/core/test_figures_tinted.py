@@ -1,0 +1,62 @@
+"""The limbs that move together, drawn blue (Figure.tinted): the dead bug, the bird dog."""
+
+from __future__ import annotations
+
+import pytest
+
+from rugdiary.core.exercises import Figure
+from rugdiary.core.figure_drawing import scene_for
+from tests.core.figure_geometry import EXERCISES, check_optional_field, figure_of
+
+PAIRED = ("bird-dog", "dead-bug")
+"""Opposite arm and leg: raters told the moving pair apart from near and far shading only."""
+
+ARM = ("shoulder", "elbow", "wrist")
+LEG = ("hip", "knee", "heel")
+
+
+def test_the_exercises_that_move_an_opposite_arm_and_leg_tint_them() -> None:
+    tinted = sorted(i for i, e in EXERCISES.items() if e.figure is not None and e.figure.tinted)
+    assert tinted == sorted(PAIRED)
+    for exercise_id in PAIRED:
+        assert sorted(figure_of(exercise_id).tinted) == ["l_leg", "r_arm"]
+
+
+@pytest.mark.parametrize("exercise_id", PAIRED)
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_the_tinted_limbs_are_the_moving_ones_on_each_side(
+    exercise_id: str, mirrored: bool
+) -> None:
+    figure = figure_of(exercise_id)
+    scene = scene_for(figure)
+    plain = scene_for(Figure.from_dict({**figure.to_dict(), "tinted": []}))
+    arm, leg = ("l_", "r_") if mirrored else ("r_", "l_")
+    expected = {arm + p for p in ARM} | {leg + p for p in LEG}
+    for phase in (0.0, 0.5):
+        shapes = scene.drawing(figure.at_phase(phase, mirrored=mirrored)).shapes
+        tinted = {s.part: s.role for s in shapes if s.role.startswith("tint_")}
+        assert set(tinted) == expected
+        # each keeps its side's tone, blued: near dark, far light (on the first side the
+        # moving leg is the near one; on the second, the arm)
+        tones = {
+            s.part: s.role for s in plain.drawing(figure.at_phase(phase, mirrored=mirrored)).shapes
+        }
+        for part, role in tinted.items():
+            assert role == ("tint_far" if tones[part] == "far" else "tint_near"), part
+        assert {tinted[leg + p] for p in LEG} == {"tint_far" if mirrored else "tint_near"}
+        # and these are the limbs that move
+        start = {
+            s.part: s.points for s in scene.drawing(figure.at_phase(0.0, mirrored=mirrored)).shapes
+        }
+        work = {
+            s.part: s.points for s in scene.drawing(figure.at_phase(0.5, mirrored=mirrored)).shapes
+        }
+        assert start[arm + "elbow"] != work[arm + "elbow"]
+        assert start[leg + "knee"] != work[leg + "knee"]
+
+
+def test_tinted_is_read_written_and_checked() -> None:
+    figure = figure_of("dead-bug")
+    assert figure.to_dict()["tinted"] == ["r_arm", "l_leg"]
+    bad = ["r_arm", ["r_hand"], ["r_arm", "r_arm"], [3], ["left arm"]]
+    check_optional_field(figure, "tinted", (), bad)  # type: ignore[arg-type]
