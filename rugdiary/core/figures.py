@@ -483,11 +483,13 @@ class Figure:
     movement")."""
     tinted: tuple[str, ...] = ()
     """Limbs (LIMBS) drawn in a blue version of their tone, on the side the exercise is
-    done: the arm and the leg that move together (the dead bug, the bird dog). Told apart
-    from the others by near and far shading alone, raters "had to work out which arm goes
-    with which leg"; in blue, side by side, they preferred it six of six for the dead bug
-    (eight frames and still pictures) and three of three for the bird dog ("you can see at
-    once that the opposite arm and leg move together")."""
+    done: the ones the eye has to pick out. The arm and the leg that move together (the
+    dead bug, the bird dog): told apart by near and far shading alone, raters "had to
+    work out which arm goes with which leg"; in blue, side by side, they preferred it six
+    of six for the dead bug (eight frames and still pictures) and three of three for the
+    bird dog ("you can see at once that the opposite arm and leg move together"). The arms
+    holding the knees (knee rocking), which in the body's tones "blend into the legs":
+    six of six ("you can clearly see the hands holding the knees")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""

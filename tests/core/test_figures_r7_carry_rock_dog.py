@@ -24,7 +24,7 @@ def _uncovered(drawing: Drawing, index: int, centre: tuple[float, float], radius
     """The share of far shape `index` within `radius` of `centre` that no later shape of
     the near side or the trunk covers."""
     shape = drawing.shapes[index]
-    later = [s for s in drawing.shapes[index + 1 :] if s.role != "far"]
+    later = [s for s in drawing.shapes[index + 1 :] if s.role not in ("far", "tint_far")]
     seen = total = 0
     for i in range(-10, 11):
         for j in range(-10, 11):

@@ -17,9 +17,21 @@ LEG = ("hip", "knee", "heel")
 
 def test_the_exercises_that_move_an_opposite_arm_and_leg_tint_them() -> None:
     tinted = sorted(i for i, e in EXERCISES.items() if e.figure is not None and e.figure.tinted)
-    assert tinted == sorted(PAIRED)
+    assert tinted == sorted((*PAIRED, "knee-rocking"))
     for exercise_id in PAIRED:
         assert sorted(figure_of(exercise_id).tinted) == ["l_leg", "r_arm"]
+
+
+def test_knee_rocking_s_arms_stand_apart_from_the_legs_they_hold() -> None:
+    """In the body's tones the arms "blend into the legs"; blue, the hands holding the
+    knees show (six of six side by side, session 22)."""
+    figure = figure_of("knee-rocking")
+    assert sorted(figure.tinted) == ["l_arm", "r_arm"]
+    shapes = scene_for(figure).drawing(figure.at_phase(0.5)).shapes
+    roles = {s.part: s.role for s in shapes}
+    for side in ("l_", "r_"):
+        assert all(roles[side + p].startswith("tint_") for p in ARM)
+        assert not any(roles[side + p].startswith("tint_") for p in LEG)
 
 
 @pytest.mark.parametrize("exercise_id", PAIRED)
