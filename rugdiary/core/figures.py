@@ -489,7 +489,10 @@ class Figure:
     of six for the dead bug (eight frames and still pictures) and three of three for the
     bird dog ("you can see at once that the opposite arm and leg move together"). The arms
     holding the knees (knee rocking), which in the body's tones "blend into the legs":
-    six of six ("you can clearly see the hands holding the knees")."""
+    six of six ("you can clearly see the hands holding the knees"). The curl-up's arms,
+    hands under the low back: six of six ("you can clearly see the hand tucked under the
+    lower back"). The side plank's supporting arm: six of six ("clear at a glance that
+    the body rests on the elbow and forearm under the shoulder")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""

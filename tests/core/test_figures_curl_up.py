@@ -173,8 +173,8 @@ def test_curl_up_near_forearm_goes_in_under_the_low_back(phase: float) -> None:
     drawing = scene.drawing(figure.at_phase(phase))
     order = [shape.part for shape in drawing.shapes]
     shapes = _shapes(drawing)
-    # the near arm, in the tone that sets it apart from the trunk (Figure.near_arm)
-    assert next(s.role for s in drawing.shapes if s.part == "l_elbow") == "arm"
+    # the near arm, blue apart from the trunk (Figure.tinted; the mid tone before)
+    assert next(s.role for s in drawing.shapes if s.part == "l_elbow") == "tint_near"
     assert order.index("l_elbow") < order.index("trunk"), "the forearm goes under the trunk"
     assert order.index("l_wrist") < order.index("trunk"), "so does the hand"
     assert order.index("l_shoulder") > order.index("trunk"), "the upper arm lies in front"
@@ -203,7 +203,7 @@ def test_curl_up_far_elbow_peeks_out_beyond_the_body(mirrored: bool) -> None:
         drawing = scene.drawing(figure.at_phase(0.0, mirrored=mirrored))
         order = [shape.part for shape in drawing.shapes]
         for part in ("r_elbow", "r_wrist"):
-            assert next(x.role for x in drawing.shapes if x.part == part) == "far"
+            assert next(x.role for x in drawing.shapes if x.part == part) == "tint_far"
             assert order.index(part) < order.index("trunk"), part
         return
     for phase in (0.0, 0.25, 0.5):
@@ -214,7 +214,7 @@ def test_curl_up_far_elbow_peeks_out_beyond_the_body(mirrored: bool) -> None:
             if shape.part in ("trunk", "head", "neck") or shape.role == "near"
         ]
         far = next(s for s in drawing.shapes if s.part == "r_elbow")
-        assert far.role == "far"
+        assert far.role == "tint_far"
         out = [p for p in far.points if not any(inside(p, c) for c in covers)]
         assert len(out) >= 3, (phase, "the far forearm's elbow end is seen")
 
@@ -441,9 +441,10 @@ def test_curl_up_hand_under_the_back_is_drawn_shaded_and_seen(mirrored: bool) ->
     for phase in (0.0, 0.5):
         drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
         roles = {shape.part: shape.role for shape in drawing.shapes}
-        near = "l_" if roles["l_shoulder"] == "arm" else "r_"
-        assert roles[near + "shoulder"] == roles[near + "elbow"] == "arm", "the arm's tone"
-        assert roles[near + "wrist"] == "far", "the hand lies in the back's shade"
+        near = "l_" if roles["l_shoulder"] == "tint_near" else "r_"
+        # blue (Figure.tinted), the near arm's tone and the far one's for the hand
+        assert roles[near + "shoulder"] == roles[near + "elbow"] == "tint_near", "the arm"
+        assert roles[near + "wrist"] == "tint_far", "the hand lies in the back's shade"
         trunk = next(s for s in drawing.shapes if s.part == "trunk").points
         hand = next(s for s in drawing.shapes if s.part == near + "wrist").points
         seen = [p for p in hand if not inside(p, trunk)]

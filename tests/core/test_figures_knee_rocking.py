@@ -355,7 +355,7 @@ def test_the_arms_are_toned_apart_from_the_legs_they_lie_over() -> None:
 
 
 def test_the_arm_tone_round_trips_and_a_bad_value_is_named() -> None:
-    figure = figure_of("curl-up")  # the near arm lies over the trunk
+    figure = figure_of("childs-pose")  # the near arm lies past the thighs and the head
     data = figure.to_dict()
     assert data["near_arm"] == "mid"
     assert Figure.from_dict(data) == figure

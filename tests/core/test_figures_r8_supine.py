@@ -56,7 +56,7 @@ def test_curl_up_near_forearm_lies_on_the_mat_into_the_low_back_in_sight() -> No
         drawing = scene.drawing(pose)
         shapes = drawing.shapes
         order = {shape.part: i for i, shape in enumerate(shapes)}
-        near = next(s.part for s in shapes if s.role == "arm" and s.part.endswith("_elbow"))
+        near = next(s.part for s in shapes if s.role == "tint_near" and s.part.endswith("_elbow"))
         side = near[:2]
         assert order[side + "shoulder"] > order["trunk"], "the upper arm is seen"
         trunk = next(s for s in shapes if s.part == "trunk")

@@ -17,7 +17,7 @@ LEG = ("hip", "knee", "heel")
 
 def test_the_exercises_that_move_an_opposite_arm_and_leg_tint_them() -> None:
     tinted = sorted(i for i, e in EXERCISES.items() if e.figure is not None and e.figure.tinted)
-    assert tinted == sorted((*PAIRED, "knee-rocking"))
+    assert tinted == sorted((*PAIRED, "curl-up", "knee-rocking", "side-plank-knees"))
     for exercise_id in PAIRED:
         assert sorted(figure_of(exercise_id).tinted) == ["l_leg", "r_arm"]
 
@@ -72,3 +72,25 @@ def test_tinted_is_read_written_and_checked() -> None:
     assert figure.to_dict()["tinted"] == ["r_arm", "l_leg"]
     bad = ["r_arm", ["r_hand"], ["r_arm", "r_arm"], [3], ["left arm"]]
     check_optional_field(figure, "tinted", (), bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_the_side_plank_s_supporting_arm_is_blue_on_both_sides(mirrored: bool) -> None:
+    """ "Clear at a glance that the body rests on the elbow and forearm under the
+    shoulder" (six of six, session 22); the top arm keeps the far tone."""
+    figure = figure_of("side-plank-knees")
+    plain = scene_for(Figure.from_dict({**figure.to_dict(), "tinted": []}))
+    pose = figure.at_phase(0.5, mirrored=mirrored)
+    tinted = [s for s in scene_for(figure).drawing(pose).shapes if s.role.startswith("tint_")]
+    assert len(tinted) == len(ARM)
+    # the arm underneath, which props the body, is the near one here (near_side "under")
+    under = {s.part for s in plain.drawing(pose).shapes if s.role == "near" and s.part[2:] in ARM}
+    assert {s.part for s in tinted} == under
+    assert {s.role for s in tinted} == {"tint_near"}
+
+
+def test_the_curl_up_s_arms_are_blue_with_the_hands_under_the_back() -> None:
+    figure = figure_of("curl-up")
+    assert sorted(figure.tinted) == ["l_arm", "r_arm"]
+    roles = {s.part: s.role for s in scene_for(figure).drawing(figure.work).shapes}
+    assert all(roles[side + p].startswith("tint_") for side in ("l_", "r_") for p in ARM)
