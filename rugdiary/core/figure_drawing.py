@@ -643,9 +643,9 @@ class FigureScene:
     def drawing(self, pose: Pose, *, inset: bool = True) -> Drawing:
         """`pose` drawn in the scene's frame.
 
-        `inset=False` leaves out the start-position inset (Figure.inset) and the ghost
-        (Figure.ghost) and draws the figure in the whole picture: a library thumbnail is too
-        small to read them.
+        `inset=False` leaves out the start-position inset (Figure.inset), the ghost
+        (Figure.ghost) and the thought bubble (Figure.thought), and draws the figure in the
+        whole picture: a library thumbnail is too small to read them.
         """
         joints: dict[str, Point2] = {}
         frame = self.frame if inset else self._plain_frame  # the same without an inset

@@ -479,8 +479,8 @@ class Figure:
     """Draws a thought bubble from the head holding a small copy of the body and its band
     of attention: the body scan's band moves in the mind, the body lies still. Without it,
     raters took the band for "a massage", "warmth" or "tensing each part"; with it, side by
-    side, three of three preferred it ("the scan happens in your mind and is not a
-    movement")."""
+    side, three of three preferred it, moving and still ("the scan happens in your mind
+    and is not a movement")."""
     tinted: tuple[str, ...] = ()
     """Limbs (LIMBS) drawn in a blue version of their tone, on the side the exercise is
     done: the ones the eye has to pick out. The arm and the leg that move together (the
@@ -491,8 +491,9 @@ class Figure:
     holding the knees (knee rocking), which in the body's tones "blend into the legs":
     six of six ("you can clearly see the hands holding the knees"). The curl-up's arms,
     hands under the low back: six of six ("you can clearly see the hand tucked under the
-    lower back"). The side plank's supporting arm: six of six ("clear at a glance that
-    the body rests on the elbow and forearm under the shoulder")."""
+    lower back"). The side plank's supporting arm and the thigh underneath: six of six
+    each ("clear at a glance that the body rests on the elbow and forearm under the
+    shoulder", "you can clearly see the knees stay on the floor")."""
     _progress: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Each keyframe's place on the way from the start to the work position (_progress_of),
     worked out once: the player asks which way the body goes on every frame."""

@@ -75,16 +75,22 @@ def test_tinted_is_read_written_and_checked() -> None:
 
 
 @pytest.mark.parametrize("mirrored", [False, True])
-def test_the_side_plank_s_supporting_arm_is_blue_on_both_sides(mirrored: bool) -> None:
-    """ "Clear at a glance that the body rests on the elbow and forearm under the
-    shoulder" (six of six, session 22); the top arm keeps the far tone."""
+def test_the_side_plank_s_supporting_arm_and_leg_are_blue_on_both_sides(mirrored: bool) -> None:
+    """ "Clear at a glance that the body rests on the elbow and forearm under the shoulder",
+    and the thigh underneath "shows the knees stay on the floor" (six of six each, session
+    22); the top arm and leg keep the far tone."""
     figure = figure_of("side-plank-knees")
+    assert sorted(figure.tinted) == ["l_arm", "l_leg"]
     plain = scene_for(Figure.from_dict({**figure.to_dict(), "tinted": []}))
     pose = figure.at_phase(0.5, mirrored=mirrored)
     tinted = [s for s in scene_for(figure).drawing(pose).shapes if s.role.startswith("tint_")]
-    assert len(tinted) == len(ARM)
-    # the arm underneath, which props the body, is the near one here (near_side "under")
-    under = {s.part for s in plain.drawing(pose).shapes if s.role == "near" and s.part[2:] in ARM}
+    assert len(tinted) == len(ARM) + len(LEG)
+    # the side underneath, which props the body, is the near one here (near_side "under")
+    under = {
+        s.part
+        for s in plain.drawing(pose).shapes
+        if s.role == "near" and s.part[:2] in ("l_", "r_")
+    }
     assert {s.part for s in tinted} == under
     assert {s.role for s in tinted} == {"tint_near"}
 
