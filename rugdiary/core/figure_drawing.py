@@ -824,7 +824,9 @@ class FigureScene:
         move in it. Arrows and stopwatches stay out: they are the body's, drawn beside it;
         the pointer on the pelvis is the pelvis's, and shows it turning. The soft shadow
         stays out too: large, see-through and nearly all hidden, it cost a tenth of the
-        frame.
+        frame. So do the far side's limbs: behind the trunk and the near thigh, they showed
+        a sliver of the far thigh, and their outlines cost a tenth of the frame once the
+        detail grew to half the picture.
         """
         x0, y0 = corner
         w, h = VIEW_W * ZOOM_SHARE, VIEW_H * ZOOM_SHARE
@@ -838,7 +840,7 @@ class FigureScene:
         for shape in body:
             if shape.part.startswith("cue:") and shape.part != "cue:pelvis":
                 continue
-            if shape.role == "shadow":  # under the body and the mat there, a frame's cost
+            if shape.role in ("shadow", "far", "tint_far"):  # mostly hidden there, costly
                 continue
             left, top, right, bottom = _extent((shape,))
             if right <= seen[0] or left >= seen[2] or bottom <= seen[1] or top >= seen[3]:

@@ -221,3 +221,18 @@ def test_each_pose_of_the_still_picture_has_its_own_detail() -> None:
 
 def _cells(scene: FigureScene, pose: Pose, dx: float, dy: float) -> list[float]:
     return _moved(scene.drawing(pose).detail, dx, dy)
+
+
+def test_the_detail_leaves_out_the_far_side_and_the_shadow() -> None:
+    """Behind the trunk and the near thigh, the far limbs showed a sliver of the far thigh
+    in the box, and their outlines cost a tenth of the frame once the box grew to half
+    the picture; the soft shadow, large and see-through, is left out for the same reason.
+    The near side and the trunk are all there."""
+    scene = scene_for(FIGURE)
+    for phase in PHASES[::6]:
+        drawing = scene.drawing(FIGURE.at_phase(phase))
+        roles = {s.role for s in _in_the_box(drawing.detail)}
+        assert not roles & {"far", "tint_far", "shadow"}, phase
+        assert {"near", "hollow", "mat"} <= roles, phase
+        # the body has far limbs inside the box's view: they were left out, not missing
+        assert any(s.role == "far" for s in drawing.shapes)
