@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -382,44 +382,31 @@ def test_the_hollow_painted_opaque_looks_as_if_seen_through(
         assert len(_rows_differing(fast, seen_through, 24)) <= 2
 
 
-def test_the_start_position_inset_is_painted_from_one_cached_image(qapp: QApplication) -> None:
-    """The inset (Figure.inset) never moves: the player paints it from one image, so it
-    adds one blit to a frame, not its thirty-odd shapes."""
-    figure = EXERCISES["knee-rolls"].figure
-    assert figure is not None
-    drawing = scene_for(figure).drawing(figure.at_phase(0.3))
-    inset = [s for s in drawing.shapes if s.part == "inset"]
-    assert len(inset) >= 20
-    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.part != "inset"))
-    layers, bare = StaticLayers(), StaticLayers()
-    _paint(drawing, layers, 1.0)
-    _paint(without, bare, 1.0)
-    assert len(layers) == len(bare) + 1
+def _unmoving(what: str) -> Callable[[Shape], bool]:
+    """Shapes of one part of a figure that never moves: "inset" and "thought" by part,
+    "ghost" by role (its parts keep their limbs' names)."""
+    if what == "ghost":
+        return lambda shape: shape.role == "ghost"
+    return lambda shape: shape.part == what
 
 
-def test_the_thought_bubble_is_painted_from_one_cached_image(qapp: QApplication) -> None:
-    """The body scan's cloud, its bubbles and the small body in it (Figure.thought) never
-    move: one blit; only the small band on it is painted each frame."""
-    figure = EXERCISES["body-scan"].figure
-    assert figure is not None
-    drawing = scene_for(figure).drawing(figure.at_phase(0.3))
-    still = [s for s in drawing.shapes if s.part == "thought"]
-    assert len(still) >= 20
-    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.part != "thought"))
-    layers, bare = StaticLayers(), StaticLayers()
-    _paint(drawing, layers, 1.0)
-    _paint(without, bare, 1.0)
-    assert len(layers) == len(bare) + 1
-
-
-@pytest.mark.parametrize("exercise_id", ["curl-up"])
-def test_the_ghost_is_painted_from_one_cached_image(qapp: QApplication, exercise_id: str) -> None:
-    """The ghost (Figure.ghost) never moves either: one blit, not some twenty shapes."""
+@pytest.mark.parametrize(
+    ("exercise_id", "what", "least"),
+    [("knee-rolls", "inset", 20), ("body-scan", "thought", 20), ("curl-up", "ghost", 12)],
+)
+def test_what_never_moves_is_painted_from_one_cached_image(
+    qapp: QApplication, exercise_id: str, what: str, least: int
+) -> None:
+    """The start-position inset (Figure.inset), the body scan's cloud with its bubbles and
+    small body (Figure.thought, whose small band alone is painted each frame) and the ghost
+    (Figure.ghost) never move: the player paints each from one image, so it adds one blit
+    to a frame, not its twenty-odd shapes."""
     figure = EXERCISES[exercise_id].figure
     assert figure is not None
-    drawing = scene_for(figure).drawing(figure.at_phase(0.5))
-    assert len([s for s in drawing.shapes if s.role == "ghost"]) >= 12
-    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if s.role != "ghost"))
+    drawing = scene_for(figure).drawing(figure.at_phase(0.3))
+    part_of = _unmoving(what)
+    assert len([s for s in drawing.shapes if part_of(s)]) >= least
+    without = replace(drawing, shapes=tuple(s for s in drawing.shapes if not part_of(s)))
     layers, bare = StaticLayers(), StaticLayers()
     _paint(drawing, layers, 1.0)
     _paint(without, bare, 1.0)
