@@ -254,7 +254,7 @@ class FigureStyle:
     hollow: str = "#4a9fd8"  # the pelvic tilt's low-back hollow: a soft tint, not a body part
     arm: str = "#416f6c"  # a near arm lying over the legs (Figure.near_arm): near and far mixed
     ghost: str = "#c2cece"  # the start position behind the body (Figure.ghost): near, paled
-    # the limbs that move together (Figure.tinted): blue, as light as arm and far
+    # the limbs the eye has to find (Figure.tinted): blue, as light as arm and far
     tint_near: str = "#316c94"
     tint_far: str = "#408cbf"
 

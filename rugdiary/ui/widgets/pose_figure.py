@@ -100,8 +100,8 @@ def palette_style(palette: QPalette) -> FigureStyle:
         # the start position behind the body (Figure.ghost): paler than the far side,
         # a shade darker than the mat, so it shows on the mat and beside it
         ghost=_mix(near, background, GHOST_PALE).name(),
-        # the limbs that move together (Figure.tinted), in the tints' blue: the near one as
-        # light as the mid tone (as dark as near, the blue hardly showed), the far one as
+        # the limbs the eye has to find (Figure.tinted), in the tints' blue: a near one as
+        # light as the mid tone (as dark as near, the blue hardly showed), a far one as
         # light as far, so it keeps its 3:1 and stays the lighter
         tint_near=_blued(arm, tint).name(),
         tint_far=_blued(far, tint).name(),
@@ -130,7 +130,7 @@ def _tint_blue(background: QColor) -> QColor:
 
 
 TINT_SATURATION = 0.5
-"""The saturation of the blue the moving limbs take (Figure.tinted): calmer than the tints'."""
+"""The saturation of the blue tinted limbs take (Figure.tinted): calmer than the tints'."""
 
 
 def _blued(colour: QColor, blue: QColor) -> QColor:
