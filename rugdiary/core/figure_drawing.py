@@ -651,9 +651,7 @@ class FigureScene:
         frame = self.frame if inset else self._plain_frame  # the same without an inset
         shapes = self._shapes(pose, frame, joints=joints)
         if inset and self.figure.ghost:
-            # behind every part of the body, over the floor, the mat and props behind it
-            at = next((i for i, s in enumerate(shapes) if s.role in BODY_ROLES), len(shapes))
-            shapes[at:at] = self.ghost(pose.flipped, frame)
+            self._put_ghost(shapes, pose.flipped, frame)
         if inset and self.figure.thought:
             shapes += self.thought(pose, frame, shapes)
         if inset and self.figure.inset is not None:
@@ -680,6 +678,12 @@ class FigureScene:
             )
             self._ghosts[key] = shapes
         return shapes
+
+    def _put_ghost(self, shapes: list[Shape], flipped: bool, frame: Frame) -> None:
+        """The ghost into `shapes` (a pose drawn in `frame`), behind every part of the body
+        and over the floor, the mat and the props behind it."""
+        at = next((i for i, s in enumerate(shapes) if s.role in BODY_ROLES), len(shapes))
+        shapes[at:at] = self.ghost(flipped, frame)
 
     def thought(
         self, pose: Pose, frame: Frame, shapes: Sequence[Shape], *, first: bool = True
@@ -835,7 +839,8 @@ class FigureScene:
         k = ZOOM_TIMES
         hw, hh = w / 2 / k, h / 2 / k
         seen = (ax - hw, ay - hh, ax + hw, ay + hh)  # what the box shows, in `frame`
-        bx, by = x0 + w / 2, y0 + h / 2
+        # the part's centre to the box's, k times larger
+        fit = _Fit(k, x0 + w / 2 - ax * k, y0 + h / 2 - ay * k)
         out: list[Shape] = []
         for shape in body:
             if shape.part.startswith("cue:") and shape.part != "cue:pelvis":
@@ -845,16 +850,9 @@ class FigureScene:
             left, top, right, bottom = _extent((shape,))
             if right <= seen[0] or left >= seen[2] or bottom <= seen[1] or top >= seen[3]:
                 continue
-            points = tuple((bx + (x - ax) * k, by + (y - ay) * k) for x, y in shape.points)
-            size = (shape.size[0] * k, shape.size[1] * k)
             # a shape's extent grows with it (a line's width too): no need to measure again
-            extent: Box = (
-                bx + (left - ax) * k,
-                by + (top - ay) * k,
-                bx + (right - ax) * k,
-                by + (bottom - ay) * k,
-            )
-            out += _in_box(replace(shape, points=points, size=size), box, extent)
+            extent: Box = (*fit.point((left, top)), *fit.point((right, bottom)))
+            out += _in_box(fit.shape(shape), box, extent)
         for left, top, right, bottom in (box, seen):
             ring = ((left, top), (right, top), (right, bottom), (left, bottom), (left, top))
             out.append(Shape("line", "floor", ring, (INSET_LINE, 0.0), part="zoom"))
@@ -911,10 +909,8 @@ class FigureScene:
             )
             last = i == len(poses) - 1
             body = self._shapes(pose, moved, joints=joints if last else None)
-            if self.figure.ghost and i > 0:
-                # behind each pose after the start, as in motion (Figure.ghost)
-                at = next((j for j, s in enumerate(body) if s.role in BODY_ROLES), len(body))
-                body[at:at] = self.ghost(pose.flipped, moved)
+            if self.figure.ghost and i > 0:  # behind each pose after the start, as in motion
+                self._put_ghost(body, pose.flipped, moved)
             shapes += body
             if self.figure.thought:
                 shapes += self.thought(pose, moved, body, first=i == 0)
@@ -2205,14 +2201,12 @@ class _Fit:
         return (self.dx + p[0] * self.k, self.dy + p[1] * self.k)
 
     def shape(self, shape: Shape) -> Shape:
-        points = tuple(self.point(p) for p in shape.points)
-        if shape.kind in ("circle", "ellipse"):
-            return replace(
-                shape, points=points, size=(shape.size[0] * self.k, shape.size[1] * self.k)
-            )
-        if shape.kind == "line":
-            return replace(shape, points=points, size=(shape.size[0] * self.k, shape.size[1]))
-        return replace(shape, points=points)
+        """`shape` copied: its points moved, its size (radii, a line's width) scaled."""
+        return replace(
+            shape,
+            points=tuple(self.point(p) for p in shape.points),
+            size=(shape.size[0] * self.k, shape.size[1] * self.k),
+        )
 
 
 def _cloud(rx: float, ry: float, bumps: int) -> list[Point2]:
