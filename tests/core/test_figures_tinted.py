@@ -17,21 +17,36 @@ LEG = ("hip", "knee", "heel")
 
 def test_the_exercises_that_move_an_opposite_arm_and_leg_tint_them() -> None:
     tinted = sorted(i for i, e in EXERCISES.items() if e.figure is not None and e.figure.tinted)
-    assert tinted == sorted((*PAIRED, "curl-up", "knee-rocking", "side-plank-knees"))
+    assert tinted == sorted(
+        (*PAIRED, "curl-up", "diaphragmatic-breathing", "knee-rocking", "side-plank-knees")
+    )
     for exercise_id in PAIRED:
         assert sorted(figure_of(exercise_id).tinted) == ["l_leg", "r_arm"]
 
 
-def test_knee_rocking_s_arms_stand_apart_from_the_legs_they_hold() -> None:
-    """In the body's tones the arms "blend into the legs"; blue, the hands holding the
-    knees show (six of six side by side, session 22)."""
+def test_knee_rocking_s_legs_stand_apart_from_the_trunk_they_fold_onto() -> None:
+    """Knee rocking's moving part is the legs: blue, they stay apart from the trunk as the
+    knees come in (three of three side by side over blue arms, session 23)."""
     figure = figure_of("knee-rocking")
-    assert sorted(figure.tinted) == ["l_arm", "r_arm"]
+    assert sorted(figure.tinted) == ["l_leg", "r_leg"]
     shapes = scene_for(figure).drawing(figure.at_phase(0.5)).shapes
     roles = {s.part: s.role for s in shapes}
     for side in ("l_", "r_"):
-        assert all(roles[side + p].startswith("tint_") for p in ARM)
-        assert not any(roles[side + p].startswith("tint_") for p in LEG)
+        assert all(roles[side + p].startswith("tint_") for p in LEG)
+        assert not any(roles[side + p].startswith("tint_") for p in ARM)
+
+
+def test_belly_breathing_s_hand_on_the_belly_is_blue_and_the_chest_hand_is_not() -> None:
+    """The hand riding on the belly is the far one; in its pale tone it "blends into the
+    body" and the rise is easy to miss. Blue, "the eye goes straight to the belly" (three
+    of three side by side, session 23). The hand on the chest, which stays, keeps its tone."""
+    figure = figure_of("diaphragmatic-breathing")
+    assert figure.tinted == ("r_arm",)
+    for phase in (0.0, figure.work_at):
+        shapes = scene_for(figure).drawing(figure.at_phase(phase)).shapes
+        roles = {s.part: s.role for s in shapes}
+        assert all(roles["r_" + p] == "tint_far" for p in ARM), phase
+        assert not any(roles["l_" + p].startswith("tint_") for p in ARM), phase
 
 
 @pytest.mark.parametrize("exercise_id", PAIRED)
