@@ -42,15 +42,17 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # towards the viewer, down the picture; a corner (CORNER_YAW), so the second side is the
     # first one's mirror image (knee rolls until session 13, now "head_end")
     "three_quarter": (32.0, 34.0),
-    # square in front of the chest and a little raised, as handouts draw a side plank: the
-    # body lies on its side across the picture and the hips rise off the mat into one line
-    # with the knees and the head, the upper arm stands upright under the shoulder and the
-    # forearm lies on the mat turned in under the chest, the feet show behind the knees
-    # (from 20 round and 18 up, towards the feet, the shins showed going back, but blind
-    # raters saw a dark knot at an odd angle, "half-sitting" or even a glute bridge, and
-    # rated it 2; square on, with the side underneath dark (Figure.near_side), they rated
-    # it 3; from 5 up the forearm towards the viewer shrank to a hand on a straight arm)
-    "front_low": (0.0, 12.0),
+    # in front of the chest and a little raised, as handouts draw a side plank: the body
+    # lies on its side across the picture and the hips rise off the mat into one line with
+    # the knees and the head, the upper arm stands upright under the shoulder and the
+    # forearm lies on the mat turned in under the chest. Turned 15 towards the feet and 15
+    # up, the mat shows as a floor going back and the shins fold back behind the knees: six
+    # of six side by side preferred it to square on and 12 up, where "the start looks more
+    # like sitting" and "the feet float above the ground" (session 23). From 20 round and
+    # 18 up, before the side underneath was dark (Figure.near_side) and the limbs blue,
+    # blind raters saw "a dark knot at an odd angle" and rated it 2; from 5 up the forearm
+    # towards the viewer shrank to a hand on a straight arm
+    "front_low": (15.0, 15.0),
     # the side view from just above the mat, for figures lying on the back: a hand or elbow
     # resting on the mat towards the viewer is drawn on the mat line, not below it, and a
     # gap under the lower back or the shoulder blades shows against the mat

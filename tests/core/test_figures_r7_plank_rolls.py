@@ -87,7 +87,8 @@ def test_the_face_looks_out_of_the_picture_on_both_sides(exercise_id: str) -> No
         for mirrored in (False, True):
             eyes, (dx, dy) = eyes_look(scene.drawing(figure.at_phase(phase, mirrored=mirrored)))
             assert eyes == 2, (phase, mirrored, "the face shows which way it looks")
-            assert math.hypot(dx, dy) <= 0.3 * radius, (phase, mirrored, "straight at us")
+            # (0.35: the camera a little towards the feet turns the face with it, session 23)
+            assert math.hypot(dx, dy) <= 0.35 * radius, (phase, mirrored, "straight at us")
 
 
 # ---------------------------------------------------------------------------

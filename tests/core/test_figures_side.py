@@ -87,7 +87,9 @@ def test_seen_square_on_the_chest_from_a_little_above(figure: Figure) -> None:
     # three raters. The shins going back are foreshortened; the feet show past the knees.
     assert figure.camera == "front_low"
     yaw, pitch = CAMERA_ANGLES[figure.camera]
-    assert abs(yaw) <= 5.0, "square on the chest"
+    # Session 23 turned it 15 towards the feet and 15 up: the mat shows as a floor going
+    # back and the shins fold back behind the knees (six of six side by side)
+    assert 0.0 <= yaw <= 16.0, "nearly square on the chest, a little towards the feet"
     assert 8.0 <= pitch <= 16.0, (
         "a little raised: from 5 up the forearm towards us shrank to a hand on a straight arm"
     )
@@ -214,10 +216,11 @@ def test_the_forearm_lies_on_the_mat_and_shows_as_a_forearm(figure: Figure) -> N
         for name, gap in (("elbow", elbow), ("wrist", wrist), ("palm", palm)):
             assert -1.0 <= gap <= 1.5, f"{name} {gap:.1f} cm from the mat"
     # seen from the camera, the forearm is long, not a hand under a straight arm (at least
-    # half its length: nearly square to the chest, a forearm pointing forward foreshortens)
+    # 10 cm, two fifths of its length: nearly square to the chest, a forearm pointing
+    # forward foreshortens, and more from a little towards the feet)
     p = solve(figure.work).points
     a, b = _screen(camera, p["l_elbow"]), _screen(camera, p["l_wrist"])
-    assert math.dist(a, b) >= 12.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
+    assert math.dist(a, b) >= 10.0, f"forearm drawn {math.dist(a, b):.1f} cm long"
     # and bent at the elbow on screen, not one straight stick from the shoulder to the mat
     s = _screen(camera, p["l_shoulder"])
     upper, fore = (a[0] - s[0], a[1] - s[1]), (b[0] - a[0], b[1] - a[1])

@@ -250,7 +250,7 @@ def test_the_forearm_points_forward_turned_in_a_little_not_along_the_body(
         head = joints["head"]
         body = (head[0] - knees[0], head[1] - knees[1])
         assert _turn((dx, dy), body) >= 50.0, (phase, "not along the body towards the head")
-        assert math.hypot(dx, dy) >= 12.0 * scene.frame.scale, (phase, "a forearm, not a hand")
+        assert math.hypot(dx, dy) >= 10.0 * scene.frame.scale, (phase, "a forearm, not a hand")
 
 
 @pytest.mark.parametrize("mirrored", SIDES)
@@ -268,7 +268,8 @@ def test_the_face_looks_straight_out_at_us_as_the_chest_does(
         assert not any(s.part == "head:nose" for s in drawing.shapes), (phase, "no profile")
         eyes, looks = eyes_look(drawing)
         assert eyes == 2, (phase, "the face is turned towards us")
-        assert math.hypot(*looks) <= 0.3 * radius, (phase, "straight out of the picture")
+        # (0.35: the camera a little towards the feet turns the face a little with it)
+        assert math.hypot(*looks) <= 0.35 * radius, (phase, "straight out of the picture")
 
 
 def test_the_head_stays_level_and_in_line(figure: Figure) -> None:
@@ -359,7 +360,7 @@ def test_the_head_keeps_in_line_with_the_chest_all_the_way(figure: Figure, mirro
         assert _dot(head_up, chest_up) >= 0.998, (phase, "the head does not drift off the spine")
         assert abs(_axis(skeleton.head_frame, 0)[1]) <= 0.12, (phase, "the face looks level")
         _, looks = eyes_look(scene.drawing(_pose(figure, phase, mirrored)))
-        assert math.hypot(*looks) <= 0.3 * radius, (phase, "the face keeps looking at us")
+        assert math.hypot(*looks) <= 0.35 * radius, (phase, "the face keeps looking at us")
 
 
 @pytest.mark.parametrize("mirrored", SIDES)
@@ -383,7 +384,8 @@ def test_seen_square_on_the_chest_a_little_raised(figure: Figure) -> None:
     # as handouts draw a side plank: the body's line and the hip lift lie in the picture.
     # From the corner at the feet (20, 18) blind raters saw a dark knot at an odd angle and
     # rated it 2 (session 13); level, the forearm towards us shrank to a hand
-    assert abs(yaw) <= 5.0, "square on the chest"
+    # turned 15 towards the feet (session 23), the shins show folding back behind the knees
+    assert 0.0 <= yaw <= 16.0, "nearly square on the chest, a little towards the feet"
     assert 8.0 <= pitch <= 16.0, "a little raised: the forearm on the mat shows"
     camera = Camera.named(figure.camera)
     for phase in FINE_PHASES:
