@@ -161,6 +161,8 @@ ZOOM_SHARE = 0.5
 inset (INSET_SHARE), for the detail is what the pelvic tilt teaches with."""
 ZOOM_POINTS = {"low_back": "spine0"}
 """The skeleton point each of ZOOMS centres the detail on (in the start position)."""
+ZOOM_BEHIND = ("l_hip", "r_hip")
+"""Parts the detail draws pale behind the trunk: the near thigh, over the pelvis."""
 ZOOM_DOWN_CM = 4.0
 """How far below the part the detail is centred (cm): the low back's gap over the mat is
 what it shows, so the mat under it is in the box too."""
@@ -832,8 +834,15 @@ class FigureScene:
         stays out too: large, see-through and nearly all hidden, it cost a tenth of the
         frame. So do the far side's limbs: behind the trunk and the near thigh, they showed
         a sliver of the far thigh, and their outlines cost a tenth of the frame once the
-        detail grew to half the picture.
+        detail grew to half the picture. The near thigh goes behind the trunk, in the ghost's
+        pale tone: drawn as it is, it covered the pelvis whose tilt the detail is there to
+        show (three of three side by side preferred the pale thigh, session 23).
         """
+        thighs = [s for s in body if s.part in ZOOM_BEHIND and s.role == "near"]
+        if thighs:
+            rest = [s for s in body if s not in thighs]
+            at = next((i for i, s in enumerate(rest) if s.part == "trunk"), 0)
+            body = [*rest[:at], *(replace(s, role="ghost") for s in thighs), *rest[at:]]
         x0, y0 = corner
         w, h = VIEW_W * ZOOM_SHARE, VIEW_H * ZOOM_SHARE
         box = (x0, y0, x0 + w, y0 + h)

@@ -236,3 +236,19 @@ def test_the_detail_leaves_out_the_far_side_and_the_shadow() -> None:
         assert {"near", "hollow", "mat"} <= roles, phase
         # the body has far limbs inside the box's view: they were left out, not missing
         assert any(s.role == "far" for s in drawing.shapes)
+
+
+def test_the_near_thigh_lies_pale_behind_the_trunk_in_the_detail() -> None:
+    """Drawn as it is, the near thigh covered the pelvis whose tilt the detail shows; pale
+    and behind the trunk, "you can see the whole pelvis and buttock outline rocking" (three
+    of three side by side, session 23). The body itself keeps its thigh."""
+    scene = scene_for(FIGURE)
+    for phase in PHASES[::6]:
+        drawing = scene.drawing(FIGURE.at_phase(phase))
+        detail = [s for s in _in_the_box(drawing.detail) if s.kind == "poly"]
+        roles = [s.role for s in detail]
+        assert roles.count("ghost") == 1, (phase, roles)
+        # before every near shape: the trunk (and all of the body) is drawn over it
+        assert roles.index("ghost") < roles.index("near"), (phase, roles)
+        thigh = next(s for s in drawing.shapes if s.part == "l_hip")
+        assert thigh.role == "near", "only the detail's thigh is pale"
