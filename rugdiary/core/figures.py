@@ -386,6 +386,10 @@ HEADING_STILL = 0.02
 """Less change than this between two keyframes, as a share of the way from the start to
 the work position, is a pause (Figure.heading_at): the arrow keeps both its heads."""
 
+STILL_HOLD_SHARE = 0.6
+"""How far the stopwatch has run in a still picture of a held work position: part filled,
+the time runs on."""
+
 HOLD_MIN_SHARE = 0.2
 """The least share of a loop the work position must stay still to count as a hold (timed
 by a stopwatch in the picture): shorter, it is a pause at the end of a move (the pelvic
@@ -586,9 +590,18 @@ class Figure:
     @property
     def still_poses(self) -> tuple[tuple[str, Pose], ...]:
         """The keyframes a still picture shows, in the loop's order: the start, the work
-        position and any `still` ones, each with its name."""
+        position and any `still` ones, each with its name.
+
+        A held work position shows its stopwatch, not the arrow: the arrow repeated over it
+        read as "keep lifting higher" (the curl-up) or "bob the hips up and down" (the side
+        plank), six of six side by side preferred the stopwatch ("hold it there")."""
         shown = {"start", "work", *self.still}
-        return tuple((k.name, k.pose) for k in self.keyframes if k.name in shown)
+        held = self.hold_span is not None
+        return tuple(
+            (k.name, k.pose.holding(STILL_HOLD_SHARE) if held and k.name == "work" else k.pose)
+            for k in self.keyframes
+            if k.name in shown
+        )
 
     @property
     def work_at(self) -> float:

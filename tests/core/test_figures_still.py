@@ -7,6 +7,7 @@ import math
 import pytest
 
 from rugdiary.core.figure_drawing import PAIR_GAP, VIEW_H, VIEW_W, Shape, scene_for
+from rugdiary.core.figures import STILL_HOLD_SHARE
 from tests.core.figure_geometry import check_optional_field, figure_of
 
 BOTH_WAYS = {"cat-camel": "arch", "pelvic-tilt": "arch", "knee-rolls": "other"}
@@ -125,3 +126,28 @@ def test_in_columns_each_pose_keeps_its_own_mat_and_chair_under_it(exercise_id: 
     assert alone, "the pose lies, kneels or sits on something"
     below = [s for s in grid.shapes if min(y for _, y in s.points) > drop - PAIR_GAP / 2]
     assert props(tuple(below), 0.0, 0.0) == pytest.approx(alone)
+
+
+@pytest.mark.parametrize("exercise_id", ["curl-up", "side-plank-knees"])
+def test_a_held_work_position_shows_its_stopwatch_not_the_arrow(exercise_id: str) -> None:
+    # The arrow repeated over the held position read as "keep lifting higher" (the curl-up)
+    # and "bob the hips up and down" (the side plank); with the stopwatch, "hold it there"
+    # (six of six side by side, session 23). The start keeps the arrow: it says which way.
+    figure = figure_of(exercise_id)
+    assert figure.hold_span is not None
+    poses = dict(figure.still_poses)
+    assert poses["start"] == figure.start
+    assert poses["work"] == figure.work.holding(STILL_HOLD_SHARE)
+    drawing = scene_for(figure).row(list(poses.values()))
+    watches = [s for s in drawing.shapes if s.part == "cue:hold:rim"]
+    arrows = [s for s in drawing.shapes if s.part == "cue:arrow"]
+    assert len(watches) == 1
+    assert len(arrows) == 1
+    # the stopwatch is over the second pose, the arrow over the first
+    assert watches[0].points[0][0] > arrows[0].points[0][0] + VIEW_W / 2
+
+
+def test_a_figure_without_a_hold_keeps_its_arrows_in_the_still_picture() -> None:
+    figure = figure_of("glute-bridge")
+    assert figure.hold_span is None
+    assert [p.hold for _, p in figure.still_poses] == [figure.start.hold, figure.work.hold]
