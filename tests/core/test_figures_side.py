@@ -141,9 +141,10 @@ def test_the_forearm_points_forward_not_along_the_body(figure: Figure) -> None:
         flat = math.hypot(forearm[0], forearm[2])
         forward = _dot(forearm, _axis(skeleton.chest_frame, 0)) / flat
         along = _dot(forearm, _axis(skeleton.chest_frame, 1)) / flat
-        # turned in a little (about 30 degrees) so the bent elbow shows, never along the body
-        assert forward >= math.cos(math.radians(35)), f"forward {forward:.2f}"
-        assert abs(along) <= math.sin(math.radians(35)), f"along the body {along:.2f}"
+        # turned in (about 36 degrees to the chest, 45 to the body's line on the mat) so the
+        # bent elbow and the forearm on the mat show, never along the body
+        assert forward >= math.cos(math.radians(40)), f"forward {forward:.2f}"
+        assert abs(along) <= math.sin(math.radians(40)), f"along the body {along:.2f}"
 
 
 def test_at_work_head_hips_and_knees_form_one_line_and_at_start_the_hips_rest_low(

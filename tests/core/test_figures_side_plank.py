@@ -229,12 +229,14 @@ def test_the_forearm_points_forward_turned_in_a_little_not_along_the_body(
         forearm = _flat(minus(p[side + "wrist"], p[side + "elbow"]))
         forward = _dot(forearm, _flat(_axis(skeleton.chest_frame, 0)))
         towards_head = _dot(forearm, _flat(minus(p["c7"], p["pelvis"])))
-        # forward and turned in under the chest, towards the feet (about 30 degrees): seen
-        # square on the chest, a forearm pointing straight out of the picture under an
-        # upright upper arm read as a straight arm with the hand on the mat (session 13,
-        # three raters), and turned out towards the head it read as pointing past the head
-        assert forward >= math.cos(math.radians(35)), (phase, f"forward {forward:.2f}")
-        assert -math.sin(math.radians(40)) <= towards_head <= -math.sin(math.radians(15)), (
+        # forward and turned in under the chest, towards the feet (about 45 degrees): a
+        # forearm pointing straight out of the picture under an upright upper arm read as a
+        # straight arm with the hand on the mat (session 13, three raters), and so did one
+        # turned in 30 degrees seen from a little towards the feet (session 23: turned in
+        # 45, "it clearly lies flat on the floor", three of three); turned out towards the
+        # head it read as pointing past the head, and turned in 60 as a leg and its foot
+        assert forward >= math.cos(math.radians(40)), (phase, f"forward {forward:.2f}")
+        assert -math.sin(math.radians(50)) <= towards_head <= -math.sin(math.radians(15)), (
             phase,
             f"turned in {towards_head:.2f}, not along the body",
         )
