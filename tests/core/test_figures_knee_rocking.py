@@ -340,19 +340,22 @@ def test_the_legs_are_toned_apart_from_the_arms_and_the_trunk() -> None:
     # then blue arms (Figure.tinted, six of six side by side in session 22) helped; blue
     # legs did better still, three of three over blue arms (session 23): the legs are what
     # moves, and "the dark legs blend into the torso when the knees are pulled in". Each
-    # leg keeps its side's depth, and the arms keep the body's tones.
+    # leg keeps its side's depth. The near arm went back to the mid tone over blue legs
+    # (three of three: "it stands out against the dark body, so the hands hold the knees").
     assert sorted(FIGURE.tinted) == ["l_leg", "r_leg"]
+    assert FIGURE.near_arm == "mid"
     scene = scene_for(FIGURE)
     for phase in PHASES[::4]:
         for mirrored in (False, True):
             drawing = scene.drawing(FIGURE.at_phase(phase, mirrored=mirrored))
             roles = {s.part: s.role for s in drawing.shapes if s.kind == "poly"}
-            near, far = ("l_", "r_") if roles["l_shoulder"] == "near" else ("r_", "l_")
+            near, far = ("l_", "r_") if roles["l_shoulder"] == "arm" else ("r_", "l_")
             for part in ("hip", "knee", "heel"):
                 assert roles[near + part] == "tint_near", (phase, mirrored, part)
                 assert roles[far + part] == "tint_far", (phase, mirrored, part)
             for part in ("shoulder", "elbow", "wrist"):
-                assert roles[near + part] == "near", (phase, mirrored, part)
+                assert roles[near + part] == "arm", (phase, mirrored, part)
+                assert roles[far + part] == "far", (phase, mirrored, part)
 
 
 def test_the_arm_tone_round_trips_and_a_bad_value_is_named() -> None:
