@@ -836,13 +836,14 @@ class FigureScene:
         a sliver of the far thigh, and their outlines cost a tenth of the frame once the
         detail grew to half the picture. The near thigh goes behind the trunk, in the ghost's
         pale tone: drawn as it is, it covered the pelvis whose tilt the detail is there to
-        show (three of three side by side preferred the pale thigh, session 23).
+        show (six of six side by side, moving and still, preferred the pale thigh).
         """
-        thighs = [s for s in body if s.part in ZOOM_BEHIND and s.role == "near"]
-        if thighs:
-            rest = [s for s in body if s not in thighs]
+        behind = [s.part in ZOOM_BEHIND and s.role == "near" for s in body]
+        if any(behind):
+            rest = [s for s, b in zip(body, behind, strict=True) if not b]
+            pale = [replace(s, role="ghost") for s, b in zip(body, behind, strict=True) if b]
             at = next((i for i, s in enumerate(rest) if s.part == "trunk"), 0)
-            body = [*rest[:at], *(replace(s, role="ghost") for s in thighs), *rest[at:]]
+            body = [*rest[:at], *pale, *rest[at:]]
         x0, y0 = corner
         w, h = VIEW_W * ZOOM_SHARE, VIEW_H * ZOOM_SHARE
         box = (x0, y0, x0 + w, y0 + h)
