@@ -67,10 +67,12 @@ CAMERA_ANGLES: dict[str, tuple[float, float]] = {
     # the side view from higher up, for kneeling down onto the heels: both arms show long
     # on the mat ahead and the head stays in front of the near arm
     "side_raised": (14.0, 18.0),
-    # nearly square to the side and just above the mat, for knee rocking: the far leg and
-    # arm show only as a narrow edge behind the near ones (from 14 round they looked like a
-    # double exposure, and arms and thighs piled into one bundle over the chest)
-    "side_square": (6.0, 4.0),
+    # nearly square to the side and a little raised, for knee rocking: the mat shows as a
+    # floor and the far leg and arm as a lighter edge above the near ones (from 14 round
+    # they looked like a double exposure, and arms and thighs piled into one bundle over
+    # the chest). Raised from 4 to 12 (session 23), with the legs blue, "both arms and both
+    # legs are visible side by side, so both hands hold both knees": three of three
+    "side_square": (6.0, 12.0),
     # along the body from beyond the head, raised, for knee rolls: the bent knees stand up
     # over the pelvis and tip to one side like a wiper, the arms lie out in a T across the
     # picture and the head rests on its cushion at the bottom (from above the feet end the

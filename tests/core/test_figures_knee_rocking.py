@@ -166,12 +166,13 @@ def test_the_low_back_pelvis_and_head_rest_on_the_mat_throughout() -> None:
 
 
 def test_seen_plainly_from_the_side_with_a_rocking_arrow_at_the_knees() -> None:
-    # a clean side view, nearly square to it: the seat and back rest on the mat line, the
-    # arms show against it, the far limbs only as a narrow edge
+    # a clean side view, nearly square to it and a little raised: the seat and back rest on
+    # the mat, seen as a floor, the arms show against it, the far limbs as a lighter edge
+    # above the near ones (from 4 up, "the limbs overlap into a tangle"; session 23)
     assert FIGURE.camera == "side_square"
     yaw, pitch = CAMERA_ANGLES[FIGURE.camera]
     assert abs(yaw) <= 8.0, "nearly square to the side"
-    assert pitch <= 6.0, "just above the mat"
+    assert 8.0 <= pitch <= 15.0, "a little above the mat"
     assert FIGURE.arrow is not None
     assert FIGURE.arrow.at == "knees"
     assert FIGURE.arrow.both, "there and back"
