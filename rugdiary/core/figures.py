@@ -491,9 +491,11 @@ class Figure:
     dead bug, the bird dog): told apart by near and far shading alone, raters "had to
     work out which arm goes with which leg"; in blue, side by side, they preferred it six
     of six for the dead bug (eight frames and still pictures) and three of three for the
-    bird dog ("you can see at once that the opposite arm and leg move together"). The arms
-    holding the knees (knee rocking), which in the body's tones "blend into the legs":
-    six of six ("you can clearly see the hands holding the knees"). The curl-up's arms,
+    bird dog ("you can see at once that the opposite arm and leg move together"). Knee
+    rocking's legs, which in the body's tones "blend into the torso when the knees are
+    pulled in" (three of three over blue arms, which had won six of six over the mid
+    tone). Belly breathing's hand riding on the belly: "the eye goes straight to the
+    belly" (three of three). The curl-up's arms,
     hands under the low back: six of six ("you can clearly see the hand tucked under the
     lower back"). The side plank's supporting arm and the thigh underneath: six of six
     each ("clear at a glance that the body rests on the elbow and forearm under the
