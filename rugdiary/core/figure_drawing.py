@@ -1009,7 +1009,7 @@ class FigureScene:
         sided = abs(side_depth["l_"] - side_depth["r_"]) > 8.0
         near_side = "l_" if side_depth["l_"] > side_depth["r_"] else "r_"
         if self.figure.near_side == "under":
-            # seen square on the chest, both sides are about as near, and the nearer one
+            # seen nearly square on the chest, both sides are about as near, and the nearer one
             # changed as the hips rose: the side underneath stays near (dark), so the arm
             # propping the body stands out and the top leg lies lighter behind the lower one
             sided = True

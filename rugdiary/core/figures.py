@@ -358,8 +358,8 @@ and the far side (FigureStyle.arm), for an arm that lies over the legs."""
 
 NEAR_SIDES: tuple[str, ...] = ("camera", "under")
 """Which side is drawn as the near one (dark, in front of the trunk): "camera" the side nearer
-the camera, "under" the side lying underneath (the side plank, seen square on the chest, where
-both sides are about as near and the nearer one changed as the hips rose)."""
+the camera, "under" the side lying underneath (the side plank, seen nearly square on the
+chest, where both sides are about as near and the nearer one changed as the hips rose)."""
 
 LIMBS: tuple[str, ...] = ("l_arm", "r_arm", "l_leg", "r_leg")
 """The limbs a figure can name in Figure.tinted."""

@@ -1,4 +1,4 @@
-"""The limbs that move together, drawn blue (Figure.tinted): the dead bug, the bird dog."""
+"""Limbs drawn blue (Figure.tinted): the arm and leg that move together, and others to find."""
 
 from __future__ import annotations
 
