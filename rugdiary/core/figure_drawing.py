@@ -401,6 +401,9 @@ GUIDE_PAST_HEAD_CM = 5.0
 """How far the guide stick reaches past the middle of the head, along the back (cm): to
 about the crown, not on past it like a pole."""
 LINE_PAST_CM = 7.0
+PLUMB_DASH_CM = (6.0, 10.0)
+"""The plumb line's dash and dash-plus-gap lengths (cm): dashed, it reads as a line to
+stay on, not a pole."""
 """How far the body line (guide "line") reaches on past the knees (cm)."""
 _SPINE_FRAME_FOR = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
 """Which of the skeleton's spine frames turns each trunk section (pelvis, then after each
@@ -1121,6 +1124,13 @@ class FigureScene:
             front.append(self._cue_line(self.pelvis_needle(skeleton), frame, "cue:pelvis"))
         if self.figure.guide == "back":
             front.append(self._back_guide(skeleton, frame))
+        elif self.figure.guide == "plumb":
+            (x, y0, z), (_, y1, _) = self.plumb_line(skeleton)
+            n = max(1, round((y1 - y0) / PLUMB_DASH_CM[1]))
+            step = (y1 - y0) / n
+            for k in range(n):
+                dash = ((x, y0 + k * step, z), (x, y0 + k * step + PLUMB_DASH_CM[0], z))
+                front.append(self._cue_line(dash, frame, "cue:guide"))
         elif self.figure.guide == "line":
             # over the body: the hips sag below it, then rise onto it (drawn behind, the
             # body hid it where it mattered)
@@ -1327,6 +1337,14 @@ class FigureScene:
             line = (_along(knees, along, -LINE_PAST_CM), _along(head, along, -HEAD_RADIUS))
             self._body_lines[flipped] = line
         return line
+
+    @staticmethod
+    def plumb_line(skeleton: Skeleton) -> tuple[Vec, Vec]:
+        """The plumb line's two ends (world): upright through the pelvis, from the floor to
+        a little above the head. Computed from the skeleton, so it walks with the body."""
+        x, _, z = skeleton.points["pelvis"]
+        top = skeleton.points["head"][1] + HEAD_RADIUS + GUIDE_PAST_HEAD_CM
+        return (x, 0.0, z), (x, top, z)
 
     def _back_guide(self, skeleton: Skeleton, frame: Frame) -> Shape:
         """A straight stick along the back, drawn like the motion arrow's line (a calm grey

@@ -369,11 +369,12 @@ STILL_MORE = 1
 (Figure.still): three figures share the printed sheet's picture column at two thirds of
 the size of two; four would be too small to read on paper."""
 
-GUIDES: tuple[str, ...] = ("back", "line")
+GUIDES: tuple[str, ...] = ("back", "line", "plumb")
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the
 back, touching the sacrum, the upper back and the back of the head; "line" is the straight
 line the body reaches at work, from the knees to the head, fixed in place: the hips rise
-onto it (side plank)."""
+onto it (side plank); "plumb" is an upright line behind the body from the floor to above
+the head: the body stays upright on it, leaning neither way (suitcase carry)."""
 
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
@@ -448,7 +449,8 @@ class Figure:
     guide: str | None = None
     """"back" draws a straight stick just behind the back, from the sacrum to behind the
     head (GUIDES): the back and neck stay on one line while the body tips. "line" draws the
-    work position's knees-to-head line over the body, which rises onto it."""
+    work position's knees-to-head line over the body, which rises onto it. "plumb" draws an
+    upright line behind the body, through the pelvis to above the head."""
     near_arm: str = "dark"
     """"mid" tones the near arm between the near and the far side (NEAR_ARMS): hands on the
     knees, the arm lies over the legs, and in one dark tone arm and thighs were one knot."""

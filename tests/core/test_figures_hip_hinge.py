@@ -327,8 +327,9 @@ def test_only_the_hip_hinge_has_the_back_guide_and_its_arrow_gave_way_to_it() ->
     # a straight stick along the back (the guide) shows the hinge; a small "hips back"
     # arrow beside it only cluttered the picture
     guided = [i for i, e in EXERCISES.items() if e.figure is not None and e.figure.guide]
-    assert sorted(guided) == ["hip-hinge", "side-plank-knees"]
+    assert sorted(guided) == ["hip-hinge", "side-plank-knees", "suitcase-carry"]
     assert figure_of("side-plank-knees").guide == "line", "the side plank's is the body line"
+    assert figure_of("suitcase-carry").guide == "plumb", "the suitcase's an upright line"
     figure = figure_of("hip-hinge")
     assert figure.guide == "back"
     assert figure.arrow is None, "the guide shows the hinge; no second cue"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
-from rugdiary.core.body import solve
+from rugdiary.core.body import HEAD_RADIUS, solve
 from rugdiary.core.figure_drawing import CAMERA_ANGLES, Camera, scene_for
 from rugdiary.core.figures import BAG_HANDLE, Figure, Prop, PropKind
-from tests.core.figure_geometry import figure_of, joint_angle
+from tests.core.figure_geometry import EXERCISES, figure_of, joint_angle
 
 PHASES = [i / 24 for i in range(24)]
 
@@ -115,3 +116,47 @@ def test_the_case_hangs_in_front_of_the_near_leg_and_behind_its_fist() -> None:
             assert order[part] < case, (phase, part)
         # the fist holding the handle stays in front of the case and its handle
         assert order[f"{bag.hand}_wrist"] > handle > case
+
+
+def test_a_dashed_plumb_line_stands_through_the_body_from_the_floor_to_above_the_head() -> None:
+    # "nothing shows staying level": blind raters of the still pictures saw ordinary walking
+    # with luggage. A dashed upright line through the body, the head and trunk stacked on
+    # it, says "stay tall, lean neither way": six of six preferred it side by side
+    figure, _ = _bag()
+    assert figure.guide == "plumb"
+    scene = scene_for(figure)
+    s = scene.frame.scale
+    for mirrored in (False, True):
+        for phase in PHASES[::3]:
+            skeleton = solve(figure.at_phase(phase, mirrored=mirrored))
+            (x0, y0, z0), (x1, y1, z1) = scene.plumb_line(skeleton)
+            assert (x0, z0) == (x1, z1), "upright"
+            assert y0 == 0.0, "from the floor"
+            crown = skeleton.points["head"][1] + HEAD_RADIUS
+            assert 0.0 < y1 - crown <= 8.0, "to a little above the head"
+            pelvis, head = skeleton.points["pelvis"], skeleton.points["head"]
+            assert (x0, z0) == (pelvis[0], pelvis[2]), "through the pelvis"
+            # the body stands on it: the head right over the pelvis, never leaning off it
+            assert math.hypot(head[0] - x0, head[2] - z0) <= 6.0, phase
+            drawing = scene.drawing(figure.at_phase(phase, mirrored=mirrored))
+            parts = [sh.part for sh in drawing.shapes]
+            dashes = [sh for sh in drawing.shapes if sh.part == "cue:guide"]
+            assert len(dashes) >= 8, "dashed, so it reads as a line to stay on, not a pole"
+            assert all(d.kind == "line" and d.role == "cue" for d in dashes)
+            assert parts.index("cue:guide") > parts.index("trunk"), "seen over the trunk"
+            xs = {round(x, 6) for d in dashes for x, _ in d.points}
+            assert len(xs) == 1, "upright on the screen too"
+            ys = sorted((min(y for _, y in d.points), max(y for _, y in d.points)) for d in dashes)
+            gaps = [(b[0] - a[1]) / s for a, b in itertools.pairwise(ys)]
+            assert min(gaps) >= 2.0, "gaps between the dashes"
+            top = drawing.joints["head"][1] - HEAD_RADIUS * s
+            assert ys[0][0] < top, "above the head"
+            ankles = max(drawing.joints[n][1] for n in ("l_ankle", "r_ankle"))
+            assert ys[-1][1] >= ankles, "down to the floor"
+
+
+def test_only_the_suitcase_carry_has_a_plumb_line() -> None:
+    plumbed = [i for i, e in EXERCISES.items() if e.figure and e.figure.guide == "plumb"]
+    assert plumbed == ["suitcase-carry"]
+    figure = figure_of("suitcase-carry")
+    assert Figure.from_dict(figure.to_dict()) == figure, "the plumb guide round-trips"
