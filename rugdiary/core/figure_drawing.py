@@ -1401,8 +1401,9 @@ class FigureScene:
         While the body moves (Pose.heading), the arrow has one head, the way it goes: on
         (the arrow's own way, start to work) or back. Raters read a curl-up's "up" kept on
         the way down as "lift again", and preferred knee rocking's and the pelvic tilt's
-        arrows pointing the way of the moment to two heads throughout. Pausing, or in a
-        still picture, it is drawn as the figure declares it."""
+        arrows pointing the way of the moment to two heads throughout. Pausing, it is drawn
+        as the figure declares it; a still picture's positions point the way the body goes
+        next from each (Figure.still_poses)."""
         anchor = self._anchors.get(flipped)
         if anchor is None:
             start = self.figure.start.mirrored() if flipped else self.figure.start

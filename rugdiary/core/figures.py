@@ -598,14 +598,24 @@ class Figure:
 
         A held work position shows its stopwatch, not the arrow: the arrow repeated over it
         read as "keep lifting higher" (the curl-up) or "bob the hips up and down" (the side
-        plank), six of six side by side preferred the stopwatch ("hold it there")."""
+        plank), six of six side by side preferred the stopwatch ("hold it there").
+
+        Every other position shows the way the body goes next from it, as the moving picture
+        does (Pose.heading): the work position back, the others on, towards the work side (an
+        opposite shape such as the pelvic tilt's arch or knee rolls' other side returns the
+        same way round as the start leaves). The same two-headed arrow on each picture "says
+        back and forth but not which way each step goes": one head each won three of three
+        for knee rocking, the pelvic tilt, the glute bridge, belly breathing and knee rolls
+        (session 24)."""
         shown = {"start", "work", *self.still}
         held = self.hold_span is not None
-        return tuple(
-            (k.name, k.pose.holding(STILL_HOLD_SHARE) if held and k.name == "work" else k.pose)
-            for k in self.keyframes
-            if k.name in shown
-        )
+
+        def cued(k: Keyframe) -> Pose:
+            if k.name != "work":
+                return k.pose.heading_to(1)
+            return k.pose.holding(STILL_HOLD_SHARE) if held else k.pose.heading_to(-1)
+
+        return tuple((k.name, cued(k)) for k in self.keyframes if k.name in shown)
 
     @property
     def work_at(self) -> float:

@@ -6,9 +6,10 @@ import math
 
 import pytest
 
+from rugdiary.core.body import Pose
 from rugdiary.core.figure_drawing import PAIR_GAP, VIEW_H, VIEW_W, Shape, scene_for
 from rugdiary.core.figures import STILL_HOLD_SHARE
-from tests.core.figure_geometry import check_optional_field, figure_of
+from tests.core.figure_geometry import EXERCISES, check_optional_field, figure_of
 
 BOTH_WAYS = {"cat-camel": "arch", "pelvic-tilt": "arch", "knee-rolls": "other"}
 """Loops that go one way and then the other: their still picture shows both."""
@@ -18,7 +19,9 @@ def test_a_figure_shows_start_and_work_unless_it_names_more() -> None:
     plain = figure_of("bird-dog")
     assert plain.still == ()
     assert [name for name, _ in plain.still_poses] == ["start", "work"]
-    assert [pose for _, pose in plain.still_poses] == [plain.start, plain.work]
+    poses = [pose for _, pose in plain.still_poses]
+    assert [pose.without_cues() for pose in poses] == [plain.start, plain.work]
+    assert [pose.heading for pose in poses] == [1, -1], "on from the start, back from work"
 
 
 @pytest.mark.parametrize(("exercise_id", "more"), sorted(BOTH_WAYS.items()))
@@ -28,8 +31,8 @@ def test_a_loop_that_also_goes_the_other_way_shows_that_too(exercise_id: str, mo
     names = [name for name, _ in figure.still_poses]
     assert names == ["start", "work", more], "in the loop's order"
     poses = dict(figure.still_poses)
-    assert poses[more] == figure.pose(more)
-    assert poses[more] != poses["work"]
+    assert poses[more] == figure.pose(more).heading_to(1), "it returns the start's way round"
+    assert poses[more].without_cues() != poses["work"].without_cues()
 
 
 def test_chair_squat_shows_the_lean_on_the_way_up() -> None:
@@ -136,7 +139,7 @@ def test_a_held_work_position_shows_its_stopwatch_not_the_arrow(exercise_id: str
     figure = figure_of(exercise_id)
     assert figure.hold_span is not None
     poses = dict(figure.still_poses)
-    assert poses["start"] == figure.start
+    assert poses["start"] == figure.start.heading_to(1)
     assert poses["work"] == figure.work.holding(STILL_HOLD_SHARE)
     drawing = scene_for(figure).row(list(poses.values()))
     watches = [s for s in drawing.shapes if s.part == "cue:hold:rim"]
@@ -151,3 +154,51 @@ def test_a_figure_without_a_hold_keeps_its_arrows_in_the_still_picture() -> None
     figure = figure_of("glute-bridge")
     assert figure.hold_span is None
     assert [p.hold for _, p in figure.still_poses] == [figure.start.hold, figure.work.hold]
+
+
+TWO_WAY = ["diaphragmatic-breathing", "glute-bridge", "knee-rocking", "knee-rolls", "pelvic-tilt"]
+"""Figures whose arrow has a head at each end (Arrow.both) and no hold."""
+
+
+def test_the_two_way_arrows_are_the_ones_without_a_hold() -> None:
+    two_way = [
+        i
+        for i, e in EXERCISES.items()
+        if e.figure and e.figure.arrow and e.figure.arrow.both and e.figure.hold_span is None
+    ]
+    assert sorted(two_way) == TWO_WAY
+
+
+@pytest.mark.parametrize("exercise_id", TWO_WAY)
+def test_each_still_picture_points_one_way_the_way_the_body_goes_next(exercise_id: str) -> None:
+    # The same two-headed arrow on every picture "says back and forth but not which way
+    # each step goes": one head each, the way the body goes next from that picture, won
+    # three of three side by side for five figures and four to one for knee rolls
+    # (session 24)
+    figure = figure_of(exercise_id)
+    poses = [pose for _, pose in figure.still_poses]
+    drawing = scene_for(figure).row(poses)
+    heads = [s for s in drawing.shapes if s.part == "cue:head"]
+    assert len(heads) == len(poses), "one head on each picture"
+    both = scene_for(figure).drawing(figure.start.without_cues())
+    assert len([s for s in both.shapes if s.part == "cue:head"]) == 2, "two without a heading"
+
+
+@pytest.mark.parametrize("exercise_id", ["glute-bridge", "diaphragmatic-breathing"])
+def test_up_from_the_start_then_down_from_the_top(exercise_id: str) -> None:
+    figure = figure_of(exercise_id)
+    scene = scene_for(figure)
+    (_, start), (_, work) = figure.still_poses
+
+    def head_above_its_line(pose: Pose) -> bool:
+        shapes = scene.drawing(pose).shapes
+        (head,) = [s for s in shapes if s.part == "cue:head"]
+        (line,) = [s for s in shapes if s.part == "cue:arrow"]
+        tip_y = (
+            min(y for _, y in head.points) if pose.heading > 0 else max(y for _, y in head.points)
+        )
+        ys = [y for _, y in line.points]
+        return tip_y < min(ys)
+
+    assert head_above_its_line(start), "the start's arrow points up: lift, breathe in"
+    assert not head_above_its_line(work), "the top's points down: lower, breathe out"
