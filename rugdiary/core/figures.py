@@ -600,20 +600,29 @@ class Figure:
         read as "keep lifting higher" (the curl-up) or "bob the hips up and down" (the side
         plank), six of six side by side preferred the stopwatch ("hold it there").
 
-        Every other position shows the way the body goes next from it, as the moving picture
-        does (Pose.heading): the work position back, the others on, towards the work side (an
-        opposite shape such as the pelvic tilt's arch or knee rolls' other side returns the
-        same way round as the start leaves). The same two-headed arrow on each picture "says
-        back and forth but not which way each step goes": one head each won three of three
-        for knee rocking, the pelvic tilt, the glute bridge, belly breathing and knee rolls
+        A slanted or curved arrow shows the way the body goes next from each position, as the
+        moving picture does (Pose.heading): the work position back, the others on, towards the
+        work side (an opposite shape such as the pelvic tilt's arch or knee rolls' other side
+        returns the same way round as the start leaves). The same two-headed arrow on each
+        picture "says back and forth but not which way each step goes": one head each won
+        side by side for knee rocking, the pelvic tilt (three of three each) and knee rolls
+        (five to one), and blind raters no longer read knee rocking's as "sideways".
+
+        An up-and-down arrow keeps both heads unless the work position is held (then the
+        start's points up, "lift, then hold"): blind raters of the glute bridge and belly
+        breathing with one head each read "the down arrow over the raised belly" as the
+        opposite of the picture, where side by side three of three had preferred it
         (session 24)."""
         shown = {"start", "work", *self.still}
         held = self.hold_span is not None
+        lift = self.arrow is not None and self.arrow.shape == "up"
 
         def cued(k: Keyframe) -> Pose:
-            if k.name != "work":
-                return k.pose.heading_to(1)
-            return k.pose.holding(STILL_HOLD_SHARE) if held else k.pose.heading_to(-1)
+            if k.name == "work":
+                if held:
+                    return k.pose.holding(STILL_HOLD_SHARE)
+                return k.pose if lift else k.pose.heading_to(-1)
+            return k.pose if lift and not held else k.pose.heading_to(1)
 
         return tuple((k.name, cued(k)) for k in self.keyframes if k.name in shown)
 
