@@ -1402,8 +1402,8 @@ class FigureScene:
         (the arrow's own way, start to work) or back. Raters read a curl-up's "up" kept on
         the way down as "lift again", and preferred knee rocking's and the pelvic tilt's
         arrows pointing the way of the moment to two heads throughout. Pausing, it is drawn
-        as the figure declares it; a still picture's positions point the way the body goes
-        next from each (Figure.still_poses)."""
+        as the figure declares it; a still picture's positions carry a heading where it
+        helps (Figure.still_poses)."""
         anchor = self._anchors.get(flipped)
         if anchor is None:
             start = self.figure.start.mirrored() if flipped else self.figure.start
