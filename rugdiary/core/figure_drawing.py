@@ -401,10 +401,10 @@ GUIDE_PAST_HEAD_CM = 5.0
 """How far the guide stick reaches past the middle of the head, along the back (cm): to
 about the crown, not on past it like a pole."""
 LINE_PAST_CM = 7.0
+"""How far the body line (guide "line") reaches on past the knees (cm)."""
 PLUMB_DASH_CM = (6.0, 10.0)
 """The plumb line's dash and dash-plus-gap lengths (cm): dashed, it reads as a line to
 stay on, not a pole."""
-"""How far the body line (guide "line") reaches on past the knees (cm)."""
 _SPINE_FRAME_FOR = {"pelvis": 0, "spine0": 0, "spine1": 1, "spine2": 2, "spine3": 3, "c7": 4}
 """Which of the skeleton's spine frames turns each trunk section (pelvis, then after each
 of the four spine joints)."""
@@ -1125,6 +1125,8 @@ class FigureScene:
         if self.figure.guide == "back":
             front.append(self._back_guide(skeleton, frame))
         elif self.figure.guide == "plumb":
+            # over the body and dashed: solid, it read as a pole through the body, and
+            # behind the body only its ends showed, standing up from the head like an antenna
             (x, y0, z), (_, y1, _) = self.plumb_line(skeleton)
             n = max(1, round((y1 - y0) / PLUMB_DASH_CM[1]))
             step = (y1 - y0) / n

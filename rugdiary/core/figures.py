@@ -373,8 +373,8 @@ GUIDES: tuple[str, ...] = ("back", "line", "plumb")
 """Straight guide lines a handout draws along the body: "back" is a stick lying along the
 back, touching the sacrum, the upper back and the back of the head; "line" is the straight
 line the body reaches at work, from the knees to the head, fixed in place: the hips rise
-onto it (side plank); "plumb" is an upright line behind the body from the floor to above
-the head: the body stays upright on it, leaning neither way (suitcase carry)."""
+onto it (side plank); "plumb" is an upright dashed line through the body from the floor
+to above the head: the body stays upright on it, leaning neither way (suitcase carry)."""
 
 MOVE_S = 1.5
 """Seconds to move into or out of a held pose; short phases use half their length."""
@@ -450,7 +450,7 @@ class Figure:
     """"back" draws a straight stick just behind the back, from the sacrum to behind the
     head (GUIDES): the back and neck stay on one line while the body tips. "line" draws the
     work position's knees-to-head line over the body, which rises onto it. "plumb" draws an
-    upright line behind the body, through the pelvis to above the head."""
+    upright dashed line over the body, through the pelvis to above the head."""
     near_arm: str = "dark"
     """"mid" tones the near arm between the near and the far side (NEAR_ARMS): hands on the
     knees, the arm lies over the legs, and in one dark tone arm and thighs were one knot."""
@@ -606,13 +606,14 @@ class Figure:
         returns the same way round as the start leaves). The same two-headed arrow on each
         picture "says back and forth but not which way each step goes": one head each won
         side by side for knee rocking, the pelvic tilt (three of three each) and knee rolls
-        (five to one), and blind raters no longer read knee rocking's as "sideways".
+        (five to one); blind after it, no rater read knee rocking's as "sideways" again.
 
         An up-and-down arrow keeps both heads unless the work position is held (then the
-        start's points up, "lift, then hold"): blind raters of the glute bridge and belly
-        breathing with one head each read "the down arrow over the raised belly" as the
-        opposite of the picture, where side by side three of three had preferred it
-        (session 24)."""
+        start's points up, "lift, then hold"). Side by side three of three had preferred one
+        head each for the glute bridge and belly breathing too, but blind, a rater read "the
+        down arrow over the raised belly" as the opposite of the picture and another found
+        arrows "that point to the next movement, not the current one" confusing (session
+        24)."""
         shown = {"start", "work", *self.still}
         held = self.hold_span is not None
         lift = self.arrow is not None and self.arrow.shape == "up"
