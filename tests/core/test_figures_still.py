@@ -201,8 +201,10 @@ def test_a_slanted_or_curved_arrow_points_the_way_the_body_goes_next(exercise_id
 @pytest.mark.parametrize("exercise_id", ["glute-bridge", "diaphragmatic-breathing"])
 def test_an_up_and_down_arrow_keeps_both_heads_in_a_still_picture(exercise_id: str) -> None:
     # Side by side three of three preferred "up from the start, down from the top"; blind,
-    # raters read the down arrow over the raised belly as the opposite of the picture
-    # ("confusing") and rated belly breathing 3 where it had been 4 (session 24)
+    # one rater read the down arrow over the raised belly as the opposite of the picture
+    # ("confusing"), both raters of that round gave belly breathing 3 where it had had 4
+    # from all four before, and one of the glute bridge found arrows "that point to the
+    # next movement" confusing (session 24)
     assert _heads(exercise_id) == [2, 2]
     assert [p.heading for _, p in figure_of(exercise_id).still_poses] == [0, 0]
 
