@@ -1125,14 +1125,7 @@ class FigureScene:
         if self.figure.guide == "back":
             front.append(self._back_guide(skeleton, frame))
         elif self.figure.guide == "plumb":
-            # over the body and dashed: solid, it read as a pole through the body, and
-            # behind the body only its ends showed, standing up from the head like an antenna
-            (x, y0, z), (_, y1, _) = self.plumb_line(skeleton)
-            n = max(1, round((y1 - y0) / PLUMB_DASH_CM[1]))
-            step = (y1 - y0) / n
-            for k in range(n):
-                dash = ((x, y0 + k * step, z), (x, y0 + k * step + PLUMB_DASH_CM[0], z))
-                front.append(self._cue_line(dash, frame, "cue:guide"))
+            front += self._plumb(skeleton, frame)
         elif self.figure.guide == "line":
             # over the body: the hips sag below it, then rise onto it (drawn behind, the
             # body hid it where it mattered)
@@ -1347,6 +1340,19 @@ class FigureScene:
         x, _, z = skeleton.points["pelvis"]
         top = skeleton.points["head"][1] + HEAD_RADIUS + GUIDE_PAST_HEAD_CM
         return (x, 0.0, z), (x, top, z)
+
+    def _plumb(self, skeleton: Skeleton, frame: Frame) -> list[Shape]:
+        """The plumb line's dashes, each drawn like the motion arrow's line, over the body:
+        solid, it read as a pole through the body, and behind the body only its ends showed,
+        standing up from the head like an antenna."""
+        (x, y0, z), (_, y1, _) = self.plumb_line(skeleton)
+        dash, period = PLUMB_DASH_CM
+        n = max(1, round((y1 - y0) / period))
+        step = (y1 - y0) / n
+        return [
+            self._cue_line(((x, y, z), (x, y + dash, z)), frame, "cue:guide")
+            for y in (y0 + k * step for k in range(n))
+        ]
 
     def _back_guide(self, skeleton: Skeleton, frame: Frame) -> Shape:
         """A straight stick along the back, drawn like the motion arrow's line (a calm grey

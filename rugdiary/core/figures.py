@@ -619,11 +619,11 @@ class Figure:
         lift = self.arrow is not None and self.arrow.shape == "up"
 
         def cued(k: Keyframe) -> Pose:
-            if k.name == "work":
-                if held:
-                    return k.pose.holding(STILL_HOLD_SHARE)
-                return k.pose if lift else k.pose.heading_to(-1)
-            return k.pose if lift and not held else k.pose.heading_to(1)
+            if held and k.name == "work":
+                return k.pose.holding(STILL_HOLD_SHARE)
+            if lift and not held:
+                return k.pose  # both heads, as declared
+            return k.pose.heading_to(-1 if k.name == "work" else 1)
 
         return tuple((k.name, cued(k)) for k in self.keyframes if k.name in shown)
 
