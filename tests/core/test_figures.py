@@ -385,7 +385,7 @@ def test_the_split_squat_chair_stands_in_front_with_a_hand_on_it() -> None:
         hand = "r_palm" if pose.flipped else "l_palm"
         assert points[hand][1] - 2.5 == pytest.approx(chair.y + chair.h + 45, abs=1.0)
     work = solve(figure.work).points
-    assert work["r_knee"][1] <= 20, "the back knee goes down towards the floor"
+    assert work["r_knee"][1] <= 32, "the back knee goes down towards the floor"
     assert work["r_knee"][0] <= work["pelvis"][0] + 6, "the back knee stays under the hip"
 
 

@@ -81,8 +81,9 @@ class TestSplitSquat:
     def test_a_still_split_stance_from_the_start_and_a_moderate_depth(self) -> None:
         # f1/f5 read as a walking stride: the feet now stay planted from the first frame,
         # one a long step before the other, the back heel up and both knees a little bent;
-        # the back knee stops about a hand's width above the floor (its centre 14-22 cm
-        # up: the knee is 11 cm thick), under the hip; the trunk stays upright.
+        # the back knee stops well above the floor (its centre 22-32 cm up: the knee is
+        # 11 cm thick), under the hip; the trunk stays upright. Nearer the floor, blind
+        # raters took it for kneeling down, too deep for someone in pain (session 25).
         figure = figure_of("split-squat")
         skeletons = _cycle(figure)
         start = skeletons[0].points
@@ -94,7 +95,7 @@ class TestSplitSquat:
             for name in ("l_heel_sole", "l_toe", "r_toe"):
                 assert math.dist(skeleton.points[name], start[name]) < 1.5, name
         work = solve(figure.work).points
-        assert 14.0 <= work["r_knee"][1] <= 22.0
+        assert 22.0 <= work["r_knee"][1] <= 32.0
         assert abs(work["r_knee"][0] - work["pelvis"][0]) < 6.0
 
     def test_the_back_foot_stands_on_its_ball_not_lifted(self) -> None:
