@@ -321,7 +321,8 @@ SEAT_TUCK_DEG = (80.0, 20.0)
 SEAT_SETTLE_CM = 3.0
 """A rocking pelvis's underside this close above the mat is drawn on it."""
 SEAT_TUCKED_CM = 4.0
-"""The front hip bone (forward, up from the hip joints, cm): the landmark that rocks."""
+"""How far below the hip joints the buttocks sit once the thighs fold up (cm), in place of
+SEAT_CM's 11: they tuck under the thighs instead of sticking out past them."""
 PROFILE_FLAT = 0.5
 """The face in profile (a nose and one eye) once it points this far across the picture
 (the length of its direction on screen); less, and it looks at us with two eyes."""
