@@ -298,8 +298,8 @@ PELVIS_RIM_WIDTH_CM = 2.2
 """The rim's line width: twice an outline, so its turn reads at a glance (a thin one was
 lost among the body's outlines), yet a line, not a band."""
 PELVIS_MARK_DEPTH = 3.0
-"""How far in front of the trunk the rim is drawn: over the thigh's root, and under a hand
-resting on the hip."""
+"""How far in front of the trunk the rim is drawn: over the thigh's root, and so over the
+near limbs too (no figure that shows the rim has a hand lying across the pelvis)."""
 ROCKING_PELVIS_DEG = 20.0
 """A lying pelvis that turns this much between keyframes while staying on the mat is what
 the exercise moves: a line across its top shows it tipping."""
@@ -392,15 +392,16 @@ they preferred a wider dome (two of three, one tie). That one also lifted the lo
 so the chest takes only a little of it here."""
 BACK_CM = 10.0
 """How far a standing figure's back lies behind the spine (cm): deeper trunk sections reach
-further forward only. Lying and kneeling figures move half as far (FigureScene._back_share):
-their contacts with the floor were drawn with that."""
+further forward only. Every other figure (lying, kneeling, seated) moves half as far
+(FigureScene._back_share): their contacts with the floor and seat were drawn with that."""
 GUIDE_GAP_CM = 2.0
 """How far the back's guide stick (Figure.guide "back") lies off the drawn back (cm)."""
 GUIDE_BELOW_CM = 9.0
 """How far the guide stick reaches past the pelvis towards the seat (cm)."""
 GUIDE_PAST_HEAD_CM = 5.0
 """How far the guide stick reaches past the middle of the head, along the back (cm): to
-about the crown, not on past it like a pole."""
+about the crown, not on past it like a pole. The plumb line (guide "plumb") reaches as far
+above the top of the head."""
 LINE_PAST_CM = 7.0
 """How far the body line (guide "line") reaches on past the knees (cm)."""
 PLUMB_DASH_CM = (6.0, 10.0)
@@ -1000,7 +1001,7 @@ class FigureScene:
             )
         )
         if self._shows_pelvis:
-            # on the trunk and over the thigh's root, under the limbs that lie across it
+            # on the trunk and over the thigh's root (PELVIS_MARK_DEPTH)
             for shape in self._pelvis_marks(skeleton, frame):
                 parts.append(
                     (trunk_depth + PELVIS_MARK_DEPTH, shape, _Part((pts["pelvis"],), (0.0,), 0.0))
@@ -1227,9 +1228,11 @@ class FigureScene:
                 point = _along(point, fwd, held / 2)
                 depth_half -= held / 2
             if name in BELLY_SHARE:
+                # the back stays on the mat: the section thickens and its middle moves
+                # forward by half, so the front rises by the whole bulge
                 bulge = belly * BELLY_SHARE[name]
-                point = _along(point, fwd, bulge)
-                depth_half += bulge
+                point = _along(point, fwd, bulge / 2)
+                depth_half += bulge / 2
             u, v, _ = cam.project(point)
             centres.append((frame.offset_x + u * s, frame.offset_y - v * s))
             _, v, _ = cam.project((point[0], self._lying_on, point[2]))
@@ -1955,7 +1958,8 @@ class FigureScene:
 BAG_SHADOW_SCALE = 0.9
 """A carried case's shadow, as a share of its footprint: softer and a little smaller."""
 SHADOW_HEIGHT_CM = 14.0
-"""A foot or trunk lower than this casts a shadow; it shrinks as the part lifts."""
+"""A foot lower than this casts a shadow, shrinking as it lifts; a trunk casts one while its
+pelvis is less than 8 cm higher than this (its shadow keeps its size)."""
 SHADOW_MARGIN_CM = (4.0, 4.0)
 """How far a foot's shadow reaches past its heel and toe, and past its sides."""
 SHADOW_TRUNK_HALF_CM = 12.0

@@ -58,9 +58,10 @@ BAG_GRIP_HALF = 7.0
 """Half the width of the bag's handle, the grip across the fist (cm)."""
 BAG_SEAM_SHARE = 0.22
 """Where the lid's seam runs round the case, as a share of its height from the top."""
-BREATH_CM = 4.5
-"""How far the belly rises (cm) at a full breath in (breath 1), unless a figure says more:
-a breathing exercise shows the rise larger than life so it reads on a small picture."""
+BREATH_CM = 9.0
+"""How far the front of the belly rises (cm) at a full breath in (breath 1), its back
+staying on the mat, unless a figure says otherwise (Figure.breath_cm): larger than life, so
+the rise reads on a small picture."""
 
 _DEFAULT_DEPTH = {
     PropKind.CHAIR: 44.0,
@@ -385,7 +386,8 @@ figures move mostly by the breath."""
 
 HEADING_STILL = 0.02
 """Less change than this between two keyframes, as a share of the way from the start to
-the work position, is a pause (Figure.heading_at): the arrow keeps both its heads."""
+the work position, is a pause (Figure.heading_at): the arrow is drawn as declared (a
+two-headed one keeps both heads)."""
 
 STILL_HOLD_SHARE = 0.6
 """How far the stopwatch has run in a still picture of a held work position: part filled,
@@ -534,9 +536,9 @@ class Figure:
         if (
             isinstance(self.breath_cm, bool)
             or not isinstance(self.breath_cm, (int, float))
-            or not 0 <= self.breath_cm <= 15
+            or not 0 <= self.breath_cm <= 30
         ):
-            raise ValidationError("breath_cm", "must be a number of cm from 0 to 15")
+            raise ValidationError("breath_cm", "must be a number of cm from 0 to 30")
         if self.eyes not in EYES:
             raise ValidationError("eyes", f"must be one of {', '.join(EYES)}")
         if self.guide is not None and self.guide not in GUIDES:
@@ -987,7 +989,8 @@ def _keyframe(
 _INNER_POINTS = frozenset({"pelvis", "spine0", "spine1", "spine2", "spine3", "c7", "head"})
 """Points inside the body (their skin lies further out): left out of the below-floor check."""
 SNAP_CM = 15.0
-"""A hand or foot authored this close to its support is put on it (the limb bends to reach)."""
+"""A contact authored this close to its support is put on it: a hand or foot by bending its
+limb to reach, a trunk, knee or elbow contact by moving the whole body."""
 
 
 def _vec(value: Any, path: str) -> Vec:

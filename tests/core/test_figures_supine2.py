@@ -287,7 +287,7 @@ def test_supported_rest_lies_90_90_with_calves_on_a_chair_clear_of_the_body_and_
     scene = scene_for(figure)
     cam, frame = scene.camera, scene.frame
     assert start["l_palm"][1] <= 4.0, "the near hand rests on the mat"
-    assert 1.5 <= figure.breath_cm <= 4.5, "a calm breath, not a show"
+    assert 3.0 <= figure.breath_cm <= 9.0, "a calm breath, not a show"
     # ... that still shows: the drawn belly under the hands rises
     u, _, _ = cam.project(start["spine1"])
     x = frame.offset_x + u * frame.scale
