@@ -80,7 +80,7 @@ class ExerciseListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return name
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._pictures.pixmap(exercise, THUMB_SIZE)
+            return self._pictures.icon(exercise, THUMB_SIZE)
         if role == ExerciseRole:
             return exercise
         if role == GroupRole:

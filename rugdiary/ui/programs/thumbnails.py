@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from rugdiary.core.exercises import Exercise, FigureStyle, render_svg
@@ -13,6 +22,9 @@ from rugdiary.ui.widgets.pose_figure import palette_style
 
 INSET_MIN_WIDTH = 240
 """Logical pixels a picture needs for its start-position inset (a third as wide) to read."""
+
+CARD_RADIUS = 6
+"""Corner radius, in logical pixels, of the card a selected row's picture sits on."""
 
 
 def figure_style() -> FigureStyle:
@@ -38,6 +50,29 @@ def _render(renderer: QSvgRenderer, size: QSize, ratio: float) -> QPixmap:
     pixmap = QPixmap.fromImage(image)
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+def on_card(pixmap: QPixmap, colour: QColor) -> QPixmap:
+    """`pixmap` drawn on a rounded card of `colour`, the same size.
+
+    A selected row is filled with the highlight colour, which in every theme is close to
+    the figure's own colour: drawn straight on it the figure all but disappears. On a card
+    of the list's base colour it keeps the contrast it has on an unselected row.
+    """
+    ratio = pixmap.devicePixelRatio()
+    image = QImage(pixmap.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    radius = CARD_RADIUS * ratio
+    painter.drawRoundedRect(QRectF(image.rect()), radius, radius)
+    painter.drawPixmap(0, 0, pixmap)
+    painter.end()
+    card = QPixmap.fromImage(image)
+    card.setDevicePixelRatio(ratio)
+    return card
 
 
 def load_picture(path: Path, size: QSize, ratio: float = 1.0) -> QPixmap | None:
@@ -69,14 +104,46 @@ class ExercisePictures:
     def __init__(self, pictures_dir: Path) -> None:
         self.pictures_dir = pictures_dir
         self._cache: dict[tuple[str, str | None, int, int, float, str], QPixmap] = {}
+        self._icons: dict[tuple[str, str | None, int, int, float, str, str], QIcon] = {}
 
     def clear(self) -> None:
         self._cache.clear()
+        self._icons.clear()
 
     def forget(self, exercise_id: str) -> None:
         """Drop the cached pictures of one exercise (after its picture file changed)."""
         for key in [k for k in self._cache if k[0] == exercise_id]:
             del self._cache[key]
+        for icon_key in [k for k in self._icons if k[0] == exercise_id]:
+            del self._icons[icon_key]
+
+    def icon(self, exercise: Exercise, size: QSize) -> QIcon:
+        """The picture for a list row: as `pixmap` gives it, and on a card when selected.
+
+        Cached as well, since a view asks for it each time it paints a row.
+        """
+        screen = QGuiApplication.primaryScreen()
+        ratio = screen.devicePixelRatio() if screen is not None else 1.0
+        base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+        key = (
+            exercise.id,
+            exercise.picture,
+            size.width(),
+            size.height(),
+            ratio,
+            base.name(),
+            figure_style().near,
+        )
+        cached = self._icons.get(key)
+        if cached is not None:
+            return cached
+        pixmap = self.pixmap(exercise, size, ratio)
+        icon = QIcon()
+        if not pixmap.isNull():
+            icon.addPixmap(pixmap, QIcon.Mode.Normal)
+            icon.addPixmap(on_card(pixmap, base), QIcon.Mode.Selected)
+        self._icons[key] = icon
+        return icon
 
     def pixmap(self, exercise: Exercise, size: QSize, ratio: float | None = None) -> QPixmap:
         """The key position (or the user's picture) at `size`; an empty pixmap when there is none.

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.exercises import Group
-from rugdiary.ui.programs.library_model import ExerciseRole
+from rugdiary.ui.programs.library_model import THUMB_SIZE, ExerciseRole
 from rugdiary.ui.programs.page import ProgramsPage
+from rugdiary.ui.theme import HIGH_CONTRAST, apply_theme
 
 
 def shown_exercises(page: ProgramsPage) -> list[str]:
@@ -84,3 +90,33 @@ def test_selecting_an_exercise_shows_all_its_details(page: ProgramsPage, library
     # Built-in exercises cannot be changed or deleted.
     assert not page.view.library.edit_button.isEnabled()
     assert not page.view.library.delete_button.isEnabled()
+
+
+@pytest.fixture
+def look_restored(qapp: QApplication) -> Iterator[None]:
+    """Put the palette and style back after a test that applies a theme."""
+    palette, style = qapp.palette(), qapp.style().name()
+    yield
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
+
+
+@pytest.mark.usefixtures("look_restored")
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_a_selected_rows_picture_keeps_the_lists_own_colour_behind_it(
+    qapp: QApplication, make_page: Callable[..., ProgramsPage], theme: str
+) -> None:
+    """The highlight is close to the figure's colour in every theme: drawn on it, the
+    figure would all but vanish from the row a person has just chosen."""
+    apply_theme(qapp, theme)
+    page = make_page()
+    listing = page.view.library.list
+    index = page.controller.proxy.index(0, 0)
+    listing.setCurrentIndex(index)
+    row = listing.viewport().grab(listing.visualRect(index)).toImage()
+    base = listing.palette().color(QPalette.ColorRole.Base).rgb()
+    highlight = listing.palette().color(QPalette.ColorRole.Highlight).rgb()
+    pixels = [row.pixel(x, y) for x in range(row.width()) for y in range(row.height())]
+    assert pixels.count(highlight) > THUMB_SIZE.width() * THUMB_SIZE.height(), "not selected"
+    # the card: most of the thumbnail's box is empty space around the figure
+    assert pixels.count(base) > THUMB_SIZE.width() * THUMB_SIZE.height() // 2
