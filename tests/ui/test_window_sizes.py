@@ -14,10 +14,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QLabel,
     QLayout,
@@ -35,6 +36,7 @@ from rugdiary.ui.main_window import PAGES, MainWindow
 from rugdiary.ui.page_layout import MIN_WINDOW_SIZE, PAGE_MARGIN
 from rugdiary.ui.services import Services
 from rugdiary.ui.theme import apply_theme, primary_button_style
+from rugdiary.ui.today.today_view import TWO_COLUMNS_MIN_WIDTH
 from tests.ui.conftest import add_demo_diary, clipped, evening_session
 
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
@@ -131,15 +133,15 @@ def _overlaps(page: QWidget, where: str) -> list[str]:
     return problems
 
 
-def size_problems(window: MainWindow, where: str) -> list[str]:
+def size_problems(window: MainWindow, where: str, size: QSize = MIN_WINDOW_SIZE) -> list[str]:
     """Texts cut off, areas scrolling sideways and a window that had to grow, on this page."""
     for _ in range(3):  # layouts settle in steps: a wrapped line changes a height, and so on
         QApplication.processEvents()
     problems = []
     hint = window.minimumSizeHint()
-    if hint.width() > MIN_WINDOW_SIZE.width() or hint.height() > MIN_WINDOW_SIZE.height():
+    if hint.width() > size.width() or hint.height() > size.height():
         problems.append(f"[{where}] the window needs at least {hint.width()}×{hint.height()}")
-    if window.size() != MIN_WINDOW_SIZE:
+    if window.size() != size:
         problems.append(f"[{where}] the window grew to {window.width()}×{window.height()}")
     page = window.stack.currentWidget()
     assert page is not None
@@ -226,6 +228,26 @@ def test_every_page_starts_at_the_same_left_edge_with_one_title(
         fonts.add((label.font().pointSizeF(), label.font().bold()))
     assert len(fonts) == 1, f"page titles differ: {fonts}"
     assert title is not None
+
+
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_today_fits_where_its_columns_are_narrowest(
+    filled_window: MainWindow, language: str
+) -> None:
+    """Just past the width where the cards go side by side, each column is at its
+    narrowest. A card once kept the height its text needs at its preferred width, so at
+    1024 pixels in Dutch the next programme's lines lay over one another."""
+    filled_window.show_page("today")
+    view = filled_window.today.view
+    QApplication.processEvents()
+    size = QSize(
+        filled_window.width() - view.width() + TWO_COLUMNS_MIN_WIDTH, MIN_WINDOW_SIZE.height()
+    )
+    filled_window.resize(size)
+    QApplication.processEvents()
+    assert view.columns.direction() == QBoxLayout.Direction.LeftToRight
+    assert view.program_detail.isVisible()
+    assert size_problems(filled_window, "today", size) == []
 
 
 @pytest.mark.parametrize("language", ["en"], indirect=True)

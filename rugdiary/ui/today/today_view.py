@@ -59,7 +59,7 @@ class Card(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addLayout(self.body)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
 
 def _wrapping_label(parent: QWidget, *, selectable: bool = False) -> QLabel:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -20,6 +20,7 @@ from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui.services import Services
 from rugdiary.ui.today.page import TodayPage
+from rugdiary.ui.today.today_view import Card
 
 CORE_PLAN = {
     "exercises": [
@@ -319,3 +320,27 @@ def test_week_counts_sessions_from_monday(
         services.sessions.add(make_session("core-stability-beginner", days_ago=days_ago))
     page = build_today()
     assert page.view.sessions_label.text() == "3 of 3 planned sessions this week"
+
+
+def test_a_card_is_as_tall_as_its_text_needs_when_narrower_than_it_would_like(
+    qtbot: QtBot,
+) -> None:
+    """A card once stopped at the height its text needs at its preferred width: squeezed
+    into a narrow column, its wrapped lines lay over one another."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    column = QVBoxLayout(holder)
+    card = Card("Up next", holder)
+    texts = [QLabel("Last done on 4 December · about 6 minutes " * 2, card) for _ in range(3)]
+    for label in texts:
+        label.setWordWrap(True)
+        card.body.addWidget(label)
+    column.addWidget(card)
+    column.addStretch(1)
+    holder.resize(card.sizeHint().width() // 2, 900)
+    holder.show()
+    qtbot.waitExposed(holder)
+    for label in texts:
+        assert label.height() >= label.heightForWidth(label.width())
+    assert texts[1].geometry().top() >= texts[0].geometry().bottom()
+    assert card.height() < 600, "the stretch under the card takes the rest"
