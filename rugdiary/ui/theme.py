@@ -208,6 +208,8 @@ class FocusStyle(QProxyStyle):
             and widget.hasFocus()
         ):
             self._ring(painter, option)
+        elif element == QStyle.ControlElement.CE_ProgressBarGroove:
+            self._track_edge(painter, option)
 
     def drawComplexControl(
         self,
@@ -258,6 +260,24 @@ class FocusStyle(QProxyStyle):
             painter.drawEllipse(area)
         else:
             painter.drawRoundedRect(area, 2, 2)
+        painter.restore()
+
+    def _track_edge(self, painter: QPainter, option: QStyleOption) -> None:
+        """A visible edge round a progress bar's track, so the part still to come shows.
+
+        Fusion edges the track a shade darker than the window: on black that is black, so
+        a session's progress bar was a short stub in an empty row; on the dark palette
+        the track all but disappeared. The placeholder colour has 5:1 or more against the
+        window in light and dark; high contrast gets its white outline.
+        """
+        if self.theme == HIGH_CONTRAST:
+            self._outline(painter, option)
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1.0))
+        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         painter.restore()
 
     def _outline(self, painter: QPainter, option: QStyleOption, rect: QRect | None = None) -> None:

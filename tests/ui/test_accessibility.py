@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -395,6 +396,37 @@ def test_an_empty_check_box_stands_out_from_the_window(
         for y in range(box.top() + 3, box.bottom() - 2)
     )
     assert edge >= 3, f"{theme}: the box's edge has only {edge:.1f}:1"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_a_progress_bars_track_stands_out_from_the_window(
+    qtbot: QtBot, restore_app_look: QApplication, theme: str
+) -> None:
+    """The part of a session still to come is the empty track: in high contrast it was
+    black on black, and only a short yellow stub showed. Its far end at least 3:1."""
+    apply_theme(restore_app_look, theme)
+    bar = QProgressBar()
+    bar.setTextVisible(False)
+    bar.setFixedSize(300, 12)
+    bar.setValue(10)
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.waitExposed(bar)
+    window = restore_app_look.palette().color(QPalette.ColorRole.Window)
+    image = bar.grab().toImage()
+    right = image.width() - 1
+    # the weakest point of the track's right end (its last two columns, corners left out)
+    edge = min(
+        max(_contrast(image.pixelColor(x, y), window) for x in (right, right - 1))
+        for y in range(3, image.height() - 3)
+    )
+    assert edge >= 3, f"{theme}: the track's edge has only {edge:.1f}:1"
+    # and its top, along the part not yet filled
+    top = min(
+        max(_contrast(image.pixelColor(x, y), window) for y in (0, 1))
+        for x in range(image.width() // 2, right - 3)
+    )
+    assert top >= 3, f"{theme}: the track's top edge has only {top:.1f}:1"
 
 
 def _check_option(check: QCheckBox) -> QStyleOptionButton:
