@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QP
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QFrame,
     QProxyStyle,
     QStyle,
     QStyleFactory,
@@ -202,12 +203,14 @@ class FocusStyle(QProxyStyle):
             self._outline(painter, option)
             if _has_focus(option):
                 self._ring(painter, option)
-        elif (
-            element == QStyle.ControlElement.CE_ShapedFrame
-            and isinstance(widget, QAbstractScrollArea)
-            and widget.hasFocus()
+        elif element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
+            widget, QAbstractScrollArea
         ):
-            self._ring(painter, option)
+            # a list or a text box: on black its edge is where it can be clicked
+            if _framed(option):
+                self._outline(painter, option)
+            if widget.hasFocus():
+                self._ring(painter, option)
         elif element == QStyle.ControlElement.CE_ProgressBarGroove:
             self._track_edge(painter, option)
 
@@ -221,13 +224,11 @@ class FocusStyle(QProxyStyle):
         super().drawComplexControl(control, option, painter, widget)
         if control in _OUTLINED_COMPLEX:
             self._outline(painter, option)
-        elif control == QStyle.ComplexControl.CC_Slider and self.theme == HIGH_CONTRAST:
-            for part in (
-                QStyle.SubControl.SC_SliderGroove,
-                QStyle.SubControl.SC_SliderHandle,
-            ):
+        elif control in _OUTLINED_PARTS and self.theme == HIGH_CONTRAST:
+            for part in _OUTLINED_PARTS[control]:
                 rect = self.subControlRect(control, option, part, widget)  # type: ignore[arg-type]
-                self._outline(painter, option, rect)
+                if rect.isValid():
+                    self._outline(painter, option, rect)
         if control in _RINGED_COMPLEX and _has_focus(option):
             self._ring(painter, option)
 
@@ -305,7 +306,22 @@ _OUTLINED_PRIMITIVES = frozenset(
         QStyle.PrimitiveElement.PE_IndicatorRadioButton,
     }
 )
-_OUTLINED_COMPLEX = frozenset({QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox})
+_OUTLINED_COMPLEX = frozenset(
+    {
+        QStyle.ComplexControl.CC_ComboBox,
+        QStyle.ComplexControl.CC_SpinBox,
+        QStyle.ComplexControl.CC_ToolButton,
+    }
+)
+_OUTLINED_PARTS = {
+    # In high contrast only: Fusion draws these parts black on black.
+    QStyle.ComplexControl.CC_Slider: (
+        QStyle.SubControl.SC_SliderGroove,
+        QStyle.SubControl.SC_SliderHandle,
+    ),
+    # the handle shows where in a long list or page one is, and that there is more
+    QStyle.ComplexControl.CC_ScrollBar: (QStyle.SubControl.SC_ScrollBarSlider,),
+}
 _RINGED_COMPLEX = frozenset(
     {
         QStyle.ComplexControl.CC_ComboBox,
@@ -314,6 +330,12 @@ _RINGED_COMPLEX = frozenset(
         QStyle.ComplexControl.CC_ToolButton,
     }
 )
+
+
+def _framed(option: QStyleOption) -> bool:
+    """Whether a frame option draws a visible frame (a scroll area may have none)."""
+    shape = getattr(option, "frameShape", QFrame.Shape.NoFrame)
+    return bool(shape != QFrame.Shape.NoFrame)
 
 
 def _has_focus(option: QStyleOption) -> bool:

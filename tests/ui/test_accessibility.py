@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionSlider,
     QTabBar,
     QTabWidget,
     QTextEdit,
@@ -427,6 +428,44 @@ def test_a_progress_bars_track_stands_out_from_the_window(
         for x in range(image.width() // 2, right - 3)
     )
     assert top >= 3, f"{theme}: the track's top edge has only {top:.1f}:1"
+
+
+def test_high_contrast_outlines_text_boxes_lists_and_scroll_handles(
+    qtbot: QtBot, restore_app_look: QApplication
+) -> None:
+    """On black, Fusion's edges are black: a question box on the report page showed only
+    its placeholder, and a long list's scroll handle could not be found."""
+    apply_theme(restore_app_look, HIGH_CONTRAST)
+    window = restore_app_look.palette().color(QPalette.ColorRole.Window)
+    box = QPlainTextEdit()
+    box.setFixedSize(240, 120)
+    listing = QListWidget()
+    listing.addItems([f"Entry {n}" for n in range(60)])
+    listing.setFixedSize(240, 120)
+    tool = QToolButton()
+    tool.setText("More details")
+    for widget in (box, listing, tool):
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+    for widget in (box, listing, tool):
+        image = widget.grab().toImage()
+        middle = image.height() // 2
+        edge = max(_contrast(image.pixelColor(x, middle), window) for x in (0, 1))
+        assert edge >= 3, f"{type(widget).__name__}: its left edge has only {edge:.1f}:1"
+    bar = listing.verticalScrollBar()
+    assert bar.isVisible()
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    handle = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
+    image = bar.grab().toImage()
+    middle = handle.center().y()
+    edge = max(
+        _contrast(image.pixelColor(x, middle), window) for x in (handle.left(), handle.left() + 1)
+    )
+    assert edge >= 3, f"the scroll handle's edge has only {edge:.1f}:1"
 
 
 def _check_option(check: QCheckBox) -> QStyleOptionButton:
