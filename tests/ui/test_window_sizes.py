@@ -250,6 +250,21 @@ def test_today_fits_where_its_columns_are_narrowest(
     assert size_problems(filled_window, "today", size) == []
 
 
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_the_reports_main_actions_stay_in_view_in_the_smallest_window(
+    filled_window: MainWindow, language: str
+) -> None:
+    """The form scrolls; "Save as PDF…" once scrolled with it, below the window's edge."""
+    filled_window.show_page("report")
+    view = filled_window.report.view
+    for _ in range(3):
+        QApplication.processEvents()
+    for button in (view.save_button, view.open_button):
+        shown = button.visibleRegion().boundingRect()
+        assert shown == button.rect(), f"{button.text()!r} shows only {shown}"
+    assert not view.status.visibleRegion().isEmpty()
+
+
 @pytest.mark.parametrize("language", ["en"], indirect=True)
 def test_wide_window_keeps_today_and_settings_left_aligned_and_readable(
     filled_window: MainWindow, language: str

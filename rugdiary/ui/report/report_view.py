@@ -60,7 +60,7 @@ class ReportView(QWidget):
 
         options = QWidget(self)
         form_layout = QVBoxLayout(options)
-        set_page_margins(form_layout)
+        set_page_margins(form_layout, bottom=0)
         form_layout.setSpacing(10)
 
         title = page_title(self.tr("Report for your physiotherapist"), options)
@@ -138,31 +138,37 @@ class ReportView(QWidget):
             " border: 1px solid palette(mid); border-radius: 6px; padding: 8px; }"
         )
         form_layout.addWidget(self.health_notice)
+        # Spare height goes below the notice, not into gaps between the fields.
+        form_layout.addStretch(1)
 
+        # Under the form, outside its scrolling: in a small window the form scrolls, and
+        # "Save as PDF…" and how the report is coming along stay in view.
+        footer = QWidget(self)
+        footer_layout = QVBoxLayout(footer)
+        set_page_margins(footer_layout, top=10)
+        footer_layout.setSpacing(10)
         busy_row = QHBoxLayout()
-        self.busy = QProgressBar(options)
+        self.busy = QProgressBar(footer)
         self.busy.setRange(0, 0)  # indeterminate: building takes a moment, never minutes
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(8)
         self.busy.setAccessibleName(self.tr("Preparing the report"))
-        self.status = QLabel(options)
+        self.status = QLabel(footer)
         self.status.setWordWrap(True)
         busy_row.addWidget(self.busy, 1)
-        form_layout.addLayout(busy_row)
-        form_layout.addWidget(self.status)
+        footer_layout.addLayout(busy_row)
+        footer_layout.addWidget(self.status)
         self.set_busy(False)
 
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("&Save as PDF…"), options)
+        self.save_button = QPushButton(self.tr("&Save as PDF…"), footer)
         self.save_button.setDefault(True)
         self.save_button.setObjectName("primaryButton")
         self.save_button.setStyleSheet(primary_button_style())
-        self.open_button = QPushButton(self.tr("&Open in PDF viewer"), options)
+        self.open_button = QPushButton(self.tr("&Open in PDF viewer"), footer)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_button)
-        form_layout.addLayout(buttons)
-        # Spare height goes below the buttons, not into gaps between the fields.
-        form_layout.addStretch(1)
+        footer_layout.addLayout(buttons)
 
         scroll = QScrollArea(self)
         scroll.setWidget(options)
@@ -173,15 +179,24 @@ class ReportView(QWidget):
         # form's minimum, not its preferred width: a long status line wraps instead of
         # widening the window past its minimum size.
         scrollbar = scroll.verticalScrollBar().sizeHint().width()
-        scroll.setMinimumWidth(min(max(340, options.minimumSizeHint().width() + scrollbar), 560))
-        scroll.setMaximumWidth(560)
+        needed = max(
+            options.minimumSizeHint().width() + scrollbar, footer.minimumSizeHint().width()
+        )
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column = QWidget(self)
+        column.setMinimumWidth(min(max(340, needed), 560))
+        column.setMaximumWidth(560)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(scroll, 1)
+        column_layout.addWidget(footer)
 
         self.preview = self._make_preview()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(scroll)
+        layout.addWidget(column)
         layout.addWidget(self.preview, 1)
         # Where the keyboard starts when this page is opened (a focus proxy would
         # send Tab from the last control back to the first, trapping keyboard users).
