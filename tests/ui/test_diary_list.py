@@ -67,6 +67,24 @@ def test_model_groups_by_day_newest_first_with_daily_means(make_entry: MakeEntry
     assert model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsSelectable
 
 
+def test_two_line_rows_start_at_the_top_whatever_they_hold(make_entry: MakeEntry) -> None:
+    """A narrow list gives each row two lines. One with only its scores had them halfway
+    down, a gap from its day's heading that other rows did not have."""
+    model = EntryListModel()
+    bare = make_entry(hour=20, pain=0, stress=1)
+    noted = make_entry(hour=9, note="poor sleep")
+    session = evening_session(bare.at.date())
+    model.set_entries([bare, noted], [session])
+    model.set_compact(True)
+    top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    rows = [r for r in range(model.rowCount()) if not model.is_day_row(r)]
+    assert [model.session_at(r) for r in rows].count(session) == 1
+    assert len(rows) == 3
+    assert "\n" not in row_cell(model, model.row_of(bare.id), Column.TIME)
+    for row in rows:
+        assert model.index(row, Column.TIME).data(Qt.ItemDataRole.TextAlignmentRole) == top
+
+
 def test_note_excerpt_shortens_long_first_lines() -> None:
     assert note_excerpt("") == ""
     assert note_excerpt("short") == "short"

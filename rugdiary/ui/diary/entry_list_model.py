@@ -304,6 +304,8 @@ class EntryListModel(QAbstractTableModel):
                 return "\n".join(self._session_lines(session))
             if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
                 return self._session_spoken(session)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # as entries
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.session_text(session, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TAGS, Column.NOTE):
@@ -438,6 +440,10 @@ class EntryListModel(QAbstractTableModel):
             # A tooltip shows a long note on lines of its own; a screen reader reads on.
             joint = "\n" if role == Qt.ItemDataRole.ToolTipRole else " · "
             return joint.join(part for part in (first, *details) if part)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Each row has room for two lines; one without labels or a note has only the
+            # first, which sits under its day rather than floating halfway down.
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
 
