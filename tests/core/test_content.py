@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,23 @@ def test_every_program_refers_only_to_existing_exercises(path: Path) -> None:
     assert data["items"], "a programme needs exercises"
     for item in data["items"]:
         assert item["exercise"] in known
+
+
+_A_LENGTH = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty"
+    r"|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|vijftien|twintig|dertig)"
+    r"[\s-]+(minute|minuut|minuten)",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("path", PROGRAM_FILES, ids=lambda p: p.stem)
+def test_a_programmes_description_leaves_its_length_to_the_app(path: Path) -> None:
+    """The length depends on the level, and the app shows it beside the description:
+    "Fifteen minutes of floor exercises" once stood over "about 26 min"."""
+    description = json.loads(path.read_text(encoding="utf-8"))["description"]
+    for lang in ("en", "nl"):
+        assert not _A_LENGTH.search(description[lang]), (lang, description[lang])
 
 
 def _texts(node: Any, path: str = "") -> Iterator[tuple[str, str, str]]:
