@@ -3803,6 +3803,10 @@ Wat er gebeurde: %2</translation>
         <translation>Vandaag voor het laatst gedaan</translation>
     </message>
     <message>
+        <source>Last played yesterday</source>
+        <translation>Gisteren voor het laatst gedaan</translation>
+    </message>
+    <message>
         <source>Last played on %1</source>
         <translation>Voor het laatst gedaan op %1</translation>
     </message>

@@ -13,6 +13,7 @@ from rugdiary.core.reminders import ReminderSettings, ReminderState
 from rugdiary.core.tips import tip_text
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import REMINDER_STATE_KEY
+from rugdiary.ui.locale_dates import day_text, weekday_day_format
 from rugdiary.ui.today.data import (
     NextProgram,
     ProgramCatalog,
@@ -297,8 +298,14 @@ class TodayController(QObject):
             played = offered.last_played.date()
             if played == now.date():
                 parts.append(self.tr("Last played today"))
+            elif played == now.date() - timedelta(days=1):
+                parts.append(self.tr("Last played yesterday"))
             else:
-                when = locale.toString(_qdate(played), QLocale.FormatType.ShortFormat)
+                # As the diary writes days ("Fri, 4 Dec"), not as digits ("04/12/2026")
+                if played.year == now.year:
+                    when = locale.toString(_qdate(played), weekday_day_format(locale))
+                else:
+                    when = day_text(played, locale, short_month=True)
                 parts.append(self.tr("Last played on %1").replace("%1", when))
         else:
             parts.append(self.tr("A gentle way to get moving"))
@@ -419,10 +426,12 @@ class TodayController(QObject):
             if mean is None:
                 line.set_progress("")
             else:
+                first, last = self._score(mean.first_mean), self._score(mean.last_mean)
                 text = (
                     self.tr("Since the first score: %1 → %2 on average (0 cannot, 10 as before).")
-                    .replace("%1", self._score(mean.first_mean))
-                    .replace("%2", self._score(mean.last_mean))
+                    .replace("%1 → %2", "%1\u00a0→\u00a0%2")  # "2.7 → 4.3" on one line
+                    .replace("%1", first)
+                    .replace("%2", last)
                 )
                 if mean.matters:
                     text += " " + (

@@ -205,9 +205,28 @@ def test_without_a_plan_the_last_played_program_is_offered(
     page = build_today()
     assert page.controller.offered is not None
     assert page.controller.offered.program_id == "strength"
-    assert page.view.program_detail.text().startswith("Last played on 3/1/26")
+    assert page.view.program_detail.text().startswith("Last played yesterday ·")
     assert page.view.sessions_label.text() == "No sessions yet this week."
     assert page.view.plan_label.text().startswith("Suggested for Strength")
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "said"),
+    [(0, "Last played today"), (4, "Last played on Thu, Feb 26"), (400, "Last played on Jan")],
+)
+def test_the_last_play_is_dated_as_the_diary_dates_days(
+    build_today: Callable[[], TodayPage],
+    services: Services,
+    make_session: Any,
+    days_ago: int,
+    said: str,
+) -> None:
+    """In words, as on every other page: "04/12/2026" once stood beside "Fri, 4 Dec"."""
+    services.sessions.add(make_session("strength", days_ago=days_ago))
+    detail = build_today().view.program_detail.text()
+    assert detail.startswith(said), detail
+    if days_ago == 400:
+        assert "2025" in detail
 
 
 def test_today_reads_recent_sessions_and_looks_further_back_only_when_none_is_recent(
