@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.countdown_ring import CountdownRing
 from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.pose_figure import PoseFigure
+from rugdiary.ui.widgets.scrolling import WholeLinesArea
 
 TYPE_UNIT_DIVISORS = (62.0, 34.0)
 """The type unit is the panel's width / 62 or height / 34, whichever is smaller."""
@@ -152,13 +152,14 @@ class PlayPanel(QWidget):
         self.instructions.setAccessibleDescription(self.tr("How to do this exercise"))
         # The steps are read up close before starting; in a small window they scroll
         # (with the wheel) rather than squeeze the figure. Not a tab stop of its own.
-        self.instructions_area = QScrollArea(self)
+        self.instructions_area = WholeLinesArea(self)
         self.instructions_area.setWidgetResizable(True)
         self.instructions_area.setFrameShape(QFrame.Shape.NoFrame)
         self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.instructions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.instructions_area.setWidget(self.instructions)
-        self.instructions_area.setMinimumHeight(36)  # two lines; it scrolls
+        # two whole lines; more scroll
+        self.instructions_area.setMinimumHeight(2 * self.instructions.fontMetrics().lineSpacing())
         self.instructions_area.setBackgroundRole(QPalette.ColorRole.Window)
         self.instructions.setBackgroundRole(QPalette.ColorRole.Window)
         side = QVBoxLayout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 FOCUS_MARGIN_PX = 24
@@ -43,3 +44,23 @@ def quiet_scroll_area(area: QScrollArea) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     _FocusFollower(area)
     return area
+
+
+class WholeLinesArea(QScrollArea):
+    """A scroll area for one wrapped text that shows whole lines, never a sliced one.
+
+    Cut at whatever height the layout gives it, the last line showed only the top half of
+    its letters, which looks broken; the spare pixels go below the view instead.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_whole_lines()
+        super().resizeEvent(event)
+
+    def _fit_whole_lines(self) -> None:
+        text = self.widget()
+        line = text.fontMetrics().lineSpacing() if text is not None else 0
+        height = self.height() - 2 * self.frameWidth()
+        spare = height % line if line > 0 and height > line else 0
+        if spare != self.viewportMargins().bottom():
+            self.setViewportMargins(0, 0, 0, spare)
