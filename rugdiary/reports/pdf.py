@@ -779,8 +779,11 @@ class _Writer:
             last_days=change.last_days,
         )
         points = ("+" if rounded > 0 else "") + self.num(rounded)
-        if change.fraction is not None:
-            pct = round(100 * change.fraction)
+        printed_first = round(change.first_mean, 1)
+        if change.fraction is not None and printed_first:
+            # of the printed means too: "3.9 to 3.7: −0.2 (−5%)", not the "(−7%)" of
+            # 3.94 to 3.66, which the reader cannot find in the line
+            pct = round(100 * rounded / printed_first)
             points += f" ({'+' if pct > 0 else ''}{rt.number(pct, self.lang, 0)}%)"
         mark = None
         if change.matters and rounded != 0:

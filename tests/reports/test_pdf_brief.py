@@ -4,6 +4,7 @@ activities, flare-up records, body regions) drawn by duck typing from local stan
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -326,3 +327,16 @@ def test_a_year_stays_at_two_pages_without_the_appendix(tmp_path: Path) -> None:
             generated_at=MADE,
         )
         assert len(_pages(report, tmp_path)) <= 2, lang
+
+
+def test_the_change_in_pain_adds_up_from_the_printed_means(tmp_path: Path) -> None:
+    """3.93 to 3.64 prints as 3.9 to 3.6; its change is −0.3 and −8% of the printed 3.9
+    (−7% of the unrounded means would not add up for the reader)."""
+    pains = [4] * 13 + [3] + [4] * 9 + [3] * 5
+    entries = [
+        dataclasses.replace(entry, pain=pain)
+        for entry, pain in zip(_known_diary(), pains, strict=True)
+    ]
+    first = _words(_pages(_report(entries=entries), tmp_path)[0])
+    assert "Pain fell from 3.9 in the first two weeks to 3.6 in the last two weeks" in first
+    assert "days logged): −0.3 (−8%), less than the 2 points" in first
