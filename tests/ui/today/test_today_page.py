@@ -356,10 +356,10 @@ def test_a_card_is_as_tall_as_its_text_needs_when_narrower_than_it_would_like(
         card.body.addWidget(label)
     column.addWidget(card)
     column.addStretch(1)
-    holder.resize(card.sizeHint().width() // 2, 900)
+    holder.resize(card.sizeHint().width() // 2, 2000)
     holder.show()
     qtbot.waitExposed(holder)
     for label in texts:
         assert label.height() >= label.heightForWidth(label.width())
     assert texts[1].geometry().top() >= texts[0].geometry().bottom()
-    assert card.height() < 600, "the stretch under the card takes the rest"
+    assert card.height() <= card.heightForWidth(card.width()) + 1, "the stretch takes the rest"
