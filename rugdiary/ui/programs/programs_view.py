@@ -231,7 +231,9 @@ class ProgramsListView(QWidget):
         self.sessions_box = QWidget(self)
         self.sessions_layout = QVBoxLayout(self.sessions_box)
         self.sessions_layout.setContentsMargins(0, 0, 0, 0)
-        self.sessions_layout.setSpacing(4)
+        # More room between sessions than between the lines of one: a narrow pane puts a
+        # session's pain and level on a line under its date, which must read as its own.
+        self.sessions_layout.setSpacing(SESSION_GAP)
         self.sessions_hint = QLabel(self)
         self.sessions_hint.setWordWrap(True)
         self.sessions_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -335,6 +337,10 @@ class ProgramsListView(QWidget):
         detail_label.setWordWrap(True)  # on a line of its own when even that is too narrow
         layout.addWidget(detail_label)
         return row
+
+
+SESSION_GAP = 12
+"""Pixels between two sessions in the list; twice the gap between lines of one session."""
 
 
 def _bold(font: QFont) -> QFont:

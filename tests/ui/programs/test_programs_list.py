@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -144,3 +145,26 @@ def test_two_red_sessions_in_a_week_offer_the_lower_level(
     view.dismiss_button.click()
     assert not view.offer.isVisibleTo(view)
     assert view.chosen_level() is Level.INTERMEDIATE
+
+
+def test_a_sessions_lines_stay_closer_together_than_two_sessions(
+    qtbot: QtBot, make_page: Callable[..., ProgramsPage], add_session: Callable[..., Any]
+) -> None:
+    """In a narrow pane a session's pain and level go under its date; spaced as far from
+    the next date as from their own, they could belong to either."""
+    add_session(days_ago=2, pain_before=2, pain_after=2)
+    add_session(days_ago=1, pain_before=3, pain_after=4)
+    page = make_page()
+    page.controller.select_program(PROGRAM)
+    view = page.view.programs
+    view.splitter.setSizes([view.width() - 240, 240])
+    QApplication.processEvents()
+    rows = [view.sessions_layout.itemAt(i).widget() for i in range(view.sessions_layout.count())]
+    assert len(rows) == 2
+    first, second = rows
+    labels = [w for w in first.findChildren(QLabel) if w.isVisible()]
+    date_label, detail = labels[0], labels[-1]
+    within = detail.geometry().top() - date_label.geometry().bottom()
+    assert within > 0, "the detail is on a line of its own (the pane is narrow)"
+    between = second.geometry().top() - first.geometry().bottom()
+    assert between > within
