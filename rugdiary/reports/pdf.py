@@ -676,7 +676,9 @@ class _Writer:
             details.append(self.t("program_now", program=program, level=self.t(level)))
         if details:
             pdf.set_font(_FONT, size=9.5)
-            pdf.multi_cell(0, 4.8, " · ".join(details), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0, 4.8, " · ".join(details), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+            )
         pdf.ln(2)
 
     def brief(self) -> None:

@@ -17,6 +17,9 @@ WEEKS = 6
 """Rows of the tick table: about the time before a physiotherapist sees someone again."""
 MIN_WEEKS = 4
 """Fewer rows than this and the table goes to a page of its own."""
+_TICK_ROW_MM = 6.0
+_TICKS_ABOVE_MM = 16.0  # heading, the aim and the gap before the table
+_TICKS_LEAST_MM = _TICKS_ABOVE_MM + (MIN_WEEKS + 1) * _TICK_ROW_MM
 
 _TEXT = "#1d2a2c"
 _MUTED = "#5b6b6d"
@@ -29,6 +32,8 @@ _MARGIN = 14.0
 _FIGURE_W = 30.0
 _FIGURE_H = 20.0  # the figure's frame is 3:2 (core.exercises VIEW_W × VIEW_H)
 _FIGURE_GAP = 2.0
+_FIGURE_ROW_H = _FIGURE_H + 5.0
+"""A row of pictures with the label under them and a little air."""
 _TEXT_X = _MARGIN + 2 * _FIGURE_W + _FIGURE_GAP + 5.0
 _LEADING = 0.42
 """Line height in mm per point of font size: compact, so a long programme fits two pages."""
@@ -207,8 +212,16 @@ class _Sheet:
         lang: str,
         pictures: Mapping[str, bytes],
         version: str,
+        per_row: int = 2,
     ) -> None:
         self.program = program
+        self.per_row = per_row
+        self.data = b""
+        self.extra_mm = 0.0
+        """Height the pictures' second rows added beyond the text beside them."""
+        self.tallest_mm = 0.0
+        self.last_page_mm = 0.0
+        """Height used on the last page."""
         self.exercises = exercises
         self.level = level
         self.lang = lang
@@ -240,7 +253,9 @@ class _Sheet:
             self.exercise(index, self.exercises[item.exercise_id])
         self.pain_box()
         self.ticks()
-        return bytes(pdf.output())
+        self.last_page_mm = pdf.get_y() - pdf.t_margin
+        self.data = bytes(pdf.output())
+        return self.data
 
     # -- header ----------------------------------------------------------------------------------
 
@@ -267,8 +282,14 @@ class _Sheet:
         pdf.multi_cell(0, 5.5, facts, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.set_font(_FONT, size=9)
         pdf.set_text_color(_MUTED)
+        # ragged right like every other paragraph (fpdf2 justifies by default)
         pdf.multi_cell(
-            0, 4.4, program.description.get(self.lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            0,
+            4.4,
+            program.description.get(self.lang),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            align="L",
         )
         pdf.ln(2)
         if program.note is not None:
@@ -328,7 +349,10 @@ class _Sheet:
             + sum(self.lines_height(width, a + b, 7.5) for a, b in extras)
             + 1.2
         )
-        block = max(height, _FIGURE_H + 5)
+        pictures_h = _figure_rows(exercise, self.per_row) * _FIGURE_ROW_H
+        block = max(height, pictures_h)
+        self.extra_mm += block - max(height, _FIGURE_ROW_H)  # for pictures in a second row
+        self.tallest_mm = max(self.tallest_mm, block)
         if self.room() < block + 1.5:
             pdf.add_page()
         top = pdf.get_y()
@@ -367,7 +391,7 @@ class _Sheet:
         for label, value in extras:
             labelled(label, value, 7.5, _MUTED)
         pdf.set_left_margin(_MARGIN)
-        bottom = max(pdf.get_y(), top + _FIGURE_H + 5)
+        bottom = max(pdf.get_y(), top + pictures_h)
         pdf.set_y(bottom + 1.5)
         pdf.set_draw_color(_RULE)
         pdf.set_line_width(0.2)
@@ -379,16 +403,16 @@ class _Sheet:
         and work, and the way back the other way where the figure shows it (Figure.still)."""
         pdf = self.pdf
         left = pdf.l_margin
-        labelled: list[tuple[float, float, str]] = []
+        labelled: list[tuple[float, float, float, str]] = []
         picture = self.pictures.get(exercise.id)
         work_key = "work_hold" if mode is DoseMode.HOLD else "work"
         if exercise.figure is not None:
             figure = exercise.figure
             after_work = False
             poses = figure.still_poses
-            # the figures share the column's width, so a third one makes them all smaller
-            w = (2 * _FIGURE_W + _FIGURE_GAP - (len(poses) - 1) * _FIGURE_GAP) / len(poses)
-            w = min(w, _FIGURE_W)
+            columns = min(self.per_row, len(poses))
+            # the pictures share the column's width: three in a row make them all smaller
+            w = min(_FIGURE_W, (2 * _FIGURE_W + _FIGURE_GAP) / columns - _FIGURE_GAP)
             h = w * _FIGURE_H / _FIGURE_W
             for n, (name, pose) in enumerate(poses):
                 if name in ("start", "work"):
@@ -396,26 +420,27 @@ class _Sheet:
                 else:
                     label = self.t("other_way" if after_work else "on_the_way")
                 after_work = after_work or name == "work"
-                x = left + n * (w + _FIGURE_GAP)
+                x = left + (n % columns) * (w + _FIGURE_GAP)
+                y = top + (n // columns) * _FIGURE_ROW_H
                 svg = render_svg(figure, pose, style=self.style)
-                # on the labels' line, as the two full-size figures are
-                pdf.image(io.BytesIO(svg.encode("utf-8")), x=x, y=top + _FIGURE_H - h, w=w, h=h)
-                labelled.append((x, w, label))
+                # on the labels' line, as full-size pictures are
+                pdf.image(io.BytesIO(svg.encode("utf-8")), x=x, y=y + _FIGURE_H - h, w=w, h=h)
+                labelled.append((x, y, w, label))
         elif picture is not None:
             width = 2 * _FIGURE_W + _FIGURE_GAP
             try:
                 pdf.image(
                     io.BytesIO(picture), x=left, y=top, w=width, h=_FIGURE_H, keep_aspect_ratio=True
                 )
-                labelled.append((left, width, self.t("picture")))
+                labelled.append((left, top, width, self.t("picture")))
             except Exception:  # an unreadable own picture must not stop the sheet
-                labelled.append((left, width, self.t("no_picture")))
+                labelled.append((left, top, width, self.t("no_picture")))
         else:
-            labelled.append((left, 2 * _FIGURE_W + _FIGURE_GAP, self.t("no_picture")))
+            labelled.append((left, top, 2 * _FIGURE_W + _FIGURE_GAP, self.t("no_picture")))
         pdf.set_font(_FONT, size=7)
         pdf.set_text_color(_MUTED)
-        for x, width, label in labelled:
-            pdf.set_xy(x, top + _FIGURE_H + 0.5)
+        for x, y, width, label in labelled:
+            pdf.set_xy(x, y + _FIGURE_H + 0.5)
             pdf.cell(width, 3.5, label, align="C")
 
     # -- after the exercises -----------------------------------------------------------------------
@@ -441,8 +466,8 @@ class _Sheet:
         from fpdf.fonts import FontFace
 
         pdf = self.pdf
-        row_h = 6.0
-        above = 16.0  # heading, the aim and the gap before the table
+        row_h = _TICK_ROW_MM
+        above = _TICKS_ABOVE_MM
         # A short programme keeps its table on its one page with fewer weeks, rather than
         # printing a second page for the table alone.
         weeks = min(WEEKS, int((self.room() - above) / row_h) - 1)
@@ -482,6 +507,13 @@ class _Sheet:
                 row.cell("")
 
 
+def _figure_rows(exercise: Exercise, per_row: int) -> int:
+    """How many rows the exercise's still positions take, `per_row` to a row."""
+    if exercise.figure is None:
+        return 1
+    return max(1, -(-len(exercise.figure.still_poses) // per_row))
+
+
 def build_programme_sheet(
     program: Program,
     exercises: Mapping[str, Exercise],
@@ -498,5 +530,32 @@ def build_programme_sheet(
     """
     if lang not in TEXTS:
         raise ValidationError("lang", "must be en or nl")
-    sheet = _Sheet(program, exercises, level, lang, pictures or {}, app_version)
-    return sheet.write()
+    return written_sheet(program, exercises, level, lang, pictures or {}, app_version).data
+
+
+def written_sheet(
+    program: Program,
+    exercises: Mapping[str, Exercise],
+    level: Level,
+    lang: str,
+    pictures: Mapping[str, bytes],
+    version: str,
+) -> _Sheet:
+    """The sheet as written, with its pictures two to a row unless that costs a page.
+
+    Two to a row they are 30 mm wide; three in a row only 19 mm, but they take less
+    height: worth it when that saves a page (a third one, or a short programme's second).
+    """
+    roomy = _Sheet(program, exercises, level, lang, pictures, version)
+    roomy.write()
+    if roomy.pdf.page == 1:
+        return roomy
+    # Page 1 loses at most a block (or the tick table's least) at its foot; if the last
+    # page holds more than that and all the second rows together, three to a row cannot
+    # save it, and the sheet is made once.
+    slack = max(roomy.tallest_mm, _TICKS_LEAST_MM)
+    if roomy.pdf.page == 2 and roomy.last_page_mm > roomy.extra_mm + slack:
+        return roomy
+    compact = _Sheet(program, exercises, level, lang, pictures, version, per_row=3)
+    compact.write()
+    return compact if compact.pdf.page < roomy.pdf.page else roomy

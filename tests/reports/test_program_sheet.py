@@ -13,7 +13,12 @@ from programme_samples import own_exercise, own_program, png
 from rugdiary.core.content import load_library
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Dose, Level, Text
-from rugdiary.reports.program_sheet import build_programme_sheet, dose_text
+from rugdiary.reports.program_sheet import (
+    _Sheet,
+    build_programme_sheet,
+    dose_text,
+    written_sheet,
+)
 from rugdiary.resources import resources_dir
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
@@ -125,3 +130,23 @@ def test_a_loop_that_also_goes_the_other_way_prints_it_third(
     cat_camel = text[: text.index("2. " + library.exercises["bird-dog"].name.get(lang))]
     assert all(label in cat_camel for label in labels), "cat-camel: start, rounded, arched"
     assert text.count(labels[2]) == 1, "bird dog: start and work only"
+
+
+@needs_poppler
+def test_pictures_go_two_to_a_row_unless_that_costs_a_page(tmp_path: Path) -> None:
+    """Three in a row were 19 mm wide on paper: too small to see a hollow back flatten.
+    Two to a row are 30 mm; a programme keeps three to a row where that saves a page."""
+    library = load_library(resources_dir())
+
+    def sheet(program_id: str, level: Level) -> _Sheet:
+        program = library.programs[program_id]
+        return written_sheet(program, library.exercises, level, "nl", {}, "1")
+
+    core = sheet("core-stability-beginner", Level.BEGINNER)
+    assert core.per_row == 2
+    assert pages_of(core.data, tmp_path) == 2
+    longest = sheet("strength", Level.ADVANCED)
+    assert longest.per_row == 3, "two to a row would take a third page"
+    assert pages_of(longest.data, tmp_path) == 2
+    short = sheet("desk-break", Level.INTERMEDIATE)
+    assert pages_of(short.data, tmp_path) == 1
