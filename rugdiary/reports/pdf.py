@@ -179,6 +179,29 @@ class PainChange:
 
 
 @dataclass(frozen=True, slots=True)
+class PrintedChange:
+    """A change in mean pain as a reader works it out from the means the report prints
+    (to one decimal), so that "4.2 → 2.9: −1.3 (−31%) ● better" adds up; from the
+    unrounded means it read "−1.2 (−30%)" with no mark, against a note that marks 30%."""
+
+    first: float
+    points: float
+    percent: int | None
+    matters: bool
+
+    @classmethod
+    def of(cls, first_mean: float, last_mean: float) -> PrintedChange:
+        first = round(first_mean, 1)
+        points = round(round(last_mean, 1) - first, 1)
+        fraction = points / first if first > 0 else None
+        matters = abs(points) >= MIC_POINTS - 1e-9 or (
+            fraction is not None and abs(fraction) >= MIC_FRACTION - 1e-9
+        )
+        percent = None if fraction is None else round(100 * fraction)
+        return cls(first, points, percent, matters and points != 0)
+
+
+@dataclass(frozen=True, slots=True)
 class MedicationUse:
     """One medicine (names compared case-insensitively): when it appears first and last."""
 
@@ -766,7 +789,8 @@ class _Writer:
         else:
             window = self.count("day", change.window_days)
         # The change is that of the means as printed, so the line adds up for the reader.
-        rounded = round(round(change.last_mean, 1) - round(change.first_mean, 1), 1)
+        printed = PrintedChange.of(change.first_mean, change.last_mean)
+        rounded = printed.points
         verb = (
             "brief_pain_same"
             if rounded == 0
@@ -780,16 +804,10 @@ class _Writer:
             first_days=change.first_days,
             last_days=change.last_days,
         )
-        points = ("+" if rounded > 0 else "") + self.num(rounded)
-        printed_first = round(change.first_mean, 1)
-        if change.fraction is not None and printed_first:
-            # of the printed means too: "3.9 to 3.7: −0.2 (−5%)", not the "(−7%)" of
-            # 3.94 to 3.66, which the reader cannot find in the line
-            pct = round(100 * rounded / printed_first)
-            points += f" ({'+' if pct > 0 else ''}{rt.number(pct, self.lang, 0)}%)"
+        points = self._points_text(printed)
         mark = None
-        if change.matters and rounded != 0:
-            better = change.change < 0
+        if printed.matters:
+            better = printed.points < 0
             mark = _BETTER if better else _WORSE
             verdict = self.t("brief_matters_better" if better else "brief_matters_worse")
         else:
@@ -803,12 +821,11 @@ class _Writer:
         if not count:
             text = self.t("brief_no_sessions")
         else:
-            weeks = max(data.series.n_days / 7, 1.0)
             text = self.t(
                 "brief_sessions",
                 sessions=self.count("session", count),
-                per_week=self.num(count / weeks),
-                minutes=round(sum(s.minutes for s in data.sessions)),
+                per_week=self.num(self._per_week(count)),
+                minutes=self._minutes_total(),
             )
         if self.reminders is None:
             return text  # the caller did not say: nothing claimed about a plan
@@ -944,9 +961,11 @@ class _Writer:
             ):
                 change = self.t("baseline")
             else:
-                change = self._change_text(week)
-                if week["meaningful_change"]:
-                    better = week["pain_change"] < 0
+                baseline = week["pain_mean"] - week["pain_change"]
+                printed = PrintedChange.of(baseline, week["pain_mean"])
+                change = self._points_text(printed)
+                if printed.matters:
+                    better = printed.points < 0
                     symbol, colour = _BETTER if better else _WORSE
                     word = self.t("better" if better else "worse")
                     change = (f"{change} {symbol} {word}", FontFace(emphasis="BOLD", color=colour))
@@ -985,13 +1004,11 @@ class _Writer:
             align=("L", "C", "C", "C", "C", "C", "C", "L"),
         )
 
-    def _change_text(self, week: Mapping[str, Any]) -> str:
-        points = week["pain_change"]
-        sign = "+" if points > 0.05 else ""
-        text = sign + self.num(points)
-        fraction = week["pain_change_fraction"]
-        if fraction is not None:
-            pct = round(100 * fraction)
+    def _points_text(self, change: PrintedChange) -> str:
+        """ "−1.3 (−31%)": the points, and the percentage where the start is above 0."""
+        text = ("+" if change.points > 0 else "") + self.num(change.points)
+        if change.percent is not None:
+            pct = change.percent
             text += f" ({'+' if pct > 0 else ''}{rt.number(pct, self.lang, 0)}%)"
         return text
 
@@ -1130,15 +1147,14 @@ class _Writer:
             self.para(self.t("no_sessions"))
             self.sitting_lines()
             return
-        weeks = max(data.series.n_days / 7, 1.0)
         count = len(data.sessions)
         self.para(
             self.t(
                 "exercise_summary",
                 sessions=self.count("session", count),
                 weeks=self._weeks_text(data.series.n_days),
-                per_week=self.num(count / weeks),
-                minutes=round(sum(s.minutes for s in data.sessions)),
+                per_week=self.num(self._per_week(count)),
+                minutes=self._minutes_total(),
                 completed=count - data.stopped_early,
                 stopped=data.stopped_early,
                 stopped_pain=data.stopped_for_pain,
@@ -1275,6 +1291,17 @@ class _Writer:
     def _weeks_text(self, days: int) -> str:
         weeks = days / 7
         return str(days // 7) if days % 7 == 0 else self.num(weeks)
+
+    # The numbers a reader can check add up as printed: a rate over the weeks as
+    # written ("29 sessions in 4.1 weeks", 7.1 a week, not 7.0), and a total that is the
+    # sum of the table's rounded rows.
+
+    def _per_week(self, count: int) -> float:
+        weeks = max(round(self.data.series.n_days / 7, 1), 1.0)
+        return count / weeks
+
+    def _minutes_total(self) -> int:
+        return sum(round(program.minutes) for program in self.data.programs)
 
     # -- page 2 ---------------------------------------------------------------------------------
 

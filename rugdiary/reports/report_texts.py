@@ -67,7 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "brief_flares_label": "Flare-ups",
         "brief_flares": "{flares} ({days} in all), the last {last}.",
         "brief_helped": "What helped: {helped}.",
-        "brief_no_flares": "None were marked in the diary or logged.",
+        "brief_no_flares": "None in this period.",
         "flare_since": "since {day}, ongoing",
         "brief_psfs_label": "Activities",
         "brief_psfs": (
@@ -101,13 +101,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_days": "Days logged",
         "col_pain": "Mean pain",
         "col_worst": "Mean worst pain",
-        "col_highest": "Highest",
+        "col_highest": "Highest pain",
         "col_stress": "Mean stress",
         "col_sessions": "Sessions",
         "col_change": "Change vs week 1",
         "baseline": "baseline",
         "weekly_note": (
-            "Scores 0–10; means of daily averages. Change against the first week with at least "
+            "Scores 0–10; means of daily averages. Highest pain: the highest single score "
+            "logged that week; worst pain is the day's own worst, scored separately. "
+            "Change against the first week with at least "
             "{min_days} logged days (thinner weeks get none). ● better, ▲ worse: a change of 2 "
             "points or 30% or more, which usually matters to people (Ostelo 2008)."
         ),
@@ -288,11 +290,15 @@ TEXTS: dict[str, dict[str, str]] = {
             "({first_days} en {last_days} dagen ingevuld)"
         ),
         "brief_change": "{sentence}: {points}, {verdict}.",
-        "brief_matters_better": "beter, met minstens de 2 punten of 30% die mensen meestal merken",
-        "brief_matters_worse": (
-            "slechter, met minstens de 2 punten of 30% die mensen meestal merken"
+        "brief_matters_better": (
+            "beter, met minstens de 2 punten of 30% die voor mensen meestal verschil maken"
         ),
-        "brief_matters_not": "minder dan de 2 punten of 30% die mensen meestal merken",
+        "brief_matters_worse": (
+            "slechter, met minstens de 2 punten of 30% die voor mensen meestal verschil maken"
+        ),
+        "brief_matters_not": (
+            "minder dan de 2 punten of 30% die voor mensen meestal verschil maken"
+        ),
         "brief_pain_no_compare": (
             "Gemiddelde pijn {mean} over de periode. Begin en eind zijn niet te vergelijken: "
             "de periode is korter dan twee weken, of de eerste of laatste twee weken hebben "
@@ -310,7 +316,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "brief_flares_label": "Opvlammingen",
         "brief_flares": "{flares} ({days} in totaal), de laatste {last}.",
         "brief_helped": "Wat hielp: {helped}.",
-        "brief_no_flares": "Er zijn geen opvlammingen genoteerd, ook niet in het dagboek.",
+        "brief_no_flares": "Geen in deze periode.",
         "flare_since": "sinds {day}, nog bezig",
         "brief_psfs_label": "Activiteiten",
         "brief_psfs": (
@@ -344,16 +350,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_days": "Ingevulde dagen",
         "col_pain": "Gem. pijn",
         "col_worst": "Gem. ergste pijn",
-        "col_highest": "Hoogste",
+        "col_highest": "Hoogste pijn",
         "col_stress": "Gem. stress",
         "col_sessions": "Sessies",
         "col_change": "Verandering sinds week 1",
         "baseline": "startpunt",
         "weekly_note": (
-            "Scores 0–10; gemiddelden van daggemiddelden. Verandering t.o.v. de eerste week "
+            "Scores 0–10; gemiddelden van daggemiddelden. Hoogste pijn: de hoogste losse score "
+            "van die week; ergste pijn is de eigen score voor de ergste pijn van de dag. "
+            "Verandering t.o.v. de eerste week "
             "met minstens {min_days} ingevulde dagen (weken met minder krijgen er geen). ● "
-            "beter, ▲ slechter: een verschil van 2 punten of 30% of meer, wat mensen "
-            "meestal merken (Ostelo 2008)."
+            "beter, ▲ slechter: een verschil van 2 punten of 30% of meer, wat voor mensen "
+            "meestal verschil maakt (Ostelo 2008)."
         ),
         "weeks_left_out": (
             "Hier staan de eerste week en de laatste {shown} weken; de {hidden} weken daartussen "
@@ -399,7 +407,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "too_few_paired": (
             "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n}, en er zijn "
-            "er minstens {min_days} nodig. Voor deze periode staan er geen correlaties in."
+            "er minstens {min_days} nodig. Daarom staan er voor deze periode geen correlaties in."
         ),
         "exercise_heading": "Oefenen",
         "exercise_summary": (
@@ -491,7 +499,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Dit verslag laat zien wat er in RugDiary is ingevuld: scores die iemand zichzelf "
             "geeft op een schaal van 0 tot 10, en de oefensessies die met de app zijn gedaan. "
             "RugDiary stelt geen diagnose en geeft geen medisch advies. De statistiek beschrijft "
-            "patronen in dit dagboek; ze laat niet zien wat de oorzaak is van wat. Vragen over "
+            "patronen in dit dagboek; ze laat niet zien wat waardoor komt. Vragen over "
             "alarmsignalen horen bij de huisarts of fysiotherapeut."
         ),
         "nothing_logged": (

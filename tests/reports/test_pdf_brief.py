@@ -168,7 +168,7 @@ def test_first_page_brief_in_dutch(tmp_path: Path) -> None:
     assert (
         "Pijn ● De pijn daalde van 6,0 in de eerste twee weken naar 4,0 in de laatste twee "
         "weken (14 en 14 dagen ingevuld): −2,0 (−33%), beter, met minstens de 2 punten of 30% "
-        "die mensen meestal merken."
+        "die voor mensen meestal verschil maken."
     ) in first
     assert "Dagboek Ingevuld op 28 van 28 dagen (100%), 28 registraties in totaal." in first
     assert (
@@ -340,3 +340,44 @@ def test_the_change_in_pain_adds_up_from_the_printed_means(tmp_path: Path) -> No
     first = _words(_pages(_report(entries=entries), tmp_path)[0])
     assert "Pain fell from 3.9 in the first two weeks to 3.6 in the last two weeks" in first
     assert "days logged): −0.3 (−8%), less than the 2 points" in first
+
+
+def test_session_counts_and_minutes_add_up_as_printed(tmp_path: Path) -> None:
+    """A reader checks: the total minutes are the table's rows added up (each rounded),
+    and the rate is over the weeks as printed, on page 1 and page 2 alike."""
+    days = 29  # 4.1 weeks as printed: 29 sessions are 7.1 a week, not 29 / 4.14 = 7.0
+    walk_s, core_s = 625, 632  # 15 walks 156.25 min, 14 core 147.47: rows 156 + 147 = 303
+    sessions = [
+        dataclasses.replace(
+            _session(START + timedelta(days=i)),
+            program_id="core" if i % 2 else "walk",
+            program_name="Core stability" if i % 2 else "Walking",
+            done_s=core_s if i % 2 else walk_s,
+        )
+        for i in range(days)
+    ]
+    assert round((15 * walk_s + 14 * core_s) / 60) == 304, "the unrounded total differs"
+    pdf = _report(sessions=sessions, end=START + timedelta(days=days - 1))
+    text = _words(" ".join(_pages(pdf, tmp_path)))
+    assert "303 minutes in all" in text
+    assert "304 minutes" not in text
+    assert text.count("7.1 a week") == 2, "the brief and page 2 give the same rate"
+
+
+def test_a_weeks_change_and_its_mark_follow_the_printed_means(tmp_path: Path) -> None:
+    """Week 1 averages 4.17 and prints 4.2; week 2 averages 2.93 and prints 2.9. From the
+    unrounded means the change read "−1.2 (−30%)" with no mark, beside a note that marks
+    30% or more; from the printed ones it is −1.3, −31%, and marked."""
+    entries = [
+        DiaryEntry(at=_at(START + timedelta(days=i), 20), pain=p, stress=3)
+        for i, p in enumerate([4, 4, 4, 4, 4, 5])
+    ]
+    entries += [
+        DiaryEntry(at=_at(START + timedelta(days=7 + i), 20), pain=3, stress=3) for i in range(7)
+    ]
+    entries.append(DiaryEntry(at=_at(START + timedelta(days=13), 8), pain=2, stress=3))
+    text = _words(_pages(_report(entries=entries, sessions=[]), tmp_path)[0])
+    assert "4.2" in text
+    assert "2.9" in text
+    assert "−1.3 (−31%) ● better" in text
+    assert "(−30%)" not in text
