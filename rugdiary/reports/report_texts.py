@@ -154,8 +154,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "workload can raise both, and pain can raise stress as well."
         ),
         "too_few_paired": (
-            "Too few days to describe how stress and pain go together: {n}, and at least "
-            "{min_days} are needed. No correlations are shown for this period."
+            "Too few days to describe how stress and pain go together: {n} days have both "
+            "scores, and at least {min_days} are needed. No correlations are shown for this "
+            "period."
         ),
         # exercise
         "exercise_heading": "Exercise",
@@ -406,8 +407,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "slapen of veel werkdruk kan allebei verhogen, en pijn kan ook stress geven."
         ),
         "too_few_paired": (
-            "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n}, en er zijn "
-            "er minstens {min_days} nodig. Daarom staan er voor deze periode geen correlaties in."
+            "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n} dagen hebben "
+            "beide scores, en er zijn er minstens {min_days} nodig. Daarom staan er voor deze "
+            "periode geen correlaties in."
         ),
         "exercise_heading": "Oefenen",
         "exercise_summary": (

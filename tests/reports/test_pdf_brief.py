@@ -203,13 +203,13 @@ def test_too_few_paired_days_prints_no_correlations(tmp_path: Path) -> None:
     entries = _known_diary(days=20)
     text = _words(" ".join(_pages(_report(entries=entries), tmp_path)))
     assert (
-        "Too few days to describe how stress and pain go together: 20, and at least 28 are "
-        "needed. No correlations are shown for this period."
+        "Too few days to describe how stress and pain go together: 20 days have both scores, "
+        "and at least 28 are needed. No correlations are shown for this period."
     ) in text
     assert "ρ" not in text
     assert "Pair of days" not in text
     dutch = _words(" ".join(_pages(_report("nl", entries=entries), tmp_path)))
-    assert "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: 20" in dutch
+    assert "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: 20 dagen" in dutch
     assert "ρ" not in dutch
 
 
