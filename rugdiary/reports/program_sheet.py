@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, cast
 
 from rugdiary.core.diary import ValidationError
@@ -530,23 +530,21 @@ def build_programme_sheet(
     """
     if lang not in TEXTS:
         raise ValidationError("lang", "must be en or nl")
-    return written_sheet(program, exercises, level, lang, pictures or {}, app_version).data
+    return written_sheet(
+        lambda per_row: _Sheet(
+            program, exercises, level, lang, pictures or {}, app_version, per_row=per_row
+        )
+    ).data
 
 
-def written_sheet(
-    program: Program,
-    exercises: Mapping[str, Exercise],
-    level: Level,
-    lang: str,
-    pictures: Mapping[str, bytes],
-    version: str,
-) -> _Sheet:
-    """The sheet as written, with its pictures two to a row unless that costs a page.
+def written_sheet(make: Callable[[int], _Sheet]) -> _Sheet:
+    """The sheet `make(per_row)` builds, written: pictures two to a row unless three
+    to a row saves a page.
 
     Two to a row they are 30 mm wide; three in a row only 19 mm, but they take less
     height: worth it when that saves a page (a third one, or a short programme's second).
     """
-    roomy = _Sheet(program, exercises, level, lang, pictures, version)
+    roomy = make(2)
     roomy.write()
     if roomy.pdf.page == 1:
         return roomy
@@ -556,6 +554,6 @@ def written_sheet(
     slack = max(roomy.tallest_mm, _TICKS_LEAST_MM)
     if roomy.pdf.page == 2 and roomy.last_page_mm > roomy.extra_mm + slack:
         return roomy
-    compact = _Sheet(program, exercises, level, lang, pictures, version, per_row=3)
+    compact = make(3)
     compact.write()
     return compact if compact.pdf.page < roomy.pdf.page else roomy

@@ -140,7 +140,9 @@ def test_pictures_go_two_to_a_row_unless_that_costs_a_page(tmp_path: Path) -> No
 
     def sheet(program_id: str, level: Level) -> _Sheet:
         program = library.programs[program_id]
-        return written_sheet(program, library.exercises, level, "nl", {}, "1")
+        return written_sheet(
+            lambda per_row: _Sheet(program, library.exercises, level, "nl", {}, "1", per_row)
+        )
 
     core = sheet("core-stability-beginner", Level.BEGINNER)
     assert core.per_row == 2

@@ -94,6 +94,28 @@ def load_picture(path: Path, size: QSize, ratio: float = 1.0) -> QPixmap | None:
     return pixmap
 
 
+_PictureKey = tuple[str, str | None, int, int, float, str]
+
+
+def _screen_ratio() -> float:
+    screen = QGuiApplication.primaryScreen()
+    return screen.devicePixelRatio() if screen is not None else 1.0
+
+
+def _picture_key(exercise: Exercise, size: QSize, ratio: float) -> _PictureKey:
+    """What a picture depends on: the exercise and its own picture file, the size, the
+    pixel ratio and the figure colours (a theme change or a high-DPI screen draws anew)."""
+    style = figure_style()
+    return (
+        exercise.id,
+        exercise.picture,
+        size.width(),
+        size.height(),
+        ratio,
+        style.near + style.outline,
+    )
+
+
 class ExercisePictures:
     """Renders and caches exercise pictures, so scrolling the library never re-renders SVG.
 
@@ -103,7 +125,7 @@ class ExercisePictures:
 
     def __init__(self, pictures_dir: Path) -> None:
         self.pictures_dir = pictures_dir
-        self._cache: dict[tuple[str, str | None, int, int, float, str], QPixmap] = {}
+        self._cache: dict[_PictureKey, QPixmap] = {}
         self._icons: dict[tuple[str, str | None, int, int, float, str, str], QIcon] = {}
 
     def clear(self) -> None:
@@ -122,18 +144,9 @@ class ExercisePictures:
 
         Cached as well, since a view asks for it each time it paints a row.
         """
-        screen = QGuiApplication.primaryScreen()
-        ratio = screen.devicePixelRatio() if screen is not None else 1.0
+        ratio = _screen_ratio()
         base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
-        key = (
-            exercise.id,
-            exercise.picture,
-            size.width(),
-            size.height(),
-            ratio,
-            base.name(),
-            figure_style().near,
-        )
+        key = (*_picture_key(exercise, size, ratio), base.name())
         cached = self._icons.get(key)
         if cached is not None:
             return cached
@@ -152,17 +165,9 @@ class ExercisePictures:
         the start position is often the same for several exercises.
         """
         if ratio is None:
-            screen = QGuiApplication.primaryScreen()
-            ratio = screen.devicePixelRatio() if screen is not None else 1.0
+            ratio = _screen_ratio()
         style = figure_style()
-        key = (
-            exercise.id,
-            exercise.picture,
-            size.width(),
-            size.height(),
-            ratio,
-            style.near + style.outline,
-        )
+        key = _picture_key(exercise, size, ratio)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
