@@ -153,29 +153,14 @@ class FlareUp:
 
 @dataclass(frozen=True, slots=True)
 class PainChange:
-    """Mean pain in the first and in the last `window_days` of the period, and whether the
-    change is one that usually matters to people (MIC_POINTS or MIC_FRACTION)."""
+    """Mean pain in the first and in the last `window_days` of the period (the brief
+    prints them and their change, worked out as a PrintedChange)."""
 
     window_days: int
     first_mean: float
     last_mean: float
     first_days: int
     last_days: int
-
-    @property
-    def change(self) -> float:
-        return self.last_mean - self.first_mean
-
-    @property
-    def fraction(self) -> float | None:
-        return self.change / self.first_mean if self.first_mean > 0 else None
-
-    @property
-    def matters(self) -> bool:
-        fraction = self.fraction
-        return abs(self.change) >= MIC_POINTS - 1e-9 or (
-            fraction is not None and abs(fraction) >= MIC_FRACTION - 1e-9
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +169,6 @@ class PrintedChange:
     (to one decimal), so that "4.2 → 2.9: −1.3 (−31%) ● better" adds up; from the
     unrounded means it read "−1.2 (−30%)" with no mark, against a note that marks 30%."""
 
-    first: float
     points: float
     percent: int | None
     matters: bool
@@ -198,7 +182,7 @@ class PrintedChange:
             fraction is not None and abs(fraction) >= MIC_FRACTION - 1e-9
         )
         percent = None if fraction is None else round(100 * fraction)
-        return cls(first, points, percent, matters and points != 0)
+        return cls(points, percent, matters and points != 0)
 
 
 @dataclass(frozen=True, slots=True)
