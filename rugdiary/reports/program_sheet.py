@@ -245,7 +245,8 @@ class _Sheet:
         )
         return float(len(lines)) * size * _LEADING
 
-    def write(self) -> bytes:
+    def write(self) -> None:
+        """Lay the sheet out and keep the PDF in `data`."""
         pdf = self.pdf
         pdf.add_page()
         self.header()
@@ -255,7 +256,6 @@ class _Sheet:
         self.ticks()
         self.last_page_mm = pdf.get_y() - pdf.t_margin
         self.data = bytes(pdf.output())
-        return self.data
 
     # -- header ----------------------------------------------------------------------------------
 

@@ -65,6 +65,9 @@ def qtime(at: datetime) -> QTime:
     return QTime(at.hour, at.minute)
 
 
+_TWO_LINE_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+"""Entries and sessions in a narrow list: each row has room for two lines; one without
+labels or a note has only the first, which sits under its day, not halfway down."""
 _TRAILING_YEAR = re.compile(r"[\s,./-]*y+\s*$")
 """The year at the end of a date pattern ("ddd, MMM d, yyyy"), with its separator."""
 
@@ -305,7 +308,7 @@ class EntryListModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
                 return self._session_spoken(session)
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # as entries
+                return _TWO_LINE_ALIGN
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.session_text(session, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TAGS, Column.NOTE):
@@ -441,9 +444,7 @@ class EntryListModel(QAbstractTableModel):
             joint = "\n" if role == Qt.ItemDataRole.ToolTipRole else " · "
             return joint.join(part for part in (first, *details) if part)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            # Each row has room for two lines; one without labels or a note has only the
-            # first, which sits under its day rather than floating halfway down.
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            return _TWO_LINE_ALIGN
         return None
 
 

@@ -38,6 +38,9 @@ from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
+SESSION_GAP = 12
+"""Pixels between two sessions in the list; twice the gap between lines of one session."""
+
 
 class PainMarkLabel(QLabel):
     """A pain response as symbol + word on a coloured chip; colour is never the only clue."""
@@ -337,10 +340,6 @@ class ProgramsListView(QWidget):
         detail_label.setWordWrap(True)  # on a line of its own when even that is too narrow
         layout.addWidget(detail_label)
         return row
-
-
-SESSION_GAP = 12
-"""Pixels between two sessions in the list; twice the gap between lines of one session."""
 
 
 def _bold(font: QFont) -> QFont:

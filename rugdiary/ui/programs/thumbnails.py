@@ -166,7 +166,6 @@ class ExercisePictures:
         """
         if ratio is None:
             ratio = _screen_ratio()
-        style = figure_style()
         key = _picture_key(exercise, size, ratio)
         cached = self._cache.get(key)
         if cached is not None:
@@ -178,7 +177,8 @@ class ExercisePictures:
             # a start-position inset (Figure.inset) only where it can be read: in a list's
             # thumbnail it is a smudge in the corner
             inset = size.width() >= INSET_MIN_WIDTH
-            svg = render_svg(exercise.figure, exercise.figure.work, style=style, inset=inset)
+            work = exercise.figure.work
+            svg = render_svg(exercise.figure, work, style=figure_style(), inset=inset)
             pixmap = _render(QSvgRenderer(QByteArray(svg.encode("utf-8"))), size, ratio)
         result = pixmap if pixmap is not None else QPixmap()
         self._cache[key] = result
