@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>How well you can do the everyday activities you chose, from 0 (not at all) to 10 (as before your back pain). Each change is counted from the first score in this period.</source>
-        <translation>Hoe goed de dagelijkse activiteiten lukken die je hebt gekozen, van 0 (helemaal niet) tot 10 (zoals vóór je rugpijn). Elke verandering is gerekend vanaf de eerste score in deze periode.</translation>
+        <translation>Hoe goed de dagelijkse activiteiten lukken die je hebt gekozen, van 0 (helemaal niet) tot 10 (zoals vóór je rugpijn). Elke verandering wordt gerekend vanaf de eerste score in deze periode.</translation>
     </message>
     <message>
         <source>Show as table</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>How well you can do the everyday activities you chose, from 0 (not at all) to 10 (as before your back pain). Each change is counted from the first score in this period.</source>
-        <translation>Hoe goed de dagelijkse activiteiten lukken die je hebt gekozen, van 0 (helemaal niet) tot 10 (zoals vóór je rugpijn). Elke verandering is gerekend vanaf de eerste score in deze periode.</translation>
+        <translation>Hoe goed de dagelijkse activiteiten lukken die je hebt gekozen, van 0 (helemaal niet) tot 10 (zoals vóór je rugpijn). Elke verandering wordt gerekend vanaf de eerste score in deze periode.</translation>
     </message>
     <message>
         <source>Change my activities…</source>
@@ -1368,8 +1368,8 @@ Wat er gebeurde: %2</translation>
         <translation>Pijn en stress in de tijd</translation>
     </message>
     <message>
-        <source>Dots are single days, lines are 7-day averages, shaded bands are flare-ups. Point at a day to see it; click to open it in the diary.</source>
-        <translation>Stippen zijn losse dagen, lijnen zijn gemiddelden over 7 dagen, gekleurde banden zijn opvlammingen. Wijs een dag aan om hem te zien; klik om hem in het dagboek te openen.</translation>
+        <source>Dots are single days, lines are 7-day averages, shaded bands are flare-ups, and ticks along the top are days with exercise. Point at a day to see it; click to open it in the diary.</source>
+        <translation>Stippen zijn losse dagen, lijnen zijn gemiddelden over 7 dagen, gekleurde banden zijn opvlammingen en streepjes bovenaan zijn dagen waarop je hebt geoefend. Wijs een dag aan om hem te zien; klik om hem in het dagboek te openen.</translation>
     </message>
     <message>
         <source>Stress and pain on the same day</source>

@@ -265,7 +265,7 @@ def caveat_sentence(lang: str = "en") -> str:
             "talking over with your physiotherapist."
         )
     return (
-        "Dat ze samen op en neer gaan, zegt niet dat het een het ander aanstuurt: slecht "
-        "slapen of veel werkdruk kan allebei verhogen, en pijn kan ook stress geven. Bespreek "
-        "het gerust met je fysiotherapeut."
+        "Dat ze samen op en neer gaan, betekent niet dat het een uit het ander voortkomt: "
+        "slecht slapen of veel werkdruk kan ze allebei verhogen, en pijn kan ook stress geven. "
+        "Bespreek het gerust met je fysiotherapeut."
     )

@@ -58,8 +58,9 @@ TEXTS: dict[Language, dict[str, str]] = {
         "activity": "Activiteit",
         "score": "Score",
         "none": "Er is geen activiteit gescoord in deze periode.",
-        "one": "{name}: {first} op {first_day}; nog niet opnieuw gescoord.",
-        "row": "{name}: {first} op {first_day}, {last} op {last_day}. {words}",
+        "one": "{name}: {first} ({first_day}); nog niet opnieuw gescoord.",
+        # Not "4 op 21 sep": in Dutch that reads as "4 out of 21".
+        "row": "{name}: eerst {first} ({first_day}), laatst {last} ({last_day}). {words}",
         "mean": "Gemiddelde over de activiteiten: eerst {first}, nu {last}. {words}",
         "easier_matters": "Dit gaat veel makkelijker dan aan het begin: een verandering die telt.",
         "mean_easier_matters": (
@@ -71,8 +72,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "mean_harder_matters": (
             "Alles bij elkaar veel moeilijker dan aan het begin: een verandering die telt."
         ),
-        "easier": "Iets makkelijker dan aan het begin, binnen de gewone schommelingen.",
-        "harder": "Iets moeilijker dan aan het begin, binnen de gewone schommelingen.",
+        "easier": "Iets makkelijker dan aan het begin, binnen de normale schommelingen.",
+        "harder": "Iets moeilijker dan aan het begin, binnen de normale schommelingen.",
         "same": "Hetzelfde als aan het begin.",
         "thresholds": (
             "Een verandering telt vanaf {one} punten voor één activiteit en {mean} punten "
@@ -202,7 +203,7 @@ def build_activities_figure(
 
     pal = style.palette
     lang = style.lang
-    colours = (pal.stress, pal.pain, pal.sessions, pal.flare, pal.text, pal.muted, pal.stress)
+    colours = pal.activities
     by_activity: dict[str, list[ActivityScore]] = {}
     for item in scores:
         if start <= item.day <= end:
@@ -228,7 +229,7 @@ def build_activities_figure(
             (line,) = ax.plot(
                 x,
                 y,
-                color=colours[slot],
+                color=colours[index % len(colours)],
                 marker=_MARKERS[slot],
                 linestyle=_LINESTYLES[slot],
                 lw=2.0,

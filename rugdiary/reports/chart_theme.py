@@ -49,6 +49,10 @@ class ChartPalette:
     pain_text: str
     """The pain colour dark (or light) enough for an axis label: 4.5:1 on the figure."""
     sessions_text: str
+    activities: tuple[str, ...]
+    """My activities' lines, in turn: none is the pain, stress, exercise or flare-up colour,
+    so that a line on the Insights page, where blue is stress and orange is pain, is never
+    read as the person's stress or pain."""
 
 
 LIGHT_PALETTE = ChartPalette(
@@ -67,6 +71,7 @@ LIGHT_PALETTE = ChartPalette(
     stress_day="#4297c6",  # blue, lighter: 3.2:1 on white
     pain_text="#b34f00",  # 4.8:1 on the figure background
     sessions_text="#007a5a",  # 4.9:1 (the bars' green is 3.1:1, too faint for text)
+    activities=("#1d2a2c", "#7b3294", "#8c510a", "#5b6b6d"),  # ink, purple, brown, grey
 )
 
 DARK_PALETTE = ChartPalette(
@@ -85,6 +90,7 @@ DARK_PALETTE = ChartPalette(
     stress_day="#4590ba",  # sky blue, dimmer: 4.1:1
     pain_text="#e69f00",
     sessions_text="#00b383",
+    activities=("#e3eae8", "#c2a5cf", "#f0e442", "#9fb0ae"),  # ink, lilac, yellow, grey
 )
 
 HIGH_CONTRAST_PALETTE = ChartPalette(
@@ -103,6 +109,7 @@ HIGH_CONTRAST_PALETTE = ChartPalette(
     stress_day="#6cc4ff",
     pain_text="#ffb000",
     sessions_text="#3ee0a8",
+    activities=("#ffffff", "#d9a6ff", "#f0e442", "#bdbdbd"),
 )
 
 PALETTES: dict[Theme, ChartPalette] = {

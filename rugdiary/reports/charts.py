@@ -45,6 +45,7 @@ from rugdiary.reports.chart_theme import (
     WEEKDAYS_SHORT,
     ChartStyle,
     Language,
+    blend,
     label,
     least_alpha,
 )
@@ -85,6 +86,8 @@ LAG_KEYS: tuple[str, ...] = ("same_day", "stress_to_next_day_pain", "pain_to_nex
 SCORE_TICKS = (0, 2, 4, 6, 8, 10)
 MISSING_DOT = 0.3
 """Size of the dot on a calendar day without an entry, as a share of the day's square."""
+FLARE_FILL = 0.22
+"""How much of the flare-up colour a flare-up band's fill has, under hatching in full colour."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,8 +331,15 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
         return self._names(super().__call__(x, pos))  # type: ignore[no-untyped-call]
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
-        texts = super().format_ticks(values)  # type: ignore[no-untyped-call]
-        self._shown = [self._names(text) for text in texts]
+        texts = [self._names(t) for t in super().format_ticks(values)]  # type: ignore[no-untyped-call]
+        # Day ticks name a month only where one begins, so "15 · Oct · 15 · Nov" left the
+        # first days without theirs: the first tick in view says its month as well.
+        low = min(self.axis.get_view_interval()) if self.axis is not None else -math.inf
+        shown = [i for i, value in enumerate(values) if value >= low]
+        if shown and texts[shown[0]].isdigit():
+            first = mdates.num2date(values[shown[0]])  # type: ignore[no-untyped-call]
+            texts[shown[0]] += f" {self._months[first.month - 1]}"
+        self._shown = texts
         return self._shown
 
     def get_offset(self) -> str:
@@ -419,8 +429,9 @@ def build_timeline_figure(
             bars = ax.broken_barh(
                 list(zip((x[starts] - 0.5).tolist(), lengths.tolist(), strict=True)),
                 (0.0, 10.5),
-                facecolors=pal.flare,
-                alpha=0.22,
+                # The fill faint and opaque, the hatching in the full colour: with the
+                # band see-through its hatching faded too, to 1.2:1 against the axes.
+                facecolors=blend(pal.flare, pal.axes_bg, FLARE_FILL),
                 edgecolors="none",
                 hatch="//",
                 hatchcolors=pal.flare,
@@ -430,9 +441,8 @@ def build_timeline_figure(
             bars.set_zorder(0.5)
             handles.append(
                 Patch(
-                    facecolor=pal.flare,
+                    facecolor=blend(pal.flare, pal.figure_bg, FLARE_FILL),
                     edgecolor=pal.flare,
-                    alpha=0.35,
                     lw=0,
                     hatch="//",
                     label=label("flare_up", lang),

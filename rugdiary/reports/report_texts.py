@@ -403,8 +403,9 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "stats_numbers": "ρ = {rho}, 95%-BI {lo} tot {hi}",
         "stats_caveat": (
-            "Dat ze samen op en neer gaan, zegt niet dat het een het ander veroorzaakt: slecht "
-            "slapen of veel werkdruk kan allebei verhogen, en pijn kan ook stress geven."
+            "Dat ze samen op en neer gaan, betekent niet dat het een uit het ander voortkomt: "
+            "slecht slapen of veel werkdruk kan ze allebei verhogen, en pijn kan ook stress "
+            "geven."
         ),
         "too_few_paired": (
             "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n} dagen hebben "

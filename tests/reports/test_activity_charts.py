@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
+from matplotlib.colors import to_hex
 
 from rugdiary.core.activities import new_activity, new_score, retired
 from rugdiary.reports.activity_charts import (
@@ -59,7 +61,13 @@ def test_lines_give_first_and_last_score_with_dates_and_the_mean() -> None:
     )
     assert "3 points for one activity and 2 points for the mean" in lines[4]
     dutch = change_lines(activities, scores, START, END, "nl")
-    assert dutch[0].startswith("put on socks: 2 op 2 mrt 2026, 6 op 30 mrt 2026. Dit gaat veel")
+    # Never "2 op 2 mrt": a score "op" a number reads as "2 out of 2" in Dutch.
+    assert dutch[0].startswith(
+        "put on socks: eerst 2 (2 mrt 2026), laatst 6 (30 mrt 2026). Dit gaat veel"
+    )
+    assert not any(re.search(r"\d op \d", line) for line in dutch)
+    one = change_lines(activities, scores, START, START + timedelta(days=3), "nl")
+    assert one[0] == "put on socks: 2 (2 mrt 2026); nog niet opnieuw gescoord."
     assert dutch[3].startswith("Gemiddelde over de activiteiten: eerst 3,7, nu 4,3.")
 
 
@@ -95,6 +103,12 @@ def test_figure_draws_a_line_per_activity_in_every_theme(theme: str) -> None:
     # Each line differs in marker and dash as well as colour.
     assert len({line.get_marker() for line in lines}) == 3
     assert len({line.get_linestyle() for line in lines}) == 3
+    # In colours of their own: on the Insights page blue is stress and orange is pain.
+    pal = style.palette
+    series = {to_hex(c) for c in (pal.pain, pal.stress, pal.sessions, pal.flare)}
+    drawn = [to_hex(line.get_color()) for line in lines]
+    assert len(set(drawn)) == 3
+    assert not series & set(drawn)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == [
         "put on socks",

@@ -69,6 +69,29 @@ def test_graphics_stand_out_3_to_1_from_the_axes(theme: Theme) -> None:
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_activity_lines_stand_out_and_are_not_the_pain_or_stress_colour(theme: Theme) -> None:
+    palette: ChartPalette = PALETTES[theme]
+    assert len(palette.activities) >= 4
+    assert min(contrast(c, palette.axes_bg) for c in palette.activities) >= GRAPHICS_CONTRAST
+    taken = {to_hex(getattr(palette, name)) for name in ("pain", "stress", "sessions", "flare")}
+    assert not taken & {to_hex(c) for c in palette.activities}
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_flare_up_band_is_hatched_in_its_full_colour(theme: Theme) -> None:
+    """A see-through band faded its hatching to 1.2-1.4:1; the hatching is what shows."""
+    style = ChartStyle(theme=theme)
+    fig = charts.build_timeline_figure(_series(), style)
+    (band,) = [c for c in fig.axes[0].collections if c.get_gid() == "flare_up"]
+    assert band.get_alpha() is None
+    hatch = to_hex(band.get_hatchcolor()[0])
+    assert hatch == to_hex(style.palette.flare)
+    assert contrast(hatch, style.palette.axes_bg) >= GRAPHICS_CONTRAST
+    fill = to_hex(band.get_facecolor()[0])
+    assert fill == blend(style.palette.flare, style.palette.axes_bg, charts.FLARE_FILL)
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_text_reads_4_5_to_1_on_figure_and_axes(theme: Theme) -> None:
     palette: ChartPalette = PALETTES[theme]
     weak = {

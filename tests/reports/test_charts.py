@@ -21,7 +21,13 @@ from rugdiary.core import stats
 from rugdiary.core.demo import generate_demo_entries
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.reports import charts
-from rugdiary.reports.chart_theme import DARK_PALETTE, LABELS, LIGHT_PALETTE, ChartStyle
+from rugdiary.reports.chart_theme import (
+    DARK_PALETTE,
+    LABELS,
+    LIGHT_PALETTE,
+    MONTHS_SHORT,
+    ChartStyle,
+)
 
 END = date(2026, 3, 1)
 TZ = UTC
@@ -156,6 +162,19 @@ def test_timeline_date_ticks_suit_the_period(days: int, expected: str) -> None:
     assert 3 <= len(ticks) <= 12
     assert expected in ticks
     assert not any(t.startswith("0") for t in ticks)
+
+
+@pytest.mark.parametrize("style", [EN, NL])
+@pytest.mark.parametrize("days", [28, 90])
+def test_the_first_day_tick_names_its_month(days: int, style: ChartStyle) -> None:
+    """ "13 · 17 · 21 · 25 · 29 · Dec" left November unnamed: the first tick says "13 Nov"."""
+    fig = charts.build_timeline_figure(_series(days), style)
+    _render(fig)
+    axis = fig.axes[0].xaxis
+    low, high = sorted(axis.get_view_interval())
+    shown = [t.get_text() for t in axis.get_ticklabels() if low <= t.get_position()[0] <= high]
+    assert shown[0].split(" ")[0].isdigit(), shown  # day ticks at these lengths
+    assert shown[0].split(" ")[-1] in MONTHS_SHORT[style.lang], shown
 
 
 def test_timeline_of_an_empty_period_says_nothing_was_logged() -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.insights.card_heading import card_heading
 from rugdiary.ui.page_layout import scaled_font
 
 if TYPE_CHECKING:
@@ -74,14 +74,7 @@ class ActivitiesSection(QFrame):
         self.chart.setFixedHeight(CHART_HEIGHT)
         self.chart.setVisible(False)
 
-        heading = QHBoxLayout()
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.explanation)
-        heading.addLayout(text, 1)
-        heading.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        heading = card_heading(self.title, self.explanation, self.table_button, self.edit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.ui.insights.card_heading import card_heading
 from rugdiary.ui.insights.ranges import RangeChoice
 from rugdiary.ui.insights.region_counts import RegionCountsCard
 from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title, scaled_font
 from rugdiary.ui.widgets.date_edits import DateField
-from rugdiary.ui.widgets.flow_layout import FlowLayout
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 if TYPE_CHECKING:
@@ -113,17 +113,7 @@ class ChartCard(QFrame):
         """The chart itself, once its first picture has arrived."""
 
         self.title.setWordWrap(True)
-        heading = QHBoxLayout()
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.explanation)
-        heading.addLayout(text, 3)
-        # The two buttons go one under the other when the window is narrow (Dutch).
-        actions = FlowLayout(align_right=True)
-        actions.addWidget(self.table_button)
-        actions.addWidget(self.save_button)
-        heading.addLayout(actions, 1)
+        heading = card_heading(self.title, self.explanation, self.table_button, self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
@@ -297,7 +287,8 @@ class InsightsView(QWidget):
                 self.tr("Pain and stress over time"),
                 self.tr(
                     "Dots are single days, lines are 7-day averages, shaded bands are "
-                    "flare-ups. Point at a day to see it; click to open it in the diary."
+                    "flare-ups, and ticks along the top are days with exercise. Point at a "
+                    "day to see it; click to open it in the diary."
                 ),
             ),
             (
@@ -356,9 +347,12 @@ class InsightsView(QWidget):
 
         centring = QWidget()
         row = QHBoxLayout(centring)
-        row.setContentsMargins(0, 0, 0, 0)
-        # Left-aligned up to its widest, like every other page.
+        # A little air between the cards and the scroll bar.
+        row.setContentsMargins(0, 0, 8, 0)
+        # Left-aligned up to its widest, like every other page: without the stretch, a
+        # box layout centres a widget that has reached its maximum width.
         row.addWidget(content, 1)
+        row.addStretch(0)
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -371,7 +365,12 @@ class InsightsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_TOP, 12, 0)
         layout.setSpacing(12)
-        layout.addLayout(top)
+        # The period choice ends where the cards end, above their right edge.
+        top_row = QWidget(self)
+        top_row.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        top_row.setMaximumWidth(CONTENT_MAX_WIDTH)
+        layout.addWidget(top_row)
         layout.addWidget(self.scroll_area, 1)
         self.setFocusProxy(self.range_combo)
 
