@@ -224,11 +224,14 @@ class FocusStyle(QProxyStyle):
         super().drawComplexControl(control, option, painter, widget)
         if control in _OUTLINED_COMPLEX:
             self._outline(painter, option)
-        elif control in _OUTLINED_PARTS and self.theme == HIGH_CONTRAST:
+        elif control in _OUTLINED_PARTS:
+            high_contrast = self.theme == HIGH_CONTRAST
             for part in _OUTLINED_PARTS[control]:
+                if not high_contrast and part not in _EDGED_PARTS:
+                    continue
                 rect = self.subControlRect(control, option, part, widget)  # type: ignore[arg-type]
                 if rect.isValid():
-                    self._outline(painter, option, rect)
+                    self._edge(painter, option, rect)
         if control in _RINGED_COMPLEX and _has_focus(option):
             self._ring(painter, option)
 
@@ -271,14 +274,20 @@ class FocusStyle(QProxyStyle):
         the track all but disappeared. The placeholder colour has 5:1 or more against the
         window in light and dark; high contrast gets its white outline.
         """
+        self._edge(painter, option)
+
+    def _edge(self, painter: QPainter, option: QStyleOption, rect: QRect | None = None) -> None:
+        """The outline in high contrast; in light and dark, an edge in the placeholder
+        colour, which has 5:1 or more against the window."""
         if self.theme == HIGH_CONTRAST:
-            self._outline(painter, option)
+            self._outline(painter, option, rect)
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1.0))
-        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+        area = QRectF(option.rect if rect is None else rect)
+        painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         painter.restore()
 
     def _outline(self, painter: QPainter, option: QStyleOption, rect: QRect | None = None) -> None:
@@ -314,7 +323,8 @@ _OUTLINED_COMPLEX = frozenset(
     }
 )
 _OUTLINED_PARTS = {
-    # In high contrast only: Fusion draws these parts black on black.
+    # In high contrast (and the _EDGED_PARTS in every theme): Fusion draws these parts
+    # black on black.
     QStyle.ComplexControl.CC_Slider: (
         QStyle.SubControl.SC_SliderGroove,
         QStyle.SubControl.SC_SliderHandle,
@@ -322,6 +332,10 @@ _OUTLINED_PARTS = {
     # the handle shows where in a long list or page one is, and that there is more
     QStyle.ComplexControl.CC_ScrollBar: (QStyle.SubControl.SC_ScrollBarSlider,),
 }
+_EDGED_PARTS = frozenset({QStyle.SubControl.SC_ScrollBarSlider})
+"""Parts that get an edge in light and dark too: Fusion fills a scroll bar's handle in
+the window's own colour, on a darker track (1.2:1), so a dialog with half its list below
+the fold did not look as if it scrolled."""
 _RINGED_COMPLEX = frozenset(
     {
         QStyle.ComplexControl.CC_ComboBox,

@@ -468,6 +468,36 @@ def test_high_contrast_outlines_text_boxes_lists_and_scroll_handles(
     assert edge >= 3, f"the scroll handle's edge has only {edge:.1f}:1"
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_scroll_handle_stands_out_in_light_and_dark(
+    qtbot: QtBot, restore_app_look: QApplication, theme: str
+) -> None:
+    """Fusion fills the handle in the window's colour on a darker track (1.2:1): half of
+    the red-flag list lay below the fold of a dialog that did not look as if it scrolled."""
+    apply_theme(restore_app_look, theme)
+    window = restore_app_look.palette().color(QPalette.ColorRole.Window)
+    listing = QListWidget()
+    listing.addItems([f"Entry {n}" for n in range(60)])
+    listing.setFixedSize(240, 120)
+    qtbot.addWidget(listing)
+    listing.show()
+    qtbot.waitExposed(listing)
+    bar = listing.verticalScrollBar()
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    handle = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
+    image = bar.grab().toImage()
+    track = image.pixelColor(handle.center().x(), image.height() - 20)
+    for y in (handle.top() + 6, handle.center().y(), handle.bottom() - 6):
+        edge = max(
+            min(_contrast(image.pixelColor(x, y), c) for c in (window, track))
+            for x in (handle.left(), handle.left() + 1)
+        )
+        assert edge >= 3, f"{theme}: the scroll handle's edge has only {edge:.1f}:1"
+
+
 def _check_option(check: QCheckBox) -> QStyleOptionButton:
     option = QStyleOptionButton()
     option.initFrom(check)
