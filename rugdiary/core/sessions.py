@@ -313,6 +313,24 @@ def suggest_level(
     )
 
 
+LEVEL_MEMORY_DAYS = 90
+"""How long the level last played is remembered. After a longer break a program starts
+again at its own level, as anyone coming back to exercise would."""
+
+
+def level_to_play(
+    program_id: str, own_level: Level, sessions: Iterable[Session], now: datetime
+) -> Level:
+    """The level the program was last played at (within LEVEL_MEMORY_DAYS), else its own.
+
+    Where the person actually is: every Start (Programs, Today, a reminder) begins there,
+    so the length Today shows is the length that plays.
+    """
+    since = now - timedelta(days=LEVEL_MEMORY_DAYS)
+    mine = [s for s in sessions if s.program_id == program_id and since <= s.started_at <= now]
+    return max(mine, key=lambda s: s.started_at).level if mine else own_level
+
+
 def named_as_now(
     sessions: Iterable[Session], name_of: Callable[[str], str | None]
 ) -> list[Session]:

@@ -399,7 +399,12 @@ class MainWindow(QMainWindow):
         if program is None:
             self.show_notice(self.tr("That program no longer exists."))
             return
-        self.start_program(program, program.level)
+        from rugdiary.ui.today.data import SessionHistory
+
+        # At the level last played, as the Programs page starts it and Today times it.
+        now = self._services.clock.now()
+        level = SessionHistory(self._services.sessions, now.date()).level_to_play(program, now)
+        self.start_program(program, level)
 
     @property
     def programs(self) -> ProgramsPage:

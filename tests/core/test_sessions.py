@@ -10,10 +10,12 @@ import pytest
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Level
 from rugdiary.core.sessions import (
+    LEVEL_MEMORY_DAYS,
     LevelChange,
     PainResponse,
     Session,
     StopReason,
+    level_to_play,
     pain_response,
     session_response,
     suggest_level,
@@ -309,3 +311,22 @@ def test_named_as_now_asks_once_per_program_and_keeps_names_of_deleted_ones() ->
     ]
     assert [s.id for s in named] == [s.id for s in sessions]
     assert asked == ["morning-mobility", "gone"], "once per program"
+
+
+def test_a_program_plays_at_the_level_last_played() -> None:
+    """Today, a reminder and Programs all start here, so all three show one length."""
+    pid = "core-stability-beginner"
+    newest = make(1, level=Level.INTERMEDIATE)
+    older = make(5, level=Level.ADVANCED)
+    other = make(0, program_id="desk-break", level=Level.BEGINNER)
+    assert level_to_play(pid, Level.BEGINNER, [older, other, newest], NOW) is Level.INTERMEDIATE
+    assert level_to_play(pid, Level.BEGINNER, [other], NOW) is Level.BEGINNER
+    assert level_to_play(pid, Level.BEGINNER, [], NOW) is Level.BEGINNER
+
+
+def test_after_a_long_break_a_program_starts_at_its_own_level_again() -> None:
+    pid = "core-stability-beginner"
+    long_ago = make(LEVEL_MEMORY_DAYS + 1, level=Level.ADVANCED)
+    assert level_to_play(pid, Level.BEGINNER, [long_ago], NOW) is Level.BEGINNER
+    recent = make(LEVEL_MEMORY_DAYS - 1, level=Level.ADVANCED)
+    assert level_to_play(pid, Level.BEGINNER, [long_ago, recent], NOW) is Level.ADVANCED

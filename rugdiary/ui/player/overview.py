@@ -81,7 +81,12 @@ def overview_source(services: Services, lang: str) -> Callable[[], SessionOvervi
         return SessionOverview(
             program.id,
             program.name.get(lang),
-            _detail(offered.planned_at, offered.last_played, catalog.total_s(program), now),
+            _detail(
+                offered.planned_at,
+                offered.last_played,
+                catalog.total_s(program, history.level_to_play(program, now)),
+                now,
+            ),
             recent,
         )
 

@@ -17,11 +17,13 @@ from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Exercise, Group, Level, Text
 from rugdiary.core.programs import Program, program_total_s
 from rugdiary.core.sessions import (
+    LEVEL_MEMORY_DAYS,
     LevelChange,
     LevelSuggestion,
     PainResponse,
     Session,
     StopReason,
+    level_to_play,
     session_response,
     suggest_level,
 )
@@ -54,9 +56,9 @@ from rugdiary.ui.programs.texts import (
 )
 from rugdiary.ui.programs.thumbnails import ExercisePictures
 
-HISTORY_DAYS = 56
-"""Sessions read for the pain marks and the level rule (which looks back two weeks at most,
-plus the streak at the current level)."""
+HISTORY_DAYS = LEVEL_MEMORY_DAYS
+"""Sessions read for the pain marks, the level rule (which looks back two weeks at most,
+plus the streak at the current level) and the level last played."""
 RECENT_SESSIONS = 5
 ProgramIdRole = Qt.ItemDataRole.UserRole
 
@@ -245,8 +247,7 @@ class ProgramsController(QObject):
 
     def current_level(self, program: Program) -> Level:
         """The level last played, else the program's own: where the person actually is."""
-        mine = self.sessions_of(program)
-        return mine[0].level if mine else program.level
+        return level_to_play(program.id, program.level, self._recent, self.clock.now())
 
     def suggestion(self, program: Program) -> LevelSuggestion:
         return suggest_level(

@@ -309,7 +309,7 @@ class TodayController(QObject):
                 parts.append(self.tr("Last played on %1").replace("%1", when))
         else:
             parts.append(self.tr("A gentle way to get moving"))
-        total = self.catalog.total_s(program)
+        total = self.catalog.total_s(program, history.level_to_play(program, now))
         if total is not None:
             minutes = max(1, round(total / 60))
             # Non-breaking spaces: "about 16 min" must not wrap after "about".

@@ -11,7 +11,7 @@ from rugdiary.core.reminders import ExerciseReminder, ReminderSettings, Reminder
 
 if TYPE_CHECKING:
     from rugdiary.core.diary import DiaryEntry
-    from rugdiary.core.exercises import Exercise
+    from rugdiary.core.exercises import Exercise, Level
     from rugdiary.core.programs import Program
     from rugdiary.core.sessions import Session
 
@@ -121,8 +121,8 @@ class ProgramCatalog:
         program = self.get(program_id)
         return None if program is None else program.name.get(self.lang)
 
-    def total_s(self, program: Program) -> int | None:
-        """Seconds the program takes at its own level, or None if an exercise is missing."""
+    def total_s(self, program: Program, level: Level) -> int | None:
+        """Seconds the program takes at `level`, or None if an exercise is missing."""
         from rugdiary.core.diary import ValidationError
         from rugdiary.core.programs import program_total_s
 
@@ -136,7 +136,7 @@ class ProgramCatalog:
             if found is not None:
                 exercises[item.exercise_id] = found
         try:
-            return program_total_s(program, exercises, program.level)
+            return program_total_s(program, exercises, level)
         except (KeyError, ValueError, ValidationError):
             return None
 
@@ -197,7 +197,8 @@ def next_program(
 
 
 RECENT_SESSIONS = timedelta(days=92)
-"""How far back sessions are read first; older ones are read only when these fall short."""
+"""How far back sessions are read first; older ones are read only when these fall short.
+At least `core.sessions.LEVEL_MEMORY_DAYS`, so that the level last played is among them."""
 
 
 class SessionSource(Protocol):
@@ -231,6 +232,12 @@ class SessionHistory:
         if len(self.recent) >= count:
             return self.recent[:count]
         return [*self.recent, *self.older()][:count]
+
+    def level_to_play(self, program: Program, now: datetime) -> Level:
+        """The level a Start plays `program` at: the one last played, as on Programs."""
+        from rugdiary.core.sessions import level_to_play
+
+        return level_to_play(program.id, program.level, self.recent, now)
 
     def next_program(
         self, settings: ReminderSettings, now: datetime, exists: Callable[[str], bool]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,11 +14,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
+from rugdiary.core.exercises import Level
+from rugdiary.core.programs import program_total_s
 from rugdiary.core.reminders import week_key
 from rugdiary.core.sessions import Session
 from rugdiary.core.tips import tip_text
 from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui.player.overview import overview_source
 from rugdiary.ui.services import Services
 from rugdiary.ui.today.page import TodayPage
 from rugdiary.ui.today.today_view import Card
@@ -208,6 +212,29 @@ def test_without_a_plan_the_last_played_program_is_offered(
     assert page.view.program_detail.text().startswith("Last played yesterday ·")
     assert page.view.sessions_label.text() == "No sessions yet this week."
     assert page.view.plan_label.text().startswith("Suggested for Strength")
+
+
+def test_today_times_and_starts_the_program_at_the_level_last_played(
+    build_today: Callable[[], TodayPage],
+    services: Services,
+    make_session: Any,
+    window: Any,
+) -> None:
+    """Programs starts at the level last played; Today and a reminder once started (and
+    timed) the program's own level instead, dropping the person a level without a word."""
+    played = dataclasses.replace(make_session("strength", days_ago=1), level=Level.ADVANCED)
+    services.sessions.add(played)
+    program = services.library().programs["strength"]
+    assert program.level is not Level.ADVANCED
+    exercises = services.library().exercises
+    minutes = round(program_total_s(program, exercises, Level.ADVANCED) / 60)
+    assert minutes != round(program_total_s(program, exercises, program.level) / 60)
+    assert f"about\u00a0{minutes}\u00a0min" in build_today().view.program_detail.text()
+    # The Exercise session page, before anything plays, says the same length.
+    assert f"about\u00a0{minutes}\u00a0min" in overview_source(services, "en")().program_detail
+
+    window.start_program_by_id("strength")
+    assert window.player.controller.level is Level.ADVANCED
 
 
 @pytest.mark.parametrize(
