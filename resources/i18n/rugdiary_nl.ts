@@ -1821,6 +1821,14 @@ Wat er gebeurde: %2</translation>
         <translation>Opslaan</translation>
     </message>
     <message>
+        <source>Session stopped before the first exercise.</source>
+        <translation>Sessie gestopt vóór de eerste oefening.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Start again whenever you are ready.</source>
+        <translation>Er is niets opgeslagen. Begin opnieuw wanneer je er klaar voor bent.</translation>
+    </message>
+    <message>
         <source>the diary could not be written</source>
         <translation>het dagboek kon niet worden opgeslagen</translation>
     </message>

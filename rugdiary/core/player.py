@@ -74,6 +74,7 @@ class PlayerEngine:
         self._stop_reason: StopReason | None = None
         self._ended_at: float | None = None
         self._stopped_position = 0.0
+        self._moved = False
 
     # ------------------------------------------------------------------ commands
 
@@ -270,6 +271,11 @@ class PlayerEngine:
         return self._done_s
 
     @property
+    def moved(self) -> bool:
+        """Whether an exercise began: a session stopped during its get-ready has none."""
+        return self._moved
+
+    @property
     def steps_done(self) -> int:
         """Steps played to their end (a step played again counts once)."""
         return sum(1 for completed in self._outcomes.values() if completed)
@@ -307,6 +313,7 @@ class PlayerEngine:
         step = self.timeline.steps[index]
         # While paused this also applies: the new step then waits with its full length left.
         self._index = index
+        self._moved = self._moved or step.kind is StepKind.WORK
         self._deadline = at + step.duration_s
         self._remaining = float(step.duration_s)
         self._countdown_next = COUNTDOWN_FROM if step.countdown else 0

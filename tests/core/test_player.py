@@ -425,3 +425,29 @@ def test_session_record_of_a_stopped_run(engine: PlayerEngine, clock: FakeClock)
     assert record.completed is False
     assert record.stopped_reason is StopReason.OTHER
     assert (record.done_s, record.steps_done, record.steps_skipped) == (20, 4, 1)
+
+
+def test_a_session_has_moved_once_its_first_exercise_begins(
+    engine: PlayerEngine, clock: FakeClock
+) -> None:
+    """A stop during the get-ready keeps nothing (the UI's rule); from the first work on,
+    however short, it is a session."""
+    engine.start()
+    run(engine, clock, 4.75)  # get-ready is 5 s
+    assert engine.current_step is not None
+    assert engine.current_step.kind is StepKind.GET_READY
+    assert not engine.moved
+    run(engine, clock, 0.5)
+    assert engine.current_step.kind is StepKind.WORK
+    assert engine.moved
+    engine.skip_back()
+    engine.skip_back()  # back to the get-ready: it has still moved
+    assert engine.current_step.kind is StepKind.GET_READY
+    assert engine.moved
+
+
+def test_skipping_the_get_ready_counts_as_moving(engine: PlayerEngine, clock: FakeClock) -> None:
+    engine.start()
+    engine.skip_forward()
+    engine.stop(StopReason.TIME)
+    assert engine.moved

@@ -49,10 +49,12 @@ class FirstRunResult:
 
 
 def language_of(choice: str) -> str:
-    """The content language ("en" or "nl") for a language choice, "system" following QLocale."""
+    """The content language ("en" or "nl") for a language choice; "system" is the language
+    the app runs in (QLocale's default, which `--lang` may have set), so the safety notice
+    is never English in a Dutch dialog."""
     if choice in ("en", "nl"):
         return choice
-    return "nl" if QLocale.system().language() == QLocale.Language.Dutch else "en"
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
 def _heading(parent: QWidget) -> QLabel:

@@ -506,6 +506,13 @@ class PlayerController(QObject):
         assert self._started_at is not None
         assert self.program is not None
         self.runningChanged.emit(False)
+        after = self.view.after
+        after.show_response(None)
+        after.show_message("")
+        if not engine.moved and engine.stop_reason is not StopReason.PAIN:
+            self._never_began()
+            return
+        after.ask_questions(True)
         ended_at = max(self.clock.now(), self._started_at)
         self._session = session_record(
             engine,
@@ -515,7 +522,6 @@ class PlayerController(QObject):
             pain_before=self._pain_before,
         )
         self._stored = False
-        after = self.view.after
         finished = engine.state is PlayerState.FINISHED
         after.title.setText(
             self.tr("All done. Well done.")
@@ -543,8 +549,6 @@ class PlayerController(QObject):
         after.pain.clear()
         after.effort.clear()
         after.note.clear()
-        after.show_response(None)
-        after.show_message("")
         after.save_button.setText(self.tr("Save"))
         after.save_button.setEnabled(True)
         after.save_button.setDefault(True)
@@ -554,6 +558,26 @@ class PlayerController(QObject):
         # Written at once, so a session is never lost if the questions go unanswered.
         if self._write(self._session):
             self.sessionSaved.emit(self._session)
+
+    def _never_began(self) -> None:
+        """Stopped during the get-ready, for a reason other than pain: nothing to keep.
+
+        Such a session was saved as "0 min, stopped early": a Start pressed by mistake
+        added a session to the diary and to the week's count. A stop for pain is kept,
+        however early, as the level rule and the physiotherapist need it.
+        """
+        self._session = None
+        after = self.view.after
+        after.title.setText(self.tr("Session stopped before the first exercise."))
+        set_label_text(
+            after.summary,
+            self.tr("Nothing was saved. Start again whenever you are ready."),
+        )
+        after.ask_questions(False)
+        after.done_button.setVisible(True)
+        after.done_button.setDefault(True)
+        self.view.show_panel(after)
+        after.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _write(self, session: Session) -> bool:
         after = self.view.after

@@ -208,6 +208,20 @@ class AfterForm(QWidget):
         outer.addWidget(self.scroll_area)
         self.setFocusProxy(self.pain)
 
+    def ask_questions(self, ask: bool) -> None:
+        """The questions and Save, or (for a session that never began) Done alone."""
+        for widget in (
+            self.pain_label,
+            self.pain,
+            self.effort_label,
+            self.effort,
+            self.note_label,
+            self.note,
+            self.save_button,
+        ):
+            widget.setVisible(ask)
+        self.setFocusProxy(self.pain if ask else self.done_button)
+
     def show_response(self, look: ResponseLook | None) -> None:
         """Symbol and sentence together; hidden until a pain score is chosen."""
         if look is None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -135,6 +135,21 @@ def test_choosing_dutch_shows_the_notice_in_dutch(wizard: FirstRunDialog) -> Non
     assert chosen == ["nl"]
     assert "huisartsenpost" in wizard.safety.view.label.text()
     assert "Wanneer" in wizard.safety.heading.text()
+
+
+def test_same_as_the_computer_follows_the_language_the_app_runs_in(qtbot: QtBot) -> None:
+    """Started with `--lang nl` on an English computer, the notice came up in English
+    under Dutch buttons: "system" read the computer's locale, not the app's."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    try:
+        dialog = FirstRunDialog()
+        qtbot.addWidget(dialog)
+        assert dialog.language() == "system"
+        assert "huisartsenpost" in dialog.safety.view.label.text()
+        assert dialog.safety.heading.text().startswith("Wanneer")
+    finally:
+        QLocale.setDefault(before)
 
 
 def _fake_exec(answer: Callable[[FirstRunDialog], None]) -> Callable[[QWidget], bool]:

@@ -375,6 +375,8 @@ def test_a_failed_save_keeps_the_answers_and_can_be_retried(
     controller.sessionSaved.connect(saved.append)
     monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "other")
     begin(qtbot, player, tiny_program)
+    # Into the first exercise: a stop in the get-ready keeps nothing.
+    controller.skip_forward()
     qtbot.keyClick(player.view.play, Qt.Key.Key_Escape)
     after = player.view.after
     assert "the disk is full" in after.message.text()
@@ -442,3 +444,57 @@ def test_escape_in_the_stop_question_carries_on(qtbot: QtBot) -> None:
 
     QTimer.singleShot(0, press_escape)
     assert dialogs.ask_stop_session(None) is None
+
+
+def test_a_session_stopped_in_its_get_ready_keeps_nothing(
+    qtbot: QtBot,
+    player: PlayerPage,
+    tiny_program: Program,
+    sessions: SessionRepository,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Start pressed by mistake once left "0 min, stopped early" in the diary and in
+    the week's count; now the summary says nothing was saved and offers Done alone."""
+    saved: list[Session] = []
+    player.controller.sessionSaved.connect(saved.append)
+    monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "time")
+    begin(qtbot, player, tiny_program)
+    assert player.controller.engine is not None
+    assert player.controller.engine.current_step.kind is StepKind.GET_READY  # type: ignore[union-attr]
+    qtbot.keyClick(player.view.play.pause_button, Qt.Key.Key_Escape)
+    after = player.view.after
+    assert player.view.current_panel() is after
+    assert after.title.text() == "Session stopped before the first exercise."
+    assert after.summary.text() == "Nothing was saved. Start again whenever you are ready."
+    assert not after.save_button.isVisible()
+    assert not after.pain.isVisible()
+    assert not after.note.isVisible()
+    assert after.done_button.isVisible()
+    assert QApplication.focusWidget() is after.done_button
+    assert sessions.list() == []
+    assert saved == []
+    qtbot.keyClick(after.done_button, Qt.Key.Key_Return)
+    assert player.view.current_panel() is player.view.idle
+    # The next session asks its questions again.
+    monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "other")
+    begin(qtbot, player, tiny_program)
+    player.controller.skip_forward()
+    qtbot.keyClick(player.view.play.pause_button, Qt.Key.Key_Escape)
+    assert after.save_button.isVisible()
+    assert after.pain.isVisible()
+    assert len(sessions.list()) == 1
+
+
+def test_a_stop_for_pain_is_kept_however_early(
+    qtbot: QtBot,
+    player: PlayerPage,
+    tiny_program: Program,
+    sessions: SessionRepository,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "pain")
+    begin(qtbot, player, tiny_program)
+    qtbot.keyClick(player.view.play.pause_button, Qt.Key.Key_Escape)
+    [record] = sessions.list()
+    assert record.stopped_reason is StopReason.PAIN
+    assert player.view.after.pain.isVisible()
