@@ -158,9 +158,9 @@ def _dialogs(window: object, save: object, size: str, data: Path) -> None:
     from rugdiary.ui.first_run.welcome import FirstRunDialog
     from rugdiary.ui.safety import NoticeMode, RedFlagDialog
 
-    rows = help.shortcut_rows(window, window.page_shortcuts()) + help.general_rows()  # type: ignore[attr-defined]
+    sections = help.shortcut_sections(window, window.page_shortcuts())  # type: ignore[arg-type,attr-defined]
     made = {
-        "shortcuts": help.ShortcutsDialog(rows, window),  # type: ignore[arg-type]
+        "shortcuts": help.ShortcutsDialog(sections, window),  # type: ignore[arg-type]
         "about": help.AboutDialog(data, window),  # type: ignore[arg-type]
         "red-flags": RedFlagDialog(NoticeMode("help"), parent=window),  # type: ignore[arg-type]
     }

@@ -1515,12 +1515,32 @@ Wat er gebeurde: %2</translation>
         <translation>&lt;h3&gt;RugDiary %1&lt;/h3&gt;&lt;p&gt;Een rustig dagboek bij lage rugpijn: noteer je pijn en stress en zie hoe die samen veranderen in de loop van de weken.&lt;/p&gt;&lt;p&gt;RugDiary stelt geen diagnose en behandelt niets. Het helpt je patronen te zien en die te bespreken met je fysiotherapeut of arts.&lt;/p&gt;&lt;p&gt;Je dagboek blijft op deze computer.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Diary and Today</source>
+        <translation>Dagboek en Vandaag</translation>
+    </message>
+    <message>
         <source>Save the diary entry</source>
         <translation>Sla de registratie op</translation>
     </message>
     <message>
-        <source>Stop changing an entry; stop a session</source>
-        <translation>Stop met het wijzigen van een registratie; stop een sessie</translation>
+        <source>Stop changing an entry</source>
+        <translation>Stop met het aanpassen van een registratie</translation>
+    </message>
+    <message>
+        <source>Start the session; then pause or carry on</source>
+        <translation>Start de sessie; pauzeer daarna of ga verder</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Vorige stap</translation>
+    </message>
+    <message>
+        <source>Stop the session (before it starts: do not start)</source>
+        <translation>Stop de sessie (vóór de start: begin er niet aan)</translation>
     </message>
     <message>
         <source>Delete the chosen entry (Undo brings it back)</source>
@@ -1529,18 +1549,6 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Choose a score on a 0–10 scale</source>
         <translation>Kies een score op een schaal van 0–10</translation>
-    </message>
-    <message>
-        <source>Pause or carry on with a session</source>
-        <translation>Pauzeer een sessie of ga verder</translation>
-    </message>
-    <message>
-        <source>Next step of a session</source>
-        <translation>Volgende stap van een sessie</translation>
-    </message>
-    <message>
-        <source>Previous step of a session</source>
-        <translation>Vorige stap van een sessie</translation>
     </message>
     <message>
         <source>Start the exercise again</source>
@@ -4345,6 +4353,18 @@ Er is niets veranderd. De map staat hier:
 <context>
     <name>help</name>
     <message>
+        <source>Right arrow</source>
+        <translation>Pijl rechts</translation>
+    </message>
+    <message>
+        <source>Left arrow</source>
+        <translation>Pijl links</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
         <source>%1 or %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -4387,6 +4407,10 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Close a dialog without changing anything</source>
         <translation>Sluit een venster zonder iets te veranderen</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Overal</translation>
     </message>
 </context>
 <context>

@@ -396,11 +396,13 @@ def show_red_flag_notice(parent: QWidget | None, mode: str = "help") -> bool:
         dialog.deleteLater()
 
 
-def show_keyboard_shortcuts(parent: QWidget | None, rows: list[tuple[str, str]]) -> None:
-    """Help → Keyboard shortcuts: a table of (keys, what they do)."""
+def show_keyboard_shortcuts(
+    parent: QWidget | None, sections: list[tuple[str, list[tuple[str, str]]]]
+) -> None:
+    """Help → Keyboard shortcuts: a table of (keys, what they do) under a heading per place."""
     from rugdiary.ui.help import ShortcutsDialog
 
-    dialog = ShortcutsDialog(rows, parent)
+    dialog = ShortcutsDialog(sections, parent)
     try:
         exec_dialog(dialog)
     finally:

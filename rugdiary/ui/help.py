@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,10 @@ LICENCE = "GPL-3.0-or-later"
 
 ShortcutRow = tuple[str, str]
 """(keys as the platform writes them, what they do)."""
+ShortcutSection = tuple[str, list[ShortcutRow]]
+"""(where the keys work, its rows): one key does different things on different pages."""
+
+_EVERYWHERE = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
 
 
 def _native(sequence: QKeySequence | str) -> str:
@@ -40,6 +44,17 @@ def _native(sequence: QKeySequence | str) -> str:
         # A range of keys ("0–9") is no key sequence: Qt gives nothing back, the words stay.
         return native or sequence
     return sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def key_text(key: str) -> str:
+    """A key as the platform writes it, the arrows and Delete in words ("Right arrow", not
+    Qt's "Right"; "Delete", not "Del")."""
+    words = {
+        "Right": QCoreApplication.translate("help", "Right arrow"),
+        "Left": QCoreApplication.translate("help", "Left arrow"),
+        "Delete": QCoreApplication.translate("help", "Delete"),
+    }
+    return words.get(key) or _native(key)
 
 
 def _pressable(sequences: list[QKeySequence]) -> list[QKeySequence]:
@@ -108,11 +123,14 @@ def general_rows() -> list[ShortcutRow]:
 def shortcut_rows(
     window: QWidget, extra: Iterable[tuple[QKeySequence | str, str]] = ()
 ) -> list[ShortcutRow]:
-    """Every shortcut registered on `window` now: its actions, described QShortcuts, `extra`.
+    """The window-wide shortcuts registered on `window` now: its actions, described
+    QShortcuts, then `extra`.
 
     Read from the live objects rather than written down, so the list cannot drift from
     what the keys really do. A QShortcut is listed when it has a whatsThis text (its
-    description); page-level keys without one come in through `extra`.
+    description). Actions that work only on one page (the session's Space, Esc, arrows)
+    are left to that page's section: read live, they were listed once per panel that
+    has them, next to the page's own rows ("Space" four times, with four meanings).
     """
     rows: list[ShortcutRow] = []
     seen: set[tuple[str, str]] = set()
@@ -124,7 +142,7 @@ def shortcut_rows(
 
     for action in window.findChildren(QAction):
         sequences = [s for s in action.shortcuts() if not s.isEmpty()]
-        if sequences and action.text():
+        if sequences and action.text() and action.shortcutContext() in _EVERYWHERE:
             add(_either(_pressable(sequences)), _plain(action.text()))
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and not shortcut.key().isEmpty():
@@ -134,26 +152,50 @@ def shortcut_rows(
     return rows
 
 
-class ShortcutsDialog(QDialog):
-    """A two-column table of keys and what they do; read with the arrow keys."""
+def shortcut_sections(
+    window: QWidget, pages: Iterable[ShortcutSection] = ()
+) -> list[ShortcutSection]:
+    """What Help → Keyboard shortcuts lists: the keys that work everywhere, then each page's."""
+    everywhere = QCoreApplication.translate("help", "Everywhere")
+    return [(everywhere, shortcut_rows(window) + general_rows()), *pages]
 
-    def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
+
+class ShortcutsDialog(QDialog):
+    """A two-column table of keys and what they do, under a heading per place; read with the
+    arrow keys."""
+
+    def __init__(self, sections: list[ShortcutSection], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.rows = rows
+        self.sections = sections
+        self.rows: list[ShortcutRow] = [row for _title, rows in sections for row in rows]
+        self.heading_rows: list[int] = []
+        """Table rows that hold a section's heading across both columns."""
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(len(rows), 2, self)
+        self.table = QTableWidget(len(self.rows) + len(sections), 2, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
-        for row, (keys, what) in enumerate(rows):
-            for column, text in enumerate((keys, what)):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, column, item)
+        row = 0
+        for title, rows in sections:
+            heading = QTableWidgetItem(title)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.table.setItem(row, 0, heading)
+            self.table.setSpan(row, 0, 1, 2)
+            self.heading_rows.append(row)
+            row += 1
+            for keys, what in rows:
+                for column, text in enumerate((keys, what)):
+                    item = QTableWidgetItem(text)
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    self.table.setItem(row, column, item)
+                row += 1
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -164,8 +206,11 @@ class ShortcutsDialog(QDialog):
         self.retranslate()
         self._fit_to_content()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if rows:
-            self.table.setCurrentCell(0, 0)
+        if self.rows:
+            # Where the arrow keys start, without a highlight that makes one row look
+            # more important than the others.
+            first = next(r for r in range(self.table.rowCount()) if r not in self.heading_rows)
+            self.table.setCurrentCell(first, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _fit_to_content(self) -> None:
         """Columns as wide as their words, descriptions on one line where the screen allows.
@@ -351,9 +396,9 @@ class AboutDialog(QDialog):
 # -- what the lead wires into the Help menu --------------------------------------------------
 
 
-def show_shortcuts(window: QWidget, extra: Iterable[tuple[QKeySequence | str, str]] = ()) -> None:
-    """Help → Keyboard shortcuts: the window's registered keys, `extra` and the general ones."""
-    dialogs.show_keyboard_shortcuts(window, shortcut_rows(window, extra) + general_rows())
+def show_shortcuts(window: QWidget, pages: Iterable[ShortcutSection] = ()) -> None:
+    """Help → Keyboard shortcuts: the keys that work everywhere, then each page's."""
+    dialogs.show_keyboard_shortcuts(window, shortcut_sections(window, pages))
 
 
 def show_about(window: QWidget, data_dir: Path) -> None:

@@ -694,18 +694,35 @@ class MainWindow(QMainWindow):
 
         help.show_shortcuts(self, self.page_shortcuts())
 
-    def page_shortcuts(self) -> list[tuple[str, str]]:
-        """Keys the pages handle themselves, for Help → Keyboard shortcuts."""
+    def page_shortcuts(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Keys the pages handle themselves, a section per page, for Help → Keyboard
+        shortcuts. Written in the platform's key names (`help.key_text`)."""
+        from rugdiary.ui.help import key_text
+
         return [
-            ("Ctrl+S", self.tr("Save the diary entry")),
-            ("Esc", self.tr("Stop changing an entry; stop a session")),
-            ("Delete", self.tr("Delete the chosen entry (Undo brings it back)")),
-            ("0–9", self.tr("Choose a score on a 0–10 scale")),
-            ("Space", self.tr("Pause or carry on with a session")),
-            ("Right", self.tr("Next step of a session")),
-            ("Left", self.tr("Previous step of a session")),
-            ("R", self.tr("Start the exercise again")),
-            ("F", self.tr("Focus mode: only the figure, the timer and the words for the mat")),
+            (
+                self.tr("Diary and Today"),
+                [
+                    (key_text("Ctrl+S"), self.tr("Save the diary entry")),
+                    (key_text("Esc"), self.tr("Stop changing an entry")),
+                    (key_text("Delete"), self.tr("Delete the chosen entry (Undo brings it back)")),
+                    ("0–9", self.tr("Choose a score on a 0–10 scale")),
+                ],
+            ),
+            (
+                self.tr("Exercise session"),
+                [
+                    (key_text("Space"), self.tr("Start the session; then pause or carry on")),
+                    (key_text("Right"), self.tr("Next step")),
+                    (key_text("Left"), self.tr("Previous step")),
+                    (key_text("R"), self.tr("Start the exercise again")),
+                    (
+                        key_text("F"),
+                        self.tr("Focus mode: only the figure, the timer and the words for the mat"),
+                    ),
+                    (key_text("Esc"), self.tr("Stop the session (before it starts: do not start)")),
+                ],
+            ),
         ]
 
     def show_notice(self, text: str, offer_undo: bool = False) -> None:

@@ -59,16 +59,48 @@ def test_shortcuts_are_read_from_the_window(window: MainWindow) -> None:
 
 
 def test_every_registered_action_shortcut_is_listed(window: MainWindow) -> None:
-    """Each action's first key is listed; Qt's platform extras (Alt+Shift+Backspace) are not."""
-    rows = help.shortcut_rows(window)
-    listed = " ".join(keys for keys, _what in rows)
+    """Each action's first key is listed, a page's under that page; Qt's platform extras
+    (Alt+Shift+Backspace) are not."""
+    window.show_page("player")  # its actions exist once the page is built
+    everywhere = help.shortcut_rows(window)
+    listed = " ".join(keys for keys, _what in everywhere)
+    pages = " ".join(keys for _title, rows in window.page_shortcuts() for keys, _what in rows)
+    arrows = {"Right": help.key_text("Right"), "Left": help.key_text("Left")}
+    page_actions = 0
     for action in window.findChildren(QAction):
         sequences = [s for s in action.shortcuts() if not s.isEmpty()]
-        if sequences and action.text():
-            assert _native(sequences[0]) in listed, action.text()
-    redo = {what: keys for keys, what in rows}["Redo"]
+        if not (sequences and action.text()):
+            continue
+        key = _native(sequences[0])
+        if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut:
+            page_actions += 1
+            assert arrows.get(key, key) in pages, action.text()
+            assert (key, help._plain(action.text())) not in everywhere, action.text()
+        else:
+            assert key in listed, action.text()
+    assert page_actions >= 6, "the session's keys were checked"
+    redo = {what: keys for keys, what in everywhere}["Redo"]
     assert redo == "Ctrl+Shift+Z or Ctrl+Y"
     assert "Backspace" not in listed
+
+
+def test_a_key_is_listed_once_in_each_section(window: MainWindow, qtbot: QtBot) -> None:
+    """ "Space" once stood four times in one list, with four meanings."""
+    window.show_page("player")
+    window.show_page("diary")
+    dialog = _shortcuts_dialog(window, qtbot)
+    titles = [title for title, _rows in dialog.sections]
+    assert titles == ["Everywhere", "Diary and Today", "Exercise session"]
+    for title, rows in dialog.sections[1:]:
+        keys = [k for k, _what in rows]
+        assert len(keys) == len(set(keys)), (title, keys)
+    table = dialog.table
+    for row in dialog.heading_rows:
+        assert table.columnSpan(row, 0) == 2
+        assert table.item(row, 0).font().bold()
+        assert table.item(row, 0).text() in titles
+    assert not table.selectedItems(), "no row looks picked out when the dialog opens"
+    assert table.currentRow() not in dialog.heading_rows
 
 
 @pytest.fixture
@@ -103,6 +135,8 @@ def _clipped_texts(dialog: help.ShortcutsDialog) -> list[str]:
         if needed > header.sectionSize(column):
             clipped.append(f"header {title!r}")
     for row in range(table.rowCount()):
+        if row in dialog.heading_rows:
+            continue
         keys = table.item(row, 0).text()
         if metrics.horizontalAdvance(keys) + 2 * 3 > table.columnWidth(0):
             clipped.append(f"keys {keys!r}")
@@ -119,8 +153,7 @@ def _clipped_texts(dialog: help.ShortcutsDialog) -> list[str]:
 
 
 def _shortcuts_dialog(window: MainWindow, qtbot: QtBot) -> help.ShortcutsDialog:
-    rows = help.shortcut_rows(window, window.page_shortcuts()) + help.general_rows()
-    dialog = help.ShortcutsDialog(rows, window)
+    dialog = help.ShortcutsDialog(help.shortcut_sections(window, window.page_shortcuts()), window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -130,8 +163,10 @@ def _shortcuts_dialog(window: MainWindow, qtbot: QtBot) -> help.ShortcutsDialog:
 def test_shortcuts_dialog_fits_its_words_in_english(window: MainWindow, qtbot: QtBot) -> None:
     dialog = _shortcuts_dialog(window, qtbot)
     # Every key the pages handle is listed, with its key text ("0–9" was dropped once).
-    for keys, what in window.page_shortcuts():
-        assert (_native(QKeySequence(keys)) or keys, what) in dialog.rows
+    for _title, rows in window.page_shortcuts():
+        for keys, what in rows:
+            assert keys
+            assert (keys, what) in dialog.rows
     assert _clipped_texts(dialog) == []
     assert dialog.table.verticalScrollBar().maximum() == 0, "every row is visible"
 
@@ -168,10 +203,10 @@ def test_page_shortcuts_and_described_qshortcuts_are_listed(qtbot: QtBot) -> Non
 def test_show_shortcuts_lists_window_extra_and_general_keys(
     window: MainWindow, shown: list[QDialog]
 ) -> None:
-    help.show_shortcuts(window, [("Ctrl+S", "Save the entry")])
+    help.show_shortcuts(window, [("Diary", [("Ctrl+S", "Save the entry")])])
     (dialog,) = shown
     assert isinstance(dialog, help.ShortcutsDialog)
-    texts = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    texts = [what for _keys, what in dialog.rows]
     assert "Quit" in texts
     assert "Save the entry" in texts
     assert any("Tab" in dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount()))
