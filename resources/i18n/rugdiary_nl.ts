@@ -20,8 +20,8 @@
         <translation>RugDiary stelt geen diagnose en vervangt je fysiotherapeut of arts niet.</translation>
     </message>
     <message>
-        <source>Free software under the licence %1. Your diary stays on this computer.</source>
-        <translation>Vrije software onder de licentie %1. Je dagboek blijft op deze computer.</translation>
+        <source>Free software: you may use, share and change it under the GNU General Public License, version 3 or later (%1). Your diary stays on this computer.</source>
+        <translation>Vrije software: je mag het gebruiken, delen en aanpassen onder de GNU General Public License, versie 3 of later (%1). Je dagboek blijft op deze computer.</translation>
     </message>
     <message>
         <source>Your diary is kept in this folder:</source>
@@ -3560,7 +3560,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Reduce &amp;motion: the exercise figure holds still</source>
-        <translation>Minder be&amp;weging: het oefenfiguur staat stil</translation>
+        <translation>Minder a&amp;nimatie: het oefenfiguur staat stil</translation>
     </message>
     <message>
         <source>&amp;Language</source>

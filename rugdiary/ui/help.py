@@ -307,7 +307,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.data_dir = data_dir
-        self.resize(560, 460)
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -351,7 +350,12 @@ class AboutDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.retranslate()
-        self.evidence_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # As tall as its words at 560 wide: a fixed height left a gap above Close.
+        self.resize(560, max(self.heightForWidth(560), self.minimumSizeHint().height()))
+        # Enter closes it, as in any About box; the evidence is a Tab away.
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About RugDiary"))
@@ -371,7 +375,10 @@ class AboutDialog(QDialog):
             )
             + "</b></p><p>"
             + escape(
-                self.tr("Free software under the licence %1. Your diary stays on this computer.")
+                self.tr(
+                    "Free software: you may use, share and change it under the GNU General "
+                    "Public License, version 3 or later (%1). Your diary stays on this computer."
+                )
             ).replace("%1", LICENCE)
             + "</p>"
         )

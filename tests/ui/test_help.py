@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLibraryInfo, QLocale, QRect, Qt, QTranslator
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary import __version__
@@ -226,7 +226,12 @@ def test_about_says_what_the_app_is_and_is_not(
     text = dialog.heading.text() + dialog.body.text() + dialog.folder.text()
     assert __version__ in text
     assert "GPL-3.0-or-later" in text
+    assert "GNU General Public License, version 3 or later" in text
     assert str(tmp_path / "data") in text
+    # Enter closes it, as any About box: the focus once sat on "Evidence behind the exercises".
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert close.isDefault()
+    assert dialog.focusWidget() is close
     assert "does not diagnose or replace your physiotherapist or doctor" in text
 
 

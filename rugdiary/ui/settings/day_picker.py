@@ -27,9 +27,12 @@ class DayPicker(QWidget):
             " color: palette(highlighted-text); border-color: palette(highlight);"
             " font-weight: bold; }"
             "QToolButton:focus { border: 2px solid palette(dark); }"
-            "QToolButton:disabled { color: palette(mid); }"
-            "QToolButton:checked:disabled { background: palette(mid);"
-            " color: palette(base); border-color: palette(mid); }"
+            # Switched off (breaks not wanted): dashed, in the quieter colour. A filled
+            # chosen day looked as switchable as ever in high contrast (white on black).
+            "QToolButton:disabled { color: palette(placeholder-text);"
+            " border: 1px dashed palette(placeholder-text); }"
+            "QToolButton:checked:disabled { background: palette(alternate-base);"
+            " color: palette(placeholder-text); border: 2px dashed palette(placeholder-text); }"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -334,7 +334,9 @@ def _rule(parent: QWidget) -> QFrame:
     line = QFrame(parent)
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Plain)
-    line.setForegroundRole(QPalette.ColorRole.Midlight)
+    # Mid, not Midlight: on the light palette Midlight is the window's own colour, and the
+    # reminder settings ran together with no line between them.
+    line.setForegroundRole(QPalette.ColorRole.Mid)
     return line
 
 

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from rugdiary.ui.services import Services
+from rugdiary.ui.settings.day_picker import DayPicker
 from rugdiary.ui.settings.page import SettingsPage
+from rugdiary.ui.theme import HIGH_CONTRAST, apply_theme
 
 
 def test_high_contrast_and_reduced_motion(
@@ -21,3 +28,25 @@ def test_high_contrast_and_reduced_motion(
         assert reduce_motion(), "the figure and the ring read this when they paint"
     finally:
         set_reduce_motion(False)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_chosen_days_look_switched_off_with_the_breaks(
+    qtbot: QtBot, qapp: QApplication, restore_app_look: None, theme: str
+) -> None:
+    """With movement breaks off, the chosen days were still filled white on black in high
+    contrast: they looked as switchable as ever. Switched off they are unfilled."""
+    apply_theme(qapp, theme)
+    picker = DayPicker("Working days")
+    picker.set_days({0, 1, 2, 3, 4})
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    monday = picker.buttons[0]
+    on = monday.grab().toImage().pixelColor(4, monday.height() // 2)
+    picker.setEnabled(False)
+    off = monday.grab().toImage().pixelColor(4, monday.height() // 2)
+    highlight = qapp.palette().color(QPalette.ColorRole.Highlight)
+    assert on == highlight, "a chosen day is filled in the highlight colour"
+    mid = qapp.palette().color(QPalette.ColorRole.Mid)
+    assert off not in (highlight, mid), f"{theme}: still filled when switched off"
