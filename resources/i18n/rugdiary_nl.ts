@@ -44,8 +44,8 @@
         <translation>&amp;Onderbouwing van de oefeningen</translation>
     </message>
     <message>
-        <source>&amp;When to get help now</source>
-        <translation>&amp;Wanneer je direct hulp nodig hebt</translation>
+        <source>&amp;When to get help</source>
+        <translation>&amp;Wanneer zoek je hulp?</translation>
     </message>
 </context>
 <context>
@@ -1503,10 +1503,6 @@ Wat er gebeurde: %2</translation>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <source>&amp;When to get help now</source>
-        <translation>&amp;Wanneer je direct hulp nodig hebt</translation>
-    </message>
-    <message>
         <source>&amp;About RugDiary</source>
         <translation>&amp;Over RugDiary</translation>
     </message>
@@ -1545,6 +1541,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Delete the chosen entry (Undo brings it back)</source>
         <translation>Verwijder de gekozen registratie (met Ongedaan maken komt ze terug)</translation>
+    </message>
+    <message>
+        <source>&amp;When to get help</source>
+        <translation>&amp;Wanneer zoek je hulp?</translation>
     </message>
     <message>
         <source>Choose a score on a 0–10 scale</source>

@@ -1,4 +1,4 @@
-"""The red-flag notice (when to get help now) in both languages, and which diary tags recall it."""
+"""The red-flag notice (when to get help) in both languages, and which diary tags recall it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from rugdiary.core.exercises import Text
 # serious, a few signs need a doctor, the app does not diagnose. Dutch uses "je".
 # tests/core/test_safety.py runs every text through content.forbidden_words.
 
-TITLE: Final = Text(en="When to get help now", nl="Wanneer je direct hulp nodig hebt")
+# Not "now": half of the list is "soon", for an appointment with the GP.
+TITLE: Final = Text(en="When to get help", nl="Wanneer zoek je hulp?")
 
 INTRO: Final = Text(
     en="Most back pain is not caused by anything serious and gets better with time and "
@@ -22,7 +23,7 @@ INTRO: Final = Text(
     "at. RugDiary does not diagnose: this list helps you decide when to ask for help.",
     nl="Meestal heeft rugpijn geen ernstige oorzaak en wordt het beter met tijd en "
     "beweging. Soms gaat rugpijn samen met andere signalen waar een arts naar moet "
-    "kijken. RugDiary stelt geen diagnose: dit lijstje helpt je kiezen wanneer je hulp "
+    "kijken. RugDiary stelt geen diagnose: dit lijstje helpt je bepalen wanneer je hulp "
     "vraagt.",
 )
 
@@ -43,8 +44,8 @@ URGENT_SIGNS: Final[tuple[Text, ...]] = (
     Text(
         en="new trouble starting or stopping passing urine, leaking urine or stool, or not "
         "feeling when your bladder is full;",
-        nl="nieuwe moeite met plassen of het ophouden van plas, ongewild urine of "
-        "ontlasting verliezen, of niet meer voelen dat je blaas vol is;",
+        nl="nieuwe moeite om te gaan plassen of om het plassen te stoppen, ongewild urine "
+        "of ontlasting verliezen, of niet meer voelen dat je blaas vol is;",
     ),
     Text(
         en="a new change in sexual feeling or function;",

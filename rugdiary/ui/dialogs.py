@@ -382,7 +382,7 @@ def exec_dialog(dialog: QWidget) -> bool:
 
 
 def show_red_flag_notice(parent: QWidget | None, mode: str = "help") -> bool:
-    """The red-flag notice ("When to get help now"); True when confirmed or closed with OK.
+    """The red-flag notice ("When to get help"); True when confirmed or closed with OK.
 
     `mode` is "first_run" (an "I have read this" button), "help" or "entry" (after a diary
     entry with a red-flag tag, with a line saying why it appears).

@@ -387,7 +387,7 @@ class AboutDialog(QDialog):
         self.copy_button.setText(self.tr("&Copy path"))
         self.copy_button.setAccessibleName(self.tr("Copy the data folder path"))
         self.evidence_button.setText(self.tr("&Evidence behind the exercises"))
-        self.red_flags_button.setText(self.tr("&When to get help now"))
+        self.red_flags_button.setText(self.tr("&When to get help"))
 
     def copy_folder(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -414,5 +414,5 @@ def show_about(window: QWidget, data_dir: Path) -> None:
 
 
 def show_red_flags(window: QWidget) -> None:
-    """Help → When to get help now."""
+    """Help → When to get help."""
     dialogs.show_red_flag_notice(window)

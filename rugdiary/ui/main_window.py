@@ -660,7 +660,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
-        self.red_flags_action = QAction(self.tr("&When to get help now"), self)
+        self.red_flags_action = QAction(self.tr("&When to get help"), self)
         self.red_flags_action.triggered.connect(self.show_red_flags)
         help_menu.addAction(self.red_flags_action)
         help_menu.addSeparator()

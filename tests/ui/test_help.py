@@ -324,7 +324,7 @@ def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.ok_button.isDefault()
-    assert dialog.view.accessibleName() == "When to get help now"
+    assert dialog.view.accessibleName() == "When to get help"
     assert "112" in dialog.view.accessibleDescription()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -333,5 +333,5 @@ def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
 def test_notice_in_dutch(qtbot: QtBot) -> None:
     dialog = RedFlagDialog(NoticeMode.HELP, lang="nl")
     qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "Wanneer je direct hulp nodig hebt"
+    assert dialog.windowTitle() == "Wanneer zoek je hulp?"
     assert "huisartsenpost" in dialog.view.label.text()
