@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QAction,
     QFocusEvent,
     QFont,
+    QFontInfo,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -52,6 +53,9 @@ RING_SIZE = 14.0
 FOCUS_RING_SIZE = 24.0
 MIN_UNIT_PX = 11.0
 """Below this the big words would shrink under body text: they stay at least this large."""
+STEPS_SIZE = 0.85
+"""The steps text, never below body text: on a large screen it stayed at body size, a
+quarter of the phase words' height and unreadable from the mat."""
 
 
 def _scaled_label(parent: QWidget, scale: float, bold: bool = False) -> QLabel:
@@ -146,6 +150,7 @@ class PlayPanel(QWidget):
         self.counters_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.counters_label.setAccessibleDescription(self.tr("Repetition, set and side"))
         self.instructions = QLabel(self)
+        self._body_px = QFontInfo(self.instructions.font()).pixelSize()
         self.instructions.setWordWrap(True)
         self.instructions.setTextFormat(Qt.TextFormat.PlainText)
         self.instructions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -158,8 +163,6 @@ class PlayPanel(QWidget):
         self.instructions_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.instructions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.instructions_area.setWidget(self.instructions)
-        # two whole lines; more scroll
-        self.instructions_area.setMinimumHeight(2 * self.instructions.fontMetrics().lineSpacing())
         self.instructions_area.setBackgroundRole(QPalette.ColorRole.Window)
         self.instructions.setBackgroundRole(QPalette.ColorRole.Window)
         side = QVBoxLayout()
@@ -338,6 +341,11 @@ class PlayPanel(QWidget):
             font = QFont(label.font())
             font.setPixelSize(round(unit * size))
             label.setFont(font)
+        font = QFont(self.instructions.font())
+        font.setPixelSize(max(self._body_px, round(unit * STEPS_SIZE)))
+        self.instructions.setFont(font)
+        # two whole lines; more scroll
+        self.instructions_area.setMinimumHeight(2 * self.instructions.fontMetrics().lineSpacing())
         self._fit_ring()
 
     def _fit_ring(self) -> None:

@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.content import Library
@@ -180,6 +181,7 @@ def test_the_words_for_the_mat_grow_with_the_window(
             "phase": play.phase_label.font().pixelSize(),
             "counters": play.counters_label.font().pixelSize(),
             "next": play.next_label.font().pixelSize(),
+            "steps": QFontInfo(play.instructions.font()).pixelSize(),
             "figure": play.figure.width() * play.figure.height(),
             "page": play.width() * play.height(),
         }
@@ -189,6 +191,11 @@ def test_the_words_for_the_mat_grow_with_the_window(
     assert large["phase"] >= 2 * small["phase"] * 0.9
     assert large["next"] > small["next"] >= 18
     assert large["counters"] > small["counters"]
+    # The steps: never below body text, and larger on a large screen (they stayed at body
+    # size, a quarter of the phase's height).
+    body = QFontInfo(QApplication.font()).pixelSize()
+    assert small["steps"] >= body
+    assert large["steps"] >= 1.2 * body
     # The figure is the largest thing on the page.
     for measured in (small, large):
         assert measured["figure"] >= 0.25 * measured["page"]
