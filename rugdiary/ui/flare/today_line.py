@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+FLARE_BUTTON_HEIGHT = 40
+
 
 class FlareLine(QFrame):
     """Layout only; FlareLineController (ui/flare/controller.py) says which state shows.
@@ -32,6 +34,9 @@ class FlareLine(QFrame):
         self.settled_button = QPushButton(self)
         for button in (self.flaring_button, self.plan_button, self.settled_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            # Pressed by someone in pain: as easy a target as the page's other main
+            # buttons, not the smallest button on it.
+            button.setMinimumHeight(FLARE_BUTTON_HEIGHT)
         # The line on top and the buttons under it: the left column can be narrow.
         buttons = QHBoxLayout()
         buttons.setSpacing(8)

@@ -43,6 +43,10 @@ def test_today_offers_the_plan_and_opening_it_notes_the_start(
     assert line.flaring_button.text() == "My back is flaring up"
     assert line.flaring_button.accessibleName() == "My back is flaring up: open the flare-up plan"
     assert not line.is_running_shown()
+    # As easy to hit as Today's Start, not the smallest button on the page.
+    start = window.today.view.start_button
+    assert line.flaring_button.height() >= min(40, start.height())
+    assert line.flaring_button.height() > line.flaring_button.fontMetrics().height() * 2
 
     plan = open_from_today(qtbot, window)
     record = flares(services).open()
