@@ -373,6 +373,15 @@ def test_dates_follow_the_locale_on_every_page(
     window.show_page("report")
     report_format = window.report.view.from_date.displayFormat()
     assert report_format == day_format(locale, short_month=True)
+    # Every date field writes the day the same way ("10/08/2026" read as 8 October in
+    # the US): the diary's filters and its "when", and Insights' own period.
+    window.show_page("insights")
+    for field in (
+        window.diary.view.list.from_date,
+        window.insights.view.from_date,
+    ):
+        assert field.displayFormat() == report_format
+    assert window.diary.view.form.when.displayFormat().startswith(report_format + " ")
     shown = window.report.view.from_date.date().toString(report_format)
     assert QDate.fromString(shown, report_format).isValid()
 

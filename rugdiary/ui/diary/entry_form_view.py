@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.diary import MAX_ACTIVITY_MIN, MAX_NOTE_CHARS, DiaryEntry, normalize_tags
 from rugdiary.ui.diary.medication_editor import MedicationEditor
+from rugdiary.ui.locale_dates import day_format
 from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title
 from rugdiary.ui.widgets.body_map import BodyMapField
 from rugdiary.ui.widgets.date_edits import DateTimeField
@@ -197,10 +198,9 @@ class EntryFormView(QWidget):
 
         self.when = DateTimeField(panel)
         self.when.setCalendarPopup(True)
-        when_format = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
-        if "yyyy" not in when_format:
-            when_format = when_format.replace("yy", "yyyy")
-        self.when.setDisplayFormat(when_format.replace(":ss", ""))
+        # The day as the list and the report write it ("10 Aug 2026"), then the time.
+        time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat).replace(":ss", "")
+        self.when.setDisplayFormat(f"{day_format(short_month=True)} {time_format}")
         self.when.setAccessibleName(self.tr("Date and time of this entry"))
 
         self.worst_pain = scale_spin(

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.ui.diary.entry_list_model import Column, EntryListModel
+from rugdiary.ui.locale_dates import day_format
 from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, sub_heading_font
 from rugdiary.ui.widgets.date_edits import DateField
 from rugdiary.ui.widgets.flow_layout import FlowLayout
@@ -137,10 +138,9 @@ class EntryListView(QWidget):
     def __init__(self, model: EntryListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        if "yyyy" not in date_format:
-            # Two-digit years are ambiguous for a diary that spans years.
-            date_format = date_format.replace("yy", "yyyy")
+        # "10 Aug 2026", as the report writes days: "10/08/2026" reads as 8 October in
+        # the US, and a two-digit year is ambiguous for a diary that spans years.
+        date_format = day_format(short_month=True)
 
         self.from_date = DateField(self)
         self.to_date = DateField(self)

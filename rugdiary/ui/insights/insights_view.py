@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from rugdiary.ui.insights.card_heading import card_heading
 from rugdiary.ui.insights.ranges import RangeChoice
 from rugdiary.ui.insights.region_counts import RegionCountsCard
+from rugdiary.ui.locale_dates import day_format
 from rugdiary.ui.page_layout import PAGE_MARGIN, PAGE_TOP, page_title, scaled_font
 from rugdiary.ui.widgets.date_edits import DateField
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
@@ -180,10 +181,12 @@ class InsightsView(QWidget):
         self.range_label.setBuddy(self.range_combo)
 
         self.from_date = DateField(self)
+        self.from_date.setDisplayFormat(day_format(short_month=True))
         self.from_date.setCalendarPopup(True)
         self.from_date.setAccessibleName(self.tr("First day of the period"))
         self.to_label = QLabel(self.tr("to"), self)
         self.to_date = DateField(self)
+        self.to_date.setDisplayFormat(day_format(short_month=True))
         self.to_date.setCalendarPopup(True)
         self.to_date.setAccessibleName(self.tr("Last day of the period"))
         self.custom_widgets: tuple[QWidget, ...] = (self.from_date, self.to_label, self.to_date)
