@@ -1229,8 +1229,8 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
 <context>
     <name>InsightsController</name>
     <message>
-        <source>%1 to %2 · %3 of %4 days filled in (%5%)</source>
-        <translation>%1 tot %2 · %3 van %4 dagen ingevuld (%5%)</translation>
+        <source>%1 of %2 days filled in (%3%)</source>
+        <translation>%1 van %2 dagen ingevuld (%3%)</translation>
     </message>
     <message>
         <source>The charts could not be made this time. Your diary has not changed. Choosing the period again often helps. (%1)</source>

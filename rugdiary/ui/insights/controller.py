@@ -437,18 +437,15 @@ class InsightsController(QObject):
         view = self.view
         request = result.request
         locale = QLocale()
-        # The locale's own order (5 December 2026, December 5, 2026), as on every page.
-        first = locale.toString(_qdate(request.start), day_format(locale))
-        last = locale.toString(_qdate(request.end), day_format(locale))
         days = (request.end - request.start).days + 1
         share = round(100 * result.days_logged / days)
+        # The dates are the sentence's first words; said here too, they stood twice, one
+        # line apart, before the answer.
         view.period_label.setText(
-            self.tr("%1 to %2 · %3 of %4 days filled in (%5%)")
-            .replace("%1", first)
-            .replace("%2", last)
-            .replace("%3", locale.toString(result.days_logged))
-            .replace("%4", locale.toString(days))
-            .replace("%5", locale.toString(share))
+            self.tr("%1 of %2 days filled in (%3%)")
+            .replace("%1", locale.toString(result.days_logged))
+            .replace("%2", locale.toString(days))
+            .replace("%3", locale.toString(share))
         )
         view.error.setVisible(False)
         view.sentence.setText(result.insight)

@@ -70,6 +70,9 @@ def test_opens_on_three_months_with_the_sentence_above_the_charts(
     assert "cause" not in view.sentence.text().lower()
     assert not view.needs.isVisible()
     assert "90 days" in view.period_label.text()
+    # The dates once stood here and again at the start of the sentence, one line below.
+    assert view.sentence.text().startswith("From ")
+    assert "2026" not in view.period_label.text()
     # The answer comes before the first chart.
     top_of = {
         w: w.mapTo(view, w.rect().topLeft()).y() for w in (view.sentence, view.cards["timeline"])
