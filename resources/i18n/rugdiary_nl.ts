@@ -1898,6 +1898,10 @@ Wat er gebeurde: %2</translation>
         <translation>%1 · eigen</translation>
     </message>
     <message>
+        <source>Built-in programs stay as they are. Copy one to make your own.</source>
+        <translation>Ingebouwde programma's blijven zoals ze zijn. Kopieer er een om je eigen versie te maken.</translation>
+    </message>
+    <message>
         <source>No program chosen</source>
         <translation>Geen programma gekozen</translation>
     </message>
@@ -1988,6 +1992,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>%1 of %2 exercises</source>
         <translation>%1 van %2 oefeningen</translation>
+    </message>
+    <message>
+        <source>Built-in exercises stay as they are; you can add exercises of your own.</source>
+        <translation>Ingebouwde oefeningen blijven zoals ze zijn; je kunt wel eigen oefeningen toevoegen.</translation>
     </message>
     <message>
         <source>Exercise saved</source>

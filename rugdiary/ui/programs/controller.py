@@ -266,6 +266,16 @@ class ProgramsController(QObject):
         view.copy_button.setEnabled(program is not None)
         view.edit_button.setEnabled(own)
         view.delete_button.setEnabled(own)
+        # Why Change and Delete are grey: said where the pointer rests on them.
+        why = (
+            QCoreApplication.translate(
+                "Programs", "Built-in programs stay as they are. Copy one to make your own."
+            )
+            if program is not None and not own
+            else ""
+        )
+        view.edit_button.setToolTip(why)
+        view.delete_button.setToolTip(why)
         view.details.setEnabled(program is not None)
         if program is None:
             view.title.setText(QCoreApplication.translate("Programs", "No program chosen"))
@@ -620,6 +630,16 @@ class ProgramsController(QObject):
         own = exercise is not None and not exercise.builtin
         lib.edit_button.setEnabled(own)
         lib.delete_button.setEnabled(own)
+        why = (
+            QCoreApplication.translate(
+                "Programs",
+                "Built-in exercises stay as they are; you can add exercises of your own.",
+            )
+            if exercise is not None and not own
+            else ""
+        )
+        lib.edit_button.setToolTip(why)
+        lib.delete_button.setToolTip(why)
         self._update_library_count()
         if exercise is None:
             lib.show_exercise(None, None)

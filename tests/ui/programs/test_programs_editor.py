@@ -86,6 +86,9 @@ def test_built_in_programs_are_copied_never_changed(
     controller.select_program(PROGRAM)
     assert not page.view.programs.edit_button.isEnabled()
     assert not page.view.programs.delete_button.isEnabled()
+    # The grey buttons say why, where the pointer rests on them.
+    for button in (page.view.programs.edit_button, page.view.programs.delete_button):
+        assert button.toolTip().startswith("Built-in programs stay as they are. Copy one")
     original = library.programs[PROGRAM]
     editor = controller.copy_program()
     assert editor is not None
@@ -188,6 +191,7 @@ def test_change_an_own_program_keeps_its_id(
     program = own_program(program_repo)
     page.controller.reload(select_program=program.id)
     assert page.view.programs.edit_button.isEnabled()
+    assert page.view.programs.edit_button.toolTip() == ""
     editor = page.controller.edit_program()
     assert editor is not None
     editor.view.name_en.setText("My calm mornings")

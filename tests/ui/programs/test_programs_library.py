@@ -90,6 +90,7 @@ def test_selecting_an_exercise_shows_all_its_details(page: ProgramsPage, library
     # Built-in exercises cannot be changed or deleted.
     assert not page.view.library.edit_button.isEnabled()
     assert not page.view.library.delete_button.isEnabled()
+    assert page.view.library.edit_button.toolTip().startswith("Built-in exercises stay as they")
 
 
 @pytest.fixture
