@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -204,7 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _data_dir(args: argparse.Namespace) -> Path:
     from rugdiary.paths import data_dir
 
-    return data_dir(args.data_dir)
+    folder = data_dir(args.data_dir)
+    if folder.exists() and not folder.is_dir():
+        # Else every command ended in a traceback ("Not a directory: …/diary.json").
+        raise BadInputError(f"--data-dir: {folder} is a file, not a folder")
+    return folder
 
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> Any:
@@ -277,9 +281,37 @@ def _day(value: str | None, field: str) -> date | None:
     return day
 
 
+FUTURE_SLACK = timedelta(minutes=5)
+"""How far ahead of this computer's clock a typed moment may lie (clocks differ a little)."""
+
+
+def moment(value: str | None, field: str) -> datetime:
+    """`value` (ISO 8601) as a moment, or now when it is None.
+
+    A moment later than now is refused, naming `field`: a year typed wrong (2027 for
+    2026) made a flare-up of a whole year, which then refused every later start, and an
+    entry or a score that stayed "the latest" until that day came.
+    """
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.core.diary import ValidationError, parse_datetime
+
+    now = SystemClock().now()
+    if not value:
+        return now
+    try:
+        at = parse_datetime(value, field)
+    except ValidationError as exc:
+        raise BadInputError(str(exc)) from None
+    if at > now + FUTURE_SLACK:
+        raise BadInputError(
+            f"{field}: {at:%Y-%m-%d %H:%M} lies in the future (it is now {now:%Y-%m-%d %H:%M})"
+        )
+    return at
+
+
 def _cmd_add(args: argparse.Namespace) -> int:
     from rugdiary.core.clock import SystemClock
-    from rugdiary.core.diary import Medication, ValidationError, new_entry, parse_datetime
+    from rugdiary.core.diary import Medication, ValidationError, new_entry
     from rugdiary.storage.repositories import EntryRepository
 
     fields: dict[str, Any] = {
@@ -298,9 +330,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
         Medication(*(part.strip() for part in item.split(":", 1))) for item in args.medication
     )
     clock = SystemClock()
+    if args.at:
+        fields["at"] = moment(args.at, "at")
     try:
-        if args.at:
-            fields["at"] = parse_datetime(args.at, "at")
         entry = new_entry(now=clock.now(), **fields)
     except ValidationError as exc:
         raise BadInputError(str(exc)) from None
@@ -338,6 +370,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     from rugdiary.storage.repositories import EntryRepository
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
+    if start is not None and end is not None and end < start:
+        # As summary, export and report say it; "No entries in this period" misled.
+        raise BadInputError(f"--to: {end} lies before --from {start}")
     with _open(args, read_only=True) as db:
         entries, invalid = EntryRepository(db).list_checked(start, end)
     if args.tag:
@@ -378,7 +413,15 @@ def _period_data(
     )
 
     start, end = _day(args.start, "--from"), _day(args.end, "--to")
-    end = end or date.today()
+    today = date.today()
+    if start is not None and start > today:
+        raise BadInputError(f"--from: {start} lies in the future (today is {today})")
+    if end is not None and end > today:
+        # Days to come counted as days not logged: "35 of 121 days (29%)" for a diary
+        # filled in every day so far.
+        _error(f"note: --to {end} lies in the future; the period ends today, {today}")
+        end = today
+    end = end or today
     with _open(args, read_only=True) as db:
         entries_repo = EntryRepository(db)
         if start is None:
@@ -718,6 +761,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from rugdiary.storage.database import list_backups, restore_backup
+    from rugdiary.storage.errors import CorruptDataError
 
     folder = _data_dir(args)
     if args.list:
@@ -730,8 +774,23 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     chosen = Path(args.backup) if args.backup else None
     if chosen is not None and not chosen.is_file():
         raise BadInputError(f"backup: {chosen} is not a file")
-    used = restore_backup(folder, chosen)
+    before = {b.path for b in list_backups(folder)}
+    if chosen is None and not before:
+        raise BadInputError(f"there are no backups in {folder} yet; your diary was not changed")
+    try:
+        used = restore_backup(folder, chosen)
+    except CorruptDataError as exc:
+        if chosen is None:
+            raise
+        # The diary is fine: the file chosen is not a backup (an export, say).
+        raise BadInputError(
+            f"backup: {chosen} is not a RugDiary backup that can be read ({exc.reason}); "
+            "your diary was not changed. An export goes in with `rugdiary import`."
+        ) from None
     print(f"Restored {used}")
+    kept = sorted(b.path for b in list_backups(folder) if b.path not in before)
+    if kept:
+        print(f"The diary as it was is kept as a backup: {kept[-1]}")
     return EXIT_OK
 
 

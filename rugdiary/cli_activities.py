@@ -133,15 +133,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from rugdiary import cli
     from rugdiary.core.activities import new_score
-    from rugdiary.core.clock import SystemClock
-    from rugdiary.core.diary import ValidationError, parse_datetime
+    from rugdiary.core.diary import ValidationError
     from rugdiary.storage.repositories import ActivityScoreRepository
 
     value = cli._score(args.score, "score")
-    try:
-        at = parse_datetime(args.at, "at") if args.at else SystemClock().now()
-    except ValidationError as exc:
-        raise _bad(exc) from None
+    at = cli.moment(args.at, "at")
     with cli._open(args) as db:
         activity = _find(db, args.id)
         try:

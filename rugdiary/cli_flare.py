@@ -30,21 +30,17 @@ def add_flare_commands(sub: Any, parser_class: Any) -> None:
     end.set_defaults(handler=cmd_end)
 
     lst = actions.add_parser("list", help="every flare-up you logged, oldest first")
-    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    # SUPPRESS: unset here, `flare --json list` keeps the --json given before the action.
+    lst.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
     lst.set_defaults(handler=cmd_list)
 
 
 def _when(args: argparse.Namespace) -> Any:
     from rugdiary import cli
-    from rugdiary.core.clock import SystemClock
-    from rugdiary.core.diary import ValidationError, parse_datetime
 
-    if not args.at:
-        return SystemClock().now()
-    try:
-        return parse_datetime(args.at, "--at")
-    except ValidationError as exc:
-        raise cli.BadInputError(str(exc)) from None
+    return cli.moment(args.at, "--at")
 
 
 def cmd_start(args: argparse.Namespace) -> int:

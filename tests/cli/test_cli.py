@@ -477,3 +477,91 @@ def test_report_and_export_print_the_path_and_name_a_folder_they_cannot_write(
     assert code == EXIT_BAD_INPUT
     assert out == ""
     assert f"-o: cannot write {missing}" in err
+
+
+def test_a_moment_in_the_future_is_refused_naming_the_field(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A year typed wrong (2027 for 2026) made an entry, a score or a year-long flare-up
+    that stayed "the latest" until that day came."""
+    later = (datetime.now() + timedelta(days=300)).strftime("%Y-%m-%dT%H:%M")
+    code, _, err = run(capsys, "add", "--pain", "3", "--stress", "3", "--at", later)
+    assert code == EXIT_BAD_INPUT
+    assert "at: " in err
+    assert "lies in the future" in err
+    code, _, err = run(capsys, "flare", "start", "--at", later)
+    assert code == EXIT_BAD_INPUT
+    assert "--at: " in err
+    code, out, _ = run(capsys, "activities", "add", "put on socks")
+    activity = out.strip()
+    code, _, err = run(capsys, "activities", "score", activity, "5", "--at", later)
+    assert code == EXIT_BAD_INPUT
+    assert "lies in the future" in err
+    # A few minutes ahead is a clock difference, not a mistake; the past is fine.
+    soon = (datetime.now() + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M")
+    assert run(capsys, "add", "--pain", "3", "--stress", "3", "--at", soon)[0] == EXIT_OK
+    code, out, _ = run(capsys, "list", "--json")
+    assert len(json.loads(out)) == 1
+
+
+def test_a_period_is_checked_alike_everywhere(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "--pain", "3", "--stress", "3")
+    today = date.today()
+    code, _, err = run(capsys, "list", "--from", "2026-12-05", "--to", "2026-12-01")
+    assert code == EXIT_BAD_INPUT
+    assert "--to: 2026-12-01 lies before --from 2026-12-05" in err
+    ahead = (today + timedelta(days=30)).isoformat()
+    code, _, err = run(capsys, "summary", "--from", ahead)
+    assert code == EXIT_BAD_INPUT
+    assert f"--from: {ahead} lies in the future (today is {today})" in err
+    # A future end is cut to today, and said: the days to come are not days missed.
+    code, out, err = run(capsys, "summary", "--from", today.isoformat(), "--to", ahead)
+    assert code == EXIT_OK
+    assert f"the period ends today, {today}" in err
+    assert "1 of 1 days logged" in out
+
+
+def test_a_data_folder_that_is_a_file_is_named_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "export.csv"
+    file.write_text("date,pain,stress\n")
+    for command in (["list"], ["summary"], ["add", "--pain", "1", "--stress", "1"], ["check"]):
+        code, _, err = run(capsys, "--data-dir", str(file), *command)
+        assert code == EXIT_BAD_INPUT, command
+        assert f"--data-dir: {file} is a file, not a folder" in err
+        assert "Traceback" not in err
+
+
+def test_restoring_a_file_that_is_no_backup_leaves_the_diary_and_says_so(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", "--pain", "3", "--stress", "3")
+    export = tmp_path / "export.json"
+    assert run(capsys, "export", "--format", "json", "-o", str(export))[0] == EXIT_OK
+    before = (data_dir / "diary.json").read_bytes()
+    code, _, err = run(capsys, "restore", str(export))
+    assert code == EXIT_BAD_INPUT
+    assert "is not a RugDiary backup" in err
+    assert "your diary was not changed" in err
+    assert "rugdiary import" in err
+    assert "cannot be used" not in err
+    assert (data_dir / "diary.json").read_bytes() == before
+
+
+def test_a_restore_says_where_the_diary_before_it_went(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "restore")
+    assert code == EXIT_BAD_INPUT
+    assert "there are no backups" in err
+    run(capsys, "add", "--pain", "3", "--stress", "3")
+    run(capsys, "backup")
+    run(capsys, "add", "--pain", "5", "--stress", "5")
+    code, out, _ = run(capsys, "restore")
+    assert code == EXIT_OK
+    kept = out.splitlines()[-1]
+    assert kept.startswith("The diary as it was is kept as a backup: ")
+    assert Path(kept.rsplit(": ", 1)[1]).is_file()

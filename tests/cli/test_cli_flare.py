@@ -130,3 +130,13 @@ def test_flare_ups_travel_in_a_json_export(
     listed = run(capsys, "--data-dir", str(source), "flare", "list", "--json")[1]
     assert run(capsys, "--data-dir", str(target), "flare", "list", "--json")[1] == listed
     assert len(json.loads(listed)) == 1
+
+
+def test_json_before_the_action_is_kept(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`flare --json list` printed text: the action's own --json default overwrote it."""
+    run(capsys, "flare", "start", "--at", "2026-03-01T09:00")
+    code, out, _ = run(capsys, "flare", "--json", "list")
+    assert code == EXIT_OK
+    assert isinstance(json.loads(out), list)
+    code, out, _ = run(capsys, "flare", "list", "--json")
+    assert isinstance(json.loads(out), list)
