@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>&amp;Copy path</source>
-        <translation>&amp;Kopieer pad</translation>
+        <translation>Pad &amp;kopiëren</translation>
     </message>
     <message>
         <source>Copy the data folder path</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Last time: %1, on %2</source>
-        <translation>Vorige keer: %1, op %2</translation>
+        <translation>Vorige score: %1 (%2)</translation>
     </message>
     <message>
         <source>Five activities is the most. To add another, stop asking about one first.</source>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>New: score it now, or the next time.</source>
-        <translation>Nieuw: scoor het nu of de volgende keer.</translation>
+        <translation>Nieuw: geef het nu een score, of de volgende keer.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -135,11 +135,11 @@
     </message>
     <message>
         <source>Ask me &amp;again on:</source>
-        <translation>Vraag het me &amp;weer op:</translation>
+        <translation>&amp;Weer vragen op:</translation>
     </message>
     <message>
         <source>Ask me again on</source>
-        <translation>Vraag het me weer op</translation>
+        <translation>Weer vragen op</translation>
     </message>
     <message>
         <source>Usually two weeks after you score. Choose another day if it suits you better.</source>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>A body seen from behind. Arrow keys move between the regions, Space marks or unmarks one.</source>
-        <translation>Een lichaam van achteren gezien. Met de pijltjestoetsen ga je van plek naar plek, met de spatiebalk zet of haal je een kruisje.</translation>
+        <translation>Een lichaam van achteren gezien. Met de pijltjestoetsen ga je van plek naar plek, met de spatiebalk zet je een kruisje of haal je het weg.</translation>
     </message>
 </context>
 <context>
@@ -856,7 +856,7 @@
     </message>
     <message>
         <source>&amp;until</source>
-        <translation>&amp;tot</translation>
+        <translation>&amp;t/m</translation>
     </message>
     <message>
         <source>T&amp;ag</source>
@@ -872,7 +872,7 @@
     </message>
     <message>
         <source>Change the selected entry</source>
-        <translation>Wijzig de gekozen registratie</translation>
+        <translation>De gekozen registratie wijzigen</translation>
     </message>
     <message>
         <source>Change the selected entry (Enter)</source>
@@ -884,7 +884,7 @@
     </message>
     <message>
         <source>Delete the selected entry</source>
-        <translation>Verwijder de gekozen registratie</translation>
+        <translation>De gekozen registratie verwijderen</translation>
     </message>
     <message>
         <source>Delete the selected entry (Delete); Undo brings it back</source>
@@ -934,11 +934,11 @@
     <name>EntryTable</name>
     <message>
         <source>&amp;Change this entry</source>
-        <translation>&amp;Wijzig deze registratie</translation>
+        <translation>Deze registratie &amp;wijzigen</translation>
     </message>
     <message>
         <source>&amp;Delete this entry</source>
-        <translation>&amp;Verwijder deze registratie</translation>
+        <translation>Deze registratie &amp;verwijderen</translation>
     </message>
 </context>
 <context>
@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <source>Open the plan</source>
-        <translation>Open het plan</translation>
+        <translation>Plan openen</translation>
     </message>
     <message>
         <source>Open the flare-up plan</source>
@@ -1097,11 +1097,11 @@
     </message>
     <message>
         <source>Note it started now</source>
-        <translation>Noteer: net begonnen</translation>
+        <translation>Noteren: net begonnen</translation>
     </message>
     <message>
         <source>Not a flare-up? Remove this note</source>
-        <translation>Toch geen opvlamming? Haal het weer weg</translation>
+        <translation>Toch geen opvlamming? Weghalen</translation>
     </message>
     <message>
         <source>This is common, and it settles</source>
@@ -1207,7 +1207,7 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     </message>
     <message>
         <source>Choose a program</source>
-        <translation>Kies een programma</translation>
+        <translation>Programma kiezen</translation>
     </message>
     <message>
         <source>Opens Programs, where every program and exercise is listed</source>
@@ -1333,7 +1333,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>to</source>
-        <translation>tot</translation>
+        <translation>t/m</translation>
     </message>
     <message>
         <source>Last day of the period</source>
@@ -1456,7 +1456,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Undo the last change</source>
-        <translation>Maak de laatste wijziging ongedaan</translation>
+        <translation>De laatste wijziging ongedaan maken</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -1516,15 +1516,15 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Save the diary entry</source>
-        <translation>Sla de registratie op</translation>
+        <translation>De registratie opslaan</translation>
     </message>
     <message>
         <source>Stop changing an entry</source>
-        <translation>Stop met het aanpassen van een registratie</translation>
+        <translation>Stoppen met het wijzigen van een registratie</translation>
     </message>
     <message>
         <source>Start the session; then pause or carry on</source>
-        <translation>Start de sessie; pauzeer daarna of ga verder</translation>
+        <translation>De sessie starten; daarna pauzeren of doorgaan</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -1536,11 +1536,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Stop the session (before it starts: do not start)</source>
-        <translation>Stop de sessie (vóór de start: begin er niet aan)</translation>
+        <translation>De sessie stoppen (vóór de start: niet beginnen)</translation>
     </message>
     <message>
         <source>Delete the chosen entry (Undo brings it back)</source>
-        <translation>Verwijder de gekozen registratie (met Ongedaan maken komt ze terug)</translation>
+        <translation>De gekozen registratie verwijderen (met Ongedaan maken komt ze terug)</translation>
     </message>
     <message>
         <source>&amp;When to get help</source>
@@ -1548,11 +1548,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Choose a score on a 0–10 scale</source>
-        <translation>Kies een score op een schaal van 0–10</translation>
+        <translation>Een score kiezen op een schaal van 0–10</translation>
     </message>
     <message>
         <source>Start the exercise again</source>
-        <translation>Begin de oefening opnieuw</translation>
+        <translation>De oefening opnieuw beginnen</translation>
     </message>
     <message>
         <source>Focus mode: only the figure, the timer and the words for the mat</source>
@@ -1594,7 +1594,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Remove medicine %1</source>
-        <translation>Verwijder medicijn %1</translation>
+        <translation>Medicijn %1 verwijderen</translation>
     </message>
 </context>
 <context>
@@ -1703,11 +1703,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Restart this exercise</source>
-        <translation>Begin deze oefening opnieuw</translation>
+        <translation>Deze oefening opnieuw beginnen</translation>
     </message>
     <message>
         <source>Stop the session</source>
-        <translation>Stop de sessie</translation>
+        <translation>De sessie stoppen</translation>
     </message>
     <message>
         <source>Focus mode</source>
@@ -1794,7 +1794,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Start: %1</source>
-        <translation>Begin: %1</translation>
+        <translation>Beginhouding: %1</translation>
     </message>
     <message>
         <source>This is the last step.</source>
@@ -1818,11 +1818,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>You moved for %1 and did all %2 exercises.</source>
-        <translation>Je bewoog %1 en deed alle %2 oefeningen.</translation>
+        <translation>Je hebt %1 bewogen en alle %2 oefeningen gedaan.</translation>
     </message>
     <message>
         <source>You moved for %1 of the planned %2 and got to exercise %3 of %4.</source>
-        <translation>Je bewoog %1 van de geplande %2 en kwam tot oefening %3 van %4.</translation>
+        <translation>Je hebt %1 van de geplande %2 bewogen en bent tot oefening %3 van %4 gekomen.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1869,7 +1869,7 @@ Wat er gebeurde: %2</translation>
     <name>PlayerView</name>
     <message>
         <source>Start the session</source>
-        <translation>Start de sessie</translation>
+        <translation>De sessie starten</translation>
     </message>
     <message>
         <source>Do not start</source>
@@ -1899,7 +1899,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Built-in programs stay as they are. Copy one to make your own.</source>
-        <translation>Ingebouwde programma's blijven zoals ze zijn. Kopieer er een om je eigen versie te maken.</translation>
+        <translation>Ingebouwde programma&apos;s blijven zoals ze zijn. Kopieer er een om je eigen versie te maken.</translation>
     </message>
     <message>
         <source>No program chosen</source>
@@ -2443,7 +2443,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Choose &amp;picture…</source>
-        <translation>Kies &amp;afbeelding…</translation>
+        <translation>&amp;Afbeelding kiezen…</translation>
     </message>
     <message>
         <source>Choose a picture file</source>
@@ -2647,7 +2647,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Save a printable sheet of the selected program at the chosen level</source>
-        <translation>Een oefenblad om af te drukken opslaan van het gekozen programma op het gekozen niveau</translation>
+        <translation>Een afdrukbaar oefenblad van het gekozen programma op het gekozen niveau opslaan</translation>
     </message>
     <message>
         <source>Core stability</source>
@@ -2859,7 +2859,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Your own programs and exercises have not changed.</source>
-        <translation>Je eigen programma’s en oefeningen zijn niet veranderd.</translation>
+        <translation>Je eigen programma&apos;s en oefeningen zijn niet veranderd.</translation>
     </message>
     <message>
         <source>The sheet was not made</source>
@@ -2998,7 +2998,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Skip this reminder</source>
-        <translation>Sla deze herinnering over</translation>
+        <translation>Deze herinnering overslaan</translation>
     </message>
 </context>
 <context>
@@ -3126,7 +3126,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>This desktop does not tell when you are at the computer, so breaks come every so many minutes of the clock within working hours.</source>
-        <translation>Je computer laat niet weten wanneer je erachter zit. Pauzes komen daarom binnen je werktijden elke zoveel minuten op de klok.</translation>
+        <translation>Je computer laat niet weten wanneer je erachter zit. Pauzes komen daarom binnen je werktijden gewoon om de zoveel minuten.</translation>
     </message>
     <message>
         <source>the X11 screen saver extension</source>
@@ -3201,7 +3201,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Remove this exercise reminder</source>
-        <translation>Verwijder deze oefenherinnering</translation>
+        <translation>Deze oefenherinnering verwijderen</translation>
     </message>
     <message>
         <source>at</source>
@@ -3233,7 +3233,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Remind me to fill in the &amp;diary at</source>
-        <translation>Herinner me om het &amp;dagboek in te vullen om</translation>
+        <translation>Herinneren aan het invullen van het &amp;dagboek om</translation>
     </message>
     <message>
         <source>Time of the diary reminder</source>
@@ -3245,15 +3245,15 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>&amp;Add an exercise reminder</source>
-        <translation>&amp;Voeg een oefenherinnering toe</translation>
+        <translation>Oefenherinnering toe&amp;voegen</translation>
     </message>
     <message>
         <source>Add an exercise reminder</source>
-        <translation>Voeg een oefenherinnering toe</translation>
+        <translation>Oefenherinnering toevoegen</translation>
     </message>
     <message>
         <source>Remind me to take short &amp;movement breaks</source>
-        <translation>Herinner me aan korte beweeg&amp;pauzes</translation>
+        <translation>Herinneren aan korte beweeg&amp;pauzes</translation>
     </message>
     <message>
         <source> minutes</source>
@@ -3567,8 +3567,8 @@ Wat er gebeurde: %2</translation>
         <translation>Hoog contrast</translation>
     </message>
     <message>
-        <source>Reduce &amp;motion: the exercise figure holds still</source>
-        <translation>Minder a&amp;nimatie: het oefenfiguur staat stil</translation>
+        <source>Reduce mo&amp;tion: the exercise figure holds still</source>
+        <translation>Minder ani&amp;matie: het oefenfiguur staat stil</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -3584,7 +3584,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Play a soft &amp;sound when an exercise step changes</source>
-        <translation>Speel een zacht &amp;geluid als een oefenstap wisselt</translation>
+        <translation>Een zacht &amp;geluid afspelen als een oefenstap wisselt</translation>
     </message>
     <message>
         <source>Test sound</source>
@@ -3596,7 +3596,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Read the e&amp;xercise steps aloud</source>
-        <translation>Lees de oefenstappen &amp;hardop voor</translation>
+        <translation>Oefenstappen &amp;hardop voorlezen</translation>
     </message>
     <message>
         <source>Test voice</source>
@@ -3616,7 +3616,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>&amp;Keep running in the tray when the window is closed</source>
-        <translation>Blijf &amp;actief in het systeemvak als het venster dicht is</translation>
+        <translation>&amp;Actief blijven in het systeemvak als het venster dicht is</translation>
     </message>
     <message>
         <source>Reminders can then still appear. RugDiary stays as a small icon in the tray; choose Quit in its menu to close it completely.</source>
@@ -3624,7 +3624,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Start RugDiary when I log &amp;in</source>
-        <translation>Start RugDiary als ik &amp;inlog</translation>
+        <translation>RugDiary starten als ik &amp;inlog</translation>
     </message>
     <message>
         <source>Your data</source>
@@ -3668,7 +3668,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Restore the selected backup</source>
-        <translation>Zet de gekozen back-up terug</translation>
+        <translation>De gekozen back-up terugzetten</translation>
     </message>
     <message>
         <source>Message about backups</source>
@@ -3691,7 +3691,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>&amp;Remind me each day to fill in my diary</source>
-        <translation>&amp;Herinner me elke dag om mijn dagboek in te vullen</translation>
+        <translation>Elke dag een &amp;herinnering om mijn dagboek in te vullen</translation>
     </message>
     <message>
         <source>&amp;At:</source>
@@ -3707,7 +3707,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>&amp;Try RugDiary first with example data</source>
-        <translation>&amp;Probeer RugDiary eerst met voorbeeldgegevens</translation>
+        <translation>RugDiary eerst &amp;proberen met voorbeeldgegevens</translation>
     </message>
     <message>
         <source>The example diary lives in a separate demo folder, so your own diary stays empty and private until you start using it.</source>
@@ -4390,7 +4390,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Press the button or tick the box that has the focus</source>
-        <translation>Druk op de knop of vink het vakje aan dat de focus heeft</translation>
+        <translation>Op de knop met de focus drukken, of het vakje met de focus aanvinken</translation>
     </message>
     <message>
         <source>Arrow keys</source>
@@ -4398,7 +4398,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Choose a value on a 0–10 scale or in a list</source>
-        <translation>Kies een waarde op een schaal van 0–10 of in een lijst</translation>
+        <translation>Een waarde kiezen op een schaal van 0–10 of in een lijst</translation>
     </message>
     <message>
         <source>Arrow keys, then Enter</source>
@@ -4406,7 +4406,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>On an Insights chart: choose a day, then open it in the diary</source>
-        <translation>In een grafiek bij Inzichten: kies een dag en open die in het dagboek</translation>
+        <translation>In een grafiek bij Inzichten: een dag kiezen en die in het dagboek openen</translation>
     </message>
     <message>
         <source>Esc</source>
@@ -4414,7 +4414,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Close a dialog without changing anything</source>
-        <translation>Sluit een venster zonder iets te veranderen</translation>
+        <translation>Een venster sluiten zonder iets te veranderen</translation>
     </message>
     <message>
         <source>Everywhere</source>

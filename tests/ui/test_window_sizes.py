@@ -9,6 +9,7 @@ dates follow the locale everywhere.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -16,10 +17,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Qt, QTranslator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QBoxLayout,
     QCheckBox,
+    QGroupBox,
     QLabel,
     QLayout,
     QPushButton,
@@ -481,3 +484,31 @@ def test_a_wide_diary_list_shows_five_columns_that_fit(
         QApplication.processEvents()
     assert model.compact
     assert table.horizontalScrollBar().maximum() == 0
+
+
+ACCELERATOR = re.compile(r"(?<!&)&(?!&)(\w)")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_no_two_controls_on_a_page_share_an_access_key(
+    filled_window: MainWindow, language: str
+) -> None:
+    """Alt+M went to "Reduce &motion" or to "short &movement breaks" on Settings, and Alt+N
+    to two controls in Dutch: the second could not be reached by its key."""
+    clashes = {}
+    for page in PAGES:
+        filled_window.show_page(page)
+        view = filled_window._page(page).view
+        keys: dict[str, list[str]] = {}
+        for widget in view.findChildren(QWidget):
+            if not widget.isVisibleTo(view):
+                continue
+            text = (
+                widget.title() if isinstance(widget, QGroupBox) else getattr(widget, "text", None)
+            )
+            text = text() if callable(text) else None
+            found = ACCELERATOR.search(text) if isinstance(text, str) else None
+            if found and isinstance(widget, (QAbstractButton, QLabel, QGroupBox)):
+                keys.setdefault(found.group(1).lower(), []).append(text)
+        clashes.update({(page, k): v for k, v in keys.items() if len(v) > 1})
+    assert clashes == {}

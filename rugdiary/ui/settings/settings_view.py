@@ -117,7 +117,7 @@ class SettingsView(QWidget):
         )
         self.reduce_motion = QCheckBox(
             QCoreApplication.translate(
-                "SettingsView", "Reduce &motion: the exercise figure holds still"
+                "SettingsView", "Reduce mo&tion: the exercise figure holds still"
             ),
             box,
         )
