@@ -454,6 +454,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     )
 
     output = _checked_output(args)
+    _existing_diary(args, "report on")
     start, end, entries, sessions, sitting = _period_data(args)
     with _open(args, read_only=True) as db:
         reminders = stored_reminder_state(SettingsRepository(db))
@@ -636,6 +637,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if start and end and end < start:
         raise BadInputError(f"--to: {end} lies before --from {start}")
     output = _checked_output(args)
+    _existing_diary(args, "export")
     now = SystemClock().now()
     with _open(args, read_only=True) as db:
         entries, invalid = EntryRepository(db).list_checked()
@@ -708,16 +710,66 @@ def _cmd_import(args: argparse.Namespace) -> int:
             db.backup_now()  # an import is easy to regret: keep the state before it
             db.rewrite(lambda current: exchange.merge_into_tables(current, plan, replace=True))
     message = (
-        f"Imported {len(plan.entries)} entries and {len(plan.sessions)} sessions "
+        f"Imported {_count(len(plan.entries), 'entry', 'entries')} and "
+        f"{_count(len(plan.sessions), 'session', 'sessions')} "
         f"from {source.name}; skipped {plan.duplicates} already in the diary"
     )
     print(message + (f"; replaced {replaced} with the file's values." if replaced else "."))
     return EXIT_OK
 
 
+def _record_parsers() -> dict[str, Callable[[Any], Any]]:
+    """Each stored table and what reads one of its records (raising on a bad one)."""
+    from rugdiary.core.activities import Activity, ActivityScore
+    from rugdiary.core.diary import DiaryEntry
+    from rugdiary.core.exercises import Exercise
+    from rugdiary.core.flares import FlareRecord
+    from rugdiary.core.programs import Program
+    from rugdiary.core.sessions import Session
+    from rugdiary.core.sitting import SittingDay
+
+    return {
+        "entries": DiaryEntry.from_dict,
+        "sessions": Session.from_dict,
+        "activities": Activity.from_dict,
+        "activity_scores": ActivityScore.from_dict,
+        "flares": FlareRecord.from_dict,
+        "sitting": SittingDay.from_dict,
+        "programs": Program.from_dict,
+        "exercises": Exercise.from_dict,
+    }
+
+
+def _record_label(doc: Any) -> str:
+    """When a stored record is from (or its id): what a person can find it by."""
+    if isinstance(doc, dict):
+        for key in ("at", "started_at", "start", "day", "id"):
+            if isinstance(doc.get(key), str):
+                return f" ({doc[key]})"
+    return ""
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _existing_diary(args: argparse.Namespace, what: str) -> None:
+    """Refuse `what` when the data folder holds no diary: a mistyped --data-dir gave an
+    empty export or report, and `backup` made an empty diary there to back up."""
+    from rugdiary.storage.database import diary_path
+
+    folder = _data_dir(args)
+    if not diary_path(folder).exists():
+        raise BadInputError(f"there is no diary in {folder}: nothing to {what} (check --data-dir)")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
-    """Read-only on purpose: no lock, no migration, no backup; only reports."""
-    from rugdiary.core.diary import DiaryEntry, ValidationError
+    """Read-only on purpose: no lock, no migration, no backup; only reports.
+
+    Every table is read as the app reads it: a session or a score that the pages leave
+    out (and warn about) was once "in good order" here, as only the entries were read.
+    """
+    from rugdiary.core.diary import ValidationError
     from rugdiary.storage.database import diary_path, list_backups, read_checked, schema_of
 
     folder = _data_dir(args)
@@ -734,11 +786,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     tables = read_checked(path)
     problems = []
-    for doc_id, doc in tables.get("entries", {}).items():
-        try:
-            DiaryEntry.from_dict(doc)
-        except ValidationError as exc:
-            problems.append(f"entries record {doc_id}: {exc}")
+    for table, parse in _record_parsers().items():
+        for doc_id, doc in tables.get(table, {}).items():
+            try:
+                parse(doc)
+            except ValidationError as exc:
+                problems.append(f"{table} record {doc_id}{_record_label(doc)}: {exc}")
+            except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+                problems.append(f"{table} record {doc_id}{_record_label(doc)}: malformed ({exc})")
     print(f"Data file: {path}")
     print(f"Data version: {schema_of(tables)}")
     print(f"Entries: {len(tables.get('entries', {}))}")
@@ -753,6 +808,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
+    _existing_diary(args, "back up")
     with _open(args) as db:
         backup = db.backup_now()
     print(backup.path)

@@ -245,7 +245,9 @@ def read_programme_file(data: bytes, file: str = "programme file") -> ProgrammeF
         if len(manifest_bytes) > MAX_MANIFEST_BYTES:
             raise ProgrammeFileError(file, "", "the file is too large to be a programme file")
     try:
-        manifest = json.loads(manifest_bytes.decode("utf-8"))
+        # utf-8-sig: Windows Notepad starts a saved file with a byte-order mark, which a
+        # plain utf-8 read called "cut off or damaged".
+        manifest = json.loads(manifest_bytes.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ProgrammeFileError(file, "", "this is not a programme file (not text)") from None
     except json.JSONDecodeError as error:

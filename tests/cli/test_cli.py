@@ -565,3 +565,48 @@ def test_a_restore_says_where_the_diary_before_it_went(
     kept = out.splitlines()[-1]
     assert kept.startswith("The diary as it was is kept as a backup: ")
     assert Path(kept.rsplit(": ", 1)[1]).is_file()
+
+
+def test_check_reads_every_table_as_the_pages_do(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A session with effort 99 was left out (with a warning) by summary, yet `check`
+    said "in good order": it read only the entries."""
+    run(capsys, "add", "--pain", "1", "--stress", "1")
+    code, out, _ = run(capsys, "activities", "add", "put on socks")
+    run(capsys, "activities", "score", out.strip(), "4")
+    path = data_dir / "diary.json"
+    tables = json.loads(path.read_text())
+    next(iter(tables["activity_scores"].values()))["score"] = 42
+    path.write_text(json.dumps(tables))
+    code, _, err = run(capsys, "check")
+    assert code == EXIT_DATA
+    assert "activity_scores record 1 (" in err
+    assert "1 record(s) need attention" in err
+
+
+def test_export_report_and_backup_need_a_diary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped --data-dir gave an empty export or report; backup made a diary there."""
+    folder = tmp_path / "typo"
+    for command in (
+        ["export", "--format", "csv", "-o", str(tmp_path / "x.csv")],
+        ["report", "-o", str(tmp_path / "x.pdf")],
+        ["backup"],
+    ):
+        code, _, err = run(capsys, "--data-dir", str(folder), *command)
+        assert code == EXIT_BAD_INPUT, command
+        assert f"there is no diary in {folder}" in err
+    assert not folder.exists()
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_one_entry_is_one_entry(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "one.csv"
+    source.write_text("date,pain,stress\n2026-03-01,4,3\n")
+    code, out, _ = run(capsys, "import", str(source))
+    assert code == EXIT_OK
+    assert out.startswith("Imported 1 entry and 0 sessions from one.csv")

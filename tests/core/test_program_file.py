@@ -80,6 +80,14 @@ def test_every_builtin_programme_round_trips_as_plainjson_bytes(program_id: str)
     assert result.unchanged == (program_id,)
 
 
+def test_a_file_saved_with_a_byte_order_mark_reads_as_the_same_programme() -> None:
+    """Windows Notepad starts a saved file with a BOM: it was called "cut off or damaged"."""
+    library = _library()
+    program = library.programs["desk-break"]
+    data = build_programme_file(program, library.exercises, {}, created_with="RugDiary test")
+    assert read_programme_file(b"\xef\xbb\xbf" + data, "x.json").program == program
+
+
 def test_own_programme_with_own_exercises_and_pictures_round_trips_as_zip() -> None:
     library = _library()
     slide = own_exercise()

@@ -167,14 +167,14 @@ def test_body_map_words_use_no_fear_words(lang: str) -> None:
 
 
 def test_the_title_covers_both_lists() -> None:
-    """"When to get help now" stood over a list whose second half is "soon"."""
+    """ "When to get help now" stood over a list whose second half is "soon"."""
     assert safety.SOON_SIGNS
     assert not re.search(r"\bnow\b", safety.TITLE.en)
     assert not re.search(r"\b(direct|nu)\b", safety.TITLE.nl)
 
 
 def test_the_dutch_bladder_sign_speaks_of_starting_or_stopping_the_flow() -> None:
-    """"het ophouden van plas" means holding it in, the opposite of the sign."""
+    """ "het ophouden van plas" means holding it in, the opposite of the sign."""
     text = " ".join(sign.nl for sign in safety.URGENT_SIGNS)
     assert "ophouden van plas" not in text
     assert "het plassen te stoppen" in text
