@@ -756,10 +756,11 @@ def _count(n: int, one: str, many: str) -> str:
 def _existing_diary(args: argparse.Namespace, what: str) -> None:
     """Refuse `what` when the data folder holds no diary: a mistyped --data-dir gave an
     empty export or report, and `backup` made an empty diary there to back up."""
-    from rugdiary.storage.database import diary_path
+    from rugdiary.storage.database import diary_path, list_backups
 
     folder = _data_dir(args)
-    if not diary_path(folder).exists():
+    # With backups there, the diary went missing: opening it says so and offers restore.
+    if not diary_path(folder).exists() and not list_backups(folder):
         raise BadInputError(f"there is no diary in {folder}: nothing to {what} (check --data-dir)")
 
 
