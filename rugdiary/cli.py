@@ -559,19 +559,79 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         print()
         return EXIT_OK
     pain, stress = summary["pain"], summary["stress"]
+    words = SUMMARY_WORDS[args.lang]
+
+    def num(value: object) -> str:
+        # Dutch writes a decimal comma, as the sentences below do.
+        return str(value).replace(".", ",") if args.lang == "nl" else str(value)
+
     print(
-        f"{summary['from']} to {summary['to']}: {summary['days_logged']} of "
-        f"{summary['days_in_period']} days logged, {summary['entries']} entries"
+        words["period"].format(
+            start=summary["from"],
+            end=summary["to"],
+            logged=summary["days_logged"],
+            days=summary["days_in_period"],
+            entries=summary["entries"],
+        )
     )
     if pain["mean"] is not None:
-        print(f"Pain:   mean {pain['mean']}, median {pain['median']}, highest {pain['max']}")
-        print(f"Stress: mean {stress['mean']}, median {stress['median']}, highest {stress['max']}")
+        for label, block in ((words["pain"], pain), (words["stress"], stress)):
+            print(
+                words["scores"].format(
+                    label=label,
+                    mean=num(block["mean"]),
+                    median=num(block["median"]),
+                    most=num(block["max"]),
+                )
+            )
     sessions_block = summary["sessions"]
-    print(f"Exercise sessions: {sessions_block['count']} ({sessions_block['minutes']} minutes)")
+    print(
+        words["sessions"].format(
+            count=sessions_block["count"], minutes=num(sessions_block["minutes"])
+        )
+    )
     print()
     print(summary["insight"])
     print(summary["caveat"])
     return EXIT_OK
+
+
+SUMMARY_WORDS = {
+    "en": {
+        "period": "{start} to {end}: {logged} of {days} days logged, {entries} entries",
+        "pain": "Pain:  ",
+        "stress": "Stress:",
+        "scores": "{label} mean {mean}, median {median}, highest {most}",
+        "sessions": "Exercise sessions: {count} ({minutes} minutes)",
+    },
+    "nl": {
+        "period": "{start} t/m {end}: {logged} van {days} dagen ingevuld, {entries} registraties",
+        "pain": "Pijn:  ",
+        "stress": "Stress:",
+        "scores": "{label} gemiddeld {mean}, mediaan {median}, hoogste {most}",
+        "sessions": "Oefensessies: {count} ({minutes} minuten)",
+    },
+}
+"""`summary`'s lines around the sentences, in the language of `--lang` (as those are)."""
+
+PROGRAM_WORDS = {
+    "en": {
+        "line": "{id:<26} {name} ({level}, about {minutes} min, {kind})",
+        "builtin": "built-in",
+        "own": "your own",
+        "beginner": "beginner",
+        "intermediate": "intermediate",
+        "advanced": "advanced",
+    },
+    "nl": {
+        "line": "{id:<26} {name} ({level}, ongeveer {minutes} min, {kind})",
+        "builtin": "ingebouwd",
+        "own": "van jezelf",
+        "beginner": "beginner",
+        "intermediate": "gemiddeld",
+        "advanced": "gevorderd",
+    },
+}
 
 
 def _cmd_programs(args: argparse.Namespace) -> int:
@@ -615,11 +675,17 @@ def _cmd_programs(args: argparse.Namespace) -> int:
         json.dump(listed, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
+    words = PROGRAM_WORDS[args.lang]
     for item in listed:
-        minutes = round(item["total_s"] / 60)
-        kind = "built-in" if item["builtin"] else "your own"
-        name = item["name"][args.lang]
-        print(f"{item['id']:<26} {name} ({item['level']}, about {minutes} min, {kind})")
+        print(
+            words["line"].format(
+                id=item["id"],
+                name=item["name"][args.lang],
+                level=words[item["level"]],
+                minutes=round(item["total_s"] / 60),
+                kind=words["builtin" if item["builtin"] else "own"],
+            )
+        )
     return EXIT_OK
 
 

@@ -610,3 +610,24 @@ def test_one_entry_is_one_entry(
     code, out, _ = run(capsys, "import", str(source))
     assert code == EXIT_OK
     assert out.startswith("Imported 1 entry and 0 sessions from one.csv")
+
+
+def test_summary_and_programs_speak_dutch_throughout(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lang nl` gave Dutch sentences between English lines ("Pain: mean 4.2")."""
+    for day in range(3):
+        at = (datetime.now() - timedelta(days=day)).strftime("%Y-%m-%dT08:00")
+        run(capsys, "add", "--pain", str(3 + day), "--stress", "4", "--at", at)
+    code, out, _ = run(capsys, "summary", "--lang", "nl")
+    assert code == EXIT_OK
+    lines = out.splitlines()
+    assert " t/m " in lines[0]
+    assert "dagen ingevuld, 3 registraties" in lines[0]
+    assert lines[1].startswith("Pijn:   gemiddeld 4,0, mediaan 4,0, hoogste 5")
+    assert lines[3].startswith("Oefensessies: 0")
+    for english in ("days logged", "mean", "highest", "Exercise sessions"):
+        assert english not in out
+    code, out, _ = run(capsys, "programs", "--lang", "nl")
+    assert "Beweegpauze (beginner, ongeveer 4 min, ingebouwd)" in out
+    assert "about" not in out
