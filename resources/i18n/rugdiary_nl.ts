@@ -3923,8 +3923,8 @@ Wat er gebeurde: %2</translation>
         <translation>Waar het pijn deed: %1</translation>
     </message>
     <message>
-        <source>Since the first score: %1 → %2 on average (0 cannot, 10 as before).</source>
-        <translation>Sinds de eerste score: gemiddeld %1 → %2 (0 lukt niet, 10 zoals vóór de pijn).</translation>
+        <source>Since the first score: %1 → %2 on average (0 = cannot do it, 10 = as before).</source>
+        <translation>Sinds de eerste score: gemiddeld %1 → %2 (0 = lukt niet, 10 = zoals vóór de pijn).</translation>
     </message>
     <message>
         <source>Easier: a change that matters.</source>

@@ -428,7 +428,10 @@ class TodayController(QObject):
             else:
                 first, last = self._score(mean.first_mean), self._score(mean.last_mean)
                 text = (
-                    self.tr("Since the first score: %1 → %2 on average (0 cannot, 10 as before).")
+                    self.tr(
+                        "Since the first score: %1 → %2 on average "
+                        "(0 = cannot do it, 10 = as before)."
+                    )
                     .replace("%1 → %2", "%1\u00a0→\u00a0%2")  # "2.7 → 4.3" on one line
                     .replace("%1", first)
                     .replace("%2", last)

@@ -48,7 +48,7 @@ def test_activities_change_since_the_first_score_in_words(
     window.today.controller.refresh()
     assert line.progress.isVisible()
     assert line.progress.text() == (
-        "Since the first score: 2.5\u00a0→\u00a05.0 on average (0 cannot, 10 as before). "
+        "Since the first score: 2.5\u00a0→\u00a05.0 on average (0 = cannot do it, 10 = as before). "
         "Easier: a change that matters."
     )
 
