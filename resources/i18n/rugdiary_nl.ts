@@ -1535,8 +1535,8 @@ Wat er gebeurde: %2</translation>
         <translation>Vorige stap</translation>
     </message>
     <message>
-        <source>Stop the session (before it starts: do not start)</source>
-        <translation>De sessie stoppen (vóór de start: niet beginnen)</translation>
+        <source>Stop the session, or cancel it before it starts</source>
+        <translation>De sessie stoppen, of annuleren voordat die begint</translation>
     </message>
     <message>
         <source>Delete the chosen entry (Undo brings it back)</source>

@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -186,6 +186,8 @@ class ShortcutsDialog(QDialog):
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
+            # In the window's colour, apart from the rows' alternating shades.
+            heading.setBackground(self.table.palette().color(QPalette.ColorRole.Window))
             self.table.setItem(row, 0, heading)
             self.table.setSpan(row, 0, 1, 2)
             self.heading_rows.append(row)

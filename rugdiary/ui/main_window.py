@@ -720,7 +720,7 @@ class MainWindow(QMainWindow):
                         key_text("F"),
                         self.tr("Focus mode: only the figure, the timer and the words for the mat"),
                     ),
-                    (key_text("Esc"), self.tr("Stop the session (before it starts: do not start)")),
+                    (key_text("Esc"), self.tr("Stop the session, or cancel it before it starts")),
                 ],
             ),
         ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLibraryInfo, QLocale, QRect, Qt, QTranslator
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -98,6 +98,9 @@ def test_a_key_is_listed_once_in_each_section(window: MainWindow, qtbot: QtBot) 
     for row in dialog.heading_rows:
         assert table.columnSpan(row, 0) == 2
         assert table.item(row, 0).font().bold()
+        # Apart from the rows' alternating shades, which made one heading plain, one shaded.
+        window = table.palette().color(QPalette.ColorRole.Window)
+        assert table.item(row, 0).background().color() == window
         assert table.item(row, 0).text() in titles
     assert not table.selectedItems(), "no row looks picked out when the dialog opens"
     assert table.currentRow() not in dialog.heading_rows

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 CONTENT_MAX_WIDTH = 1100
 """Beyond this the cards stop growing: very wide charts are hard to follow with the eye."""
 
+CARDS_TO_SCROLLBAR = 8
+"""Pixels between the cards' right edge and the scroll bar."""
+
 CHART_MIN_WIDTH = 520
 """Below this the charts' labels collide; the page scrolls sideways instead."""
 
@@ -351,7 +354,7 @@ class InsightsView(QWidget):
         centring = QWidget()
         row = QHBoxLayout(centring)
         # A little air between the cards and the scroll bar.
-        row.setContentsMargins(0, 0, 8, 0)
+        row.setContentsMargins(0, 0, CARDS_TO_SCROLLBAR, 0)
         # Left-aligned up to its widest, like every other page: without the stretch, a
         # box layout centres a widget that has reached its maximum width.
         row.addWidget(content, 1)
@@ -368,11 +371,13 @@ class InsightsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(PAGE_MARGIN, PAGE_TOP, 12, 0)
         layout.setSpacing(12)
-        # The period choice ends where the cards end, above their right edge.
+        # The period choice ends where the cards end, above their right edge: the cards
+        # stop short of the scroll bar (and of the gap before it), and at their widest.
         top_row = QWidget(self)
         top_row.setLayout(top)
-        top.setContentsMargins(0, 0, 0, 0)
-        top_row.setMaximumWidth(CONTENT_MAX_WIDTH)
+        beside = self.scroll_area.verticalScrollBar().sizeHint().width() + CARDS_TO_SCROLLBAR
+        top.setContentsMargins(0, 0, beside, 0)
+        top_row.setMaximumWidth(CONTENT_MAX_WIDTH + beside)
         layout.addWidget(top_row)
         layout.addWidget(self.scroll_area, 1)
         self.setFocusProxy(self.range_combo)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.insights import format_period
@@ -186,6 +187,26 @@ def test_charts_follow_a_new_width(fill, make_page: MakePage, ready, qtbot) -> N
     canvas = page.view.cards["timeline"].canvas
     assert canvas is not None
     assert canvas.drawn_size() == (canvas.width(), canvas.height())
+
+
+def test_the_period_choice_ends_above_the_cards_right_edge(make_page: MakePage, qtbot) -> None:
+    """It stood over the scroll bar at 900 and 1100 wide, and the cards were centred at
+    1600: the page's two columns did not line up."""
+    page = make_page()
+    view = page.view
+    window = view.window()
+    for width in (900, 1100, 1800):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        combo = view.range_combo
+        combo_right = combo.mapTo(view, combo.rect().topRight()).x()
+        cards = view.content
+        cards_left = cards.mapTo(view, cards.rect().topLeft()).x()
+        cards_right = cards.mapTo(view, cards.rect().topRight()).x()
+        title = view.findChild(QLabel, "pageTitle")
+        assert title is not None
+        assert abs(combo_right - cards_right) <= 2, (width, combo_right, cards_right)
+        assert cards_left <= title.mapTo(view, title.rect().topLeft()).x() + 2, width
 
 
 def test_charts_are_drawn_larger_for_larger_text(fill, make_page: MakePage) -> None:
