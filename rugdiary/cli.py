@@ -628,7 +628,7 @@ PROGRAM_WORDS = {
         "builtin": "ingebouwd",
         "own": "van jezelf",
         "beginner": "beginner",
-        "intermediate": "gemiddeld",
+        "intermediate": "halfgevorderd",
         "advanced": "gevorderd",
     },
 }

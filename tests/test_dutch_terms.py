@@ -18,7 +18,9 @@ TS = ROOT / "resources" / "i18n" / "rugdiary_nl.ts"
 
 # Words a Dutch reader stumbles over, with what we say instead (issue 17).
 REJECTED = {
-    "ver gevorderd": "Gemiddeld / Gevorderd are the levels",
+    "ver gevorderd": "Halfgevorderd / Gevorderd are the levels",
+    # "gemiddeld" is the average: "niveau gemiddeld" stood beside "gemiddelde pijn".
+    "niveau gemiddeld": "the level is 'halfgevorderd'",
     "rapport": "the report is a 'verslag' everywhere",
     "dagboekregel": "an entry is a 'registratie'",
     "opmerking": "a note is a 'notitie'",
@@ -86,18 +88,18 @@ def _all_dutch() -> list[str]:
     return texts
 
 
-def test_dutch_level_names_are_gemiddeld_and_gevorderd() -> None:
+def test_dutch_level_names_are_halfgevorderd_and_gevorderd() -> None:
     wanted = ("intermediate", "advanced")
     levels = {source: nl for source, nl in _messages() if source.lower() in wanted}
     assert levels == {
-        "Intermediate": "Gemiddeld",
+        "Intermediate": "Halfgevorderd",
         "Advanced": "Gevorderd",
-        "intermediate": "gemiddeld",
+        "intermediate": "halfgevorderd",
         "advanced": "gevorderd",
     }
-    assert TEXTS["nl"]["intermediate"] == "gemiddeld"
+    assert TEXTS["nl"]["intermediate"] == "halfgevorderd"
     assert TEXTS["nl"]["advanced"] == "gevorderd"
-    assert SHEET_TEXTS["nl"]["intermediate"] == "gemiddeld"
+    assert SHEET_TEXTS["nl"]["intermediate"] == "halfgevorderd"
     assert SHEET_TEXTS["nl"]["advanced"] == "gevorderd"
 
 

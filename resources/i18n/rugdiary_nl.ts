@@ -1858,7 +1858,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Intermediate</source>
-        <translation>Gemiddeld</translation>
+        <translation>Halfgevorderd</translation>
     </message>
     <message>
         <source>Advanced</source>
@@ -2675,7 +2675,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>intermediate</source>
-        <translation>gemiddeld</translation>
+        <translation>halfgevorderd</translation>
     </message>
     <message>
         <source>advanced</source>

@@ -117,7 +117,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "{name}: oefenblad",
         "subject": "Oefenblad van een programma; bevat geen dagboekgegevens",
         "beginner": "beginner",
-        "intermediate": "gemiddeld",
+        "intermediate": "halfgevorderd",
         "advanced": "gevorderd",
         "hold": "{reps} × {seconds} s vasthouden",
         "reps": "{reps} herhalingen",

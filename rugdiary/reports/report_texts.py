@@ -454,7 +454,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "red": "te veel",
         "not_asked": "niet gevraagd",
         "beginner": "beginner",
-        "intermediate": "gemiddeld",
+        "intermediate": "halfgevorderd",
         "advanced": "gevorderd",
         "flare_heading": "Opvlammingen",
         "no_flares": "In deze periode is geen opvlamming aangegeven.",
