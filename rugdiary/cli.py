@@ -539,6 +539,44 @@ def _write_health_file(output: Path, payload: bytes) -> int:
     return EXIT_OK
 
 
+SUMMARY_WORDS = {
+    "en": {
+        "period": "{start} to {end}: {logged} of {days} days logged, {entries} entries",
+        "pain": "Pain:  ",
+        "stress": "Stress:",
+        "scores": "{label} mean {mean}, median {median}, highest {most}",
+        "sessions": "Exercise sessions: {count} ({minutes} minutes)",
+    },
+    "nl": {
+        "period": "{start} t/m {end}: {logged} van {days} dagen ingevuld, {entries} registraties",
+        "pain": "Pijn:  ",
+        "stress": "Stress:",
+        "scores": "{label} gemiddeld {mean}, mediaan {median}, hoogste {most}",
+        "sessions": "Oefensessies: {count} ({minutes} minuten)",
+    },
+}
+"""`summary`'s lines around the sentences, in the language of `--lang` (as those are)."""
+
+PROGRAM_WORDS = {
+    "en": {
+        "line": "{id:<26} {name} ({level}, about {minutes} min, {kind})",
+        "builtin": "built-in",
+        "own": "your own",
+        "beginner": "beginner",
+        "intermediate": "intermediate",
+        "advanced": "advanced",
+    },
+    "nl": {
+        "line": "{id:<26} {name} ({level}, ongeveer {minutes} min, {kind})",
+        "builtin": "ingebouwd",
+        "own": "van jezelf",
+        "beginner": "beginner",
+        "intermediate": "halfgevorderd",
+        "advanced": "gevorderd",
+    },
+}
+
+
 def _cmd_summary(args: argparse.Namespace) -> int:
     from rugdiary.core.body_regions import region_counts
     from rugdiary.core.stats import build_summary
@@ -594,44 +632,6 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     print(summary["insight"])
     print(summary["caveat"])
     return EXIT_OK
-
-
-SUMMARY_WORDS = {
-    "en": {
-        "period": "{start} to {end}: {logged} of {days} days logged, {entries} entries",
-        "pain": "Pain:  ",
-        "stress": "Stress:",
-        "scores": "{label} mean {mean}, median {median}, highest {most}",
-        "sessions": "Exercise sessions: {count} ({minutes} minutes)",
-    },
-    "nl": {
-        "period": "{start} t/m {end}: {logged} van {days} dagen ingevuld, {entries} registraties",
-        "pain": "Pijn:  ",
-        "stress": "Stress:",
-        "scores": "{label} gemiddeld {mean}, mediaan {median}, hoogste {most}",
-        "sessions": "Oefensessies: {count} ({minutes} minuten)",
-    },
-}
-"""`summary`'s lines around the sentences, in the language of `--lang` (as those are)."""
-
-PROGRAM_WORDS = {
-    "en": {
-        "line": "{id:<26} {name} ({level}, about {minutes} min, {kind})",
-        "builtin": "built-in",
-        "own": "your own",
-        "beginner": "beginner",
-        "intermediate": "intermediate",
-        "advanced": "advanced",
-    },
-    "nl": {
-        "line": "{id:<26} {name} ({level}, ongeveer {minutes} min, {kind})",
-        "builtin": "ingebouwd",
-        "own": "van jezelf",
-        "beginner": "beginner",
-        "intermediate": "halfgevorderd",
-        "advanced": "gevorderd",
-    },
-}
 
 
 def _cmd_programs(args: argparse.Namespace) -> int:
@@ -811,7 +811,7 @@ def _record_label(doc: Any) -> str:
     if isinstance(doc, dict):
         for key in ("at", "started_at", "start", "day", "id"):
             if isinstance(doc.get(key), str):
-                return f" ({doc[key]})"
+                return f" ({_printable(doc[key])})"
     return ""
 
 
