@@ -281,25 +281,29 @@ class FocusStyle(QProxyStyle):
         colour, which has 5:1 or more against the window."""
         if self.theme == HIGH_CONTRAST:
             self._outline(painter, option, rect)
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1.0))
-        area = QRectF(option.rect if rect is None else rect)
-        painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
-        painter.restore()
+        else:
+            _stroke(painter, option, rect, QPalette.ColorRole.PlaceholderText, 2)
 
     def _outline(self, painter: QPainter, option: QStyleOption, rect: QRect | None = None) -> None:
-        if self.theme != HIGH_CONTRAST:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.WindowText), 1.0))
-        area = QRectF(option.rect if rect is None else rect)
-        painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.restore()
+        if self.theme == HIGH_CONTRAST:
+            _stroke(painter, option, rect, QPalette.ColorRole.WindowText, 3)
+
+
+def _stroke(
+    painter: QPainter,
+    option: QStyleOption,
+    rect: QRect | None,
+    role: QPalette.ColorRole,
+    radius: float,
+) -> None:
+    """A 1 px rounded line in `role`'s colour round `rect` (else the option's rect)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(option.palette.color(role), 1.0))
+    area = QRectF(option.rect if rect is None else rect)
+    painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    painter.restore()
 
 
 _INDICATORS = frozenset(
