@@ -378,13 +378,13 @@ def _ordered_docs(table: Mapping[str, Any]) -> list[Any]:
     return [table[k] for k in sorted(table, key=key)]
 
 
-_T = TypeVar("_T", DiaryEntry, Session)
+_T = TypeVar("_T", DiaryEntry, Session, SittingDay, ActivityScore, FlareRecord)
 
 
 def _canonical(
     doc: Any,
     parse: Callable[[Any], _T],
-    moment: Callable[[_T], datetime],
+    inside: Callable[[_T, date | None, date | None], bool],
     start: date | None,
     end: date | None,
 ) -> dict[str, Any] | None:
@@ -398,7 +398,7 @@ def _canonical(
         record = parse(doc)
     except (ValidationError, ValueError, TypeError, OverflowError):
         return dict(doc) if start is None and end is None and isinstance(doc, Mapping) else None
-    if not in_period(moment(record), start, end):
+    if not inside(record, start, end):
         return None
     return record.to_dict()
 
@@ -415,19 +415,25 @@ def export_json(
     """The complete, versioned JSON export of a data folder's tables (TinyDB's raw form).
 
     One record per line, so an import error can name the line of the record and a
-    person can read or diff the file. The period (if any) limits entries, sessions and
-    sitting days; programmes, exercises and settings are always exported whole.
+    person can read or diff the file. The period (if any) limits the dated records
+    (entries, sessions, sitting days, activity scores, and flare-ups that share a day
+    with it); programmes, exercises, settings and the list of activities are always
+    exported whole, since the dated records refer to them.
     """
     out: dict[str, list[Any]] = {}
     for name in EXPORT_TABLES:
         docs = _ordered_docs(tables.get(name, {}))
         records: list[Any]
         if name == "entries":
-            records = [_canonical(d, DiaryEntry.from_dict, _entry_at, start, end) for d in docs]
+            records = [_canonical(d, DiaryEntry.from_dict, _entry_in, start, end) for d in docs]
         elif name == "sessions":
-            records = [_canonical(d, Session.from_dict, _session_start, start, end) for d in docs]
+            records = [_canonical(d, Session.from_dict, _session_in, start, end) for d in docs]
         elif name == "sitting":
-            records = [_canonical(d, SittingDay.from_dict, _sitting_day, start, end) for d in docs]
+            records = [_canonical(d, SittingDay.from_dict, _sitting_in, start, end) for d in docs]
+        elif name == "activity_scores":
+            records = [_canonical(d, ActivityScore.from_dict, _score_in, start, end) for d in docs]
+        elif name == "flares":
+            records = [_canonical(d, FlareRecord.from_dict, _flare_in, start, end) for d in docs]
         else:
             records = list(docs)
         out[name] = [r for r in records if r is not None]
@@ -459,16 +465,27 @@ def export_json(
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _entry_at(entry: DiaryEntry) -> datetime:
-    return entry.at
+def _entry_in(entry: DiaryEntry, start: date | None, end: date | None) -> bool:
+    return in_period(entry.at, start, end)
 
 
-def _session_start(session: Session) -> datetime:
-    return session.started_at
+def _session_in(session: Session, start: date | None, end: date | None) -> bool:
+    return in_period(session.started_at, start, end)
 
 
-def _sitting_day(day: SittingDay) -> datetime:
-    return datetime.combine(day.day, time())
+def _sitting_in(day: SittingDay, start: date | None, end: date | None) -> bool:
+    return in_period(datetime.combine(day.day, time()), start, end)
+
+
+def _score_in(score: ActivityScore, start: date | None, end: date | None) -> bool:
+    return in_period(score.at, start, end)
+
+
+def _flare_in(flare: FlareRecord, start: date | None, end: date | None) -> bool:
+    """A flare-up that shares a day with the period, as the report counts it: one that
+    began before the period and was still running in it belongs to it."""
+    began, ended = flare.start.date(), flare.end.date() if flare.end else None
+    return (end is None or began <= end) and (start is None or ended is None or ended >= start)
 
 
 # ---------------------------------------------------------------------------
@@ -1480,6 +1497,37 @@ def _record_key(doc: Mapping[str, Any]) -> str:
     return json.dumps(doc, sort_keys=True, ensure_ascii=False)
 
 
+IMPORT_FUTURE_SLACK = timedelta(hours=1)
+"""How far past now an imported moment may lie: the clocks of two computers differ a
+little; a year typed wrong in a spreadsheet (2062 for 2026) does not, and such a row
+would stand at the end of every chart and make a flare-up that never ends."""
+
+_FUTURE_FIELDS: Mapping[str, str] = {"activity_scores": "at", "flares": "start"}
+"""The moment of each dated record table that the JSON export carries as plain records."""
+
+
+def _refuse_future(parsed: _Parsed, now: datetime, problems: _Problems) -> None:
+    """Name, by line, every record dated after now (beyond IMPORT_FUTURE_SLACK)."""
+    limit = now + IMPORT_FUTURE_SLACK
+
+    def check(line: int, field_name: str, moment: datetime) -> None:
+        if moment.tzinfo is not None and moment > limit:
+            problems.add(line, field_name, f"{moment.isoformat()} lies in the future")
+
+    for line, entry in parsed.entries:
+        check(line, "at", entry.at)
+    for line, session in parsed.sessions:
+        check(line, "started_at", session.started_at)
+    for table, field_name in _FUTURE_FIELDS.items():
+        for line, doc in parsed.records.get(table, ()):
+            value = doc.get(field_name)
+            if isinstance(value, str):
+                try:
+                    check(line, field_name, datetime.fromisoformat(value))
+                except ValueError:
+                    pass  # validated already: a moment that does not parse was named there
+
+
 def import_data(
     content: bytes,
     *,
@@ -1504,6 +1552,7 @@ def import_data(
         parsed = _parse_json_export(text, known_schema, problems)
     else:
         parsed = _parse_csv(text, stamp, problems)
+    _refuse_future(parsed, now, problems)
     problems.raise_if_any()
 
     conflicts: list[ImportConflict] = []

@@ -50,7 +50,8 @@ RESOURCES = Path(__file__).parents[2] / "resources"
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=CET)
-LATER = datetime(2026, 3, 9, 20, 15, tzinfo=CET)
+LATER = datetime(2026, 7, 9, 20, 15, tzinfo=CET)
+"""When a test imports: after every fixture's moment, since an import refuses the future."""
 SCHEMA = 1
 
 # The FHIR R4 dateTime regex (datatypes.html#dateTime), anchored; a time needs an offset.
@@ -246,9 +247,40 @@ def test_json_import_into_the_same_folder_only_counts_duplicates(
     assert plan.settings_skipped == 1  # the folder's own settings win
 
 
-def test_json_export_period_limits_entries_and_sessions_only(
+def test_json_export_period_limits_the_dated_records_only(
     tables: dict[str, dict[str, Any]],
 ) -> None:
+    tables = {
+        **tables,
+        "activities": {
+            "1": {"id": "walk", "name": "Walking to the shop", "created": NOW.isoformat()}
+        },
+        "activity_scores": {
+            str(i): {"id": f"s{i}", "activity_id": "walk", "at": at, "score": 4}
+            for i, at in enumerate(
+                (
+                    "2026-03-02T21:00:00+01:00",
+                    "2026-03-03T08:00:00+01:00",
+                    "2026-04-01T08:00:00+02:00",
+                ),
+                start=1,
+            )
+        },
+        "flares": {
+            "1": {
+                "id": "before",
+                "start": "2026-02-20T09:00:00+01:00",
+                "end": "2026-03-02T09:00:00+01:00",
+            },
+            "2": {
+                "id": "into",
+                "start": "2026-02-28T09:00:00+01:00",
+                "end": "2026-03-04T09:00:00+01:00",
+            },
+            "3": {"id": "running", "start": "2026-03-30T09:00:00+02:00", "end": None},
+            "4": {"id": "after", "start": "2026-04-01T09:00:00+02:00", "end": None},
+        },
+    }
     export = export_json(
         tables,
         schema=SCHEMA,
@@ -260,7 +292,12 @@ def test_json_export_period_limits_entries_and_sessions_only(
     data = json.loads(export)["tables"]
     assert [e["at"][:10] for e in data["entries"]] == ["2026-03-03"]
     assert [s["started_at"][:10] for s in data["sessions"]] == ["2026-03-03", "2026-03-05"]
+    # A score counts on its own day; a flare-up belongs when it shares a day with the period.
+    assert [s["id"] for s in data["activity_scores"]] == ["s2"]
+    assert [f["id"] for f in data["flares"]] == ["into", "running"]
+    # What the dated records refer to travels whole.
     assert len(data["programs"]) == len(data["exercises"]) == len(data["settings"]) == 1
+    assert [a["id"] for a in data["activities"]] == ["walk"]
 
 
 def test_json_record_errors_name_the_record_line_and_every_bad_field() -> None:
@@ -394,7 +431,8 @@ _text = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
 _offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
 _moments = st.builds(
     lambda naive, tz: naive.replace(tzinfo=tz),
-    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2099, 12, 31)),
+    # Up to a little before LATER, the import's now: an import refuses the future.
+    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2026, 7, 8)),
     _offsets,
 )
 _scale = st.none() | st.integers(0, 10)
