@@ -490,24 +490,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _checked_output(args: argparse.Namespace) -> Path:
     """The -o file, refused when it is one of the data folder's own files, or when it
     exists and --force was not given. Checked before any work, so nothing is wasted."""
-    from rugdiary.paths import DATA_FILE_NAME
-    from rugdiary.storage.database import BACKUP_DIR, LOCK_NAME, diary_path
-    from rugdiary.storage.errors import DataFileError
+    from rugdiary.storage.database import is_data_folder_file
 
     output = Path(args.output)
-    folder = _data_dir(args).resolve()
     target = output.resolve()
-    try:
-        diary = diary_path(folder).resolve()
-    except DataFileError:
-        diary = folder / DATA_FILE_NAME
-    own = (
-        target == diary
-        or (target.parent == folder and target.name.startswith((DATA_FILE_NAME, LOCK_NAME)))
-        or (folder / BACKUP_DIR) in target.parents
-        or (target.parent == diary.parent and target.name.startswith(f".{diary.name}."))
-    )
-    if own:
+    if is_data_folder_file(_data_dir(args), target):
         raise BadInputError(
             f"-o: {output} is one of the data folder's own files (the diary, its lock or "
             "its backups); choose a file outside it"
@@ -709,28 +696,32 @@ def _cmd_export(args: argparse.Namespace) -> int:
         entries, invalid = EntryRepository(db).list_checked()
         sessions, invalid_sessions = SessionRepository(db).list_checked()
         if args.format == "json":
+            kind = "json"
             # Without a period, records that fail validation are exported as stored.
             kept = start is None and end is None
             _warn_invalid(
                 [*invalid, *invalid_sessions], "exported as stored" if kept else "left out"
             )
-            payload = exchange.export_json(
-                db.read_tables(),
-                schema=SCHEMA_VERSION,
-                app_version=__version__,
-                exported_at=now,
-                start=start,
-                end=end,
-            )
         elif args.format == "fhir":
+            kind = "fhir"
             _warn_invalid(invalid)
-            payload = exchange.export_fhir(entries, generated_at=now, start=start, end=end)
         elif args.table == "sessions":
+            kind = "sessions_csv"
             _warn_invalid(invalid_sessions)
-            payload = exchange.sessions_to_csv(sessions, start, end)
         else:
+            kind = "entries_csv"
             _warn_invalid(invalid)
-            payload = exchange.entries_to_csv(entries, start, end)
+        payload = exchange.export_file(
+            kind,
+            tables=db.read_tables(),
+            entries=entries,
+            sessions=sessions,
+            schema=SCHEMA_VERSION,
+            app_version=__version__,
+            now=now,
+            start=start,
+            end=end,
+        )
     return _write_health_file(output, payload)
 
 

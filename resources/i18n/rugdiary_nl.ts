@@ -445,6 +445,244 @@
     </message>
 </context>
 <context>
+    <name>DataExportDialog</name>
+    <message>
+        <source>&amp;Spreadsheet of my diary (CSV)</source>
+        <translation>&amp;Spreadsheet van mijn dagboek (CSV)</translation>
+    </message>
+    <message>
+        <source>One row per entry, for Excel, LibreOffice or Numbers.</source>
+        <translation>Eén rij per registratie, voor Excel, LibreOffice of Numbers.</translation>
+    </message>
+    <message>
+        <source>Spreadsheet of my e&amp;xercise sessions (CSV)</source>
+        <translation>Spreadsheet van mijn &amp;oefensessies (CSV)</translation>
+    </message>
+    <message>
+        <source>One row per session: the program, how long, and how your back felt.</source>
+        <translation>Eén rij per sessie: het programma, hoe lang, en hoe je rug voelde.</translation>
+    </message>
+    <message>
+        <source>&amp;Complete copy (JSON)</source>
+        <translation>&amp;Volledige kopie (JSON)</translation>
+    </message>
+    <message>
+        <source>Everything in RugDiary. It can be imported again, on this computer or another one.</source>
+        <translation>Alles uit RugDiary. Je kunt het weer importeren, op deze computer of op een andere.</translation>
+    </message>
+    <message>
+        <source>For a &amp;health record system (FHIR)</source>
+        <translation>Voor een &amp;zorgsysteem (FHIR)</translation>
+    </message>
+    <message>
+        <source>Pain, stress and where it hurts, in the format practice and hospital systems read.</source>
+        <translation>Pijn, stress en waar het pijn doet, in het formaat dat de systemen van praktijken en ziekenhuizen lezen.</translation>
+    </message>
+    <message>
+        <source>Export my data</source>
+        <translation>Mijn gegevens exporteren</translation>
+    </message>
+    <message>
+        <source>Make a file of your diary: to keep, to open in a spreadsheet, or to give to your physiotherapist. RugDiary writes it only where you choose and never sends it anywhere.</source>
+        <translation>Maak een bestand van je dagboek: om te bewaren, om in een spreadsheet te openen of om aan je fysiotherapeut te geven. RugDiary zet het alleen waar jij kiest en stuurt het nooit ergens heen.</translation>
+    </message>
+    <message>
+        <source>What kind of file?</source>
+        <translation>Wat voor bestand?</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Laatste 4 weken</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Laatste 3 maanden</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Laatste 12 maanden</translation>
+    </message>
+    <message>
+        <source>Choose dates</source>
+        <translation>Datums kiezen</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Datums:</translation>
+    </message>
+    <message>
+        <source>The file holds health data. Keep it private and share it only with people you choose.</source>
+        <translation>Het bestand bevat gezondheidsgegevens. Bewaar het privé en deel het alleen met mensen die jij kiest.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+</context>
+<context>
+    <name>DataFiles</name>
+    <message>
+        <source>1 diary entry</source>
+        <translation>1 dagboekregistratie</translation>
+    </message>
+    <message>
+        <source>%1 diary entries</source>
+        <translation>%1 dagboekregistraties</translation>
+    </message>
+    <message>
+        <source>1 exercise session</source>
+        <translation>1 oefensessie</translation>
+    </message>
+    <message>
+        <source>%1 exercise sessions</source>
+        <translation>%1 oefensessies</translation>
+    </message>
+    <message>
+        <source>1 program</source>
+        <translation>1 programma</translation>
+    </message>
+    <message>
+        <source>%1 programs</source>
+        <translation>%1 programma&apos;s</translation>
+    </message>
+    <message>
+        <source>1 exercise of your own</source>
+        <translation>1 eigen oefening</translation>
+    </message>
+    <message>
+        <source>%1 exercises of your own</source>
+        <translation>%1 eigen oefeningen</translation>
+    </message>
+    <message>
+        <source>1 activity</source>
+        <translation>1 activiteit</translation>
+    </message>
+    <message>
+        <source>%1 activities</source>
+        <translation>%1 activiteiten</translation>
+    </message>
+    <message>
+        <source>1 activity score</source>
+        <translation>1 activiteitsscore</translation>
+    </message>
+    <message>
+        <source>%1 activity scores</source>
+        <translation>%1 activiteitsscores</translation>
+    </message>
+    <message>
+        <source>1 flare-up</source>
+        <translation>1 opvlamming</translation>
+    </message>
+    <message>
+        <source>%1 flare-ups</source>
+        <translation>%1 opvlammingen</translation>
+    </message>
+    <message>
+        <source>1 day of sitting times</source>
+        <translation>1 dag met zittijden</translation>
+    </message>
+    <message>
+        <source>%1 days of sitting times</source>
+        <translation>%1 dagen met zittijden</translation>
+    </message>
+    <message>
+        <source>your settings</source>
+        <translation>je instellingen</translation>
+    </message>
+    <message>
+        <source>The data was not exported</source>
+        <translation>De gegevens zijn niet geëxporteerd</translation>
+    </message>
+    <message>
+        <source>%1 is one of RugDiary&apos;s own files (the diary or its backups). Choose another name or folder, so that the diary is never written over.</source>
+        <translation>%1 is een van de eigen bestanden van RugDiary (het dagboek of de back-ups). Kies een andere naam of map, zodat het dagboek nooit wordt overschreven.</translation>
+    </message>
+    <message>
+        <source>RugDiary could not write the file %1. Choose another folder and try again.
+
+What happened: %2</source>
+        <translation>RugDiary kon het bestand %1 niet opslaan. Kies een andere map en probeer het opnieuw.
+
+Wat er gebeurde: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Geëxporteerd naar %1</translation>
+    </message>
+    <message>
+        <source>1 record could not be read and was left out.</source>
+        <translation>1 onderdeel kon niet worden gelezen en is weggelaten.</translation>
+    </message>
+    <message>
+        <source>%1 records could not be read and were left out.</source>
+        <translation>%1 onderdelen konden niet worden gelezen en zijn weggelaten.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>RugDiary could not read %1.
+
+What happened: %2</source>
+        <translation>RugDiary kon %1 niet lezen.
+
+Wat er gebeurde: %2</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>Niets nieuws om te importeren</translation>
+    </message>
+    <message>
+        <source>Everything in %1 is in your diary already. Nothing was changed.</source>
+        <translation>Alles uit %1 staat al in je dagboek. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>RugDiary could not save the diary, so it is unchanged.
+
+What happened: %1</source>
+        <translation>RugDiary kon het dagboek niet opslaan, dus het is niet veranderd.
+
+Wat er gebeurde: %1</translation>
+    </message>
+    <message>
+        <source>Imported 1 record from %2.</source>
+        <translation>1 onderdeel geïmporteerd uit %2.</translation>
+    </message>
+    <message>
+        <source>Imported %1 records from %2.</source>
+        <translation>%1 onderdelen geïmporteerd uit %2.</translation>
+    </message>
+    <message>
+        <source>1 of yours was replaced by the file&apos;s.</source>
+        <translation>1 van jou is vervangen door die uit het bestand.</translation>
+    </message>
+    <message>
+        <source>%1 of yours were replaced by the file&apos;s.</source>
+        <translation>%1 van jou zijn vervangen door die uit het bestand.</translation>
+    </message>
+    <message>
+        <source>Line %1, %2: %3</source>
+        <translation>Regel %1, %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>DiaryCommands</name>
     <message>
         <source>redo %1</source>
@@ -1477,6 +1715,14 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Export my data…</source>
+        <translation>&amp;Mijn gegevens exporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>Gegevens &amp;importeren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4272,6 +4518,70 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Continue</source>
         <translation>Doorgaan</translation>
+    </message>
+    <message>
+        <source>Spreadsheet files (*.csv)</source>
+        <translation>Spreadsheetbestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+        <source>Export my data (contains health data)</source>
+        <translation>Mijn gegevens exporteren (bevat gezondheidsgegevens)</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Gegevens importeren</translation>
+    </message>
+    <message>
+        <source>Diary files (*.csv *.json *.txt);;All files (*)</source>
+        <translation>Dagboekbestanden (*.csv *.json *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Er is niets geïmporteerd</translation>
+    </message>
+    <message>
+        <source>%1 has lines RugDiary cannot read, so nothing was imported.</source>
+        <translation>%1 heeft regels die RugDiary niet kan lezen, dus er is niets geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Already in your diary, so left as they are: %1</source>
+        <translation>Staat al in je dagboek en blijft zoals het is: %1</translation>
+    </message>
+    <message>
+        <source>In your diary with other values than in the file: %1. Keep mine leaves yours as they are; Replace mine puts the file&apos;s values in their place.</source>
+        <translation>Staat in je dagboek met andere waarden dan in het bestand: %1. Mijne houden laat die van jou zoals ze zijn; Mijne vervangen zet de waarden uit het bestand ervoor in de plaats.</translation>
+    </message>
+    <message>
+        <source>Your diary is unchanged. Mend these lines in the file and import it again.</source>
+        <translation>Je dagboek is niet veranderd. Verbeter deze regels in het bestand en importeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… en nog %1.</translation>
+    </message>
+    <message>
+        <source>Add this from %1 to your diary?</source>
+        <translation>Dit uit %1 aan je dagboek toevoegen?</translation>
+    </message>
+    <message>
+        <source>A backup of your diary as it is now is made first; Settings lists it under Backups.</source>
+        <translation>Eerst wordt er een back-up gemaakt van je dagboek zoals het nu is; je vindt die bij Instellingen onder Back-ups.</translation>
+    </message>
+    <message>
+        <source>Import, keep mine</source>
+        <translation>Importeren, mijne houden</translation>
+    </message>
+    <message>
+        <source>Import, replace mine</source>
+        <translation>Importeren, mijne vervangen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
     </message>
     <message>
         <source>Cancel</source>

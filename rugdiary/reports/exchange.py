@@ -55,6 +55,7 @@ __all__ = [
     "detect_format",
     "entries_to_csv",
     "export_fhir",
+    "export_file",
     "export_json",
     "fhir_bundle",
     "fhir_regions",
@@ -487,6 +488,41 @@ def _flare_in(flare: FlareRecord, start: date | None, end: date | None) -> bool:
     began before the period and was still running in it belongs to it."""
     began, ended = flare.start.date(), flare.end.date() if flare.end else None
     return (end is None or began <= end) and (start is None or ended is None or ended >= start)
+
+
+EXPORT_KINDS: tuple[str, ...] = ("entries_csv", "sessions_csv", "json", "fhir")
+"""What `export_file` makes: the diary or the sessions as a spreadsheet, the complete
+copy that imports again, or the diary as a FHIR bundle."""
+
+
+def export_file(
+    kind: str,
+    *,
+    tables: Mapping[str, Mapping[str, Any]],
+    entries: Iterable[DiaryEntry],
+    sessions: Iterable[Session],
+    schema: int,
+    app_version: str,
+    now: datetime,
+    start: date | None = None,
+    end: date | None = None,
+) -> bytes:
+    """The bytes of one export, the same from the command line and the File menu.
+
+    `entries` and `sessions` are the readable records (the spreadsheet and FHIR forms
+    need them parsed); the complete copy works on the raw `tables`.
+    """
+    if kind == "json":
+        return export_json(
+            tables, schema=schema, app_version=app_version, exported_at=now, start=start, end=end
+        )
+    if kind == "fhir":
+        return export_fhir(entries, generated_at=now, start=start, end=end)
+    if kind == "sessions_csv":
+        return sessions_to_csv(sessions, start, end)
+    if kind == "entries_csv":
+        return entries_to_csv(entries, start, end)
+    raise ValueError(f"kind: {kind!r} is not one of {', '.join(EXPORT_KINDS)}")
 
 
 # ---------------------------------------------------------------------------

@@ -228,6 +228,24 @@ _BACKUP_NAME = re.compile(r"diary-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\
 _strptime, calendar and locale during start-up, where the backups are listed."""
 
 
+def is_data_folder_file(data_dir: Path, target: Path) -> bool:
+    """Whether writing `target` would write over one of `data_dir`'s own files: the diary
+    (or the file its link names), its lock, its temporary files or its backups. An export
+    or a report must never land there: it would replace the diary with a copy of itself."""
+    folder = Path(data_dir).resolve()
+    target = Path(target).resolve()
+    try:
+        diary = diary_path(folder).resolve()
+    except DataFileError:
+        diary = folder / DATA_FILE_NAME
+    return (
+        target == diary
+        or (target.parent == folder and target.name.startswith((DATA_FILE_NAME, LOCK_NAME)))
+        or (folder / BACKUP_DIR) in target.parents
+        or (target.parent == diary.parent and target.name.startswith(f".{diary.name}."))
+    )
+
+
 def list_backups(data_dir: Path) -> list[Backup]:
     """Backups in `data_dir`, newest first; their time comes from the file name."""
     found: list[Backup] = []

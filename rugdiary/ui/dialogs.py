@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import enum
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from rugdiary.ui.data_files.export_dialog import ExportChoice
 
 # QMessageBox is imported inside the functions that show one: PySide builds its
 # enums on import, ~15 ms that start-up would otherwise pay for a dialog rarely shown.
@@ -558,6 +563,161 @@ def ask_import_conflict(
         QCoreApplication.translate("dialogs", "Import nothing"), QMessageBox.ButtonRole.RejectRole
     )
     box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return choices.get(box.clickedButton())
+
+
+# -- the diary as files (File menu) ----------------------------------------------------------
+
+
+def ask_data_export(parent: QWidget | None, today: date) -> ExportChoice | None:
+    """Ask what kind of file to export, and which days; None when cancelled."""
+    from rugdiary.ui.data_files.export_dialog import DataExportDialog
+
+    dialog = DataExportDialog(today, parent)
+    try:
+        return dialog.choice() if exec_dialog(dialog) else None
+    finally:
+        dialog.deleteLater()
+
+
+def choose_data_export_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Ask where to save an export; None when cancelled. Ends in the suggestion's suffix."""
+    suffix = suggested.suffix.lower()
+    filter_text = (
+        QCoreApplication.translate("dialogs", "Spreadsheet files (*.csv)")
+        if suffix == ".csv"
+        else QCoreApplication.translate("dialogs", "JSON files (*.json)")
+    )
+    return _save_file(
+        parent,
+        QCoreApplication.translate("dialogs", "Export my data (contains health data)"),
+        suggested,
+        filter_text,
+        suffix,
+    )
+
+
+def choose_data_import_file(parent: QWidget | None) -> Path | None:
+    """Ask for a CSV or JSON file to import into the diary; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("dialogs", "Import data"),
+        str(Path.home()),
+        QCoreApplication.translate("dialogs", "Diary files (*.csv *.json *.txt);;All files (*)"),
+    )
+    return Path(path) if path else None
+
+
+def show_import_problems(
+    parent: QWidget | None, file_name: str, problems: list[str], more: int
+) -> None:
+    """Say that nothing was imported and list what to mend, each line by its number.
+
+    The first few stand in the box; all of them (up to the hundred an import names) are
+    under Show Details, where they can be selected and copied.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = 8
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    title = QCoreApplication.translate("dialogs", "Nothing was imported")
+    box.setWindowTitle(title)
+    box.setText(
+        QCoreApplication.translate(
+            "dialogs", "%1 has lines RugDiary cannot read, so nothing was imported."
+        ).replace("%1", file_name)
+    )
+    lines = problems[:shown]
+    rest = len(problems) - len(lines) + more
+    detail = "\n".join(f"• {line}" for line in lines)
+    if rest:
+        detail += "\n" + _and_more(rest)
+    detail += "\n\n" + QCoreApplication.translate(
+        "dialogs", "Your diary is unchanged. Mend these lines in the file and import it again."
+    )
+    box.setInformativeText(detail)
+    if len(problems) > shown or more:
+        full = "\n".join(problems)
+        if more:
+            full += "\n" + _and_more(more)
+        box.setDetailedText(full)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def _and_more(n: int) -> str:
+    return QCoreApplication.translate("dialogs", "… and %1 more.").replace("%1", str(n))
+
+
+class ImportDataChoice(enum.Enum):
+    """What to do with a file's records: add the new ones, or also replace differing ones."""
+
+    ADD = "add"
+    REPLACE = "replace"
+
+
+def ask_import_data(
+    parent: QWidget | None, file_name: str, adds: list[str], skipped: int, conflicts: int
+) -> ImportDataChoice | None:
+    """Say what an import would add and ask to go ahead; None (Cancel, Escape) adds nothing.
+
+    With `conflicts` (records the diary holds with other values) the person chooses
+    whether the file's values replace theirs; keeping theirs is the safe default.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Import data"))
+    box.setText(
+        QCoreApplication.translate("dialogs", "Add this from %1 to your diary?").replace(
+            "%1", file_name
+        )
+    )
+    detail = "\n".join(f"• {line}" for line in adds)
+    if skipped:
+        detail += "\n" + QCoreApplication.translate(
+            "dialogs", "Already in your diary, so left as they are: %1"
+        ).replace("%1", str(skipped))
+    if conflicts:
+        detail += "\n\n" + QCoreApplication.translate(
+            "dialogs",
+            "In your diary with other values than in the file: %1. Keep mine leaves yours "
+            "as they are; Replace mine puts the file's values in their place.",
+        ).replace("%1", str(conflicts))
+    detail += "\n\n" + QCoreApplication.translate(
+        "dialogs",
+        "A backup of your diary as it is now is made first; Settings lists it under Backups.",
+    )
+    box.setInformativeText(detail)
+    choices: dict[object, ImportDataChoice] = {}
+    if conflicts:
+        keep = box.addButton(
+            QCoreApplication.translate("dialogs", "Import, keep mine"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        choices[keep] = ImportDataChoice.ADD
+        choices[
+            box.addButton(
+                QCoreApplication.translate("dialogs", "Import, replace mine"),
+                QMessageBox.ButtonRole.DestructiveRole,
+            )
+        ] = ImportDataChoice.REPLACE
+        default = keep
+    else:
+        default = box.addButton(
+            QCoreApplication.translate("dialogs", "Import"), QMessageBox.ButtonRole.AcceptRole
+        )
+        choices[default] = ImportDataChoice.ADD
+    cancel = box.addButton(
+        QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(default)
     box.setEscapeButton(cancel)
     box.exec()
     return choices.get(box.clickedButton())

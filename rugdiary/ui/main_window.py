@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from rugdiary.core.programs import Program
     from rugdiary.core.reminders import Due
     from rugdiary.ui.activities.stores import ActivityStores
+    from rugdiary.ui.data_files.controller import DataFiles
     from rugdiary.ui.diary.page import DiaryPage
     from rugdiary.ui.flare.controller import FlarePlanController
     from rugdiary.ui.insights.page import InsightsPage
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("RugDiary"))
         self._services = services
         self._red_flag_entries: set[str] = set()  # entries whose notice was shown already
+        self._data_files: DataFiles | None = None
         self.reminders = reminders
         self.tray = tray
         self.preferences = Preferences(services.settings, parent=self)
@@ -631,6 +633,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.export_data_action = QAction(self.tr("&Export my data…"), self)
+        self.export_data_action.triggered.connect(lambda: self.data_files().export())
+        file_menu.addAction(self.export_data_action)
+        self.import_data_action = QAction(self.tr("&Import data…"), self)
+        self.import_data_action.triggered.connect(lambda: self.data_files().import_file())
+        file_menu.addAction(self.import_data_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -668,6 +677,19 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def data_files(self) -> DataFiles:
+        """File → Export my data and Import data; made on first use (start-up pays nothing)."""
+        if self._data_files is None:
+            from rugdiary.ui.data_files.controller import DataFiles
+
+            services = self._services
+            self._data_files = DataFiles(
+                self, services.db, services.entries, services.sessions, services.clock
+            )
+            self._data_files.imported.connect(self._reload_all)
+            self._data_files.notice.connect(lambda text: self.show_notice(text))
+        return self._data_files
 
     def about_text(self) -> str:
         return self.tr(

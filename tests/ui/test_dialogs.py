@@ -89,3 +89,72 @@ def test_the_exercise_question_names_the_programs_that_use_it(qtbot: QtBot) -> N
     _answer(QUESTIONS["delete used exercise"][0], read)
     assert texts[0] == "“Bridge” is part of your programs:"
     assert texts[1].startswith("• Morning\n• Desk break\n\n")
+
+
+# -- the import's question and its problems ----------------------------------------------------
+
+
+def _show_import(conflicts: int) -> Callable[[], bool]:
+    def show() -> bool:
+        answer = dialogs.ask_import_data(None, "physio.csv", ["2 diary entries"], 1, conflicts)
+        shown.append(answer)
+        return answer is not None
+
+    shown: list[dialogs.ImportDataChoice | None] = []
+    show.shown = shown  # type: ignore[attr-defined]
+    return show
+
+
+@pytest.mark.parametrize(
+    ("conflicts", "click", "expected"),
+    [
+        (0, "Import", dialogs.ImportDataChoice.ADD),
+        (0, "Cancel", None),
+        (2, "Import, keep mine", dialogs.ImportDataChoice.ADD),
+        (2, "Import, replace mine", dialogs.ImportDataChoice.REPLACE),
+    ],
+)
+def test_the_import_question_gives_each_buttons_answer(
+    qtbot: QtBot, conflicts: int, click: str, expected: dialogs.ImportDataChoice | None
+) -> None:
+    show = _show_import(conflicts)
+    _answer(show, lambda box: next(b for b in box.buttons() if b.text() == click).click())
+    assert show.shown == [expected]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("conflicts", [0, 2])
+def test_the_import_question_keeps_mine_on_enter_and_adds_nothing_on_escape(
+    qtbot: QtBot, conflicts: int
+) -> None:
+    texts: list[str] = []
+
+    def enter(box: QMessageBox) -> None:
+        texts.append(box.informativeText())
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    show = _show_import(conflicts)
+    _answer(show, enter)
+    _answer(show, lambda box: QTest.keyClick(box, Qt.Key.Key_Escape))
+    assert show.shown == [dialogs.ImportDataChoice.ADD, None]  # type: ignore[attr-defined]
+    assert texts[0].startswith("• 2 diary entries\nAlready in your diary, so left as they are: 1")
+    assert ("other values than in the file: 2." in texts[0]) is bool(conflicts)
+    assert "A backup of your diary" in texts[0]
+
+
+def test_import_problems_show_the_first_lines_and_all_under_details(qtbot: QtBot) -> None:
+    seen: list[tuple[str, str, str]] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append((box.text(), box.informativeText(), box.detailedText()))
+        box.accept()
+
+    problems = [f"Line {n}, pain: must be 0 to 10" for n in range(2, 14)]
+    QTimer.singleShot(0, lambda: read(QApplication.activeModalWidget()))  # type: ignore[arg-type]
+    dialogs.show_import_problems(None, "typo.csv", problems, 3)
+    ((text, shown, details),) = seen
+    assert text == "typo.csv has lines RugDiary cannot read, so nothing was imported."
+    assert shown.count("• Line") == 8
+    assert "… and 7 more." in shown
+    assert "Your diary is unchanged." in shown
+    assert details.splitlines()[:12] == problems
+    assert details.endswith("… and 3 more.")

@@ -1,0 +1,353 @@
+"""File → Export my data and Import data: the export and import of the command line, in menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from rugdiary.core.clock import Clock
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.core.sessions import Session
+from rugdiary.ui import dialogs
+
+if TYPE_CHECKING:
+    from rugdiary.reports.exchange import ImportResult
+    from rugdiary.ui.data_files.export_dialog import ExportChoice
+
+Tables = Mapping[str, Mapping[str, Any]]
+
+
+class DiaryFile(Protocol):
+    """The diary as one file: read whole, and changed whole under its lock."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    def read_tables(self) -> Any: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def backup_now(self) -> Any: ...
+
+    def rewrite(self, change: Callable[[Any], Any]) -> None: ...
+
+
+class EntrySource(Protocol):
+    def list(self) -> list[DiaryEntry]: ...
+
+    def list_checked(self) -> tuple[list[DiaryEntry], list[Any]]: ...
+
+
+class SessionSource(Protocol):
+    def list(self) -> list[Session]: ...
+
+    def list_checked(self) -> tuple[list[Session], list[Any]]: ...
+
+
+FILE_STEMS = {
+    "entries_csv": "rugdiary-diary",
+    "sessions_csv": "rugdiary-sessions",
+    "json": "rugdiary-copy",
+    "fhir": "rugdiary-fhir",
+}
+"""The suggested file name of each kind of export, before the date and the suffix."""
+
+
+def _counted(n: int, one: str, many: str) -> str:
+    """`one` for 1, else `many` with %1 as the number: both written out, so that each
+    language words its own plural (en and nl have one form for 1 and one for the rest)."""
+    return one if n == 1 else many.replace("%1", str(n))
+
+
+def _busy() -> AbstractContextManager[None]:
+    """The wait cursor while ten years of diary are read or written (a second or so)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def cursor() -> Iterator[None]:
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            yield
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    return cursor()
+
+
+def plan_lines(plan: ImportResult) -> list[str]:
+    """What an import adds, one line per kind of record, in words."""
+    counts = {
+        "entries": len(plan.entries),
+        "sessions": len(plan.sessions),
+        **{name: len(docs) for name, docs in plan.records.items()},
+    }
+    words = {
+        "entries": (
+            QCoreApplication.translate("DataFiles", "1 diary entry"),
+            QCoreApplication.translate("DataFiles", "%1 diary entries"),
+        ),
+        "sessions": (
+            QCoreApplication.translate("DataFiles", "1 exercise session"),
+            QCoreApplication.translate("DataFiles", "%1 exercise sessions"),
+        ),
+        "programs": (
+            QCoreApplication.translate("DataFiles", "1 program"),
+            QCoreApplication.translate("DataFiles", "%1 programs"),
+        ),
+        "exercises": (
+            QCoreApplication.translate("DataFiles", "1 exercise of your own"),
+            QCoreApplication.translate("DataFiles", "%1 exercises of your own"),
+        ),
+        "activities": (
+            QCoreApplication.translate("DataFiles", "1 activity"),
+            QCoreApplication.translate("DataFiles", "%1 activities"),
+        ),
+        "activity_scores": (
+            QCoreApplication.translate("DataFiles", "1 activity score"),
+            QCoreApplication.translate("DataFiles", "%1 activity scores"),
+        ),
+        "flares": (
+            QCoreApplication.translate("DataFiles", "1 flare-up"),
+            QCoreApplication.translate("DataFiles", "%1 flare-ups"),
+        ),
+        "sitting": (
+            QCoreApplication.translate("DataFiles", "1 day of sitting times"),
+            QCoreApplication.translate("DataFiles", "%1 days of sitting times"),
+        ),
+        "settings": (
+            QCoreApplication.translate("DataFiles", "your settings"),
+            QCoreApplication.translate("DataFiles", "your settings"),
+        ),
+    }
+    return [_counted(n, *words[name]) for name, n in counts.items() if n and name in words]
+
+
+class DataFiles(QObject):
+    """Asks, reads and writes for the two File menu actions; pages hear `imported`."""
+
+    imported = Signal()
+    """Records were added to the diary: every page should read it again."""
+    notice = Signal(str)
+    """A short line for the status bar, said by a screen reader too."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        diary: DiaryFile,
+        entries: EntrySource,
+        sessions: SessionSource,
+        clock: Clock,
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._diary = diary
+        self._entries = entries
+        self._sessions = sessions
+        self._clock = clock
+
+    # -- export ---------------------------------------------------------------------------------
+
+    def suggested_path(self, choice: ExportChoice) -> Path:
+        """rugdiary-diary-YYYY-MM-DD.csv and so on, in Documents (home if there is none)."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        base = Path(folder) if folder else Path.home()
+        today = self._clock.now().date().isoformat()
+        return base / f"{FILE_STEMS[choice.kind]}-{today}{choice.suffix}"
+
+    def export(self) -> Path | None:
+        """Ask what to export and where, and write it; the file, or None when not written."""
+        from rugdiary.storage.database import is_data_folder_file
+
+        choice = dialogs.ask_data_export(self._parent, self._clock.now().date())
+        if choice is None:
+            return None
+        target = dialogs.choose_data_export_file(self._parent, self.suggested_path(choice))
+        if target is None:
+            return None
+        if is_data_folder_file(self._diary.data_dir, target):
+            dialogs.show_error(
+                self._parent,
+                self.tr("The data was not exported"),
+                self.tr(
+                    "%1 is one of RugDiary's own files (the diary or its backups). Choose "
+                    "another name or folder, so that the diary is never written over."
+                ).replace("%1", str(target)),
+            )
+            return None
+        try:
+            with _busy():
+                payload, left_out = self._payload(choice)
+                from rugdiary.storage.atomic import atomic_write_bytes
+
+                atomic_write_bytes(target, payload)
+        except OSError as error:
+            dialogs.show_error(
+                self._parent,
+                self.tr("The data was not exported"),
+                self.tr(
+                    "RugDiary could not write the file %1. Choose another folder and try "
+                    "again.\n\nWhat happened: %2"
+                )
+                .replace("%1", str(target))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return None
+        message = self.tr("Exported to %1").replace("%1", str(target))
+        if left_out:
+            message += " " + _counted(
+                left_out,
+                self.tr("1 record could not be read and was left out."),
+                self.tr("%1 records could not be read and were left out."),
+            )
+        self.notice.emit(message)
+        return target
+
+    def _payload(self, choice: ExportChoice) -> tuple[bytes, int]:
+        """The export's bytes, and how many stored records could not be read into it."""
+        from rugdiary import __version__
+        from rugdiary.reports import exchange
+        from rugdiary.storage.database import SCHEMA_VERSION
+
+        entries, bad_entries = self._entries.list_checked()
+        sessions, bad_sessions = self._sessions.list_checked()
+        # The complete copy keeps a damaged record as it is stored, unless a period is
+        # chosen (then its day cannot be known); the others can only leave it out.
+        whole = choice.kind == "json" and choice.start is None and choice.end is None
+        bad = {
+            "entries_csv": len(bad_entries),
+            "fhir": len(bad_entries),
+            "sessions_csv": len(bad_sessions),
+            "json": 0 if whole else len(bad_entries) + len(bad_sessions),
+        }[choice.kind]
+        payload = exchange.export_file(
+            choice.kind,
+            tables=self._diary.read_tables(),
+            entries=entries,
+            sessions=sessions,
+            schema=SCHEMA_VERSION,
+            app_version=__version__,
+            now=self._clock.now(),
+            start=choice.start,
+            end=choice.end,
+        )
+        return payload, bad
+
+    # -- import ---------------------------------------------------------------------------------
+
+    def _plan(self, content: bytes) -> ImportResult:
+        """What importing `content` would add to the diary as it is now (ImportFailed if bad)."""
+        from rugdiary.reports import exchange
+        from rugdiary.storage.database import SCHEMA_VERSION
+
+        tables = self._diary.read_tables()
+        return exchange.import_data(
+            content,
+            now=self._clock.now(),
+            known_schema=SCHEMA_VERSION,
+            existing_entries=self._entries.list(),
+            existing_sessions=self._sessions.list(),
+            existing_records={name: tables.get(name, {}).values() for name in tables},
+        )
+
+    def import_file(self, path: Path | None = None) -> bool:
+        """Ask for a file (unless given), show what it adds, and add it; True once added.
+
+        All or nothing, as on the command line: a file with any bad line adds nothing and
+        its lines are listed. A backup is made first, since an import is easy to regret.
+        """
+        from rugdiary.reports.exchange import ImportFailed, merge_into_tables
+        from rugdiary.storage.errors import DataFileError, StorageWriteError
+
+        path = path or dialogs.choose_data_import_file(self._parent)
+        if path is None:
+            return False
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            dialogs.show_error(
+                self._parent,
+                self.tr("Nothing was imported"),
+                self.tr("RugDiary could not read %1.\n\nWhat happened: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error)),
+            )
+            return False
+        try:
+            with _busy():
+                plan = self._plan(content)
+        except ImportFailed as failed:
+            dialogs.show_import_problems(
+                self._parent, path.name, [_problem_text(p) for p in failed.problems], failed.more
+            )
+            return False
+        adds = plan_lines(plan)
+        if not adds and not plan.conflicts:
+            dialogs.show_error(
+                self._parent,
+                self.tr("Nothing new to import"),
+                self.tr("Everything in %1 is in your diary already. Nothing was changed.").replace(
+                    "%1", path.name
+                ),
+            )
+            return False
+        choice = dialogs.ask_import_data(
+            self._parent, path.name, adds, plan.duplicates, len(plan.conflicts)
+        )
+        if choice is None:
+            return False
+        replace = choice is dialogs.ImportDataChoice.REPLACE
+        try:
+            with _busy(), self._diary.transaction():
+                # Planned again under the lock: another RugDiary (or the command line)
+                # may have written since the question was asked.
+                plan = self._plan(content)
+                self._diary.backup_now()
+                self._diary.rewrite(
+                    lambda current: merge_into_tables(current, plan, replace=replace)
+                )
+        except ImportFailed as failed:
+            dialogs.show_import_problems(
+                self._parent, path.name, [_problem_text(p) for p in failed.problems], failed.more
+            )
+            return False
+        except (StorageWriteError, DataFileError) as error:
+            dialogs.show_error(
+                self._parent,
+                self.tr("Nothing was imported"),
+                self.tr(
+                    "RugDiary could not save the diary, so it is unchanged.\n\nWhat happened: %1"
+                ).replace("%1", str(error)),
+            )
+            return False
+        added = len(plan.entries) + len(plan.sessions) + sum(len(d) for d in plan.records.values())
+        replaced = len(plan.conflicts) if replace else 0
+        message = _counted(
+            added,
+            self.tr("Imported 1 record from %2."),
+            self.tr("Imported %1 records from %2."),
+        ).replace("%2", path.name)
+        if replaced:
+            message += " " + _counted(
+                replaced,
+                self.tr("1 of yours was replaced by the file's."),
+                self.tr("%1 of yours were replaced by the file's."),
+            )
+        self.imported.emit()
+        self.notice.emit(message)
+        return True
+
+
+def _problem_text(problem: Any) -> str:
+    """ "Line 3, at: … lies in the future", in the person's language where it can be."""
+    return (
+        QCoreApplication.translate("DataFiles", "Line %1, %2: %3")
+        .replace("%1", str(problem.line))
+        .replace("%2", problem.field)
+        .replace("%3", problem.message)
+    )

@@ -1,0 +1,333 @@
+"""File → Export my data and Import data, end to end through the main window."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from rugdiary.core.clock import FakeClock
+from rugdiary.core.diary import DiaryEntry
+from rugdiary.reports.exchange import entries_to_csv
+from rugdiary.storage.database import Database, diary_path, list_backups
+from rugdiary.ui import dialogs
+from rugdiary.ui.data_files.controller import plan_lines
+from rugdiary.ui.data_files.export_dialog import DataExportDialog, ExportChoice, period_days
+from rugdiary.ui.main_window import MainWindow
+from rugdiary.ui.services import Services
+from tests.ui.conftest import evening_session
+
+
+class Asked:
+    """The dialogs the controller opened, with their answers patched in one place."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.problems: list[tuple[str, list[str], int]] = []
+        self.confirms: list[tuple[str, list[str], int, int]] = []
+        self.export: ExportChoice | None = None
+        self.save_to: Path | None = None
+        self.open_file: Path | None = None
+        self.import_answer: dialogs.ImportDataChoice | None = dialogs.ImportDataChoice.ADD
+        monkeypatch.setattr(dialogs, "ask_data_export", lambda parent, today: self.export)
+        monkeypatch.setattr(
+            dialogs, "choose_data_export_file", lambda parent, suggested: self.save_to
+        )
+        monkeypatch.setattr(dialogs, "choose_data_import_file", lambda parent: self.open_file)
+        monkeypatch.setattr(
+            dialogs, "show_error", lambda parent, title, text: self.errors.append((title, text))
+        )
+        monkeypatch.setattr(
+            dialogs,
+            "show_import_problems",
+            lambda parent, name, problems, more: self.problems.append((name, problems, more)),
+        )
+
+        def confirm(parent: Any, name: str, adds: list[str], skipped: int, conflicts: int) -> Any:
+            self.confirms.append((name, adds, skipped, conflicts))
+            return self.import_answer
+
+        monkeypatch.setattr(dialogs, "ask_import_data", confirm)
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
+    return Asked(monkeypatch)
+
+
+def _entry(clock: FakeClock, days_ago: int, pain: int, **fields: Any) -> DiaryEntry:
+    at = (clock.now() - timedelta(days=days_ago)).replace(hour=9)
+    return DiaryEntry(at=at, pain=pain, stress=4, created=at, updated=at, **fields)
+
+
+def _diary_bytes(db: Database) -> bytes:
+    return diary_path(db.data_dir).read_bytes()
+
+
+# -- the menu ----------------------------------------------------------------------------------
+
+
+def test_the_file_menu_offers_export_and_import_above_quit(window: MainWindow) -> None:
+    menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["&Export my data…", "&Import data…", "&Quit"]
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def test_export_writes_the_chosen_period_as_a_private_spreadsheet(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    old, recent = _entry(clock, 40, 2), _entry(clock, 3, 6, note="stairs, then better")
+    services.entries.add_many([old, recent])
+    start = clock.now().date() - timedelta(days=27)
+    asked.export = ExportChoice("entries_csv", start, clock.now().date())
+    asked.save_to = tmp_path / "diary.csv"
+
+    window.export_data_action.trigger()
+
+    written = asked.save_to.read_bytes()
+    assert written == entries_to_csv([recent])
+    assert b"stairs, then better" in written
+    assert stat.S_IMODE(asked.save_to.stat().st_mode) == 0o600
+    assert str(asked.save_to) in window.statusBar().currentMessage()
+    assert asked.errors == []
+
+
+def test_the_complete_copy_imports_into_an_empty_diary_again(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    services.entries.add_many([_entry(clock, 2, 3), _entry(clock, 1, 5)])
+    services.sessions.add(evening_session(clock.now().date() - timedelta(days=1)))
+    asked.export = ExportChoice("json")
+    asked.save_to = tmp_path / "copy.json"
+    window.export_data_action.trigger()
+    document = json.loads(asked.save_to.read_text("utf-8"))
+    assert len(document["tables"]["entries"]) == 2
+    assert len(document["tables"]["sessions"]) == 1
+
+    other = Database.open(tmp_path / "other", clock=clock)
+    try:
+        fresh = MainWindow(Services.for_database(other, clock))
+        qtbot.addWidget(fresh)
+        asked.open_file = asked.save_to
+        assert fresh.data_files().import_file()
+        assert asked.confirms[-1][1][:2] == ["2 diary entries", "1 exercise session"]
+        assert sorted(e.pain for e in Services.for_database(other, clock).entries.list()) == [3, 5]
+    finally:
+        other.close()
+
+
+def test_fhir_and_sessions_exports_are_the_formats_they_say(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 1, 4))
+    services.sessions.add(evening_session(clock.now().date() - timedelta(days=1)))
+    asked.export = ExportChoice("fhir")
+    asked.save_to = tmp_path / "fhir.json"
+    window.export_data_action.trigger()
+    assert json.loads(asked.save_to.read_text("utf-8"))["resourceType"] == "Bundle"
+    asked.export = ExportChoice("sessions_csv")
+    asked.save_to = tmp_path / "sessions.csv"
+    window.export_data_action.trigger()
+    rows = asked.save_to.read_text("utf-8-sig").splitlines()
+    assert len(rows) == 2
+    assert "core-stability-beginner" in rows[1]
+
+
+def test_export_never_writes_over_the_diary(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, db: Database
+) -> None:
+    services.entries.add(_entry(clock, 1, 4))
+    before = _diary_bytes(db)
+    asked.export = ExportChoice("json")
+    asked.save_to = diary_path(db.data_dir)
+    window.export_data_action.trigger()
+    assert _diary_bytes(db) == before
+    ((title, text),) = asked.errors
+    assert title == "The data was not exported"
+    assert "RugDiary's own files" in text
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 1, 4))
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    asked.export = ExportChoice("entries_csv")
+    asked.save_to = blocker / "diary.csv"
+    window.export_data_action.trigger()
+    ((title, text),) = asked.errors
+    assert title == "The data was not exported"
+    assert str(asked.save_to) in text
+    assert blocker.read_text() == "not a folder"
+
+
+def test_cancelling_the_export_writes_nothing(
+    window: MainWindow, asked: Asked, tmp_path: Path
+) -> None:
+    asked.export = None
+    asked.save_to = tmp_path / "never.csv"
+    assert window.data_files().export() is None
+    assert not asked.save_to.exists()
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def test_import_shows_what_it_adds_then_adds_it_after_a_backup(
+    diary: Any,
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    db: Database,
+) -> None:
+    services.entries.add(_entry(clock, 5, 1))
+    source = tmp_path / "from the physio.csv"
+    source.write_text("date,pain,stress,note\n2026-02-27,6,7,after the move\n2026-02-28,5,6,\n")
+    asked.open_file = source
+    backups_before = len(list_backups(db.data_dir))
+
+    window.import_data_action.trigger()
+
+    assert asked.confirms == [("from the physio.csv", ["2 diary entries"], 0, 0)]
+    assert sorted(e.pain for e in services.entries.list()) == [1, 5, 6]
+    assert len(list_backups(db.data_dir)) == backups_before + 1
+    assert "Imported 2 records from from the physio.csv." in window.statusBar().currentMessage()
+    # The Diary page reads the diary again, so the new entries are there to see.
+    model = diary.view.list.model
+    shown = [r for r in range(model.rowCount()) if model.entry_at(r) is not None]
+    assert len(shown) == 3
+
+
+def test_a_file_with_bad_lines_adds_nothing_and_names_each_line(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 5, 1))
+    source = tmp_path / "typo.csv"
+    source.write_text("date,pain,stress\n2026-02-27,6,7\n2026-02-28,15,6\n2062-02-28,5,6\n")
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    ((name, problems, more),) = asked.problems
+    assert name == "typo.csv"
+    assert more == 0
+    assert problems[0].startswith("Line 3, pain:")
+    assert problems[1].startswith("Line 4, ")
+    assert "lies in the future" in problems[1]
+    assert asked.confirms == []
+    assert [e.pain for e in services.entries.list()] == [1]
+
+
+def test_a_file_already_in_the_diary_changes_nothing(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 2, 3))
+    asked.export = ExportChoice("json")
+    asked.save_to = tmp_path / "copy.json"
+    window.export_data_action.trigger()
+    asked.open_file = asked.save_to
+    assert not window.data_files().import_file()
+    ((title, text),) = asked.errors
+    assert title == "Nothing new to import"
+    assert "copy.json is in your diary already" in text
+    assert asked.confirms == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "pain"),
+    [(dialogs.ImportDataChoice.ADD, 3), (dialogs.ImportDataChoice.REPLACE, 8), (None, 3)],
+)
+def test_records_that_differ_keep_mine_unless_the_person_says_replace(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    answer: dialogs.ImportDataChoice | None,
+    pain: int,
+) -> None:
+    services.entries.add(_entry(clock, 2, 3))
+    asked.export = ExportChoice("json")
+    asked.save_to = tmp_path / "copy.json"
+    window.export_data_action.trigger()
+    changed = asked.save_to.read_text("utf-8").replace('"pain": 3', '"pain": 8')
+    asked.save_to.write_text(changed, "utf-8")
+    asked.open_file = asked.save_to
+    asked.import_answer = answer
+
+    assert window.data_files().import_file() is (answer is not None)
+
+    assert asked.confirms[0][3] == 1  # one conflict was shown
+    assert [e.pain for e in services.entries.list()] == [pain]
+
+
+def test_an_unreadable_file_is_named(window: MainWindow, asked: Asked, tmp_path: Path) -> None:
+    asked.open_file = tmp_path / "gone.csv"
+    assert not window.data_files().import_file()
+    ((title, text),) = asked.errors
+    assert title == "Nothing was imported"
+    assert "gone.csv" in text
+
+
+# -- the export dialog -------------------------------------------------------------------------
+
+
+def test_period_days() -> None:
+    today = date(2026, 3, 2)
+    assert period_days("all", today, (today, today)) == (None, None)
+    assert period_days("4w", today, (today, today)) == (date(2026, 2, 3), today)
+    assert period_days("12m", today, (today, today)) == (date(2025, 3, 3), today)
+    assert period_days("custom", today, (today, date(2026, 1, 1))) == (date(2026, 1, 1), today)
+
+
+def test_the_dialog_reads_the_kind_and_chosen_dates(qtbot: QtBot) -> None:
+    dialog = DataExportDialog(date(2026, 3, 2))
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == ExportChoice("entries_csv")
+    assert not dialog.from_date.isEnabled()
+    dialog.kind_buttons["fhir"].setChecked(True)
+    dialog.period.setCurrentIndex(dialog.period.findData("custom"))
+    assert dialog.from_date.isEnabled()
+    dialog.from_date.setDate(QDate(2026, 1, 5))
+    dialog.to_date.setDate(QDate(2026, 2, 1))
+    assert dialog.choice() == ExportChoice("fhir", date(2026, 1, 5), date(2026, 2, 1))
+    # Every kind says what it is for, to a screen reader too.
+    for button in dialog.kind_buttons.values():
+        assert button.accessibleDescription()
+
+
+def test_plan_lines_name_each_kind_of_record() -> None:
+    from rugdiary.reports.exchange import ImportFormat, ImportResult
+
+    plan = ImportResult(
+        format=ImportFormat.JSON_EXPORT,
+        records={"programs": ({"id": "p"},), "flares": ({"id": "f"}, {"id": "g"})},
+    )
+    assert plan_lines(plan) == ["1 program", "2 flare-ups"]
+
+
+def test_an_import_dated_now_is_accepted(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    now = clock.now()
+    source = tmp_path / "now.csv"
+    source.write_text(f"at,pain,stress\n{now.isoformat()},2,3\n")
+    asked.open_file = source
+    assert window.data_files().import_file()
+    assert [e.at for e in services.entries.list()] == [now]
+    assert isinstance(now, datetime)
