@@ -3668,6 +3668,14 @@ Wat er gebeurde: %2</translation>
         <translation>Dit verslag bevat gezondheidsgegevens: je pijn, stress en notities. Houd het bestand privé en deel het alleen met mensen die jij kiest.</translation>
     </message>
     <message>
+        <source>Does your physiotherapist want a spreadsheet or a FHIR file instead?</source>
+        <translation>Wil je fysiotherapeut liever een spreadsheet of een FHIR-bestand?</translation>
+    </message>
+    <message>
+        <source>&amp;Export my data…</source>
+        <translation>&amp;Mijn gegevens exporteren…</translation>
+    </message>
+    <message>
         <source>Preparing the report</source>
         <translation>Verslag wordt voorbereid</translation>
     </message>

@@ -484,6 +484,7 @@ class MainWindow(QMainWindow):
             program_names=self._program_names_in,
         )
         page.controller.notice.connect(self.show_notice)
+        page.view.export_data_button.clicked.connect(lambda: self.data_files().export())
         return page
 
     def _program_names_in(self, lang: str) -> Callable[[str], str | None]:

@@ -331,3 +331,14 @@ def test_an_import_dated_now_is_accepted(
     assert window.data_files().import_file()
     assert [e.at for e in services.entries.list()] == [now]
     assert isinstance(now, datetime)
+
+
+def test_the_report_page_offers_the_export_too(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 1, 4))
+    window.show_page("report")
+    asked.export = ExportChoice("fhir")
+    asked.save_to = tmp_path / "for the physio.json"
+    window.report.view.export_data_button.click()
+    assert json.loads(asked.save_to.read_text("utf-8"))["resourceType"] == "Bundle"

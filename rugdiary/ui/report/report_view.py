@@ -138,7 +138,18 @@ class ReportView(QWidget):
             " border: 1px solid palette(mid); border-radius: 6px; padding: 8px; }"
         )
         form_layout.addWidget(self.health_notice)
-        # Spare height goes below the notice, not into gaps between the fields.
+        # The other formats are a menu away; here is where someone looking for them is.
+        other_formats = QLabel(
+            self.tr("Does your physiotherapist want a spreadsheet or a FHIR file instead?"),
+            options,
+        )
+        other_formats.setWordWrap(True)
+        self.export_data_button = QPushButton(self.tr("&Export my data…"), options)
+        other_row = QHBoxLayout()
+        other_row.addWidget(other_formats, 1)
+        other_row.addWidget(self.export_data_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        form_layout.addLayout(other_row)
+        # Spare height goes below these, not into gaps between the fields.
         form_layout.addStretch(1)
 
         # Under the form, outside its scrolling: in a small window the form scrolls, and
