@@ -36,6 +36,7 @@ from rugdiary.core.sitting import SittingDay
 
 __all__ = [
     "CSV_CONVENTIONS",
+    "CSV_DELIMITERS",
     "ENTRY_CSV_COLUMNS",
     "EXPORT_FORMAT",
     "EXPORT_TABLES",
@@ -154,7 +155,9 @@ SIMPLE_CSV_COLUMNS: dict[str, str] = {
 
 CSV_CONVENTIONS = (
     "UTF-8 with a byte-order mark, so Excel on Windows shows ë and é correctly; "
-    "imports accept UTF-8 with or without it. Comma-separated, lines end in CRLF, "
+    "imports accept UTF-8 with or without it. Comma-separated (File → Export my data "
+    "uses `;` on a computer whose region writes decimal commas, as Excel there expects), "
+    "lines end in CRLF, "
     "fields quoted as in RFC 4180. Dates and times are ISO 8601. Yes/no columns say "
     "`yes` or `no` (imports also take true/false, 1/0, ja/nee). In `tags` and "
     "`medication` the characters `;`, `|` and `\\` inside a value are written `\\;`, "
@@ -273,16 +276,28 @@ def _stamp(value: datetime | None) -> str:
     return "" if value is None else value.isoformat()
 
 
-def _csv_bytes(header: Iterable[str], rows: Iterable[list[str]]) -> bytes:
+CSV_DELIMITERS: tuple[str, ...] = (",", ";")
+"""What a CSV export may separate its values with: a comma, or a semicolon for the
+spreadsheets of countries that write decimal commas (Dutch Excel reads a comma-separated
+file as one column). The import takes either, and tabs, whichever the header uses."""
+
+
+def _csv_bytes(header: Iterable[str], rows: Iterable[list[str]], delimiter: str = ",") -> bytes:
+    if delimiter not in CSV_DELIMITERS:
+        raise ValueError(f"delimiter: {delimiter!r} is not one of {CSV_DELIMITERS}")
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def entries_to_csv(
-    entries: Iterable[DiaryEntry], start: date | None = None, end: date | None = None
+    entries: Iterable[DiaryEntry],
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    delimiter: str = ",",
 ) -> bytes:
     """The entries CSV (ENTRY_CSV_COLUMNS, CSV_CONVENTIONS), oldest first.
 
@@ -322,11 +337,15 @@ def entries_to_csv(
                 _stamp(e.updated),
             ]
         )
-    return _csv_bytes(ENTRY_CSV_COLUMNS, rows)
+    return _csv_bytes(ENTRY_CSV_COLUMNS, rows, delimiter)
 
 
 def sessions_to_csv(
-    sessions: Iterable[Session], start: date | None = None, end: date | None = None
+    sessions: Iterable[Session],
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    delimiter: str = ",",
 ) -> bytes:
     """The sessions CSV (SESSION_CSV_COLUMNS, CSV_CONVENTIONS), oldest first."""
     chosen = sorted(filter_sessions(sessions, start, end), key=lambda s: s.started_at)
@@ -352,7 +371,7 @@ def sessions_to_csv(
         ]
         for s in chosen
     ]
-    return _csv_bytes(SESSION_CSV_COLUMNS, rows)
+    return _csv_bytes(SESSION_CSV_COLUMNS, rows, delimiter)
 
 
 def describe_csv_columns(columns: Mapping[str, str]) -> str:
@@ -506,11 +525,13 @@ def export_file(
     now: datetime,
     start: date | None = None,
     end: date | None = None,
+    csv_delimiter: str = ",",
 ) -> bytes:
     """The bytes of one export, the same from the command line and the File menu.
 
     `entries` and `sessions` are the readable records (the spreadsheet and FHIR forms
-    need them parsed); the complete copy works on the raw `tables`.
+    need them parsed); the complete copy works on the raw `tables`. `csv_delimiter` is
+    one of CSV_DELIMITERS.
     """
     if kind == "json":
         return export_json(
@@ -519,9 +540,9 @@ def export_file(
     if kind == "fhir":
         return export_fhir(entries, generated_at=now, start=start, end=end)
     if kind == "sessions_csv":
-        return sessions_to_csv(sessions, start, end)
+        return sessions_to_csv(sessions, start, end, delimiter=csv_delimiter)
     if kind == "entries_csv":
-        return entries_to_csv(entries, start, end)
+        return entries_to_csv(entries, start, end, delimiter=csv_delimiter)
     raise ValueError(f"kind: {kind!r} is not one of {', '.join(EXPORT_KINDS)}")
 
 

@@ -383,11 +383,22 @@ def test_entries_csv_layout(entries: list[DiaryEntry]) -> None:
     assert rows[2]["worst_pain"] == ""
 
 
-def test_entries_csv_round_trip_gives_equal_entries(entries: list[DiaryEntry]) -> None:
-    plan = _import(entries_to_csv(entries))
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_entries_csv_round_trip_gives_equal_entries(
+    entries: list[DiaryEntry], delimiter: str
+) -> None:
+    raw = entries_to_csv(entries, delimiter=delimiter)
+    assert raw.decode("utf-8-sig").splitlines()[0] == delimiter.join(ENTRY_CSV_COLUMNS)
+    plan = _import(raw)
     assert plan.format is ImportFormat.ENTRIES_CSV
     assert sorted(plan.entries, key=lambda e: e.id) == sorted(entries, key=lambda e: e.id)
     assert plan.duplicates == 0
+
+
+def test_a_csv_export_takes_only_a_comma_or_a_semicolon(sessions: list[Session]) -> None:
+    assert sessions_to_csv(sessions, delimiter=";").decode("utf-8-sig").startswith("id;date;")
+    with pytest.raises(ValueError, match="delimiter"):
+        sessions_to_csv(sessions, delimiter="|")
 
 
 def test_sessions_csv_round_trip(sessions: list[Session]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -17,7 +17,8 @@ from rugdiary.core.diary import DiaryEntry
 from rugdiary.reports.exchange import entries_to_csv
 from rugdiary.storage.database import Database, diary_path, list_backups
 from rugdiary.ui import dialogs
-from rugdiary.ui.data_files.controller import plan_lines
+from rugdiary.ui.data_files import controller
+from rugdiary.ui.data_files.controller import plan_lines, spreadsheet_delimiter
 from rugdiary.ui.data_files.export_dialog import DataExportDialog, ExportChoice, period_days
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.services import Services
@@ -94,7 +95,7 @@ def test_export_writes_the_chosen_period_as_a_private_spreadsheet(
     window.export_data_action.trigger()
 
     written = asked.save_to.read_bytes()
-    assert written == entries_to_csv([recent])
+    assert written == entries_to_csv([recent], delimiter=spreadsheet_delimiter(QLocale.system()))
     assert b"stairs, then better" in written
     assert stat.S_IMODE(asked.save_to.stat().st_mode) == 0o600
     assert str(asked.save_to) in window.statusBar().currentMessage()
@@ -143,6 +144,7 @@ def test_fhir_and_sessions_exports_are_the_formats_they_say(
     asked.save_to = tmp_path / "sessions.csv"
     window.export_data_action.trigger()
     rows = asked.save_to.read_text("utf-8-sig").splitlines()
+    assert rows[0].startswith("id" + spreadsheet_delimiter(QLocale.system()))
     assert len(rows) == 2
     assert "core-stability-beginner" in rows[1]
 
@@ -342,3 +344,41 @@ def test_the_report_page_offers_the_export_too(
     asked.save_to = tmp_path / "for the physio.json"
     window.report.view.export_data_button.click()
     assert json.loads(asked.save_to.read_text("utf-8"))["resourceType"] == "Bundle"
+
+
+def test_spreadsheets_use_semicolons_where_numbers_have_decimal_commas() -> None:
+    dutch = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    american = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert spreadsheet_delimiter(dutch) == spreadsheet_delimiter(german) == ";"
+    assert spreadsheet_delimiter(american) == ","
+
+
+def test_a_semicolon_spreadsheet_imports_back_unchanged(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    """What a Dutch computer's Excel opens in columns, RugDiary reads again."""
+    monkeypatch.setattr(controller, "spreadsheet_delimiter", lambda _locale: ";")
+    services.entries.add(_entry(clock, 1, 4, tags=("work", "a; b"), note="sat; then walked"))
+    asked.export = ExportChoice("entries_csv")
+    asked.save_to = tmp_path / "nl.csv"
+    window.export_data_action.trigger()
+    header = asked.save_to.read_text("utf-8-sig").splitlines()[0]
+    assert header.startswith("id;date;time;at;pain;stress;")
+
+    other = Database.open(tmp_path / "other", clock=clock)
+    try:
+        fresh = MainWindow(Services.for_database(other, clock))
+        qtbot.addWidget(fresh)
+        asked.open_file = asked.save_to
+        assert fresh.data_files().import_file()
+        (back,) = Services.for_database(other, clock).entries.list()
+        assert back == services.entries.list()[0]
+    finally:
+        other.close()

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -57,6 +57,17 @@ FILE_STEMS = {
     "fhir": "rugdiary-fhir",
 }
 """The suggested file name of each kind of export, before the date and the suffix."""
+
+
+def spreadsheet_delimiter(locale: QLocale) -> str:
+    """ ";" where numbers are written with a decimal comma, else ",".
+
+    Excel separates a CSV's values with the computer's list separator, which is ";"
+    wherever the decimal point is a comma (the Netherlands, Belgium, Germany): there a
+    comma-separated file opens as one long column. LibreOffice asks, and our import
+    takes either.
+    """
+    return ";" if locale.decimalPoint() == "," else ","
 
 
 def _counted(n: int, one: str, many: str) -> str:
@@ -235,6 +246,8 @@ class DataFiles(QObject):
             now=self._clock.now(),
             start=choice.start,
             end=choice.end,
+            # The computer's own region, not the app's language: that is what Excel uses.
+            csv_delimiter=spreadsheet_delimiter(QLocale.system()),
         )
         return payload, bad
 
