@@ -4818,6 +4818,14 @@ Er is niets veranderd. De map staat hier:
         <translation>seconden</translation>
     </message>
     <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
         <source>Your pain is %1: that is fine.</source>
         <translation>Je pijn is %1: dat is prima.</translation>
     </message>

@@ -532,7 +532,7 @@ class PlayerController(QObject):
         if finished:
             summary = (
                 self.tr("You moved for %1 and did all %2 exercises.")
-                .replace("%1", texts.clock_text(engine.done_s))
+                .replace("%1", texts.length_text(engine.done_s))
                 .replace("%2", str(exercises))
             )
         else:
@@ -540,8 +540,8 @@ class PlayerController(QObject):
             reached = step.item_index + 1 if step is not None else 1
             summary = (
                 self.tr("You moved for %1 of the planned %2 and got to exercise %3 of %4.")
-                .replace("%1", texts.clock_text(engine.done_s))
-                .replace("%2", texts.clock_text(engine.planned_s))
+                .replace("%1", texts.length_text(engine.done_s))
+                .replace("%2", texts.length_text(engine.planned_s))
                 .replace("%3", str(reached))
                 .replace("%4", str(exercises))
             )

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from rugdiary.core.sessions import Session, StopReason, named_as_now
 from rugdiary.ui.locale_dates import weekday_day_format
-from rugdiary.ui.player.texts import clock_text, pain_change_text
+from rugdiary.ui.player.texts import length_text, pain_change_text
 
 if TYPE_CHECKING:
     from rugdiary.ui.services import Services
@@ -30,14 +30,14 @@ class SessionOverview:
 
 
 def session_line(session: Session, locale: QLocale | None = None) -> str:
-    """ "Tue 1 Dec · Morning mobility · 8:02 · pain 3 → 2", and how it ended if early."""
+    """ "Tue 1 Dec · Morning mobility · 8 min · pain 3 → 2", and how it ended if early."""
     locale = locale if locale is not None else QLocale()
     started = session.started_at
     # "Tue 1 Dec" in English, "di 1 dec" in Dutch: short, and with the weekday.
     day = locale.toString(
         QDate(started.year, started.month, started.day), weekday_day_format(locale)
     )
-    parts = [day, session.program_name, clock_text(session.done_s)]
+    parts = [day, session.program_name, length_text(session.done_s)]
     pain = pain_change_text(session)
     if pain is not None:
         parts.append(pain)

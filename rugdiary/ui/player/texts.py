@@ -171,6 +171,18 @@ def pain_change_text(session: Session) -> str | None:
     )
 
 
+def length_text(seconds: float) -> str:
+    """How long, in words: "16 min", or "45 s" under a minute.
+
+    For a length that is over (a summary, a list of sessions): "8:02" there read as
+    eight o'clock. A running clock keeps m:ss (`clock_text`).
+    """
+    total = max(0, round(seconds))
+    if total < 60:
+        return QCoreApplication.translate("player", "%1 s").replace("%1", str(total))
+    return QCoreApplication.translate("player", "%1 min").replace("%1", str(round(total / 60)))
+
+
 def clock_text(seconds: float) -> str:
     """m:ss (or h:mm:ss) for the progress line."""
     total = max(0, round(seconds))

@@ -313,7 +313,7 @@ def test_after_saving_save_waits_for_a_change_and_never_says_save_again(
     after = player.view.after
     assert "Steps done" not in after.summary.text()
     assert after.summary.text() == (
-        "You moved for 0:00 of the planned 1:29 and got to exercise 1 of 2."
+        "You moved for 0 s of the planned 1 min and got to exercise 1 of 2."
     )
     after.pain.setValue(2)
     qtbot.mouseClick(after.save_button, Qt.MouseButton.LeftButton)
@@ -336,7 +336,7 @@ def test_a_finished_session_names_the_exercises_done(
     engine = player.controller.engine
     assert engine is not None
     advance(engine.planned_s + 0.5)
-    assert player.view.after.summary.text() == "You moved for 1:29 and did all 2 exercises."
+    assert player.view.after.summary.text() == "You moved for 1 min and did all 2 exercises."
 
 
 def test_no_label_or_button_on_the_player_page_hides_its_words(

@@ -52,7 +52,7 @@ def test_the_quiet_page_offers_the_next_program_and_the_last_sessions(
     lines = idle.recent_list.text().splitlines()
     assert len(lines) == 2
     # The locale's order: the tests run in US English.
-    assert lines[0].startswith("Fri, Feb 27 · Morning mobility · 3:05")
+    assert lines[0].startswith("Fri, Feb 27 · Morning mobility · 3 min")
     assert "stopped early (no time)" in lines[0]
     assert "pain 3 → 2" in lines[1]
     assert QApplication.focusWidget() is idle.start_button, "the keyboard is on Start"
@@ -116,7 +116,7 @@ def test_done_goes_back_to_the_start_button_that_began_the_session(
     # The quiet page now lists that session.
     [session] = services.sessions.list()
     assert view.idle.recent_list.text().splitlines() == [
-        f"Mon, Mar 2 · {session.program_name} · 0:00 · stopped early (no time)"
+        f"Mon, Mar 2 · {session.program_name} · 0 s · stopped early (no time)"
     ]
 
 

@@ -63,3 +63,14 @@ def test_counters_show_only_what_means_something() -> None:
     )
     assert counters_text(step(StepKind.WORK, Cue.HOLD, side=Side.LEFT)) == "Left side"
     assert counters_text(step(StepKind.GET_READY, Cue.GET_READY, reps=8)) == "", "previews"
+
+
+def test_a_length_that_is_over_is_said_in_minutes_not_as_a_clock() -> None:
+    """ "8:02" in a list of sessions read as eight o'clock."""
+    from rugdiary.ui.player.texts import length_text
+
+    assert length_text(482) == "8 min"
+    assert length_text(88.6) == "1 min"
+    assert length_text(45) == "45 s"
+    assert length_text(0) == "0 s"
+    assert length_text(5400) == "90 min"
