@@ -627,6 +627,20 @@ def build_scatter_figure(
 # 3. Time lag
 
 
+_TICK_EM = 0.6
+"""DejaVu Sans's mean glyph width in ems, for guessing a tick label's width before drawing."""
+
+
+def _fits_slot(text: str, slot_in: float, style: ChartStyle) -> bool:
+    """Whether a tick label ("small" text) fits in `slot_in` inches with room to spare.
+
+    Judged by its length: "stress → pijn de dag erna" beside "pijn → stress de dag erna"
+    ran into one at 900 px, and measuring would need a drawn figure.
+    """
+    width = len(text) * style.font_pt * 0.833 * _TICK_EM / 72.0
+    return width <= 0.8 * slot_in
+
+
 def build_lag_figure(
     lags: LagCorrelations,
     style: ChartStyle,
@@ -653,7 +667,7 @@ def build_lag_figure(
         for i, key in enumerate(LAG_KEYS):
             corr: Correlation = getattr(lags, key)
             name = label(key, lang)
-            if style.font_scale >= 1.5:
+            if not _fits_slot(name, fig.get_size_inches()[0] / len(LAG_KEYS), style):
                 name = name.replace(" → ", " →\n")
             tick_labels.append(f"{name}\n{label('n_days', lang, n=corr.n)}")
             if corr.rho is None or corr.ci95 is None:

@@ -304,6 +304,28 @@ def test_lag_figure_shows_three_correlations_with_their_intervals(
     assert list(zero.get_ydata()) == [0.0, 0.0]
 
 
+def test_lag_labels_break_after_the_arrow_only_when_they_would_collide(
+    series90: stats.DailySeries,
+) -> None:
+    """On the Insights page at 900 px, the Dutch labels ran into each other."""
+    lags = stats.lag_correlations(series90.pain, series90.stress)
+
+    def ticks(style: ChartStyle, width: float) -> list[str]:
+        fig = charts.build_lag_figure(lags, style, size=(width, 3.8))
+        _render(fig)
+        return [t.get_text() for t in fig.axes[0].get_xticklabels()]
+
+    narrow = ticks(ChartStyle(lang="nl", font_scale=1.2), 7.1)
+    assert narrow[1].startswith("stress →\npijn de dag erna\n")
+    wide = ticks(ChartStyle(lang="nl", font_scale=1.2), 14.0)
+    assert wide[1].startswith("stress → pijn de dag erna\n")
+    assert ticks(EN, 7.1)[1].startswith("stress → next-day pain\n")
+    fig = charts.build_lag_figure(lags, ChartStyle(lang="nl", font_scale=1.2), size=(7.1, 3.8))
+    _render(fig)
+    boxes = [t.get_window_extent() for t in fig.axes[0].get_xticklabels()]
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+
+
 def test_lag_figure_marks_missing_correlations_as_not_enough_data() -> None:
     series = _one_day()
     lags = stats.lag_correlations(series.pain, series.stress)

@@ -45,6 +45,11 @@ if TYPE_CHECKING:
     from rugdiary.ui.insights.chart_canvas import ChartCanvas
     from rugdiary.ui.insights.chart_table_dialog import ChartTableDialog
 
+SCREEN_CHART_TEXT = 1.2
+"""The charts' text on the page, over the size the PDF and a saved chart use. A chart's
+10 pt at 100 dpi came out at 14 px beside the page's 16 px, and its tick labels and legend
+("small") at 12 px: too small to read from a mat. At 1.2 the ticks are 14 px."""
+
 MIN_PAIRED_DAYS = 28
 """Days with both scores before stress and pain are compared (CLINICAL.md §5)."""
 
@@ -300,7 +305,7 @@ class InsightsController(QObject):
             end=period.end,
             theme=self._theme,
             lang=self._lang,
-            font_scale=self._font_scale(),
+            font_scale=self._text_scale(),
             device_pixel_ratio=self._device_pixel_ratio(),
             sizes={key: self._chart_size(key) for key in CHART_KEYS},
             order=self._drawing_order(),
@@ -836,6 +841,10 @@ class InsightsController(QObject):
         if points <= 0:
             return 1.0
         return max(0.8, min(2.5, points / 12.0))
+
+    def _text_scale(self) -> float:
+        """The charts' text on the page: SCREEN_CHART_TEXT times `_font_scale`."""
+        return min(2.5, self._font_scale() * SCREEN_CHART_TEXT)
 
     def _device_pixel_ratio(self) -> float:
         ratio = self.view.devicePixelRatioF()

@@ -216,6 +216,20 @@ def test_charts_are_drawn_larger_for_larger_text(fill, make_page: MakePage) -> N
     font.setPointSizeF(24.0)
     page.view.setFont(font)
     assert page.controller._font_scale() == pytest.approx(2.0)
+    assert page.controller._text_scale() == pytest.approx(2.4)
+
+
+def test_chart_text_on_the_page_is_larger_than_in_the_pdf(fill, make_page: MakePage) -> None:
+    """At the app's own 12 pt the charts' ticks were 12 px beside 16 px text."""
+    from rugdiary.ui.insights.controller import SCREEN_CHART_TEXT
+
+    fill(30)
+    page = make_page(show=False)
+    font = page.view.font()
+    font.setPointSizeF(12.0)
+    page.view.setFont(font)
+    assert SCREEN_CHART_TEXT > 1.0
+    assert page.controller._text_scale() == pytest.approx(SCREEN_CHART_TEXT)
 
 
 @pytest.mark.parametrize(
