@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import time
@@ -323,7 +324,7 @@ def test_lag_labels_break_after_the_arrow_only_when_they_would_collide(
     fig = charts.build_lag_figure(lags, ChartStyle(lang="nl", font_scale=1.2), size=(7.1, 3.8))
     _render(fig)
     boxes = [t.get_window_extent() for t in fig.axes[0].get_xticklabels()]
-    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+    assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))
 
 
 def test_lag_figure_marks_missing_correlations_as_not_enough_data() -> None:
