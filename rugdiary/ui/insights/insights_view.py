@@ -268,7 +268,10 @@ class InsightsView(QWidget):
         answer = QFrame()
         answer.setObjectName("answerCard")
         answer.setStyleSheet(
-            "QFrame#answerCard { background: palette(base); border-radius: 10px; }"
+            # The chart cards' edge too: in high contrast the card's base and the window
+            # are both black, and the answer stood loose on the page.
+            "QFrame#answerCard { background: palette(base); border: 1px solid palette(midlight);"
+            " border-radius: 10px; }"
         )
         answer_layout = QVBoxLayout(answer)
         answer_layout.setContentsMargins(16, 14, 16, 14)

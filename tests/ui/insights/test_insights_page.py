@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QFrame, QLabel
 
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.insights import format_period
@@ -315,3 +315,22 @@ def test_the_page_and_the_charts_agree_on_the_minimum_days() -> None:
 
     assert chart_jobs.MIN_TREND_DAYS == charts.MIN_TREND_DAYS
     assert controller.MIN_PAIRED_DAYS == MIN_DAYS
+
+
+def test_the_answer_card_has_an_edge_in_high_contrast(
+    fill, make_page: MakePage, restore_app_look: QApplication
+) -> None:
+    """Its base and the window are both black there: without the chart cards' edge, the
+    answer stood loose on the page."""
+    from rugdiary.ui.theme import HIGH_CONTRAST, apply_theme
+
+    apply_theme(restore_app_look, HIGH_CONTRAST)
+    fill(30)
+    page = make_page(show=False)
+    page.view.window().show()
+    card = page.view.findChild(QFrame, "answerCard")
+    assert card is not None
+    image = card.grab().toImage()
+    edge = image.pixelColor(image.width() // 2, 0)
+    inside = image.pixelColor(image.width() // 2, image.height() // 2 + 1)
+    assert edge.lightness() - inside.lightness() > 128, (edge.name(), inside.name())
