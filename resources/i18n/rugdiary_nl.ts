@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>One row per session: the program, how long, and how your back felt.</source>
-        <translation>Eén rij per sessie: het programma, hoe lang, en hoe je rug voelde.</translation>
+        <translation>Eén rij per sessie: het programma, hoe lang je oefende en hoe je rug aanvoelde.</translation>
     </message>
     <message>
         <source>&amp;Complete copy (JSON)</source>
@@ -472,7 +472,7 @@
     </message>
     <message>
         <source>For a &amp;health record system (FHIR)</source>
-        <translation>Voor een &amp;zorgsysteem (FHIR)</translation>
+        <translation>Voor een patiënten&amp;dossier (FHIR)</translation>
     </message>
     <message>
         <source>Pain, stress and where it hurts, in the format practice and hospital systems read.</source>
@@ -484,7 +484,7 @@
     </message>
     <message>
         <source>Make a file of your diary: to keep, to open in a spreadsheet, or to give to your physiotherapist. RugDiary writes it only where you choose and never sends it anywhere.</source>
-        <translation>Maak een bestand van je dagboek: om te bewaren, om in een spreadsheet te openen of om aan je fysiotherapeut te geven. RugDiary zet het alleen waar jij kiest en stuurt het nooit ergens heen.</translation>
+        <translation>Maak een bestand van je dagboek: om te bewaren, om in een spreadsheet te openen of om aan je fysiotherapeut te geven. RugDiary slaat het alleen op waar jij kiest en stuurt het nooit ergens heen.</translation>
     </message>
     <message>
         <source>What kind of file?</source>
@@ -528,7 +528,7 @@
     </message>
     <message>
         <source>The file holds health data. Keep it private and share it only with people you choose.</source>
-        <translation>Het bestand bevat gezondheidsgegevens. Bewaar het privé en deel het alleen met mensen die jij kiest.</translation>
+        <translation>Het bestand bevat gezondheidsgegevens. Houd het privé en deel het alleen met mensen die jij kiest.</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -671,11 +671,11 @@ Wat er gebeurde: %1</translation>
     </message>
     <message>
         <source>1 of yours was replaced by the file&apos;s.</source>
-        <translation>1 van jou is vervangen door die uit het bestand.</translation>
+        <translation>Bij 1 onderdeel is jouw versie vervangen door die uit het bestand.</translation>
     </message>
     <message>
         <source>%1 of yours were replaced by the file&apos;s.</source>
-        <translation>%1 van jou zijn vervangen door die uit het bestand.</translation>
+        <translation>Bij %1 onderdelen is jouw versie vervangen door die uit het bestand.</translation>
     </message>
     <message>
         <source>Line %1, %2: %3</source>
@@ -4537,7 +4537,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Export my data (contains health data)</source>
-        <translation>Mijn gegevens exporteren (bevat gezondheidsgegevens)</translation>
+        <translation>Mijn gegevens exporteren (het bestand bevat gezondheidsgegevens)</translation>
     </message>
     <message>
         <source>Import data</source>
@@ -4553,15 +4553,15 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>%1 has lines RugDiary cannot read, so nothing was imported.</source>
-        <translation>%1 heeft regels die RugDiary niet kan lezen, dus er is niets geïmporteerd.</translation>
+        <translation>%1 bevat regels die RugDiary niet kan lezen, dus er is niets geïmporteerd.</translation>
     </message>
     <message>
         <source>Already in your diary, so left as they are: %1</source>
-        <translation>Staat al in je dagboek en blijft zoals het is: %1</translation>
+        <translation>Al in je dagboek, dus niet veranderd: %1</translation>
     </message>
     <message>
         <source>In your diary with other values than in the file: %1. Keep mine leaves yours as they are; Replace mine puts the file&apos;s values in their place.</source>
-        <translation>Staat in je dagboek met andere waarden dan in het bestand: %1. Mijne houden laat die van jou zoals ze zijn; Mijne vervangen zet de waarden uit het bestand ervoor in de plaats.</translation>
+        <translation>In je dagboek, maar met andere waarden dan in het bestand: %1. Met ‘die van mij houden’ blijven jouw waarden zoals ze zijn; met ‘die van mij vervangen’ komen de waarden uit het bestand in de plaats van die van jou.</translation>
     </message>
     <message>
         <source>Your diary is unchanged. Mend these lines in the file and import it again.</source>
@@ -4573,7 +4573,7 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Add this from %1 to your diary?</source>
-        <translation>Dit uit %1 aan je dagboek toevoegen?</translation>
+        <translation>Het volgende uit %1 aan je dagboek toevoegen?</translation>
     </message>
     <message>
         <source>A backup of your diary as it is now is made first; Settings lists it under Backups.</source>
@@ -4581,11 +4581,11 @@ Er is niets veranderd. De map staat hier:
     </message>
     <message>
         <source>Import, keep mine</source>
-        <translation>Importeren, mijne houden</translation>
+        <translation>Importeren, die van mij houden</translation>
     </message>
     <message>
         <source>Import, replace mine</source>
-        <translation>Importeren, mijne vervangen</translation>
+        <translation>Importeren, die van mij vervangen</translation>
     </message>
     <message>
         <source>Import</source>

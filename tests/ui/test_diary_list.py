@@ -85,6 +85,22 @@ def test_two_line_rows_start_at_the_top_whatever_they_hold(make_entry: MakeEntry
         assert model.index(row, Column.TIME).data(Qt.ItemDataRole.TextAlignmentRole) == top
 
 
+def test_a_narrow_lists_day_heading_leaves_out_the_word_average(make_entry: MakeEntry) -> None:
+    """ "gemiddelde pijn 3,0, st…" was cut off at 900 px; the decimal says it is a mean,
+    and the tooltip and a screen reader still say "average"."""
+    model = EntryListModel()
+    model.set_entries([make_entry(hour=8, pain=2, stress=3), make_entry(hour=20, pain=5)])
+    model.set_compact(True)
+    day = model.day_rows()[0]
+    shown = row_cell(model, day, Column.TIME)
+    assert shown.splitlines()[1] == "pain 3.5, stress 3.5"
+    index = model.index(day, Column.TIME)
+    for role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        assert "average pain 3.5, stress 3.5" in index.data(role)
+    model.set_compact(False)
+    assert "average pain 3.5" in row_cell(model, day, Column.TIME)
+
+
 def test_note_excerpt_shortens_long_first_lines() -> None:
     assert note_excerpt("") == ""
     assert note_excerpt("short") == "short"

@@ -250,9 +250,11 @@ class EntryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column != Column.TIME:
                 return None
-            # A narrow list has two lines per row: the day on one, its scores on the next.
+            # A narrow list has two lines per row: the day on one, its scores on the next,
+            # without "average": "gemiddelde pijn 3,0, st…" was cut off at 900 px. The one
+            # decimal says it is a mean; the tooltip and a screen reader say it in words.
             return (
-                self.day_text(item).replace(" · ", "\n", 1)
+                self.day_text(item, say_average=False).replace(" · ", "\n", 1)
                 if self._compact
                 else self.day_text(item)
             )
@@ -272,7 +274,7 @@ class EntryListModel(QAbstractTableModel):
             return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
         return None
 
-    def day_text(self, item: _Row, *, short: bool = True) -> str:
+    def day_text(self, item: _Row, *, short: bool = True, say_average: bool = True) -> str:
         """E.g. "Mon, Mar 2, 2026 · average pain 4.5, stress 3.0" in the user's locale.
 
         A day with one entry shows that entry's own whole scores: "pain 4, stress 3".
@@ -290,15 +292,19 @@ class EntryListModel(QAbstractTableModel):
         day = locale.toString(qdate(item.day), pattern)
         if item.count == 0:
             return day
-        if item.count == 1:
-            # One entry's own scores are whole numbers: "pain 4", not "pain 4.0".
-            summary = self.tr("pain %1, stress %2")
-            pain = locale.toString(round(item.mean_pain))
-            stress = locale.toString(round(item.mean_stress))
-        else:
-            summary = self.tr("average pain %1, stress %2")
+        averaged = item.count > 1
+        summary = (
+            self.tr("average pain %1, stress %2")
+            if averaged and say_average
+            else self.tr("pain %1, stress %2")
+        )
+        if averaged:
             pain = locale.toString(item.mean_pain, "f", 1)
             stress = locale.toString(item.mean_stress, "f", 1)
+        else:
+            # One entry's own scores are whole numbers: "pain 4", not "pain 4.0".
+            pain = locale.toString(round(item.mean_pain))
+            stress = locale.toString(round(item.mean_stress))
         return f"{day} · {summary.replace('%1', pain).replace('%2', stress)}"
 
     def _session_data(self, session: Session, column: int, role: int) -> Any:
