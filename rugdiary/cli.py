@@ -281,10 +281,6 @@ def _day(value: str | None, field: str) -> date | None:
     return day
 
 
-FUTURE_SLACK = timedelta(minutes=5)
-"""How far ahead of this computer's clock a typed moment may lie (clocks differ a little)."""
-
-
 def moment(value: str | None, field: str) -> datetime:
     """`value` (ISO 8601) as a moment, or now when it is None.
 
@@ -292,7 +288,7 @@ def moment(value: str | None, field: str) -> datetime:
     2026) made a flare-up of a whole year, which then refused every later start, and an
     entry or a score that stayed "the latest" until that day came.
     """
-    from rugdiary.core.clock import SystemClock
+    from rugdiary.core.clock import TYPED_MOMENT_SLACK, SystemClock
     from rugdiary.core.diary import ValidationError, parse_datetime
 
     now = SystemClock().now()
@@ -302,7 +298,7 @@ def moment(value: str | None, field: str) -> datetime:
         at = parse_datetime(value, field)
     except ValidationError as exc:
         raise BadInputError(str(exc)) from None
-    if at > now + FUTURE_SLACK:
+    if at > now + TYPED_MOMENT_SLACK:
         raise BadInputError(
             f"{field}: {at:%Y-%m-%d %H:%M} lies in the future (it is now {now:%Y-%m-%d %H:%M})"
         )

@@ -634,6 +634,18 @@ Wat er gebeurde: %2</translation>
         <translation>%1 onderdelen konden niet worden gelezen en zijn weggelaten.</translation>
     </message>
     <message>
+        <source>Your diary changed while you were choosing, in another window or on the command line. Import the file again to see what it would add now.</source>
+        <translation>Je dagboek is veranderd terwijl je aan het kiezen was, in een ander venster of op de opdrachtregel. Importeer het bestand opnieuw om te zien wat het nu zou toevoegen.</translation>
+    </message>
+    <message>
+        <source>Imported from %1.</source>
+        <translation>Geïmporteerd uit %1.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: far larger than any diary. Choose the file you exported from RugDiary or a spreadsheet of your scores.</source>
+        <translation>%1 is %2 MB: veel groter dan een dagboek ooit wordt. Kies het bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet met je scores.</translation>
+    </message>
+    <message>
         <source>Nothing was imported</source>
         <translation>Er is niets geïmporteerd</translation>
     </message>
@@ -678,6 +690,10 @@ Wat er gebeurde: %1</translation>
         <translation>Bij %1 onderdelen is jouw versie vervangen door die uit het bestand.</translation>
     </message>
     <message>
+        <source>%1 holds no diary records. Nothing was changed.</source>
+        <translation>%1 bevat geen dagboekgegevens. Er is niets veranderd.</translation>
+    </message>
+    <message>
         <source>Line %1, %2: %3</source>
         <translation>Regel %1, %2: %3</translation>
     </message>
@@ -710,6 +726,10 @@ Wat er gebeurde: %1</translation>
     <message>
         <source>Choose a number for pain and for stress first.</source>
         <translation>Kies eerst een getal voor pijn en voor stress.</translation>
+    </message>
+    <message>
+        <source>lies in the future. Choose a moment up to now.</source>
+        <translation>ligt in de toekomst. Kies een moment tot nu.</translation>
     </message>
     <message>
         <source>This entry was deleted in the meantime, so it cannot be changed. Everything you typed is still here: Save adds it as a new entry.</source>
@@ -3672,7 +3692,7 @@ Wat er gebeurde: %2</translation>
         <translation>Wil je fysiotherapeut liever een spreadsheet of een FHIR-bestand?</translation>
     </message>
     <message>
-        <source>&amp;Export my data…</source>
+        <source>Export my &amp;data…</source>
         <translation>&amp;Mijn gegevens exporteren…</translation>
     </message>
     <message>
@@ -4556,8 +4576,16 @@ Er is niets veranderd. De map staat hier:
         <translation>%1 bevat regels die RugDiary niet kan lezen, dus er is niets geïmporteerd.</translation>
     </message>
     <message>
+        <source>%1 holds other values for records that are in your diary.</source>
+        <translation>%1 bevat andere waarden voor gegevens die in je dagboek staan.</translation>
+    </message>
+    <message>
         <source>Already in your diary, so left as they are: %1</source>
         <translation>Al in je dagboek, dus niet veranderd: %1</translation>
+    </message>
+    <message>
+        <source>Records with other values: %1. Replace mine puts the file&apos;s values in their place.</source>
+        <translation>Met andere waarden: %1. Met ‘Die van mij vervangen’ komen de waarden uit het bestand in de plaats van die van jou.</translation>
     </message>
     <message>
         <source>In your diary with other values than in the file: %1. Keep mine leaves yours as they are; Replace mine puts the file&apos;s values in their place.</source>

@@ -6,6 +6,11 @@ import time
 from datetime import datetime, timedelta
 from typing import Protocol
 
+TYPED_MOMENT_SLACK = timedelta(minutes=5)
+"""How far ahead of this computer's clock a moment a person types may lie: clocks differ a
+little; a year typed wrong (2027 for 2026) does not, and such an entry stays "the latest"
+until that day comes. The command line and the diary form both refuse beyond it."""
+
 
 class Clock(Protocol):
     """What the app asks of time: the local wall clock and a monotonic counter."""

@@ -1556,33 +1556,52 @@ def _record_key(doc: Mapping[str, Any]) -> str:
 
 
 IMPORT_FUTURE_SLACK = timedelta(hours=1)
-"""How far past now an imported moment may lie: the clocks of two computers differ a
-little; a year typed wrong in a spreadsheet (2062 for 2026) does not, and such a row
-would stand at the end of every chart and make a flare-up that never ends."""
+"""How far past now an imported moment may lie, as well as on a later day: the clocks of
+two computers differ a little, and a row dated later today is harmless; a year typed
+wrong in a spreadsheet (2062 for 2026) would stand at the end of every chart and make a
+flare-up that never ends. More than the command line's five minutes for a typed moment,
+since the file may come from another computer."""
 
-_FUTURE_FIELDS: Mapping[str, str] = {"activity_scores": "at", "flares": "start"}
-"""The moment of each dated record table that the JSON export carries as plain records."""
+_FUTURE_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "entries": ("at",),
+    "sessions": ("started_at", "ended_at"),
+    "activity_scores": ("at",),
+    "flares": ("start", "end"),
+    "sitting": ("day",),
+}
+"""The moments of each dated table, as a record's fields (a conflict holds its record so)."""
 
 
-def _refuse_future(parsed: _Parsed, now: datetime, problems: _Problems) -> None:
-    """Name, by line, every record dated after now (beyond IMPORT_FUTURE_SLACK)."""
-    limit = now + IMPORT_FUTURE_SLACK
+def _in_future(moment: datetime | date, now: datetime) -> bool:
+    """Whether `moment` lies on a later day than now and beyond IMPORT_FUTURE_SLACK."""
+    if not isinstance(moment, datetime):
+        return moment > now.date()
+    if moment.tzinfo is None:
+        return False  # validation names a moment without an offset
+    return (
+        moment > now + IMPORT_FUTURE_SLACK and moment.date() > now.astimezone(moment.tzinfo).date()
+    )
 
-    def check(line: int, field_name: str, moment: datetime) -> None:
-        if moment.tzinfo is not None and moment > limit:
-            problems.add(line, field_name, f"{moment.isoformat()} lies in the future")
 
-    for line, entry in parsed.entries:
-        check(line, "at", entry.at)
-    for line, session in parsed.sessions:
-        check(line, "started_at", session.started_at)
-    for table, field_name in _FUTURE_FIELDS.items():
-        for line, doc in parsed.records.get(table, ()):
-            value = doc.get(field_name)
-            if isinstance(value, str):
-                # Validated already: a moment that does not parse was named there.
-                with contextlib.suppress(ValueError):
-                    check(line, field_name, datetime.fromisoformat(value))
+def _future_problems(
+    line: int, fields: Mapping[str, datetime | date | None], now: datetime, problems: _Problems
+) -> None:
+    for name, moment in fields.items():
+        if moment is not None and _in_future(moment, now):
+            problems.add(line, name, f"{moment.isoformat()} lies in the future")
+
+
+def _doc_moments(table: str, doc: Mapping[str, Any]) -> dict[str, datetime | date | None]:
+    """The dated fields of a plain record, parsed (validated already, so they parse)."""
+    found: dict[str, datetime | date | None] = {}
+    for name in _FUTURE_FIELDS.get(table, ()):
+        value = doc.get(name)
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                found[name] = (
+                    date.fromisoformat(value) if name == "day" else datetime.fromisoformat(value)
+                )
+    return found
 
 
 def import_data(
@@ -1609,8 +1628,8 @@ def import_data(
         parsed = _parse_json_export(text, known_schema, problems)
     else:
         parsed = _parse_csv(text, stamp, problems)
-    _refuse_future(parsed, now, problems)
-    problems.raise_if_any()
+    # The rows that did read go on to the checks below, so that one list names every
+    # problem (a bad score and a date in 2062 alike) and one round of mending suffices.
 
     conflicts: list[ImportConflict] = []
     entries, entry_dups = _new_only(
@@ -1620,6 +1639,19 @@ def import_data(
         parsed.sessions, existing_sessions, _session_key, problems, "sessions", conflicts
     )
     duplicates = entry_dups + session_dups
+    # Only what would be added or could replace a record is checked for dates in the
+    # future: a copy that holds one already in the diary imports as before.
+    lines = {id(r): line for line, r in (*parsed.entries, *parsed.sessions)}
+    entry_date = "date" if parsed.format is ImportFormat.SIMPLE_CSV else "at"
+    for entry in entries:
+        _future_problems(lines[id(entry)], {entry_date: entry.at}, now, problems)
+    for session in sessions:
+        _future_problems(
+            lines[id(session)],
+            {"started_at": session.started_at, "ended_at": session.ended_at},
+            now,
+            problems,
+        )
     existing = existing_records or {}
     records: dict[str, tuple[dict[str, Any], ...]] = {}
     settings_skipped = 0
@@ -1653,7 +1685,12 @@ def import_data(
                 seen_ids[doc_id] = line
             keys.add(k)
             kept.append(doc)
+            _future_problems(line, _doc_moments(table, doc), now, problems)
         records[table] = tuple(kept)
+    for conflict in conflicts:  # the file's record would take the stored one's place
+        _future_problems(
+            conflict.line, _doc_moments(conflict.table, conflict.record), now, problems
+        )
     problems.raise_if_any()
     return ImportResult(
         format=parsed.format,

@@ -238,6 +238,10 @@ def is_data_folder_file(data_dir: Path, target: Path) -> bool:
         diary = diary_path(folder).resolve()
     except DataFileError:
         diary = folder / DATA_FILE_NAME
+    with contextlib.suppress(OSError):
+        # Names that differ only in case are one file on macOS and Windows.
+        if target.exists() and diary.exists() and os.path.samefile(target, diary):
+            return True
     return (
         target == diary
         or (target.parent == folder and target.name.startswith((DATA_FILE_NAME, LOCK_NAME)))

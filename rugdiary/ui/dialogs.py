@@ -667,36 +667,65 @@ def ask_import_data(
     """Say what an import would add and ask to go ahead; None (Cancel, Escape) adds nothing.
 
     With `conflicts` (records the diary holds with other values) the person chooses
-    whether the file's values replace theirs; keeping theirs is the safe default.
+    whether the file's values replace theirs; keeping theirs is the safe default. A file
+    that only differs offers Replace alone: keeping theirs would import nothing.
     """
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Import data"))
+    only_differs = bool(conflicts) and not adds
     box.setText(
-        QCoreApplication.translate("dialogs", "Add this from %1 to your diary?").replace(
-            "%1", file_name
+        (
+            QCoreApplication.translate(
+                "dialogs", "%1 holds other values for records that are in your diary."
+            )
+            if only_differs
+            else QCoreApplication.translate("dialogs", "Add this from %1 to your diary?")
+        ).replace("%1", file_name)
+    )
+    lines = [f"• {line}" for line in adds]
+    if skipped:
+        lines.append(
+            QCoreApplication.translate(
+                "dialogs", "Already in your diary, so left as they are: %1"
+            ).replace("%1", str(skipped))
+        )
+    if only_differs:
+        lines.append(
+            QCoreApplication.translate(
+                "dialogs",
+                "Records with other values: %1. Replace mine puts the file's values in "
+                "their place.",
+            ).replace("%1", str(conflicts))
+        )
+    elif conflicts:
+        lines.append(
+            "\n"
+            + QCoreApplication.translate(
+                "dialogs",
+                "In your diary with other values than in the file: %1. Keep mine leaves "
+                "yours as they are; Replace mine puts the file's values in their place.",
+            ).replace("%1", str(conflicts))
+        )
+    lines.append(
+        "\n"
+        + QCoreApplication.translate(
+            "dialogs",
+            "A backup of your diary as it is now is made first; Settings lists it under Backups.",
         )
     )
-    detail = "\n".join(f"• {line}" for line in adds)
-    if skipped:
-        detail += "\n" + QCoreApplication.translate(
-            "dialogs", "Already in your diary, so left as they are: %1"
-        ).replace("%1", str(skipped))
-    if conflicts:
-        detail += "\n\n" + QCoreApplication.translate(
-            "dialogs",
-            "In your diary with other values than in the file: %1. Keep mine leaves yours "
-            "as they are; Replace mine puts the file's values in their place.",
-        ).replace("%1", str(conflicts))
-    detail += "\n\n" + QCoreApplication.translate(
-        "dialogs",
-        "A backup of your diary as it is now is made first; Settings lists it under Backups.",
-    )
-    box.setInformativeText(detail)
+    box.setInformativeText("\n".join(lines))
     choices: dict[object, ImportDataChoice] = {}
-    if conflicts:
+    if only_differs:
+        replace = box.addButton(
+            QCoreApplication.translate("dialogs", "Replace mine"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        choices[replace] = ImportDataChoice.REPLACE
+        default = None  # Enter stays: replacing is not the safe choice
+    elif conflicts:
         keep = box.addButton(
             QCoreApplication.translate("dialogs", "Import, keep mine"),
             QMessageBox.ButtonRole.AcceptRole,
@@ -717,7 +746,7 @@ def ask_import_data(
     cancel = box.addButton(
         QCoreApplication.translate("dialogs", "Cancel"), QMessageBox.ButtonRole.RejectRole
     )
-    box.setDefaultButton(default)
+    box.setDefaultButton(default or cancel)
     box.setEscapeButton(cancel)
     box.exec()
     return choices.get(box.clickedButton())

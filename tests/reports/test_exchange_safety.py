@@ -231,21 +231,31 @@ def test_a_nul_in_an_imported_session_note_is_refused_too() -> None:
     assert (problem.line, problem.field) == (3, "note")
 
 
-def test_rows_dated_in_the_future_are_refused_by_line() -> None:
+def test_rows_dated_on_a_later_day_are_refused_by_line() -> None:
     """A year typed wrong (2062) would stand at the end of every chart: named, not kept.
-    An hour ahead passes, as two computers' clocks differ that much."""
+    A row later today passes, and so does one just past midnight within the hour that
+    two computers' clocks may differ."""
     content = (
         b"at,pain,stress\r\n"
         b"2026-03-02T09:50:00+01:00,1,2\r\n"
         b"2062-03-01T09:00:00+01:00,3,4\r\n"
-        b"2026-03-02T10:30:00+01:00,5,6\r\n"
+        b"2026-03-02T23:30:00+01:00,5,6\r\n"
+        b"2026-03-03T00:30:00+01:00,5,6\r\n"
     )
     problems = _problems(content)
-    assert [(p.line, p.field) for p in problems] == [(3, "at"), (4, "at")]
+    assert [(p.line, p.field) for p in problems] == [(3, "at"), (5, "at")]
     assert all("lies in the future" in p.message for p in problems)
 
 
-def test_future_scores_and_flares_in_a_json_export_are_refused() -> None:
+def test_a_spreadsheet_row_for_today_imports_in_the_morning() -> None:
+    """A date without a time stands at noon: at 09:00 today's row was refused."""
+    plan = _import(b"date,pain,stress\r\n2026-03-02,4,3\r\n")
+    assert [e.pain for e in plan.entries] == [4]
+    (problem,) = _problems(b"date,pain,stress\r\n2026-03-02,4,3\r\n2026-03-04,1,1\r\n")
+    assert (problem.line, problem.field) == (3, "date")
+
+
+def test_future_records_in_a_json_export_are_refused() -> None:
     document = (
         '{"format": "rugdiary-export", "version": 1, "schema": 1, "tables": {\n'
         ' "activity_scores": [\n'
@@ -253,9 +263,29 @@ def test_future_scores_and_flares_in_a_json_export_are_refused() -> None:
         '  {"id": "s2", "activity_id": "walk", "at": "2036-03-01T09:00:00+01:00", "score": 4}\n'
         " ],\n"
         ' "flares": [\n'
-        '  {"id": "f1", "start": "2027-01-01T09:00:00+01:00", "end": null}\n'
+        '  {"id": "f1", "start": "2027-01-01T09:00:00+01:00", "end": null},\n'
+        '  {"id": "f2", "start": "2026-02-01T09:00:00+01:00", "end": "2062-02-03T09:00:00+01:00"}\n'
+        " ],\n"
+        ' "sitting": [\n'
+        '  {"day": "2026-03-09", "active_s": 600, "longest_s": 600, "taken": 0, "skipped": 0, '
+        '"natural": 0}\n'
         " ]\n"
         "}}\n"
     )
     problems = _problems(document.encode())
-    assert [(p.line, p.field) for p in problems] == [(4, "at"), (7, "start")]
+    assert [(p.line, p.field) for p in problems] == [
+        (4, "at"),
+        (7, "start"),
+        (8, "end"),
+        (11, "day"),
+    ]
+
+
+def test_a_future_record_already_in_the_diary_does_not_block_its_copy() -> None:
+    """A copy made by RugDiary imports again, even if it holds a mistyped later date."""
+    ahead = _entry(at=NOW + timedelta(days=400), created=NOW, updated=NOW)
+    today = _entry(at=NOW - timedelta(hours=1), created=NOW, updated=NOW)
+    content = entries_to_csv([ahead, today])
+    plan = _import(content, existing_entries=[ahead])
+    assert list(plan.entries) == [today]
+    assert plan.duplicates == 1

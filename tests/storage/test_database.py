@@ -282,3 +282,24 @@ def test_unwritable_data_folder_is_a_clear_error(
         Database.open(blocker / "data")
     assert "cannot be created" in info.value.reason
     assert database_mod.DATA_FILE_NAME == "diary.json"
+
+
+def test_the_data_folders_own_files_are_known_under_any_name(
+    data_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """An export must never land on the diary: by its name, a backup, or another name for
+    the same file (a hard link here; a name in other letter case on macOS and Windows)."""
+    from rugdiary.storage.database import diary_path, is_data_folder_file
+
+    with Database.open(data_dir, clock=clock) as db:
+        backup = db.backup_now()
+    diary = diary_path(data_dir)
+    other_name = tmp_path / "elsewhere" / "my export.json"
+    other_name.parent.mkdir()
+    other_name.hardlink_to(diary)
+    assert is_data_folder_file(data_dir, diary)
+    assert is_data_folder_file(data_dir, backup.path)
+    assert is_data_folder_file(data_dir, data_dir / ".diary.lock")
+    assert is_data_folder_file(data_dir, other_name)
+    assert not is_data_folder_file(data_dir, tmp_path / "elsewhere" / "new.json")
+    assert not is_data_folder_file(data_dir, data_dir / "notes.csv")

@@ -251,8 +251,12 @@ def test_a_file_already_in_the_diary_changes_nothing(
 
 
 @pytest.mark.parametrize(
-    ("answer", "pain"),
-    [(dialogs.ImportDataChoice.ADD, 3), (dialogs.ImportDataChoice.REPLACE, 8), (None, 3)],
+    ("answer", "pains"),
+    [
+        (dialogs.ImportDataChoice.ADD, [3, 6]),
+        (dialogs.ImportDataChoice.REPLACE, [6, 8]),
+        (None, [3]),
+    ],
 )
 def test_records_that_differ_keep_mine_unless_the_person_says_replace(
     window: MainWindow,
@@ -261,12 +265,16 @@ def test_records_that_differ_keep_mine_unless_the_person_says_replace(
     asked: Asked,
     tmp_path: Path,
     answer: dialogs.ImportDataChoice | None,
-    pain: int,
+    pains: list[int],
 ) -> None:
     services.entries.add(_entry(clock, 2, 3))
     asked.export = ExportChoice("json")
     asked.save_to = tmp_path / "copy.json"
     window.export_data_action.trigger()
+    services.entries.add(_entry(clock, 1, 6))
+    asked.save_to = tmp_path / "later.json"
+    window.export_data_action.trigger()
+    services.entries.delete(services.entries.list()[0].id)  # the one of 1 day ago
     changed = asked.save_to.read_text("utf-8").replace('"pain": 3', '"pain": 8')
     asked.save_to.write_text(changed, "utf-8")
     asked.open_file = asked.save_to
@@ -274,8 +282,97 @@ def test_records_that_differ_keep_mine_unless_the_person_says_replace(
 
     assert window.data_files().import_file() is (answer is not None)
 
-    assert asked.confirms[0][3] == 1  # one conflict was shown
-    assert [e.pain for e in services.entries.list()] == [pain]
+    assert asked.confirms[0][1:] == (["1 diary entry"], 0, 1)  # one to add, one differing
+    assert sorted(e.pain for e in services.entries.list()) == pains
+
+
+def test_a_file_that_only_differs_changes_nothing_unless_replace_is_chosen(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    db: Database,
+) -> None:
+    services.entries.add(_entry(clock, 2, 3))
+    asked.export = ExportChoice("json")
+    asked.save_to = tmp_path / "copy.json"
+    window.export_data_action.trigger()
+    asked.save_to.write_text(
+        asked.save_to.read_text("utf-8").replace('"pain": 3', '"pain": 8'), "utf-8"
+    )
+    asked.open_file = asked.save_to
+    before, backups = _diary_bytes(db), len(list_backups(db.data_dir))
+    asked.import_answer = dialogs.ImportDataChoice.ADD  # as if "keep mine" were offered
+    assert not window.data_files().import_file()
+    assert asked.confirms[0][1:] == ([], 0, 1)
+    assert _diary_bytes(db) == before
+    assert len(list_backups(db.data_dir)) == backups, "no backup pushed an older one out"
+    asked.import_answer = dialogs.ImportDataChoice.REPLACE
+    assert window.data_files().import_file()
+    assert [e.pain for e in services.entries.list()] == [8]
+    assert "1 of yours was replaced" in window.statusBar().currentMessage()
+
+
+def test_an_import_changed_underneath_the_question_writes_nothing(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+) -> None:
+    """Another window adds the file's entry while the question is open: the plan under
+    the lock differs from the one shown, so nothing is written and the person is told."""
+    source = tmp_path / "one.csv"
+    source.write_text("date,pain,stress\n2026-02-27,6,7\n")
+    asked.open_file = source
+
+    def confirm_while_another_window_imports(*args: Any) -> dialogs.ImportDataChoice:
+        other = Database.open(db.data_dir, clock=clock)
+        try:
+            from rugdiary.reports.exchange import import_data, merge_into_tables
+
+            plan = import_data(source.read_bytes(), now=clock.now(), known_schema=1)
+            other.rewrite(lambda current: merge_into_tables(current, plan))
+        finally:
+            other.close()
+        return dialogs.ImportDataChoice.ADD
+
+    monkeypatch.setattr(dialogs, "ask_import_data", confirm_while_another_window_imports)
+    assert not window.data_files().import_file()
+    ((title, text),) = asked.errors
+    assert title == "Nothing was imported"
+    assert "changed while you were choosing" in text
+    assert [e.pain for e in services.entries.list()] == [6]
+
+
+def test_an_empty_spreadsheet_says_it_holds_nothing(
+    window: MainWindow, asked: Asked, tmp_path: Path
+) -> None:
+    source = tmp_path / "empty.csv"
+    source.write_text("date,pain,stress\n")
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    ((title, text),) = asked.errors
+    assert (title, text) == (
+        "Nothing new to import",
+        "empty.csv holds no diary records. Nothing was changed.",
+    )
+
+
+def test_a_huge_file_is_refused_before_it_is_read(
+    window: MainWindow, asked: Asked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(controller, "MAX_IMPORT_BYTES", 10)
+    source = tmp_path / "film.csv"
+    source.write_text("date,pain,stress\n2026-02-27,6,7\n")
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    ((title, text),) = asked.errors
+    assert title == "Nothing was imported"
+    assert "far larger than any diary" in text
 
 
 def test_an_unreadable_file_is_named(window: MainWindow, asked: Asked, tmp_path: Path) -> None:

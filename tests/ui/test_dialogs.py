@@ -158,3 +158,24 @@ def test_import_problems_show_the_first_lines_and_all_under_details(qtbot: QtBot
     assert "Your diary is unchanged." in shown
     assert details.splitlines()[:12] == problems
     assert details.endswith("… and 3 more.")
+
+
+def test_a_file_that_only_differs_offers_replace_or_cancel_and_enter_cancels(
+    qtbot: QtBot,
+) -> None:
+    seen: list[tuple[str, list[str]]] = []
+
+    def enter(box: QMessageBox) -> None:
+        seen.append((box.text(), sorted(b.text() for b in box.buttons())))
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    answers: list[dialogs.ImportDataChoice | None] = []
+    QTimer.singleShot(0, lambda: enter(QApplication.activeModalWidget()))  # type: ignore[arg-type]
+    answers.append(dialogs.ask_import_data(None, "copy.json", [], 0, 2))
+    assert answers == [None]
+    assert seen == [
+        (
+            "copy.json holds other values for records that are in your diary.",
+            ["Cancel", "Replace mine"],
+        )
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
@@ -139,6 +139,29 @@ def test_validation_error_names_the_field_and_focuses_it(
     assert form.message.text().startswith("Medicine 1:")
     assert focused() is form.medication.rows()[0].name
     assert form.medication.rows()[0].dose.text() == "2 tablets", "nothing typed is lost"
+
+
+def test_a_moment_typed_in_the_future_is_refused_and_kept(
+    qtbot: QtBot, diary: DiaryPage, repo: EntryRepository, clock: FakeClock
+) -> None:
+    """A year typed wrong stayed "the latest entry" until that day came."""
+    form = diary.view.form
+    form.pain.setValue(2)
+    form.stress.setValue(2)
+    form.show_more()
+    form.when.setDateTime(QDateTime(2027, 3, 2, 9, 0, 0))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert repo.list() == []
+    assert form.message.text().startswith(form.field_label("at") + ": lies in the future")
+    assert focused() is form.when
+    assert form.when.dateTime() == QDateTime(2027, 3, 2, 9, 0, 0), "nothing typed is lost"
+    # Four minutes ahead is a clock that runs a little fast, not a mistake.
+    ahead = clock.now() + timedelta(minutes=4)
+    form.when.setDateTime(
+        QDateTime(ahead.year, ahead.month, ahead.day, ahead.hour, ahead.minute, 0)
+    )
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert len(repo.list()) == 1
 
 
 def test_too_long_note_is_reported_and_kept(diary: DiaryPage, repo: EntryRepository) -> None:

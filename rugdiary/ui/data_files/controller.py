@@ -50,6 +50,10 @@ class SessionSource(Protocol):
     def list_checked(self) -> tuple[list[Session], list[Any]]: ...
 
 
+MAX_IMPORT_BYTES = 200_000_000
+"""Larger than any diary (ten years export to about 10 MB): a file past it is the wrong
+one, and reading it whole would freeze the window."""
+
 FILE_STEMS = {
     "entries_csv": "rugdiary-diary",
     "sessions_csv": "rugdiary-sessions",
@@ -191,11 +195,17 @@ class DataFiles(QObject):
                 ).replace("%1", str(target)),
             )
             return None
+        from rugdiary.storage.atomic import atomic_write_bytes
+        from rugdiary.storage.errors import DataFileError
+
         try:
             with _busy():
                 payload, left_out = self._payload(choice)
-                from rugdiary.storage.atomic import atomic_write_bytes
-
+        except DataFileError as error:  # the diary file was damaged meanwhile
+            dialogs.show_error(self._parent, self.tr("The data was not exported"), str(error))
+            return None
+        try:
+            with _busy():
                 atomic_write_bytes(target, payload)
         except OSError as error:
             dialogs.show_error(
@@ -271,8 +281,10 @@ class DataFiles(QObject):
     def import_file(self, path: Path | None = None) -> bool:
         """Ask for a file (unless given), show what it adds, and add it; True once added.
 
-        All or nothing, as on the command line: a file with any bad line adds nothing and
-        its lines are listed. A backup is made first, since an import is easy to regret.
+        A file with any bad line adds nothing and its lines are listed, as on the command
+        line. Unlike there (where --replace decides), records the diary holds with other
+        values are a question: keep the person's, or take the file's. A backup is made
+        first, since an import is easy to regret.
         """
         from rugdiary.reports.exchange import ImportFailed, merge_into_tables
         from rugdiary.storage.errors import DataFileError, StorageWriteError
@@ -280,34 +292,21 @@ class DataFiles(QObject):
         path = path or dialogs.choose_data_import_file(self._parent)
         if path is None:
             return False
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            dialogs.show_error(
-                self._parent,
-                self.tr("Nothing was imported"),
-                self.tr("RugDiary could not read %1.\n\nWhat happened: %2")
-                .replace("%1", str(path))
-                .replace("%2", error.strerror or str(error)),
-            )
+        content = self._read(path)
+        if content is None:
             return False
         try:
             with _busy():
                 plan = self._plan(content)
         except ImportFailed as failed:
-            dialogs.show_import_problems(
-                self._parent, path.name, [_problem_text(p) for p in failed.problems], failed.more
-            )
+            self._show_problems(path, failed)
+            return False
+        except DataFileError as error:
+            self._not_imported(str(error))
             return False
         adds = plan_lines(plan)
         if not adds and not plan.conflicts:
-            dialogs.show_error(
-                self._parent,
-                self.tr("Nothing new to import"),
-                self.tr("Everything in %1 is in your diary already. Nothing was changed.").replace(
-                    "%1", path.name
-                ),
-            )
+            self._nothing_new(path, plan.duplicates + plan.settings_skipped == 0)
             return False
         choice = dialogs.ask_import_data(
             self._parent, path.name, adds, plan.duplicates, len(plan.conflicts)
@@ -315,36 +314,50 @@ class DataFiles(QObject):
         if choice is None:
             return False
         replace = choice is dialogs.ImportDataChoice.REPLACE
+        shown = _shape(plan)
         try:
             with _busy(), self._diary.transaction():
                 # Planned again under the lock: another RugDiary (or the command line)
-                # may have written since the question was asked.
+                # may have written since the question was asked. What is written must be
+                # what was shown, or nothing.
                 plan = self._plan(content)
-                self._diary.backup_now()
-                self._diary.rewrite(
-                    lambda current: merge_into_tables(current, plan, replace=replace)
-                )
+                changed = _shape(plan) != shown
+                if not changed and (adds or replace):
+                    self._diary.backup_now()
+                    self._diary.rewrite(
+                        lambda current: merge_into_tables(current, plan, replace=replace)
+                    )
         except ImportFailed as failed:
-            dialogs.show_import_problems(
-                self._parent, path.name, [_problem_text(p) for p in failed.problems], failed.more
-            )
+            self._show_problems(path, failed)
             return False
         except (StorageWriteError, DataFileError) as error:
-            dialogs.show_error(
-                self._parent,
-                self.tr("Nothing was imported"),
+            self._not_imported(
                 self.tr(
                     "RugDiary could not save the diary, so it is unchanged.\n\nWhat happened: %1"
-                ).replace("%1", str(error)),
+                ).replace("%1", str(error))
             )
             return False
+        if changed:
+            self._not_imported(
+                self.tr(
+                    "Your diary changed while you were choosing, in another window or on the "
+                    "command line. Import the file again to see what it would add now."
+                )
+            )
+            return False
+        if not adds and not replace:
+            return False  # only differing records, and the person kept theirs
         added = len(plan.entries) + len(plan.sessions) + sum(len(d) for d in plan.records.values())
         replaced = len(plan.conflicts) if replace else 0
-        message = _counted(
-            added,
-            self.tr("Imported 1 record from %2."),
-            self.tr("Imported %1 records from %2."),
-        ).replace("%2", path.name)
+        message = (
+            _counted(
+                added,
+                self.tr("Imported 1 record from %2."),
+                self.tr("Imported %1 records from %2."),
+            ).replace("%2", path.name)
+            if added
+            else self.tr("Imported from %1.").replace("%1", path.name)
+        )
         if replaced:
             message += " " + _counted(
                 replaced,
@@ -354,6 +367,53 @@ class DataFiles(QObject):
         self.imported.emit()
         self.notice.emit(message)
         return True
+
+    def _read(self, path: Path) -> bytes | None:
+        """The file's bytes, or None after saying why they cannot be had."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_IMPORT_BYTES:
+                self._not_imported(
+                    self.tr(
+                        "%1 is %2 MB: far larger than any diary. Choose the file you "
+                        "exported from RugDiary or a spreadsheet of your scores."
+                    )
+                    .replace("%1", path.name)
+                    .replace("%2", str(size // 1_000_000))
+                )
+                return None
+            return path.read_bytes()
+        except OSError as error:
+            self._not_imported(
+                self.tr("RugDiary could not read %1.\n\nWhat happened: %2")
+                .replace("%1", str(path))
+                .replace("%2", error.strerror or str(error))
+            )
+            return None
+
+    def _not_imported(self, text: str) -> None:
+        dialogs.show_error(self._parent, self.tr("Nothing was imported"), text)
+
+    def _show_problems(self, path: Path, failed: Any) -> None:
+        problems = [_problem_text(p) for p in failed.problems]
+        dialogs.show_import_problems(self._parent, path.name, problems, failed.more)
+
+    def _nothing_new(self, path: Path, empty: bool) -> None:
+        dialogs.show_error(
+            self._parent,
+            self.tr("Nothing new to import"),
+            (
+                self.tr("%1 holds no diary records. Nothing was changed.")
+                if empty
+                else self.tr("Everything in %1 is in your diary already. Nothing was changed.")
+            ).replace("%1", path.name),
+        )
+
+
+def _shape(plan: ImportResult) -> tuple[object, ...]:
+    """What an import plan would do, in counts: equal shapes mean the same question."""
+    records = tuple(sorted((name, len(docs)) for name, docs in plan.records.items()))
+    return len(plan.entries), len(plan.sessions), records, len(plan.conflicts)
 
 
 def _problem_text(problem: Any) -> str:

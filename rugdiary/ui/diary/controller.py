@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
-from rugdiary.core.clock import Clock
+from rugdiary.core.clock import TYPED_MOMENT_SLACK, Clock
 from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
 from rugdiary.core.safety import RED_FLAG_TAGS
 from rugdiary.core.sessions import named_as_now
@@ -133,6 +133,10 @@ class DiaryController(QObject):
                 now = self.clock.now()
                 at = form.chosen_datetime() if self._when_touched else now
                 entry = new_entry(now=now, at=at, **values)
+            if self._when_touched and entry.at > self.clock.now() + TYPED_MOMENT_SLACK:
+                raise ValidationError(
+                    "at", self.tr("lies in the future. Choose a moment up to now.")
+                )
         except ValidationError as error:
             self._show_invalid(error)
             return False

@@ -538,10 +538,13 @@ class PlayerController(QObject):
         else:
             step = engine.current_step
             reached = step.item_index + 1 if step is not None else 1
+            done, planned = texts.length_text(engine.done_s), texts.length_text(engine.planned_s)
+            if done == planned:  # stopped at 7:40 of 8:00: "8 min of the planned 8 min"
+                done, planned = texts.clock_text(engine.done_s), texts.clock_text(engine.planned_s)
             summary = (
                 self.tr("You moved for %1 of the planned %2 and got to exercise %3 of %4.")
-                .replace("%1", texts.length_text(engine.done_s))
-                .replace("%2", texts.length_text(engine.planned_s))
+                .replace("%1", done)
+                .replace("%2", planned)
                 .replace("%3", str(reached))
                 .replace("%4", str(exercises))
             )

@@ -180,7 +180,8 @@ def length_text(seconds: float) -> str:
     total = max(0, round(seconds))
     if total < 60:
         return QCoreApplication.translate("player", "%1 s").replace("%1", str(total))
-    return QCoreApplication.translate("player", "%1 min").replace("%1", str(round(total / 60)))
+    minutes = (total + 30) // 60  # halves up: round() made 150 s "2 min" and 210 s "4 min"
+    return QCoreApplication.translate("player", "%1 min").replace("%1", str(minutes))
 
 
 def clock_text(seconds: float) -> str:

@@ -144,7 +144,8 @@ class ReportView(QWidget):
             options,
         )
         other_formats.setWordWrap(True)
-        self.export_data_button = QPushButton(self.tr("&Export my data…"), options)
+        # Alt+D: Alt+E is the Edit menu's.
+        self.export_data_button = QPushButton(self.tr("Export my &data…"), options)
         other_row = QHBoxLayout()
         other_row.addWidget(other_formats, 1)
         other_row.addWidget(self.export_data_button, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -298,6 +298,26 @@ def test_done_gives_the_focus_back_to_the_start_button(
     page.controller.timer.stop()
 
 
+def test_a_stop_near_the_end_gives_minutes_and_seconds_rather_than_equal_minutes(
+    qtbot: QtBot,
+    player: PlayerPage,
+    tiny_program: Program,
+    monkeypatch: pytest.MonkeyPatch,
+    advance: Advance,
+) -> None:
+    """Stopped at 1:15 of 1:29, both round to "1 min": "1 min of the planned 1 min"."""
+    monkeypatch.setattr(dialogs, "ask_stop_session", lambda _parent: "time")
+    begin(qtbot, player, tiny_program)
+    player.controller.skip_forward()
+    advance(75.0)
+    if player.view.current_panel() is not player.view.play:
+        pytest.fail("the tiny programme ended before the stop")
+    qtbot.keyClick(player.view.play.pause_button, Qt.Key.Key_Escape)
+    summary = player.view.after.summary.text()
+    assert summary.startswith("You moved for 1:"), summary
+    assert "of the planned 1:29" in summary
+
+
 def test_after_saving_save_waits_for_a_change_and_never_says_save_again(
     qtbot: QtBot,
     player: PlayerPage,

@@ -74,3 +74,4 @@ def test_a_length_that_is_over_is_said_in_minutes_not_as_a_clock() -> None:
     assert length_text(45) == "45 s"
     assert length_text(0) == "0 s"
     assert length_text(5400) == "90 min"
+    assert (length_text(150), length_text(210)) == ("3 min", "4 min")  # halves up
