@@ -184,9 +184,9 @@ class FocusStyle(QProxyStyle):
             self._ring(painter, option, inset=-1.0)
             return
         super().drawPrimitive(element, option, painter, widget)
-        if element in _INDICATORS and self.theme != HIGH_CONTRAST:
+        if element in _INDICATORS:
             self._indicator_edge(painter, option, element)
-        if element in _OUTLINED_PRIMITIVES:
+        elif element in _OUTLINED_PRIMITIVES:
             self._outline(painter, option)
             if element == QStyle.PrimitiveElement.PE_FrameLineEdit and _has_focus(option):
                 self._ring(painter, option)
@@ -258,7 +258,14 @@ class FocusStyle(QProxyStyle):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.PlaceholderText), 1.0))
+        # High contrast outlines it in the text colour, a ring for a radio button: drawn as
+        # the other outlines are, a rounded square, it looked like a check box.
+        role = (
+            QPalette.ColorRole.WindowText
+            if self.theme == HIGH_CONTRAST
+            else QPalette.ColorRole.PlaceholderText
+        )
+        painter.setPen(QPen(option.palette.color(role), 1.0))
         area = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
         if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
             painter.drawEllipse(area)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSlider,
     QStyle,
@@ -397,6 +398,31 @@ def test_an_empty_check_box_stands_out_from_the_window(
         for y in range(box.top() + 3, box.bottom() - 2)
     )
     assert edge >= 3, f"{theme}: the box's edge has only {edge:.1f}:1"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_a_radio_button_is_a_ring_that_stands_out(
+    qtbot: QtBot, restore_app_look: QApplication, theme: str
+) -> None:
+    """Its edge at least 3:1 against the window, and round: high contrast outlined it as
+    a rounded square, so a choice of one looked like boxes to tick."""
+    apply_theme(restore_app_look, theme)
+    radio = QRadioButton("Complete copy")
+    qtbot.addWidget(radio)
+    radio.show()
+    qtbot.waitExposed(radio)
+    window = restore_app_look.palette().color(QPalette.ColorRole.Window)
+    image = radio.grab().toImage()
+    option = QStyleOptionButton()
+    option.initFrom(radio)
+    ring = radio.style().subElementRect(QStyle.SubElement.SE_RadioButtonIndicator, option, radio)
+    middle = ring.center().y()
+    edge = max(
+        _contrast(image.pixelColor(x, middle), window) for x in (ring.left(), ring.left() + 1)
+    )
+    assert edge >= 3, f"{theme}: the ring's edge has only {edge:.1f}:1"
+    corner = _contrast(image.pixelColor(ring.left() + 1, ring.top() + 1), window)
+    assert corner < 1.5, f"{theme}: the corner is drawn ({corner:.1f}:1): a square, not a ring"
 
 
 @pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
