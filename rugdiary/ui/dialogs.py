@@ -571,11 +571,14 @@ def ask_import_conflict(
 # -- the diary as files (File menu) ----------------------------------------------------------
 
 
-def ask_data_export(parent: QWidget | None, today: date) -> ExportChoice | None:
-    """Ask what kind of file to export, and which days; None when cancelled."""
+def ask_data_export(
+    parent: QWidget | None, today: date, last: ExportChoice | None = None
+) -> ExportChoice | None:
+    """Ask what kind of file to export, and which days (offering `last` again); None when
+    cancelled."""
     from rugdiary.ui.data_files.export_dialog import DataExportDialog
 
-    dialog = DataExportDialog(today, parent)
+    dialog = DataExportDialog(today, parent, last)
     try:
         return dialog.choice() if exec_dialog(dialog) else None
     finally:

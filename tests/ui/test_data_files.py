@@ -36,7 +36,13 @@ class Asked:
         self.save_to: Path | None = None
         self.open_file: Path | None = None
         self.import_answer: dialogs.ImportDataChoice | None = dialogs.ImportDataChoice.ADD
-        monkeypatch.setattr(dialogs, "ask_data_export", lambda parent, today: self.export)
+        self.offered: list[ExportChoice | None] = []
+
+        def export(parent: Any, today: date, last: ExportChoice | None = None) -> Any:
+            self.offered.append(last)
+            return self.export
+
+        monkeypatch.setattr(dialogs, "ask_data_export", export)
         monkeypatch.setattr(
             dialogs, "choose_data_export_file", lambda parent, suggested: self.save_to
         )
@@ -404,7 +410,7 @@ def test_the_dialog_reads_the_kind_and_chosen_dates(qtbot: QtBot) -> None:
     assert dialog.from_date.isEnabled()
     dialog.from_date.setDate(QDate(2026, 1, 5))
     dialog.to_date.setDate(QDate(2026, 2, 1))
-    assert dialog.choice() == ExportChoice("fhir", date(2026, 1, 5), date(2026, 2, 1))
+    assert dialog.choice() == ExportChoice("fhir", date(2026, 1, 5), date(2026, 2, 1), "custom")
     # Every kind says what it is for, to a screen reader too.
     for button in dialog.kind_buttons.values():
         assert button.accessibleDescription()
@@ -479,3 +485,18 @@ def test_a_semicolon_spreadsheet_imports_back_unchanged(
         assert back == services.entries.list()[0]
     finally:
         other.close()
+
+
+def test_the_next_export_offers_the_last_ones_choices(
+    qtbot: QtBot, window: MainWindow, asked: Asked, tmp_path: Path
+) -> None:
+    chosen = ExportChoice("sessions_csv", date(2026, 1, 5), date(2026, 2, 1), "custom")
+    asked.export = chosen
+    asked.save_to = tmp_path / "s.csv"
+    window.export_data_action.trigger()
+    window.export_data_action.trigger()
+    assert asked.offered == [None, chosen]
+    dialog = DataExportDialog(date(2026, 3, 2), None, chosen)
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == chosen
+    assert dialog.from_date.isEnabled()

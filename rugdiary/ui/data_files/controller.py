@@ -165,6 +165,8 @@ class DataFiles(QObject):
         self._entries = entries
         self._sessions = sessions
         self._clock = clock
+        self._last: ExportChoice | None = None
+        """The last export's choices, offered again while the app runs (not stored)."""
 
     # -- export ---------------------------------------------------------------------------------
 
@@ -179,9 +181,10 @@ class DataFiles(QObject):
         """Ask what to export and where, and write it; the file, or None when not written."""
         from rugdiary.storage.database import is_data_folder_file
 
-        choice = dialogs.ask_data_export(self._parent, self._clock.now().date())
+        choice = dialogs.ask_data_export(self._parent, self._clock.now().date(), self._last)
         if choice is None:
             return None
+        self._last = choice
         target = dialogs.choose_data_export_file(self._parent, self.suggested_path(choice))
         if target is None:
             return None

@@ -41,6 +41,8 @@ class ExportChoice:
     kind: str
     start: date | None = None
     end: date | None = None
+    period: str = "all"
+    """The period as chosen ("all", "4w", "3m", "12m", "custom"): the next export offers it."""
 
     @property
     def suffix(self) -> str:
@@ -100,7 +102,9 @@ def _kind_texts() -> dict[str, tuple[str, str]]:
 class DataExportDialog(QDialog):
     """Asks what to export; `choice()` reads the answer once the dialog is accepted."""
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, last: ExportChoice | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dataExportDialog")
         self.setWindowTitle(QCoreApplication.translate("DataExportDialog", "Export my data"))
@@ -188,6 +192,14 @@ class DataExportDialog(QDialog):
         form.addRow(QCoreApplication.translate("DataExportDialog", "Dates:"), dates)
         layout.addLayout(form)
         self.period.currentIndexChanged.connect(self._update_dates)
+        if last is not None:
+            # The same kind and days as the last export: a monthly spreadsheet for the
+            # physiotherapist is the same choice each time.
+            self.kind_buttons[last.kind].setChecked(True)
+            self.period.setCurrentIndex(max(0, self.period.findData(last.period)))
+            if last.period == "custom" and last.start is not None and last.end is not None:
+                self.from_date.setDate(QDate(last.start.year, last.start.month, last.start.day))
+                self.to_date.setDate(QDate(last.end.year, last.end.month, last.end.day))
         self._update_dates()
 
         self.health_note = QLabel(
@@ -212,7 +224,7 @@ class DataExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.kind_buttons["entries_csv"].setFocus()
+        self.kind_buttons[self.kind()].setFocus()
         # As tall as its wrapped lines need at this width. The size hint is for the
         # narrowest width, so it is too tall here; too short, the lines lose their ends.
         width = max(520, self.sizeHint().width())
@@ -232,7 +244,6 @@ class DataExportDialog(QDialog):
             value = edit.date()
             return date(value.year(), value.month(), value.day())
 
-        start, end = period_days(
-            str(self.period.currentData()), self._today, (day(self.from_date), day(self.to_date))
-        )
-        return ExportChoice(self.kind(), start, end)
+        period = str(self.period.currentData())
+        start, end = period_days(period, self._today, (day(self.from_date), day(self.to_date)))
+        return ExportChoice(self.kind(), start, end, period)
