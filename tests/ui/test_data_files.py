@@ -73,6 +73,14 @@ def _entry(clock: FakeClock, days_ago: int, pain: int, **fields: Any) -> DiaryEn
     return DiaryEntry(at=at, pain=pain, stress=4, created=at, updated=at, **fields)
 
 
+def _export(window: MainWindow, asked: Asked, target: Path, kind: str = "json") -> Path:
+    """Export `kind` through File → Export my data into `target`, as a person would."""
+    asked.export = ExportChoice(kind)
+    asked.save_to = target
+    window.export_data_action.trigger()
+    return target
+
+
 def _diary_bytes(db: Database) -> bytes:
     return diary_path(db.data_dir).read_bytes()
 
@@ -118,9 +126,7 @@ def test_the_complete_copy_imports_into_an_empty_diary_again(
 ) -> None:
     services.entries.add_many([_entry(clock, 2, 3), _entry(clock, 1, 5)])
     services.sessions.add(evening_session(clock.now().date() - timedelta(days=1)))
-    asked.export = ExportChoice("json")
-    asked.save_to = tmp_path / "copy.json"
-    window.export_data_action.trigger()
+    _export(window, asked, tmp_path / "copy.json")
     document = json.loads(asked.save_to.read_text("utf-8"))
     assert len(document["tables"]["entries"]) == 2
     assert len(document["tables"]["sessions"]) == 1
@@ -245,10 +251,7 @@ def test_a_file_already_in_the_diary_changes_nothing(
     window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
 ) -> None:
     services.entries.add(_entry(clock, 2, 3))
-    asked.export = ExportChoice("json")
-    asked.save_to = tmp_path / "copy.json"
-    window.export_data_action.trigger()
-    asked.open_file = asked.save_to
+    asked.open_file = _export(window, asked, tmp_path / "copy.json")
     assert not window.data_files().import_file()
     ((title, text),) = asked.errors
     assert title == "Nothing new to import"
@@ -274,16 +277,11 @@ def test_records_that_differ_keep_mine_unless_the_person_says_replace(
     pains: list[int],
 ) -> None:
     services.entries.add(_entry(clock, 2, 3))
-    asked.export = ExportChoice("json")
-    asked.save_to = tmp_path / "copy.json"
-    window.export_data_action.trigger()
     services.entries.add(_entry(clock, 1, 6))
-    asked.save_to = tmp_path / "later.json"
-    window.export_data_action.trigger()
+    copy = _export(window, asked, tmp_path / "copy.json")
     services.entries.delete(services.entries.list()[0].id)  # the one of 1 day ago
-    changed = asked.save_to.read_text("utf-8").replace('"pain": 3', '"pain": 8')
-    asked.save_to.write_text(changed, "utf-8")
-    asked.open_file = asked.save_to
+    copy.write_text(copy.read_text("utf-8").replace('"pain": 3', '"pain": 8'), "utf-8")
+    asked.open_file = copy
     asked.import_answer = answer
 
     assert window.data_files().import_file() is (answer is not None)
@@ -301,13 +299,9 @@ def test_a_file_that_only_differs_changes_nothing_unless_replace_is_chosen(
     db: Database,
 ) -> None:
     services.entries.add(_entry(clock, 2, 3))
-    asked.export = ExportChoice("json")
-    asked.save_to = tmp_path / "copy.json"
-    window.export_data_action.trigger()
-    asked.save_to.write_text(
-        asked.save_to.read_text("utf-8").replace('"pain": 3', '"pain": 8'), "utf-8"
-    )
-    asked.open_file = asked.save_to
+    copy = _export(window, asked, tmp_path / "copy.json")
+    copy.write_text(copy.read_text("utf-8").replace('"pain": 3', '"pain": 8'), "utf-8")
+    asked.open_file = copy
     before, backups = _diary_bytes(db), len(list_backups(db.data_dir))
     asked.import_answer = dialogs.ImportDataChoice.ADD  # as if "keep mine" were offered
     assert not window.data_files().import_file()

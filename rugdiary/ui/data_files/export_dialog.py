@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from rugdiary.ui.locale_dates import day_format
+from rugdiary.ui.widgets.date_edits import date_range
 
 KINDS: tuple[str, ...] = ("entries_csv", "sessions_csv", "json", "fhir")  # exchange.EXPORT_KINDS
 """What an export can be: the diary or the sessions as a spreadsheet, everything as a copy
@@ -167,28 +166,15 @@ class DataExportDialog(QDialog):
         ):
             self.period.addItem(text, code)
         form.addRow(QCoreApplication.translate("DataExportDialog", "&Period:"), self.period)
-        self.from_date = QDateEdit(self)
-        self.to_date = QDateEdit(self)
+        dates, self.from_date, self.to_date = date_range(
+            self,
+            QCoreApplication.translate("DataExportDialog", "From"),
+            QCoreApplication.translate("DataExportDialog", "To"),
+        )
         today_q = QDate(today.year, today.month, today.day)
-        for edit, name, value in (
-            (
-                self.from_date,
-                QCoreApplication.translate("DataExportDialog", "From"),
-                today_q.addDays(-27),
-            ),
-            (self.to_date, QCoreApplication.translate("DataExportDialog", "To"), today_q),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(day_format(short_month=True))
+        for edit, value in ((self.from_date, today_q.addDays(-27)), (self.to_date, today_q)):
             edit.setMaximumDate(today_q)
             edit.setDate(value)
-            edit.setAccessibleName(name)
-        dates = QWidget(self)
-        dates_layout = QHBoxLayout(dates)
-        dates_layout.setContentsMargins(0, 0, 0, 0)
-        dates_layout.addWidget(self.from_date, 1)
-        dates_layout.addWidget(QLabel("–", dates))
-        dates_layout.addWidget(self.to_date, 1)
         form.addRow(QCoreApplication.translate("DataExportDialog", "Dates:"), dates)
         layout.addLayout(form)
         self.period.currentIndexChanged.connect(self._update_dates)

@@ -7,7 +7,6 @@ from PySide6.QtGui import QImage, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.locale_dates import day_format
 from rugdiary.ui.page_layout import page_title, set_page_margins
 from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.widgets.date_edits import date_range
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 try:  # QtPdf comes with PySide6-Addons; a trimmed bundle may lack it, and the page still works.
@@ -86,18 +85,7 @@ class ReportView(QWidget):
         self.period.addItem(self.tr("Last 3 months"), "3m")
         self.period.addItem(self.tr("Choose dates"), "custom")
         form.addRow(self.tr("&Period:"), self.period)
-        self.from_date = QDateEdit(options)
-        self.to_date = QDateEdit(options)
-        for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(day_format(short_month=True))
-            edit.setAccessibleName(name)
-        dates = QWidget(options)
-        dates_layout = QHBoxLayout(dates)
-        dates_layout.setContentsMargins(0, 0, 0, 0)
-        dates_layout.addWidget(self.from_date, 1)
-        dates_layout.addWidget(QLabel("–", dates))
-        dates_layout.addWidget(self.to_date, 1)
+        dates, self.from_date, self.to_date = date_range(options, self.tr("From"), self.tr("To"))
         form.addRow(self.tr("Dates:"), dates)
         self.language = QComboBox(options)
         for code, name in LANGUAGES:
