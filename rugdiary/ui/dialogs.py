@@ -188,17 +188,21 @@ def show_about(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.about(parent, title, text)
 
 
-def choose_picture_file(parent: QWidget | None) -> Path | None:
-    """Ask for a picture of an own exercise (PNG, JPEG or SVG); None when cancelled."""
+def _open_file(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
+    """An open dialog that starts in the home folder; the file, or None when cancelled."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _filter = QFileDialog.getOpenFileName(
+    path, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_text)
+    return Path(path) if path else None
+
+
+def choose_picture_file(parent: QWidget | None) -> Path | None:
+    """Ask for a picture of an own exercise (PNG, JPEG or SVG); None when cancelled."""
+    return _open_file(
         parent,
         QCoreApplication.translate("dialogs", "Choose a picture"),
-        str(Path.home()),
         QCoreApplication.translate("dialogs", "Pictures (*.png *.jpg *.jpeg *.svg)"),
     )
-    return Path(path) if path else None
 
 
 def ask_delete_used_exercise(parent: QWidget | None, name: str, programs: list[str]) -> bool:
@@ -474,17 +478,13 @@ def choose_programme_export_file(parent: QWidget | None, suggested: Path) -> Pat
 
 def choose_programme_file(parent: QWidget | None) -> Path | None:
     """Ask for a program file to import; None when cancelled."""
-    from PySide6.QtWidgets import QFileDialog
-
-    path, _filter = QFileDialog.getOpenFileName(
+    return _open_file(
         parent,
         QCoreApplication.translate("dialogs", "Import a program"),
-        str(Path.home()),
         QCoreApplication.translate(
             "dialogs", "RugDiary program files (*.rugprog *.json *.zip);;All files (*)"
         ),
     )
-    return Path(path) if path else None
 
 
 def choose_sheet_file(parent: QWidget | None, suggested: Path) -> Path | None:
@@ -604,15 +604,11 @@ def choose_data_export_file(parent: QWidget | None, suggested: Path) -> Path | N
 
 def choose_data_import_file(parent: QWidget | None) -> Path | None:
     """Ask for a CSV or JSON file to import into the diary; None when cancelled."""
-    from PySide6.QtWidgets import QFileDialog
-
-    path, _filter = QFileDialog.getOpenFileName(
+    return _open_file(
         parent,
         QCoreApplication.translate("dialogs", "Import data"),
-        str(Path.home()),
         QCoreApplication.translate("dialogs", "Diary files (*.csv *.json *.txt);;All files (*)"),
     )
-    return Path(path) if path else None
 
 
 def show_import_problems(

@@ -179,3 +179,27 @@ def test_a_file_that_only_differs_offers_replace_or_cancel_and_enter_cancels(
             ["Cancel", "Replace mine"],
         )
     ]
+
+
+def test_open_dialogs_start_at_home_and_give_the_file_or_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[tuple[str, str, str]] = []
+    answers = iter([("/home/me/physio.csv", ""), ("", "")])
+
+    def fake(parent: object, title: str, folder: str, filters: str) -> tuple[str, str]:
+        asked.append((title, folder, filters))
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
+    assert dialogs.choose_data_import_file(None) == Path("/home/me/physio.csv")
+    assert dialogs.choose_data_import_file(None) is None
+    assert asked[0] == (
+        "Import data",
+        str(Path.home()),
+        "Diary files (*.csv *.json *.txt);;All files (*)",
+    )
