@@ -690,6 +690,22 @@ Wat er gebeurde: %1</translation>
         <translation>Bij %1 onderdelen is jouw versie vervangen door die uit het bestand.</translation>
     </message>
     <message>
+        <source>RugDiary could not read your diary, so nothing was changed.
+
+What happened: %1</source>
+        <translation>RugDiary kon je dagboek niet lezen, dus er is niets veranderd.
+
+Wat er gebeurde: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a file RugDiary can import (%2).
+
+Choose a file you exported from RugDiary, or a spreadsheet saved as CSV (in Excel: Save As, then CSV UTF-8). A program file goes in through Programs, Import.</source>
+        <translation>%1 is geen bestand dat RugDiary kan importeren (%2).
+
+Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die als CSV is opgeslagen (in Excel: Opslaan als, dan CSV UTF-8). Een programmabestand gaat via Programma&apos;s, Importeren.</translation>
+    </message>
+    <message>
         <source>%1 holds no diary records. Nothing was changed.</source>
         <translation>%1 bevat geen dagboekgegevens. Er is niets veranderd.</translation>
     </message>

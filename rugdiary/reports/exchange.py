@@ -977,6 +977,11 @@ class _Parsed:
     entries: list[tuple[int, DiaryEntry]] = field(default_factory=list)
     sessions: list[tuple[int, Session]] = field(default_factory=list)
     records: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    moment_column: str = "at"
+    """The column an entry's moment came from, as the file names it: a problem with the
+    moment names it, not a column the person never typed."""
+    moment_is_day: bool = False
+    """The moment came from a day column (its time, if any, stood elsewhere)."""
 
 
 def _parse_json_export(text: str, known_schema: int, problems: _Problems) -> _Parsed:
@@ -1414,6 +1419,10 @@ def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
     parsed = _Parsed(fmt)
     if problems:
         return parsed  # without a sound header every row would only add noise
+    if "at" not in names and "date" in names:
+        parsed.moment_column, parsed.moment_is_day = names["date"], True
+    elif "at" in names:
+        parsed.moment_column = names["at"]
     width = len(table.columns)
     by_position = {table.columns[i]: i for i in range(width)}
     aliases = _SIMPLE_ALIASES if fmt is ImportFormat.SIMPLE_CSV else {}
@@ -1573,14 +1582,16 @@ _FUTURE_FIELDS: Mapping[str, tuple[str, ...]] = {
 
 
 def _in_future(moment: datetime | date, now: datetime) -> bool:
-    """Whether `moment` lies on a later day than now and beyond IMPORT_FUTURE_SLACK."""
+    """Whether `moment` lies beyond IMPORT_FUTURE_SLACK and on a later day than today.
+
+    The record's day is its own date (where the diary files it); it counts as later when
+    it is after today both here and in the record's own offset, so neither +14:00 nor
+    -12:00 lets a record for tomorrow through.
+    """
     if not isinstance(moment, datetime):
         return moment > now.date()
-    if moment.tzinfo is None:
-        return False  # validation names a moment without an offset
-    return (
-        moment > now + IMPORT_FUTURE_SLACK and moment.date() > now.astimezone(moment.tzinfo).date()
-    )
+    today = min(now.date(), now.astimezone(moment.tzinfo).date())
+    return moment > now + IMPORT_FUTURE_SLACK and moment.date() > today
 
 
 def _future_problems(
@@ -1592,14 +1603,15 @@ def _future_problems(
 
 
 def _doc_moments(table: str, doc: Mapping[str, Any]) -> dict[str, datetime | date | None]:
-    """The dated fields of a plain record, parsed (validated already, so they parse)."""
+    """The dated fields of a plain record, read as the app reads them: a moment without
+    an offset is local time (validated already, so they parse)."""
     found: dict[str, datetime | date | None] = {}
     for name in _FUTURE_FIELDS.get(table, ()):
         value = doc.get(name)
         if isinstance(value, str):
             with contextlib.suppress(ValueError):
                 found[name] = (
-                    date.fromisoformat(value) if name == "day" else datetime.fromisoformat(value)
+                    date.fromisoformat(value) if name == "day" else parse_datetime(value, name)
                 )
     return found
 
@@ -1642,9 +1654,9 @@ def import_data(
     # Only what would be added or could replace a record is checked for dates in the
     # future: a copy that holds one already in the diary imports as before.
     lines = {id(r): line for line, r in (*parsed.entries, *parsed.sessions)}
-    entry_date = "date" if parsed.format is ImportFormat.SIMPLE_CSV else "at"
     for entry in entries:
-        _future_problems(lines[id(entry)], {entry_date: entry.at}, now, problems)
+        moment: datetime | date = entry.at.date() if parsed.moment_is_day else entry.at
+        _future_problems(lines[id(entry)], {parsed.moment_column: moment}, now, problems)
     for session in sessions:
         _future_problems(
             lines[id(session)],

@@ -289,3 +289,33 @@ def test_a_future_record_already_in_the_diary_does_not_block_its_copy() -> None:
     plan = _import(content, existing_entries=[ahead])
     assert list(plan.entries) == [today]
     assert plan.duplicates == 1
+
+
+def test_moments_without_an_offset_are_local_time_and_checked_too() -> None:
+    document = (
+        '{"format": "rugdiary-export", "version": 1, "schema": 1, "tables": {\n'
+        ' "flares": [\n'
+        '  {"id": "f1", "start": "2062-01-01T09:00", "end": null}\n'
+        " ]\n"
+        "}}\n"
+    )
+    (problem,) = _problems(document.encode())
+    assert (problem.line, problem.field) == (3, "start")
+
+
+def test_a_far_eastern_offset_does_not_carry_tomorrow_in() -> None:
+    """At 09:00 (+01:00) on 2 March, 23:30 on 3 March at +14:00 is only 13.5 hours
+    ahead, but the diary would file it under tomorrow."""
+    (problem,) = _problems(b"at,pain,stress\r\n2026-03-03T23:30:00+14:00,1,2\r\n")
+    assert (problem.line, problem.field) == (2, "at")
+    # At -12:00 it is still 1 March: 20:00 on 2 March there is a day ahead.
+    (problem,) = _problems(b"at,pain,stress\r\n2026-03-02T20:00:00-12:00,1,2\r\n")
+    assert (problem.line, problem.field) == (2, "at")
+    plan = _import(b"at,pain,stress\r\n2026-03-01T10:00:00-12:00,1,2\r\n")
+    assert len(plan.entries) == 1
+
+
+def test_a_dutch_spreadsheet_is_told_about_its_own_column_and_day() -> None:
+    (problem,) = _problems(b"datum,pijn,stress\r\n2026-03-04,1,2\r\n")
+    assert (problem.line, problem.field) == (2, "datum")
+    assert problem.message == "2026-03-04 lies in the future"

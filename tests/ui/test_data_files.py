@@ -494,3 +494,49 @@ def test_the_next_export_offers_the_last_ones_choices(
     qtbot.addWidget(dialog)
     assert dialog.choice() == chosen
     assert dialog.from_date.isEnabled()
+
+
+def test_the_wrong_kind_of_file_gets_one_plain_sentence(
+    window: MainWindow, asked: Asked, tmp_path: Path
+) -> None:
+    """An .xlsx is not a line to mend: say what to choose instead."""
+    source = tmp_path / "scores.xlsx"
+    source.write_bytes(b"PK\x03\x04\x00\x00binary")
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    assert asked.problems == []
+    ((title, text),) = asked.errors
+    assert title == "Nothing was imported"
+    assert text.startswith("scores.xlsx is not a file RugDiary can import (the file is binary")
+    assert "CSV UTF-8" in text
+
+
+def test_a_diary_that_cannot_be_read_is_said_not_raised(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+) -> None:
+    """A lock held by a virus scanner or a sync client reads as a PermissionError."""
+    services.entries.add(_entry(clock, 1, 4))
+    source = tmp_path / "one.csv"
+    source.write_text("date,pain,stress\n2026-02-27,6,7\n")
+
+    def locked(*_args: Any) -> Any:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(db, "read_tables", locked)
+    monkeypatch.setattr(services.entries, "list_checked", locked)
+    monkeypatch.setattr(services.entries, "list", locked)
+    _export(window, asked, tmp_path / "copy.json")
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    assert [title for title, _text in asked.errors] == [
+        "The data was not exported",
+        "Nothing was imported",
+    ]
+    assert all("could not read your diary" in text for _title, text in asked.errors)
+    assert not (tmp_path / "copy.json").exists()

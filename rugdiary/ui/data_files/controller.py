@@ -54,6 +54,9 @@ MAX_IMPORT_BYTES = 200_000_000
 """Larger than any diary (ten years export to about 10 MB): a file past it is the wrong
 one, and reading it whole would freeze the window."""
 
+WHOLE_FILE_FIELDS = frozenset({"file", "format", "version", "schema", "tables"})
+"""Problems of the whole file rather than of a line in it (what the import names them)."""
+
 FILE_STEMS = {
     "entries_csv": "rugdiary-diary",
     "sessions_csv": "rugdiary-sessions",
@@ -204,8 +207,10 @@ class DataFiles(QObject):
         try:
             with _busy():
                 payload, left_out = self._payload(choice)
-        except DataFileError as error:  # the diary file was damaged meanwhile
-            dialogs.show_error(self._parent, self.tr("The data was not exported"), str(error))
+        except (DataFileError, OSError) as error:  # damaged or unreadable meanwhile
+            dialogs.show_error(
+                self._parent, self.tr("The data was not exported"), self._unreadable(error)
+            )
             return None
         try:
             with _busy():
@@ -304,8 +309,8 @@ class DataFiles(QObject):
         except ImportFailed as failed:
             self._show_problems(path, failed)
             return False
-        except DataFileError as error:
-            self._not_imported(str(error))
+        except (DataFileError, OSError) as error:
+            self._not_imported(self._unreadable(error))
             return False
         adds = plan_lines(plan)
         if not adds and not plan.conflicts:
@@ -333,12 +338,15 @@ class DataFiles(QObject):
         except ImportFailed as failed:
             self._show_problems(path, failed)
             return False
-        except (StorageWriteError, DataFileError) as error:
+        except StorageWriteError as error:
             self._not_imported(
                 self.tr(
                     "RugDiary could not save the diary, so it is unchanged.\n\nWhat happened: %1"
                 ).replace("%1", str(error))
             )
+            return False
+        except (DataFileError, OSError) as error:
+            self._not_imported(self._unreadable(error))
             return False
         if changed:
             self._not_imported(
@@ -397,7 +405,26 @@ class DataFiles(QObject):
     def _not_imported(self, text: str) -> None:
         dialogs.show_error(self._parent, self.tr("Nothing was imported"), text)
 
+    def _unreadable(self, error: Exception) -> str:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return self.tr(
+            "RugDiary could not read your diary, so nothing was changed.\n\nWhat happened: %1"
+        ).replace("%1", reason)
+
     def _show_problems(self, path: Path, failed: Any) -> None:
+        (first, *rest) = failed.problems
+        if not rest and first.field in WHOLE_FILE_FIELDS:
+            # Not a line to mend but the wrong kind of file: an .xlsx, a PDF, a program.
+            self._not_imported(
+                self.tr(
+                    "%1 is not a file RugDiary can import (%2).\n\nChoose a file you exported "
+                    "from RugDiary, or a spreadsheet saved as CSV (in Excel: Save As, then "
+                    "CSV UTF-8). A program file goes in through Programs, Import."
+                )
+                .replace("%1", path.name)
+                .replace("%2", first.message)
+            )
+            return
         problems = [_problem_text(p) for p in failed.problems]
         dialogs.show_import_problems(self._parent, path.name, problems, failed.more)
 
