@@ -606,6 +606,34 @@
         <translation>je instellingen</translation>
     </message>
     <message>
+        <source>diary entry of %1</source>
+        <translation>dagboekregistratie van %1</translation>
+    </message>
+    <message>
+        <source>exercise session of %1</source>
+        <translation>oefensessie van %1</translation>
+    </message>
+    <message>
+        <source>activity score of %1</source>
+        <translation>activiteitsscore van %1</translation>
+    </message>
+    <message>
+        <source>program “%1”</source>
+        <translation>programma “%1”</translation>
+    </message>
+    <message>
+        <source>exercise “%1”</source>
+        <translation>oefening “%1”</translation>
+    </message>
+    <message>
+        <source>activity “%1”</source>
+        <translation>activiteit “%1”</translation>
+    </message>
+    <message>
+        <source>%1 %2 (line %3)</source>
+        <translation>%1 %2 (regel %3)</translation>
+    </message>
+    <message>
         <source>The data was not exported</source>
         <translation>De gegevens zijn niet geëxporteerd</translation>
     </message>
@@ -4622,6 +4650,10 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>A backup of your diary as it is now is made first; Settings lists it under Backups.</source>
         <translation>Eerst wordt er een back-up gemaakt van je dagboek zoals het nu is; je vindt die bij Instellingen onder Back-ups.</translation>
+    </message>
+    <message>
+        <source>In your diary with other values:</source>
+        <translation>In je dagboek met andere waarden:</translation>
     </message>
     <message>
         <source>Import, keep mine</source>

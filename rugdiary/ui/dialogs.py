@@ -661,7 +661,12 @@ class ImportDataChoice(enum.Enum):
 
 
 def ask_import_data(
-    parent: QWidget | None, file_name: str, adds: list[str], skipped: int, conflicts: int
+    parent: QWidget | None,
+    file_name: str,
+    adds: list[str],
+    skipped: int,
+    conflicts: int,
+    differing: list[str] | None = None,
 ) -> ImportDataChoice | None:
     """Say what an import would add and ask to go ahead; None (Cancel, Escape) adds nothing.
 
@@ -716,6 +721,14 @@ def ask_import_data(
         )
     )
     box.setInformativeText("\n".join(lines))
+    if differing:
+        # Which of theirs Replace would overwrite, under Show Details: the count alone
+        # did not let the person judge.
+        box.setDetailedText(
+            QCoreApplication.translate("dialogs", "In your diary with other values:")
+            + "\n"
+            + "\n".join(f"• {line}" for line in differing)
+        )
     choices: dict[object, ImportDataChoice] = {}
     if only_differs:
         replace = box.addButton(

@@ -56,8 +56,18 @@ class Asked:
             lambda parent, name, problems, more: self.problems.append((name, problems, more)),
         )
 
-        def confirm(parent: Any, name: str, adds: list[str], skipped: int, conflicts: int) -> Any:
+        self.differing: list[list[str]] = []
+
+        def confirm(
+            parent: Any,
+            name: str,
+            adds: list[str],
+            skipped: int,
+            conflicts: int,
+            differing: list[str] | None = None,
+        ) -> Any:
             self.confirms.append((name, adds, skipped, conflicts))
+            self.differing.append(list(differing or []))
             return self.import_answer
 
         monkeypatch.setattr(dialogs, "ask_import_data", confirm)
@@ -287,6 +297,8 @@ def test_records_that_differ_keep_mine_unless_the_person_says_replace(
     assert window.data_files().import_file() is (answer is not None)
 
     assert asked.confirms[0][1:] == (["1 diary entry"], 0, 1)  # one to add, one differing
+    # Replace names which of theirs it would overwrite.
+    assert asked.differing == [["diary entry of Feb 28, 2026 09:00"]]
     assert sorted(e.pain for e in services.entries.list()) == pains
 
 
@@ -540,3 +552,12 @@ def test_a_diary_that_cannot_be_read_is_said_not_raised(
     ]
     assert all("could not read your diary" in text for _title, text in asked.errors)
     assert not (tmp_path / "copy.json").exists()
+
+
+def test_a_differing_record_is_named_as_the_person_knows_it() -> None:
+    from rugdiary.reports.exchange import ImportConflict
+
+    program = ImportConflict(4, "programs", "p1", {"id": "p1", "name": {"en": "Morning"}})
+    assert controller.conflict_line(program) == "program “Morning”"
+    odd = ImportConflict(9, "sitting", "2026-03-01", {"day": "2026-03-01"})
+    assert controller.conflict_line(odd) == "sitting 2026-03-01 (line 9)"

@@ -173,6 +173,15 @@ def test_a_file_that_only_differs_offers_replace_or_cancel_and_enter_cancels(
     QTimer.singleShot(0, lambda: enter(QApplication.activeModalWidget()))  # type: ignore[arg-type]
     answers.append(dialogs.ask_import_data(None, "copy.json", [], 0, 2))
     assert answers == [None]
+    details: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        details.append(box.detailedText())
+        box.reject()
+
+    QTimer.singleShot(0, lambda: read(QApplication.activeModalWidget()))  # type: ignore[arg-type]
+    dialogs.ask_import_data(None, "copy.json", [], 0, 1, ["diary entry of 2 Mar 2026 09:00"])
+    assert details == ["In your diary with other values:\n• diary entry of 2 Mar 2026 09:00"]
     assert seen == [
         (
             "copy.json holds other values for records that are in your diary.",

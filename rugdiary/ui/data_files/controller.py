@@ -17,7 +17,7 @@ from rugdiary.core.sessions import Session
 from rugdiary.ui import dialogs
 
 if TYPE_CHECKING:
-    from rugdiary.reports.exchange import ImportResult
+    from rugdiary.reports.exchange import ImportConflict, ImportResult
     from rugdiary.ui.data_files.export_dialog import ExportChoice
 
 Tables = Mapping[str, Mapping[str, Any]]
@@ -144,6 +144,46 @@ def plan_lines(plan: ImportResult) -> list[str]:
         ),
     }
     return [_counted(n, *words[name]) for name, n in counts.items() if n and name in words]
+
+
+def conflict_line(conflict: ImportConflict) -> str:
+    """One record the file holds with other values, as the person knows it: "diary entry
+    of 2 Mar 2026 09:00", "program “Morning”", else its kind and id."""
+    from rugdiary.core.diary import parse_datetime
+    from rugdiary.ui.locale_dates import day_text
+
+    record = conflict.record
+    moment = {"entries": "at", "sessions": "started_at", "activity_scores": "at"}.get(
+        conflict.table
+    )
+    if moment is not None and isinstance(record.get(moment), str):
+        try:
+            at = parse_datetime(record[moment], moment)
+        except ValueError:
+            at = None
+        if at is not None:
+            when = f"{day_text(at.date(), short_month=True)} {at:%H:%M}"
+            kind = {
+                "entries": QCoreApplication.translate("DataFiles", "diary entry of %1"),
+                "sessions": QCoreApplication.translate("DataFiles", "exercise session of %1"),
+                "activity_scores": QCoreApplication.translate("DataFiles", "activity score of %1"),
+            }[conflict.table]
+            return kind.replace("%1", when)
+    name = record.get("name")
+    if isinstance(name, dict):
+        name = next((v for v in name.values() if isinstance(v, str)), None)
+    if isinstance(name, str) and conflict.table in ("programs", "exercises", "activities"):
+        return {
+            "programs": QCoreApplication.translate("DataFiles", "program “%1”"),
+            "exercises": QCoreApplication.translate("DataFiles", "exercise “%1”"),
+            "activities": QCoreApplication.translate("DataFiles", "activity “%1”"),
+        }[conflict.table].replace("%1", name)
+    return (
+        QCoreApplication.translate("DataFiles", "%1 %2 (line %3)")
+        .replace("%1", conflict.table)
+        .replace("%2", conflict.id)
+        .replace("%3", str(conflict.line))
+    )
 
 
 class DataFiles(QObject):
@@ -317,7 +357,12 @@ class DataFiles(QObject):
             self._nothing_new(path, plan.duplicates + plan.settings_skipped == 0)
             return False
         choice = dialogs.ask_import_data(
-            self._parent, path.name, adds, plan.duplicates, len(plan.conflicts)
+            self._parent,
+            path.name,
+            adds,
+            plan.duplicates,
+            len(plan.conflicts),
+            [conflict_line(c) for c in plan.conflicts],
         )
         if choice is None:
             return False
