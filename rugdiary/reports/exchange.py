@@ -1520,14 +1520,20 @@ def _new_only(
     problems: _Problems,
     table: str,
     conflicts: list[ImportConflict],
+    stored_ids: Iterable[str] = (),
 ) -> tuple[list[_R], int]:
     """Records not already present (by instant and values), and the skip count.
+
+    `stored_ids` are the ids of every stored document of the table, readable or not: a
+    damaged stored record is left out of `existing`, and the file's record with its id
+    would have been added beside it, two records under one id. It is a conflict instead,
+    so Replace can mend it from a copy.
 
     A record whose id is present with other values is a conflict (added to
     `conflicts`), not a duplicate. Two rows in one file with the same id but different
     values are an error: guessing which one the user meant would silently lose data.
     """
-    known_ids: set[str] = set()
+    known_ids: set[str] = set(stored_ids)
     known_keys: set[str] = set()
     for record in existing:
         known_ids.add(record.id)
@@ -1644,11 +1650,29 @@ def import_data(
     # problem (a bad score and a date in 2062 alike) and one round of mending suffices.
 
     conflicts: list[ImportConflict] = []
+    existing = existing_records or {}
+
+    def stored_ids(table: str) -> list[str]:
+        docs = existing.get(table, ())
+        return [d["id"] for d in docs if isinstance(d, Mapping) and isinstance(d.get("id"), str)]
+
     entries, entry_dups = _new_only(
-        parsed.entries, existing_entries, _entry_key, problems, "entries", conflicts
+        parsed.entries,
+        existing_entries,
+        _entry_key,
+        problems,
+        "entries",
+        conflicts,
+        stored_ids("entries"),
     )
     sessions, session_dups = _new_only(
-        parsed.sessions, existing_sessions, _session_key, problems, "sessions", conflicts
+        parsed.sessions,
+        existing_sessions,
+        _session_key,
+        problems,
+        "sessions",
+        conflicts,
+        stored_ids("sessions"),
     )
     duplicates = entry_dups + session_dups
     # Only what would be added or could replace a record is checked for dates in the
@@ -1664,7 +1688,6 @@ def import_data(
             now,
             problems,
         )
-    existing = existing_records or {}
     records: dict[str, tuple[dict[str, Any], ...]] = {}
     settings_skipped = 0
     for table, items in parsed.records.items():

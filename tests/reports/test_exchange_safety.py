@@ -319,3 +319,19 @@ def test_a_dutch_spreadsheet_is_told_about_its_own_column_and_day() -> None:
     (problem,) = _problems(b"datum,pijn,stress\r\n2026-03-04,1,2\r\n")
     assert (problem.line, problem.field) == (2, "datum")
     assert problem.message == "2026-03-04 lies in the future"
+
+
+def test_a_damaged_stored_record_is_a_conflict_not_a_twin() -> None:
+    """A stored entry that no longer validates is left out of the readable ones; the
+    file's entry with its id was added beside it, two records under one id."""
+    from rugdiary.reports.exchange import merge_into_tables
+
+    good = _entry(at=NOW - timedelta(days=1), created=NOW, updated=NOW)
+    damaged = {**good.to_dict(), "pain": 15}
+    tables = {"entries": {"1": damaged}}
+    plan = _import(entries_to_csv([good]), existing_records={"entries": tables["entries"].values()})
+    assert plan.entries == ()
+    ((conflict),) = plan.conflicts
+    assert (conflict.table, conflict.id) == ("entries", good.id)
+    mended = merge_into_tables(tables, plan, replace=True)
+    assert list(mended["entries"].values()) == [good.to_dict()]
