@@ -734,6 +734,10 @@ Choose a file you exported from RugDiary, or a spreadsheet saved as CSV (in Exce
 Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die als CSV is opgeslagen (in Excel: Opslaan als, dan CSV UTF-8). Een programmabestand gaat via Programma&apos;s, Importeren.</translation>
     </message>
     <message>
+        <source>%1 holds only settings, and your own settings stay as they are. Nothing was changed.</source>
+        <translation>%1 bevat alleen instellingen, en je eigen instellingen blijven zoals ze zijn. Er is niets veranderd.</translation>
+    </message>
+    <message>
         <source>%1 holds no diary records. Nothing was changed.</source>
         <translation>%1 bevat geen dagboekgegevens. Er is niets veranderd.</translation>
     </message>

@@ -561,3 +561,20 @@ def test_a_differing_record_is_named_as_the_person_knows_it() -> None:
     assert controller.conflict_line(program) == "program “Morning”"
     odd = ImportConflict(9, "sitting", "2026-03-01", {"day": "2026-03-01"})
     assert controller.conflict_line(odd) == "sitting 2026-03-01 (line 9)"
+
+
+def test_a_file_of_settings_only_says_yours_stay(
+    window: MainWindow, services: Services, asked: Asked, tmp_path: Path
+) -> None:
+    services.settings.set("language", "en")
+    source = tmp_path / "settings.json"
+    source.write_text(
+        '{"format": "rugdiary-export", "version": 1, "schema": 1, "tables": {\n'
+        ' "settings": [{"language": "nl"}]\n'
+        "}}\n"
+    )
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    ((title, text),) = asked.errors
+    assert title == "Nothing new to import"
+    assert "your own settings stay as they are" in text

@@ -354,7 +354,7 @@ class DataFiles(QObject):
             return False
         adds = plan_lines(plan)
         if not adds and not plan.conflicts:
-            self._nothing_new(path, plan.duplicates + plan.settings_skipped == 0)
+            self._nothing_new(path, plan)
             return False
         choice = dialogs.ask_import_data(
             self._parent,
@@ -473,15 +473,19 @@ class DataFiles(QObject):
         problems = [_problem_text(p) for p in failed.problems]
         dialogs.show_import_problems(self._parent, path.name, problems, failed.more)
 
-    def _nothing_new(self, path: Path, empty: bool) -> None:
+    def _nothing_new(self, path: Path, plan: ImportResult) -> None:
+        if plan.duplicates:
+            text = self.tr("Everything in %1 is in your diary already. Nothing was changed.")
+        elif plan.settings_skipped:
+            # A copy that differs only in its settings: the folder's own choices win.
+            text = self.tr(
+                "%1 holds only settings, and your own settings stay as they are. Nothing "
+                "was changed."
+            )
+        else:
+            text = self.tr("%1 holds no diary records. Nothing was changed.")
         dialogs.show_error(
-            self._parent,
-            self.tr("Nothing new to import"),
-            (
-                self.tr("%1 holds no diary records. Nothing was changed.")
-                if empty
-                else self.tr("Everything in %1 is in your diary already. Nothing was changed.")
-            ).replace("%1", path.name),
+            self._parent, self.tr("Nothing new to import"), text.replace("%1", path.name)
         )
 
 
