@@ -159,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--table", choices=("entries", "sessions"), default="entries", help="for csv: which records"
     )
+    export.add_argument(
+        "--semicolon",
+        action="store_true",
+        help="for csv: separate values with ; (Excel where numbers have decimal commas)",
+    )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(handler=_cmd_export)
 
@@ -717,6 +722,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             now=now,
             start=start,
             end=end,
+            csv_delimiter=";" if args.semicolon else ",",
         )
     return _write_health_file(output, payload)
 

@@ -156,7 +156,8 @@ SIMPLE_CSV_COLUMNS: dict[str, str] = {
 CSV_CONVENTIONS = (
     "UTF-8 with a byte-order mark, so Excel on Windows shows ë and é correctly; "
     "imports accept UTF-8 with or without it. Comma-separated (File → Export my data "
-    "uses `;` on a computer whose region writes decimal commas, as Excel there expects), "
+    "uses `;` on a computer whose region writes decimal commas, as Excel there expects; "
+    "`export --semicolon` does so from the command line), "
     "lines end in CRLF, "
     "fields quoted as in RFC 4180. Dates and times are ISO 8601. Yes/no columns say "
     "`yes` or `no` (imports also take true/false, 1/0, ja/nee). In `tags` and "

@@ -355,17 +355,17 @@ def test_json_export_import_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
     assert "Imported 0 entries" in out
 
 
+@pytest.mark.parametrize(("flags", "sep"), [((), b","), (("--semicolon",), b";")])
 def test_csv_export_then_import_gives_equal_entries(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], sep: bytes
 ) -> None:
     source, target = tmp_path / "source", tmp_path / "target"
     run(capsys, "--data-dir", str(source), "demo", "--days", "25", "--seed", "2")
     csv_file = tmp_path / "entries.csv"
-    assert (
-        run(capsys, "--data-dir", str(source), "export", "--format", "csv", "-o", str(csv_file))[0]
-        == 0
-    )
-    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbfid,date,time,at,pain,stress")
+    export = ("export", "--format", "csv", "-o", str(csv_file), *flags)
+    assert run(capsys, "--data-dir", str(source), *export)[0] == 0
+    header = sep.join([b"id", b"date", b"time", b"at", b"pain", b"stress"])
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf" + header)
     assert run(capsys, "--data-dir", str(target), "import", str(csv_file))[0] == EXIT_OK
     _, a, _ = run(capsys, "--data-dir", str(source), "list", "--json")
     _, b, _ = run(capsys, "--data-dir", str(target), "list", "--json")
