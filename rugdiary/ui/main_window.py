@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -49,6 +60,20 @@ if TYPE_CHECKING:
     from rugdiary.ui.report.page import ReportPage
     from rugdiary.ui.settings.page import SettingsPage
     from rugdiary.ui.today.page import TodayPage
+
+DROPPED_SUFFIXES = frozenset({".csv", ".json", ".txt"})
+"""What a file dropped on the window may be to go to Import data (as its dialog offers)."""
+
+
+def dropped_diary_file(mime: QMimeData) -> Path | None:
+    """The one local CSV or JSON file being dragged, else None (several files, a web
+    address, a picture: the window does not take those)."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in DROPPED_SUFFIXES else None
+
 
 PAGES: tuple[str, ...] = (
     "today",
@@ -104,6 +129,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("RugDiary"))
+        self.setAcceptDrops(True)  # a diary file dropped on the window is imported
         self._services = services
         self._red_flag_entries: set[str] = set()  # entries whose notice was shown already
         self._data_files: DataFiles | None = None
@@ -797,6 +823,25 @@ class MainWindow(QMainWindow):
         if self._settings is None:
             return False
         return str(self._settings.value(INSIGHTS_USED_KEY, False)).lower() == "true"
+
+    # -- a diary file dropped on the window -----------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_diary_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_diary_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A CSV or JSON file dropped on the window goes to File → Import data."""
+        path = dropped_diary_file(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        # After the drop has returned: the file manager should not wait on our question.
+        QTimer.singleShot(0, lambda: self.data_files().import_file(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.preferences.keep_in_tray():

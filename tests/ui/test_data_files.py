@@ -578,3 +578,38 @@ def test_a_file_of_settings_only_says_yours_stay(
     ((title, text),) = asked.errors
     assert title == "Nothing new to import"
     assert "your own settings stay as they are" in text
+
+
+def test_a_file_dropped_on_the_window_is_imported(
+    qtbot: QtBot, window: MainWindow, services: Services, asked: Asked, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from rugdiary.ui.main_window import dropped_diary_file
+
+    source = tmp_path / "scores.csv"
+    source.write_text("date,pain,stress\n2026-02-27,6,7\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    assert dropped_diary_file(mime) == source
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: len(asked.confirms) == 1)
+    assert [e.pain for e in services.entries.list()] == [6]
+
+    for urls in (
+        [QUrl("https://example.org/scores.csv")],
+        [QUrl.fromLocalFile(str(tmp_path / "photo.png"))],
+        [QUrl.fromLocalFile(str(source)), QUrl.fromLocalFile(str(source))],
+    ):
+        other = QMimeData()
+        other.setUrls(urls)
+        assert dropped_diary_file(other) is None, urls
