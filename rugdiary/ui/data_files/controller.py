@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QWidget
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.core.sessions import Session
+from rugdiary.storage.atomic import atomic_write_bytes
+from rugdiary.storage.database import SCHEMA_VERSION, is_data_folder_file
+from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import dialogs
 
 if TYPE_CHECKING:
     from rugdiary.reports.exchange import ImportConflict, ImportResult
     from rugdiary.ui.data_files.export_dialog import ExportChoice
-
-Tables = Mapping[str, Mapping[str, Any]]
 
 
 class DiaryFile(Protocol):
@@ -39,12 +40,16 @@ class DiaryFile(Protocol):
 
 
 class EntrySource(Protocol):
+    """The diary's entries: the readable ones, and with `list_checked` the damaged too."""
+
     def list(self) -> list[DiaryEntry]: ...
 
     def list_checked(self) -> tuple[list[DiaryEntry], list[Any]]: ...
 
 
 class SessionSource(Protocol):
+    """The exercise sessions, as `EntrySource` has the entries."""
+
     def list(self) -> list[Session]: ...
 
     def list_checked(self) -> tuple[list[Session], list[Any]]: ...
@@ -83,19 +88,14 @@ def _counted(n: int, one: str, many: str) -> str:
     return one if n == 1 else many.replace("%1", str(n))
 
 
-def _busy() -> AbstractContextManager[None]:
+@contextmanager
+def _busy() -> Iterator[None]:
     """The wait cursor while ten years of diary are read or written (a second or so)."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def cursor() -> Iterator[None]:
-        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            yield
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-
-    return cursor()
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def plan_lines(plan: ImportResult) -> list[str]:
@@ -222,8 +222,6 @@ class DataFiles(QObject):
 
     def export(self) -> Path | None:
         """Ask what to export and where, and write it; the file, or None when not written."""
-        from rugdiary.storage.database import is_data_folder_file
-
         choice = dialogs.ask_data_export(self._parent, self._clock.now().date(), self._last)
         if choice is None:
             return None
@@ -241,9 +239,6 @@ class DataFiles(QObject):
                 ).replace("%1", str(target)),
             )
             return None
-        from rugdiary.storage.atomic import atomic_write_bytes
-        from rugdiary.storage.errors import DataFileError
-
         try:
             with _busy():
                 payload, left_out = self._payload(choice)
@@ -281,7 +276,6 @@ class DataFiles(QObject):
         """The export's bytes, and how many stored records could not be read into it."""
         from rugdiary import __version__
         from rugdiary.reports import exchange
-        from rugdiary.storage.database import SCHEMA_VERSION
 
         entries, bad_entries = self._entries.list_checked()
         sessions, bad_sessions = self._sessions.list_checked()
@@ -314,7 +308,6 @@ class DataFiles(QObject):
     def _plan(self, content: bytes) -> ImportResult:
         """What importing `content` would add to the diary as it is now (ImportFailed if bad)."""
         from rugdiary.reports import exchange
-        from rugdiary.storage.database import SCHEMA_VERSION
 
         tables = self._diary.read_tables()
         return exchange.import_data(
@@ -335,7 +328,6 @@ class DataFiles(QObject):
         first, since an import is easy to regret.
         """
         from rugdiary.reports.exchange import ImportFailed, merge_into_tables
-        from rugdiary.storage.errors import DataFileError, StorageWriteError
 
         path = path or dialogs.choose_data_import_file(self._parent)
         if path is None:
