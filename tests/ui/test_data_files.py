@@ -417,6 +417,11 @@ def test_the_dialog_reads_the_kind_and_chosen_dates(qtbot: QtBot) -> None:
     dialog.from_date.setDate(QDate(2026, 1, 5))
     dialog.to_date.setDate(QDate(2026, 2, 1))
     assert dialog.choice() == ExportChoice("fhir", date(2026, 1, 5), date(2026, 2, 1), "custom")
+    # The kinds are the ones the exchange makes, each with its suffix.
+    from rugdiary.reports.exchange import EXPORT_KINDS
+    from rugdiary.ui.data_files.export_dialog import SUFFIXES
+
+    assert list(dialog.kind_buttons) == list(EXPORT_KINDS) == list(SUFFIXES)
     # Every kind says what it is for, to a screen reader too.
     for button in dialog.kind_buttons.values():
         assert button.accessibleDescription()

@@ -21,13 +21,8 @@ from PySide6.QtWidgets import (
 
 from rugdiary.ui.widgets.date_edits import date_range
 
-KINDS: tuple[str, ...] = ("entries_csv", "sessions_csv", "json", "fhir")  # exchange.EXPORT_KINDS
-"""What an export can be: the diary or the sessions as a spreadsheet, everything as a copy
-RugDiary reads back, or the diary in the format health record systems read."""
-
 SUFFIXES = {"entries_csv": ".csv", "sessions_csv": ".csv", "json": ".json", "fhir": ".json"}
-
-PERIODS: tuple[str, ...] = ("all", "4w", "3m", "12m", "custom")
+"""Each kind of export (exchange.EXPORT_KINDS, in the dialog's order) and its file suffix."""
 
 _PERIOD_DAYS = {"4w": 28, "3m": 91, "12m": 365}
 """Each period's days, ending today: as the report counts 4 weeks and 3 months."""
