@@ -72,6 +72,11 @@ class Asked:
 
         monkeypatch.setattr(dialogs, "ask_import_data", confirm)
 
+    def only_error(self) -> tuple[str, str]:
+        """The one message shown (title, text); fails when there were none or several."""
+        ((title, text),) = self.errors
+        return title, text
+
 
 @pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
@@ -180,7 +185,7 @@ def test_export_never_writes_over_the_diary(
     asked.save_to = diary_path(db.data_dir)
     window.export_data_action.trigger()
     assert _diary_bytes(db) == before
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "The data was not exported"
     assert "RugDiary's own files" in text
 
@@ -194,7 +199,7 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(
     asked.export = ExportChoice("entries_csv")
     asked.save_to = blocker / "diary.csv"
     window.export_data_action.trigger()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "The data was not exported"
     assert str(asked.save_to) in text
     assert blocker.read_text() == "not a folder"
@@ -263,7 +268,7 @@ def test_a_file_already_in_the_diary_changes_nothing(
     services.entries.add(_entry(clock, 2, 3))
     asked.open_file = _export(window, asked, tmp_path / "copy.json")
     assert not window.data_files().import_file()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "Nothing new to import"
     assert "copy.json is in your diary already" in text
     assert asked.confirms == []
@@ -354,7 +359,7 @@ def test_an_import_changed_underneath_the_question_writes_nothing(
 
     monkeypatch.setattr(dialogs, "ask_import_data", confirm_while_another_window_imports)
     assert not window.data_files().import_file()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "Nothing was imported"
     assert "changed while you were choosing" in text
     assert [e.pain for e in services.entries.list()] == [6]
@@ -367,7 +372,7 @@ def test_an_empty_spreadsheet_says_it_holds_nothing(
     source.write_text("date,pain,stress\n")
     asked.open_file = source
     assert not window.data_files().import_file()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert (title, text) == (
         "Nothing new to import",
         "empty.csv holds no diary records. Nothing was changed.",
@@ -382,7 +387,7 @@ def test_a_huge_file_is_refused_before_it_is_read(
     source.write_text("date,pain,stress\n2026-02-27,6,7\n")
     asked.open_file = source
     assert not window.data_files().import_file()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "Nothing was imported"
     assert "far larger than any diary" in text
 
@@ -390,7 +395,7 @@ def test_a_huge_file_is_refused_before_it_is_read(
 def test_an_unreadable_file_is_named(window: MainWindow, asked: Asked, tmp_path: Path) -> None:
     asked.open_file = tmp_path / "gone.csv"
     assert not window.data_files().import_file()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "Nothing was imported"
     assert "gone.csv" in text
 
@@ -522,7 +527,7 @@ def test_the_wrong_kind_of_file_gets_one_plain_sentence(
     asked.open_file = source
     assert not window.data_files().import_file()
     assert asked.problems == []
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "Nothing was imported"
     assert text.startswith("scores.xlsx is not a file RugDiary can import (the file is binary")
     assert "CSV UTF-8" in text
@@ -580,7 +585,7 @@ def test_a_file_of_settings_only_says_yours_stay(
     )
     asked.open_file = source
     assert not window.data_files().import_file()
-    ((title, text),) = asked.errors
+    title, text = asked.only_error()
     assert title == "Nothing new to import"
     assert "your own settings stay as they are" in text
 
