@@ -41,6 +41,7 @@ __all__ = [
     "EXPORT_FORMAT",
     "EXPORT_TABLES",
     "EXPORT_VERSION",
+    "FILE_PROBLEM_FIELDS",
     "MAX_REPORTED_PROBLEMS",
     "PAIN_LOINC",
     "PAIN_SNOMED",
@@ -97,6 +98,10 @@ record per day, so a day already in the diary with other figures is a conflict."
 MAX_REPORTED_PROBLEMS = 100
 """An import lists at most this many problems and counts the rest, so a wrong file
 (say, a bank statement) gives a readable message rather than thousands of lines."""
+
+FILE_PROBLEM_FIELDS = frozenset({"file", "format", "version", "schema", "tables"})
+"""The fields an import problem names when the whole file is wrong (binary, empty, not
+an export of ours) rather than a line in it: there is no line to mend."""
 
 ENTRY_CSV_COLUMNS: dict[str, str] = {
     "id": "unique id of the entry (uuid); leave empty in a new row to add a new entry",
@@ -1683,12 +1688,8 @@ def import_data(
         moment: datetime | date = entry.at.date() if parsed.moment_is_day else entry.at
         _future_problems(lines[id(entry)], {parsed.moment_column: moment}, now, problems)
     for session in sessions:
-        _future_problems(
-            lines[id(session)],
-            {"started_at": session.started_at, "ended_at": session.ended_at},
-            now,
-            problems,
-        )
+        moments = {name: getattr(session, name) for name in _FUTURE_FIELDS["sessions"]}
+        _future_problems(lines[id(session)], moments, now, problems)
     records: dict[str, tuple[dict[str, Any], ...]] = {}
     settings_skipped = 0
     for table, items in parsed.records.items():

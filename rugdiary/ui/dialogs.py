@@ -665,20 +665,21 @@ def ask_import_data(
     file_name: str,
     adds: list[str],
     skipped: int,
-    conflicts: int,
-    differing: list[str] | None = None,
+    differing: list[str],
 ) -> ImportDataChoice | None:
     """Say what an import would add and ask to go ahead; None (Cancel, Escape) adds nothing.
 
-    With `conflicts` (records the diary holds with other values) the person chooses
-    whether the file's values replace theirs; keeping theirs is the safe default. A file
-    that only differs offers Replace alone: keeping theirs would import nothing.
+    `differing` names the records the diary holds with other values: for those the
+    person chooses whether the file's values replace theirs; keeping theirs is the safe
+    default. A file that only differs offers Replace alone: keeping theirs would import
+    nothing.
     """
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("dialogs", "Import data"))
+    conflicts = len(differing)
     only_differs = bool(conflicts) and not adds
     box.setText(
         (

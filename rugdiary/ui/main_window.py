@@ -827,8 +827,7 @@ class MainWindow(QMainWindow):
     # -- a diary file dropped on the window -----------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_diary_file(event.mimeData()) is not None:
-            event.acceptProposedAction()
+        self.dragMoveEvent(event)  # an enter is the first move
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if dropped_diary_file(event.mimeData()) is not None:

@@ -63,11 +63,10 @@ class Asked:
             name: str,
             adds: list[str],
             skipped: int,
-            conflicts: int,
-            differing: list[str] | None = None,
+            differing: list[str],
         ) -> Any:
-            self.confirms.append((name, adds, skipped, conflicts))
-            self.differing.append(list(differing or []))
+            self.confirms.append((name, adds, skipped, len(differing)))
+            self.differing.append(list(differing))
             return self.import_answer
 
         monkeypatch.setattr(dialogs, "ask_import_data", confirm)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -20,7 +21,12 @@ from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import dialogs
 
 if TYPE_CHECKING:
-    from rugdiary.reports.exchange import ImportConflict, ImportResult
+    from rugdiary.reports.exchange import (
+        ImportConflict,
+        ImportFailed,
+        ImportProblem,
+        ImportResult,
+    )
     from rugdiary.ui.data_files.export_dialog import ExportChoice
 
 
@@ -44,7 +50,7 @@ class EntrySource(Protocol):
 
     def list(self) -> list[DiaryEntry]: ...
 
-    def list_checked(self) -> tuple[list[DiaryEntry], list[Any]]: ...
+    def list_checked(self) -> tuple[builtins.list[DiaryEntry], builtins.list[Any]]: ...
 
 
 class SessionSource(Protocol):
@@ -52,15 +58,12 @@ class SessionSource(Protocol):
 
     def list(self) -> list[Session]: ...
 
-    def list_checked(self) -> tuple[list[Session], list[Any]]: ...
+    def list_checked(self) -> tuple[builtins.list[Session], builtins.list[Any]]: ...
 
 
 MAX_IMPORT_BYTES = 200_000_000
 """Larger than any diary (ten years export to about 10 MB): a file past it is the wrong
 one, and reading it whole would freeze the window."""
-
-WHOLE_FILE_FIELDS = frozenset({"file", "format", "version", "schema", "tables"})
-"""Problems of the whole file rather than of a line in it (what the import names them)."""
 
 FILE_STEMS = {
     "entries_csv": "rugdiary-diary",
@@ -353,7 +356,6 @@ class DataFiles(QObject):
             path.name,
             adds,
             plan.duplicates,
-            len(plan.conflicts),
             [conflict_line(c) for c in plan.conflicts],
         )
         if choice is None:
@@ -448,9 +450,11 @@ class DataFiles(QObject):
             "RugDiary could not read your diary, so nothing was changed.\n\nWhat happened: %1"
         ).replace("%1", reason)
 
-    def _show_problems(self, path: Path, failed: Any) -> None:
+    def _show_problems(self, path: Path, failed: ImportFailed) -> None:
+        from rugdiary.reports.exchange import FILE_PROBLEM_FIELDS
+
         (first, *rest) = failed.problems
-        if not rest and first.field in WHOLE_FILE_FIELDS:
+        if not rest and first.field in FILE_PROBLEM_FIELDS:
             # Not a line to mend but the wrong kind of file: an .xlsx, a PDF, a program.
             self._not_imported(
                 self.tr(
@@ -487,7 +491,7 @@ def _shape(plan: ImportResult) -> tuple[object, ...]:
     return len(plan.entries), len(plan.sessions), records, len(plan.conflicts)
 
 
-def _problem_text(problem: Any) -> str:
+def _problem_text(problem: ImportProblem) -> str:
     """ "Line 3, at: … lies in the future", in the person's language where it can be."""
     return (
         QCoreApplication.translate("DataFiles", "Line %1, %2: %3")
