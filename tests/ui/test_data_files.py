@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import stat
 from datetime import date, datetime, timedelta
@@ -362,6 +363,66 @@ def test_an_import_changed_underneath_the_question_writes_nothing(
     assert title == "Nothing was imported"
     assert "changed while you were choosing" in text
     assert [e.pain for e in services.entries.list()] == [6]
+
+
+def test_an_edit_made_meanwhile_to_a_differing_record_is_never_replaced_unseen(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+) -> None:
+    """The person saw their pain 3 and chose "replace"; meanwhile another window made it
+    5. The counts are unchanged, but what Replace would overwrite is not what was shown."""
+    services.entries.add(_entry(clock, 2, 3))
+    copy = _export(window, asked, tmp_path / "copy.json")
+    copy.write_text(copy.read_text("utf-8").replace('"pain": 3', '"pain": 8'), "utf-8")
+    asked.open_file = copy
+
+    def replace_while_another_window_edits(*args: Any) -> dialogs.ImportDataChoice:
+        other = Database.open(db.data_dir, clock=clock)
+        try:
+            mine = Services.for_database(other, clock).entries
+            (entry,) = mine.list()
+            mine.update(dataclasses.replace(entry, pain=5))
+        finally:
+            other.close()
+        return dialogs.ImportDataChoice.REPLACE
+
+    monkeypatch.setattr(dialogs, "ask_import_data", replace_while_another_window_edits)
+    assert not window.data_files().import_file()
+    assert "changed while you were choosing" in asked.only_error()[1]
+    assert [e.pain for e in services.entries.list()] == [5]
+
+
+def test_a_write_meanwhile_that_leaves_the_plan_as_shown_does_not_stop_the_import(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+) -> None:
+    """New rows get a fresh id in every plan; only what they hold is compared."""
+    source = tmp_path / "one.csv"
+    source.write_text("date,pain,stress\n2026-02-27,6,7\n")
+    asked.open_file = source
+
+    def confirm_while_another_window_logs(*args: Any) -> dialogs.ImportDataChoice:
+        other = Database.open(db.data_dir, clock=clock)
+        try:
+            Services.for_database(other, clock).entries.add(_entry(clock, 0, 2))
+        finally:
+            other.close()
+        return dialogs.ImportDataChoice.ADD
+
+    monkeypatch.setattr(dialogs, "ask_import_data", confirm_while_another_window_logs)
+    assert window.data_files().import_file()
+    assert asked.errors == []
+    assert sorted(e.pain for e in services.entries.list()) == [2, 6]
 
 
 def test_an_empty_spreadsheet_says_it_holds_nothing(

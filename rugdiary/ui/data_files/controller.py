@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterator
+import json
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -308,12 +309,13 @@ class DataFiles(QObject):
 
     # -- import ---------------------------------------------------------------------------------
 
-    def _plan(self, content: bytes) -> ImportResult:
-        """What importing `content` would add to the diary as it is now (ImportFailed if bad)."""
+    def _plan(self, content: bytes) -> tuple[ImportResult, tuple[object, ...]]:
+        """What importing `content` would do to the diary as it is now (ImportFailed if
+        bad), and its shape (`_shape`), to tell whether a later plan is the same."""
         from rugdiary.reports import exchange
 
         tables = self._diary.read_tables()
-        return exchange.import_data(
+        plan = exchange.import_data(
             content,
             now=self._clock.now(),
             known_schema=SCHEMA_VERSION,
@@ -321,6 +323,7 @@ class DataFiles(QObject):
             existing_sessions=self._sessions.list(),
             existing_records={name: tables.get(name, {}).values() for name in tables},
         )
+        return plan, _shape(plan, tables)
 
     def import_file(self, path: Path | None = None) -> bool:
         """Ask for a file (unless given), show what it adds, and add it; True once added.
@@ -340,7 +343,7 @@ class DataFiles(QObject):
             return False
         try:
             with _busy():
-                plan = self._plan(content)
+                plan, shown = self._plan(content)
         except ImportFailed as failed:
             self._show_problems(path, failed)
             return False
@@ -361,14 +364,13 @@ class DataFiles(QObject):
         if choice is None:
             return False
         replace = choice is dialogs.ImportDataChoice.REPLACE
-        shown = _shape(plan)
         try:
             with _busy(), self._diary.transaction():
                 # Planned again under the lock: another RugDiary (or the command line)
                 # may have written since the question was asked. What is written must be
                 # what was shown, or nothing.
-                plan = self._plan(content)
-                changed = _shape(plan) != shown
+                plan, again = self._plan(content)
+                changed = again != shown
                 if not changed and (adds or replace):
                     self._diary.backup_now()
                     self._diary.rewrite(
@@ -485,10 +487,32 @@ class DataFiles(QObject):
         )
 
 
-def _shape(plan: ImportResult) -> tuple[object, ...]:
-    """What an import plan would do, in counts: equal shapes mean the same question."""
-    records = tuple(sorted((name, len(docs)) for name, docs in plan.records.items()))
-    return len(plan.entries), len(plan.sessions), records, len(plan.conflicts)
+def _shape(plan: ImportResult, tables: Mapping[str, Mapping[str, Any]]) -> tuple[object, ...]:
+    """What an import plan would do, record by record: equal shapes mean the same question.
+
+    A differing record's stored side is part of it, so that an edit made meanwhile in
+    another window is never replaced unseen. New rows get a fresh id and creation time
+    in each plan, so those are left out of what is compared.
+    """
+    from rugdiary.reports.exchange import KEY_FIELDS
+
+    def text(doc: object) -> str:
+        return json.dumps(doc, sort_keys=True, default=str)
+
+    def added(doc: Mapping[str, Any]) -> str:
+        return text({k: v for k, v in doc.items() if k not in ("id", "created", "updated")})
+
+    def stored(table: str, key: str) -> tuple[str, ...]:
+        field = KEY_FIELDS.get(table, "id")
+        docs = tables.get(table, {}).values()
+        return tuple(text(d) for d in docs if isinstance(d, Mapping) and d.get(field) == key)
+
+    return (
+        tuple(added(e.to_dict()) for e in plan.entries),
+        tuple(added(s.to_dict()) for s in plan.sessions),
+        tuple(sorted((name, tuple(text(d) for d in docs)) for name, docs in plan.records.items())),
+        tuple((c.table, c.id, text(c.record), stored(c.table, c.id)) for c in plan.conflicts),
+    )
 
 
 def _problem_text(problem: ImportProblem) -> str:
