@@ -239,7 +239,8 @@ class SittingTracker:
                 natural = self._end_stretch(last_input, natural=True) or natural
             else:
                 self._count(last_input)
-        if not away and self.stretch_start is None and window is not None:
+        working = window is not None and at >= window[0]
+        if not away and self.stretch_start is None and working:
             start = window[0]
             if self.counted_until is not None and not slept:
                 start = max(start, self.counted_until)
@@ -258,7 +259,8 @@ class SittingTracker:
         at = self._at(now)
         if self.offered or not self.present or self.stretch_start is None:
             return False
-        if self._window(at) is None:
+        window = self._window(at)
+        if window is None or at < window[0]:
             return False
         return at >= self.due_at()
 
@@ -388,7 +390,8 @@ class SittingTracker:
         return at
 
     def _window(self, at: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
-        """Today's working hours (UTC) around `at`, or None outside them or on a day off."""
+        """Today's working hours (UTC), or None after them or on a day off. Before they
+        start it is still today's window, so that callers can wait for its start."""
         local = at.astimezone(self._zone_of(at))
         day = local.date()
         if day.weekday() not in self.breaks.days:

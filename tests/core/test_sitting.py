@@ -189,6 +189,23 @@ def test_outside_working_days_nothing_is_asked() -> None:
     assert desk.tracker.pending() == {}
 
 
+def test_before_working_hours_nothing_is_counted_or_asked_even_when_sampled() -> None:
+    """Unlocking the screen or switching to the app samples at any time; at the desk
+    from 07:00 with hours from 09:00, the count and the first break start at 09:00."""
+    desk = Desk(at(7))
+    desk.source.sit(at(7), at(11))
+    while desk.clock.now() < at(9):
+        now = desk.clock.now()
+        step = desk.tracker.step(now, desk.clock.monotonic(), desk.source)
+        assert not step.offer, f"offered at {now:%H:%M}"
+        assert step.next_check == at(9)
+        desk.clock.advance(600)
+    assert desk.tracker.pending() == {}
+    desk.run_until(at(10, 30))
+    assert desk.offers == [at(9, 50)]
+    assert 85 <= desk.day(date(2026, 3, 2)).active_min <= 90
+
+
 def test_breaks_off_means_no_timer() -> None:
     tracker = SittingTracker(MovementBreaks(enabled=False), tz=AMS)
     assert tracker.next_check(at(10)) is None
