@@ -239,8 +239,7 @@ class SittingTracker:
                 natural = self._end_stretch(last_input, natural=True) or natural
             else:
                 self._count(last_input)
-        working = window is not None and at >= window[0]
-        if not away and self.stretch_start is None and working:
+        if not away and self.stretch_start is None and window is not None and at >= window[0]:
             start = window[0]
             if self.counted_until is not None and not slept:
                 start = max(start, self.counted_until)
