@@ -168,6 +168,21 @@ def ask_discard_unsaved(parent: QWidget | None) -> bool:
     )
 
 
+def ask_discard_changes(parent: QWidget | None) -> bool:
+    """Ask before an editor closes with changes that were not saved; True means discard.
+
+    Escape and Enter keep the editor open: a stray key must not throw work away.
+    """
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Changes not saved"),
+        text=QCoreApplication.translate("dialogs", "Your changes are not saved yet."),
+        detail=QCoreApplication.translate("dialogs", "Close without saving them?"),
+        go=(QCoreApplication.translate("dialogs", "Close without saving"), "destructive"),
+        stay=QCoreApplication.translate("dialogs", "Keep editing"),
+    )
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """A calm, plain-words message about something that did not work."""
     from PySide6.QtWidgets import QMessageBox

@@ -20,6 +20,12 @@ QUESTIONS: dict[str, tuple[Callable[[], bool], str, str, bool]] = {
         "Keep my entry",
         False,
     ),
+    "discard editor changes": (
+        lambda: dialogs.ask_discard_changes(None),
+        "Close without saving",
+        "Keep editing",
+        False,
+    ),
     "delete used exercise": (
         lambda: dialogs.ask_delete_used_exercise(None, "Bridge", ["Morning", "Desk break"]),
         "Delete anyway",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
+from rugdiary.ui import dialogs
 from rugdiary.ui.widgets.form_parts import message_label
 
 
@@ -15,6 +16,16 @@ class EditorDialog(QDialog):
     buttons: QDialogButtonBox
     save_button: QPushButton
     cancel_button: QPushButton
+
+    def has_changes(self) -> bool:
+        """Whether the form holds changes not saved yet; the controller puts its own here."""
+        return False
+
+    def reject(self) -> None:
+        """Cancel, Escape and the window's close button ask first when there are changes."""
+        if self.has_changes() and not dialogs.ask_discard_changes(self):
+            return
+        super().reject()
 
     def _build_footer(self, save_name: str) -> None:
         """Make the message and the Save/Cancel box; `save_name` is what a screen reader says."""
