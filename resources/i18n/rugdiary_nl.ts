@@ -1533,6 +1533,369 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>het bestand is leeg</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) instead</source>
+        <translation>het bestand is opgeslagen als UTF-16-tekst; sla het in plaats daarvan op als UTF-8 (CSV UTF-8)</translation>
+    </message>
+    <message>
+        <source>the file is binary, not text (it contains NUL bytes)</source>
+        <translation>het bestand is geen tekstbestand (er staan NUL-bytes in)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte %1); save it as UTF-8 (CSV UTF-8)</source>
+        <translation>geen UTF-8-tekst (byte %1); sla het op als UTF-8 (CSV UTF-8)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: nested too deeply</source>
+        <translation>geen geldige JSON: te diep in elkaar genest</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>geen geldige JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a RugDiary export: the file must hold one JSON object</source>
+        <translation>geen export van RugDiary: het bestand moet één JSON-object bevatten</translation>
+    </message>
+    <message>
+        <source>a FHIR bundle is for other systems; import a JSON export</source>
+        <translation>een FHIR-bundel is bedoeld voor andere systemen; importeer een JSON-export</translation>
+    </message>
+    <message>
+        <source>not a RugDiary export (expected &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>geen export van RugDiary (verwacht: &quot;format&quot;: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1</source>
+        <translation>moet een heel getal vanaf %1 zijn</translation>
+    </message>
+    <message>
+        <source>the file was made by a newer RugDiary (export version %1; this one reads up to %2); update RugDiary to import it</source>
+        <translation>het bestand is gemaakt met een nieuwere RugDiary (exportversie %1; deze leest tot en met versie %2); werk RugDiary bij om het te importeren</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>moet een heel getal zijn</translation>
+    </message>
+    <message>
+        <source>the data is in schema %1, newer than this RugDiary knows (%2); update RugDiary to import it</source>
+        <translation>de gegevens zijn van versie %1, nieuwer dan deze RugDiary kent (%2); werk RugDiary bij om het te importeren</translation>
+    </message>
+    <message>
+        <source>must be an object of tables</source>
+        <translation>moet een object met tabellen zijn</translation>
+    </message>
+    <message>
+        <source>is not a known table (%1)</source>
+        <translation>is geen bekende tabel (%1)</translation>
+    </message>
+    <message>
+        <source>must be a list of records</source>
+        <translation>moet een lijst met onderdelen zijn</translation>
+    </message>
+    <message>
+        <source>record %1 must be an object</source>
+        <translation>onderdeel %1 moet een object zijn</translation>
+    </message>
+    <message>
+        <source>contains a broken character (a lone surrogate)</source>
+        <translation>bevat een kapot teken (een losse helft van een tekenpaar)</translation>
+    </message>
+    <message>
+        <source>the number is too large to store</source>
+        <translation>het getal is te groot om op te slaan</translation>
+    </message>
+    <message>
+        <source>NaN and Infinity cannot be stored</source>
+        <translation>NaN en Infinity kunnen niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>a quote opened in this line is never closed</source>
+        <translation>een aanhalingsteken in deze regel wordt nergens afgesloten</translation>
+    </message>
+    <message>
+        <source>not valid CSV: %1</source>
+        <translation>geen geldige CSV: %1</translation>
+    </message>
+    <message>
+        <source>the first line must name the columns: date,pain,stress[,note]</source>
+        <translation>de eerste regel moet de kolommen noemen: datum,pijn,stress[,notitie] (of date,pain,stress[,note])</translation>
+    </message>
+    <message>
+        <source>has no name in the header</source>
+        <translation>heeft geen naam in de kopregel</translation>
+    </message>
+    <message>
+        <source>is not a known column; expected date, pain, stress and optionally note (or datum, pijn, stress, notitie)</source>
+        <translation>is geen bekende kolom; verwacht: datum, pijn, stress en eventueel notitie (of date, pain, stress, note)</translation>
+    </message>
+    <message>
+        <source>is not a known column; expected %1</source>
+        <translation>is geen bekende kolom; verwacht: %1</translation>
+    </message>
+    <message>
+        <source>column %1 appears twice</source>
+        <translation>kolom %1 staat er twee keer in</translation>
+    </message>
+    <message>
+        <source>column is missing (give `at`, or `date` and `time`)</source>
+        <translation>kolom ontbreekt (geef `at`, of `date` en `time`)</translation>
+    </message>
+    <message>
+        <source>column is missing</source>
+        <translation>kolom ontbreekt</translation>
+    </message>
+    <message>
+        <source>the file ends inside this row (no line end after it), so it may be cut off; if the row is complete, end it with a line break</source>
+        <translation>het bestand houdt midden in deze rij op (er staat geen regeleinde achter), dus misschien is hij afgebroken; is de rij compleet, zet er dan een regeleinde achter</translation>
+    </message>
+    <message>
+        <source>has %1 values but the header names %2</source>
+        <translation>heeft %1 waarden, maar de kopregel noemt er %2</translation>
+    </message>
+    <message>
+        <source>has %1 values but the header names %2; the row may be cut off</source>
+        <translation>heeft %1 waarden, maar de kopregel noemt er %2; misschien is de rij afgebroken</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 is geen heel getal</translation>
+    </message>
+    <message>
+        <source>%1 is not yes or no</source>
+        <translation>%1 is geen ja of nee</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time like 2026-03-02T09:00:00+01:00</source>
+        <translation>%1 is geen datum en tijd zoals 2026-03-02T09:00:00+01:00</translation>
+    </message>
+    <message>
+        <source>%1 is not a date like 2026-03-02 or 2026-03-02T09:30</source>
+        <translation>%1 is geen datum zoals 2026-03-02 of 2026-03-02T09:30</translation>
+    </message>
+    <message>
+        <source>%1 is not a date like 2026-03-02</source>
+        <translation>%1 is geen datum zoals 2026-03-02</translation>
+    </message>
+    <message>
+        <source>%1 is not a time like 09:30</source>
+        <translation>%1 is geen tijd zoals 09:30</translation>
+    </message>
+    <message>
+        <source>%1 does not match `at` (%2); fix or clear one</source>
+        <translation>%1 past niet bij `at` (%2); verbeter er een of maak er een leeg</translation>
+    </message>
+    <message>
+        <source>%1 does not match `at` (%2)</source>
+        <translation>%1 past niet bij `at` (%2)</translation>
+    </message>
+    <message>
+        <source>%1 does not match started_at (%2)</source>
+        <translation>%1 past niet bij started_at (%2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be placed in this computer&apos;s time zone</source>
+        <translation>%1 kan niet in de tijdzone van deze computer worden geplaatst</translation>
+    </message>
+    <message>
+        <source>%1 has more than one | between name and dose</source>
+        <translation>%1 heeft meer dan één | tussen naam en dosis</translation>
+    </message>
+    <message>
+        <source>the same id is on line %1</source>
+        <translation>dezelfde id staat ook op regel %1</translation>
+    </message>
+    <message>
+        <source>the same id is on line %1 with other values</source>
+        <translation>dezelfde id staat ook op regel %1, met andere waarden</translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2</source>
+        <translation>%1 staat ook op regel %2</translation>
+    </message>
+    <message>
+        <source>%1 lies in the future</source>
+        <translation>%1 ligt in de toekomst</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>moet ingevuld zijn</translation>
+    </message>
+    <message>
+        <source>is not a diary field</source>
+        <translation>is geen veld van een dagboekregistratie</translation>
+    </message>
+    <message>
+        <source>is not a session field</source>
+        <translation>is geen veld van een oefensessie</translation>
+    </message>
+    <message>
+        <source>is not a field of a sitting day</source>
+        <translation>is geen veld van een dag met zittijden</translation>
+    </message>
+    <message>
+        <source>is not an activity field</source>
+        <translation>is geen veld van een activiteit</translation>
+    </message>
+    <message>
+        <source>is not a score field</source>
+        <translation>is geen veld van een activiteitsscore</translation>
+    </message>
+    <message>
+        <source>is not a flare-up field</source>
+        <translation>is geen veld van een opvlamming</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time like 2026-03-14T08:30+01:00</source>
+        <translation>%1 is geen datum en tijd zoals 2026-03-14T08:30+01:00</translation>
+    </message>
+    <message>
+        <source>must be a date and time in ISO 8601 form</source>
+        <translation>moet een datum en tijd zijn, geschreven zoals 2026-03-14T08:30+01:00</translation>
+    </message>
+    <message>
+        <source>must be a date from the years %1 to %2, not %3</source>
+        <translation>moet een datum in de jaren %1 tot en met %2 zijn, niet %3</translation>
+    </message>
+    <message>
+        <source>must be a date from the years %1 to %2</source>
+        <translation>moet een datum in de jaren %1 tot en met %2 zijn</translation>
+    </message>
+    <message>
+        <source>must lie in the years %1 to %2</source>
+        <translation>moet in de jaren %1 tot en met %2 liggen</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>moet een heel getal van %1 tot %2 zijn</translation>
+    </message>
+    <message>
+        <source>must be from %1 to %2, not %3</source>
+        <translation>moet van %1 tot %2 zijn, niet %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 0</source>
+        <translation>moet een heel getal van 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>moet true of false zijn</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text</source>
+        <translation>mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <source>must be non-empty text</source>
+        <translation>mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>moet tekst zijn</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>moet een lijst zijn</translation>
+    </message>
+    <message>
+        <source>has %1 characters; at most %2 fit</source>
+        <translation>heeft %1 tekens; er passen er hoogstens %2 in</translation>
+    </message>
+    <message>
+        <source>has at most %1 characters</source>
+        <translation>mag hoogstens %1 tekens hebben</translation>
+    </message>
+    <message>
+        <source>contains the control character U+%1, which a diary cannot hold</source>
+        <translation>bevat het onzichtbare stuurteken U+%1, dat niet in een dagboek kan worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>at most %1 tags</source>
+        <translation>hoogstens %1 labels</translation>
+    </message>
+    <message>
+        <source>every tag must be non-empty text</source>
+        <translation>elk label moet tekst bevatten</translation>
+    </message>
+    <message>
+        <source>a tag has at most %1 characters</source>
+        <translation>een label mag hoogstens %1 tekens hebben</translation>
+    </message>
+    <message>
+        <source>a value that is not text is not a body region; use one of %1</source>
+        <translation>een waarde die geen tekst is, is geen plek op de lichaamskaart; gebruik een van %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a body region; use one of %2</source>
+        <translation>%1 is geen plek op de lichaamskaart; gebruik een van %2</translation>
+    </message>
+    <message>
+        <source>names a body region more than once</source>
+        <translation>noemt een plek op de lichaamskaart meer dan eens</translation>
+    </message>
+    <message>
+        <source>at most %1 medicines</source>
+        <translation>hoogstens %1 medicijnen</translation>
+    </message>
+    <message>
+        <source>must be an object with name and dose</source>
+        <translation>moet een object met naam en dosis zijn</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>onbekend veld %1</translation>
+    </message>
+    <message>
+        <source>name and dose have at most %1 characters</source>
+        <translation>naam en dosis mogen elk hoogstens %1 tekens hebben</translation>
+    </message>
+    <message>
+        <source>must be one of %1 or null</source>
+        <translation>moet een van %1 zijn, of leeg (null)</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>moet een van %1 zijn</translation>
+    </message>
+    <message>
+        <source>must be a slug like &apos;bird-dog&apos; (a-z, 0-9 and dashes)</source>
+        <translation>moet een korte naam zijn zoals &apos;bird-dog&apos; (a-z, 0-9 en streepjes)</translation>
+    </message>
+    <message>
+        <source>must not be before started_at</source>
+        <translation>mag niet vóór started_at liggen</translation>
+    </message>
+    <message>
+        <source>a completed session has no stop reason</source>
+        <translation>een afgeronde sessie heeft geen reden om te stoppen</translation>
+    </message>
+    <message>
+        <source>cannot be more than a day</source>
+        <translation>kan niet meer dan een dag zijn</translation>
+    </message>
+    <message>
+        <source>is required: say which activity, e.g. &apos;put on socks&apos;</source>
+        <translation>moet ingevuld zijn: zeg welke activiteit, bijvoorbeeld &apos;sokken aantrekken&apos;</translation>
+    </message>
+    <message>
+        <source>must be written without extra spaces</source>
+        <translation>moet zonder extra spaties geschreven zijn</translation>
+    </message>
+    <message>
+        <source>lies before the activity was named</source>
+        <translation>ligt vóór het moment waarop de activiteit werd gekozen</translation>
+    </message>
+    <message>
+        <source>%1 must come after the start, %2</source>
+        <translation>%1 moet na het begin (%2) komen</translation>
+    </message>
+</context>
+<context>
     <name>InsightsController</name>
     <message>
         <source>%1 of %2 days filled in (%3%)</source>
@@ -4510,6 +4873,26 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Delete anyway</source>
         <translation>Toch verwijderen</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Wijzigingen niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Your changes are not saved yet.</source>
+        <translation>Je wijzigingen zijn nog niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Close without saving them?</source>
+        <translation>Sluiten zonder ze op te slaan?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Sluiten zonder opslaan</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Verder bewerken</translation>
     </message>
     <message>
         <source>Stop the session?</source>

@@ -454,6 +454,7 @@ class DataFiles(QObject):
 
     def _show_problems(self, path: Path, failed: ImportFailed) -> None:
         from rugdiary.reports.exchange import FILE_PROBLEM_FIELDS
+        from rugdiary.ui.data_files.import_reasons import reason_text
 
         (first, *rest) = failed.problems
         if not rest and first.field in FILE_PROBLEM_FIELDS:
@@ -465,7 +466,7 @@ class DataFiles(QObject):
                     "CSV UTF-8). A program file goes in through Programs, Import."
                 )
                 .replace("%1", path.name)
-                .replace("%2", first.message)
+                .replace("%2", reason_text(first.message))
             )
             return
         problems = [_problem_text(p) for p in failed.problems]
@@ -517,9 +518,11 @@ def _shape(plan: ImportResult, tables: Mapping[str, Mapping[str, Any]]) -> tuple
 
 def _problem_text(problem: ImportProblem) -> str:
     """ "Line 3, at: … lies in the future", in the person's language where it can be."""
+    from rugdiary.ui.data_files.import_reasons import reason_text
+
     return (
         QCoreApplication.translate("DataFiles", "Line %1, %2: %3")
         .replace("%1", str(problem.line))
         .replace("%2", problem.field)
-        .replace("%3", problem.message)
+        .replace("%3", reason_text(problem.message))
     )
