@@ -451,16 +451,9 @@ def export_json(
     for name in EXPORT_TABLES:
         docs = _ordered_docs(tables.get(name, {}))
         records: list[Any]
-        if name == "entries":
-            records = [_canonical(d, DiaryEntry.from_dict, _entry_in, start, end) for d in docs]
-        elif name == "sessions":
-            records = [_canonical(d, Session.from_dict, _session_in, start, end) for d in docs]
-        elif name == "sitting":
-            records = [_canonical(d, SittingDay.from_dict, _sitting_in, start, end) for d in docs]
-        elif name == "activity_scores":
-            records = [_canonical(d, ActivityScore.from_dict, _score_in, start, end) for d in docs]
-        elif name == "flares":
-            records = [_canonical(d, FlareRecord.from_dict, _flare_in, start, end) for d in docs]
+        if name in _DATED_TABLES:
+            parse, inside = _DATED_TABLES[name]
+            records = [_canonical(d, parse, inside, start, end) for d in docs]
         else:
             records = list(docs)
         out[name] = [r for r in records if r is not None]
@@ -513,6 +506,31 @@ def _flare_in(flare: FlareRecord, start: date | None, end: date | None) -> bool:
     began before the period and was still running in it belongs to it."""
     began, ended = flare.start.date(), flare.end.date() if flare.end else None
     return (end is None or began <= end) and (start is None or ended is None or ended >= start)
+
+
+_DATED_TABLES: Mapping[
+    str, tuple[Callable[[Any], Any], Callable[[Any, date | None, date | None], bool]]
+] = {
+    "entries": (DiaryEntry.from_dict, _entry_in),
+    "sessions": (Session.from_dict, _session_in),
+    "sitting": (SittingDay.from_dict, _sitting_in),
+    "activity_scores": (ActivityScore.from_dict, _score_in),
+    "flares": (FlareRecord.from_dict, _flare_in),
+}
+"""The tables a period limits: how to read a record of each, and whether it lies in it."""
+
+
+def unreadable_dated_records(tables: Mapping[str, Mapping[str, Any]]) -> int:
+    """How many dated records a JSON export for a period must leave out: those that
+    cannot be read, whose day is therefore unknown (`_canonical`)."""
+    count = 0
+    for name, (parse, _inside) in _DATED_TABLES.items():
+        for doc in tables.get(name, {}).values():
+            try:
+                parse(doc)
+            except (ValidationError, ValueError, TypeError, OverflowError):
+                count += 1
+    return count
 
 
 EXPORT_KINDS: tuple[str, ...] = ("entries_csv", "sessions_csv", "json", "fhir")

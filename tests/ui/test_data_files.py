@@ -158,6 +158,34 @@ def test_the_complete_copy_imports_into_an_empty_diary_again(
         other.close()
 
 
+def test_an_export_for_a_period_counts_every_record_it_had_to_leave_out(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    db: Database,
+) -> None:
+    """A damaged activity score or flare-up has no day, so a period cannot hold it: the
+    person is told it was left out, as for a damaged entry."""
+    services.entries.add(_entry(clock, 2, 3))
+
+    def damage(tables: Any) -> Any:
+        tables = {name: dict(docs) for name, docs in tables.items()}
+        tables.setdefault("activity_scores", {})["90"] = {"id": "x", "score": "lots"}
+        tables.setdefault("flares", {})["91"] = {"id": "y", "start": "soon"}
+        return tables
+
+    db.rewrite(damage)
+    start = clock.now().date() - timedelta(days=27)
+    asked.export = ExportChoice("json", start, clock.now().date())
+    asked.save_to = tmp_path / "month.json"
+    window.export_data_action.trigger()
+    assert "2 records could not be read and were left out" in (
+        window.statusBar().currentMessage()
+    )
+
+
 def test_fhir_and_sessions_exports_are_the_formats_they_say(
     window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
 ) -> None:

@@ -283,6 +283,7 @@ class DataFiles(QObject):
 
         entries, bad_entries = self._entries.list_checked()
         sessions, bad_sessions = self._sessions.list_checked()
+        tables = self._diary.read_tables()
         # The complete copy keeps a damaged record as it is stored, unless a period is
         # chosen (then its day cannot be known); the others can only leave it out.
         whole = choice.kind == "json" and choice.start is None and choice.end is None
@@ -290,11 +291,11 @@ class DataFiles(QObject):
             "entries_csv": len(bad_entries),
             "fhir": len(bad_entries),
             "sessions_csv": len(bad_sessions),
-            "json": 0 if whole else len(bad_entries) + len(bad_sessions),
+            "json": 0 if whole else exchange.unreadable_dated_records(tables),
         }[choice.kind]
         payload = exchange.export_file(
             choice.kind,
-            tables=self._diary.read_tables(),
+            tables=tables,
             entries=entries,
             sessions=sessions,
             schema=SCHEMA_VERSION,
