@@ -1533,7 +1533,7 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     </message>
 </context>
 <context>
-    <name>ImportReasons</name>
+    <name>Reasons</name>
     <message>
         <source>the file is empty</source>
         <translation>het bestand is leeg</translation>

@@ -455,7 +455,7 @@ class DataFiles(QObject):
 
     def _show_problems(self, path: Path, failed: ImportFailed) -> None:
         from rugdiary.reports.exchange import FILE_PROBLEM_FIELDS
-        from rugdiary.ui.data_files.import_reasons import reason_text
+        from rugdiary.ui.reasons import reason_text
 
         (first, *rest) = failed.problems
         if not rest and first.field in FILE_PROBLEM_FIELDS:
@@ -519,7 +519,7 @@ def _shape(plan: ImportResult, tables: Mapping[str, Mapping[str, Any]]) -> tuple
 
 def _problem_text(problem: ImportProblem) -> str:
     """ "Line 3, at: … lies in the future", in the person's language where it can be."""
-    from rugdiary.ui.data_files.import_reasons import reason_text
+    from rugdiary.ui.reasons import reason_text
 
     return (
         QCoreApplication.translate("DataFiles", "Line %1, %2: %3")

@@ -23,8 +23,8 @@ from rugdiary.reports import exchange
 from rugdiary.storage.database import SCHEMA_VERSION
 from rugdiary.ui import dialogs
 from rugdiary.ui.data_files import controller
-from rugdiary.ui.data_files.import_reasons import is_known, reason_text, table
 from rugdiary.ui.main_window import MainWindow
+from rugdiary.ui.reasons import is_known, reason_text, table
 
 NOW = datetime(2026, 3, 2, 9, 0).astimezone()
 """The clock fixture's moment: what "the future" is measured from."""
@@ -353,7 +353,7 @@ def dutch(qapp: QApplication) -> Iterator[None]:
 @pytest.mark.parametrize("broken", CORPUS, ids=lambda b: b.kind)
 def test_every_reason_of_a_broken_file_is_known(broken: Broken) -> None:
     unknown = [reason for reason in _reasons(broken) if not is_known(reason)]
-    assert unknown == [], "add these to import_reasons.table() and translate them"
+    assert unknown == [], "add these to reasons.table() and translate them"
 
 
 def test_every_pattern_is_the_first_match_of_some_reason(reasons: list[str]) -> None:

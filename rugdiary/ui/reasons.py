@@ -1,4 +1,4 @@
-"""Why an import failed, in the UI's language; programmes' and exercises' reasons stay English."""
+"""Why a value or a file was refused, in the UI's language: the core's English reasons."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ def table() -> list[tuple[str, str]]:
 
     Every reason `exchange.import_data` gives for the CSV files, for the whole file and
     for the JSON export's entries, sessions, sitting, activities, activity_scores and
-    flares, the core validators' included. Left in English: the reasons of programmes and
-    exercises in a JSON export (core/programs.py, exercises.py, body.py: many, and met
-    only in a hand-edited file), Python's own words after "not valid JSON:" and "not
-    valid CSV:", and a reason added later until it has its line here (the tests find it).
+    flares, the core validators' included; forms that show a core validator's reason
+    (the diary form, the editors) put it through here too. Left in English: the reasons
+    of programmes and exercises in a JSON export (core/programs.py, exercises.py,
+    body.py: many, and met only in a hand-edited file), Python's own words after "not
+    valid JSON:" and "not valid CSV:", and a reason added later until it has its line
+    here (the tests find it).
 
     A pattern matches the whole message, and its groups are the values that go back in
     unchanged as %1, %2, … of the template. Built per call because the template is looked
@@ -29,433 +31,433 @@ def table() -> list[tuple[str, str]]:
         # -- the whole file --------------------------------------------------------------
         (
             r"the file is empty",
-            QCoreApplication.translate("ImportReasons", "the file is empty"),
+            QCoreApplication.translate("Reasons", "the file is empty"),
         ),
         (
             r"the file is UTF-16 text; save it as UTF-8 \(CSV UTF-8\) instead",
             QCoreApplication.translate(
-                "ImportReasons", "the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) instead"
+                "Reasons", "the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) instead"
             ),
         ),
         (
             r"the file is binary, not text \(it contains NUL bytes\)",
             QCoreApplication.translate(
-                "ImportReasons", "the file is binary, not text (it contains NUL bytes)"
+                "Reasons", "the file is binary, not text (it contains NUL bytes)"
             ),
         ),
         (
             r"not UTF-8 text \(byte (0x[0-9a-f]{2})\); save it as UTF-8 \(CSV UTF-8\)",
             QCoreApplication.translate(
-                "ImportReasons", "not UTF-8 text (byte %1); save it as UTF-8 (CSV UTF-8)"
+                "Reasons", "not UTF-8 text (byte %1); save it as UTF-8 (CSV UTF-8)"
             ),
         ),
         (
             r"not valid JSON: nested too deeply",
-            QCoreApplication.translate("ImportReasons", "not valid JSON: nested too deeply"),
+            QCoreApplication.translate("Reasons", "not valid JSON: nested too deeply"),
         ),
         (
             r"not valid JSON: (.+)",
-            QCoreApplication.translate("ImportReasons", "not valid JSON: %1"),
+            QCoreApplication.translate("Reasons", "not valid JSON: %1"),
         ),
         (
             r"not a RugDiary export: the file must hold one JSON object",
             QCoreApplication.translate(
-                "ImportReasons", "not a RugDiary export: the file must hold one JSON object"
+                "Reasons", "not a RugDiary export: the file must hold one JSON object"
             ),
         ),
         (
             r"a FHIR bundle is for other systems; import a JSON export",
             QCoreApplication.translate(
-                "ImportReasons", "a FHIR bundle is for other systems; import a JSON export"
+                "Reasons", "a FHIR bundle is for other systems; import a JSON export"
             ),
         ),
         (
             r'not a RugDiary export \(expected "format": "(.+)"\)',
             QCoreApplication.translate(
-                "ImportReasons", 'not a RugDiary export (expected "format": "%1")'
+                "Reasons", 'not a RugDiary export (expected "format": "%1")'
             ),
         ),
         (
             r"must be a whole number from (-?\d+)",
-            QCoreApplication.translate("ImportReasons", "must be a whole number from %1"),
+            QCoreApplication.translate("Reasons", "must be a whole number from %1"),
         ),
         (
             r"the file was made by a newer RugDiary \(export version (\d+); this one reads "
             r"up to (\d+)\); update RugDiary to import it",
             QCoreApplication.translate(
-                "ImportReasons",
+                "Reasons",
                 "the file was made by a newer RugDiary (export version %1; this one reads "
                 "up to %2); update RugDiary to import it",
             ),
         ),
         (
             r"must be a whole number",
-            QCoreApplication.translate("ImportReasons", "must be a whole number"),
+            QCoreApplication.translate("Reasons", "must be a whole number"),
         ),
         (
             r"the data is in schema (\d+), newer than this RugDiary knows \((\d+)\); "
             r"update RugDiary to import it",
             QCoreApplication.translate(
-                "ImportReasons",
+                "Reasons",
                 "the data is in schema %1, newer than this RugDiary knows (%2); "
                 "update RugDiary to import it",
             ),
         ),
         (
             r"must be an object of tables",
-            QCoreApplication.translate("ImportReasons", "must be an object of tables"),
+            QCoreApplication.translate("Reasons", "must be an object of tables"),
         ),
         (
             r"is not a known table \((.+)\)",
-            QCoreApplication.translate("ImportReasons", "is not a known table (%1)"),
+            QCoreApplication.translate("Reasons", "is not a known table (%1)"),
         ),
         (
             r"must be a list of records",
-            QCoreApplication.translate("ImportReasons", "must be a list of records"),
+            QCoreApplication.translate("Reasons", "must be a list of records"),
         ),
         (
             r"record (\d+) must be an object",
-            QCoreApplication.translate("ImportReasons", "record %1 must be an object"),
+            QCoreApplication.translate("Reasons", "record %1 must be an object"),
         ),
         (
             r"contains a broken character \(a lone surrogate\)",
             QCoreApplication.translate(
-                "ImportReasons", "contains a broken character (a lone surrogate)"
+                "Reasons", "contains a broken character (a lone surrogate)"
             ),
         ),
         (
             r"the number is too large to store",
-            QCoreApplication.translate("ImportReasons", "the number is too large to store"),
+            QCoreApplication.translate("Reasons", "the number is too large to store"),
         ),
         (
             r"NaN and Infinity cannot be stored",
-            QCoreApplication.translate("ImportReasons", "NaN and Infinity cannot be stored"),
+            QCoreApplication.translate("Reasons", "NaN and Infinity cannot be stored"),
         ),
         # -- a CSV's lines and header ----------------------------------------------------
         (
             r"a quote opened in this line is never closed",
             QCoreApplication.translate(
-                "ImportReasons", "a quote opened in this line is never closed"
+                "Reasons", "a quote opened in this line is never closed"
             ),
         ),
         (
             r"not valid CSV: (.+)",
-            QCoreApplication.translate("ImportReasons", "not valid CSV: %1"),
+            QCoreApplication.translate("Reasons", "not valid CSV: %1"),
         ),
         (
             r"the first line must name the columns: date,pain,stress\[,note\]",
             QCoreApplication.translate(
-                "ImportReasons", "the first line must name the columns: date,pain,stress[,note]"
+                "Reasons", "the first line must name the columns: date,pain,stress[,note]"
             ),
         ),
         (
             r"has no name in the header",
-            QCoreApplication.translate("ImportReasons", "has no name in the header"),
+            QCoreApplication.translate("Reasons", "has no name in the header"),
         ),
         (
             r"is not a known column; expected date, pain, stress and optionally note "
             r"\(or datum, pijn, stress, notitie\)",
             QCoreApplication.translate(
-                "ImportReasons",
+                "Reasons",
                 "is not a known column; expected date, pain, stress and optionally note "
                 "(or datum, pijn, stress, notitie)",
             ),
         ),
         (
             r"is not a known column; expected (.+)",
-            QCoreApplication.translate("ImportReasons", "is not a known column; expected %1"),
+            QCoreApplication.translate("Reasons", "is not a known column; expected %1"),
         ),
         (
             r"column (.+) appears twice",
-            QCoreApplication.translate("ImportReasons", "column %1 appears twice"),
+            QCoreApplication.translate("Reasons", "column %1 appears twice"),
         ),
         (
             r"column is missing \(give `at`, or `date` and `time`\)",
             QCoreApplication.translate(
-                "ImportReasons", "column is missing (give `at`, or `date` and `time`)"
+                "Reasons", "column is missing (give `at`, or `date` and `time`)"
             ),
         ),
         (
             r"column is missing",
-            QCoreApplication.translate("ImportReasons", "column is missing"),
+            QCoreApplication.translate("Reasons", "column is missing"),
         ),
         (
             r"the file ends inside this row \(no line end after it\), so it may be cut off; "
             r"if the row is complete, end it with a line break",
             QCoreApplication.translate(
-                "ImportReasons",
+                "Reasons",
                 "the file ends inside this row (no line end after it), so it may be cut off; "
                 "if the row is complete, end it with a line break",
             ),
         ),
         (
             r"has (\d+) values but the header names (\d+)",
-            QCoreApplication.translate("ImportReasons", "has %1 values but the header names %2"),
+            QCoreApplication.translate("Reasons", "has %1 values but the header names %2"),
         ),
         (
             r"has (\d+) values but the header names (\d+); the row may be cut off",
             QCoreApplication.translate(
-                "ImportReasons", "has %1 values but the header names %2; the row may be cut off"
+                "Reasons", "has %1 values but the header names %2; the row may be cut off"
             ),
         ),
         # -- a CSV's cells ---------------------------------------------------------------
         (
             r"(.+) is not a whole number",
-            QCoreApplication.translate("ImportReasons", "%1 is not a whole number"),
+            QCoreApplication.translate("Reasons", "%1 is not a whole number"),
         ),
         (
             r"(.+) is not yes or no",
-            QCoreApplication.translate("ImportReasons", "%1 is not yes or no"),
+            QCoreApplication.translate("Reasons", "%1 is not yes or no"),
         ),
         (
             r"(.+) is not a date and time like 2026-03-02T09:00:00\+01:00",
             QCoreApplication.translate(
-                "ImportReasons", "%1 is not a date and time like 2026-03-02T09:00:00+01:00"
+                "Reasons", "%1 is not a date and time like 2026-03-02T09:00:00+01:00"
             ),
         ),
         (
             r"(.+) is not a date like 2026-03-02 or 2026-03-02T09:30",
             QCoreApplication.translate(
-                "ImportReasons", "%1 is not a date like 2026-03-02 or 2026-03-02T09:30"
+                "Reasons", "%1 is not a date like 2026-03-02 or 2026-03-02T09:30"
             ),
         ),
         (
             r"(.+) is not a date like 2026-03-02",
-            QCoreApplication.translate("ImportReasons", "%1 is not a date like 2026-03-02"),
+            QCoreApplication.translate("Reasons", "%1 is not a date like 2026-03-02"),
         ),
         (
             r"(.+) is not a time like 09:30",
-            QCoreApplication.translate("ImportReasons", "%1 is not a time like 09:30"),
+            QCoreApplication.translate("Reasons", "%1 is not a time like 09:30"),
         ),
         (
             r"(\S+) does not match `at` \((.+)\); fix or clear one",
             QCoreApplication.translate(
-                "ImportReasons", "%1 does not match `at` (%2); fix or clear one"
+                "Reasons", "%1 does not match `at` (%2); fix or clear one"
             ),
         ),
         (
             r"(\S+) does not match `at` \((.+)\)",
-            QCoreApplication.translate("ImportReasons", "%1 does not match `at` (%2)"),
+            QCoreApplication.translate("Reasons", "%1 does not match `at` (%2)"),
         ),
         (
             r"(\S+) does not match started_at \((.+)\)",
-            QCoreApplication.translate("ImportReasons", "%1 does not match started_at (%2)"),
+            QCoreApplication.translate("Reasons", "%1 does not match started_at (%2)"),
         ),
         (
             r"(\S+) cannot be placed in this computer's time zone",
             QCoreApplication.translate(
-                "ImportReasons", "%1 cannot be placed in this computer's time zone"
+                "Reasons", "%1 cannot be placed in this computer's time zone"
             ),
         ),
         (
             r"(.+) has more than one \| between name and dose",
             QCoreApplication.translate(
-                "ImportReasons", "%1 has more than one | between name and dose"
+                "Reasons", "%1 has more than one | between name and dose"
             ),
         ),
         # -- the records: ids and days -----------------------------------------------------
         (
             r"the same id is on line (\d+)",
-            QCoreApplication.translate("ImportReasons", "the same id is on line %1"),
+            QCoreApplication.translate("Reasons", "the same id is on line %1"),
         ),
         (
             r"the same id is on line (\d+) with other values",
             QCoreApplication.translate(
-                "ImportReasons", "the same id is on line %1 with other values"
+                "Reasons", "the same id is on line %1 with other values"
             ),
         ),
         (
             r"(.+) is also on line (\d+)",
-            QCoreApplication.translate("ImportReasons", "%1 is also on line %2"),
+            QCoreApplication.translate("Reasons", "%1 is also on line %2"),
         ),
         (
             r"(.+) lies in the future",
-            QCoreApplication.translate("ImportReasons", "%1 lies in the future"),
+            QCoreApplication.translate("Reasons", "%1 lies in the future"),
         ),
         # -- the records' fields (core validators) ---------------------------------------
         (
             r"is required",
-            QCoreApplication.translate("ImportReasons", "is required"),
+            QCoreApplication.translate("Reasons", "is required"),
         ),
         (
             r"is not a diary field",
-            QCoreApplication.translate("ImportReasons", "is not a diary field"),
+            QCoreApplication.translate("Reasons", "is not a diary field"),
         ),
         (
             r"is not a session field",
-            QCoreApplication.translate("ImportReasons", "is not a session field"),
+            QCoreApplication.translate("Reasons", "is not a session field"),
         ),
         (
             r"is not a field of a sitting day",
-            QCoreApplication.translate("ImportReasons", "is not a field of a sitting day"),
+            QCoreApplication.translate("Reasons", "is not a field of a sitting day"),
         ),
         (
             r"is not an activity field",
-            QCoreApplication.translate("ImportReasons", "is not an activity field"),
+            QCoreApplication.translate("Reasons", "is not an activity field"),
         ),
         (
             r"is not a score field",
-            QCoreApplication.translate("ImportReasons", "is not a score field"),
+            QCoreApplication.translate("Reasons", "is not a score field"),
         ),
         (
             r"is not a flare-up field",
-            QCoreApplication.translate("ImportReasons", "is not a flare-up field"),
+            QCoreApplication.translate("Reasons", "is not a flare-up field"),
         ),
         (
             r"(.+) is not a date and time like 2026-03-14T08:30\+01:00",
             QCoreApplication.translate(
-                "ImportReasons", "%1 is not a date and time like 2026-03-14T08:30+01:00"
+                "Reasons", "%1 is not a date and time like 2026-03-14T08:30+01:00"
             ),
         ),
         (
             r"must be a date and time in ISO 8601 form",
-            QCoreApplication.translate("ImportReasons", "must be a date and time in ISO 8601 form"),
+            QCoreApplication.translate("Reasons", "must be a date and time in ISO 8601 form"),
         ),
         (
             r"must be a date from the years (\d+) to (\d+), not (-?\d+)",
             QCoreApplication.translate(
-                "ImportReasons", "must be a date from the years %1 to %2, not %3"
+                "Reasons", "must be a date from the years %1 to %2, not %3"
             ),
         ),
         (
             r"must be a date from the years (\d+) to (\d+)",
-            QCoreApplication.translate("ImportReasons", "must be a date from the years %1 to %2"),
+            QCoreApplication.translate("Reasons", "must be a date from the years %1 to %2"),
         ),
         (
             r"must lie in the years (\d+) to (\d+)",
-            QCoreApplication.translate("ImportReasons", "must lie in the years %1 to %2"),
+            QCoreApplication.translate("Reasons", "must lie in the years %1 to %2"),
         ),
         (
             r"must be a whole number from (-?\d+) to (-?\d+)",
-            QCoreApplication.translate("ImportReasons", "must be a whole number from %1 to %2"),
+            QCoreApplication.translate("Reasons", "must be a whole number from %1 to %2"),
         ),
         (
             r"must be from (-?\d+) to (-?\d+), not (-?\d+)",
-            QCoreApplication.translate("ImportReasons", "must be from %1 to %2, not %3"),
+            QCoreApplication.translate("Reasons", "must be from %1 to %2, not %3"),
         ),
         (
             r"must be a whole number of at least 0",
-            QCoreApplication.translate("ImportReasons", "must be a whole number of at least 0"),
+            QCoreApplication.translate("Reasons", "must be a whole number of at least 0"),
         ),
         (
             r"must be true or false",
-            QCoreApplication.translate("ImportReasons", "must be true or false"),
+            QCoreApplication.translate("Reasons", "must be true or false"),
         ),
         (
             r"must be a non-empty text",
-            QCoreApplication.translate("ImportReasons", "must be a non-empty text"),
+            QCoreApplication.translate("Reasons", "must be a non-empty text"),
         ),
         (
             r"must be non-empty text",
-            QCoreApplication.translate("ImportReasons", "must be non-empty text"),
+            QCoreApplication.translate("Reasons", "must be non-empty text"),
         ),
         (
             r"must be text",
-            QCoreApplication.translate("ImportReasons", "must be text"),
+            QCoreApplication.translate("Reasons", "must be text"),
         ),
         (
             r"must be a list",
-            QCoreApplication.translate("ImportReasons", "must be a list"),
+            QCoreApplication.translate("Reasons", "must be a list"),
         ),
         (
             r"has (\d+) characters; at most (\d+) fit",
-            QCoreApplication.translate("ImportReasons", "has %1 characters; at most %2 fit"),
+            QCoreApplication.translate("Reasons", "has %1 characters; at most %2 fit"),
         ),
         (
             r"has at most (\d+) characters",
-            QCoreApplication.translate("ImportReasons", "has at most %1 characters"),
+            QCoreApplication.translate("Reasons", "has at most %1 characters"),
         ),
         (
             r"contains the control character U\+([0-9A-F]{4,6}), which a diary cannot hold",
             QCoreApplication.translate(
-                "ImportReasons", "contains the control character U+%1, which a diary cannot hold"
+                "Reasons", "contains the control character U+%1, which a diary cannot hold"
             ),
         ),
         (
             r"at most (\d+) tags",
-            QCoreApplication.translate("ImportReasons", "at most %1 tags"),
+            QCoreApplication.translate("Reasons", "at most %1 tags"),
         ),
         (
             r"every tag must be non-empty text",
-            QCoreApplication.translate("ImportReasons", "every tag must be non-empty text"),
+            QCoreApplication.translate("Reasons", "every tag must be non-empty text"),
         ),
         (
             r"a tag has at most (\d+) characters",
-            QCoreApplication.translate("ImportReasons", "a tag has at most %1 characters"),
+            QCoreApplication.translate("Reasons", "a tag has at most %1 characters"),
         ),
         (
             r"a value that is not text is not a body region; use one of (.+)",
             QCoreApplication.translate(
-                "ImportReasons", "a value that is not text is not a body region; use one of %1"
+                "Reasons", "a value that is not text is not a body region; use one of %1"
             ),
         ),
         (
             r"(.+) is not a body region; use one of (.+)",
-            QCoreApplication.translate("ImportReasons", "%1 is not a body region; use one of %2"),
+            QCoreApplication.translate("Reasons", "%1 is not a body region; use one of %2"),
         ),
         (
             r"names a body region more than once",
-            QCoreApplication.translate("ImportReasons", "names a body region more than once"),
+            QCoreApplication.translate("Reasons", "names a body region more than once"),
         ),
         (
             r"at most (\d+) medicines",
-            QCoreApplication.translate("ImportReasons", "at most %1 medicines"),
+            QCoreApplication.translate("Reasons", "at most %1 medicines"),
         ),
         (
             r"must be an object with name and dose",
-            QCoreApplication.translate("ImportReasons", "must be an object with name and dose"),
+            QCoreApplication.translate("Reasons", "must be an object with name and dose"),
         ),
         (
             r"unknown field (.+)",
-            QCoreApplication.translate("ImportReasons", "unknown field %1"),
+            QCoreApplication.translate("Reasons", "unknown field %1"),
         ),
         (
             r"name and dose have at most (\d+) characters",
-            QCoreApplication.translate("ImportReasons", "name and dose have at most %1 characters"),
+            QCoreApplication.translate("Reasons", "name and dose have at most %1 characters"),
         ),
         (
             r"must be one of (.+) or null",
-            QCoreApplication.translate("ImportReasons", "must be one of %1 or null"),
+            QCoreApplication.translate("Reasons", "must be one of %1 or null"),
         ),
         (
             r"must be one of (.+)",
-            QCoreApplication.translate("ImportReasons", "must be one of %1"),
+            QCoreApplication.translate("Reasons", "must be one of %1"),
         ),
         (
             r"must be a slug like 'bird-dog' \(a-z, 0-9 and dashes\)",
             QCoreApplication.translate(
-                "ImportReasons", "must be a slug like 'bird-dog' (a-z, 0-9 and dashes)"
+                "Reasons", "must be a slug like 'bird-dog' (a-z, 0-9 and dashes)"
             ),
         ),
         (
             r"must not be before started_at",
-            QCoreApplication.translate("ImportReasons", "must not be before started_at"),
+            QCoreApplication.translate("Reasons", "must not be before started_at"),
         ),
         (
             r"a completed session has no stop reason",
-            QCoreApplication.translate("ImportReasons", "a completed session has no stop reason"),
+            QCoreApplication.translate("Reasons", "a completed session has no stop reason"),
         ),
         (
             r"cannot be more than a day",
-            QCoreApplication.translate("ImportReasons", "cannot be more than a day"),
+            QCoreApplication.translate("Reasons", "cannot be more than a day"),
         ),
         (
             r"is required: say which activity, e\.g\. 'put on socks'",
             QCoreApplication.translate(
-                "ImportReasons", "is required: say which activity, e.g. 'put on socks'"
+                "Reasons", "is required: say which activity, e.g. 'put on socks'"
             ),
         ),
         (
             r"must be written without extra spaces",
-            QCoreApplication.translate("ImportReasons", "must be written without extra spaces"),
+            QCoreApplication.translate("Reasons", "must be written without extra spaces"),
         ),
         (
             r"lies before the activity was named",
-            QCoreApplication.translate("ImportReasons", "lies before the activity was named"),
+            QCoreApplication.translate("Reasons", "lies before the activity was named"),
         ),
         (
             r"(\S+) must come after the start, (\S+)",
-            QCoreApplication.translate("ImportReasons", "%1 must come after the start, %2"),
+            QCoreApplication.translate("Reasons", "%1 must come after the start, %2"),
         ),
     ]
 
