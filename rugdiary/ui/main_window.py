@@ -454,11 +454,19 @@ class MainWindow(QMainWindow):
             lang=content_language(),
             entries=services.entries,
             db=services.db,
+            reminders=self.preferences,
             parent=self.stack,
         )
         page.controller.notice.connect(self.show_notice)
         page.controller.startRequested.connect(self.start_program)
+        page.controller.programsChanged.connect(self._on_programs_changed)
         return page
+
+    def _on_programs_changed(self) -> None:
+        """Own programs changed: Today and the reminders offer programs by id."""
+        self._refresh_today()
+        if self.reminders is not None:
+            self.reminders.reload()
 
     @property
     def player(self) -> PlayerPage:

@@ -337,3 +337,41 @@ def test_every_page_is_built_inside_the_page_stack(window: MainWindow) -> None:
     # One ParentChange, when the view is made; a second one would be the move.
     counts = {type(v).__name__: parent_changes.count(Shiboken.getCppPointer(v)[0]) for v in views}
     assert counts == {type(v).__name__: 1 for v in views}
+
+
+def test_today_stops_offering_a_program_deleted_on_the_programs_page(
+    window: MainWindow, services: Services, clock: FakeClock
+) -> None:
+    """Today offers the program done last; once it is deleted, Today offers another."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from rugdiary.core.exercises import Level, Text
+    from rugdiary.core.sessions import Session
+
+    base = services.library().programs["core-stability-beginner"]
+    services.programs.save(
+        replace(base, id="my-plan", name=Text(en="My plan", nl="Mijn plan"), builtin=False)
+    )
+    start = clock.now() - timedelta(days=1)
+    services.sessions.add(
+        Session(
+            program_id="my-plan",
+            program_name="My plan",
+            level=Level.BEGINNER,
+            started_at=start,
+            ended_at=start + timedelta(minutes=15),
+            planned_s=900,
+            done_s=900,
+            steps_done=40,
+            steps_skipped=0,
+            completed=True,
+        )
+    )
+    window.today.controller.refresh()  # the page was built before the plan was saved
+    assert window.today.view.program_name.text() == "My plan"
+    window.show_page("programs")
+    controller = window.programs.controller
+    controller.reload(select_program="my-plan")
+    controller.delete_program()
+    assert window.today.view.program_name.text() != "My plan"

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from html import escape
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -16,6 +17,7 @@ from rugdiary.core.content import Library
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Exercise, Group, Level, Text
 from rugdiary.core.programs import Program, program_total_s
+from rugdiary.core.reminders import ReminderSettings
 from rugdiary.core.sessions import (
     LEVEL_MEMORY_DAYS,
     LevelChange,
@@ -60,7 +62,22 @@ HISTORY_DAYS = LEVEL_MEMORY_DAYS
 """Sessions read for the pain marks, the level rule (which looks back two weeks at most,
 plus the streak at the current level) and the level last played."""
 RECENT_SESSIONS = 5
+COPY_OF = Text(en="Copy of %1", nl="Kopie van %1")
+"""The name of a copy in both languages (like DEFAULT_DESCRIPTION, content, not UI text)."""
 ProgramIdRole = Qt.ItemDataRole.UserRole
+
+
+class ReminderSource(Protocol):
+    """The reminder settings (Preferences fits it): a deleted program may still be reminded."""
+
+    def reminders(self) -> ReminderSettings: ...
+
+
+def reminders_of(settings: ReminderSettings, program_id: str) -> int:
+    """How many reminders that are switched on would offer `program_id`."""
+    count = sum(1 for r in settings.exercises if r.enabled and r.program_id == program_id)
+    breaks = settings.breaks
+    return count + (1 if breaks.enabled and breaks.program_id == program_id else 0)
 
 
 class ProgramsController(QObject):
@@ -71,6 +88,12 @@ class ProgramsController(QObject):
 
     notice = Signal(str, bool)
     """A short status message, and whether it offers "Undo" (after a delete)."""
+
+    programsChanged = Signal()
+    """The own programs, or the own exercises they play, are not what they were: after a
+    save, copy, change, delete or import, an undo or redo of these, or a change made
+    elsewhere (the command line) that a reload found. Emitted after the page shows the new
+    state. The window refreshes Today and the reminders, which offer programs by id."""
 
     def __init__(
         self,
@@ -87,6 +110,8 @@ class ProgramsController(QObject):
         lang: str = "en",
         entries: EntrySource | None = None,
         parent: QObject | None = None,
+        *,
+        reminders: ReminderSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
@@ -97,6 +122,7 @@ class ProgramsController(QObject):
         self.exercises = exercises
         self.sessions = sessions
         self.entries = entries
+        self.reminders = reminders
         self.clock = clock
         self.undo_stack = undo_stack
         self.pictures = pictures
@@ -105,6 +131,7 @@ class ProgramsController(QObject):
         self.exercise_editor: ExerciseEditorController | None = None
         self._own_programs: list[Program] = []
         self._own_exercises: list[Exercise] = []
+        self._loaded = False
         self._recent: list[Session] = []
         self._next_day_pain: dict[str, int] = {}
         self._dismissed: set[str] = set()
@@ -158,11 +185,19 @@ class ProgramsController(QObject):
         return None
 
     def reload(self, select_program: str | None = None, select_exercise: str | None = None) -> None:
-        """Read own content and recent sessions again and refresh both tabs."""
+        """Read own content and recent sessions again and refresh both tabs.
+
+        Emits programsChanged when the own programs or exercises differ from those read
+        before, so every way they change (this page, Undo, an import) reaches the window.
+        """
         current_program = self.selected_program()
         current_exercise = self.selected_exercise()
+        exercise_row = self.view.library.list.currentIndex().row()
+        before = (self._own_programs, self._own_exercises)
         self._own_programs = self.programs.list()
         self._own_exercises = self.exercises.list()
+        changed = self._loaded and before != (self._own_programs, self._own_exercises)
+        self._loaded = True
         self._load_sessions()
         order = list(Group)
         exercises = sorted(
@@ -171,9 +206,12 @@ class ProgramsController(QObject):
         )
         self.library_model.set_exercises(exercises)
         exercise_id = select_exercise or (current_exercise.id if current_exercise else None)
-        self.select_exercise(exercise_id)
+        # A removed exercise leaves its neighbour selected, where the person was looking.
+        self.select_exercise(exercise_id, fallback_row=exercise_row)
         program_id = select_program or (current_program.id if current_program else None)
         self._fill_programs(program_id)
+        if changed:
+            self.programsChanged.emit()
 
     def _load_sessions(self) -> None:
         today = self.clock.now().date()
@@ -534,9 +572,10 @@ class ProgramsController(QObject):
         program = self.selected_program()
         if program is None:
             return None
+        # Content text, not UI text: each language gets its own words, whatever the UI shows.
         name = Text(
-            en=QCoreApplication.translate("Programs", "Copy of %1").replace("%1", program.name.en),
-            nl=f"Kopie van {program.name.nl}",
+            en=COPY_OF.en.replace("%1", program.name.en),
+            nl=COPY_OF.nl.replace("%1", program.name.nl),
         )
         draft = replace(program, id=new_id(program.name.en), name=name, builtin=False)
         return self._open_program_editor(draft, is_new=True)
@@ -568,12 +607,26 @@ class ProgramsController(QObject):
             self.reload()
             return False
         self.undo_stack.push(delete_program_command(self.programs, self, removed))
+        reminded = self._reminders_of(program.id)
         self.reload()
         widget = self.view.programs.list
         if widget.count():
             widget.setCurrentRow(min(row, widget.count() - 1))
-        self.notice.emit(QCoreApplication.translate("Programs", "Program deleted"), True)
+        text = QCoreApplication.translate("Programs", "Program deleted")
+        if reminded:
+            text = QCoreApplication.translate(
+                "Programs",
+                "Program deleted. A reminder still offers it: choose another program for "
+                "it in Settings, or undo.",
+            )
+        self.notice.emit(text, True)
         return True
+
+    def _reminders_of(self, program_id: str) -> int:
+        """Reminders that offer `program_id`; 0 when the page was given no reminder settings."""
+        if self.reminders is None:
+            return 0
+        return reminders_of(self.reminders.reminders(), program_id)
 
     # -- library tab -------------------------------------------------------------------------
 
@@ -611,18 +664,41 @@ class ProgramsController(QObject):
         source = self.proxy.mapToSource(index)
         return self.library_model.exercise_at(source.row())
 
-    def select_exercise(self, exercise_id: str | None) -> bool:
+    def select_exercise(self, exercise_id: str | None, *, fallback_row: int = 0) -> bool:
+        """Select and show an exercise, clearing the search and group if they hide it.
+
+        When it is not in the library (deleted), the row `fallback_row` (or the last)
+        is selected instead; returns whether the exercise itself is selected.
+        """
         lst = self.view.library.list
         row = self.library_model.row_of(exercise_id) if exercise_id else -1
-        index = self.proxy.mapFromSource(self.library_model.index(row, 0)) if row >= 0 else None
+        source = self.library_model.index(row, 0) if row >= 0 else None
+        if source is not None and not self.proxy.mapFromSource(source).isValid():
+            # Just saved or brought back, yet filtered out: show it rather than hide it.
+            self._clear_filters()
+        index = self.proxy.mapFromSource(source) if source is not None else None
         if index is None or not index.isValid():
-            if self.proxy.rowCount():
-                lst.setCurrentIndex(self.proxy.index(0, 0))
+            count = self.proxy.rowCount()
+            if count:
+                lst.setCurrentIndex(self.proxy.index(max(0, min(fallback_row, count - 1)), 0))
+                lst.scrollTo(lst.currentIndex())
             self._show_exercise()
             return False
         lst.setCurrentIndex(index)
+        lst.scrollTo(index)
         self._show_exercise()
         return True
+
+    def _clear_filters(self) -> None:
+        lib = self.view.library
+        for widget in (lib.search, lib.group_filter):
+            widget.blockSignals(True)
+        lib.search.clear()
+        lib.group_filter.setCurrentIndex(0)
+        for widget in (lib.search, lib.group_filter):
+            widget.blockSignals(False)
+        self.proxy.set_search("")
+        self.proxy.set_group(None)
 
     def _show_exercise(self) -> None:
         lib = self.view.library

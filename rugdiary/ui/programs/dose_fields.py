@@ -5,9 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
+from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Dose, DoseMode
 from rugdiary.ui.programs.texts import work_label
 from rugdiary.ui.widgets.form_parts import add_labelled_rows
+
+WORK_LIMITS: dict[DoseMode, int] = {
+    DoseMode.HOLD: 600,
+    DoseMode.REPS: 60,
+    DoseMode.TIMED: 4 * 3600,
+}
+"""The most seconds of one repetition per kind, as the Dose itself allows them
+(core/exercises.py); tests check the two agree. The box refuses more, so it never shows
+a number the program cannot store."""
 
 
 def _spin(low: int, high: int, suffix: str, name: str, parent: QWidget) -> QSpinBox:
@@ -38,23 +48,24 @@ class DoseFields(QWidget):
             QCoreApplication.translate("Programs", "Keep going for a time"), DoseMode.TIMED.value
         )
         seconds = QCoreApplication.translate("Programs", " s")
-        self.work = _spin(
-            1, 4 * 3600, seconds, QCoreApplication.translate("Programs", "Seconds"), self
-        )
+        # Named after its label, which follows the kind (see _show_mode).
+        self.work = _spin(1, WORK_LIMITS[DoseMode.HOLD], seconds, work_label(DoseMode.HOLD), self)
         self.reps = _spin(1, 100, "", QCoreApplication.translate("Programs", "Repetitions"), self)
         self.sets = _spin(1, 20, "", QCoreApplication.translate("Programs", "Sets"), self)
+        # The name starts with the label's words (voice control says those); the rest is
+        # the description.
         self.rest = _spin(
-            0,
-            600,
-            seconds,
-            QCoreApplication.translate("Programs", "Rest between repetitions"),
-            self,
+            0, 600, seconds, QCoreApplication.translate("Programs", "Rest between reps"), self
+        )
+        self.rest.setAccessibleDescription(
+            QCoreApplication.translate("Programs", "Rest between repetitions")
         )
         self.set_rest = _spin(
             0, 900, seconds, QCoreApplication.translate("Programs", "Rest between sets"), self
         )
         self.per_side = QCheckBox(QCoreApplication.translate("Programs", "Each side in turn"), self)
-        self.per_side.setAccessibleName(
+        # No name of its own: the box's text is it; the longer wording describes it.
+        self.per_side.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Do the repetitions on each side in turn")
         )
         self.work_label = QLabel(work_label(DoseMode.HOLD), self)
@@ -97,7 +108,7 @@ class DoseFields(QWidget):
         for widget in (*widgets, self.per_side):
             widget.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(dose.mode.value))
-        self.work_label.setText(work_label(dose.mode))
+        self._show_mode(dose.mode)
         self.work.setValue(dose.work_s)
         self.reps.setValue(dose.reps)
         self.sets.setValue(dose.sets)
@@ -136,9 +147,47 @@ class DoseFields(QWidget):
             "per_side": self.per_side,
         }.get(name)
 
+    def checked_dose(self) -> Dose:
+        """The dose shown, also refusing a box whose text is not a number it can take.
+
+        Such a box (cleared, or below its lowest) still reports its last good value, so
+        dose() alone would return what the box no longer shows. Raises ValidationError
+        naming the field as a Dose would.
+        """
+        boxes = (
+            (self.reps, "reps"),
+            (self.sets, "sets"),
+            (self.work, _WORK_FIELD[self.mode()]),
+            (self.rest, "rest_s"),
+            (self.set_rest, "set_rest_s"),
+        )
+        for box, field in boxes:
+            if not box.hasAcceptableInput():
+                raise ValidationError(
+                    field,
+                    QCoreApplication.translate("Programs", "enter a whole number from %1 to %2")
+                    .replace("%1", str(box.minimum()))
+                    .replace("%2", str(box.maximum())),
+                )
+        return self.dose()
+
+    def _show_mode(self, mode: DoseMode) -> None:
+        """Label, name and upper limit of the seconds box for this kind of dose."""
+        label = work_label(mode)
+        self.work_label.setText(label)
+        self.work.setAccessibleName(label)
+        self.work.setMaximum(WORK_LIMITS[mode])
+
     def _on_kind_changed(self, _index: int) -> None:
         mode = self.mode()
-        self.work_label.setText(work_label(mode))
-        if mode is DoseMode.REPS and self.work.value() > 60:
+        if mode is DoseMode.REPS and self.work.value() > WORK_LIMITS[DoseMode.REPS]:
             self.work.setValue(3)  # a tempo above a minute per rep is a slip, not a plan
+        self._show_mode(mode)
         self.doseChanged.emit()
+
+
+_WORK_FIELD: dict[DoseMode, str] = {
+    DoseMode.HOLD: "hold_s",
+    DoseMode.REPS: "tempo_s",
+    DoseMode.TIMED: "duration_s",
+}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
@@ -19,6 +20,7 @@ from rugdiary.ui.programs.items_model import ProgramItemsModel
 from rugdiary.ui.programs.texts import duration_text, level_name, not_saved_yet
 
 DEFAULT_DESCRIPTION = Text(en="Made by you in RugDiary.", nl="Zelf gemaakt in RugDiary.")
+NEW_SESSIONS_PER_WEEK = 3
 
 
 def new_id(name: str) -> str:
@@ -114,7 +116,7 @@ class ProgramEditorController(QObject):
             model.set_level(program.level)
             model.set_items(program.items)
         else:
-            view.sessions_per_week.setValue(3)
+            view.sessions_per_week.setValue(NEW_SESSIONS_PER_WEEK)
             model.set_level(Level.BEGINNER)
 
         view.level.currentIndexChanged.connect(self._on_level_changed)
@@ -137,6 +139,8 @@ class ProgramEditorController(QObject):
         self._load_dose()
         self._update_total()
         view.name_en.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Cancel, Escape and the close button ask before throwing changes away.
+        view.has_changes = self.has_changes  # type: ignore[method-assign]
 
     # -- order and content -------------------------------------------------------------------
 
@@ -276,6 +280,33 @@ class ProgramEditorController(QObject):
         )
         view.show_message(warning)
 
+    def has_changes(self) -> bool:
+        """Whether Save would store something other than what the editor was opened with.
+
+        A new program has changes once anything is typed, added or chosen; a copy or an
+        own program once what Save would store differs from it. A form Save would refuse
+        (a name or every exercise removed) counts as changed.
+        """
+        if self.original is None:
+            view = self.view
+            typed = (view.name_en.text(), view.name_nl.text(), view.description.text())
+            return (
+                any(text.strip() for text in typed)
+                or self.model.rowCount() > 0
+                or view.chosen_level() is not Level.BEGINNER
+                or view.sessions_per_week.value() != NEW_SESSIONS_PER_WEEK
+            )
+        stored = self.model.dose_at(self.view.current_row())
+        try:
+            shown = self.view.dose.checked_dose() if stored is not None else None
+            program = self.build()
+        except ValidationError:
+            return True
+        if shown != stored:
+            return True  # a box holds a dose the model has not taken (yet)
+        # A copy gets a fresh id when saved; that alone is not a change.
+        return replace(program, id=self.original.id) != self.original
+
     def build(self) -> Program:
         """The program the form describes; raises ValidationError naming the field."""
         view = self.view
@@ -308,11 +339,17 @@ class ProgramEditorController(QObject):
         program_id = self.original.id if keep_id and self.original else new_id(name.en)
         level = view.chosen_level()
         sessions = view.sessions_per_week.value()
+        # The editor does not show the frequency line: a physiotherapist's "twice a day,
+        # morning and evening" stays until the number of sessions itself is changed.
+        if self.original is not None and sessions == self.original.sessions_per_week:
+            frequency = self.original.frequency
+        else:
+            frequency = frequency_text(sessions)
         return Program(
             id=program_id,
             name=name,
             description=description,
-            frequency=frequency_text(sessions),
+            frequency=frequency,
             level=level,
             sessions_per_week=sessions,
             items=items,
@@ -322,6 +359,8 @@ class ProgramEditorController(QObject):
 
     def save(self) -> Program | None:
         """Save and close; on a problem the dialog stays open with everything typed."""
+        if not self._take_dose():
+            return None
         try:
             program = self.build()
             program_total_s(program, self.exercises, program.level)
@@ -339,6 +378,29 @@ class ProgramEditorController(QObject):
         self.saved.emit(stored)
         self.view.accept()
         return stored
+
+    def _take_dose(self) -> bool:
+        """Make sure the dose shown is the one stored; False (said, field focused) if it cannot be.
+
+        The model follows each keystroke but keeps the last usable dose, so a box left with
+        a number the dose cannot take would otherwise save a dose nobody typed.
+        """
+        row = self.view.current_row()
+        stored = self.model.dose_at(row)
+        if stored is None:
+            return True
+        fields = self.view.dose
+        try:
+            shown = fields.checked_dose()
+        except ValidationError as error:
+            self.view.show_message(self._field_message(error))
+            widget = fields.field_widget(error.field)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        if shown != stored:
+            self.model.set_dose(row, shown)
+        return True
 
     def _field_message(self, error: ValidationError) -> str:
         labels = {

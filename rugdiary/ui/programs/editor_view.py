@@ -57,10 +57,16 @@ class ProgramEditorView(EditorDialog):
         self.setWindowTitle(QCoreApplication.translate("Programs", "Program"))
         self.setMinimumSize(QSize(760, 560))
 
+        # Fields are named by their labels (buddies), the words a voice-control user says;
+        # the description adds anything more.
         self.name_en = QLineEdit(self)
-        self.name_en.setAccessibleName(QCoreApplication.translate("Programs", "Name in English"))
+        self.name_en.setAccessibleDescription(
+            QCoreApplication.translate("Programs", "Name in English")
+        )
         self.name_nl = QLineEdit(self)
-        self.name_nl.setAccessibleName(QCoreApplication.translate("Programs", "Name in Dutch"))
+        self.name_nl.setAccessibleDescription(
+            QCoreApplication.translate("Programs", "Name in Dutch")
+        )
         self.name_nl.setPlaceholderText(
             QCoreApplication.translate("Programs", "Optional: the English name is used when empty")
         )
@@ -68,7 +74,7 @@ class ProgramEditorView(EditorDialog):
             QCoreApplication.translate("Programs", "Optional: the Dutch name is used when empty")
         )
         self.description = QLineEdit(self)
-        self.description.setAccessibleName(
+        self.description.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Short description")
         )
         self.description.setPlaceholderText(QCoreApplication.translate("Programs", "Optional"))
@@ -116,12 +122,12 @@ class ProgramEditorView(EditorDialog):
         self.items.setSpacing(2)
         self.items.setAlternatingRowColors(True)
         self.up_button = QPushButton(QCoreApplication.translate("Programs", "Move &up"), self)
-        self.up_button.setAccessibleName(
+        self.up_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Move the selected exercise up")
         )
         self.up_button.setToolTip(QCoreApplication.translate("Programs", "Alt+Up"))
         self.down_button = QPushButton(QCoreApplication.translate("Programs", "Move dow&n"), self)
-        self.down_button.setAccessibleName(
+        self.down_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Move the selected exercise down")
         )
         self.down_button.setToolTip(QCoreApplication.translate("Programs", "Alt+Down"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.core.exercises import Group, Level
+from rugdiary.core.program_file import MAX_PICTURE_SIDE
 from rugdiary.ui.programs.dose_fields import DoseFields
 from rugdiary.ui.programs.editor_dialog import EditorDialog
 from rugdiary.ui.programs.texts import group_name, level_title
@@ -74,9 +75,8 @@ class ExerciseEditorView(EditorDialog):
         self.same_dose = QCheckBox(
             QCoreApplication.translate("Programs", "The &same dose at every level"), self
         )
-        self.same_dose.setAccessibleName(
-            QCoreApplication.translate("Programs", "Use the same dose at every level")
-        )
+        # No accessible name of its own: a screen reader says the words on the screen, which
+        # are what a person using voice control says too.
         self.dose_tabs = QTabWidget(self)
         self.dose_tabs.setAccessibleName(QCoreApplication.translate("Programs", "Dose per level"))
         self.doses: dict[Level, DoseFields] = {}
@@ -89,10 +89,13 @@ class ExerciseEditorView(EditorDialog):
         dose_layout.addWidget(self.same_dose)
         dose_layout.addWidget(self.dose_tabs)
 
+        # Named by their labels ("Easier", "Harder"); the longer words describe them.
         self.easier = QLineEdit(self)
-        self.easier.setAccessibleName(QCoreApplication.translate("Programs", "An easier way"))
+        self.easier.setAccessibleDescription(
+            QCoreApplication.translate("Programs", "An easier way")
+        )
         self.harder = QLineEdit(self)
-        self.harder.setAccessibleName(QCoreApplication.translate("Programs", "A harder way"))
+        self.harder.setAccessibleDescription(QCoreApplication.translate("Programs", "A harder way"))
         self.mistake = QLineEdit(self)
         self.mistake.setAccessibleName(QCoreApplication.translate("Programs", "Common mistake"))
         self.safety = QLineEdit(self)
@@ -117,31 +120,25 @@ class ExerciseEditorView(EditorDialog):
         self.preview.setStyleSheet(
             "QLabel#picturePreview { border: 1px dashed palette(mid); border-radius: 6px; }"
         )
-        self.preview.setAccessibleName(
-            QCoreApplication.translate("Programs", "Picture of the exercise")
-        )
+        # The buttons are named by their words; what the hint says describes the choice.
+        hint = QCoreApplication.translate(
+            "Programs",
+            "PNG, JPEG or SVG, up to 10 MB and %1 × %1 pixels. A copy is kept with your diary.",
+        ).replace("%1", str(MAX_PICTURE_SIDE))
         self.choose_picture_button = QPushButton(
             QCoreApplication.translate("Programs", "Choose &picture…"), self
         )
-        self.choose_picture_button.setAccessibleName(
-            QCoreApplication.translate("Programs", "Choose a picture file")
-        )
+        self.choose_picture_button.setAccessibleDescription(hint)
         self.remove_picture_button = QPushButton(
             QCoreApplication.translate("Programs", "Remove pict&ure"), self
         )
-        self.remove_picture_button.setAccessibleName(
-            QCoreApplication.translate("Programs", "Remove the picture")
-        )
-        picture_hint = QLabel(
-            QCoreApplication.translate(
-                "Programs", "PNG, JPEG or SVG, up to 10 MB. A copy is kept with your diary."
-            )
-        )
+        picture_hint = QLabel(hint, self)
         picture_hint.setWordWrap(True)
         picture_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # A built-in figure instead of a picture: "something like a bridge" is often enough.
         self.figure_choice = QComboBox(self)
-        self.figure_choice.setAccessibleName(
+        # Named by its label ("Or show the figure of"); the longer words describe it.
+        self.figure_choice.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Show the figure of a similar exercise")
         )
         figure_label = QLabel(

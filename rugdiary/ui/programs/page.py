@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from rugdiary.core.clock import Clock
 from rugdiary.core.content import Library
 from rugdiary.ui.programs.commands import EntrySource, ExerciseStore, ProgramStore, SessionSource
-from rugdiary.ui.programs.controller import ProgramsController
+from rugdiary.ui.programs.controller import ProgramsController, ReminderSource
 from rugdiary.ui.programs.library_model import ExerciseFilterModel, ExerciseListModel
 from rugdiary.ui.programs.programme_files import ProgrammeFilesController
 from rugdiary.ui.programs.programs_page_view import ProgramsView
@@ -28,7 +28,12 @@ PICTURES_DIR = "pictures"
 
 @dataclass(frozen=True, slots=True)
 class ProgramsPage:
-    """The parts of the Programs page that the main window and tests need to reach."""
+    """The parts of the Programs page that the main window and tests need to reach.
+
+    The window listens to `controller.notice` (status messages), `controller.startRequested`
+    (play a program) and `controller.programsChanged` (own programs or exercises changed:
+    Today and the reminders, which offer programs by id, read them again).
+    """
 
     view: ProgramsView
     controller: ProgramsController
@@ -47,13 +52,15 @@ def build_programs_page(
     lang: str = "en",
     entries: EntrySource | None = None,
     db: Database | None = None,
+    reminders: ReminderSource | None = None,
     parent: QWidget | None = None,
 ) -> ProgramsPage:
     """The page; own pictures live in ``data_dir / "pictures"``.
 
     `entries` (the diary) is optional: with it, a session followed by a worse next
     morning counts as a "go lighter" response, as CLINICAL.md asks. `db` (the diary)
-    lets Import write a programme file's records and pictures in one go.
+    lets Import write a programme file's records and pictures in one go. `reminders` (the
+    reminder settings) lets a delete say that a reminder still offers the program.
     """
     pictures = ExercisePictures(Path(data_dir) / PICTURES_DIR)
     model = ExerciseListModel(pictures, lang)
@@ -76,6 +83,7 @@ def build_programs_page(
         lang,
         entries,
         parent=view,
+        reminders=reminders,
     )
     importer = None
     if db is not None:

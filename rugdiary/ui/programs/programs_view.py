@@ -201,14 +201,16 @@ class ProgramsListView(QWidget):
         self.offer_text = QLabel(self.offer)
         self.offer_text.setWordWrap(True)
         self.offer_text.setTextFormat(Qt.TextFormat.RichText)
+        # Both are named by their text ("Use the intermediate level", "Not now"), the words
+        # a voice-control user says; the description adds what they mean.
         self.accept_button = QPushButton(self.offer)
-        self.accept_button.setAccessibleName(
+        self.accept_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Use the suggested level")
         )
         self.dismiss_button = QPushButton(
             QCoreApplication.translate("Programs", "Not now"), self.offer
         )
-        self.dismiss_button.setAccessibleName(
+        self.dismiss_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Keep the current level for now")
         )
         offer_buttons = QHBoxLayout()
