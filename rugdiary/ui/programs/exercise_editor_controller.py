@@ -430,9 +430,9 @@ class ExerciseEditorController(QObject):
         """The doses the form shows; raises ValidationError naming the field."""
         view = self.view
         if view.same_dose.isChecked():
-            dose = view.doses[Level.BEGINNER].dose()
+            dose = view.doses[Level.BEGINNER].checked_dose()
             return Doses(beginner=dose, intermediate=dose, advanced=dose)
-        return Doses(**{level.value: view.doses[level].dose() for level in Level})
+        return Doses(**{level.value: view.doses[level].checked_dose() for level in Level})
 
     def _kept_or_edited(self, stored: Text | None, shown: str) -> Text:
         """The text for `shown` (stripped, not empty) where `stored` was loaded.

@@ -90,6 +90,18 @@ def test_a_new_name_keeps_every_level_dose(
     assert [saved.dose(level).reps for level in Level] == [6, 8, 12]
 
 
+def test_save_refuses_a_dose_box_left_empty_rather_than_store_its_last_value(
+    library: Library, exercise_repo: ExerciseRepository, page: ProgramsPage
+) -> None:
+    """A cleared box still reports its last good number; Save must not store that."""
+    stored = exercise_repo.save(own_exercise(library))
+    editor = open_editor(page, stored)
+    editor.view.doses[Level.BEGINNER].reps.lineEdit().clear()
+    assert editor.save() is None
+    assert "enter a whole number" in editor.view.message.text()
+    assert exercise_repo.get(stored.id) == stored
+
+
 def test_unticking_the_same_dose_starts_hidden_levels_from_the_shared_dose(
     page: ProgramsPage,
 ) -> None:
