@@ -313,6 +313,14 @@
         <translation>Sla je antwoorden op bij de sessie in je dagboek</translation>
     </message>
     <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 van %2 tekens</translation>
+    </message>
+    <message>
+        <source>a little too long to save</source>
+        <translation>iets te lang om op te slaan</translation>
+    </message>
+    <message>
         <source>How did it go? (optional)</source>
         <translation>Hoe ging het? (optioneel)</translation>
     </message>
@@ -796,12 +804,20 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Registratie van %1 wijzigen</translation>
     </message>
     <message>
+        <source>Leave it and go back to a new entry?</source>
+        <translation>Niet opslaan en teruggaan naar een nieuwe registratie?</translation>
+    </message>
+    <message>
         <source>delete entry</source>
         <translation>de registratie te verwijderen</translation>
     </message>
     <message>
         <source>Entry deleted</source>
         <translation>Registratie verwijderd</translation>
+    </message>
+    <message>
+        <source>Undo the earlier change and leave it?</source>
+        <translation>De eerdere wijziging ongedaan maken en dit niet opslaan?</translation>
     </message>
     <message>
         <source>the diary could not be written</source>
@@ -869,10 +885,6 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     <message>
         <source>&amp;More details</source>
         <translation>&amp;Meer details</translation>
-    </message>
-    <message>
-        <source>More details</source>
-        <translation>Meer details</translation>
     </message>
     <message>
         <source>Message about this entry</source>
@@ -1053,6 +1065,10 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     <message>
         <source>Fewer &amp;details</source>
         <translation>&amp;Minder details</translation>
+    </message>
+    <message>
+        <source>Hides the optional questions.</source>
+        <translation>Verbergt de extra vragen.</translation>
     </message>
     <message>
         <source>%1 of %2 characters</source>
@@ -1301,8 +1317,8 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Mijn rug speelt op</translation>
     </message>
     <message>
-        <source>My back is flaring up: open the flare-up plan</source>
-        <translation>Mijn rug speelt op: open het plan bij een opvlamming</translation>
+        <source>open the flare-up plan</source>
+        <translation>open het plan bij een opvlamming</translation>
     </message>
     <message>
         <source>Open the plan</source>
@@ -1317,8 +1333,8 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Het is gezakt</translation>
     </message>
     <message>
-        <source>It has settled: note the end of the flare-up</source>
-        <translation>Het is gezakt: noteer het einde van de opvlamming</translation>
+        <source>note the end of the flare-up</source>
+        <translation>noteer het einde van de opvlamming</translation>
     </message>
 </context>
 <context>
@@ -1530,369 +1546,6 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     <message>
         <source>Your sessions will be listed here.</source>
         <translation>Je sessies komen hier te staan.</translation>
-    </message>
-</context>
-<context>
-    <name>Reasons</name>
-    <message>
-        <source>the file is empty</source>
-        <translation>het bestand is leeg</translation>
-    </message>
-    <message>
-        <source>the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) instead</source>
-        <translation>het bestand is opgeslagen als UTF-16-tekst; sla het in plaats daarvan op als UTF-8 (CSV UTF-8)</translation>
-    </message>
-    <message>
-        <source>the file is binary, not text (it contains NUL bytes)</source>
-        <translation>het bestand is geen tekstbestand (er staan NUL-bytes in)</translation>
-    </message>
-    <message>
-        <source>not UTF-8 text (byte %1); save it as UTF-8 (CSV UTF-8)</source>
-        <translation>geen UTF-8-tekst (byte %1); sla het op als UTF-8 (CSV UTF-8)</translation>
-    </message>
-    <message>
-        <source>not valid JSON: nested too deeply</source>
-        <translation>geen geldige JSON: te diep in elkaar genest</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>geen geldige JSON: %1</translation>
-    </message>
-    <message>
-        <source>not a RugDiary export: the file must hold one JSON object</source>
-        <translation>geen export van RugDiary: het bestand moet één JSON-object bevatten</translation>
-    </message>
-    <message>
-        <source>a FHIR bundle is for other systems; import a JSON export</source>
-        <translation>een FHIR-bundel is bedoeld voor andere systemen; importeer een JSON-export</translation>
-    </message>
-    <message>
-        <source>not a RugDiary export (expected &quot;format&quot;: &quot;%1&quot;)</source>
-        <translation>geen export van RugDiary (verwacht: &quot;format&quot;: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>must be a whole number from %1</source>
-        <translation>moet een heel getal vanaf %1 zijn</translation>
-    </message>
-    <message>
-        <source>the file was made by a newer RugDiary (export version %1; this one reads up to %2); update RugDiary to import it</source>
-        <translation>het bestand is gemaakt met een nieuwere RugDiary (exportversie %1; deze leest tot en met versie %2); werk RugDiary bij om het te importeren</translation>
-    </message>
-    <message>
-        <source>must be a whole number</source>
-        <translation>moet een heel getal zijn</translation>
-    </message>
-    <message>
-        <source>the data is in schema %1, newer than this RugDiary knows (%2); update RugDiary to import it</source>
-        <translation>de gegevens zijn van versie %1, nieuwer dan deze RugDiary kent (%2); werk RugDiary bij om het te importeren</translation>
-    </message>
-    <message>
-        <source>must be an object of tables</source>
-        <translation>moet een object met tabellen zijn</translation>
-    </message>
-    <message>
-        <source>is not a known table (%1)</source>
-        <translation>is geen bekende tabel (%1)</translation>
-    </message>
-    <message>
-        <source>must be a list of records</source>
-        <translation>moet een lijst met onderdelen zijn</translation>
-    </message>
-    <message>
-        <source>record %1 must be an object</source>
-        <translation>onderdeel %1 moet een object zijn</translation>
-    </message>
-    <message>
-        <source>contains a broken character (a lone surrogate)</source>
-        <translation>bevat een kapot teken (een losse helft van een tekenpaar)</translation>
-    </message>
-    <message>
-        <source>the number is too large to store</source>
-        <translation>het getal is te groot om op te slaan</translation>
-    </message>
-    <message>
-        <source>NaN and Infinity cannot be stored</source>
-        <translation>NaN en Infinity kunnen niet worden opgeslagen</translation>
-    </message>
-    <message>
-        <source>a quote opened in this line is never closed</source>
-        <translation>een aanhalingsteken in deze regel wordt nergens afgesloten</translation>
-    </message>
-    <message>
-        <source>not valid CSV: %1</source>
-        <translation>geen geldige CSV: %1</translation>
-    </message>
-    <message>
-        <source>the first line must name the columns: date,pain,stress[,note]</source>
-        <translation>de eerste regel moet de kolommen noemen: datum,pijn,stress[,notitie] (of date,pain,stress[,note])</translation>
-    </message>
-    <message>
-        <source>has no name in the header</source>
-        <translation>heeft geen naam in de kopregel</translation>
-    </message>
-    <message>
-        <source>is not a known column; expected date, pain, stress and optionally note (or datum, pijn, stress, notitie)</source>
-        <translation>is geen bekende kolom; verwacht: datum, pijn, stress en eventueel notitie (of date, pain, stress, note)</translation>
-    </message>
-    <message>
-        <source>is not a known column; expected %1</source>
-        <translation>is geen bekende kolom; verwacht: %1</translation>
-    </message>
-    <message>
-        <source>column %1 appears twice</source>
-        <translation>kolom %1 staat er twee keer in</translation>
-    </message>
-    <message>
-        <source>column is missing (give `at`, or `date` and `time`)</source>
-        <translation>kolom ontbreekt (geef `at`, of `date` en `time`)</translation>
-    </message>
-    <message>
-        <source>column is missing</source>
-        <translation>kolom ontbreekt</translation>
-    </message>
-    <message>
-        <source>the file ends inside this row (no line end after it), so it may be cut off; if the row is complete, end it with a line break</source>
-        <translation>het bestand houdt midden in deze rij op (er staat geen regeleinde achter), dus misschien is hij afgebroken; is de rij compleet, zet er dan een regeleinde achter</translation>
-    </message>
-    <message>
-        <source>has %1 values but the header names %2</source>
-        <translation>heeft %1 waarden, maar de kopregel noemt er %2</translation>
-    </message>
-    <message>
-        <source>has %1 values but the header names %2; the row may be cut off</source>
-        <translation>heeft %1 waarden, maar de kopregel noemt er %2; misschien is de rij afgebroken</translation>
-    </message>
-    <message>
-        <source>%1 is not a whole number</source>
-        <translation>%1 is geen heel getal</translation>
-    </message>
-    <message>
-        <source>%1 is not yes or no</source>
-        <translation>%1 is geen ja of nee</translation>
-    </message>
-    <message>
-        <source>%1 is not a date and time like 2026-03-02T09:00:00+01:00</source>
-        <translation>%1 is geen datum en tijd zoals 2026-03-02T09:00:00+01:00</translation>
-    </message>
-    <message>
-        <source>%1 is not a date like 2026-03-02 or 2026-03-02T09:30</source>
-        <translation>%1 is geen datum zoals 2026-03-02 of 2026-03-02T09:30</translation>
-    </message>
-    <message>
-        <source>%1 is not a date like 2026-03-02</source>
-        <translation>%1 is geen datum zoals 2026-03-02</translation>
-    </message>
-    <message>
-        <source>%1 is not a time like 09:30</source>
-        <translation>%1 is geen tijd zoals 09:30</translation>
-    </message>
-    <message>
-        <source>%1 does not match `at` (%2); fix or clear one</source>
-        <translation>%1 past niet bij `at` (%2); verbeter er een of maak er een leeg</translation>
-    </message>
-    <message>
-        <source>%1 does not match `at` (%2)</source>
-        <translation>%1 past niet bij `at` (%2)</translation>
-    </message>
-    <message>
-        <source>%1 does not match started_at (%2)</source>
-        <translation>%1 past niet bij started_at (%2)</translation>
-    </message>
-    <message>
-        <source>%1 cannot be placed in this computer&apos;s time zone</source>
-        <translation>%1 kan niet in de tijdzone van deze computer worden geplaatst</translation>
-    </message>
-    <message>
-        <source>%1 has more than one | between name and dose</source>
-        <translation>%1 heeft meer dan één | tussen naam en dosis</translation>
-    </message>
-    <message>
-        <source>the same id is on line %1</source>
-        <translation>dezelfde id staat ook op regel %1</translation>
-    </message>
-    <message>
-        <source>the same id is on line %1 with other values</source>
-        <translation>dezelfde id staat ook op regel %1, met andere waarden</translation>
-    </message>
-    <message>
-        <source>%1 is also on line %2</source>
-        <translation>%1 staat ook op regel %2</translation>
-    </message>
-    <message>
-        <source>%1 lies in the future</source>
-        <translation>%1 ligt in de toekomst</translation>
-    </message>
-    <message>
-        <source>is required</source>
-        <translation>moet ingevuld zijn</translation>
-    </message>
-    <message>
-        <source>is not a diary field</source>
-        <translation>is geen veld van een dagboekregistratie</translation>
-    </message>
-    <message>
-        <source>is not a session field</source>
-        <translation>is geen veld van een oefensessie</translation>
-    </message>
-    <message>
-        <source>is not a field of a sitting day</source>
-        <translation>is geen veld van een dag met zittijden</translation>
-    </message>
-    <message>
-        <source>is not an activity field</source>
-        <translation>is geen veld van een activiteit</translation>
-    </message>
-    <message>
-        <source>is not a score field</source>
-        <translation>is geen veld van een activiteitsscore</translation>
-    </message>
-    <message>
-        <source>is not a flare-up field</source>
-        <translation>is geen veld van een opvlamming</translation>
-    </message>
-    <message>
-        <source>%1 is not a date and time like 2026-03-14T08:30+01:00</source>
-        <translation>%1 is geen datum en tijd zoals 2026-03-14T08:30+01:00</translation>
-    </message>
-    <message>
-        <source>must be a date and time in ISO 8601 form</source>
-        <translation>moet een datum en tijd zijn, geschreven zoals 2026-03-14T08:30+01:00</translation>
-    </message>
-    <message>
-        <source>must be a date from the years %1 to %2, not %3</source>
-        <translation>moet een datum in de jaren %1 tot en met %2 zijn, niet %3</translation>
-    </message>
-    <message>
-        <source>must be a date from the years %1 to %2</source>
-        <translation>moet een datum in de jaren %1 tot en met %2 zijn</translation>
-    </message>
-    <message>
-        <source>must lie in the years %1 to %2</source>
-        <translation>moet in de jaren %1 tot en met %2 liggen</translation>
-    </message>
-    <message>
-        <source>must be a whole number from %1 to %2</source>
-        <translation>moet een heel getal van %1 tot %2 zijn</translation>
-    </message>
-    <message>
-        <source>must be from %1 to %2, not %3</source>
-        <translation>moet van %1 tot %2 zijn, niet %3</translation>
-    </message>
-    <message>
-        <source>must be a whole number of at least 0</source>
-        <translation>moet een heel getal van 0 of meer zijn</translation>
-    </message>
-    <message>
-        <source>must be true or false</source>
-        <translation>moet true of false zijn</translation>
-    </message>
-    <message>
-        <source>must be a non-empty text</source>
-        <translation>mag niet leeg zijn</translation>
-    </message>
-    <message>
-        <source>must be non-empty text</source>
-        <translation>mag niet leeg zijn</translation>
-    </message>
-    <message>
-        <source>must be text</source>
-        <translation>moet tekst zijn</translation>
-    </message>
-    <message>
-        <source>must be a list</source>
-        <translation>moet een lijst zijn</translation>
-    </message>
-    <message>
-        <source>has %1 characters; at most %2 fit</source>
-        <translation>heeft %1 tekens; er passen er hoogstens %2 in</translation>
-    </message>
-    <message>
-        <source>has at most %1 characters</source>
-        <translation>mag hoogstens %1 tekens hebben</translation>
-    </message>
-    <message>
-        <source>contains the control character U+%1, which a diary cannot hold</source>
-        <translation>bevat het onzichtbare stuurteken U+%1, dat niet in een dagboek kan worden opgeslagen</translation>
-    </message>
-    <message>
-        <source>at most %1 tags</source>
-        <translation>hoogstens %1 labels</translation>
-    </message>
-    <message>
-        <source>every tag must be non-empty text</source>
-        <translation>elk label moet tekst bevatten</translation>
-    </message>
-    <message>
-        <source>a tag has at most %1 characters</source>
-        <translation>een label mag hoogstens %1 tekens hebben</translation>
-    </message>
-    <message>
-        <source>a value that is not text is not a body region; use one of %1</source>
-        <translation>een waarde die geen tekst is, is geen plek op de lichaamskaart; gebruik een van %1</translation>
-    </message>
-    <message>
-        <source>%1 is not a body region; use one of %2</source>
-        <translation>%1 is geen plek op de lichaamskaart; gebruik een van %2</translation>
-    </message>
-    <message>
-        <source>names a body region more than once</source>
-        <translation>noemt een plek op de lichaamskaart meer dan eens</translation>
-    </message>
-    <message>
-        <source>at most %1 medicines</source>
-        <translation>hoogstens %1 medicijnen</translation>
-    </message>
-    <message>
-        <source>must be an object with name and dose</source>
-        <translation>moet een object met naam en dosis zijn</translation>
-    </message>
-    <message>
-        <source>unknown field %1</source>
-        <translation>onbekend veld %1</translation>
-    </message>
-    <message>
-        <source>name and dose have at most %1 characters</source>
-        <translation>naam en dosis mogen elk hoogstens %1 tekens hebben</translation>
-    </message>
-    <message>
-        <source>must be one of %1 or null</source>
-        <translation>moet een van %1 zijn, of leeg (null)</translation>
-    </message>
-    <message>
-        <source>must be one of %1</source>
-        <translation>moet een van %1 zijn</translation>
-    </message>
-    <message>
-        <source>must be a slug like &apos;bird-dog&apos; (a-z, 0-9 and dashes)</source>
-        <translation>moet een korte naam zijn zoals &apos;bird-dog&apos; (a-z, 0-9 en streepjes)</translation>
-    </message>
-    <message>
-        <source>must not be before started_at</source>
-        <translation>mag niet vóór started_at liggen</translation>
-    </message>
-    <message>
-        <source>a completed session has no stop reason</source>
-        <translation>een afgeronde sessie heeft geen reden om te stoppen</translation>
-    </message>
-    <message>
-        <source>cannot be more than a day</source>
-        <translation>kan niet meer dan een dag zijn</translation>
-    </message>
-    <message>
-        <source>is required: say which activity, e.g. &apos;put on socks&apos;</source>
-        <translation>moet ingevuld zijn: zeg welke activiteit, bijvoorbeeld &apos;sokken aantrekken&apos;</translation>
-    </message>
-    <message>
-        <source>must be written without extra spaces</source>
-        <translation>moet zonder extra spaties geschreven zijn</translation>
-    </message>
-    <message>
-        <source>lies before the activity was named</source>
-        <translation>ligt vóór het moment waarop de activiteit werd gekozen</translation>
-    </message>
-    <message>
-        <source>%1 must come after the start, %2</source>
-        <translation>%1 moet na het begin (%2) komen</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +1869,10 @@ Wat er gebeurde: %2</translation>
         <translation>De sessie stoppen, of annuleren voordat die begint</translation>
     </message>
     <message>
+        <source>Quit RugDiary and leave it?</source>
+        <translation>RugDiary afsluiten en dit niet opslaan?</translation>
+    </message>
+    <message>
         <source>Delete the chosen entry (Undo brings it back)</source>
         <translation>De gekozen registratie verwijderen (met Ongedaan maken komt ze terug)</translation>
     </message>
@@ -2268,10 +1925,6 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Dose of medicine %1</source>
         <translation>Dosis van medicijn %1</translation>
-    </message>
-    <message>
-        <source>Remove medicine %1</source>
-        <translation>Medicijn %1 verwijderen</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2107,26 @@ Wat er gebeurde: %2</translation>
         <translation>Sessie opgeslagen</translation>
     </message>
     <message>
+        <source>The last session is not saved yet, so a new one cannot start. Its answers are still on the Exercise session page.</source>
+        <translation>De vorige sessie is nog niet opgeslagen, dus een nieuwe kan nog niet beginnen. De antwoorden staan nog op de pagina Oefensessie.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Pain now</source>
+        <translation>Pijn nu</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Inspanning</translation>
+    </message>
+    <message>
+        <source>Your answers are not saved yet. %1: %2.</source>
+        <translation>Je antwoorden zijn nog niet opgeslagen. %1: %2.</translation>
+    </message>
+    <message>
         <source>paused</source>
         <translation>gepauzeerd</translation>
     </message>
@@ -2472,6 +2145,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Start: %1</source>
         <translation>Beginhouding: %1</translation>
+    </message>
+    <message>
+        <source>Up next: the end of the session</source>
+        <translation>Hierna: het einde van de sessie</translation>
     </message>
     <message>
         <source>This is the last step.</source>
@@ -2502,8 +2179,20 @@ Wat er gebeurde: %2</translation>
         <translation>Je hebt %1 van de geplande %2 bewogen en bent tot oefening %3 van %4 gekomen.</translation>
     </message>
     <message>
+        <source>Session finished. Doing part of it is fine.</source>
+        <translation>Sessie afgerond. Een deel doen is ook goed.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>You moved for %1 and did all %2 exercises, with a few parts skipped.</source>
+        <translation>Je hebt %1 bewogen en alle %2 oefeningen gedaan, met een paar delen overgeslagen.</translation>
+    </message>
+    <message>
+        <source>You moved for %1 and did %2 of %3 exercises; %4 skipped or cut short.</source>
+        <translation>Je hebt %1 bewogen en %2 van de %3 oefeningen gedaan; %4 overgeslagen of ingekort.</translation>
     </message>
     <message>
         <source>Session stopped before the first exercise.</source>
@@ -2651,10 +2340,6 @@ Wat er gebeurde: %2</translation>
         <translation>Niveau %1 is gekozen. Begin wanneer je er klaar voor bent.</translation>
     </message>
     <message>
-        <source>Copy of %1</source>
-        <translation>Kopie van %1</translation>
-    </message>
-    <message>
         <source>Program saved</source>
         <translation>Programma opgeslagen</translation>
     </message>
@@ -2665,6 +2350,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Program deleted</source>
         <translation>Programma verwijderd</translation>
+    </message>
+    <message>
+        <source>Program deleted. A reminder still offers it: choose another program for it in Settings, or undo.</source>
+        <translation>Programma verwijderd. Een herinnering biedt het nog aan: kies daar een ander programma voor in Instellingen, of maak het ongedaan.</translation>
     </message>
     <message>
         <source>%1 of %2 exercises</source>
@@ -2765,6 +2454,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Rest between se&amp;ts</source>
         <translation>Rust tussen se&amp;ries</translation>
+    </message>
+    <message>
+        <source>enter a whole number from %1 to %2</source>
+        <translation>vul een heel getal van %1 tot %2 in</translation>
     </message>
     <message>
         <source>A word like “%1” can make moving feel risky. You could say “move freely” or “let the back relax” instead. You can still save it as it is.</source>
@@ -2979,12 +2672,20 @@ Wat er gebeurde: %2</translation>
         <translation>Deze afbeelding is %1 MB; een afbeelding mag tot 10 MB zijn. Een kleinere kopie is prima.</translation>
     </message>
     <message>
+        <source>This picture is %1 × %2 pixels; pictures can be up to %3 × %3 pixels. A smaller copy will do.</source>
+        <translation>Deze afbeelding is %1 × %2 pixels; afbeeldingen mogen hoogstens %3 × %3 pixels zijn. Een kleinere kopie is prima.</translation>
+    </message>
+    <message>
         <source>This file could not be read as a picture.</source>
         <translation>Dit bestand kon niet als afbeelding worden gelezen.</translation>
     </message>
     <message>
         <source>No figure</source>
         <translation>Geen figuur</translation>
+    </message>
+    <message>
+        <source>Its own figure, as it is</source>
+        <translation>Het eigen figuur, zoals het is</translation>
     </message>
     <message>
         <source>New own exercise</source>
@@ -3017,6 +2718,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>The picture could not be copied: %1. Nothing was saved yet.</source>
         <translation>De afbeelding kon niet worden gekopieerd: %1. Er is nog niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The exercise is saved, but its new picture could not be put in place: %1. Choose the picture again and save.</source>
+        <translation>De oefening is opgeslagen, maar de nieuwe afbeelding kon niet op haar plek worden gezet: %1. Kies de afbeelding opnieuw en sla op.</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -3071,8 +2776,8 @@ Wat er gebeurde: %2</translation>
         <translation>De&amp;zelfde dosering op elk niveau</translation>
     </message>
     <message>
-        <source>Use the same dose at every level</source>
-        <translation>Gebruik dezelfde dosering op elk niveau</translation>
+        <source>PNG, JPEG or SVG, up to 10 MB and %1 × %1 pixels. A copy is kept with your diary.</source>
+        <translation>PNG, JPEG of SVG, tot 10 MB en %1 × %1 pixels. Er wordt een kopie bij je dagboek bewaard.</translation>
     </message>
     <message>
         <source>Dose per level</source>
@@ -3123,20 +2828,8 @@ Wat er gebeurde: %2</translation>
         <translation>&amp;Afbeelding kiezen…</translation>
     </message>
     <message>
-        <source>Choose a picture file</source>
-        <translation>Kies een afbeeldingsbestand</translation>
-    </message>
-    <message>
         <source>Remove pict&amp;ure</source>
         <translation>Afbeelding &amp;verwijderen</translation>
-    </message>
-    <message>
-        <source>Remove the picture</source>
-        <translation>Verwijder de afbeelding</translation>
-    </message>
-    <message>
-        <source>PNG, JPEG or SVG, up to 10 MB. A copy is kept with your diary.</source>
-        <translation>PNG, JPEG of SVG, tot 10 MB. Er wordt een kopie bij je dagboek bewaard.</translation>
     </message>
     <message>
         <source>Show the figure of a similar exercise</source>
@@ -3603,6 +3296,389 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Where it hurts (optional)</source>
         <translation>Waar het pijn doet (optioneel)</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>het bestand is leeg</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) instead</source>
+        <translation>het bestand is opgeslagen als UTF-16-tekst; sla het in plaats daarvan op als UTF-8 (CSV UTF-8)</translation>
+    </message>
+    <message>
+        <source>the file is binary, not text (it contains NUL bytes)</source>
+        <translation>het bestand is geen tekstbestand (er staan NUL-bytes in)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte %1); save it as UTF-8 (CSV UTF-8)</source>
+        <translation>geen UTF-8-tekst (byte %1); sla het op als UTF-8 (CSV UTF-8)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: nested too deeply</source>
+        <translation>geen geldige JSON: te diep in elkaar genest</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>geen geldige JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a RugDiary export: the file must hold one JSON object</source>
+        <translation>geen export van RugDiary: het bestand moet één JSON-object bevatten</translation>
+    </message>
+    <message>
+        <source>a FHIR bundle is for other systems; import a JSON export</source>
+        <translation>een FHIR-bundel is bedoeld voor andere systemen; importeer een JSON-export</translation>
+    </message>
+    <message>
+        <source>not a RugDiary export (expected &quot;format&quot;: &quot;%1&quot;)</source>
+        <translation>geen export van RugDiary (verwacht: &quot;format&quot;: &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1</source>
+        <translation>moet een heel getal vanaf %1 zijn</translation>
+    </message>
+    <message>
+        <source>the file was made by a newer RugDiary (export version %1; this one reads up to %2); update RugDiary to import it</source>
+        <translation>het bestand is gemaakt met een nieuwere RugDiary (exportversie %1; deze leest tot en met versie %2); werk RugDiary bij om het te importeren</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>moet een heel getal zijn</translation>
+    </message>
+    <message>
+        <source>the data is in schema %1, newer than this RugDiary knows (%2); update RugDiary to import it</source>
+        <translation>de gegevens zijn van versie %1, nieuwer dan deze RugDiary kent (%2); werk RugDiary bij om het te importeren</translation>
+    </message>
+    <message>
+        <source>must be an object of tables</source>
+        <translation>moet een object met tabellen zijn</translation>
+    </message>
+    <message>
+        <source>is not a known table (%1)</source>
+        <translation>is geen bekende tabel (%1)</translation>
+    </message>
+    <message>
+        <source>must be a list of records</source>
+        <translation>moet een lijst met onderdelen zijn</translation>
+    </message>
+    <message>
+        <source>record %1 must be an object</source>
+        <translation>onderdeel %1 moet een object zijn</translation>
+    </message>
+    <message>
+        <source>contains a broken character (a lone surrogate)</source>
+        <translation>bevat een kapot teken (een losse helft van een tekenpaar)</translation>
+    </message>
+    <message>
+        <source>the number is too large to store</source>
+        <translation>het getal is te groot om op te slaan</translation>
+    </message>
+    <message>
+        <source>NaN and Infinity cannot be stored</source>
+        <translation>NaN en Infinity kunnen niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>a quote opened in this line is never closed</source>
+        <translation>een aanhalingsteken in deze regel wordt nergens afgesloten</translation>
+    </message>
+    <message>
+        <source>not valid CSV: %1</source>
+        <translation>geen geldige CSV: %1</translation>
+    </message>
+    <message>
+        <source>the first line must name the columns: date,pain,stress[,note]</source>
+        <translation>de eerste regel moet de kolommen noemen: datum,pijn,stress[,notitie] (of date,pain,stress[,note])</translation>
+    </message>
+    <message>
+        <source>has no name in the header</source>
+        <translation>heeft geen naam in de kopregel</translation>
+    </message>
+    <message>
+        <source>is not a known column; expected date, pain, stress and optionally note (or datum, pijn, stress, notitie)</source>
+        <translation>is geen bekende kolom; verwacht: datum, pijn, stress en eventueel notitie (of date, pain, stress, note)</translation>
+    </message>
+    <message>
+        <source>is not a known column; expected %1</source>
+        <translation>is geen bekende kolom; verwacht: %1</translation>
+    </message>
+    <message>
+        <source>column %1 appears twice</source>
+        <translation>kolom %1 staat er twee keer in</translation>
+    </message>
+    <message>
+        <source>column is missing (give `at`, or `date` and `time`)</source>
+        <translation>kolom ontbreekt (geef `at`, of `date` en `time`)</translation>
+    </message>
+    <message>
+        <source>column is missing</source>
+        <translation>kolom ontbreekt</translation>
+    </message>
+    <message>
+        <source>the file ends inside this row (no line end after it), so it may be cut off; if the row is complete, end it with a line break</source>
+        <translation>het bestand houdt midden in deze rij op (er staat geen regeleinde achter), dus misschien is hij afgebroken; is de rij compleet, zet er dan een regeleinde achter</translation>
+    </message>
+    <message>
+        <source>has %1 values but the header names %2</source>
+        <translation>heeft %1 waarden, maar de kopregel noemt er %2</translation>
+    </message>
+    <message>
+        <source>has %1 values but the header names %2; the row may be cut off</source>
+        <translation>heeft %1 waarden, maar de kopregel noemt er %2; misschien is de rij afgebroken</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 is geen heel getal</translation>
+    </message>
+    <message>
+        <source>%1 is not yes or no</source>
+        <translation>%1 is geen ja of nee</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time like 2026-03-02T09:00:00+01:00</source>
+        <translation>%1 is geen datum en tijd zoals 2026-03-02T09:00:00+01:00</translation>
+    </message>
+    <message>
+        <source>%1 is not a date like 2026-03-02 or 2026-03-02T09:30</source>
+        <translation>%1 is geen datum zoals 2026-03-02 of 2026-03-02T09:30</translation>
+    </message>
+    <message>
+        <source>%1 is not a date like 2026-03-02</source>
+        <translation>%1 is geen datum zoals 2026-03-02</translation>
+    </message>
+    <message>
+        <source>%1 is not a time like 09:30</source>
+        <translation>%1 is geen tijd zoals 09:30</translation>
+    </message>
+    <message>
+        <source>%1 does not match `at` (%2); fix or clear one</source>
+        <translation>%1 past niet bij `at` (%2); verbeter er een of maak er een leeg</translation>
+    </message>
+    <message>
+        <source>%1 does not match `at` (%2)</source>
+        <translation>%1 past niet bij `at` (%2)</translation>
+    </message>
+    <message>
+        <source>%1 does not match started_at (%2)</source>
+        <translation>%1 past niet bij started_at (%2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be placed in this computer&apos;s time zone</source>
+        <translation>%1 kan niet in de tijdzone van deze computer worden geplaatst</translation>
+    </message>
+    <message>
+        <source>%1 has more than one | between name and dose</source>
+        <translation>%1 heeft meer dan één | tussen naam en dosis</translation>
+    </message>
+    <message>
+        <source>the same id is on line %1</source>
+        <translation>dezelfde id staat ook op regel %1</translation>
+    </message>
+    <message>
+        <source>the same id is on line %1 with other values</source>
+        <translation>dezelfde id staat ook op regel %1, met andere waarden</translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2</source>
+        <translation>%1 staat ook op regel %2</translation>
+    </message>
+    <message>
+        <source>%1 lies in the future</source>
+        <translation>%1 ligt in de toekomst</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>moet ingevuld zijn</translation>
+    </message>
+    <message>
+        <source>is not a diary field</source>
+        <translation>is geen veld van een dagboekregistratie</translation>
+    </message>
+    <message>
+        <source>is not a session field</source>
+        <translation>is geen veld van een oefensessie</translation>
+    </message>
+    <message>
+        <source>is not a field of a sitting day</source>
+        <translation>is geen veld van een dag met zittijden</translation>
+    </message>
+    <message>
+        <source>is not an activity field</source>
+        <translation>is geen veld van een activiteit</translation>
+    </message>
+    <message>
+        <source>is not a score field</source>
+        <translation>is geen veld van een activiteitsscore</translation>
+    </message>
+    <message>
+        <source>is not a flare-up field</source>
+        <translation>is geen veld van een opvlamming</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time like 2026-03-14T08:30+01:00</source>
+        <translation>%1 is geen datum en tijd zoals 2026-03-14T08:30+01:00</translation>
+    </message>
+    <message>
+        <source>must be a date and time in ISO 8601 form</source>
+        <translation>moet een datum en tijd zijn, geschreven zoals 2026-03-14T08:30+01:00</translation>
+    </message>
+    <message>
+        <source>must be a date from the years %1 to %2, not %3</source>
+        <translation>moet een datum in de jaren %1 tot en met %2 zijn, niet %3</translation>
+    </message>
+    <message>
+        <source>must be a date from the years %1 to %2</source>
+        <translation>moet een datum in de jaren %1 tot en met %2 zijn</translation>
+    </message>
+    <message>
+        <source>must lie in the years %1 to %2</source>
+        <translation>moet in de jaren %1 tot en met %2 liggen</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>moet een heel getal van %1 tot %2 zijn</translation>
+    </message>
+    <message>
+        <source>must be from %1 to %2, not %3</source>
+        <translation>moet van %1 tot %2 zijn, niet %3</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least 0</source>
+        <translation>moet een heel getal van 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>moet true of false zijn</translation>
+    </message>
+    <message>
+        <source>must be a non-empty text</source>
+        <translation>mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <source>must be non-empty text</source>
+        <translation>mag niet leeg zijn</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>moet tekst zijn</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>moet een lijst zijn</translation>
+    </message>
+    <message>
+        <source>has %1 characters; at most %2 fit</source>
+        <translation>heeft %1 tekens; er passen er hoogstens %2 in</translation>
+    </message>
+    <message>
+        <source>has at most %1 characters</source>
+        <translation>mag hoogstens %1 tekens hebben</translation>
+    </message>
+    <message>
+        <source>contains the control character U+%1, which a diary cannot hold</source>
+        <translation>bevat het onzichtbare stuurteken U+%1, dat niet in een dagboek kan worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>at most %1 tags</source>
+        <translation>hoogstens %1 labels</translation>
+    </message>
+    <message>
+        <source>every tag must be non-empty text</source>
+        <translation>elk label moet tekst bevatten</translation>
+    </message>
+    <message>
+        <source>a tag has at most %1 characters</source>
+        <translation>een label mag hoogstens %1 tekens hebben</translation>
+    </message>
+    <message>
+        <source>a value that is not text is not a body region; use one of %1</source>
+        <translation>een waarde die geen tekst is, is geen plek op de lichaamskaart; gebruik een van %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a body region; use one of %2</source>
+        <translation>%1 is geen plek op de lichaamskaart; gebruik een van %2</translation>
+    </message>
+    <message>
+        <source>names a body region more than once</source>
+        <translation>noemt een plek op de lichaamskaart meer dan eens</translation>
+    </message>
+    <message>
+        <source>at most %1 medicines</source>
+        <translation>hoogstens %1 medicijnen</translation>
+    </message>
+    <message>
+        <source>must be an object with name and dose</source>
+        <translation>moet een object met naam en dosis zijn</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>onbekend veld %1</translation>
+    </message>
+    <message>
+        <source>name and dose have at most %1 characters</source>
+        <translation>naam en dosis mogen elk hoogstens %1 tekens hebben</translation>
+    </message>
+    <message>
+        <source>must be one of %1 or null</source>
+        <translation>moet een van %1 zijn, of leeg (null)</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>moet een van %1 zijn</translation>
+    </message>
+    <message>
+        <source>must be a slug like &apos;bird-dog&apos; (a-z, 0-9 and dashes)</source>
+        <translation>moet een korte naam zijn zoals &apos;bird-dog&apos; (a-z, 0-9 en streepjes)</translation>
+    </message>
+    <message>
+        <source>must not be before started_at</source>
+        <translation>mag niet vóór started_at liggen</translation>
+    </message>
+    <message>
+        <source>a completed session has no stop reason</source>
+        <translation>een afgeronde sessie heeft geen reden om te stoppen</translation>
+    </message>
+    <message>
+        <source>cannot be more than a day</source>
+        <translation>kan niet meer dan een dag zijn</translation>
+    </message>
+    <message>
+        <source>is required: say which activity, e.g. &apos;put on socks&apos;</source>
+        <translation>moet ingevuld zijn: zeg welke activiteit, bijvoorbeeld &apos;sokken aantrekken&apos;</translation>
+    </message>
+    <message>
+        <source>must be written without extra spaces</source>
+        <translation>moet zonder extra spaties geschreven zijn</translation>
+    </message>
+    <message>
+        <source>lies before the activity was named</source>
+        <translation>ligt vóór het moment waarop de activiteit werd gekozen</translation>
+    </message>
+    <message>
+        <source>%1 must come after the start, %2</source>
+        <translation>%1 moet na het begin (%2) komen</translation>
+    </message>
+    <message>
+        <source>there is no exercise %1</source>
+        <translation>er is geen oefening %1</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>de schijf is vol</translation>
+    </message>
+    <message>
+        <source>the data folder is read-only or not writable</source>
+        <translation>in de gegevensmap kan niet worden geschreven</translation>
+    </message>
+    <message>
+        <source>another RugDiary window or command is using this data folder; close it or try again in a moment</source>
+        <translation>een ander RugDiary-venster of -commando gebruikt deze gegevensmap; sluit het of probeer het zo weer</translation>
+    </message>
+    <message>
+        <source>the lock file %1 cannot be made or opened: the data folder is read-only or not writable</source>
+        <translation>het slotbestand %1 kan niet worden gemaakt of geopend: in de gegevensmap kan niet worden geschreven</translation>
     </message>
 </context>
 <context>
@@ -4476,6 +4552,14 @@ Wat er gebeurde: %2</translation>
         <translation>Nog een registratie voor vandaag: hoe gaat het nu?</translation>
     </message>
     <message>
+        <source>the entry no longer exists</source>
+        <translation>de registratie bestaat niet meer</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2.</source>
+        <translation>Het lukte niet om %1: %2.</translation>
+    </message>
+    <message>
         <source>Nothing noted yet today. Two numbers are enough: how much pain, how much stress?</source>
         <translation>Vandaag nog niets genoteerd. Twee getallen zijn genoeg: hoeveel pijn, hoeveel stress?</translation>
     </message>
@@ -4669,6 +4753,17 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Tip of the day</source>
         <translation>Tip van de dag</translation>
+    </message>
+</context>
+<context>
+    <name>UndoReplay</name>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Ongedaan gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Opnieuw gedaan: %1</translation>
     </message>
 </context>
 <context>
@@ -5323,6 +5418,10 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>pain %1 → %2</source>
         <translation>pijn %1 → %2</translation>
+    </message>
+    <message>
+        <source>partly done</source>
+        <translation>deels gedaan</translation>
     </message>
     <message>
         <source>stopped early (pain)</source>

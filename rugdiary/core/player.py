@@ -14,6 +14,23 @@ from rugdiary.core.sessions import Session, StopReason
 BACK_RESTARTS_AFTER_S = 2.0
 """Skip back restarts the current step once this much of it has passed, like a music player."""
 
+COMPLETED_MAX_SKIPPED = 0.2
+"""A played-through session counts as completed when at most this share of its exercise
+time was skipped: the person did most of it.
+
+Pressing skip through a whole programme once saved it as completed, and the level rule
+(`sessions.suggest_level`) counts completed sessions towards the adherence that offers
+the next level, so skipping pushed people up a level. Only the work (holds, reps, timed
+rounds) is measured, in seconds, because skipping a rest or a get-ready leaves the
+exercise done, and a skipped ten-minute walk weighs more than a skipped five-second hold.
+The same rule per exercise decides which exercises the summary counts as done.
+"""
+
+
+def did_most(skipped_s: float, planned_s: float) -> bool:
+    """Whether skipping `skipped_s` of `planned_s` seconds of work leaves most of it done."""
+    return skipped_s <= COMPLETED_MAX_SKIPPED * planned_s + 1e-9
+
 
 class PlayerState(StrEnum):
     IDLE = "idle"
@@ -71,6 +88,9 @@ class PlayerEngine:
         self._countdown_next = 0
         self._done_s = 0.0
         self._outcomes: dict[int, bool] = {}
+        # Seconds of work left out when a work step was last skipped, by step index;
+        # dropped again when that step is played to its end.
+        self._skipped_work: dict[int, float] = {}
         self._stop_reason: StopReason | None = None
         self._ended_at: float | None = None
         self._stopped_position = 0.0
@@ -135,8 +155,11 @@ class PlayerEngine:
         if self._state not in (PlayerState.RUNNING, PlayerState.PAUSED):
             return events
         now = self._clock.monotonic()
-        self._done_s += self._elapsed_in_step(now)
+        elapsed = self._elapsed_in_step(now)
+        self._done_s += elapsed
         self._outcomes[self._index] = False
+        if self.timeline.steps[self._index].kind is StepKind.WORK:
+            self._skipped_work[self._index] = self._step_duration() - elapsed
         if self._index + 1 >= len(self.timeline.steps):
             self._finish(now, events)
         else:
@@ -285,6 +308,31 @@ class PlayerEngine:
         """Steps left early with skip forward and not played to the end afterwards."""
         return sum(1 for completed in self._outcomes.values() if not completed)
 
+    def work_s(self, item_index: int | None = None) -> tuple[float, int]:
+        """(seconds of work skipped, seconds of work planned), of one exercise or of all.
+
+        Work is the holds, reps and timed rounds; rests, get-readies and side switches
+        are not counted. Only a skip leaves work out: a stopped session is not complete
+        anyway, and what it never reached is not "skipped".
+        """
+        steps = self.timeline.steps
+        planned = sum(
+            s.duration_s
+            for s in steps
+            if s.kind is StepKind.WORK and item_index in (None, s.item_index)
+        )
+        skipped = sum(
+            left
+            for index, left in self._skipped_work.items()
+            if item_index in (None, steps[index].item_index)
+        )
+        return skipped, planned
+
+    @property
+    def completed(self) -> bool:
+        """Played to the end with most of the work done (COMPLETED_MAX_SKIPPED)."""
+        return self._state is PlayerState.FINISHED and did_most(*self.work_s())
+
     @property
     def progress(self) -> float:
         """0..1 through the programme."""
@@ -340,6 +388,7 @@ class PlayerEngine:
             end = self._deadline
             self._done_s += steps[self._index].duration_s
             self._outcomes[self._index] = True
+            self._skipped_work.pop(self._index, None)
             if self._index + 1 >= len(steps):
                 self._finish(end, events)
                 return
@@ -396,7 +445,9 @@ def session_record(
     """The `sessions` record of a finished or stopped run, in one place for the UI and tests.
 
     A stop without a reason is saved as "other" so the record always says why it
-    ended early. Seconds are rounded to whole ones, as stored.
+    ended early. Seconds are rounded to whole ones, as stored. `completed` is true
+    only for a run played to the end with most of its work done (COMPLETED_MAX_SKIPPED):
+    one skipped through is finished but not completed, and has no stop reason.
     """
     if engine.state not in (PlayerState.FINISHED, PlayerState.STOPPED):
         raise ValueError(f"the session is still {engine.state.value}")
@@ -411,7 +462,7 @@ def session_record(
         done_s=round(engine.done_s),
         steps_done=engine.steps_done,
         steps_skipped=engine.steps_skipped,
-        completed=not stopped,
+        completed=engine.completed,
         stopped_reason=(engine.stop_reason or StopReason.OTHER) if stopped else None,
         pain_before=pain_before,
         pain_after=pain_after,

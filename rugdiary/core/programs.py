@@ -425,13 +425,15 @@ def build_timeline(
                             **common,
                         )
             if set_number < dose.sets and dose.set_rest_s > 0:
+                # The side just finished (the right one, per side): the counters go on
+                # naming it and the figure releases that hold, not the other side's.
                 add(
                     kind=StepKind.SET_REST,
                     cue=Cue.RELAX_BREATHE_OUT,
                     duration_s=dose.set_rest_s,
                     rep=dose.reps,
                     set_number=set_number,
-                    side=sides[0],
+                    side=sides[-1],
                     **common,
                 )
     return Timeline(program_id=program.id, level=level, steps=tuple(steps), doses=tuple(doses))

@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
+
+# At module level on purpose: a GUI launch imports this module before Qt (preload.py),
+# and what is imported after PySide6 has its source read by PySide (ui/__init__.py).
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rugdiary.core.diary import ValidationError, parse_datetime, reject_unknown
 
@@ -38,6 +42,16 @@ LOOKAHEAD_DAYS: Final = 8
 
 RECHECK_CAP: Final = dt.timedelta(minutes=15)
 """The longest a UI timer should wait before asking again (see `timer_delay_ms`)."""
+
+CLOCK_AHEAD_LIMIT: Final = dt.timedelta(days=1)
+"""A stamp further than this ahead of `now` came from a clock that was wrong (set a day or
+more ahead, then corrected). It is treated as `now`: kept as it was, it would silence the
+reminder until the wrong date came round. A clock set back by less is trusted as before."""
+
+ProgramExists = Callable[[str], bool]
+"""Answers whether a program id still names a program (built-in or the person's own).
+
+Given by the caller, so the core asks without knowing where programs are stored."""
 
 _UTC: Final = dt.UTC
 _MIDNIGHT: Final = dt.time(0, 0)
@@ -274,6 +288,19 @@ class ReminderSettings:
             or any(reminder.enabled for reminder in self.exercises)
         )
 
+    def enabled_keys(self) -> frozenset[str]:
+        """The state keys of the reminders that are switched on.
+
+        A reminder waiting in the UI under any other key was switched off, removed or
+        moved to another time in the meantime, so it should no longer be shown.
+        """
+        keys = {r.key for r in self.exercises if r.enabled}
+        if self.diary.enabled:
+            keys.add(self.diary.key)
+        if self.breaks.enabled:
+            keys.add(self.breaks.key)
+        return frozenset(keys)
+
     def replace(self, **changes: Any) -> ReminderSettings:
         """A validated copy with `changes` applied."""
         return dataclasses.replace(self, **changes)
@@ -461,6 +488,22 @@ class Due:
     scheduled_for: dt.datetime
 
 
+def zone_named(name: str) -> dt.tzinfo | None:
+    """The time zone `name` ("Europe/Amsterdam") with its DST rules, or None if unknown.
+
+    Reminder times are wall times, so the scheduler needs the zone's rules, not just the
+    UTC offset of the moment (see `ReminderScheduler`). None where Python has no data for
+    the name (no tzdata package, a name it does not know): the caller then falls back to
+    the offset of each moment, as without a zone.
+    """
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
 def kind_of_key(key: str, field_name: str = "key") -> ReminderKind:
     """The kind of a state key; keys outlive settings, so the kind is read from the key."""
     if key == DIARY_KEY:
@@ -536,6 +579,9 @@ class ReminderScheduler:
       so the schedule simply carries on afterwards.
     - A wall time that does not exist (spring forward) fires at the first valid time after
       it; an ambiguous one (fall back) means its first instance and fires once.
+    - A `last_fired` more than `CLOCK_AHEAD_LIMIT` ahead of `now` counts as `now` (the
+      clock was set ahead and corrected); `poll` stores it so.
+    - An exercise reminder whose program no longer exists (`program_exists`) never fires.
     """
 
     settings: ReminderSettings = field(default_factory=ReminderSettings)
@@ -543,6 +589,11 @@ class ReminderScheduler:
     tz: dt.tzinfo | None = None
     clock_breaks: bool = True
     """Movement breaks on the clock; False when sitting time drives them (core/sitting.py)."""
+    program_exists: ProgramExists | None = field(default=None, compare=False)
+    """Whether an exercise reminder's program still exists; None: assume it does.
+
+    A deleted program's reminder would otherwise come every week with nothing to start.
+    The reminder itself is kept in the settings, where the Settings page names it."""
 
     # ----------------------------------------------------------------- queries
 
@@ -563,7 +614,7 @@ class ReminderScheduler:
                 continue
             latest: _Slot | None = None
             for slot in self._slots(reminder, today - dt.timedelta(days=1), today, zone):
-                if slot.occurrence <= at and self._eligible(reminder.key, slot):
+                if slot.occurrence <= at and self._eligible(reminder.key, slot, at):
                     latest = slot
             if latest is not None and at < latest.deadline:
                 out.append(
@@ -595,7 +646,7 @@ class ReminderScheduler:
         best: dt.datetime | None = None
         for reminder in self._enabled():
             for slot in self._slots(reminder, today - dt.timedelta(days=1), last_day, zone):
-                if not self._eligible(reminder.key, slot):
+                if not self._eligible(reminder.key, slot, at):
                     continue
                 if (
                     reminder.kind == "diary"
@@ -639,9 +690,41 @@ class ReminderScheduler:
     def poll(
         self, now: dt.datetime, *, logged_today: bool = False
     ) -> tuple[list[Due], ReminderScheduler]:
-        """`due` and `mark_fired` in one step: what to show now and the scheduler to keep."""
-        dues = self.due(now, logged_today=logged_today)
-        return dues, self.mark_fired(dues)
+        """`due` and `mark_fired` in one step: what to show now and the scheduler to keep.
+
+        Stamps left far ahead by a wrong clock are brought back to `now` first (see
+        `settle_clock`), so the kept scheduler agrees with what `due` saw.
+        """
+        settled = self.settle_clock(now)
+        dues = settled.due(now, logged_today=logged_today)
+        return dues, settled.mark_fired(dues)
+
+    def settle_clock(self, now: dt.datetime) -> ReminderScheduler:
+        """Forget what a clock set a day or more ahead left behind (`CLOCK_AHEAD_LIMIT`).
+
+        `last_fired` and `last_handled` stamps that far ahead become `now`, and snoozes
+        that would end that far ahead are dropped (a snooze lasts half an hour at most).
+        Stored so: checking the limit at each query alone would let the stamp silence the
+        reminder again on the last day before the wrong date, once it is within the limit.
+        """
+        at = _utc(now)
+        local_now = at.astimezone(self._zone(now))
+        state = self.state
+
+        def ahead(stamp: dt.datetime) -> bool:
+            return _utc(stamp) - at > CLOCK_AHEAD_LIMIT
+
+        if not any(
+            ahead(stamp)
+            for stamps in (state.last_fired, state.last_handled, state.snoozed_until)
+            for stamp in stamps.values()
+        ):
+            return self
+        return self._with_state(
+            last_fired={k: local_now if ahead(v) else v for k, v in state.last_fired.items()},
+            last_handled={k: local_now if ahead(v) else v for k, v in state.last_handled.items()},
+            snoozed_until={k: v for k, v in state.snoozed_until.items() if not ahead(v)},
+        )
 
     def done(self, key: str, now: dt.datetime) -> ReminderScheduler:
         """The user did what the reminder asked (logged, exercised, moved)."""
@@ -681,10 +764,22 @@ class ReminderScheduler:
         return self.pause_until(self.tomorrow_morning(now))
 
     def tomorrow_morning(self, now: dt.datetime) -> dt.datetime:
-        """The next local day at the start of working hours if breaks are on, else 07:00."""
+        """The coming morning: the start of working hours if breaks are on, else 07:00.
+
+        Usually that is the next local day. In the night before 07:00 (`DEFAULT_MORNING`),
+        though, the person has not slept yet: by "tomorrow" they mean the morning ahead,
+        so this day's morning is used while it is still to come. (Not later in the day: at
+        08:00 with working hours from 09:00, "until tomorrow" still means the next day.)
+        """
         zone = self._zone(now)
-        tomorrow = _utc(now).astimezone(zone).date() + dt.timedelta(days=1)
+        at = _utc(now)
+        local = at.astimezone(zone)
         start = self.settings.breaks.start if self.settings.breaks.enabled else DEFAULT_MORNING
+        if local.time() < DEFAULT_MORNING:
+            this_morning = _wall(local.date(), start, zone)
+            if this_morning > at:
+                return this_morning.astimezone(zone)
+        tomorrow = local.date() + dt.timedelta(days=1)
         return _wall(tomorrow, start, zone).astimezone(zone)
 
     def resume(self, now: dt.datetime) -> ReminderScheduler:
@@ -769,10 +864,15 @@ class ReminderScheduler:
 
     def _enabled(self) -> list[_Reminder]:
         s = self.settings
+        exists = self.program_exists
         out: list[_Reminder] = []
         if s.diary.enabled:
             out.append(_Reminder(s.diary.key, "diary", None))
-        out += [_Reminder(r.key, "exercise", r.program_id) for r in s.exercises if r.enabled]
+        out += [
+            _Reminder(r.key, "exercise", r.program_id)
+            for r in s.exercises
+            if r.enabled and (exists is None or exists(r.program_id))
+        ]
         if s.breaks.enabled and self.clock_breaks:
             out.append(_Reminder(s.breaks.key, "movement", s.breaks.program_id))
         return out
@@ -797,10 +897,15 @@ class ReminderScheduler:
             end = dt.datetime.combine(day, quiet.end, tzinfo=zone).replace(fold=1).astimezone(_UTC)
         return end
 
-    def _eligible(self, key: str, slot: _Slot) -> bool:
+    def _eligible(self, key: str, slot: _Slot, at: dt.datetime) -> bool:
+        """Whether `slot` is not used up and not held back by the pause, seen at `at` (UTC)."""
         fired = self.state.last_fired.get(key)
-        if fired is not None and slot.occurrence <= _utc(fired):
-            return False
+        if fired is not None:
+            used_up = _utc(fired)
+            if used_up - at > CLOCK_AHEAD_LIMIT:
+                used_up = at  # left by a clock that was ahead: see `settle_clock`
+            if slot.occurrence <= used_up:
+                return False
         until = self.settings.paused_until
         return until is None or slot.occurrence >= _utc(until)
 

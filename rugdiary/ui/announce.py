@@ -5,13 +5,21 @@ scale changes what is seen without moving the focus, so a screen reader says not
 it is told. Qt 6.8 and newer have announcement events (AT-SPI "announcement", as a live
 region would); on an older Qt the text goes to a small live label that reports its new name
 instead.
+
+The accessibility classes are imported where an event is sent, not with this module: PySide
+builds them, with QAccessible's eight enums, on first use (~2 ms), which start-up need not
+pay for a window that announces nothing until something changes.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtGui
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleValueChangeEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessibleEvent
 
 LIVE_LABEL_NAME = "liveAnnouncement"
 """objectName of the fallback label that carries announcements on an older Qt."""
@@ -19,6 +27,8 @@ LIVE_LABEL_NAME = "liveAnnouncement"
 
 def send(event: QAccessibleEvent) -> None:
     """Hand `event` to the platform's accessibility bridge (a no-op when none listens)."""
+    from PySide6.QtGui import QAccessible
+
     QAccessible.updateAccessibility(event)
 
 
@@ -34,6 +44,8 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     """
     if not text.strip():
         return
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     if has_announcements():
         event = QtGui.QAccessibleAnnouncementEvent(widget, text)
         politeness = QAccessible.AnnouncementPoliteness
@@ -58,14 +70,20 @@ def _live_label(widget: QWidget) -> QLabel:
 
 def value_changed(widget: QWidget, value: object) -> None:
     """`widget`'s value changed (a 0–10 scale): screen readers read the new value."""
+    from PySide6.QtGui import QAccessibleValueChangeEvent
+
     send(QAccessibleValueChangeEvent(widget, value))
 
 
 def description_changed(widget: QWidget) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     send(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
 
 
 def name_changed(widget: QWidget) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     send(QAccessibleEvent(widget, QAccessible.Event.NameChanged))
 
 

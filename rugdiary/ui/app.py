@@ -272,7 +272,7 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
     from rugdiary.ui.first_run import first_run_needed, run_first_run
     from rugdiary.ui.motion import load_reduce_motion
     from rugdiary.ui.notifications import desktop_notifier
-    from rugdiary.ui.reminders import ReminderService, ReminderTray
+    from rugdiary.ui.reminders import ReminderService, ReminderTray, program_lookup, system_zone
     from rugdiary.ui.safety import show_red_flags_once
     from rugdiary.ui.single_instance import RAISE, SingleInstance, bring_to_front
 
@@ -310,6 +310,8 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
             clock,
             tray=tray,
             program_name=lambda pid: _program_name(services, pid),
+            program_exists=program_lookup(services),
+            tz=system_zone(),
             notify=desktop_notifier() if tray is None else None,
             activity=_detect_activity,
             sitting=SittingRepository(services.db),
@@ -317,6 +319,9 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
             parent=app,
         )
         window = MainWindow(services, settings=app_settings(), reminders=reminders, tray=tray)
+        # The tray's Quit ends the app without closing the window: the pages still stop
+        # their work and the player keeps a session under way (shutdown_pages runs once).
+        app.aboutToQuit.connect(window.shutdown_pages)
         report_backup_problems(db, window)
         if services.data_dir != Path(data_dir):
             window.setWindowTitle(QCoreApplication.translate("MainWindow", "RugDiary – demo diary"))

@@ -154,13 +154,18 @@ def _ask(
     return box.clickedButton() is go_button
 
 
-def ask_discard_unsaved(parent: QWidget | None) -> bool:
-    """Ask before answers that were typed but not saved are replaced; True means discard."""
+def ask_discard_unsaved(parent: QWidget | None, detail: str | None = None) -> bool:
+    """Ask before answers that were typed but not saved are replaced; True means discard.
+
+    `detail` says what leaving them would do (go back, undo, quit); by default, open
+    another entry.
+    """
     return _ask(
         parent,
         title=QCoreApplication.translate("dialogs", "Entry not saved yet"),
         text=QCoreApplication.translate("dialogs", "The entry in the form is not saved yet."),
-        detail=QCoreApplication.translate(
+        detail=detail
+        or QCoreApplication.translate(
             "dialogs", "Do you want to leave it and open the other entry?"
         ),
         go=(QCoreApplication.translate("dialogs", "Leave it"), "destructive"),

@@ -38,6 +38,7 @@ from rugdiary.storage.repositories import (
 )
 from rugdiary.ui import dialogs
 from rugdiary.ui.announce import announce
+from rugdiary.ui.diary.undo import UndoReplay
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import Preferences
@@ -202,9 +203,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.undo_button = QPushButton(self.tr("Undo"), self)
-        self.undo_button.setAccessibleName(self.tr("Undo the last change"))
+        self.undo_button.setAccessibleDescription(self.tr("Undo the last change"))
         self.undo_button.setVisible(False)
-        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.clicked.connect(self.undo_replay.undo)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().messageChanged.connect(self._on_status_changed)
         self.undo_stack.indexChanged.connect(lambda _i: self.undo_button.setVisible(False))
@@ -336,6 +337,7 @@ class MainWindow(QMainWindow):
             sitting=SittingRepository(services.db),
             activities=self.activity_stores(),
             flares=FlareRepository(services.db),
+            undo_stack=self.undo_stack,
         )
         page.controller.activitiesRequested.connect(self.open_activities)
         if page.flare is not None:
@@ -343,6 +345,7 @@ class MainWindow(QMainWindow):
         page.controller.notice.connect(self.show_notice)
         page.controller.entrySaved.connect(lambda _entry: self._on_entries_changed("today"))
         page.controller.entrySaved.connect(self._check_red_flags)
+        page.controller.entriesChanged.connect(lambda: self._on_entries_changed("today"))
         page.controller.startProgramRequested.connect(self.start_program_by_id)
         return page
 
@@ -564,6 +567,7 @@ class MainWindow(QMainWindow):
         if self.reminders is not None:
             controller.remindersChanged.connect(self.reminders.reload)
             service = self.reminders
+            controller.reminders.bind_service(service)  # Pause and Resume go through it
 
             def show_activity() -> None:
                 controller.reminders.show_activity(
@@ -613,7 +617,12 @@ class MainWindow(QMainWindow):
             cues.say(line)
 
     def _reload_all(self) -> None:
-        """After a restore every page reads the diary again."""
+        """After a restore or an import every page reads the diary again.
+
+        The undo steps from before are forgotten: they hold entries as they were then,
+        and undoing one would write that old version over what was just brought in.
+        """
+        self.undo_stack.clear()
         if "diary" in self._built:
             self.diary.controller.reload()
         if "programs" in self._built:
@@ -698,6 +707,10 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        # Every undo and redo asks before it drops unsaved typing and says what it did.
+        self.undo_replay = UndoReplay(self.undo_stack, self)
+        self.undo_replay.bind(self.undo_action, self.redo_action)
+        self.undo_replay.notice.connect(lambda text: self.show_notice(text))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
@@ -860,16 +873,43 @@ class MainWindow(QMainWindow):
             self.hide()
             event.ignore()
             return
+        if self._keeps_unsaved_input():
+            event.ignore()
+            return
         self.save_state()
         self.shutdown_pages()
         super().closeEvent(event)
+
+    def _keeps_unsaved_input(self) -> bool:
+        """Whether the person keeps answers typed on Diary or Today but not saved.
+
+        Asked only when there are some, and only of pages that were built: closing with
+        nothing typed costs a comparison and asks nothing. Kept, they are shown.
+        """
+        for key in ("diary", "today"):
+            page = self._built.get(key)
+            if page is not None and page.controller.has_unsaved_input():
+                if dialogs.ask_discard_unsaved(self, self.tr("Quit RugDiary and leave it?")):
+                    return False
+                self.show_page(key)
+                return True
+        return False
+
+    _pages_shut_down = False
+    """Set by shutdown_pages: it runs on closing the window and again on aboutToQuit."""
 
     def shutdown_pages(self) -> None:
         """Stop the pages' background work (voice, report and chart builders) before exit.
 
         Left to object destruction, a running thread can outlive its owner or the
-        interpreter, which aborts the process or tears the thread down mid-way.
+        interpreter, which aborts the process or tears the thread down mid-way. The
+        player saves a session under way and unsaved answers here. Runs once: app.py
+        also calls it on QApplication.aboutToQuit, for the tray's Quit, which closes no
+        window.
         """
+        if self._pages_shut_down:
+            return
+        self._pages_shut_down = True
         if "player" in self._built:
             self.player.controller.cues.shutdown()
         for page in self._built.values():

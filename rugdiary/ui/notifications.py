@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 
-from PySide6.QtCore import QProcess
-
 Notifier = Callable[[str, str], bool]
 
 
@@ -24,6 +22,9 @@ def desktop_notifier() -> Notifier | None:
         return None
 
     def notify(title: str, text: str) -> bool:
+        # Imported on the first notification: start-up needs only to know that it can.
+        from PySide6.QtCore import QProcess
+
         started = QProcess.startDetached(
             program, ["--app-name=RugDiary", "--icon=rugdiary", title, text]
         )

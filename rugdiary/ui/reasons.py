@@ -16,11 +16,12 @@ def table() -> list[tuple[str, str]]:
     Every reason `exchange.import_data` gives for the CSV files, for the whole file and
     for the JSON export's entries, sessions, sitting, activities, activity_scores and
     flares, the core validators' included; forms that show a core validator's reason
-    (the diary form, the editors) put it through here too. Left in English: the reasons
-    of programmes and exercises in a JSON export (core/programs.py, exercises.py,
-    body.py: many, and met only in a hand-edited file), Python's own words after "not
-    valid JSON:" and "not valid CSV:", and a reason added later until it has its line
-    here (the tests find it).
+    (the diary form, the editors) put it through here too, and so does the player, for a
+    programme it cannot play and a session it cannot save (storage/errors.py). Left in
+    English: the reasons of programmes and exercises in a JSON export (core/programs.py,
+    exercises.py, body.py: many, and met only in a hand-edited file), Python's own words
+    after "not valid JSON:" and "not valid CSV:", an operating system's own words for a
+    failed write, and a reason added later until it has its line here (the tests find it).
 
     A pattern matches the whole message, and its groups are the values that go back in
     unchanged as %1, %2, … of the template. Built per call because the template is looked
@@ -121,9 +122,7 @@ def table() -> list[tuple[str, str]]:
         ),
         (
             r"contains a broken character \(a lone surrogate\)",
-            QCoreApplication.translate(
-                "Reasons", "contains a broken character (a lone surrogate)"
-            ),
+            QCoreApplication.translate("Reasons", "contains a broken character (a lone surrogate)"),
         ),
         (
             r"the number is too large to store",
@@ -136,9 +135,7 @@ def table() -> list[tuple[str, str]]:
         # -- a CSV's lines and header ----------------------------------------------------
         (
             r"a quote opened in this line is never closed",
-            QCoreApplication.translate(
-                "Reasons", "a quote opened in this line is never closed"
-            ),
+            QCoreApplication.translate("Reasons", "a quote opened in this line is never closed"),
         ),
         (
             r"not valid CSV: (.+)",
@@ -231,9 +228,7 @@ def table() -> list[tuple[str, str]]:
         ),
         (
             r"(\S+) does not match `at` \((.+)\); fix or clear one",
-            QCoreApplication.translate(
-                "Reasons", "%1 does not match `at` (%2); fix or clear one"
-            ),
+            QCoreApplication.translate("Reasons", "%1 does not match `at` (%2); fix or clear one"),
         ),
         (
             r"(\S+) does not match `at` \((.+)\)",
@@ -251,9 +246,7 @@ def table() -> list[tuple[str, str]]:
         ),
         (
             r"(.+) has more than one \| between name and dose",
-            QCoreApplication.translate(
-                "Reasons", "%1 has more than one | between name and dose"
-            ),
+            QCoreApplication.translate("Reasons", "%1 has more than one | between name and dose"),
         ),
         # -- the records: ids and days -----------------------------------------------------
         (
@@ -262,9 +255,7 @@ def table() -> list[tuple[str, str]]:
         ),
         (
             r"the same id is on line (\d+) with other values",
-            QCoreApplication.translate(
-                "Reasons", "the same id is on line %1 with other values"
-            ),
+            QCoreApplication.translate("Reasons", "the same id is on line %1 with other values"),
         ),
         (
             r"(.+) is also on line (\d+)",
@@ -315,9 +306,7 @@ def table() -> list[tuple[str, str]]:
         ),
         (
             r"must be a date from the years (\d+) to (\d+), not (-?\d+)",
-            QCoreApplication.translate(
-                "Reasons", "must be a date from the years %1 to %2, not %3"
-            ),
+            QCoreApplication.translate("Reasons", "must be a date from the years %1 to %2, not %3"),
         ),
         (
             r"must be a date from the years (\d+) to (\d+)",
@@ -458,6 +447,39 @@ def table() -> list[tuple[str, str]]:
         (
             r"(\S+) must come after the start, (\S+)",
             QCoreApplication.translate("Reasons", "%1 must come after the start, %2"),
+        ),
+        # -- the player: a programme it cannot play, a session it cannot save ------------
+        (
+            # Quoted id only: program_file's longer "... in the file or in this RugDiary"
+            # must not be half translated.
+            r"there is no exercise ('[^']*')",
+            QCoreApplication.translate("Reasons", "there is no exercise %1"),
+        ),
+        (
+            r"the disk is full",
+            QCoreApplication.translate("Reasons", "the disk is full"),
+        ),
+        (
+            r"the data folder is read-only or not writable",
+            QCoreApplication.translate("Reasons", "the data folder is read-only or not writable"),
+        ),
+        (
+            r"another RugDiary window or command is using this data folder; "
+            r"close it or try again in a moment",
+            QCoreApplication.translate(
+                "Reasons",
+                "another RugDiary window or command is using this data folder; "
+                "close it or try again in a moment",
+            ),
+        ),
+        (
+            r"the lock file (.+) cannot be made or opened: the data folder is read-only or "
+            r"not writable",
+            QCoreApplication.translate(
+                "Reasons",
+                "the lock file %1 cannot be made or opened: the data folder is read-only or "
+                "not writable",
+            ),
         ),
     ]
 

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTime, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QPalette
@@ -30,15 +30,20 @@ from rugdiary.core.reminders import (
     MOVEMENT_KEY,
     SNOOZE_MINUTES,
     Due,
+    ProgramExists,
     ReminderScheduler,
     ReminderSettings,
     ReminderState,
     timer_delay_ms,
+    zone_named,
 )
 from rugdiary.core.sitting import SittingDay, SittingTracker
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import REMINDER_STATE_KEY
 from rugdiary.ui.theme import primary_button_style
+
+if TYPE_CHECKING:
+    from rugdiary.ui.services import Services
 
 REMINDERS_KEY: Final = "reminders"
 """Keys in the `settings` table: the user's choices, and what the scheduler remembers."""
@@ -70,13 +75,52 @@ def reminder_message(due: Due, program_name: str | None = None) -> str:
     return QCoreApplication.translate("Reminders", "Time for your exercises")
 
 
-def reminder_detail(due: Due, now: dt.datetime) -> str:
-    """ "Planned for 20:00" when a reminder comes late (after sleep or quiet hours), else ""."""
+def reminder_detail(due: Due, now: dt.datetime, tz: dt.tzinfo | None = None) -> str:
+    """ "Planned for 20:00" when a reminder comes late (after sleep or quiet hours), else "".
+
+    The planned time is read in `tz` (the service's zone) when given: `now` carries only
+    the offset of this moment, which after a DST change is not the planned time's.
+    """
     if now - due.scheduled_for < LATE_AFTER:
         return ""
-    local = due.scheduled_for.astimezone(now.tzinfo)
+    local = due.scheduled_for.astimezone(tz if tz is not None else now.tzinfo)
     time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
     return QCoreApplication.translate("Reminders", "Planned for %1").replace("%1", time)
+
+
+def system_zone() -> dt.tzinfo | None:
+    """This computer's time zone with its DST rules, or None where Python does not know it.
+
+    Reminder times are wall times: with only the UTC offset of the moment (what
+    `datetime.astimezone()` gives), "until tomorrow 07:00" across a DST night ends at
+    08:00 or 06:00, and a time in the repeated hour fires twice. Qt names the zone on
+    every platform (IANA ids, also on Windows); zoneinfo needs the tzdata package where
+    the system has no zone files. None makes the scheduler use the offset of each moment.
+    """
+    from PySide6.QtCore import QTimeZone  # named once, at start-up: not on every import
+
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace").strip()
+    return zone_named(name)
+
+
+def program_lookup(services: Services) -> ProgramExists:
+    """Whether a program id names a built-in or an own program (for `ReminderService`).
+
+    Reads one built-in programme, not the whole library (see Services.builtin). A file
+    that cannot be read counts as there: only a program that is gone stops its reminder.
+    """
+    from rugdiary.core.content import ContentError
+
+    def exists(program_id: str) -> bool:
+        try:
+            return (
+                services.builtin().program(program_id) is not None
+                or services.programs.get(program_id) is not None
+            )
+        except (ContentError, ValidationError, DataFileError, OSError):
+            return True
+
+    return exists
 
 
 class SettingsStore(Protocol):
@@ -379,6 +423,7 @@ class ReminderService(QObject):
         tray: ReminderTray | None = None,
         *,
         program_name: Callable[[str], str | None] | None = None,
+        program_exists: ProgramExists | None = None,
         tz: dt.tzinfo | None = None,
         notify: Callable[[str, str], object] | None = None,
         activity: ActivityFactory | None = None,
@@ -394,12 +439,16 @@ class ReminderService(QObject):
         self.clock = clock
         self.tray = tray
         self._program_name = program_name
+        self._program_exists = program_exists
+        """None: every program counts as there (tests, screenshots)."""
         self._tz = tz
         self._pending: list[Due] = []
         self._started = False
         self._saved_settings: dict[str, Any] | None = None
         self._saved_state: dict[str, Any] | None = None
-        self.scheduler = ReminderScheduler(tz=tz)
+        self._paused_shown: bool | None = None
+        """The pause state the tray and `stateChanged` last told; None before the first."""
+        self.scheduler = ReminderScheduler(tz=tz, program_exists=program_exists)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -474,7 +523,11 @@ class ReminderService(QObject):
         settings = self._load_settings()
         self._prepare_activity(settings)
         self.scheduler = ReminderScheduler(
-            settings, self._load_state(), self._tz, clock_breaks=self._clock_breaks()
+            settings,
+            self._load_state(),
+            self._tz,
+            clock_breaks=self._clock_breaks(),
+            program_exists=self._program_exists,
         )
         self._after_settings_change(starting=starting)
 
@@ -487,6 +540,11 @@ class ReminderService(QObject):
         self._after_settings_change()
 
     # -- queries -------------------------------------------------------------------------
+
+    @property
+    def tz(self) -> dt.tzinfo | None:
+        """The zone reminder times are read in (None: the offset of each moment)."""
+        return self._tz
 
     @property
     def settings(self) -> ReminderSettings:
@@ -535,12 +593,17 @@ class ReminderService(QObject):
             return
         now = self.clock.now()
         self._drop_stale(now)
+        before = self.current()
+        self._drop_unwanted()
         logged = self._logged_today(now)
         if logged:
             # Logged elsewhere (Today page, Diary page, command line): nothing to ask.
             self._pending = [d for d in self._pending if d.kind != "diary"]
+        if self._show_pause_state(now):
+            # The pause ran out (its own wake-up, in `_arm`): the tray, the Today page
+            # and the Settings page stop saying it is on.
+            self.stateChanged.emit()
         dues, self.scheduler = self.scheduler.poll(now, logged_today=logged)
-        before = self.current()
         for due in dues:
             self._pending = [d for d in self._pending if d.key != due.key]
             self._pending.append(due)
@@ -558,6 +621,11 @@ class ReminderService(QObject):
 
     def _arm(self, now: dt.datetime, logged: bool) -> None:
         wakeup = self.scheduler.next_wakeup(now, logged_today=logged)
+        until = self.settings.paused_until
+        if until is not None and self.scheduler.is_paused(now):
+            # Wake when the pause ends too, even with nothing due then: the tray offers
+            # the pause choices again and the pages stop saying "paused until".
+            wakeup = until if wakeup is None else min(wakeup, until)
         delay = timer_delay_ms(now, wakeup)
         if delay is None:
             self.timer.stop()
@@ -574,9 +642,18 @@ class ReminderService(QObject):
 
     @Slot()
     def do_now(self) -> None:
-        """The banner's "Do it now": counted as done; the window then opens what it asks."""
+        """The banner's "Do it now": counted as done; the window then opens what it asks.
+
+        A reminder whose program was deleted since it showed has nothing to start: it
+        leaves the banner uncounted, and the window says the program no longer exists.
+        """
         due = self.current()
         if due is None:
+            return
+        if not self._program_there(due):
+            self._pending = [d for d in self._pending if d.key != due.key]
+            self.currentChanged.emit(self.current())
+            self.doNowRequested.emit(due)
             return
         now = self.clock.now()
         self.scheduler = self.scheduler.done(due.key, now)
@@ -609,9 +686,15 @@ class ReminderService(QObject):
 
     @Slot()
     def entry_logged(self) -> None:
-        """An entry was saved: a waiting diary reminder is done, and the diary one re-planned."""
-        waiting = [d for d in self._pending if d.kind == "diary"]
+        """An entry was saved or deleted: re-plan, and answer a waiting diary reminder.
+
+        Only when today now has an entry: yesterday's forgotten entry, or one deleted,
+        does not answer "how are you today", so the reminder stays and is not counted.
+        """
         now = self.clock.now()
+        waiting = [d for d in self._pending if d.kind == "diary"]
+        if waiting and not self._logged_today(now):
+            waiting = []
         for due in waiting:
             self.scheduler = self.scheduler.done(due.key, now)
         if waiting:
@@ -637,7 +720,8 @@ class ReminderService(QObject):
         self._after_settings_change()
 
     def _pause(self, paused: ReminderScheduler) -> None:
-        # Pausing hides what is showing too: "not now" means not now.
+        # Pausing hides what is showing too: "not now" means not now. The Settings page
+        # pauses through here as well (RemindersController.bind_service).
         self.scheduler = paused
         self._pending.clear()
         if self.tracker is not None:
@@ -657,7 +741,9 @@ class ReminderService(QObject):
             if due is None:
                 banner.clear()
             else:
-                banner.show_reminder(self.message(due), reminder_detail(due, self.clock.now()))
+                banner.show_reminder(
+                    self.message(due), reminder_detail(due, self.clock.now(), self._tz)
+                )
 
         self.currentChanged.connect(show)
         show(self.current())
@@ -811,8 +897,12 @@ class ReminderService(QObject):
             )
 
     def _after_settings_change(self, *, starting: bool = False) -> None:
-        if self.tray is not None:
-            self.tray.set_paused(self.is_paused())
+        self._show_pause_state(self.clock.now())
+        # A reminder switched off, removed or moved while it waits is not shown any more.
+        before = self.current()
+        self._drop_unwanted()
+        if self.current() != before:
+            self.currentChanged.emit(self.current())
         stored = self._save()
         # At start the window has just shown what is stored: it only needs telling when
         # something was written (the Today page's refresh is ~10 ms of the launch).
@@ -823,6 +913,36 @@ class ReminderService(QObject):
             self.check_activity()
         else:
             self.timer.stop()
+
+    def _show_pause_state(self, now: dt.datetime) -> bool:
+        """Show the pause switch as it is at `now` in the tray; True when it changed.
+
+        The pause is written to the store by this service, which `Preferences.changed`
+        does not see: `stateChanged` is how the pages learn of it.
+        """
+        paused = self.scheduler.is_paused(now)
+        changed = self._paused_shown is not None and paused != self._paused_shown
+        self._paused_shown = paused
+        if self.tray is not None:
+            self.tray.set_paused(paused)
+        return changed
+
+    def _program_there(self, due: Due) -> bool:
+        if due.program_id is None or self._program_exists is None:
+            return True
+        return self._program_exists(due.program_id)
+
+    def _drop_unwanted(self) -> None:
+        """Forget waiting reminders that are switched off now or whose program is gone.
+
+        Kept quiet (no signal): the callers tell the banner when what it shows changed.
+        """
+        keys = self.settings.enabled_keys()
+        self._pending = [
+            d
+            for d in self._pending
+            if d.key in keys and (d.kind != "exercise" or self._program_there(d))
+        ]
 
     def _drop_stale(self, now: dt.datetime) -> None:
         """Forget waiting reminders of an earlier day (the banner stayed up overnight)."""

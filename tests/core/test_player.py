@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,22 @@ from rugdiary.core.player import (
     pose_for_step,
     session_record,
 )
-from rugdiary.core.programs import Program, ProgramItem, Side, StepKind, Timeline, build_timeline
-from rugdiary.core.sessions import StopReason
+from rugdiary.core.programs import (
+    DoseOverride,
+    Program,
+    ProgramItem,
+    Side,
+    StepKind,
+    Timeline,
+    build_timeline,
+)
+from rugdiary.core.sessions import (
+    LevelChange,
+    LevelSuggestion,
+    Session,
+    StopReason,
+    suggest_level,
+)
 
 T = Text("text", "tekst")
 
@@ -451,3 +466,175 @@ def test_skipping_the_get_ready_counts_as_moving(engine: PlayerEngine, clock: Fa
     engine.skip_forward()
     engine.stop(StopReason.TIME)
     assert engine.moved
+
+
+# -- completed: most of the work done ----------------------------------------------------------
+
+WORK_S = 36  # "hold": 4 holds of 5 s; "sides": 4 reps of 4 s
+
+
+def skip_through(engine: PlayerEngine, clock: FakeClock, indices: set[int] | None = None) -> None:
+    """Play the programme, pressing skip 0.5 s into each step in `indices` (all if None)."""
+    engine.start()
+    while engine.state is PlayerState.RUNNING:
+        step = engine.current_step
+        assert step is not None
+        if indices is None or step.index in indices:
+            clock.advance(0.5)
+            engine.skip_forward()
+        else:
+            run(engine, clock, engine.remaining_s)
+
+
+def record_of(engine: PlayerEngine, clock: FakeClock) -> Session:
+    return session_record(engine, program_name="Test", started_at=clock.now(), ended_at=clock.now())
+
+
+def test_a_programme_skipped_through_is_finished_but_not_completed(
+    engine: PlayerEngine, clock: FakeClock
+) -> None:
+    """Skipping to the end was saved as completed, and counted towards a level up."""
+    skip_through(engine, clock)
+    assert engine.state is PlayerState.FINISHED
+    assert engine.work_s() == (pytest.approx(WORK_S - 4 * 0.5 - 4 * 0.5), WORK_S)
+    record = record_of(engine, clock)
+    assert (record.completed, record.stopped_reason) == (False, None)
+    assert record.steps_skipped == len(TIMELINE.steps)
+    # A valid record, stored and exported in the same shape as before.
+    assert Session.from_dict(record.to_dict()) == record
+    assert set(record.to_dict()) == set(record_of_full_run(clock).to_dict())
+
+
+def record_of_full_run(clock: FakeClock) -> Session:
+    engine = PlayerEngine(TIMELINE, clock)
+    engine.start()
+    run(engine, clock, TOTAL + 1)
+    return record_of(engine, clock)
+
+
+@pytest.mark.parametrize(
+    ("skipped", "completed"),
+    [
+        ({0, 2, 4, 6, 8, 11}, True),  # get-ready, rests, set rest, transition, switch: no work
+        ({1}, True),  # one hold: 4.5 s of 36 s
+        ({1, 3}, False),  # two holds: 9 s, more than a fifth
+        ({9, 10}, True),  # two reps of 4 s: 7 s, not more than a fifth (7.2 s)
+    ],
+)
+def test_a_session_is_completed_when_at_most_a_fifth_of_its_work_was_skipped(
+    engine: PlayerEngine, clock: FakeClock, skipped: set[int], completed: bool
+) -> None:
+    skip_through(engine, clock, skipped)
+    assert engine.completed is completed
+    assert record_of(engine, clock).completed is completed
+
+
+def test_a_skipped_step_played_again_to_its_end_is_not_skipped(
+    engine: PlayerEngine, clock: FakeClock
+) -> None:
+    engine.start()
+    run(engine, clock, 5.5)  # into the first hold
+    engine.skip_forward()
+    engine.skip_back()  # at once: back to the hold, from its start
+    run(engine, clock, TOTAL)
+    assert engine.state is PlayerState.FINISHED
+    assert engine.work_s() == (0, WORK_S)
+    assert engine.completed
+
+
+def test_work_s_is_counted_per_exercise(engine: PlayerEngine, clock: FakeClock) -> None:
+    skip_through(engine, clock, {9})
+    assert engine.work_s(0) == (0, 20)
+    assert engine.work_s(1) == (pytest.approx(3.5), 16)
+
+
+def test_a_stopped_session_is_never_completed(engine: PlayerEngine, clock: FakeClock) -> None:
+    engine.start()
+    run(engine, clock, TOTAL - 1)
+    engine.stop()
+    assert engine.work_s()[0] == 0
+    assert not engine.completed
+
+
+def test_sessions_skipped_through_do_not_offer_the_next_level(clock: FakeClock) -> None:
+    """The level rule counts completed sessions; skipping must not push anyone up a level."""
+
+    def fortnight(skip: bool) -> list[Session]:
+        out = []
+        for day in range(7):
+            engine = PlayerEngine(TIMELINE, clock)
+            if skip:
+                skip_through(engine, clock)
+            else:
+                engine.start()
+                run(engine, clock, TOTAL + 1)
+            started = clock.now() - timedelta(days=15 - 2 * day)
+            out.append(
+                session_record(
+                    engine,
+                    program_name="Test",
+                    started_at=started,
+                    ended_at=started + timedelta(minutes=2),
+                    pain_before=2,
+                    pain_after=2,
+                    effort=3,
+                )
+            )
+        return out
+
+    def suggestion(sessions: list[Session]) -> LevelSuggestion:
+        return suggest_level(
+            sessions,
+            program_id="test",
+            level=Level.BEGINNER,
+            sessions_per_week=3,
+            now=clock.now(),
+        )
+
+    assert suggestion(fortnight(skip=False)).change is LevelChange.UP
+    skipped = suggestion(fortnight(skip=True))
+    assert skipped.change is LevelChange.STAY
+    assert "adherence" in skipped.reasons
+
+
+# -- the rest between sets stays on the side just done -----------------------------------------
+
+
+def test_the_rest_between_sets_keeps_the_side_just_finished() -> None:
+    library = load_library(Path(__file__).parents[2] / "resources")
+    program = Program(
+        id="sets",
+        name=T,
+        description=T,
+        frequency=T,
+        level=Level.BEGINNER,
+        sessions_per_week=3,
+        items=(
+            ProgramItem(
+                "bird-dog",
+                overrides=(
+                    (
+                        "all",
+                        DoseOverride(
+                            reps=2, sets=2, hold_s=5, rest_s=2, set_rest_s=4, per_side=True
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+    timeline = build_timeline(program, library.exercises, Level.BEGINNER)
+    [set_rest] = [s for s in timeline.steps if s.kind is StepKind.SET_REST]
+    held = timeline.steps[set_rest.index - 1]
+    assert (held.kind, held.side) == (StepKind.WORK, Side.RIGHT)
+    assert set_rest.side is Side.RIGHT
+    # The figure releases the right side's hold: no jump to the left side at the start.
+    figure = library.exercises["bird-dog"].figure
+    assert figure is not None
+    end_of_hold = pose_for_step(figure, held, held.duration_s)
+    start_of_rest = pose_for_step(figure, set_rest, 0)
+    assert start_of_rest.flipped == end_of_hold.flipped is True
+    assert start_of_rest.contacts == end_of_hold.contacts
+    # Without sides, the rest between sets has none either.
+    one_side = build_timeline(PROGRAM, EXERCISES, Level.BEGINNER)
+    assert [s.side for s in one_side.steps if s.kind is StepKind.SET_REST] == [None]

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.reminders import (
+    CLOCK_AHEAD_LIMIT,
     DIARY_KEY,
     MOVEMENT_KEY,
     DiaryReminder,
@@ -28,6 +29,7 @@ from rugdiary.core.reminders import (
     kind_of_key,
     timer_delay_ms,
     week_key,
+    zone_named,
 )
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -100,6 +102,29 @@ def test_exercise_reminder_fires_on_chosen_weekdays_only() -> None:
     assert {(d.key, d.kind, d.program_id) for d in fired} == {
         ("exercise:morning-mobility@07:30", "exercise", "morning-mobility")
     }
+
+
+def test_a_reminder_for_a_program_that_no_longer_exists_never_fires() -> None:
+    gone = ExerciseReminder("own-deleted", days=frozenset({0}), time=time(18))
+    kept = ExerciseReminder("strength", days=frozenset({0}), time=time(19))
+    sched = ReminderScheduler(
+        ReminderSettings(diary=OFF, exercises=(gone, kept)),
+        tz=AMS,
+        program_exists=lambda program_id: program_id != "own-deleted",
+    )
+    assert sched.next_wakeup(at(2, 17)) == at(2, 19)
+    assert sched.due(at(2, 18, 30)) == []
+    fired, _ = run(sched, at(2, 0), at(16, 23))  # three Mondays
+    assert {d.program_id for d in fired} == {"strength"}
+    assert len(fired) == 3
+
+
+def test_enabled_keys_name_the_reminders_that_are_on() -> None:
+    on = ExerciseReminder("strength", time=time(18))
+    off = ExerciseReminder("mobility", enabled=False)
+    settings = ReminderSettings(exercises=(on, off), breaks=MovementBreaks(enabled=True))
+    assert settings.enabled_keys() == {DIARY_KEY, on.key, MOVEMENT_KEY}
+    assert ReminderSettings(diary=OFF, exercises=(off,)).enabled_keys() == frozenset()
 
 
 # --------------------------------------------------------------------------- movement breaks
@@ -227,6 +252,44 @@ def test_until_tomorrow_without_working_hours_means_seven() -> None:
     assert sched.settings.paused_until == at(3, 7)
 
 
+@pytest.mark.parametrize(
+    ("pressed", "breaks", "until"),
+    [
+        (at(3, 0, 30), None, at(3, 7)),  # Tuesday 00:30: not slept yet, Tuesday morning
+        (at(3, 6, 59), None, at(3, 7)),
+        (at(3, 7), None, at(4, 7)),
+        (at(3, 3), BREAKS, at(3, 9)),  # working hours from 09:00
+        (at(3, 8), BREAKS, at(4, 9)),  # the day has begun: "until tomorrow" is Wednesday
+        (at(3, 6, 30), MovementBreaks(enabled=True, start=time(6)), at(4, 6)),
+    ],
+)
+def test_until_tomorrow_in_the_night_means_the_coming_morning(
+    pressed: datetime, breaks: MovementBreaks | None, until: datetime
+) -> None:
+    sched = scheduler() if breaks is None else scheduler(breaks=breaks)
+    assert sched.pause_until_tomorrow(pressed).settings.paused_until == until
+
+
+def test_until_tomorrow_after_midnight_leaves_the_new_day_its_reminders() -> None:
+    exercise = ExerciseReminder("strength", days=frozenset({1}), time=time(18))
+    sched = scheduler(exercises=(exercise,)).pause_until_tomorrow(at(3, 0, 30))
+    fired, _ = run(sched, at(3, 0, 30), at(3, 23))
+    assert times(fired) == [at(3, 18), at(3, 20)]
+
+
+@pytest.mark.parametrize(
+    ("pressed", "offset"),
+    [(at(28, 21), timedelta(hours=2)), (at(24, 21, month=10), timedelta(hours=1))],
+)
+def test_until_tomorrow_across_a_dst_night_ends_at_seven_on_the_clock(
+    pressed: datetime, offset: timedelta
+) -> None:
+    until = scheduler().pause_until_tomorrow(pressed).settings.paused_until
+    assert until is not None
+    assert (until.hour, until.minute) == (7, 0)
+    assert until.utcoffset() == offset
+
+
 def test_resume_early_does_not_fire_the_backlog() -> None:
     paused = scheduler(breaks=BREAKS).pause_until_tomorrow(at(2, 10))
     sched = paused.resume(at(2, 12, 5))
@@ -341,6 +404,39 @@ def test_clock_set_backwards_does_not_refire() -> None:
     assert times(fired) == [at(2, 11, 30)]
 
 
+def test_a_clock_set_a_day_ahead_and_corrected_does_not_silence_reminders() -> None:
+    sched = scheduler()
+    wrong = at(3, 20, 30)  # Tuesday evening, while it is Monday afternoon
+    dues, sched = sched.poll(wrong)
+    assert times(dues) == [at(3, 20)]
+    sched = sched.skip(DIARY_KEY, wrong)
+    # Corrected at Monday 19:30: Monday's and Tuesday's reminders come as usual.
+    fired, sched = run(sched, at(2, 19, 30), at(4, 21))
+    assert times(fired) == [at(2, 20), at(3, 20), at(4, 20)]
+
+
+def test_a_stamp_far_ahead_counts_as_now() -> None:
+    wrong = at(4, 9)
+    sched = scheduler().snooze(DIARY_KEY, 5, wrong)
+    corrected = at(2, 19, 30)
+    assert wrong - corrected > CLOCK_AHEAD_LIMIT
+    # Seen as now at once, before anything stores the correction.
+    assert sched.next_wakeup(corrected) == at(2, 20)
+    settled = sched.settle_clock(corrected)
+    assert settled.state.last_fired[DIARY_KEY] == corrected
+    assert settled.state.last_handled[DIARY_KEY] == corrected
+    assert dict(settled.state.snoozed_until) == {}  # it would have come back on Wednesday
+    assert settled.settle_clock(corrected) is settled
+    _, polled = sched.poll(corrected)
+    assert polled.state == settled.state
+
+
+def test_a_stamp_less_than_a_day_ahead_still_counts() -> None:
+    sched = scheduler().done(DIARY_KEY, at(3, 19))  # the clock then goes back 23 hours
+    assert sched.settle_clock(at(2, 20)) is sched
+    assert sched.due(at(2, 20)) == []
+
+
 def test_missed_exercise_fires_on_wake_the_same_day_only() -> None:
     reminder = ExerciseReminder("strength", days=frozenset({0}), time=time(7, 30))
     sched = scheduler(diary=OFF, exercises=(reminder,))
@@ -441,6 +537,13 @@ def test_timer_delay_is_capped_so_clock_jumps_are_noticed() -> None:
 def test_naive_now_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         scheduler().due(datetime(2026, 3, 2, 20))
+
+
+def test_zone_named_gives_the_rules_or_none() -> None:
+    assert zone_named("Europe/Amsterdam") == AMS
+    assert zone_named("Nowhere/Atlantis") is None
+    assert zone_named("") is None
+    assert zone_named("../../etc/passwd") is None
 
 
 def test_tz_defaults_to_the_zone_of_now() -> None:
@@ -632,8 +735,15 @@ def test_each_occurrence_fires_at_most_once(
     sched = ReminderScheduler(PROPERTY_SETTINGS, tz=AMS)
     now = (start + timedelta(minutes=offset_min)).astimezone(AMS)
     seen: set[tuple[str, datetime]] = set()
+    latest = now.astimezone(UTC)
     for seconds, action, fraction in moves:
         now = (now.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(AMS)
+        if latest - now.astimezone(UTC) > CLOCK_AHEAD_LIMIT:
+            # Back by more than a day: the clock had been wrong, so what it fired later
+            # than now may come again (CLOCK_AHEAD_LIMIT); once is still the rule from here.
+            seen = {o for o in seen if o[1] <= now.astimezone(UTC)}
+            latest = now.astimezone(UTC)
+        latest = max(latest, now.astimezone(UTC))
         dues, sched = sched.poll(now)
         for due in dues:
             occurrence = (due.key, due.scheduled_for.astimezone(UTC))

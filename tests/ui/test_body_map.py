@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -15,6 +17,15 @@ from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.theme import apply_theme
 from rugdiary.ui.widgets.body_map import BodyMap, BodyMapField, neighbour
+
+
+@pytest.fixture(autouse=True)
+def _window_closes_without_asking() -> Iterator[None]:
+    """Tests here leave answers typed; the window closed after each must not wait on the
+    "not saved yet" question (tests/ui/test_diary_fixes.py tests that question)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: True)
+        yield
 
 
 @pytest.fixture

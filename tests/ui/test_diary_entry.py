@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -16,6 +16,15 @@ from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import dialogs
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _window_closes_without_asking() -> Iterator[None]:
+    """Tests here leave answers typed; the window closed after each must not wait on the
+    "not saved yet" question (tests/ui/test_diary_fixes.py tests that question)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: True)
+        yield
 
 
 def focused() -> object:

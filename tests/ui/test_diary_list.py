@@ -156,7 +156,11 @@ def test_enter_on_an_entry_edits_it_and_save_updates(
 
 
 def test_double_click_edits_and_escape_cancels(
-    qtbot: QtBot, diary: DiaryPage, repo: EntryRepository, make_entry: MakeEntry
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    diary: DiaryPage,
+    repo: EntryRepository,
+    make_entry: MakeEntry,
 ) -> None:
     entry = make_entry(pain=1, stress=1)
     seed(repo, diary, entry)
@@ -165,8 +169,16 @@ def test_double_click_edits_and_escape_cancels(
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert diary.controller.editing == entry
     form = diary.view.form
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: asked.append(True) or True)
+    qtbot.keyClick(form.pain, Qt.Key.Key_Escape)
+    assert asked == [], "nothing typed: Esc goes back at once"
+    assert diary.controller.editing is None
+
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClick(form.pain, "9")
     qtbot.keyClick(form.pain, Qt.Key.Key_Escape)
+    assert asked == [True], "a typed change is dropped only after asking"
     assert diary.controller.editing is None
     assert form.pain.value() is None
     assert repo.list() == [entry], "cancel leaves the stored entry as it was"
@@ -381,14 +393,14 @@ def test_opening_an_entry_asks_before_replacing_unsaved_answers(
     form.pain.setValue(8)
     form.note.setPlainText("half written")
     asked: list[bool] = []
-    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent: asked.append(True) or False)
+    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: asked.append(True) or False)
     diary.controller.edit_row(1)
     assert asked == [True]
     assert diary.controller.editing is None
     assert form.pain.value() == 8
     assert form.note.toPlainText() == "half written"
 
-    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent: True)
+    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: True)
     diary.controller.edit_row(1)
     assert diary.controller.editing == entry
     assert form.pain.value() == 1
@@ -403,7 +415,7 @@ def test_opening_an_entry_from_an_empty_form_does_not_ask(
     first, second = make_entry(hour=8), make_entry(hour=10)
     seed(repo, diary, first, second)
 
-    def fail(parent: object) -> bool:
+    def fail(parent: object, detail: str | None = None) -> bool:
         raise AssertionError("nothing typed, nothing to ask")
 
     monkeypatch.setattr(dialogs, "ask_discard_unsaved", fail)

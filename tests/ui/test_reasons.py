@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -17,10 +19,13 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from rugdiary.core.diary import DiaryEntry
+from rugdiary.core.diary import DiaryEntry, ValidationError
+from rugdiary.core.exercises import Level, Text
+from rugdiary.core.programs import Program, ProgramItem, build_timeline
 from rugdiary.core.sessions import Session
 from rugdiary.reports import exchange
-from rugdiary.storage.database import SCHEMA_VERSION
+from rugdiary.storage.database import SCHEMA_VERSION, Database, _lock_problem
+from rugdiary.storage.errors import DataLockedError, StorageWriteError
 from rugdiary.ui import dialogs
 from rugdiary.ui.data_files import controller
 from rugdiary.ui.main_window import MainWindow
@@ -308,6 +313,36 @@ CORPUS: list[Broken] = [
 """Broken files that, together, give every reason the table translates."""
 
 
+def _player_reasons(folder: Path) -> list[str]:
+    """The reasons the player shows besides those of an import, each made by the code that
+    gives it: a programme whose exercise was deleted, and a session that cannot be saved."""
+    gone = Program(
+        id="mine",
+        name=Text("Mine", "Mijn"),
+        description=Text("d", "d"),
+        frequency=Text("f", "f"),
+        level=Level.BEGINNER,
+        sessions_per_week=3,
+        items=(ProgramItem("my-deleted-exercise"),),
+    )
+    with pytest.raises(ValidationError) as missing:
+        build_timeline(gone, {}, Level.BEGINNER)
+    diary = folder / "data" / "diary.json"
+    full, read_only = (
+        StorageWriteError.from_os_error(diary, OSError(code, os.strerror(code))).reason
+        for code in (errno.ENOSPC, errno.EROFS)
+    )
+    # Another RugDiary (here: a transaction of this one) holds the folder's lock.
+    with (
+        Database.open(diary.parent) as db,
+        db.transaction(),
+        pytest.raises(DataLockedError) as locked,
+    ):
+        Database.open(diary.parent, lock_timeout=0.05)
+    lock_file = _lock_problem(folder / ".diary.lock", OSError(errno.EROFS, "read-only"))
+    return [missing.value.message, full, read_only, locked.value.reason, lock_file]
+
+
 def _reasons(broken: Broken) -> list[str]:
     with pytest.raises(exchange.ImportFailed) as caught:
         exchange.import_data(
@@ -319,11 +354,17 @@ def _reasons(broken: Broken) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def reasons() -> list[str]:
-    """Every reason the corpus gives, once each, in the order found."""
+def player_reasons(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return _player_reasons(tmp_path_factory.mktemp("player"))
+
+
+@pytest.fixture(scope="module")
+def reasons(player_reasons: list[str]) -> list[str]:
+    """Every reason the corpus and the player give, once each, in the order found."""
     found: dict[str, None] = {}
     for broken in CORPUS:
         found.update(dict.fromkeys(_reasons(broken)))
+    found.update(dict.fromkeys(player_reasons))
     return list(found)
 
 
@@ -354,6 +395,15 @@ def dutch(qapp: QApplication) -> Iterator[None]:
 def test_every_reason_of_a_broken_file_is_known(broken: Broken) -> None:
     unknown = [reason for reason in _reasons(broken) if not is_known(reason)]
     assert unknown == [], "add these to reasons.table() and translate them"
+
+
+def test_every_reason_the_player_shows_is_known(player_reasons: list[str]) -> None:
+    assert [reason for reason in player_reasons if not is_known(reason)] == []
+
+
+def test_a_longer_reason_about_a_missing_exercise_is_not_half_translated() -> None:
+    """program_file says more after the id; translating only its start would mix languages."""
+    assert not is_known("there is no exercise 'x' in the file or in this RugDiary")
 
 
 def test_every_pattern_is_the_first_match_of_some_reason(reasons: list[str]) -> None:

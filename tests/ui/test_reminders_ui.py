@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt, QTimeZone
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
@@ -28,6 +29,9 @@ from rugdiary.ui.reminders import (
     ReminderBanner,
     ReminderService,
     ReminderTray,
+    program_lookup,
+    reminder_detail,
+    system_zone,
 )
 from rugdiary.ui.services import Services
 
@@ -55,12 +59,19 @@ def make_service(
     made: list[ReminderService] = []
 
     def make(
-        settings: dict[str, Any] | None = None, tray: ReminderTray | None = None
+        settings: dict[str, Any] | None = None,
+        tray: ReminderTray | None = None,
+        **options: Any,
     ) -> tuple[ReminderService, ReminderBanner]:
         if settings is not None:
             services.settings.set(REMINDERS_KEY, settings)
         service = ReminderService(
-            services.settings, services.entries, clock, tray, program_name=PROGRAM_NAMES.get
+            services.settings,
+            services.entries,
+            clock,
+            tray,
+            program_name=PROGRAM_NAMES.get,
+            **options,
         )
         banner = ReminderBanner()
         qtbot.addWidget(banner)
@@ -273,6 +284,33 @@ def test_logging_an_entry_answers_the_diary_reminder(
     assert stored_counts(services, clock) == (1, 0, 0)
 
 
+@pytest.mark.parametrize("change", ["yesterday", "deleted"])
+def test_an_entry_that_leaves_today_unlogged_does_not_answer_the_diary_reminder(
+    change: str,
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    services: Services,
+    clock: FakeClock,
+    make_entry: Any,
+) -> None:
+    """Saving yesterday's forgotten entry at 20:00 (or deleting one) asks nothing of today."""
+    service, banner = make_service(DIARY_ONLY)
+    clock.set(at(20, 0))
+    service.on_timer()
+    if change == "yesterday":
+        services.entries.add(make_entry(days_ago=1, hour=21))
+    else:
+        old = services.entries.add(make_entry(days_ago=2, hour=21))
+        services.entries.delete(old.id)
+    service.entry_logged()  # the window calls this after every save and delete
+    assert not banner.isHidden(), "today's reminder is still waiting"
+    assert stored_counts(services, clock) == (0, 0, 0)
+    # Today's own entry answers it, and counts it done.
+    services.entries.add(make_entry(hour=20))
+    service.entry_logged()
+    assert banner.isHidden()
+    assert stored_counts(services, clock) == (1, 0, 0)
+
+
 def test_a_day_already_logged_gets_no_diary_reminder(
     make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
     services: Services,
@@ -339,6 +377,145 @@ def test_not_now_pauses_an_hour_and_resume_carries_on_without_a_backlog(
     service.resume()
     assert not service.is_paused()
     assert banner.isHidden()  # 20:00 fell in the pause: dropped
+
+
+def test_the_end_of_a_pause_wakes_the_service_and_is_announced(
+    qtbot: QtBot,
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    clock: FakeClock,
+) -> None:
+    """The tray and the pages learn that the pause ran out, though nothing is due then."""
+    service, _banner = make_service({"diary": {"time": "20:00"}, "quiet": {"enabled": False}})
+    clock.set(at(19, 50))
+    service.pause_not_now()  # until 20:50, so the 20:00 reminder falls in it
+    service.check()
+    assert service.timer.interval() == CAP_MS
+    clock.set(at(20, 40))
+    service.on_timer()
+    assert service.timer.interval() == 10 * 60 * 1000, "it wakes when the pause ends"
+    clock.set(at(20, 50))
+    with qtbot.waitSignal(service.stateChanged, timeout=1000):
+        service.on_timer()
+    assert not service.is_paused()
+    with qtbot.assertNotEmitted(service.stateChanged):
+        service.on_timer()  # told once
+
+
+def test_switching_a_waiting_reminder_off_takes_it_away(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    services: Services,
+    clock: FakeClock,
+) -> None:
+    settings = {
+        "diary": {"enabled": True, "time": "18:00"},
+        "exercises": [{"program_id": "core-stability-beginner", "days": [0], "time": "18:00"}],
+    }
+    service, banner = make_service(settings)
+    clock.set(at(18, 0))
+    service.on_timer()
+    assert [d.kind for d in service.pending()] == ["diary", "exercise"]
+    services.settings.set(REMINDERS_KEY, {**settings, "diary": {"enabled": False}})
+    service.reload()  # as the Settings page asks after saving
+    assert [d.kind for d in service.pending()] == ["exercise"]
+    assert banner.message.text() == "Time for your Core stability for beginners"
+    services.settings.set(REMINDERS_KEY, {"diary": {"enabled": False}})
+    service.reload()
+    assert service.current() is None
+    assert banner.isHidden()
+
+
+def test_a_reminder_for_a_deleted_program_does_not_come(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    services: Services,
+    clock: FakeClock,
+) -> None:
+    settings = {
+        "diary": {"enabled": False},
+        "exercises": [{"program_id": "own-deleted", "days": [0], "time": "18:00"}],
+    }
+    service, banner = make_service(settings, program_exists=program_lookup(services))
+    for week in range(3):
+        clock.set(at(18, 0, day=2 + 7 * week))
+        service.on_timer()
+        assert banner.isHidden()
+    assert stored_counts(services, clock, "exercise") == (0, 0, 0)
+
+
+def test_do_it_now_for_a_program_deleted_meanwhile_is_not_counted_done(
+    qtbot: QtBot,
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    services: Services,
+    clock: FakeClock,
+) -> None:
+    programs = {"core-stability-beginner"}
+    settings = {
+        "diary": {"enabled": False},
+        "exercises": [{"program_id": "core-stability-beginner", "days": [0], "time": "18:00"}],
+    }
+    service, banner = make_service(settings, program_exists=programs.__contains__)
+    clock.set(at(18, 0))
+    service.on_timer()
+    assert not banner.isHidden()
+    programs.clear()  # deleted on the Programs page while the banner shows
+    with qtbot.waitSignal(service.doNowRequested) as requested:
+        banner.do_button.click()  # the window then says the program no longer exists
+    assert requested.args[0].program_id == "core-stability-beginner"
+    assert banner.isHidden()
+    assert stored_counts(services, clock, "exercise") == (0, 0, 0)
+
+
+def test_program_lookup_knows_built_in_and_own_programs(services: Services) -> None:
+    from rugdiary.core.programs import Program
+
+    exists = program_lookup(services)
+    assert exists("desk-break")
+    assert not exists("own-made")
+    own = Program.from_dict(
+        {
+            **services.builtin().program("desk-break").to_dict(),  # type: ignore[union-attr]
+            "id": "own-made",
+        }
+    )
+    services.programs.save(own)
+    assert exists("own-made")
+    services.programs.delete("own-made")
+    assert not exists("own-made")
+
+
+def test_system_zone_follows_qt_and_falls_back_to_the_offset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        QTimeZone, "systemTimeZoneId", staticmethod(lambda: QByteArray(b"Europe/Amsterdam"))
+    )
+    assert system_zone() == ZoneInfo("Europe/Amsterdam")
+    monkeypatch.setattr(
+        QTimeZone, "systemTimeZoneId", staticmethod(lambda: QByteArray(b"Nowhere/Atlantis"))
+    )
+    assert system_zone() is None  # the scheduler then uses the offset of each moment
+
+
+def test_until_tomorrow_follows_the_zone_across_a_dst_night(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]], clock: FakeClock
+) -> None:
+    """The system clock gives fixed offsets (+01:00 on Saturday); the zone knows Sunday's."""
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    clock.set(datetime(2026, 3, 28, 21, 0, tzinfo=timezone(timedelta(hours=1))))
+    service, _banner = make_service(DIARY_ONLY, tz=amsterdam)
+    service.pause_until_tomorrow()
+    until = service.settings.paused_until
+    assert until is not None
+    assert until.astimezone(amsterdam).replace(tzinfo=None) == datetime(2026, 3, 29, 7, 0)
+    clock.set(datetime(2026, 3, 29, 7, 30, tzinfo=timezone(timedelta(hours=2))))
+    assert not service.is_paused()
+
+
+def test_the_planned_time_is_said_in_the_zone_not_the_offset_of_now() -> None:
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    planned = datetime(2026, 10, 25, 0, 30, tzinfo=UTC).astimezone(amsterdam)  # 02:30 CEST
+    due = Due("exercise:x@02:30", "exercise", "x", planned)
+    now = datetime(2026, 10, 25, 3, 10, tzinfo=timezone(timedelta(hours=1)))  # as the clock has it
+    assert reminder_detail(due, now, amsterdam) == "Planned for 2:30\u202fAM"
 
 
 def test_quiet_hours_defer_a_reminder_to_their_end(
@@ -453,6 +630,27 @@ def test_tray_menu_and_notification_where_there_is_a_tray(
     tray.resume_action.trigger()
     assert not service.is_paused()
     assert not tray.resume_action.isVisible()
+    tray.icon.hide()
+    tray.deleteLater()
+
+
+@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE)
+def test_the_tray_offers_the_pause_again_when_a_pause_runs_out(
+    monkeypatch: pytest.MonkeyPatch,
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    clock: FakeClock,
+) -> None:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    tray = ReminderTray.create(_icon())
+    assert tray is not None
+    monkeypatch.setattr(tray, "notify", lambda title, text: None)
+    service, _banner = make_service(DIARY_ONLY, tray=tray)
+    tray.not_now_action.trigger()
+    assert tray.resume_action.isVisible()
+    clock.advance(60 * 60)
+    service.on_timer()  # the wake-up at the end of the pause
+    assert not tray.resume_action.isVisible()
+    assert tray.pause_menu.menuAction().isVisible()
     tray.icon.hide()
     tray.deleteLater()
 

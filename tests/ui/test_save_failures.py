@@ -15,10 +15,20 @@ from pytestqt.qtbot import QtBot
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.storage.errors import DataLockedError, StorageWriteError
 from rugdiary.storage.repositories import EntryRepository
+from rugdiary.ui import dialogs
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 
 MakeEntry = Callable[..., DiaryEntry]
+
+
+@pytest.fixture(autouse=True)
+def _window_closes_without_asking() -> Iterator[None]:
+    """Tests here leave answers typed; the window closed after each must not wait on the
+    "not saved yet" question (tests/ui/test_diary_fixes.py tests that question)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: True)
+        yield
 
 
 def fill_form(qtbot: QtBot, diary: DiaryPage) -> None:

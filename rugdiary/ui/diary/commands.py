@@ -34,8 +34,9 @@ class EntryStore(Protocol):
 
 
 class Host(Protocol):
-    """The controller side: refresh after a change, and explain a change that failed."""
+    """The controller side: agree to a change, refresh after it, and explain one that failed."""
 
+    def may_change(self, entry_id: str) -> bool: ...
     def entry_changed(self, entry_id: str, selected: bool) -> None: ...
     def change_failed(self, action: str, error: Exception) -> None: ...
 
@@ -54,6 +55,14 @@ class _EntryCommand(QUndoCommand):
         self._host = host
         self._entry_id = entry_id
         self._first_redo = True
+
+    def may_run(self) -> bool:
+        """Whether the next undo or redo may go ahead; called before it (ui/diary/undo.py).
+
+        QUndoStack moves on whatever undo() does, so a step the person declines (it would
+        throw away changes typed into the form for this entry) must be refused before.
+        """
+        return self._host.may_change(self._entry_id)
 
     def _run(self, action: Callable[[], None], label: str, selected: bool) -> None:
         try:

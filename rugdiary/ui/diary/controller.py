@@ -24,7 +24,9 @@ from rugdiary.ui.diary.commands import (
 from rugdiary.ui.diary.diary_view import DiaryView
 from rugdiary.ui.diary.entry_list_model import EntryListModel, qdate, qtime
 from rugdiary.ui.diary.entry_list_view import to_date
+from rugdiary.ui.reasons import reason_text
 from rugdiary.ui.services import content_language
+from rugdiary.ui.today.day_watcher import DayWatcher
 
 if TYPE_CHECKING:
     from rugdiary.core.sessions import Session
@@ -83,6 +85,9 @@ class DiaryController(QObject):
         self._when_touched = False
         # Until the person sets a date range, the list shows everything.
         self._dates_touched = False
+        # The app may stay open for days: "now" in the form and "today" in the list move on.
+        self.day_watcher = DayWatcher(clock, self)
+        self.day_watcher.dayChanged.connect(self._on_day_changed)
 
         form = self.form
         form.pain.valueChanged.connect(self._update_save_state)
@@ -90,6 +95,9 @@ class DiaryController(QObject):
         form.save_button.clicked.connect(self.save)
         form.cancel_button.clicked.connect(self.cancel_edit)
         form.when.dateTimeChanged.connect(self._on_when_changed)
+        # The When field comes into view: it shows now, not when the form was last cleared.
+        form.more_button.toggled.connect(self._on_more_toggled)
+        view.shown.connect(self._on_shown)
         view.save_shortcut.activated.connect(self.save)
         view.cancel_shortcut.activated.connect(self.cancel_edit)
 
@@ -104,7 +112,7 @@ class DiaryController(QObject):
         self.list.show_all_button.clicked.connect(self.show_all)
 
         self.form.clear(self.clock.now())
-        self._baseline = self.form.values()
+        self._baseline = self._answers()
         self._update_save_state()
         self.reload()
 
@@ -163,6 +171,14 @@ class DiaryController(QObject):
             self.undo_stack.push(AddEntryCommand(self.entries, self, saved))
         self._leave_edit_mode()
         self.reload(select_id=saved.id)
+        # The Save button is disabled again (the form is empty): without this the keyboard
+        # would fall to the next control, "Show all". A new entry starts again at pain; a
+        # changed one stays in view in the list, ready for the next arrow key.
+        table = self.list.table
+        if editing is not None and not table.isHidden() and self.model.row_of(saved.id) >= 0:
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            form.pain.setFocus(Qt.FocusReason.OtherFocusReason)
         self.notice.emit(self.tr("Changes saved") if editing else self.tr("Saved"), False)
         self.entrySaved.emit(saved)
         self.entriesChanged.emit()
@@ -193,16 +209,25 @@ class DiaryController(QObject):
         when = f"{day}, {time}"
         self.form.set_edit_mode(self.tr("Changing the entry of %1").replace("%1", when))
         self._update_save_state()
-        self._baseline = self.form.values()
+        self._baseline = self._answers()
         self.form.pain.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def has_unsaved_input(self) -> bool:
-        """Whether the form holds answers that differ from what was loaded or cleared."""
-        return self.form.values() != self._baseline
+        """Whether the form holds answers that differ from what was loaded or cleared,
+        its date and time included."""
+        return self._answers() != self._baseline
 
     def cancel_edit(self) -> None:
+        """Back to a new entry (Esc, Cancel editing); asks first when changes were typed.
+
+        Nothing typed: no question, so Esc stays the instant way back.
+        """
         if self._editing is None:
+            return
+        if self.has_unsaved_input() and not dialogs.ask_discard_unsaved(
+            self.view, self.tr("Leave it and go back to a new entry?")
+        ):
             return
         entry_id = self._editing.id
         self._leave_edit_mode()
@@ -236,6 +261,14 @@ class DiaryController(QObject):
                 if self.model.entry_at(candidate) is not None:
                     self.list.select_row(candidate)
                     break
+        # The Delete button (or the row) is gone or disabled now: the keyboard goes to the
+        # row chosen instead, not out of the page into the page list, where the next arrow
+        # key would switch pages. With no entry left, a new entry is where to go.
+        table = self.list.table
+        if not table.isHidden() and self.list.selected_row() >= 0:
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.form.pain.setFocus(Qt.FocusReason.OtherFocusReason)
         if removed is not None:
             self.notice.emit(self.tr("Entry deleted"), True)
             self.entriesChanged.emit()
@@ -257,6 +290,18 @@ class DiaryController(QObject):
         self.reload()
 
     # -- Host for undo commands --------------------------------------------------------------
+
+    def may_change(self, entry_id: str) -> bool:
+        """Whether an undo or redo may change `entry_id` now.
+
+        It would take the form out of changing that entry: changes typed there and not
+        saved are thrown away only after the person agrees.
+        """
+        if self._editing is None or self._editing.id != entry_id:
+            return True
+        return not self.has_unsaved_input() or dialogs.ask_discard_unsaved(
+            self.view, self.tr("Undo the earlier change and leave it?")
+        )
 
     def entry_changed(self, entry_id: str, selected: bool) -> None:
         """An undo or redo changed `entry_id`: refresh, and leave a form that edits it."""
@@ -359,6 +404,34 @@ class DiaryController(QObject):
     def _on_when_changed(self) -> None:
         self._when_touched = True
 
+    def _answers(self) -> dict[str, Any]:
+        """The form's answers and its date and time: what "unsaved" is measured on."""
+        return {**self.form.values(), "at": self.form.when.dateTime()}
+
+    def _refresh_when(self) -> None:
+        """A new entry's When shows now, until the person sets it.
+
+        Set when the form was cleared, it would still show yesterday the next morning,
+        and a time typed into it ("8:00 this morning") would file the entry on that day.
+        """
+        if self._editing is not None or self._when_touched:
+            return
+        self.form.set_datetime(self.clock.now())
+        self._baseline["at"] = self.form.when.dateTime()
+
+    def _on_more_toggled(self, shown: bool) -> None:
+        if shown:
+            self._refresh_when()
+
+    def _on_shown(self) -> None:
+        self._refresh_when()
+        self.day_watcher.check()
+
+    def _on_day_changed(self, _day: date) -> None:
+        self._refresh_when()
+        selected = self.model.entry_at(self.list.selected_row())
+        self.reload(select_id=None if selected is None else selected.id)
+
     def _update_save_state(self) -> None:
         complete = self.form.is_complete()
         self.form.save_button.setEnabled(complete)
@@ -376,12 +449,14 @@ class DiaryController(QObject):
         self.form.clear(self.clock.now())
         self.form.set_edit_mode(None)
         self._update_save_state()
-        self._baseline = self.form.values()
+        self._baseline = self._answers()
 
     def _show_invalid(self, error: ValidationError) -> None:
         form = self.form
         label = form.field_label(error.field)
-        form.show_message(self.tr("%1: %2").replace("%1", label).replace("%2", error.message))
+        # The core's reasons are English; reason_text has them in the UI's language.
+        reason = reason_text(error.message)
+        form.show_message(self.tr("%1: %2").replace("%1", label).replace("%2", reason))
         widget = form.field_widget(error.field)
         if widget is None:
             return

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from rugdiary.ui.diary.entry_form_view import EntryFormView
@@ -17,6 +17,9 @@ class DiaryView(QWidget):
     Laptops with large text scaling can have less than 900 logical pixels of width; the
     page must still fit rather than push the window off the screen.
     """
+
+    shown = Signal()
+    """The page became visible: the controller brings "now" and "today" up to date."""
 
     def __init__(self, model: EntryListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,10 @@ class DiaryView(QWidget):
         form = self.form.minimumSizeHint().expandedTo(QSize(self.form.minimumWidth(), 0))
         items = self.list.minimumSizeHint()
         return QSize(max(form.width(), items.width()), form.height() + items.height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QStringListModel, Qt, QTime
+from PySide6.QtCore import QDateTime, QLocale, QStringListModel, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,15 +73,58 @@ class TagCompleter(QCompleter):
 
 
 def to_qdatetime(at: datetime) -> QDateTime:
-    local = at.astimezone()
-    return QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
+    """`at` in local time, to the second. Made from the instant, not the wall time: in the
+    hour that comes twice when summer time ends, the wall time alone names the first."""
+    return QDateTime.fromSecsSinceEpoch(int(at.timestamp()))
 
 
-def from_qdatetime(value: QDateTime) -> datetime:
+def from_qdatetime(value: QDateTime, like: datetime | None = None) -> datetime:
+    """The local moment a person set, to the minute.
+
+    A wall time from the hour that comes twice when summer time ends (02:30 on the last
+    Sunday of October in Europe) is two moments. The one with `like`'s UTC offset is
+    taken (the entry being changed: correcting 02:30 to 02:45 must not move it an hour),
+    else the one with `value`'s own offset, else the first.
+    """
     d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
+    wall = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    first, second = wall.astimezone(), wall.replace(fold=1).astimezone()
+    same_wall = first.replace(tzinfo=None) == wall == second.replace(tzinfo=None)
+    if first.utcoffset() == second.utcoffset() or not same_wall:
+        return first  # one moment (or, in the spring gap, Qt has moved it on already)
+    offsets = [] if like is None else [like.utcoffset()]
+    offsets.append(timedelta(seconds=value.offsetFromUtc()))
+    for offset in offsets:
+        for candidate in (first, second):
+            if candidate.utcoffset() == offset:
+                return candidate
+    return first
+
+
+def split_tags(text: str, keep: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The tags typed as "a, b, c"; a tag in `keep` that holds a comma stays one tag.
+
+    The command line and an import accept a tag such as "back, left side"; the form shows
+    it with the others, and saving a change elsewhere must not split it in two.
+    """
+    parts = [" ".join(part.split()).lower() for part in text.split(",")]
+    whole = sorted(
+        (tuple(" ".join(p.split()).lower() for p in tag.split(",")) for tag in keep if "," in tag),
+        key=len,
+        reverse=True,
+    )
+    tags: list[str] = []
+    index = 0
+    while index < len(parts):
+        for pieces in whole:
+            if tuple(parts[index : index + len(pieces)]) == pieces:
+                tags.append(", ".join(pieces))
+                index += len(pieces)
+                break
+        else:
+            tags.append(parts[index])
+            index += 1
+    return normalize_tags(tags)
 
 
 class EntryFormView(QWidget):
@@ -94,6 +137,9 @@ class EntryFormView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entryForm")
+        # What load() showed: its tags as stored, with their text, and its moment.
+        self._loaded_tags: tuple[tuple[str, ...], str] = ((), "")
+        self._loaded_at: datetime | None = None
 
         self.title = page_title(self.tr("How are you right now?"), self)
         self.title.setWordWrap(True)
@@ -107,13 +153,7 @@ class EntryFormView(QWidget):
         self.more_button.setCheckable(True)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.more_button.setAccessibleName(self.tr("More details"))
-        self.more_button.setAccessibleDescription(
-            self.tr(
-                "Shows the optional questions: sleep, mood, where it hurts, tags, medicine, "
-                "a note and more."
-            )
-        )
+        self._name_more_button()
 
         self.more_panel = QWidget(self)
         self.more_panel.setVisible(False)
@@ -342,6 +382,21 @@ class EntryFormView(QWidget):
         self.more_panel.setVisible(shown)
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.more_button.setText(self.tr("Fewer &details") if shown else self.tr("&More details"))
+        self._name_more_button()
+
+    def _name_more_button(self) -> None:
+        """Named as it reads now ("Fewer details" when open): voice control users say what
+        they see, and a screen reader's name must start with it in every language."""
+        button = self.more_button
+        button.setAccessibleName(re.sub(r"&(.)", r"\1", button.text()))  # "&&" is one "&"
+        button.setAccessibleDescription(
+            self.tr("Hides the optional questions.")
+            if button.isChecked()
+            else self.tr(
+                "Shows the optional questions: sleep, mood, where it hurts, tags, medicine, "
+                "a note and more."
+            )
+        )
 
     def _update_note_counter(self) -> None:
         count = len(self.note.toPlainText())
@@ -362,7 +417,8 @@ class EntryFormView(QWidget):
         return self.pain.value() is not None and self.stress.value() is not None
 
     def chosen_datetime(self) -> datetime:
-        return from_qdatetime(self.when.dateTime())
+        """The moment in the When field; in a repeated hour, the loaded entry's one."""
+        return from_qdatetime(self.when.dateTime(), self._loaded_at)
 
     def set_datetime(self, at: datetime) -> None:
         self.when.blockSignals(True)
@@ -382,12 +438,18 @@ class EntryFormView(QWidget):
             "support": self.support.optional_value(),
             "activity_min": self.activity_min.optional_value(),
             "flare_up": self.flare_up.isChecked(),
-            "tags": normalize_tags(self.tags.text().split(",")),
+            "tags": self._tag_values(),
             "regions": self.regions.regions(),
             "medication": self.medication.medications(),
             "note": self.note.toPlainText().strip(),
             "for_physio": self.for_physio.isChecked(),
         }
+
+    def _tag_values(self) -> tuple[str, ...]:
+        loaded, shown = self._loaded_tags
+        if self.tags.text() == shown:
+            return loaded  # as stored, whatever commas its tags hold
+        return split_tags(self.tags.text(), loaded)
 
     def load(self, entry: DiaryEntry) -> None:
         """Show `entry` in the form, unfolding "More details" when it uses them."""
@@ -402,6 +464,8 @@ class EntryFormView(QWidget):
         self.activity_min.set_optional_value(entry.activity_min)
         self.flare_up.setChecked(entry.flare_up)
         self.tags.setText(", ".join(entry.tags))
+        self._loaded_tags = (entry.tags, self.tags.text())
+        self._loaded_at = entry.at
         self.regions.set_regions(entry.regions)
         self.medication.set_medications(entry.medication)
         self.note.setPlainText(entry.note)
@@ -424,6 +488,8 @@ class EntryFormView(QWidget):
             spin.clear_value()
         self.flare_up.setChecked(False)
         self.tags.clear()
+        self._loaded_tags = ((), "")
+        self._loaded_at = None
         self.regions.clear()
         self.medication.clear()
         self.note.clear()

@@ -158,7 +158,10 @@ class EntryListView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.show_all_button = QPushButton(self.tr("Show all"), self)
-        self.show_all_button.setAccessibleName(self.tr("Show all entries"))
+        # Names are the words on the button (voice control users say those, in any
+        # language); what the button does in full goes into the description.
+        self.show_all_button.setAccessibleName(self.show_all_button.text())
+        self.show_all_button.setAccessibleDescription(self.tr("Show all entries"))
 
         from_label = QLabel(self.tr("&From"), self)
         from_label.setBuddy(self.from_date)
@@ -231,10 +234,12 @@ class EntryListView(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.edit_button = QPushButton(self.tr("Change…"), self)
-        self.edit_button.setAccessibleName(self.tr("Change the selected entry"))
+        self.edit_button.setAccessibleName(self.edit_button.text())
+        self.edit_button.setAccessibleDescription(self.tr("Change the selected entry"))
         self.edit_button.setToolTip(self.tr("Change the selected entry (Enter)"))
         self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.delete_button.setAccessibleName(self.tr("Delete the selected entry"))
+        self.delete_button.setAccessibleName(self.delete_button.text())
+        self.delete_button.setAccessibleDescription(self.tr("Delete the selected entry"))
         self.delete_button.setToolTip(
             self.tr("Delete the selected entry (Delete); Undo brings it back")
         )

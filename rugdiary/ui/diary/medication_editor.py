@@ -36,10 +36,16 @@ class MedicationRow(QWidget):
         layout.addWidget(self.remove)
 
     def set_number(self, number: int) -> None:
-        """Accessible names carry the row number so a screen reader can tell rows apart."""
-        self.name.setAccessibleName(self.tr("Medicine %1").replace("%1", str(number)))
+        """Accessible names carry the row number so a screen reader can tell rows apart.
+
+        The button's name starts with its own word ("Remove: Medicine 2"), built from
+        the two texts, so that it does in every language: voice control users say what
+        they see.
+        """
+        medicine = self.tr("Medicine %1").replace("%1", str(number))
+        self.name.setAccessibleName(medicine)
         self.dose.setAccessibleName(self.tr("Dose of medicine %1").replace("%1", str(number)))
-        self.remove.setAccessibleName(self.tr("Remove medicine %1").replace("%1", str(number)))
+        self.remove.setAccessibleName(f"{self.remove.text()}: {medicine}")
 
     def is_empty(self) -> bool:
         return not self.name.text().strip() and not self.dose.text().strip()

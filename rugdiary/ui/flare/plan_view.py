@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from rugdiary.core.flares import MAX_HELPED_CHARS
 from rugdiary.core.safety import red_flag_notice
 from rugdiary.ui.page_layout import scaled_font
-from rugdiary.ui.safety import notice_html, plain_notice
+from rugdiary.ui.safety import notice_html
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
@@ -174,8 +174,9 @@ class FlarePlanDialog(QDialog):
         self.help_text.setWordWrap(True)
         self.help_text.setTextFormat(Qt.TextFormat.RichText)
         self.help_text.setText(notice_html(lang))
-        self.help_text.setAccessibleName(notice.title)
-        self.help_text.setAccessibleDescription(plain_notice(lang))
+        # Named by its own words, as Qt reads them from the rich text (a label's name never
+        # hides its text); the heading above says what they are about.
+        self.help_text.setAccessibleDescription(notice.title)
         column.addWidget(self.help_title)
         column.addWidget(self.help_text)
         column.addStretch(1)

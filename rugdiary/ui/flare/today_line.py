@@ -16,6 +16,11 @@ from PySide6.QtWidgets import (
 FLARE_BUTTON_HEIGHT = 40
 
 
+def _name(button: QPushButton, detail: str) -> None:
+    """Name `button` "its text: `detail`"."""
+    button.setAccessibleName(f"{button.text()}: {detail}")
+
+
 class FlareLine(QFrame):
     """Layout only; FlareLineController (ui/flare/controller.py) says which state shows.
 
@@ -53,16 +58,15 @@ class FlareLine(QFrame):
         self.show_running(None)
 
     def retranslate(self) -> None:
+        # A name starts with the words on the button (voice control users say those), in
+        # every language: built from the button's text, what it does after a colon.
         self.flaring_button.setText(self.tr("My back is flaring up"))
-        self.flaring_button.setAccessibleName(
-            self.tr("My back is flaring up: open the flare-up plan")
-        )
+        _name(self.flaring_button, self.tr("open the flare-up plan"))
         self.plan_button.setText(self.tr("Open the plan"))
-        self.plan_button.setAccessibleName(self.tr("Open the flare-up plan"))
+        self.plan_button.setAccessibleName(self.plan_button.text())
+        self.plan_button.setAccessibleDescription(self.tr("Open the flare-up plan"))
         self.settled_button.setText(self.tr("It has settled"))
-        self.settled_button.setAccessibleName(
-            self.tr("It has settled: note the end of the flare-up")
-        )
+        _name(self.settled_button, self.tr("note the end of the flare-up"))
 
     def show_running(self, text: str | None) -> None:
         """`text` says since when a flare-up runs; None shows the idle button."""

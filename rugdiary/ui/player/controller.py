@@ -20,6 +20,7 @@ from rugdiary.core.player import (
     PlayerEngine,
     PlayerEvent,
     PlayerState,
+    did_most,
     pose_for_step,
     session_record,
 )
@@ -33,6 +34,7 @@ from rugdiary.ui.audio import Cues, Tone, app_language
 from rugdiary.ui.player import texts
 from rugdiary.ui.player.overview import SessionOverview
 from rugdiary.ui.player.player_view import PlayerView
+from rugdiary.ui.reasons import reason_text
 
 TICK_MS = 50
 """Redraw interval while playing: smooth enough for the ring and the figure, cheap enough."""
@@ -174,24 +176,31 @@ class PlayerController(QObject):
         """Prepare `program` at `level` and ask for the pain right now; Space then plays it.
 
         `exercises` overrides the library given at construction (built-in plus the
-        user's own exercises). False, with a notice, when it cannot be played.
+        user's own exercises). False, with a notice, when it cannot be played, or when
+        the answers after the last session cannot be saved first (its form stays).
         """
         if self.is_busy():
             self.notice.emit(self.tr("A session is still playing. Stop it first."), False)
             return False
+        # The control that asked for this session (a Start button elsewhere) gets the
+        # keyboard back when the person is done with the summary. Taken before saving
+        # the last session's answers, which moves the focus to its Done button.
+        focused = QApplication.focusWidget()
         library = exercises if exercises is not None else self.exercises
         try:
             timeline = build_timeline(program, library, level, timing)
         except ValidationError as error:
             self.notice.emit(
-                self.tr("This program cannot be played: %1").replace("%1", error.message), False
+                self.tr("This program cannot be played: %1").replace(
+                    "%1", reason_text(error.message)
+                ),
+                False,
             )
+            return False
+        if not self._keep_last_session():
             return False
         self._pending_timeline = (program, level, library, timing)
         self.program, self.level = program, level
-        # The control that asked for this session (a Start button elsewhere) gets the
-        # keyboard back when the person is done with the summary.
-        focused = QApplication.focusWidget()
         if focused is not None and not self.view.isAncestorOf(focused):
             self._opener = focused
         self.engine = None
@@ -213,6 +222,8 @@ class PlayerController(QObject):
     def begin(self) -> None:
         """Start playing the prepared programme (Start or Space in the pain-before form)."""
         if self._pending_timeline is None or self.is_busy():
+            return
+        if not self._keep_last_session():
             return
         program, level, library, timing = self._pending_timeline
         self._pending_timeline = None
@@ -294,10 +305,13 @@ class PlayerController(QObject):
         if self._session is None:
             return False
         after = self.view.after
-        note = after.note.toPlainText().strip()
-        session = self._session.replace(
-            pain_after=after.pain.value(), effort=after.effort.value(), note=note
-        )
+        try:
+            session = self._session.replace(**self._answers())
+        except ValidationError as error:
+            # A note over the limit, say: raised here, in the slot, it was lost to the
+            # event loop and Save seemed to do nothing.
+            self._show_invalid(error)
+            return False
         if not self._write(session):
             return False
         self._session = session
@@ -314,12 +328,87 @@ class PlayerController(QObject):
         return True
 
     def done(self) -> None:
-        """Close the summary: the quiet start panel, and the keyboard back where it came from."""
+        """Close the summary: the quiet start panel, and the keyboard back where it came from.
+
+        Answers not saved yet are saved first; if that fails the summary stays, saying why.
+        """
+        if self.has_unsaved_answers() and not self.save():
+            return
         self.engine = None
         self._session = None
         self.refresh_overview()
         self.view.show_panel(self.view.idle)
         self._return_focus()
+
+    def shutdown(self) -> None:
+        """The app closes (the window, Ctrl+Q, the tray's Quit): keep what the person did.
+
+        A session under way is stopped as a stop would ("other": the person did not say
+        why) and saved; answers typed after a session and not saved yet are saved. Both
+        were lost before. MainWindow.shutdown_pages calls this.
+        """
+        if self.is_busy():
+            self.stop(StopReason.OTHER)
+        if self.has_unsaved_answers():
+            self.save()
+
+    def has_unsaved_answers(self) -> bool:
+        """Whether the last session, or the answers in its form, are not in the diary yet."""
+        if self._session is None:
+            return False
+        if not self._stored:
+            return True
+        session = self._session
+        return self._answers() != {
+            "pain_after": session.pain_after,
+            "effort": session.effort,
+            "note": session.note,
+        }
+
+    def _answers(self) -> dict[str, object]:
+        after = self.view.after
+        return {
+            "pain_after": after.pain.value(),
+            "effort": after.effort.value(),
+            "note": after.note.toPlainText().strip(),
+        }
+
+    def _keep_last_session(self) -> bool:
+        """Save the last session's answers before another session replaces its form.
+
+        False when they cannot be saved: the form comes forward with the reason, and no
+        new session starts, so nothing the person gave is thrown away unseen.
+        """
+        if not self.has_unsaved_answers() or self.save():
+            return True
+        self._pending_timeline = None
+        self.view.show_panel(self.view.after)
+        self.showRequested.emit()
+        self.notice.emit(
+            self.tr(
+                "The last session is not saved yet, so a new one cannot start. "
+                "Its answers are still on the Exercise session page."
+            ),
+            False,
+        )
+        return False
+
+    def _show_invalid(self, error: ValidationError) -> None:
+        after = self.view.after
+        labels = {
+            "note": (self.tr("Note"), after.note),
+            "pain_after": (self.tr("Pain now"), after.pain),
+            "effort": (self.tr("Effort"), after.effort),
+        }
+        label, widget = labels.get(error.field, (error.field, None))
+        after.show_message(
+            self.tr("Your answers are not saved yet. %1: %2.")
+            .replace("%1", label)
+            .replace("%2", reason_text(error.message))
+        )
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            after.scroll_area.ensureWidgetVisible(widget)
 
     def _return_focus(self) -> None:
         opener, self._opener = self._opener, None
@@ -483,8 +572,12 @@ class PlayerController(QObject):
             play.figure.set_figure(None)
 
     def _next_text(self, engine: PlayerEngine) -> str:
-        following = texts.next_different(engine.timeline.steps, engine.index)
+        steps = engine.timeline.steps
+        following = texts.next_different(steps, engine.index)
         if following is None:
+            # Only reps like this one are left (a run of moving reps at the end).
+            if engine.index + 1 < len(steps):
+                return self.tr("Up next: the end of the session")
             return self.tr("This is the last step.")
         following_name = self._name(following.exercise_id)
         shown = (
@@ -523,18 +616,16 @@ class PlayerController(QObject):
         )
         self._stored = False
         finished = engine.state is PlayerState.FINISHED
-        after.title.setText(
-            self.tr("All done. Well done.")
-            if finished
-            else self.tr("Session stopped. Stopping early is fine.")
-        )
+        if not finished:
+            title = self.tr("Session stopped. Stopping early is fine.")
+        elif self._session.completed:
+            title = self.tr("All done. Well done.")
+        else:
+            title = self.tr("Session finished. Doing part of it is fine.")
+        after.title.setText(title)
         exercises = len(self.program.items)
         if finished:
-            summary = (
-                self.tr("You moved for %1 and did all %2 exercises.")
-                .replace("%1", texts.length_text(engine.done_s))
-                .replace("%2", str(exercises))
-            )
+            summary = self._finished_summary(engine, exercises)
         else:
             step = engine.current_step
             reached = step.item_index + 1 if step is not None else 1
@@ -561,6 +652,32 @@ class PlayerController(QObject):
         # Written at once, so a session is never lost if the questions go unanswered.
         if self._write(self._session):
             self.sessionSaved.emit(self._session)
+
+    def _finished_summary(self, engine: PlayerEngine, exercises: int) -> str:
+        """What was done, naming what was skipped: skipping to the end said "did all"."""
+        moved = texts.length_text(engine.done_s)
+        skipped_s, _planned = engine.work_s()
+        if skipped_s <= 0:
+            return (
+                self.tr("You moved for %1 and did all %2 exercises.")
+                .replace("%1", moved)
+                .replace("%2", str(exercises))
+            )
+        # An exercise counts as done by the session's own rule: most of its work done.
+        done = sum(1 for i in range(exercises) if did_most(*engine.work_s(i)))
+        if done == exercises:
+            return (
+                self.tr("You moved for %1 and did all %2 exercises, with a few parts skipped.")
+                .replace("%1", moved)
+                .replace("%2", str(exercises))
+            )
+        return (
+            self.tr("You moved for %1 and did %2 of %3 exercises; %4 skipped or cut short.")
+            .replace("%1", moved)
+            .replace("%2", str(done))
+            .replace("%3", str(exercises))
+            .replace("%4", str(exercises - done))
+        )
 
     def _never_began(self) -> None:
         """Stopped during the get-ready, for a reason other than pain: nothing to keep.
@@ -593,7 +710,9 @@ class PlayerController(QObject):
             else:
                 self.sessions.add(session)
         except (StorageWriteError, DataFileError) as error:
-            reason = getattr(error, "reason", "") or self.tr("the diary could not be written")
+            reason = reason_text(getattr(error, "reason", "")) or self.tr(
+                "the diary could not be written"
+            )
             after.show_message(
                 self.tr(
                     "Not saved yet: %1. Your answers are still here; choose Try again "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.core.sessions import MAX_SESSION_NOTE_CHARS
 from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook
 from rugdiary.ui.theme import primary_button_style
@@ -155,6 +156,16 @@ class AfterForm(QWidget):
         self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
         self.note_label.setBuddy(self.note)
+        # As in the diary's note: the count, so a note over the limit is seen before Save.
+        self.note_counter = QLabel(content)
+        self.note_counter.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.note_counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.note.textChanged.connect(self._update_note_counter)
+        self._update_note_counter()
+        note_header = QHBoxLayout()
+        note_header.addWidget(self.note_label)
+        note_header.addStretch(1)
+        note_header.addWidget(self.note_counter)
 
         self.message = QLabel(content)
         self.message.setWordWrap(True)
@@ -187,7 +198,7 @@ class AfterForm(QWidget):
         layout.addWidget(self.response)
         layout.addWidget(self.effort_label)
         layout.addWidget(self.effort)
-        layout.addWidget(self.note_label)
+        layout.addLayout(note_header)
         layout.addWidget(self.note)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -216,11 +227,21 @@ class AfterForm(QWidget):
             self.effort_label,
             self.effort,
             self.note_label,
+            self.note_counter,
             self.note,
             self.save_button,
         ):
             widget.setVisible(ask)
         self.setFocusProxy(self.pain if ask else self.done_button)
+
+    def _update_note_counter(self) -> None:
+        count = len(self.note.toPlainText())
+        locale = QLocale()
+        text = self.tr("%1 of %2 characters").replace("%1", locale.toString(count))
+        text = text.replace("%2", locale.toString(MAX_SESSION_NOTE_CHARS))
+        if count > MAX_SESSION_NOTE_CHARS:
+            text += " – " + self.tr("a little too long to save")
+        self.note_counter.setText(text)
 
     def show_response(self, look: ResponseLook | None) -> None:
         """Symbol and sentence together; hidden until a pain score is chosen."""

@@ -340,6 +340,10 @@ class SettingsController(QObject):
         self.diaryRestored.emit(used)
         return True
 
+    def shutdown(self) -> None:
+        """Save reminder edits still waiting for the typing pause (the window closes)."""
+        self.reminders.flush()
+
     def _snapshot(self) -> dict[str, object]:
         p = self.preferences
         return {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QLocale, QObject, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from rugdiary.core.activity import CAPABILITIES as CAPABILITY_ORDER
@@ -30,6 +30,9 @@ from rugdiary.ui.settings.reminders_view import (
     to_qtime,
 )
 
+if TYPE_CHECKING:
+    from rugdiary.ui.reminders import ReminderService
+
 APPLY_DELAY_MS = 400
 """Typing a time fires a change per digit: wait this long, then save once."""
 
@@ -49,6 +52,9 @@ class RemindersController(QObject):
     Each part (diary, each exercise reminder, breaks, quiet hours) is validated on its
     own, so a message appears beside the part that needs another value while the
     other parts keep their stored settings.
+
+    What waits for the typing pause is saved at once when the form is hidden: another
+    page, the window closed or sent to the tray, the app quitting.
     """
 
     remindersChanged = Signal()
@@ -67,6 +73,7 @@ class RemindersController(QObject):
         self.preferences = preferences
         self.clock = clock
         self.program_choices = program_choices
+        self._service: ReminderService | None = None
         self._loading = False
         self._storing = False
         self._timer = QTimer(self)
@@ -90,7 +97,27 @@ class RemindersController(QObject):
         v.pause_tomorrow_button.clicked.connect(self.pause_until_tomorrow)
         v.resume_button.clicked.connect(self.resume)
         preferences.changed.connect(self._on_preference_changed)
+        # Hidden also when the app quits: Qt closes its windows first (the tray's Quit).
+        view.installEventFilter(self)
         self.load()
+
+    def bind_service(self, service: ReminderService) -> None:
+        """Let the running reminder service own the pause, and show its pause state.
+
+        Pause and Resume then go through the service as the tray's do: pausing hides a
+        showing reminder, and resuming drops what fell in the pause. The service stores
+        the pause itself, which `Preferences.changed` does not report: its `stateChanged`
+        keeps the line above the buttons true, also when a pause from the tray starts or
+        a pause runs out.
+        """
+        self._service = service
+        service.stateChanged.connect(self._show_service_pause)
+        self._show_service_pause()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Hide:
+            self.flush()
+        return False
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -284,19 +311,37 @@ class RemindersController(QObject):
 
     # -- pause -------------------------------------------------------------------------------
 
+    # Without a bound service (a page on its own, as in tests) the switch is only stored.
+
     def pause_for_an_hour(self) -> None:
+        self.flush()  # the service pauses what the form shows
+        if self._service is not None:
+            self._service.pause_not_now()
+            return
         now = self.clock.now()
         scheduler = ReminderScheduler(self.preferences.reminders()).pause_not_now(now)
         self._set_paused(scheduler.settings.paused_until)
 
     def pause_until_tomorrow(self) -> None:
+        self.flush()
+        if self._service is not None:
+            self._service.pause_until_tomorrow()
+            return
         now = self.clock.now()
         scheduler = ReminderScheduler(self.preferences.reminders()).pause_until_tomorrow(now)
         self._set_paused(scheduler.settings.paused_until)
 
     def resume(self) -> None:
-        """Clear the pause; the reminder service decides what fell inside it (no backlog)."""
+        """Clear the pause; the reminder service drops what fell inside it (no backlog)."""
+        self.flush()
+        if self._service is not None:
+            self._service.resume()
+            return
         self._set_paused(None)
+
+    def _show_service_pause(self) -> None:
+        if self._service is not None:
+            self._show_pause(self._service.settings.paused_until)
 
     def _set_paused(self, until: dt.datetime | None) -> None:
         self._store(self.preferences.reminders().replace(paused_until=until))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QPalette
@@ -24,15 +25,19 @@ from rugdiary.core.reminders import MAX_BREAK_EVERY_MIN, MIN_BREAK_EVERY_MIN
 from rugdiary.ui.settings.day_picker import DayPicker
 
 
-def field_message(parent: QWidget, name: str) -> QLabel:
-    """A hidden label that names the field that needs another value, shown beside it."""
+def field_message(parent: QWidget, name: str, description: str = "") -> QLabel:
+    """A hidden label that names the field that needs another value, shown beside it.
+
+    It has no accessible name of its own: a label's name is then its text, which is what
+    a screen reader should say ("Days: choose at least one day."). A fixed name would
+    hide the message behind words that are nowhere on the screen.
+    """
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setVisible(False)
-    label.setAccessibleName(
-        QCoreApplication.translate("RemindersView", "Message about this reminder")
-    )
+    if description:
+        label.setAccessibleDescription(description)
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(6)
     label.setAutoFillBackground(True)
@@ -41,10 +46,34 @@ def field_message(parent: QWidget, name: str) -> QLabel:
     return label
 
 
-def time_edit(parent: QWidget, accessible: str) -> QTimeEdit:
+def _reminder_message(parent: QWidget, name: str) -> QLabel:
+    return field_message(
+        parent, name, QCoreApplication.translate("RemindersView", "Message about this reminder")
+    )
+
+
+def name_after_label(widget: QWidget, visible: str, description: str) -> None:
+    """Name `widget` by the text shown for it, and say the rest as its description.
+
+    An accessible name starts with the visible label (WCAG 2.5.3, label in name): a
+    person using voice control says what they see ("click Every"), and a screen reader
+    user hears the words on the screen first. The `&` of a keyboard mnemonic is left out.
+    """
+    widget.setAccessibleName(_without_mnemonic(visible))
+    widget.setAccessibleDescription(description)
+
+
+def _without_mnemonic(text: str) -> str:
+    """`text` without the `&` that marks a mnemonic; `&&` is a literal ampersand."""
+    return re.sub(r"&(.)", r"\1", text)
+
+
+def time_edit(parent: QWidget, accessible: str = "") -> QTimeEdit:
+    """A 24-hour time field; `accessible` names one without a label (see name_after_label)."""
     edit = QTimeEdit(parent)
     edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(accessible)
+    if accessible:
+        edit.setAccessibleName(accessible)
     edit.setMinimumWidth(90)
     return edit
 
@@ -83,15 +112,15 @@ class ExerciseReminderRow(QFrame):
         self.setObjectName("exerciseReminderRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.enabled = QCheckBox(QCoreApplication.translate("RemindersView", "On"), self)
-        self.enabled.setAccessibleName(
-            QCoreApplication.translate("RemindersView", "Exercise reminder on")
+        name_after_label(
+            self.enabled,
+            self.enabled.text(),
+            QCoreApplication.translate("RemindersView", "Exercise reminder on"),
         )
         self.program = program_combo(
             self, QCoreApplication.translate("RemindersView", "Program to be reminded of")
         )
-        self.time = time_edit(
-            self, QCoreApplication.translate("RemindersView", "Time of the exercise reminder")
-        )
+        self.time = time_edit(self)
         self.days = DayPicker(
             QCoreApplication.translate("RemindersView", "Days of the exercise reminder"), self
         )
@@ -102,13 +131,18 @@ class ExerciseReminderRow(QFrame):
             QCoreApplication.translate("RemindersView", "Remove this exercise reminder")
         )
         self.remove_button.clicked.connect(self.removeRequested)
-        self.message = field_message(self, "exerciseMessage")
+        self.message = _reminder_message(self, "exerciseMessage")
 
         top = QHBoxLayout()
         top.addWidget(self.enabled)
         top.addWidget(self.program)
         at = QLabel(QCoreApplication.translate("RemindersView", "at"), self)
         at.setBuddy(self.time)
+        name_after_label(
+            self.time,
+            at.text(),
+            QCoreApplication.translate("RemindersView", "Time of the exercise reminder"),
+        )
         top.addWidget(at)
         top.addWidget(self.time)
         top.addStretch(1)
@@ -167,7 +201,7 @@ class RemindersView(QWidget):
         diary_row.addWidget(self.diary_enabled)
         diary_row.addWidget(self.diary_time)
         diary_row.addStretch(1)
-        self.diary_message = field_message(self, "diaryMessage")
+        self.diary_message = _reminder_message(self, "diaryMessage")
 
         # Exercises
         self.exercise_rows: list[ExerciseReminderRow] = []
@@ -196,15 +230,8 @@ class RemindersView(QWidget):
         self.breaks_every.setRange(MIN_BREAK_EVERY_MIN, MAX_BREAK_EVERY_MIN)
         self.breaks_every.setSingleStep(5)
         self.breaks_every.setSuffix(QCoreApplication.translate("RemindersView", " minutes"))
-        self.breaks_every.setAccessibleName(
-            QCoreApplication.translate("RemindersView", "Minutes between movement breaks")
-        )
-        self.breaks_start = time_edit(
-            self, QCoreApplication.translate("RemindersView", "Start of working hours")
-        )
-        self.breaks_end = time_edit(
-            self, QCoreApplication.translate("RemindersView", "End of working hours")
-        )
+        self.breaks_start = time_edit(self)
+        self.breaks_end = time_edit(self)
         self.breaks_days = DayPicker(
             QCoreApplication.translate("RemindersView", "Working days"), self
         )
@@ -222,16 +249,30 @@ class RemindersView(QWidget):
         details = QFormLayout(self.breaks_details)
         details.setContentsMargins(24, 0, 0, 0)
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        details.addRow(
-            self._buddy(QCoreApplication.translate("RemindersView", "&Every"), self.breaks_every),
+        every = self._buddy(
+            QCoreApplication.translate("RemindersView", "&Every"), self.breaks_every
+        )
+        working_hours = self._buddy(
+            QCoreApplication.translate("RemindersView", "&Working hours"), self.breaks_start
+        )
+        # Named by the labels beside them; what each is exactly is their description.
+        name_after_label(
             self.breaks_every,
+            every.text(),
+            QCoreApplication.translate("RemindersView", "Minutes between movement breaks"),
         )
-        details.addRow(
-            self._buddy(
-                QCoreApplication.translate("RemindersView", "&Working hours"), self.breaks_start
-            ),
-            hours,
+        name_after_label(
+            self.breaks_start,
+            working_hours.text(),
+            QCoreApplication.translate("RemindersView", "Start of working hours"),
         )
+        name_after_label(
+            self.breaks_end,
+            until.text(),
+            QCoreApplication.translate("RemindersView", "End of working hours"),
+        )
+        details.addRow(every, self.breaks_every)
+        details.addRow(working_hours, hours)
         details.addRow(
             self._buddy(
                 QCoreApplication.translate("RemindersView", "Working da&ys"), self.breaks_days
@@ -244,7 +285,7 @@ class RemindersView(QWidget):
             ),
             self.breaks_program,
         )
-        self.breaks_message = field_message(self, "breaksMessage")
+        self.breaks_message = _reminder_message(self, "breaksMessage")
         # Which activity source counts sitting time, or that the clock is used instead.
         self.activity_status = QLabel(self.breaks_details)
         self.activity_status.setObjectName("activityStatus")
@@ -261,18 +302,21 @@ class RemindersView(QWidget):
         self.quiet_start = time_edit(
             self, QCoreApplication.translate("RemindersView", "Start of quiet hours")
         )
-        self.quiet_end = time_edit(
-            self, QCoreApplication.translate("RemindersView", "End of quiet hours")
-        )
+        self.quiet_end = time_edit(self)
         quiet_row = QHBoxLayout()
         quiet_row.addWidget(self.quiet_enabled)
         quiet_row.addWidget(self.quiet_start)
         quiet_until = QLabel(QCoreApplication.translate("RemindersView", "until"), self)
         quiet_until.setBuddy(self.quiet_end)
+        name_after_label(
+            self.quiet_end,
+            quiet_until.text(),
+            QCoreApplication.translate("RemindersView", "End of quiet hours"),
+        )
         quiet_row.addWidget(quiet_until)
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
-        self.quiet_message = field_message(self, "quietMessage")
+        self.quiet_message = _reminder_message(self, "quietMessage")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -6,13 +6,15 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTime, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
 from rugdiary.core.reminders import ReminderSettings, ReminderState
 from rugdiary.core.tips import tip_text
 from rugdiary.storage.errors import DataFileError, StorageWriteError
-from rugdiary.storage.repositories import REMINDER_STATE_KEY
+from rugdiary.storage.repositories import REMINDER_STATE_KEY, EntryNotFoundError
+from rugdiary.ui.diary.commands import AddEntryCommand
 from rugdiary.ui.locale_dates import day_text, weekday_day_format
 from rugdiary.ui.today.data import (
     NextProgram,
@@ -24,9 +26,12 @@ from rugdiary.ui.today.data import (
     week_plan,
     week_start,
 )
+from rugdiary.ui.today.day_watcher import DayWatcher
 from rugdiary.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from rugdiary.core.sessions import Session
     from rugdiary.core.sitting import SittingDay
     from rugdiary.ui.activities.stores import ActivityStores
@@ -36,9 +41,16 @@ REMINDERS_KEY = "reminders"
 
 
 class EntryStore(Protocol):
-    """What the page needs of the diary (EntryRepository satisfies it)."""
+    """What the page needs of the diary (EntryRepository satisfies it).
+
+    `delete` and `restore` are for undo and redo of a quick entry (ui/diary/commands.py).
+    """
 
     def add(self, entry: DiaryEntry) -> DiaryEntry: ...
+
+    def delete(self, entry_id: str) -> DiaryEntry: ...
+
+    def restore(self, entry: DiaryEntry) -> None: ...
 
     def list(
         self, start: date | None = None, end: date | None = None, tag: str | None = None
@@ -83,6 +95,9 @@ class TodayController(QObject):
     activitiesRequested = Signal()
     """"Score my activities" (or "My activities") was pressed; the window opens the dialog."""
 
+    entriesChanged = Signal()
+    """Undo or redo took away or brought back an entry saved here: other pages refresh."""
+
     def __init__(
         self,
         view: TodayView,
@@ -96,9 +111,12 @@ class TodayController(QObject):
         *,
         sitting: SittingSource | None = None,
         activities: ActivityStores | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
+        self.undo_stack = undo_stack
+        """The window's stack: Ctrl+Z after a quick entry takes that entry back."""
         self.sitting = sitting
         self.activities = activities
         self.quick = view.quick
@@ -122,6 +140,9 @@ class TodayController(QObject):
         view.start_button.clicked.connect(self.start)
         view.activities_line.button.clicked.connect(self.activitiesRequested)
         view.shown.connect(self._on_shown)
+        # The app may stay open overnight: Today moves on to the new day by itself.
+        self.day_watcher = DayWatcher(clock, self)
+        self.day_watcher.dayChanged.connect(self._on_day_changed)
 
         self._update_save_state()
         self.refresh()
@@ -157,6 +178,10 @@ class TodayController(QObject):
             )
             self.notice.emit(self.tr("Not saved"), False)
             return False
+        if self.undo_stack is not None:
+            # On the window's one stack, as the Diary page's saves: Ctrl+Z right after a
+            # quick entry takes that entry back, not an older change made elsewhere.
+            self.undo_stack.push(AddEntryCommand(self.entries, self, saved))
         quick.clear()
         self._adding_another = False
         self.refresh()
@@ -164,6 +189,15 @@ class TodayController(QObject):
         self.notice.emit(self.tr("Saved"), False)
         self.entrySaved.emit(saved)
         return True
+
+    def has_unsaved_input(self) -> bool:
+        """Whether the quick entry holds answers not saved yet (asked about on quit)."""
+        quick = self.quick
+        return (
+            quick.pain.value() is not None
+            or quick.stress.value() is not None
+            or bool(quick.regions.regions())
+        )
 
     @Slot()
     def add_another(self) -> None:
@@ -225,6 +259,37 @@ class TodayController(QObject):
         # The app may have stayed open overnight: reopening the page shows the new day.
         if self._day != self.clock.now().date():
             self.refresh()
+
+    def _on_day_changed(self, _day: date) -> None:
+        if self._day != self.clock.now().date():
+            self.refresh()
+
+    # -- Host for undo commands (ui/diary/commands.py) -------------------------------------
+
+    def may_change(self, _entry_id: str) -> bool:
+        """Undoing a quick entry throws nothing typed away: the numbers being typed stay."""
+        return True
+
+    def entry_changed(self, _entry_id: str, _selected: bool) -> None:
+        """An undo or redo took away or brought back an entry saved here."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.view.isAncestorOf(focus)
+        self.refresh()
+        focus = QApplication.focusWidget()
+        if had_focus and (focus is None or not self.view.isAncestorOf(focus)):
+            # "Add another" went with the entry: the keyboard stays on the page, not in
+            # the page list, where the next arrow key would switch pages.
+            shown = self.view.is_logged_shown()
+            target = self.view.add_another_button if shown else self.quick.pain
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.entriesChanged.emit()
+
+    def change_failed(self, action: str, error: Exception) -> None:
+        reason = getattr(error, "reason", None) or self.tr("the diary could not be written")
+        if isinstance(error, EntryNotFoundError):
+            reason = self.tr("the entry no longer exists")
+        text = self.tr("Could not %1: %2.").replace("%1", action).replace("%2", reason)
+        self.notice.emit(text, False)
 
     def _show_entry_state(self, today_entries: list[DiaryEntry]) -> None:
         view = self.view

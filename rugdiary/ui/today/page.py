@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
@@ -47,11 +48,13 @@ def build_today_page(
     sitting: SittingSource | None = None,
     activities: ActivityStores | None = None,
     flares: FlareStore | None = None,
+    undo_stack: QUndoStack | None = None,
 ) -> TodayPage:
     """The page; `builtin` is called only when a program name is first needed.
 
     `exercises` (the user's own) lets the page give the length of own programs that use
-    them; without it those programs show no duration.
+    them; without it those programs show no duration. With the window's `undo_stack`,
+    Undo takes back a quick entry.
     """
     view = TodayView(parent)
     catalog = ProgramCatalog(builtin, programs, exercises, lang)
@@ -66,10 +69,13 @@ def build_today_page(
         parent=view,
         sitting=sitting,
         activities=activities,
+        undo_stack=undo_stack,
     )
     # Without a flare-up store (older callers), the "flaring up" line stays hidden.
     flare = None if flares is None else FlareLineController(view.flare_line, flares, clock, view)
     view.flare_line.setVisible(flare is not None)
     if flare is not None:
         view.shown.connect(flare.refresh)
+        # "Since yesterday at 21:00" after midnight, not "since today".
+        controller.day_watcher.dayChanged.connect(flare.refresh)
     return TodayPage(view, controller, flare)

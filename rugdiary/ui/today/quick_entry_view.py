@@ -35,9 +35,10 @@ class QuickEntryView(QWidget):
         self.pain_label, self.stress_label = scales.pain_label, scales.stress_label
 
         self.message = message_label(self.tr("Message about this entry"), self)
-        self.save_button = save_button(
-            self.tr("Save"), self.tr("Save today's entry"), self.tr("Save (%1 or Enter)"), self
-        )
+        save = self.tr("Save")
+        self.save_button = save_button(save, save, self.tr("Save (%1 or Enter)"), self)
+        # Named by its word (voice control users say what they see, in any language).
+        self.save_button.setAccessibleDescription(self.tr("Save today's entry"))
         self.save_hint = hint_label(self.tr("Choose pain and stress to save."), self)
         self.more_hint = hint_label(self.tr("Sleep, notes and more are on the Diary page."), self)
         # Where it hurts folds away: the page stays two questions and Save unless asked.

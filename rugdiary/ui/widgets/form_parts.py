@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scale import ScaleWidget
+
+if TYPE_CHECKING:
+    # Only named in a signature: the Today page's quick entry, which comes with this module
+    # at start-up, lays out no form (PySide would build QFormLayout's enums for it).
+    from PySide6.QtWidgets import QFormLayout
 
 
 def bold_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -182,3 +184,49 @@ def test_settings_say_which_activity_source_counts_sitting(
     assert "time away from keyboard and mouse, a locked screen, full-screen windows" in text
     reminders.show_activity(None, (), missing=True)
     assert "does not tell when you are at the computer" in form.activity_status.text()
+
+
+def test_a_waiting_edit_is_saved_when_the_form_is_hidden(
+    qtbot: QtBot, preferences: Preferences, page: SettingsPage
+) -> None:
+    page.view.reminders.diary_time.setTime(QTime(21, 30))
+    assert page.controller.reminders.has_pending_changes()
+    page.view.hide()  # another page, or the window sent to the tray
+    assert preferences.reminders().diary.time == dt.time(21, 30)
+    assert not page.controller.reminders.has_pending_changes()
+
+
+def test_shutdown_saves_a_waiting_edit(
+    qtbot: QtBot, preferences: Preferences, page: SettingsPage
+) -> None:
+    page.view.reminders.diary_time.setTime(QTime(6, 45))
+    page.controller.shutdown()  # MainWindow.shutdown_pages, as the window closes
+    assert preferences.reminders().diary.time == dt.time(6, 45)
+
+
+def accessible(widget: QWidget) -> tuple[str, str]:
+    face = QAccessible.queryAccessibleInterface(widget)
+    assert face is not None
+    return face.text(QAccessible.Text.Name), face.text(QAccessible.Text.Description)
+
+
+def test_reminder_fields_are_named_by_the_text_shown_for_them(page: SettingsPage) -> None:
+    """Label in name: each name starts with the visible label; the rest is the description."""
+    form = page.view.reminders
+    row = page.controller.reminders.add_exercise()
+    assert accessible(row.enabled) == ("On", "Exercise reminder on")
+    assert accessible(row.time) == ("at", "Time of the exercise reminder")
+    assert accessible(form.breaks_every) == ("Every", "Minutes between movement breaks")
+    assert accessible(form.breaks_start) == ("Working hours", "Start of working hours")
+    assert accessible(form.breaks_end) == ("until", "End of working hours")
+    assert accessible(form.quiet_end) == ("until", "End of quiet hours")
+
+
+def test_a_reminder_message_is_named_by_what_it_says(page: SettingsPage) -> None:
+    row = page.controller.reminders.add_exercise()
+    row.days.set_days(frozenset())
+    assert not page.controller.reminders.apply()
+    assert accessible(row.message) == (
+        "Days: choose at least one day.",
+        "Message about this reminder",
+    )
