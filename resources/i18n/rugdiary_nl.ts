@@ -817,7 +817,7 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     </message>
     <message>
         <source>Undo the earlier change and leave it?</source>
-        <translation>De eerdere wijziging ongedaan maken en dit niet opslaan?</translation>
+        <translation>De eerdere wijziging ongedaan maken en de registratie niet opslaan?</translation>
     </message>
     <message>
         <source>the diary could not be written</source>
@@ -1122,12 +1122,20 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Oefenen · %1 min, afgerond</translation>
     </message>
     <message>
+        <source>Exercise · %1 min, partly done</source>
+        <translation>Oefenen · %1 min, deels gedaan</translation>
+    </message>
+    <message>
         <source>Exercise · %1 min, stopped early</source>
         <translation>Oefenen · %1 min, eerder gestopt</translation>
     </message>
     <message>
         <source>%1 min, finished</source>
         <translation>%1 min, afgerond</translation>
+    </message>
+    <message>
+        <source>%1 min, partly done</source>
+        <translation>%1 min, deels gedaan</translation>
     </message>
     <message>
         <source>%1 min, stopped early</source>
@@ -1870,7 +1878,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Quit RugDiary and leave it?</source>
-        <translation>RugDiary afsluiten en dit niet opslaan?</translation>
+        <translation>RugDiary afsluiten zonder de registratie op te slaan?</translation>
     </message>
     <message>
         <source>Delete the chosen entry (Undo brings it back)</source>
@@ -2188,7 +2196,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>You moved for %1 and did all %2 exercises, with a few parts skipped.</source>
-        <translation>Je hebt %1 bewogen en alle %2 oefeningen gedaan, met een paar delen overgeslagen.</translation>
+        <translation>Je hebt %1 bewogen en alle %2 oefeningen gedaan; een paar delen heb je overgeslagen.</translation>
     </message>
     <message>
         <source>You moved for %1 and did %2 of %3 exercises; %4 skipped or cut short.</source>
@@ -2300,6 +2308,10 @@ Wat er gebeurde: %2</translation>
         <translation>geen pijnscore na afloop</translation>
     </message>
     <message>
+        <source> · partly done</source>
+        <translation> · deels gedaan</translation>
+    </message>
+    <message>
         <source> · stopped early</source>
         <translation> · eerder gestopt</translation>
     </message>
@@ -2353,7 +2365,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Program deleted. A reminder still offers it: choose another program for it in Settings, or undo.</source>
-        <translation>Programma verwijderd. Een herinnering biedt het nog aan: kies daar een ander programma voor in Instellingen, of maak het ongedaan.</translation>
+        <translation>Programma verwijderd. Een herinnering biedt het nog aan: kies bij Instellingen een ander programma voor die herinnering, of maak het verwijderen ongedaan.</translation>
     </message>
     <message>
         <source>%1 of %2 exercises</source>
@@ -3350,7 +3362,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>the data is in schema %1, newer than this RugDiary knows (%2); update RugDiary to import it</source>
-        <translation>de gegevens zijn van versie %1, nieuwer dan deze RugDiary kent (%2); werk RugDiary bij om het te importeren</translation>
+        <translation>de gegevens zijn van versie %1, nieuwer dan deze RugDiary kent (%2); werk RugDiary bij om ze te importeren</translation>
     </message>
     <message>
         <source>must be an object of tables</source>
@@ -3370,7 +3382,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>contains a broken character (a lone surrogate)</source>
-        <translation>bevat een kapot teken (een losse helft van een tekenpaar)</translation>
+        <translation>bevat een ongeldig teken (een losse helft van een tekenpaar)</translation>
     </message>
     <message>
         <source>the number is too large to store</source>
@@ -3410,7 +3422,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>column is missing (give `at`, or `date` and `time`)</source>
-        <translation>kolom ontbreekt (geef `at`, of `date` en `time`)</translation>
+        <translation>kolom ontbreekt (voeg `at` toe, of `date` en `time`)</translation>
     </message>
     <message>
         <source>column is missing</source>
@@ -3454,7 +3466,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>%1 does not match `at` (%2); fix or clear one</source>
-        <translation>%1 past niet bij `at` (%2); verbeter er een of maak er een leeg</translation>
+        <translation>%1 past niet bij `at` (%2); verbeter er één of maak er één leeg</translation>
     </message>
     <message>
         <source>%1 does not match `at` (%2)</source>
@@ -3638,7 +3650,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>a completed session has no stop reason</source>
-        <translation>een afgeronde sessie heeft geen reden om te stoppen</translation>
+        <translation>bij een afgeronde sessie hoort geen reden voor eerder stoppen</translation>
     </message>
     <message>
         <source>cannot be more than a day</source>
@@ -5354,6 +5366,10 @@ Er is niets veranderd. De map staat hier:
     <message>
         <source>Go at your own pace</source>
         <translation>Ga in je eigen tempo</translation>
+    </message>
+    <message>
+        <source>That was the last one.</source>
+        <translation>Dat was de laatste.</translation>
     </message>
     <message>
         <source>That was the last one. Well done.</source>

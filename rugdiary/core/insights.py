@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
 MIN_DAYS = 28
 """Paired days needed before a correlation is described at all (CLINICAL.md §5)."""
 
+MIN_NEXT_DAY_PAIRS = 42
+"""Pairs of consecutive logged days (day d and day d + 1) before a next-day comparison is
+shown. CLINICAL.md §5 asks for 42–56 consecutive days before "does stress come first?" is
+looked at: a next-day link is weaker and more easily chance than a same-day one, and 28 pairs
+give an interval too wide to say anything. The lower end is used, with the interval widened
+for the carry-over from one day to the next (core.stats)."""
+
+MIN_COMPLETENESS = 0.8
+"""Share of days filled in, from the first to the last entry, before a pattern is described
+(CLINICAL.md §5: at least 80% complete). People tend to skip days in a pattern of their own
+(good days, or very bad ones), so a diary with many gaps can show a link the missing days
+would not."""
+
+MIN_SD = 1.0
+"""Standard deviation of the daily scores, on both stress and pain, before a pattern is
+described (CLINICAL.md §5: SD at least 1). Scores that hardly move are mostly ties, and a
+rank correlation of ties says more about rounding than about the person."""
+
 Strength = Literal["none", "weak", "moderate", "strong"]
+Blocker = Literal["few_days", "sparse", "little_variation", "no_rho"]
+"""Why a same-day pattern is not described: too few days compared, too few days filled in,
+scores that hardly vary, or no correlation defined at all (a series that never changes)."""
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 
 MONTHS: dict[str, tuple[str, ...]] = {
@@ -59,6 +81,75 @@ class CorrelationLike(Protocol):
 
     @property
     def n(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DiaryCheck:
+    """What CLINICAL.md §5 asks of a diary, besides the number of days, before a pattern.
+
+    `days_logged` of `span_days`: the days with an entry from the first to the last entry
+    in the period. Days before a person started (or after they stopped) are not missing
+    entries, so "Last 12 months" for a diary begun three months ago is judged on those three
+    months. `pain_sd` and `stress_sd` are the standard deviations of the daily scores, None
+    with fewer than two days. Made by core.stats.diary_check (this module imports no numpy).
+    """
+
+    days_logged: int
+    span_days: int
+    pain_sd: float | None
+    stress_sd: float | None
+
+    @property
+    def completeness(self) -> float:
+        """Days filled in over the days from the first to the last entry (1 when none)."""
+        return self.days_logged / self.span_days if self.span_days else 1.0
+
+    @property
+    def complete_enough(self) -> bool:
+        return self.completeness >= MIN_COMPLETENESS - 1e-9
+
+    @property
+    def pain_varies(self) -> bool:
+        return self.pain_sd is not None and self.pain_sd >= MIN_SD - 1e-9
+
+    @property
+    def stress_varies(self) -> bool:
+        return self.stress_sd is not None and self.stress_sd >= MIN_SD - 1e-9
+
+
+def pattern_blocker(corr: CorrelationLike, check: DiaryCheck) -> Blocker | None:
+    """Why the same-day pattern of `corr` may not be described; None when it may.
+
+    The order is the order of what a person can do about it: log more days, fill in the
+    days in between, then wait for scores that move.
+    """
+    if corr.n < MIN_DAYS:
+        return "few_days"
+    blocker = diary_blocker(check)
+    if blocker is not None:
+        return blocker
+    if corr.rho is None or corr.ci95 is None:
+        return "no_rho"
+    return None
+
+
+def diary_blocker(check: DiaryCheck) -> Literal["sparse", "little_variation"] | None:
+    """What keeps any stress–pain comparison of this diary from being shown, whatever n.
+
+    The same rules as pattern_blocker without the count of days, for the charts and rows
+    that compare stress with pain (the next-day ones too): too few days filled in, or
+    scores that hardly move.
+    """
+    if not check.complete_enough:
+        return "sparse"
+    if not (check.pain_varies and check.stress_varies):
+        return "little_variation"
+    return None
+
+
+def next_day_pairs_needed(n: int) -> int:
+    """How many more pairs of consecutive logged days a next-day comparison needs."""
+    return max(0, MIN_NEXT_DAY_PAIRS - n)
 
 
 def _check_lang(lang: str) -> None:
@@ -154,6 +245,7 @@ def stress_pain_sentence(
     end: date,
     lang: str = "en",
     *,
+    check: DiaryCheck,
     month_first: bool = False,
 ) -> str:
     """One sentence on the same-day link between stress and pain, for people, not statisticians.
@@ -162,26 +254,68 @@ def stress_pain_sentence(
     of days when stress was "higher than usual for you". It states the strength, the interval
     and the number of days, calls it a pattern only when the interval excludes zero, and
     never says that one thing causes the other. Below MIN_DAYS compared days it says how many
-    more are needed instead of describing noise.
+    more are needed instead of describing noise; a diary with too many days left out, or
+    with scores that hardly move (`check`, CLINICAL.md §5), gets the reason instead.
     """
     _check_lang(lang)
     period = format_period(start, end, lang, month_first=month_first)
     opening = period[0].upper() + period[1:]
     n = corr.n
-    if n < MIN_DAYS:
+    blocker = pattern_blocker(corr, check)
+    if blocker == "few_days":
         more = days_needed(n)
         if lang == "en":
+            verb = "is" if n == 1 else "are"
             return (
-                f"{opening} there are {_days(n, lang)} to compare so far; log your pain and "
+                f"{opening} there {verb} {_days(n, lang)} to compare so far; log your pain and "
                 f"stress on at least {more} more {'day' if more == 1 else 'days'} and RugDiary "
                 "can show whether the two tend to rise and fall together."
             )
+        verb = "is" if n == 1 else "zijn"
         return (
-            f"{opening} zijn er tot nu toe {_days(n, lang)} om te vergelijken; vul op nog "
+            f"{opening} {verb} er tot nu toe {_days(n, lang)} om te vergelijken; vul op nog "
             f"minstens {_days(more, lang)} je pijn en stress in, dan kan RugDiary laten zien "
             "of die twee samen op en neer gaan."
         )
-    if corr.rho is None or corr.ci95 is None:
+    if blocker == "sparse":
+        percent = round(100 * check.completeness)
+        least = round(100 * MIN_COMPLETENESS)
+        if lang == "en":
+            return (
+                f"{opening} you filled in {check.days_logged} of the {check.span_days} days "
+                f"between your first and your last entry ({percent}%), too few to describe a "
+                f"pattern between your stress and your pain: RugDiary needs at least {least}% "
+                "of the days, as the missing days could tell a different story."
+            )
+        return (
+            f"{opening} heb je {check.days_logged} van de {check.span_days} dagen tussen je "
+            f"eerste en je laatste registratie ingevuld ({percent}%), te weinig om een patroon "
+            f"tussen je stress en je pijn te beschrijven: RugDiary heeft minstens {least}% van "
+            "de dagen nodig, want de dagen die ontbreken kunnen een ander verhaal vertellen."
+        )
+    if blocker == "little_variation":
+        flat_pain, flat_stress = not check.pain_varies, not check.stress_varies
+        if lang == "en":
+            what = (
+                "stress and your pain"
+                if flat_pain and flat_stress
+                else ("pain" if flat_pain else "stress")
+            )
+            return (
+                f"{opening} ({_days(n, lang)} compared) your {what} hardly changed from day "
+                "to day: there is too little variation yet to show whether your stress and "
+                "your pain move together."
+            )
+        if flat_pain and flat_stress:
+            subject = "veranderden je stress en je pijn"
+        else:
+            subject = f"veranderde je {'pijn' if flat_pain else 'stress'}"
+        return (
+            f"{opening} ({_days(n, lang)} vergeleken) {subject} van dag tot dag nauwelijks: "
+            "er is nog te weinig variatie om te zien of je stress en je pijn samen op en neer "
+            "gaan."
+        )
+    if blocker == "no_rho" or corr.rho is None or corr.ci95 is None:
         if lang == "en":
             return (
                 f"{opening} ({_days(n, lang)} compared) your stress or your pain stayed at "
@@ -234,14 +368,16 @@ def stress_pain_sentence(
     )
 
 
-def numbers_line(corr: CorrelationLike, lang: str = "en") -> str | None:
+def numbers_line(corr: CorrelationLike, lang: str = "en", *, check: DiaryCheck) -> str | None:
     """The numbers behind stress_pain_sentence, for a details line; None when it gives none.
 
     Names what was compared (each day against the person's usual level), so it is not
     mistaken for the plain correlation of the days as logged that the scatter chart shows.
+    Whenever the sentence gives a reason instead of a pattern, there is no figure either: a
+    "ρ = 1.00" from scores that hardly move would say more than the sentence dares to.
     """
     _check_lang(lang)
-    if corr.n < MIN_DAYS or corr.rho is None or corr.ci95 is None:
+    if pattern_blocker(corr, check) is not None or corr.rho is None or corr.ci95 is None:
         return None
     numbers = _stats_text(corr.rho, corr.ci95, lang)
     if lang == "en":

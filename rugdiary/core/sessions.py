@@ -55,7 +55,13 @@ YELLOW_MAX = 5
 
 @dataclass(frozen=True, slots=True)
 class Session:
-    """One played programme, saved also when stopped early. Construction validates."""
+    """One played programme, saved also when stopped early. Construction validates.
+
+    `completed`: played to the end with at most a fifth of its work skipped
+    (`player.COMPLETED_MAX_SKIPPED`); only such sessions count towards a level up.
+    Not completed with a `stopped_reason`: stopped early. Not completed without one:
+    played to the end with more skipped ("partly done").
+    """
 
     program_id: str
     program_name: str

@@ -22,6 +22,19 @@ BoolArray = npt.NDArray[np.bool_]
 MIN_CORRELATION_DAYS = insights.MIN_DAYS
 """Paired days from which a correlation counts as enough data (CLINICAL.md §5, DESIGN.md §4)."""
 
+MIN_NEXT_DAY_PAIRS = insights.MIN_NEXT_DAY_PAIRS
+"""Pairs of consecutive logged days from which a next-day correlation counts as enough data."""
+
+MIN_GROUP_DAYS = 7
+"""Days each side of the higher/lower-stress split needs before the difference gets an
+interval. Stress that sits on its median most days leaves a handful of "higher" days, and a
+bootstrap of a mean of three days only repeats those three days back."""
+
+MIN_AUTOCORRELATION_PAIRS = 20
+"""Consecutive-day pairs from which a series' day-to-day carry-over (lag-1 autocorrelation)
+is estimated; below about 20 points it can hardly be told from noise (Solanas 2010,
+CLINICAL.md §5), and the interval is left as Fisher's."""
+
 ROLLING_WINDOW_DAYS = 7
 ROLLING_MIN_DAYS = 4
 """A 7-day mean needs at least 4 logged days, so one or two days cannot pose as a week."""
@@ -298,10 +311,13 @@ class Correlation:
     rho: float | None
     ci95: tuple[float, float] | None
     n: int
+    min_n: int = MIN_CORRELATION_DAYS
+    """Pairs from which this correlation counts as enough data: MIN_CORRELATION_DAYS for a
+    same-day one, MIN_NEXT_DAY_PAIRS for a next-day one (CLINICAL.md §5)."""
 
     @property
     def enough_data(self) -> bool:
-        return self.n >= MIN_CORRELATION_DAYS
+        return self.n >= self.min_n
 
     @property
     def ci_excludes_zero(self) -> bool:
@@ -319,16 +335,17 @@ class Correlation:
         }
 
 
-def fisher_ci(rho: float, n: int, z_crit: float = _Z_95) -> tuple[float, float] | None:
+def fisher_ci(rho: float, n: float, z_crit: float = _Z_95) -> tuple[float, float] | None:
     """The Fisher-z confidence interval tanh(atanh(rho) ± z/sqrt(n-3)); None when n < 3.
 
     With n = 3 the standard error is infinite, so the honest interval is the whole range
     (-1, 1). For |rho| = 1 the transform is infinite; rho is clamped just inside ±1 for the
-    arithmetic and the outer bound set to ±1 so the interval still contains rho.
+    arithmetic and the outer bound set to ±1 so the interval still contains rho. `n` may be
+    an effective number of days (see daily_spearman), which need not be whole.
     """
     if n < 3:
         return None
-    if n == 3:
+    if n <= 3:
         return (-1.0, 1.0)
     r = min(max(rho, -_RHO_CLAMP), _RHO_CLAMP)
     z = math.atanh(r)
@@ -362,6 +379,66 @@ def spearman(x: npt.ArrayLike, y: npt.ArrayLike) -> Correlation:
     return Correlation(rho=rho, ci95=fisher_ci(rho, n), n=n)
 
 
+def lag1_autocorrelation(values: npt.ArrayLike) -> float | None:
+    """Pearson's r between each day and the next, over pairs of consecutive finite days.
+
+    `values` holds one value per calendar day (NaN where missing). None with fewer than
+    MIN_AUTOCORRELATION_PAIRS pairs, or when either side of the pairs does not vary.
+    """
+    v = np.asarray(values, dtype=np.float64)
+    if v.shape[0] < 2:
+        return None
+    today, tomorrow = v[:-1], v[1:]
+    both = np.isfinite(today) & np.isfinite(tomorrow)
+    if int(np.count_nonzero(both)) < MIN_AUTOCORRELATION_PAIRS:
+        return None
+    a, b = today[both], tomorrow[both]
+    if np.ptp(a) == 0.0 or np.ptp(b) == 0.0:
+        return None
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def effective_days(n: int, x: npt.ArrayLike, y: npt.ArrayLike) -> float:
+    """How many independent days `n` autocorrelated paired days are worth (never more than n).
+
+    Bartlett's approximation for two series that each carry over from one day to the next
+    (lag-1 autocorrelations r_x and r_y, as in an AR(1) process): n (1 - r_x r_y) / (1 + r_x
+    r_y); with r = 0.5 in both, 0.6 n, the figure CLINICAL.md §5 gives. Days that resemble the
+    day before tell less than fresh ones, so the interval from plain n is too narrow. Only
+    widens: a negative product (one series swinging back and forth) is taken as none, and
+    either series too short to estimate its carry-over counts as none as well.
+    """
+    xa = np.asarray(x, dtype=np.float64)
+    ya = np.asarray(y, dtype=np.float64)
+    both = np.isfinite(xa) & np.isfinite(ya)
+    rx = lag1_autocorrelation(np.where(both, xa, np.nan))
+    ry = lag1_autocorrelation(np.where(both, ya, np.nan))
+    if rx is None or ry is None:
+        return float(n)
+    product = min(max(rx * ry, 0.0), 1.0)
+    return n * (1.0 - product) / (1.0 + product)
+
+
+def daily_spearman(
+    x: npt.ArrayLike, y: npt.ArrayLike, min_n: int = MIN_CORRELATION_DAYS
+) -> Correlation:
+    """spearman() over day-by-day series, its interval widened for day-to-day carry-over.
+
+    `x` and `y` hold one value per calendar day (NaN where missing), so position i + 1 is
+    the day after position i. CLINICAL.md §5 asks for intervals that allow for
+    autocorrelation (a block bootstrap); a bootstrap of rank correlations over ten years
+    costs seconds, so Fisher's interval is computed from the effective number of days
+    instead (effective_days), which widens it by the same reasoning in microseconds.
+    """
+    plain = spearman(x, y)
+    if plain.rho is None:
+        return Correlation(rho=None, ci95=None, n=plain.n, min_n=min_n)
+    n_eff = effective_days(plain.n, x, y)
+    return Correlation(
+        rho=plain.rho, ci95=fisher_ci(plain.rho, max(n_eff, 3.0)), n=plain.n, min_n=min_n
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class LagCorrelations:
     """The three stress–pain pairs of DESIGN.md §4.
@@ -386,14 +463,38 @@ def lag_correlations(pain: npt.ArrayLike, stress: npt.ArrayLike) -> LagCorrelati
     """Same-day and next-day correlations over consecutive calendar days.
 
     `pain` and `stress` hold one value per calendar day, NaN where missing, so position i+1 is
-    always the next day and a next-day pair exists only when both days were logged.
+    always the next day and a next-day pair exists only when both days were logged. Next-day
+    pairs count as enough data only from MIN_NEXT_DAY_PAIRS of them (CLINICAL.md §5).
     """
     p = np.asarray(pain, dtype=np.float64)
     s = np.asarray(stress, dtype=np.float64)
     return LagCorrelations(
-        same_day=spearman(s, p),
-        stress_to_next_day_pain=spearman(s[:-1], p[1:]),
-        pain_to_next_day_stress=spearman(p[:-1], s[1:]),
+        same_day=daily_spearman(s, p),
+        stress_to_next_day_pain=daily_spearman(s[:-1], p[1:], MIN_NEXT_DAY_PAIRS),
+        pain_to_next_day_stress=daily_spearman(p[:-1], s[1:], MIN_NEXT_DAY_PAIRS),
+    )
+
+
+def diary_check(series: DailySeries) -> insights.DiaryCheck:
+    """How complete and how varied the diary is in `series`, for insights.pattern_blocker.
+
+    Completeness counts the days from the first to the last logged day of the series, so
+    the days before a person began are not taken for gaps. The standard deviations are of
+    the daily scores as logged (sample SD), the scale CLINICAL.md §5's "SD ≥ 1" speaks of.
+    """
+    days = np.flatnonzero(series.logged)
+    if days.shape[0] == 0:
+        return insights.DiaryCheck(days_logged=0, span_days=0, pain_sd=None, stress_sd=None)
+
+    def sd(values: FloatArray) -> float | None:
+        logged = values[days]
+        return float(np.std(logged, ddof=1)) if logged.shape[0] >= 2 else None
+
+    return insights.DiaryCheck(
+        days_logged=int(days.shape[0]),
+        span_days=int(days[-1] - days[0]) + 1,
+        pain_sd=sd(series.pain),
+        stress_sd=sd(series.stress),
     )
 
 
@@ -405,9 +506,11 @@ def lag_correlations(pain: npt.ArrayLike, stress: npt.ArrayLike) -> LagCorrelati
 class HighLowStress:
     """Mean pain on days with stress above the person's median against days at or below it.
 
-    `difference` is high minus low; `ci95` is a moving-block bootstrap percentile interval.
-    Values are None when one of the two groups is empty (for example when stress never
-    rises above its median).
+    `difference` is high minus low; `ci95` is a moving-block bootstrap percentile interval,
+    given only from MIN_CORRELATION_DAYS logged days with at least MIN_GROUP_DAYS on each
+    side (CLINICAL.md §5): from two days a bootstrap returns those two days' difference as a
+    "95% CI" of no width. Values are None when one of the two groups is empty (for example
+    when stress never rises above its median).
     """
 
     median_stress: float | None
@@ -426,6 +529,11 @@ class HighLowStress:
     @property
     def enough_data(self) -> bool:
         return self.n >= MIN_CORRELATION_DAYS
+
+    @property
+    def groups_big_enough(self) -> bool:
+        """Both sides of the split have MIN_GROUP_DAYS days or more."""
+        return min(self.high_days, self.low_days) >= MIN_GROUP_DAYS
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -485,6 +593,9 @@ def high_low_stress(
         return HighLowStress(median, n_high, n_low, None, None, None, None, b)
     high_mean = float(p[high].mean())
     low_mean = float(p[~high].mean())
+    ci = None
+    if n >= MIN_CORRELATION_DAYS and min(n_high, n_low) >= MIN_GROUP_DAYS:
+        ci = _block_bootstrap_ci(p, high, b, replicates, seed)
     return HighLowStress(
         median_stress=median,
         high_days=n_high,
@@ -492,7 +603,7 @@ def high_low_stress(
         high_mean_pain=high_mean,
         low_mean_pain=low_mean,
         difference=high_mean - low_mean,
-        ci95=_block_bootstrap_ci(p, high, b, replicates, seed),
+        ci95=ci,
         block_days=b,
     )
 
@@ -714,6 +825,7 @@ def build_summary(
     series = full.between(start, end)
 
     logged = series.logged
+    check = diary_check(series)
     raw = lag_correlations(series.pain, series.stress)
     detrended = lag_correlations(
         deviations_from_baseline(full.pain)[-series.n_days :],
@@ -746,8 +858,8 @@ def build_summary(
             "count": session_total,
             "minutes": _round(float(series.session_minutes.sum()), 1),
         },
-        "insight": insights.stress_pain_sentence(detrended.same_day, start, end, lang),
-        "insight_details": insights.numbers_line(detrended.same_day, lang),
+        "insight": insights.stress_pain_sentence(detrended.same_day, start, end, lang, check=check),
+        "insight_details": insights.numbers_line(detrended.same_day, lang, check=check),
         "completeness": _round(series.days_logged / series.n_days, 3),
         "weekly": [w.to_dict() for w in weekly_summaries(series)],
         "detrended": detrended.to_dict(),

@@ -17,6 +17,9 @@ import numpy as np
 
 from rugdiary.core import insights
 from rugdiary.core.stats import (
+    MIN_GROUP_DAYS,
+    MIN_NEXT_DAY_PAIRS,
+    MIN_WEEK_DAYS,
     Correlation,
     DailySeries,
     HighLowStress,
@@ -24,6 +27,7 @@ from rugdiary.core.stats import (
     WeekSummary,
     rolling_mean,
 )
+from rugdiary.reports import report_texts as rt
 from rugdiary.reports.chart_theme import Language, label
 
 TABLE_KEYS: tuple[str, ...] = ("timeline", "scatter", "lag", "weekly", "calendar", "high_low")
@@ -71,9 +75,13 @@ TEXTS: dict[Language, dict[str, str]] = {
             "average {mean}."
         ),
         "high_low": (
-            "Mean pain {low_mean} on {low_days} lower-stress days and {high_mean} on "
-            "{high_days} higher-stress days (split at stress {median}). {stats}."
+            "Mean pain {low_mean} on {low_days} and {high_mean} on {high_days} (split at "
+            "stress {median}). {stats}."
         ),
+        "low_one": "{n} lower-stress day",
+        "low_many": "{n} lower-stress days",
+        "high_one": "{n} higher-stress day",
+        "high_many": "{n} higher-stress days",
     },
     "nl": {
         "date": "Datum",
@@ -114,9 +122,13 @@ TEXTS: dict[Language, dict[str, str]] = {
             "{high}, gemiddeld {mean}."
         ),
         "high_low": (
-            "Gemiddelde pijn {low_mean} op {low_days} dagen met minder stress en {high_mean} "
-            "op {high_days} dagen met meer stress (grens: stress {median}). {stats}."
+            "Gemiddelde pijn {low_mean} op {low_days} en {high_mean} op {high_days} (grens: "
+            "stress {median}). {stats}."
         ),
+        "low_one": "{n} dag met minder stress",
+        "low_many": "{n} dagen met minder stress",
+        "high_one": "{n} dag met meer stress",
+        "high_many": "{n} dagen met meer stress",
     },
 }
 
@@ -135,6 +147,11 @@ class ChartTable:
 def _t(key: str, lang: Language, **values: object) -> str:
     text = TEXTS[lang][key]
     return text.format(**values) if values else text
+
+
+def _count(key: str, n: int, lang: Language) -> str:
+    """ "1 lower-stress day", "2 lower-stress days": the text `key` in its singular or plural."""
+    return _t(f"{key}_one" if n == 1 else f"{key}_many", lang, n=n)
 
 
 def _num(value: float | None, lang: Language, digits: int = 1) -> str:
@@ -215,7 +232,18 @@ def timeline_table(series: DailySeries, lang: Language) -> ChartTable:
     return ChartTable("timeline", title, summary, columns, rows)
 
 
-def scatter_table(series: DailySeries, corr: Correlation, lang: Language) -> ChartTable:
+def _reason(check: insights.DiaryCheck | None, lang: Language) -> str | None:
+    """The charts' reason for comparing nothing (rt.diary_reason) as one line of text."""
+    reason = rt.diary_reason(check, lang)
+    return None if reason is None else reason.replace("\n", " ")
+
+
+def scatter_table(
+    series: DailySeries,
+    corr: Correlation,
+    lang: Language,
+    check: insights.DiaryCheck | None = None,
+) -> ChartTable:
     both = ~np.isnan(series.pain) & ~np.isnan(series.stress)
     rows = tuple(
         (_day(day), _num(float(series.stress[i]), lang), _num(float(series.pain[i]), lang))
@@ -223,16 +251,29 @@ def scatter_table(series: DailySeries, corr: Correlation, lang: Language) -> Cha
         if both[i]
     )
     columns = (_t("date", lang), label("stress_axis", lang), label("pain_axis", lang))
-    summary = _stats(corr, lang) + "."
+    reason = _reason(check, lang)
+    summary = (_stats(corr, lang) if reason is None else reason) + "."
     return ChartTable("scatter", label("scatter_title", lang), summary, columns, rows)
 
 
-def lag_table(lags: LagCorrelations, lang: Language) -> ChartTable:
+def lag_table(
+    lags: LagCorrelations, lang: Language, check: insights.DiaryCheck | None = None
+) -> ChartTable:
+    """The lag chart's three comparisons; the same ones left out, for the same reasons."""
     rows = []
     sentences = []
+    reason = _reason(check, lang)
     for key in _LAG_KEYS:
         corr: Correlation = getattr(lags, key)
         name = label(key, lang)
+        if reason is not None:
+            rows.append((name, "–", "–", "–", str(corr.n)))
+            continue
+        if key != "same_day" and corr.n < MIN_NEXT_DAY_PAIRS:
+            rows.append((name, "–", "–", "–", str(corr.n)))
+            more = insights.next_day_pairs_needed(corr.n)
+            sentences.append(rt.text("table_next_day_needs", lang, name=name, more=more, n=corr.n))
+            continue
         if corr.rho is None or corr.ci95 is None:
             rows.append((name, "–", "–", "–", str(corr.n)))
             sentences.append(_t("lag_missing", lang, name=name, n=corr.n))
@@ -255,17 +296,30 @@ def lag_table(lags: LagCorrelations, lang: Language) -> ChartTable:
         _t("ci_high", lang),
         _t("pairs", lang),
     )
+    if reason is not None:
+        sentences.append(reason + ".")
     summary = " ".join(s[0].upper() + s[1:] for s in sentences)
     return ChartTable("lag", label("lag_title", lang), summary, columns, tuple(rows))
 
 
 def weekly_table(weeks: Sequence[WeekSummary], lang: Language) -> ChartTable:
+    """The weekly chart's numbers, with its partial weeks and left-out means named."""
+
+    def note(week: WeekSummary) -> str:
+        notes = []
+        if week.days_in_period < 7:
+            notes.append(rt.text("table_partial_week", lang, days=week.days_in_period))
+        if 0 < week.days_logged < MIN_WEEK_DAYS:
+            notes.append(rt.text("table_thin_week", lang, min=MIN_WEEK_DAYS))
+        return "; ".join(notes)
+
     rows = tuple(
         (
             _day(week.week_start),
             str(week.sessions),
-            _num(week.pain_mean, lang),
+            _num(_week_mean(week), lang),
             str(week.days_logged),
+            note(week),
         )
         for week in weeks
     )
@@ -274,12 +328,13 @@ def weekly_table(weeks: Sequence[WeekSummary], lang: Language) -> ChartTable:
         label("sessions_axis", lang),
         label("weekly_pain", lang),
         _t("days_logged", lang),
+        rt.text("table_col_note", lang),
     )
     title = label("weekly_title", lang)
     if not weeks:
         return ChartTable("weekly", title, _t("nothing", lang), columns, rows)
     sessions = sum(week.sessions for week in weeks)
-    means = [week.pain_mean for week in weeks if week.pain_mean is not None]
+    means = [mean for mean in map(_week_mean, weeks) if mean is not None]
     if means:
         summary = _t(
             "weekly",
@@ -291,7 +346,18 @@ def weekly_table(weeks: Sequence[WeekSummary], lang: Language) -> ChartTable:
         )
     else:
         summary = _t("weekly_no_pain", lang, weeks=len(weeks), sessions=sessions)
+    partial = sum(1 for week in weeks if week.days_in_period < 7)
+    if partial:
+        summary += rt.text("table_partial_weeks", lang, k=partial)
+    thin = sum(1 for week in weeks if 0 < week.days_logged < MIN_WEEK_DAYS)
+    if thin:
+        summary += rt.text("table_thin_weeks", lang, min=MIN_WEEK_DAYS, k=thin)
     return ChartTable("weekly", title, summary, columns, rows)
+
+
+def _week_mean(week: WeekSummary) -> float | None:
+    """A week's mean pain as the chart draws it: none from fewer than MIN_WEEK_DAYS days."""
+    return week.pain_mean if week.days_logged >= MIN_WEEK_DAYS else None
 
 
 def calendar_table(series: DailySeries, lang: Language) -> ChartTable:
@@ -337,6 +403,11 @@ def high_low_table(result: HighLowStress, lang: Language) -> ChartTable:
         stats = label("stats_diff", lang, d=diff, lo=lo, hi=hi)
     else:
         stats = label("stats_diff_no_ci", lang, d=diff)
+    # What the chart says under its numbers when the interval is left out, said here too.
+    if not result.enough_data:
+        stats += ". " + label("more_days", lang, more=insights.days_needed(result.n))
+    elif not result.groups_big_enough:
+        stats += ". " + rt.text("chart_group_small", lang, min=MIN_GROUP_DAYS)
     rows = (
         (
             _t("lower", lang, median=median),
@@ -354,9 +425,9 @@ def high_low_table(result: HighLowStress, lang: Language) -> ChartTable:
         "high_low",
         lang,
         low_mean=insights.format_number(result.low_mean_pain, lang),
-        low_days=result.low_days,
+        low_days=_count("low", result.low_days, lang),
         high_mean=insights.format_number(result.high_mean_pain, lang),
-        high_days=result.high_days,
+        high_days=_count("high", result.high_days, lang),
         median=median,
         stats=stats,
     )
@@ -372,14 +443,19 @@ def chart_table(
     high_low: HighLowStress,
     weeks: Sequence[WeekSummary],
     lang: Language,
+    check: insights.DiaryCheck | None = None,
 ) -> ChartTable:
-    """The table and text alternative of the Insights chart `key` (one of TABLE_KEYS)."""
+    """The table and text alternative of the Insights chart `key` (one of TABLE_KEYS).
+
+    `check` (stats.diary_check) leaves out the comparisons of stress with pain that the
+    charts leave out for a diary with too few days filled in or scores that hardly move.
+    """
     if key == "timeline":
         return timeline_table(series, lang)
     if key == "scatter":
-        return scatter_table(series, same_day, lang)
+        return scatter_table(series, same_day, lang, check)
     if key == "lag":
-        return lag_table(lags, lang)
+        return lag_table(lags, lang, check)
     if key == "weekly":
         return weekly_table(weeks, lang)
     if key == "calendar":

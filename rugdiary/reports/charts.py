@@ -8,7 +8,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -26,13 +26,16 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.layout_engine import ConstrainedLayoutEngine, LayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, MaxNLocator
+from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator
 from matplotlib.transforms import Bbox
 from scipy import stats as sps  # type: ignore[import-untyped]
 
 from rugdiary.core import insights
 from rugdiary.core.stats import (
     MIN_CORRELATION_DAYS,
+    MIN_GROUP_DAYS,
+    MIN_NEXT_DAY_PAIRS,
+    MIN_WEEK_DAYS,
     Correlation,
     DailySeries,
     HighLowStress,
@@ -40,6 +43,7 @@ from rugdiary.core.stats import (
     WeekSummary,
     rolling_mean,
 )
+from rugdiary.reports import report_texts as rt
 from rugdiary.reports.chart_theme import (
     MONTHS_SHORT,
     WEEKDAYS_SHORT,
@@ -282,6 +286,34 @@ def _note(ax: Axes, text: str, style: ChartStyle) -> None:
     )
 
 
+class _DecimalFormatter(Formatter):
+    """Tick labels written as the chart's language writes numbers: "−0,5" in Dutch.
+
+    matplotlib's own formatter always uses a decimal point. All ticks of an axis get the
+    same number of decimals, the fewest that show every tick exactly ("−1.0 … 1.0", but
+    "0.25" where the steps need it), as matplotlib's ScalarFormatter does.
+    """
+
+    def __init__(self, lang: Language) -> None:
+        super().__init__()
+        self.lang = lang
+        self.digits = 1
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        self.digits = next(
+            (d for d in range(4) if all(abs(v - round(v, d)) < 1e-9 for v in values)), 3
+        )
+        return [self(value) for value in values]
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return rt.number(x, self.lang, self.digits)
+
+
+def _decimal_axis(axis: Any, lang: Language) -> None:
+    """Give `axis` (ax.yaxis) tick labels with the language's decimal separator."""
+    axis.set_major_formatter(_DecimalFormatter(lang))
+
+
 def _score_axis(ax: Axes, axis: str = "y") -> None:
     locator = FixedLocator(SCORE_TICKS)
     if axis == "y":
@@ -309,7 +341,9 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
     """
 
     _MONTH = re.compile(r"<(\d\d)>")
-    _LEADING_ZERO = re.compile(r"\b0(\d)\b")
+    _LEADING_ZERO = re.compile(r"(?<![\d:.])0(\d)\b(?![:.])")
+    """A day number's leading zero ("05 Mar"); never the zeros of a time ("12:00" once became
+    "12:0") or of a year."""
 
     def __init__(self, locator: mdates.DateLocator, lang: Language) -> None:
         formats = ["%Y", "<%m>", "%d", "%H:%M", "%H:%M", "%S.%f"]
@@ -322,6 +356,7 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
             offset_formats=offset_formats,
         )
         self._months = MONTHS_SHORT[lang]
+        self._year: str | None = None
 
     def _names(self, text: str) -> str:
         named = self._MONTH.sub(lambda m: self._months[int(m.group(1)) - 1], text)
@@ -331,6 +366,14 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
         return self._names(super().__call__(x, pos))  # type: ignore[no-untyped-call]
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
+        if len(values) == 1:
+            # One day (a one-day period): ConciseDateFormatter finds no level at which ticks
+            # differ and falls back to the time of day, "00:00". The day is what is meant.
+            day = mdates.num2date(values[0])  # type: ignore[no-untyped-call]
+            self._year = str(day.year)
+            self._shown = [f"{day.day} {self._months[day.month - 1]}"]
+            return self._shown
+        self._year = None
         texts = [self._names(t) for t in super().format_ticks(values)]  # type: ignore[no-untyped-call]
         # Day ticks name a month only where one begins, so "15 · Oct · 15 · Nov" left the
         # first days without theirs: the first tick in view says its month as well.
@@ -343,6 +386,8 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
         return self._shown
 
     def get_offset(self) -> str:
+        if self._year is not None:
+            return self._year  # one day's tick names the day; the year goes under it
         offset = self._names(super().get_offset())  # type: ignore[no-untyped-call]
         # Day ticks get "Dec 2026" as offset; when a tick already says "Dec" (or "1 Dec"),
         # that repeats the month, so only the year is added.
@@ -352,10 +397,27 @@ class _LocalDateFormatter(mdates.ConciseDateFormatter):
         return offset
 
 
+class _DayLocator(mdates.AutoDateLocator):
+    """AutoDateLocator that never ticks between days.
+
+    Every date axis here counts whole days (one point, bar or square per day). Over a
+    period of one to three days AutoDateLocator chose hours, which labelled a day's chart
+    with "12:00", "15:00" and so on, times that mean nothing for a daily score. Below
+    `minticks` days this ticks each day instead.
+    """
+
+    def get_locator(self, dmin: datetime, dmax: datetime) -> mdates.DateLocator:
+        if abs(dmax - dmin) < timedelta(days=self.minticks):
+            locator = mdates.DayLocator(tz=self.tz)  # type: ignore[no-untyped-call]
+            locator.set_axis(self.axis)
+            return locator
+        return super().get_locator(dmin, dmax)  # type: ignore[no-untyped-call,no-any-return]
+
+
 def _date_axis(ax: Axes, style: ChartStyle) -> None:
-    """Ticks that suit anything from four weeks to ten years, fewer when the text is larger."""
+    """Ticks that suit anything from one day to ten years, fewer when the text is larger."""
     maxticks = max(4, round(9 / style.font_scale))
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=maxticks)  # type: ignore[no-untyped-call]
+    locator = _DayLocator(minticks=4, maxticks=maxticks)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(_LocalDateFormatter(locator, style.lang))
 
@@ -556,6 +618,7 @@ def build_scatter_figure(
     dpi: float = 100.0,
     seed: int = 0,
     pool: FigurePool | None = None,
+    check: insights.DiaryCheck | None = None,
 ) -> Figure:
     """Each logged day as a dot (stress across, pain up) with ρ, its 95% CI and n on the chart.
 
@@ -563,7 +626,9 @@ def build_scatter_figure(
     describes the dots shown. Scores are whole numbers, so many days share a point; a small
     seeded jitter spreads them while keeping the chart identical on every redraw. The trend
     line appears only from MIN_CORRELATION_DAYS paired days: with fewer, a line looks far
-    more certain than the data are, so the chart says how many more days are needed.
+    more certain than the data are, so the chart says how many more days are needed. With
+    `check`, a diary with too few days filled in or scores that hardly move gets the reason
+    instead of ρ and a line (CLINICAL.md §5), as the Insights sentence does.
     """
     pal = style.palette
     lang = style.lang
@@ -591,8 +656,10 @@ def build_scatter_figure(
             gid="days",
             clip_on=False,  # days at pain 0 sit on the axis, drawn whole
         )
-        lines = [_stats_line(corr, lang)] if n else []
+        reason = rt.diary_reason(check, lang)
+        lines = [_stats_line(corr, lang) if reason is None else reason] if n else []
         draw_trend = corr.rho is not None and corr.enough_data and float(np.ptp(xs)) > 0
+        draw_trend = draw_trend and reason is None
         if draw_trend:
             fit = sps.linregress(xs, ys)
             ends = np.array([xs.min(), xs.max()])
@@ -606,7 +673,7 @@ def build_scatter_figure(
                 gid="trend",
             )
             ax.legend(loc="upper left", handlelength=2.5)
-        elif n:
+        elif n and reason is None:
             more = insights.days_needed(corr.n)
             if more:
                 lines.append(label("more_days", lang, more=more))
@@ -648,12 +715,17 @@ def build_lag_figure(
     size: Size | None = None,
     dpi: float = 100.0,
     pool: FigurePool | None = None,
+    check: insights.DiaryCheck | None = None,
 ) -> Figure:
     """The three correlations side by side, each a point with its 95% interval, around zero.
 
     Seeing "stress → next-day pain" next to its reverse shows whether one tends to come
-    first; it shows order in time, not cause. Correlations from fewer than
-    MIN_CORRELATION_DAYS pairs get an open marker and a note, and missing ones say so.
+    first; it shows order in time, not cause. A same-day correlation from fewer than
+    MIN_CORRELATION_DAYS pairs gets an open marker and a note; a next-day one is drawn only
+    from MIN_NEXT_DAY_PAIRS pairs of consecutive days (CLINICAL.md §5), and before that the
+    chart says how many more it needs. With `check` (stats.diary_check), a diary with too
+    few days filled in or scores that hardly move shows no point at all, only why, as the
+    Insights sentence does.
     """
     pal = style.palette
     lang = style.lang
@@ -663,6 +735,8 @@ def build_lag_figure(
         ax.axhline(0.0, color=pal.zero_line, lw=1.0, zorder=1, gid="zero")
         markers = ("o", "D", "s")
         thin = False
+        short = False
+        reason = rt.diary_reason(check, lang)
         tick_labels: list[str] = []
         for i, key in enumerate(LAG_KEYS):
             corr: Correlation = getattr(lags, key)
@@ -670,11 +744,19 @@ def build_lag_figure(
             if not _fits_slot(name, fig.get_size_inches()[0] / len(LAG_KEYS), style):
                 name = name.replace(" → ", " →\n")
             tick_labels.append(f"{name}\n{label('n_days', lang, n=corr.n)}")
-            if corr.rho is None or corr.ci95 is None:
+            if reason is not None:
+                continue
+            rho, ci = corr.rho, corr.ci95
+            too_short = key != "same_day" and corr.n < MIN_NEXT_DAY_PAIRS
+            if too_short or rho is None or ci is None:
+                short = short or too_short
+                more = insights.next_day_pairs_needed(corr.n)
                 ax.text(
                     i,
                     0.5,
-                    label("not_enough_data", lang),
+                    rt.text("chart_next_day_needs", lang, more=more)
+                    if too_short
+                    else label("not_enough_data", lang),
                     ha="center",
                     va="center",
                     color=pal.muted,
@@ -682,13 +764,13 @@ def build_lag_figure(
                     gid=f"missing_{key}",
                 )
                 continue
-            lo, hi = corr.ci95
+            lo, hi = ci
             enough = corr.enough_data
             thin = thin or not enough
             ax.errorbar(
                 [i],
-                [corr.rho],
-                yerr=[[corr.rho - lo], [hi - corr.rho]],
+                [rho],
+                yerr=[[rho - lo], [hi - rho]],
                 fmt=markers[i],
                 ms=8.0,
                 mew=1.6,
@@ -703,10 +785,18 @@ def build_lag_figure(
         ax.set_ylim(-1.05, 1.05)
         ax.set_xticks(range(len(LAG_KEYS)), tick_labels)
         ax.yaxis.set_major_locator(FixedLocator([-1.0, -0.5, 0.0, 0.5, 1.0]))
+        _decimal_axis(ax.yaxis, lang)
         ax.set_ylabel(label("lag_axis", lang))
         ax.grid(axis="x", visible=False)
+        if reason is not None:
+            _note(ax, reason, style)
+        notes = []
         if thin:
-            _subtitle(ax, label("open_markers", lang, min=MIN_CORRELATION_DAYS), style)
+            notes.append(label("open_markers", lang, min=MIN_CORRELATION_DAYS))
+        if short:
+            notes.append(rt.text("chart_next_day_rule", lang, min=MIN_NEXT_DAY_PAIRS))
+        if notes:
+            _subtitle(ax, "\n".join(notes), style)
     return fig
 
 
@@ -725,7 +815,11 @@ def build_weekly_figure(
     """Exercise sessions per week as bars, with the week's mean pain as a line on 0–10.
 
     Two scales share one chart, so each has its own axis label, colour and shape (bars
-    against a line with dots). Weeks without entries leave a gap in the pain line.
+    against a line with dots). A week the period cuts at its start or end is drawn as a
+    lighter, hatched bar: its sessions are those of fewer than seven days, and a full bar
+    would read as a quiet week. A week with fewer than MIN_WEEK_DAYS days filled in gets no
+    mean pain (a gap in the line, as for weeks without entries): one or two days cannot pose
+    as a week, the rule the report's weekly table and the 7-day averages follow too.
     """
     pal = style.palette
     lang = style.lang
@@ -744,21 +838,52 @@ def build_weekly_figure(
         offsets = np.fromiter((w.week_start.toordinal() - first for w in weeks), np.float64, n)
         x = origin + offsets + 3.0
         sessions = np.fromiter((w.sessions for w in weeks), np.float64, n)
+        thin = np.fromiter((w.days_logged < MIN_WEEK_DAYS for w in weeks), np.bool_, n)
         pain = np.fromiter(
             (np.nan if w.pain_mean is None else w.pain_mean for w in weeks), np.float64, n
         )
+        pain[thin] = np.nan
+        partial = np.fromiter((w.days_in_period < 7 for w in weeks), np.bool_, n)
+        light = blend(pal.sessions, pal.axes_bg, FLARE_FILL)
         bars = _rectangles(
             x - 2.8,
             x + 2.8,
             np.zeros(n),
             sessions,
-            facecolors=pal.sessions,
-            edgecolors="none",
+            facecolors=[light if p else pal.sessions for p in partial.tolist()],
+            edgecolors=pal.sessions,
+            linewidths=np.where(partial, 1.0, 0.0),
             label=label("sessions_axis", lang),
             gid="sessions",
         )
         ax.add_collection(bars, autolim=False)
-        bar_key = Patch(facecolor=pal.sessions, label=label("sessions_axis", lang))
+        keys: list[Any] = [Patch(facecolor=pal.sessions, label=label("sessions_axis", lang))]
+        cut = partial & (sessions > 0)
+        if cut.any():
+            # The hatching over the pale fill in the full colour, as on flare-up bands: the
+            # bar still stands out 3:1 from the axes however pale its fill.
+            ax.add_collection(
+                _rectangles(
+                    x[cut] - 2.8,
+                    x[cut] + 2.8,
+                    np.zeros(int(cut.sum())),
+                    sessions[cut],
+                    facecolors="none",
+                    edgecolors="none",
+                    hatch="//",
+                    hatchcolors=pal.sessions,
+                    gid="partial_weeks",
+                ),
+                autolim=False,
+            )
+            keys.append(
+                Patch(
+                    facecolor=light,
+                    edgecolor=pal.sessions,
+                    hatch="//",
+                    label=rt.text("chart_partial_week", lang),
+                )
+            )
         any_sessions = bool(sessions.any())
         ax.set_ylim(0.0, max(1.0, float(sessions.max()) * 1.15))
         # Without sessions an empty 0–1 axis says nothing; the chart says it in words instead.
@@ -766,8 +891,11 @@ def build_weekly_figure(
             MaxNLocator(nbins=5, integer=True) if any_sessions else FixedLocator([])
         )
         ax.set_ylabel(label("sessions_axis", lang) if any_sessions else "", color=pal.sessions_text)
-        if not any_sessions:
-            _subtitle(ax, label("no_sessions", lang), style)
+        notes = [] if any_sessions else [label("no_sessions", lang)]
+        if (thin & (np.fromiter((w.days_logged for w in weeks), np.int64, n) > 0)).any():
+            notes.append(rt.text("chart_week_mean_rule", lang, min=MIN_WEEK_DAYS))
+        if notes:
+            _subtitle(ax, "\n".join(notes), style)
         ax.set_xlim(x[0] - 3.5, x[-1] + 3.5)
         ax.grid(axis="x", visible=False)
         _date_axis(ax, style)
@@ -787,9 +915,9 @@ def build_weekly_figure(
         twin.set_ylim(0.0, 10.5)
         _score_axis(twin)
         twin.set_ylabel(label("pain_axis", lang), color=pal.pain_text)
-        if not np.isfinite(pain).any():
+        if not any(w.days_logged for w in weeks):
             _note(ax, label("nothing_logged", lang), style)
-        _outside_legend(fig, [bar_key, line] if any_sessions else [line], style)
+        _outside_legend(fig, [*keys, line] if any_sessions else [line], style)
     return fig
 
 
@@ -913,6 +1041,7 @@ def build_high_low_figure(
         # A fixed number of ticks: the default would choose it from the axis' height, which
         # OnePassLayout assumes does not change the labels.
         right.yaxis.set_major_locator(MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10]))
+        _decimal_axis(right.yaxis, lang)
         right.grid(axis="x", visible=False)
 
         if (
@@ -975,6 +1104,8 @@ def build_high_low_figure(
         right.set_ylim(-limit, limit)
         if not result.enough_data:
             text += "\n" + label("more_days", lang, more=insights.days_needed(result.n))
+        elif not result.groups_big_enough:
+            text += "\n" + rt.text("chart_group_small", lang, min=MIN_GROUP_DAYS)
         _subtitle(left, text, style)
     return fig
 

@@ -17,18 +17,31 @@ from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, XPos, YPos
 from fpdf.fonts import FontFace
 
 from rugdiary.core.diary import DiaryEntry
+from rugdiary.core.insights import (
+    MIN_COMPLETENESS,
+    MIN_SD,
+    DiaryCheck,
+    pattern_blocker,
+    strength_label,
+    strength_word,
+)
 from rugdiary.core.reminders import ReminderState, week_key
 from rugdiary.core.sessions import PainResponse, Session, StopReason, session_response
 from rugdiary.core.sitting import SittingDay
 from rugdiary.core.sitting import total as sitting_total
 from rugdiary.core.stats import (
+    DETREND_MIN_DAYS,
     MIC_FRACTION,
     MIC_POINTS,
     MIN_CORRELATION_DAYS,
+    MIN_GROUP_DAYS,
+    MIN_NEXT_DAY_PAIRS,
     MIN_WEEK_DAYS,
+    Correlation,
     DailySeries,
     build_summary,
     daily_series,
+    diary_check,
 )
 from rugdiary.reports import report_texts as rt
 from rugdiary.reports.chart_theme import LIGHT_PALETTE, ChartStyle
@@ -70,10 +83,15 @@ LIST_LIMITS: tuple[tuple[int, int, int], ...] = (
 )
 """(flare-ups, marked entries, recent weeks) listed on pages 1-2, tried in turn until the
 report fits two pages: a long, eventful diary lists fewer of them rather than run to a third
-page (the chart and the appendix still show everything)."""
+page (the chart and the appendix still show everything). When none fits, the first (fullest)
+is printed: the report runs to three pages either way."""
 """Page 2 lists the most recent flare-ups and marked entries: a physiotherapist reads a few
 minutes, and over a year or more the full lists would run to many pages (the appendix and the
 chart still hold everything)."""
+APPENDIX_WIDTHS: tuple[float, ...] = (22, 12, 11, 15, 13, 12, 23, 29, 45)
+"""Columns of the appendix in mm (date, time, pain, worst, stress, sleep, flare-up, tags,
+notes): each heading's longest word fits its column in both languages; at 19 mm the Dutch
+"Opvlamming" broke in two, "Opvlammi" over "ng"."""
 MAX_NOTE_CHARS = 140
 """Notes longer than this are shortened on pages 1-2; the appendix prints them whole."""
 
@@ -110,6 +128,8 @@ OTHER_SCORES: tuple[str, ...] = ("confidence", "mood", "work_demand", "support")
 """Scores collected in the diary that get one weekly line each on page 1."""
 
 _FONT = "DejaVu"
+FOOTER_GAP_MM = 4.0
+"""Space kept between the footer's name and period and its page number."""
 _BRIEF_LABEL_MM = 27.0
 _MARGIN = 14.0
 _BOTTOM = 16.0
@@ -240,6 +260,9 @@ class ReportData:
     change, matters (duck typed: reports/ does not import the activities module)."""
     region_counts: Mapping[str, int] = field(default_factory=dict)
     """How often each body region was marked in the period (region id -> count)."""
+    pattern_check: DiaryCheck | None = None
+    """How complete and how varied the diary is (stats.diary_check, as build_summary uses it
+    for the sentence); None only for a ReportData made without collect_report_data."""
 
 
 def _runs(mask: np.ndarray[Any, np.dtype[np.bool_]]) -> list[tuple[int, int]]:
@@ -385,6 +408,7 @@ def collect_report_data(
         other_weekly=_other_weekly(series),
         activity_changes=tuple(activity_changes),
         region_counts=dict(region_counts or {}),
+        pattern_check=diary_check(series),
     )
 
 
@@ -504,10 +528,12 @@ def _font_files() -> tuple[str, str]:
 class _ReportPDF(FPDF):
     """FPDF with the report's footer: who and which period on every page, and "Page n of N"."""
 
-    def __init__(self, lang: str, footer_text: str) -> None:
+    def __init__(self, lang: str, footer_text: str, name: str = "") -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.lang = lang
         self.footer_text = footer_text
+        self.footer_name = name
+        """The person's name, put before footer_text and shortened to the room left."""
         regular, bold = _font_files()
         self.add_font(_FONT, "", regular)
         self.add_font(_FONT, "B", bold)
@@ -521,10 +547,28 @@ class _ReportPDF(FPDF):
         self.set_y(-11)
         self.set_font(_FONT, size=7.5)
         self.set_text_color(_MUTED)
-        width = self.epw / 2
-        self.cell(width, 4, self.footer_text, align=Align.L)
         page = rt.text("page", self.lang, page=self.page_no(), pages=self.str_alias_nb_pages)
-        self.cell(width, 4, page, align=Align.R)
+        # The alias ("{nb}") is wider than the page count it stands for, so this is ample.
+        page_width = self.get_string_width(page) + FOOTER_GAP_MM
+        room = self.epw - page_width
+        self.cell(room, 4, self.footer_left(room), align=Align.L)
+        self.cell(page_width, 4, page, align=Align.R)
+
+    def footer_left(self, room: float) -> str:
+        """The name and the period, the name shortened with "…" to fit `room` mm.
+
+        A long name (with a date of birth, say) ran under "Page 1 of 2"; the period and
+        the app's version are kept whole, as they say which report this page belongs to.
+        """
+        if not self.footer_name:
+            return self.footer_text
+        rest = f" · {self.footer_text}"
+        name = self.footer_name
+        if self.get_string_width(name + rest) <= room:
+            return name + rest
+        while name and self.get_string_width(name.rstrip() + "…" + rest) > room:
+            name = name[:-1]
+        return (name.rstrip() + "…" + rest) if name else self.footer_text
 
 
 class _Writer:
@@ -563,9 +607,7 @@ class _Writer:
         self.name = name
         period = rt.period_text(data.start, data.end, self.lang)
         footer = rt.text("footer", self.lang, version=version, period=period)
-        if name:
-            footer = f"{name} · {footer}"
-        self.pdf = _ReportPDF(self.lang, footer)
+        self.pdf = _ReportPDF(self.lang, footer, name)
 
     # -- small helpers -------------------------------------------------------------------------
 
@@ -885,9 +927,16 @@ class _Writer:
         self.heading(self.t("other_heading"), need=19 + 4.2 * len(other))
         headings = [self.t("col_score")]
         columns: list[int | None] = []
+        year: int | None = None
         for i, week in enumerate(shown):
-            monday = date.fromisoformat(week["week_start"])
-            headings.append(rt.short_date(max(monday, self.data.start), self.lang))
+            first = max(date.fromisoformat(week["week_start"]), self.data.start)
+            heading = rt.short_date(first, self.lang)
+            # Over a year or more "2 Mar" could be either March: the year is written on the
+            # first column and wherever it changes, which keeps the narrow columns short.
+            if self.spans_years and first.year != year:
+                heading += f" {first.year}"
+            year = first.year
+            headings.append(heading)
             columns.append(index[week["week_start"]])
             if i == 0 and hidden:
                 headings.append("…")
@@ -1032,36 +1081,57 @@ class _Writer:
         pdf.ln(1)
 
     def stress_and_pain(self) -> None:
+        """How stress and pain go together, by the rules the app's sentence follows.
+
+        The section opens on the within-person same-day n, the one the lead sentence and the
+        Insights page describe: gated on the raw n, 30 days as logged could open it while
+        only 24 of them had a 4-week baseline, and the lead then described 24. A diary with
+        too many days left out, or with scores that hardly move, gets the reason instead of
+        a table; next-day rows need MIN_NEXT_DAY_PAIRS pairs of consecutive days.
+        """
         s = self.summary
-        paired = s["correlation"]["same_day"]["n"]
-        if paired < MIN_CORRELATION_DAYS:
-            self.heading(self.t("stress_heading"), need=22)
-            self.para(self.t("too_few_paired", n=paired, min_days=MIN_CORRELATION_DAYS))
+        same = s["detrended"]["same_day"]
+        check = self.data.pattern_check or diary_check(self.data.series)
+        blocker = pattern_blocker(_correlation(same), check)
+        if blocker == "few_days":
+            self.heading(self.t("stress_heading"), need=34)
+            self.para(
+                self.t(
+                    "too_few_compared",
+                    n=same["n"],
+                    days=self.count("day", same["n"]),
+                    logged=self.count("day", s["correlation"]["same_day"]["n"]),
+                    baseline=DETREND_MIN_DAYS,
+                    min_days=MIN_CORRELATION_DAYS,
+                )
+            )
             return
         self.heading(self.t("stress_heading"), need=52)
-        self.para(self._stats_lead(s["detrended"]["same_day"]), size=8.8, gap=1.0)
-        rows: list[list[str | tuple[str, FontFace]]] = []
-        for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
-            rows.append(
-                [
-                    self.t(key),
-                    self._rho_text(s["correlation"][key]),
-                    self._rho_text(s["detrended"][key]),
+        self.para(self._stats_lead(same, check), size=8.8, gap=1.0)
+        with_table = blocker not in ("sparse", "little_variation")
+        withheld = not with_table
+        if with_table:
+            rows: list[list[str | tuple[str, FontFace]]] = []
+            for key in ("same_day", "stress_to_next_day_pain", "pain_to_next_day_stress"):
+                cells = [
+                    self._rho_text(s[block][key], key) for block in ("correlation", "detrended")
                 ]
+                withheld = withheld or any(cell[1] for cell in cells)
+                rows.append([self.t(key), *(cell[0] for cell in cells)])
+            self.table(
+                [self.t("col_pair"), self.t("col_raw"), self.t("col_detrended")],
+                rows,
+                widths=(56, 60, 66),
+                align=("L", "L", "L"),
+                size=8.0,
             )
-        self.table(
-            [self.t("col_pair"), self.t("col_raw"), self.t("col_detrended")],
-            rows,
-            widths=(56, 60, 66),
-            align=("L", "L", "L"),
-            size=8.0,
-        )
         split = s["high_low_stress"]
         if split["difference"] is not None:
-            ci = ""
             if split["ci95"] is not None:
                 lo, hi = split["ci95"]
                 ci = self.t("high_low_ci", lo=self.num(lo), hi=self.num(hi))
+            else:
+                ci = self.t("high_low_no_ci", min=MIN_GROUP_DAYS)
             self.para(
                 self.t(
                     "high_low",
@@ -1078,16 +1148,42 @@ class _Writer:
             )
         self.keep(20)  # the caveat and the method note stay together, never one orphaned
         self.para(self.t("stats_caveat"), size=8.0, gap=0.8)
-        self.para(
-            self.t("stress_note", min_days=MIN_CORRELATION_DAYS), size=7.5, colour=_MUTED, gap=0
+        rules = self.t(
+            "stress_rules",
+            min_days=MIN_CORRELATION_DAYS,
+            min_pairs=MIN_NEXT_DAY_PAIRS,
+            least=round(100 * MIN_COMPLETENESS),
+            min_sd=rt.number(MIN_SD, self.lang, 0),
         )
+        # The cells are explained where there is a table to read them in, the rules where
+        # they leave something out (a year's report has no line to spare for them otherwise).
+        parts = ([self.t("stress_note")] if with_table else []) + ([rules] if withheld else [])
+        note = " ".join(parts)
+        self.para(note, size=7.5, colour=_MUTED, gap=0)
 
-    def _stats_lead(self, corr: Mapping[str, Any]) -> str:
+    def _stats_lead(self, corr: Mapping[str, Any], check: DiaryCheck) -> str:
         """The same-day finding in words for the physiotherapist, in the third person (the
-        summary's own sentence speaks to the person); the same figures as the table."""
-        from rugdiary.core.insights import strength_label, strength_word
-
+        summary's own sentence speaks to the person); the same figures as the table, and
+        the same reasons as the person's sentence when there is no finding to give."""
         days = self.count("day", corr["n"])
+        blocker = pattern_blocker(_correlation(corr), check)
+        if blocker == "sparse":
+            finding = self.t(
+                "stats_sparse",
+                logged=check.days_logged,
+                span=check.span_days,
+                percent=round(100 * check.completeness),
+                least=round(100 * MIN_COMPLETENESS),
+            )
+            return self.t("stats_lead", days=days, finding=finding)
+        if blocker == "little_variation":
+            finding = self.t(
+                "stats_little_variation",
+                pain_sd=self.num(check.pain_sd),
+                stress_sd=self.num(check.stress_sd),
+                min_sd=rt.number(MIN_SD, self.lang, 0),
+            )
+            return self.t("stats_lead", days=days, finding=finding)
         if corr["rho"] is None or corr["ci95"] is None:
             return self.t("stats_lead", days=days, finding=self.t("stats_flat"))
         rho = corr["rho"]
@@ -1109,17 +1205,26 @@ class _Writer:
             )
         return self.t("stats_lead", days=days, finding=finding)
 
-    def _rho_text(self, corr: Mapping[str, Any]) -> str:
+    def _rho_text(self, corr: Mapping[str, Any], key: str) -> tuple[str, bool]:
+        """One cell: ρ with its interval and n, or why it is not shown (too few days, too
+        few pairs of consecutive days for a next-day row, or no variation at all); and
+        whether it was left out by the minimum days (the note then gives the rules)."""
+        if key == "same_day":
+            if corr["n"] < MIN_CORRELATION_DAYS:
+                return self.t("rho_few_days", n=corr["n"], min=MIN_CORRELATION_DAYS), True
+        elif corr["n"] < MIN_NEXT_DAY_PAIRS:
+            return self.t("rho_few_pairs", n=corr["n"], min=MIN_NEXT_DAY_PAIRS), True
         if corr["rho"] is None or corr["ci95"] is None:
-            return self.t("rho_none", n=corr["n"])
+            return self.t("rho_none", n=corr["n"]), False
         lo, hi = corr["ci95"]
-        return self.t(
+        value = self.t(
             "rho_value",
             rho=self.num(corr["rho"], 2),
             lo=self.num(lo, 2),
             hi=self.num(hi, 2),
             n=corr["n"],
         )
+        return value, False
 
     def exercise(self) -> None:
         data = self.data
@@ -1428,6 +1533,7 @@ class _Writer:
         if total <= shown:
             return
         where = self.t("in_appendix") if self.options.include_appendix else ""
+        key = f"{key}_one" if shown == 1 else key  # "the most recent … is listed"
         self.para(self.t(key, shown=shown, total=total, where=where), size=7.5, colour=_MUTED)
 
     def questions(self) -> None:
@@ -1520,7 +1626,7 @@ class _Writer:
                 self.t("col_notes"),
             ],
             rows,
-            widths=(22, 12, 11, 13, 13, 12, 19, 30, 50),
+            widths=APPENDIX_WIDTHS,
             align=("L", "L", "C", "C", "C", "C", "L", "L", "L"),
             size=7.8,
         )
@@ -1582,6 +1688,12 @@ class _Writer:
                 hidden = len(self.summary["weekly"]) > MAX_WEEKS_ON_PAGE_ONE
                 self.appendix(all_weeks_needed=hidden)
         return bytes(pdf.output())
+
+
+def _correlation(block: Mapping[str, Any]) -> Correlation:
+    """A correlation block of the summary (rounded, as the report prints it) as a Correlation."""
+    ci = block["ci95"]
+    return Correlation(rho=block["rho"], ci95=None if ci is None else (ci[0], ci[1]), n=block["n"])
 
 
 def check_chart_language(lang: str) -> Any:
@@ -1646,7 +1758,7 @@ def build_report_pdf(
     # Sitting figures: per day, durations and counts only (core/sitting.py).
     days = sorted((d for d in sitting if start <= d.day <= end), key=lambda d: d.day)
     charts: dict[float, bytes] = {}
-    for limits in LIST_LIMITS[:-1]:
+    for limits in LIST_LIMITS:
         writer = _Writer(data, options, app_version, generated_at, counts, days, limits, charts)
         writer.give_up_past_two_pages = True
         try:
@@ -1654,9 +1766,10 @@ def build_report_pdf(
         except _TooLongError:
             writer.close()
             continue
-    # The shortest lists: printed however long the rest is (very long questions, say).
-    last = LIST_LIMITS[-1]
-    return _Writer(data, options, app_version, generated_at, counts, days, last, charts).write()
+    # No try fits two pages (very long questions, say): shorter lists would not save the
+    # third page, only leave things out of it, so the fullest lists are printed after all.
+    first = LIST_LIMITS[0]
+    return _Writer(data, options, app_version, generated_at, counts, days, first, charts).write()
 
 
 class _TooLongError(Exception):

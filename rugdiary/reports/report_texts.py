@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from rugdiary.core.insights import MONTHS
+from rugdiary.core.insights import MIN_COMPLETENESS, MONTHS, DiaryCheck, diary_blocker
 from rugdiary.reports.chart_theme import MONTHS_SHORT
 
 ReportLanguage = Literal["en", "nl"]
@@ -128,16 +128,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "pain_to_next_day_stress": "Pain, then stress the next day",
         "rho_value": "{rho} ({lo} to {hi}), n = {n}",
         "rho_none": "not computed (too little variation), n = {n}",
+        "rho_few_pairs": "not shown: {n} pairs of consecutive days, {min} needed",
+        "rho_few_days": "not shown: {n} days, {min} needed",
         "stress_note": (
-            "Each cell: Spearman's ρ over daily means (Fisher-z 95% CI), n. Right column: "
-            "each day against the person's own average of the 4 weeks before, which removes "
-            "slow trends both scores share. Below {min_days} paired days, read with care."
+            "Each cell: Spearman's ρ over daily means, 95% CI (Fisher z, widened as one day "
+            "resembles the next), n. Right column: each day against the person's own 4-week "
+            "average, which removes slow trends both scores share."
+        ),
+        "stress_rules": (
+            "Same-day figures from {min_days} days, next-day from {min_pairs} pairs of "
+            "consecutive days; a pattern only with {least}% of days filled in and SD ≥ {min_sd} "
+            "on both scores."
         ),
         "high_low": (
             "Mean pain on days with stress above {median}: {high} (n = {n_high}); on other "
             "days: {low} (n = {n_low}); difference {diff} points{ci}."
         ),
         "high_low_ci": " (95% CI {lo} to {hi}, block bootstrap)",
+        "high_low_no_ci": " (no 95% CI: fewer than {min} days on one side)",
         "stats_lead": "Same day, against the person's own 4-week average ({days}): {finding}",
         "stats_pattern": (
             "on days with more stress than usual for this person, pain tended to be {direction}: "
@@ -148,15 +156,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_hardly": "stress and pain hardly moved together ({numbers}).",
         "stats_unclear": "no clear pattern yet ({numbers}).",
         "stats_flat": "stress or pain stayed at one level, so there is no pattern to describe.",
+        "stats_sparse": (
+            "no pattern is described, as the diary was filled in on {logged} of the {span} days "
+            "between the first and the last entry ({percent}%) and at least {least}% is needed."
+        ),
+        "stats_little_variation": (
+            "no pattern is described, as the daily scores hardly varied (SD of pain {pain_sd}, "
+            "of stress {stress_sd}; at least {min_sd} is needed on both)."
+        ),
         "stats_numbers": "ρ = {rho}, 95% CI {lo} to {hi}",
         "stats_caveat": (
             "Moving together does not show that one drives the other: poor sleep or a heavy "
             "workload can raise both, and pain can raise stress as well."
         ),
-        "too_few_paired": (
-            "Too few days to describe how stress and pain go together: {n} days have both "
-            "scores, and at least {min_days} are needed. No correlations are shown for this "
-            "period."
+        "too_few_compared": (
+            "Too few days to describe how stress and pain go together: of {logged} with both "
+            "scores, {days} could be compared with the person's own 4-week average (a day "
+            "counts once at least {baseline} days of the 4 weeks up to it are filled in), and "
+            "at least {min_days} are needed. No correlations are shown for this period."
         ),
         # exercise
         "exercise_heading": "Exercise",
@@ -229,6 +246,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "all{where}."
         ),
         "notes_left_out": "The {shown} most recent of {total} marked entries are listed{where}.",
+        "flares_left_out_one": (
+            "The most recent of {total} flare-ups is listed; the chart shows them all{where}."
+        ),
+        "notes_left_out_one": "The most recent of {total} marked entries is listed{where}.",
         "in_appendix": "; every entry is in the appendix",
         "no_physio": "No entries were marked for the physiotherapist.",
         "col_date": "Date",
@@ -263,6 +284,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_sleep": "Sleep",
         "col_flare": "Flare-up",
         "yes": "yes",
+        # Insights charts and their tables (chart_theme.LABELS has the older chart texts)
+        "chart_next_day_needs": "{more} more pairs of\ndays in a row needed",
+        # Chart texts with "\n" are two lines on a chart and one sentence in its table.
+        "chart_next_day_rule": "Next day: shown from {min} pairs of days in a row",
+        "chart_sparse": (
+            "Too few days filled in to compare:\n{percent}% of the days from your first to your "
+            "last entry, {least}% needed"
+        ),
+        "chart_little_variation": (
+            "Your scores hardly change from day to day yet,\nso there is nothing to compare"
+        ),
+        "chart_group_small": "No likely range yet: fewer than {min} days on one side",
+        "chart_partial_week": "Part of a week (at the edge of the period)",
+        "chart_week_mean_rule": "Mean pain only for weeks with at least {min} days filled in",
+        "table_next_day_needs": "{name}: {more} more pairs of days in a row needed (n = {n}).",
+        "table_col_note": "Note",
+        "table_partial_week": "part of a week: {days} of its 7 days in the period",
+        "table_thin_week": "fewer than {min} days filled in: no mean pain",
+        "table_partial_weeks": " Weeks only partly in the period: {k} (lighter bars).",
+        "table_thin_weeks": " Weeks with fewer than {min} days filled in: {k} (no mean pain).",
     },
     "nl": {
         "title": "RugDiary-verslag",
@@ -378,17 +419,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "pain_to_next_day_stress": "Pijn, dan stress de dag erna",
         "rho_value": "{rho} ({lo} tot {hi}), n = {n}",
         "rho_none": "niet berekend (te weinig variatie), n = {n}",
+        "rho_few_pairs": "niet getoond: {n} paren opeenvolgende dagen, {min} nodig",
+        "rho_few_days": "niet getoond: {n} dagen, {min} nodig",
         "stress_note": (
-            "Elke cel: Spearmans ρ over daggemiddelden (95%-BI via Fisher-z), n. Rechterkolom: "
-            "elke dag t.o.v. het eigen gemiddelde van de 4 weken ervoor; zo tellen trage "
-            "trends die beide scores delen niet mee. Minder dan {min_days} dagparen: "
-            "voorzichtig lezen."
+            "Elke cel: Spearmans ρ over daggemiddelden, 95%-BI (Fisher-z, verbreed omdat de ene "
+            "dag op de vorige lijkt), n. Rechterkolom: elke dag t.o.v. het eigen "
+            "4-weeksgemiddelde; zo tellen trage trends die beide scores delen niet mee."
+        ),
+        "stress_rules": (
+            "Cijfers voor dezelfde dag vanaf {min_days} dagen, voor de dag erna vanaf "
+            "{min_pairs} paren opeenvolgende dagen; een patroon alleen bij minstens {least}% "
+            "ingevulde dagen en SD ≥ {min_sd} op beide scores."
         ),
         "high_low": (
             "Gemiddelde pijn op dagen met stress boven {median}: {high} (n = {n_high}); op de "
             "andere dagen: {low} (n = {n_low}); verschil {diff} punten{ci}."
         ),
         "high_low_ci": " (95%-BI {lo} tot {hi}, blok-bootstrap)",
+        "high_low_no_ci": " (geen 95%-BI: minder dan {min} dagen aan één kant)",
         "stats_lead": "Dezelfde dag, t.o.v. het eigen 4-weeksgemiddelde ({days}): {finding}",
         "stats_pattern": (
             "op dagen met meer stress dan gewoonlijk voor deze persoon was de pijn meestal "
@@ -401,15 +449,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "stats_flat": (
             "stress of pijn bleef steeds even hoog, dus er is geen patroon te beschrijven."
         ),
+        "stats_sparse": (
+            "er wordt geen patroon beschreven, want het dagboek is ingevuld op {logged} van de "
+            "{span} dagen tussen de eerste en de laatste registratie ({percent}%) en er is "
+            "minstens {least}% nodig."
+        ),
+        "stats_little_variation": (
+            "er wordt geen patroon beschreven, want de dagscores varieerden nauwelijks (SD van "
+            "pijn {pain_sd}, van stress {stress_sd}; op beide is minstens {min_sd} nodig)."
+        ),
         "stats_numbers": "ρ = {rho}, 95%-BI {lo} tot {hi}",
         "stats_caveat": (
             "Dat ze samen op en neer gaan, betekent niet dat het een uit het ander voortkomt: "
             "slecht slapen of veel werkdruk kan ze allebei verhogen, en pijn kan ook stress "
             "geven."
         ),
-        "too_few_paired": (
-            "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: {n} dagen hebben "
-            "beide scores, en er zijn er minstens {min_days} nodig. Daarom staan er voor deze "
+        "too_few_compared": (
+            "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: van {logged} met "
+            "beide scores konden er {n} worden vergeleken met het eigen 4-weeksgemiddelde (een "
+            "dag telt mee zodra in de 4 weken tot en met die dag minstens {baseline} dagen zijn "
+            "ingevuld), en er zijn er minstens {min_days} nodig. Daarom staan er voor deze "
             "periode geen correlaties in."
         ),
         "exercise_heading": "Oefenen",
@@ -484,6 +543,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "notes_left_out": (
             "Hier staan de {shown} laatste van {total} gemarkeerde registraties{where}."
         ),
+        "flares_left_out_one": (
+            "Hier staat de laatste van {total} opvlammingen; de grafiek laat ze allemaal "
+            "zien{where}."
+        ),
+        "notes_left_out_one": (
+            "Hier staat de laatste van {total} gemarkeerde registraties{where}."
+        ),
         "in_appendix": "; alle registraties staan in de bijlage",
         "no_physio": "Er zijn geen registraties voor de fysiotherapeut gemarkeerd.",
         "col_date": "Datum",
@@ -516,6 +582,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_sleep": "Slaap",
         "col_flare": "Opvlamming",
         "yes": "ja",
+        "chart_next_day_needs": "nog {more} paren van\ndagen achter elkaar nodig",
+        "chart_next_day_rule": "De dag erna: te zien vanaf {min} paren van dagen achter elkaar",
+        "chart_sparse": (
+            "Te weinig dagen ingevuld om te vergelijken:\n{percent}% van de dagen van je eerste "
+            "tot je laatste registratie, {least}% nodig"
+        ),
+        "chart_little_variation": (
+            "Je scores veranderen nog nauwelijks van dag tot dag,\ndus er valt niets te vergelijken"
+        ),
+        "chart_group_small": "Nog geen waarschijnlijke marge: minder dan {min} dagen aan één kant",
+        "chart_partial_week": "Deel van een week (aan de rand van de periode)",
+        "chart_week_mean_rule": (
+            "Gemiddelde pijn alleen voor weken met minstens {min} ingevulde dagen"
+        ),
+        "table_next_day_needs": "{name}: nog {more} paren van dagen achter elkaar nodig (n = {n}).",
+        "table_col_note": "Notitie",
+        "table_partial_week": "deel van een week: {days} van de 7 dagen in de periode",
+        "table_thin_week": "minder dan {min} dagen ingevuld: geen gemiddelde pijn",
+        "table_partial_weeks": " Weken die maar deels in de periode vallen: {k} (lichtere staven).",
+        "table_thin_weeks": (
+            " Weken met minder dan {min} ingevulde dagen: {k} (geen gemiddelde pijn)."
+        ),
     },
 }
 
@@ -625,3 +713,19 @@ def number(value: float, lang: str, digits: int = 1) -> str:
         formatted = formatted.lstrip("-")
     formatted = formatted.replace("-", "\u2212")
     return formatted.replace(".", ",") if lang == "nl" else formatted
+
+
+def diary_reason(check: DiaryCheck | None, lang: str) -> str | None:
+    """Why a chart compares no stress with pain for this diary (too few days filled in, or
+    scores that hardly move), in `lang`; None when it may compare, or was not checked."""
+    blocker = None if check is None else diary_blocker(check)
+    if check is None or blocker is None:
+        return None
+    if blocker == "sparse":
+        return text(
+            "chart_sparse",
+            lang,
+            percent=round(100 * check.completeness),
+            least=round(100 * MIN_COMPLETENESS),
+        )
+    return text("chart_little_variation", lang)

@@ -445,7 +445,7 @@ def _connect_tray(app: QApplication, tray: ReminderTray, window: MainWindow) -> 
     tray.logNowRequested.connect(log_now)
     tray.deskBreakRequested.connect(desk_break)
     tray.flareRequested.connect(lambda: (bring_to_front(window), window.open_flare_plan()))
-    tray.quitRequested.connect(app.quit)
+    tray.quitRequested.connect(window.quit_from_tray)
 
 
 SCREENSHOT_WAIT_S = 20.0

@@ -880,6 +880,20 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         super().closeEvent(event)
 
+    def quit_from_tray(self) -> None:
+        """The tray's Quit: typed answers are asked about first, as closing the window does.
+
+        Kept, the window comes forward on the page that holds them; the app runs on.
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from rugdiary.ui.single_instance import bring_to_front
+
+        if self._keeps_unsaved_input():
+            bring_to_front(self)
+            return
+        QApplication.quit()
+
     def _keeps_unsaved_input(self) -> bool:
         """Whether the person keeps answers typed on Diary or Today but not saved.
 

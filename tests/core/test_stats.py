@@ -19,13 +19,19 @@ from scipy import stats as sps
 
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.core.stats import (
+    MIN_GROUP_DAYS,
+    MIN_NEXT_DAY_PAIRS,
     Correlation,
     block_length,
     build_summary,
     daily_series,
+    daily_spearman,
     deviations_from_baseline,
+    diary_check,
+    effective_days,
     fisher_ci,
     high_low_stress,
+    lag1_autocorrelation,
     lag_correlations,
     rolling_mean,
     spearman,
@@ -485,14 +491,49 @@ def test_empty_weeks_have_no_values() -> None:
 
 
 def test_high_low_stress_hand_case() -> None:
-    result = high_low_stress([2, 2, 2, 6, 6, 6], [1, 2, 3, 4, 5, 6])
+    # Five weeks of the same six days: 30 days, 15 on each side of stress 3.5.
+    result = high_low_stress([2, 2, 2, 6, 6, 6] * 5, [1, 2, 3, 4, 5, 6] * 5)
     assert result.median_stress == 3.5
-    assert (result.high_days, result.low_days) == (3, 3)
+    assert (result.high_days, result.low_days) == (15, 15)
     assert result.high_mean_pain == 6.0
     assert result.low_mean_pain == 2.0
     assert result.difference == 4.0
     # Every resample keeps each day's label and pain, so every replicate differs by 4.
     assert result.ci95 == pytest.approx((4.0, 4.0))
+
+
+def test_high_low_gives_no_interval_from_a_few_days() -> None:
+    """Two days gave "Difference −2.00 points (95% CI −2.00 to −2.00)"."""
+    two = high_low_stress([5, 3], [5, 7])
+    assert two.difference == pytest.approx(-2.0)
+    assert two.ci95 is None
+    for n in (4, 10, 27):
+        stress = np.arange(n) % 8
+        result = high_low_stress(stress + np.arange(n) % 3, stress)
+        assert result.difference is not None
+        assert result.ci95 is None, n
+    rng = np.random.default_rng(28)
+    stress = np.tile(np.arange(1, 9), 4)[:28].astype(float)
+    pain = np.clip(stress + rng.normal(0, 1, 28), 0, 10)
+    enough = high_low_stress(pain, stress)
+    assert enough.n == 28
+    assert enough.groups_big_enough
+    assert enough.ci95 is not None
+
+
+def test_high_low_gives_no_interval_when_one_side_has_too_few_days() -> None:
+    # Stress sits on its median most days: 40 days, only 5 above it.
+    stress = [3.0] * 35 + [6.0] * 5
+    pain = [3.0 + (i % 3) for i in range(35)] + [6.0] * 5
+    result = high_low_stress(pain, stress)
+    assert (result.high_days, result.low_days) == (5, 35)
+    assert result.enough_data
+    assert not result.groups_big_enough
+    assert result.difference is not None
+    assert result.ci95 is None
+    seven = high_low_stress(pain[:33] + [6.0] * 7, stress[:33] + [6.0] * 7)
+    assert seven.high_days == MIN_GROUP_DAYS
+    assert seven.ci95 is not None
 
 
 def test_high_low_ties_at_the_median_count_as_low() -> None:
@@ -674,3 +715,128 @@ def test_lag_correlations_direct() -> None:
     # pain(d) -> stress(d+1): d = 0, 1, 2, 4 (day 3 has no pain, day 5's stress follows day 4).
     assert lc.pain_to_next_day_stress.n == 4
     assert lc.to_dict().keys() == PAIR_KEYS
+
+
+# --- CLINICAL.md §5: completeness, variation, next-day pairs, autocorrelation -------------------
+
+
+def ar1(n: int, phi: float, seed: int) -> np.ndarray:
+    """A day-to-day series that carries over from one day to the next (AR(1))."""
+    rng = np.random.default_rng(seed)
+    out = np.zeros(n)
+    for t in range(1, n):
+        out[t] = phi * out[t - 1] + rng.normal(0, 1)
+    return out
+
+
+def test_diary_check_counts_from_the_first_to_the_last_entry() -> None:
+    pains = [None] * 10 + [3, 5, None, 4, 6, None, None, 2] + [None] * 5
+    stresses = [None if p is None else 9 - p for p in pains]
+    series = daily_series(series_entries(pains, stresses), START, START + timedelta(days=22))
+    check = diary_check(series)
+    # Days 10..17: 8 days from the first to the last entry, 5 of them filled in.
+    assert (check.days_logged, check.span_days) == (5, 8)
+    assert check.completeness == pytest.approx(5 / 8)
+    assert check.pain_sd == pytest.approx(float(np.std([3, 5, 4, 6, 2], ddof=1)))
+    assert check.stress_sd == pytest.approx(check.pain_sd)
+    empty = diary_check(daily_series([], START, START))
+    assert (empty.days_logged, empty.span_days, empty.pain_sd) == (0, 0, None)
+
+
+def test_summary_sentence_follows_the_completeness_and_variation_gates() -> None:
+    """lowsd2.py: stress only 3 or 4 was "a moderate pattern"; 29% filled in "a strong" one."""
+    rng = np.random.default_rng(11)
+    days = 91 + 27
+    stress = [3 + int(rng.random() < 0.3) for _ in range(days)]
+    pain = [4 + int(rng.random() < (0.75 if s == 4 else 0.15)) for s in stress]
+    end = START + timedelta(days=days - 1)
+    flat = build_summary(series_entries(pain, stress), [], end - timedelta(days=90), end)
+    assert flat["detrended"]["same_day"]["n"] >= 28
+    assert "too little variation yet" in flat["insight"]
+    assert "pattern, and probably not chance" not in flat["insight"]
+    assert flat["insight_details"] is None
+
+    # A year filled in on about 3 days in 10, pain following stress closely.
+    year = 365 + 27
+    keep = rng.random(year) < 0.3
+    sparse_stress = [int(rng.integers(0, 11)) if k else None for k in keep]
+    sparse_pain = [None if v is None else max(0, v - 1) for v in sparse_stress]
+    last = START + timedelta(days=year - 1)
+    sparse = build_summary(
+        series_entries(sparse_pain, sparse_stress), [], last - timedelta(days=364), last
+    )
+    assert sparse["completeness"] < 0.4
+    assert sparse["detrended"]["same_day"]["n"] >= 28
+    assert "too few to describe a pattern" in sparse["insight"]
+    assert "strong pattern" not in sparse["insight"]
+    assert sparse["insight_details"] is None
+
+
+def test_identical_scores_give_no_interval_of_no_width_in_the_sentence() -> None:
+    """lowsd.py: "ρ = 1.00, 95% CI 1.00 to 1.00" from pain = stress = 3 with a bump now and
+    then."""
+    rng = np.random.default_rng(1)
+    scores = [3 + int(rng.random() < 0.25) for _ in range(118)]
+    end = START + timedelta(days=117)
+    s = build_summary(series_entries(scores, scores), [], end - timedelta(days=90), end)
+    assert s["insight_details"] is None
+    assert "1.00 to 1.00" not in s["insight"]
+
+
+def test_next_day_pairs_count_as_enough_only_from_42() -> None:
+    assert MIN_NEXT_DAY_PAIRS == 42
+    rng = np.random.default_rng(3)
+    for days, enough in ((30, False), (42, False), (43, True)):
+        pain = rng.integers(0, 11, days).astype(float)
+        stress = rng.integers(0, 11, days).astype(float)
+        lags = lag_correlations(pain, stress)
+        assert lags.same_day.enough_data is True
+        assert lags.stress_to_next_day_pain.n == days - 1
+        assert lags.stress_to_next_day_pain.enough_data is enough
+        assert lags.pain_to_next_day_stress.enough_data is enough
+        assert lags.to_dict()["stress_to_next_day_pain"]["enough_data"] is enough
+
+
+def test_lag1_autocorrelation_uses_consecutive_days_only() -> None:
+    series = ar1(400, 0.8, seed=4)
+    assert lag1_autocorrelation(series) == pytest.approx(0.8, abs=0.08)
+    gaps = series.copy()
+    gaps[::3] = np.nan  # every third day missing: only the pairs of days in a row count
+    assert lag1_autocorrelation(gaps) == pytest.approx(0.8, abs=0.1)
+    assert lag1_autocorrelation(series[:20]) is None  # 19 pairs: too few to tell
+    assert lag1_autocorrelation(np.full(50, 4.0)) is None
+
+
+def test_effective_days_follow_bartlett_and_only_ever_narrow_n() -> None:
+    x = ar1(2000, 0.5, seed=5)
+    y = ar1(2000, 0.5, seed=6)
+    rx, ry = lag1_autocorrelation(x), lag1_autocorrelation(y)
+    assert rx is not None
+    assert ry is not None
+    expected = 2000 * (1 - rx * ry) / (1 + rx * ry)
+    assert effective_days(2000, x, y) == pytest.approx(expected)
+    assert effective_days(2000, x, y) == pytest.approx(0.6 * 2000, rel=0.1)  # CLINICAL.md §5
+    rng = np.random.default_rng(7)
+    swinging = np.array([(-1.0) ** i for i in range(200)]) + rng.normal(0, 0.1, 200)
+    assert effective_days(200, swinging, ar1(200, 0.9, seed=8)) == 200.0
+    assert effective_days(10, x[:10], y[:10]) == 10.0  # too short to estimate the carry-over
+
+
+def test_interval_of_autocorrelated_days_is_wider_than_fishers() -> None:
+    """CLINICAL.md §5: one day resembles the next, so n days are worth fewer than n."""
+    shared = ar1(365, 0.9, seed=9)
+    rng = np.random.default_rng(10)
+    stress = shared + rng.normal(0, 1.0, 365)
+    pain = shared + rng.normal(0, 1.0, 365)
+    plain = spearman(stress, pain)
+    daily = daily_spearman(stress, pain)
+    assert daily.rho == plain.rho
+    assert plain.ci95 is not None
+    assert daily.ci95 is not None
+    assert daily.ci95[1] - daily.ci95[0] > 1.5 * (plain.ci95[1] - plain.ci95[0])
+    assert daily.ci95[0] <= daily.rho <= daily.ci95[1]
+    # Fresh days every day: the interval stays (nearly) Fisher's.
+    fresh = daily_spearman(rng.normal(size=365), rng.normal(size=365))
+    assert fresh.ci95 is not None
+    width = fresh.ci95[1] - fresh.ci95[0]
+    assert width == pytest.approx(2 * math.tanh(1.959964 / math.sqrt(362)), rel=0.15)

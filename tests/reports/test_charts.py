@@ -18,7 +18,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from rugdiary.core import stats
+from rugdiary.core import insights, stats
 from rugdiary.core.demo import generate_demo_entries
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.reports import charts
@@ -332,7 +332,10 @@ def test_lag_figure_marks_missing_correlations_as_not_enough_data() -> None:
     lags = stats.lag_correlations(series.pain, series.stress)
     fig = charts.build_lag_figure(lags, NL)
     _render(fig)
-    assert _texts(fig).count("te weinig gegevens") == 3
+    text = _texts(fig)
+    assert text.count("te weinig gegevens") == 1  # the same day
+    # The next day says what it waits for: pairs of days in a row (none yet here).
+    assert text.count("nog 42 paren van\ndagen achter elkaar nodig") == 2
     for key in charts.LAG_KEYS:
         assert not _by_gid(fig, key)
 
@@ -345,6 +348,123 @@ def test_lag_figure_uses_open_markers_below_28_days() -> None:
     marker = next(a for a in _by_gid(fig, "same_day") if isinstance(a, Line2D))
     assert marker.get_markerfacecolor() == "none"
     assert "fewer than 28 paired days" in _texts(fig)
+
+
+def _consecutive(days: int, seed: int = 3) -> stats.DailySeries:
+    """`days` days in a row, each filled in, stress and pain varying together."""
+    rng = np.random.default_rng(seed)
+    start = END - timedelta(days=days - 1)
+    entries = []
+    for i in range(days):
+        day = start + timedelta(days=i)
+        stress = int(rng.integers(1, 10))
+        pain = int(np.clip(stress + rng.integers(-2, 3), 0, 10))
+        entries.append(
+            DiaryEntry(
+                at=datetime(day.year, day.month, day.day, 20, tzinfo=TZ), pain=pain, stress=stress
+            )
+        )
+    return stats.daily_series(entries, start, END)
+
+
+def test_lag_figure_shows_next_day_links_only_from_42_pairs_of_days_in_a_row() -> None:
+    """29 pairs once gave two filled points with intervals: CLINICAL.md §5 asks 42–56."""
+    series = _consecutive(30)
+    lags = stats.lag_correlations(series.pain, series.stress)
+    assert lags.stress_to_next_day_pain.n == 29
+    assert lags.stress_to_next_day_pain.rho is not None
+    fig = charts.build_lag_figure(lags, EN)
+    _render(fig)
+    text = _texts(fig)
+    assert _by_gid(fig, "same_day")
+    for key in ("stress_to_next_day_pain", "pain_to_next_day_stress"):
+        assert not _by_gid(fig, key), key
+        (missing,) = _by_gid(fig, f"missing_{key}")
+        assert missing.get_text() == "13 more pairs of\ndays in a row needed"  # type: ignore[attr-defined]
+    assert "Next day: shown from 42 pairs of days in a row" in text.splitlines()
+    assert "n = 29" in text
+    enough = _consecutive(43)
+    lags = stats.lag_correlations(enough.pain, enough.stress)
+    fig = charts.build_lag_figure(lags, EN)
+    _render(fig)
+    for key in charts.LAG_KEYS:
+        marker = next(a for a in _by_gid(fig, key) if isinstance(a, Line2D))
+        assert marker.get_markerfacecolor() != "none", key
+    assert "more pairs" not in _texts(fig)
+
+
+def test_lag_and_scatter_show_why_instead_of_numbers_for_a_sparse_or_flat_diary(
+    series90: stats.DailySeries,
+) -> None:
+    lags = stats.lag_correlations(series90.pain, series90.stress)
+    corr = stats.spearman(series90.stress, series90.pain)
+    sparse = insights.DiaryCheck(days_logged=30, span_days=90, pain_sd=2.0, stress_sd=2.0)
+    flat = insights.DiaryCheck(days_logged=90, span_days=90, pain_sd=0.5, stress_sd=2.0)
+    for check, words in (
+        (sparse, "Too few days filled in to compare:\n33% of the days from your first"),
+        (flat, "Your scores hardly change from day to day yet"),
+    ):
+        fig = charts.build_lag_figure(lags, EN, check=check)
+        _render(fig)
+        assert words in _texts(fig)
+        for key in charts.LAG_KEYS:
+            assert not _by_gid(fig, key)
+        scatter = charts.build_scatter_figure(series90, corr, EN, check=check)
+        _render(scatter)
+        assert words in _texts(scatter)
+        assert "ρ =" not in _texts(scatter)
+        assert not _by_gid(scatter, "trend")
+    fine = insights.DiaryCheck(days_logged=90, span_days=90, pain_sd=2.0, stress_sd=2.0)
+    assert _by_gid(charts.build_lag_figure(lags, EN, check=fine), "same_day")
+    assert _by_gid(charts.build_scatter_figure(series90, corr, EN, check=fine), "trend")
+
+
+def _tick_texts(fig: Figure, axis: str = "y", index: int = 0) -> list[str]:
+    _render(fig)
+    ax = fig.axes[index]
+    ticks = ax.get_yticklabels() if axis == "y" else ax.get_xticklabels()
+    return [t.get_text() for t in ticks if t.get_text()]
+
+
+def test_dutch_decimal_axes_use_a_decimal_comma(series90: stats.DailySeries) -> None:
+    """The lag and difference axes read "−0.5" in Dutch, where the text says "−0,5"."""
+    lags = stats.lag_correlations(series90.pain, series90.stress)
+    assert _tick_texts(charts.build_lag_figure(lags, NL)) == ["−1,0", "−0,5", "0,0", "0,5", "1,0"]
+    assert _tick_texts(charts.build_lag_figure(lags, EN)) == ["−1.0", "−0.5", "0.0", "0.5", "1.0"]
+    high_low = stats.HighLowStress(5.0, 40, 50, 4.6, 4.0, 0.6, (0.2, 1.0), 4)
+    dutch = _tick_texts(charts.build_high_low_figure(high_low, NL), index=1)
+    assert dutch
+    assert all("." not in t for t in dutch), dutch
+    assert any("," in t for t in dutch), dutch
+    english = _tick_texts(charts.build_high_low_figure(high_low, EN), index=1)
+    assert [t.replace(".", ",") for t in english] == dutch
+
+
+@pytest.mark.parametrize("days", [1, 2, 3, 5])
+@pytest.mark.parametrize("style", [EN, NL])
+def test_a_timeline_of_a_few_days_ticks_days_not_hours(days: int, style: ChartStyle) -> None:
+    """Periods of 1–3 days were ticked by the hour, and "12:00" came out as "12:0"."""
+    end = date(2026, 3, 29)
+    start = end - timedelta(days=days - 1)
+    entries = [
+        DiaryEntry(at=datetime(d.year, d.month, d.day, 20, tzinfo=TZ), pain=5, stress=3)
+        for d in (start + timedelta(days=i) for i in range(days))
+    ]
+    fig = charts.build_timeline_figure(stats.daily_series(entries, start, end), style)
+    ticks = _tick_texts(fig, "x")
+    month = MONTHS_SHORT[style.lang][2]
+    expected = [str(start.day + i) for i in range(days)]
+    expected[0] += f" {month}"
+    assert ticks == expected
+    assert fig.axes[0].xaxis.get_offset_text().get_text() == "2026"
+
+
+def test_leading_zeros_go_from_day_numbers_only() -> None:
+    names = charts._LocalDateFormatter(charts._DayLocator(), "en")._names
+    assert names("05 <03>") == "5 Mar"
+    assert names("12:00") == "12:00"
+    assert names("09:05") == "09:05"
+    assert names("2005") == "2005"
 
 
 # --- weekly ----------------------------------------------------------------------------------
@@ -368,6 +488,60 @@ def test_weekly_figure_has_a_bar_per_week_and_the_mean_pain_line(
     text = _texts(fig)
     assert "Sessions per week" in text
     assert "Mean pain" in text
+
+
+def test_weekly_figure_marks_partial_weeks_and_leaves_out_thin_weeks_means() -> None:
+    """ "Last 4 weeks" from a Wednesday: the first and the last week are cut by the period.
+    They were drawn as whole weeks, and a week of one logged day got a mean pain."""
+    end = date(2026, 12, 8)  # a Tuesday
+    start = end - timedelta(days=27)  # a Wednesday
+    entries = [
+        DiaryEntry(at=datetime(d.year, d.month, d.day, 20, tzinfo=TZ), pain=3 + d.day % 3, stress=4)
+        for d in (start + timedelta(days=i) for i in range(27))  # the last day left empty
+    ]
+    sessions = [
+        FakeSession(datetime(d.year, d.month, d.day, 18, tzinfo=TZ), 600.0)
+        for d in (start + timedelta(days=i) for i in range(0, 28, 2))
+    ]
+    weeks = stats.weekly_summaries(stats.daily_series(entries, start, end, sessions))
+    assert [w.days_in_period for w in weeks] == [5, 7, 7, 7, 2]
+    assert weeks[-1].days_logged == 1
+    assert weeks[-1].pain_mean is not None  # the statistics keep it; the chart leaves it out
+    for style, partial, rule in (
+        (EN, "Part of a week (at the edge of the period)", "at least 4 days filled in"),
+        (NL, "Deel van een week (aan de rand van de periode)", "minstens 4 ingevulde dagen"),
+    ):
+        fig = charts.build_weekly_figure(weeks, style)
+        _render(fig)
+        (bars,) = _by_gid(fig, "sessions")
+        assert isinstance(bars, Collection)
+        faces = [to_hex(c) for c in bars.get_facecolor()]
+        full = style.palette.sessions
+        assert [face == full for face in faces] == [False, True, True, True, False]
+        (hatched,) = _by_gid(fig, "partial_weeks")
+        assert isinstance(hatched, Collection)
+        assert hatched.get_hatch() == "//"
+        assert len(hatched.get_paths()) == sum(1 for w in weeks[::4] if w.sessions)
+        pain = np.asarray(_line(fig, "pain_mean").get_ydata(), dtype=float)
+        assert np.isnan(pain[-1])
+        np.testing.assert_allclose(pain[:-1], [w.pain_mean for w in weeks[:-1]])
+        text = _texts(fig)
+        assert partial in text
+        assert rule in text
+
+
+def test_high_low_figure_says_when_one_side_is_too_small_for_a_range() -> None:
+    stress = [3.0] * 35 + [6.0] * 5
+    pain = [3.0 + (i % 3) for i in range(35)] + [6.0] * 5
+    result = stats.high_low_stress(pain, stress)
+    assert result.ci95 is None
+    fig = charts.build_high_low_figure(result, EN)
+    _render(fig)
+    assert "No likely range yet: fewer than 7 days on one side" in _texts(fig)
+    two = charts.build_high_low_figure(stats.high_low_stress([5, 3], [5, 7]), NL)
+    _render(two)
+    assert "95%-BI" not in _texts(two)
+    assert "Nog 26 dagen met beide scores nodig" in _texts(two)
 
 
 def test_weekly_figure_without_weeks_says_nothing_was_logged() -> None:

@@ -466,3 +466,25 @@ def test_reminder_answers_of_the_period_are_counted(tmp_path: Path) -> None:
     dutch = _squash(" ".join(_pages(_pdf(reminders=state, lang="nl"), tmp_path)))
     assert "Herinneringen in deze periode: dagboek 3 gedaan, 1 later, 2 overgeslagen." in dutch
     assert "Reminders in this period" not in _squash(" ".join(_pages(_pdf(), tmp_path)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "The most recent of 20 flare-ups is listed; the chart shows them all."),
+        ("nl", "Hier staat de laatste van 20 opvlammingen; de grafiek laat ze allemaal zien."),
+    ],
+)
+def test_a_list_cut_to_one_says_so_in_the_singular(lang: str, expected: str) -> None:
+    from types import SimpleNamespace
+
+    from rugdiary.reports.pdf import _Writer
+
+    said: list[str] = []
+    writer = SimpleNamespace(
+        options=SimpleNamespace(include_appendix=False),
+        t=lambda key, **values: report_texts.text(key, lang, **values),
+        para=lambda text, **_style: said.append(text),
+    )
+    _Writer._left_out(writer, "flares_left_out", 20, 1)  # type: ignore[arg-type]
+    assert said == [expected]

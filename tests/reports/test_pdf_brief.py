@@ -202,14 +202,20 @@ def test_counts_are_pluralised(lang: str, one: str, two: str, tmp_path: Path) ->
 def test_too_few_paired_days_prints_no_correlations(tmp_path: Path) -> None:
     entries = _known_diary(days=20)
     text = _words(" ".join(_pages(_report(entries=entries), tmp_path)))
+    # 20 days with both scores; the first 6 have no 4-week baseline of 7 days yet.
     assert (
-        "Too few days to describe how stress and pain go together: 20 days have both scores, "
-        "and at least 28 are needed. No correlations are shown for this period."
+        "Too few days to describe how stress and pain go together: of 20 days with both "
+        "scores, 14 days could be compared with the person's own 4-week average (a day counts "
+        "once at least 7 days of the 4 weeks up to it are filled in), and at least 28 are "
+        "needed. No correlations are shown for this period."
     ) in text
     assert "ρ" not in text
     assert "Pair of days" not in text
     dutch = _words(" ".join(_pages(_report("nl", entries=entries), tmp_path)))
-    assert "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: 20 dagen" in dutch
+    assert (
+        "Te weinig dagen om te beschrijven hoe stress en pijn samengaan: van 20 dagen met "
+        "beide scores konden er 14 worden vergeleken"
+    ) in dutch
     assert "ρ" not in dutch
 
 

@@ -181,9 +181,7 @@ def test_an_export_for_a_period_counts_every_record_it_had_to_leave_out(
     asked.export = ExportChoice("json", start, clock.now().date())
     asked.save_to = tmp_path / "month.json"
     window.export_data_action.trigger()
-    assert "2 records could not be read and were left out" in (
-        window.statusBar().currentMessage()
-    )
+    assert "2 records could not be read and were left out" in (window.statusBar().currentMessage())
 
 
 def test_fhir_and_sessions_exports_are_the_formats_they_say(

@@ -23,6 +23,7 @@ from rugdiary.ui.diary.entry_form_view import from_qdatetime, split_tags
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.reasons import reason_text
+from tests.ui.conftest import OFFSCREEN_NOISE
 from tests.ui.test_a11y_walker import name_problems
 
 MakeEntry = Callable[..., DiaryEntry]
@@ -302,6 +303,42 @@ def test_quitting_with_nothing_typed_does_not_ask(
     window.today.view.quick.where_button.setChecked(True)  # folded out, nothing chosen
     assert window.close()
     assert asked.count == 0
+
+
+@pytest.mark.qt_log_ignore(r"QSystemTrayIcon|systemTrayWindowChanged", OFFSCREEN_NOISE)
+def test_the_trays_quit_asks_about_typed_answers_and_keeping_them_shows_them(
+    window: MainWindow, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tray's Quit closes no window, so it asks itself; kept, the app runs on."""
+    from PySide6.QtGui import QIcon, QPixmap
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    from rugdiary.ui.app import _connect_tray
+    from rugdiary.ui.reminders import ReminderTray
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    pixmap = QPixmap(16, 16)
+    pixmap.fill()
+    tray = ReminderTray.create(QIcon(pixmap))
+    assert tray is not None
+    _connect_tray(QApplication.instance(), tray, window)  # type: ignore[arg-type]
+    window.show_page("diary")
+    window.diary.view.form.pain.setValue(6)
+    window.show_page("today")
+    window.hide()  # as in the tray
+
+    tray.quit_action.trigger()  # wired as the app wires it
+    assert asked.details == ["Quit RugDiary and leave it?"]
+    assert quits == []
+    assert window.isVisible()
+    assert window.current_page() == "diary"
+
+    asked.answer = True
+    tray.quit_action.trigger()
+    assert quits == [True]
+    tray.deleteLater()
 
 
 # -- 4. "now" after midnight -------------------------------------------------------------------

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from rugdiary.core.clock import FakeClock
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import dialogs
@@ -170,7 +171,9 @@ def test_double_click_edits_and_escape_cancels(
     assert diary.controller.editing == entry
     form = diary.view.form
     asked: list[bool] = []
-    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: asked.append(True) or True)
+    monkeypatch.setattr(
+        dialogs, "ask_discard_unsaved", lambda parent, detail=None: asked.append(True) or True
+    )
     qtbot.keyClick(form.pain, Qt.Key.Key_Escape)
     assert asked == [], "nothing typed: Esc goes back at once"
     assert diary.controller.editing is None
@@ -393,7 +396,9 @@ def test_opening_an_entry_asks_before_replacing_unsaved_answers(
     form.pain.setValue(8)
     form.note.setPlainText("half written")
     asked: list[bool] = []
-    monkeypatch.setattr(dialogs, "ask_discard_unsaved", lambda parent, detail=None: asked.append(True) or False)
+    monkeypatch.setattr(
+        dialogs, "ask_discard_unsaved", lambda parent, detail=None: asked.append(True) or False
+    )
     diary.controller.edit_row(1)
     assert asked == [True]
     assert diary.controller.editing is None
@@ -527,3 +532,19 @@ def test_sessions_name_programs_in_the_diary_language_or_as_recorded(
     assert spoken == names, "screen readers hear the same name"
     stored = [s.program_name for s in services.sessions.list()]
     assert stored == ["Desk break", "My old one"], "the record itself is unchanged"
+
+
+def test_a_session_played_to_the_end_with_much_skipped_reads_partly_done(
+    diary: DiaryPage, clock: FakeClock
+) -> None:
+    """Not stopped, so not "stopped early" (core/player.py COMPLETED_MAX_SKIPPED)."""
+    from dataclasses import replace
+
+    session = replace(
+        evening_session(clock.now().date(), "Desk break", program_id="desk-break", minutes=4),
+        completed=False,
+        stopped_reason=None,
+    )
+    model = diary.model
+    assert model.session_text(session, Column.NOTE) == "Exercise · 4 min, partly done"
+    assert model._session_lines(session)[1].endswith("4 min, partly done")

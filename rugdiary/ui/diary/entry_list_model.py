@@ -343,6 +343,9 @@ class EntryListModel(QAbstractTableModel):
             minutes = locale.toString(round(session.done_s / 60))
             if session.completed:
                 text = self.tr("Exercise · %1 min, finished").replace("%1", minutes)
+            elif session.stopped_reason is None:
+                # Played to the end with much of it skipped: not stopped (core/player.py).
+                text = self.tr("Exercise · %1 min, partly done").replace("%1", minutes)
             else:
                 text = self.tr("Exercise · %1 min, stopped early").replace("%1", minutes)
             return text
@@ -354,6 +357,8 @@ class EntryListModel(QAbstractTableModel):
         minutes = QLocale().toString(round(session.done_s / 60))
         if session.completed:
             second = self.tr("%1 min, finished").replace("%1", minutes)
+        elif session.stopped_reason is None:
+            second = self.tr("%1 min, partly done").replace("%1", minutes)
         else:
             second = self.tr("%1 min, stopped early").replace("%1", minutes)
         pain = pain_change_text(session)

@@ -136,6 +136,9 @@ class ChartResult:
     """Within-person (detrended) correlations: what the sentence and the time-lag chart use."""
     same_day: Correlation | None = None
     """Same-day correlation of the raw daily scores: the number on the scatter chart."""
+    check: insights.DiaryCheck | None = None
+    """How complete and varied the diary is (stats.diary_check): the sentence, the numbers,
+    the scatter and the lag chart follow the same rules for describing a pattern."""
     high_low: HighLowStress | None = None
     weeks: tuple[WeekSummary, ...] = ()
     insight: str = ""
@@ -285,10 +288,17 @@ def _statistics(
     )
     high_low = stats.high_low_stress(series.pain, series.stress)
     weeks = stats.weekly_summaries(series)
-    raw_same_day = stats.spearman(series.stress, series.pain)
+    # As build_summary's "correlation" block: the interval allows for day-to-day carry-over.
+    raw_same_day = stats.daily_spearman(series.stress, series.pain)
+    diary = stats.diary_check(series)
     lang = request.lang
     insight = insights.stress_pain_sentence(
-        detrended.same_day, request.start, request.end, lang, month_first=request.month_first
+        detrended.same_day,
+        request.start,
+        request.end,
+        lang,
+        check=diary,
+        month_first=request.month_first,
     )
     check()
     tables = {
@@ -300,6 +310,7 @@ def _statistics(
             high_low=high_low,
             weeks=weeks,
             lang=lang,
+            check=diary,
         )
         for key in chart_tables.TABLE_KEYS
     }
@@ -309,10 +320,11 @@ def _statistics(
         series=series,
         lags=detrended,
         same_day=raw_same_day,
+        check=diary,
         high_low=high_low,
         weeks=weeks,
         insight=insight,
-        numbers=insights.numbers_line(detrended.same_day, lang) or "",
+        numbers=insights.numbers_line(detrended.same_day, lang, check=diary) or "",
         caveat=insights.caveat_sentence(lang),
         days_logged=series.days_logged,
         paired_days=detrended.same_day.n,
@@ -406,9 +418,9 @@ def build_figure(
     if key == "timeline":
         return charts.build_timeline_figure(series, style, **kw)
     if key == "scatter":
-        return charts.build_scatter_figure(series, same_day, style, **kw)
+        return charts.build_scatter_figure(series, same_day, style, check=result.check, **kw)
     if key == "lag":
-        return charts.build_lag_figure(lags, style, **kw)
+        return charts.build_lag_figure(lags, style, check=result.check, **kw)
     if key == "weekly":
         return charts.build_weekly_figure(result.weeks, style, **kw)
     if key == "calendar":

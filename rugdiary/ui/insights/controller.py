@@ -221,6 +221,7 @@ class InsightsController(QObject):
         self._custom_timer.setInterval(CUSTOM_SETTLE_MS)
         self._custom_timer.timeout.connect(self._on_custom_settled)
 
+        self._limit_dates_to_today()
         view.range_combo.setCurrentIndex(view.range_combo.findData(self._choice.value))
         view.range_combo.currentIndexChanged.connect(self._on_range_chosen)
         view.from_date.dateChanged.connect(lambda _d: self._custom_timer.start())
@@ -456,7 +457,9 @@ class InsightsController(QObject):
         view.sentence.setText(result.insight)
         view.set_numbers(result.numbers)
         view.caveat.setText(result.caveat)
-        view.caveat.setVisible(result.paired_days >= MIN_PAIRED_DAYS)
+        # With a pattern only: under "too little variation yet" it answered a question the
+        # sentence had not raised. The figures are there exactly when a pattern is.
+        view.caveat.setVisible(bool(result.numbers))
         needs = self._needs_text(result)
         view.needs.setText(needs)
         view.needs.setVisible(bool(needs))
@@ -563,7 +566,20 @@ class InsightsController(QObject):
         if self._result is not None and self._pending() is None:
             self.refresh()
 
+    def _limit_dates_to_today(self) -> None:
+        """No custom date after today (as on the Report page): nothing is logged there yet.
+
+        Set again each time the page is shown, so a window left open past midnight offers
+        the new day too.
+        """
+        today = _qdate(self.clock.now().date())
+        for field in (self.view.from_date, self.view.to_date):
+            field.blockSignals(True)
+            field.setMaximumDate(today)
+            field.blockSignals(False)
+
     def _on_shown(self) -> None:
+        self._limit_dates_to_today()
         if not self._shown_once:
             self._shown_once = True
         # Layout settles after the show event; measure the cards after it.

@@ -56,7 +56,9 @@ def period_for(
     "Last 3 months" starts the day after the same date three months back, so it holds
     three calendar months of days and not one day more. "All" starts at the first entry
     (today for an empty diary). A custom period given back to front is turned round
-    rather than refused: the person clearly meant the days in between.
+    rather than refused: the person clearly meant the days in between. It ends today at
+    the latest: days still to come cannot have been filled in, and counted as days left
+    empty they lowered the share of days filled in (and the charts drew them blank).
     """
     if choice is RangeChoice.WEEKS_4:
         return Period(today - timedelta(days=27), today)
@@ -69,5 +71,5 @@ def period_for(
         return Period(start, today)
     if custom is None:
         raise ValueError("a custom range needs its two dates")
-    first, last = sorted(custom)
+    first, last = (min(day, today) for day in sorted(custom))
     return Period(first, last)

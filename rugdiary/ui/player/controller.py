@@ -465,7 +465,8 @@ class PlayerController(QObject):
             self.timer.stop()
             if ended is EventKind.FINISHED:
                 self.cues.play_tone(Tone.END)
-                self.cues.say(texts.finished_line())
+                engine = self.engine
+                self.cues.say(texts.finished_line(engine is None or engine.completed))
             self._session_ended()
             return
         self._render()

@@ -91,7 +91,11 @@ def voice_line(step: Step, name: str) -> str:
     )
 
 
-def finished_line() -> str:
+def finished_line(completed: bool = True) -> str:
+    """What the voice says at the end; praise only for a session that was done, not one
+    mostly skipped (which the summary calls fine too, without the praise)."""
+    if not completed:
+        return QCoreApplication.translate("player", "That was the last one.")
     return QCoreApplication.translate("player", "That was the last one. Well done.")
 
 

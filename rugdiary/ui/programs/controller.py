@@ -413,7 +413,10 @@ class ProgramsController(QObject):
                 )
             else:
                 detail = QCoreApplication.translate("Programs", "no pain score afterwards")
-            if not session.completed:
+            if not session.completed and session.stopped_reason is None:
+                # Played to the end with much of it skipped (core/player.py): not stopped.
+                detail += QCoreApplication.translate("Programs", " · partly done")
+            elif not session.completed:
                 detail += QCoreApplication.translate("Programs", " · stopped early")
             detail += f" · {level_name(session.level)}"
             rows.append(view.make_session_row(when, mark, detail))

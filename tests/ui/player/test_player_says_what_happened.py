@@ -20,6 +20,7 @@ from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import SessionRepository
 from rugdiary.ui.player.overview import session_line
 from rugdiary.ui.player.page import PlayerPage
+from tests.ui.player.conftest import CueRecorder
 
 Advance = Callable[[float], None]
 
@@ -57,9 +58,11 @@ def test_skipping_through_is_not_recorded_as_all_done(
     tiny_program: Program,
     advance: Advance,
     sessions: SessionRepository,
+    cues: CueRecorder,
 ) -> None:
     begin(qtbot, player, tiny_program)
     skip_steps(qtbot, player, advance, lambda step: True)
+    assert cues.lines()[-1] == "That was the last one.", "no praise for skipping through"
     after = player.view.after
     assert player.view.current_panel() is after
     assert after.title.text() == "Session finished. Doing part of it is fine."

@@ -172,3 +172,23 @@ def test_a_sessions_lines_stay_closer_together_than_two_sessions(
     within = max(line_gaps)
     between = second.geometry().top() - first.geometry().bottom()
     assert between > within
+
+
+def test_a_partly_done_session_is_not_called_stopped_early(
+    make_page: Callable[..., ProgramsPage], add_session: Callable[..., Any], session_repo: Any
+) -> None:
+    """Played to the end with much skipped has no stop reason (core/player.py)."""
+    from dataclasses import replace
+
+    from rugdiary.core.sessions import StopReason
+
+    add_session(days_ago=2, completed=False)
+    stopped = add_session(days_ago=1, completed=False)
+    session_repo.update(replace(stopped, stopped_reason=StopReason.PAIN))
+    page = make_page()
+    page.controller.select_program(PROGRAM)
+    box = page.view.programs.sessions_box
+    details = [label.text() for label in box.findChildren(QLabel) if "·" in label.text()]
+    assert any("partly done" in d for d in details)
+    assert any("stopped early" in d for d in details)
+    assert not any("partly done" in d and "stopped early" in d for d in details)
