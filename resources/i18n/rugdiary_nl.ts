@@ -313,14 +313,6 @@
         <translation>Sla je antwoorden op bij de sessie in je dagboek</translation>
     </message>
     <message>
-        <source>%1 of %2 characters</source>
-        <translation>%1 van %2 tekens</translation>
-    </message>
-    <message>
-        <source>a little too long to save</source>
-        <translation>iets te lang om op te slaan</translation>
-    </message>
-    <message>
         <source>How did it go? (optional)</source>
         <translation>Hoe ging het? (optioneel)</translation>
     </message>
@@ -757,6 +749,18 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
 <context>
     <name>DiaryCommands</name>
     <message>
+        <source>the entry no longer exists</source>
+        <translation>de registratie bestaat niet meer</translation>
+    </message>
+    <message>
+        <source>the diary could not be written</source>
+        <translation>het dagboek kon niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2.</source>
+        <translation>Het lukte niet om %1: %2.</translation>
+    </message>
+    <message>
         <source>redo %1</source>
         <translation>‘%1’ opnieuw te doen</translation>
     </message>
@@ -822,14 +826,6 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     <message>
         <source>the diary could not be written</source>
         <translation>het dagboek kon niet worden opgeslagen</translation>
-    </message>
-    <message>
-        <source>the entry no longer exists</source>
-        <translation>de registratie bestaat niet meer</translation>
-    </message>
-    <message>
-        <source>Could not %1: %2.</source>
-        <translation>Het lukte niet om %1: %2.</translation>
     </message>
     <message>
         <source>No entries match these filters. Choose “Show all” to see every entry.</source>
@@ -1069,14 +1065,6 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     <message>
         <source>Hides the optional questions.</source>
         <translation>Verbergt de extra vragen.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 characters</source>
-        <translation>%1 van %2 tekens</translation>
-    </message>
-    <message>
-        <source>a little too long to save</source>
-        <translation>iets te lang om op te slaan</translation>
     </message>
     <message>
         <source>Medicine %1</source>
@@ -1515,6 +1503,17 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     <message>
         <source>since %1 at %2</source>
         <translation>sinds %1 om %2</translation>
+    </message>
+</context>
+<context>
+    <name>FormParts</name>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 van %2 tekens</translation>
+    </message>
+    <message>
+        <source>a little too long to save</source>
+        <translation>iets te lang om op te slaan</translation>
     </message>
 </context>
 <context>
@@ -4562,14 +4561,6 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Another note for today: how are you now?</source>
         <translation>Nog een registratie voor vandaag: hoe gaat het nu?</translation>
-    </message>
-    <message>
-        <source>the entry no longer exists</source>
-        <translation>de registratie bestaat niet meer</translation>
-    </message>
-    <message>
-        <source>Could not %1: %2.</source>
-        <translation>Het lukte niet om %1: %2.</translation>
     </message>
     <message>
         <source>Nothing noted yet today. Two numbers are enough: how much pain, how much stress?</source>

@@ -19,6 +19,25 @@ Entries = list[DiaryEntry]
 Tags = list[str]
 
 
+def change_failed_text(action: str, error: Exception) -> str:
+    """ "Could not undo add entry: the disk is full." for a host's status bar."""
+    from rugdiary.storage.repositories import EntryNotFoundError
+    from rugdiary.ui.reasons import reason_text
+
+    reason = getattr(error, "reason", None)
+    if isinstance(error, EntryNotFoundError):
+        reason = QCoreApplication.translate("DiaryCommands", "the entry no longer exists")
+    elif reason:
+        reason = reason_text(reason)
+    else:
+        reason = QCoreApplication.translate("DiaryCommands", "the diary could not be written")
+    return (
+        QCoreApplication.translate("DiaryCommands", "Could not %1: %2.")
+        .replace("%1", action)
+        .replace("%2", reason)
+    )
+
+
 class EntryStore(Protocol):
     """What the diary page needs from storage (EntryRepository fits it)."""
 

@@ -20,6 +20,7 @@ from rugdiary.ui.diary.commands import (
     DeleteEntryCommand,
     EditEntryCommand,
     EntryStore,
+    change_failed_text,
 )
 from rugdiary.ui.diary.diary_view import DiaryView
 from rugdiary.ui.diary.entry_list_model import EntryListModel, qdate, qtime
@@ -311,11 +312,7 @@ class DiaryController(QObject):
         self.entriesChanged.emit()
 
     def change_failed(self, action: str, error: Exception) -> None:
-        reason = getattr(error, "reason", None) or self.tr("the diary could not be written")
-        if isinstance(error, EntryNotFoundError):
-            reason = self.tr("the entry no longer exists")
-        text = self.tr("Could not %1: %2.").replace("%1", action).replace("%2", reason)
-        self.notice.emit(text, False)
+        self.notice.emit(change_failed_text(action, error), False)
 
     # -- list --------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from rugdiary.ui.widgets.form_parts import (
     entry_scales,
     hint_label,
     message_label,
+    note_count_text,
     save_button,
 )
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
@@ -399,13 +400,7 @@ class EntryFormView(QWidget):
         )
 
     def _update_note_counter(self) -> None:
-        count = len(self.note.toPlainText())
-        locale = QLocale()
-        text = self.tr("%1 of %2 characters").replace("%1", locale.toString(count))
-        text = text.replace("%2", locale.toString(MAX_NOTE_CHARS))
-        if count > MAX_NOTE_CHARS:
-            text += " – " + self.tr("a little too long to save")
-        self.note_counter.setText(text)
+        self.note_counter.setText(note_count_text(len(self.note.toPlainText()), MAX_NOTE_CHARS))
 
     # -- reading and writing the form --------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +20,7 @@ from rugdiary.core.sessions import MAX_SESSION_NOTE_CHARS
 from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook
 from rugdiary.ui.theme import primary_button_style
+from rugdiary.ui.widgets.form_parts import note_count_text
 from rugdiary.ui.widgets.scale import ScaleWidget
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
@@ -235,13 +236,9 @@ class AfterForm(QWidget):
         self.setFocusProxy(self.pain if ask else self.done_button)
 
     def _update_note_counter(self) -> None:
-        count = len(self.note.toPlainText())
-        locale = QLocale()
-        text = self.tr("%1 of %2 characters").replace("%1", locale.toString(count))
-        text = text.replace("%2", locale.toString(MAX_SESSION_NOTE_CHARS))
-        if count > MAX_SESSION_NOTE_CHARS:
-            text += " – " + self.tr("a little too long to save")
-        self.note_counter.setText(text)
+        self.note_counter.setText(
+            note_count_text(len(self.note.toPlainText()), MAX_SESSION_NOTE_CHARS)
+        )
 
     def show_response(self, look: ResponseLook | None) -> None:
         """Symbol and sentence together; hidden until a pain score is chosen."""

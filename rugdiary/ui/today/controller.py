@@ -13,8 +13,8 @@ from rugdiary.core.diary import DiaryEntry, ValidationError, new_entry
 from rugdiary.core.reminders import ReminderSettings, ReminderState
 from rugdiary.core.tips import tip_text
 from rugdiary.storage.errors import DataFileError, StorageWriteError
-from rugdiary.storage.repositories import REMINDER_STATE_KEY, EntryNotFoundError
-from rugdiary.ui.diary.commands import AddEntryCommand
+from rugdiary.storage.repositories import REMINDER_STATE_KEY
+from rugdiary.ui.diary.commands import AddEntryCommand, change_failed_text
 from rugdiary.ui.locale_dates import day_text, weekday_day_format
 from rugdiary.ui.today.data import (
     NextProgram,
@@ -285,11 +285,7 @@ class TodayController(QObject):
         self.entriesChanged.emit()
 
     def change_failed(self, action: str, error: Exception) -> None:
-        reason = getattr(error, "reason", None) or self.tr("the diary could not be written")
-        if isinstance(error, EntryNotFoundError):
-            reason = self.tr("the entry no longer exists")
-        text = self.tr("Could not %1: %2.").replace("%1", action).replace("%2", reason)
-        self.notice.emit(text, False)
+        self.notice.emit(change_failed_text(action, error), False)
 
     def _show_entry_state(self, today_entries: list[DiaryEntry]) -> None:
         view = self.view

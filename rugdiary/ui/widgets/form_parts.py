@@ -47,6 +47,21 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def note_count_text(count: int, limit: int) -> str:
+    """ "120 of 2,000 characters", and a calm word when the note is too long to save."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    text = (
+        QCoreApplication.translate("FormParts", "%1 of %2 characters")
+        .replace("%1", locale.toString(count))
+        .replace("%2", locale.toString(limit))
+    )
+    if count > limit:
+        text += " – " + QCoreApplication.translate("FormParts", "a little too long to save")
+    return text
+
+
 def message_label(accessible_name: str, parent: QWidget) -> QLabel:
     """The hidden panel where a form says what went wrong, selectable so it can be copied."""
     label = QLabel(parent)
