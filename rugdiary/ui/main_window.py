@@ -687,7 +687,7 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -879,6 +879,15 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.shutdown_pages()
         super().closeEvent(event)
+
+    def quit_app(self) -> None:
+        """File → Quit and Ctrl+Q end the app, also when closing the window only hides it
+        in the tray; typed answers are asked about first either way."""
+        if self.tray is not None and self.preferences.keep_in_tray():
+            self.save_state()
+            self.quit_from_tray()
+        else:
+            self.close()
 
     def quit_from_tray(self) -> None:
         """The tray's Quit: typed answers are asked about first, as closing the window does.

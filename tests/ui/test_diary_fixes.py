@@ -23,7 +23,7 @@ from rugdiary.ui.diary.entry_form_view import from_qdatetime, split_tags
 from rugdiary.ui.diary.page import DiaryPage
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.reasons import reason_text
-from tests.ui.conftest import OFFSCREEN_NOISE
+from tests.ui.conftest import MULTIMEDIA_NOISE, OFFSCREEN_NOISE
 from tests.ui.test_a11y_walker import name_problems
 
 MakeEntry = Callable[..., DiaryEntry]
@@ -305,7 +305,9 @@ def test_quitting_with_nothing_typed_does_not_ask(
     assert asked.count == 0
 
 
-@pytest.mark.qt_log_ignore(r"QSystemTrayIcon|systemTrayWindowChanged", OFFSCREEN_NOISE)
+@pytest.mark.qt_log_ignore(
+    r"QSystemTrayIcon|systemTrayWindowChanged", OFFSCREEN_NOISE, MULTIMEDIA_NOISE
+)
 def test_the_trays_quit_asks_about_typed_answers_and_keeping_them_shows_them(
     window: MainWindow, asked: Asked, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -339,6 +341,21 @@ def test_the_trays_quit_asks_about_typed_answers_and_keeping_them_shows_them(
     tray.quit_action.trigger()
     assert quits == [True]
     tray.deleteLater()
+
+
+def test_ctrl_q_quits_also_when_closing_only_hides_in_the_tray(
+    qtbot: QtBot, window: MainWindow, asked: Asked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    monkeypatch.setattr(window, "tray", object())
+    monkeypatch.setattr(window.preferences, "keep_in_tray", lambda: True)
+    monkeypatch.setattr(window.preferences, "tray_explained", lambda: True)  # no box at close
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quits == [True]
+    assert asked.count == 0, "nothing typed, nothing to ask"
 
 
 # -- 4. "now" after midnight -------------------------------------------------------------------

@@ -34,6 +34,7 @@ from rugdiary.ui.reminders import (
     system_zone,
 )
 from rugdiary.ui.services import Services
+from tests.ui.conftest import MULTIMEDIA_NOISE, OFFSCREEN_NOISE
 
 CAP_MS = int(RECHECK_CAP.total_seconds() * 1000)
 DIARY_ONLY = {"diary": {"enabled": True, "time": "20:00"}}
@@ -43,7 +44,6 @@ PROGRAM_NAMES = {"core-stability-beginner": "Core stability for beginners"}
 # The offscreen platform has no tray; when a test pretends it has, Qt says so. A test's own
 # qt_log_ignore replaces the one tests/ui/conftest.py adds, so that one is repeated here.
 TRAY_NOISE = r"QSystemTrayIcon|systemTrayWindowChanged"
-OFFSCREEN_NOISE = r"^This plugin does not support (propagateSizeHints|raise|grabbing)"
 
 
 def at(hour: int, minute: int = 0, day: int = 2) -> datetime:
@@ -592,7 +592,7 @@ def test_no_tray_where_the_system_has_none(monkeypatch: pytest.MonkeyPatch) -> N
     assert ReminderTray.create(_icon()) is None
 
 
-@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE)
+@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE, MULTIMEDIA_NOISE)
 def test_tray_menu_and_notification_where_there_is_a_tray(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -634,7 +634,7 @@ def test_tray_menu_and_notification_where_there_is_a_tray(
     tray.deleteLater()
 
 
-@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE)
+@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE, MULTIMEDIA_NOISE)
 def test_the_tray_offers_the_pause_again_when_a_pause_runs_out(
     monkeypatch: pytest.MonkeyPatch,
     make_service: Callable[..., tuple[ReminderService, ReminderBanner]],

@@ -17,7 +17,7 @@ from rugdiary.ui.flare.controller import FlarePlanController
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.reminders import ReminderTray
 from rugdiary.ui.services import Services
-from tests.ui.conftest import OFFSCREEN_NOISE
+from tests.ui.conftest import MULTIMEDIA_NOISE, OFFSCREEN_NOISE
 from tests.ui.test_a11y_walker import accessible_name, name_problems
 
 TRAY_NOISE = r"QSystemTrayIcon|systemTrayWindowChanged"
@@ -201,7 +201,7 @@ def _icon() -> QIcon:
     return QIcon(pixmap)
 
 
-@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE)
+@pytest.mark.qt_log_ignore(TRAY_NOISE, OFFSCREEN_NOISE, MULTIMEDIA_NOISE)
 def test_tray_menu_opens_the_plan(
     qtbot: QtBot,
     window: MainWindow,
