@@ -1169,7 +1169,7 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Alle registraties tonen</translation>
     </message>
     <message>
-        <source>&amp;From</source>
+        <source>F&amp;rom</source>
         <translation>&amp;Van</translation>
     </message>
     <message>
@@ -4048,12 +4048,12 @@ Wat er gebeurde: %2</translation>
         <translation>tot</translation>
     </message>
     <message>
-        <source>&amp;Every</source>
+        <source>E&amp;very</source>
         <translation>&amp;Elke</translation>
     </message>
     <message>
         <source>&amp;Working hours</source>
-        <translation>&amp;Werktijden</translation>
+        <translation>Werkti&amp;jden</translation>
     </message>
     <message>
         <source>Working da&amp;ys</source>
@@ -4368,7 +4368,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Read the e&amp;xercise steps aloud</source>
-        <translation>Oefenstappen &amp;hardop voorlezen</translation>
+        <translation>Oefenstappen hardop voor&amp;lezen</translation>
     </message>
     <message>
         <source>Test voice</source>
@@ -4428,7 +4428,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Make a &amp;backup now</source>
-        <translation>Nu een &amp;back-up maken</translation>
+        <translation>Nu een back-&amp;up maken</translation>
     </message>
     <message>
         <source>Make a backup of the diary now</source>

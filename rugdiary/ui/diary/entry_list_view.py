@@ -163,7 +163,7 @@ class EntryListView(QWidget):
         self.show_all_button.setAccessibleName(self.show_all_button.text())
         self.show_all_button.setAccessibleDescription(self.tr("Show all entries"))
 
-        from_label = QLabel(self.tr("&From"), self)
+        from_label = QLabel(self.tr("F&rom"), self)
         from_label.setBuddy(self.from_date)
         to_label = QLabel(self.tr("&until"), self)
         to_label.setBuddy(self.to_date)

@@ -250,7 +250,7 @@ class RemindersView(QWidget):
         details.setContentsMargins(24, 0, 0, 0)
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         every = self._buddy(
-            QCoreApplication.translate("RemindersView", "&Every"), self.breaks_every
+            QCoreApplication.translate("RemindersView", "E&very"), self.breaks_every
         )
         working_hours = self._buddy(
             QCoreApplication.translate("RemindersView", "&Working hours"), self.breaks_start
