@@ -64,12 +64,12 @@ screenshots: $(STAMP) qm  ## render docs/screenshots/ again from seeded demo dat
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" demo >/dev/null && \
 	for page in today diary insights programs player report settings; do \
-		QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
+		QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot --force \
 			--page $$page --size 1100x720 -o $(SHOTS)/$$page.png || exit 1; \
 	done && \
-	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
+	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot --force \
 		--page insights --lang nl --size 1100x720 -o $(SHOTS)/insights-nl.png && \
-	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot \
+	QT_QPA_PLATFORM=offscreen $(BIN)/rugdiary --data-dir "$$tmp/data" screenshot --force \
 		--page today --lang nl --theme dark --size 1100x720 -o $(SHOTS)/today-nl-dark.png
 
 # Not part of `make test`: a few minutes of pictures to look through (build/screenshots/index.html).

@@ -185,6 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="put a backup back (default: the newest readable one)")
     restore.add_argument("backup", nargs="?", help="a backup file (see `rugdiary restore --list`)")
     restore.add_argument("--list", action="store_true", help="list the backups")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="also when the diary is from a newer RugDiary (it is set aside, not deleted)",
+    )
     restore.set_defaults(handler=_cmd_restore)
 
     demo = sub.add_parser("demo", help="fill an empty data folder with realistic sample data")
@@ -202,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light")
     shot.add_argument("--size", default="1100x720", metavar="WxH")
     shot.add_argument("--scale", type=float, default=1.0, help="e.g. 2 for 200%% scaling")
+    shot.add_argument("--force", action="store_true", help="replace FILE.png if it exists")
     shot.set_defaults(handler=_cmd_screenshot)
     return parser
 
@@ -209,7 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _data_dir(args: argparse.Namespace) -> Path:
     from rugdiary.paths import data_dir
 
-    folder = data_dir(args.data_dir)
+    try:
+        folder = data_dir(args.data_dir)
+    except ValueError:
+        raise BadInputError(
+            "--data-dir: the folder name is empty; give a folder, or leave the option out"
+        ) from None
     if folder.exists() and not folder.is_dir():
         # Else every command ended in a traceback ("Not a directory: …/diary.json").
         raise BadInputError(f"--data-dir: {folder} is a file, not a folder")
@@ -876,8 +887,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from rugdiary.storage.database import list_backups, restore_backup
-    from rugdiary.storage.errors import CorruptDataError
+    from rugdiary.storage.database import list_backups, restore
+    from rugdiary.storage.errors import CorruptDataError, NewerSchemaError
 
     folder = _data_dir(args)
     if args.list:
@@ -890,11 +901,19 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     chosen = Path(args.backup) if args.backup else None
     if chosen is not None and not chosen.is_file():
         raise BadInputError(f"backup: {chosen} is not a file")
-    before = {b.path for b in list_backups(folder)}
-    if chosen is None and not before:
+    if chosen is None and not list_backups(folder):
         raise BadInputError(f"there are no backups in {folder} yet; your diary was not changed")
     try:
-        used = restore_backup(folder, chosen)
+        done = restore(folder, chosen, replace_newer=args.force)
+    except NewerSchemaError as exc:
+        # The diary is not damaged: a newer RugDiary wrote it, and putting an older backup
+        # in its place would lose what was added there since.
+        _error(f"the data file cannot be used: {exc.reason}\n  file: {exc.path}")
+        _error(
+            "nothing was restored; `rugdiary restore --force` sets that diary aside (it is "
+            "kept) and puts the backup back"
+        )
+        return EXIT_DATA
     except CorruptDataError as exc:
         if chosen is None:
             raise
@@ -903,10 +922,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
             f"backup: {chosen} is not a RugDiary backup that can be read ({exc.reason}); "
             "your diary was not changed. An export goes in with `rugdiary import`."
         ) from None
-    print(f"Restored {used}")
-    kept = sorted(b.path for b in list_backups(folder) if b.path not in before)
-    if kept:
-        print(f"The diary as it was is kept as a backup: {kept[-1]}")
+    print(f"Restored {done.used}")
+    if done.kept is not None:
+        print(f"The diary as it was is kept as a backup: {done.kept}")
+    if done.set_aside is not None:
+        print(f"The diary as it was is set aside as: {done.set_aside}")
     return EXIT_OK
 
 
@@ -952,19 +972,24 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     # Both must be set before Qt starts: a screenshot never needs a display.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
-    from rugdiary.ui.app import render_screenshot
+    from rugdiary.ui.app import PAGES, screenshot_png
+
+    if args.page not in PAGES:
+        raise BadInputError(f"--page: unknown page {args.page!r}; valid pages: {', '.join(PAGES)}")
+    # As export and report: a picture of the diary never lands on the diary, and an
+    # existing file is replaced only with --force (atomically, 0600: it shows health data).
+    output = _checked_output(args)
+    payload = screenshot_png(
+        _data_dir(args), args.page, theme=args.theme, lang=args.lang, size=(width, height)
+    )
+    from rugdiary.storage.atomic import atomic_write_bytes
 
     try:
-        render_screenshot(
-            _data_dir(args),
-            args.page,
-            Path(args.output),
-            theme=args.theme,
-            lang=args.lang,
-            size=(width, height),
-        )
-    except ValueError as exc:
-        raise BadInputError(f"--page: {exc}") from None
+        atomic_write_bytes(output, payload)
+    except OSError as exc:
+        raise BadInputError(
+            f"-o: cannot write {output} ({exc.strerror or exc}); nothing was written"
+        ) from None
     print(args.output)
     return EXIT_OK
 

@@ -52,7 +52,9 @@ def _content(args: argparse.Namespace) -> tuple[Any, list[Any], list[Any], Path]
     from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
 
     library = load_library(resources_dir())
-    with cli._open(args) as db:
+    # Read-only, as `programs` itself: an export or a sheet changes nothing, so it works
+    # on a read-only folder and makes no diary in a mistyped --data-dir.
+    with cli._open(args, read_only=True) as db:
         own_exercises = ExerciseRepository(db).list()
         own_programs = ProgramRepository(db).list()
         pictures_dir = db.data_dir / PICTURES_DIR
@@ -75,11 +77,17 @@ def _find(args: argparse.Namespace) -> tuple[Any, dict[str, Any], Path]:
 
 def _write(args: argparse.Namespace, payload: bytes) -> Path:
     from rugdiary import cli
-    from rugdiary.storage.program_files import OutputExistsError, write_new_file
+    from rugdiary.storage.program_files import (
+        DataFolderFileError,
+        OutputExistsError,
+        write_new_file,
+    )
 
     output = Path(args.output)
     try:
-        write_new_file(output, payload, force=args.force)
+        write_new_file(output, payload, force=args.force, data_dir=cli._data_dir(args))
+    except DataFolderFileError as exc:
+        raise cli.BadInputError(f"-o: {exc}") from None
     except OutputExistsError:
         raise cli.BadInputError(f"-o: {output} exists already; add --force to replace it") from None
     except OSError as exc:
@@ -94,6 +102,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from rugdiary.core.program_file import build_programme_file, own_exercises_of
     from rugdiary.storage.program_files import export_pictures
 
+    # Before any work, as export and report: never one of the data folder's own files
+    # (with --force that replaced the diary with a programme), and no file without --force.
+    cli._checked_output(args)
     program, exercises, pictures_dir = _find(args)
     own = own_exercises_of(program, exercises)
     try:
@@ -195,6 +206,9 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     from rugdiary.reports.program_sheet import build_programme_sheet
     from rugdiary.storage.program_files import stored_picture
 
+    # Before any work, as export and report: never one of the data folder's own files
+    # (with --force that replaced the diary with a programme), and no file without --force.
+    cli._checked_output(args)
     program, exercises, pictures_dir = _find(args)
     level = Level(args.level) if args.level else program.level
     read = stored_picture(pictures_dir)

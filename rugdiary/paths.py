@@ -10,8 +10,14 @@ DATA_FILE_NAME = "diary.json"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder to use; the command-line option wins over the environment."""
-    if override:
+    """The data folder to use; the command-line option wins over the environment.
+
+    An empty `override` raises ValueError: taken as "not given" it wrote into the
+    environment's or the default folder, and as a path it would be the current folder.
+    """
+    if override is not None:
+        if not os.fspath(override).strip():
+            raise ValueError("the data folder given is empty")
         return Path(override).expanduser().resolve()
     env = os.environ.get(ENV_DATA_DIR)
     if env:

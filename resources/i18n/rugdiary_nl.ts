@@ -1270,8 +1270,8 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>&amp;Volgende</translation>
     </message>
     <message>
-        <source>I have read this notice</source>
-        <translation>Ik heb deze informatie gelezen</translation>
+        <source>Confirm the notice and close the welcome</source>
+        <translation>Bevestig dat je dit hebt gelezen en sluit de kennismaking</translation>
     </message>
     <message>
         <source>Next screen</source>
@@ -3207,6 +3207,10 @@ Wat er gebeurde: %2</translation>
         <translation>“%1” kon niet in een bestand worden gezet: %2</translation>
     </message>
     <message>
+        <source>%1 is one of RugDiary&apos;s own files (the diary or its backups). Choose another name or folder, so that the diary is never written over.</source>
+        <translation>%1 is een van de eigen bestanden van RugDiary (het dagboek of de back-ups). Kies een andere naam of map, zodat het dagboek nooit wordt overschreven.</translation>
+    </message>
+    <message>
         <source>RugDiary could not write the file %1. Choose another folder and try again.
 
 What happened: %2</source>
@@ -3678,6 +3682,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>the disk is full</source>
         <translation>de schijf is vol</translation>
+    </message>
+    <message>
+        <source>the diary file has gone missing since RugDiary opened it (moved, deleted, or on a disk that is no longer connected?)</source>
+        <translation>het dagboekbestand is verdwenen sinds RugDiary het opende (verplaatst, verwijderd, of op een schijf die niet meer is aangesloten?)</translation>
     </message>
     <message>
         <source>the data folder is read-only or not writable</source>
@@ -4264,6 +4272,10 @@ Wat er gebeurde: %2</translation>
         <translation>Automatisch starten bij inloggen werkt hier nog niet. Je kunt RugDiary zelf toevoegen aan de opstartprogramma&apos;s van je systeem.</translation>
     </message>
     <message>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
         <source>This could not be changed: %1.</source>
         <translation>Dit kon niet worden gewijzigd: %1.</translation>
     </message>
@@ -4810,6 +4822,20 @@ Nothing was changed. The folder is here:
         <translation>%1.
 
 Er is niets veranderd. De map staat hier:
+%2</translation>
+    </message>
+    <message>
+        <source>No backup was made on opening</source>
+        <translation>Bij het openen is geen back-up gemaakt</translation>
+    </message>
+    <message>
+        <source>Your diary is open and nothing in it was changed, but RugDiary could not make its usual backup of it: %1.
+
+Until that is put right, saving may fail too; what you type then stays in the form. The backups folder is here:
+%2</source>
+        <translation>Je dagboek is geopend en er is niets in veranderd, maar RugDiary kon de gebruikelijke back-up niet maken: %1.
+
+Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het formulier staan. De map met back-ups staat hier:
 %2</translation>
     </message>
     <message>

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from rugdiary.storage.errors import CorruptDataError, StorageWriteError
+from rugdiary.storage.errors import CorruptDataError, MissingDiaryError, StorageWriteError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -41,6 +41,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def private_dir(folder: Path) -> None:
+    """Make `folder` (and missing parents) and keep it 0700, like the data folder.
+
+    A folder inside the data folder holds health data too (an own exercise's picture says
+    what a physiotherapist prescribed); one made 0755 by an older version is tightened.
+    """
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        if folder.stat().st_mode & 0o077:
+            os.chmod(folder, DIR_MODE)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -119,6 +131,9 @@ class AtomicJSONStorage(Storage):
       returns as it is.
     - Writing in a read-only mode raises StorageWriteError (JSONStorage: OSError), the one
       error the app catches to keep what was typed and say that nothing was saved.
+    - A file that was there (read, primed or written) and has gone missing is not made
+      again: `write` raises MissingDiaryError (a DataFileError), because TinyDB would write
+      only the change it was making into empty tables. JSONStorage starts a new file.
     - Without `encoding` the file is UTF-8, not the locale's encoding, so a diary reads
       the same on every computer.
     - `close()` only forgets the cached content; there is no open file handle to close.
@@ -157,6 +172,9 @@ class AtomicJSONStorage(Storage):
             raise FileNotFoundError(2, "No such folder", str(self.path.parent))
         self._cache: Tables | None = None
         self._stamp: tuple[int, int, int, int] | None = None
+        self.had_file = False
+        """Whether the file has been there since this storage was made (read, primed or
+        written): once it has, a missing file means a lost diary, not a new one."""
         self.generation = 0
         """Counts loads of content this storage did not write itself."""
 
@@ -182,17 +200,24 @@ class AtomicJSONStorage(Storage):
         data = decode_tables(raw, self.path, self.encoding)
         # Stamp taken before reading: if the file changed meanwhile, the next read notices.
         self._cache, self._stamp = data, stamp
+        self.had_file = True
         self.generation += 1
         return data
 
     def prime(self, data: Tables) -> None:
         """Adopt `data`, just read and checked by the caller, as the current file content."""
         self._cache, self._stamp = data, self._disk_stamp()
+        self.had_file = self.had_file or self._stamp is not None
         self.generation += 1
 
     def write(self, data: Tables) -> None:
         if not self._writable:
             raise StorageWriteError(self.path, "the data file was opened read-only")
+        if self.had_file and self._disk_stamp() is None:
+            # TinyDB read the missing file as empty tables and added the change to them:
+            # written, that would be a new diary with only this change in it.
+            self._cache, self._stamp = None, None
+            raise MissingDiaryError.gone_while_open(self.path)
         try:
             payload = (
                 json.dumps(data, ensure_ascii=False, **self._kwargs).encode(self.encoding)
@@ -207,6 +232,7 @@ class AtomicJSONStorage(Storage):
             self._cache, self._stamp = None, None
             raise
         self._cache, self._stamp = data, self._disk_stamp()
+        self.had_file = True
 
     def close(self) -> None:
         self._cache, self._stamp = None, None

@@ -9,7 +9,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -48,9 +48,11 @@ __all__ = [
     "Database",
     "MissingDiaryError",
     "NewerSchemaError",
+    "Restored",
     "StorageWriteError",
     "diary_path",
     "list_backups",
+    "restore",
     "restore_backup",
     "restore_latest_backup",
 ]
@@ -58,6 +60,13 @@ __all__ = [
 SCHEMA_VERSION = 1
 LOCK_NAME = ".diary.lock"
 BACKUP_DIR = "backups"
+BACKUP_PREFIX = "diary-"
+PRE_RESTORE_PREFIX = "pre-restore-"
+"""Copies made by a restore of the diary it replaced. They are never rotated away: each is
+the only copy of the diary as it was before that restore, and someone trying old backups
+one after another makes several in a row (which would push it out of "the 5 newest")
+while the daily and weekly ones only see one day. Restores are rare, so all are kept
+until the person deletes them."""
 KEEP_DAILY = 14
 KEEP_WEEKLY = 8
 KEEP_RECENT = 5
@@ -115,6 +124,10 @@ class Backup:
 
     path: Path
     created: datetime
+    """The moment it was made, in local time (aware): backups are ordered by it."""
+    pre_restore: bool = False
+    """The diary as it was just before a restore: kept outside the rotation (see
+    PRE_RESTORE_PREFIX), so trying one old backup after another never deletes it."""
 
 
 def schema_of(tables: Tables) -> int:
@@ -223,9 +236,19 @@ def _acquire(lock: FolderLock, data_dir: Path) -> None:
         raise DataFileError(data_dir, _lock_problem(Path(lock.lock_file), exc)) from exc
 
 
-_BACKUP_NAME = re.compile(r"diary-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{6})\.json")
-"""diary-YYYYMMDD-HHMMSS-ffffff.json; matched by hand because datetime.strptime would import
+_BACKUP_NAME = re.compile(
+    r"(diary-|pre-restore-)(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{6})(Z?)\.json"
+)
+"""diary-YYYYMMDD-HHMMSS-ffffffZ.json in UTC (pre-restore-… likewise); without the Z, the
+local time older versions wrote. Matched by hand because datetime.strptime would import
 _strptime, calendar and locale during start-up, where the backups are listed."""
+
+
+def _backup_stamp(moment: datetime) -> str:
+    """`moment` in UTC for a backup's name: local wall-clock time repeats an hour when the
+    clocks go back and jumps with a time-zone change, which put a newer backup's name
+    before an older one's, so a restore took the older and the rotation deleted the newer."""
+    return moment.astimezone(UTC).strftime("%Y%m%d-%H%M%S-%fZ")
 
 
 def is_data_folder_file(data_dir: Path, target: Path) -> bool:
@@ -251,23 +274,35 @@ def is_data_folder_file(data_dir: Path, target: Path) -> bool:
 
 
 def list_backups(data_dir: Path) -> list[Backup]:
-    """Backups in `data_dir`, newest first; their time comes from the file name."""
+    """Backups in `data_dir`, newest first: the rotating ones and the pre-restore copies.
+
+    Their moment comes from the file name: UTC (a Z) or, in names older versions gave,
+    local time, read in today's zone as it always was; they are ordered by that moment, not by
+    name, so an old local name sorts where it belongs among the UTC ones.
+    """
     found: list[Backup] = []
     folder = _backup_dir(data_dir)
     if not folder.is_dir():
         return found
-    for path in folder.glob("diary-*.json"):
+    names = (f"{BACKUP_PREFIX}*.json", f"{PRE_RESTORE_PREFIX}*.json")
+    for path in (path for name in names for path in folder.glob(name)):
         match = _BACKUP_NAME.fullmatch(path.name)
         if match is None:
             continue
+        prefix, *digits, utc = match.groups()
         try:
-            year, month, day, hour, minute, second, micro = (int(g) for g in match.groups())
-            created = datetime(year, month, day, hour, minute, second, micro)
+            year, month, day, hour, minute, second, micro = (int(g) for g in digits)
+            created = datetime(year, month, day, hour, minute, second, micro, UTC if utc else None)
         except ValueError:  # e.g. a month 13 in a file someone named by hand
             continue
-        found.append(Backup(path, created.astimezone()))
-    found.sort(key=lambda b: b.created, reverse=True)
+        found.append(Backup(path, created.astimezone(), prefix == PRE_RESTORE_PREFIX))
+    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
     return found
+
+
+def _rotating(backups: Sequence[Backup]) -> list[Backup]:
+    """The backups the rotation keeps or deletes (and that say when the last one was)."""
+    return [b for b in backups if not b.pre_restore]
 
 
 def backups_to_keep(backups: Sequence[Backup]) -> set[Path]:
@@ -291,25 +326,32 @@ def backups_to_keep(backups: Sequence[Backup]) -> set[Path]:
     return keep
 
 
-def _write_backup(data_dir: Path, content: bytes, now: datetime) -> Backup:
+def _new_backup_file(data_dir: Path, prefix: str, content: bytes, now: datetime) -> Backup:
+    """Write `content` to a backup file of a name no other file has, and return it."""
     folder = _backup_dir(data_dir)
     folder.mkdir(mode=DIR_MODE, exist_ok=True)
-    path = folder / f"diary-{now.strftime('%Y%m%d-%H%M%S-%f')}.json"
+    path = folder / f"{prefix}{_backup_stamp(now)}.json"
     while path.exists():
         # Never overwrite a backup, even when two are made within one clock tick.
         now += timedelta(microseconds=1)
-        path = folder / f"diary-{now.strftime('%Y%m%d-%H%M%S-%f')}.json"
+        path = folder / f"{prefix}{_backup_stamp(now)}.json"
     atomic_write_bytes(path, content)
-    backups = list_backups(data_dir)
+    return Backup(path, now.astimezone(), prefix == PRE_RESTORE_PREFIX)
+
+
+def _write_backup(data_dir: Path, content: bytes, now: datetime) -> Backup:
+    made = _new_backup_file(data_dir, BACKUP_PREFIX, content, now)
+    path = made.path
+    backups = _rotating(list_backups(data_dir))
     keep = backups_to_keep(backups)
-    # The backup just made always stays, even when its name sorts it among the old
+    # The backup just made always stays, even when its moment sorts it among the old
     # ones (the clock was set back): the caller reports it as made.
     keep.add(path)
     for old in backups:
         if old.path not in keep:
             with contextlib.suppress(OSError):
                 old.path.unlink()
-    return Backup(path, now)
+    return made
 
 
 class Database:
@@ -345,6 +387,8 @@ class Database:
         """Set when a save succeeded but the daily backup after it failed."""
         self.on_backup_problem: Callable[[StorageWriteError], None] | None = None
         """Called then too, so the app can say so without calling the save failed."""
+        self.open_backup_problem: StorageWriteError | None = None
+        """Set when the diary opened without its open-time backup (`backup_may_fail`)."""
 
     @classmethod
     def open(
@@ -356,6 +400,7 @@ class Database:
         migrations: Sequence[tuple[int, Migration]] = MIGRATIONS,
         schema: int = SCHEMA_VERSION,
         read_only: bool = False,
+        backup_may_fail: bool = False,
     ) -> Database:
         """Open (or create) the diary in `data_dir`.
 
@@ -366,6 +411,13 @@ class Database:
         `read_only` is for commands that only read: no lock, no backup, no migration
         written and no file created, so a diary on a read-only disk can still be read.
         Saves then raise StorageWriteError.
+
+        `backup_may_fail` is for the app: when the backup made on opening cannot be
+        written (a full disk, a backups folder it may not write), the diary opens anyway
+        and the error is kept in `open_backup_problem` to be shown. Nothing is lost by
+        it: the diary and the older backups stay as they were, every save is atomic, and
+        the daily backup is tried again with the first save. Refusing instead left a person
+        with a full disk unable even to read their diary or export it elsewhere.
         """
         clock = clock or SystemClock()
         data_dir = Path(data_dir)
@@ -385,7 +437,12 @@ class Database:
                 db._remove_stale_temp_files()
                 tables = db._prepare(migrations, schema)
                 db._storage.prime(tables)
-                db._backup_on_open()
+                try:
+                    db._backup_on_open()
+                except StorageWriteError as exc:
+                    if not backup_may_fail:
+                        raise
+                    db.open_backup_problem = exc
         except BaseException:
             db._tinydb.close()
             raise
@@ -496,7 +553,11 @@ class Database:
         `backup_problem` for the caller to warn about instead.
         """
         with self._locked():
-            if self._storage.changed_on_disk() and self.path.exists():
+            if not self.path.exists():
+                # Opening made or found the file, so it was lost meanwhile: building on the
+                # empty tables a missing file reads as would write a diary of one change.
+                raise MissingDiaryError.gone_while_open(self.path)
+            if self._storage.changed_on_disk():
                 # Another process wrote since we last looked: check before building on it.
                 self._storage.prime(read_checked(self.path))
             yield
@@ -540,6 +601,8 @@ class Database:
     def backup_now(self) -> Backup:
         """A backup of the current file, whatever backups exist already."""
         with self._locked():
+            if not self.path.exists():  # said as for a save, not as "No such file"
+                raise MissingDiaryError.gone_while_open(self.path)
             backup = self._backup(force=True)
         assert backup is not None  # forced backups are always written
         return backup
@@ -550,7 +613,8 @@ class Database:
         if not force:
             if self._last_backup_day == now.date():
                 return None
-            existing = list_backups(self.data_dir)
+            # A pre-restore copy is not today's backup: it holds the diary a restore replaced.
+            existing = _rotating(list_backups(self.data_dir))
             if existing and existing[0].created.date() == now.date():
                 self._last_backup_day = now.date()
                 return None
@@ -566,7 +630,7 @@ class Database:
     def _backup_on_open(self) -> None:
         """Keep the state the diary had when it was opened, unless the newest backup has it."""
         content = self.path.read_bytes()
-        existing = list_backups(self.data_dir)
+        existing = _rotating(list_backups(self.data_dir))
         if existing:
             newest = existing[0].path
             with contextlib.suppress(OSError):
@@ -585,16 +649,41 @@ class Database:
         self.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: the backup it used, and where the diary it replaced is now."""
+
+    used: Path
+    kept: Path | None = None
+    """The pre-restore copy of the readable diary it replaced, in backups/."""
+    set_aside: Path | None = None
+    """The unreadable (or newer-version) diary it replaced, kept beside the diary."""
+
+
 def restore_backup(
     data_dir: Path, backup: Path | None = None, *, clock: Clock | None = None
 ) -> Path:
-    """Put a backup in place of the data file and return which backup was used.
+    """Put a backup in place of the data file and return which backup was used (see
+    `restore`; a diary from a newer version is refused)."""
+    return restore(data_dir, backup, clock=clock).used
 
-    Without `backup`, the newest backup that reads cleanly is used. A data file that
-    cannot be read is set aside under a new name (never deleted, never written over);
-    a readable one is backed up first, so a restore can itself be undone. The diary is
-    replaced in one atomic rename: killed or out of disk space at any moment, the
-    folder holds either the old diary or the restored one, never none.
+
+def restore(
+    data_dir: Path,
+    backup: Path | None = None,
+    *,
+    clock: Clock | None = None,
+    replace_newer: bool = False,
+) -> Restored:
+    """Put a backup in place of the data file and say what was done.
+
+    Without `backup`, the newest backup that reads cleanly is used. A readable diary is
+    first copied to a pre-restore copy outside the rotation, so a restore can itself be
+    undone however many follow it. A diary that cannot be read is set aside under a new
+    name beside it (never deleted, never written over). A diary from a newer RugDiary is
+    not damaged: it raises NewerSchemaError and stays as it is, unless `replace_newer`
+    sets it aside too. The diary is replaced in one atomic rename: killed or out of disk
+    space at any moment, the folder holds either the old diary or the restored one.
     """
     clock = clock or SystemClock()
     data_dir = Path(data_dir)
@@ -620,27 +709,35 @@ def restore_backup(
     path = diary_path(data_dir)
     lock = FolderLock(data_dir / LOCK_NAME, timeout=2.0, mode=FILE_MODE)
     _acquire(lock, data_dir)
+    kept: Path | None = None
+    aside: Path | None = None
     try:
         now = clock.now()
-        target = path
         try:
             if path.exists():
                 try:
                     read_checked(path)
+                except NewerSchemaError:
+                    if not replace_newer:
+                        raise
+                    aside = _set_aside(path, now, "newer")
                 except DataFileError:
-                    target = _set_aside(path, now)
+                    aside = _set_aside(path, now, "damaged")
                 else:
-                    _write_backup(data_dir, path.read_bytes(), now)
+                    kept = _new_backup_file(
+                        data_dir, PRE_RESTORE_PREFIX, path.read_bytes(), now
+                    ).path
             atomic_write_bytes(path, content)
         except OSError as exc:
-            raise StorageWriteError.from_os_error(target.parent, exc) from exc
+            raise StorageWriteError.from_os_error((aside or path).parent, exc) from exc
     finally:
         lock.release()
-    return chosen
+    return Restored(chosen, kept, aside)
 
 
-def _set_aside(path: Path, now: datetime) -> Path:
-    """Keep the damaged `path` under a name no other file has; the diary stays in place.
+def _set_aside(path: Path, now: datetime, why: str) -> Path:
+    """Keep `path` (damaged, or from a newer version: `why`) under a name no other file
+    has, as diary.json.damaged-… or diary.json.newer-…; the diary stays in place.
 
     A hard link keeps it without copying and without a moment where `path` is missing;
     the restored diary then replaces `path` by a rename. Names carry microseconds and a
@@ -648,7 +745,7 @@ def _set_aside(path: Path, now: datetime) -> Path:
     """
     stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     for n in range(1000):
-        aside = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{n}" if n else ""))
+        aside = path.with_name(f"{path.name}.{why}-{stamp}" + (f"-{n}" if n else ""))
         try:
             os.link(path, aside)
         except FileExistsError:
@@ -662,7 +759,7 @@ def _set_aside(path: Path, now: datetime) -> Path:
             atomic_write_bytes(aside, path.read_bytes())
         fsync_dir(path.parent)
         return aside
-    raise OSError(errno.EEXIST, "too many set-aside copies of the damaged diary", str(path))
+    raise OSError(errno.EEXIST, f"too many set-aside copies of the {why} diary", str(path))
 
 
 def _private_lock_file(path: Path) -> None:

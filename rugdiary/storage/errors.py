@@ -28,7 +28,23 @@ class DataLockedError(DataFileError):
 
 
 class MissingDiaryError(DataFileError):
-    """The folder has backups but no diary: it was lost, not new, so no empty one is made."""
+    """The diary is gone where one was: the folder has backups but no diary, or the file
+    vanished while it was open. It was lost, not new, so no empty one is made."""
+
+    @classmethod
+    def gone_while_open(cls, path: Path) -> MissingDiaryError:
+        """The file was there when it was opened (or last written) and is missing now.
+
+        Writing would start a new diary holding only the change being saved, without the
+        rest of the diary or its `_meta`, and report success: a moved file, a sync tool or
+        an unplugged disk must rather make the save fail, so the person keeps what they
+        typed and learns where the diary went missing.
+        """
+        return cls(
+            path,
+            "the diary file has gone missing since RugDiary opened it (moved, deleted, or on "
+            "a disk that is no longer connected?)",
+        )
 
 
 class StorageWriteError(Exception):

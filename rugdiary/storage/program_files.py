@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.program_file import ImportPlan, picture_info
-from rugdiary.storage.atomic import FILE_MODE, Tables, atomic_write_bytes, fsync_dir
-from rugdiary.storage.database import Database
+from rugdiary.storage.atomic import FILE_MODE, Tables, atomic_write_bytes, fsync_dir, private_dir
+from rugdiary.storage.database import Database, is_data_folder_file
 from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
 
@@ -23,6 +23,11 @@ TRAVELLING_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 class OutputExistsError(FileExistsError):
     """The chosen output file is there already; it is replaced only when asked to."""
+
+
+class DataFolderFileError(OSError):
+    """The chosen output file is one of the data folder's own files (the diary, its lock,
+    its backups): `--force` must not let a programme file or a sheet replace the diary."""
 
 
 def stored_picture(pictures_dir: Path) -> Callable[[Exercise], bytes | None]:
@@ -74,7 +79,7 @@ def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
     temps: dict[str, str] = {}
     try:
         if plan.pictures:
-            pictures_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(pictures_dir)  # 0700 like the data folder: pictures are health data
         for name, data in plan.pictures.items():
             handle, temp = tempfile.mkstemp(dir=pictures_dir, prefix=".", suffix=".part")
             temps[name] = temp
@@ -138,8 +143,19 @@ def _remove(paths: Iterable[str]) -> None:
             os.unlink(path)
 
 
-def write_new_file(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` atomically; an existing file is replaced only with `force`."""
+def write_new_file(
+    path: Path, data: bytes, *, force: bool = False, data_dir: Path | None = None
+) -> None:
+    """Write `data` atomically; an existing file is replaced only with `force`.
+
+    With `data_dir`, one of that data folder's own files is refused, `force` or not
+    (DataFolderFileError; its text says why, for a dialog that shows str(error)).
+    """
+    if data_dir is not None and is_data_folder_file(data_dir, path):
+        raise DataFolderFileError(
+            f"{path} is one of the data folder's own files (the diary, its lock or its "
+            "backups); choose a file outside it"
+        )
     if path.exists() and not force:
         raise OutputExistsError(str(path))
     atomic_write_bytes(path, data)

@@ -44,6 +44,7 @@ from rugdiary.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from rugdiary.core.activity import ActivitySource
+    from rugdiary.ui.first_run.welcome import FirstRunResult
     from rugdiary.ui.reminders import ReminderService, ReminderTray
     from rugdiary.ui.single_instance import SingleInstance
 
@@ -174,11 +175,15 @@ def open_database(
     """Open the diary, asking the user what to do when it cannot be used; None means quit.
 
     The file is never changed here except by an explicit "Restore latest backup", which
-    keeps the unreadable file next to the restored one.
+    keeps the unreadable file next to the restored one. When only the backup made on
+    opening cannot be written (a full disk), the diary opens and a message says so: the
+    person can still read it, export it elsewhere, and free space (see Database.open).
     """
     while True:
         try:
-            return Database.open(data_dir, clock=clock, lock_timeout=lock_timeout)
+            db = Database.open(
+                data_dir, clock=clock, lock_timeout=lock_timeout, backup_may_fail=True
+            )
         except DataLockedError as error:
             choice = dialogs.ask_data_file_problem(
                 parent, dialogs.DataFileProblem.LOCKED, error.path, error.reason
@@ -219,6 +224,34 @@ def open_database(
                 parent, dialogs.DataFileProblem.OTHER, error.path, error.reason
             )
             return None
+        except StorageWriteError as error:
+            # A new diary or a migration's copy that cannot be written (a full disk, a
+            # folder it may not write): said as for a read-only folder, never a traceback
+            # and a start without any window.
+            dialogs.ask_data_file_problem(
+                parent, dialogs.DataFileProblem.OTHER, error.path, error.reason
+            )
+            return None
+        else:
+            if db.open_backup_problem is not None:
+                _say_no_backup_on_open(parent, db.open_backup_problem)
+            return db
+
+
+def _say_no_backup_on_open(parent: QWidget | None, error: StorageWriteError) -> None:
+    """Say that the diary opened without its backup: a full disk fails the saves next."""
+    dialogs.show_error(
+        parent,
+        QCoreApplication.translate("app", "No backup was made on opening"),
+        QCoreApplication.translate(
+            "app",
+            "Your diary is open and nothing in it was changed, but RugDiary could not make "
+            "its usual backup of it: %1.\n\nUntil that is put right, saving may fail too; "
+            "what you type then stays in the form. The backups folder is here:\n%2",
+        )
+        .replace("%1", error.reason.rstrip("."))
+        .replace("%2", str(error.path)),
+    )
 
 
 @dataclass
@@ -274,24 +307,37 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
     from rugdiary.ui.notifications import desktop_notifier
     from rugdiary.ui.reminders import ReminderService, ReminderTray, program_lookup, system_zone
     from rugdiary.ui.safety import show_red_flags_once
-    from rugdiary.ui.single_instance import RAISE, SingleInstance, bring_to_front
+    from rugdiary.ui.settings.preferences import Preferences
+    from rugdiary.ui.single_instance import RAISE, SingleInstance
 
     app = prepare_application(theme, lang)
     # Before the diary is opened: a second launch hands over instead of waiting on the lock.
     instance = SingleInstance.for_data_dir(Path(data_dir), parent=app)
     if instance.try_hand_over(RAISE):
         return 0
+    # Listen at once, not when the window is up: a data-file question, the welcome and the
+    # red-flag notice come first and may stay open for minutes, and a launch meanwhile
+    # would start a second copy. Until the window exists, a hand-over raises that dialog.
+    shown: list[QWidget] = []  # the main window, once it exists
+    if not instance.listen(lambda _message: _bring_forward(shown[0] if shown else None)) and (
+        instance.try_hand_over(RAISE)
+    ):
+        return 0  # another launch won a simultaneous start
     clock = SystemClock()
     db = open_database(Path(data_dir), clock=clock)
     if db is None:
+        instance.close()  # a retry in this process must not hand over to itself
         return EXIT_DATA_FILE
     try:
         services = Services.for_database(db, clock)
         preferences = services.settings
+        # Read through Preferences: a value this version does not know (hand-edited, or
+        # imported from a newer version's export) is the default, not a failed start.
+        stored = Preferences(preferences)
         if theme == "system":
-            apply_theme(app, preferences.get("theme", "system"))
-        if lang is None and preferences.get("language", "system") != "system":
-            apply_language(app, preferences.get("language"))
+            apply_theme(app, stored.theme())
+        if lang is None and stored.language() != "system":
+            apply_language(app, stored.language())
         load_reduce_motion(preferences)
         if first_run_needed(preferences):
             welcome = run_first_run(
@@ -299,7 +345,7 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
             )
             if welcome.wants_demo:
                 db.close()
-                db = _open_demo(Path(data_dir), clock)
+                db = _open_demo(Path(data_dir), clock, welcome)
                 services = Services.for_database(db, clock)
         else:
             show_red_flags_once(None, preferences)
@@ -327,19 +373,29 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
             window.setWindowTitle(QCoreApplication.translate("MainWindow", "RugDiary – demo diary"))
         if tray is not None:
             _connect_tray(app, tray, window)
-        if not instance.listen(lambda _message: bring_to_front(window)) and (
-            instance.try_hand_over(RAISE)
-        ):
-            db.close()
-            return 0  # another launch won a simultaneous start
+        shown.append(window)
         window.show()
         reminders.start()
         if window.insights_used_before():
             QTimer.singleShot(CHART_WARM_UP_DELAY_MS, warm_up_charts_in_background)
     except BaseException:
         db.close()
+        instance.close()
         raise
     return RunningApp(app, window, reminders, db, instance)
+
+
+def _bring_forward(window: QWidget | None) -> None:
+    """A later launch's hand-over: bring `window` forward, or the open start-up dialog before it.
+
+    Before the window exists this launch waits in a modal dialog (a data-file question,
+    the welcome, the red-flag notice); raising it shows the person where RugDiary is.
+    """
+    from rugdiary.ui.single_instance import bring_to_front
+
+    target = window if window is not None else QApplication.activeModalWidget()
+    if target is not None:
+        bring_to_front(target)
 
 
 ACTIVITY_DETECT_DELAY_MS = 1000
@@ -403,11 +459,17 @@ DEMO_FOLDER = "demo"
 DEMO_DAYS = 120
 
 
-def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
-    """A diary with sample data in its own folder, so trying the app never touches yours."""
+def _open_demo(
+    data_dir: Path, clock: SystemClock, welcome: FirstRunResult | None = None
+) -> Database:
+    """A diary with sample data in its own folder, so trying the app never touches yours.
+
+    `welcome` holds the answers given just before (language, diary reminder): this
+    session runs on the demo's settings, so they are stored there too, not only in yours.
+    """
     from rugdiary.core.demo import generate_demo_diary
     from rugdiary.storage.repositories import EntryRepository, SessionRepository
-    from rugdiary.ui.first_run import DONE_KEY
+    from rugdiary.ui.first_run import DONE_KEY, store_result
     from rugdiary.ui.safety import ACKNOWLEDGED_KEY
 
     demo = Database.open(data_dir / DEMO_FOLDER, clock=clock)
@@ -420,6 +482,8 @@ def _open_demo(data_dir: Path, clock: SystemClock) -> Database:
         SessionRepository(demo).add_many(diary.sessions)
     # The demo is a look around: no welcome, and the notice was seen a moment ago.
     demo_settings = services.settings
+    if welcome is not None:
+        store_result(demo_settings, welcome)
     demo_settings.set(DONE_KEY, True)
     demo_settings.set(ACKNOWLEDGED_KEY, True)
     return demo
@@ -480,12 +544,33 @@ def render_screenshot(
 
     The caller sets QT_QPA_PLATFORM=offscreen (and QT_SCALE_FACTOR) before Qt starts.
     Raises ValueError for an unknown page and DataFileError when the diary cannot be used.
+    The file is written atomically and 0600, like an export: the picture shows health data.
+    """
+    from rugdiary.storage.atomic import atomic_write_bytes
+
+    payload = screenshot_png(data_dir, page, theme=theme, lang=lang, size=size)
+    atomic_write_bytes(Path(output), payload)
+
+
+def screenshot_png(
+    data_dir: Path,
+    page: str,
+    *,
+    theme: str = "light",
+    lang: str = "en",
+    size: tuple[int, int] = (1100, 720),
+) -> bytes:
+    """Page `page` with the data folder's content, as the bytes of a PNG file.
+
+    Kept apart from writing it, so the caller decides where and how the picture goes
+    (the command line checks -o and --force before rendering, then writes atomically).
+    Raises as render_screenshot does.
     """
     if page not in PAGES:
         raise ValueError(f"unknown page {page!r}; valid pages: {', '.join(PAGES)}")
     previous_handler = qInstallMessageHandler(_quiet_offscreen)
     try:
-        _render(data_dir, page, output, theme=theme, lang=lang, size=size)
+        return _render(data_dir, page, theme=theme, lang=lang, size=size)
     finally:
         qInstallMessageHandler(previous_handler)
 
@@ -497,9 +582,9 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
     print(message, file=sys.stderr)
 
 
-def _render(
-    data_dir: Path, page: str, output: Path, *, theme: str, lang: str, size: tuple[int, int]
-) -> None:
+def _render(data_dir: Path, page: str, *, theme: str, lang: str, size: tuple[int, int]) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
     app = prepare_application(theme, lang)
     clock = SystemClock()
     db = Database.open(Path(data_dir), clock=clock)
@@ -511,12 +596,17 @@ def _render(
         window.show()
         _settle(app, window, page)
         pixmap = window.grab()
-        output = Path(output)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if not pixmap.save(str(output), "PNG"):
-            raise OSError(f"could not write {output}")
+        # Encoded in memory: QPixmap.save(path) writes in place with the umask's mode, so
+        # a failure left half a file and the picture of a diary was readable by all.
+        encoded = QByteArray()
+        buffer = QBuffer(encoded)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not pixmap.save(buffer, "PNG"):
+            raise OSError("the page could not be encoded as a PNG picture")
+        buffer.close()
         window.close()
         window.deleteLater()
         app.processEvents()
     finally:
         db.close()
+    return bytes(encoded.data())

@@ -483,6 +483,19 @@ class CuePlayer(QObject):
         if voice is not None:
             voice.say(text)
 
+    def test_sound(self, kind: Tone = Tone.PHASE) -> bool:
+        """Settings' "Test sound": play `kind` even with sound cues off, as the voice test speaks.
+
+        Hearing it is how someone decides to switch the cues on. False only when there is
+        no sound output (never raises).
+        """
+        enabled = self._sound_enabled
+        self._sound_enabled = True
+        try:
+            return self.play_tone(kind)
+        finally:
+            self._sound_enabled = enabled
+
     def shutdown(self) -> None:
         """End the voice process now (killed by its PID); the app never waits for it."""
         self._close_voice()

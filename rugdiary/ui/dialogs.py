@@ -75,8 +75,11 @@ def data_file_texts(problem: DataFileProblem, path: Path, reason: str) -> tuple[
         text = QCoreApplication.translate(
             "dialogs", "RugDiary could not open your diary and has not changed anything."
         )
+    from rugdiary.ui.reasons import reason_text  # only when a problem is shown, not at start-up
+
+    # The storage layer's reasons are English; in the dialog's language where known.
     details = QCoreApplication.translate("dialogs", "What happened: %1.").replace(
-        "%1", reason.rstrip(".")
+        "%1", reason_text(reason).rstrip(".")
     )
     return title, f"{text}\n\n{details}\n\n{location}"
 

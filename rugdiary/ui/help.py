@@ -385,9 +385,11 @@ class AboutDialog(QDialog):
             + "</p>"
         )
         self.folder_label.setText(self.tr("Your diary is kept in this folder:"))
-        self.folder.setAccessibleName(self.tr("Data folder"))
+        # The path is its own name (a screen reader reads what is shown); what it is, and
+        # what the button copies, are descriptions, so names start with the visible words.
+        self.folder.setAccessibleDescription(self.tr("Data folder"))
         self.copy_button.setText(self.tr("&Copy path"))
-        self.copy_button.setAccessibleName(self.tr("Copy the data folder path"))
+        self.copy_button.setAccessibleDescription(self.tr("Copy the data folder path"))
         self.evidence_button.setText(self.tr("&Evidence behind the exercises"))
         self.red_flags_button.setText(self.tr("&When to get help"))
 

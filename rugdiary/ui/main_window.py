@@ -599,11 +599,18 @@ class MainWindow(QMainWindow):
             self.player.controller.cues.set_voice_enabled(enabled)
 
     def _test_sound(self) -> None:
-        from rugdiary.ui.audio import Tone
+        """Plays with sound cues off too, as the voice test speaks: hearing it is how
+        someone decides to switch them on."""
+        from rugdiary.ui.audio import CuePlayer, Tone
 
         cues = self.player.controller.cues
         cues.prepare()
-        if not cues.play_tone(Tone.PHASE):
+        played = (
+            cues.test_sound(Tone.PHASE)
+            if isinstance(cues, CuePlayer)
+            else cues.play_tone(Tone.PHASE)
+        )
+        if not played:
             self.show_notice(self.tr("Sound is off or not available on this computer."))
 
     def _test_voice(self) -> None:

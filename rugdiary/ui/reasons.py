@@ -460,6 +460,15 @@ def table() -> list[tuple[str, str]]:
             QCoreApplication.translate("Reasons", "the disk is full"),
         ),
         (
+            r"the diary file has gone missing since RugDiary opened it \(moved, deleted, or on "
+            r"a disk that is no longer connected\?\)",
+            QCoreApplication.translate(
+                "Reasons",
+                "the diary file has gone missing since RugDiary opened it (moved, deleted, or "
+                "on a disk that is no longer connected?)",
+            ),
+        ),
+        (
             r"the data folder is read-only or not writable",
             QCoreApplication.translate("Reasons", "the data folder is read-only or not writable"),
         ),

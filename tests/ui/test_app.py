@@ -515,3 +515,96 @@ def test_a_process_with_the_collector_off_keeps_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# -- a full disk at start-up ------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs, filled up by the test when it is ready; unmounted afterwards."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (.ci/run runs as root)")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        pytest.skip(f"mount failed: {done.stderr.strip()}")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def _fill(disk: Path) -> None:
+    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for size in (65536, 4096, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+
+
+def test_a_full_disk_opens_the_diary_and_says_no_backup_was_made(
+    monkeypatch: pytest.MonkeyPatch, full_disk: Path, clock: FakeClock, make_entry: MakeEntry
+) -> None:
+    """The reviewer's gui_open.py: the backup made on opening failed with ENOSPC, and the
+    app ended with a traceback, showing neither a window nor a dialog."""
+    folder = full_disk / "data"
+    entry = make_entry(note="still here")
+    with Database.open(folder, clock=clock) as db:
+        EntryRepository(db, clock).add(entry)
+    clock.advance(3600)
+    (folder / "backups").rename(full_disk / "elsewhere")  # so opening wants a new backup
+    _fill(full_disk)
+    asked = answer(monkeypatch)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: shown.append((title, text)))
+    db = ui_app.open_database(folder, clock=clock)
+    assert db is not None
+    try:
+        assert EntryRepository(db, clock).list() == [entry]
+    finally:
+        db.close()
+    assert asked == []
+    ((title, text),) = shown
+    assert title == "No backup was made on opening"
+    assert "could not make its usual backup of it: the disk is full." in text
+    assert str(folder / "backups") in text
+
+
+def test_a_new_diary_on_a_full_disk_is_a_dialog_naming_the_file_and_the_cause(
+    monkeypatch: pytest.MonkeyPatch, full_disk: Path, clock: FakeClock
+) -> None:
+    folder = full_disk / "data"
+    folder.mkdir()
+    _fill(full_disk)
+    asked = answer(monkeypatch, DataFileChoice.QUIT)
+    assert ui_app.open_database(folder, clock=clock) is None
+    ((problem, path, reason),) = asked
+    assert problem is DataFileProblem.OTHER
+    assert path == folder / "diary.json"
+    assert reason == "the disk is full"
+    assert not (folder / "diary.json").exists()
+
+
+def test_the_pictures_folder_the_exercise_editor_makes_is_private(tmp_path: Path) -> None:
+    """Own exercises' pictures are health data, in a folder of the data folder: 0700 as it
+    is, not the umask's 0755 (and one an older version made 0755 is tightened)."""
+    from rugdiary.ui.programs.exercise_editor_controller import stage_picture
+
+    source = tmp_path / "photo.png"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n")
+    pictures = tmp_path / "data" / "pictures"
+    staged = stage_picture(source, pictures)
+    assert (pictures.stat().st_mode & 0o777, staged.stat().st_mode & 0o777) == (0o700, 0o600)
+    os.chmod(pictures, 0o755)
+    stage_picture(source, pictures)
+    assert pictures.stat().st_mode & 0o777 == 0o700

@@ -375,3 +375,23 @@ def test_today_stops_offering_a_program_deleted_on_the_programs_page(
     controller.reload(select_program="my-plan")
     controller.delete_program()
     assert window.today.view.program_name.text() != "My plan"
+
+
+def test_settings_test_sound_plays_with_sound_cues_off(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As "Test voice" speaks with the voice off: trying it is how one decides to switch on."""
+    from rugdiary.ui import audio
+
+    asked: list[audio.Tone] = []
+
+    def test_sound(self: audio.CuePlayer, kind: audio.Tone = audio.Tone.PHASE) -> bool:
+        asked.append(kind)
+        return True
+
+    monkeypatch.setattr(audio.CuePlayer, "test_sound", test_sound)
+    window.preferences.set_sound_cues(False)
+    window.show_page("settings")
+    window.settings_page.view.test_sound_button.click()
+    assert asked == [audio.Tone.PHASE]
+    assert "Sound is off" not in window.statusBar().currentMessage()

@@ -25,7 +25,7 @@ from rugdiary.core.programs import Program, ProgramItem, build_timeline
 from rugdiary.core.sessions import Session
 from rugdiary.reports import exchange
 from rugdiary.storage.database import SCHEMA_VERSION, Database, _lock_problem
-from rugdiary.storage.errors import DataLockedError, StorageWriteError
+from rugdiary.storage.errors import DataLockedError, MissingDiaryError, StorageWriteError
 from rugdiary.ui import dialogs
 from rugdiary.ui.data_files import controller
 from rugdiary.ui.main_window import MainWindow
@@ -340,7 +340,8 @@ def _player_reasons(folder: Path) -> list[str]:
     ):
         Database.open(diary.parent, lock_timeout=0.05)
     lock_file = _lock_problem(folder / ".diary.lock", OSError(errno.EROFS, "read-only"))
-    return [missing.value.message, full, read_only, locked.value.reason, lock_file]
+    gone = MissingDiaryError.gone_while_open(diary).reason
+    return [missing.value.message, full, read_only, locked.value.reason, lock_file, gone]
 
 
 def _reasons(broken: Broken) -> list[str]:

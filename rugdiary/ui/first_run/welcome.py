@@ -369,8 +369,12 @@ class FirstRunDialog(QDialog):
         self.back_button.setEnabled(index > 0)
         self.skip_button.setVisible(not at_end)
         self.next_button.setText(self.tr("I have &read this") if at_end else self.tr("&Next"))
-        self.next_button.setAccessibleName(
-            self.tr("I have read this notice") if at_end else self.tr("Next screen")
+        # Named by the words on it (so in every language the name starts with them); what
+        # it does goes in the description.
+        self.next_button.setAccessibleDescription(
+            self.tr("Confirm the notice and close the welcome")
+            if at_end
+            else self.tr("Next screen")
         )
         self.step_label.setText(
             self.tr("Step %1 of %2")

@@ -18,7 +18,7 @@ from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import MAX_STEPS, Dose, Doses, Exercise, Group, Level, Text
 from rugdiary.core.program_file import MAX_PICTURE_BYTES as FILE_PICTURE_BYTES
 from rugdiary.core.program_file import MAX_PICTURE_SIDE, picture_info
-from rugdiary.storage.atomic import FILE_MODE, fsync_dir
+from rugdiary.storage.atomic import FILE_MODE, fsync_dir, private_dir
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import dialogs
 from rugdiary.ui.programs.commands import ExerciseStore
@@ -119,7 +119,7 @@ def stage_picture(source: Path, pictures_dir: Path) -> Path:
     It takes its real name only once its exercise is saved (put_picture_in_place), so a
     failed save leaves the picture on disk as it was. Synced and private, like the diary.
     """
-    pictures_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(pictures_dir)  # 0700 like the data folder: the pictures are health data
     handle, temp = tempfile.mkstemp(dir=pictures_dir, prefix=".", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out, source.open("rb") as data:

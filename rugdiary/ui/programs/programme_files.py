@@ -23,7 +23,12 @@ from rugdiary.core.program_file import (
 )
 from rugdiary.core.programs import Program
 from rugdiary.storage.errors import DataFileError, StorageWriteError
-from rugdiary.storage.program_files import export_pictures, stored_picture, write_new_file
+from rugdiary.storage.program_files import (
+    DataFolderFileError,
+    export_pictures,
+    stored_picture,
+    write_new_file,
+)
 from rugdiary.ui import dialogs
 from rugdiary.ui.programs.controller import ProgramsController
 
@@ -156,8 +161,20 @@ class ProgrammeFilesController(QObject):
 
     def _write(self, target: Path, data: bytes, title: str) -> bool:
         try:
-            # The file dialog asked before replacing a file, so replacing is what was chosen.
-            write_new_file(target, data, force=True)
+            # The file dialog asked before replacing a file, so replacing is what was chosen;
+            # the data folder's own files (the diary, its backups) are refused all the same.
+            write_new_file(target, data, force=True, data_dir=self.pictures_dir.parent)
+        except DataFolderFileError:
+            dialogs.show_error(
+                self.view,
+                title,
+                QCoreApplication.translate(
+                    "Programs",
+                    "%1 is one of RugDiary's own files (the diary or its backups). Choose "
+                    "another name or folder, so that the diary is never written over.",
+                ).replace("%1", str(target)),
+            )
+            return False
         except OSError as error:
             dialogs.show_error(
                 self.view,

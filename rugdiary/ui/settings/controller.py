@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QSystemTrayIcon
 
@@ -13,11 +15,15 @@ from rugdiary.core.clock import Clock
 from rugdiary.storage.database import Backup, Database, restore_backup
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import autostart, dialogs
+from rugdiary.ui.first_run import DONE_KEY
 from rugdiary.ui.motion import set_reduce_motion
+from rugdiary.ui.reasons import reason_text
+from rugdiary.ui.safety import ACKNOWLEDGED_KEY
 from rugdiary.ui.settings.preferences import (
     AUTOSTART,
     KEEP_IN_TRAY,
     LANGUAGE,
+    REDUCE_MOTION,
     REMINDERS,
     SOUND_CUES,
     THEME,
@@ -99,11 +105,11 @@ class SettingsController(QObject):
         v.language.currentIndexChanged.connect(self._on_language)
         v.theme.currentIndexChanged.connect(self._on_theme)
         v.reduce_motion.toggled.connect(self._on_reduce_motion)
-        v.sound_cues.toggled.connect(self.preferences.set_sound_cues)
-        v.voice_cues.toggled.connect(self.preferences.set_voice_cues)
+        v.sound_cues.toggled.connect(partial(self._store, self.preferences.set_sound_cues))
+        v.voice_cues.toggled.connect(partial(self._store, self.preferences.set_voice_cues))
         v.test_sound_button.clicked.connect(self.testSoundRequested)
         v.test_voice_button.clicked.connect(self.testVoiceRequested)
-        v.keep_in_tray.toggled.connect(self.preferences.set_keep_in_tray)
+        v.keep_in_tray.toggled.connect(partial(self._store, self.preferences.set_keep_in_tray))
         v.autostart.toggled.connect(self.set_autostart)
         v.open_folder_button.clicked.connect(self.open_data_folder)
         v.backup_now_button.clicked.connect(self.backup_now)
@@ -111,6 +117,9 @@ class SettingsController(QObject):
         v.backups.currentRowChanged.connect(self._update_restore_button)
         v.backups.itemActivated.connect(lambda _item: self.restore_selected())
         preferences.changed.connect(self._on_preference_changed)
+        # The list is read again each time the page is shown: the daily backup made by a
+        # save on another page, or one made from the command line, is there when you return.
+        view.installEventFilter(self)
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -144,14 +153,42 @@ class SettingsController(QObject):
         v.data_folder.setText(str(self.db.data_dir))
         self.reload_backups()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Show:
+            self.reload_backups(select=self.selected_backup())
+        return super().eventFilter(watched, event)
+
     # -- look and sound ----------------------------------------------------------------------
 
+    def _store(self, setter: Callable[[bool], None], on: bool) -> bool:
+        """Save one switch; False (and said) when the diary file cannot be written."""
+        try:
+            setter(on)
+        except (StorageWriteError, DataFileError) as error:
+            self._not_saved(error)
+            return False
+        return True
+
+    def _not_saved(self, error: StorageWriteError | DataFileError) -> None:
+        """A choice the diary file refused (a full disk, a folder locked too long): show what
+        is stored again, and say why in the status bar.
+
+        Without this the control kept the new value, as if saved, until the next start.
+        """
+        self.load_plain()
+        self.notice.emit(
+            self.tr("Not saved: %1").replace("%1", reason_text(error.reason).rstrip(".")), False
+        )
+
     def _on_language(self, index: int) -> None:
-        self.preferences.set_language(self.view.language.itemData(index))
+        try:
+            self.preferences.set_language(self.view.language.itemData(index))
+        except (StorageWriteError, DataFileError) as error:
+            self._not_saved(error)
 
     def _on_reduce_motion(self, on: bool) -> None:
-        self.preferences.set_reduce_motion(on)
-        set_reduce_motion(on)
+        if self._store(self.preferences.set_reduce_motion, on):
+            set_reduce_motion(on)
 
     def _on_theme(self, index: int) -> None:
         self.set_theme(self.view.theme.itemData(index))
@@ -159,7 +196,11 @@ class SettingsController(QObject):
     def set_theme(self, theme: str) -> None:
         """Store and apply at once: the whole window changes colour without a restart."""
         self._apply_theme(theme)
-        self.preferences.set_theme(theme)
+        try:
+            self.preferences.set_theme(theme)
+        except (StorageWriteError, DataFileError) as error:
+            self._apply_theme(self.preferences.theme())  # the colours of what is stored
+            self._not_saved(error)
 
     def _on_preference_changed(self, key: str) -> None:
         p = self.preferences
@@ -175,7 +216,9 @@ class SettingsController(QObject):
             self.keepInTrayChanged.emit(p.keep_in_tray())
         elif key == AUTOSTART:
             self.autostartChanged.emit(p.autostart())
-        if key in (LANGUAGE, THEME, SOUND_CUES, VOICE_CUES, KEEP_IN_TRAY):
+        elif key == REDUCE_MOTION:
+            set_reduce_motion(p.reduce_motion())
+        if key in (LANGUAGE, THEME, REDUCE_MOTION, SOUND_CUES, VOICE_CUES, KEEP_IN_TRAY):
             self.load_plain()
 
     def load_plain(self) -> None:
@@ -211,12 +254,17 @@ class SettingsController(QObject):
             box.setChecked(not on)
             box.blockSignals(False)
             self.view.autostart_note.setText(
-                self.tr("This could not be changed: %1.").replace("%1", error.reason.rstrip("."))
+                self.tr("This could not be changed: %1.").replace(
+                    "%1", reason_text(error.reason).rstrip(".")
+                )
             )
             self.view.autostart_note.setVisible(True)
             return False
         self.view.autostart_note.setVisible(False)
-        self.preferences.set_autostart(on)
+        # Only a memory of the choice: the autostart entry just written is what counts, and
+        # the switch, read from that entry, already shows it.
+        with suppress(StorageWriteError, DataFileError):
+            self.preferences.set_autostart(on)
         return True
 
     # -- data folder -------------------------------------------------------------------------
@@ -291,7 +339,7 @@ class SettingsController(QObject):
         except (StorageWriteError, DataFileError) as error:
             self._backup_message(
                 self.tr("No backup was made: %1. Your diary is unchanged.").replace(
-                    "%1", error.reason.rstrip(".")
+                    "%1", reason_text(error.reason).rstrip(".")
                 )
             )
             return False
@@ -316,10 +364,11 @@ class SettingsController(QObject):
             reason = getattr(error, "reason", None) or str(error)
             self._backup_message(
                 self.tr("The backup was not restored: %1. Your diary is unchanged.").replace(
-                    "%1", reason.rstrip(".")
+                    "%1", reason_text(reason).rstrip(".")
                 )
             )
             return False
+        self._keep_seen(before)
         self.reload_backups(select=path)
         self._backup_message(
             self.tr(
@@ -331,7 +380,7 @@ class SettingsController(QObject):
         after = self._snapshot()
         if after[THEME] != before[THEME]:
             self._apply_theme(self.preferences.theme())
-        for key in (LANGUAGE, THEME, SOUND_CUES, VOICE_CUES, KEEP_IN_TRAY):
+        for key in (LANGUAGE, THEME, REDUCE_MOTION, SOUND_CUES, VOICE_CUES, KEEP_IN_TRAY):
             if after[key] != before[key]:
                 self._on_preference_changed(key)
         self.reminders.load()
@@ -344,15 +393,32 @@ class SettingsController(QObject):
         """Save reminder edits still waiting for the typing pause (the window closes)."""
         self.reminders.flush()
 
+    def _keep_seen(self, before: dict[str, object]) -> None:
+        """Keep the welcome done and the red-flag notice read when they were before the restore.
+
+        A backup from the first day predates the welcome; restoring it is going back to
+        older entries, not asking to see the welcome and the notice again at the next start.
+        """
+        repository = self.preferences.repository
+        for key in (DONE_KEY, ACKNOWLEDGED_KEY):
+            if before[key] is True and repository.get(key) is not True:
+                try:
+                    repository.set(key, True)
+                except (StorageWriteError, DataFileError):
+                    return  # then they are shown once more; the restore itself succeeded
+
     def _snapshot(self) -> dict[str, object]:
         p = self.preferences
         return {
             LANGUAGE: p.language(),
             THEME: p.theme(),
+            REDUCE_MOTION: p.reduce_motion(),
             SOUND_CUES: p.sound_cues(),
             VOICE_CUES: p.voice_cues(),
             KEEP_IN_TRAY: p.keep_in_tray(),
             REMINDERS: p.reminders(),
+            DONE_KEY: p.repository.get(DONE_KEY) is True,
+            ACKNOWLEDGED_KEY: p.repository.get(ACKNOWLEDGED_KEY) is True,
         }
 
     def _backup_message(self, text: str | None) -> None:

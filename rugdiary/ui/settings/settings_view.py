@@ -261,7 +261,8 @@ class SettingsView(QWidget):
         self.restore_button = QPushButton(
             QCoreApplication.translate("SettingsView", "&Restore…"), box
         )
-        self.restore_button.setAccessibleName(
+        # Named by its visible word in every language; what it restores is the description.
+        self.restore_button.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Restore the selected backup")
         )
         buttons = QHBoxLayout()

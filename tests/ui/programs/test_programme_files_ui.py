@@ -66,6 +66,22 @@ def test_export_asks_for_a_note_and_writes_the_file_with_the_picture(
     assert manifest["programme"]["note"]["en"] == "Twice a day."
 
 
+def test_export_never_writes_over_the_diary_even_when_the_person_said_replace(
+    monkeypatch: pytest.MonkeyPatch, files_page: ProgramsPage, data_dir: Path
+) -> None:
+    """The save dialog asked "replace?" and got yes; the diary is still not a target."""
+    from rugdiary.storage.database import diary_path
+
+    diary = diary_path(data_dir)
+    before = diary.read_bytes()
+    answer(monkeypatch, "ask_programme_export", "")
+    answer(monkeypatch, "choose_programme_export_file", diary)
+    errors = answer(monkeypatch, "show_error", None)
+    assert files_page.files.export() is None
+    assert diary.read_bytes() == before
+    assert "one of RugDiary's own files" in errors[0][2]
+
+
 def notices_name(args: list[Any] | None, words: str) -> bool:
     return args is not None and words in args[0]
 
