@@ -165,6 +165,13 @@ def install_app_translator(app: QApplication, locale: QLocale) -> bool:
     return False
 
 
+def _reason_text(reason: str) -> str:
+    """A storage reason in the UI's language; imported only when a problem is shown."""
+    from rugdiary.ui.reasons import reason_text
+
+    return reason_text(reason)
+
+
 def open_database(
     data_dir: Path,
     *,
@@ -215,7 +222,7 @@ def open_database(
                     QCoreApplication.translate(
                         "app", "%1.\n\nNothing was changed. The folder is here:\n%2"
                     )
-                    .replace("%1", restore_error.reason.rstrip(".").capitalize())
+                    .replace("%1", _reason_text(restore_error.reason).rstrip(".").capitalize())
                     .replace("%2", str(data_dir)),
                 )
                 return None
@@ -249,7 +256,7 @@ def _say_no_backup_on_open(parent: QWidget | None, error: StorageWriteError) -> 
             "its usual backup of it: %1.\n\nUntil that is put right, saving may fail too; "
             "what you type then stays in the form. The backups folder is here:\n%2",
         )
-        .replace("%1", error.reason.rstrip("."))
+        .replace("%1", _reason_text(error.reason).rstrip("."))
         .replace("%2", str(error.path)),
     )
 
@@ -420,7 +427,7 @@ def report_backup_problems(db: Database, window: MainWindow) -> None:
         window.show_notice(
             QCoreApplication.translate(
                 "app", "Saved, but the daily backup could not be made: %1"
-            ).replace("%1", error.reason)
+            ).replace("%1", _reason_text(error.reason))
         )
 
     db.on_backup_problem = notice

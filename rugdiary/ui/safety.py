@@ -156,12 +156,13 @@ class RedFlagDialog(QDialog):
         self.setWindowTitle(title)
         self.heading.setText(title)
         self.setAccessibleName(title)
+        # Named by its words in every language; what they refer to is the description.
         if self.mode is NoticeMode.FIRST_RUN:
             self.ok_button.setText(self.tr("I have read this"))
-            self.ok_button.setAccessibleName(self.tr("I have read this notice"))
+            self.ok_button.setAccessibleDescription(self.tr("I have read this notice"))
         else:
             self.ok_button.setText(self.tr("Close"))
-            self.ok_button.setAccessibleName(self.tr("Close the notice"))
+            self.ok_button.setAccessibleDescription(self.tr("Close the notice"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -50,3 +50,17 @@ def test_every_welcome_step_reads_well_in_dutch(qtbot: QtBot, step: int) -> None
         dialog.next()
     assert name_problems(dialog) == []
     assert dialog.next_button.accessibleDescription(), "what Next does is still said"
+
+
+@pytest.mark.usefixtures("dutch")
+@pytest.mark.parametrize("mode", ["first_run", "help"])
+def test_the_red_flag_notices_button_is_named_by_its_dutch_words(qtbot: QtBot, mode: str) -> None:
+    """ "Ik heb dit gelezen" was named "Ik heb deze informatie gelezen" in Dutch."""
+    from rugdiary.ui.safety import NoticeMode, RedFlagDialog
+
+    dialog = RedFlagDialog(NoticeMode(mode), lang="nl")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ok_button.text() in ("Ik heb dit gelezen", "Sluiten")
+    assert name_problems(dialog) == []

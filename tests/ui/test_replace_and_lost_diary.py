@@ -17,6 +17,7 @@ from rugdiary.storage.repositories import EntryRepository
 from rugdiary.ui import app as ui_app
 from rugdiary.ui import dialogs
 from rugdiary.ui.dialogs import DataFileChoice, DataFileProblem
+from tests.ui.test_reasons import dutch  # noqa: F401  (a fixture)
 
 
 def _typed(monkeypatch: pytest.MonkeyPatch, path: Path, selected: str = "") -> None:
@@ -143,3 +144,31 @@ def test_a_failed_backup_after_a_save_is_told_in_the_status_bar(
         EntryRepository(db, clock).add(new_entry(now=clock.now(), pain=1, stress=1))
         assert len(EntryRepository(db).list()) == 1
     assert notices == ["Saved, but the daily backup could not be made: the disk is full"]
+
+
+@pytest.mark.usefixtures("dutch")
+def test_a_failed_backup_after_a_save_is_told_in_dutch(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, clock: FakeClock
+) -> None:
+    """The reason is the storage layer's English one; the status bar says it in Dutch."""
+    import errno
+
+    from rugdiary.storage import database as database_module
+
+    notices: list[str] = []
+
+    class Window:
+        def show_notice(self, text: str, offer_undo: bool = False) -> None:
+            notices.append(text)
+
+    with Database.open(data_dir, clock=clock) as db:
+        ui_app.report_backup_problems(db, Window())  # type: ignore[arg-type]
+        clock.advance(86400)
+
+        def no_space(*_args: object) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(database_module, "_write_backup", no_space)
+        EntryRepository(db, clock).add(new_entry(now=clock.now(), pain=1, stress=1))
+    (notice,) = notices
+    assert notice.endswith(": de schijf is vol")
