@@ -77,17 +77,12 @@ def _find(args: argparse.Namespace) -> tuple[Any, dict[str, Any], Path]:
 
 def _write(args: argparse.Namespace, payload: bytes) -> Path:
     from rugdiary import cli
-    from rugdiary.storage.program_files import (
-        DataFolderFileError,
-        OutputExistsError,
-        write_new_file,
-    )
+    from rugdiary.storage.program_files import OutputExistsError, write_new_file
 
+    # The callers checked `-o` against the data folder's own files (cli._checked_output).
     output = Path(args.output)
     try:
-        write_new_file(output, payload, force=args.force, data_dir=cli._data_dir(args))
-    except DataFolderFileError as exc:
-        raise cli.BadInputError(f"-o: {exc}") from None
+        write_new_file(output, payload, force=args.force)
     except OutputExistsError:
         raise cli.BadInputError(f"-o: {output} exists already; add --force to replace it") from None
     except OSError as exc:

@@ -28,7 +28,7 @@ described (CLINICAL.md §5: SD at least 1). Scores that hardly move are mostly t
 rank correlation of ties says more about rounding than about the person."""
 
 Strength = Literal["none", "weak", "moderate", "strong"]
-Blocker = Literal["few_days", "sparse", "little_variation", "no_rho"]
+Blocker = Literal["few_days", "sparse", "little_variation"]
 """Why a same-day pattern is not described: too few days compared, too few days filled in,
 scores that hardly vary, or no correlation defined at all (a series that never changes)."""
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -125,12 +125,7 @@ def pattern_blocker(corr: CorrelationLike, check: DiaryCheck) -> Blocker | None:
     """
     if corr.n < MIN_DAYS:
         return "few_days"
-    blocker = diary_blocker(check)
-    if blocker is not None:
-        return blocker
-    if corr.rho is None or corr.ci95 is None:
-        return "no_rho"
-    return None
+    return diary_blocker(check)
 
 
 def diary_blocker(check: DiaryCheck) -> Literal["sparse", "little_variation"] | None:
@@ -145,11 +140,6 @@ def diary_blocker(check: DiaryCheck) -> Literal["sparse", "little_variation"] | 
     if not (check.pain_varies and check.stress_varies):
         return "little_variation"
     return None
-
-
-def next_day_pairs_needed(n: int) -> int:
-    """How many more pairs of consecutive logged days a next-day comparison needs."""
-    return max(0, MIN_NEXT_DAY_PAIRS - n)
 
 
 def _check_lang(lang: str) -> None:
@@ -315,7 +305,7 @@ def stress_pain_sentence(
             "er is nog te weinig variatie om te zien of je stress en je pijn samen op en neer "
             "gaan."
         )
-    if blocker == "no_rho" or corr.rho is None or corr.ci95 is None:
+    if corr.rho is None or corr.ci95 is None:
         if lang == "en":
             return (
                 f"{opening} ({_days(n, lang)} compared) your stress or your pain stayed at "

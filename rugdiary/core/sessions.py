@@ -60,7 +60,7 @@ class Session:
     `completed`: played to the end with at most a fifth of its work skipped
     (`player.COMPLETED_MAX_SKIPPED`); only such sessions count towards a level up.
     Not completed with a `stopped_reason`: stopped early. Not completed without one:
-    played to the end with more skipped ("partly done").
+    played to the end with more skipped (`partly_done`).
     """
 
     program_id: str
@@ -79,6 +79,12 @@ class Session:
     pain_after: int | None = None
     effort: int | None = None
     note: str = ""
+
+    @property
+    def partly_done(self) -> bool:
+        """Played to the end with more than a fifth of its work skipped: not stopped early."""
+        return not self.completed and self.stopped_reason is None
+
     """How it went, in the person's own words (optional)."""
 
     def __post_init__(self) -> None:

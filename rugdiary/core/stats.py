@@ -320,6 +320,11 @@ class Correlation:
         return self.n >= self.min_n
 
     @property
+    def more_needed(self) -> int:
+        """How many more pairs make it enough data (0 once it is)."""
+        return max(0, self.min_n - self.n)
+
+    @property
     def ci_excludes_zero(self) -> bool:
         return self.ci95 is not None and (self.ci95[0] > 0.0 or self.ci95[1] < 0.0)
 

@@ -18,7 +18,6 @@ import numpy as np
 from rugdiary.core import insights
 from rugdiary.core.stats import (
     MIN_GROUP_DAYS,
-    MIN_NEXT_DAY_PAIRS,
     MIN_WEEK_DAYS,
     Correlation,
     DailySeries,
@@ -269,9 +268,9 @@ def lag_table(
         if reason is not None:
             rows.append((name, "–", "–", "–", str(corr.n)))
             continue
-        if key != "same_day" and corr.n < MIN_NEXT_DAY_PAIRS:
+        if key != "same_day" and not corr.enough_data:
             rows.append((name, "–", "–", "–", str(corr.n)))
-            more = insights.next_day_pairs_needed(corr.n)
+            more = corr.more_needed
             sentences.append(rt.text("table_next_day_needs", lang, name=name, more=more, n=corr.n))
             continue
         if corr.rho is None or corr.ci95 is None:

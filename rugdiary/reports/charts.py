@@ -747,10 +747,10 @@ def build_lag_figure(
             if reason is not None:
                 continue
             rho, ci = corr.rho, corr.ci95
-            too_short = key != "same_day" and corr.n < MIN_NEXT_DAY_PAIRS
+            too_short = key != "same_day" and not corr.enough_data
             if too_short or rho is None or ci is None:
                 short = short or too_short
-                more = insights.next_day_pairs_needed(corr.n)
+                more = corr.more_needed
                 ax.text(
                     i,
                     0.5,

@@ -407,6 +407,10 @@ def _ordered_docs(table: Mapping[str, Any]) -> list[Any]:
 
 _T = TypeVar("_T", DiaryEntry, Session, SittingDay, ActivityScore, FlareRecord)
 
+_UNREADABLE = (ValidationError, ValueError, TypeError, OverflowError)
+"""What reading a stored record may raise: `_canonical` drops such a record from a
+period and `unreadable_dated_records` counts it, so both catch the same."""
+
 
 def _canonical(
     doc: Any,
@@ -423,7 +427,7 @@ def _canonical(
     """
     try:
         record = parse(doc)
-    except (ValidationError, ValueError, TypeError, OverflowError):
+    except _UNREADABLE:
         return dict(doc) if start is None and end is None and isinstance(doc, Mapping) else None
     if not inside(record, start, end):
         return None
@@ -528,7 +532,7 @@ def unreadable_dated_records(tables: Mapping[str, Mapping[str, Any]]) -> int:
         for doc in tables.get(name, {}).values():
             try:
                 parse(doc)
-            except (ValidationError, ValueError, TypeError, OverflowError):
+            except _UNREADABLE:
                 count += 1
     return count
 

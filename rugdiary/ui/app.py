@@ -226,15 +226,10 @@ def open_database(
                     .replace("%2", str(data_dir)),
                 )
                 return None
-        except DataFileError as error:
-            dialogs.ask_data_file_problem(
-                parent, dialogs.DataFileProblem.OTHER, error.path, error.reason
-            )
-            return None
-        except StorageWriteError as error:
-            # A new diary or a migration's copy that cannot be written (a full disk, a
-            # folder it may not write): said as for a read-only folder, never a traceback
-            # and a start without any window.
+        except (DataFileError, StorageWriteError) as error:
+            # A StorageWriteError is a new diary or a migration's copy that cannot be
+            # written (a full disk, a folder it may not write): said as for a read-only
+            # folder, never a traceback and a start without any window.
             dialogs.ask_data_file_problem(
                 parent, dialogs.DataFileProblem.OTHER, error.path, error.reason
             )

@@ -196,7 +196,7 @@ class DiaryController(QObject):
         Answers typed but not saved are only replaced after the person agrees: losing
         a half-written note is exactly the kind of small setback this app must avoid.
         """
-        if self.has_unsaved_input() and not dialogs.ask_discard_unsaved(self.view):
+        if not self._may_drop_typing():
             return False
         self._editing = entry
         self._when_touched = False
@@ -214,6 +214,11 @@ class DiaryController(QObject):
         self.form.pain.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def _may_drop_typing(self, detail: str | None = None) -> bool:
+        """Whether the form may be left: nothing typed, or the person agreed to leave it
+        (`detail` says what leaving would do)."""
+        return not self.has_unsaved_input() or dialogs.ask_discard_unsaved(self.view, detail)
+
     def has_unsaved_input(self) -> bool:
         """Whether the form holds answers that differ from what was loaded or cleared,
         its date and time included."""
@@ -226,9 +231,7 @@ class DiaryController(QObject):
         """
         if self._editing is None:
             return
-        if self.has_unsaved_input() and not dialogs.ask_discard_unsaved(
-            self.view, self.tr("Leave it and go back to a new entry?")
-        ):
+        if not self._may_drop_typing(self.tr("Leave it and go back to a new entry?")):
             return
         entry_id = self._editing.id
         self._leave_edit_mode()
@@ -300,9 +303,7 @@ class DiaryController(QObject):
         """
         if self._editing is None or self._editing.id != entry_id:
             return True
-        return not self.has_unsaved_input() or dialogs.ask_discard_unsaved(
-            self.view, self.tr("Undo the earlier change and leave it?")
-        )
+        return self._may_drop_typing(self.tr("Undo the earlier change and leave it?"))
 
     def entry_changed(self, entry_id: str, selected: bool) -> None:
         """An undo or redo changed `entry_id`: refresh, and leave a form that edits it."""

@@ -343,7 +343,7 @@ class EntryListModel(QAbstractTableModel):
             minutes = locale.toString(round(session.done_s / 60))
             if session.completed:
                 text = self.tr("Exercise · %1 min, finished").replace("%1", minutes)
-            elif session.stopped_reason is None:
+            elif session.partly_done:
                 # Played to the end with much of it skipped: not stopped (core/player.py).
                 text = self.tr("Exercise · %1 min, partly done").replace("%1", minutes)
             else:
@@ -357,7 +357,7 @@ class EntryListModel(QAbstractTableModel):
         minutes = QLocale().toString(round(session.done_s / 60))
         if session.completed:
             second = self.tr("%1 min, finished").replace("%1", minutes)
-        elif session.stopped_reason is None:
+        elif session.partly_done:
             second = self.tr("%1 min, partly done").replace("%1", minutes)
         else:
             second = self.tr("%1 min, stopped early").replace("%1", minutes)

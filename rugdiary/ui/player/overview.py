@@ -41,7 +41,7 @@ def session_line(session: Session, locale: QLocale | None = None) -> str:
     pain = pain_change_text(session)
     if pain is not None:
         parts.append(pain)
-    if not session.completed and session.stopped_reason is None:
+    if session.partly_done:
         # Played to the end with much of it skipped (core/player.py COMPLETED_MAX_SKIPPED):
         # not stopped, so "stopped early" would be wrong.
         parts.append(QCoreApplication.translate("player", "partly done"))

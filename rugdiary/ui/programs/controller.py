@@ -413,7 +413,7 @@ class ProgramsController(QObject):
                 )
             else:
                 detail = QCoreApplication.translate("Programs", "no pain score afterwards")
-            if not session.completed and session.stopped_reason is None:
+            if session.partly_done:
                 # Played to the end with much of it skipped (core/player.py): not stopped.
                 detail += QCoreApplication.translate("Programs", " · partly done")
             elif not session.completed:

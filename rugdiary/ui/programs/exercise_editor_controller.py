@@ -516,8 +516,13 @@ class ExerciseEditorController(QObject):
         """Copy the picture, save the exercise and close; on a problem keep everything typed."""
         view = self.view
         exercise_id = self.original.id if self.original else new_id(view.name.text())
+        picture = (
+            f"{exercise_id}.{self._picture_suffix}"
+            if self._picture_source is not None
+            else self._picture_name
+        )
         try:
-            exercise = self.build(exercise_id, self._picture_name)
+            exercise = self.build(exercise_id, picture)
         except ValidationError as error:
             self._show_invalid(error)
             return None
@@ -532,7 +537,6 @@ class ExerciseEditorController(QObject):
                     ).replace("%1", error.strerror or str(error))
                 )
                 return None
-            exercise = self.build(exercise_id, f"{exercise_id}.{self._picture_suffix}")
         try:
             stored = self.store.save(exercise)
         except (StorageWriteError, DataFileError) as error:

@@ -142,7 +142,7 @@ class TodayController(QObject):
         view.shown.connect(self._on_shown)
         # The app may stay open overnight: Today moves on to the new day by itself.
         self.day_watcher = DayWatcher(clock, self)
-        self.day_watcher.dayChanged.connect(self._on_day_changed)
+        self.day_watcher.dayChanged.connect(self._on_shown)
 
         self._update_save_state()
         self.refresh()
@@ -255,12 +255,9 @@ class TodayController(QObject):
         self._show_activities(today)
         self.view.tip_label.setText(tip_text(today, self.lang))
 
-    def _on_shown(self) -> None:
-        # The app may have stayed open overnight: reopening the page shows the new day.
-        if self._day != self.clock.now().date():
-            self.refresh()
-
-    def _on_day_changed(self, _day: date) -> None:
+    def _on_shown(self, *_day: date) -> None:
+        # The app may have stayed open overnight: reopening the page, or the day watcher
+        # at midnight, shows the new day.
         if self._day != self.clock.now().date():
             self.refresh()
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
@@ -22,6 +21,8 @@ from rugdiary.ui.today.data import BuiltinSource, ExerciseStore, ProgramCatalog,
 from rugdiary.ui.today.today_view import TodayView
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+
     from rugdiary.ui.activities.stores import ActivityStores
 
 

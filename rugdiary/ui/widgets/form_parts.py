@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -49,8 +49,6 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
 
 def note_count_text(count: int, limit: int) -> str:
     """ "120 of 2,000 characters", and a calm word when the note is too long to save."""
-    from PySide6.QtCore import QLocale
-
     locale = QLocale()
     text = (
         QCoreApplication.translate("FormParts", "%1 of %2 characters")
