@@ -27,6 +27,7 @@ from rugdiary import __version__
 from rugdiary.core import evidence
 from rugdiary.ui import dialogs
 from rugdiary.ui.services import content_language
+from rugdiary.ui.widgets.form_parts import without_mnemonic
 
 LICENCE = "GPL-3.0-or-later"
 
@@ -86,7 +87,7 @@ def _either(sequences: list[QKeySequence]) -> str:
 
 def _plain(text: str) -> str:
     """A menu text without its & mnemonic marker or trailing dots ("&Quit…" -> "Quit")."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…").strip()
+    return without_mnemonic(text).rstrip(".…").strip()
 
 
 def general_rows() -> list[ShortcutRow]:

@@ -39,6 +39,7 @@ from rugdiary.ui.widgets.form_parts import (
     message_label,
     note_count_text,
     save_button,
+    without_mnemonic,
 )
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
@@ -389,7 +390,7 @@ class EntryFormView(QWidget):
         """Named as it reads now ("Fewer details" when open): voice control users say what
         they see, and a screen reader's name must start with it in every language."""
         button = self.more_button
-        button.setAccessibleName(re.sub(r"&(.)", r"\1", button.text()))  # "&&" is one "&"
+        button.setAccessibleName(without_mnemonic(button.text()))
         button.setAccessibleDescription(
             self.tr("Hides the optional questions.")
             if button.isChecked()

@@ -104,7 +104,8 @@ class SettingsController(QObject):
         v = view
         v.language.currentIndexChanged.connect(self._on_language)
         v.theme.currentIndexChanged.connect(self._on_theme)
-        v.reduce_motion.toggled.connect(self._on_reduce_motion)
+        # Applied by _on_preference_changed, as after a restore: once, when it was stored.
+        v.reduce_motion.toggled.connect(partial(self._store, self.preferences.set_reduce_motion))
         v.sound_cues.toggled.connect(partial(self._store, self.preferences.set_sound_cues))
         v.voice_cues.toggled.connect(partial(self._store, self.preferences.set_voice_cues))
         v.test_sound_button.clicked.connect(self.testSoundRequested)
@@ -185,10 +186,6 @@ class SettingsController(QObject):
             self.preferences.set_language(self.view.language.itemData(index))
         except (StorageWriteError, DataFileError) as error:
             self._not_saved(error)
-
-    def _on_reduce_motion(self, on: bool) -> None:
-        if self._store(self.preferences.set_reduce_motion, on):
-            set_reduce_motion(on)
 
     def _on_theme(self, index: int) -> None:
         self.set_theme(self.view.theme.itemData(index))

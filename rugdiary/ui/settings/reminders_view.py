@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtGui import QPalette
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.reminders import MAX_BREAK_EVERY_MIN, MIN_BREAK_EVERY_MIN
 from rugdiary.ui.settings.day_picker import DayPicker
+from rugdiary.ui.widgets.form_parts import without_mnemonic
 
 
 def field_message(parent: QWidget, name: str, description: str = "") -> QLabel:
@@ -59,13 +59,8 @@ def name_after_label(widget: QWidget, visible: str, description: str) -> None:
     person using voice control says what they see ("click Every"), and a screen reader
     user hears the words on the screen first. The `&` of a keyboard mnemonic is left out.
     """
-    widget.setAccessibleName(_without_mnemonic(visible))
+    widget.setAccessibleName(without_mnemonic(visible))
     widget.setAccessibleDescription(description)
-
-
-def _without_mnemonic(text: str) -> str:
-    """`text` without the `&` that marks a mnemonic; `&&` is a literal ampersand."""
-    return re.sub(r"&(.)", r"\1", text)
 
 
 def time_edit(parent: QWidget, accessible: str = "") -> QTimeEdit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -45,6 +46,11 @@ def hint_label(text: str, parent: QWidget) -> QLabel:
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     label.setWordWrap(True)
     return label
+
+
+def without_mnemonic(text: str) -> str:
+    """`text` without the `&` that marks a mnemonic; `&&` is a literal ampersand."""
+    return re.sub(r"&(.)", r"\1", text)
 
 
 def note_count_text(count: int, limit: int) -> str:
