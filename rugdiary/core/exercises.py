@@ -121,7 +121,7 @@ class DoseMode(StrEnum):
 
 
 # Upper bounds keep a typo ("600" reps) from producing a four-hour session.
-_DOSE_LIMITS: dict[str, tuple[int, int]] = {
+DOSE_LIMITS: dict[str, tuple[int, int]] = {
     "reps": (1, 100),
     "sets": (1, 20),
     "hold_s": (1, 600),
@@ -130,7 +130,14 @@ _DOSE_LIMITS: dict[str, tuple[int, int]] = {
     "rest_s": (0, 600),
     "set_rest_s": (0, 900),
 }
-_WORK_FIELDS: tuple[str, ...] = ("hold_s", "tempo_s", "duration_s")
+"""(lowest, highest) of each Dose field; the editors' boxes take their ranges from here."""
+WORK_FIELD: dict[DoseMode, str] = {
+    DoseMode.HOLD: "hold_s",
+    DoseMode.REPS: "tempo_s",
+    DoseMode.TIMED: "duration_s",
+}
+"""The field that holds one repetition's seconds, per kind of dose."""
+_WORK_FIELDS: tuple[str, ...] = tuple(WORK_FIELD.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +161,7 @@ class Dose:
     per_side: bool = False
 
     def __post_init__(self) -> None:
-        for name, (low, high) in _DOSE_LIMITS.items():
+        for name, (low, high) in DOSE_LIMITS.items():
             value = getattr(self, name)
             low_here = 0 if name in _WORK_FIELDS else low
             _check_int(name, value, low_here, high)
@@ -207,9 +214,9 @@ class Dose:
 
         return replace(
             self,
-            reps=min(scale(self.reps), _DOSE_LIMITS["reps"][1]),
-            hold_s=min(scale(self.hold_s), _DOSE_LIMITS["hold_s"][1]),
-            duration_s=min(scale(self.duration_s), _DOSE_LIMITS["duration_s"][1]),
+            reps=min(scale(self.reps), DOSE_LIMITS["reps"][1]),
+            hold_s=min(scale(self.hold_s), DOSE_LIMITS["hold_s"][1]),
+            duration_s=min(scale(self.duration_s), DOSE_LIMITS["duration_s"][1]),
         )
 
     def to_dict(self) -> dict[str, Any]:

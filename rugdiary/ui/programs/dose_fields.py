@@ -6,21 +6,22 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from rugdiary.core.diary import ValidationError
-from rugdiary.core.exercises import Dose, DoseMode
+from rugdiary.core.exercises import DOSE_LIMITS, WORK_FIELD, Dose, DoseMode
 from rugdiary.ui.programs.texts import work_label
 from rugdiary.ui.widgets.form_parts import add_labelled_rows
 
-WORK_LIMITS: dict[DoseMode, int] = {
-    DoseMode.HOLD: 600,
-    DoseMode.REPS: 60,
-    DoseMode.TIMED: 4 * 3600,
-}
-"""The most seconds of one repetition per kind, as the Dose itself allows them
-(core/exercises.py); tests check the two agree. The box refuses more, so it never shows
-a number the program cannot store."""
+
+def work_limit(mode: DoseMode) -> int:
+    """The most seconds of one repetition of this kind, as the Dose itself allows.
+
+    The box refuses more, so it never shows a number the program cannot store.
+    """
+    return DOSE_LIMITS[WORK_FIELD[mode]][1]
 
 
-def _spin(low: int, high: int, suffix: str, name: str, parent: QWidget) -> QSpinBox:
+def _spin(field: str, suffix: str, name: str, parent: QWidget) -> QSpinBox:
+    """A box for one Dose field, with the range the Dose allows (work fields from 1)."""
+    low, high = DOSE_LIMITS[field]
     spin = QSpinBox(parent)
     spin.setRange(low, high)
     spin.setSuffix(suffix)
@@ -49,19 +50,19 @@ class DoseFields(QWidget):
         )
         seconds = QCoreApplication.translate("Programs", " s")
         # Named after its label, which follows the kind (see _show_mode).
-        self.work = _spin(1, WORK_LIMITS[DoseMode.HOLD], seconds, work_label(DoseMode.HOLD), self)
-        self.reps = _spin(1, 100, "", QCoreApplication.translate("Programs", "Repetitions"), self)
-        self.sets = _spin(1, 20, "", QCoreApplication.translate("Programs", "Sets"), self)
+        self.work = _spin(WORK_FIELD[DoseMode.HOLD], seconds, work_label(DoseMode.HOLD), self)
+        self.reps = _spin("reps", "", QCoreApplication.translate("Programs", "Repetitions"), self)
+        self.sets = _spin("sets", "", QCoreApplication.translate("Programs", "Sets"), self)
         # The name starts with the label's words (voice control says those); the rest is
         # the description.
         self.rest = _spin(
-            0, 600, seconds, QCoreApplication.translate("Programs", "Rest between reps"), self
+            "rest_s", seconds, QCoreApplication.translate("Programs", "Rest between reps"), self
         )
         self.rest.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Rest between repetitions")
         )
         self.set_rest = _spin(
-            0, 900, seconds, QCoreApplication.translate("Programs", "Rest between sets"), self
+            "set_rest_s", seconds, QCoreApplication.translate("Programs", "Rest between sets"), self
         )
         self.per_side = QCheckBox(QCoreApplication.translate("Programs", "Each side in turn"), self)
         # No name of its own: the box's text is it; the longer wording describes it.
@@ -157,7 +158,7 @@ class DoseFields(QWidget):
         boxes = (
             (self.reps, "reps"),
             (self.sets, "sets"),
-            (self.work, _WORK_FIELD[self.mode()]),
+            (self.work, WORK_FIELD[self.mode()]),
             (self.rest, "rest_s"),
             (self.set_rest, "set_rest_s"),
         )
@@ -176,18 +177,11 @@ class DoseFields(QWidget):
         label = work_label(mode)
         self.work_label.setText(label)
         self.work.setAccessibleName(label)
-        self.work.setMaximum(WORK_LIMITS[mode])
+        self.work.setMaximum(work_limit(mode))
 
     def _on_kind_changed(self, _index: int) -> None:
         mode = self.mode()
-        if mode is DoseMode.REPS and self.work.value() > WORK_LIMITS[DoseMode.REPS]:
+        if mode is DoseMode.REPS and self.work.value() > work_limit(DoseMode.REPS):
             self.work.setValue(3)  # a tempo above a minute per rep is a slip, not a plan
         self._show_mode(mode)
         self.doseChanged.emit()
-
-
-_WORK_FIELD: dict[DoseMode, str] = {
-    DoseMode.HOLD: "hold_s",
-    DoseMode.REPS: "tempo_s",
-    DoseMode.TIMED: "duration_s",
-}

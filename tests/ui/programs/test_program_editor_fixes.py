@@ -15,18 +15,16 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.diary import ValidationError
-from rugdiary.core.exercises import Dose, DoseMode, Level, Text
+from rugdiary.core.exercises import WORK_FIELD, Dose, DoseMode, Level, Text
 from rugdiary.core.programs import Program, ProgramItem
 from rugdiary.core.reminders import ExerciseReminder, ReminderSettings
 from rugdiary.storage.database import Database
 from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
 from rugdiary.ui import dialogs
-from rugdiary.ui.programs.dose_fields import WORK_LIMITS
+from rugdiary.ui.programs.dose_fields import work_limit
 from rugdiary.ui.programs.editor_controller import ProgramEditorController
 from rugdiary.ui.programs.page import ProgramsPage
 from tests.ui.test_a11y_walker import accessible_name, name_problems, normalised
-
-WORK_FIELD = {DoseMode.HOLD: "hold_s", DoseMode.REPS: "tempo_s", DoseMode.TIMED: "duration_s"}
 
 
 def add(editor: ProgramEditorController, exercise_id: str) -> None:
@@ -76,7 +74,7 @@ def type_into_seconds(qtbot: QtBot, editor: ProgramEditorController, text: str) 
 
 @pytest.mark.parametrize("mode", list(DoseMode))
 def test_the_seconds_box_allows_what_the_dose_allows(mode: DoseMode) -> None:
-    highest = WORK_LIMITS[mode]
+    highest = work_limit(mode)
     assert Dose(**{WORK_FIELD[mode]: highest}).work_s == highest
     with pytest.raises(ValidationError):
         Dose(**{WORK_FIELD[mode]: highest + 1})
