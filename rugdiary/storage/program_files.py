@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.program_file import ImportPlan, picture_info
@@ -76,18 +78,10 @@ def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
     """
     if not plan.changes_anything:
         return
-    temps: dict[str, str] = {}
+    temps: dict[str, Path] = {}
     try:
-        if plan.pictures:
-            private_dir(pictures_dir)  # 0700 like the data folder: pictures are health data
         for name, data in plan.pictures.items():
-            handle, temp = tempfile.mkstemp(dir=pictures_dir, prefix=".", suffix=".part")
-            temps[name] = temp
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, FILE_MODE)
+            temps[name] = stage_picture(pictures_dir, data)
     except OSError as exc:
         _remove(temps.values())
         raise StorageWriteError.from_os_error(pictures_dir, exc) from exc
@@ -126,6 +120,46 @@ def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
     _remove(str(pictures_dir / name) for name in replaced_pictures - kept_pictures)
 
 
+def stage_picture(pictures_dir: Path, data: bytes | BinaryIO) -> Path:
+    """Write a picture (its bytes, or an open file to copy) into the pictures folder under a
+    hidden temporary name; returns that path.
+
+    It takes its real name only once its record is saved (place_picture, or apply_import's
+    renames), so a failed save leaves the pictures on disk as they were. Synced and 0600,
+    in a 0700 folder, like the diary: the pictures are health data.
+    """
+    private_dir(pictures_dir)
+    handle, temp = tempfile.mkstemp(dir=pictures_dir, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                shutil.copyfileobj(data, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, FILE_MODE)
+    except OSError:
+        _remove([temp])
+        raise
+    return Path(temp)
+
+
+def place_picture(staged: Path, target: Path) -> None:
+    """Give a staged picture its real name, replacing the old file, and make that last."""
+    try:
+        os.replace(staged, target)
+    except OSError:
+        _remove([staged])
+        raise
+    fsync_dir(target.parent)
+
+
+def discard_picture(staged: Path) -> None:
+    """Remove a staged picture whose record was not saved."""
+    _remove([staged])
+
+
 def _put(tables: Tables, table: str, docs: list[dict[str, object]]) -> None:
     """Replace the documents with the same `id`, or add them with the next free doc id."""
     rows = tables.setdefault(table, {})
@@ -137,7 +171,7 @@ def _put(tables: Tables, table: str, docs: list[dict[str, object]]) -> None:
         rows[key] = doc
 
 
-def _remove(paths: Iterable[str]) -> None:
+def _remove(paths: Iterable[str | Path]) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             os.unlink(path)

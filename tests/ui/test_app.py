@@ -598,13 +598,13 @@ def test_a_new_diary_on_a_full_disk_is_a_dialog_naming_the_file_and_the_cause(
 def test_the_pictures_folder_the_exercise_editor_makes_is_private(tmp_path: Path) -> None:
     """Own exercises' pictures are health data, in a folder of the data folder: 0700 as it
     is, not the umask's 0755 (and one an older version made 0755 is tightened)."""
-    from rugdiary.ui.programs.exercise_editor_controller import stage_picture
+    from rugdiary.ui.programs.exercise_editor_controller import copy_picture_in
 
     source = tmp_path / "photo.png"
     source.write_bytes(b"\x89PNG\r\n\x1a\n")
     pictures = tmp_path / "data" / "pictures"
-    staged = stage_picture(source, pictures)
+    staged = copy_picture_in(source, pictures)
     assert (pictures.stat().st_mode & 0o777, staged.stat().st_mode & 0o777) == (0o700, 0o600)
     os.chmod(pictures, 0o755)
-    stage_picture(source, pictures)
+    copy_picture_in(source, pictures)
     assert pictures.stat().st_mode & 0o777 == 0o700

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -18,8 +15,8 @@ from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import MAX_STEPS, Dose, Doses, Exercise, Group, Level, Text
 from rugdiary.core.program_file import MAX_PICTURE_BYTES as FILE_PICTURE_BYTES
 from rugdiary.core.program_file import MAX_PICTURE_SIDE, picture_info
-from rugdiary.storage.atomic import FILE_MODE, fsync_dir, private_dir
 from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.storage.program_files import discard_picture, place_picture, stage_picture
 from rugdiary.ui import dialogs
 from rugdiary.ui.programs.commands import ExerciseStore
 from rugdiary.ui.programs.editor_controller import fear_word_warning, new_id
@@ -113,39 +110,10 @@ def check_picture(path: Path) -> str:
     return suffix
 
 
-def stage_picture(source: Path, pictures_dir: Path) -> Path:
-    """Copy the picture into the data folder under a temporary name; returns that path.
-
-    It takes its real name only once its exercise is saved (put_picture_in_place), so a
-    failed save leaves the picture on disk as it was. Synced and private, like the diary.
-    """
-    private_dir(pictures_dir)  # 0700 like the data folder: the pictures are health data
-    handle, temp = tempfile.mkstemp(dir=pictures_dir, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as data:
-            shutil.copyfileobj(data, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, FILE_MODE)
-    except OSError:
-        discard_picture(Path(temp))
-        raise
-    return Path(temp)
-
-
-def put_picture_in_place(staged: Path, target: Path) -> None:
-    """Give a staged picture its real name, replacing the old file, and make that last."""
-    try:
-        os.replace(staged, target)
-    except OSError:
-        discard_picture(staged)
-        raise
-    fsync_dir(target.parent)
-
-
-def discard_picture(staged: Path) -> None:
-    with contextlib.suppress(OSError):
-        staged.unlink()
+def copy_picture_in(source: Path, pictures_dir: Path) -> Path:
+    """Stage a copy of the chosen picture in the data folder (see stage_picture)."""
+    with source.open("rb") as data:
+        return stage_picture(pictures_dir, data)
 
 
 class ExerciseEditorController(QObject):
@@ -529,7 +497,7 @@ class ExerciseEditorController(QObject):
         staged: Path | None = None
         if self._picture_source is not None:
             try:
-                staged = stage_picture(self._picture_source, self.pictures.pictures_dir)
+                staged = copy_picture_in(self._picture_source, self.pictures.pictures_dir)
             except OSError as error:
                 view.show_message(
                     QCoreApplication.translate(
@@ -546,7 +514,7 @@ class ExerciseEditorController(QObject):
             return None
         if staged is not None and stored.picture:
             try:
-                put_picture_in_place(staged, self.pictures.pictures_dir / stored.picture)
+                place_picture(staged, self.pictures.pictures_dir / stored.picture)
             except OSError as error:
                 # The record is saved; only its new picture is missing. Choosing it again
                 # and saving puts it in place.
