@@ -533,27 +533,6 @@ def _settle(app: QApplication, window: MainWindow, page: str) -> None:
         app.processEvents()
 
 
-def render_screenshot(
-    data_dir: Path,
-    page: str,
-    output: Path,
-    *,
-    theme: str = "light",
-    lang: str = "en",
-    size: tuple[int, int] = (1100, 720),
-) -> None:
-    """Render page `page` with the data folder's content to a PNG at `output`.
-
-    The caller sets QT_QPA_PLATFORM=offscreen (and QT_SCALE_FACTOR) before Qt starts.
-    Raises ValueError for an unknown page and DataFileError when the diary cannot be used.
-    The file is written atomically and 0600, like an export: the picture shows health data.
-    """
-    from rugdiary.storage.atomic import atomic_write_bytes
-
-    payload = screenshot_png(data_dir, page, theme=theme, lang=lang, size=size)
-    atomic_write_bytes(Path(output), payload)
-
-
 def screenshot_png(
     data_dir: Path,
     page: str,
@@ -566,7 +545,8 @@ def screenshot_png(
 
     Kept apart from writing it, so the caller decides where and how the picture goes
     (the command line checks -o and --force before rendering, then writes atomically).
-    Raises as render_screenshot does.
+    Raises ValueError for an unknown page and DataFileError when the diary cannot be used.
+    The caller sets QT_QPA_PLATFORM=offscreen (and QT_SCALE_FACTOR) before Qt starts.
     """
     if page not in PAGES:
         raise ValueError(f"unknown page {page!r}; valid pages: {', '.join(PAGES)}")

@@ -201,12 +201,12 @@ def test_data_file_dialog_buttons(
         assert seen == [["Quit"]]
 
 
-def test_render_screenshot_rejects_an_unknown_page(tmp_path: Path) -> None:
+def test_a_screenshot_of_an_unknown_page_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="valid pages: today, diary"):
-        ui_app.render_screenshot(tmp_path / "data", "charts", tmp_path / "x.png")
+        ui_app.screenshot_png(tmp_path / "data", "charts")
 
 
-def test_render_screenshot_in_a_fresh_process(
+def test_a_screenshot_in_a_fresh_process(
     tmp_path: Path, clock: FakeClock, make_entry: MakeEntry
 ) -> None:
     """Scale factor and platform must be set before Qt starts, hence a child process."""
@@ -215,8 +215,8 @@ def test_render_screenshot_in_a_fresh_process(
         EntryRepository(db, clock).add(make_entry(tags=("walking",)))
     out = tmp_path / "shot.png"
     code = (
-        "import sys; from pathlib import Path; from rugdiary.ui.app import render_screenshot;"
-        "render_screenshot(Path(sys.argv[1]), 'diary', Path(sys.argv[2]), theme='dark')"
+        "import sys; from pathlib import Path; from rugdiary.ui.app import screenshot_png;"
+        "Path(sys.argv[2]).write_bytes(screenshot_png(Path(sys.argv[1]), 'diary', theme='dark'))"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
     done = subprocess.run(
