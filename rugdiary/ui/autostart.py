@@ -119,7 +119,9 @@ def set_enabled(
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(_reason(exc)) from exc
+            raise AutostartError(
+                f"the autostart file {path} cannot be removed ({_os_words(exc)})"
+            ) from exc
         return path
     text = desktop_entry(command if command is not None else launch_command(data_dir))
     try:
@@ -136,11 +138,13 @@ def set_enabled(
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise AutostartError(_reason(exc)) from exc
+        raise AutostartError(
+            f"the autostart folder {path.parent} cannot be written ({_os_words(exc)})"
+        ) from exc
     return path
 
 
-def _reason(exc: OSError) -> str:
-    detail = exc.strerror or str(exc)
-    where = exc.filename or ""
-    return f"{detail}: {where}" if where else detail
+def _os_words(exc: OSError) -> str:
+    """The system's own words for `exc`, in brackets after a reason the UI can translate
+    (ui/reasons.py): "Permission denied: /home/…" alone was English whatever the language."""
+    return exc.strerror or str(exc)

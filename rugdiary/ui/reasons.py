@@ -9,6 +9,14 @@ from PySide6.QtCore import QCoreApplication
 
 _PLACEHOLDER = re.compile(r"%(\d)")
 
+EVERY_BACKUP_UNREADABLE = r"no backup could be read \((.+)\)"
+"""database.restore's reason when no backup it tried could be read. Its group lists each
+backup's own reason ("name: reason; name: reason"), and those are put in the UI's language
+one by one: the template alone would leave them in English inside a Dutch sentence."""
+
+_NEXT_BACKUP = re.compile(r"; (?=[^\s;:/\\]+\.json: )")
+"""Where one backup's part of that list ends: before the next backup's file name."""
+
 
 def table() -> list[tuple[str, str]]:
     """(pattern, template) for each English reason; the first pattern that matches wins.
@@ -17,11 +25,14 @@ def table() -> list[tuple[str, str]]:
     for the JSON export's entries, sessions, sitting, activities, activity_scores and
     flares, the core validators' included; forms that show a core validator's reason
     (the diary form, the editors) put it through here too, and so does the player, for a
-    programme it cannot play and a session it cannot save (storage/errors.py). Left in
-    English: the reasons of programmes and exercises in a JSON export (core/programs.py,
-    exercises.py, body.py: many, and met only in a hand-edited file), Python's own words
-    after "not valid JSON:" and "not valid CSV:", an operating system's own words for a
-    failed write, and a reason added later until it has its line here (the tests find it).
+    programme it cannot play and a session it cannot save (storage/errors.py). So do the
+    start-up dialogs and the Settings page, for a diary file or data folder that cannot be
+    used, a backup that cannot be restored (storage/atomic.py, database.py) and the
+    autostart switch (ui/autostart.py). Left in English: the reasons of programmes and
+    exercises in a JSON export (core/programs.py, exercises.py, body.py: many, and met only
+    in a hand-edited file), Python's own words after "not valid JSON:" and "not valid CSV:",
+    an operating system's own words for a failed write (also in brackets after a reason
+    of ours), and a reason added later until it has its line here (the tests find it).
 
     A pattern matches the whole message, and its groups are the values that go back in
     unchanged as %1, %2, … of the template. Built per call because the template is looked
@@ -196,6 +207,12 @@ def table() -> list[tuple[str, str]]:
             QCoreApplication.translate(
                 "Reasons", "has %1 values but the header names %2; the row may be cut off"
             ),
+        ),
+        (
+            # The diary file's own (database.schema_of), before the CSV cell's below would
+            # translate only its end: "the data version is geen heel getal".
+            r"the data version is not a whole number",
+            QCoreApplication.translate("Reasons", "the data version is not a whole number"),
         ),
         # -- a CSV's cells ---------------------------------------------------------------
         (
@@ -490,6 +507,110 @@ def table() -> list[tuple[str, str]]:
                 "not writable",
             ),
         ),
+        (
+            r"the lock file (.+) belongs to another user \(uid (\d+)\), so this user cannot use "
+            r"the folder; remove that file or run RugDiary as its owner",
+            QCoreApplication.translate(
+                "Reasons",
+                "the lock file %1 belongs to another user (uid %2), so this user cannot use "
+                "the folder; remove that file or run RugDiary as its owner",
+            ),
+        ),
+        (
+            r"the lock file (.+) cannot be opened \((.+)\)",
+            QCoreApplication.translate("Reasons", "the lock file %1 cannot be opened (%2)"),
+        ),
+        # -- the diary file and its folder (start-up, a restore) -------------------------
+        (
+            r"the file is not text; it may be damaged",
+            QCoreApplication.translate("Reasons", "the file is not text; it may be damaged"),
+        ),
+        (
+            r"the file is cut off or damaged \(line (\d+), column (\d+)\)",
+            QCoreApplication.translate(
+                "Reasons", "the file is cut off or damaged (line %1, column %2)"
+            ),
+        ),
+        (
+            r"the file does not hold diary tables",
+            QCoreApplication.translate("Reasons", "the file does not hold diary tables"),
+        ),
+        (
+            r"table (.+) is not a set of records",
+            QCoreApplication.translate("Reasons", "table %1 is not a set of records"),
+        ),
+        (
+            r"table (.+) has a malformed record (.+)",
+            QCoreApplication.translate("Reasons", "table %1 has a malformed record %2"),
+        ),
+        (
+            r"this is a folder, not a diary file",
+            QCoreApplication.translate("Reasons", "this is a folder, not a diary file"),
+        ),
+        (
+            r"the file cannot be read \(no permission\)",
+            QCoreApplication.translate("Reasons", "the file cannot be read (no permission)"),
+        ),
+        (
+            r"it was written by a newer RugDiary \(data version (\d+); this version reads up "
+            r"to (\d+)\)\. Update RugDiary to open it\.",
+            QCoreApplication.translate(
+                "Reasons",
+                "it was written by a newer RugDiary (data version %1; this version reads up "
+                "to %2). Update RugDiary to open it.",
+            ),
+        ),
+        (
+            r"it is a link to (.+), which does not exist \(is that disk connected\?\); "
+            r"nothing was changed",
+            QCoreApplication.translate(
+                "Reasons",
+                "it is a link to %1, which does not exist (is that disk connected?); "
+                "nothing was changed",
+            ),
+        ),
+        (
+            r"it is a link to (.+), which leads round in a loop; nothing was changed",
+            QCoreApplication.translate(
+                "Reasons", "it is a link to %1, which leads round in a loop; nothing was changed"
+            ),
+        ),
+        (
+            r"the data folder cannot be created \((.+)\)",
+            QCoreApplication.translate("Reasons", "the data folder cannot be created (%1)"),
+        ),
+        (
+            r"the diary file is missing, but the folder has (\d+) backup\(s\), the newest "
+            r"from (.+); restore it rather than start an empty diary",
+            QCoreApplication.translate(
+                "Reasons",
+                "the diary file is missing, but the folder has %1 backup(s), the newest "
+                "from %2; restore it rather than start an empty diary",
+            ),
+        ),
+        (
+            r"there are no backups to restore",
+            QCoreApplication.translate("Reasons", "there are no backups to restore"),
+        ),
+        (
+            EVERY_BACKUP_UNREADABLE,
+            QCoreApplication.translate("Reasons", "no backup could be read (%1)"),
+        ),
+        # -- starting at login (ui/autostart.py) -----------------------------------------
+        (
+            r"starting at login is not supported on this system yet",
+            QCoreApplication.translate(
+                "Reasons", "starting at login is not supported on this system yet"
+            ),
+        ),
+        (
+            r"the autostart folder (.+) cannot be written \((.+)\)",
+            QCoreApplication.translate("Reasons", "the autostart folder %1 cannot be written (%2)"),
+        ),
+        (
+            r"the autostart file (.+) cannot be removed \((.+)\)",
+            QCoreApplication.translate("Reasons", "the autostart file %1 cannot be removed (%2)"),
+        ),
     ]
 
 
@@ -499,23 +620,36 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.DOTALL)
 
 
-def _template_for(message: str) -> tuple[str, tuple[str, ...]] | None:
+def _template_for(message: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """The first (pattern, template, values) of the table that matches all of `message`."""
     for pattern, template in table():
         found = _compiled(pattern).fullmatch(message)
         if found is not None:
-            return template, found.groups()
+            return pattern, template, found.groups()
     return None
 
 
+def _each_backup_text(listing: str) -> str:
+    """The listing ("name: reason; name: reason") with each reason in the UI's language."""
+    parts = []
+    for part in _NEXT_BACKUP.split(listing):
+        name, colon, reason = part.partition(": ")
+        parts.append(f"{name}{colon}{reason_text(reason)}" if colon else part)
+    return "; ".join(parts)
+
+
 def reason_text(message: str) -> str:
-    """`message` (an import problem's reason) in the UI's language; unchanged if unknown.
+    """`message` (an import problem's or the storage's reason) in the UI's language;
+    unchanged if unknown.
 
     An unknown reason is still the reason: English beats a line that says nothing.
     """
     matched = _template_for(message)
     if matched is None:
         return message
-    template, values = matched
+    pattern, template, values = matched
+    if pattern == EVERY_BACKUP_UNREADABLE:
+        values = (_each_backup_text(values[0]),)
 
     def value(placeholder: re.Match[str]) -> str:
         index = int(placeholder.group(1)) - 1

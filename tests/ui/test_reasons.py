@@ -8,7 +8,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,9 +24,21 @@ from rugdiary.core.exercises import Level, Text
 from rugdiary.core.programs import Program, ProgramItem, build_timeline
 from rugdiary.core.sessions import Session
 from rugdiary.reports import exchange
-from rugdiary.storage.database import SCHEMA_VERSION, Database, _lock_problem
-from rugdiary.storage.errors import DataLockedError, MissingDiaryError, StorageWriteError
-from rugdiary.ui import dialogs
+from rugdiary.storage.database import (
+    SCHEMA_VERSION,
+    Database,
+    _lock_problem,
+    diary_path,
+    read_checked,
+    restore,
+)
+from rugdiary.storage.errors import (
+    DataFileError,
+    DataLockedError,
+    MissingDiaryError,
+    StorageWriteError,
+)
+from rugdiary.ui import autostart, dialogs
 from rugdiary.ui.data_files import controller
 from rugdiary.ui.main_window import MainWindow
 from rugdiary.ui.reasons import is_known, reason_text, table
@@ -344,6 +356,92 @@ def _player_reasons(folder: Path) -> list[str]:
     return [missing.value.message, full, read_only, locked.value.reason, lock_file, gone]
 
 
+DAMAGED_DIARIES = {
+    "empty": b" \n",
+    "not text": b"\xff\xfe{}",
+    "cut off": b'{"entries": {"1": {"at": ',
+    "not tables": b"[1, 2]",
+    "not records": b'{"entries": [1, 2]}',
+    "malformed record": b'{"entries": {"one": {"pain": 3}}}',
+    "data version": b'{"_meta": {"1": {"schema": "two"}}}',
+    "newer": b'{"_meta": {"1": {"schema": 99}}}',
+}
+"""Diary files that read_checked refuses, one for each of its reasons and decode_tables'."""
+
+
+def _storage_reasons(folder: Path) -> list[str]:
+    """The reasons the start-up dialogs and the Settings page show for a diary file, its
+    folder, its lock and its backups (storage/atomic.py, database.py), and the autostart
+    switch's (ui/autostart.py), each made by the code that gives it."""
+    found: list[str] = []
+
+    def refused(call: Callable[[], object]) -> None:
+        with pytest.raises((DataFileError, autostart.AutostartError)) as caught:
+            call()
+        found.append(caught.value.reason)
+
+    for name, content in DAMAGED_DIARIES.items():
+        damaged = folder / f"{name}.json"
+        damaged.write_bytes(content)
+        refused(lambda damaged=damaged: read_checked(damaged))
+    refused(lambda: read_checked(folder))
+    unreadable = folder / "unreadable.json"
+    unreadable.write_bytes(b"{}")
+    with pytest.MonkeyPatch.context() as patch:  # root reads any file: say it was refused
+
+        def no_permission(path: Path) -> bytes:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+        patch.setattr(Path, "read_bytes", no_permission)
+        refused(lambda: read_checked(unreadable))
+    # A diary linked from elsewhere: the disk is unplugged, or the link leads to itself.
+    unplugged, looping = folder / "unplugged", folder / "looping"
+    for linked in (unplugged, looping):
+        linked.mkdir()
+    (unplugged / "diary.json").symlink_to(folder / "usb disk" / "diary.json")
+    (looping / "diary.json").symlink_to(looping / "diary.json")
+    refused(lambda: diary_path(unplugged))
+    refused(lambda: diary_path(looping))
+    # A data folder that cannot be made: a file stands where a folder should be.
+    (folder / "a file").write_text("")
+    refused(lambda: Database.open(folder / "a file" / "data"))
+    # The lock file of another user (root may open it anyway: say who owns it), and one
+    # the system cannot open for a reason of its own.
+    lock = folder / ".diary.lock"
+    lock.touch()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "geteuid", lambda: lock.stat().st_uid + 1, raising=False)
+        found.append(_lock_problem(lock, OSError(errno.EACCES, os.strerror(errno.EACCES))))
+    found.append(_lock_problem(lock, OSError(errno.EIO, os.strerror(errno.EIO))))
+    # A folder whose diary is gone but whose backups are there (the first opening made one).
+    lost = folder / "lost"
+    Database.open(lost).close()
+    (lost / "diary.json").unlink()
+    refused(lambda: Database.open(lost))
+    # A restore with no backups at all, and one whose every backup is damaged.
+    refused(lambda: restore(folder / "never backed up"))
+    backups = folder / "all damaged" / "backups"
+    backups.mkdir(parents=True)
+    (backups / "diary-20260301-080000-000000Z.json").write_bytes(b"")
+    (backups / "diary-20260302-080000-000000Z.json").write_bytes(b'{"entries": ')
+    refused(lambda: restore(folder / "all damaged"))
+    # Starting at login: a file where the autostart folder should be, a folder where its
+    # entry should be, and a system RugDiary has no way for.
+    config = folder / "config"
+    config.mkdir()
+    (config / "autostart").write_text("a file, not a folder")
+    env = {"XDG_CONFIG_HOME": str(config)}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(autostart.sys, "platform", "linux")
+        refused(lambda: autostart.set_enabled(True, command=["rugdiary"], environ=env))
+        (config / "autostart").unlink()
+        (config / "autostart" / autostart.FILE_NAME).mkdir(parents=True)
+        refused(lambda: autostart.set_enabled(False, environ=env))
+        patch.setattr(autostart.sys, "platform", "darwin")
+        refused(lambda: autostart.set_enabled(True, command=["rugdiary"], environ=env))
+    return found
+
+
 def _reasons(broken: Broken) -> list[str]:
     with pytest.raises(exchange.ImportFailed) as caught:
         exchange.import_data(
@@ -360,12 +458,19 @@ def player_reasons(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def reasons(player_reasons: list[str]) -> list[str]:
-    """Every reason the corpus and the player give, once each, in the order found."""
+def storage_reasons(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return _storage_reasons(tmp_path_factory.mktemp("storage"))
+
+
+@pytest.fixture(scope="module")
+def reasons(player_reasons: list[str], storage_reasons: list[str]) -> list[str]:
+    """Every reason the corpus, the player and the storage give, once each, in the order
+    found."""
     found: dict[str, None] = {}
     for broken in CORPUS:
         found.update(dict.fromkeys(_reasons(broken)))
     found.update(dict.fromkeys(player_reasons))
+    found.update(dict.fromkeys(storage_reasons))
     return list(found)
 
 
@@ -400,6 +505,13 @@ def test_every_reason_of_a_broken_file_is_known(broken: Broken) -> None:
 
 def test_every_reason_the_player_shows_is_known(player_reasons: list[str]) -> None:
     assert [reason for reason in player_reasons if not is_known(reason)] == []
+
+
+def test_every_reason_of_a_diary_file_its_backups_and_autostart_is_known(
+    storage_reasons: list[str],
+) -> None:
+    """What the start-up dialogs and the Settings page show: one reason each."""
+    assert [reason for reason in storage_reasons if not is_known(reason)] == []
 
 
 def test_a_longer_reason_about_a_missing_exercise_is_not_half_translated() -> None:
