@@ -271,7 +271,8 @@ def lag_table(
         if key != "same_day" and not corr.enough_data:
             rows.append((name, "–", "–", "–", str(corr.n)))
             more = corr.more_needed
-            sentences.append(rt.text("table_next_day_needs", lang, name=name, more=more, n=corr.n))
+            needs = rt.one_or_more("table_next_day_needs", more)  # "1 more pair", "2 more pairs"
+            sentences.append(rt.text(needs, lang, name=name, more=more, n=corr.n))
             continue
         if corr.rho is None or corr.ci95 is None:
             rows.append((name, "–", "–", "–", str(corr.n)))
@@ -384,9 +385,15 @@ def calendar_table(series: DailySeries, lang: Language) -> ChartTable:
     return ChartTable("calendar", title, summary, columns, rows)
 
 
-def high_low_table(result: HighLowStress, lang: Language) -> ChartTable:
+def high_low_table(
+    result: HighLowStress, lang: Language, check: insights.DiaryCheck | None = None
+) -> ChartTable:
+    """The split's means and difference; with `check`, only why when the chart gives none."""
     title = label("high_low_title", lang)
     columns = (_t("group", lang), _t("days", lang), _t("mean_pain", lang))
+    reason = _reason(check, lang) if result.n else None
+    if reason is not None:
+        return ChartTable("high_low", title, reason + ".", columns, ())
     if (
         result.difference is None
         or result.high_mean_pain is None
@@ -460,5 +467,5 @@ def chart_table(
     if key == "calendar":
         return calendar_table(series, lang)
     if key == "high_low":
-        return high_low_table(high_low, lang)
+        return high_low_table(high_low, lang, check)
     raise ValueError(f"no chart called {key!r}; choose one of {', '.join(TABLE_KEYS)}")

@@ -754,7 +754,7 @@ def build_lag_figure(
                 ax.text(
                     i,
                     0.5,
-                    rt.text("chart_next_day_needs", lang, more=more)
+                    rt.text(rt.one_or_more("chart_next_day_needs", more), lang, more=more)
                     if too_short
                     else label("not_enough_data", lang),
                     ha="center",
@@ -1016,12 +1016,16 @@ def build_high_low_figure(
     size: Size | None = None,
     dpi: float = 100.0,
     pool: FigurePool | None = None,
+    check: insights.DiaryCheck | None = None,
 ) -> Figure:
     """Mean pain on lower- and higher-stress days, and their difference with its 95% interval.
 
     The interval belongs to the difference (a block bootstrap in core.stats), so it is drawn
     on its own small panel around zero instead of being split over the two means, which would
-    suggest intervals that were never computed.
+    suggest intervals that were never computed. With `check` (stats.diary_check), a diary
+    with too few days filled in or scores that hardly move shows no means and no difference,
+    only why, as the sentence and the other comparison charts do (CLINICAL.md §5): two means
+    side by side read as a finding even without words.
     """
     pal = style.palette
     lang = style.lang
@@ -1044,8 +1048,10 @@ def build_high_low_figure(
         _decimal_axis(right.yaxis, lang)
         right.grid(axis="x", visible=False)
 
+        reason = rt.diary_reason(check, lang) if result.n else None
         if (
-            result.difference is None
+            reason is not None
+            or result.difference is None
             or result.high_mean_pain is None
             or result.low_mean_pain is None
             or result.median_stress is None
@@ -1053,7 +1059,7 @@ def build_high_low_figure(
             left.set_xticks([])
             right.set_ylim(-1.0, 1.0)
             need = "nothing_logged" if result.n == 0 else "no_split"
-            _note(left, label(need, lang), style)
+            _note(left, label(need, lang) if reason is None else reason, style)
             return fig
 
         median = _num(result.median_stress, lang).replace(",00", "").replace(".00", "")

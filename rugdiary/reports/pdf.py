@@ -247,10 +247,14 @@ class ReportData:
     medication: tuple[MedicationUse, ...]
     programs: tuple[ProgramUse, ...]
     stopped_early: int
+    """Sessions stopped with a reason (pain, time, other); see `partly_done` for the rest."""
     stopped_for_pain: int
     sleep_mean: float | None
     activity_mean: float | None
     latest_program: tuple[str, str] | None = field(default=None)
+    partly_done: int = 0
+    """Sessions played to the end with much skipped (`Session.partly_done`): not stopped
+    early, and not completed either, so they are counted on their own."""
     pain_then_now: PainChange | None = None
     """None when the period is too short, or its start or end has too few logged days."""
     other_weekly: Mapping[str, tuple[float | None, ...]] = field(default_factory=dict)
@@ -399,7 +403,8 @@ def collect_report_data(
             )
             for use in programs.values()
         ),
-        stopped_early=sum(1 for s in period_sessions if not s.completed),
+        stopped_early=sum(1 for s in period_sessions if s.stopped_reason is not None),
+        partly_done=sum(1 for s in period_sessions if s.partly_done),
         stopped_for_pain=sum(1 for s in period_sessions if s.stopped_reason is StopReason.PAIN),
         sleep_mean=_mean_or_none(series.optional["sleep"]),
         activity_mean=_mean_or_none(series.optional["activity_min"]),
@@ -1087,7 +1092,8 @@ class _Writer:
         Insights page describe: gated on the raw n, 30 days as logged could open it while
         only 24 of them had a 4-week baseline, and the lead then described 24. A diary with
         too many days left out, or with scores that hardly move, gets the reason instead of
-        a table; next-day rows need MIN_NEXT_DAY_PAIRS pairs of consecutive days.
+        a table, and the higher/lower-stress split gets no numbers either; next-day rows
+        need MIN_NEXT_DAY_PAIRS pairs of consecutive days.
         """
         s = self.summary
         same = s["detrended"]["same_day"]
@@ -1126,7 +1132,12 @@ class _Writer:
                 size=8.0,
             )
         split = s["high_low_stress"]
-        if split["difference"] is not None:
+        if split["difference"] is not None and not with_table:
+            # The split compares stress with pain as well: a diary the check holds back gets
+            # no means side by side (they read as a finding), only a pointer to the reason
+            # the lead has just given, as the Insights chart does.
+            self.para(self.t("high_low_withheld"), size=8.5, gap=0.8)
+        elif split["difference"] is not None:
             if split["ci95"] is not None:
                 lo, hi = split["ci95"]
                 ci = self.t("high_low_ci", lo=self.num(lo), hi=self.num(hi))
@@ -1244,7 +1255,8 @@ class _Writer:
                 weeks=self._weeks_text(data.series.n_days),
                 per_week=self.num(self._per_week(count)),
                 minutes=self._minutes_total(),
-                completed=count - data.stopped_early,
+                completed=count - data.stopped_early - data.partly_done,
+                partly=data.partly_done,
                 stopped=data.stopped_early,
                 stopped_pain=data.stopped_for_pain,
             ),

@@ -144,6 +144,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "Mean pain on days with stress above {median}: {high} (n = {n_high}); on other "
             "days: {low} (n = {n_low}); difference {diff} points{ci}."
         ),
+        "high_low_withheld": (
+            "Mean pain on higher- and lower-stress days is not compared either, for the same "
+            "reason."
+        ),
         "high_low_ci": " (95% CI {lo} to {hi}, block bootstrap)",
         "high_low_no_ci": " (no 95% CI: fewer than {min} days on one side)",
         "stats_lead": "Same day, against the person's own 4-week average ({days}): {finding}",
@@ -179,7 +183,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "exercise_heading": "Exercise",
         "exercise_summary": (
             "{sessions} in {weeks} weeks ({per_week} a week), {minutes} minutes in all; "
-            "{completed} completed, {stopped} stopped early ({stopped_pain} because of pain)."
+            "{completed} completed, {partly} partly done, {stopped} stopped early "
+            "({stopped_pain} because of pain)."
         ),
         "no_sessions": "No exercise sessions were recorded with the player in this period.",
         "reminders_line": "Reminders in this period: {parts}.",
@@ -286,6 +291,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yes": "yes",
         # Insights charts and their tables (chart_theme.LABELS has the older chart texts)
         "chart_next_day_needs": "{more} more pairs of\ndays in a row needed",
+        "chart_next_day_needs_one": "{more} more pair of\ndays in a row needed",
         # Chart texts with "\n" are two lines on a chart and one sentence in its table.
         "chart_next_day_rule": "Next day: shown from {min} pairs of days in a row",
         "chart_sparse": (
@@ -299,6 +305,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "chart_partial_week": "Part of a week (at the edge of the period)",
         "chart_week_mean_rule": "Mean pain only for weeks with at least {min} days filled in",
         "table_next_day_needs": "{name}: {more} more pairs of days in a row needed (n = {n}).",
+        "table_next_day_needs_one": "{name}: {more} more pair of days in a row needed (n = {n}).",
         "table_col_note": "Note",
         "table_partial_week": "part of a week: {days} of its 7 days in the period",
         "table_thin_week": "fewer than {min} days filled in: no mean pain",
@@ -435,6 +442,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "Gemiddelde pijn op dagen met stress boven {median}: {high} (n = {n_high}); op de "
             "andere dagen: {low} (n = {n_low}); verschil {diff} punten{ci}."
         ),
+        "high_low_withheld": (
+            "De gemiddelde pijn op dagen met meer en minder stress wordt om dezelfde reden ook "
+            "niet vergeleken."
+        ),
         "high_low_ci": " (95%-BI {lo} tot {hi}, blok-bootstrap)",
         "high_low_no_ci": " (geen 95%-BI: minder dan {min} dagen aan één kant)",
         "stats_lead": "Dezelfde dag, t.o.v. het eigen 4-weeksgemiddelde ({days}): {finding}",
@@ -474,8 +485,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "exercise_heading": "Oefenen",
         "exercise_summary": (
             "{sessions} in {weeks} weken ({per_week} per week), samen {minutes} minuten; "
-            "{completed} helemaal gedaan, {stopped} eerder gestopt ({stopped_pain} vanwege "
-            "pijn)."
+            "{completed} helemaal gedaan, {partly} deels gedaan, {stopped} eerder gestopt "
+            "({stopped_pain} vanwege pijn)."
         ),
         "no_sessions": "In deze periode zijn geen oefensessies met de speler vastgelegd.",
         "reminders_line": "Herinneringen in deze periode: {parts}.",
@@ -583,6 +594,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "col_flare": "Opvlamming",
         "yes": "ja",
         "chart_next_day_needs": "nog {more} paren van\ndagen achter elkaar nodig",
+        "chart_next_day_needs_one": "nog {more} paar van\ndagen achter elkaar nodig",
         "chart_next_day_rule": "De dag erna: te zien vanaf {min} paren van dagen achter elkaar",
         "chart_sparse": (
             "Te weinig dagen ingevuld om te vergelijken:\n{percent}% van de dagen van je eerste "
@@ -597,6 +609,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "Gemiddelde pijn alleen voor weken met minstens {min} ingevulde dagen"
         ),
         "table_next_day_needs": "{name}: nog {more} paren van dagen achter elkaar nodig (n = {n}).",
+        "table_next_day_needs_one": (
+            "{name}: nog {more} paar van dagen achter elkaar nodig (n = {n})."
+        ),
         "table_col_note": "Notitie",
         "table_partial_week": "deel van een week: {days} van de 7 dagen in de periode",
         "table_thin_week": "minder dan {min} dagen ingevuld: geen gemiddelde pijn",
@@ -671,6 +686,14 @@ def check_language(lang: str) -> ReportLanguage:
     if lang == "nl":
         return "nl"
     raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+
+
+def one_or_more(key: str, n: int) -> str:
+    """`key` for a count of `n`: its "_one" text ("1 more pair") for 1, else `key` itself.
+
+    Both languages use the singular for 1 only, as `count` does.
+    """
+    return f"{key}_one" if n == 1 else key
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -138,7 +138,8 @@ class ChartResult:
     """Same-day correlation of the raw daily scores: the number on the scatter chart."""
     check: insights.DiaryCheck | None = None
     """How complete and varied the diary is (stats.diary_check): the sentence, the numbers,
-    the scatter and the lag chart follow the same rules for describing a pattern."""
+    the scatter, the lag and the higher/lower-stress chart follow the same rules for
+    describing a pattern."""
     high_low: HighLowStress | None = None
     weeks: tuple[WeekSummary, ...] = ()
     insight: str = ""
@@ -426,7 +427,7 @@ def build_figure(
     if key == "calendar":
         return charts.build_calendar_figure(series, style, **kw)
     if key == "high_low":
-        return charts.build_high_low_figure(high_low, style, **kw)
+        return charts.build_high_low_figure(high_low, style, check=result.check, **kw)
     raise ValueError(f"no chart called {key!r}")
 
 

@@ -525,6 +525,13 @@ class InsightsController(QObject):
                 "charts appear here. Try a longer period to see earlier days."
             )
         if logged < MIN_TREND_DAYS:
+            # One day has its own sentence ("1 days" otherwise): Qt's %n plural needs an
+            # English translation file as well, which the app does not have.
+            if logged == 1:
+                return self.tr(
+                    "This period has 1 day filled in. A trend needs at least %1, so read "
+                    "the charts below as single days for now, not yet as a trend."
+                ).replace("%1", str(MIN_TREND_DAYS))
             return (
                 self.tr(
                     "This period has %1 days filled in. A trend needs at least %2, so read "

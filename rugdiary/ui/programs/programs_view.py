@@ -125,16 +125,18 @@ class ProgramsListView(QWidget):
         self.new_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Make a new program")
         )
+        # Named by their visible words ("Kopiëren…" in Dutch), which voice control users say;
+        # a longer name only started with them in English. Which program is the description.
         self.copy_button = QPushButton(QCoreApplication.translate("Programs", "Copy…"), self)
-        self.copy_button.setAccessibleName(
+        self.copy_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Copy the selected program to change it")
         )
         self.edit_button = QPushButton(QCoreApplication.translate("Programs", "Change…"), self)
-        self.edit_button.setAccessibleName(
+        self.edit_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Change the selected own program")
         )
         self.delete_button = QPushButton(QCoreApplication.translate("Programs", "Delete"), self)
-        self.delete_button.setAccessibleName(
+        self.delete_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Delete the selected own program")
         )
         # Both rows wrap in a narrow window rather than widen the list (issue 17).

@@ -21,6 +21,8 @@ from rugdiary.core.reminders import (
     ReminderScheduler,
     ReminderSettings,
 )
+from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.ui.reasons import reason_text
 from rugdiary.ui.settings.preferences import REMINDERS, Preferences
 from rugdiary.ui.settings.reminders_view import (
     ExerciseReminderRow,
@@ -59,6 +61,9 @@ class RemindersController(QObject):
 
     remindersChanged = Signal()
     """New reminder settings are stored; the reminder service should read them again."""
+    notice = Signal(str, bool)
+    """Reminders could not be saved: the same words as the form shows, for the status bar
+    (the bool: offer Undo; never here). It matters most when the form is hidden."""
 
     def __init__(
         self,
@@ -147,7 +152,7 @@ class RemindersController(QObject):
             v.quiet_end.setTime(to_qtime(q.end))
         finally:
             self._loading = False
-        for label in self._message_labels():
+        for label in (*self._message_labels(), v.save_message):
             _hide(label)
         self._update_enabled()
         self._show_pause(settings.paused_until)
@@ -203,7 +208,8 @@ class RemindersController(QObject):
         return not any(label.isVisibleTo(self.view) for label in self._message_labels())
 
     def apply(self) -> bool:
-        """Validate the whole form; save it and return True, or show why and save nothing."""
+        """Validate the whole form; save it and return True, or show why and save nothing
+        (also when the diary file refuses the save: the form then shows what is stored)."""
         self._timer.stop()
         v = self.view
         problems: list[tuple[QLabel, str]] = []
@@ -278,8 +284,7 @@ class RemindersController(QObject):
             quiet=quiet,
             paused_until=paused,
         )
-        self._store(settings)
-        return True
+        return self._store(settings)
 
     def _part(
         self,
@@ -344,8 +349,8 @@ class RemindersController(QObject):
             self._show_pause(self._service.settings.paused_until)
 
     def _set_paused(self, until: dt.datetime | None) -> None:
-        self._store(self.preferences.reminders().replace(paused_until=until))
-        self._show_pause(until)
+        if self._store(self.preferences.reminders().replace(paused_until=until)):
+            self._show_pause(until)
 
     def _show_pause(self, until: dt.datetime | None) -> None:
         v = self.view
@@ -413,15 +418,41 @@ class RemindersController(QObject):
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _store(self, settings: ReminderSettings) -> None:
+    def _store(self, settings: ReminderSettings) -> bool:
+        """Save `settings`; False (and said) when the diary file cannot be written."""
         before = self.preferences.reminders()
         self._storing = True
         try:
             self.preferences.set_reminders(settings)
+        except (StorageWriteError, DataFileError) as error:
+            failure: StorageWriteError | DataFileError | None = error
+        else:
+            failure = None
         finally:
             self._storing = False
+        if failure is not None:
+            self._not_saved(failure)
+            return False
+        _hide(self.view.save_message)
         if settings != before:
             self.remindersChanged.emit()
+        return True
+
+    def _not_saved(self, error: StorageWriteError | DataFileError) -> None:
+        """A save the diary file refused (a full disk, a folder locked too long).
+
+        The form goes back to what is stored: left as typed, it would look saved while the
+        reminders still came at the old times. The message says why, in the form (seen on
+        return to Settings) and in the status bar (seen when the form was hidden).
+        """
+        text = self.tr("Not saved: %1. These are the reminders still in use.").replace(
+            "%1", reason_text(error.reason).rstrip(".")
+        )
+        self.load()
+        label = self.view.save_message
+        label.setText(text)
+        label.setVisible(True)
+        self.notice.emit(text, False)
 
     def _on_preference_changed(self, key: str) -> None:
         # Someone else (the tray's pause, another page) changed reminders: show it,

@@ -156,6 +156,14 @@ class RemindersView(QWidget):
         super().__init__(parent)
         self.setObjectName("remindersForm")
 
+        # Shown when the diary file refused the reminders (a full disk): above everything,
+        # because the whole form has gone back to what is stored.
+        self.save_message = field_message(
+            self,
+            "remindersSaveMessage",
+            QCoreApplication.translate("RemindersView", "Message about saving the reminders"),
+        )
+
         # Pause
         self.pause_status = QLabel(self)
         self.pause_status.setObjectName("pauseStatus")
@@ -316,6 +324,7 @@ class RemindersView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
+        layout.addWidget(self.save_message)
         layout.addWidget(self.pause_status)
         layout.addLayout(pause_buttons)
         layout.addWidget(_rule(self))
