@@ -55,6 +55,10 @@
         <translation>Nog niet gescoord.</translation>
     </message>
     <message>
+        <source>Scored today: %1. Choose another score to correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last time: %1, on %2</source>
         <translation>Vorige score: %1 (%2)</translation>
     </message>
@@ -1568,6 +1572,10 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     <message>
         <source>Nothing is filled in for this period yet. As you keep the diary, your charts appear here. Try a longer period to see earlier days.</source>
         <translation>Voor deze periode is nog niets ingevuld. Als je het dagboek bijhoudt, verschijnen hier je grafieken. Kies een langere periode om eerdere dagen te zien.</translation>
+    </message>
+    <message>
+        <source>This period has 1 day filled in. A trend needs at least %1, so read the charts below as single days for now, not yet as a trend.</source>
+        <translation>In deze periode is 1 dag ingevuld. Voor een trend zijn er minstens %1 nodig. Lees de grafieken hieronder dus voorlopig als losse dagen, nog niet als trend.</translation>
     </message>
     <message>
         <source>This period has %1 days filled in. A trend needs at least %2, so read the charts below as single days for now, not yet as a trend.</source>
@@ -3444,6 +3452,10 @@ Wat er gebeurde: %2</translation>
         <translation>heeft %1 waarden, maar de kopregel noemt er %2; misschien is de rij afgebroken</translation>
     </message>
     <message>
+        <source>the data version is not a whole number</source>
+        <translation>het versienummer van de gegevens is geen heel getal</translation>
+    </message>
+    <message>
         <source>%1 is not a whole number</source>
         <translation>%1 is geen heel getal</translation>
     </message>
@@ -3699,6 +3711,82 @@ Wat er gebeurde: %2</translation>
         <source>the lock file %1 cannot be made or opened: the data folder is read-only or not writable</source>
         <translation>het slotbestand %1 kan niet worden gemaakt of geopend: in de gegevensmap kan niet worden geschreven</translation>
     </message>
+    <message>
+        <source>the lock file %1 belongs to another user (uid %2), so this user cannot use the folder; remove that file or run RugDiary as its owner</source>
+        <translation>het slotbestand %1 is van een andere gebruiker (uid %2), dus deze gebruiker kan de map niet gebruiken; verwijder dat bestand of start RugDiary als die gebruiker</translation>
+    </message>
+    <message>
+        <source>the lock file %1 cannot be opened (%2)</source>
+        <translation>het slotbestand %1 kan niet worden geopend (%2)</translation>
+    </message>
+    <message>
+        <source>the file is not text; it may be damaged</source>
+        <translation>het bestand is geen tekst; misschien is het onleesbaar geworden</translation>
+    </message>
+    <message>
+        <source>the file is cut off or damaged (line %1, column %2)</source>
+        <translation>het bestand is onvolledig of onleesbaar geworden (regel %1, kolom %2)</translation>
+    </message>
+    <message>
+        <source>the file does not hold diary tables</source>
+        <translation>het bestand bevat geen dagboektabellen</translation>
+    </message>
+    <message>
+        <source>table %1 is not a set of records</source>
+        <translation>tabel %1 is geen verzameling onderdelen</translation>
+    </message>
+    <message>
+        <source>table %1 has a malformed record %2</source>
+        <translation>tabel %1 heeft een onderdeel %2 dat niet klopt</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a diary file</source>
+        <translation>dit is een map, geen dagboekbestand</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (no permission)</source>
+        <translation>het bestand kan niet worden gelezen (geen toestemming)</translation>
+    </message>
+    <message>
+        <source>it was written by a newer RugDiary (data version %1; this version reads up to %2). Update RugDiary to open it.</source>
+        <translation>het is opgeslagen door een nieuwere RugDiary (gegevensversie %1; deze versie leest tot en met versie %2). Werk RugDiary bij om het te openen.</translation>
+    </message>
+    <message>
+        <source>it is a link to %1, which does not exist (is that disk connected?); nothing was changed</source>
+        <translation>het is een koppeling naar %1, en dat bestaat niet (is die schijf aangesloten?); er is niets veranderd</translation>
+    </message>
+    <message>
+        <source>it is a link to %1, which leads round in a loop; nothing was changed</source>
+        <translation>het is een koppeling naar %1, die in een kringetje rondloopt; er is niets veranderd</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be created (%1)</source>
+        <translation>de gegevensmap kan niet worden gemaakt (%1)</translation>
+    </message>
+    <message>
+        <source>the diary file is missing, but the folder has %1 backup(s), the newest from %2; restore it rather than start an empty diary</source>
+        <translation>het dagboekbestand ontbreekt, maar de map heeft %1 back-up(s), de nieuwste van %2; zet die terug in plaats van een leeg dagboek te beginnen</translation>
+    </message>
+    <message>
+        <source>there are no backups to restore</source>
+        <translation>er zijn geen back-ups om terug te zetten</translation>
+    </message>
+    <message>
+        <source>no backup could be read (%1)</source>
+        <translation>geen enkele back-up kon worden gelezen (%1)</translation>
+    </message>
+    <message>
+        <source>starting at login is not supported on this system yet</source>
+        <translation>automatisch starten bij inloggen werkt op dit systeem nog niet</translation>
+    </message>
+    <message>
+        <source>the autostart folder %1 cannot be written (%2)</source>
+        <translation>in de map %1 voor automatisch starten kan niet worden geschreven (%2)</translation>
+    </message>
+    <message>
+        <source>the autostart file %1 cannot be removed (%2)</source>
+        <translation>het bestand %1 voor automatisch starten kan niet worden verwijderd (%2)</translation>
+    </message>
 </context>
 <context>
     <name>RedFlagDialog</name>
@@ -3936,6 +4024,10 @@ Wat er gebeurde: %2</translation>
         <source>do not disturb</source>
         <translation>niet storen</translation>
     </message>
+    <message>
+        <source>Not saved: %1. These are the reminders still in use.</source>
+        <translation>Niet opgeslagen: %1. Dit zijn de herinneringen die nog gelden.</translation>
+    </message>
 </context>
 <context>
     <name>RemindersView</name>
@@ -3978,6 +4070,10 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>at</source>
         <translation>om</translation>
+    </message>
+    <message>
+        <source>Message about saving the reminders</source>
+        <translation>Bericht over het opslaan van de herinneringen</translation>
     </message>
     <message>
         <source>Pause for an hour</source>

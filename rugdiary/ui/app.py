@@ -40,6 +40,7 @@ from rugdiary.storage.errors import (
 from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
 from rugdiary.ui.services import Services, content_language
+from rugdiary.ui.settings.preferences import DEMO_HOME
 from rugdiary.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -172,6 +173,13 @@ def _reason_text(reason: str) -> str:
     return reason_text(reason)
 
 
+def _first_letter_up(reason: str) -> str:
+    """`reason` as a sentence of its own, without its full stop: the first letter up and
+    nothing else changed (str.capitalize lowered the rest: a path, a backup's name, RugDiary)."""
+    reason = reason.rstrip(".")
+    return reason[:1].upper() + reason[1:]
+
+
 def open_database(
     data_dir: Path,
     *,
@@ -222,7 +230,7 @@ def open_database(
                     QCoreApplication.translate(
                         "app", "%1.\n\nNothing was changed. The folder is here:\n%2"
                     )
-                    .replace("%1", _reason_text(restore_error.reason).rstrip(".").capitalize())
+                    .replace("%1", _first_letter_up(_reason_text(restore_error.reason)))
                     .replace("%2", str(data_dir)),
                 )
                 return None
@@ -371,7 +379,7 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
         # their work and the player keeps a session under way (shutdown_pages runs once).
         app.aboutToQuit.connect(window.shutdown_pages)
         report_backup_problems(db, window)
-        if services.data_dir != Path(data_dir):
+        if services.data_dir != Path(data_dir) or services.settings.get(DEMO_HOME):
             window.setWindowTitle(QCoreApplication.translate("MainWindow", "RugDiary – demo diary"))
         if tray is not None:
             _connect_tray(app, tray, window)
@@ -488,6 +496,7 @@ def _open_demo(
         store_result(demo_settings, welcome)
     demo_settings.set(DONE_KEY, True)
     demo_settings.set(ACKNOWLEDGED_KEY, True)
+    demo_settings.set(DEMO_HOME, str(data_dir.absolute()))
     return demo
 
 

@@ -635,6 +635,12 @@ class MainWindow(QMainWindow):
         if "programs" in self._built:
             self.programs.controller.reload()
         self._refresh_today()
+        # A hidden page reads the diary when it is shown; one on screen must do so now.
+        if "insights" in self._built and self.insights.view.isVisible():
+            self.insights.controller.refresh()  # the activities card follows its charts
+        if "settings" in self._built and self.settings_page.view.isVisible():
+            settings = self.settings_page.controller
+            settings.reload_backups(select=settings.selected_backup())
         if self.reminders is not None:
             self.reminders.reload()
 

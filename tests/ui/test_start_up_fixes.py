@@ -238,3 +238,42 @@ def test_the_data_file_dialog_gives_a_known_reason_in_the_apps_language() -> Non
     )
     assert "another RugDiary window" not in text
     assert "een ander RugDiary-venster" in text
+
+
+def test_starting_at_login_from_the_demo_opens_the_persons_own_folder(tmp_path: Path) -> None:
+    """Switched on while trying the example diary, the login entry must not open the
+    example: the person would log among invented entries. The example's window says what
+    it is however it was opened."""
+    data = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rugdiary.ui import dialogs\n"
+        "def welcome(dialog):\n"
+        "    dialog.next(); dialog.next()\n"
+        "    dialog.setup.demo.setChecked(True)\n"
+        "    dialog.next(); dialog.next()\n"
+        "    return True\n"
+        "dialogs.exec_dialog = welcome\n"
+        "from rugdiary.ui.app import start_gui\n"
+        "running = start_gui(Path(sys.argv[1]))\n"
+        "print(running.window.settings_page.controller.set_autostart(True))\n"
+        "print(running.window.windowTitle())\n"
+        "running.close()\n"
+        "again = start_gui(Path(sys.argv[1]) / 'demo')\n"
+        "print(again.window.windowTitle())\n"
+        "again.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["True", "RugDiary – demo diary", "RugDiary – demo diary"]
+    entry = (tmp_path / "config" / "autostart" / "rugdiary.desktop").read_text("utf-8")
+    (exec_line,) = [line for line in entry.splitlines() if line.startswith("Exec=")]
+    assert exec_line.endswith(f"--data-dir {data.resolve()}")

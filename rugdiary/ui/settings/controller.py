@@ -93,6 +93,7 @@ class SettingsController(QObject):
             view.reminders, preferences, clock, program_choices, parent=self
         )
         self.reminders.remindersChanged.connect(self.remindersChanged)
+        self.reminders.notice.connect(self.notice)
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         if autostart_supported is None:
@@ -242,9 +243,12 @@ class SettingsController(QObject):
     # -- at login ----------------------------------------------------------------------------
 
     def set_autostart(self, on: bool) -> bool:
-        """Write or remove the autostart entry; on failure the switch goes back and says why."""
+        """Write or remove the autostart entry; on failure the switch goes back and says why.
+
+        In the example diary the entry opens the person's own folder, not the example.
+        """
         try:
-            autostart.set_enabled(on, data_dir=self.db.data_dir)
+            autostart.set_enabled(on, data_dir=self.preferences.demo_home() or self.db.data_dir)
         except autostart.AutostartError as error:
             box = self.view.autostart
             box.blockSignals(True)

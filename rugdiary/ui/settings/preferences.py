@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +19,8 @@ REMINDERS: Final = "reminders"
 KEEP_IN_TRAY: Final = "keep_in_tray"
 TRAY_EXPLAINED: Final = "tray_explained"
 AUTOSTART: Final = "autostart"
+DEMO_HOME: Final = "demo_home"
+"""In the example diary only: the person's own data folder, beside which it lives."""
 
 LANGUAGES: Final[tuple[str, ...]] = ("system", "en", "nl")
 """What the language setting may hold; "system" follows the computer's language."""
@@ -99,6 +102,15 @@ class Preferences(QObject):
 
     def set_autostart(self, on: bool) -> None:
         self._set(AUTOSTART, bool(on))
+
+    def demo_home(self) -> Path | None:
+        """The person's own data folder when this diary is the example one, else None.
+
+        What the app does for good (start at login) belongs to that folder: a login that
+        opened the example diary would have the person log among invented entries.
+        """
+        value = self.repository.get(DEMO_HOME)
+        return Path(value) if isinstance(value, str) and value else None
 
     # -- reminders ---------------------------------------------------------------------------
 
