@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
             activities=self.activity_stores(),
         )
         page.controller.openDayRequested.connect(self.open_day)
+        page.controller.notice.connect(self.show_notice)
         if page.activities is not None:
             page.activities.editRequested.connect(self.open_activities)
         return page

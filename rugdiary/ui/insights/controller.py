@@ -158,6 +158,9 @@ class InsightsController(QObject):
     """One chart (its key) of the newest request is on screen; the rest may follow."""
 
     busyChanged = Signal(bool)
+    notice = Signal(str, bool)
+    """A short status message (a chart saved), as the other pages send (the bool: offer
+    Undo; never here)."""
 
     def __init__(
         self,
@@ -847,9 +850,10 @@ class InsightsController(QObject):
                 self.tr("The chart was not saved"),
                 self.tr("RugDiary could not write %1.\n\nWhat happened: %2")
                 .replace("%1", str(path))
-                .replace("%2", str(error)),
+                .replace("%2", getattr(error, "strerror", None) or str(error)),
             )
             return None
+        self.notice.emit(self.tr("Chart saved to %1").replace("%1", str(saved)), False)
         return saved
 
     # -- measurements -----------------------------------------------------------------------
