@@ -39,6 +39,15 @@ REJECTED_WORDS = {
     "matig": "reads as 'mediocre': 'middelsterk'",
     "space": "the key is the 'spatiebalk'",
     "data": "dates are 'datums'",
+    # Fear words: a back that "wears out" or a flare-up that "feels scary" teaches the
+    # bracing the app tries to undo (docs/clinical.md, wording rules).
+    "eng": "a fear word: 'zorgen geven', 'vervelend'",
+    "enge": "a fear word",
+    "gevaarlijk": "a fear word: say what to do instead",
+    "beschadigd": "a fear word: 'onleesbaar geworden' for a file",
+    "kapot": "a fear word",
+    "versleten": "a fear word",
+    "slijtage": "a fear word",
 }
 
 

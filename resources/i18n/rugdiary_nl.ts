@@ -1433,7 +1433,7 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <source>Most people with back pain have a flare-up now and then. It feels worrying, but it usually calms down within a few days.
 
 Keep moving gently. You do not need to hold your back still: let it move, breathe normally and let your muscles relax. That often feels better than keeping still.</source>
-        <translation>De meeste mensen met rugpijn hebben af en toe een opvlamming. Dat kan eng voelen, maar meestal wordt het binnen een paar dagen rustiger.
+        <translation>De meeste mensen met rugpijn hebben af en toe een opvlamming. Dat kan zorgen geven, maar meestal wordt het binnen een paar dagen rustiger.
 
 Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, adem gewoon door en laat je spieren ontspannen. Dat voelt vaak beter dan alles stilhouden.</translation>
     </message>
@@ -3815,7 +3815,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>How often you marked each place on the body map in this period, seen from behind. The fuller the colour, the more often.</source>
-        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Hoe donkerder de kleur, hoe vaker.</translation>
+        <translation>Hoe vaak je elke plek op de lichaamskaart hebt aangekruist in deze periode, van achteren gezien. Hoe voller de kleur, hoe vaker.</translation>
     </message>
     <message>
         <source>%1: once</source>
