@@ -67,7 +67,7 @@ def _find(db: Any, key: str) -> Any:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from rugdiary import cli
-    from rugdiary.core.activities import next_due
+    from rugdiary.core.activities import day_scores, next_due
     from rugdiary.storage.repositories import (
         ActivityRepository,
         ActivityScoreRepository,
@@ -82,7 +82,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     cli._warn_invalid([*invalid, *invalid_scores])
     due = next_due(items, scores, chosen, chosen_at)
     by_activity: dict[str, list[Any]] = {}
-    for item in scores:
+    # A day scored twice shows its latest score: the second one corrected the first.
+    for item in day_scores(scores):
         by_activity.setdefault(item.activity_id, []).append(item)
     if args.json:
         listed = [
@@ -144,8 +145,23 @@ def cmd_score(args: argparse.Namespace) -> int:
             score = new_score(activity, value, at)
         except ValidationError as exc:
             raise _bad(exc) from None
-        ActivityScoreRepository(db).add(score)
-    print(f"{cli._printable(activity.name)}: {score.score} on {score.at:%Y-%m-%d %H:%M}")
+        repo = ActivityScoreRepository(db)
+        same_day = [s for s in repo.list(score.day, score.day) if s.activity_id == activity.id]
+        repo.add(score)
+    line = f"{cli._printable(activity.name)}: {score.score} on {score.at:%Y-%m-%d %H:%M}"
+    earlier = [s for s in same_day if s.at <= score.at]
+    if earlier:
+        # The day's latest score counts (core.activities.day_scores): this one corrects it.
+        line += f" (replaces the {earlier[-1].score} given earlier that day)"
+    print(line)
+    later = [s for s in same_day if s.at > score.at]
+    if later:
+        cli._error(
+            f"note: the {later[-1].score} given at {later[-1].at:%H:%M} that day still counts; "
+            "a day counts with its latest score"
+        )
+    if args.at:
+        cli._say_if_moved(args.at, score.at)
     return cli.EXIT_OK
 
 

@@ -1,8 +1,9 @@
-"""`rugdiary flare start | end | list`: log a flare-up, end it with what helped, list them."""
+"""`rugdiary flare start | end | list | delete`: log a flare-up, end it, list or remove them."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from datetime import date
@@ -36,6 +37,12 @@ def add_flare_commands(sub: Any, parser_class: Any) -> None:
     )
     lst.set_defaults(handler=cmd_list)
 
+    delete = actions.add_parser("delete", help="remove a flare-up logged by mistake")
+    delete.add_argument(
+        "id", metavar="ID", help="the flare-up's id (or its first characters); `flare list`"
+    )
+    delete.set_defaults(handler=cmd_delete)
+
 
 def _when(args: argparse.Namespace) -> Any:
     from rugdiary import cli
@@ -55,6 +62,9 @@ def cmd_start(args: argparse.Namespace) -> int:
         except ValidationError as exc:
             raise cli.BadInputError(str(exc)) from None
     print(record.id)
+    if args.at:
+        # A time in the spring-forward gap is stored shifted; say so, as `add` does.
+        cli._say_if_moved(args.at, record.start)
     return cli.EXIT_OK
 
 
@@ -72,6 +82,30 @@ def cmd_end(args: argparse.Namespace) -> int:
     assert record.end is not None
     days = (record.end.date() - record.start.date()).days + 1
     print(f"{record.id}: {record.start:%Y-%m-%d %H:%M} to {record.end:%Y-%m-%d %H:%M} ({days} d)")
+    if args.at:
+        cli._say_if_moved(args.at, record.end)
+    return cli.EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from rugdiary import cli
+    from rugdiary.core.flares import find_flare
+    from rugdiary.storage.repositories import FlareRepository
+
+    key = args.id.strip()
+    with cli._open(args) as db:
+        repo = FlareRepository(db)
+        found = find_flare(repo.list(), key)
+        if found is None:
+            raise cli.BadInputError(
+                f"ID: there is no flare-up {key!r} (or more than one starts so); "
+                "`rugdiary flare list` shows them"
+            )
+        # Removed meanwhile (the app, a second command): what was asked is done.
+        with contextlib.suppress(LookupError):
+            repo.delete(found.id)
+    end = f"{found.end:%Y-%m-%d %H:%M}" if found.end is not None else "now (it was running)"
+    print(f"Removed the flare-up of {found.start:%Y-%m-%d %H:%M} to {end}.")
     return cli.EXIT_OK
 
 
@@ -91,7 +125,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No flare-ups logged.")
     for r in records:
         end = f"{r.end:%Y-%m-%d %H:%M}" if r.end is not None else "running"
-        line = f"{r.start:%Y-%m-%d %H:%M}  to {end:<16}"
+        # The id's first characters: enough for `flare delete ID`, as `activities` lists them.
+        line = f"{r.id[:8]}  {r.start:%Y-%m-%d %H:%M}  to {end:<16}"
         extras = [cli._printable(r.helped)] if r.helped else []
         extras += [f"#{cli._printable(t)}" for t in r.tags]
         print(f"{line}  {' '.join(extras)}".rstrip())

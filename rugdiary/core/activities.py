@@ -248,8 +248,9 @@ class ActivityChange:
 
     @property
     def scored_twice(self) -> bool:
-        """Two scores at different moments: only then is there a change to speak of."""
-        return self.last_at > self.first_at
+        """Scores on two different days: only then is there a change to speak of (a second
+        score the same day corrects the first, see `day_scores`)."""
+        return _on_later_day(self.last_at, self.first_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +263,23 @@ class MeanChange:
     matters: bool
 
 
+def _on_later_day(later: datetime, earlier: datetime) -> bool:
+    return later.date() > earlier.date()
+
+
+def day_scores(scores: Iterable[ActivityScore]) -> list[ActivityScore]:
+    """One score per activity and local day, oldest first: the day's latest one.
+
+    A score given again the same day corrects the first (a wrong key, a second thought),
+    it is not a change: counted as one, a 1 put right to a 7 minutes later would read as
+    "much easier, a change that matters".
+    """
+    latest: dict[tuple[str, date], ActivityScore] = {}
+    for item in sorted(scores, key=lambda s: s.at):
+        latest[(item.activity_id, item.day)] = item
+    return sorted(latest.values(), key=lambda s: s.at)
+
+
 def activity_changes(
     activities: Iterable[Activity], scores: Iterable[ActivityScore], start: date, end: date
 ) -> list[ActivityChange]:
@@ -269,10 +287,10 @@ def activity_changes(
 
     Retired activities are included: their history stays part of the picture. The order is
     the order in which the activities were named. With one score, first and last are the
-    same and the change is 0.
+    same and the change is 0. A day scored twice counts with its latest score (`day_scores`).
     """
     by_activity: dict[str, list[ActivityScore]] = {}
-    for item in scores:
+    for item in day_scores(scores):
         if start <= item.day <= end:
             by_activity.setdefault(item.activity_id, []).append(item)
     out: list[ActivityChange] = []
@@ -299,13 +317,14 @@ def activity_changes(
 
 
 def mean_change(changes: Sequence[Any]) -> MeanChange | None:
-    """The change of the mean over activities scored at two moments; None without any.
+    """The change of the mean over activities scored on two days; None without any.
 
     `changes` are ActivityChange-like objects (first_score, first_at, last_score, last_at).
-    The threshold is compared on whole points (sum of changes against MDC_MEAN times their
+    Two scores the same day are a correction, not a change, so they pair nothing. The
+    threshold is compared on whole points (sum of changes against MDC_MEAN times their
     number), so a mean of exactly 2.0 counts and 1.9 does not, free of rounding.
     """
-    paired = [c for c in changes if c.last_at > c.first_at]
+    paired = [c for c in changes if _on_later_day(c.last_at, c.first_at)]
     if not paired:
         return None
     n = len(paired)
@@ -337,22 +356,20 @@ def next_due(
 ) -> date | None:
     """The day the next score is due; None when there is no active activity.
 
-    An active activity that was never scored is due from the day it was named. Otherwise
-    the next round is RESCORE_DAYS after the last one, or on the day the person chose
-    (`chosen`, set at `chosen_at`): a choice made before the last round was used up by it.
+    The day the person chose (`chosen`, set at `chosen_at`) wins, unless a round scored
+    after the choice used it up. Otherwise the next round is RESCORE_DAYS after the last
+    one; before any active activity was scored at all, the first round is due from the day
+    the first was named. An activity added later, unscored, waits for the next round: the
+    dialog offers "score it now, or the next time", and the day it then showed must hold.
     """
     items = [a for a in activities if a.active]
     if not items:
         return None
-    score_list = list(scores)
-    scored = {s.activity_id for s in score_list}
-    never = [a.created_at.date() for a in items if a.id not in scored]
-    if never:
-        return min(never)
-    latest = last_round(items, score_list)
-    assert latest is not None  # every active activity has a score
-    if chosen is not None and (chosen_at is None or chosen_at >= latest):
+    latest = last_round(items, scores)
+    if chosen is not None and (chosen_at is None or latest is None or chosen_at >= latest):
         return chosen
+    if latest is None:
+        return min(a.created_at.date() for a in items)
     return latest.date() + timedelta(days=RESCORE_DAYS)
 
 

@@ -160,8 +160,9 @@ def start_flare(
 ) -> FlareRecord:
     """A new running flare-up from `at`, checked against the ones already logged.
 
-    Only one flare-up runs at a time, and a new one cannot begin inside one that has
-    ended (the two would be one flare-up counted twice).
+    Only one flare-up runs at a time, and a new one may not overlap one that has ended:
+    the days they share would be counted twice. A running one lasts until now, so it may
+    not begin before the end of any ended one (inside it, or before it and around it).
     """
     existing = list(records)
     running = open_flare(existing)
@@ -171,14 +172,25 @@ def start_flare(
             f"a flare-up is already running since {running.start:%Y-%m-%d %H:%M}; end it first",
         )
     at = at.replace(microsecond=0)
-    for record in existing:
-        if record.end is not None and record.start <= at < record.end:
+    for record in _ended(existing):
+        assert record.end is not None
+        if at < record.end:
+            where = "inside" if record.start <= at else "before the end of"
             raise ValidationError(
                 "start",
-                f"{at:%Y-%m-%d %H:%M} lies inside the flare-up of "
-                f"{record.start:%Y-%m-%d %H:%M} to {record.end:%Y-%m-%d %H:%M}",
+                f"{at:%Y-%m-%d %H:%M} lies {where} the flare-up of {_span(record)}; "
+                "the two would overlap",
             )
     return FlareRecord(id=record_id or str(uuid.uuid4()), start=at, note=note.strip())
+
+
+def _ended(records: Iterable[FlareRecord]) -> list[FlareRecord]:
+    return sorted((r for r in records if r.end is not None), key=lambda r: r.start)
+
+
+def _span(record: FlareRecord) -> str:
+    end = f"{record.end:%Y-%m-%d %H:%M}" if record.end is not None else "now"
+    return f"{record.start:%Y-%m-%d %H:%M} to {end}"
 
 
 def end_flare(
@@ -187,12 +199,33 @@ def end_flare(
     helped: str = "",
     tags: Iterable[str] = (),
 ) -> FlareRecord:
-    """The running flare-up, ended at `at` with what helped; it must have started before."""
-    running = open_flare(records)
+    """The running flare-up, ended at `at` with what helped; it must have started before,
+    and it may not reach into a flare-up that has ended (the days would count twice)."""
+    existing = list(records)
+    running = open_flare(existing)
     if running is None:
         raise ValidationError("end", "no flare-up is running; start one first")
     at = at.replace(microsecond=0)
-    return running.replace(end=at, helped=helped.strip(), tags=normalize_tags(tags))
+    ended = running.replace(end=at, helped=helped.strip(), tags=normalize_tags(tags))
+    for record in _ended(existing):
+        assert record.end is not None
+        if record.id != running.id and record.start < at and running.start < record.end:
+            raise ValidationError(
+                "end",
+                f"{at:%Y-%m-%d %H:%M} would make this flare-up ({_span(ended)}) overlap "
+                f"the one of {_span(record)}",
+            )
+    return ended
+
+
+def find_flare(records: Iterable[FlareRecord], key: str) -> FlareRecord | None:
+    """The flare-up with id `key`, or whose id starts with `key` when that is unambiguous."""
+    items = list(records)
+    for item in items:
+        if item.id == key:
+            return item
+    matches = [item for item in items if key and item.id.startswith(key)]
+    return matches[0] if len(matches) == 1 else None
 
 
 def flares_in(records: Iterable[FlareRecord], start: date, end: date) -> list[FlareRecord]:

@@ -32,7 +32,9 @@ def test_start_end_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert out.strip() == f"{record_id}: 2026-03-03 09:00 to 2026-03-05 18:30 (3 d)"
     code, out, _ = run(capsys, "flare", "list")
     assert code == EXIT_OK
-    assert out.strip() == "2026-03-03 09:00  to 2026-03-05 18:30  walks #walking #heat"
+    assert out.strip() == (
+        f"{record_id[:8]}  2026-03-03 09:00  to 2026-03-05 18:30  walks #walking #heat"
+    )
     code, out, _ = run(capsys, "flare", "list", "--json")
     assert json.loads(out) == [
         {

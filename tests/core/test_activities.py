@@ -267,6 +267,42 @@ def test_mean_change_leaves_out_activities_scored_once_and_may_be_none() -> None
     assert mean_change([]) is None
 
 
+def test_a_second_score_the_same_day_corrects_the_first_and_is_no_change() -> None:
+    """A 1 typed for a 7 and scored again two minutes later counted as "much easier, a
+    change that matters", for the activity and for the mean."""
+    socks = new_activity("put on socks", NOW, [])
+    lift = new_activity("lift my child", NOW, [socks])
+    scores = [
+        new_score(socks, 1, NOW),
+        new_score(lift, 2, NOW),
+        new_score(socks, 7, NOW + timedelta(minutes=2)),
+        new_score(lift, 8, NOW + timedelta(minutes=2)),
+    ]
+    assert [(s.activity_id, s.score) for s in act.day_scores(scores)] == [
+        (socks.id, 7),
+        (lift.id, 8),
+    ]
+    changes = activity_changes([socks, lift], scores, NOW.date(), NOW.date())
+    assert [(c.first_score, c.last_score, c.change, c.matters) for c in changes] == [
+        (7, 7, 0, False),
+        (8, 8, 0, False),
+    ]
+    assert not any(c.scored_twice for c in changes)
+    assert mean_change(changes) is None
+    # Two weeks on, the change counts from the corrected score.
+    scores.append(new_score(socks, 9, _at(14)))
+    (first, _) = activity_changes([socks, lift], scores, NOW.date(), _at(14).date())
+    assert (first.first_score, first.last_score, first.change) == (7, 9, 2)
+    assert first.scored_twice
+
+
+def test_a_change_needs_scores_on_two_days() -> None:
+    same_day = dataclasses.replace(_change(1, 7, 0), last_at=NOW + timedelta(hours=3))
+    assert not same_day.scored_twice
+    assert mean_change([same_day]) is None
+    assert _change(1, 7, 0).scored_twice
+
+
 # -------------------------------------------------------------- scheduling
 
 
@@ -290,9 +326,25 @@ def test_next_score_is_due_14_days_after_the_last_round() -> None:
     assert due == NOW.date() + timedelta(days=RESCORE_DAYS)
     assert not is_due(due, _at(13).date())
     assert is_due(due, _at(14).date())
-    # A new activity named later is due at once, without waiting for the round.
+    # A new activity named later, not scored yet, waits for the round ("score it now, or
+    # the next time"): it did not make the round due at once.
     lift = new_activity("lift a child", _at(3), [socks, sit])
-    assert next_due([socks, sit, lift], scores) == _at(3).date()
+    assert next_due([socks, sit, lift], scores) == NOW.date() + timedelta(days=RESCORE_DAYS)
+
+
+def test_an_unscored_new_activity_keeps_the_shown_and_the_chosen_day() -> None:
+    """Adding an activity without scoring it made the next round due today, whatever day
+    the dialog showed or the person chose."""
+    socks = new_activity("put on socks", NOW, [])
+    scores = [new_score(socks, 3, NOW)]
+    lift = new_activity("lift a child", _at(14), [socks])
+    assert next_due([socks, lift], scores) == NOW.date() + timedelta(days=RESCORE_DAYS)
+    chosen = NOW.date() + timedelta(days=21)
+    assert next_due([socks, lift], scores, chosen, _at(14)) == chosen
+    # Nothing scored yet at all: the first round is due from the day the first was named,
+    # unless a day was chosen.
+    assert next_due([lift, socks], []) == NOW.date()
+    assert next_due([socks, lift], [], chosen, _at(14)) == chosen
 
 
 def test_a_chosen_day_wins_until_the_next_round_uses_it_up() -> None:

@@ -12,6 +12,7 @@ from rugdiary.core.flares import (
     FlaggedRun,
     FlareRecord,
     end_flare,
+    find_flare,
     flagged_runs,
     flares_in,
     merge_with_flagged_days,
@@ -61,6 +62,37 @@ def test_a_new_one_cannot_begin_inside_an_ended_one() -> None:
     assert error.value.field == "start"
     # Right at its end is fine: the next flare-up.
     assert start_flare([done], at(6)).start == at(6)
+
+
+def test_a_flare_up_may_not_enclose_or_reach_into_an_ended_one() -> None:
+    """Started before one already logged and ended after it, a flare-up held the same
+    days twice, and `summary --json` counted them as two."""
+    done = end_flare([start_flare([], at(3))], at(5, 18))
+    # A running one lasts until now: starting before the end of an ended one overlaps it.
+    with pytest.raises(ValidationError) as error:
+        start_flare([done], at(2))
+    assert error.value.field == "start"
+    assert "2026-03-02 09:00 lies before the end of the flare-up of 2026-03-03 09:00" in (
+        error.value.message
+    )
+    # Ending around or into one logged meanwhile (an import, older data) is refused too.
+    earlier = FlareRecord("early", at(1, 8))
+    for end in (at(7), at(4)):
+        with pytest.raises(ValidationError) as error:
+            end_flare([earlier, done], end)
+        assert error.value.field == "end"
+        assert "overlap the one of 2026-03-03 09:00 to 2026-03-05 18:00" in error.value.message
+    # Before it, or from its end on, is fine.
+    assert end_flare([earlier, done], at(3)).end == at(3)
+    assert start_flare([done], at(5, 18)).start == at(5, 18)
+
+
+def test_find_a_flare_up_by_id_or_unambiguous_prefix() -> None:
+    one, two = FlareRecord("abc-1", at(1), at(2)), FlareRecord("abd-2", at(3))
+    assert find_flare([one, two], "abc-1") is one
+    assert find_flare([one, two], "abd") is two
+    assert find_flare([one, two], "ab") is None
+    assert find_flare([one, two], "") is None
 
 
 def test_end_must_come_after_start_and_needs_a_running_one() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -21,9 +23,21 @@ from rugdiary.core.activities import MAX_NAME_CHARS
 from rugdiary.ui.page_layout import scaled_font
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.date_edits import DateField
-from rugdiary.ui.widgets.form_parts import hint_label, message_label
+from rugdiary.ui.widgets.form_parts import hint_label, message_label, without_mnemonic
 from rugdiary.ui.widgets.scale import ScaleWidget
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
+
+_STEP_KEYS = frozenset(
+    {
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Plus,
+        Qt.Key.Key_Minus,
+    }
+)
+"""Keys that move a chosen score up or down (ScaleWidget); from nothing they choose 0."""
 
 
 class ActivityRow(QFrame):
@@ -43,6 +57,8 @@ class ActivityRow(QFrame):
         self.heading.setFont(font)
         self.name_edit = QLineEdit(name, self)
         self.name_edit.setMaxLength(MAX_NAME_CHARS)
+        # A long name shows its start, as it is read; the tooltip has all of it.
+        self.name_edit.setCursorPosition(0)
         self.name_edit.setAccessibleName(self.heading.text())
         self.heading.setBuddy(self.name_edit)
         self.stop_button = QPushButton(self.tr("Stop asking"), self)
@@ -72,10 +88,27 @@ class ActivityRow(QFrame):
         layout.addWidget(self.stopped_label)
         self.name_edit.textChanged.connect(self._name_changed)
         self._name_changed(name)
+        self.scale.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The first scale has the focus when the dialog opens. While nothing is chosen, an
+        # arrow or +/- (keys that step from a score) would choose 0, "I cannot do it": a
+        # stray key must not record that. A digit or a click chooses the first score.
+        if (
+            watched is self.scale
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _STEP_KEYS
+            and self.scale.value() is None
+        ):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _name_changed(self, text: str) -> None:
         # Named after what is seen: the activity's own words, then what to do with them.
         name = " ".join(text.split()) or self.heading.text()
+        self.name_edit.setToolTip(" ".join(text.split()))
         self.scale.setAccessibleName(name)
         self.stop_button.setAccessibleName(
             self.tr("Stop asking about %1").replace("%1", name)
@@ -137,7 +170,10 @@ class ActivitiesDialog(QDialog):
         self.add_label.setBuddy(self.add_edit)
         self.add_edit.installEventFilter(self)
         self.add_button = QPushButton(self.tr("&Add"), self)
-        self.add_button.setAccessibleName(self.tr("Add the new activity"))
+        # Named by its visible words in every language (voice control users say those);
+        # what it does goes in the description.
+        self.add_button.setAccessibleName(without_mnemonic(self.add_button.text()))
+        self.add_button.setAccessibleDescription(self.tr("Add the new activity"))
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.full_label = hint_label(
             self.tr("Five activities is the most. To add another, stop asking about one first."),
@@ -171,7 +207,8 @@ class ActivitiesDialog(QDialog):
         self.save_button.setObjectName("primaryButton")
         self.save_button.setStyleSheet(primary_button_style())
         self.save_button.setDefault(True)
-        self.save_button.setAccessibleName(self.tr("Save my activities"))
+        self.save_button.setAccessibleName(without_mnemonic(self.save_button.text()))
+        self.save_button.setAccessibleDescription(self.tr("Save my activities"))
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.reject)
         self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -205,19 +242,34 @@ class ActivitiesDialog(QDialog):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.first_focus: QWidget | None = None
+        """Where the focus goes when the dialog shows (the controller says which)."""
+        self._order_tabs()
 
     def add_row(self, activity_id: str | None, name: str) -> ActivityRow:
         row = ActivityRow(len(self.rows) + 1, activity_id, name, self.rows_box)
         self.rows.append(row)
         self.rows_layout.addWidget(row)
         self.empty_label.setVisible(False)
-        # Tab order follows the page: each row's name, Stop, scale, then the "new" field.
-        previous: QWidget = self.intro if len(self.rows) == 1 else self.rows[-2].scale
-        for widget in (row.name_edit, row.stop_button, row.scale):
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
-        QWidget.setTabOrder(previous, self.add_edit)
+        self._order_tabs()
         return row
+
+    def _order_tabs(self) -> None:
+        """Tab follows the page, top to bottom and left to right: each row's name, Stop and
+        scale, the new activity and Add, the day to ask again, then Cancel and Save."""
+        chain: list[QWidget] = [w for r in self.rows for w in (r.name_edit, r.stop_button, r.scale)]
+        chain += [self.add_edit, self.add_button, self.next_date]
+        chain += [self.cancel_button, self.save_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Given once shown, not made the dialog's focus proxy: with the proxy, Tab from
+        # "New activity" went back to the first scale, and Add, the day, Cancel and Save
+        # were never reached.
+        if self.first_focus is not None:
+            self.first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter in "New activity" adds it; it must not also press Save, the dialog's

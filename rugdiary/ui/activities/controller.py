@@ -23,6 +23,7 @@ from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import dialogs
 from rugdiary.ui.activities.activities_view import ActivitiesDialog, ActivityRow
 from rugdiary.ui.activities.stores import ActivityStores
+from rugdiary.ui.reasons import reason_text
 
 
 def _qdate(day: date) -> QDate:
@@ -63,6 +64,7 @@ class ActivitiesController(QObject):
         for score in scores:
             last[score.activity_id] = score  # oldest first: the last one wins
         locale = QLocale()
+        today = self.stores.clock.now().date()
         for activity in items:
             if not activity.active:
                 continue
@@ -70,6 +72,13 @@ class ActivitiesController(QObject):
             previous = last.get(activity.id)
             if previous is None:
                 row.last_label.setText(self.tr("Not scored yet."))
+            elif previous.day == today:
+                # A wrong key is put right by scoring again: the day's latest score counts.
+                row.last_label.setText(
+                    self.tr("Scored today: %1. Choose another score to correct it.").replace(
+                        "%1", str(previous.score)
+                    )
+                )
             else:
                 when = locale.toString(_qdate(previous.day), QLocale.FormatType.LongFormat)
                 row.last_label.setText(
@@ -77,14 +86,11 @@ class ActivitiesController(QObject):
                     .replace("%1", str(previous.score))
                     .replace("%2", when)
                 )
-        today = self.stores.clock.now().date()
         self._default_due = self.stores.due() or today + timedelta(days=RESCORE_DAYS)
         self._show_default_date()
         self._update_add_state()
         first = next((r for r in self.dialog.rows if r.scale.isEnabled()), None)
-        focus = first.scale if first is not None else self.dialog.add_edit
-        self.dialog.setFocusProxy(focus)
-        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.dialog.first_focus = first.scale if first is not None else self.dialog.add_edit
 
     def _add_row(self, activity_id: str | None, name: str) -> ActivityRow:
         row = self.dialog.add_row(activity_id, name)
@@ -209,7 +215,10 @@ class ActivitiesController(QObject):
             dialog.show_message(self.tr("Not saved: %1").replace("%1", str(error)))
             return False
         except (StorageWriteError, DataFileError) as error:
-            reason = getattr(error, "reason", "") or self.tr("the diary could not be written")
+            # The storage's reasons are English; reason_text has them in the UI's language.
+            reason = reason_text(getattr(error, "reason", "")) or self.tr(
+                "the diary could not be written"
+            )
             dialog.show_message(
                 self.tr(
                     "Not saved yet: %1. Your answers are still here, so you can try again."

@@ -11,6 +11,7 @@ from rugdiary.core.activities import (
     ActivityChange,
     ActivityScore,
     activity_changes,
+    day_scores,
     next_due,
 )
 from rugdiary.core.clock import Clock
@@ -30,6 +31,20 @@ class ScoreSource(Protocol):
     def list(self, start: date | None = None, end: date | None = None) -> list[ActivityScore]: ...
 
 
+class DayScores:
+    """A ScoreSource with one score per activity and day: the day's latest.
+
+    A second score the same day corrects the first (`core.activities.day_scores`), so the
+    dialog, Today and Insights' lines and table show the corrected one alone.
+    """
+
+    def __init__(self, source: ScoreSource) -> None:
+        self.source = source
+
+    def list(self, start: date | None = None, end: date | None = None) -> list[ActivityScore]:
+        return day_scores(self.source.list(start, end))
+
+
 class SettingsStore(Protocol):
     def get(self, key: str, default: Any = None) -> Any: ...
 
@@ -42,8 +57,13 @@ class ActivityStores:
 
     activities: ActivityStore
     scores: ScoreSource
+    """Read as DayScores, whatever is passed in (see there)."""
     settings: SettingsStore
     clock: Clock
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.scores, DayScores):
+            object.__setattr__(self, "scores", DayScores(self.scores))
 
     def due(self) -> date | None:
         """The day the next score is due (None without active activities)."""

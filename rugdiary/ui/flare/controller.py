@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
@@ -13,6 +12,7 @@ from rugdiary.core.clock import Clock
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.flares import FlareRecord
 from rugdiary.storage.errors import DataFileError, StorageWriteError
+from rugdiary.ui import dialogs
 from rugdiary.ui.flare.today_line import FlareLine
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ class FlareStore(Protocol):
     def end(self, at: datetime, helped: str = "", tags: Iterable[str] = ()) -> FlareRecord: ...
 
     def delete(self, record_id: str) -> None: ...
+
+    def list(self) -> list[FlareRecord]: ...
 
 
 def since_text(record: FlareRecord, today: date) -> str:
@@ -92,7 +94,9 @@ class FlarePlanController(QObject):
 
     Opening the plan with "My back is flaring up" notes the start at once (one press, no
     form to fill in on a bad day); "Not a flare-up?" takes it back. "It has settled"
-    notes the end with what helped.
+    notes the end with what helped. A flare-up noted by mistake earlier (before a restart,
+    or settled since) can be removed too: the running one, or else the latest, after a
+    question, for it may hold days the person wants to keep.
     """
 
     flareChanged = Signal()
@@ -120,6 +124,7 @@ class FlarePlanController(QObject):
             button.clicked.connect(lambda _=False, pid=program_id: self._start_program(pid))
         view.start_button.clicked.connect(self.start_now)
         view.remove_button.clicked.connect(self.remove)
+        view.remove_last_button.clicked.connect(self.remove_last)
         view.settled_button.clicked.connect(self.settle)
         self.show_state()
 
@@ -142,13 +147,35 @@ class FlarePlanController(QObject):
         except (DataFileError, StorageWriteError):
             return None
 
+    def _latest(self) -> FlareRecord | None:
+        """The flare-up logged last (running or ended), if any."""
+        try:
+            records = self.store.list()
+        except (DataFileError, StorageWriteError):
+            return None
+        return max(records, key=lambda r: r.start, default=None)
+
     @Slot()
     def start_now(self) -> None:
         self.view.message_label.setVisible(False)
         try:
             self.started_here = self.store.start(self.clock.now())
-        except ValidationError as error:
-            self._say(f"{error.field}: {error.message}")
+        except ValidationError:
+            # The stored flare-ups changed behind the plan (the tray, the command line):
+            # say so in the app's language and show what is stored now.
+            running = self._running()
+            if running is not None:
+                since = since_text(running, self.clock.now().date())
+                self._say(
+                    self.tr("A flare-up was noted already, %1. The plan shows it now.").replace(
+                        "%1", since
+                    )
+                )
+            else:
+                self._say(
+                    self.tr("It could not be noted now: it would overlap a flare-up noted before.")
+                )
+            self._changed_elsewhere()
             return
         except (DataFileError, StorageWriteError) as error:
             self._say(self._not_saved(error))
@@ -159,13 +186,58 @@ class FlarePlanController(QObject):
 
     @Slot()
     def remove(self) -> None:
-        """Take back a flare-up noted by mistake a moment ago."""
-        if self.started_here is None:
+        """Take back the running flare-up: at once when it was noted here a moment ago (one
+        press undoes one press), after asking when it was noted before."""
+        running = self._running()
+        if running is None:
+            self.show_state()
             return
-        # Gone already (removed elsewhere): the state shown below says what is.
-        with contextlib.suppress(LookupError, DataFileError, StorageWriteError):
-            self.store.delete(self.started_here.id)
-        self.started_here = None
+        just_noted = self.started_here is not None and self.started_here.id == running.id
+        if not just_noted:
+            since = since_text(running, self.clock.now().date())
+            question = self.tr("Remove the flare-up noted %1?").replace("%1", since)
+            if not self._ask_remove(question):
+                return
+        self._remove(running)
+
+    @Slot()
+    def remove_last(self) -> None:
+        """Remove the latest flare-up, ended already, after asking."""
+        latest = self._latest()
+        if latest is None or latest.end is None:
+            self.show_state()
+            return
+        question = self.tr("Remove the flare-up of %1?").replace("%1", self._span(latest))
+        if self._ask_remove(question):
+            self._remove(latest)
+
+    def _ask_remove(self, question: str) -> bool:
+        # dialogs has no question of this kind yet; its one general question keeps every
+        # message box in ui/dialogs.py. Escape and Enter keep the flare-up.
+        return dialogs._ask(
+            self.view,
+            title=self.tr("Remove this flare-up?"),
+            text=question,
+            detail=self.tr(
+                "Only if it was noted by mistake: it will no longer be in your diary or "
+                "your report. This cannot be undone."
+            ),
+            go=(self.tr("Remove it"), "destructive"),
+            stay=self.tr("Keep it"),
+        )
+
+    def _remove(self, record: FlareRecord) -> None:
+        self.view.message_label.setVisible(False)
+        try:
+            self.store.delete(record.id)
+        except LookupError:
+            pass  # Gone already (removed elsewhere): the state shown below says what is.
+        except (DataFileError, StorageWriteError) as error:
+            # Still stored: say so, and keep the button to try again.
+            self._say(self._not_saved(error))
+            return
+        if self.started_here is not None and self.started_here.id == record.id:
+            self.started_here = None
         self.notice.emit(self.tr("Flare-up note removed"))
         self.flareChanged.emit()
         self.show_state()
@@ -175,10 +247,21 @@ class FlarePlanController(QObject):
     def settle(self) -> None:
         """Note the end now, with the chosen tags and the words typed."""
         self.view.message_label.setVisible(False)
+        now = self.clock.now()
         try:
-            self.store.end(self.clock.now(), self.view.helped_edit.text(), self.view.chosen_tags())
-        except ValidationError as error:
-            if error.field == "end" and self._running() is not None:
+            self.store.end(now, self.view.helped_edit.text(), self.view.chosen_tags())
+        except ValidationError:
+            running = self._running()
+            if running is None:
+                # Ended or removed behind the plan (the tray, the command line).
+                self._say(
+                    self.tr(
+                        "No flare-up is running now: it was noted as settled or removed "
+                        "elsewhere. The plan shows what is noted now."
+                    )
+                )
+                self._changed_elsewhere()
+            elif now.replace(microsecond=0) <= running.start:
                 # Pressed within the minute it was noted: the end must come after the start.
                 self._say(
                     self.tr(
@@ -187,7 +270,12 @@ class FlarePlanController(QObject):
                     )
                 )
             else:
-                self._say(f"{error.field}: {error.message}")
+                self._say(
+                    self.tr(
+                        "The end could not be noted now: the flare-up would overlap one "
+                        "noted before."
+                    )
+                )
             return
         except (DataFileError, StorageWriteError) as error:
             self._say(self._not_saved(error))
@@ -201,11 +289,35 @@ class FlarePlanController(QObject):
         self.show_state()
         self.view.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _changed_elsewhere(self) -> None:
+        self.started_here = None
+        self.flareChanged.emit()
+        self.show_state()
+
     def _not_saved(self, error: DataFileError | StorageWriteError) -> str:
-        reason = getattr(error, "reason", "") or self.tr("the diary could not be written")
+        # The storage's reasons are English; reason_text has them in the UI's language.
+        # Imported here: Today imports this module at start-up, a failed save is rare.
+        from rugdiary.ui.reasons import reason_text
+
+        reason = reason_text(getattr(error, "reason", "")) or self.tr(
+            "the diary could not be written"
+        )
         return self.tr("Not saved: %1. Please try again in a moment.").replace(
             "%1", reason.rstrip(".")
         )
+
+    def _span(self, record: FlareRecord) -> str:
+        """ "3/2/26 to 3/4/26", or one date for a flare-up of one day."""
+        locale = QLocale()
+
+        def day(value: date) -> str:
+            qdate = QDate(value.year, value.month, value.day)
+            return locale.toString(qdate, QLocale.FormatType.ShortFormat)
+
+        first, last = record.first_day(), record.last_day(self.clock.now().date())
+        if first == last:
+            return day(first)
+        return self.tr("%1 to %2").replace("%1", day(first)).replace("%2", day(last))
 
     def _say(self, text: str) -> None:
         self.view.message_label.setText(text)
@@ -222,11 +334,17 @@ class FlarePlanController(QObject):
             since = since_text(running, self.clock.now().date())
             view.status_label.setText(self.tr("Noted: a flare-up %1.").replace("%1", since))
         view.start_button.setVisible(running is None)
-        view.remove_button.setVisible(
-            running is not None
-            and self.started_here is not None
-            and running.id == self.started_here.id
-        )
+        # The running one can always be taken back (noted before a restart: after asking).
+        view.remove_button.setVisible(running is not None)
+        latest = self._latest() if running is None else None
+        if latest is not None and latest.end is not None:
+            # Which one, for the mouse and for screen readers; the question names it too.
+            which = self.tr("The flare-up of %1").replace("%1", self._span(latest))
+            view.remove_last_button.setToolTip(which)
+            view.remove_last_button.setAccessibleDescription(which)
+            view.remove_last_button.setVisible(True)
+        else:
+            view.remove_last_button.setVisible(False)
         view.settle_box.setEnabled(running is not None)
         view.settled_button.setEnabled(running is not None)
 

@@ -89,12 +89,20 @@ class FlarePlanDialog(QDialog):
         status_row.addWidget(self.status_label, 1)
         status_row.addWidget(self.start_button)
         status_row.addWidget(self.remove_button)
+        # The latest flare-up, ended already, for one noted by mistake; it shows only when
+        # nothing runs, and the controller says which one (its dates) in the tooltip.
+        self.remove_last_button = QPushButton(content)
+        self.remove_last_button.setObjectName("flareRemoveLast")
+        self.remove_last_button.setFlat(True)
+        self.remove_last_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.remove_last_button.setVisible(False)
         # Why a start or an end was not saved; hidden until then.
         self.message_label = _label("", content)
         self.message_label.setObjectName("flareMessage")
         self.message_label.setVisible(False)
         column.addWidget(self.heading)
         column.addLayout(status_row)
+        column.addWidget(self.remove_last_button)
         column.addWidget(self.message_label)
 
         # First the message: it is common and it settles; then what to do.
@@ -229,6 +237,7 @@ class FlarePlanDialog(QDialog):
         self.heading.setText(title)
         self.start_button.setText(self.tr("Note it started now"))
         self.remove_button.setText(self.tr("Not a flare-up? Remove this note"))
+        self.remove_last_button.setText(self.tr("Noted by mistake? Remove the last flare-up"))
         self.calm_title.setText(self.tr("This is common, and it settles"))
         self.calm_text.setText(
             self.tr(
