@@ -112,6 +112,15 @@ def test_every_translated_string_is_a_literal_lupdate_can_find() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and node.name in ("tr", "_tr"):
                 problems.append(f"{path.name}:{node.lineno}: a tr() helper hides strings")
+            if isinstance(node, ast.JoinedStr):
+                # lupdate does not look inside an f-string's {…}: such a text stays English.
+                problems.extend(
+                    f"{path.relative_to(ROOT)}:{inner.lineno}: inside an f-string"
+                    for inner in ast.walk(node)
+                    if isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr in ("translate", "tr")
+                )
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue
             name, args = node.func.attr, node.args

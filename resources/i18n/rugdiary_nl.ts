@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Scored today: %1. Choose another score to correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vandaag gescoord: %1. Kies een andere score om die te verbeteren.</translation>
     </message>
     <message>
         <source>Last time: %1, on %2</source>
@@ -527,6 +527,10 @@
         <translation>Tot en met</translation>
     </message>
     <message>
+        <source>first day</source>
+        <translation>eerste dag</translation>
+    </message>
+    <message>
         <source>Dates:</source>
         <translation>Datums:</translation>
     </message>
@@ -622,6 +626,14 @@
         <translation>activiteitsscore van %1</translation>
     </message>
     <message>
+        <source>flare-up of %1</source>
+        <translation>opvlamming van %1</translation>
+    </message>
+    <message>
+        <source>sitting times of %1</source>
+        <translation>zittijden van %1</translation>
+    </message>
+    <message>
         <source>program “%1”</source>
         <translation>programma “%1”</translation>
     </message>
@@ -654,8 +666,20 @@ What happened: %2</source>
 Wat er gebeurde: %2</translation>
     </message>
     <message>
-        <source>Exported to %1</source>
-        <translation>Geëxporteerd naar %1</translation>
+        <source>row</source>
+        <translation>rij</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>kopregel</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>bestand</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>kolom %1</translation>
     </message>
     <message>
         <source>1 record could not be read and was left out.</source>
@@ -696,6 +720,54 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Everything in %1 is in your diary already. Nothing was changed.</source>
         <translation>Alles uit %1 staat al in je dagboek. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Exported 1 record to %2.</source>
+        <translation>1 gegeven geëxporteerd naar %2.</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>%1 gegevens geëxporteerd naar %2.</translation>
+    </message>
+    <message>
+        <source>There are no exercise sessions from %1 to %2, so the file would be empty.</source>
+        <translation>Er zijn geen oefensessies van %1 tot en met %2, dus het bestand zou leeg zijn.</translation>
+    </message>
+    <message>
+        <source>There is nothing in RugDiary from %1 to %2, so the file would be empty.</source>
+        <translation>Er staat niets in RugDiary van %1 tot en met %2, dus het bestand zou leeg zijn.</translation>
+    </message>
+    <message>
+        <source>There are no diary entries from %1 to %2, so the file would be empty.</source>
+        <translation>Er zijn geen registraties van %1 tot en met %2, dus het bestand zou leeg zijn.</translation>
+    </message>
+    <message>
+        <source>There are no exercise sessions yet, so the file would be empty.</source>
+        <translation>Er zijn nog geen oefensessies, dus het bestand zou leeg zijn.</translation>
+    </message>
+    <message>
+        <source>There is nothing in RugDiary yet, so the file would be empty.</source>
+        <translation>Er staat nog niets in RugDiary, dus het bestand zou leeg zijn.</translation>
+    </message>
+    <message>
+        <source>There are no diary entries yet, so the file would be empty.</source>
+        <translation>Er zijn nog geen registraties, dus het bestand zou leeg zijn.</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>Niets om te exporteren</translation>
+    </message>
+    <message>
+        <source>Export an empty file anyway?</source>
+        <translation>Toch een leeg bestand exporteren?</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Toch exporteren</translation>
+    </message>
+    <message>
+        <source>Don&apos;t export</source>
+        <translation>Niet exporteren</translation>
     </message>
     <message>
         <source>RugDiary could not save the diary, so it is unchanged.
@@ -1347,16 +1419,56 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
 <context>
     <name>FlarePlanController</name>
     <message>
+        <source>A flare-up was noted already, %1. The plan shows it now.</source>
+        <translation>Er was al een opvlamming genoteerd, %1. Het plan laat die nu zien.</translation>
+    </message>
+    <message>
+        <source>It could not be noted now: it would overlap a flare-up noted before.</source>
+        <translation>Dit kon nu niet worden genoteerd: het zou overlappen met een eerder genoteerde opvlamming.</translation>
+    </message>
+    <message>
         <source>Flare-up noted</source>
         <translation>Opvlamming genoteerd</translation>
+    </message>
+    <message>
+        <source>Remove the flare-up noted %1?</source>
+        <translation>De opvlamming %1 weghalen?</translation>
+    </message>
+    <message>
+        <source>Remove the flare-up of %1?</source>
+        <translation>De opvlamming van %1 weghalen?</translation>
+    </message>
+    <message>
+        <source>Remove this flare-up?</source>
+        <translation>Deze opvlamming weghalen?</translation>
+    </message>
+    <message>
+        <source>Only if it was noted by mistake: it will no longer be in your diary or your report. This cannot be undone.</source>
+        <translation>Alleen als die per vergissing is genoteerd: daarna staat die niet meer in je dagboek of je verslag. Dit kun je niet ongedaan maken.</translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Bewaren</translation>
     </message>
     <message>
         <source>Flare-up note removed</source>
         <translation>Genoteerde opvlamming verwijderd</translation>
     </message>
     <message>
+        <source>No flare-up is running now: it was noted as settled or removed elsewhere. The plan shows what is noted now.</source>
+        <translation>Er loopt nu geen opvlamming: die is ergens anders als gezakt genoteerd of weggehaald. Het plan laat nu zien wat er genoteerd is.</translation>
+    </message>
+    <message>
         <source>It was noted only a moment ago. If it was noted by mistake, remove the note above.</source>
         <translation>Het is pas net genoteerd. Was dat een vergissing? Haal het dan hierboven weer weg.</translation>
+    </message>
+    <message>
+        <source>The end could not be noted now: the flare-up would overlap one noted before.</source>
+        <translation>Het einde kon nu niet worden genoteerd: de opvlamming zou overlappen met een eerder genoteerde.</translation>
     </message>
     <message>
         <source>Good to hear it has settled. Noted.</source>
@@ -1371,12 +1483,20 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Niet opgeslagen: %1. Probeer het zo nog eens.</translation>
     </message>
     <message>
+        <source>%1 to %2</source>
+        <translation>%1 tot en met %2</translation>
+    </message>
+    <message>
         <source>No flare-up is noted right now. The plan is here whenever you need it.</source>
         <translation>Er is nu geen opvlamming genoteerd. Het plan staat hier klaar wanneer je het nodig hebt.</translation>
     </message>
     <message>
         <source>Noted: a flare-up %1.</source>
         <translation>Genoteerd: een opvlamming %1.</translation>
+    </message>
+    <message>
+        <source>The flare-up of %1</source>
+        <translation>De opvlamming van %1</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1544,10 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     <message>
         <source>Not a flare-up? Remove this note</source>
         <translation>Toch geen opvlamming? Weghalen</translation>
+    </message>
+    <message>
+        <source>Noted by mistake? Remove the last flare-up</source>
+        <translation>Per vergissing genoteerd? Laatste opvlamming weghalen</translation>
     </message>
     <message>
         <source>This is common, and it settles</source>
@@ -1628,6 +1752,10 @@ What happened: %2</source>
         <translation>RugDiary kon %1 niet opslaan.
 
 Wat er gebeurde: %2</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>Grafiek opgeslagen in %1</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +3003,10 @@ Wat er gebeurde: %2</translation>
         <translation>staat niet meer in de bibliotheek: haal hem weg of voeg hem opnieuw toe</translation>
     </message>
     <message>
+        <source>your own</source>
+        <translation>eigen</translation>
+    </message>
+    <message>
         <source>Easier</source>
         <translation>Makkelijker</translation>
     </message>
@@ -3932,6 +4064,14 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Time to get up and move: a 3-minute desk break?</source>
         <translation>Tijd om even op te staan en te bewegen: een beweegpauze van 3 minuten?</translation>
+    </message>
+    <message>
+        <source>Time to get up and move: %1?</source>
+        <translation>Tijd om even op te staan en te bewegen: %1?</translation>
+    </message>
+    <message>
+        <source>Time to get up and move</source>
+        <translation>Tijd om even op te staan en te bewegen</translation>
     </message>
     <message>
         <source>Time for your %1</source>
