@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -14,7 +15,9 @@ from rugdiary.core.reminders import SNOOZE_MINUTES, MovementBreaks
 
 BREAK_LENGTH: Final = dt.timedelta(minutes=5)
 """Away (idle or locked) at least this long is a natural break: the desk break itself
-takes three minutes, so five minutes away from the keyboard is at least as good."""
+takes three minutes, so five minutes away from the keyboard is at least as good. A
+shorter lock (Super+L while a colleague asks something) is a pause, as the report's
+definition says ("screen locked for at least 5 minutes")."""
 
 PRESENT_IDLE: Final = dt.timedelta(minutes=1)
 """A break is only shown to someone who touched the keyboard or mouse this recently."""
@@ -30,12 +33,42 @@ MAX_SAMPLE_GAP: Final = 3 * BREAK_LENGTH
 """While a stretch runs, samples are at most `BREAK_LENGTH` apart; a much longer gap means
 the app did not run (asleep, or frozen) and counts as time away, not as sitting."""
 SLEEP_SLACK: Final = dt.timedelta(seconds=60)
-"""Wall time that ran ahead of the monotonic clock by more than this was spent asleep."""
+"""Wall time that ran ahead of the monotonic clock by more than this was spent asleep (or,
+where the time asleep is known, the wall clock was set by more than this)."""
 
 LOOKAHEAD_DAYS: Final = 8
 
 _UTC: Final = dt.UTC
 _COUNTS: Final = ("taken", "skipped", "postponed", "natural")
+_MOMENTS: Final = (
+    "stretch_start",
+    "count_from",
+    "counted_until",
+    "snoozed_until",
+    "last_input",
+    "last_sample",
+    "locked_since",
+    "break_taken_at",
+)
+"""The tracker's wall-clock moments: a wall clock that is set moves all of them with it."""
+
+
+def system_time_asleep() -> float | None:
+    """Seconds this computer has been suspended since it started, or None where unknown.
+
+    On Linux the monotonic clock stops during suspend and CLOCK_BOOTTIME does not, so their
+    difference grows only in sleep. That tells sleep (wall time ran on, the monotonic
+    clock did not) from a wall clock that was set (NTP after boot, by hand): without it the
+    two look alike. Elsewhere (no CLOCK_BOOTTIME) this is None and the tracker treats a
+    wall-clock jump as before.
+    """
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is None:
+        return None
+    try:
+        return time.clock_gettime(boottime) - time.clock_gettime(time.CLOCK_MONOTONIC)
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +77,10 @@ class SittingDay:
 
     - `active_s`: seconds at the computer within working hours (short pauses included).
     - `longest_s`: the longest unbroken stretch that day.
-    - `taken`, `skipped`, `postponed`: answers to break reminders.
-    - `natural`: breaks the person took by themselves (away or screen locked).
+    - `taken`, `skipped`, `postponed`: answers to break reminders; `taken` also counts
+      the break program played without a reminder (from the tray, say).
+    - `natural`: breaks the person took by themselves (away or screen locked for at least
+      `BREAK_LENGTH`), not counting the time away that follows a taken break.
     """
 
     day: dt.date
@@ -140,7 +175,8 @@ class SittingUpdate:
     natural_break: bool = False
     """A stretch ended because the person was away: a waiting break is not needed any more."""
     away: bool = False
-    """The person is not at the computer now (idle, locked or asleep)."""
+    """The person is not at the computer now (idle, locked or asleep): a break that waits
+    for them goes (a short lock does not end the stretch, so it comes back after it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +203,12 @@ class SittingTracker:
     - Sitting counts only within working hours on working days: that is when a break
       can be due, so the desktop is not asked at other times.
     - A stretch runs from the first sample that finds the person present; short pauses
-      (reading, thinking) belong to it. It ends at the last input before an absence of
-      at least `BREAK_LENGTH`, a locked screen, or a computer that slept; such an end
-      within a stretch is a natural break and restarts the count.
+      (reading, thinking, a screen locked for a moment) belong to it. It ends at the last
+      input before an absence of at least `BREAK_LENGTH`, a screen locked that long, or a
+      computer that slept; such an end within a stretch is a natural break and restarts
+      the count. The absence that follows a taken break is that break, not another one.
+    - A wall clock that is set (known where the time asleep is known, `asleep`) moves the
+      stretch with it instead of ending it.
     - A break is due `every_min` after the stretch started (or after the last answer),
       but only while the person is present; a postponed break comes back after its
       minutes.
@@ -187,6 +226,11 @@ class SittingTracker:
         self.last_input: dt.datetime | None = None
         self.last_sample: dt.datetime | None = None
         self.last_mono: float | None = None
+        self.last_asleep: float | None = None
+        self.locked_since: dt.datetime | None = None
+        """When the screen lock that is on now began (the last input before it)."""
+        self.break_taken_at: dt.datetime | None = None
+        """When the last break was taken: the stretch that starts then may end in that break."""
         self.present = False
         self.offered = False
         """A break reminder is showing and waits for an answer."""
@@ -195,14 +239,33 @@ class SittingTracker:
 
     # -- observations ---------------------------------------------------------------------
 
-    def observe(self, now: dt.datetime, monotonic: float, sample: ActivitySample) -> SittingUpdate:
-        """Take one sample at `now` (wall clock) and `monotonic` (seconds; stops in sleep)."""
+    def observe(
+        self,
+        now: dt.datetime,
+        monotonic: float,
+        sample: ActivitySample,
+        *,
+        asleep: float | None = None,
+    ) -> SittingUpdate:
+        """Take one sample at `now` (wall clock) and `monotonic` (seconds; stops in sleep).
+
+        `asleep`: the computer's time suspended so far (`system_time_asleep`), or None
+        where it is not known; with it a wall clock that was set is not taken for sleep.
+        """
         at = self._at(now)
         natural = False
         slept = False
         if self.last_sample is not None and self.last_mono is not None:
-            wall_gap = at - self.last_sample
             mono_gap = dt.timedelta(seconds=max(0.0, monotonic - self.last_mono))
+            if asleep is not None and self.last_asleep is not None:
+                elapsed = mono_gap + dt.timedelta(seconds=max(0.0, asleep - self.last_asleep))
+                stepped = (at - self.last_sample) - elapsed
+                if abs(stepped) > SLEEP_SLACK:
+                    # The wall clock was set (the time asleep explains no more than the
+                    # monotonic clock): the stretch carries on, on the new clock.
+                    self._shift(stepped)
+            assert self.last_sample is not None
+            wall_gap = at - self.last_sample
             if wall_gap < dt.timedelta(0):
                 # The clock was set back: start afresh rather than count negative time.
                 natural = self._end_stretch(self.counted_until or at, natural=False)
@@ -223,12 +286,29 @@ class SittingTracker:
                     natural = self._end_stretch(before, natural=True)
         self.last_sample = at
         self.last_mono = monotonic
+        self.last_asleep = asleep
         idle = dt.timedelta(seconds=sample.idle_s)
         last_input = at - idle
         self.last_input = last_input
         window = self._window(at)
-        away = sample.locked or idle >= BREAK_LENGTH
-        self.present = not away and idle < PRESENT_IDLE
+        # A lock is a break once it has lasted `BREAK_LENGTH`, like time away; a shorter
+        # one only means "not here now". It is timed from the last input before it (the
+        # keys that locked it); the input that unlocks it ends it.
+        lock_break_from: dt.datetime | None = None
+        if sample.locked:
+            if self.locked_since is None:
+                self.locked_since = last_input
+            if at - self.locked_since >= BREAK_LENGTH:
+                lock_break_from = self.locked_since
+        elif self.locked_since is not None:
+            if last_input - self.locked_since >= BREAK_LENGTH:
+                lock_break_from = self.locked_since  # seen only now that it is over
+            self.locked_since = None
+        away = idle >= BREAK_LENGTH or (sample.locked and lock_break_from is not None)
+        absent = away or sample.locked
+        self.present = not absent and idle < PRESENT_IDLE
+        if absent:
+            self.offered = False  # the service drops a waiting break when they are not here
 
         if self.stretch_start is not None:
             stretch_window = self._window(self.stretch_start)
@@ -236,10 +316,19 @@ class SittingTracker:
             if window is None or at >= end_of_day:
                 self._end_stretch(min(last_input, end_of_day), natural=False)
             elif away:
-                natural = self._end_stretch(last_input, natural=True) or natural
+                end = last_input if lock_break_from is None else min(last_input, lock_break_from)
+                natural = self._end_stretch(end, natural=True) or natural
+            elif lock_break_from is not None:
+                # Back from a long lock that no sample saw long: a break all the same, and
+                # the new stretch starts at the input that unlocked the screen.
+                natural = self._end_stretch(lock_break_from, natural=True) or natural
+                self.counted_until = last_input
+            elif sample.locked:
+                assert self.locked_since is not None
+                self._count(min(last_input, self.locked_since))
             else:
                 self._count(last_input)
-        if not away and self.stretch_start is None and window is not None and at >= window[0]:
+        if not absent and self.stretch_start is None and window is not None and at >= window[0]:
             start = window[0]
             if self.counted_until is not None and not slept:
                 start = max(start, self.counted_until)
@@ -251,7 +340,7 @@ class SittingTracker:
             self._count(last_input)
         if self.stretch_start is None:
             self.counted_until = at
-        return SittingUpdate(natural_break=natural, away=away or self.stretch_start is None)
+        return SittingUpdate(natural_break=natural, away=absent or self.stretch_start is None)
 
     def due(self, now: dt.datetime) -> bool:
         """Whether a break should be offered now (after `observe` at this moment)."""
@@ -304,15 +393,22 @@ class SittingTracker:
         return (at + max(wait, MIN_POLL)).astimezone(self._zone_of(at))
 
     def step(
-        self, now: dt.datetime, monotonic: float, source: ActivitySource, *, blocked: bool = False
+        self,
+        now: dt.datetime,
+        monotonic: float,
+        source: ActivitySource,
+        *,
+        blocked: bool = False,
+        asleep: float | None = None,
     ) -> SittingStep:
         """Sample `source`, and decide: offer a break now, hold it, or wait.
 
         `blocked`: the pause switch or quiet hours are on, so nothing may be offered.
         `source.busy()` is asked only when a break is due, because on some desktops it
-        costs more than the idle time (GNOME's do-not-disturb is read through gsettings).
+        costs more than the idle time (GNOME's do-not-disturb is read through gsettings,
+        which that source keeps for a while: ui/activity/dbus.py). `asleep`: see `observe`.
         """
-        update = self.observe(now, monotonic, sample(source))
+        update = self.observe(now, monotonic, sample(source), asleep=asleep)
         offer = held = False
         if not blocked and self.due(now):
             if source.busy():
@@ -334,13 +430,25 @@ class SittingTracker:
         self.offered = True
 
     def taken(self, now: dt.datetime) -> None:
-        """The person did the break: the stretch ends now and a new one starts after it."""
+        """The person did the break: the stretch ends now and a new one starts after it.
+
+        When they walk away for it (or on after it), that absence is this break: it is not
+        counted a second time as a natural one (`_end_stretch`).
+        """
         at = self._at(now)
         self._count(at)
         self._end_stretch(at, natural=False)
         self._bump(at, "taken")
         self.stretch_start = self.count_from = self.counted_until = at
+        self.break_taken_at = at
         self.offered = False
+
+    def just_took_break(self, now: dt.datetime) -> bool:
+        """Whether the running stretch began with a break taken less than `BREAK_LENGTH` ago."""
+        taken = self.break_taken_at
+        if taken is None or self.stretch_start != taken:
+            return False
+        return self._at(now) - taken < BREAK_LENGTH
 
     def skipped(self, now: dt.datetime) -> None:
         """Let this one go: they sit on, and the next break comes `every_min` from now."""
@@ -363,6 +471,18 @@ class SittingTracker:
     def with_breaks(self, breaks: MovementBreaks) -> None:
         """New settings: a running stretch carries on under them."""
         self.breaks = breaks
+
+    def reset(self) -> None:
+        """Forget the stretch and what was last seen; the unsaved figures stay.
+
+        For movement breaks switched off: a break that was showing waits no more, and when
+        they are on again the count starts afresh at the next sample. The time between is
+        neither sitting nor a break: a stale last sample would make it look like sleep.
+        """
+        for name in _MOMENTS:
+            setattr(self, name, None)
+        self.last_mono = self.last_asleep = None
+        self.present = self.offered = False
 
     # -- figures ----------------------------------------------------------------------------
 
@@ -434,12 +554,25 @@ class SittingTracker:
         )
         self.counted_until = until
 
+    def _shift(self, by: dt.timedelta) -> None:
+        """Move every remembered moment by `by`: the wall clock was set by that much."""
+        for name in _MOMENTS:
+            moment = getattr(self, name)
+            if moment is not None:
+                setattr(self, name, moment + by)
+
     def _end_stretch(self, end: dt.datetime, *, natural: bool) -> bool:
-        """Close the running stretch at `end`; True when that counts as a natural break."""
+        """Close the running stretch at `end`; True when that counts as a natural break.
+
+        Not natural when the stretch began with a taken break and ends within
+        `BREAK_LENGTH` of it: the person went away for the break they said they took.
+        """
         if self.stretch_start is None:
             return False
         self._count(max(end, self.stretch_start))
         started = self.stretch_start
+        if natural and started == self.break_taken_at and end - started < BREAK_LENGTH:
+            natural = False
         self.stretch_start = self.count_from = None
         self.snoozed_until = None
         self.offered = False

@@ -649,6 +649,10 @@ class MainWindow(QMainWindow):
         """Play `program`: from the Programs page, the Today page or a reminder."""
         exercises = self.programs.controller.all_exercises()
         if self.player.controller.start(program, level, exercises=exercises):
+            # However it was started (Today, Programs, the tray, a reminder's "Do it now"),
+            # playing a program answers a reminder waiting for it.
+            if self.reminders is not None:
+                self.reminders.session_started(program.id)
             self.show_page("player")
 
     def _return_focus(self, widget: QWidget) -> None:

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.core.activity import ActivitySource, ActivityUnavailableError
-from rugdiary.core.clock import Clock
+from rugdiary.core.clock import Clock, SystemClock
 from rugdiary.core.diary import ValidationError
 from rugdiary.core.reminders import (
     MOVEMENT_KEY,
     SNOOZE_MINUTES,
     Due,
+    MovementBreaks,
     ProgramExists,
     ReminderScheduler,
     ReminderSettings,
@@ -37,9 +38,10 @@ from rugdiary.core.reminders import (
     timer_delay_ms,
     zone_named,
 )
-from rugdiary.core.sitting import SittingDay, SittingTracker
+from rugdiary.core.sitting import SittingDay, SittingTracker, system_time_asleep
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import REMINDER_STATE_KEY
+from rugdiary.ui.announce import announce
 from rugdiary.ui.theme import primary_button_style
 
 if TYPE_CHECKING:
@@ -59,15 +61,36 @@ NOTIFICATION_MS: Final = 10_000
 SAVE_SITTING_EVERY: Final = dt.timedelta(minutes=15)
 """Unsaved sitting minutes are written at least this often (and at every break and quit)."""
 
+FAILURES_BEFORE_CLOCK: Final = 3
+"""Idle queries that fail in a row before movement breaks go back to the clock. One slow
+D-Bus reply (a busy desktop, just after resume) is not a desktop without a source."""
+
+FAILED_QUERY_RETRY: Final = dt.timedelta(minutes=1)
+"""After a failed idle query, ask again this soon."""
+
+LOOK_AGAIN_MINUTES: Final = (5, 15, 60)
+"""A source that stopped answering is looked for again after these waits, then hourly:
+it may come back (the desktop restarted a service), and an idle app wakes seldom."""
+
+DESK_BREAK_PROGRAM: Final = MovementBreaks().program_id
+"""The break program the reminder's own words describe (three minutes at the desk)."""
+
 
 def reminder_message(due: Due, program_name: str | None = None) -> str:
     """What the banner and the notification say; short, kind and without pressure."""
     if due.kind == "diary":
         return QCoreApplication.translate("Reminders", "Time to note how you are")
     if due.kind == "movement":
-        return QCoreApplication.translate(
-            "Reminders", "Time to get up and move: a 3-minute desk break?"
-        )
+        # The chosen program by its name: "a 3-minute desk break" is only the default one.
+        if due.program_id in (None, DESK_BREAK_PROGRAM):
+            return QCoreApplication.translate(
+                "Reminders", "Time to get up and move: a 3-minute desk break?"
+            )
+        if program_name:
+            return QCoreApplication.translate("Reminders", "Time to get up and move: %1?").replace(
+                "%1", program_name
+            )
+        return QCoreApplication.translate("Reminders", "Time to get up and move")
     if program_name:
         return QCoreApplication.translate("Reminders", "Time for your %1").replace(
             "%1", program_name
@@ -270,7 +293,10 @@ class ReminderBanner(QFrame):
             snooze_actions[minutes] = action
         snooze_button.setMenu(snooze_menu)
         skip_button = QPushButton(self.tr("Skip"), self)
-        skip_button.setAccessibleName(self.tr("Skip this reminder"))
+        # The name is the visible word (voice control and screen readers match what is
+        # seen, in every language); the longer wording is the description.
+        skip_button.setAccessibleName(self.tr("Skip"))
+        skip_button.setAccessibleDescription(self.tr("Skip this reminder"))
         for button in (do_button, snooze_button, skip_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
@@ -293,11 +319,21 @@ class ReminderBanner(QFrame):
         )
 
     def show_reminder(self, message: str, detail: str = "") -> None:
+        """Show `message`; a screen reader says it when it is new, without moving the focus."""
+        shown_already = (
+            self._parts is not None
+            and not self.isHidden()
+            and self.message.text() == message
+            and self.detail.text() == detail
+        )
         self.message.setText(message)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
-        self.setAccessibleDescription(f"{message} {detail}".strip())
+        said = f"{message} {detail}".strip()
+        self.setAccessibleDescription(said)
         self.setVisible(True)
+        if not shown_already:
+            announce(self, said)
 
     def clear(self) -> None:
         if self._parts is None:  # nothing was ever shown: nothing to clear or build
@@ -429,6 +465,7 @@ class ReminderService(QObject):
         activity: ActivityFactory | None = None,
         sitting: SittingStore | None = None,
         detect_delay_ms: int | None = None,
+        asleep: Callable[[], float | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -478,6 +515,28 @@ class ReminderService(QObject):
         self.detect_timer = QTimer(self)
         self.detect_timer.setSingleShot(True)
         self.detect_timer.timeout.connect(self.detect_activity)
+        self._failed_queries = 0
+        """Idle queries that failed in a row (`FAILURES_BEFORE_CLOCK`)."""
+        self._source_lost = False
+        """The source stopped answering (not: this desktop has none): looked for again."""
+        self._looks_again = 0
+        self.look_again_timer = QTimer(self)
+        self.look_again_timer.setSingleShot(True)
+        self.look_again_timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self.look_again_timer.timeout.connect(self.look_for_activity_again)
+        self._resting_tracker: SittingTracker | None = None
+        """The tracker of a lost source, kept for its figures until they are written."""
+        self._sitting_save_failed = False
+        """The last sitting save failed and said so: the retries do not say it again."""
+        self._started_by_answer: str | None = None
+        """The program "Do it now" is starting: `session_started` has answered it already."""
+        # The time this computer spent suspended tells sleep from a wall clock that was
+        # set (core/sitting.py): the system's for the real clock, a test clock's own.
+        if asleep is None:
+            asleep = getattr(clock, "asleep", None)
+        if asleep is None and isinstance(clock, SystemClock):
+            asleep = system_time_asleep
+        self._asleep: Callable[[], float | None] = asleep or _not_known
 
         if tray is not None:
             tray.pauseNotNowRequested.connect(self.pause_not_now)
@@ -505,7 +564,8 @@ class ReminderService(QObject):
         self.timer.stop()
         self.activity_timer.stop()
         self.detect_timer.stop()
-        self._save_sitting(force=True)
+        self.look_again_timer.stop()
+        self._save_sitting(force=True, tell=False)
         if self.activity is not None:
             self.activity.close()
             self.activity = None
@@ -660,7 +720,60 @@ class ReminderService(QObject):
         if self.tracker is not None and due.key == MOVEMENT_KEY:
             self.tracker.taken(now)
         self._answered(due)
-        self.doNowRequested.emit(due)
+        # The window starts the program now and tells `session_started`, which must not
+        # count this answer a second time.
+        self._started_by_answer = due.program_id
+        try:
+            self.doNowRequested.emit(due)
+        finally:
+            self._started_by_answer = None
+
+    @Slot(str)
+    def session_started(self, program_id: str) -> None:
+        """A program started playing (Today, Programs, the tray): it answers its reminder.
+
+        A waiting reminder of that program counts as done, as with "Do it now". The break
+        program also restarts the sitting count when no break was waiting (a desk break
+        from the tray is a break taken), as long as a stretch runs: a break just before
+        the reminder would come need not be followed by it. The program that "Do it now"
+        starts was answered there already and is not counted again, nor is a break
+        started again within `BREAK_LENGTH` of one taken (told twice, it is one break).
+        """
+        if program_id == self._started_by_answer:
+            self._started_by_answer = None
+            return
+        now = self.clock.now()
+        answered = [d for d in self._pending if d.program_id == program_id]
+        tracker = self.tracker
+        took_break = (
+            tracker is not None
+            and self.settings.breaks.enabled
+            and (
+                any(d.key == MOVEMENT_KEY for d in answered)
+                or (
+                    program_id == self.settings.breaks.program_id
+                    and tracker.stretch_start is not None
+                    and not tracker.just_took_break(now)
+                )
+            )
+        )
+        if not answered and not took_break:
+            return
+        for due in answered:
+            self.scheduler = self.scheduler.done(due.key, now)
+        if took_break:
+            assert tracker is not None
+            tracker.taken(now)
+        self._pending = [d for d in self._pending if d not in answered]
+        self._save()
+        saved = took_break and self._save_sitting(force=True)
+        if answered:
+            self.currentChanged.emit(self.current())
+        if not saved:
+            self.stateChanged.emit()
+        self._arm(now, self._logged_today(now))
+        if took_break and tracker is not None:
+            self._arm_activity(now, tracker.next_check(now))
 
     @Slot(int)
     def snooze(self, minutes: int) -> None:
@@ -753,12 +866,16 @@ class ReminderService(QObject):
     def _answered(self, due: Due) -> None:
         self._pending = [d for d in self._pending if d.key != due.key]
         self._save()
+        sitting = self.tracker is not None and due.key == MOVEMENT_KEY
+        # The answer's sitting figures are written before the pages are told, so that the
+        # Today page reads them with it (`_save_sitting` tells them after a write).
+        saved = sitting and self._save_sitting(force=True)
         self.currentChanged.emit(self.current())
-        self.stateChanged.emit()
+        if not saved:
+            self.stateChanged.emit()
         now = self.clock.now()
         self._arm(now, self._logged_today(now))
-        if self.tracker is not None and due.key == MOVEMENT_KEY:
-            self._save_sitting(force=True)
+        if sitting and self.tracker is not None:
             self._arm_activity(now, self.tracker.next_check(now))
 
     # -- sitting time ----------------------------------------------------------------------
@@ -786,9 +903,21 @@ class ReminderService(QObject):
             if not settings.breaks.enabled:
                 self.activity_timer.stop()
                 self._save_sitting(force=True)
+                # A break that showed is gone with the setting; when breaks are on again
+                # the count starts afresh (kept, it would wait for an answer that never
+                # comes, and the gap would look like sleep: a natural break).
+                self.tracker.reset()
             return
-        if not settings.breaks.enabled or self._activity_factory is None or self.activity_missing:
+        if not settings.breaks.enabled or self._activity_factory is None:
             self.detect_timer.stop()
+            self.look_again_timer.stop()
+            return
+        if self.activity_missing:
+            # Settings were saved: a lost source is looked for once more, and then again
+            # on the backed-off timer (stopped while breaks were off).
+            lost = self._source_lost and self._started
+            if lost and not self._look_again(settings) and not self.look_again_timer.isActive():
+                self._arm_look_again()
             return
         if self._detect_delay_ms is not None:
             if self._started and not self.detect_timer.isActive():
@@ -800,11 +929,59 @@ class ReminderService(QObject):
             source = None
         if source is None:
             self.activity_missing = True
+            self.activityChanged.emit()
         else:
-            self.activity = source
-            self.tracker = SittingTracker(settings.breaks, self._tz)
-            source.watch(self._on_activity_signal)
+            self._use_source(source, settings)
+
+    def _use_source(self, source: ActivitySource, settings: ReminderSettings) -> None:
+        """Sitting time from `source` from now on (a lost source's figures carry over)."""
+        tracker = self._resting_tracker or SittingTracker(settings.breaks, self._tz)
+        tracker.with_breaks(settings.breaks)
+        self._resting_tracker = None
+        self.activity = source
+        self.tracker = tracker
+        self.activity_missing = False
+        self._source_lost = False
+        self._failed_queries = 0
+        self._looks_again = 0
+        self.look_again_timer.stop()
+        source.watch(self._on_activity_signal)
         self.activityChanged.emit()
+
+    def _look_again(self, settings: ReminderSettings) -> bool:
+        """Ask the factory for a source that answers now; True when one was found and is used."""
+        if self._activity_factory is None:
+            return False
+        try:
+            source = self._activity_factory()
+        except ActivityUnavailableError:
+            source = None
+        if source is None:
+            return False
+        try:
+            source.idle_seconds()
+        except (ActivityUnavailableError, OSError):
+            source.close()
+            return False
+        self._use_source(source, settings)
+        return True
+
+    def _arm_look_again(self) -> None:
+        minutes = LOOK_AGAIN_MINUTES[min(self._looks_again, len(LOOK_AGAIN_MINUTES) - 1)]
+        self.look_again_timer.start(minutes * 60_000)
+
+    @Slot()
+    def look_for_activity_again(self) -> None:
+        """The backed-off timer: is the source that stopped answering back?"""
+        if not self._started or not self._source_lost or not self.settings.breaks.enabled:
+            return
+        self._looks_again += 1
+        if not self._look_again(self.settings):
+            self._arm_look_again()
+            return
+        self.scheduler = dataclasses.replace(self.scheduler, clock_breaks=self._clock_breaks())
+        self.check()
+        self.check_activity()
 
     def _on_activity_signal(self) -> None:
         # A lock or unlock, told by the desktop: look now rather than at the next sample.
@@ -823,18 +1000,23 @@ class ReminderService(QObject):
         now = self.clock.now()
         blocked = self.scheduler.is_paused(now) or self.settings.quiet.contains(now.time())
         try:
-            step = tracker.step(now, self.clock.monotonic(), source, blocked=blocked)
+            step = tracker.step(
+                now, self.clock.monotonic(), source, blocked=blocked, asleep=self._asleep()
+            )
         except ActivityUnavailableError:
-            self._fall_back_to_clock()
+            self._failed_queries += 1
+            if self._failed_queries >= FAILURES_BEFORE_CLOCK:
+                self._fall_back_to_clock()
+            else:
+                self._arm_activity(now, now + FAILED_QUERY_RETRY)
             return
+        self._failed_queries = 0
         if step.natural_break or step.away:
             # Away, or back from a break of their own: a waiting break is not needed.
             before = self.current()
             self._pending = [d for d in self._pending if d.key != MOVEMENT_KEY]
             if self.current() != before:
                 self.currentChanged.emit(self.current())
-            if step.natural_break:
-                self.stateChanged.emit()
         if step.offer:
             due = Due(
                 key=MOVEMENT_KEY,
@@ -852,7 +1034,9 @@ class ReminderService(QObject):
                 self.notify(self.tr("RugDiary"), self.message(due))
             if self.current() != before:
                 self.currentChanged.emit(self.current())
-        self._save_sitting(force=step.natural_break)
+        saved = self._save_sitting(force=step.natural_break)
+        if step.natural_break and not saved:
+            self.stateChanged.emit()
         self._arm_activity(now, step.next_check)
 
     def _arm_activity(self, now: dt.datetime, wakeup: dt.datetime | None) -> None:
@@ -865,36 +1049,62 @@ class ReminderService(QObject):
         self.activity_timer.start(max(delay, MIN_TIMER_MS))
 
     def _fall_back_to_clock(self) -> None:
-        """The source stopped answering (the display went away): the clock schedule takes over."""
+        """The source stopped answering (the display went away): the clock schedule takes over.
+
+        The source is looked for again on a backed-off timer and when settings are saved.
+        """
         self.activity_timer.stop()
         self._save_sitting(force=True)
         if self.activity is not None:
             self.activity.close()
+        if self.tracker is not None:
+            self.tracker.reset()
+            self._resting_tracker = self.tracker  # figures a failed save kept, if any
         self.activity = None
         self.tracker = None
         self.activity_missing = True
+        self._source_lost = True
+        self._failed_queries = 0
+        self._looks_again = 0
+        self._arm_look_again()
         self.scheduler = dataclasses.replace(self.scheduler, clock_breaks=True)
         self.activityChanged.emit()
         self.check()
 
-    def _save_sitting(self, *, force: bool = False) -> None:
-        tracker = self.tracker
+    def _save_sitting(self, *, force: bool = False, tell: bool = True) -> bool:
+        """Write the unsaved sitting figures when it is time; True when they were written.
+
+        They are forgotten only once written: after a failed save (a full disk) they are
+        written with the next ones. `tell`: say `stateChanged` after a write, so that the
+        Today page shows the figures (not while quitting).
+        """
+        tracker = self.tracker if self.tracker is not None else self._resting_tracker
         if tracker is None or self.sitting is None:
-            return
+            return False
         pending = tracker.pending()
         if not pending:
-            return
+            return False
         counted = any(d.taken or d.skipped or d.postponed or d.natural for d in pending.values())
         if not (force or counted or tracker.unsaved_active() >= SAVE_SITTING_EVERY):
-            return
-        days = tracker.take_pending()
+            return False
         try:
-            self.sitting.add(days)
+            self.sitting.add([pending[day] for day in sorted(pending)])
         except (StorageWriteError, DataFileError) as error:
-            reason = getattr(error, "reason", "") or str(error)
-            self.notice.emit(
-                self.tr("Sitting time could not be saved: %1.").replace("%1", reason.rstrip("."))
-            )
+            if not self._sitting_save_failed:  # said once, not at every retry
+                self.notice.emit(
+                    self.tr("Sitting time could not be saved: %1.").replace(
+                        "%1", _reason(error).rstrip(".")
+                    )
+                )
+            self._sitting_save_failed = True
+            return False
+        self._sitting_save_failed = False
+        tracker.take_pending()  # what was just written: nothing was counted in between
+        if tracker is self._resting_tracker:
+            self._resting_tracker = None
+        if tell:
+            self.stateChanged.emit()
+        return True
 
     def _after_settings_change(self, *, starting: bool = False) -> None:
         self._show_pause_state(self.clock.now())
@@ -1001,10 +1211,21 @@ class ReminderService(QObject):
                 self._saved_state = state
                 stored = True
         except (StorageWriteError, DataFileError) as error:
-            reason = getattr(error, "reason", "") or str(error)
             self.notice.emit(
                 self.tr("Reminder changes could not be saved: %1.").replace(
-                    "%1", reason.rstrip(".")
+                    "%1", _reason(error).rstrip(".")
                 )
             )
         return stored
+
+
+def _reason(error: StorageWriteError | DataFileError) -> str:
+    """Why storage failed, in the UI's language (ui/reasons.py; unknown ones as they are)."""
+    from rugdiary.ui.reasons import reason_text  # only when a save fails
+
+    return reason_text(getattr(error, "reason", "") or str(error))
+
+
+def _not_known() -> float | None:
+    """No time-asleep reading (a test clock without one): clock jumps are read as before."""
+    return None

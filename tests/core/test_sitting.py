@@ -36,11 +36,29 @@ def at(hour: int, minute: int = 0, day: int = 2) -> datetime:
 Answer = Callable[[SittingTracker, datetime], None]
 
 
+class SleepyClock(FakeClock):
+    """A fake clock that also knows the time spent asleep (CLOCK_BOOTTIME − CLOCK_MONOTONIC)."""
+
+    def __init__(self, start: datetime) -> None:
+        super().__init__(start)
+        self.slept = 0.0
+
+    def asleep(self) -> float:
+        return self.slept
+
+    def sleep(self, seconds: float) -> None:
+        """Suspend: the wall clock and the time asleep run on, the monotonic clock stands."""
+        self.set(self.now() + timedelta(seconds=seconds))
+        self.slept += seconds
+
+
 class Desk:
     """Runs the tracker as the reminder service does: sample at each `next_check`."""
 
-    def __init__(self, start: datetime, breaks: MovementBreaks = BREAKS) -> None:
-        self.clock = FakeClock(start)
+    def __init__(
+        self, start: datetime, breaks: MovementBreaks = BREAKS, clock: FakeClock | None = None
+    ) -> None:
+        self.clock = clock if clock is not None else FakeClock(start)
         self.source = FakeActivitySource(self.clock)
         self.tracker = SittingTracker(breaks, tz=AMS)
         self.offers: list[datetime] = []
@@ -49,19 +67,25 @@ class Desk:
         self.samples = 0
         self.answer: Answer = lambda tracker, now: tracker.taken(now)
 
+    def sample_now(self) -> datetime | None:
+        """One sample now (as a lock signal makes one); the next check it asks for."""
+        now = self.clock.now()
+        asleep = self.clock.asleep() if isinstance(self.clock, SleepyClock) else None
+        step = self.tracker.step(now, self.clock.monotonic(), self.source, asleep=asleep)
+        self.samples += 1
+        if step.natural_break:
+            self.naturals.append(now)
+        if step.held:
+            self.held.append(now)
+        if step.offer:
+            self.offers.append(now)
+            self.answer(self.tracker, now)
+        return step.next_check
+
     def run_until(self, end: datetime) -> None:
         while self.clock.now() < end:
             now = self.clock.now()
-            step = self.tracker.step(now, self.clock.monotonic(), self.source)
-            self.samples += 1
-            if step.natural_break:
-                self.naturals.append(now)
-            if step.held:
-                self.held.append(now)
-            if step.offer:
-                self.offers.append(now)
-                self.answer(self.tracker, now)
-            nxt = step.next_check
+            nxt = self.sample_now()
             assert nxt is not None
             assert nxt > now, "the next check lies ahead"
             self.clock.advance(min((nxt - now).total_seconds(), (end - now).total_seconds()))
@@ -92,7 +116,8 @@ def test_a_working_day_counts_sitting_not_the_clock() -> None:
     assert all(not (at(12) < o <= at(12, 45)) for o in desk.offers)
 
     desk.run_until(at(13, 12))
-    assert [n for n in desk.naturals if at(13) <= n <= at(13, 2)], "a locked screen is a break"
+    # Locked from 13:00: a break once it has lasted five minutes (the report's definition).
+    assert [n for n in desk.naturals if at(13, 5) <= n <= at(13, 7)], "a locked screen is a break"
     assert desk.offers[-1] == at(11, 30), "no stale break after lunch or the lock"
 
     desk.run_until(at(15, 1))
@@ -275,3 +300,120 @@ def test_a_long_gap_without_sleep_on_the_monotonic_clock_is_not_sitting() -> Non
     assert desk.offers == []
     day = desk.day(date(2026, 3, 2))
     assert day.active_min <= 30 + 17, "the hour away is not counted as sitting"
+
+
+def test_a_screen_locked_for_seconds_is_a_pause_and_for_five_minutes_a_break() -> None:
+    """The report's definition: "screen locked for at least 5 minutes" is a natural break."""
+    desk = Desk(at(9))
+    back = at(9, 30) + timedelta(seconds=20)
+    desk.source.sit(at(9), at(9, 30))
+    desk.source.lock(at(9, 30), back)  # Super+L, back twenty seconds later
+    desk.source.sit(back, at(12))
+    desk.source.lock(at(10, 30), at(10, 40))  # typing on the lock screen: idle stays low
+    desk.run_until(at(9, 30) + timedelta(seconds=5))
+    desk.sample_now()  # the lock signal
+    desk.run_until(at(10, 0))
+    day = desk.day(date(2026, 3, 2))
+    assert desk.naturals == []
+    assert day.natural == 0
+    assert desk.offers == [at(9, 50)], "fifty minutes of sitting, the short lock included"
+    assert day.longest_min >= 49
+
+    desk.run_until(at(11, 35))
+    assert len(desk.naturals) == 1
+    assert at(10, 35) <= desk.naturals[0] <= at(10, 37), "locked five minutes: a break"
+    # The count starts again at the unlock, seen at the minute's sample.
+    assert desk.offers[:1] == [at(9, 50)]
+    assert len(desk.offers) == 2
+    assert at(11, 29) <= desk.offers[1] <= at(11, 30)
+    assert desk.day(date(2026, 3, 2)).natural == 1
+
+
+def test_a_short_lock_hides_a_waiting_break_and_it_comes_back() -> None:
+    desk = Desk(at(9))
+    desk.answer = lambda tracker, now: None  # the break waits in the banner
+    back = at(9, 51) + timedelta(seconds=30)
+    desk.source.sit(at(9), at(9, 51))
+    desk.source.lock(at(9, 51), back)
+    desk.source.sit(back, at(12))
+    desk.run_until(at(9, 51))
+    assert desk.offers == [at(9, 50)]
+    desk.clock.advance(5)
+    step = desk.tracker.step(desk.clock.now(), desk.clock.monotonic(), desk.source)
+    assert step.away, "locked: the banner does not wait for them"
+    assert not step.natural_break
+    desk.clock.set(back + timedelta(seconds=5))
+    desk.sample_now()
+    assert desk.offers[-1] == back + timedelta(seconds=5), "still sitting: offered again"
+    assert desk.day(date(2026, 3, 2)).natural == 0
+
+
+def test_the_time_away_after_a_taken_break_is_not_also_a_natural_one() -> None:
+    desk = Desk(at(9))
+    desk.source.sit(at(9), at(9, 50))  # "Do it now" at 09:50 ...
+    desk.source.sit(at(9, 56), at(10, 20))  # ... the desk break and a walk: back at 09:56
+    desk.source.sit(at(10, 30), at(11))  # ten minutes away on their own: a natural break
+    desk.run_until(at(10, 10))
+    day = desk.day(date(2026, 3, 2))
+    assert desk.offers == [at(9, 50)]
+    assert (day.taken, day.natural) == (1, 0), "one break, counted once"
+    desk.run_until(at(11))
+    assert desk.day(date(2026, 3, 2)).natural == 1
+
+
+def test_a_wall_clock_set_forward_moves_the_stretch_with_it() -> None:
+    clock = SleepyClock(at(9))
+    desk = Desk(at(9), clock=clock)
+    desk.source.sit(at(9), at(12))  # typing all morning
+    desk.run_until(at(9, 30))
+    clock.set(at(9, 50))  # NTP steps the clock 20 minutes ahead; nothing slept
+    desk.source.sit(at(9, 30), at(12))
+    desk.run_until(at(10, 20))
+    day = desk.day(date(2026, 3, 2))
+    assert desk.naturals == [], "the person never left"
+    assert day.natural == 0
+    assert desk.offers == [at(10, 10)], "fifty minutes of sitting on the new clock"
+    assert 55 <= day.active_min <= 60, "an hour, to the five minutes of sampling"
+    assert day.longest_min >= 50
+
+
+def test_a_wall_clock_set_back_moves_the_stretch_with_it() -> None:
+    clock = SleepyClock(at(9))
+    desk = Desk(at(9), clock=clock)
+    desk.source.sit(at(8), at(12))
+    desk.run_until(at(9, 30))
+    clock.set(at(9, 10))  # set back 20 minutes
+    desk.run_until(at(9, 40))
+    day = desk.day(date(2026, 3, 2))
+    assert desk.offers == [at(9, 30)], "fifty minutes of sitting, not seventy"
+    assert desk.naturals == []
+    assert 55 <= day.active_min <= 60, "an hour, to the five minutes of sampling"
+
+
+def test_with_the_time_asleep_known_sleep_is_still_a_natural_break() -> None:
+    clock = SleepyClock(at(9))
+    desk = Desk(at(9), clock=clock)
+    desk.source.sit(at(9), at(9, 40))
+    desk.source.sit(at(10, 40), at(12))
+    desk.run_until(at(9, 40))
+    clock.sleep(60 * 60)  # the lid closes at 09:40 for an hour
+    desk.run_until(at(11, 40))
+    assert desk.naturals[:1] == [at(10, 40)]
+    assert desk.offers == [at(11, 30)], "50 minutes after waking"
+    assert desk.day(date(2026, 3, 2)).natural == 1
+
+
+def test_reset_forgets_the_stretch_but_keeps_the_figures() -> None:
+    desk = Desk(at(9))
+    desk.answer = lambda tracker, now: None
+    desk.source.sit(at(9), at(12))
+    desk.run_until(at(9, 51))
+    assert desk.tracker.offered
+    unsaved = desk.tracker.pending()
+    desk.tracker.reset()
+    assert desk.tracker.pending() == unsaved
+    assert not desk.tracker.offered
+    desk.clock.advance(20 * 60)  # twenty minutes with breaks off
+    desk.run_until(at(11, 5))
+    assert desk.naturals == [], "the time with breaks off is not a break"
+    assert desk.offers == [at(9, 50), at(11, 1)], "fifty minutes from the first sample after"

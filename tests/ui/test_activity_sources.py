@@ -272,6 +272,37 @@ def test_gnome_do_not_disturb_from_show_banners(out: str, busy: bool | None) -> 
     assert list(asked[0]) == ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"]
 
 
+def test_gnome_do_not_disturb_is_kept_longer_while_it_holds_a_break() -> None:
+    """Each answer costs a gsettings process: a break held all day must not ask every minute."""
+    clock = [0.0]
+    answer = ["false\n"]  # do not disturb on
+    asked: list[float] = []
+
+    def run(_command: Sequence[str]) -> str:
+        asked.append(clock[0])
+        return answer[0]
+
+    dnd = GnomeDoNotDisturb(run, monotonic=lambda: clock[0])
+    for _minute in range(8 * 60):  # the tracker asks every minute while the break is held
+        assert dnd.busy() is True
+        clock[0] += 60
+    minutes = [round(t / 60) for t in asked]
+    assert minutes[:4] == [0, 1, 6, 21], "kept 1, 5, then 15 minutes"
+    assert len(asked) <= 35
+    answer[0] = "true\n"  # switched off: noticed within a quarter of an hour
+    off_at = clock[0]
+    while dnd.busy():
+        clock[0] += 60
+    assert clock[0] - off_at <= 15 * 60
+    clock[0] += 50 * 60  # the next break, long after: a new hold starts with a short keep
+    answer[0] = "false\n"
+    assert dnd.busy() is True
+    clock[0] += 60
+    before = len(asked)
+    dnd.busy()
+    assert len(asked) == before + 1, "asked again a minute into a new hold"
+
+
 def test_gnome_do_not_disturb_only_on_gnome() -> None:
     assert not GnomeDoNotDisturb.available({"XDG_CURRENT_DESKTOP": "KDE"})
     on_gnome = GnomeDoNotDisturb.available({"XDG_CURRENT_DESKTOP": "ubuntu:GNOME"})

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QByteArray, Qt, QTimeZone
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -35,11 +35,16 @@ from rugdiary.ui.reminders import (
 )
 from rugdiary.ui.services import Services
 from tests.ui.conftest import MULTIMEDIA_NOISE, OFFSCREEN_NOISE
+from tests.ui.test_reasons import _in_dutch
 
 CAP_MS = int(RECHECK_CAP.total_seconds() * 1000)
 DIARY_ONLY = {"diary": {"enabled": True, "time": "20:00"}}
 ALL_OFF = {"diary": {"enabled": False}}
-PROGRAM_NAMES = {"core-stability-beginner": "Core stability for beginners"}
+PROGRAM_NAMES = {
+    "core-stability-beginner": "Core stability for beginners",
+    "graded-walking": "Graded walking",
+    "desk-break": "Desk break",
+}
 
 # The offscreen platform has no tray; when a test pretends it has, Qt says so. A test's own
 # qt_log_ignore replaces the one tests/ui/conftest.py adds, so that one is repeated here.
@@ -83,6 +88,13 @@ def make_service(
     yield make
     for service in made:
         service.stop()
+
+
+@pytest.fixture
+def dutch(qapp: QApplication) -> Iterator[None]:
+    """RugDiary's Dutch texts for one test (resources/i18n/rugdiary_nl.qm)."""
+    with _in_dutch(qapp):
+        yield
 
 
 def stored_state(services: Services) -> ReminderState:
@@ -266,6 +278,142 @@ def test_movement_break_offers_a_desk_break(
     service.on_timer()
     assert banner.message.text() == "Time to get up and move: a 3-minute desk break?"
     assert service.current().program_id == "desk-break"  # type: ignore[union-attr]
+
+
+def test_a_movement_break_names_the_program_chosen_for_it(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]], clock: FakeClock
+) -> None:
+    settings = {
+        "diary": {"enabled": False},
+        "breaks": {"enabled": True, "every_min": 50, "program_id": "graded-walking"},
+    }
+    notified: list[str] = []
+    service, banner = make_service(settings, notify=lambda _title, text: notified.append(text))
+    clock.set(at(9, 50))
+    service.on_timer()
+    assert banner.message.text() == "Time to get up and move: Graded walking?"
+    assert notified == ["Time to get up and move: Graded walking?"]
+    # A program whose name is not known (deleted meanwhile): no desk break promised.
+    unnamed = Due("movement", "movement", "gone-program", at(9, 50))
+    assert service.message(unnamed) == "Time to get up and move"
+
+
+def test_a_reminder_in_the_banner_is_said_to_screen_readers(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rugdiary.ui import reminders
+
+    said: list[str] = []
+    monkeypatch.setattr(reminders, "announce", lambda _widget, text, **_kw: said.append(text))
+    service, banner = make_service(DIARY_ONLY)
+    clock.set(at(20, 0))
+    service.on_timer()
+    assert said == ["Time to note how you are"]
+    service.check()  # still the same reminder: said once
+    assert said == ["Time to note how you are"]
+    clock.set(at(20, 10))
+    banner.snooze_actions[5].trigger()
+    clock.set(at(20, 15))
+    service.on_timer()
+    assert said == ["Time to note how you are"] * 2, "back after the snooze: said again"
+
+
+def test_a_reminder_in_the_banner_reaches_the_accessibility_bridge(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    from rugdiary.ui import announce
+
+    events: list[str] = []
+
+    def record(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            events.append(event.message())  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(announce, "send", record)
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    banner.show_reminder("Time to note how you are", "Planned for 20:00")
+    assert events == ["Time to note how you are Planned for 20:00"]
+
+
+def test_playing_a_program_answers_its_waiting_exercise_reminder(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    services: Services,
+    clock: FakeClock,
+) -> None:
+    settings = {
+        "diary": {"enabled": False},
+        "exercises": [{"program_id": "core-stability-beginner", "days": [0], "time": "18:00"}],
+    }
+    service, banner = make_service(settings)
+    clock.set(at(18, 0))
+    service.on_timer()
+    assert not banner.isHidden()
+    service.session_started("desk-break")  # not the program the reminder asks for
+    assert not banner.isHidden()
+    service.session_started("core-stability-beginner")  # from Today or Programs
+    assert banner.isHidden()
+    assert service.current() is None
+    assert stored_counts(services, clock, "exercise") == (1, 0, 0)
+    clock.set(at(18, 30))
+    service.on_timer()
+    assert banner.isHidden(), "answered: it does not come back"
+
+
+def test_the_banner_in_dutch_names_its_buttons_by_what_they_show(qtbot: QtBot, dutch: None) -> None:
+    from tests.ui.test_a11y_walker import name_problems
+
+    banner = ReminderBanner()
+    qtbot.addWidget(banner)
+    banner.show_reminder("x")
+    banner.show()
+    assert banner.skip_button.text() == "Overslaan"
+    assert banner.skip_button.accessibleName() == "Overslaan"
+    assert banner.skip_button.accessibleDescription() == "Deze herinnering overslaan"
+    assert name_problems(banner) == []
+
+
+def test_save_problems_are_said_in_dutch(
+    make_service: Callable[..., tuple[ReminderService, ReminderBanner]],
+    services: Services,
+    clock: FakeClock,
+    dutch: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pathlib import Path
+
+    from rugdiary.core.activity import FakeActivitySource
+    from rugdiary.storage.errors import StorageWriteError
+    from rugdiary.storage.repositories import SittingRepository
+
+    def disk_full(*_args: Any, **_kwargs: Any) -> None:
+        raise StorageWriteError(Path("/data/diary.json"), "the disk is full")
+
+    desk = FakeActivitySource(clock)
+    desk.sit(at(9), at(12))
+    sitting = SittingRepository(services.db)
+    monkeypatch.setattr(sitting, "add", disk_full)
+    service, _banner = make_service(
+        {"diary": {"enabled": False}, "breaks": {"enabled": True, "every_min": 50}},
+        activity=lambda: desk,
+        sitting=sitting,
+    )
+    notices: list[str] = []
+    service.notice.connect(notices.append)
+    while clock.now() < at(9, 50):
+        assert service.activity_wakeup is not None
+        clock.advance((service.activity_wakeup - clock.now()).total_seconds())
+        service.check_activity()
+    assert service.current() is not None, "the 09:50 break"
+    monkeypatch.setattr(services.settings, "set", disk_full)
+    service.skip()
+    assert "the disk is full" not in " ".join(notices)
+    assert any(n.endswith(": de schijf is vol.") for n in notices), notices
+    assert len(set(notices)) == 2, "the sitting figures and the reminder state"
 
 
 def test_logging_an_entry_answers_the_diary_reminder(

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import date, datetime
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from rugdiary.core.activity import FakeActivitySource
+from rugdiary.core.activity import ActivitySource, CombinedSource, FakeActivitySource
 from rugdiary.core.clock import FakeClock
 from rugdiary.core.sitting import SittingDay
+from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.repositories import SittingRepository
-from rugdiary.ui.reminders import REMINDERS_KEY, ReminderBanner, ReminderService
+from rugdiary.ui.activity.dbus import GnomeDoNotDisturb
+from rugdiary.ui.reminders import (
+    FAILURES_BEFORE_CLOCK,
+    LOOK_AGAIN_MINUTES,
+    REMINDERS_KEY,
+    ReminderBanner,
+    ReminderService,
+)
 from rugdiary.ui.services import Services
 
 BREAKS_ONLY = {"diary": {"enabled": False}, "breaks": {"enabled": True, "every_min": 50}}
@@ -55,6 +66,45 @@ class Desk:
             self.service.check_activity()
             if self.service.current() is not None and answer is not None:
                 answer(self.service)
+
+
+@pytest.fixture
+def make_desk(qtbot: QtBot, services: Services, clock: FakeClock) -> Iterator[Callable[..., Desk]]:
+    """A started service on a fake desk; `source` (the desk by default) is what it samples."""
+    made: list[ReminderService] = []
+
+    def make(
+        settings: dict[str, Any] = BREAKS_ONLY,
+        source: Callable[[FakeActivitySource], ActivitySource] | None = None,
+        **options: Any,
+    ) -> Desk:
+        services.settings.set(REMINDERS_KEY, settings)
+        desk_source = FakeActivitySource(clock)
+        sampled = desk_source if source is None else source(desk_source)
+        service = ReminderService(
+            services.settings,
+            services.entries,
+            clock,
+            activity=lambda: sampled,
+            sitting=SittingRepository(services.db),
+            **options,
+        )
+        banner = ReminderBanner()
+        qtbot.addWidget(banner)
+        service.bind_banner(banner)
+        service.start()
+        made.append(service)
+        return Desk(service, banner, clock, desk_source)
+
+    yield make
+    for service in made:
+        service.stop()
+
+
+def stored_day(services: Services) -> SittingDay:
+    days = SittingRepository(services.db).list()
+    assert len(days) == 1
+    return days[0]
 
 
 @pytest.fixture
@@ -154,6 +204,10 @@ def test_a_source_that_stops_answering_falls_back_to_the_clock(desk: Desk, qtbot
     desk.source.sit(at(9), at(17))
     desk.run_until(at(9, 10))
     desk.source.available = False
+    for _ in range(FAILURES_BEFORE_CLOCK - 1):
+        desk.service.check_activity()
+        assert desk.service.activity_name() == "fake", "a failed answer or two is put up with"
+        desk.clock.advance(60)
     with qtbot.waitSignal(desk.service.activityChanged):
         desk.service.check_activity()
     assert desk.service.activity_name() is None
@@ -161,6 +215,7 @@ def test_a_source_that_stops_answering_falls_back_to_the_clock(desk: Desk, qtbot
     assert desk.service.scheduler.clock_breaks
     assert not desk.service.activity_timer.isActive()
     assert desk.service.timer.isActive(), "the clock schedule took over"
+    assert desk.service.look_again_timer.isActive(), "and the source is looked for again later"
 
 
 def test_no_source_here_means_the_clock_schedule(
@@ -354,3 +409,247 @@ def test_breaks_switched_off_before_the_delayed_look_cancel_it(
         assert asked == []
     finally:
         service.stop()
+
+
+# -------------------------------------------------------------------- fixes (review 30)
+
+
+@pytest.mark.parametrize("off_min", [10, 20])
+def test_breaks_off_while_one_shows_and_on_again_start_the_count_afresh(
+    desk: Desk, services: Services, off_min: int
+) -> None:
+    desk.source.sit(at(9), at(13))  # sitting all morning, never away
+    desk.run_until(at(9, 50))
+    assert desk.service.current() is not None
+    on = desk.service.settings
+    desk.service.apply_settings(on.replace(breaks=dataclasses.replace(on.breaks, enabled=False)))
+    assert desk.service.current() is None
+    desk.clock.advance(off_min * 60)
+    back = desk.clock.now()
+    desk.service.apply_settings(on)
+    desk.run_until(at(12, 30))
+    assert desk.shown[:2] == [at(9, 50), back + timedelta(minutes=50)]
+    desk.service.stop()
+    assert stored_day(services).natural == 0, "they never left the desk"
+
+
+def test_one_failed_idle_query_is_put_up_with(desk: Desk) -> None:
+    """A slow D-Bus reply once (just after resume, a busy desktop) keeps sitting time on."""
+    desk.source.sit(at(9), at(9, 30))
+    desk.source.sit(at(11), at(11, 5))  # away 09:30-11:00, in a meeting
+    desk.run_until(at(9, 20))
+    desk.source.available = False
+    desk.service.check_activity()
+    assert desk.service.activity_name() == "fake"
+    assert not desk.service.scheduler.clock_breaks
+    assert desk.service.activity_wakeup == at(9, 21), "asked again in a minute"
+    desk.source.available = True
+    desk.run_until(at(10, 50))
+    assert desk.shown == [], "no break on the clock while they are away"
+
+
+def test_a_lost_source_is_looked_for_again_seldom_and_found(desk: Desk, qtbot: QtBot) -> None:
+    desk.source.sit(at(9), at(17))
+    desk.run_until(at(9, 10))
+    desk.source.available = False
+    for _ in range(FAILURES_BEFORE_CLOCK):
+        desk.service.check_activity()
+    assert desk.service.activity_missing
+    timer = desk.service.look_again_timer
+    waits = []
+    for _ in range(5):
+        assert timer.isActive()
+        assert timer.isSingleShot()
+        waits.append(timer.interval() // 60_000)
+        desk.service.look_for_activity_again()  # still gone
+    assert waits == [*LOOK_AGAIN_MINUTES, 60, 60], "backed off to hourly: idle stays idle"
+    assert min(waits) >= 5
+    desk.source.available = True
+    with qtbot.waitSignal(desk.service.activityChanged):
+        desk.service.look_for_activity_again()
+    assert desk.service.activity_name() == "fake"
+    assert not desk.service.activity_missing
+    assert not desk.service.scheduler.clock_breaks
+    assert not timer.isActive()
+    assert desk.service.activity_timer.isActive(), "sitting time is sampled again"
+
+
+def test_a_lost_source_is_looked_for_again_when_settings_are_saved(desk: Desk) -> None:
+    desk.source.sit(at(9), at(17))
+    desk.run_until(at(9, 10))
+    desk.source.available = False
+    for _ in range(FAILURES_BEFORE_CLOCK):
+        desk.service.check_activity()
+    assert desk.service.scheduler.clock_breaks
+    desk.service.reload()
+    assert desk.service.activity_missing, "still gone"
+    assert desk.service.look_again_timer.isActive()
+    desk.source.available = True
+    desk.service.reload()
+    assert desk.service.activity_name() == "fake"
+    assert not desk.service.scheduler.clock_breaks
+    assert not desk.service.look_again_timer.isActive()
+
+
+def test_a_desk_break_started_from_the_tray_restarts_the_count(
+    desk: Desk, services: Services
+) -> None:
+    desk.source.sit(at(9), at(9, 45))
+    desk.source.sit(at(9, 49), at(12))  # back after the three-minute break
+    desk.run_until(at(9, 45))
+    desk.service.session_started("desk-break")  # the tray's "Start desk break"
+    desk.service.session_started("desk-break")  # told again as the player starts it: one break
+    desk.run_until(at(10, 30))
+    assert desk.shown == [], "no break five minutes after one"
+    desk.run_until(at(10, 36))
+    assert desk.shown == [at(10, 35)], "fifty minutes after the desk break"
+    desk.service.stop()
+    assert stored_day(services).taken == 1
+
+
+def test_the_break_program_played_answers_a_waiting_break(desk: Desk, services: Services) -> None:
+    desk.source.sit(at(9), at(12))
+    desk.run_until(at(9, 51))
+    assert desk.service.current() is not None
+    desk.service.session_started("core-stability-beginner")  # another program: no answer
+    assert desk.service.current() is not None
+    desk.service.session_started("desk-break")  # played from the Programs page
+    assert desk.service.current() is None
+    counts = desk.service.scheduler.week_counts(date(2026, 3, 2))["movement"]
+    assert counts.done == 1
+    desk.service.stop()
+    assert stored_day(services).taken == 1
+
+
+def test_do_it_now_and_the_program_it_starts_count_one_break(
+    desk: Desk, services: Services
+) -> None:
+    # The window starts the program "Do it now" asks for, and tells the service.
+    desk.service.doNowRequested.connect(lambda due: desk.service.session_started(due.program_id))
+    desk.source.sit(at(9), at(12))
+    desk.run_until(at(9, 50))
+    desk.service.do_now()
+    counts = desk.service.scheduler.week_counts(date(2026, 3, 2))["movement"]
+    assert counts.done == 1
+    desk.service.stop()
+    assert stored_day(services).taken == 1
+
+
+def test_a_failed_sitting_save_keeps_the_figures_for_the_next(
+    desk: Desk, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = desk.service.sitting
+    assert repo is not None
+    written = repo.add
+    disk_full = [True]
+
+    def add(days: list[SittingDay]) -> None:
+        if disk_full[0]:
+            raise StorageWriteError(Path("/data/diary.json"), "the disk is full")
+        written(days)
+
+    monkeypatch.setattr(repo, "add", add)
+    notices: list[str] = []
+    desk.service.notice.connect(notices.append)
+    desk.source.sit(at(9), at(12))
+    desk.run_until(at(9, 50))
+    desk.service.skip()  # 09:00-09:50 and the skip cannot be written
+    assert notices == ["Sitting time could not be saved: the disk is full."]
+    desk.run_until(at(10, 20))
+    assert len(notices) == 1, "said once, not at every retry"
+    disk_full[0] = False  # space freed
+    desk.run_until(at(10, 40))
+    desk.service.skip()
+    desk.service.stop()
+    day = stored_day(services)
+    assert day.skipped == 2
+    assert 95 <= day.active_min <= 100, "nothing of the first hour lost"
+
+
+def test_the_pages_hear_of_sitting_figures_after_they_are_written(
+    desk: Desk, services: Services
+) -> None:
+    """The Today page reads the sitting table when told: the answer must be in it by then."""
+    seen: list[list[SittingDay]] = []
+    desk.service.stateChanged.connect(lambda: seen.append(SittingRepository(services.db).list()))
+    desk.source.sit(at(9), at(12, 0))
+    desk.source.sit(at(12, 30), at(13))
+    desk.run_until(at(9, 50))
+    seen.clear()
+    desk.service.skip()
+    assert seen, "told"
+    assert all(days and days[0].skipped == 1 for days in seen), "told after the write"
+    desk.run_until(at(10, 40))
+    seen.clear()
+    desk.service.do_now()
+    assert seen
+    assert all(days[0].taken == 1 for days in seen)
+    seen.clear()
+    desk.run_until(at(12, 10), lambda service: service.do_now())
+    assert seen, "a natural break is written and told"
+    assert seen[-1][0].natural == 1
+
+
+def test_a_wall_clock_set_forward_is_not_a_break_where_sleep_is_known(
+    make_desk: Callable[..., Desk], services: Services
+) -> None:
+    asleep = [0.0]
+    desk = make_desk(asleep=lambda: asleep[0])
+    desk.source.sit(at(9), at(12))  # typing the whole morning
+    desk.run_until(at(9, 30))
+    desk.clock.set(at(9, 50))  # NTP steps the clock 20 minutes ahead; the time asleep stays
+    desk.service.check_activity()
+    desk.run_until(at(11, 30))
+    assert desk.shown[:1] == [at(10, 10)], "fifty minutes of sitting on the new clock"
+    desk.service.stop()
+    assert stored_day(services).natural == 0
+
+
+def test_a_service_on_the_system_clock_knows_the_time_asleep(services: Services) -> None:
+    from rugdiary.core.clock import SystemClock
+    from rugdiary.core.sitting import system_time_asleep
+
+    service = ReminderService(services.settings, services.entries, SystemClock())
+    assert service._asleep is system_time_asleep
+    fake = ReminderService(services.settings, services.entries, FakeClock())
+    assert fake._asleep() is None, "a fake clock without one: as before"
+
+
+def test_do_not_disturb_all_day_asks_gsettings_seldom(
+    make_desk: Callable[..., Desk], clock: FakeClock
+) -> None:
+    runs: list[datetime] = []
+
+    def gsettings(_command: Sequence[str]) -> str:
+        runs.append(clock.now())
+        return "false\n" if clock.now() < at(15) else "true\n"  # do not disturb until 15:00
+
+    def with_dnd(desk_source: FakeActivitySource) -> ActivitySource:
+        return CombinedSource(
+            desk_source, busy=[GnomeDoNotDisturb(gsettings, monotonic=clock.monotonic)]
+        )
+
+    desk = make_desk(source=with_dnd)
+    desk.source.sit(at(9), at(17))
+    desk.run_until(at(15))
+    assert desk.shown == [], "held by do-not-disturb"
+    assert len(runs) <= 30, f"{len(runs)} gsettings processes in five hours"
+    desk.run_until(at(15, 20))
+    assert desk.shown, "shown once do-not-disturb is off"
+    assert desk.shown[0] <= at(15, 16)
+
+
+def test_a_screen_locked_for_seconds_is_not_a_break_on_the_service(
+    desk: Desk, services: Services
+) -> None:
+    desk.source.sit(at(9), at(9, 30))
+    desk.source.lock(at(9, 30), at(9, 30, 20))  # Super+L, back twenty seconds later
+    desk.source.sit(at(9, 30, 20), at(12))
+    desk.run_until(at(9, 30, 5))
+    desk.source.signal_lock_change()
+    desk.run_until(at(10, 0))
+    assert desk.shown == [at(9, 50)], "fifty minutes of sitting"
+    desk.service.stop()
+    day = stored_day(services)
+    assert day.natural == 0
+    assert day.longest_min >= 50

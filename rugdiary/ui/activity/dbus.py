@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal
 
@@ -36,6 +37,15 @@ LOGIND = (
     "org.freedesktop.login1.Session",
 )
 PROPERTIES: Final = "org.freedesktop.DBus.Properties"
+
+DND_KEPT_MINUTES: Final = (1, 5, 15)
+"""How long a do-not-disturb answer is kept: longer each time it comes out the same. A
+break held by do-not-disturb is asked about every minute, and each answer costs a
+gsettings process: without this, one a minute all day. Switched off, the break follows
+within a minute or, after a long hold, within a quarter of an hour."""
+
+DND_HOLD_GAP_S: Final = 120
+"""Asked again within this many seconds of the kept answer running out: the same hold."""
 
 
 def _connection(bus: Bus) -> QDBusConnection:
@@ -218,23 +228,48 @@ def _run(command: Sequence[str]) -> str:
 class GnomeDoNotDisturb(_DBusSource):
     """GNOME's do-not-disturb switch: org.gnome.desktop.notifications show-banners is false.
 
-    Read with `gsettings`, and only when a break is due, so the cost of a process start
-    is paid a few times a day at most.
+    Read with `gsettings`, only when a break is due, and kept for a while
+    (`DND_KEPT_MINUTES`), so the cost of a process start is paid a few times an hour at
+    most, even while do-not-disturb holds a break all day. `monotonic` is the clock the
+    answer is kept by (tests drive it).
     """
 
     name = "gnome-dnd"
     capabilities: frozenset[Capability] = frozenset({"dnd"})
 
-    def __init__(self, run: Run | None = None) -> None:
+    def __init__(
+        self, run: Run | None = None, monotonic: Callable[[], float] | None = None
+    ) -> None:
         super().__init__(call=lambda *_args: [], connect_signals=False)
         self.run: Run = run or _run
+        self.monotonic = monotonic or time.monotonic
+        self._answer: bool | None = None
+        self._kept_until: float | None = None
+        self._same = 0
+        """How many answers in a row came out as `_answer`, less one."""
+
+    def busy(self) -> bool | None:
+        now = self.monotonic()
+        if self._kept_until is not None and now < self._kept_until:
+            return self._answer
+        answer = self._read_switch()
+        # The same answer to a hold's next question (it asks every minute) is kept longer;
+        # a new hold, a break or more later, starts with a short one again.
+        held_on = self._kept_until is not None and now - self._kept_until <= DND_HOLD_GAP_S
+        same = held_on and answer == self._answer
+        self._same = self._same + 1 if same else 0
+        self._answer = answer
+        minutes = DND_KEPT_MINUTES[min(self._same, len(DND_KEPT_MINUTES) - 1)]
+        self._kept_until = now + minutes * 60
+        return answer
 
     @staticmethod
     def available(env: dict[str, str] | None = None) -> bool:
         desktop = (env if env is not None else dict(os.environ)).get("XDG_CURRENT_DESKTOP", "")
         return "GNOME" in desktop.upper().split(":") and shutil.which("gsettings") is not None
 
-    def busy(self) -> bool | None:
+    def _read_switch(self) -> bool | None:
+        """The switch as gsettings tells it now (one process), or None when it cannot."""
         try:
             out = self.run(["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"])
         except ActivityUnavailableError:
