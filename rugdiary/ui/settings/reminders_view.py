@@ -122,7 +122,8 @@ class ExerciseReminderRow(QFrame):
         self.remove_button = QPushButton(
             QCoreApplication.translate("RemindersView", "Remove"), self
         )
-        self.remove_button.setAccessibleName(
+        # Named by its word; which reminder it removes is the description.
+        self.remove_button.setAccessibleDescription(
             QCoreApplication.translate("RemindersView", "Remove this exercise reminder")
         )
         self.remove_button.clicked.connect(self.removeRequested)
@@ -185,7 +186,7 @@ class RemindersView(QWidget):
         self.resume_button = QPushButton(
             QCoreApplication.translate("RemindersView", "Resume reminders"), self
         )
-        self.resume_button.setAccessibleName(
+        self.resume_button.setAccessibleDescription(
             QCoreApplication.translate("RemindersView", "Resume reminders now")
         )
         pause_buttons = QHBoxLayout()
