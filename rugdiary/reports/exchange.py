@@ -27,7 +27,14 @@ from rugdiary.core.body_regions import (
     region_for_code,
     region_label,
 )
-from rugdiary.core.diary import ENTRY_REQUIRED, DiaryEntry, ValidationError, parse_datetime
+from rugdiary.core.diary import (
+    ENTRY_REQUIRED,
+    DiaryEntry,
+    ValidationError,
+    normalize_regions,
+    normalize_tags,
+    parse_datetime,
+)
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.flares import FlareRecord
 from rugdiary.core.programs import Program
@@ -58,6 +65,7 @@ __all__ = [
     "entries_to_csv",
     "export_fhir",
     "export_file",
+    "export_file_counted",
     "export_json",
     "fhir_bundle",
     "fhir_regions",
@@ -99,9 +107,10 @@ MAX_REPORTED_PROBLEMS = 100
 """An import lists at most this many problems and counts the rest, so a wrong file
 (say, a bank statement) gives a readable message rather than thousands of lines."""
 
-FILE_PROBLEM_FIELDS = frozenset({"file", "format", "version", "schema", "tables"})
+FILE_PROBLEM_FIELDS = frozenset({"file", "format", "version", "schema", "tables", "resourceType"})
 """The fields an import problem names when the whole file is wrong (binary, empty, not
-an export of ours) rather than a line in it: there is no line to mend."""
+an export of ours, a FHIR bundle) rather than a line in it: there is no line to mend. A
+CSV line that breaks the CSV rules (a quote never closed) names "row": it is a line."""
 
 ENTRY_CSV_COLUMNS: dict[str, str] = {
     "id": "unique id of the entry (uuid); leave empty in a new row to add a new entry",
@@ -451,6 +460,18 @@ def export_json(
     with it); programmes, exercises, settings and the list of activities are always
     exported whole, since the dated records refer to them.
     """
+    return _json_bytes(
+        _json_tables(tables, start, end),
+        schema=schema,
+        app_version=app_version,
+        exported_at=exported_at,
+    )
+
+
+def _json_tables(
+    tables: Mapping[str, Mapping[str, Any]], start: date | None, end: date | None
+) -> dict[str, list[Any]]:
+    """The records of each table a JSON export for [start, end] holds (`export_json`)."""
     out: dict[str, list[Any]] = {}
     for name in EXPORT_TABLES:
         docs = _ordered_docs(tables.get(name, {}))
@@ -461,6 +482,13 @@ def export_json(
         else:
             records = list(docs)
         out[name] = [r for r in records if r is not None]
+    return out
+
+
+def _json_bytes(
+    out: Mapping[str, list[Any]], *, schema: int, app_version: str, exported_at: datetime
+) -> bytes:
+    """The JSON export's text of `out` (`_json_tables`), one record per line."""
 
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
@@ -561,16 +589,49 @@ def export_file(
     need them parsed); the complete copy works on the raw `tables`. `csv_delimiter` is
     one of CSV_DELIMITERS.
     """
+    payload, _count = export_file_counted(
+        kind,
+        tables=tables,
+        entries=entries,
+        sessions=sessions,
+        schema=schema,
+        app_version=app_version,
+        now=now,
+        start=start,
+        end=end,
+        csv_delimiter=csv_delimiter,
+    )
+    return payload
+
+
+def export_file_counted(
+    kind: str,
+    *,
+    tables: Mapping[str, Mapping[str, Any]],
+    entries: Iterable[DiaryEntry],
+    sessions: Iterable[Session],
+    schema: int,
+    app_version: str,
+    now: datetime,
+    start: date | None = None,
+    end: date | None = None,
+    csv_delimiter: str = ",",
+) -> tuple[bytes, int]:
+    """`export_file`, and how many records the file holds: its rows (the spreadsheets),
+    its diary entries (FHIR) or every record of every table (the complete copy). Zero is
+    a file with nothing in it, which the app asks about before writing it."""
     if kind == "json":
-        return export_json(
-            tables, schema=schema, app_version=app_version, exported_at=now, start=start, end=end
-        )
-    if kind == "fhir":
-        return export_fhir(entries, generated_at=now, start=start, end=end)
+        out = _json_tables(tables, start, end)
+        payload = _json_bytes(out, schema=schema, app_version=app_version, exported_at=now)
+        return payload, sum(len(records) for records in out.values())
+    if kind in ("fhir", "entries_csv"):
+        chosen = filter_entries(entries, start, end)
+        if kind == "fhir":
+            return export_fhir(chosen, generated_at=now), len(chosen)
+        return entries_to_csv(chosen, delimiter=csv_delimiter), len(chosen)
     if kind == "sessions_csv":
-        return sessions_to_csv(sessions, start, end, delimiter=csv_delimiter)
-    if kind == "entries_csv":
-        return entries_to_csv(entries, start, end, delimiter=csv_delimiter)
+        played = filter_sessions(sessions, start, end)
+        return sessions_to_csv(played, delimiter=csv_delimiter), len(played)
     raise ValueError(f"kind: {kind!r} is not one of {', '.join(EXPORT_KINDS)}")
 
 
@@ -743,8 +804,18 @@ class ImportConflict:
     table: str
     id: str
     record: dict[str, Any]
+    """What replacing puts in the stored one's place: the file's values in the fields the
+    file gives, the stored values in the others (`_Parsed.given`)."""
+    column: str = ""
+    """The file's column the record was matched by, when not its id: the simple CSV's
+    date, whose rows have no id of their own."""
 
     def __str__(self) -> str:
+        if self.column:
+            return (
+                f"line {self.line}, {self.column}: the entry of {self.record.get('at')} is "
+                "already in the diary with other values"
+            )
         kind = {"entries": "entry", "sessions": "session", "sitting": "sitting day"}.get(
             self.table, self.table
         )
@@ -772,6 +843,12 @@ class ImportResult:
     duplicates: int = 0
     settings_skipped: int = 0
     conflicts: tuple[ImportConflict, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        """How many records the plan adds to each table, in EXPORT_TABLES order (zeros
+        too): what the app's question and the command line's message both count."""
+        found = {"entries": len(self.entries), "sessions": len(self.sessions)}
+        return {name: found.get(name, len(self.records.get(name, ()))) for name in EXPORT_TABLES}
 
 
 class _Problems:
@@ -983,9 +1060,19 @@ def _validate_record(
 
 
 def _parse_entry(doc: Mapping[str, Any]) -> tuple[DiaryEntry | None, list[tuple[str, str]]]:
-    return _validate_record(
+    entry, errors = _validate_record(
         doc, DiaryEntry.from_dict, _ENTRY_FIELDS, ENTRY_REQUIRED, _ENTRY_PROBE, "diary"
     )
+    return (None if entry is None else _normalized(entry)), errors
+
+
+def _normalized(entry: DiaryEntry) -> DiaryEntry:
+    """Tags and body regions as the diary form keeps them (core.diary.new_entry): "Work"
+    and " work" typed in a spreadsheet would be three tags in the filter and the charts."""
+    tags, regions = normalize_tags(entry.tags), normalize_regions(entry.regions)
+    if (tags, regions) == (entry.tags, entry.regions):
+        return entry
+    return entry.replace(tags=tags, regions=regions)
 
 
 def _parse_session(doc: Mapping[str, Any]) -> tuple[Session | None, list[tuple[str, str]]]:
@@ -1010,6 +1097,14 @@ class _Parsed:
     moment names it, not a column the person never typed."""
     moment_is_day: bool = False
     """The moment came from a day column (its time, if any, stood elsewhere)."""
+    given: frozenset[str] | None = None
+    """The record fields the file's columns give (a CSV), or None when its records are
+    whole (the JSON export). An entry is compared on these alone, and a record it replaces
+    keeps its own values in the others: a column deleted in a spreadsheet wipes nothing.
+    An entry without "at" among them is known by its day (a CSV with a date but no time)."""
+    by_moment: bool = False
+    """Rows are known by their moment (the simple CSV has no ids): a stored entry at the
+    same moment is the same entry, a duplicate when equal and a conflict when not."""
 
 
 def _parse_json_export(text: str, known_schema: int, problems: _Problems) -> _Parsed:
@@ -1140,7 +1235,8 @@ def _read_csv(text: str, problems: _Problems) -> _Table:
     """Rows with the physical line each starts on; blank rows are skipped.
 
     A quote that is never closed is reported on the line where its row starts, which
-    is where a person must look, not at the end of the file where the reader noticed.
+    is where a person must look, not at the end of the file where the reader noticed;
+    like any break of the CSV rules it names the "row", a line to mend, not the file.
     """
     first = next((ln for ln in _NEWLINE_RE.split(text) if ln.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count)
@@ -1163,9 +1259,9 @@ def _read_csv(text: str, problems: _Problems) -> _Table:
         while start < reader.line_num and not _line_has_content(text, start):
             start += 1
         if "unexpected end of data" in str(exc):
-            problems.add(start, "file", "a quote opened in this line is never closed")
+            problems.add(start, "row", "a quote opened in this line is never closed")
         else:
-            problems.add(start, "file", f"not valid CSV: {exc}")
+            problems.add(start, "row", f"not valid CSV: {exc}")
     names = tuple(c.strip().lstrip("\ufeff").lower() for c in header or ())
     while names and not names[-1]:  # spreadsheets often leave empty trailing columns
         names = names[:-1]
@@ -1279,10 +1375,22 @@ class _Row:
         if not raw:
             return None
         try:
-            return parse_datetime(raw, name)
+            moment = parse_datetime(raw, name)
         except _PARSE_ERRORS:
             self.bad(name, f"{raw!r} is not a date and time like 2026-03-02T09:00:00+01:00")
             return None
+        self.refuse_skipped(name, datetime.fromisoformat(raw), moment)
+        return moment
+
+    def refuse_skipped(self, name: str, typed: datetime, placed: datetime) -> None:
+        """Name `name` when `typed` (local time, without an offset) is one the clocks
+        skipped: it was placed an hour off, and the diary would show another time."""
+        if typed.tzinfo is None and placed.replace(tzinfo=None) != typed:
+            self.bad(
+                name,
+                f"{typed:%Y-%m-%d %H:%M} does not exist on this computer's clock "
+                "(the clocks moved that day)",
+            )
 
     def day(self, name: str) -> date | None:
         raw = self.text(name).strip()
@@ -1359,6 +1467,9 @@ def _entry_row(row: _Row, now: datetime) -> DiaryEntry | None:
         at = _local(day, clock or time(12))
         if at is None:
             row.bad("date", f"{day} cannot be placed in this computer's time zone")
+        else:  # the time as typed is the one to mend (`rugdiary add` names it too)
+            typed = datetime.combine(day, clock or time(12))
+            row.refuse_skipped("time" if clock is not None else "date", typed, at)
     elif not row.text("at").strip() and not row.text("date").strip():
         row.bad("at" if "at" in row.names else "date", "is required")
     doc["at"] = at
@@ -1428,6 +1539,8 @@ def _simple_row(row: _Row, now: datetime) -> DiaryEntry | None:
             at = parse_datetime(raw, "date")
         except _PARSE_ERRORS:
             row.bad("date", f"{raw!r} is not a date like 2026-03-02 or 2026-03-02T09:30")
+        else:
+            row.refuse_skipped("date", datetime.fromisoformat(raw), at)
     pain, stress = row.integer("pain"), row.integer("stress")
     doc = {
         "at": at,
@@ -1438,6 +1551,18 @@ def _simple_row(row: _Row, now: datetime) -> DiaryEntry | None:
         "updated": now,
     }
     return row.finish(doc, _parse_entry, _ENTRY_PROBE, {"at": "date"})
+
+
+def _given_fields(fmt: ImportFormat, columns: Iterable[str]) -> frozenset[str]:
+    """The record fields a CSV with these (canonical) columns gives (`_Parsed.given`)."""
+    names = set(columns)
+    if fmt is ImportFormat.SESSIONS_CSV:
+        return frozenset(names & _SESSION_FIELDS)  # its `date` only repeats started_at's
+    if fmt is ImportFormat.SIMPLE_CSV:
+        return frozenset({"at", "pain", "stress"} | (names & {"note"}))
+    if {"date", "time"} <= names:
+        names.add("at")
+    return frozenset(names & _ENTRY_FIELDS)
 
 
 def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
@@ -1451,6 +1576,7 @@ def _parse_csv(text: str, now: datetime, problems: _Problems) -> _Parsed:
         parsed.moment_column, parsed.moment_is_day = names["date"], True
     elif "at" in names:
         parsed.moment_column = names["at"]
+    parsed.given, parsed.by_moment = _given_fields(fmt, names), fmt is ImportFormat.SIMPLE_CSV
     width = len(table.columns)
     by_position = {table.columns[i]: i for i in range(width)}
     aliases = _SIMPLE_ALIASES if fmt is ImportFormat.SIMPLE_CSV else {}
@@ -1521,34 +1647,82 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-def _entry_key(entry: DiaryEntry) -> str:
-    """Same instant and same values, whatever the id and the save stamps."""
+_STAMPS = frozenset({"id", "created", "updated"})
+"""Fields that never make two records differ: an id given to a new row, and save times."""
+
+
+def _compared(doc: dict[str, Any], given: frozenset[str] | None) -> str:
+    """`doc` as it is compared: without its stamps, and only in the fields the file gives."""
+    names = doc.keys() if given is None else given
+    return json.dumps({n: doc.get(n) for n in names if n not in _STAMPS}, sort_keys=True)
+
+
+def _entry_key(entry: DiaryEntry, given: frozenset[str] | None = None) -> str:
+    """Same instant and same values, whatever the id and the save stamps; with `given`,
+    the same values in those fields, and the same day when the file gives no time."""
     doc = entry.to_dict()
-    for name in ("id", "created", "updated"):
-        doc.pop(name, None)
-    doc["at"] = _utc(entry.at)
-    return json.dumps(doc, sort_keys=True)
+    if given is not None and "at" not in given:
+        doc["at"] = entry.at.date().isoformat()
+        given = given | {"at"}
+    else:
+        doc["at"] = _utc(entry.at)
+    return _compared(doc, given)
 
 
-def _session_key(session: Session) -> str:
+def _session_key(session: Session, given: frozenset[str] | None = None) -> str:
     doc = session.to_dict()
-    doc.pop("id")
     doc["started_at"] = _utc(session.started_at)
     doc["ended_at"] = _utc(session.ended_at)
-    return json.dumps(doc, sort_keys=True)
+    return _compared(doc, given)
 
 
 _R = TypeVar("_R", DiaryEntry, Session)
 
 
+def _merged(
+    stored: _R | None,
+    record: _R,
+    given: frozenset[str] | None,
+    parse: Callable[[Mapping[str, Any]], _R],
+) -> dict[str, Any]:
+    """What replacing `stored` with the file's `record` stores: the file's values in the
+    fields it gives, `stored`'s in the others, checked as one record (ValidationError when
+    they do not fit together).
+
+    A stamp the file leaves empty keeps the stored one. An entry known by its day alone
+    keeps its stored moment on that day. A stored record that cannot be read has nothing
+    to keep: the file's record takes its place whole, as before.
+    """
+    new = record.to_dict()
+    if stored is None or given is None:
+        return new
+    out = stored.to_dict()
+    for name in given - {"id"}:
+        if name in new:
+            out[name] = new[name]
+        elif name not in _STAMPS:
+            out.pop(name, None)  # an empty cell: the file says there is none
+    if (
+        isinstance(record, DiaryEntry)
+        and isinstance(stored, DiaryEntry)
+        and "at" not in given  # known by its day: a new day moves it, the same one keeps it
+        and record.at.date() != stored.at.date()
+    ):
+        out["at"] = new["at"]
+    out["id"] = stored.id
+    return parse(out).to_dict()
+
+
 def _new_only(
     parsed: list[tuple[int, _R]],
     existing: Iterable[_R],
-    key: Callable[[_R], str],
     problems: _Problems,
     table: str,
     conflicts: list[ImportConflict],
     stored_ids: Iterable[str] = (),
+    *,
+    given: frozenset[str] | None = None,
+    by_moment: str = "",
 ) -> tuple[list[_R], int]:
     """Records not already present (by instant and values), and the skip count.
 
@@ -1560,26 +1734,66 @@ def _new_only(
     A record whose id is present with other values is a conflict (added to
     `conflicts`), not a duplicate. Two rows in one file with the same id but different
     values are an error: guessing which one the user meant would silently lose data.
+    `given` are the fields the file gives (`_Parsed.given`). With `by_moment` (the
+    column of the simple CSV's moment) a row is matched to a stored entry at the same
+    moment instead of by id: each stored entry to one row, those equal to a row first.
     """
+    key: Callable[[Any], str] = {
+        "entries": lambda r: _entry_key(r, given),
+        "sessions": lambda r: _session_key(r, given),
+    }[table]
+    parse: Callable[[Mapping[str, Any]], Any] = {
+        "entries": DiaryEntry.from_dict,
+        "sessions": Session.from_dict,
+    }[table]
     known_ids: set[str] = set(stored_ids)
-    known_keys: set[str] = set()
+    stored: dict[str, _R] = {}
+    stored_by_key: dict[str, list[str]] = {}
+    at_moment: dict[str, list[_R]] = {}
     for record in existing:
         known_ids.add(record.id)
-        known_keys.add(key(record))
+        stored.setdefault(record.id, record)
+        stored_by_key.setdefault(key(record), []).append(record.id)
+        if by_moment and isinstance(record, DiaryEntry):
+            at_moment.setdefault(_utc(record.at), []).append(record)
+    known_keys: set[str] = set(stored_by_key)
+    taken: set[str] = set()
+    """Stored entries a row of this file is already matched to (by_moment only)."""
+    if by_moment:
+        for _line, record in parsed:
+            equal = [i for i in stored_by_key.get(key(record), ()) if i not in taken]
+            taken.update(equal[:1])
     seen: dict[str, tuple[int, str]] = {}
     fresh: list[_R] = []
     duplicates = 0
+
+    def conflict(line: int, match: _R | None, record: _R, column: str = "") -> None:
+        try:
+            merged = _merged(match, record, given, parse)
+        except _PARSE_ERRORS as exc:
+            problems.add(line, *_error_of(exc, table))
+            return
+        conflicts.append(
+            ImportConflict(line, table, record.id if match is None else match.id, merged, column)
+        )
+
     for line, record in parsed:
         k = key(record)
         if k in known_keys:
             duplicates += 1
             continue
+        if by_moment and isinstance(record, DiaryEntry):
+            same = [e for e in at_moment.get(_utc(record.at), ()) if e.id not in taken]
+            if same:
+                taken.add(same[0].id)
+                conflict(line, same[0], record, by_moment)
+                continue
         if record.id in known_ids:
             if record.id in seen:
                 problems.add(line, "id", f"the same id is on line {seen[record.id][0]}")
             else:
                 seen[record.id] = (line, k)
-                conflicts.append(ImportConflict(line, table, record.id, record.to_dict()))
+                conflict(line, stored.get(record.id), record)
             continue
         if record.id in seen:
             other_line, other_key = seen[record.id]
@@ -1687,20 +1901,21 @@ def import_data(
     entries, entry_dups = _new_only(
         parsed.entries,
         existing_entries,
-        _entry_key,
         problems,
         "entries",
         conflicts,
         stored_ids("entries"),
+        given=parsed.given,
+        by_moment=parsed.moment_column if parsed.by_moment else "",
     )
     sessions, session_dups = _new_only(
         parsed.sessions,
         existing_sessions,
-        _session_key,
         problems,
         "sessions",
         conflicts,
         stored_ids("sessions"),
+        given=parsed.given,
     )
     duplicates = entry_dups + session_dups
     # Only what would be added or could replace a record is checked for dates in the

@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rugdiary.cli import main
-from rugdiary.core.diary import DiaryEntry, Medication, ValidationError
+from rugdiary.core.diary import (
+    MAX_TAG_CHARS,
+    DiaryEntry,
+    Medication,
+    ValidationError,
+    normalize_tags,
+)
 from rugdiary.reports.exchange import (
     ImportFailed,
     ImportProblem,
@@ -106,7 +112,7 @@ def test_an_unclosed_quote_is_reported_on_the_line_it_opened() -> None:
         "",
     ]
     problems = _problems("\n".join(lines).encode())
-    assert [(p.line, p.field) for p in problems] == [(3, "file")]
+    assert [(p.line, p.field) for p in problems] == [(3, "row")]
     assert "quote" in problems[0].message
 
 
@@ -152,7 +158,10 @@ entries = st.builds(
     support=scores,
     activity_min=st.one_of(st.none(), st.integers(min_value=0, max_value=1440)),
     flare_up=st.booleans(),
-    tags=st.lists(one_line, max_size=4, unique=True).map(tuple),
+    # As the app keeps them: trimmed and lower-case (the import makes a file's so too).
+    tags=st.lists(one_line, max_size=4, unique=True)
+    .map(normalize_tags)
+    .filter(lambda tags: all(len(t) <= MAX_TAG_CHARS for t in tags)),
     medication=st.lists(
         st.builds(Medication, name=one_line, dose=st.text(stored_chars, max_size=20)), max_size=3
     ).map(tuple),

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import stat
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rugdiary.core.clock import FakeClock
@@ -71,6 +75,15 @@ class Asked:
             return self.import_answer
 
         monkeypatch.setattr(dialogs, "ask_import_data", confirm)
+
+        self.questions: list[str] = []
+        self.export_empty = True
+
+        def ask_export_empty(parent: Any, why: str) -> bool:
+            self.questions.append(why)
+            return self.export_empty
+
+        monkeypatch.setattr(dialogs, "ask_export_empty", ask_export_empty)
 
     def only_error(self) -> tuple[str, str]:
         """The one message shown (title, text); fails when there were none or several."""
@@ -655,8 +668,8 @@ def test_a_differing_record_is_named_as_the_person_knows_it() -> None:
 
     program = ImportConflict(4, "programs", "p1", {"id": "p1", "name": {"en": "Morning"}})
     assert controller.conflict_line(program) == "program “Morning”"
-    odd = ImportConflict(9, "sitting", "2026-03-01", {"day": "2026-03-01"})
-    assert controller.conflict_line(odd) == "sitting 2026-03-01 (line 9)"
+    odd = ImportConflict(9, "activity_scores", "sc1", {"id": "sc1"})
+    assert controller.conflict_line(odd) == "activity_scores sc1 (line 9)"
 
 
 def test_a_file_of_settings_only_says_yours_stay(
@@ -709,3 +722,244 @@ def test_a_file_dropped_on_the_window_is_imported(
         other = QMimeData()
         other.setUrls(urls)
         assert dropped_diary_file(other) is None, urls
+
+
+# -- replacing from a spreadsheet with fewer columns -------------------------------------------
+
+
+def test_replace_from_a_spreadsheet_without_some_columns_keeps_what_they_held(
+    window: MainWindow,
+    services: Services,
+    clock: FakeClock,
+    asked: Asked,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Notes and tags deleted from the sheet, one score mended: only the score changes."""
+    monkeypatch.setattr(controller, "spreadsheet_delimiter", lambda _locale: ",")
+    for days_ago in (1, 2, 3):
+        services.entries.add(
+            _entry(clock, days_ago, days_ago + 2, note=f"walked {days_ago} km", tags=("work",))
+        )
+    sheet = _export(window, asked, tmp_path / "diary.csv", "entries_csv")
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text("utf-8-sig"))))
+    rows[0]["pain"] = "7"
+    out = io.StringIO()
+    kept = [name for name in rows[0] if name not in ("note", "tags")]
+    writer = csv.DictWriter(out, kept, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    edited = tmp_path / "diary-edited.csv"
+    edited.write_text(out.getvalue(), "utf-8")
+    asked.open_file = edited
+    asked.import_answer = dialogs.ImportDataChoice.REPLACE
+
+    assert window.data_files().import_file()
+
+    assert asked.confirms == [("diary-edited.csv", [], 2, 1)]
+    after = sorted(services.entries.list(), key=lambda e: e.at)
+    assert [(e.pain, e.note, e.tags) for e in after] == [
+        (7, "walked 3 km", ("work",)),
+        (4, "walked 2 km", ("work",)),
+        (3, "walked 1 km", ("work",)),
+    ]
+
+
+# -- a line to mend, or the wrong kind of file -------------------------------------------------
+
+
+def test_a_quote_never_closed_is_a_line_to_mend_with_its_number(
+    window: MainWindow, asked: Asked, tmp_path: Path
+) -> None:
+    source = tmp_path / "diary.csv"
+    source.write_bytes(
+        b"date,pain,stress,note\r\n2026-02-25,4,5,a\r\n2026-02-26,4,5,b\r\n"
+        b'2026-02-27,4,5,c\r\n2026-02-28,4,5,"open\r\n2026-03-01,4,5,d\r\n'
+    )
+    asked.open_file = source
+    assert not window.data_files().import_file()
+    assert asked.errors == []
+    assert asked.problems == [
+        ("diary.csv", ["Line 5, row: a quote opened in this line is never closed"], 0)
+    ]
+
+
+def test_a_fhir_file_is_the_wrong_kind_of_file(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 2, 5))
+    asked.open_file = _export(window, asked, tmp_path / "rugdiary-fhir.json", "fhir")
+    assert not window.data_files().import_file()
+    assert asked.problems == []
+    title, text = asked.only_error()
+    assert title == "Nothing was imported"
+    assert text.startswith(
+        "rugdiary-fhir.json is not a file RugDiary can import (a FHIR bundle is for other "
+        "systems; import a JSON export)."
+    )
+
+
+# -- differing records and problem lines in the person's words ---------------------------------
+
+
+def _copy_with(flare_note: str, active_s: int) -> bytes:
+    tables = {
+        "flares": [
+            {
+                "id": "f1",
+                "start": "2026-02-01T08:00:00+01:00",
+                "end": "2026-02-03T08:00:00+01:00",
+                "note": flare_note,
+            }
+        ],
+        "sitting": [{"day": "2026-02-02", "active_s": active_s, "longest_s": 600}],
+    }
+    envelope = {"format": "rugdiary-export", "version": 1, "schema": 1, "tables": tables}
+    return json.dumps(envelope).encode()
+
+
+def test_differing_flare_ups_and_sitting_days_are_named_by_their_day(
+    window: MainWindow, asked: Asked, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    first.write_bytes(_copy_with("calm", 3600))
+    second.write_bytes(_copy_with("other", 7200))
+    asked.open_file = first
+    assert window.data_files().import_file()
+    asked.open_file = second
+    asked.import_answer = None
+    assert not window.data_files().import_file()
+    assert asked.differing[-1] == ["flare-up of Feb 1, 2026", "sitting times of Feb 2, 2026"]
+
+
+@pytest.fixture
+def dutch_dates() -> Iterator[None]:
+    """Dates as the UI writes them in Dutch (apply_language sets the default locale)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.mark.usefixtures("dutch_dates")
+def test_differing_records_are_dated_in_the_uis_language() -> None:
+    from rugdiary.reports.exchange import ImportConflict
+
+    flare = ImportConflict(1, "flares", "f1", {"id": "f1", "start": "2026-03-01T08:00:00+01:00"})
+    sitting = ImportConflict(1, "sitting", "2026-03-02", {"day": "2026-03-02"})
+    assert controller.conflict_line(flare).endswith(" 1 mrt 2026")
+    assert controller.conflict_line(sitting).endswith(" 2 mrt 2026")
+    assert "f1" not in controller.conflict_line(flare)
+
+
+class _Words(QTranslator):
+    """A translator of a few of the DataFiles texts, standing in for the Dutch .qm."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self.words.get(source) if context == "DataFiles" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_imports_own_field_words_are_in_the_persons_language(qapp: QApplication) -> None:
+    from rugdiary.reports.exchange import ImportProblem
+
+    words = {
+        "Line %1, %2: %3": "Regel %1, %2: %3",
+        "row": "rij",
+        "header": "kopregel",
+        "file": "bestand",
+        "column %1": "kolom %1",
+    }
+    translator = _Words(words)
+    qapp.installTranslator(translator)
+    try:
+        texts = [
+            controller._problem_text(ImportProblem(line, field, "why"))
+            for line, field in (
+                (5, "row"),
+                (1, "header"),
+                (1, "file"),
+                (1, "column 2"),
+                (3, "pijn"),
+            )
+        ]
+    finally:
+        qapp.removeTranslator(translator)
+    assert texts == [
+        "Regel 5, rij: why",
+        "Regel 1, kopregel: why",
+        "Regel 1, bestand: why",
+        "Regel 1, kolom 2: why",
+        "Regel 3, pijn: why",  # the file's own column, as the file names it
+    ]
+
+
+# -- the export dialog's dates, and an export with nothing in it --------------------------------
+
+
+def test_the_greyed_dates_show_the_chosen_period(qtbot: QtBot) -> None:
+    dialog = DataExportDialog(date(2026, 3, 10))
+    qtbot.addWidget(dialog)
+    today = QDate(2026, 3, 10)
+    for code, first in (
+        ("4w", QDate(2026, 2, 11)),
+        ("3m", QDate(2025, 12, 10)),
+        ("12m", QDate(2025, 3, 11)),
+    ):
+        dialog.period.setCurrentIndex(dialog.period.findData(code))
+        assert (dialog.from_date.date(), dialog.to_date.date()) == (first, today), code
+        assert not dialog.from_date.isEnabled()
+    dialog.period.setCurrentIndex(dialog.period.findData("all"))
+    assert (dialog.from_date.text(), dialog.to_date.date()) == ("first day", today)
+    # The dates chosen under "Choose dates" come back when it is chosen again.
+    dialog.period.setCurrentIndex(dialog.period.findData("custom"))
+    dialog.from_date.setDate(QDate(2026, 1, 5))
+    dialog.to_date.setDate(QDate(2026, 2, 1))
+    dialog.period.setCurrentIndex(dialog.period.findData("3m"))
+    dialog.period.setCurrentIndex(dialog.period.findData("custom"))
+    assert (dialog.from_date.date(), dialog.to_date.date()) == (
+        QDate(2026, 1, 5),
+        QDate(2026, 2, 1),
+    )
+
+
+def test_an_export_with_nothing_in_its_period_asks_first(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add(_entry(clock, 60, 5))
+    today = clock.now().date()
+    start, end = period_days("4w", today, (today, today))
+    asked.export = ExportChoice("entries_csv", start, end, "4w")
+    asked.save_to = tmp_path / "empty.csv"
+    asked.export_empty = False
+
+    assert window.data_files().export() is None
+
+    assert not asked.save_to.exists()
+    assert asked.questions == [
+        "There are no diary entries from February 3, 2026 to March 2, 2026, so the file "
+        "would be empty."
+    ]
+    asked.export_empty = True
+    assert window.data_files().export() == asked.save_to
+    assert window.statusBar().currentMessage() == f"Exported 0 records to {asked.save_to}."
+
+
+def test_the_export_says_how_many_records_it_wrote(
+    window: MainWindow, services: Services, clock: FakeClock, asked: Asked, tmp_path: Path
+) -> None:
+    services.entries.add_many([_entry(clock, 1, 4), _entry(clock, 2, 5)])
+    target = _export(window, asked, tmp_path / "diary.csv", "entries_csv")
+    assert asked.questions == []
+    assert window.statusBar().currentMessage() == f"Exported 2 records to {target}."
+    asked.export = ExportChoice("sessions_csv")
+    window.export_data_action.trigger()
+    assert asked.questions[0] == ("There are no exercise sessions yet, so the file would be empty.")

@@ -42,7 +42,8 @@ def test_insights_on_screen_redraws_after_an_import(
     controller = window.insights.controller
     with qtbot.waitSignal(controller.chartsReady, timeout=CHARTS_MS):
         window.show_page("insights")
-    assert controller.result is not None and controller.result.days_logged == 0
+    assert controller.result is not None
+    assert controller.result.days_logged == 0
     source = scores_file(tmp_path, clock, days=5)
     with qtbot.waitSignal(controller.chartsReady, timeout=CHARTS_MS):
         assert window.data_files().import_file(source)

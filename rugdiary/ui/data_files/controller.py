@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +21,7 @@ from rugdiary.storage.atomic import atomic_write_bytes
 from rugdiary.storage.database import SCHEMA_VERSION, is_data_folder_file
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui import dialogs
+from rugdiary.ui.save_folder import save_folder
 
 if TYPE_CHECKING:
     from rugdiary.reports.exchange import (
@@ -103,12 +105,8 @@ def _busy() -> Iterator[None]:
 
 
 def plan_lines(plan: ImportResult) -> list[str]:
-    """What an import adds, one line per kind of record, in words."""
-    counts = {
-        "entries": len(plan.entries),
-        "sessions": len(plan.sessions),
-        **{name: len(docs) for name, docs in plan.records.items()},
-    }
+    """What an import adds, one line per kind of record, in words (counted as the
+    command line counts them: ImportResult.counts)."""
     words = {
         "entries": (
             QCoreApplication.translate("DataFiles", "1 diary entry"),
@@ -147,32 +145,46 @@ def plan_lines(plan: ImportResult) -> list[str]:
             QCoreApplication.translate("DataFiles", "your settings"),
         ),
     }
-    return [_counted(n, *words[name]) for name, n in counts.items() if n and name in words]
+    return [_counted(n, *words[name]) for name, n in plan.counts().items() if n]
 
 
 def conflict_line(conflict: ImportConflict) -> str:
     """One record the file holds with other values, as the person knows it: "diary entry
-    of 2 Mar 2026 09:00", "program “Morning”", else its kind and id."""
+    of 2 Mar 2026 09:00", "flare-up of 1 Mar 2026", "program “Morning”", else its kind and
+    id. Dates in the UI's language (QLocale's default, set with it)."""
+    from datetime import date
+
     from rugdiary.core.diary import parse_datetime
     from rugdiary.ui.locale_dates import day_text
 
     record = conflict.record
-    moment = {"entries": "at", "sessions": "started_at", "activity_scores": "at"}.get(
-        conflict.table
-    )
-    if moment is not None and isinstance(record.get(moment), str):
-        try:
-            at = parse_datetime(record[moment], moment)
-        except ValueError:
-            at = None
-        if at is not None:
-            when = f"{day_text(at.date(), short_month=True)} {at:%H:%M}"
-            kind = {
-                "entries": QCoreApplication.translate("DataFiles", "diary entry of %1"),
-                "sessions": QCoreApplication.translate("DataFiles", "exercise session of %1"),
-                "activity_scores": QCoreApplication.translate("DataFiles", "activity score of %1"),
-            }[conflict.table]
-            return kind.replace("%1", when)
+    moment = {
+        "entries": "at",
+        "sessions": "started_at",
+        "activity_scores": "at",
+        "flares": "start",
+        "sitting": "day",
+    }.get(conflict.table)
+    raw = record.get(moment) if moment is not None else None
+    when: str | None = None
+    if moment is not None and isinstance(raw, str):
+        with suppress(ValueError):
+            if moment == "day":
+                when = day_text(date.fromisoformat(raw), short_month=True)
+            else:
+                at = parse_datetime(raw, moment)
+                when = day_text(at.date(), short_month=True)
+                if conflict.table != "flares":  # a flare-up lasts days: its first one names it
+                    when += f" {at:%H:%M}"
+    if when is not None:
+        kind = {
+            "entries": QCoreApplication.translate("DataFiles", "diary entry of %1"),
+            "sessions": QCoreApplication.translate("DataFiles", "exercise session of %1"),
+            "activity_scores": QCoreApplication.translate("DataFiles", "activity score of %1"),
+            "flares": QCoreApplication.translate("DataFiles", "flare-up of %1"),
+            "sitting": QCoreApplication.translate("DataFiles", "sitting times of %1"),
+        }[conflict.table]
+        return kind.replace("%1", when)
     name = record.get("name")
     if isinstance(name, dict):
         name = next((v for v in name.values() if isinstance(v, str)), None)
@@ -219,17 +231,29 @@ class DataFiles(QObject):
 
     def suggested_path(self, choice: ExportChoice) -> Path:
         """rugdiary-diary-YYYY-MM-DD.csv and so on, in Documents (home if there is none)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        base = Path(folder) if folder else Path.home()
         today = self._clock.now().date().isoformat()
-        return base / f"{FILE_STEMS[choice.kind]}-{today}{choice.suffix}"
+        return save_folder() / f"{FILE_STEMS[choice.kind]}-{today}{choice.suffix}"
 
     def export(self) -> Path | None:
-        """Ask what to export and where, and write it; the file, or None when not written."""
+        """Ask what to export and where, and write it; the file, or None when not written.
+
+        The file's content is made before its name is asked for: a period with nothing
+        in it is said first (an empty file, reported "Exported", looked like a full one).
+        """
         choice = dialogs.ask_data_export(self._parent, self._clock.now().date(), self._last)
         if choice is None:
             return None
         self._last = choice
+        try:
+            with _busy():
+                payload, count, left_out = self._payload(choice)
+        except (DataFileError, OSError) as error:  # damaged or unreadable meanwhile
+            dialogs.show_error(
+                self._parent, self.tr("The data was not exported"), self._unreadable(error)
+            )
+            return None
+        if not count and not self._export_empty_anyway(choice):
+            return None
         target = dialogs.choose_data_export_file(self._parent, self.suggested_path(choice))
         if target is None:
             return None
@@ -238,17 +262,10 @@ class DataFiles(QObject):
                 self._parent,
                 self.tr("The data was not exported"),
                 self.tr(
-                    "%1 is one of RugDiary's own files (the diary or its backups). Choose "
-                    "another name or folder, so that the diary is never written over."
+                    "%1 is one of RugDiary's own files (the diary, its backups or the "
+                    "pictures of your own exercises). Choose another name or folder, so that "
+                    "they are never written over."
                 ).replace("%1", str(target)),
-            )
-            return None
-        try:
-            with _busy():
-                payload, left_out = self._payload(choice)
-        except (DataFileError, OSError) as error:  # damaged or unreadable meanwhile
-            dialogs.show_error(
-                self._parent, self.tr("The data was not exported"), self._unreadable(error)
             )
             return None
         try:
@@ -266,7 +283,11 @@ class DataFiles(QObject):
                 .replace("%2", error.strerror or str(error)),
             )
             return None
-        message = self.tr("Exported to %1").replace("%1", str(target))
+        message = _counted(
+            count,
+            self.tr("Exported 1 record to %2."),
+            self.tr("Exported %1 records to %2."),
+        ).replace("%2", str(target))
         if left_out:
             message += " " + _counted(
                 left_out,
@@ -276,8 +297,38 @@ class DataFiles(QObject):
         self.notice.emit(message)
         return target
 
-    def _payload(self, choice: ExportChoice) -> tuple[bytes, int]:
-        """The export's bytes, and how many stored records could not be read into it."""
+    def _export_empty_anyway(self, choice: ExportChoice) -> bool:
+        """Ask before writing a file with no records in it; True means write it anyway."""
+        from rugdiary.ui.locale_dates import day_text
+
+        if choice.start is not None and choice.end is not None:
+            text = {
+                "sessions_csv": self.tr(
+                    "There are no exercise sessions from %1 to %2, so the file would be empty."
+                ),
+                "json": self.tr(
+                    "There is nothing in RugDiary from %1 to %2, so the file would be empty."
+                ),
+            }.get(
+                choice.kind,
+                self.tr("There are no diary entries from %1 to %2, so the file would be empty."),
+            )
+            text = text.replace("%1", day_text(choice.start)).replace("%2", day_text(choice.end))
+        else:
+            text = {
+                "sessions_csv": self.tr(
+                    "There are no exercise sessions yet, so the file would be empty."
+                ),
+                "json": self.tr("There is nothing in RugDiary yet, so the file would be empty."),
+            }.get(
+                choice.kind,
+                self.tr("There are no diary entries yet, so the file would be empty."),
+            )
+        return dialogs.ask_export_empty(self._parent, text)
+
+    def _payload(self, choice: ExportChoice) -> tuple[bytes, int, int]:
+        """The export's bytes, how many records it holds, and how many stored records
+        could not be read into it."""
         from rugdiary import __version__
         from rugdiary.reports import exchange
 
@@ -293,7 +344,7 @@ class DataFiles(QObject):
             "sessions_csv": len(bad_sessions),
             "json": 0 if whole else exchange.unreadable_dated_records(tables),
         }[choice.kind]
-        payload = exchange.export_file(
+        payload, count = exchange.export_file_counted(
             choice.kind,
             tables=tables,
             entries=entries,
@@ -306,7 +357,7 @@ class DataFiles(QObject):
             # The computer's own region, not the app's language: that is what Excel uses.
             csv_delimiter=spreadsheet_delimiter(QLocale.system()),
         )
-        return payload, bad
+        return payload, count, bad
 
     # -- import ---------------------------------------------------------------------------------
 
@@ -400,7 +451,7 @@ class DataFiles(QObject):
             return False
         if not adds and not replace:
             return False  # only differing records, and the person kept theirs
-        added = len(plan.entries) + len(plan.sessions) + sum(len(d) for d in plan.records.values())
+        added = sum(plan.counts().values())
         replaced = len(plan.conflicts) if replace else 0
         message = (
             _counted(
@@ -524,6 +575,27 @@ def _problem_text(problem: ImportProblem) -> str:
     return (
         QCoreApplication.translate("DataFiles", "Line %1, %2: %3")
         .replace("%1", str(problem.line))
-        .replace("%2", problem.field)
+        .replace("%2", _field_text(problem.field))
         .replace("%3", reason_text(problem.message))
     )
+
+
+_NAMELESS_COLUMN = re.compile(r"column (\d+)")
+
+
+def _field_text(field: str) -> str:
+    """A problem's field in the person's language when it is one of the import's own words
+    (the row, the header, the file, a nameless column) rather than a column or key the file
+    itself names, which stays as written there. (A column a file calls "row" would be
+    translated too; none of RugDiary's is.)"""
+    words = {
+        "row": QCoreApplication.translate("DataFiles", "row"),
+        "header": QCoreApplication.translate("DataFiles", "header"),
+        "file": QCoreApplication.translate("DataFiles", "file"),
+    }
+    if field in words:
+        return words[field]
+    nameless = _NAMELESS_COLUMN.fullmatch(field)
+    if nameless is not None:
+        return QCoreApplication.translate("DataFiles", "column %1").replace("%1", nameless[1])
+    return field

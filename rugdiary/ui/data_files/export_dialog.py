@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rugdiary.core.diary import MIN_YEAR
 from rugdiary.ui.widgets.date_edits import date_range
 
 SUFFIXES = {"entries_csv": ".csv", "sessions_csv": ".csv", "json": ".json", "fhir": ".json"}
@@ -167,21 +168,27 @@ class DataExportDialog(QDialog):
             QCoreApplication.translate("DataExportDialog", "To"),
         )
         today_q = QDate(today.year, today.month, today.day)
-        for edit, value in ((self.from_date, today_q.addDays(-27)), (self.to_date, today_q)):
+        for edit in (self.from_date, self.to_date):
+            edit.setMinimumDate(QDate(MIN_YEAR, 1, 1))
             edit.setMaximumDate(today_q)
-            edit.setDate(value)
+        # "Everything" has no first day to show: the field says so in words instead.
+        self.from_date.setSpecialValueText(
+            QCoreApplication.translate("DataExportDialog", "first day")
+        )
+        self._custom = (today - timedelta(days=27), today)
+        """The dates last chosen under "Choose dates", shown again when it is chosen again."""
         form.addRow(QCoreApplication.translate("DataExportDialog", "Dates:"), dates)
         layout.addLayout(form)
-        self.period.currentIndexChanged.connect(self._update_dates)
         if last is not None:
             # The same kind and days as the last export: a monthly spreadsheet for the
             # physiotherapist is the same choice each time.
             self.kind_buttons[last.kind].setChecked(True)
             self.period.setCurrentIndex(max(0, self.period.findData(last.period)))
             if last.period == "custom" and last.start is not None and last.end is not None:
-                self.from_date.setDate(QDate(last.start.year, last.start.month, last.start.day))
-                self.to_date.setDate(QDate(last.end.year, last.end.month, last.end.day))
+                self._custom = (last.start, last.end)
+        self._shown_period = ""
         self._update_dates()
+        self.period.currentIndexChanged.connect(self._update_dates)
 
         self.health_note = QLabel(
             QCoreApplication.translate(
@@ -213,7 +220,16 @@ class DataExportDialog(QDialog):
         self.resize(width, height if height > 0 else self.sizeHint().height())
 
     def _update_dates(self, *_args: object) -> None:
-        custom = self.period.currentData() == "custom"
+        """The greyed dates show the chosen period's days (period_days); "Choose dates"
+        gives back the ones chosen there before."""
+        if self._shown_period == "custom":
+            self._custom = (_day_of(self.from_date), _day_of(self.to_date))
+        period = str(self.period.currentData())
+        self._shown_period = period
+        custom = period == "custom"
+        start, end = period_days(period, self._today, self._custom)
+        self.from_date.setDate(_qdate(start) if start else self.from_date.minimumDate())
+        self.to_date.setDate(_qdate(end or self._today))
         self.from_date.setEnabled(custom)
         self.to_date.setEnabled(custom)
 
@@ -221,10 +237,16 @@ class DataExportDialog(QDialog):
         return next(k for k, b in self.kind_buttons.items() if b.isChecked())
 
     def choice(self) -> ExportChoice:
-        def day(edit: QDateEdit) -> date:
-            value = edit.date()
-            return date(value.year(), value.month(), value.day())
-
         period = str(self.period.currentData())
-        start, end = period_days(period, self._today, (day(self.from_date), day(self.to_date)))
+        custom = (_day_of(self.from_date), _day_of(self.to_date))
+        start, end = period_days(period, self._today, custom)
         return ExportChoice(self.kind(), start, end, period)
+
+
+def _day_of(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)

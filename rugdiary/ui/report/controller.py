@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QDate,
     QObject,
     QRunnable,
-    QStandardPaths,
     QThreadPool,
     QTimer,
     QUrl,
@@ -31,6 +30,7 @@ from rugdiary.core.sessions import Session, named_as_now
 from rugdiary.core.sitting import SittingDay
 from rugdiary.ui import dialogs
 from rugdiary.ui.report.report_view import ReportView
+from rugdiary.ui.save_folder import save_folder
 
 BASELINE_DAYS = 27
 """Days before the period that are also read: the detrended correlations compare each day with
@@ -362,9 +362,7 @@ class ReportController(QObject):
 
     def suggested_path(self) -> Path:
         """rugdiary-report-YYYY-MM-DD.pdf in the Documents folder (home if there is none)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        base = Path(folder) if folder else Path.home()
-        return base / f"rugdiary-report-{self.clock.now().date().isoformat()}.pdf"
+        return save_folder() / f"rugdiary-report-{self.clock.now().date().isoformat()}.pdf"
 
     def _confirm_health_data(self) -> bool:
         """The health-data notice, once per page: the same person need not read it twice."""
