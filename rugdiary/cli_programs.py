@@ -95,7 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from rugdiary import __version__, cli
     from rugdiary.core.diary import ValidationError
     from rugdiary.core.program_file import build_programme_file, own_exercises_of
-    from rugdiary.storage.program_files import export_pictures
+    from rugdiary.storage.program_files import LeftOutBecause, export_pictures
 
     # Before any work, as export and report: never one of the data folder's own files
     # (with --force that replaced the diary with a programme), and no file without --force.
@@ -114,10 +114,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         raise cli.BadInputError(str(exc)) from None
     output = _write(args, payload)
-    for exercise in left_out:
+    why = {
+        LeftOutBecause.MISSING: "its file {file} is missing or cannot be opened",
+        LeftOutBecause.UNREADABLE: (
+            "its file {file} is not a PNG or JPEG picture a programme file can hold "
+            "(damaged, or too large)"
+        ),
+        LeftOutBecause.NOT_TRAVELLING: (
+            "only PNG and JPEG pictures travel in a programme file; the app's Export "
+            "draws an SVG picture into a PNG that does"
+        ),
+    }
+    for exercise, because in left_out:
+        file = pictures_dir / Path(exercise.picture or "").name
         cli._error(
-            f"note: the picture of {exercise.id!r} stays behind: "
-            "only PNG and JPEG pictures travel in a programme file"
+            f"note: the picture of {exercise.id!r} stays behind: " + why[because].format(file=file)
         )
     cli._error(f"note: {output.name} holds this programme only, no diary data")
     return cli.EXIT_OK

@@ -87,6 +87,9 @@ def _read_json(path: Path, root: Path) -> Any:
         raise ContentError(
             name, f"line {error.lineno}", f"is not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:
+        # As a programme file's import says it: Python's parser gives up on deep nesting.
+        raise ContentError(name, "file", "is nested too deeply") from None
 
 
 def _rel(path: Path, root: Path) -> str:

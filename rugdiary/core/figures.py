@@ -897,7 +897,8 @@ def _keyframe(
     base: Mapping[str, Any] = {}
     base_angles: tuple[Angles, ...] | None = None
     if like_name is not None:
-        if like_name not in raw:
+        # A list or an object here is no name at all (and cannot be looked up in `raw`).
+        if not isinstance(like_name, str) or like_name not in raw:
             raise ValidationError(f"{path}.like", "must name an earlier keyframe")
         base = raw[like_name]
         base_angles = next(k.pose.angles for k in earlier if k.name == like_name)

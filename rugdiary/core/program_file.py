@@ -159,6 +159,24 @@ def own_exercises_of(program: Program, exercises: Mapping[str, Exercise]) -> lis
     return list(found.values())
 
 
+def edited_note(old: Text | None, shown: str, lang: str) -> Text | None:
+    """The programme's note after the person saw it in `lang` and left `shown` there.
+
+    Only the language that was shown is what the person wrote: a note in both languages
+    (a physiotherapist's file brings one) keeps its other language. Unchanged, the note
+    stays as it was; a new note goes into both languages, as there is nothing else to
+    show the other one; an emptied note is gone.
+    """
+    text = shown.strip()
+    if not text:
+        return None
+    if old is None:
+        return Text(en=text, nl=text)
+    if old.get(lang).strip() == text:
+        return old
+    return Text(en=old.en, nl=text) if lang == "nl" else Text(en=text, nl=old.nl)
+
+
 def build_programme_file(
     program: Program,
     exercises: Mapping[str, Exercise],

@@ -35,6 +35,8 @@ _FIGURE_GAP = 2.0
 _FIGURE_ROW_H = _FIGURE_H + 5.0
 """A row of pictures with the label under them and a little air."""
 _TEXT_X = _MARGIN + 2 * _FIGURE_W + _FIGURE_GAP + 5.0
+_FOOTER_GAP = 4.0
+"""Room in mm between the footer's programme name and its page number."""
 _LEADING = 0.42
 """Line height in mm per point of font size: compact, so a long programme fits two pages."""
 
@@ -75,6 +77,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "advanced": "advanced",
         # doses
         "hold": "{reps} × {seconds} s hold",
+        "one_rep": "1 rep",
         "reps": "{reps} reps",
         "reps_tempo": "{reps} reps of about {seconds} s",
         "min": "{minutes} min",
@@ -120,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "intermediate": "halfgevorderd",
         "advanced": "gevorderd",
         "hold": "{reps} × {seconds} s vasthouden",
+        "one_rep": "1 herhaling",
         "reps": "{reps} herhalingen",
         "reps_tempo": "{reps} herhalingen van ongeveer {seconds} s",
         "min": "{minutes} min",
@@ -142,7 +146,7 @@ def dose_text(dose: Dose, lang: str) -> str:
     if dose.mode is DoseMode.HOLD:
         work = text("hold", lang, reps=dose.reps, seconds=dose.hold_s)
     elif dose.mode is DoseMode.REPS:
-        work = text("reps", lang, reps=dose.reps)
+        work = text("one_rep", lang) if dose.reps == 1 else text("reps", lang, reps=dose.reps)
     else:
         minutes, seconds = divmod(dose.duration_s, 60)
         length = (
@@ -171,22 +175,42 @@ def _font_files() -> tuple[str, str]:
     return str(resource("fonts", "DejaVuSans.ttf")), str(resource("fonts", "DejaVuSans-Bold.ttf"))
 
 
+def _shortened(value: str, fits: Callable[[str], bool]) -> str:
+    """`value`, or as much of it as fits followed by "…" (a word cut off, not run over)."""
+    if fits(value):
+        return value
+    low, high = 0, len(value)
+    while low < high:  # the longest start that still fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if fits(value[:middle].rstrip() + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low].rstrip() + "…"
+
+
 def _new_pdf(program: Program, lang: str, version: str) -> FPDF:
     from fpdf import FPDF
     from fpdf.enums import Align
 
     name = program.name.get(lang)
-    footer_text = text("footer", lang, version=version, name=name)
 
     class SheetPDF(FPDF):
         def footer(self) -> None:
             self.set_y(-11)
             self.set_font(_FONT, size=7.5)
             self.set_text_color(_MUTED)
-            width = self.epw / 2
-            self.cell(width, 4, footer_text, align=Align.L)
             page = text("page", lang, page=self.page_no(), pages=self.str_alias_nb_pages)
-            self.cell(width, 4, page, align=Align.R)
+            # The page count is filled in at the end: measured with the widest digits it
+            # may get, so a long programme name never runs into "Page 1 of 2".
+            page_w = self.get_string_width(page.replace(self.str_alias_nb_pages, "88"))
+            width = self.epw - page_w - _FOOTER_GAP
+            footer_text = _shortened(
+                text("footer", lang, version=version, name=name),
+                lambda value: self.get_string_width(value) <= width - 2 * self.c_margin,
+            )
+            self.cell(width, 4, footer_text, align=Align.L)
+            self.cell(self.epw - width, 4, page, align=Align.R)
 
     pdf = SheetPDF(orientation="portrait", unit="mm", format="A4")
     regular, bold = _font_files()
@@ -430,7 +454,12 @@ class _Sheet:
             width = 2 * _FIGURE_W + _FIGURE_GAP
             try:
                 pdf.image(
-                    io.BytesIO(picture), x=left, y=top, w=width, h=_FIGURE_H, keep_aspect_ratio=True
+                    io.BytesIO(upright_picture(picture)),
+                    x=left,
+                    y=top,
+                    w=width,
+                    h=_FIGURE_H,
+                    keep_aspect_ratio=True,
                 )
                 labelled.append((left, top, width, self.t("picture")))
             except Exception:  # an unreadable own picture must not stop the sheet
@@ -505,6 +534,38 @@ class _Sheet:
                 for _ in days:
                     row.cell("")
                 row.cell("")
+
+
+EXIF_ORIENTATION = 0x0112
+"""The EXIF tag that says how a photo must be turned to stand upright (1: as stored)."""
+
+
+def upright_picture(data: bytes) -> bytes:
+    """A photo turned the way its EXIF orientation says; other pictures as they are.
+
+    A phone stores a photo as its sensor saw it, with a tag saying how to turn it. fpdf2
+    puts a JPEG into the PDF as it is, so without this the photo printed on its side
+    (the library and the player show it upright). Pillow reads it: fpdf2 depends on it
+    and reads pictures with it, so it is there wherever a sheet can be made.
+    """
+    if not data.startswith((b"\xff\xd8", b"\x89PNG")):
+        return data  # an SVG or an unknown kind: fpdf2 draws it or says it cannot
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.getexif().get(EXIF_ORIENTATION, 1) in (1, None):
+                return data
+            kind = image.format or "PNG"
+            turned = ImageOps.exif_transpose(image)
+            out = io.BytesIO()
+            if kind == "JPEG":
+                turned.save(out, kind, quality=92)
+            else:
+                turned.save(out, kind)
+            return out.getvalue()
+    except Exception:  # a picture that cannot be read prints as "No picture"
+        return data
 
 
 def _figure_rows(exercise: Exercise, per_row: int) -> int:

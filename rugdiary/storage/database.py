@@ -253,8 +253,9 @@ def _backup_stamp(moment: datetime) -> str:
 
 def is_data_folder_file(data_dir: Path, target: Path) -> bool:
     """Whether writing `target` would write over one of `data_dir`'s own files: the diary
-    (or the file its link names), its lock, its temporary files or its backups. An export
-    or a report must never land there: it would replace the diary with a copy of itself."""
+    (or the file its link names), its lock, its temporary files, its backups or the own
+    exercises' pictures. An export or a report must never land there: it would replace the
+    diary with a copy of itself, or an exercise's picture with a PDF."""
     folder = Path(data_dir).resolve()
     target = Path(target).resolve()
     try:
@@ -269,6 +270,8 @@ def is_data_folder_file(data_dir: Path, target: Path) -> bool:
         target == diary
         or (target.parent == folder and target.name.startswith((DATA_FILE_NAME, LOCK_NAME)))
         or (folder / BACKUP_DIR) in target.parents
+        # storage/program_files.PICTURES_DIR (that module imports this one)
+        or (folder / "pictures") in target.parents
         or (target.parent == diary.parent and target.name.startswith(f".{diary.name}."))
     )
 

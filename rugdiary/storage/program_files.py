@@ -8,9 +8,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
+from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.program_file import ImportPlan, picture_info
 from rugdiary.storage.atomic import FILE_MODE, Tables, atomic_write_bytes, fsync_dir, private_dir
@@ -29,7 +31,8 @@ class OutputExistsError(FileExistsError):
 
 class DataFolderFileError(OSError):
     """The chosen output file is one of the data folder's own files (the diary, its lock,
-    its backups): `--force` must not let a programme file or a sheet replace the diary."""
+    its backups, its pictures): `--force` must not let a programme file or a sheet replace
+    the diary or an own exercise's picture."""
 
 
 def stored_picture(pictures_dir: Path) -> Callable[[Exercise], bytes | None]:
@@ -46,28 +49,101 @@ def stored_picture(pictures_dir: Path) -> Callable[[Exercise], bytes | None]:
     return read
 
 
+class LeftOutBecause(StrEnum):
+    """Why an own exercise's picture stays behind in an export."""
+
+    MISSING = "missing"
+    """There is no such file in the pictures folder, or it cannot be opened."""
+    UNREADABLE = "unreadable"
+    """The file is there but is no PNG or JPEG that an import would take (damaged, another
+    kind of file under a .png name, or larger than a programme file allows)."""
+    NOT_TRAVELLING = "not_travelling"
+    """An SVG drawing: only PNG and JPEG travel (the app's Export draws it into a PNG)."""
+
+
+class LeftOut(NamedTuple):
+    """An own exercise whose picture stays behind, and why."""
+
+    exercise: Exercise
+    because: LeftOutBecause
+
+
 def export_pictures(
     pictures_dir: Path, exercises: Iterable[Exercise]
-) -> tuple[dict[str, bytes], list[Exercise]]:
+) -> tuple[dict[str, bytes], list[LeftOut]]:
     """The PNG and JPEG pictures of `exercises` by id, and the exercises whose picture stays.
 
     Only PNG and JPEG travel: they are checked from their headers on import, while an
-    SVG drawing could hold anything. A picture too large to import is refused here
-    (ValidationError naming the exercise), so an export never makes a file that fails.
+    SVG drawing could hold anything. A picture that an import would refuse (damaged, or
+    too large) stays behind like a missing one: one bad file must not keep the programme
+    and every other picture from travelling, and an export never makes a file that fails.
     """
     read = stored_picture(pictures_dir)
     found: dict[str, bytes] = {}
-    left_out: list[Exercise] = []
+    left_out: list[LeftOut] = []
     for exercise in exercises:
         if not exercise.picture:
             continue
         data = read(exercise)
-        if data is None or Path(exercise.picture).suffix.lower() not in TRAVELLING_SUFFIXES:
-            left_out.append(exercise)
+        if data is None:
+            left_out.append(LeftOut(exercise, LeftOutBecause.MISSING))
             continue
-        picture_info(data, f"picture of {exercise.id}")
+        if Path(exercise.picture).suffix.lower() not in TRAVELLING_SUFFIXES:
+            left_out.append(LeftOut(exercise, LeftOutBecause.NOT_TRAVELLING))
+            continue
+        try:
+            picture_info(data, f"picture of {exercise.id}")
+        except ValidationError:
+            left_out.append(LeftOut(exercise, LeftOutBecause.UNREADABLE))
+            continue
         found[exercise.id] = data
     return found, left_out
+
+
+def picture_names_in_use(db: Database) -> set[str]:
+    """The picture file names the stored exercise records name, readable records or not.
+
+    Read from the raw records: one a newer version wrote, or one that no longer passes
+    validation, is skipped by the repository's list but still owns its picture.
+    """
+    rows = db.read_tables().get(ExerciseRepository.TABLE, {})
+    return {
+        Path(doc["picture"]).name
+        for doc in rows.values()
+        if isinstance(doc, dict) and isinstance(doc.get("picture"), str) and doc["picture"]
+    }
+
+
+def remove_unused_pictures(
+    pictures_dir: Path, in_use: Callable[[], Iterable[str]], backups: Iterable[Path] = ()
+) -> list[Path]:
+    """Remove the picture files nothing names any more; returns those removed.
+
+    A deleted exercise keeps its picture while Undo can bring it back; once the app has
+    started again no undo step holds it, and the file (health data) would stay for good.
+    A picture a backup still names is kept too, so restoring that backup brings the
+    exercise back with its picture (a backup is searched for the file's name, which can
+    only keep a file too many, never remove one too many).
+    The folder is listed before `in_use()` reads the records: an import elsewhere writes
+    its records before its pictures get their names, so a picture seen here already has
+    its record. Hidden files (a picture being staged) are left alone.
+    """
+    try:
+        files = [p for p in pictures_dir.iterdir() if not p.name.startswith(".") and p.is_file()]
+    except OSError:
+        return []
+    if not files:
+        return []
+    used = set(in_use())
+    unused = [p for p in files if p.name not in used]
+    for backup in backups if unused else ():
+        try:
+            data = backup.read_bytes()
+        except OSError:
+            return []  # a backup that cannot be read might name any of them: keep all
+        unused = [p for p in unused if p.name.encode("utf-8") not in data]
+    _remove(unused)
+    return [p for p in unused if not p.exists()]
 
 
 def apply_import(db: Database, pictures_dir: Path, plan: ImportPlan) -> None:
@@ -187,8 +263,8 @@ def write_new_file(
     """
     if data_dir is not None and is_data_folder_file(data_dir, path):
         raise DataFolderFileError(
-            f"{path} is one of the data folder's own files (the diary, its lock or its "
-            "backups); choose a file outside it"
+            f"{path} is one of the data folder's own files (the diary, its lock, its "
+            "backups or its pictures); choose a file outside it"
         )
     if path.exists() and not force:
         raise OutputExistsError(str(path))

@@ -13,6 +13,7 @@ from rugdiary.resources import resources_dir
 from rugdiary.storage.database import Database
 from rugdiary.storage.errors import StorageWriteError
 from rugdiary.storage.program_files import (
+    LeftOutBecause,
     OutputExistsError,
     apply_import,
     export_pictures,
@@ -75,7 +76,9 @@ def test_export_pictures_leaves_svg_behind(data_dir: Path) -> None:
         pictures, [own_exercise("a", "a.png"), own_exercise("b", "b.svg")]
     )
     assert found == {"a": png()}
-    assert [e.id for e in left_out] == ["b"]
+    assert [(left.exercise.id, left.because) for left in left_out] == [
+        ("b", LeftOutBecause.NOT_TRAVELLING)
+    ]
 
 
 def test_write_new_file_asks_before_replacing(tmp_path: Path) -> None:

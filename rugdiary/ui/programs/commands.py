@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import builtins
 import logging
+from collections.abc import Collection
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rugdiary.core.diary import DiaryEntry
 from rugdiary.core.exercises import Exercise
@@ -82,6 +83,11 @@ class DeleteCommand(QUndoCommand):
         self._item = item
         self._first_redo = True
 
+    @property
+    def item(self) -> Program | Exercise:
+        """The program or exercise that undo saves again and redo deletes."""
+        return self._item
+
     def _run(self, label: str, undo: bool) -> None:
         try:
             if undo:
@@ -121,3 +127,37 @@ def delete_exercise_command(store: ExerciseStore, host: Host, exercise: Exercise
     return DeleteCommand(
         QCoreApplication.translate("ProgramsCommands", "delete exercise"), store, host, exercise
     )
+
+
+def forget_steps_about(
+    stack: QUndoStack, program_ids: Collection[str], exercise_ids: Collection[str]
+) -> bool:
+    """Clear `stack` when one of its steps, done or undone, is about one of these ids.
+
+    Called after an import wrote these programs and exercises: an older delete's undo
+    would save the old one over the imported one, and its redo delete it. A QUndoStack
+    cannot lose one step from its middle, so the whole stack goes, as after a data import
+    (MainWindow._reload_all); a stack with nothing about them is kept. Returns whether
+    it was cleared.
+    """
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if not isinstance(command, DeleteCommand):
+            continue
+        item = command.item
+        ids = program_ids if isinstance(item, Program) else exercise_ids
+        if item.id in ids:
+            stack.clear()
+            return True
+    return False
+
+
+def exercises_held(stack: QUndoStack) -> builtins.list[Exercise]:
+    """The deleted exercises that a step of `stack` can still bring back (with the picture
+    file they name, which must stay while it can)."""
+    held = []
+    for index in range(stack.count()):
+        command = stack.command(index)
+        if isinstance(command, DeleteCommand) and isinstance(command.item, Exercise):
+            held.append(command.item)
+    return held

@@ -17,7 +17,7 @@ from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.ui.programs.commands import ProgramStore
 from rugdiary.ui.programs.editor_view import ProgramEditorView
 from rugdiary.ui.programs.items_model import ProgramItemsModel
-from rugdiary.ui.programs.texts import duration_text, level_name, not_saved_yet
+from rugdiary.ui.programs.texts import duration_text, level_name, name_order, not_saved_yet
 
 DEFAULT_DESCRIPTION = Text(en="Made by you in RugDiary.", nl="Zelf gemaakt in RugDiary.")
 NEW_SESSIONS_PER_WEEK = 3
@@ -99,7 +99,8 @@ class ProgramEditorController(QObject):
                 else QCoreApplication.translate("Programs", "Change program")
             )
         )
-        ordered = sorted(exercises.values(), key=lambda e: e.name.get(lang).casefold())
+        by_name = name_order(lang)  # accents sort where a reader of the language expects
+        ordered = sorted(exercises.values(), key=lambda e: by_name(e.name.get(lang)))
         for exercise in ordered:
             label = exercise.name.get(lang)
             if not exercise.builtin:

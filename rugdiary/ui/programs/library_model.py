@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from rugdiary.core.exercises import Exercise, Group
-from rugdiary.ui.programs.texts import group_name
+from rugdiary.ui.programs.texts import group_name, search_form
 from rugdiary.ui.programs.thumbnails import ExercisePictures
 
 ExerciseRole = Qt.ItemDataRole.UserRole + 1
@@ -94,6 +94,7 @@ class ExerciseFilterModel(QSortFilterProxyModel):
     """Shows the exercises of one group (or all) whose name in the shown language matches.
 
     Only the shown language: a hit on a hidden Dutch name would look like a wrong match.
+    Case and accents aside (texts.search_form): "knieen" finds "Knieën".
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -108,7 +109,7 @@ class ExerciseFilterModel(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self._begin_change()
-        self._search = text.strip().casefold()
+        self._search = search_form(text.strip())
         self._end_change()
 
     # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange(); older Qt lacks them.
@@ -133,4 +134,4 @@ class ExerciseFilterModel(QSortFilterProxyModel):
             return False
         if not self._search:
             return True
-        return self._search in exercise.name.get(model.lang).casefold()
+        return self._search in search_form(exercise.name.get(model.lang))

@@ -7,12 +7,21 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.content import Library
-from rugdiary.ui.programs.commands import EntrySource, ExerciseStore, ProgramStore, SessionSource
+from rugdiary.storage.database import list_backups
+from rugdiary.storage.program_files import picture_names_in_use, remove_unused_pictures
+from rugdiary.ui.programs.commands import (
+    EntrySource,
+    ExerciseStore,
+    ProgramStore,
+    SessionSource,
+    exercises_held,
+)
 from rugdiary.ui.programs.controller import ProgramsController, ReminderSource
 from rugdiary.ui.programs.library_model import ExerciseFilterModel, ExerciseListModel
 from rugdiary.ui.programs.programme_files import ProgrammeFilesController
@@ -24,6 +33,27 @@ if TYPE_CHECKING:
 
 PICTURES_DIR = "pictures"
 """Folder inside the data folder where own exercises' pictures are copied."""
+
+
+class _ThemeWatcher(QObject):
+    """Shows the selected exercise again when the colours change (Settings → Colours).
+
+    The list's pictures are drawn anew as they are painted (their cache key holds the
+    figure colours), but the large picture above the details is a pixmap made once; it
+    kept the old theme's colours until another exercise was chosen.
+    """
+
+    def __init__(self, controller: ProgramsController, view: QWidget) -> None:
+        super().__init__(view)
+        self._controller = controller
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:
+            exercise = self._controller.selected_exercise()
+            if exercise is not None:
+                self._controller.select_exercise(exercise.id)
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +89,10 @@ def build_programs_page(
 
     `entries` (the diary) is optional: with it, a session followed by a worse next
     morning counts as a "go lighter" response, as CLINICAL.md asks. `db` (the diary)
-    lets Import write a programme file's records and pictures in one go. `reminders` (the
-    reminder settings) lets a delete say that a reminder still offers the program.
+    lets Import write a programme file's records and pictures in one go, and lets the
+    page remove the pictures no exercise names any more (deleted in an earlier run).
+    `reminders` (the reminder settings) lets a delete say that a reminder still offers
+    the program.
     """
     pictures = ExercisePictures(Path(data_dir) / PICTURES_DIR)
     model = ExerciseListModel(pictures, lang)
@@ -91,4 +123,16 @@ def build_programs_page(
 
         importer = partial(apply_import, db, pictures.pictures_dir)
     files = ProgrammeFilesController(controller, pictures.pictures_dir, importer, lang, parent=view)
+    _ThemeWatcher(controller, view)
+    if db is not None:
+        # A deleted exercise's picture stays while Undo can bring the exercise back; at the
+        # start no undo step of an earlier run is left, and its file (health data) can go.
+        remove_unused_pictures(
+            pictures.pictures_dir,
+            lambda: (
+                picture_names_in_use(db)
+                | {Path(e.picture).name for e in exercises_held(undo_stack) if e.picture}
+            ),
+            (backup.path for backup in list_backups(db.data_dir)),
+        )
     return ProgramsPage(view, controller, files)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 from rugdiary import __version__
@@ -17,6 +20,7 @@ from rugdiary.core.program_file import (
     ProgrammeFileError,
     Resolution,
     build_programme_file,
+    edited_note,
     own_exercises_of,
     plan_import,
     read_programme_file,
@@ -25,12 +29,16 @@ from rugdiary.core.programs import Program
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.program_files import (
     DataFolderFileError,
+    LeftOutBecause,
     export_pictures,
     stored_picture,
     write_new_file,
 )
 from rugdiary.ui import dialogs
+from rugdiary.ui.programs.commands import forget_steps_about
 from rugdiary.ui.programs.controller import ProgramsController
+from rugdiary.ui.reasons import reason_text
+from rugdiary.ui.save_folder import save_folder
 
 Importer = Callable[[ImportPlan], None]
 """Writes a planned import (storage.program_files.apply_import bound to the diary)."""
@@ -66,13 +74,52 @@ def svg_as_png(path: Path) -> bytes | None:
     return bytes(data.data())
 
 
-def documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
+def located_reason(field: str, message: str) -> str:
+    """A programme file's or the core's reason in the UI's language, after the place in
+    the file it concerns ("line 3", "programme.items[0].exercise": the file's own names)."""
+    reason = reason_text(message)
+    if not field:
+        return reason
+    line = re.fullmatch(r"line (\d+)", field)
+    if line is not None:
+        field = QCoreApplication.translate("Programs", "line %1").replace("%1", line.group(1))
+    return f"{field}: {reason}"
+
+
+class _SheetSignals(QObject):
+    """Lives in the GUI thread; the worker emits through it, so the result arrives queued."""
+
+    done = Signal(object)
+    """The sheet's PDF bytes, or the exception that stopped it."""
+
+
+class _SheetJob(QRunnable):
+    """Builds the sheet in a pool thread: the reports are Qt-free, and a long programme's
+    sheet takes seconds, which froze the window."""
+
+    def __init__(self, work: Callable[[], bytes], signals: _SheetSignals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._signals = signals
+
+    def run(self) -> None:
+        result: bytes | Exception
+        try:
+            result = self._work()
+        except Exception as error:  # shown in a dialog, never as a traceback
+            result = error
+        # The page may have gone meanwhile: nobody waits for the sheet then.
+        with contextlib.suppress(RuntimeError):
+            self._signals.done.emit(result)
 
 
 class ProgrammeFilesController(QObject):
     """Joins the three buttons to the programme-file format, the sheet and the diary."""
+
+    sheetFinished = Signal(object)
+    """A sheet started by save_sheet is done: the file it was saved as, or None when it
+    could not be made or saved (the person was told why)."""
 
     def __init__(
         self,
@@ -88,8 +135,19 @@ class ProgrammeFilesController(QObject):
         self.pictures_dir = pictures_dir
         self.importer = importer
         self.lang = lang
+        self._sheet_target: Path | None = None
+        """Where the sheet being built goes; None while none is being built."""
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._sheet_signals = _SheetSignals(self)
+        self._sheet_signals.done.connect(self._sheet_built)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # A worker still running Python when the process ends is torn down mid-way.
+            app.aboutToQuit.connect(self._pool.waitForDone)
         progs = self.view.programs
-        progs.import_button.clicked.connect(self.import_file)
+        # Not import_file itself: clicked(bool) would hand it `checked` as the path.
+        progs.import_button.clicked.connect(self._import_clicked)
         progs.export_button.clicked.connect(self.export)
         progs.sheet_button.clicked.connect(self.save_sheet)
         progs.list.currentItemChanged.connect(lambda _c, _p: self.update_buttons())
@@ -99,7 +157,8 @@ class ProgrammeFilesController(QObject):
     def update_buttons(self) -> None:
         chosen = self.programs.selected_program() is not None
         self.view.programs.export_button.setEnabled(chosen)
-        self.view.programs.sheet_button.setEnabled(chosen)
+        # One sheet at a time: a second press while one is made would only wait behind it.
+        self.view.programs.sheet_button.setEnabled(chosen and self._sheet_target is None)
 
     # -- export ----------------------------------------------------------------------------------
 
@@ -113,27 +172,32 @@ class ProgrammeFilesController(QObject):
         if note is None:
             return None
         target = dialogs.choose_programme_export_file(
-            self.view, documents_folder() / f"{program.id}{SUFFIX}"
+            self.view, save_folder() / f"{program.id}{SUFFIX}"
         )
         if target is None:
             return None
+        # The note was shown in one language: a note in both (a physiotherapist's file
+        # brings one) keeps the other language's words.
+        sent = replace(program, note=edited_note(program.note, note, self.lang))
         exercises = self.programs.all_exercises()
         try:
-            pictures, left_out = export_pictures(
+            pictures, not_sent = export_pictures(
                 self.pictures_dir, own_exercises_of(program, exercises)
             )
-            for exercise in list(left_out):
+            left_out = []
+            for exercise, because in not_sent:
                 name = Path(exercise.picture or "").name
-                if name.lower().endswith(".svg"):
+                if because is LeftOutBecause.NOT_TRAVELLING and name.lower().endswith(".svg"):
                     drawn = svg_as_png(self.pictures_dir / name)
                     if drawn is not None:
                         pictures[exercise.id] = drawn
-                        left_out.remove(exercise)
+                        continue
+                left_out.append(exercise)
             data = build_programme_file(
-                program, exercises, pictures, note=note, created_with=f"RugDiary {__version__}"
+                sent, exercises, pictures, created_with=f"RugDiary {__version__}"
             )
         except ValidationError as error:
-            self._cannot_export(program, f"{error.field}: {error.message}")
+            self._cannot_export(program, located_reason(error.field, error.message))
             return None
         if not self._write(
             target, data, QCoreApplication.translate("Programs", "The program was not exported")
@@ -170,8 +234,9 @@ class ProgrammeFilesController(QObject):
                 title,
                 QCoreApplication.translate(
                     "Programs",
-                    "%1 is one of RugDiary's own files (the diary or its backups). Choose "
-                    "another name or folder, so that the diary is never written over.",
+                    "%1 is one of RugDiary's own files (the diary, its backups or the pictures "
+                    "of your own exercises). Choose another name or folder, so that they are "
+                    "never written over.",
                 ).replace("%1", str(target)),
             )
             return False
@@ -192,6 +257,9 @@ class ProgrammeFilesController(QObject):
 
     # -- import ----------------------------------------------------------------------------------
 
+    def _import_clicked(self) -> None:
+        self.import_file()
+
     def import_file(self, path: Path | None = None) -> ImportPlan | None:
         """Read a programme file, ask about conflicts, and add it all at once (or nothing)."""
         if self.importer is None:
@@ -205,9 +273,7 @@ class ProgrammeFilesController(QObject):
             self._cannot_import(path, error.strerror or str(error))
             return None
         except ProgrammeFileError as error:
-            self._cannot_import(
-                path, f"{error.field}: {error.message}" if error.field else error.message
-            )
+            self._cannot_import(path, located_reason(error.field, error.message))
             return None
         library = self.programs.library
         read_picture = stored_picture(self.pictures_dir)
@@ -242,7 +308,7 @@ class ProgrammeFilesController(QObject):
                     else Resolution.KEEP_BOTH
                 )
         except ProgrammeFileError as error:
-            self._cannot_import(path, f"{error.field}: {error.message}")
+            self._cannot_import(path, located_reason(error.field, error.message))
             return None
         if not plan.changes_anything:
             self.programs.reload(select_program=plan.program_id)
@@ -260,8 +326,15 @@ class ProgrammeFilesController(QObject):
             finally:
                 QApplication.restoreOverrideCursor()
         except (StorageWriteError, DataFileError) as error:
-            self._cannot_import(path, error.reason)
+            self._cannot_import(path, reason_text(error.reason))
             return None
+        # An undo step from before (a deleted program or exercise with an id the file
+        # brought) would write the old one over the imported one, and its redo delete it.
+        forget_steps_about(
+            self.programs.undo_stack,
+            program_ids={plan.program.id} if plan.program is not None else set(),
+            exercise_ids={e.id for e in plan.exercises},
+        )
         for exercise in plan.exercises:
             self.programs.pictures.forget(exercise.id)
         self.programs.reload(select_program=plan.program_id)
@@ -312,51 +385,88 @@ class ProgrammeFilesController(QObject):
     # -- sheet -----------------------------------------------------------------------------------
 
     def save_sheet(self) -> Path | None:
-        """Save the printable sheet of the selected programme at the chosen level."""
+        """Ask where, then make the sheet of the selected programme at the chosen level.
+
+        The sheet is built in a worker thread (a long programme takes seconds) while the
+        window stays usable; the chosen file is returned at once, and `sheetFinished`
+        says when it is saved (with the file) or could not be (with None).
+        """
         from rugdiary.reports.program_sheet import build_programme_sheet
 
         program = self.programs.selected_program()
-        if program is None:
+        if program is None or self._sheet_target is not None:
             return None
         level = self.view.programs.chosen_level()
         target = dialogs.choose_sheet_file(
-            self.view, documents_folder() / f"{program.id}-{level.value}.pdf"
+            self.view, save_folder() / f"{program.id}-{level.value}.pdf"
         )
         if target is None:
             return None
         exercises = self.programs.all_exercises()
+        # The files are read here, on the GUI thread; the worker gets plain data only.
         read = stored_picture(self.pictures_dir)
         used = [exercises[i.exercise_id] for i in program.items if i.exercise_id in exercises]
         pictures = {e.id: data for e in used if e.picture and (data := read(e)) is not None}
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = build_programme_sheet(
-                program,
-                exercises,
-                level,
-                lang=self.lang,
-                pictures=pictures,
-                app_version=__version__,
+        lang = self.lang
+
+        def work() -> bytes:
+            return build_programme_sheet(
+                program, exercises, level, lang=lang, pictures=pictures, app_version=__version__
             )
-        except ValidationError as error:
-            QApplication.restoreOverrideCursor()
+
+        self._sheet_target = target
+        self.update_buttons()
+        # The busy cursor with its arrow: the window can still be used meanwhile.
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.programs.notice.emit(
+            QCoreApplication.translate("Programs", "Making the exercise sheet…"), False
+        )
+        self._pool.start(_SheetJob(work, self._sheet_signals))
+        return target
+
+    @property
+    def making_sheet(self) -> bool:
+        """Whether a sheet is being built right now."""
+        return self._sheet_target is not None
+
+    def _sheet_built(self, result: bytes | Exception) -> None:
+        target = self._sheet_target
+        self._sheet_target = None
+        QApplication.restoreOverrideCursor()
+        self.update_buttons()
+        if target is None:
+            return
+        saved = self._save_sheet(target, result)
+        self.sheetFinished.emit(target if saved else None)
+
+    def _save_sheet(self, target: Path, result: bytes | Exception) -> bool:
+        title = QCoreApplication.translate("Programs", "The sheet was not made")
+        if isinstance(result, ValidationError):
             dialogs.show_error(
                 self.view,
-                QCoreApplication.translate("Programs", "The sheet was not made"),
+                title,
                 QCoreApplication.translate(
                     "Programs", "An exercise of this program is missing: %1"
-                ).replace("%1", error.message),
+                ).replace("%1", reason_text(result.message)),
             )
-            return None
-        QApplication.restoreOverrideCursor()
+            return False
+        if isinstance(result, Exception):
+            dialogs.show_error(
+                self.view,
+                title,
+                QCoreApplication.translate(
+                    "Programs", "Something went wrong while the sheet was made: %1"
+                ).replace("%1", str(result) or type(result).__name__),
+            )
+            return False
         if not self._write(
-            target, data, QCoreApplication.translate("Programs", "The sheet was not saved")
+            target, result, QCoreApplication.translate("Programs", "The sheet was not saved")
         ):
-            return None
+            return False
         self.programs.notice.emit(
             QCoreApplication.translate("Programs", "Exercise sheet saved as %1").replace(
                 "%1", target.name
             ),
             False,
         )
-        return target
+        return True

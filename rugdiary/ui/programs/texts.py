@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cmp_to_key
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
 
 from rugdiary.core.exercises import Dose, DoseMode, Group, Level
-from rugdiary.core.sessions import PainResponse
+from rugdiary.core.sessions import RESPONSE_SYMBOLS, PainResponse
 
 
 def not_saved_yet(reason: str) -> str:
@@ -16,6 +20,21 @@ def not_saved_yet(reason: str) -> str:
         "Programs",
         "Not saved yet: %1. Everything you entered is still here, so you can try again.",
     ).replace("%1", reason.rstrip("."))
+
+
+def name_order(lang: str) -> Callable[[str], Any]:
+    """A sort key for names as a reader of `lang` orders them: "Éénbenige brug" among the
+    E's, not after "Zittend strekken" as code points put it (QCollator, case aside)."""
+    collator = QCollator(QLocale(lang))
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return cmp_to_key(collator.compare)
+
+
+def search_form(text: str) -> str:
+    """`text` as a search compares it: without case or accents, so "knieen" finds "Knieën"
+    (a person types the accent or not, and a Dutch keyboard often has none)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def group_name(group: Group) -> str:
@@ -63,7 +82,11 @@ def dose_summary(dose: Dose) -> str:
             .replace("%2", str(dose.hold_s))
         )
     elif dose.mode is DoseMode.REPS:
-        work = QCoreApplication.translate("Programs", "%1 reps").replace("%1", str(dose.reps))
+        work = (
+            QCoreApplication.translate("Programs", "1 rep")
+            if dose.reps == 1
+            else QCoreApplication.translate("Programs", "%1 reps").replace("%1", str(dose.reps))
+        )
     else:
         minutes, seconds = divmod(dose.duration_s, 60)
         length = (
@@ -109,7 +132,7 @@ def pain_mark(response: PainResponse) -> PainMark:
     if response is PainResponse.GREEN:
         return PainMark(
             response,
-            "●",
+            RESPONSE_SYMBOLS[response],
             QCoreApplication.translate("Programs", "Fine"),
             QCoreApplication.translate("Programs", "pain 0–3: fine, carry on"),
             "#2e7d4f",
@@ -117,7 +140,7 @@ def pain_mark(response: PainResponse) -> PainMark:
     if response is PainResponse.YELLOW:
         return PainMark(
             response,
-            "◆",
+            RESPONSE_SYMBOLS[response],
             QCoreApplication.translate("Programs", "Okay"),
             QCoreApplication.translate(
                 "Programs", "pain 4–5: okay if it settles by the next morning"
@@ -126,7 +149,7 @@ def pain_mark(response: PainResponse) -> PainMark:
         )
     return PainMark(
         response,
-        "▲",
+        RESPONSE_SYMBOLS[response],
         QCoreApplication.translate("Programs", "Go lighter"),
         QCoreApplication.translate(
             "Programs", "pain above 5 or worse the next day: next time, a lighter level"

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
+    QImageReader,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -476,9 +477,13 @@ class PoseFigure(QWidget):
         self._picture = None
         self._layers.clear()
         if path is not None:
-            pixmap = QPixmap(str(path))
-            if not pixmap.isNull():
-                self._picture = pixmap
+            # Turned as its EXIF orientation says, as the library shows it: a phone photo
+            # is stored on its side with a tag saying how to stand it up.
+            reader = QImageReader(str(path))
+            reader.setAutoTransform(True)
+            image = reader.read()
+            if not image.isNull():
+                self._picture = QPixmap.fromImage(image)
         self.update()
         return self._picture is not None
 

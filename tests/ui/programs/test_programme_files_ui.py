@@ -195,12 +195,14 @@ def test_importing_a_builtin_programme_changes_nothing(
 
 
 def test_print_sheet_writes_a_pdf_at_the_chosen_level(
-    monkeypatch: pytest.MonkeyPatch, files_page: ProgramsPage, tmp_path: Path
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, files_page: ProgramsPage, tmp_path: Path
 ) -> None:
     target = tmp_path / "sheet.pdf"
     suggested = answer(monkeypatch, "choose_sheet_file", target)
     files_page.view.programs.set_level(Level.ADVANCED)
-    assert files_page.files.save_sheet() == target
+    with qtbot.waitSignal(files_page.files.sheetFinished) as finished:
+        assert files_page.files.save_sheet() == target
+    assert finished.args == [target]
     assert suggested[0][1].name == "from-my-physio-advanced.pdf"
     assert target.read_bytes().startswith(b"%PDF-")
 
