@@ -147,21 +147,16 @@ def cmd_score(args: argparse.Namespace) -> int:
             raise _bad(exc) from None
         repo = ActivityScoreRepository(db)
         same_day = [s for s in repo.list(score.day, score.day) if s.activity_id == activity.id]
+        # Stored in place of the day's score: a second one the same day corrects the first.
         repo.add(score)
     line = f"{cli._printable(activity.name)}: {score.score} on {score.at:%Y-%m-%d %H:%M}"
-    earlier = [s for s in same_day if s.at <= score.at]
-    if earlier:
-        # The day's latest score counts (core.activities.day_scores): this one corrects it.
-        line += f" (replaces the {earlier[-1].score} given earlier that day)"
+    if same_day:
+        # The one that counted until now (core.activities.day_scores: the day's latest).
+        replaced = same_day[-1]
+        line += f" (replaces the {replaced.score} given at {replaced.at:%H:%M} that day)"
     print(line)
-    later = [s for s in same_day if s.at > score.at]
-    if later:
-        cli._error(
-            f"note: the {later[-1].score} given at {later[-1].at:%H:%M} that day still counts; "
-            "a day counts with its latest score"
-        )
     if args.at:
-        cli._say_if_moved(args.at, score.at)
+        cli._say_if_moved(args.at, score.at, "the score")
     return cli.EXIT_OK
 
 

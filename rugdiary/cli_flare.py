@@ -64,7 +64,7 @@ def cmd_start(args: argparse.Namespace) -> int:
     print(record.id)
     if args.at:
         # A time in the spring-forward gap is stored shifted; say so, as `add` does.
-        cli._say_if_moved(args.at, record.start)
+        cli._say_if_moved(args.at, record.start, "the flare-up's start")
     return cli.EXIT_OK
 
 
@@ -83,7 +83,7 @@ def cmd_end(args: argparse.Namespace) -> int:
     days = (record.end.date() - record.start.date()).days + 1
     print(f"{record.id}: {record.start:%Y-%m-%d %H:%M} to {record.end:%Y-%m-%d %H:%M} ({days} d)")
     if args.at:
-        cli._say_if_moved(args.at, record.end)
+        cli._say_if_moved(args.at, record.end, "the flare-up's end")
     return cli.EXIT_OK
 
 

@@ -500,7 +500,9 @@ class ActivityRepository:
     ) -> None:
         """New and changed activities and a round of scores, in one write: all, or nothing.
 
-        What the "My activities" dialog saves at once (names, retired ones, new scores).
+        What the "My activities" dialog saves at once (names, retired ones, new scores). A
+        score replaces any the same activity has on the same local day
+        (ActivityScoreRepository.add).
         """
         from rugdiary.core.activities import MAX_ACTIVE
 
@@ -530,8 +532,7 @@ class ActivityRepository:
                     f"at most {MAX_ACTIVE} activities at a time; retire one before adding another",
                 )
             score_table = out.setdefault(ActivityScoreRepository.TABLE, {})
-            for score in scores:
-                append(score_table, score.to_dict())
+            ActivityScoreRepository.put_scores(score_table, scores)
             return out
 
         self._db.rewrite(change)
@@ -544,20 +545,61 @@ class ActivityScoreRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._table = db.table(self.TABLE)
 
     def add(self, score: ActivityScore) -> ActivityScore:
-        """Store one score; when this returns, it is on disk."""
-        with self._db.transaction():
-            self._table.insert(score.to_dict())
+        """Store one score in place of any the same activity has on the same local day, in
+        one write; when this returns, it is on disk.
+
+        A second score the same day corrects the first (a wrong key, a second thought):
+        kept once on disk, an export holds what the app shows. The read side
+        (core.activities.day_scores) still copes with diaries that hold two from before.
+        """
+        self._put([score])
         return score
 
     def add_many(self, scores: Iterable[ActivityScore]) -> None:
-        """Store a whole scoring round in one write: all of it, or nothing."""
-        docs = [s.to_dict() for s in scores]
-        if docs:
-            with self._db.transaction():
-                self._table.insert_multiple(docs)
+        """Store a whole scoring round in one write: all of it, or nothing. Each score
+        replaces any of its activity on its local day, as `add` does."""
+        items = builtins.list(scores)
+        if items:
+            self._put(items)
+
+    def _put(self, scores: builtins.list[ActivityScore]) -> None:
+        def change(tables: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+            out: dict[str, dict[str, Any]] = {name: dict(docs) for name, docs in tables.items()}
+            self.put_scores(out.setdefault(self.TABLE, {}), scores)
+            return out
+
+        self._db.rewrite(change)
+
+    @staticmethod
+    def put_scores(table: dict[str, Any], scores: Iterable[ActivityScore]) -> None:
+        """Add `scores` to the raw `table` (documents by TinyDB id), each replacing the stored
+        scores of its activity on its local day; a later one in `scores` replaces an earlier.
+
+        A stored record that does not read as a score is left alone: it is reported as
+        invalid, never dropped unseen.
+        """
+        from rugdiary.core.activities import ActivityScore
+
+        # New ids count on from the highest there was: a removed score's id is not reused.
+        next_id = max((int(k) for k in table if k.isdecimal()), default=0) + 1
+        for score in scores:
+            day = score.day.isoformat()
+            for key, doc in list(table.items()):
+                if not isinstance(doc, Mapping) or doc.get("activity_id") != score.activity_id:
+                    continue
+                stamp = doc.get("at")
+                if not isinstance(stamp, str) or stamp[:10] != day:
+                    continue  # the day is the stamp's first ten characters (local time)
+                try:
+                    stored = ActivityScore.from_dict(doc)
+                except (ValidationError, ValueError, TypeError, OverflowError, AttributeError):
+                    continue
+                if stored.day == score.day:
+                    del table[key]
+            table[str(next_id)] = score.to_dict()
+            next_id += 1
 
     def list(
         self, start: date | None = None, end: date | None = None

@@ -97,12 +97,15 @@ def test_a_flare_up_time_in_the_spring_forward_gap_says_what_was_stored(
     assert code == EXIT_OK
     [record] = listed(capsys)
     assert "2026-03-29 02:30 does not exist" in err
-    assert f"stored at {record['start']}" in err
+    # Named as what was stored: it said "the entry was stored at" for a flare-up too.
+    assert f"; the flare-up's start was stored at {record['start']}\n" in err
+    assert "the entry" not in err
     code, _, err = run(capsys, "flare", "end", "--at", "2026-03-29T02:45")
     assert code == EXIT_OK
     [record] = listed(capsys)
     assert "2026-03-29 02:45 does not exist" in err
-    assert f"stored at {record['end']}" in err
+    assert f"; the flare-up's end was stored at {record['end']}\n" in err
+    assert "the entry" not in err
     # A time that exists says nothing.
     run(capsys, "flare", "delete", str(record["id"]))
     code, _, err = run(capsys, "flare", "start", "--at", "2026-03-29T04:30")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.core.activities import MAX_NAME_CHARS
+from rugdiary.ui.announce import announce, description_changed, set_label_text
 from rugdiary.ui.page_layout import scaled_font
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.date_edits import DateField
@@ -63,12 +64,9 @@ class ActivityRow(QFrame):
         self.heading.setBuddy(self.name_edit)
         self.stop_button = QPushButton(self.tr("Stop asking"), self)
         self.stop_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.scale = ScaleWidget(
-            name,
-            self.tr("I cannot do it"),
-            self.tr("as well as before my back pain"),
-            self,
-        )
+        self._low = self.tr("I cannot do it")
+        self._high = self.tr("as well as before my back pain")
+        self.scale = ScaleWidget(name, self._low, self._high, self)
         self.last_label = hint_label("", self)
         self.stopped_label = hint_label(
             self.tr("You will not be asked about this any more; its scores stay in your history."),
@@ -89,6 +87,8 @@ class ActivityRow(QFrame):
         self.name_edit.textChanged.connect(self._name_changed)
         self._name_changed(name)
         self.scale.installEventFilter(self)
+        self.scale.valueChanged.connect(self._describe_scale)
+        self._describe_scale(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The first scale has the focus when the dialog opens. While nothing is chosen, an
@@ -104,6 +104,22 @@ class ActivityRow(QFrame):
             event.accept()
             return True
         return super().eventFilter(watched, event)
+
+    def _describe_scale(self, value: int | None) -> None:
+        """While nothing is chosen the arrows do nothing here (eventFilter), so the scale's
+        own "Type a digit or use the arrow keys" would not be true: say what works. Once a
+        score is chosen, the scale's own description is true again and stays."""
+        if value is not None:
+            return
+        self.scale.setAccessibleDescription(
+            self.tr(
+                "Nothing chosen yet. 0 means %1, 10 means %2. Type a digit to choose a score; "
+                "after that, the arrow keys change it."
+            )
+            .replace("%1", self._low)
+            .replace("%2", self._high)
+        )
+        description_changed(self.scale)
 
     def _name_changed(self, text: str) -> None:
         # Named after what is seen: the activity's own words, then what to do with them.
@@ -185,7 +201,8 @@ class ActivitiesDialog(QDialog):
         add_row.addWidget(self.add_edit, 1)
         add_row.addWidget(self.add_button)
 
-        self.next_label = QLabel(self.tr("Ask me &again on:"), self)
+        # Alt+G: A is "&Add"'s, and one key cannot reach two controls.
+        self.next_label = QLabel(self.tr("Ask me a&gain on:"), self)
         self.next_date = DateField(self)
         self.next_date.setCalendarPopup(True)
         self.next_date.setAccessibleName(self.tr("Ask me again on"))
@@ -202,6 +219,11 @@ class ActivitiesDialog(QDialog):
         next_row.addStretch(1)
 
         self.message = message_label(self.tr("What needs attention"), self)
+        # Read by its own words (a label without a name is named by its text): a fixed name
+        # hid the message behind words that are nowhere on the screen. What the panel is
+        # goes in its description.
+        self.message.setAccessibleName("")
+        self.message.setAccessibleDescription(self.tr("What needs attention"))
 
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("primaryButton")
@@ -285,8 +307,13 @@ class ActivitiesDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
+        """Show what needs attention, and have a screen reader say it at once: the panel
+        appears under the list, away from the focus, so it went unheard. Assertive, for it
+        is something to fix before saving. Empty text hides the panel."""
+        set_label_text(self.message, text)
         self.message.setVisible(bool(text))
+        if text:
+            announce(self.message, text, assertive=True)
 
     def sizeHint(self) -> QSize:
         return QSize(700, 640)

@@ -212,7 +212,9 @@ class ActivitiesController(QObject):
 
                 store_next_score(self.stores.settings, _pydate(dialog.next_date.date()), now)
         except ValidationError as error:
-            dialog.show_message(self.tr("Not saved: %1").replace("%1", str(error)))
+            # The core's reason (activities added elsewhere meanwhile made more than five),
+            # in the dialog's language; the field's name is the code's, not the person's.
+            dialog.show_message(self.tr("Not saved: %1").replace("%1", reason_text(error.message)))
             return False
         except (StorageWriteError, DataFileError) as error:
             # The storage's reasons are English; reason_text has them in the UI's language.
@@ -252,7 +254,7 @@ class ActivitiesController(QObject):
         elif name_error.message.startswith("is required"):
             text = self.tr("a name is needed, such as “put on socks”.")
         else:
-            text = name_error.message
+            text = reason_text(name_error.message)  # too long, a control character
         return self.tr("%1: %2").replace("%1", where).replace("%2", text)
 
 

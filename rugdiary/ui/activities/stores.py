@@ -35,7 +35,8 @@ class DayScores:
     """A ScoreSource with one score per activity and day: the day's latest.
 
     A second score the same day corrects the first (`core.activities.day_scores`), so the
-    dialog, Today and Insights' lines and table show the corrected one alone.
+    dialog, Today and Insights' lines and table show the corrected one alone. The storage
+    now keeps one a day (ActivityScoreRepository.add); diaries from before may hold two.
     """
 
     def __init__(self, source: ScoreSource) -> None:

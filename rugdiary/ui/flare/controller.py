@@ -196,7 +196,7 @@ class FlarePlanController(QObject):
         if not just_noted:
             since = since_text(running, self.clock.now().date())
             question = self.tr("Remove the flare-up noted %1?").replace("%1", since)
-            if not self._ask_remove(question):
+            if not dialogs.ask_remove_flare(self.view, question):
                 return
         self._remove(running)
 
@@ -208,23 +208,8 @@ class FlarePlanController(QObject):
             self.show_state()
             return
         question = self.tr("Remove the flare-up of %1?").replace("%1", self._span(latest))
-        if self._ask_remove(question):
+        if dialogs.ask_remove_flare(self.view, question):
             self._remove(latest)
-
-    def _ask_remove(self, question: str) -> bool:
-        # dialogs has no question of this kind yet; its one general question keeps every
-        # message box in ui/dialogs.py. Escape and Enter keep the flare-up.
-        return dialogs._ask(
-            self.view,
-            title=self.tr("Remove this flare-up?"),
-            text=question,
-            detail=self.tr(
-                "Only if it was noted by mistake: it will no longer be in your diary or "
-                "your report. This cannot be undone."
-            ),
-            go=(self.tr("Remove it"), "destructive"),
-            stay=self.tr("Keep it"),
-        )
 
     def _remove(self, record: FlareRecord) -> None:
         self.view.message_label.setVisible(False)

@@ -71,11 +71,23 @@ class FlareLine(QFrame):
     def show_running(self, text: str | None) -> None:
         """`text` says since when a flare-up runs; None shows the idle button."""
         running = text is not None
-        self.flaring_button.setVisible(not running)
+        if running:
+            shown, hidden = (self.plan_button, self.settled_button), (self.flaring_button,)
+        else:
+            shown, hidden = (self.flaring_button,), (self.plan_button, self.settled_button)
+        # Hiding the button that has the keyboard focus sends the focus on along the
+        # window's chain, to the page list, where the next arrow key switches page. The
+        # button taking its place gets it first. Asked of the window, not the application:
+        # while the plan is open the window keeps the widget its focus comes back to.
+        had_focus = self.window().focusWidget() in hidden
         self.status_label.setVisible(running)
         self.status_label.setText(text or "")
-        self.plan_button.setVisible(running)
-        self.settled_button.setVisible(running)
+        for button in shown:
+            button.setVisible(True)
+        if had_focus:
+            shown[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        for button in hidden:
+            button.setVisible(False)
 
     def is_running_shown(self) -> bool:
         return not self.status_label.isHidden()

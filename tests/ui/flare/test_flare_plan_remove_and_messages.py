@@ -33,14 +33,14 @@ def _translate(text: str) -> str:
 
 
 class Asked:
-    """Stands in for dialogs._ask: records each question and gives `answer`."""
+    """Stands in for dialogs.ask_remove_flare: records each question and gives `answer`."""
 
     def __init__(self, answer: bool) -> None:
         self.answer = answer
-        self.questions: list[dict[str, Any]] = []
+        self.questions: list[str] = []
 
-    def __call__(self, parent: object, **texts: Any) -> bool:
-        self.questions.append(texts)
+    def __call__(self, parent: object, question: str) -> bool:
+        self.questions.append(question)
         return self.answer
 
 
@@ -48,10 +48,37 @@ class Asked:
 def ask(monkeypatch: pytest.MonkeyPatch) -> Callable[[bool], Asked]:
     def install(answer: bool) -> Asked:
         asked = Asked(answer)
-        monkeypatch.setattr(dialogs, "_ask", asked)
+        monkeypatch.setattr(dialogs, "ask_remove_flare", asked)
+        # The plan asks through dialogs' own question, not the private one beneath it.
+        monkeypatch.setattr(dialogs, "_ask", _not_asked_here)
         return asked
 
     return install
+
+
+def _not_asked_here(*_args: object, **_kwargs: object) -> bool:
+    raise AssertionError("the plan asks with dialogs.ask_remove_flare")
+
+
+def test_the_question_keeps_the_flare_up_on_escape_and_enter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """dialogs.ask_remove_flare: its words, and keeping it as the safe default."""
+    asked: list[dict[str, Any]] = []
+
+    def record(parent: object, **texts: Any) -> bool:
+        asked.append(texts)
+        return False
+
+    monkeypatch.setattr(dialogs, "_ask", record)
+    assert not dialogs.ask_remove_flare(None, "Remove the flare-up of 3/2/26?")
+    (texts,) = asked
+    assert texts["title"] == "Remove this flare-up?"
+    assert texts["text"] == "Remove the flare-up of 3/2/26?"
+    assert texts["detail"].startswith("Only if it was noted by mistake")
+    assert texts["go"] == ("Remove it", "destructive")
+    assert texts["stay"] == "Keep it"
+    assert texts.get("default_go", False) is False
 
 
 def _fail_writes(monkeypatch: pytest.MonkeyPatch, db: Database, name: str) -> None:
@@ -124,10 +151,7 @@ def test_after_a_restart_the_running_flare_up_is_removed_after_asking(
     kept = ask(False)
     qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
     (question,) = kept.questions
-    assert question["title"] == "Remove this flare-up?"
-    assert question["text"].startswith("Remove the flare-up noted since yesterday at")
-    assert question["go"] == ("Remove it", "destructive")
-    assert question["stay"] == "Keep it"
+    assert question.startswith("Remove the flare-up noted since yesterday at")
     assert FlareRepository(db).open() is not None  # nothing removed without asking
     assert changed == []
     ask(True)
@@ -157,7 +181,7 @@ def test_a_settled_flare_up_is_removed_after_asking(
     kept = ask(False)
     qtbot.mouseClick(view.remove_last_button, Qt.MouseButton.LeftButton)
     (question,) = kept.questions
-    assert question["text"].startswith("Remove the flare-up of ")
+    assert question.startswith("Remove the flare-up of ")
     assert len(FlareRepository(db).list()) == 1
     ask(True)
     qtbot.mouseClick(view.remove_last_button, Qt.MouseButton.LeftButton)
