@@ -12,7 +12,7 @@ from rugdiary.core.exercises import Text
 # Paraphrased from CLINICAL.md §0 in the app's own words. Claims stay as careful as the
 # sources: "may contribute" where the evidence is mixed, and patterns are never causes.
 
-TITLE: Final = Text(en="Evidence behind the exercises", nl="Waar de oefeningen op steunen")
+TITLE: Final = Text(en="Evidence behind the exercises", nl="Onderbouwing van de oefeningen")
 
 INTRO: Final = Text(
     en="The exercises and programs in RugDiary follow what research and the Dutch and "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Final, Protocol
 
-from rugdiary.core.body_regions import BELOW_KNEE
 from rugdiary.core.exercises import Text
 
 # Written for the app from CLINICAL.md §4 in its own calm words: most back pain is not
@@ -42,8 +42,8 @@ URGENT_SIGNS: Final[tuple[Text, ...]] = (
         "binnenkant van de dijen (het deel waarmee je op een zadel zit);",
     ),
     Text(
-        en="new trouble starting or stopping passing urine, leaking urine or stool, or not "
-        "feeling when your bladder is full;",
+        en="new trouble starting to pass urine or stopping the flow, leaking urine or stool, "
+        "or not feeling when your bladder is full;",
         nl="nieuwe moeite om te gaan plassen of om het plassen te stoppen, ongewild urine "
         "of ontlasting verliezen, of niet meer voelen dat je blaas vol is;",
     ),
@@ -53,8 +53,7 @@ URGENT_SIGNS: Final[tuple[Text, ...]] = (
     ),
     Text(
         en="weakness or numbness in both legs, or leg weakness that gets worse quickly;",
-        nl="krachtverlies of een doof gevoel in beide benen, of krachtverlies in een been "
-        "dat snel erger wordt;",
+        nl="krachtverlies of een doof gevoel in beide benen, of een been dat snel zwakker wordt;",
     ),
     Text(
         en="pain in the chest, or back pain that started after a serious accident or fall.",
@@ -100,18 +99,92 @@ CLOSING: Final = Text(
     "manier die voor jou goed te doen is.",
 )
 
+# -- after an entry with a sign from the urgent group -------------------------------------
+# Every sign a tag or the body map can name (below) is in the urgent group of CLINICAL.md
+# §4. So the notice after such an entry names what was noted and says plainly to contact a
+# doctor now; it leaves out the general notice's reassurance ("most back pain is not
+# serious", "one sign on its own is rarely serious"), which next to an urgent sign reads
+# as "this can wait". Calm words all the same: what to do, not what might be wrong.
+
 ENTRY_NOTICE: Final = Text(
-    en="You noted a sign that is worth checking with a doctor. Please read the list below. "
-    "If you have already talked it over with your GP, you can close this.",
-    nl="Je hebt iets genoteerd dat je het beste even met een arts kunt bespreken. Lees het "
-    "lijstje hieronder. Heb je het al met je huisarts besproken, dan kun je dit sluiten.",
+    en="You noted something a doctor should look at now, not later:",
+    nl="Je hebt iets genoteerd waar een arts nu naar moet kijken, niet pas later:",
 )
+"""The notice's first line, followed by the signs that were noted."""
+
+ENTRY_NOTICE_UNNAMED: Final = Text(
+    en="You noted something a doctor should look at now, not later.",
+    nl="Je hebt iets genoteerd waar een arts nu naar moet kijken, niet pas later.",
+)
+"""The first line when the signs are not known (the dialog opened on its own)."""
+
+ENTRY_ACTION: Final = Text(
+    en="Together with back pain, this means contacting a doctor now rather than "
+    "waiting: call your GP's urgent line, the out-of-hours GP service (huisartsenpost) "
+    "when the practice is closed, or 112, the emergency number.",
+    nl="Samen met rugpijn betekent dit: neem nu contact op met een arts en wacht "
+    "niet af. Bel de spoedlijn van je huisarts, de huisartsenpost als de praktijk dicht "
+    "is, of 112.",
+)
+
+ENTRY_NO_DIAGNOSIS: Final = Text(
+    en="RugDiary does not diagnose: a doctor can tell you what it means for you.",
+    nl="RugDiary stelt geen diagnose: een arts kan je vertellen wat het voor jou betekent.",
+)
+
+ENTRY_LIST_INTRO: Final = Text(
+    en="The whole list, for reference:",
+    nl="Het hele lijstje, om na te lezen:",
+)
+
+
+class UrgentSign(StrEnum):
+    """A sign of CLINICAL.md §4's urgent group that a diary entry can name."""
+
+    SADDLE_NUMBNESS = "saddle_numbness"
+    URINE_TROUBLE = "urine_trouble"
+    LEAKING = "leaking"
+    NUMB_BOTH_LEGS = "numb_both_legs"
+    WEAK_BOTH_LEGS = "weak_both_legs"
+    LEG_WEAKER_QUICKLY = "leg_weaker_quickly"
+
+
+SIGN_NAMES: Final[Mapping[UrgentSign, Text]] = MappingProxyType(
+    {
+        UrgentSign.SADDLE_NUMBNESS: Text(
+            en="numbness around the genitals, back passage or buttocks (the saddle area)",
+            nl="een doof gevoel rond de geslachtsdelen, de anus of de billen (het zitvlak)",
+        ),
+        UrgentSign.URINE_TROUBLE: Text(
+            en="new trouble starting to pass urine or stopping the flow",
+            nl="nieuwe moeite om te gaan plassen of om het plassen te stoppen",
+        ),
+        UrgentSign.LEAKING: Text(
+            en="leaking urine or stool",
+            nl="ongewild urine of ontlasting verliezen",
+        ),
+        UrgentSign.NUMB_BOTH_LEGS: Text(
+            en="numbness in both legs",
+            nl="een doof gevoel in beide benen",
+        ),
+        UrgentSign.WEAK_BOTH_LEGS: Text(
+            en="weakness in both legs",
+            nl="krachtverlies in beide benen",
+        ),
+        UrgentSign.LEG_WEAKER_QUICKLY: Text(
+            en="a leg that is quickly getting weaker",
+            nl="een been dat snel zwakker wordt",
+        ),
+    }
+)
+"""Each sign in plain words, as the notice after an entry names it."""
 
 RED_FLAG_TAGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "en": (
             "numbness in both legs",
             "weakness in both legs",
+            "leg getting weaker quickly",
             "saddle numbness",
             "trouble passing urine",
             "leaking urine or stool",
@@ -119,6 +192,7 @@ RED_FLAG_TAGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "nl": (
             "doof gevoel in beide benen",
             "krachtverlies in beide benen",
+            "been wordt snel zwakker",
             "doof gevoel in zitvlak",
             "moeite met plassen",
             "urine of ontlasting verliezen",
@@ -127,25 +201,59 @@ RED_FLAG_TAGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 )
 """Tags the diary offers as suggestions; saving an entry with one brings the notice back."""
 
-_ALIASES: Final[tuple[str, ...]] = (
-    # Other ways people (or their physiotherapist) write the same signs.
-    "numb both legs",
-    "both legs numb",
-    "both legs weak",
-    "saddle anaesthesia",
-    "saddle anesthesia",
-    "numb saddle area",
-    "incontinence",
-    "can't pass urine",
-    "cannot pass urine",
-    "gevoelloze benen",
-    "beide benen gevoelloos",
-    "beide benen doof",
-    "beide benen krachteloos",
-    "rijbroekanesthesie",
-    "doof zitvlak",
-    "incontinentie",
-    "kan niet plassen",
+_SIGN_TAGS: Final[tuple[tuple[str, UrgentSign, tuple[str, ...]], ...]] = (
+    # (language, sign, tags): the suggested tags, and other ways people (or their
+    # physiotherapist) write the same sign. Each of these names the sign on its own.
+    (
+        "en",
+        UrgentSign.NUMB_BOTH_LEGS,
+        ("numbness in both legs", "numb both legs", "both legs numb"),
+    ),
+    ("en", UrgentSign.WEAK_BOTH_LEGS, ("weakness in both legs", "both legs weak")),
+    (
+        "en",
+        UrgentSign.LEG_WEAKER_QUICKLY,
+        (
+            "leg getting weaker quickly",
+            "leg getting weaker",
+            "leg weakness getting worse",
+            "worsening leg weakness",
+        ),
+    ),
+    (
+        "en",
+        UrgentSign.SADDLE_NUMBNESS,
+        ("saddle numbness", "saddle anaesthesia", "saddle anesthesia", "numb saddle area"),
+    ),
+    (
+        "en",
+        UrgentSign.URINE_TROUBLE,
+        ("trouble passing urine", "can't pass urine", "cannot pass urine"),
+    ),
+    ("en", UrgentSign.LEAKING, ("leaking urine or stool", "incontinence")),
+    (
+        "nl",
+        UrgentSign.NUMB_BOTH_LEGS,
+        (
+            "doof gevoel in beide benen",
+            "gevoelloze benen",
+            "beide benen gevoelloos",
+            "beide benen doof",
+        ),
+    ),
+    ("nl", UrgentSign.WEAK_BOTH_LEGS, ("krachtverlies in beide benen", "beide benen krachteloos")),
+    (
+        "nl",
+        UrgentSign.LEG_WEAKER_QUICKLY,
+        ("been wordt snel zwakker", "been wordt zwakker", "krachtverlies in been wordt erger"),
+    ),
+    (
+        "nl",
+        UrgentSign.SADDLE_NUMBNESS,
+        ("doof gevoel in zitvlak", "rijbroekanesthesie", "doof zitvlak"),
+    ),
+    ("nl", UrgentSign.URINE_TROUBLE, ("moeite met plassen", "kan niet plassen")),
+    ("nl", UrgentSign.LEAKING, ("urine of ontlasting verliezen", "incontinentie")),
 )
 
 
@@ -154,29 +262,52 @@ def normalize_tag(tag: str) -> str:
     return " ".join(tag.replace("’", "'").split()).lower()
 
 
-_MATCHING: Final[frozenset[str]] = frozenset(
-    normalize_tag(tag) for tag in (*RED_FLAG_TAGS["en"], *RED_FLAG_TAGS["nl"], *_ALIASES)
+_TAG_SIGN: Final[Mapping[str, UrgentSign]] = MappingProxyType(
+    {normalize_tag(tag): sign for _lang, sign, tags in _SIGN_TAGS for tag in tags}
 )
 
+# Numbness or weakness without saying where: the body map says where. With a mark on each
+# leg, that is "numbness or weakness in both legs" (CLINICAL.md §4).
+_BOTH_LEGS_WORDS: Final[tuple[tuple[str, UrgentSign, tuple[str, ...]], ...]] = (
+    ("en", UrgentSign.NUMB_BOTH_LEGS, ("numbness", "numb", "numb legs")),
+    ("en", UrgentSign.WEAK_BOTH_LEGS, ("weakness", "weak legs", "leg weakness")),
+    (
+        "nl",
+        UrgentSign.NUMB_BOTH_LEGS,
+        ("doof gevoel", "gevoelloos", "gevoelloosheid", "dove benen"),
+    ),
+    ("nl", UrgentSign.WEAK_BOTH_LEGS, ("krachtverlies", "zwakke benen")),
+)
 
-_LEG_SIGNS: Final[frozenset[str]] = frozenset(
+# Weakness that gets worse, without saying where: with a mark on a leg (one is enough),
+# that is "leg weakness that gets worse quickly" (CLINICAL.md §4).
+_WORSENING_WORDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("en", ("weakness getting worse", "worsening weakness", "getting weaker")),
+    ("nl", ("krachtverlies wordt erger", "wordt zwakker", "steeds zwakker")),
+)
+
+_LEG_WORD_SIGN: Final[Mapping[str, UrgentSign]] = MappingProxyType(
+    {normalize_tag(tag): sign for _lang, sign, tags in _BOTH_LEGS_WORDS for tag in tags}
+)
+_WORSENING: Final[frozenset[str]] = frozenset(
+    normalize_tag(tag) for _lang, tags in _WORSENING_WORDS for tag in tags
+)
+_DUTCH: Final[frozenset[str]] = frozenset(
     normalize_tag(tag)
-    for tag in (
-        # Numbness or weakness, without saying where: the body map says where.
-        "numbness",
-        "numb",
-        "weakness",
-        "weak legs",
-        "numb legs",
-        "leg weakness",
-        "doof gevoel",
-        "gevoelloos",
-        "gevoelloosheid",
-        "krachtverlies",
-        "zwakke benen",
-        "dove benen",
+    for lang, tags in (
+        *((lang, tags) for lang, _sign, tags in _SIGN_TAGS),
+        *((lang, tags) for lang, _sign, tags in _BOTH_LEGS_WORDS),
+        *_WORSENING_WORDS,
     )
+    if lang == "nl"
+    for tag in tags
 )
+"""Every Dutch word above: the command line answers in the language of the tag."""
+
+LEFT_LEG: Final[frozenset[str]] = frozenset({"thigh_left", "below_knee_left"})
+RIGHT_LEG: Final[frozenset[str]] = frozenset({"thigh_right", "below_knee_right"})
+"""The body map's leg regions: a thigh or below the knee, on each side. Numbness marked on
+the left thigh and below the right knee is in both legs as much as below both knees."""
 
 
 class _HasTags(Protocol):
@@ -188,24 +319,79 @@ class _HasTags(Protocol):
 
 
 def matching_tags(tags: Iterable[str]) -> list[str]:
-    """The tags among `tags` that name a red-flag sign, in their given order."""
-    return [tag for tag in tags if normalize_tag(tag) in _MATCHING]
+    """The tags among `tags` that name a red-flag sign on their own, in their given order."""
+    return [tag for tag in tags if normalize_tag(tag) in _TAG_SIGN]
+
+
+def red_flag_signs(entry: _HasTags) -> tuple[UrgentSign, ...]:
+    """The urgent signs a saved entry names, each once, in the order of its tags.
+
+    A sign is a red-flag tag; or numbness or weakness tagged while the body map marks
+    both legs (a thigh or below the knee, on each side); or weakness that gets worse
+    tagged while it marks a leg. Pain in the legs on its own is an ordinary answer. Only
+    tags and the map count, never free text: a note like "no numbness in my legs" must
+    not raise an alarm, and a tag is a deliberate choice by the person.
+    """
+    regions = set(entry.regions)
+    on_left, on_right = bool(regions & LEFT_LEG), bool(regions & RIGHT_LEG)
+    found: dict[UrgentSign, None] = {}
+    for tag in map(normalize_tag, entry.tags):
+        sign = _TAG_SIGN.get(tag)
+        if sign is None and on_left and on_right:
+            sign = _LEG_WORD_SIGN.get(tag)
+        if sign is None and (on_left or on_right) and tag in _WORSENING:
+            sign = UrgentSign.LEG_WEAKER_QUICKLY
+        if sign is not None:
+            found.setdefault(sign, None)
+    return tuple(found)
 
 
 def needs_red_flag_notice(entry: _HasTags) -> bool:
-    """True when a saved entry carries a red-flag sign, so the notice is shown again.
+    """True when a saved entry carries an urgent sign, so the notice is shown again."""
+    return bool(red_flag_signs(entry))
 
-    A sign is a red-flag tag, or numbness or weakness tagged while the body map marks
-    both legs below the knee: together they are "numbness or weakness in both legs"
-    (CLINICAL.md §4). Pain below the knee on its own is an ordinary answer. Only tags
-    and the map count, never free text: a note like "no numbness in my legs" must not
-    raise an alarm, and a tag is a deliberate choice by the person.
+
+def signs_language(entry: _HasTags) -> str | None:
+    """ "nl" when a tag that names a sign is Dutch, "en" when one is English, else None.
+
+    For the command line, which has no language of its own: the notice answers in the
+    words the person used.
     """
-    if matching_tags(entry.tags):
-        return True
-    if not set(entry.regions) >= BELOW_KNEE:
-        return False
-    return any(normalize_tag(tag) in _LEG_SIGNS for tag in entry.tags)
+    sign_words = {*_TAG_SIGN, *_LEG_WORD_SIGN, *_WORSENING}
+    named = [tag for tag in map(normalize_tag, entry.tags) if tag in sign_words]
+    if not named:
+        return None
+    return "nl" if any(tag in _DUTCH for tag in named) else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryNotice:
+    """The opening of the notice after an entry with an urgent sign, in one language."""
+
+    lead: str
+    signs: tuple[str, ...]
+    action: str
+    no_diagnosis: str
+    list_intro: str
+
+
+def entry_notice(lang: str, signs: Iterable[UrgentSign] = ()) -> EntryNotice:
+    """The words above the list after an entry; `signs` are named when given."""
+    names = tuple(SIGN_NAMES[sign].get(lang) for sign in signs)
+    return EntryNotice(
+        lead=(ENTRY_NOTICE if names else ENTRY_NOTICE_UNNAMED).get(lang),
+        signs=names,
+        action=ENTRY_ACTION.get(lang),
+        no_diagnosis=ENTRY_NO_DIAGNOSIS.get(lang),
+        list_intro=ENTRY_LIST_INTRO.get(lang),
+    )
+
+
+def entry_notice_text(lang: str, signs: Iterable[UrgentSign] = ()) -> str:
+    """The opening as plain text with bullets: for the command line and screen readers."""
+    notice = entry_notice(lang, signs)
+    lines = [notice.lead, *(f"• {name}" for name in notice.signs), notice.action]
+    return "\n".join([*lines, notice.no_diagnosis])
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,4 +431,9 @@ def all_texts() -> list[Text]:
         *SOON_SIGNS,
         CLOSING,
         ENTRY_NOTICE,
+        ENTRY_NOTICE_UNNAMED,
+        ENTRY_ACTION,
+        ENTRY_NO_DIAGNOSIS,
+        ENTRY_LIST_INTRO,
+        *SIGN_NAMES.values(),
     ]

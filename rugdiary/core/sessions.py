@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from rugdiary.core.diary import ValidationError, check_text, parse_datetime, reject_unknown
@@ -51,6 +52,14 @@ class PainResponse(StrEnum):
 
 GREEN_MAX = 3
 YELLOW_MAX = 5
+
+RESPONSE_SYMBOLS: Mapping[PainResponse, str] = MappingProxyType(
+    {PainResponse.GREEN: "●", PainResponse.YELLOW: "◆", PainResponse.RED: "▲"}
+)
+"""The one shape per pain response, in the player, on the Programs page and in the PDF: a
+dot for fine, a diamond for acceptable, a triangle for take it easier. Shown beside the
+words and the colour, so neither colour nor shape alone carries the meaning; the same shape
+everywhere, so a triangle never means "acceptable" in one place and "too much" in another."""
 
 
 @dataclass(frozen=True, slots=True)

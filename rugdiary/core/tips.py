@@ -14,7 +14,7 @@ TIPS: Final[tuple[Text, ...]] = (
     Text(
         en="Moving is good for your back. A short walk counts, also on a day with more pain.",
         nl="Bewegen is goed voor je rug. Een kort stukje wandelen telt ook, "
-        "ook op een dag met meer pijn.",
+        "zelfs op een dag met meer pijn.",
     ),
     Text(
         en="Your back does not need to be held still and controlled all day. "

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import enum
+import math
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,12 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.core.safety import ENTRY_NOTICE, needs_red_flag_notice, red_flag_notice
+from rugdiary.core.safety import entry_notice, red_flag_notice, red_flag_signs
 from rugdiary.ui import dialogs
 from rugdiary.ui.services import content_language
+from rugdiary.ui.theme import FOCUS_WIDTH
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rugdiary.core.diary import DiaryEntry
+    from rugdiary.core.safety import UrgentSign
     from rugdiary.storage.repositories import SettingsRepository
 
 ACKNOWLEDGED_KEY: Final = "red_flags_acknowledged"
@@ -41,25 +47,38 @@ class NoticeMode(enum.Enum):
     ENTRY = "entry"  # a saved diary entry carries a red-flag tag
 
 
-def notice_html(lang: str, *, entry: bool = False) -> str:
+def notice_html(lang: str, *, entry: bool = False, signs: Sequence[UrgentSign] = ()) -> str:
     """The notice as simple rich text: short paragraphs and two lists, no colour needed.
 
-    The two groups are told apart by their headings, never by colour alone.
+    The two groups are told apart by their headings, never by colour alone. After an
+    entry (`entry`), it opens with the `signs` noted and what to do now, and leaves out
+    the general reassurance (see core.safety's ENTRY_NOTICE).
     """
     from html import escape  # only when the notice is shown: html.entities is ~0.2 MB
 
     notice = red_flag_notice(lang)
     parts: list[str] = []
     if entry:
-        parts.append(f"<p style='{_LINE}'><b>{escape(ENTRY_NOTICE.get(lang))}</b></p>")
-    parts.append(f"<p style='{_LINE}'>{escape(notice.intro)}</p>")
-    for heading, signs in (
+        opening = entry_notice(lang, signs)
+        parts.append(f"<p style='{_LINE}'><b>{escape(opening.lead)}</b></p>")
+        if opening.signs:
+            named = "".join(f"<li style='{_LINE}'>{escape(s)}</li>" for s in opening.signs)
+            parts.append(f"<ul>{named}</ul>")
+        parts.append(f"<p style='{_LINE}'><b>{escape(opening.action)}</b></p>")
+        parts.append(
+            f"<p style='margin-top:10px; {_LINE}'>{escape(opening.no_diagnosis)} "
+            f"{escape(opening.list_intro)}</p>"
+        )
+    else:
+        parts.append(f"<p style='{_LINE}'>{escape(notice.intro)}</p>")
+    for heading, listed in (
         (notice.urgent_heading, notice.urgent),
         (notice.soon_heading, notice.soon),
     ):
-        items = "".join(f"<li style='margin-bottom:4px; {_LINE}'>{escape(s)}</li>" for s in signs)
+        items = "".join(f"<li style='margin-bottom:4px; {_LINE}'>{escape(s)}</li>" for s in listed)
         parts.append(f"<p style='margin-top:10px'><b>{escape(heading)}</b></p><ul>{items}</ul>")
-    parts.append(f"<p style='{_LINE}'>{escape(notice.closing)}</p>")
+    if not entry:
+        parts.append(f"<p style='{_LINE}'>{escape(notice.closing)}</p>")
     return "".join(parts)
 
 
@@ -67,14 +86,29 @@ class RedFlagView(QScrollArea):
     """The notice's text in a scroll area, shared by the dialog and the first-run wizard.
 
     A scroll area keeps the whole text reachable at 200% scaling or on a small screen;
-    it takes the focus so the arrow keys and Page Down scroll it.
+    it takes the focus so the arrow keys and Page Down scroll it. With the focus it is
+    ringed like every other control: without the ring, Tab landed on it and nothing on
+    screen changed.
     """
 
-    def __init__(self, lang: str, *, entry: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        *,
+        entry: bool = False,
+        signs: Sequence[UrgentSign] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A frame as wide as the theme's focus ring, drawn in the window's own colour: unseen
+        # until the style rings it in the highlight colour when the notice has the focus.
+        # The scroll bar sits inside a frame, so it cannot cover the ring.
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setFrameShadow(QFrame.Shadow.Plain)
+        self.setLineWidth(math.ceil(max(FOCUS_WIDTH.values())))
+        self.setForegroundRole(QPalette.ColorRole.Window)
         self.label = QLabel(self)
         self.label.setObjectName("redFlagText")
         self.label.setWordWrap(True)
@@ -84,27 +118,34 @@ class RedFlagView(QScrollArea):
         self.label.setContentsMargins(4, 4, 12, 4)
         self.setWidget(self.label)
         self._entry = entry
+        self._signs = tuple(signs)
         self.set_language(lang)
 
     def set_language(self, lang: str) -> None:
         """Show the notice in `lang` ("en" or "nl")."""
         self.lang = lang
         notice = red_flag_notice(lang)
-        self.label.setText(notice_html(lang, entry=self._entry))
+        self.label.setText(notice_html(lang, entry=self._entry, signs=self._signs))
         self.setAccessibleName(notice.title)
         # Screen readers read the description: the whole notice as plain text.
-        self.setAccessibleDescription(plain_notice(lang, entry=self._entry))
+        self.setAccessibleDescription(plain_notice(lang, entry=self._entry, signs=self._signs))
 
 
-def plain_notice(lang: str, *, entry: bool = False) -> str:
+def plain_notice(lang: str, *, entry: bool = False, signs: Sequence[UrgentSign] = ()) -> str:
     """The notice as plain text with bullets, for screen readers and the clipboard."""
     notice = red_flag_notice(lang)
-    lines = [ENTRY_NOTICE.get(lang)] if entry else []
-    lines += [notice.intro, "", notice.urgent_heading]
+    if entry:
+        opening = entry_notice(lang, signs)
+        lines = [opening.lead, *(f"• {name}" for name in opening.signs), opening.action, ""]
+        lines += [f"{opening.no_diagnosis} {opening.list_intro}"]
+    else:
+        lines = [notice.intro]
+    lines += ["", notice.urgent_heading]
     lines += [f"• {sign}" for sign in notice.urgent]
     lines += ["", notice.soon_heading]
     lines += [f"• {sign}" for sign in notice.soon]
-    lines += ["", notice.closing]
+    if not entry:
+        lines += ["", notice.closing]
     return "\n".join(lines)
 
 
@@ -116,11 +157,14 @@ class RedFlagDialog(QDialog):
         mode: NoticeMode = NoticeMode.HELP,
         *,
         lang: str | None = None,
+        signs: Sequence[UrgentSign] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.mode = mode
         self.lang = lang or content_language()
+        # After an entry: the urgent signs it noted, named at the top of the notice.
+        self.signs: tuple[UrgentSign, ...] = tuple(signs or ())
         self.setObjectName("redFlagDialog")
         self.resize(620, 640)
         self.setMinimumSize(420, 360)
@@ -132,7 +176,9 @@ class RedFlagDialog(QDialog):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.heading.setWordWrap(True)
-        self.view = RedFlagView(self.lang, entry=mode is NoticeMode.ENTRY, parent=self)
+        self.view = RedFlagView(
+            self.lang, entry=mode is NoticeMode.ENTRY, signs=self.signs, parent=self
+        )
 
         self.buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(self)
@@ -193,11 +239,13 @@ def show_red_flags_once(parent: QWidget | None, settings: SettingsRepository) ->
 
 
 def notice_after_save(parent: QWidget | None, entry: DiaryEntry) -> bool:
-    """After an entry is saved: show the notice again when it carries a red-flag tag.
+    """After an entry is saved: show the notice again when it names an urgent sign.
 
-    Returns whether it was shown, so the caller can mention it in the status bar.
+    The notice names the signs and says to contact a doctor now. Returns whether it was
+    shown, so the caller can mention it in the status bar.
     """
-    if not needs_red_flag_notice(entry):
+    signs = red_flag_signs(entry)
+    if not signs:
         return False
-    dialogs.show_red_flag_notice(parent, NoticeMode.ENTRY.value)
+    dialogs.show_red_flag_notice(parent, NoticeMode.ENTRY.value, signs)
     return True

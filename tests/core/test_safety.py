@@ -147,8 +147,11 @@ def test_the_body_map_and_a_sign_together_bring_the_notice_back(
     [
         ([], BOTH_BELOW_KNEE),  # pain below the knee is an ordinary answer
         (["walking"], BOTH_BELOW_KNEE),
-        (["numbness"], ["below_knee_left", "thigh_right"]),  # one leg: not "both legs"
+        (["numbness"], ["below_knee_left", "thigh_left"]),  # one leg: not "both legs"
         (["numbness"], []),
+        (["tingling"], BOTH_BELOW_KNEE),  # §4 names numbness and weakness
+        (["leg weakness"], ["below_knee_right"]),  # one leg, not getting worse
+        (["weakness getting worse"], []),  # no leg marked: not said where
     ],
 )
 def test_pain_below_the_knee_alone_does_not(tags: list[str], regions: list[str]) -> None:
@@ -178,3 +181,125 @@ def test_the_dutch_bladder_sign_speaks_of_starting_or_stopping_the_flow() -> Non
     text = " ".join(sign.nl for sign in safety.URGENT_SIGNS)
     assert "ophouden van plas" not in text
     assert "het plassen te stoppen" in text
+
+
+S = safety.UrgentSign
+
+
+@pytest.mark.parametrize(
+    ("tags", "regions", "signs"),
+    [
+        # Both legs: anything on the left leg and anything on the right (a thigh or
+        # below the knee), not only both below the knee.
+        (["numbness"], ["thigh_left", "thigh_right"], (S.NUMB_BOTH_LEGS,)),
+        (["numbness"], ["below_knee_left", "thigh_right"], (S.NUMB_BOTH_LEGS,)),
+        (["weakness"], ["thigh_left", "thigh_right", "below_knee_left"], (S.WEAK_BOTH_LEGS,)),
+        (["doof gevoel"], ["thigh_right", "below_knee_left"], (S.NUMB_BOTH_LEGS,)),
+        # Leg weakness that gets worse quickly: one leg is enough (CLINICAL.md §4).
+        (["weakness getting worse"], ["below_knee_left"], (S.LEG_WEAKER_QUICKLY,)),
+        (["krachtverlies wordt erger"], ["thigh_right"], (S.LEG_WEAKER_QUICKLY,)),
+        (["leg getting weaker quickly"], [], (S.LEG_WEAKER_QUICKLY,)),
+        (["been wordt snel zwakker"], [], (S.LEG_WEAKER_QUICKLY,)),
+        # Several signs: each once, in the order of the tags.
+        (
+            ["saddle numbness", "sitting", "trouble passing urine", "rijbroekanesthesie"],
+            [],
+            (S.SADDLE_NUMBNESS, S.URINE_TROUBLE),
+        ),
+    ],
+)
+def test_red_flag_signs_say_which_sign_was_noted(
+    tags: list[str], regions: list[str], signs: tuple[safety.UrgentSign, ...]
+) -> None:
+    entry = new_entry(now=NOW, pain=6, stress=4, tags=tags, regions=regions)
+    assert safety.red_flag_signs(entry) == signs
+    assert safety.needs_red_flag_notice(entry)
+
+
+def test_the_legs_are_regions_of_the_body_map() -> None:
+    from rugdiary.core.body_regions import BELOW_KNEE, REGION_IDS
+
+    assert (safety.LEFT_LEG | safety.RIGHT_LEG).issubset(REGION_IDS)
+    assert BELOW_KNEE <= safety.LEFT_LEG | safety.RIGHT_LEG
+    assert not safety.LEFT_LEG & safety.RIGHT_LEG
+
+
+def test_every_suggested_tag_names_a_sign_with_a_name_in_both_languages() -> None:
+    for lang in ("en", "nl"):
+        for tag in safety.RED_FLAG_TAGS[lang]:
+            (sign,) = safety.red_flag_signs(new_entry(now=NOW, pain=5, stress=3, tags=[tag]))
+            assert safety.SIGN_NAMES[sign].get(lang)
+    assert set(safety.SIGN_NAMES) == set(safety.UrgentSign)
+
+
+@pytest.mark.parametrize("tag", [*safety.RED_FLAG_TAGS["en"], *safety.RED_FLAG_TAGS["nl"]])
+def test_every_sign_an_entry_can_name_is_in_the_urgent_group(tag: str) -> None:
+    """So the notice after an entry may say "now" for every one of them."""
+    (sign,) = safety.red_flag_signs(new_entry(now=NOW, pain=5, stress=3, tags=[tag]))
+    key_words = {
+        S.SADDLE_NUMBNESS: "saddle",
+        S.URINE_TROUBLE: "pass urine",
+        S.LEAKING: "leaking urine or stool",
+        S.NUMB_BOTH_LEGS: "numbness in both legs",
+        S.WEAK_BOTH_LEGS: "weakness or numbness in both legs",
+        S.LEG_WEAKER_QUICKLY: "leg weakness that gets worse quickly",
+    }
+    assert key_words[sign] in " ".join(t.en for t in safety.URGENT_SIGNS)
+
+
+def test_the_notice_after_an_entry_names_the_sign_and_says_to_contact_a_doctor_now() -> None:
+    """It said "worth checking", "you can close this" and "rarely serious" after an urgent sign."""
+    entry = new_entry(now=NOW, pain=4, stress=3, tags=["trouble passing urine"])
+    text = safety.entry_notice_text("en", safety.red_flag_signs(entry))
+    assert "new trouble starting to pass urine or stopping the flow" in text
+    for point in ("now", "GP's urgent line", "out-of-hours GP service", "112"):
+        assert point in text, point
+    for play_down in ("worth checking", "close this", "rarely serious", "not serious"):
+        assert play_down not in text.lower(), play_down
+
+
+def test_the_dutch_notice_after_an_entry_names_the_sign_and_says_to_call_now() -> None:
+    entry = new_entry(
+        now=NOW,
+        pain=4,
+        stress=3,
+        tags=["doof gevoel"],
+        regions=["below_knee_left", "below_knee_right"],
+    )
+    text = safety.entry_notice_text("nl", safety.red_flag_signs(entry))
+    assert "een doof gevoel in beide benen" in text
+    for point in ("nu", "huisartsenpost", "112"):
+        assert re.search(rf"\b{point}\b", text), point
+    for play_down in ("sluiten", "zelden ernstig", "geen ernstige"):
+        assert play_down not in text.lower(), play_down
+
+
+def test_without_known_signs_the_notice_still_says_now() -> None:
+    text = safety.entry_notice_text("en")
+    assert text.startswith("You noted something a doctor should look at now")
+    assert "•" not in text
+
+
+@pytest.mark.parametrize(
+    ("tags", "regions", "lang"),
+    [
+        (["saddle numbness"], [], "en"),
+        (["moeite met plassen", "zitten"], [], "nl"),
+        (["krachtverlies"], ["thigh_left", "thigh_right"], "nl"),
+        (["sitting"], [], None),
+    ],
+)
+def test_the_language_of_the_signs(tags: list[str], regions: list[str], lang: str | None) -> None:
+    entry = new_entry(now=NOW, pain=4, stress=3, tags=tags, regions=regions)
+    assert safety.signs_language(entry) == lang
+
+
+def test_the_signs_read_plainly() -> None:
+    """ "starting or stopping passing urine" and "krachtverlies in een been dat snel erger
+    wordt" (read: the leg gets worse) were hard to follow."""
+    english = " ".join(sign.en for sign in safety.URGENT_SIGNS)
+    dutch = " ".join(sign.nl for sign in safety.URGENT_SIGNS)
+    assert "stopping passing" not in english
+    assert "starting to pass urine or stopping the flow" in english
+    assert "dat snel erger wordt" not in dutch
+    assert "een been dat snel zwakker wordt" in dutch

@@ -50,3 +50,11 @@ def test_the_tip_changes_daily_and_every_tip_comes_round() -> None:
     shown = [tip_for(day) for day in days]
     assert all(a != b for a, b in itertools.pairwise(shown))
     assert set(shown) == set(TIPS)
+
+
+def test_no_tip_says_a_word_twice_in_a_row() -> None:
+    """ "telt ook, ook op een dag met meer pijn" read as a slip."""
+    twice = re.compile(r"\b(\w+)\W+\1\b", re.IGNORECASE)
+    assert [
+        tip.get(lang) for tip in TIPS for lang in ("en", "nl") if twice.search(tip.get(lang))
+    ] == []

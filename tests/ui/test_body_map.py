@@ -222,7 +222,9 @@ def test_pain_below_the_knee_alone_is_an_ordinary_answer(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        dialogs, "show_red_flag_notice", lambda parent, mode="help": shown.append(mode) or True
+        dialogs,
+        "show_red_flag_notice",
+        lambda parent, mode="help", signs=(): shown.append(mode) or True,
     )
     assert _save_with(diary, "walking", ["below_knee_left", "below_knee_right"])
     assert _save_with(diary, "numbness", ["below_knee_left", "thigh_left"])
@@ -234,7 +236,9 @@ def test_both_legs_below_the_knee_with_numbness_shows_the_notice_once(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
-        dialogs, "show_red_flag_notice", lambda parent, mode="help": shown.append(mode) or True
+        dialogs,
+        "show_red_flag_notice",
+        lambda parent, mode="help", signs=(): shown.append(mode) or True,
     )
     assert _save_with(diary, "numbness", ["below_knee_left", "below_knee_right"])
     assert shown == ["entry"]
@@ -265,3 +269,26 @@ def test_the_walker_finds_no_problem_in_the_unfolded_form_and_today(
     qtbot.waitUntil(quick.regions.isVisible)
     problems += name_problems(quick) + focus_problems(qtbot, quick)
     assert problems == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+@pytest.mark.parametrize("compact", [True, False])
+def test_every_region_is_a_target_of_at_least_24_pixels(
+    qtbot: QtBot, restore_app_look: QApplication, theme: str, compact: bool
+) -> None:
+    """WCAG 2.5.8: on Today's compact map the lower back's regions were 19×29 pixels."""
+    apply_theme(restore_app_look, theme)
+    body_map = BodyMap(compact=compact, lang="en")
+    qtbot.addWidget(body_map)
+    body_map.resize(body_map.sizeHint())
+    body_map.show()
+    qtbot.waitExposed(body_map)
+    small = {
+        region: (button.width(), button.height())
+        for region, button in body_map.buttons.items()
+        if min(button.width(), button.height()) < 24
+    }
+    assert small == {}
+    # The targets lie inside the map: none is cut at its edge.
+    for button in body_map.buttons.values():
+        assert body_map.rect().contains(button.geometry())

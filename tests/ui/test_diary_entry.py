@@ -276,7 +276,9 @@ def test_signs_worth_a_doctors_look_are_offered_as_tags_and_bring_the_notice_bac
     assert set(RED_FLAG_TAGS["en"]) <= set(offered)
     shown: list[str] = []
     monkeypatch.setattr(
-        dialogs, "show_red_flag_notice", lambda parent, mode="help": shown.append(mode) or True
+        dialogs,
+        "show_red_flag_notice",
+        lambda parent, mode="help", signs=(): shown.append(mode) or True,
     )
     form = diary.view.form
     form.pain.setValue(4)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.core.sessions import MAX_SESSION_NOTE_CHARS
+from rugdiary.core.sessions import MAX_SESSION_NOTE_CHARS, RESPONSE_SYMBOLS
 from rugdiary.ui.announce import announce, set_label_text
-from rugdiary.ui.player.texts import ResponseLook
+from rugdiary.ui.player.texts import ResponseLook, pain_rule_lines, response_colour
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.form_parts import note_count_text
 from rugdiary.ui.widgets.scale import ScaleWidget
@@ -45,6 +46,33 @@ def _hint(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+class PainRule(QWidget):
+    """How much pain is okay, in three lines, each after its shape in its colour.
+
+    A grid, so a line that wraps stays clear of its shape; plain labels, so a screen
+    reader reads each line as it is shown.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("painRule")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        self.lines: list[tuple[QLabel, QLabel]] = []
+        for row, (response, text) in enumerate(pain_rule_lines()):
+            symbol = QLabel(RESPONSE_SYMBOLS[response], self)
+            symbol.setStyleSheet(f"color: {response_colour(response).name()};")
+            symbol.setAccessibleDescription(self.tr("Shape of the pain response"))
+            words = QLabel(text, self)
+            words.setWordWrap(True)
+            grid.addWidget(symbol, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(words, row, 1)
+            self.lines.append((symbol, words))
+
+
 def _centred(content: QWidget, parent: QWidget) -> QHBoxLayout:
     content.setMaximumWidth(FORM_MAX_WIDTH)
     row = QHBoxLayout()
@@ -68,6 +96,8 @@ class BeforeForm(QWidget):
             self.tr("Pain right now"), self.tr("no pain"), self.tr("worst pain imaginable"), content
         )
         self.question.setBuddy(self.pain)
+        # CLINICAL.md §2 asks for the rule before each session, not only after it.
+        self.pain_rule = PainRule(content)
         self.start_hint = _hint(
             self.tr(
                 "Put the laptop where you can see it from the mat. Press Space to start; "
@@ -95,6 +125,7 @@ class BeforeForm(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.question)
         layout.addWidget(self.pain)
+        layout.addWidget(self.pain_rule)
         layout.addWidget(self.start_hint)
         layout.addSpacing(8)
         layout.addLayout(buttons)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from rugdiary.core.exercises import DoseMode, Exercise
 from rugdiary.core.programs import Cue, Side, Step, StepKind
-from rugdiary.core.sessions import PainResponse, Session
+from rugdiary.core.sessions import RESPONSE_SYMBOLS, PainResponse, Session
 
 
 def exercise_name(exercises: Mapping[str, Exercise], exercise_id: str, lang: str) -> str:
@@ -198,6 +198,41 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+_RESPONSE_COLOURS = {
+    PainResponse.GREEN: "#2e7d4f",
+    PainResponse.YELLOW: "#b7791f",
+    PainResponse.RED: "#b4463c",
+}
+
+
+def response_colour(response: PainResponse) -> QColor:
+    """The colour of a pain response's symbol; its shape is core's RESPONSE_SYMBOLS."""
+    return QColor(_RESPONSE_COLOURS[response])
+
+
+def pain_rule_lines() -> tuple[tuple[PainResponse, str], ...]:
+    """CLINICAL.md §2's rule in three short lines, in the words of the printed programme
+    sheet: shown before a session, so how much pain is okay is known before it starts."""
+    return (
+        (
+            PainResponse.GREEN,
+            QCoreApplication.translate("player", "Pain 0–3 during or after: fine, carry on."),
+        ),
+        (
+            PainResponse.YELLOW,
+            QCoreApplication.translate(
+                "player", "Pain 4–5: okay if it settles by the next morning."
+            ),
+        ),
+        (
+            PainResponse.RED,
+            QCoreApplication.translate(
+                "player", "Pain above 5, or worse the next day: next time, a lighter level."
+            ),
+        ),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ResponseLook:
     """How a pain response is shown: a coloured symbol and a sentence, so colour never stands alone.
@@ -216,8 +251,8 @@ def response_look(response: PainResponse, pain: int, before: int | None = None) 
     went_up = before is not None and pain > before
     if response is PainResponse.GREEN:
         return ResponseLook(
-            QColor("#2e7d4f"),
-            "●",
+            response_colour(response),
+            RESPONSE_SYMBOLS[response],
             QCoreApplication.translate("player", "Your pain is %1: that is fine.").replace(
                 "%1", str(pain)
             ),
@@ -225,8 +260,8 @@ def response_look(response: PainResponse, pain: int, before: int | None = None) 
         )
     if response is PainResponse.YELLOW:
         return ResponseLook(
-            QColor("#b7791f"),
-            "▲",
+            response_colour(response),
+            RESPONSE_SYMBOLS[response],
             (
                 QCoreApplication.translate(
                     "player", "Your pain went up from %1 to %2: that is acceptable."
@@ -245,8 +280,8 @@ def response_look(response: PainResponse, pain: int, before: int | None = None) 
             ),
         )
     return ResponseLook(
-        QColor("#b4463c"),
-        "■",
+        response_colour(response),
+        RESPONSE_SYMBOLS[response],
         (
             QCoreApplication.translate(
                 "player", "Your pain went up from %1 to %2: next time, take it one level easier."

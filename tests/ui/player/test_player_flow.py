@@ -310,9 +310,11 @@ def test_stopping_early_saves_the_session_with_its_reason(
 @pytest.mark.parametrize(
     ("pain", "sentence", "symbol"),
     [
+        # The shapes of the Programs page and the PDF (core.sessions.RESPONSE_SYMBOLS):
+        # the player had ▲ for acceptable, where they have ▲ for take it easier.
         (2, "Your pain is 2: that is fine.", "●"),
-        (5, "Your pain went up from 3 to 5: that is acceptable.", "▲"),
-        (7, "Your pain went up from 3 to 7: next time, take it one level easier.", "■"),
+        (5, "Your pain went up from 3 to 5: that is acceptable.", "◆"),
+        (7, "Your pain went up from 3 to 7: next time, take it one level easier.", "▲"),
     ],
 )
 def test_pain_response_says_in_words_what_it_means(
