@@ -423,10 +423,20 @@ def _date_axis(ax: Axes, style: ChartStyle) -> None:
 
 
 def _outside_legend(fig: Figure, handles: Sequence[Any], style: ChartStyle) -> None:
+    """The legend under the chart, in as many columns (3, or 2 at a large text size) as the
+    figure is wide enough for: three Dutch keys side by side were wider than a chart in the
+    smallest window, and both ends of the legend were cut off."""
     if not handles:
         return
-    ncols = 3 if style.font_scale < 1.5 else 2
-    fig.legend(handles=list(handles), loc="outside lower center", ncols=ncols)
+    most = 3 if style.font_scale < 1.5 else 2
+    # Constrained layout's pad on each side, and a pixel or two for the PDF's vector text.
+    room = fig.bbox.width - 2 * (4.0 / 72.0 * style.font_scale * fig.dpi) - 2.0
+    measure = _TextCachingRenderer(1, 1, fig.dpi)  # type: ignore[no-untyped-call]
+    for ncols in range(min(most, len(handles)), 0, -1):
+        legend = fig.legend(handles=list(handles), loc="outside lower center", ncols=ncols)
+        if ncols == 1 or legend.get_window_extent(measure).width <= room:
+            return
+        legend.remove()
 
 
 def _num(value: float, lang: Language) -> str:

@@ -26,7 +26,13 @@ from rugdiary.core.insights import (
     strength_word,
 )
 from rugdiary.core.reminders import ReminderState, week_key
-from rugdiary.core.sessions import PainResponse, Session, StopReason, session_response
+from rugdiary.core.sessions import (
+    RESPONSE_SYMBOLS,
+    PainResponse,
+    Session,
+    StopReason,
+    session_response,
+)
 from rugdiary.core.sitting import SittingDay
 from rugdiary.core.sitting import total as sitting_total
 from rugdiary.core.stats import (
@@ -107,9 +113,8 @@ _RESPONSE_COLOURS = {
     PainResponse.YELLOW: "#946800",
     PainResponse.RED: "#b84f00",
 }
-_RESPONSE_SYMBOLS = {PainResponse.GREEN: "●", PainResponse.YELLOW: "◆", PainResponse.RED: "▲"}
-_BETTER = ("●", "#007a59")
-_WORSE = ("▲", "#b84f00")
+_BETTER = (RESPONSE_SYMBOLS[PainResponse.GREEN], _RESPONSE_COLOURS[PainResponse.GREEN])
+_WORSE = (RESPONSE_SYMBOLS[PainResponse.RED], _RESPONSE_COLOURS[PainResponse.RED])
 """A change that matters: a dot when it is for the better, a triangle when for the worse,
 always with the word next to it, so neither colour nor shape alone carries the meaning (the
 same shapes as "fine" and "too much" in the pain-after-session legend)."""
@@ -1276,7 +1281,7 @@ class _Writer:
                 count_r = program.responses.get(response, 0)
                 row.append(
                     (
-                        f"{_RESPONSE_SYMBOLS[response]} {count_r}",
+                        f"{RESPONSE_SYMBOLS[response]} {count_r}",
                         FontFace(color=_RESPONSE_COLOURS[response]),
                     )
                     if count_r
@@ -1291,7 +1296,7 @@ class _Writer:
                 self.t("col_sessions"),
                 self.t("col_done"),
                 self.t("col_minutes"),
-                *(f"{_RESPONSE_SYMBOLS[r]} {self.t(r.value)}" for r in responses),
+                *(f"{RESPONSE_SYMBOLS[r]} {self.t(r.value)}" for r in responses),
                 self.t("not_asked"),
             ],
             rows,
@@ -1667,7 +1672,13 @@ class _Writer:
         self.header()
         empty = not data.entries and not data.sessions
         if empty:
-            self.para(self.t("nothing_logged"), size=10.5, gap=2)
+            # "The questions below" only when there are some.
+            asked = bool(self.options.questions.strip())
+            self.para(
+                self.t("nothing_logged" if asked else "nothing_logged_no_questions"),
+                size=10.5,
+                gap=2,
+            )
             self.questions()
             if data.flare_ups:
                 self.flare_ups()

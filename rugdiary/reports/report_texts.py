@@ -281,6 +281,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "Nothing was logged in this period, so there are no figures to show. Choose a "
             "period with diary entries, or bring the questions below to the visit."
         ),
+        # ...and no questions either: nothing below to bring
+        "nothing_logged_no_questions": (
+            "Nothing was logged in this period, so there are no figures to show. Choose a "
+            "period with diary entries."
+        ),
         # appendix
         "appendix_heading": "Appendix: every entry in the period",
         "appendix_weeks_heading": "Appendix: every week in the period",
@@ -585,6 +590,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nothing_logged": (
             "In deze periode is niets ingevuld, dus er zijn geen cijfers om te laten zien. Kies "
             "een periode met registraties, of neem de vragen hieronder mee naar de afspraak."
+        ),
+        "nothing_logged_no_questions": (
+            "In deze periode is niets ingevuld, dus er zijn geen cijfers om te laten zien. Kies "
+            "een periode met registraties."
         ),
         "appendix_heading": "Bijlage: alle registraties in de periode",
         "appendix_weeks_heading": "Bijlage: alle weken in de periode",

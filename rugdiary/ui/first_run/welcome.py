@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
+    QStyle,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -26,11 +28,17 @@ from rugdiary.core.reminders import DiaryReminder
 from rugdiary.core.safety import red_flag_notice
 from rugdiary.ui.announce import announce
 from rugdiary.ui.safety import RedFlagView
+from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 LANGUAGES: tuple[str, ...] = ("system", "en", "nl")
 """What the language question may answer; the same values as the Settings page."""
 
 DEFAULT_REMINDER_TIME = dt.time(20, 0)
+
+DEFAULT_SIZE = QSize(680, 560)
+MIN_SIZE = QSize(460, 420)
+"""The smallest the welcome gets; wider when a screen's checkbox needs it (their text does
+not wrap: "Elke dag een herinnering om mijn dagboek in te vullen" needs 464 pixels)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,17 @@ def _app_icon(size: int) -> QPixmap | None:
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
     pixmap = QIcon(str(path)).pixmap(QSize(size, size), ratio)
     return None if pixmap.isNull() else pixmap
+
+
+def _scrolling(screen: QWidget, parent: QWidget) -> QScrollArea:
+    """`screen` in a scroll area of its own, as the red-flag notice is: at a large text size
+    or in the dialog's smallest size its text scrolls instead of being cut off."""
+    area = QScrollArea(parent)
+    area.setObjectName("welcomeScreenArea")
+    area.setWidget(screen)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return quiet_scroll_area(area)
 
 
 def _paragraph(parent: QWidget) -> QLabel:
@@ -285,8 +304,8 @@ class FirstRunDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, language: str = "system") -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
-        self.resize(680, 560)
-        self.setMinimumSize(460, 420)
+        self.resize(DEFAULT_SIZE)
+        self.setMinimumSize(MIN_SIZE)
         self.acknowledged = False
         self.skipped = False
         self._visited_setup = False
@@ -296,8 +315,11 @@ class FirstRunDialog(QDialog):
         self.message = MessageScreen(self.stack)
         self.setup = SetupScreen(self.stack)
         self.safety = SafetyScreen(language_of(language), self.stack)
-        for screen in (self.welcome, self.message, self.setup, self.safety):
-            self.stack.addWidget(screen)
+        self.screens: tuple[QWidget, ...] = (self.welcome, self.message, self.setup, self.safety)
+        """The screens in order; the stack holds the first three in their scroll areas."""
+        for screen in self.screens[:-1]:
+            self.stack.addWidget(_scrolling(screen, self.stack))
+        self.stack.addWidget(self.safety)  # its notice scrolls by itself
 
         self.step_label = QLabel(self)
         self.step_label.setObjectName("stepLabel")
@@ -363,8 +385,11 @@ class FirstRunDialog(QDialog):
 
     def _show(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        if self.stack.currentWidget() is self.setup:
+        if self.screens[index] is self.setup:
             self._visited_setup = True
+        area = self.stack.currentWidget()
+        if isinstance(area, QScrollArea):
+            area.verticalScrollBar().setValue(0)  # each screen is read from its top
         at_end = index == self.last()
         self.back_button.setEnabled(index > 0)
         self.skip_button.setVisible(not at_end)
@@ -391,7 +416,7 @@ class FirstRunDialog(QDialog):
 
     def screen_text(self, index: int) -> str:
         """What a screen reader says when screen `index` appears: step, heading, text."""
-        screen = self.stack.widget(index)
+        screen = self.screens[index]
         parts = [self.step_label.text()]
         heading = getattr(screen, "heading", None)
         if isinstance(heading, QLabel):
@@ -435,8 +460,23 @@ class FirstRunDialog(QDialog):
         self.skip_button.setText(self.tr("&Skip"))
         self.skip_button.setAccessibleDescription(self.tr("Skip the welcome"))
         self.skip_button.setToolTip(self.tr("Skip the welcome (Esc)"))
+        self._fit_minimum_width()
         if self.stack.count():
             self._show(self.current())
+
+    def _fit_minimum_width(self) -> None:
+        """At least MIN_SIZE, and wide enough for each screen's widest line that cannot wrap
+        (a checkbox's text, in Dutch the longer), at the user's text size. Never wider than
+        the screen: there the screen's own scroll area scrolls sideways instead."""
+        margins = self.layout().contentsMargins() if self.layout() is not None else None
+        around = margins.left() + margins.right() if margins is not None else 0
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        widest = max(screen.minimumSizeHint().width() for screen in self.screens[:-1])
+        width = max(MIN_SIZE.width(), widest + around + scrollbar)
+        screen = self.screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
+        self.setMinimumWidth(width)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

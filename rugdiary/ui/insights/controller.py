@@ -523,6 +523,12 @@ class InsightsController(QObject):
         logged = result.days_logged
         paired = result.paired_days
         if logged == 0:
+            if self.entries.oldest_day() is None:
+                # The whole diary is empty: a longer period has no earlier days to show.
+                return self.tr(
+                    "Nothing is filled in for this period yet. As you keep the diary, your "
+                    "charts appear here."
+                )
             return self.tr(
                 "Nothing is filled in for this period yet. As you keep the diary, your "
                 "charts appear here. Try a longer period to see earlier days."

@@ -1,9 +1,9 @@
-"""The Report page's layout: options on the left, a preview of the PDF's pages on the right."""
+"""The Report page's layout: options, and a preview of the PDF's pages beside or below them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QShowEvent
+from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,18 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 PERIODS: tuple[str, ...] = ("4w", "3m", "custom")
 """Period choices in the combo box, in order: last 4 weeks, last 3 months, chosen dates."""
+
+FORM_MAX_WIDTH = 560
+"""Widest the form grows: beyond it its fields only spread the same few words."""
+PREVIEW_MIN_WIDTH = 600
+"""Narrowest the preview is shown beside the form: an A4 page about 70 % of its printed
+size, its 10-point text near 7 points. A narrower page puts the preview below the form."""
+PREVIEW_MIN_HEIGHT = 320
+"""The preview below the form is never shorter than this, even in a very low window."""
+PREVIEW_GAP = 12
+"""Room between the form and the preview below it."""
+QWIDGETSIZE_MAX = (1 << 24) - 1
+"""Qt's "no limit" for a widget's size (PySide6 does not export it)."""
 
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("nl", "Nederlands"))
 """Report languages with their own names, so each person recognises theirs."""
@@ -157,7 +169,15 @@ class ReportView(QWidget):
         self.status.setWordWrap(True)
         busy_row.addWidget(self.busy, 1)
         footer_layout.addLayout(busy_row)
-        footer_layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        # Below the form the preview is out of sight until scrolled to: this says it is there
+        # and goes to it (the keyboard too). Shown only while the preview lies below.
+        self.show_preview_button = QPushButton(self.tr("Show the p&review"), footer)
+        self.show_preview_button.clicked.connect(self.scroll_to_preview)
+        self.show_preview_button.hide()
+        status_row.addWidget(self.show_preview_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        footer_layout.addLayout(status_row)
         self.set_busy(False)
 
         buttons = QHBoxLayout()
@@ -171,10 +191,18 @@ class ReportView(QWidget):
         footer_layout.addLayout(buttons)
 
         scroll = QScrollArea(self)
-        scroll.setWidget(options)
+        # The form, and under it the preview when the page is too narrow to show both side
+        # by side (see _arrange).
+        self._scrolled = QWidget(scroll)
+        self._scrolled_layout = QVBoxLayout(self._scrolled)
+        self._scrolled_layout.setContentsMargins(0, 0, 0, 0)
+        self._scrolled_layout.setSpacing(PREVIEW_GAP)
+        self._scrolled_layout.addWidget(options)
+        scroll.setWidget(self._scrolled)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         quiet_scroll_area(scroll)
+        self._scroll = scroll
         # Wide enough for the form at the user's text size; the preview takes the rest. The
         # form's minimum, not its preferred width: a long status line wraps instead of
         # widening the window past its minimum size.
@@ -183,24 +211,76 @@ class ReportView(QWidget):
             options.minimumSizeHint().width() + scrollbar, footer.minimumSizeHint().width()
         )
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        column = QWidget(self)
-        column.setMinimumWidth(min(max(340, needed), 560))
-        column.setMaximumWidth(560)
-        column_layout = QVBoxLayout(column)
+        # The form keeps its width when the preview goes below it: fields as wide as the
+        # page would only spread the same few words.
+        self._form_width = min(max(340, needed), FORM_MAX_WIDTH)
+        options.setMaximumWidth(FORM_MAX_WIDTH)
+        footer.setMaximumWidth(FORM_MAX_WIDTH)
+        self._column = QWidget(self)
+        self._column.setMinimumWidth(self._form_width)
+        self._column.setMaximumWidth(FORM_MAX_WIDTH)
+        column_layout = QVBoxLayout(self._column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(scroll, 1)
         column_layout.addWidget(footer)
 
         self.preview = self._make_preview()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(column)
-        layout.addWidget(self.preview, 1)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self._column)
+        self._layout.addWidget(self.preview, 1)
+        self.preview_below = False
+        """True while the preview lies under the form, in its scrolling (a narrow page)."""
+        scroll.viewport().installEventFilter(self)
         # Where the keyboard starts when this page is opened (a focus proxy would
         # send Tab from the last control back to the first, trapping keyboard users).
         self.initial_focus: QWidget = self.period
+
+    def _arrange(self, width: int) -> None:
+        """Preview beside the form when it gets PREVIEW_MIN_WIDTH there, else below the form.
+
+        Beside a form at a small window's width the A4 page was 173 pixels wide, its text
+        under 2 points: nobody could read it. Below the form it gets the page's whole width
+        and one screen's height, and scrolls through its pages there.
+        """
+        below = width - self._form_width < PREVIEW_MIN_WIDTH
+        if below == self.preview_below:
+            return
+        self.preview_below = below
+        if below:
+            self._layout.removeWidget(self.preview)
+            self._column.setMaximumWidth(QWIDGETSIZE_MAX)
+            self._scrolled_layout.addWidget(self.preview)
+            self._fit_preview_height()
+            self.show_preview_button.show()
+        else:
+            self.show_preview_button.hide()
+            self._scrolled_layout.removeWidget(self.preview)
+            self.preview.setMinimumHeight(0)
+            self.preview.setMaximumHeight(QWIDGETSIZE_MAX)
+            self._column.setMaximumWidth(FORM_MAX_WIDTH)
+            self._layout.addWidget(self.preview, 1)
+        self.preview.show()
+
+    def _fit_preview_height(self) -> None:
+        """Below the form the preview is exactly as tall as the scrolling's view, so scrolled
+        down it fills the view and its own pages scroll inside it."""
+        if self.preview_below:
+            self.preview.setFixedHeight(max(PREVIEW_MIN_HEIGHT, self._scroll.viewport().height()))
+
+    def scroll_to_preview(self) -> None:
+        """Scroll the preview below the form into view and give it the keyboard, so the arrow
+        keys and Page Down go through its pages."""
+        if not self.preview_below:
+            return
+        self._scroll.ensureWidgetVisible(self.preview, 0, 0)
+        self.preview_stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
 
     def _make_preview(self) -> QWidget:
         """The preview: a calm "Preparing the preview…" panel until the first report is ready,
@@ -267,6 +347,8 @@ class ReportView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.pdf_view and event.type() == QEvent.Type.Resize:
             self._first_page_drawn = False  # FitToWidth: the pages are drawn again
+        elif watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_preview_height()
         return super().eventFilter(watched, event)
 
     # -- state the controller sets --------------------------------------------------------------
@@ -298,8 +380,10 @@ class ReportView(QWidget):
         in QPdfView's renderer thread), so a screenshot can wait for it."""
         if self.document is None or self.document.pageCount() == 0:
             return False
-        if not self.pdf_view.isVisible():
-            return False  # nothing is drawn for a hidden page; nobody waits for it
+        if not self.pdf_view.isVisible() or self.pdf_view.visibleRegion().isEmpty():
+            # Nothing is drawn for a hidden page, or for a preview scrolled out of view
+            # below the form; nobody waits for it.
+            return False
         return not self._first_page_drawn
 
     def show_pdf(self, data: bytes) -> None:
