@@ -49,11 +49,13 @@ def _native(sequence: QKeySequence | str) -> str:
 
 def key_text(key: str) -> str:
     """A key as the platform writes it, the arrows and Delete in words ("Right arrow", not
-    Qt's "Right"; "Delete", not "Del")."""
+    Qt's "Right"; "Delete", not "Del"; "Alt+pijl omhoog" in Dutch)."""
     words = {
         "Right": QCoreApplication.translate("help", "Right arrow"),
         "Left": QCoreApplication.translate("help", "Left arrow"),
         "Delete": QCoreApplication.translate("help", "Delete"),
+        "Alt+Up": QCoreApplication.translate("help", "Alt+Up"),
+        "Alt+Down": QCoreApplication.translate("help", "Alt+Down"),
     }
     return words.get(key) or _native(key)
 
@@ -113,6 +115,10 @@ def general_rows() -> list[ShortcutRow]:
             QCoreApplication.translate(
                 "help", "On an Insights chart: choose a day, then open it in the diary"
             ),
+        ),
+        (
+            QCoreApplication.translate("help", "Home / End"),
+            QCoreApplication.translate("help", "On an Insights chart: the first / last day"),
         ),
         (
             QCoreApplication.translate("help", "Esc"),
@@ -180,6 +186,9 @@ class ShortcutsDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
+        # The arrow keys move through the rows; Tab leaves the table for Close. Qt's default
+        # moved Tab from cell to cell, so the keyboard never got out of the table.
+        self.table.setTabKeyNavigation(False)
         row = 0
         for title, rows in sections:
             heading = QTableWidgetItem(title)

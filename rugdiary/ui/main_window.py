@@ -312,9 +312,11 @@ class MainWindow(QMainWindow):
         return page
 
     def open_day(self, day: date) -> None:
-        """Show one day in the diary (clicked on a chart)."""
+        """Show one day in the diary (clicked on a chart, or Enter on a chosen day), with the
+        keyboard on its first entry rather than on the new-entry form."""
         self.show_page("diary")
         self.diary.controller.set_date_range(day, day)
+        self.diary.controller.focus_first_row()
 
     @property
     def today(self) -> TodayPage:
@@ -792,6 +794,7 @@ class MainWindow(QMainWindow):
                 self.tr("Diary and Today"),
                 [
                     (key_text("Ctrl+S"), self.tr("Save the diary entry")),
+                    (key_text("Enter"), self.tr("Change the chosen entry; on Today: save")),
                     (key_text("Esc"), self.tr("Stop changing an entry")),
                     (key_text("Delete"), self.tr("Delete the chosen entry (Undo brings it back)")),
                     ("0–9", self.tr("Choose a score on a 0–10 scale")),
@@ -810,6 +813,21 @@ class MainWindow(QMainWindow):
                     ),
                     (key_text("Esc"), self.tr("Stop the session, or cancel it before it starts")),
                 ],
+            ),
+            (
+                self.tr("Programs"),
+                [
+                    (key_text("Delete"), self.tr("Delete the chosen own program or exercise")),
+                    (
+                        f"{key_text('Alt+Up')} / {key_text('Alt+Down')}",
+                        self.tr("Move the chosen exercise up / down in the program"),
+                    ),
+                    (key_text("Ctrl+S"), self.tr("Save the program or exercise being changed")),
+                ],
+            ),
+            (
+                self.tr("My activities"),
+                [(key_text("Ctrl+S"), self.tr("Save my activities"))],
             ),
         ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,8 @@ from rugdiary.ui.safety import (
     show_red_flags_once,
 )
 from rugdiary.ui.services import Services
+from rugdiary.ui.theme import HIGH_CONTRAST, apply_theme
+from tests.ui.test_accessibility import _contrast
 
 NOW = datetime(2026, 3, 2, 9, 0).astimezone()
 
@@ -90,7 +93,13 @@ def test_a_key_is_listed_once_in_each_section(window: MainWindow, qtbot: QtBot) 
     window.show_page("diary")
     dialog = _shortcuts_dialog(window, qtbot)
     titles = [title for title, _rows in dialog.sections]
-    assert titles == ["Everywhere", "Diary and Today", "Exercise session"]
+    assert titles == [
+        "Everywhere",
+        "Diary and Today",
+        "Exercise session",
+        "Programs",
+        "My activities",
+    ]
     for title, rows in dialog.sections[1:]:
         keys = [k for k, _what in rows]
         assert len(keys) == len(set(keys)), (title, keys)
@@ -171,7 +180,16 @@ def test_shortcuts_dialog_fits_its_words_in_english(window: MainWindow, qtbot: Q
             assert keys
             assert (keys, what) in dialog.rows
     assert _clipped_texts(dialog) == []
-    assert dialog.table.verticalScrollBar().maximum() == 0, "every row is visible"
+    table = dialog.table
+    if table.verticalScrollBar().maximum() > 0:
+        # More keys than an 800-pixel screen shows at once (the test screen): the dialog
+        # takes all the room it may before the list scrolls, and the keys reach every row.
+        screen = dialog.screen().availableGeometry()
+        assert dialog.height() >= int(screen.height() * 0.85) - 1
+        table.setFocus()
+        qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        last = table.model().index(table.rowCount() - 1, 1)
+        assert table.viewport().rect().contains(table.visualRect(last))
 
 
 def test_shortcuts_dialog_fits_its_words_in_dutch(
@@ -181,6 +199,105 @@ def test_shortcuts_dialog_fits_its_words_in_dutch(
     assert dialog.table.horizontalHeaderItem(1).text() == "Wat het doet"
     assert any(keys == "Ctrl+Shift+Z of Ctrl+Y" for keys, _what in dialog.rows)
     assert _clipped_texts(dialog) == []
+
+
+def test_tab_leaves_the_shortcuts_table_for_close(window: MainWindow, qtbot: QtBot) -> None:
+    """Tab moved from cell to cell inside the table and never reached Close: a keyboard trap.
+    The arrow keys read the rows; Tab and Shift+Tab leave the table."""
+    dialog = _shortcuts_dialog(window, qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        dialog.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.keyClick(dialog.table, key)
+        assert QApplication.focusWidget() is close, key
+    dialog.table.setFocus(Qt.FocusReason.OtherFocusReason)
+    row = dialog.table.currentRow()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.table.currentRow() > row, "the arrow keys still move through the rows"
+
+
+_HELP_WORDS = {
+    **dict.fromkeys(("Up", "Down", "Left", "Right", "Plus", "Minus"), "Arrow keys"),
+    **dict.fromkeys(("Return", "Enter"), "Enter"),
+    # Backspace is the Delete key of a Mac keyboard: listed as Delete.
+    **dict.fromkeys(("Delete", "Backspace"), "Delete"),
+    "Escape": "Esc",
+    **{str(digit): "0–9" for digit in range(10)},
+}
+"""How Help → Keyboard shortcuts writes a key handled in code (Qt.Key.Key_<name>)."""
+
+
+def _keys_in(node: ast.AST, constants: dict[str, set[str]]) -> set[str]:
+    """Qt.Key.Key_<name> names in `node`, also through constants such as ARROWS or KEYS."""
+    found: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Attribute) and sub.attr.startswith("Key_"):
+            found.add(sub.attr.removeprefix("Key_"))
+        name = sub.id if isinstance(sub, ast.Name) else getattr(sub, "attr", None)
+        if isinstance(name, str) and name in constants:
+            found |= constants[name]
+    return found
+
+
+def handled_keys() -> set[str]:
+    """The keys the app's own keyPressEvent and eventFilter methods act on, as Help would
+    write them ("Alt+Up" where the method asks for Alt)."""
+    keys: set[str] = set()
+    for path in Path(help.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants: dict[str, set[str]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and (named := _keys_in(node.value, {})):
+                        constants[target.id] = named
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in (
+                "keyPressEvent",
+                "eventFilter",
+            ):
+                alt = "AltModifier" in ast.unparse(node)
+                for key in _keys_in(node, constants):
+                    keys.add(f"Alt+{key}" if alt else _HELP_WORDS.get(key, key))
+    return keys
+
+
+def test_every_key_the_app_handles_is_listed(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Delete on the Programs list, Alt+Up and Alt+Down in the program editor, Ctrl+S in My
+    activities and Home and End on a chart worked but were not in the list: every key a
+    QShortcut or a key handler of the app acts on is listed now."""
+    listed = [
+        keys
+        for _title, rows in help.shortcut_sections(window, window.page_shortcuts())
+        for keys, _what in rows
+    ]
+    handled = handled_keys()
+    assert {"Home", "End", "Alt+Up", "Alt+Down", "Delete", "Esc"} <= handled, "the scan works"
+    assert sorted(k for k in handled if not any(k in cell for cell in listed)) == []
+    # QShortcuts, read from the live objects: the pages, both editors and My activities.
+    for page in ("today", "diary", "programs"):
+        window.show_page(page)
+    shortcuts = set(window.findChildren(QShortcut))
+    controller = window.programs.controller
+    for editor in (controller.new_program(), controller.new_exercise()):
+        shortcuts |= set(editor.view.findChildren(QShortcut))
+        editor.view.done(0)
+
+    def look_at(dialog: QWidget) -> bool:
+        shortcuts.update(dialog.findChildren(QShortcut))
+        return False
+
+    monkeypatch.setattr(dialogs, "exec_dialog", look_at)
+    window.open_activities()
+    keys = {_native(shortcut.key()) for shortcut in shortcuts if not shortcut.key().isEmpty()}
+    assert {"Ctrl+S", "Del", "Esc", "Return", "Enter"} <= keys, "all kinds were found"
+    # Qt's names for two keys that Help writes as they are printed on the keyboard.
+    written = {help.key_text({"Return": "Enter", "Del": "Delete"}.get(k, k)) for k in keys}
+    assert sorted(k for k in written if not any(k in cell for cell in listed)) == []
 
 
 def test_page_shortcuts_and_described_qshortcuts_are_listed(qtbot: QtBot) -> None:
@@ -318,7 +435,7 @@ def test_a_red_flag_tag_brings_the_notice_back(shown: list[QDialog]) -> None:
     (dialog,) = shown
     assert isinstance(dialog, RedFlagDialog)
     assert dialog.mode is NoticeMode.ENTRY
-    assert "worth checking" in dialog.view.label.text()
+    assert "should look at now" in dialog.view.label.text()
 
 
 def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
@@ -331,6 +448,35 @@ def test_notice_is_keyboard_friendly(qtbot: QtBot) -> None:
     assert "112" in dialog.view.accessibleDescription()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", HIGH_CONTRAST])
+def test_the_notice_shows_when_it_has_the_focus(
+    qtbot: QtBot, restore_app_look: QApplication, theme: str
+) -> None:
+    """Tab goes from Close to the notice (so its keys scroll it), but nothing on screen
+    changed: a ring in the highlight colour goes all round it now, 3:1 against the window."""
+    apply_theme(restore_app_look, theme)
+    dialog = RedFlagDialog(NoticeMode.HELP, lang="en")
+    qtbot.addWidget(dialog)
+    dialog.resize(600, 500)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    view = dialog.view
+    before = view.grab().toImage()
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    after = view.grab().toImage()
+    ring = dialog.palette().color(QPalette.ColorRole.Highlight)
+    window = dialog.palette().color(QPalette.ColorRole.Window)
+    assert _contrast(ring, window) >= 3
+    # Each side of the ring, in the middle of the side, including the side by the scroll bar.
+    w, h = after.width(), after.height()
+    for x, y in ((1, h // 2), (w - 2, h // 2), (w // 2, 1), (w // 2, h - 2)):
+        assert after.pixelColor(x, y) == ring, (theme, x, y)
+        assert before.pixelColor(x, y) != ring, (theme, x, y)
 
 
 def test_notice_in_dutch(qtbot: QtBot) -> None:

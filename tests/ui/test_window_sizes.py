@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QTabBar,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -489,31 +491,100 @@ def test_a_wide_diary_list_shows_five_columns_that_fit(
 ACCELERATOR = re.compile(r"(?<!&)&(?!&)(\w)")
 
 
+def _access_keys(root: QWidget, menus: Sequence[str] = ()) -> dict[str, list[str]]:
+    """Each access key under `root` (what is shown now) and the texts that use it.
+
+    Buttons, labels, group boxes, every tab of a tab bar (a hidden tab's key works too)
+    and the menu bar's menus, whose keys work on every page.
+    """
+    texts = list(menus)
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, (QAbstractButton, QLabel)):
+            texts.append(widget.text())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
+    keys: dict[str, list[str]] = {}
+    for text in texts:
+        if found := ACCELERATOR.search(text):
+            keys.setdefault(found.group(1).lower(), []).append(text)
+    return keys
+
+
+def _clashes(where: str, keys: dict[str, list[str]]) -> dict[tuple[str, str], list[str]]:
+    return {(where, k): v for k, v in keys.items() if len(v) > 1}
+
+
+def _no_new_clashes(clashes: dict[tuple[str, str], list[str]]) -> None:
+    """No two controls reachable together share an access key."""
+    assert clashes == {}
+
+
+def _page_states(window: MainWindow) -> Iterator[str]:
+    """Every page; each tab of a page's tab widgets; the Diary with More details open."""
+    for page in PAGES:
+        window.show_page(page)
+        yield page
+        view = window._page(page).view
+        for tabs in view.findChildren(QTabWidget):
+            if tabs.isVisibleTo(view):
+                for index in range(tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    yield f"{page}: {tabs.tabText(index)}"
+        if page == "diary":
+            window.diary.view.form.more_button.setChecked(True)
+            yield "diary: more details"
+            window.diary.view.form.more_button.setChecked(False)
+
+
 @pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
 def test_no_two_controls_on_a_page_share_an_access_key(
     filled_window: MainWindow, language: str
 ) -> None:
     """Alt+M went to "Reduce &motion" or to "short &movement breaks" on Settings, and Alt+N
     to two controls in Dutch: the second could not be reached by its key. The menu bar's
-    keys count on every page: Dutch Alt+B opened "&Bestand", not "Nu een &back-up maken"."""
-    clashes = {}
+    keys count on every page: Dutch Alt+B opened "&Bestand", not "Nu een &back-up maken".
+    Tab bars count (Alt+E opened the Edit menu, not the "&Exercise library" tab), and so do
+    the Diary's More details (Alt+A was "T&ag" and "&Active minutes")."""
     menus = [a.text() for a in filled_window.menuBar().actions()]
-    for page in PAGES:
-        filled_window.show_page(page)
-        view = filled_window._page(page).view
-        keys: dict[str, list[str]] = {}
-        for text in menus:
-            if found := ACCELERATOR.search(text):
-                keys.setdefault(found.group(1).lower(), []).append(text)
-        for widget in view.findChildren(QWidget):
-            if not widget.isVisibleTo(view):
-                continue
-            text = (
-                widget.title() if isinstance(widget, QGroupBox) else getattr(widget, "text", None)
-            )
-            text = text() if callable(text) else None
-            found = ACCELERATOR.search(text) if isinstance(text, str) else None
-            if found and isinstance(widget, (QAbstractButton, QLabel, QGroupBox)):
-                keys.setdefault(found.group(1).lower(), []).append(text)
-        clashes.update({(page, k): v for k, v in keys.items() if len(v) > 1})
-    assert clashes == {}
+    clashes = {}
+    for where in _page_states(filled_window):
+        view = filled_window._page(where.partition(":")[0]).view
+        clashes.update(_clashes(where, _access_keys(view, menus)))
+    _no_new_clashes(clashes)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
+def test_no_two_controls_in_an_editor_share_an_access_key(
+    filled_window: MainWindow, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program editor (with an exercise, so its dose shows), the exercise editor and My
+    activities: Alt+N went to "&Name" and "Move dow&n", Alt+E to "St&eps" and "S&ets"."""
+    from rugdiary.ui import dialogs
+
+    filled_window.show_page("programs")
+    controller = filled_window.programs.controller
+    clashes = {}
+    program = controller.new_program()
+    program.view.add_button.click()
+    clashes.update(_clashes("program editor", _access_keys(program.view)))
+    program.view.done(0)
+    exercise = controller.new_exercise()
+    clashes.update(_clashes("exercise editor", _access_keys(exercise.view)))
+    exercise.view.done(0)
+
+    looked_at: list[QWidget] = []
+
+    def look_at(dialog: QWidget) -> bool:
+        dialog.show()
+        looked_at.append(dialog)
+        clashes.update(_clashes("my activities", _access_keys(dialog)))
+        return False
+
+    monkeypatch.setattr(dialogs, "exec_dialog", look_at)
+    filled_window.open_activities()
+    assert looked_at, "My activities was checked"
+    _no_new_clashes(clashes)

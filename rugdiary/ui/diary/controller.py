@@ -293,6 +293,23 @@ class DiaryController(QObject):
         self._dates_touched = True
         self.reload()
 
+    def focus_first_row(self) -> bool:
+        """Put the keyboard on the first entry the list shows (its first session when the
+        list has no entry); False, and the focus left alone, when the list is empty.
+
+        For a day opened from an Insights chart: the keyboard was left on the new-entry
+        form, seven Tab presses away from the day that was asked for.
+        """
+        model, table = self.model, self.list.table
+        rows = range(model.rowCount())
+        entries = [row for row in rows if model.entry_at(row) is not None]
+        sessions = [row for row in rows if model.session_at(row) is not None]
+        if table.isHidden() or not (entries or sessions):
+            return False
+        self.list.select_row((entries or sessions)[0])
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     # -- Host for undo commands --------------------------------------------------------------
 
     def may_change(self, entry_id: str) -> bool:

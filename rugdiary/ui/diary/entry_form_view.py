@@ -39,6 +39,7 @@ from rugdiary.ui.widgets.form_parts import (
     message_label,
     note_count_text,
     save_button,
+    show_form_message,
     without_mnemonic,
 )
 from rugdiary.ui.widgets.optional_spin import OptionalSpinBox
@@ -298,12 +299,12 @@ class EntryFormView(QWidget):
         self._labels: dict[str, str] = {}
         rows: list[tuple[str, str, QWidget]] = [
             ("at", self.tr("&When"), self.when),
-            ("worst_pain", self.tr("W&orst pain today"), self.worst_pain),
+            ("worst_pain", self.tr("Worst pa&in today"), self.worst_pain),
             ("sleep", self.tr("S&leep last night"), self.sleep),
             ("mood", self.tr("M&ood"), self.mood),
             ("confidence", self.tr("&Confidence to move"), self.confidence),
             ("work_demand", self.tr("Wor&k demands"), self.work_demand),
-            ("support", self.tr("Su&pport from others"), self.support),
+            ("support", self.tr("Support fro&m others"), self.support),
             ("activity_min", self.tr("&Active minutes"), self.activity_min),
         ]
         add_labelled_rows(scales, [(text, widget) for _field, text, widget in rows], panel)
@@ -512,8 +513,8 @@ class EntryFormView(QWidget):
         return widget if isinstance(widget, QWidget) else None
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(True)
+        # Shown and said: the focus stays where it was, so it would be heard by nobody.
+        show_form_message(self.message, text)
 
     def hide_message(self) -> None:
         self.message.clear()

@@ -156,6 +156,13 @@ class EntryListModel(QAbstractTableModel):
             return self._rows[row].session
         return None
 
+    def session_note(self) -> str:
+        """Why a session row cannot be changed or deleted: said on the row and the buttons."""
+        return self.tr(
+            "An exercise session stays as it was saved: only diary entries can be changed "
+            "or deleted."
+        )
+
     def entry_at(self, row: int) -> DiaryEntry | None:
         """The entry on `row`, or None for a day row or a row out of range."""
         if 0 <= row < len(self._rows):
@@ -308,6 +315,10 @@ class EntryListModel(QAbstractTableModel):
         return f"{day} · {summary.replace('%1', pain).replace('%2', stress)}"
 
     def _session_data(self, session: Session, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            # Change and Delete are grey on this row, Enter and Delete do nothing: the
+            # screen reader says why, where the keyboard is.
+            return self.session_note()
         if self._compact and column == Column.TIME:
             if role == Qt.ItemDataRole.DisplayRole:
                 return "\n".join(self._session_lines(session))

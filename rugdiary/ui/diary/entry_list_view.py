@@ -167,7 +167,7 @@ class EntryListView(QWidget):
         from_label.setBuddy(self.from_date)
         to_label = QLabel(self.tr("&until"), self)
         to_label.setBuddy(self.to_date)
-        tag_label = QLabel(self.tr("T&ag"), self)
+        tag_label = QLabel(self.tr("Ta&g"), self)
         tag_label.setBuddy(self.tag_filter)
         # Each label with its field, in a row that wraps: in a narrow window the list
         # keeps its place beside the form instead of being pushed below it.
@@ -233,16 +233,11 @@ class EntryListView(QWidget):
 
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # Their descriptions and tooltips follow the selected row (_update_buttons).
         self.edit_button = QPushButton(self.tr("Change…"), self)
         self.edit_button.setAccessibleName(self.edit_button.text())
-        self.edit_button.setAccessibleDescription(self.tr("Change the selected entry"))
-        self.edit_button.setToolTip(self.tr("Change the selected entry (Enter)"))
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setAccessibleName(self.delete_button.text())
-        self.delete_button.setAccessibleDescription(self.tr("Delete the selected entry"))
-        self.delete_button.setToolTip(
-            self.tr("Delete the selected entry (Delete); Undo brings it back")
-        )
         buttons = FlowLayout(align_right=True)
         buttons.addWidget(self.count_label)
         buttons.addWidget(self.edit_button)
@@ -380,8 +375,24 @@ class EntryListView(QWidget):
             self.table.setSpan(row, 0, 1, len(Column))
 
     def _update_buttons(self) -> None:
-        has_selection = self.selected_row() >= 0
-        self.edit_button.setEnabled(has_selection)
-        self.delete_button.setEnabled(has_selection)
-        self.table.edit_action.setEnabled(has_selection)
-        self.table.delete_action.setEnabled(has_selection)
+        """Change and Delete for a diary entry only: on an exercise session they did nothing.
+
+        Grey on a session row, with the reason in their tooltip and description.
+        """
+        row = self.selected_row()
+        is_entry = self.model.entry_at(row) is not None
+        for widget in (
+            self.edit_button,
+            self.delete_button,
+            self.table.edit_action,
+            self.table.delete_action,
+        ):
+            widget.setEnabled(is_entry)
+        on_session = self.model.session_at(row) is not None
+        why = self.model.session_note() if on_session else ""
+        self.edit_button.setToolTip(why or self.tr("Change the selected entry (Enter)"))
+        self.delete_button.setToolTip(
+            why or self.tr("Delete the selected entry (Delete); Undo brings it back")
+        )
+        self.edit_button.setAccessibleDescription(why or self.tr("Change the selected entry"))
+        self.delete_button.setAccessibleDescription(why or self.tr("Delete the selected entry"))

@@ -53,6 +53,7 @@ from rugdiary.ui.programs.texts import (
     dose_summary,
     duration_text,
     level_name,
+    name_order,
     pain_mark,
     reason_text,
 )
@@ -200,9 +201,10 @@ class ProgramsController(QObject):
         self._loaded = True
         self._load_sessions()
         order = list(Group)
+        by_name = name_order(self.lang)  # accents sort where a reader of the language expects
         exercises = sorted(
             self.all_exercises().values(),
-            key=lambda e: (order.index(e.group), e.name.get(self.lang).casefold()),
+            key=lambda e: (order.index(e.group), by_name(e.name.get(self.lang))),
         )
         self.library_model.set_exercises(exercises)
         exercise_id = select_exercise or (current_exercise.id if current_exercise else None)
@@ -258,13 +260,15 @@ class ProgramsController(QObject):
             item = QListWidgetItem(f"{name}\n{facts}", widget)
             item.setData(ProgramIdRole, program.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {facts}")
-        widget.blockSignals(False)
         row = 0
         for i in range(widget.count()):
             if widget.item(i).data(ProgramIdRole) == select_id:
                 row = i
         if widget.count():
             widget.setCurrentRow(row)
+        widget.blockSignals(False)
+        # Shown once, here: setCurrentRow's signal showed it too, and the second time threw
+        # away session rows made a moment before, which flashed up as windows of their own.
         self._show_program()
 
     def selected_program(self) -> Program | None:
@@ -615,6 +619,9 @@ class ProgramsController(QObject):
         widget = self.view.programs.list
         if widget.count():
             widget.setCurrentRow(min(row, widget.count() - 1))
+        # The Delete button is gone grey when a built-in program is chosen now: the keyboard
+        # stays on the list (as in the Diary), not wherever Qt would move it.
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
         text = QCoreApplication.translate("Programs", "Program deleted")
         if reminded:
             text = QCoreApplication.translate(
@@ -782,6 +789,8 @@ class ProgramsController(QObject):
         # The picture file stays, so Undo brings the exercise back whole.
         self.undo_stack.push(delete_exercise_command(self.exercises, self, removed))
         self.reload()
+        # As after deleting a program: the keyboard stays on the list, on the neighbour.
+        self.view.library.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self.notice.emit(QCoreApplication.translate("Programs", "Exercise deleted"), True)
         return True
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 
 from rugdiary.ui import dialogs
-from rugdiary.ui.widgets.form_parts import message_label
+from rugdiary.ui.widgets.form_parts import message_label, show_form_message
 
 
 class EditorDialog(QDialog):
@@ -16,6 +17,7 @@ class EditorDialog(QDialog):
     buttons: QDialogButtonBox
     save_button: QPushButton
     cancel_button: QPushButton
+    save_shortcut: QShortcut
 
     def has_changes(self) -> bool:
         """Whether the form holds changes not saved yet; the controller puts its own here."""
@@ -27,8 +29,12 @@ class EditorDialog(QDialog):
             return
         super().reject()
 
-    def _build_footer(self, save_name: str) -> None:
-        """Make the message and the Save/Cancel box; `save_name` is what a screen reader says."""
+    def _build_footer(self, save_description: str) -> None:
+        """Make the message and the Save/Cancel box; `save_description` says what Save saves.
+
+        Save is named by its word ("Opslaan"), which voice control users say; a name such as
+        "Programma opslaan" did not start with it.
+        """
         self.message = message_label(
             QCoreApplication.translate("Programs", "Message about this form"), self
         )
@@ -36,10 +42,13 @@ class EditorDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName(save_name)
+        self.save_button.setAccessibleDescription(save_description)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        # Ctrl+S saves, as in the diary: the same as pressing Save (nothing while it is grey).
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save_button.click)
 
     def show_message(self, text: str) -> None:
-        """Show what is wrong (or worth knowing) about the form; empty text hides it."""
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        """Show what is wrong (or worth knowing) about the form, and say it; empty text hides
+        it. A dose being typed shows its message at each key: it is said once."""
+        show_form_message(self.message, text, only_when_new=True)

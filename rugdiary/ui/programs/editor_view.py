@@ -93,7 +93,7 @@ class ProgramEditorView(EditorDialog):
             [
                 (QCoreApplication.translate("Programs", "&Name (English)"), self.name_en),
                 (QCoreApplication.translate("Programs", "Name (&Dutch)"), self.name_nl),
-                (QCoreApplication.translate("Programs", "Desc&ription"), self.description),
+                (QCoreApplication.translate("Programs", "De&scription"), self.description),
                 (QCoreApplication.translate("Programs", "&Level"), self.level),
                 (
                     QCoreApplication.translate("Programs", "Sessions per &week"),
@@ -126,13 +126,15 @@ class ProgramEditorView(EditorDialog):
             QCoreApplication.translate("Programs", "Move the selected exercise up")
         )
         self.up_button.setToolTip(QCoreApplication.translate("Programs", "Alt+Up"))
-        self.down_button = QPushButton(QCoreApplication.translate("Programs", "Move dow&n"), self)
+        self.down_button = QPushButton(QCoreApplication.translate("Programs", "Move d&own"), self)
         self.down_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Move the selected exercise down")
         )
         self.down_button.setToolTip(QCoreApplication.translate("Programs", "Alt+Down"))
         self.remove_button = QPushButton(QCoreApplication.translate("Programs", "Re&move"), self)
-        self.remove_button.setAccessibleName(
+        # Named by their words ("Verwijderen", "Toevoegen"), which voice control users say;
+        # what they do is the description (as names these did not start with them in Dutch).
+        self.remove_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Remove the selected exercise from the program")
         )
         order_buttons = QHBoxLayout()
@@ -145,7 +147,7 @@ class ProgramEditorView(EditorDialog):
         self.add_choice.setAccessibleName(QCoreApplication.translate("Programs", "Exercise to add"))
         self.add_choice.setMinimumContentsLength(18)
         self.add_button = QPushButton(QCoreApplication.translate("Programs", "&Add"), self)
-        self.add_button.setAccessibleName(
+        self.add_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Add the chosen exercise to the end")
         )
         add_row = QHBoxLayout()

@@ -66,14 +66,14 @@ class ExerciseEditorView(EditorDialog):
             [
                 (QCoreApplication.translate("Programs", "&Name"), self.name),
                 (QCoreApplication.translate("Programs", "&Group"), self.group),
-                (QCoreApplication.translate("Programs", "S&tart position"), self.start),
-                (QCoreApplication.translate("Programs", "St&eps"), self.steps),
+                (QCoreApplication.translate("Programs", "St&art position"), self.start),
+                (QCoreApplication.translate("Programs", "&Steps"), self.steps),
             ],
             self,
         )
 
         self.same_dose = QCheckBox(
-            QCoreApplication.translate("Programs", "The &same dose at every level"), self
+            QCoreApplication.translate("Programs", "The same &dose at every level"), self
         )
         # No accessible name of its own: a screen reader says the words on the screen, which
         # are what a person using voice control says too.
@@ -108,7 +108,7 @@ class ExerciseEditorView(EditorDialog):
                 (QCoreApplication.translate("Programs", "Eas&ier"), self.easier),
                 (QCoreApplication.translate("Programs", "&Harder"), self.harder),
                 (QCoreApplication.translate("Programs", "Common &mistake"), self.mistake),
-                (QCoreApplication.translate("Programs", "Good to &know"), self.safety),
+                (QCoreApplication.translate("Programs", "Good to kno&w"), self.safety),
             ],
             self,
         )

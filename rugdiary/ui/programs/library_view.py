@@ -35,11 +35,8 @@ def exercise_details_html(exercise: Exercise, lang: str) -> str:
     def text(value: str) -> str:
         return escape(value).replace("\n", "<br>")
 
-    own = (
-        ""
-        if exercise.builtin
-        else f" · {escape(QCoreApplication.translate('Programs', 'your own'))}"
-    )
+    own_word = QCoreApplication.translate("Programs", "your own")
+    own = "" if exercise.builtin else f" · {escape(own_word)}"
 
     def heading(title: str) -> str:
         return f"<h3>{escape(title)}</h3>"
@@ -137,11 +134,13 @@ class LibraryView(QWidget):
             )
         )
         self.edit_button = QPushButton(QCoreApplication.translate("Programs", "Change…"), self)
-        self.edit_button.setAccessibleName(
+        # Named by their words ("Wijzigen…", "Verwijderen"), which voice control users say;
+        # which exercise is the description (as names these did not start with them in Dutch).
+        self.edit_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Change the selected own exercise")
         )
         self.delete_button = QPushButton(QCoreApplication.translate("Programs", "Delete"), self)
-        self.delete_button.setAccessibleName(
+        self.delete_button.setAccessibleDescription(
             QCoreApplication.translate("Programs", "Delete the selected own exercise")
         )
         # Wraps in a narrow window instead of widening the list (Dutch labels are long).

@@ -25,7 +25,7 @@ class ProgramsView(QWidget):
             QCoreApplication.translate("Programs", "Programs and exercises")
         )
         self.tabs.addTab(self.programs, QCoreApplication.translate("Programs", "&Programs"))
-        self.tabs.addTab(self.library, QCoreApplication.translate("Programs", "&Exercise library"))
+        self.tabs.addTab(self.library, QCoreApplication.translate("Programs", "E&xercise library"))
         # A title like every other page's, above the two tabs.
         self.title = page_title(QCoreApplication.translate("Programs", "Programs"), self)
         layout = QVBoxLayout(self)

@@ -321,7 +321,10 @@ class ProgramsListView(QWidget):
             item = self.sessions_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
-                widget.setParent(None)
+                # Hidden, not taken out of its parent: a row made a moment ago still has a
+                # queued "show", and without a parent it showed as a window of its own,
+                # taking the keyboard away from the main window. Hidden, it stays hidden.
+                widget.hide()
                 widget.deleteLater()
         for row in rows:
             self.sessions_layout.addWidget(row)

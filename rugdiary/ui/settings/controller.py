@@ -33,6 +33,7 @@ from rugdiary.ui.settings.preferences import (
 from rugdiary.ui.settings.reminders_controller import ProgramChoices, RemindersController
 from rugdiary.ui.settings.settings_view import SettingsView
 from rugdiary.ui.theme import apply_theme
+from rugdiary.ui.widgets.form_parts import show_form_message
 
 ThemeApplier = Callable[[str], object]
 """Applies "system", "light" or "dark" to the running app."""
@@ -423,6 +424,5 @@ class SettingsController(QObject):
         }
 
     def _backup_message(self, text: str | None) -> None:
-        label = self.view.backup_message
-        label.setText(text or "")
-        label.setVisible(bool(text))
+        # Said as well as shown: the focus stays on the button that was pressed.
+        show_form_message(self.view.backup_message, text or "")

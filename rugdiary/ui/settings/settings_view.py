@@ -94,7 +94,7 @@ class SettingsView(QWidget):
         self.language = QComboBox(box)
         self.language.setAccessibleName(QCoreApplication.translate("SettingsView", "Language"))
         self.language.addItem(
-            QCoreApplication.translate("SettingsView", "Same as the computer"), "system"
+            QCoreApplication.translate("SettingsView", "Same as this computer"), "system"
         )
         # Language names in their own language, so a person can find theirs.
         self.language.addItem("English", "en")
@@ -108,7 +108,7 @@ class SettingsView(QWidget):
         self.theme = QComboBox(box)
         self.theme.setAccessibleName(QCoreApplication.translate("SettingsView", "Colours"))
         self.theme.addItem(
-            QCoreApplication.translate("SettingsView", "Same as the computer"), "system"
+            QCoreApplication.translate("SettingsView", "Same as this computer"), "system"
         )
         self.theme.addItem(QCoreApplication.translate("SettingsView", "Light"), "light")
         self.theme.addItem(QCoreApplication.translate("SettingsView", "Dark"), "dark")
@@ -270,7 +270,8 @@ class SettingsView(QWidget):
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         self.backup_message = field_message(box, "backupMessage")
-        self.backup_message.setAccessibleName(
+        # A description, not a name: the label's name is its text, the message itself.
+        self.backup_message.setAccessibleDescription(
             QCoreApplication.translate("SettingsView", "Message about backups")
         )
 

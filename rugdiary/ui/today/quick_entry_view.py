@@ -17,6 +17,7 @@ from rugdiary.ui.widgets.form_parts import (
     hint_label,
     message_label,
     save_button,
+    show_form_message,
 )
 
 
@@ -103,8 +104,8 @@ class QuickEntryView(QWidget):
         self.where_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(True)
+        # Shown and said: the focus stays where it was, so it would be heard by nobody.
+        show_form_message(self.message, text)
 
     def hide_message(self) -> None:
         self.message.clear()

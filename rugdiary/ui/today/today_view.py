@@ -177,7 +177,9 @@ class TodayView(QWidget):
         self.add_another_button.setObjectName("linkButton")
         self.add_another_button.setFlat(True)
         self.add_another_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.add_another_button.setAccessibleName(self.tr("Add another entry for today"))
+        # Named by its words ("Nog een toevoegen"), which voice control users say; the
+        # longer wording describes it (as a name it did not start with them in Dutch).
+        self.add_another_button.setAccessibleDescription(self.tr("Add another entry for today"))
         self.add_another_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         done_layout = QVBoxLayout(done)
         done_layout.setContentsMargins(0, 0, 0, 0)

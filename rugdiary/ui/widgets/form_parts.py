@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QWidget
 
+from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.scale import ScaleWidget
 
@@ -66,19 +67,41 @@ def note_count_text(count: int, limit: int) -> str:
     return text
 
 
-def message_label(accessible_name: str, parent: QWidget) -> QLabel:
-    """The hidden panel where a form says what went wrong, selectable so it can be copied."""
+def message_label(description: str, parent: QWidget) -> QLabel:
+    """The hidden panel where a form says what went wrong, selectable so it can be copied.
+
+    It has no accessible name of its own: a label's name is then its text, which is what a
+    screen reader should say. A fixed name ("Message about this entry") hid the message
+    behind words that are nowhere on the screen; what the panel is goes in `description`.
+    Show messages with show_form_message, which also says them.
+    """
     label = QLabel(parent)
     label.setObjectName("formMessage")
     label.setWordWrap(True)
     label.setVisible(False)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(accessible_name)
+    label.setAccessibleDescription(description)
     label.setFrameShape(QFrame.Shape.StyledPanel)
     label.setMargin(8)
     label.setAutoFillBackground(True)
     label.setBackgroundRole(QPalette.ColorRole.AlternateBase)
     return label
+
+
+def show_form_message(label: QLabel, text: str, *, only_when_new: bool = False) -> None:
+    """Show `text` in a form's message panel and have a screen reader say it at once.
+
+    The panel appears where the person is not looking (the focus stays on the field or the
+    button), so without an announcement a screen reader said nothing at all. Said
+    assertively: these are problems to fix before going on. Empty text hides the panel.
+    `only_when_new` is for messages that follow every keystroke (a dose being typed): the
+    same message is said once, not again with each key.
+    """
+    was_hidden = label.isHidden()
+    changed = set_label_text(label, text)
+    label.setVisible(bool(text))
+    if text and (changed or was_hidden or not only_when_new):
+        announce(label, text, assertive=True)
 
 
 def save_button(text: str, accessible_name: str, tooltip: str, parent: QWidget) -> QPushButton:
