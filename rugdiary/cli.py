@@ -324,7 +324,8 @@ def moment(value: str | None, field: str) -> datetime:
 def _cmd_add(args: argparse.Namespace) -> int:
     from rugdiary.core.clock import SystemClock
     from rugdiary.core.diary import Medication, ValidationError, new_entry
-    from rugdiary.storage.repositories import EntryRepository
+    from rugdiary.core.safety import entry_notice_text, red_flag_signs, signs_language
+    from rugdiary.storage.repositories import EntryRepository, SettingsRepository
 
     fields: dict[str, Any] = {
         "pain": _score(args.pain, "pain"),
@@ -348,12 +349,20 @@ def _cmd_add(args: argparse.Namespace) -> int:
         entry = new_entry(now=clock.now(), **fields)
     except ValidationError as exc:
         raise BadInputError(str(exc)) from None
+    signs = red_flag_signs(entry)
     with _open(args) as db:
         EntryRepository(db, clock).add(entry)
         backup_problem = db.backup_problem
+        # The app's language setting ("language"), when the person chose one.
+        chosen = SettingsRepository(db).get("language") if signs else None
     print(entry.id)
+    if signs:
+        # As the app does after such an entry: name the sign and say to contact a doctor
+        # now. In the app's language, else in the language of the tag the person typed.
+        lang = chosen if chosen in ("en", "nl") else signs_language(entry) or "en"
+        print(entry_notice_text(lang, signs), file=sys.stderr)
     if args.at:
-        _say_if_moved(args.at, entry.at)
+        _say_if_moved(args.at, entry.at, "the entry")
     if backup_problem is not None:
         # The entry is on disk: saying "nothing was saved" would invite a duplicate.
         _error(
@@ -363,8 +372,12 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _say_if_moved(typed: str, stored: Any) -> None:
-    """A local time that does not exist (clocks moving forward) is stored shifted: say so."""
+def _say_if_moved(typed: str, stored: Any, what: str) -> None:
+    """A local time that does not exist (clocks moving forward) is stored shifted: say so.
+
+    `what` names what was stored ("the entry", "the score", "the flare-up's start"), so the
+    note speaks of what the command made.
+    """
     from datetime import datetime
 
     try:
@@ -374,7 +387,7 @@ def _say_if_moved(typed: str, stored: Any) -> None:
     if naive.tzinfo is None and stored.replace(tzinfo=None) != naive:
         _error(
             f"note: {naive:%Y-%m-%d %H:%M} does not exist on this computer's clock (the "
-            f"clocks moved that day); the entry was stored at {stored.isoformat()}"
+            f"clocks moved that day); {what} was stored at {stored.isoformat()}"
         )
 
 
@@ -508,8 +521,8 @@ def _checked_output(args: argparse.Namespace) -> Path:
     target = output.resolve()
     if is_data_folder_file(_data_dir(args), target):
         raise BadInputError(
-            f"-o: {output} is one of the data folder's own files (the diary, its lock or "
-            "its backups); choose a file outside it"
+            f"-o: {output} is one of the data folder's own files (the diary, its lock, "
+            "its backups or the pictures of your own exercises); choose a file outside it"
         )
     if target.is_dir():
         raise BadInputError(f"-o: {output} is a folder; give a file name")
@@ -559,6 +572,8 @@ SUMMARY_WORDS = {
 PROGRAM_WORDS = {
     "en": {
         "line": "{id:<26} {name} ({level}, about {minutes} min, {kind})",
+        "cannot_start": "{id:<26} {name} (cannot start: {why}, {kind})",
+        "missing": "the exercise {ids} is missing",
         "builtin": "built-in",
         "own": "your own",
         "beginner": "beginner",
@@ -567,6 +582,8 @@ PROGRAM_WORDS = {
     },
     "nl": {
         "line": "{id:<26} {name} ({level}, ongeveer {minutes} min, {kind})",
+        "cannot_start": "{id:<26} {name} (kan niet starten: {why}, {kind})",
+        "missing": "de oefening {ids} ontbreekt",
         "builtin": "ingebouwd",
         "own": "van jezelf",
         "beginner": "beginner",
@@ -635,6 +652,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 def _cmd_programs(args: argparse.Namespace) -> int:
     from rugdiary.core.content import load_library
+    from rugdiary.core.diary import ValidationError
     from rugdiary.core.exercises import Level
     from rugdiary.core.programs import build_timeline
     from rugdiary.resources import resources_dir
@@ -647,7 +665,14 @@ def _cmd_programs(args: argparse.Namespace) -> int:
     exercises = {**library.exercises, **own_exercises}
     listed = []
     for program in (*library.programs.values(), *own_programs):
-        timeline = build_timeline(program, exercises, program.level)
+        try:
+            timeline = build_timeline(program, exercises, program.level)
+        except ValidationError as error:
+            # An own exercise it uses was deleted (the app allows that, after asking): the
+            # app lists such a programme as one that cannot start, and so does this; it
+            # must not stop the listing of every other one.
+            listed.append(_unplayable_program(program, exercises, library, error))
+            continue
         listed.append(
             {
                 "id": program.id,
@@ -668,6 +693,7 @@ def _cmd_programs(args: argparse.Namespace) -> int:
                     level.value: build_timeline(program, exercises, level).total_s
                     for level in Level
                 },
+                "cannot_start": None,
             }
         )
     if args.json:
@@ -676,6 +702,21 @@ def _cmd_programs(args: argparse.Namespace) -> int:
         return EXIT_OK
     words = PROGRAM_WORDS[args.lang]
     for item in listed:
+        if item["cannot_start"] is not None:
+            missing = item["missing_exercises"]
+            print(
+                words["cannot_start"].format(
+                    id=item["id"],
+                    name=item["name"][args.lang],
+                    why=(
+                        words["missing"].format(ids=", ".join(repr(i) for i in missing))
+                        if missing
+                        else item["cannot_start"]
+                    ),
+                    kind=words["builtin" if item["builtin"] else "own"],
+                )
+            )
+            continue
         print(
             words["line"].format(
                 id=item["id"],
@@ -686,6 +727,39 @@ def _cmd_programs(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _unplayable_program(
+    program: Any, exercises: dict[str, Any], library: Any, error: Any
+) -> dict[str, Any]:
+    """A programme `programs` lists that cannot start: no length, and the reason why
+    (`cannot_start`, the core's words; `missing_exercises`, the ids no longer there)."""
+    missing = list(
+        dict.fromkeys(i.exercise_id for i in program.items if i.exercise_id not in exercises)
+    )
+    return {
+        "id": program.id,
+        "name": program.name.to_dict(),
+        "builtin": program.id in library.programs,
+        "level": program.level.value,
+        "sessions_per_week": program.sessions_per_week,
+        "steps": [
+            {
+                "exercise_id": item.exercise_id,
+                "name": (
+                    exercises[item.exercise_id].name.to_dict()
+                    if item.exercise_id in exercises
+                    else None
+                ),
+                "dose": None,
+            }
+            for item in program.items
+        ],
+        "total_s": None,
+        "total_s_by_level": None,
+        "cannot_start": f"{error.field}: {error.message}",
+        "missing_exercises": missing,
+    }
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -780,12 +854,38 @@ def _cmd_import(args: argparse.Namespace) -> int:
             db.backup_now()  # an import is easy to regret: keep the state before it
             db.rewrite(lambda current: exchange.merge_into_tables(current, plan, replace=True))
     message = (
-        f"Imported {_count(len(plan.entries), 'entry', 'entries')} and "
-        f"{_count(len(plan.sessions), 'session', 'sessions')} "
+        f"Imported {_imported_counts(plan.counts())} "
         f"from {source.name}; skipped {plan.duplicates} already in the diary"
     )
     print(message + (f"; replaced {replaced} with the file's values." if replaced else "."))
     return EXIT_OK
+
+
+IMPORTED_WORDS: dict[str, tuple[str, str]] = {
+    "entries": ("1 entry", "{n} entries"),
+    "sessions": ("1 session", "{n} sessions"),
+    "programs": ("1 program", "{n} programs"),
+    "exercises": ("1 exercise of your own", "{n} exercises of your own"),
+    "settings": ("your settings", "your settings"),
+    "activities": ("1 activity", "{n} activities"),
+    "activity_scores": ("1 activity score", "{n} activity scores"),
+    "flares": ("1 flare-up", "{n} flare-ups"),
+    "sitting": ("1 day of sitting times", "{n} days of sitting times"),
+}
+"""Each table's records counted in words (exchange.EXPORT_TABLES), as the app's
+data_files.plan_lines words them, but for "entry" and "session" as the CLI always said."""
+
+
+def _imported_counts(counts: dict[str, int]) -> str:
+    """ "1 entry and 0 sessions", and every other table the import adds to, from
+    ImportResult.counts as the app's question has them: a copy of only activities and
+    flare-ups said "Imported 0 entries and 0 sessions" though it added them."""
+    parts = []
+    for name, n in counts.items():
+        if n or name in ("entries", "sessions"):
+            one, many = IMPORTED_WORDS[name]
+            parts.append(one if n == 1 else many.replace("{n}", str(n)))
+    return " and ".join([", ".join(parts[:-1]), parts[-1]])
 
 
 def _record_parsers() -> dict[str, Callable[[Any], Any]]:

@@ -138,7 +138,7 @@
         <translation>Vijf activiteiten is het maximum. Wil je er een bij? Kies dan eerst bij een andere “Niet meer vragen”.</translation>
     </message>
     <message>
-        <source>Ask me &amp;again on:</source>
+        <source>Ask me a&amp;gain on:</source>
         <translation>&amp;Weer vragen op:</translation>
     </message>
     <message>
@@ -256,6 +256,10 @@
     <message>
         <source>You will not be asked about this any more; its scores stay in your history.</source>
         <translation>Je krijgt hier geen vraag meer over; de scores blijven in je geschiedenis staan.</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet. 0 means %1, 10 means %2. Type a digit to choose a score; after that, the arrow keys change it.</source>
+        <translation>Nog niets gekozen. 0 betekent %1, 10 betekent %2. Typ een cijfer om een score te kiezen; daarna verander je die met de pijltjestoetsen.</translation>
     </message>
     <message>
         <source>Stop asking about %1</source>
@@ -654,10 +658,6 @@
         <translation>De gegevens zijn niet geëxporteerd</translation>
     </message>
     <message>
-        <source>%1 is one of RugDiary&apos;s own files (the diary or its backups). Choose another name or folder, so that the diary is never written over.</source>
-        <translation>%1 is een van de eigen bestanden van RugDiary (het dagboek of de back-ups). Kies een andere naam of map, zodat het dagboek nooit wordt overschreven.</translation>
-    </message>
-    <message>
         <source>RugDiary could not write the file %1. Choose another folder and try again.
 
 What happened: %2</source>
@@ -722,6 +722,10 @@ Wat er gebeurde: %2</translation>
         <translation>Alles uit %1 staat al in je dagboek. Er is niets veranderd.</translation>
     </message>
     <message>
+        <source>%1 is one of RugDiary&apos;s own files (the diary, its backups or the pictures of your own exercises). Choose another name or folder, so that they are never written over.</source>
+        <translation>%1 is een van de eigen bestanden van RugDiary (het dagboek, de back-ups of de afbeeldingen van je eigen oefeningen). Kies een andere naam of map, zodat die nooit worden overschreven.</translation>
+    </message>
+    <message>
         <source>Exported 1 record to %2.</source>
         <translation>1 gegeven geëxporteerd naar %2.</translation>
     </message>
@@ -752,22 +756,6 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>There are no diary entries yet, so the file would be empty.</source>
         <translation>Er zijn nog geen registraties, dus het bestand zou leeg zijn.</translation>
-    </message>
-    <message>
-        <source>Nothing to export</source>
-        <translation>Niets om te exporteren</translation>
-    </message>
-    <message>
-        <source>Export an empty file anyway?</source>
-        <translation>Toch een leeg bestand exporteren?</translation>
-    </message>
-    <message>
-        <source>Export anyway</source>
-        <translation>Toch exporteren</translation>
-    </message>
-    <message>
-        <source>Don&apos;t export</source>
-        <translation>Niet exporteren</translation>
     </message>
     <message>
         <source>RugDiary could not save the diary, so it is unchanged.
@@ -943,6 +931,14 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>Hoe gaat het nu met je?</translation>
     </message>
     <message>
+        <source>Worst pa&amp;in today</source>
+        <translation>Ergste pi&amp;jn vandaag</translation>
+    </message>
+    <message>
+        <source>Support fro&amp;m others</source>
+        <translation>Ste&amp;un van anderen</translation>
+    </message>
+    <message>
         <source>Shows the optional questions: sleep, mood, where it hurts, tags, medicine, a note and more.</source>
         <translation>Toont de extra vragen: slaap, stemming, waar het pijn doet, labels, medicijnen, een notitie en meer.</translation>
     </message>
@@ -1076,11 +1072,7 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     </message>
     <message>
         <source>&amp;When</source>
-        <translation>&amp;Wanneer</translation>
-    </message>
-    <message>
-        <source>W&amp;orst pain today</source>
-        <translation>&amp;Ergste pijn vandaag</translation>
+        <translation>Wannee&amp;r</translation>
     </message>
     <message>
         <source>S&amp;leep last night</source>
@@ -1092,15 +1084,11 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     </message>
     <message>
         <source>&amp;Confidence to move</source>
-        <translation>&amp;Vertrouwen om te bewegen</translation>
+        <translation>Vertrouwen om te bewe&amp;gen</translation>
     </message>
     <message>
         <source>Wor&amp;k demands</source>
         <translation>Werk&amp;druk</translation>
-    </message>
-    <message>
-        <source>Su&amp;pport from others</source>
-        <translation>Ste&amp;un van anderen</translation>
     </message>
     <message>
         <source>&amp;Active minutes</source>
@@ -1182,6 +1170,10 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>gemiddelde pijn %1, stress %2</translation>
     </message>
     <message>
+        <source>An exercise session stays as it was saved: only diary entries can be changed or deleted.</source>
+        <translation>Een oefensessie blijft zoals die is opgeslagen: alleen registraties kun je wijzigen of verwijderen.</translation>
+    </message>
+    <message>
         <source>Exercise · %1 min, finished</source>
         <translation>Oefenen · %1 min, afgerond</translation>
     </message>
@@ -1253,8 +1245,8 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
         <translation>&amp;t/m</translation>
     </message>
     <message>
-        <source>T&amp;ag</source>
-        <translation>&amp;Label</translation>
+        <source>Ta&amp;g</source>
+        <translation>Lab&amp;el</translation>
     </message>
     <message>
         <source>Diary entries</source>
@@ -1437,22 +1429,6 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     <message>
         <source>Remove the flare-up of %1?</source>
         <translation>De opvlamming van %1 weghalen?</translation>
-    </message>
-    <message>
-        <source>Remove this flare-up?</source>
-        <translation>Deze opvlamming weghalen?</translation>
-    </message>
-    <message>
-        <source>Only if it was noted by mistake: it will no longer be in your diary or your report. This cannot be undone.</source>
-        <translation>Alleen als die per vergissing is genoteerd: daarna staat die niet meer in je dagboek of je verslag. Dit kun je niet ongedaan maken.</translation>
-    </message>
-    <message>
-        <source>Remove it</source>
-        <translation>Weghalen</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Bewaren</translation>
     </message>
     <message>
         <source>Flare-up note removed</source>
@@ -1692,6 +1668,10 @@ Blijf rustig bewegen. Je hoeft je rug niet stil te houden: laat hem bewegen, ade
     <message>
         <source>The charts could not be made this time. Your diary has not changed. Choosing the period again often helps. (%1)</source>
         <translation>De grafieken konden deze keer niet worden gemaakt. Je dagboek is niet veranderd. Vaak helpt het om de periode opnieuw te kiezen. (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing is filled in for this period yet. As you keep the diary, your charts appear here.</source>
+        <translation>In deze periode is nog niets ingevuld. Als je het dagboek bijhoudt, verschijnen hier je grafieken.</translation>
     </message>
     <message>
         <source>Nothing is filled in for this period yet. As you keep the diary, your charts appear here. Try a longer period to see earlier days.</source>
@@ -1992,6 +1972,10 @@ Wat er gebeurde: %2</translation>
         <translation>De registratie opslaan</translation>
     </message>
     <message>
+        <source>Change the chosen entry; on Today: save</source>
+        <translation>De gekozen registratie wijzigen; op Vandaag: opslaan</translation>
+    </message>
+    <message>
         <source>Stop changing an entry</source>
         <translation>Stoppen met het wijzigen van een registratie</translation>
     </message>
@@ -2010,6 +1994,26 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Stop the session, or cancel it before it starts</source>
         <translation>De sessie stoppen, of annuleren voordat die begint</translation>
+    </message>
+    <message>
+        <source>Delete the chosen own program or exercise</source>
+        <translation>Het gekozen eigen programma of de gekozen eigen oefening verwijderen</translation>
+    </message>
+    <message>
+        <source>Move the chosen exercise up / down in the program</source>
+        <translation>De gekozen oefening omhoog / omlaag zetten in het programma</translation>
+    </message>
+    <message>
+        <source>Save the program or exercise being changed</source>
+        <translation>Het programma of de oefening die je aanpast opslaan</translation>
+    </message>
+    <message>
+        <source>My activities</source>
+        <translation>Mijn activiteiten</translation>
+    </message>
+    <message>
+        <source>Save my activities</source>
+        <translation>Mijn activiteiten opslaan</translation>
     </message>
     <message>
         <source>Quit RugDiary and leave it?</source>
@@ -2114,6 +2118,13 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>not set</source>
         <translation>niet ingevuld</translation>
+    </message>
+</context>
+<context>
+    <name>PainRule</name>
+    <message>
+        <source>Shape of the pain response</source>
+        <translation>Vorm van de pijnreactie</translation>
     </message>
 </context>
 <context>
@@ -2735,8 +2746,12 @@ Wat er gebeurde: %2</translation>
         <translation>Naam (Ne&amp;derlands)</translation>
     </message>
     <message>
-        <source>Desc&amp;ription</source>
+        <source>De&amp;scription</source>
         <translation>&amp;Beschrijving</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>Om&amp;laag</translation>
     </message>
     <message>
         <source>&amp;Level</source>
@@ -2765,10 +2780,6 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>Alt+Up</source>
         <translation>Alt+pijl omhoog</translation>
-    </message>
-    <message>
-        <source>Move dow&amp;n</source>
-        <translation>Om&amp;laag</translation>
     </message>
     <message>
         <source>Move the selected exercise down</source>
@@ -2911,24 +2922,24 @@ Wat er gebeurde: %2</translation>
         <translation>&amp;Groep</translation>
     </message>
     <message>
-        <source>S&amp;tart position</source>
-        <translation>&amp;Beginhouding</translation>
-    </message>
-    <message>
-        <source>St&amp;eps</source>
-        <translation>S&amp;tappen</translation>
-    </message>
-    <message>
-        <source>The &amp;same dose at every level</source>
-        <translation>De&amp;zelfde dosering op elk niveau</translation>
-    </message>
-    <message>
         <source>PNG, JPEG or SVG, up to 10 MB and %1 × %1 pixels. A copy is kept with your diary.</source>
         <translation>PNG, JPEG of SVG, tot 10 MB en %1 × %1 pixels. Er wordt een kopie bij je dagboek bewaard.</translation>
     </message>
     <message>
         <source>Dose per level</source>
         <translation>Dosering per niveau</translation>
+    </message>
+    <message>
+        <source>St&amp;art position</source>
+        <translation>&amp;Beginhouding</translation>
+    </message>
+    <message>
+        <source>&amp;Steps</source>
+        <translation>S&amp;tappen</translation>
+    </message>
+    <message>
+        <source>The same &amp;dose at every level</source>
+        <translation>De&amp;zelfde dosering op elk niveau</translation>
     </message>
     <message>
         <source>An easier way</source>
@@ -2960,10 +2971,10 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Common &amp;mistake</source>
-        <translation>Veelgemaakte &amp;fout</translation>
+        <translation>Veelgemaakte f&amp;out</translation>
     </message>
     <message>
-        <source>Good to &amp;know</source>
+        <source>Good to kno&amp;w</source>
         <translation>Goed om te &amp;weten</translation>
     </message>
     <message>
@@ -3087,7 +3098,7 @@ Wat er gebeurde: %2</translation>
         <translation>&amp;Programma&apos;s</translation>
     </message>
     <message>
-        <source>&amp;Exercise library</source>
+        <source>E&amp;xercise library</source>
         <translation>&amp;Oefenbibliotheek</translation>
     </message>
     <message>
@@ -3219,6 +3230,10 @@ Wat er gebeurde: %2</translation>
         <translation>%1 × %2 s vasthouden</translation>
     </message>
     <message>
+        <source>1 rep</source>
+        <translation>1 herhaling</translation>
+    </message>
+    <message>
         <source>%1 reps</source>
         <translation>%1 herhalingen</translation>
     </message>
@@ -3347,8 +3362,12 @@ Wat er gebeurde: %2</translation>
         <translation>“%1” kon niet in een bestand worden gezet: %2</translation>
     </message>
     <message>
-        <source>%1 is one of RugDiary&apos;s own files (the diary or its backups). Choose another name or folder, so that the diary is never written over.</source>
-        <translation>%1 is een van de eigen bestanden van RugDiary (het dagboek of de back-ups). Kies een andere naam of map, zodat het dagboek nooit wordt overschreven.</translation>
+        <source>line %1</source>
+        <translation>regel %1</translation>
+    </message>
+    <message>
+        <source>%1 is one of RugDiary&apos;s own files (the diary, its backups or the pictures of your own exercises). Choose another name or folder, so that they are never written over.</source>
+        <translation>%1 is een van de eigen bestanden van RugDiary (het dagboek, de back-ups of de afbeeldingen van je eigen oefeningen). Kies een andere naam of map, zodat die nooit worden overschreven.</translation>
     </message>
     <message>
         <source>RugDiary could not write the file %1. Choose another folder and try again.
@@ -3387,12 +3406,20 @@ Wat er gebeurde: %2</translation>
         <translation>Je eigen programma&apos;s en oefeningen zijn niet veranderd.</translation>
     </message>
     <message>
+        <source>Making the exercise sheet…</source>
+        <translation>Het oefenblad wordt gemaakt…</translation>
+    </message>
+    <message>
         <source>The sheet was not made</source>
         <translation>Het oefenblad is niet gemaakt</translation>
     </message>
     <message>
         <source>An exercise of this program is missing: %1</source>
         <translation>Er ontbreekt een oefening van dit programma: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong while the sheet was made: %1</source>
+        <translation>Bij het maken van het oefenblad ging iets mis: %1</translation>
     </message>
     <message>
         <source>The sheet was not saved</source>
@@ -3628,6 +3655,10 @@ Wat er gebeurde: %2</translation>
         <translation>%1 kan niet in de tijdzone van deze computer worden geplaatst</translation>
     </message>
     <message>
+        <source>%1 does not exist on this computer&apos;s clock (the clocks moved that day)</source>
+        <translation>%1 bestaat niet op de klok van deze computer (die dag is de klok verzet)</translation>
+    </message>
+    <message>
         <source>%1 has more than one | between name and dose</source>
         <translation>%1 heeft meer dan één | tussen naam en dosis</translation>
     </message>
@@ -3816,6 +3847,14 @@ Wat er gebeurde: %2</translation>
         <translation>ligt vóór het moment waarop de activiteit werd gekozen</translation>
     </message>
     <message>
+        <source>you already have an activity called %1</source>
+        <translation>je hebt al een activiteit die %1 heet</translation>
+    </message>
+    <message>
+        <source>at most %1 activities at a time; retire one before adding another</source>
+        <translation>hoogstens %1 activiteiten tegelijk; zet er eerst een op ‘niet meer vragen’ voordat je een nieuwe toevoegt</translation>
+    </message>
+    <message>
         <source>%1 must come after the start, %2</source>
         <translation>%1 moet na het begin (%2) komen</translation>
     </message>
@@ -3906,6 +3945,106 @@ Wat er gebeurde: %2</translation>
     <message>
         <source>no backup could be read (%1)</source>
         <translation>geen enkele back-up kon worden gelezen (%1)</translation>
+    </message>
+    <message>
+        <source>the file is cut off or damaged (%1, column %2)</source>
+        <translation>het bestand is onvolledig of onleesbaar geworden (%1, kolom %2)</translation>
+    </message>
+    <message>
+        <source>the file is cut off or damaged</source>
+        <translation>het bestand is onvolledig of onleesbaar geworden</translation>
+    </message>
+    <message>
+        <source>the file is nested too deeply</source>
+        <translation>het bestand is te diep genest</translation>
+    </message>
+    <message>
+        <source>the file is too large to be a programme file</source>
+        <translation>het bestand is te groot voor een programmabestand</translation>
+    </message>
+    <message>
+        <source>this is not a programme file (not text)</source>
+        <translation>dit is geen programmabestand (geen tekst)</translation>
+    </message>
+    <message>
+        <source>is not a programme file (no JSON object)</source>
+        <translation>is geen programmabestand (geen JSON-object)</translation>
+    </message>
+    <message>
+        <source>must be %1: this is not a programme file</source>
+        <translation>moet %1 zijn: dit is geen programmabestand</translation>
+    </message>
+    <message>
+        <source>is %1: the file was made by a newer RugDiary; this one reads version %2</source>
+        <translation>is %1: het bestand is gemaakt met een nieuwere RugDiary; deze leest tot en met versie %2</translation>
+    </message>
+    <message>
+        <source>there is no exercise %1 in the file or in this RugDiary</source>
+        <translation>er is geen oefening %1 in het bestand of in deze RugDiary</translation>
+    </message>
+    <message>
+        <source>%1 is the id of a built-in exercise</source>
+        <translation>%1 is de id van een ingebouwde oefening</translation>
+    </message>
+    <message>
+        <source>is missing from the zip</source>
+        <translation>ontbreekt in het zipbestand</translation>
+    </message>
+    <message>
+        <source>is damaged in the zip</source>
+        <translation>is onleesbaar geworden in het zipbestand</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>is te groot</translation>
+    </message>
+    <message>
+        <source>unpacks to far more than its size (a zip bomb?)</source>
+        <translation>wordt uitgepakt veel groter dan het zelf is (een zipbom?)</translation>
+    </message>
+    <message>
+        <source>pictures travel only in a zip programme file</source>
+        <translation>afbeeldingen gaan alleen mee in een programmabestand dat een zipbestand is</translation>
+    </message>
+    <message>
+        <source>there is no picture %1 in the file</source>
+        <translation>er is geen afbeelding %1 in het bestand</translation>
+    </message>
+    <message>
+        <source>is not the picture of any exercise in the file</source>
+        <translation>is van geen enkele oefening in het bestand de afbeelding</translation>
+    </message>
+    <message>
+        <source>is not a PNG or JPEG picture</source>
+        <translation>is geen PNG- of JPEG-afbeelding</translation>
+    </message>
+    <message>
+        <source>is %1 × %2 pixels; pictures may be at most %3 × %4</source>
+        <translation>is %1 × %2 pixels; afbeeldingen mogen hoogstens %3 × %4 zijn</translation>
+    </message>
+    <message>
+        <source>is not a complete PNG picture</source>
+        <translation>is geen volledige PNG-afbeelding</translation>
+    </message>
+    <message>
+        <source>is a PNG picture that is cut off</source>
+        <translation>is een PNG-afbeelding die halverwege ophoudt</translation>
+    </message>
+    <message>
+        <source>is not a readable JPEG picture</source>
+        <translation>is geen leesbare JPEG-afbeelding</translation>
+    </message>
+    <message>
+        <source>is a JPEG picture that is cut off</source>
+        <translation>is een JPEG-afbeelding die halverwege ophoudt</translation>
+    </message>
+    <message>
+        <source>is a JPEG picture without a size</source>
+        <translation>is een JPEG-afbeelding zonder afmetingen</translation>
+    </message>
+    <message>
+        <source>is a %1 picture with another name</source>
+        <translation>is een %1-afbeelding met een andere naam</translation>
     </message>
     <message>
         <source>starting at login is not supported on this system yet</source>
@@ -4442,6 +4581,10 @@ Wat er gebeurde: %2</translation>
         <translation>Verslag wordt voorbereid</translation>
     </message>
     <message>
+        <source>Show the p&amp;review</source>
+        <translation>Voo&amp;rbeeld bekijken</translation>
+    </message>
+    <message>
         <source>&amp;Save as PDF…</source>
         <translation>Op&amp;slaan als PDF…</translation>
     </message>
@@ -4563,8 +4706,8 @@ Wat er gebeurde: %2</translation>
         <translation>Taal</translation>
     </message>
     <message>
-        <source>Same as the computer</source>
-        <translation>Zelfde als de computer</translation>
+        <source>Same as this computer</source>
+        <translation>Zelfde als deze computer</translation>
     </message>
     <message>
         <source>A new language is used from the next time you start RugDiary.</source>
@@ -5255,6 +5398,34 @@ Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het f
         <translation>Verder bewerken</translation>
     </message>
     <message>
+        <source>Remove this flare-up?</source>
+        <translation>Deze opvlamming weghalen?</translation>
+    </message>
+    <message>
+        <source>Only if it was noted by mistake: it will no longer be in your diary or your report. This cannot be undone.</source>
+        <translation>Alleen als die per vergissing is genoteerd: daarna staat die niet meer in je dagboek of je verslag. Dit kun je niet ongedaan maken.</translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>Niets om te exporteren</translation>
+    </message>
+    <message>
+        <source>Export an empty file anyway?</source>
+        <translation>Toch een leeg bestand exporteren?</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Toch exporteren</translation>
+    </message>
+    <message>
+        <source>Don&apos;t export</source>
+        <translation>Niet exporteren</translation>
+    </message>
+    <message>
         <source>Stop the session?</source>
         <translation>Sessie stoppen?</translation>
     </message>
@@ -5514,6 +5685,14 @@ Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het f
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Alt+Up</source>
+        <translation>Alt+pijl omhoog</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+pijl omlaag</translation>
+    </message>
+    <message>
         <source>%1 or %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -5548,6 +5727,14 @@ Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het f
     <message>
         <source>On an Insights chart: choose a day, then open it in the diary</source>
         <translation>In een grafiek bij Inzichten: een dag kiezen en die in het dagboek openen</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>On an Insights chart: the first / last day</source>
+        <translation>In een grafiek bij Inzichten: de eerste / laatste dag</translation>
     </message>
     <message>
         <source>Esc</source>
@@ -5651,6 +5838,18 @@ Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het f
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Pain 0–3 during or after: fine, carry on.</source>
+        <translation>Pijn 0–3 tijdens of na de oefeningen: prima, ga door.</translation>
+    </message>
+    <message>
+        <source>Pain 4–5: okay if it settles by the next morning.</source>
+        <translation>Pijn 4–5: oké als die de volgende ochtend weer gezakt is.</translation>
+    </message>
+    <message>
+        <source>Pain above 5, or worse the next day: next time, a lighter level.</source>
+        <translation>Pijn boven 5, of de volgende dag erger: de volgende keer een lichter niveau.</translation>
     </message>
     <message>
         <source>Your pain is %1: that is fine.</source>

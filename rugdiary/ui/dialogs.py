@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from rugdiary.core.safety import UrgentSign
     from rugdiary.ui.data_files.export_dialog import ExportChoice
 
 # QMessageBox is imported inside the functions that show one: PySide builds its
@@ -188,6 +190,43 @@ def ask_discard_changes(parent: QWidget | None) -> bool:
         detail=QCoreApplication.translate("dialogs", "Close without saving them?"),
         go=(QCoreApplication.translate("dialogs", "Close without saving"), "destructive"),
         stay=QCoreApplication.translate("dialogs", "Keep editing"),
+    )
+
+
+def ask_remove_flare(parent: QWidget | None, question: str) -> bool:
+    """Ask before a flare-up noted earlier is removed; True means remove.
+
+    `question` names the flare-up ("Remove the flare-up of 3/2/26 to 3/4/26?"). It may
+    hold days the person wants to keep, so Escape and Enter keep it.
+    """
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Remove this flare-up?"),
+        text=question,
+        detail=QCoreApplication.translate(
+            "dialogs",
+            "Only if it was noted by mistake: it will no longer be in your diary or your "
+            "report. This cannot be undone.",
+        ),
+        go=(QCoreApplication.translate("dialogs", "Remove it"), "destructive"),
+        stay=QCoreApplication.translate("dialogs", "Keep it"),
+    )
+
+
+def ask_export_empty(parent: QWidget | None, why: str) -> bool:
+    """Ask before an export that holds no records is written; True means write it.
+
+    `why` says what is missing ("There are no diary entries from … to …"). An empty file
+    handed to a physiotherapist would look like a diary with nothing in it, so Escape and
+    Enter do not write it.
+    """
+    return _ask(
+        parent,
+        title=QCoreApplication.translate("dialogs", "Nothing to export"),
+        text=why,
+        detail=QCoreApplication.translate("dialogs", "Export an empty file anyway?"),
+        go=(QCoreApplication.translate("dialogs", "Export anyway"), "accept"),
+        stay=QCoreApplication.translate("dialogs", "Don't export"),
     )
 
 
@@ -413,15 +452,17 @@ def exec_dialog(dialog: QWidget) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def show_red_flag_notice(parent: QWidget | None, mode: str = "help") -> bool:
+def show_red_flag_notice(
+    parent: QWidget | None, mode: str = "help", signs: Sequence[UrgentSign] = ()
+) -> bool:
     """The red-flag notice ("When to get help"); True when confirmed or closed with OK.
 
     `mode` is "first_run" (an "I have read this" button), "help" or "entry" (after a diary
-    entry with a red-flag tag, with a line saying why it appears).
+    entry with a red-flag tag: `signs` are the urgent signs it noted, named at the top).
     """
     from rugdiary.ui.safety import NoticeMode, RedFlagDialog
 
-    dialog = RedFlagDialog(NoticeMode(mode), parent=parent)
+    dialog = RedFlagDialog(NoticeMode(mode), parent=parent, signs=tuple(signs))
     try:
         return exec_dialog(dialog)
     finally:

@@ -28,7 +28,10 @@ def table() -> list[tuple[str, str]]:
     programme it cannot play and a session it cannot save (storage/errors.py). So do the
     start-up dialogs and the Settings page, for a diary file or data folder that cannot be
     used, a backup that cannot be restored (storage/atomic.py, database.py) and the
-    autostart switch (ui/autostart.py). Left in English: the reasons of programmes and
+    autostart switch (ui/autostart.py), and the Programs page's Import, Export and Print
+    sheet, for the reasons of a programme file a person meets (core/program_file.py: cut
+    off, newer, not one, too large, a missing exercise, its pictures; the rarer ones of a
+    hand-made or hostile zip stay English). Left in English: the reasons of programmes and
     exercises in a JSON export (core/programs.py, exercises.py, body.py: many, and met only
     in a hand-edited file), Python's own words after "not valid JSON:" and "not valid CSV:",
     an operating system's own words for a failed write (also in brackets after a reason
@@ -262,6 +265,12 @@ def table() -> list[tuple[str, str]]:
             ),
         ),
         (
+            r"(\S+ \S+) does not exist on this computer's clock \(the clocks moved that day\)",
+            QCoreApplication.translate(
+                "Reasons", "%1 does not exist on this computer's clock (the clocks moved that day)"
+            ),
+        ),
+        (
             r"(.+) has more than one \| between name and dose",
             QCoreApplication.translate("Reasons", "%1 has more than one | between name and dose"),
         ),
@@ -462,6 +471,18 @@ def table() -> list[tuple[str, str]]:
             QCoreApplication.translate("Reasons", "lies before the activity was named"),
         ),
         (
+            # core/activities.py: a name in use, and a sixth activity (also the storage's,
+            # when activities were added elsewhere while "My activities" was open).
+            r"you already have an activity called (.+)",
+            QCoreApplication.translate("Reasons", "you already have an activity called %1"),
+        ),
+        (
+            r"at most (\d+) activities at a time; retire one before adding another",
+            QCoreApplication.translate(
+                "Reasons", "at most %1 activities at a time; retire one before adding another"
+            ),
+        ),
+        (
             r"(\S+) must come after the start, (\S+)",
             QCoreApplication.translate("Reasons", "%1 must come after the start, %2"),
         ),
@@ -595,6 +616,118 @@ def table() -> list[tuple[str, str]]:
         (
             EVERY_BACKUP_UNREADABLE,
             QCoreApplication.translate("Reasons", "no backup could be read (%1)"),
+        ),
+        # -- programme files: Import and Export (core/program_file.py) ------------------
+        (
+            r"the file is cut off or damaged \((.+), column (\d+)\)",
+            QCoreApplication.translate("Reasons", "the file is cut off or damaged (%1, column %2)"),
+        ),
+        (
+            r"the file is cut off or damaged",
+            QCoreApplication.translate("Reasons", "the file is cut off or damaged"),
+        ),
+        (
+            r"the file is nested too deeply",
+            QCoreApplication.translate("Reasons", "the file is nested too deeply"),
+        ),
+        (
+            r"the file is too large to be a programme file",
+            QCoreApplication.translate("Reasons", "the file is too large to be a programme file"),
+        ),
+        (
+            r"this is not a programme file \(not text\)",
+            QCoreApplication.translate("Reasons", "this is not a programme file (not text)"),
+        ),
+        (
+            r"is not a programme file \(no JSON object\)",
+            QCoreApplication.translate("Reasons", "is not a programme file (no JSON object)"),
+        ),
+        (
+            r"must be ('[^']*'): this is not a programme file",
+            QCoreApplication.translate("Reasons", "must be %1: this is not a programme file"),
+        ),
+        (
+            r"is (\d+): the file was made by a newer RugDiary; this one reads version (\d+)",
+            QCoreApplication.translate(
+                "Reasons",
+                "is %1: the file was made by a newer RugDiary; this one reads version %2",
+            ),
+        ),
+        (
+            # The whole of it: the player's shorter "there is no exercise 'x'" is a line of
+            # its own, and half of this one translated would mix two languages.
+            r"there is no exercise ('[^']*') in the file or in this RugDiary",
+            QCoreApplication.translate(
+                "Reasons", "there is no exercise %1 in the file or in this RugDiary"
+            ),
+        ),
+        (
+            r"('[^']*') is the id of a built-in exercise",
+            QCoreApplication.translate("Reasons", "%1 is the id of a built-in exercise"),
+        ),
+        (
+            r"is missing from the zip",
+            QCoreApplication.translate("Reasons", "is missing from the zip"),
+        ),
+        (
+            r"is damaged in the zip",
+            QCoreApplication.translate("Reasons", "is damaged in the zip"),
+        ),
+        (
+            r"is too large",
+            QCoreApplication.translate("Reasons", "is too large"),
+        ),
+        (
+            r"unpacks to far more than its size \(a zip bomb\?\)",
+            QCoreApplication.translate(
+                "Reasons", "unpacks to far more than its size (a zip bomb?)"
+            ),
+        ),
+        (
+            r"pictures travel only in a zip programme file",
+            QCoreApplication.translate("Reasons", "pictures travel only in a zip programme file"),
+        ),
+        (
+            r"there is no picture ('[^']*') in the file",
+            QCoreApplication.translate("Reasons", "there is no picture %1 in the file"),
+        ),
+        (
+            r"is not the picture of any exercise in the file",
+            QCoreApplication.translate("Reasons", "is not the picture of any exercise in the file"),
+        ),
+        (
+            r"is not a PNG or JPEG picture",
+            QCoreApplication.translate("Reasons", "is not a PNG or JPEG picture"),
+        ),
+        (
+            r"is (\d+) × (\d+) pixels; pictures may be at most (\d+) × (\d+)",
+            QCoreApplication.translate(
+                "Reasons", "is %1 × %2 pixels; pictures may be at most %3 × %4"
+            ),
+        ),
+        (
+            r"is not a complete PNG picture",
+            QCoreApplication.translate("Reasons", "is not a complete PNG picture"),
+        ),
+        (
+            r"is a PNG picture that is cut off",
+            QCoreApplication.translate("Reasons", "is a PNG picture that is cut off"),
+        ),
+        (
+            r"is not a readable JPEG picture",
+            QCoreApplication.translate("Reasons", "is not a readable JPEG picture"),
+        ),
+        (
+            r"is a JPEG picture that is cut off",
+            QCoreApplication.translate("Reasons", "is a JPEG picture that is cut off"),
+        ),
+        (
+            r"is a JPEG picture without a size",
+            QCoreApplication.translate("Reasons", "is a JPEG picture without a size"),
+        ),
+        (
+            r"is a (PNG|JPG) picture with another name",
+            QCoreApplication.translate("Reasons", "is a %1 picture with another name"),
         ),
         # -- starting at login (ui/autostart.py) -----------------------------------------
         (

@@ -75,6 +75,8 @@ class Broken:
     kind: str
     content: bytes
     existing: Mapping[str, Any] = field(default_factory=dict)
+    zone: str | None = None
+    """The computer's time zone (TZ) while it is imported, for a reason only some give."""
 
 
 def _export(**tables: Any) -> bytes:
@@ -163,6 +165,11 @@ CORPUS: list[Broken] = [
     Broken("row lengths", b"date,pain,stress\n2026-02-01,3,4,5,6\n2026-02-02,3\n"),
     Broken("cut off", b"date,pain,stress\n2026-02-01,3,4\n2026-02-02,3,1"),
     Broken("open quote", b'date,pain,stress,note\n2026-02-01,3,4,"never closed\n'),
+    Broken(
+        "a time the clocks skipped",
+        b"date,time,pain,stress\n2025-03-30,02:30,3,4\n",
+        zone="Europe/Amsterdam",
+    ),
     Broken("bad quote", b'date,pain,stress\n2026-02-01,"3"x,4\n'),
     # -- the diary CSV ---------------------------------------------------------------------
     Broken("nameless column", b"id,,at,pain,stress\n,,2026-02-01T09:00,3,4\n"),
@@ -442,8 +449,138 @@ def _storage_reasons(folder: Path) -> list[str]:
     return found
 
 
+@contextmanager
+def _time_zone(zone: str | None) -> Iterator[None]:
+    """The process's local time zone set to `zone` (unchanged for None), then back."""
+    if zone is None:
+        yield
+        return
+    import time
+
+    previous = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = previous
+        time.tzset()
+
+
+def _programme_file_reasons() -> list[str]:
+    """The reasons the Programs page's Import, Export and Print sheet show for a programme
+    file (core/program_file.py), each made by the code that gives it: a file cut off, from
+    a newer RugDiary, not a programme file at all, too large, with a missing exercise, and
+    with pictures that cannot be used."""
+    import zipfile
+
+    from programme_samples import (
+        BAD_FILES,
+        _with_picture,
+        jpeg_header,
+        json_bytes,
+        manifest,
+        own_exercise,
+        own_program,
+        png,
+    )
+
+    from rugdiary.core.content import load_library
+    from rugdiary.core.program_file import (
+        MAX_MANIFEST_BYTES,
+        MAX_PICTURE_BYTES,
+        ProgrammeFileError,
+        build_programme_file,
+        plan_import,
+        read_programme_file,
+    )
+    from rugdiary.resources import resources_dir
+
+    def refused(data: bytes) -> str:
+        with pytest.raises(ProgrammeFileError) as caught:
+            read_programme_file(data, "x.rugprog")
+        return caught.value.message
+
+    found = [
+        refused(BAD_FILES[kind][0]())
+        for kind in (
+            "truncated json",
+            "truncated zip",
+            "not json",
+            "wrong format",
+            "newer version",
+            "picture in plain json",
+            "no manifest",
+            "zip bomb",
+            "huge png header",
+            "not an image named png",
+            "jpeg named png",
+            "cut-off png",
+            "picture not in zip",
+            "stray picture",
+        )
+    ]
+    found.append(refused(b"[]"))
+    found.append(refused(b"[" * 100_000 + b"]" * 100_000))
+    found.append(refused(b"{" + b" " * MAX_MANIFEST_BYTES + b"}"))
+    found.append(refused(_with_picture(png()[:20])))
+    found.append(refused(_with_picture(b"\xff\xd8\xff\xe0\x00\x04ab" + b"x" * 8, "pictures/a.jpg")))
+    found.append(refused(_with_picture(jpeg_header(10, 10)[:30], "pictures/a.jpg")))
+    start_of_scan = b"\xff\xda" + (8).to_bytes(2, "big") + b"\x01\x01\x00\x00\x3f\x00"
+    found.append(refused(_with_picture(b"\xff\xd8" + start_of_scan + b"\0" * 8, "pictures/a.jpg")))
+    found.append(refused(_with_picture(b"\0" * (MAX_PICTURE_BYTES + 1))))
+    # A picture whose bytes changed inside an exported zip: its checksum no longer fits.
+    library = load_library(resources_dir())
+    slide = own_exercise()
+    exported = build_programme_file(
+        own_program(slide.id, "bird-dog"),
+        {**library.exercises, slide.id: slide},
+        {slide.id: png(8, 8)},
+    )
+    damaged = bytearray(exported)
+    at = damaged.index(b"IDAT") + 6
+    damaged[at] ^= 0xFF
+    # The damage is there (testzip names the first member that fails its checksum)...
+    assert zipfile.ZipFile(io.BytesIO(bytes(damaged))).testzip() is not None
+    found.append(refused(bytes(damaged)))  # ...and is named as such
+    # A file that reads, but uses an exercise this RugDiary lacks or a built-in one's id.
+    unknown = manifest()
+    unknown["programme"]["items"][1]["exercise"] = "from-another-app"
+    built_in = manifest()
+    built_in["exercises"][0]["id"] = "bird-dog"
+    for doc in (unknown, built_in):
+        with pytest.raises(ProgrammeFileError) as caught:
+            plan_import(
+                read_programme_file(json_bytes(doc)),
+                builtin_exercises=library.exercises,
+                builtin_programs=library.programs,
+                own_exercises=[],
+                own_programs=[],
+                stored_picture=lambda _exercise: None,
+            )
+        found.append(caught.value.message)
+    return found
+
+
+def _activity_reasons() -> list[str]:
+    """The reasons "My activities" shows besides a name's length and emptiness (the
+    import's too), each made by core/activities.py: a name in use and a sixth activity."""
+    from rugdiary.core.activities import MAX_ACTIVE, new_activity
+
+    five = [new_activity(f"activity {n}", NOW, []) for n in range(MAX_ACTIVE)]
+    found = []
+    for existing in (five[:1], five):
+        with pytest.raises(ValidationError) as caught:
+            new_activity("Activity 0", NOW, existing)
+        found.append(caught.value.message)
+    return found
+
+
 def _reasons(broken: Broken) -> list[str]:
-    with pytest.raises(exchange.ImportFailed) as caught:
+    with _time_zone(broken.zone), pytest.raises(exchange.ImportFailed) as caught:
         exchange.import_data(
             broken.content, now=NOW, known_schema=SCHEMA_VERSION, **broken.existing
         )
@@ -463,15 +600,24 @@ def storage_reasons(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def reasons(player_reasons: list[str], storage_reasons: list[str]) -> list[str]:
-    """Every reason the corpus, the player and the storage give, once each, in the order
-    found."""
+def reasons(
+    player_reasons: list[str], storage_reasons: list[str], programme_file_reasons: list[str]
+) -> list[str]:
+    """Every reason the corpus, the player, the storage and the programme files give, once
+    each, in the order found."""
     found: dict[str, None] = {}
     for broken in CORPUS:
         found.update(dict.fromkeys(_reasons(broken)))
     found.update(dict.fromkeys(player_reasons))
     found.update(dict.fromkeys(storage_reasons))
+    found.update(dict.fromkeys(programme_file_reasons))
+    found.update(dict.fromkeys(_activity_reasons()))
     return list(found)
+
+
+@pytest.fixture(scope="module")
+def programme_file_reasons() -> list[str]:
+    return _programme_file_reasons()
 
 
 @contextmanager
@@ -515,8 +661,26 @@ def test_every_reason_of_a_diary_file_its_backups_and_autostart_is_known(
 
 
 def test_a_longer_reason_about_a_missing_exercise_is_not_half_translated() -> None:
-    """program_file says more after the id; translating only its start would mix languages."""
-    assert not is_known("there is no exercise 'x' in the file or in this RugDiary")
+    """program_file says more after the id; translating only its start would mix languages:
+    the longer reason has a line of its own, and the player's shorter one cannot take it."""
+    longer = "there is no exercise 'x' in the file or in this RugDiary"
+    [(pattern, _template)] = [(p, t) for p, t in table() if re.fullmatch(p, longer, re.DOTALL)]
+    assert pattern.endswith("in the file or in this RugDiary")
+
+
+def test_every_reason_of_a_programme_file_is_known(programme_file_reasons: list[str]) -> None:
+    """What Import, Export and Print sheet on the Programs page show: one reason each."""
+    assert [r for r in programme_file_reasons if not is_known(r)] == []
+
+
+def test_every_reason_my_activities_shows_is_known() -> None:
+    """ "Not saved: %1" in My activities showed the core's English in the Dutch dialog."""
+    found = _activity_reasons()
+    assert found == [
+        "you already have an activity called 'activity 0'",
+        "at most 5 activities at a time; retire one before adding another",
+    ]
+    assert [r for r in found if not is_known(r)] == []
 
 
 def test_every_pattern_is_the_first_match_of_some_reason(reasons: list[str]) -> None:
