@@ -574,6 +574,7 @@ PROGRAM_WORDS = {
         "line": "{id:<26} {name} ({level}, about {minutes} min, {kind})",
         "cannot_start": "{id:<26} {name} (cannot start: {why}, {kind})",
         "missing": "the exercise {ids} is missing",
+        "missing_many": "the exercises {ids} are missing",
         "builtin": "built-in",
         "own": "your own",
         "beginner": "beginner",
@@ -584,6 +585,7 @@ PROGRAM_WORDS = {
         "line": "{id:<26} {name} ({level}, ongeveer {minutes} min, {kind})",
         "cannot_start": "{id:<26} {name} (kan niet starten: {why}, {kind})",
         "missing": "de oefening {ids} ontbreekt",
+        "missing_many": "de oefeningen {ids} ontbreken",
         "builtin": "ingebouwd",
         "own": "van jezelf",
         "beginner": "beginner",
@@ -709,7 +711,9 @@ def _cmd_programs(args: argparse.Namespace) -> int:
                     id=item["id"],
                     name=item["name"][args.lang],
                     why=(
-                        words["missing"].format(ids=", ".join(repr(i) for i in missing))
+                        words["missing" if len(missing) == 1 else "missing_many"].format(
+                            ids=", ".join(repr(i) for i in missing)
+                        )
                         if missing
                         else item["cannot_start"]
                     ),

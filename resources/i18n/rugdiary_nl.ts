@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Scored today: %1. Choose another score to correct it.</source>
-        <translation>Vandaag gescoord: %1. Kies een andere score om die te verbeteren.</translation>
+        <translation>Vandaag gescoord: %1. Kies een andere score om die aan te passen.</translation>
     </message>
     <message>
         <source>Last time: %1, on %2</source>
@@ -727,11 +727,11 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Exported 1 record to %2.</source>
-        <translation>1 gegeven geëxporteerd naar %2.</translation>
+        <translation>1 onderdeel geëxporteerd naar %2.</translation>
     </message>
     <message>
         <source>Exported %1 records to %2.</source>
-        <translation>%1 gegevens geëxporteerd naar %2.</translation>
+        <translation>%1 onderdelen geëxporteerd naar %2.</translation>
     </message>
     <message>
         <source>There are no exercise sessions from %1 to %2, so the file would be empty.</source>
@@ -1436,7 +1436,7 @@ Kies een bestand dat je uit RugDiary hebt geëxporteerd, of een spreadsheet die 
     </message>
     <message>
         <source>No flare-up is running now: it was noted as settled or removed elsewhere. The plan shows what is noted now.</source>
-        <translation>Er loopt nu geen opvlamming: die is ergens anders als gezakt genoteerd of weggehaald. Het plan laat nu zien wat er genoteerd is.</translation>
+        <translation>Er is nu geen opvlamming meer gaande: die is ergens anders als gezakt genoteerd of weggehaald. Het plan laat nu zien wat er genoteerd is.</translation>
     </message>
     <message>
         <source>It was noted only a moment ago. If it was noted by mistake, remove the note above.</source>
@@ -1735,7 +1735,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>Chart saved to %1</source>
-        <translation>Grafiek opgeslagen in %1</translation>
+        <translation>Grafiek opgeslagen als %1</translation>
     </message>
 </context>
 <context>
@@ -3852,7 +3852,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>at most %1 activities at a time; retire one before adding another</source>
-        <translation>hoogstens %1 activiteiten tegelijk; zet er eerst een op ‘niet meer vragen’ voordat je een nieuwe toevoegt</translation>
+        <translation>hoogstens %1 activiteiten tegelijk; kies eerst bij een andere “Niet meer vragen” voordat je er een toevoegt</translation>
     </message>
     <message>
         <source>%1 must come after the start, %2</source>
@@ -3956,7 +3956,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>the file is nested too deeply</source>
-        <translation>het bestand is te diep genest</translation>
+        <translation>het bestand is te diep in elkaar genest</translation>
     </message>
     <message>
         <source>the file is too large to be a programme file</source>
@@ -4000,7 +4000,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>unpacks to far more than its size (a zip bomb?)</source>
-        <translation>wordt uitgepakt veel groter dan het zelf is (een zipbom?)</translation>
+        <translation>wordt bij het uitpakken veel groter dan het zelf is (een zipbom?)</translation>
     </message>
     <message>
         <source>pictures travel only in a zip programme file</source>
@@ -4012,7 +4012,7 @@ Wat er gebeurde: %2</translation>
     </message>
     <message>
         <source>is not the picture of any exercise in the file</source>
-        <translation>is van geen enkele oefening in het bestand de afbeelding</translation>
+        <translation>hoort bij geen enkele oefening in het bestand</translation>
     </message>
     <message>
         <source>is not a PNG or JPEG picture</source>

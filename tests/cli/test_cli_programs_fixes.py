@@ -62,6 +62,30 @@ def test_a_programme_that_cannot_start_is_listed_with_the_reason(
     assert lines[-1].endswith(words)
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "the exercises 'wall-slide', 'step-up' are missing"),
+        ("nl", "de oefeningen 'wall-slide', 'step-up' ontbreken"),
+    ],
+)
+def test_two_missing_exercises_are_named_in_the_plural(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, lang: str, words: str
+) -> None:
+    store(
+        data_dir,
+        own_exercise(picture=None),
+        own_exercise("step-up", picture=None),
+        own_program("wall-slide", "step-up", "bird-dog"),
+    )
+    with Database.open(data_dir) as db:
+        ExerciseRepository(db).delete("wall-slide")
+        ExerciseRepository(db).delete("step-up")
+    code, out, err = run(capsys, "programs", "--lang", lang)
+    assert code == EXIT_OK, err
+    assert words in out.splitlines()[-1]
+
+
 @pytest.mark.usefixtures("deleted_exercise")
 def test_the_json_listing_says_why_a_programme_cannot_start(
     capsys: pytest.CaptureFixture[str],
