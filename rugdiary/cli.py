@@ -384,7 +384,10 @@ def _say_if_moved(typed: str, stored: Any, what: str) -> None:
         naive = datetime.fromisoformat(typed.strip())
     except ValueError:
         return
-    if naive.tzinfo is None and stored.replace(tzinfo=None) != naive:
+    # Seconds' fractions are not stored (flare-ups drop them): only a shifted clock counts.
+    if naive.tzinfo is None and stored.replace(tzinfo=None, microsecond=0) != naive.replace(
+        microsecond=0
+    ):
         _error(
             f"note: {naive:%Y-%m-%d %H:%M} does not exist on this computer's clock (the "
             f"clocks moved that day); {what} was stored at {stored.isoformat()}"

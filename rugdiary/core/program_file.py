@@ -174,6 +174,10 @@ def edited_note(old: Text | None, shown: str, lang: str) -> Text | None:
         return Text(en=text, nl=text)
     if old.get(lang).strip() == text:
         return old
+    if old.en == old.nl:
+        # One text written once for both: the edit is the note now, in both, so no
+        # reader of the other language keeps the advice that was just changed.
+        return Text(en=text, nl=text)
     return Text(en=old.en, nl=text) if lang == "nl" else Text(en=text, nl=old.nl)
 
 

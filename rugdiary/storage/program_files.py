@@ -16,8 +16,8 @@ from rugdiary.core.diary import ValidationError
 from rugdiary.core.exercises import Exercise
 from rugdiary.core.program_file import ImportPlan, picture_info
 from rugdiary.storage.atomic import FILE_MODE, Tables, atomic_write_bytes, fsync_dir, private_dir
-from rugdiary.storage.database import Database, is_data_folder_file
-from rugdiary.storage.errors import StorageWriteError
+from rugdiary.storage.database import Database, diary_path, is_data_folder_file, list_backups
+from rugdiary.storage.errors import DataFileError, MissingDiaryError, StorageWriteError
 from rugdiary.storage.repositories import ExerciseRepository, ProgramRepository
 
 PICTURES_DIR = "pictures"
@@ -106,12 +106,27 @@ def picture_names_in_use(db: Database) -> set[str]:
     Read from the raw records: one a newer version wrote, or one that no longer passes
     validation, is skipped by the repository's list but still owns its picture.
     """
+    if not diary_path(db.data_dir).is_file():
+        # A diary moved away or on an unplugged disk reads as empty: every picture would
+        # look unused.
+        raise MissingDiaryError.gone_while_open(diary_path(db.data_dir))
     rows = db.read_tables().get(ExerciseRepository.TABLE, {})
     return {
         Path(doc["picture"]).name
         for doc in rows.values()
         if isinstance(doc, dict) and isinstance(doc.get("picture"), str) and doc["picture"]
     }
+
+
+def diary_copies(data_dir: Path) -> list[Path]:
+    """Every other copy of the diary a restore could bring back: the backups, and the
+    damaged or newer-version diaries set aside beside it (diary.json.damaged-…)."""
+    diary = diary_path(data_dir)
+    aside = [
+        *diary.parent.glob(f"{diary.name}.damaged-*"),
+        *diary.parent.glob(f"{diary.name}.newer-*"),
+    ]
+    return [backup.path for backup in list_backups(data_dir)] + sorted(aside)
 
 
 def remove_unused_pictures(
@@ -134,9 +149,14 @@ def remove_unused_pictures(
         return []
     if not files:
         return []
-    used = set(in_use())
+    try:
+        used = set(in_use())
+    except (DataFileError, OSError):
+        return []  # the records cannot be read: any picture may be theirs, keep them all
     unused = [p for p in files if p.name not in used]
-    for backup in backups if unused else ():
+    for backup in backups:
+        if not unused:
+            break
         try:
             data = backup.read_bytes()
         except OSError:

@@ -501,6 +501,10 @@ class MainWindow(QMainWindow):
         page.controller.showRequested.connect(lambda: self.show_page("player"))
         page.view.choose_button.clicked.connect(lambda: self.show_page("programs"))
         page.controller.sessionSaved.connect(self._on_session_saved)
+        if self.reminders is not None:
+            # However it was started (Today, Programs, the tray, a reminder's "Do it now"),
+            # a program that begins to play answers the reminder waiting for it.
+            page.controller.programBegun.connect(self.reminders.session_started)
         return page
 
     @property
@@ -651,10 +655,6 @@ class MainWindow(QMainWindow):
         """Play `program`: from the Programs page, the Today page or a reminder."""
         exercises = self.programs.controller.all_exercises()
         if self.player.controller.start(program, level, exercises=exercises):
-            # However it was started (Today, Programs, the tray, a reminder's "Do it now"),
-            # playing a program answers a reminder waiting for it.
-            if self.reminders is not None:
-                self.reminders.session_started(program.id)
             self.show_page("player")
 
     def _return_focus(self, widget: QWidget) -> None:

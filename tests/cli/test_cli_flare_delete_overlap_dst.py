@@ -110,3 +110,11 @@ def test_a_flare_up_time_in_the_spring_forward_gap_says_what_was_stored(
     run(capsys, "flare", "delete", str(record["id"]))
     code, _, err = run(capsys, "flare", "start", "--at", "2026-03-29T04:30")
     assert (code, err) == (EXIT_OK, "")
+
+
+def test_a_time_with_a_fraction_of_a_second_is_no_clock_change(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], amsterdam: None
+) -> None:
+    """A flare-up keeps whole seconds: the dropped fraction is not a moved clock."""
+    code, _, err = run(capsys, "flare", "start", "--at", "2026-01-10T08:30:00.5")
+    assert (code, err) == (EXIT_OK, "")

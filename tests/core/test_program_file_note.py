@@ -21,6 +21,13 @@ BOTH = Text(en="Twice a day; stop at a 5.", nl="Twee keer per dag; stop bij een 
         (BOTH, "Drie keer.", "nl", Text(en=BOTH.en, nl="Drie keer.")),
         # new: nothing else to show the other language
         (None, "Gently.", "en", Text(en="Gently.", nl="Gently.")),
+        # one text written once for both: an edit is the note in both, never half old
+        (
+            Text(en="Gently.", nl="Gently."),
+            "Twice, gently.",
+            "nl",
+            Text("Twice, gently.", "Twice, gently."),
+        ),
         # emptied or never written: no note
         (BOTH, "  ", "en", None),
         (None, "", "nl", None),

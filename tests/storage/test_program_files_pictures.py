@@ -13,6 +13,7 @@ from rugdiary.storage.database import Database, is_data_folder_file
 from rugdiary.storage.program_files import (
     DataFolderFileError,
     LeftOutBecause,
+    diary_copies,
     export_pictures,
     picture_names_in_use,
     remove_unused_pictures,
@@ -116,3 +117,30 @@ def test_a_picture_a_backup_still_names_is_kept(data_dir: Path) -> None:
     assert (pictures / "deleted-last-week.png").exists()
     assert remove_unused_pictures(pictures, set, [data_dir / "unreadable.json"]) == []
     assert (pictures / "deleted-last-week.png").exists()
+
+
+def test_with_the_diary_missing_no_picture_is_removed(data_dir: Path) -> None:
+    """A diary moved away or on an unplugged disk reads as empty: every picture would look
+    unused, so none may go."""
+    with Database.open(data_dir) as db:
+        ExerciseRepository(db).save(own_exercise("mine", "mine.png"))
+        pictures = data_dir / "pictures"
+        pictures.mkdir()
+        (pictures / "mine.png").write_bytes(png())
+        (data_dir / "diary.json").rename(data_dir / "moved.json")
+        assert remove_unused_pictures(pictures, lambda: picture_names_in_use(db)) == []
+    assert (pictures / "mine.png").exists()
+
+
+def test_a_diary_set_aside_by_a_restore_counts_as_a_copy(data_dir: Path) -> None:
+    """A damaged or newer-version diary set aside beside the diary can be brought back;
+    the pictures it names stay with it."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    aside = data_dir / "diary.json.damaged-20261208-101500-000000"
+    aside.write_text('{"exercises": {"1": {"picture": "from-before.png"}}}')
+    (data_dir / "diary.json.newer-20261208-101500-000000").write_text("{}")
+    assert aside in diary_copies(data_dir)
+    pictures = data_dir / "pictures"
+    pictures.mkdir()
+    (pictures / "from-before.png").write_bytes(png())
+    assert remove_unused_pictures(pictures, set, diary_copies(data_dir)) == []

@@ -259,3 +259,30 @@ def test_other_forms_keep_the_scale_s_own_description(qtbot: QtBot) -> None:
         "Nothing chosen yet. 0 means no pain, 10 means worst pain. Type a digit or use the "
         "arrow keys."
     )
+
+
+def test_home_and_end_record_no_score_while_nothing_is_chosen(
+    qtbot: QtBot, stores: ActivityStores, clock: FakeClock
+) -> None:
+    _named(stores, clock, "put on socks")
+    controller = _open(qtbot, stores)
+    (row,) = controller.dialog.rows
+    row.scale.setFocus()
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+        qtbot.keyClick(row.scale, key)
+        assert row.scale.value() is None
+
+
+def test_coming_back_from_the_taskbar_keeps_the_focus_where_it_was(
+    qtbot: QtBot, stores: ActivityStores, clock: FakeClock
+) -> None:
+    """A "3" typed on in "New activity" after restoring the window must not become a score."""
+    from PySide6.QtGui import QShowEvent
+
+    _named(stores, clock, "put on socks")
+    controller = _open(qtbot, stores)
+    dialog = controller.dialog
+    dialog.add_edit.setFocus()
+    qtbot.waitUntil(dialog.add_edit.hasFocus)
+    dialog.showEvent(QShowEvent())  # as a restore from the taskbar delivers it again
+    assert dialog.add_edit.hasFocus()

@@ -35,6 +35,10 @@ def test_playing_the_program_from_programs_answers_its_reminder(
         program = services.library().programs["core-stability-beginner"]
         window.start_program(program, Level.BEGINNER)
         assert window.current_page() == "player"
+        window.player.controller.cancel_start()  # Esc in the pain-before form
+        assert not window.banner.isHidden(), "nothing played: the reminder still waits"
+        window.start_program(program, Level.BEGINNER)
+        window.player.controller.begin()
         assert window.banner.isHidden(), "played, so the reminder is answered"
         assert reminders.current() is None
         window.player.controller.shutdown()

@@ -35,10 +35,13 @@ _STEP_KEYS = frozenset(
         Qt.Key.Key_Up,
         Qt.Key.Key_Down,
         Qt.Key.Key_Plus,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
         Qt.Key.Key_Minus,
     }
 )
-"""Keys that move a chosen score up or down (ScaleWidget); from nothing they choose 0."""
+"""Keys that move a chosen score (ScaleWidget: arrows, +/-, Home and End); from nothing they
+choose 0 or 10."""
 
 
 class ActivityRow(QFrame):
@@ -290,8 +293,11 @@ class ActivitiesDialog(QDialog):
         # Given once shown, not made the dialog's focus proxy: with the proxy, Tab from
         # "New activity" went back to the first scale, and Add, the day, Cancel and Save
         # were never reached.
-        if self.first_focus is not None:
+        # Once, when the dialog opens: coming back from the taskbar it keeps the focus the
+        # person left, or a digit typed into "New activity" would become a score.
+        if self.first_focus is not None and not event.spontaneous():
             self.first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.first_focus = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter in "New activity" adds it; it must not also press Save, the dialog's

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTime, Signal, Slot
@@ -32,6 +32,11 @@ class FlareStore(Protocol):
     def delete(self, record_id: str) -> None: ...
 
     def list(self) -> list[FlareRecord]: ...
+
+
+UNDO_WITHOUT_ASKING = timedelta(minutes=10)
+"""How long a press of "My back is flaring up" is taken back at once by "Not a flare-up?":
+later, the flare-up has been real for a while and removing it asks first."""
 
 
 def since_text(record: FlareRecord, today: date) -> str:
@@ -192,7 +197,11 @@ class FlarePlanController(QObject):
         if running is None:
             self.show_state()
             return
-        just_noted = self.started_here is not None and self.started_here.id == running.id
+        just_noted = (
+            self.started_here is not None
+            and self.started_here.id == running.id
+            and self.clock.now() - running.start <= UNDO_WITHOUT_ASKING
+        )
         if not just_noted:
             since = since_text(running, self.clock.now().date())
             question = self.tr("Remove the flare-up noted %1?").replace("%1", since)

@@ -841,7 +841,9 @@ class InsightsController(QObject):
             return None
         start, end = result.request.start, result.request.end
         name = f"rugdiary-{key.replace('_', '-')}-{start.isoformat()}-{end.isoformat()}.png"
-        path = dialogs.choose_chart_file(self.view, Path.home() / name)
+        from rugdiary.ui.save_folder import save_folder
+
+        path = dialogs.choose_chart_file(self.view, save_folder() / name)
         if path is None:
             return None
         from rugdiary.reports.charts import save_figure

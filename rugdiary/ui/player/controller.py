@@ -84,6 +84,10 @@ class PlayerController(QObject):
     returnFocusRequested = Signal(object)
     """Done after a session: give the keyboard back to the control that started it."""
 
+    programBegun = Signal(str)
+    """A program (its id) began to play, past the pain-before form: it answers a reminder
+    waiting for it. Leaving that form without playing answers nothing."""
+
     def __init__(
         self,
         view: PlayerView,
@@ -238,6 +242,7 @@ class PlayerController(QObject):
         self.play.set_paused(False)
         self.view.show_panel(self.play)
         self.runningChanged.emit(True)
+        self.programBegun.emit(program.id)
         self._handle(self.engine.start())
 
     def cancel_start(self) -> None:

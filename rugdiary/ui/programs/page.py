@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QWidget
 
 from rugdiary.core.clock import Clock
 from rugdiary.core.content import Library
-from rugdiary.storage.database import list_backups
-from rugdiary.storage.program_files import picture_names_in_use, remove_unused_pictures
+from rugdiary.storage.program_files import (
+    diary_copies,
+    picture_names_in_use,
+    remove_unused_pictures,
+)
 from rugdiary.ui.programs.commands import (
     EntrySource,
     ExerciseStore,
@@ -133,6 +136,6 @@ def build_programs_page(
                 picture_names_in_use(db)
                 | {Path(e.picture).name for e in exercises_held(undo_stack) if e.picture}
             ),
-            (backup.path for backup in list_backups(db.data_dir)),
+            diary_copies(db.data_dir),
         )
     return ProgramsPage(view, controller, files)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QEvent, QIODevice, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -249,6 +250,9 @@ class ReportView(QWidget):
         if below == self.preview_below:
             return
         self.preview_below = below
+        # Moving the preview takes the keyboard from it; it gets it back below.
+        focused = QApplication.focusWidget()
+        keep = focused if focused is self.preview or self.preview.isAncestorOf(focused) else None
         if below:
             self._layout.removeWidget(self.preview)
             self._column.setMaximumWidth(QWIDGETSIZE_MAX)
@@ -263,6 +267,8 @@ class ReportView(QWidget):
             self._column.setMaximumWidth(FORM_MAX_WIDTH)
             self._layout.addWidget(self.preview, 1)
         self.preview.show()
+        if keep is not None:
+            keep.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_preview_height(self) -> None:
         """Below the form the preview is exactly as tall as the scrolling's view, so scrolled

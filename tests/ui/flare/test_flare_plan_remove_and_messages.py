@@ -248,3 +248,29 @@ def test_a_failed_save_gives_its_reason_in_dutch(
     plan.open_plan()
     message = plan.view.message_label.text()
     assert message == "Niet opgeslagen: de schijf is vol. Probeer het zo nog eens."
+
+
+def test_a_press_days_ago_in_the_same_run_is_removed_only_after_asking(
+    qtbot: QtBot, db: Database, clock: FakeClock, ask: Callable[[bool], Asked]
+) -> None:
+    """ "One press undoes one press" holds for a moment, not for a flare-up that has been
+    running for days while the app stayed open."""
+    plan = _plan(qtbot, db, clock)
+    plan.open_plan()
+    clock.advance(3 * 24 * 3600)
+    kept = ask(False)
+    qtbot.mouseClick(plan.view.remove_button, Qt.MouseButton.LeftButton)
+    assert len(kept.questions) == 1
+    assert FlareRepository(db).open() is not None
+
+
+def test_a_press_a_moment_ago_is_taken_back_at_once(
+    qtbot: QtBot, db: Database, clock: FakeClock, ask: Callable[[bool], Asked]
+) -> None:
+    plan = _plan(qtbot, db, clock)
+    plan.open_plan()
+    clock.advance(60)
+    asked = ask(False)
+    qtbot.mouseClick(plan.view.remove_button, Qt.MouseButton.LeftButton)
+    assert asked.questions == []
+    assert FlareRepository(db).list() == []

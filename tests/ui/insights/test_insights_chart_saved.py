@@ -39,3 +39,18 @@ def test_a_chart_that_cannot_be_written_gives_the_systems_reason_only(
     (text,) = errors
     assert text.endswith("What happened: No such file or directory")
     assert "[Errno" not in text
+
+
+def test_a_chart_is_offered_where_exports_go(
+    fill, make_page: MakePage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rugdiary.ui.save_folder import save_folder
+
+    fill(30)
+    page = make_page()
+    offered: list[Path] = []
+    monkeypatch.setattr(
+        dialogs, "choose_chart_file", lambda _p, suggested: offered.append(suggested)
+    )
+    page.controller.save_chart("timeline")
+    assert [p.parent for p in offered] == [save_folder()]

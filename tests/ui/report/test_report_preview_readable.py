@@ -88,3 +88,23 @@ def test_the_preview_moves_back_and_forth_with_the_width(qtbot: QtBot, page: Rep
         if not below:
             assert view.preview.height() == view.height(), "a fixed height was left behind"
     qtbot.waitUntil(lambda: not page.controller.is_busy(), timeout=BUILD_MS)
+
+
+@pytest.mark.skipif(
+    not report_view.HAVE_QTPDF, reason="the preview takes the keys only as a PDF view"
+)
+def test_the_preview_keeps_the_keyboard_when_the_window_widens(
+    qtbot: QtBot, page: ReportPage
+) -> None:
+    """Moving it beside the form took the focus away; the next arrow key went elsewhere."""
+    view = page.view
+    _show(qtbot, page, SMALL_PAGE)
+    view.show_preview_button.click()
+    QApplication.processEvents()
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert view.preview.isAncestorOf(focused)
+    view.resize(*LARGE_PAGE)
+    QApplication.processEvents()
+    assert not view.preview_below
+    assert QApplication.focusWidget() is focused
