@@ -699,6 +699,7 @@ def _cmd_programs(args: argparse.Namespace) -> int:
                     for level in Level
                 },
                 "cannot_start": None,
+                "missing_exercises": [],
             }
         )
     if args.json:

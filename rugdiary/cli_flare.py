@@ -87,12 +87,21 @@ def cmd_end(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+MIN_DELETE_PREFIX = 8
+"""As many characters of the id as `flare list` shows: the shortest key delete takes."""
+
+
 def cmd_delete(args: argparse.Namespace) -> int:
     from rugdiary import cli
     from rugdiary.core.flares import find_flare
     from rugdiary.storage.repositories import FlareRepository
 
     key = args.id.strip()
+    if len(key) < MIN_DELETE_PREFIX:
+        # A delete does not ask: one or two typed letters are too easily the wrong ones.
+        raise cli.BadInputError(
+            f"ID: give at least the {MIN_DELETE_PREFIX} characters `rugdiary flare list` shows"
+        )
     with cli._open(args) as db:
         repo = FlareRepository(db)
         found = find_flare(repo.list(), key)

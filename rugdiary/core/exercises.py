@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from importlib import import_module
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from rugdiary.core.diary import ValidationError, reject_unknown
@@ -121,21 +122,21 @@ class DoseMode(StrEnum):
 
 
 # Upper bounds keep a typo ("600" reps) from producing a four-hour session.
-DOSE_LIMITS: dict[str, tuple[int, int]] = {
-    "reps": (1, 100),
-    "sets": (1, 20),
-    "hold_s": (1, 600),
-    "tempo_s": (1, 60),
-    "duration_s": (1, 4 * 3600),
-    "rest_s": (0, 600),
-    "set_rest_s": (0, 900),
-}
+DOSE_LIMITS: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {
+        "reps": (1, 100),
+        "sets": (1, 20),
+        "hold_s": (1, 600),
+        "tempo_s": (1, 60),
+        "duration_s": (1, 4 * 3600),
+        "rest_s": (0, 600),
+        "set_rest_s": (0, 900),
+    }
+)
 """(lowest, highest) of each Dose field; the editors' boxes take their ranges from here."""
-WORK_FIELD: dict[DoseMode, str] = {
-    DoseMode.HOLD: "hold_s",
-    DoseMode.REPS: "tempo_s",
-    DoseMode.TIMED: "duration_s",
-}
+WORK_FIELD: Mapping[DoseMode, str] = MappingProxyType(
+    {DoseMode.HOLD: "hold_s", DoseMode.REPS: "tempo_s", DoseMode.TIMED: "duration_s"}
+)
 """The field that holds one repetition's seconds, per kind of dose."""
 _WORK_FIELDS: tuple[str, ...] = tuple(WORK_FIELD.values())
 

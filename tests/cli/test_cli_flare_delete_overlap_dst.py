@@ -46,16 +46,29 @@ def test_delete_removes_a_flare_up_logged_by_mistake(
     assert listed(capsys) == []
 
 
-@pytest.mark.parametrize("key", ["nope", "", "  "])
 def test_delete_of_an_unknown_id_names_the_field(
-    data_dir: Path, capsys: pytest.CaptureFixture[str], key: str
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     run(capsys, "flare", "start", "--at", "2026-03-03T09:00+01:00")
-    code, out, err = run(capsys, "flare", "delete", key)
+    code, out, err = run(capsys, "flare", "delete", "nowhere-0")
     assert code == EXIT_BAD_INPUT
     assert out == ""
     assert err.startswith("rugdiary: ID: there is no flare-up")
     assert "`rugdiary flare list` shows them" in err
+    assert len(listed(capsys)) == 1
+
+
+@pytest.mark.parametrize("key", ["a", "", "  ", "1234567"])
+def test_delete_takes_no_key_shorter_than_the_list_shows(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], key: str
+) -> None:
+    """A delete does not ask: a letter or two could name the wrong flare-up."""
+    run(capsys, "flare", "start", "--at", "2026-03-03T09:00+01:00")
+    (record,) = listed(capsys)
+    code, out, err = run(capsys, "flare", "delete", key or str(record["id"])[:1])
+    assert code == EXIT_BAD_INPUT
+    assert out == ""
+    assert "at least the 8 characters" in err
     assert len(listed(capsys)) == 1
 
 

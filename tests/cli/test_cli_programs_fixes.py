@@ -100,6 +100,7 @@ def test_the_json_listing_says_why_a_programme_cannot_start(
     assert mine["steps"][0]["name"] is None
     assert mine["steps"][1]["name"]["en"] == "Bird dog"
     assert listed["desk-break"]["cannot_start"] is None
+    assert listed["desk-break"]["missing_exercises"] == []  # every row has the same keys
     assert listed["desk-break"]["total_s"] > 0
 
 
