@@ -357,8 +357,9 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
                 db.close()
                 db = _open_demo(Path(data_dir), clock, welcome)
                 services = Services.for_database(db, clock)
-        else:
-            show_red_flags_once(None, preferences)
+        # Until it is acknowledged, whichever way the welcome ended: its window closed
+        # with the title bar's button skipped the notice the welcome shows last.
+        show_red_flags_once(None, services.settings)
         tray = ReminderTray.create(app.windowIcon(), app)
         reminders = ReminderService(
             services.settings,

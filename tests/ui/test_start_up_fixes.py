@@ -86,6 +86,8 @@ def test_a_second_launch_during_the_welcome_brings_it_forward_and_starts_no_copy
     shown: list[QDialog] = []
 
     def welcome(dialog: QDialog) -> bool:
+        if type(dialog).__name__ != "FirstRunDialog":
+            return True  # the red-flag notice after it, read and confirmed
         # Shown modally, as exec() shows it; the person reads it while launching again.
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.show()
@@ -277,3 +279,37 @@ def test_starting_at_login_from_the_demo_opens_the_persons_own_folder(tmp_path: 
     entry = (tmp_path / "config" / "autostart" / "rugdiary.desktop").read_text("utf-8")
     (exec_line,) = [line for line in entry.splitlines() if line.startswith("Exec=")]
     assert exec_line.endswith(f"--data-dir {data.resolve()}")
+
+
+def test_a_welcome_closed_with_its_window_button_still_shows_the_red_flag_notice(
+    tmp_path: Path,
+) -> None:
+    """The notice is the welcome's last screen: closing the welcome's window skipped it for
+    the whole first session."""
+    data = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from rugdiary.ui import dialogs\n"
+        "seen = []\n"
+        "def welcome(dialog):\n"
+        "    dialog.close()\n"
+        "    return False\n"
+        "dialogs.exec_dialog = welcome\n"
+        "dialogs.show_red_flag_notice = lambda parent, mode='help', signs=(): (\n"
+        "    seen.append(mode) or True)\n"
+        "from rugdiary.ui.app import start_gui\n"
+        "running = start_gui(Path(sys.argv[1]))\n"
+        "print(seen, running.window._services.settings.get('red_flags_acknowledged'))\n"
+        "running.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["['first_run']", "True"]

@@ -28,6 +28,7 @@ from rugdiary.core.reminders import DiaryReminder
 from rugdiary.core.safety import red_flag_notice
 from rugdiary.ui.announce import announce
 from rugdiary.ui.safety import RedFlagView
+from rugdiary.ui.widgets.form_parts import name_after_label
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
 LANGUAGES: tuple[str, ...] = ("system", "en", "nl")
@@ -253,7 +254,7 @@ class SetupScreen(QWidget):
         self.heading.setText(self.tr("A gentle start"))
         self.reminder.setText(self.tr("&Remind me each day to fill in my diary"))
         self.time_label.setText(self.tr("&At:"))
-        self.time.setAccessibleName(self.tr("Reminder time"))
+        name_after_label(self.time, self.time_label.text(), self.tr("Reminder time"))
         self.reminder_note.setText(
             self.tr("Filling it in takes less than a minute. You can change this in Settings.")
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from rugdiary.core.reminders import MAX_BREAK_EVERY_MIN, MIN_BREAK_EVERY_MIN
 from rugdiary.ui.settings.day_picker import DayPicker
-from rugdiary.ui.widgets.form_parts import without_mnemonic
+from rugdiary.ui.widgets.form_parts import name_after_label
 
 
 def field_message(parent: QWidget, name: str, description: str = "") -> QLabel:
@@ -50,17 +50,6 @@ def _reminder_message(parent: QWidget, name: str) -> QLabel:
     return field_message(
         parent, name, QCoreApplication.translate("RemindersView", "Message about this reminder")
     )
-
-
-def name_after_label(widget: QWidget, visible: str, description: str) -> None:
-    """Name `widget` by the text shown for it, and say the rest as its description.
-
-    An accessible name starts with the visible label (WCAG 2.5.3, label in name): a
-    person using voice control says what they see ("click Every"), and a screen reader
-    user hears the words on the screen first. The `&` of a keyboard mnemonic is left out.
-    """
-    widget.setAccessibleName(without_mnemonic(visible))
-    widget.setAccessibleDescription(description)
 
 
 def time_edit(parent: QWidget, accessible: str = "") -> QTimeEdit:

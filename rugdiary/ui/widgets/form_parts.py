@@ -54,6 +54,17 @@ def without_mnemonic(text: str) -> str:
     return re.sub(r"&(.)", r"\1", text)
 
 
+def name_after_label(widget: QWidget, visible: str, description: str) -> None:
+    """Name `widget` by the text shown for it, and say the rest as its description.
+
+    An accessible name starts with the visible label (WCAG 2.5.3, label in name): a
+    person using voice control says what they see ("click Every"), and a screen reader
+    user hears the words on the screen first. The `&` of a keyboard mnemonic is left out.
+    """
+    widget.setAccessibleName(without_mnemonic(visible))
+    widget.setAccessibleDescription(description)
+
+
 def note_count_text(count: int, limit: int) -> str:
     """ "120 of 2,000 characters", and a calm word when the note is too long to save."""
     locale = QLocale()
