@@ -17,6 +17,7 @@ from rugdiary.core.diary import (
     parse_datetime,
     reject_unknown,
 )
+from rugdiary.core.ids import find_by_id
 
 MAX_ACTIVE: Final = 5
 """The PSFS asks for three to five activities (CLINICAL.md §3); more become a chore."""
@@ -219,12 +220,7 @@ def new_score(activity: Activity, score: Any, at: datetime) -> ActivityScore:
 
 def find_activity(activities: Iterable[Activity], key: str) -> Activity | None:
     """The activity with id `key`, or whose id starts with `key` when that is unambiguous."""
-    items = list(activities)
-    for item in items:
-        if item.id == key:
-            return item
-    matches = [item for item in items if key and item.id.startswith(key)]
-    return matches[0] if len(matches) == 1 else None
+    return find_by_id(activities, key)
 
 
 # ------------------------------------------------------------------ change against the first score

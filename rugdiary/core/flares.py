@@ -23,6 +23,7 @@ from rugdiary.core.diary import (
     parse_datetime,
     reject_unknown,
 )
+from rugdiary.core.ids import find_by_id
 
 MAX_HELPED_CHARS: Final = 2000
 DIARY_ID_PREFIX: Final = "diary:"
@@ -220,12 +221,7 @@ def end_flare(
 
 def find_flare(records: Iterable[FlareRecord], key: str) -> FlareRecord | None:
     """The flare-up with id `key`, or whose id starts with `key` when that is unambiguous."""
-    items = list(records)
-    for item in items:
-        if item.id == key:
-            return item
-    matches = [item for item in items if key and item.id.startswith(key)]
-    return matches[0] if len(matches) == 1 else None
+    return find_by_id(records, key)
 
 
 def flares_in(records: Iterable[FlareRecord], start: date, end: date) -> list[FlareRecord]:
