@@ -24,13 +24,21 @@ from rugdiary.core.player import (
     pose_for_step,
     session_record,
 )
-from rugdiary.core.programs import COUNTDOWN_FROM, Program, Step, StepKind, Timing, build_timeline
+from rugdiary.core.programs import (
+    COUNTDOWN_FROM,
+    Program,
+    Side,
+    Step,
+    StepKind,
+    Timing,
+    build_timeline,
+)
 from rugdiary.core.sessions import Session, StopReason, pain_response
 from rugdiary.storage.errors import DataFileError, StorageWriteError
 from rugdiary.storage.repositories import EntryNotFoundError
 from rugdiary.ui import dialogs
 from rugdiary.ui.announce import announce, set_label_text, set_name, value_changed
-from rugdiary.ui.audio import Cues, Tone, app_language
+from rugdiary.ui.audio import Cues, Tone, app_language, voice_off_reason
 from rugdiary.ui.player import texts
 from rugdiary.ui.player.overview import SessionOverview
 from rugdiary.ui.player.player_view import PlayerView
@@ -130,6 +138,14 @@ class PlayerController(QObject):
         self._opener: QWidget | None = None
         self._overview_source: Callable[[], SessionOverview] | None = None
         self._overview: SessionOverview | None = None
+        self._paused = False
+        """Paused as the engine's last PAUSED or RESUMED event left it (see _handle)."""
+        self._uncued: Step | None = None
+        """A step begun by a skip while paused: not cued then, cued when play goes on."""
+        self._voice_side: Side | None = None
+        """The side the voice last named for a work step (None: none yet, in this exercise)."""
+        self._watched_voice: QObject | None = None
+        self._sound_was_available = bool(getattr(cues, "sound_available", True))
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -221,6 +237,7 @@ class PlayerController(QObject):
         self.showRequested.emit()
         # Load sound and voice now, while the person gets onto the mat, not at the first cue.
         self.cues.prepare()
+        self._forget_stale_voice_notice()
         return True
 
     def begin(self) -> None:
@@ -238,6 +255,10 @@ class PlayerController(QObject):
         self._session = None
         self._stored = False
         self._shown_item = None
+        self._paused = False
+        self._uncued = None
+        self._voice_side = None
+        self._forget_stale_voice_notice()
         set_label_text(self.play.program_label, program.name.get(self.lang))
         self.play.set_paused(False)
         self.view.show_panel(self.play)
@@ -458,16 +479,20 @@ class PlayerController(QObject):
         ended: EventKind | None = None
         for i, event in enumerate(events):
             if event.kind is EventKind.STEP_STARTED and i == last_start:
-                self._cue_step(event, now)
+                self._step_began(event, now)
             elif event.kind is EventKind.COUNTDOWN and i > last_start:
                 if event.late_s(now) <= COUNTDOWN_LATE_S:
                     self.cues.play_tone(Tone.TICK)
             elif event.kind in (EventKind.PAUSED, EventKind.RESUMED):
-                self.play.set_paused(event.kind is EventKind.PAUSED)
+                self._paused = event.kind is EventKind.PAUSED
+                self.play.set_paused(self._paused)
+                if not self._paused and i > last_start:
+                    self._cue_uncued()
             elif event.kind in (EventKind.FINISHED, EventKind.STOPPED):
                 ended = event.kind
         if ended is not None:
             self.timer.stop()
+            self._uncued = None
             if ended is EventKind.FINISHED:
                 self.cues.play_tone(Tone.END)
                 engine = self.engine
@@ -477,16 +502,40 @@ class PlayerController(QObject):
         self._render()
         self._schedule()
 
-    def _cue_step(self, event: PlayerEvent, now: float) -> None:
+    def _step_began(self, event: PlayerEvent, now: float) -> None:
         step = event.step
         assert step is not None
         if self.engine is not None and self.engine.state is PlayerState.FINISHED:
             return
+        if self._paused:
+            # Skipped to while paused: "Paused" stays on the screen, and a voice saying
+            # the new step would be heard as an order to go on. Said on carrying on.
+            self._uncued = step
+        else:
+            self._uncued = None
+            self._cue_step(step)
+        self.stepStarted.emit(step, event.late_s(now))
+
+    def _cue_uncued(self) -> None:
+        """Carrying on after a skip while paused: the step that began then is cued now."""
+        step, self._uncued = self._uncued, None
+        engine = self.engine
+        if step is not None and engine is not None and engine.current_step is step:
+            self._cue_step(step, start_of_run=True)
+
+    def _cue_step(self, step: Step, *, start_of_run: bool = False) -> None:
         self.cues.play_tone(Tone.PHASE)
-        line = texts.voice_line(step, self._name(step.exercise_id))
+        self._watch_voice()
+        if step.is_preview:
+            self._voice_side = None  # a new exercise: its first side is named again
+        name_side = step.kind is StepKind.WORK and step.side != self._voice_side
+        line = texts.voice_line(
+            step, self._name(step.exercise_id), name_side=name_side, start_of_run=start_of_run
+        )
         if line:
             self.cues.say(line)
-        self.stepStarted.emit(step, event.late_s(now))
+        if step.kind is StepKind.WORK:
+            self._voice_side = step.side
 
     def _schedule(self) -> None:
         engine = self.engine
@@ -746,10 +795,61 @@ class PlayerController(QObject):
             after.save_button.setEnabled(True)
 
     def _on_cues_unavailable(self, reason: str) -> None:
+        # Sound is lost for good and only once; anything else the cue output gives up is
+        # the voice, which a later session may get back (and its notice then goes).
+        sound_now = bool(getattr(self.cues, "sound_available", True))
+        kind = "sound" if self._sound_was_available and not sound_now else "voice"
+        self._sound_was_available = sound_now
+        self._show_audio_notice(reason, kind)
+
+    def _show_audio_notice(self, reason: str, kind: str) -> None:
         # Said once: on the player page while it shows, else in the status bar (Settings' test).
-        self.play.show_audio_notice(reason)
+        if reason in self.play.audio_notice.text().split("\n"):
+            return
+        self.play.show_audio_notice(reason, kind)
         if not self.view.isVisible():
             self.notice.emit(reason, False)
+
+    def _forget_stale_voice_notice(self) -> None:
+        """A session is prepared: "Voice cues are off" from an earlier one may be stale.
+
+        The cue output tries a voice that failed for a passing reason again (and does not
+        tell a second failure: _on_voice_failed does); a voice switched off in Settings is
+        no problem to report. A lasting cause (no voice for the language) still holds.
+        """
+        voice_enabled = getattr(self.cues, "voice_enabled", None)
+        enabled = voice_enabled() if callable(voice_enabled) else True
+        if not enabled or getattr(self.cues, "voice_available", True):
+            self.play.clear_audio_notice("voice")
+        self._watch_voice()
+
+    def _watch_voice(self) -> None:
+        """Listen to the voice process the cue output runs now (a new one per retry)."""
+        voice = getattr(self.cues, "voice_process", None)
+        if voice is None or voice is self._watched_voice:
+            return
+        self._watched_voice = voice
+        voice.answered.connect(self._on_voice_answer)
+        voice.failed.connect(self._on_voice_failed)
+
+    def _on_voice_answer(self, answer: object) -> None:
+        # A new voice process that got its engine ready: the voice works again.
+        if (
+            self.sender() is self._watched_voice
+            and isinstance(answer, dict)
+            and answer.get("event") == "ready"
+        ):
+            self.play.clear_audio_notice("voice")
+
+    def _on_voice_failed(self, cause: str) -> None:
+        # The cue output says why only the first time; a voice that failed again in a
+        # later session, after its notice was taken back, would go quiet unexplained.
+        # Only a failure the cue output took (it lets go of that process), not an old one.
+        if (
+            self.sender() is self._watched_voice
+            and getattr(self.cues, "voice_process", None) is None
+        ):
+            self._show_audio_notice(voice_off_reason(cause), "voice")
 
     def _name(self, exercise_id: str) -> str:
         return texts.exercise_name(self._timeline_exercises, exercise_id, self.lang)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.ui.announce import set_label_text
+from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.page_layout import page_title, set_page_margins
 from rugdiary.ui.player.overview import SessionOverview, recent_lines
 from rugdiary.ui.player.session_forms import AfterForm, BeforeForm
@@ -196,8 +196,11 @@ class PlayPanel(QWidget):
         self.audio_notice = QLabel(self)
         self.audio_notice.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.audio_notice.setWordWrap(True)
+        self.audio_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.audio_notice.setVisible(False)
         self.audio_notice.setAccessibleDescription(self.tr("Sound status"))
+        self._audio_notices: dict[str, str] = {}
+        """What the notice says, by kind ("sound", "voice"): each cleared on its own."""
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.time_label)
@@ -366,7 +369,8 @@ class PlayPanel(QWidget):
         had_focus = self.focusWidget()
         for widget in getattr(self, "detail_widgets", ()):
             widget.setVisible(not on)
-        self.audio_notice.setVisible(bool(self.audio_notice.text()) and not on)
+        # The audio notice stays in focus mode: a voice that went quiet there was
+        # reported nowhere, and someone on the mat would wait for words that never come.
         self.focus_button.setChecked(on)
         self.focus_button.setText(
             self.tr("Show everything (F)") if on else self.tr("Focus mode (F)")
@@ -382,13 +386,27 @@ class PlayPanel(QWidget):
     def in_focus_mode(self) -> bool:
         return self.focus_action.isChecked()
 
-    def show_audio_notice(self, text: str) -> None:
-        """A small, quiet line (not a dialog) saying sound or voice is unavailable."""
-        current = self.audio_notice.text()
-        if text in current.split("\n"):
+    def show_audio_notice(self, text: str, kind: str = "other") -> None:
+        """A small, quiet line (not a dialog) saying sound or voice is unavailable.
+
+        Shown in focus mode too, and said to a screen reader once, as it appears. `kind`
+        ("sound", "voice") lets it be taken back alone when that one works again.
+        """
+        if self._audio_notices.get(kind) == text:
             return
-        set_label_text(self.audio_notice, f"{current}\n{text}" if current else text)
-        self.audio_notice.setVisible(not self.in_focus_mode())
+        self._audio_notices[kind] = text
+        self._show_audio_notices()
+        announce(self.audio_notice, text)
+
+    def clear_audio_notice(self, kind: str) -> None:
+        """Take back what was said about `kind`: the voice works again, so "off" was stale."""
+        if self._audio_notices.pop(kind, None) is not None:
+            self._show_audio_notices()
+
+    def _show_audio_notices(self) -> None:
+        lines = list(dict.fromkeys(self._audio_notices.values()))  # one line per sentence
+        set_label_text(self.audio_notice, "\n".join(lines))
+        self.audio_notice.setVisible(bool(lines))
 
 
 class IdlePanel(QWidget):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rugdiary.core.sessions import MAX_SESSION_NOTE_CHARS, RESPONSE_SYMBOLS
+from rugdiary.core.sessions import MAX_SESSION_NOTE_CHARS, RESPONSE_SYMBOLS, PainResponse
 from rugdiary.ui.announce import announce, set_label_text
 from rugdiary.ui.player.texts import ResponseLook, pain_rule_lines, response_colour
 from rugdiary.ui.theme import primary_button_style
@@ -37,6 +37,10 @@ def _heading(text: str, parent: QWidget, scale: float = 1.6) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def _colour_symbol(label: QLabel, colour: QColor) -> None:
+    label.setStyleSheet(f"color: {colour.name()};")
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:
@@ -62,15 +66,29 @@ class PainRule(QWidget):
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
         self.lines: list[tuple[QLabel, QLabel]] = []
+        self._symbols: list[tuple[QLabel, PainResponse]] = []
         for row, (response, text) in enumerate(pain_rule_lines()):
             symbol = QLabel(RESPONSE_SYMBOLS[response], self)
-            symbol.setStyleSheet(f"color: {response_colour(response).name()};")
             symbol.setAccessibleDescription(self.tr("Shape of the pain response"))
             words = QLabel(text, self)
             words.setWordWrap(True)
             grid.addWidget(symbol, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(words, row, 1)
             self.lines.append((symbol, words))
+            self._symbols.append((symbol, response))
+        self._colour_symbols()
+
+    def _colour_symbols(self) -> None:
+        # getattr: a palette change may come while the widget is being built
+        for symbol, response in getattr(self, "_symbols", ()):
+            _colour_symbol(symbol, response_colour(response, palette=self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Another theme (Settings → Colours): the light theme's colours on a dark page
+        # fell to 2.4:1.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_symbols()
 
 
 def _centred(content: QWidget, parent: QWidget) -> QHBoxLayout:
@@ -179,6 +197,7 @@ class AfterForm(QWidget):
         response_row.addWidget(self.response_symbol, 0, Qt.AlignmentFlag.AlignTop)
         response_row.addLayout(response_text, 1)
         self.response.setVisible(False)
+        self._look: ResponseLook | None = None
 
         self.note_label = QLabel(self.tr("How did it go? (optional)"), content)
         self.note = QPlainTextEdit(content)
@@ -273,15 +292,25 @@ class AfterForm(QWidget):
 
     def show_response(self, look: ResponseLook | None) -> None:
         """Symbol and sentence together; hidden until a pain score is chosen."""
+        self._look = look
         if look is None:
             self.response.setVisible(False)
             return
         self.response_symbol.setText(look.symbol)
-        self.response_symbol.setStyleSheet(f"color: {look.colour.name()};")
+        _colour_symbol(self.response_symbol, look.colour)
         set_label_text(self.response_word, look.word)
         set_label_text(self.response_advice, look.advice)
         self.response.setAccessibleDescription(f"{look.word} {look.advice}")
         self.response.setVisible(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Another theme while the summary shows: the symbol takes that theme's colour.
+        look = getattr(self, "_look", None)
+        if event.type() == QEvent.Type.PaletteChange and look is not None:
+            _colour_symbol(
+                self.response_symbol, response_colour(look.response, palette=self.palette())
+            )
 
     def show_message(self, text: str) -> None:
         set_label_text(self.message, text)

@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from rugdiary.core.exercises import DoseMode, Exercise
 from rugdiary.core.programs import Cue, Side, Step, StepKind
 from rugdiary.core.sessions import RESPONSE_SYMBOLS, PainResponse, Session
+from rugdiary.ui.theme import HIGH_CONTRAST, current_theme
 
 
 def exercise_name(exercises: Mapping[str, Exercise], exercise_id: str, lang: str) -> str:
@@ -59,10 +60,8 @@ def counters_text(step: Step, *, with_rep: bool = True) -> str:
             .replace("%1", str(step.set_number))
             .replace("%2", str(step.sets))
         )
-    if step.side is Side.LEFT:
-        parts.append(QCoreApplication.translate("player", "Left side"))
-    elif step.side is Side.RIGHT:
-        parts.append(QCoreApplication.translate("player", "Right side"))
+    if step.side is not None:
+        parts.append(side_text(step.side))
     return " · ".join(parts)
 
 
@@ -72,18 +71,46 @@ _SPOKEN_AS_SHOWN = frozenset(
 """Steps whose voice line is the same as the words under the ring."""
 
 
-def voice_line(step: Step, name: str) -> str:
+def voice_line(
+    step: Step, name: str, *, name_side: bool = False, start_of_run: bool = False
+) -> str:
     """What the voice says when `step` begins; empty when a tone is enough.
 
     Moving reps without rests follow each other every few seconds: saying
-    "move" each time would nag, so only the first rep of a run is announced.
+    "move" each time would nag, so only the first rep of a run is announced, or the
+    one play goes on with after a pause (`start_of_run`): the run's start went unheard.
+    `name_side` (the caller knows the voice last named another side, or none) adds the
+    side to a work step's line, "Hold, left side": the screen names it, and someone on
+    the mat, not looking, has only the voice. Only then, so the lines stay short.
     """
+    line = _step_line(step, name, first_rep=start_of_run)
+    if not name_side or step.kind is not StepKind.WORK or step.side is None:
+        return line
+    if not line:  # a moving rep past the first, reached by a skip: the side alone
+        return side_text(step.side)
+    if step.side is Side.LEFT:
+        return QCoreApplication.translate("player", "%1, left side").replace("%1", line)
+    return QCoreApplication.translate("player", "%1, right side").replace("%1", line)
+
+
+def side_text(side: Side) -> str:
+    """ "Left side" or "Right side", as the counters under the ring show it."""
+    if side is Side.LEFT:
+        return QCoreApplication.translate("player", "Left side")
+    return QCoreApplication.translate("player", "Right side")
+
+
+def _step_line(step: Step, name: str, *, first_rep: bool = False) -> str:
     if step.kind is StepKind.GET_READY:
         return name
     if step.kind in _SPOKEN_AS_SHOWN or step.cue is Cue.HOLD:
         return phase_text(step, name)
     if step.cue is Cue.MOVE:
-        return QCoreApplication.translate("player", "Move freely") if step.rep == 1 else ""
+        return (
+            QCoreApplication.translate("player", "Move freely")
+            if step.rep == 1 or first_rep
+            else ""
+        )
     return (
         QCoreApplication.translate("player", "Go at your own pace")
         if step.mode is DoseMode.TIMED
@@ -198,16 +225,66 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-_RESPONSE_COLOURS = {
-    PainResponse.GREEN: "#2e7d4f",
-    PainResponse.YELLOW: "#b7791f",
-    PainResponse.RED: "#b4463c",
+_MARK_COLOURS: dict[str, dict[PainResponse, str]] = {
+    # On the window and on the summary's panel (AlternateBase): 4.8:1 or more.
+    "light": {
+        PainResponse.GREEN: "#2a7048",
+        PainResponse.YELLOW: "#8f5e00",
+        PainResponse.RED: "#b3402e",
+    },
+    # Lighter tones of the same three, 5.4:1 or more on the dark window and panel.
+    "dark": {
+        PainResponse.GREEN: "#6fcf97",
+        PainResponse.YELLOW: "#e0b050",
+        PainResponse.RED: "#f28b82",
+    },
+    # On black, 9:1 or more, as the theme keeps everything it draws.
+    HIGH_CONTRAST: {
+        PainResponse.GREEN: "#5cf08c",
+        PainResponse.YELLOW: "#ffb000",
+        PainResponse.RED: "#ff8a80",
+    },
 }
+"""A pain response's colour where its shape (or words) stand on the page's background."""
+
+_CHIP_COLOURS: dict[str, dict[PainResponse, str]] = {
+    # White text on them: 5.5:1 or more.
+    "light": _MARK_COLOURS["light"],
+    "dark": _MARK_COLOURS["light"],
+    # White text on them: 7.9:1 or more, the high-contrast theme's 7:1 for text.
+    HIGH_CONTRAST: {
+        PainResponse.GREEN: "#1d5c36",
+        PainResponse.YELLOW: "#6b4600",
+        PainResponse.RED: "#8f2a1e",
+    },
+}
+"""A pain response's colour as a chip's fill under white text (the Programs page)."""
 
 
-def response_colour(response: PainResponse) -> QColor:
-    """The colour of a pain response's symbol; its shape is core's RESPONSE_SYMBOLS."""
-    return QColor(_RESPONSE_COLOURS[response])
+def colour_theme(palette: QPalette | None = None) -> str:
+    """ "light", "dark" or high contrast: which set of colours fits `palette` (the app's).
+
+    Read from the colours themselves, as the Today chart does, so a "system" theme that
+    turned out dark gets the dark set; high contrast is the theme that was applied.
+    """
+    if current_theme() == HIGH_CONTRAST:
+        return HIGH_CONTRAST
+    palette = palette if palette is not None else QGuiApplication.palette()
+    return "dark" if palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5 else "light"
+
+
+def response_colour(
+    response: PainResponse, *, chip: bool = False, palette: QPalette | None = None
+) -> QColor:
+    """The colour of a pain response in the theme shown now; its shape is core's
+    RESPONSE_SYMBOLS. The one choice for the player and the Programs page.
+
+    A shape on the page (`chip` False) needs a colour that stands out from the page's
+    background: light on dark, dark on light. A chip (`chip` True) is filled with the
+    colour and carries white text, which needs a dark fill in every theme.
+    """
+    table = _CHIP_COLOURS if chip else _MARK_COLOURS
+    return QColor(table[colour_theme(palette)][response])
 
 
 def pain_rule_lines() -> tuple[tuple[PainResponse, str], ...]:
@@ -238,12 +315,14 @@ class ResponseLook:
     """How a pain response is shown: a coloured symbol and a sentence, so colour never stands alone.
 
     `word` is the sentence that says what the colour means; `advice` what to do next time.
+    `response` lets a form colour the symbol again when the theme changes.
     """
 
     colour: QColor
     symbol: str
     word: str
     advice: str
+    response: PainResponse
 
 
 def response_look(response: PainResponse, pain: int, before: int | None = None) -> ResponseLook:
@@ -257,6 +336,7 @@ def response_look(response: PainResponse, pain: int, before: int | None = None) 
                 "%1", str(pain)
             ),
             QCoreApplication.translate("player", "Carry on as planned next time."),
+            response,
         )
     if response is PainResponse.YELLOW:
         return ResponseLook(
@@ -278,6 +358,7 @@ def response_look(response: PainResponse, pain: int, before: int | None = None) 
                 "It should settle back to your usual level by tomorrow morning. If it does, "
                 "carry on as planned.",
             ),
+            response,
         )
     return ResponseLook(
         response_colour(response),
@@ -298,4 +379,5 @@ def response_look(response: PainResponse, pain: int, before: int | None = None) 
             "Choose a lower level, or do about 25% fewer reps and shorter holds. "
             "Keep moving in your daily life: moving is good for your back.",
         ),
+        response,
     )

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCollator, QCoreApplication, QLocale, Qt
 
 from rugdiary.core.exercises import Dose, DoseMode, Group, Level
 from rugdiary.core.sessions import RESPONSE_SYMBOLS, PainResponse
+from rugdiary.ui.player.texts import response_colour
 
 
 def not_saved_yet(reason: str) -> str:
@@ -118,7 +119,10 @@ def duration_text(seconds: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PainMark:
-    """How a pain response is shown: never by colour alone, always with a symbol and a word."""
+    """How a pain response is shown: never by colour alone, always with a symbol and a word.
+
+    `colour` fills the chip under white text, in the theme shown when the mark was made.
+    """
 
     response: PainResponse
     symbol: str
@@ -128,14 +132,19 @@ class PainMark:
 
 
 def pain_mark(response: PainResponse) -> PainMark:
-    """Circle, diamond, triangle: three shapes that differ for people who do not see colour."""
+    """Circle, diamond, triangle: three shapes that differ for people who do not see colour.
+
+    The colour is the player's choice for the theme shown now (one choice for both pages):
+    the same three fills in every theme left white text at 4.5:1 in high contrast.
+    """
+    colour = response_colour(response, chip=True).name()
     if response is PainResponse.GREEN:
         return PainMark(
             response,
             RESPONSE_SYMBOLS[response],
             QCoreApplication.translate("Programs", "Fine"),
             QCoreApplication.translate("Programs", "pain 0–3: fine, carry on"),
-            "#2e7d4f",
+            colour,
         )
     if response is PainResponse.YELLOW:
         return PainMark(
@@ -145,7 +154,7 @@ def pain_mark(response: PainResponse) -> PainMark:
             QCoreApplication.translate(
                 "Programs", "pain 4–5: okay if it settles by the next morning"
             ),
-            "#a36b00",
+            colour,
         )
     return PainMark(
         response,
@@ -154,7 +163,7 @@ def pain_mark(response: PainResponse) -> PainMark:
         QCoreApplication.translate(
             "Programs", "pain above 5 or worse the next day: next time, a lighter level"
         ),
-        "#b3402e",
+        colour,
     )
 
 
