@@ -122,6 +122,35 @@ def ask_data_file_problem(
     return choices.get(box.clickedButton(), DataFileChoice.QUIT)
 
 
+def not_answering_texts(data_dir: Path) -> tuple[str, str, str]:
+    """Title, text and stderr line for a RugDiary open on `data_dir` that did not answer a launch.
+
+    Next to the locked diary's words on purpose: both say the diary is in use, and what
+    the person can do about it.
+    """
+    title = QCoreApplication.translate("dialogs", "RugDiary is open but not answering")
+    text = QCoreApplication.translate(
+        "dialogs",
+        "RugDiary is already open with this diary, but it does not answer. It may be busy "
+        "for a moment, or closing.\n\nWait a moment, then start RugDiary again. If it still "
+        "does not answer, close the open RugDiary (with your system's task manager if need "
+        "be) and start it again.\n\nThe data folder is here:\n%1",
+    ).replace("%1", str(data_dir))
+    line = QCoreApplication.translate(
+        "dialogs",
+        "RugDiary is already open on the data folder %1 but does not answer; wait a moment "
+        "and try again, or close the open RugDiary first",
+    ).replace("%1", str(data_dir))
+    return title, text, line
+
+
+def can_show_windows() -> bool:
+    """False on Qt's offscreen and minimal platforms: nobody sees a box there, and it waits."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+
 def _ask(
     parent: QWidget | None,
     *,

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QCryptographicHash,
+    QDeadlineTimer,
+    QDir,
+    QLockFile,
+    QObject,
+    Qt,
+)
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -24,7 +34,30 @@ MAX_MESSAGE = 1024
 """Longer lines are dropped: only short commands ("raise", "log") are ever sent."""
 
 CONNECT_TIMEOUT_MS = 500
-REPLY_TIMEOUT_MS = 2000
+REPLY_TIMEOUT_MS = 5000
+"""How long a later launch waits for the "ok". A copy started a moment earlier answers only
+once its event loop runs, after the diary is open; on a slow disk that takes seconds, and
+a launch that gave up too soon would say "not answering" while the window comes up."""
+
+START_LOCK_WAIT_MS = 3000
+"""How long `listen` waits for a launch that is taking the name at this moment.
+
+It holds the lock for one probe and one listen (at most CONNECT_TIMEOUT_MS and a few ms);
+one that holds it longer is stopped or hung: `listen` returns False, as when one listens.
+"""
+
+START_LOCK_STALE_MS = 10_000
+"""A start lock this old is left by a launch that died holding it (Qt also sees a dead pid)."""
+
+HAND_OVER_ATTEMPTS = 3
+"""Connections tried when the running instance closes them without an answer: it is quitting,
+and the next attempt finds its name gone (start normally) or a new one listening."""
+
+
+class NotAnsweringError(Exception):
+    """A RugDiary listens on the name but did not acknowledge the hand-over: it is hung, or
+    still finishing after its window closed. Neither hand over (nothing would come forward)
+    nor start a second window on the same diary: say so and let the person try again."""
 
 
 def _user_name() -> str:
@@ -52,6 +85,21 @@ def server_name(data_dir: Path | str, user: str | None = None) -> str:
     return f"rugdiary-{digest}"
 
 
+def say_not_answering(data_dir: Path) -> None:
+    """Tell the person that RugDiary is open on `data_dir` but did not take the hand-over.
+
+    On stderr for a launch from a terminal, and in a message box wherever one can be
+    seen: a launch from the desktop has no terminal, and exiting without a word looked
+    like a RugDiary that does not start at all.
+    """
+    from rugdiary.ui import dialogs
+
+    title, text, line = dialogs.not_answering_texts(data_dir)
+    print(f"rugdiary: {line}", file=sys.stderr, flush=True)
+    if dialogs.can_show_windows():
+        dialogs.show_error(None, title, text)
+
+
 def bring_to_front(window: QWidget) -> None:
     """Show `window` (also when hidden in the tray or minimised) and ask to make it active.
 
@@ -77,7 +125,9 @@ class SingleInstance(QObject):
             return 0  # the running window came forward
         instance.listen(lambda message: bring_to_front(window))
 
-    Messages are single lines of UTF-8 text; the receiver answers "ok".
+    `try_hand_over` raises NotAnsweringError when a running instance does not answer
+    (hung, or closing): `say_not_answering` tells the person. Messages are single lines
+    of UTF-8 text; the receiver answers "ok" on receipt, before it acts on them.
     """
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
@@ -86,6 +136,7 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._on_message: Callable[[str], None] | None = None
         self._readers: list[_LineReader] = []
+        self._quit_watched: QCoreApplication | None = None
 
     @classmethod
     def for_data_dir(cls, data_dir: Path | str, parent: QObject | None = None) -> SingleInstance:
@@ -97,21 +148,40 @@ class SingleInstance(QObject):
         """Send `message` to a running instance; True means it took it and this one should exit.
 
         False when nobody listens (including a socket file left by a crash), so this
-        process should start normally and `listen`.
+        process should start normally and `listen`. NotAnsweringError when one listens
+        but sends no "ok" within REPLY_TIMEOUT_MS: exiting quietly then left the person
+        with no window at all, and starting anyway would open the diary twice.
         """
         line = _encode(message)
+        deadline = QDeadlineTimer(REPLY_TIMEOUT_MS)
+        for _attempt in range(HAND_OVER_ATTEMPTS):
+            answer = self._send(line, deadline)
+            if answer is not None:
+                return answer
+        raise NotAnsweringError(self.key)
+
+    def _send(self, line: bytes, deadline: QDeadlineTimer) -> bool | None:
+        """True: acknowledged; False: nobody listens; None: the connection closed unanswered."""
         socket = QLocalSocket()
         try:
             socket.connectToServer(self.key)
             if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+                if _queue_full(socket):
+                    raise NotAnsweringError(self.key)
                 return False
             socket.write(line)
-            if not socket.waitForBytesWritten(CONNECT_TIMEOUT_MS):
-                return False
-            # The answer only confirms; a running instance that is busy for a moment has
-            # still received the message, and it holds the diary's lock anyway.
-            socket.waitForReadyRead(REPLY_TIMEOUT_MS)
-            return True
+            socket.flush()
+            reply = b""
+            # A hung instance's socket still takes a short line (the system buffers it), so
+            # only the answer tells a live instance from a hung one.
+            while b"\n" not in reply and socket.waitForReadyRead(max(0, deadline.remainingTime())):
+                reply += bytes(socket.readAll().data())
+            reply += bytes(socket.readAll().data())
+            if reply.startswith(ACK):
+                return True
+            if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                return None
+            raise NotAnsweringError(self.key)
         finally:
             # Python owns this socket and frees it; deleteLater as well would free it twice.
             socket.abort()
@@ -121,15 +191,35 @@ class SingleInstance(QObject):
     def listen(self, on_message: Callable[[str], None]) -> bool:
         """Accept hand-overs from later launches and pass each message to `on_message`.
 
-        Returns False, without listening, when another instance already listens (it
-        started at the same moment: call `try_hand_over` again). A name left behind by
-        a crashed instance is taken over.
+        Returns False, without listening, when another instance already listens or is
+        taking the name at this moment (it started at the same moment: call
+        `try_hand_over` again). A name left behind by a crashed instance is taken over.
 
         The probe comes first because with UserAccessOption Qt builds the socket in a
         private folder and renames it into place, which would silently replace the
-        socket of a live instance instead of failing with AddressInUseError.
+        socket of a live instance instead of failing with AddressInUseError. Probe and
+        listen hold a lock file next to the socket: without it two launches at the same
+        moment (a double-click) both found nobody, the second socket replaced the first,
+        and each opened a window on the same diary.
         """
         self._on_message = on_message
+        # QLockFile, not a flock: it removes its file again (no litter in the temp folder
+        # for every data folder ever used) and sees one left by a killed launch by its pid.
+        lock = QLockFile(self._lock_path())
+        lock.setStaleLockTime(START_LOCK_STALE_MS)
+        locked = lock.tryLock(START_LOCK_WAIT_MS)
+        if not locked and lock.error() == QLockFile.LockError.LockFailedError:
+            return False  # another launch holds it: it listens now, or is hung
+        # Otherwise the temp folder takes no file (read-only, full): listen unguarded.
+        try:
+            return self._probe_and_listen()
+        finally:
+            lock.unlock()
+
+    def _lock_path(self) -> str:
+        return os.path.join(QDir.tempPath(), f"{self.key}.lock")
+
+    def _probe_and_listen(self) -> bool:
         if self._someone_listens():
             return False
         server = QLocalServer(self)
@@ -145,6 +235,12 @@ class SingleInstance(QObject):
                 return False
         server.newConnection.connect(self._accept)
         self._server = server
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Once the event loop has ended nothing answers a hand-over, yet closing (the
+            # pages' last saves, the diary) takes a moment: a launch meanwhile starts anew.
+            app.aboutToQuit.connect(self.close)
+            self._quit_watched = app
         return True
 
     def is_listening(self) -> bool:
@@ -152,6 +248,9 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         """Stop listening and remove the socket name (also done when the app quits)."""
+        if self._quit_watched is not None:
+            self._quit_watched.aboutToQuit.disconnect(self.close)
+            self._quit_watched = None
         for reader in self._readers:
             reader.release()
         self._readers.clear()
@@ -164,7 +263,7 @@ class SingleInstance(QObject):
         probe = QLocalSocket()
         try:
             probe.connectToServer(self.key)
-            return probe.waitForConnected(CONNECT_TIMEOUT_MS)
+            return probe.waitForConnected(CONNECT_TIMEOUT_MS) or _queue_full(probe)
         finally:
             probe.abort()
 
@@ -213,6 +312,9 @@ class _LineReader(QObject):
 
     def release(self) -> None:
         self._socket.readyRead.disconnect(self.read)
+        # Closed now, not by deleteLater: after the event loop has ended, a client waiting
+        # for its "ok" must see the connection go (and try again) rather than wait in vain.
+        self._socket.abort()
         self._socket.deleteLater()
 
     def read(self) -> None:
@@ -220,14 +322,21 @@ class _LineReader(QObject):
         self._buffer += bytes(socket.readAll().data())
         while b"\n" in self._buffer:
             line, self._buffer = self._buffer.split(b"\n", 1)
-            if len(line) <= MAX_MESSAGE:
-                self._deliver(line)
+            # The "ok" first: a message that ends the app ("quit") closes this connection.
             if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
                 socket.write(ACK)
                 socket.flush()
+            if len(line) <= MAX_MESSAGE:
+                self._deliver(line)
         if len(self._buffer) > MAX_MESSAGE:
             # Not one of our short commands: drop it rather than grow without end.
             self._buffer = b""
+
+
+def _queue_full(socket: QLocalSocket) -> bool:
+    """After a failed wait: still connecting means a live name whose queue of connections is
+    full (a hung instance many launches tried), not a free or a stale one (those refuse)."""
+    return socket.state() == QLocalSocket.LocalSocketState.ConnectingState
 
 
 def _encode(message: str) -> bytes:

@@ -16,8 +16,10 @@ from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from rugdiary.ui import single_instance
 from rugdiary.ui.single_instance import (
     RAISE,
+    NotAnsweringError,
     SingleInstance,
     bring_to_front,
     server_name,
@@ -58,6 +60,61 @@ sys.exit(0 if handed_over else 1)
 """
 
 
+HUNG_INSTANCE = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from rugdiary.ui.single_instance import SingleInstance
+
+app = QCoreApplication([])
+instance = SingleInstance(sys.argv[1])
+if not instance.listen(print):
+    sys.exit(1)
+print("ready", flush=True)
+sys.stdin.readline()  # busy elsewhere, no event loop: as a hung (or stopped) RugDiary
+"""
+
+CLOSING_INSTANCE = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from rugdiary.ui.single_instance import SingleInstance
+
+app = QCoreApplication([])
+instance = SingleInstance(sys.argv[1])
+if not instance.listen(lambda message: message == "quit" and app.quit()):
+    sys.exit(1)
+print("ready", flush=True)
+app.exec()
+print("closing", flush=True)
+sys.stdin.readline()  # the window is gone, the last saves are still being made
+"""
+
+RACING_LAUNCH = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from rugdiary.ui import single_instance
+from rugdiary.ui.single_instance import SingleInstance
+
+app = QCoreApplication([])
+single_instance.START_LOCK_WAIT_MS = 300  # the test's patience, not a launch's
+if sys.argv[2] == "pause after the probe":
+    probe = SingleInstance._someone_listens
+
+    def paused_probe(self):
+        found = probe(self)
+        print("probed", flush=True)
+        sys.stdin.readline()  # the test says when this launch goes on to listen
+        return found
+
+    SingleInstance._someone_listens = paused_probe
+instance = SingleInstance(sys.argv[1])
+listening = instance.listen(lambda message: message == "quit" and app.quit())
+print("listening" if listening else "not listening", flush=True)
+if listening:
+    QTimer.singleShot(30000, app.quit)  # never outlive a broken test run
+    app.exec()
+"""
+
+
 class Process:
     """A helper Python process whose output lines can be awaited with a time limit."""
 
@@ -67,6 +124,7 @@ class Process:
         env["QT_QPA_PLATFORM"] = "offscreen"
         self.popen = subprocess.Popen(
             [sys.executable, str(script), *args],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -89,11 +147,16 @@ class Process:
             stderr = self.popen.stderr.read() if self.popen.poll() is not None else ""
             raise AssertionError(f"no output within {timeout} s; stderr: {stderr}") from None
 
+    def send(self, line: str) -> None:
+        assert self.popen.stdin is not None
+        self.popen.stdin.write(line + "\n")
+        self.popen.stdin.flush()
+
     def stop(self) -> None:
         if self.popen.poll() is None:
             self.popen.kill()
         self.popen.wait(timeout=10)
-        for stream in (self.popen.stdout, self.popen.stderr):
+        for stream in (self.popen.stdin, self.popen.stdout, self.popen.stderr):
             if stream is not None:
                 stream.close()
 
@@ -105,6 +168,18 @@ def scripts(tmp_path: Path) -> tuple[Path, Path]:
     second = tmp_path / "second_launch.py"
     second.write_text(SECOND_LAUNCH, "utf-8")
     return first, second
+
+
+def script(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / f"{name}.py"
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.fixture
+def quick_reply(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hung instance is known sooner: the tests need not wait a launch's full patience."""
+    monkeypatch.setattr(single_instance, "REPLY_TIMEOUT_MS", 500)
 
 
 @pytest.fixture
@@ -251,3 +326,85 @@ def test_server_name_is_the_same_as_earlier_versions_made(tmp_path: Path) -> Non
     folder = (tmp_path / "dätä").resolve()
     expected = hashlib.sha256(f"jöhn\0{os.path.normcase(str(folder))}".encode()).hexdigest()
     assert server_name(folder, "jöhn") == f"rugdiary-{expected[:24]}"
+
+
+# -- a running instance that does not answer (review item 2) ------------------------------------
+
+
+@pytest.mark.usefixtures("quick_reply")
+def test_a_hung_instance_is_not_taken_for_a_hand_over(tmp_path: Path, key: str) -> None:
+    """It was: no "ok" came, the launch counted it as handed over and exited without a word."""
+    hung = Process(script(tmp_path, "hung", HUNG_INSTANCE), key)
+    try:
+        assert hung.next_line() == "ready"
+        with pytest.raises(NotAnsweringError):
+            SingleInstance(key).try_hand_over(RAISE)
+        # Nor is its name taken: a second window would open on the same diary.
+        late = SingleInstance(key)
+        assert late.listen(lambda _message: None) is False
+        with pytest.raises(NotAnsweringError):
+            late.try_hand_over(RAISE)
+    finally:
+        hung.stop()
+
+
+@pytest.mark.usefixtures("quick_reply")
+def test_an_instance_that_is_closing_lets_the_next_launch_start(tmp_path: Path, key: str) -> None:
+    """Its event loop has ended, its last saves go on: a launch then starts a new window
+    rather than handing over to a window that is gone (or waiting for an "ok" in vain)."""
+    closing = Process(script(tmp_path, "closing", CLOSING_INSTANCE), key)
+    fresh = SingleInstance(key)
+    try:
+        assert closing.next_line() == "ready"
+        # Acknowledged although the message ends the app: the "ok" goes out first.
+        assert SingleInstance(key).try_hand_over("quit") is True
+        assert closing.next_line() == "closing"
+        assert closing.popen.poll() is None, "still closing"
+        assert SingleInstance(key).try_hand_over(RAISE) is False
+        assert fresh.listen(lambda _message: None) is True
+    finally:
+        fresh.close()
+        closing.stop()
+
+
+# -- two launches at the same moment (review item 11) -------------------------------------------
+
+
+def test_two_launches_at_the_same_moment_make_one_listener(tmp_path: Path, key: str) -> None:
+    """The first launch has probed (nobody there) and not yet listened when the second one
+    probes: both found nobody, both listened, and each opened a window on the same diary."""
+    racing = script(tmp_path, "racing", RACING_LAUNCH)
+    first = Process(racing, key, "pause after the probe")
+    second: Process | None = None
+    try:
+        assert first.next_line() == "probed"
+        second = Process(racing, key, "straight on")
+        # It waits for the first one's probe and listen, gives up after its 300 ms and hands
+        # over (in the app); without the lock it probed, found nobody and listened as well.
+        assert second.next_line() == "not listening"
+        first.send("go on")
+        assert first.next_line() == "listening"
+        assert SingleInstance(key).try_hand_over("quit") is True
+        assert first.popen.wait(timeout=10) == 0
+    finally:
+        first.stop()
+        if second is not None:
+            second.stop()
+
+
+def test_a_launch_killed_while_taking_the_name_does_not_block_the_next(
+    tmp_path: Path, key: str
+) -> None:
+    """Killed (kill -9) between probe and listen: its start lock stays behind, and is seen
+    to be stale by its dead process, as a crashed instance's socket is."""
+    killed = Process(script(tmp_path, "racing", RACING_LAUNCH), key, "pause after the probe")
+    try:
+        assert killed.next_line() == "probed"
+    finally:
+        killed.stop()  # SIGKILL while it holds the start lock
+    fresh = SingleInstance(key)
+    try:
+        assert fresh.listen(lambda _message: None) is True
+    finally:
+        fresh.close()
+    assert not Path(QDir.tempPath(), f"{key}.lock").exists(), "the lock file is removed"
