@@ -41,7 +41,7 @@ from rugdiary.ui import dialogs
 from rugdiary.ui.main_window import PAGES, MainWindow, app_settings
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import DEMO_HOME
-from rugdiary.ui.theme import apply_theme
+from rugdiary.ui.theme import apply_theme, follow_system_theme
 
 if TYPE_CHECKING:
     from rugdiary.core.activity import ActivitySource
@@ -68,6 +68,8 @@ def prepare_application(theme: str = "system", lang: str | None = None) -> QAppl
     app.setWindowIcon(window_icon())
     apply_language(app, lang)
     apply_theme(app, theme)
+    # "Same as this computer" changes with the desktop, the welcome and the window alike.
+    follow_system_theme(app)
     return app
 
 
@@ -298,8 +300,9 @@ def start_gui(
     """Everything from a launch up to the shown window, or the exit code when there is none.
 
     `theme` and `lang` from the command line win over the preferences in the diary. A
-    second launch hands over to the running one and gets 0; an unusable diary gets
-    EXIT_DATA_FILE. `make bench` times this function, so start-up is measured as launched.
+    second launch hands over to the running one and gets 0; an unusable diary, or a running
+    one that does not answer the hand-over, gets EXIT_DATA_FILE. `make bench` times this
+    function, so start-up is measured as launched.
     """
     from rugdiary.preload import pause_collector, resume_collector
 
@@ -318,21 +321,32 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
     from rugdiary.ui.reminders import ReminderService, ReminderTray, program_lookup, system_zone
     from rugdiary.ui.safety import show_red_flags_once
     from rugdiary.ui.settings.preferences import Preferences
-    from rugdiary.ui.single_instance import RAISE, SingleInstance
+    from rugdiary.ui.single_instance import (
+        RAISE,
+        NotAnsweringError,
+        SingleInstance,
+        say_not_answering,
+    )
 
     app = prepare_application(theme, lang)
     # Before the diary is opened: a second launch hands over instead of waiting on the lock.
     instance = SingleInstance.for_data_dir(Path(data_dir), parent=app)
-    if instance.try_hand_over(RAISE):
-        return 0
-    # Listen at once, not when the window is up: a data-file question, the welcome and the
-    # red-flag notice come first and may stay open for minutes, and a launch meanwhile
-    # would start a second copy. Until the window exists, a hand-over raises that dialog.
     shown: list[QWidget] = []  # the main window, once it exists
-    if not instance.listen(lambda _message: _bring_forward(shown[0] if shown else None)) and (
-        instance.try_hand_over(RAISE)
-    ):
-        return 0  # another launch won a simultaneous start
+    try:
+        if instance.try_hand_over(RAISE):
+            return 0
+        # Listen at once, not when the window is up: a data-file question, the welcome and
+        # the red-flag notice come first and may stay open for minutes, and a launch
+        # meanwhile would start a second copy. Until the window exists, a hand-over raises
+        # that dialog.
+        if not instance.listen(
+            lambda _message: _bring_forward(shown[0] if shown else None)
+        ) and instance.try_hand_over(RAISE):
+            return 0  # another launch won a simultaneous start
+    except NotAnsweringError:
+        # Hung, or closing: no second window on the same diary, and not a silent exit either.
+        say_not_answering(Path(data_dir))
+        return EXIT_DATA_FILE
     clock = SystemClock()
     db = open_database(Path(data_dir), clock=clock)
     if db is None:

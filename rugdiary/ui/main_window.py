@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -42,7 +43,7 @@ from rugdiary.ui.diary.undo import UndoReplay
 from rugdiary.ui.reminders import ReminderBanner, ReminderService, ReminderTray
 from rugdiary.ui.services import Services, content_language
 from rugdiary.ui.settings.preferences import Preferences
-from rugdiary.ui.theme import current_theme
+from rugdiary.ui.theme import current_theme, follow_system_theme
 
 if TYPE_CHECKING:
     from datetime import date
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
         content.addWidget(self.stack, 1)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
+        # The desktop's colours changed under "Same as this computer": the charts follow,
+        # as after a change in Settings (the rest of the window follows the palette).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            follow_system_theme(app).themeApplied.connect(self._on_theme_changed)
         if reminders is not None:
             reminders.bind_banner(self.banner)
             reminders.doNowRequested.connect(self._on_reminder_do_now)

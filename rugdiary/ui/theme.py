@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import math
+from typing import TypeGuard
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QFrame,
+    QLineEdit,
+    QPlainTextEdit,
     QProxyStyle,
+    QPushButton,
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QTextEdit,
     QWidget,
 )
 
@@ -111,6 +116,11 @@ def resolve_theme(theme: str) -> str:
         raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
     if theme != "system":
         return theme
+    return system_theme()
+
+
+def system_theme() -> str:
+    """What the desktop asks for now: "light", "dark" or "high-contrast"."""
     hints = QGuiApplication.styleHints()
     if hints is None:
         return "light"
@@ -145,8 +155,10 @@ class FocusStyle(QProxyStyle):
 
     Fusion marks focus with a thin line in the highlight colour, easy to miss for tired
     or poor eyes. This draws a wide rounded ring in the highlight colour around buttons,
-    fields, lists and sliders whenever they hold the focus, and in high contrast adds the
-    white outlines that Fusion (which darkens the window colour for them) loses on black.
+    fields, lists, sliders and tabs whenever they hold the focus (a page's main action,
+    filled in that colour, gets one in the text colour), gives fields to type or choose in
+    an edge that can be seen, and in high contrast adds the white outlines that Fusion
+    (which darkens the window colour for them) loses on black.
     """
 
     def __init__(self, theme: str) -> None:
@@ -167,8 +179,10 @@ class FocusStyle(QProxyStyle):
         value = super().pixelMetric(metric, option, widget)
         if metric == QStyle.PixelMetric.PM_DefaultFrameWidth:
             # Room for the whole ring: a list or text field paints its contents over
-            # everything inside the frame, which would hide most of a wider ring.
-            return max(value, math.ceil(self.focus_width))
+            # everything inside the frame, which would hide most of a wider ring. A field
+            # to type in has its edge round the ring, one pixel more.
+            room = math.ceil(self.focus_width) + (1 if _edged_field(widget) else 0)
+            return max(value, room)
         return value
 
     # -- drawing -----------------------------------------------------------------------------
@@ -181,15 +195,18 @@ class FocusStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-            self._ring(painter, option, inset=-1.0)
+            if _is_primary(widget):
+                self._primary_ring(painter, widget)
+            else:
+                self._ring(painter, option, inset=-1.0)
             return
         super().drawPrimitive(element, option, painter, widget)
         if element in _INDICATORS:
             self._indicator_edge(painter, option, element)
-        elif element in _OUTLINED_PRIMITIVES:
-            self._outline(painter, option)
-            if element == QStyle.PrimitiveElement.PE_FrameLineEdit and _has_focus(option):
-                self._ring(painter, option)
+        elif element == QStyle.PrimitiveElement.PE_FrameLineEdit:
+            self._edge(painter, option)
+            if _has_focus(option):
+                self._ring(painter, option, inset=_EDGE_WIDTH)
 
     def drawControl(
         self,
@@ -206,10 +223,20 @@ class FocusStyle(QProxyStyle):
         elif element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
             widget, QAbstractScrollArea
         ):
-            # a list or a text box: on black its edge is where it can be clicked
-            if _framed(option):
+            # a list or a text box: on black its edge is where it can be clicked; a box to
+            # type in needs a visible edge in every theme, as a text field does
+            edged = _framed(option) and _is_text_box(widget)
+            if edged:
+                self._edge(painter, option)
+            elif _framed(option):
                 self._outline(painter, option)
             if widget.hasFocus():
+                self._ring(painter, option, inset=_EDGE_WIDTH if edged else None)
+        elif element == QStyle.ControlElement.CE_TabBarTab:
+            # Fusion marks the focused tab with a faint tint (1.3–2.4:1), and on black its
+            # tabs' edges were near black: the ring and, in high contrast, an outline.
+            self._outline(painter, option)
+            if _has_focus(option):
                 self._ring(painter, option)
         elif element == QStyle.ControlElement.CE_ProgressBarGroove:
             self._track_edge(painter, option)
@@ -222,7 +249,9 @@ class FocusStyle(QProxyStyle):
         widget: QWidget | None = None,
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
-        if control in _OUTLINED_COMPLEX:
+        if control in _EDGED_COMPLEX:
+            self._edge(painter, option)
+        elif control in _OUTLINED_COMPLEX:
             self._outline(painter, option)
         elif control in _OUTLINED_PARTS:
             high_contrast = self.theme == HIGH_CONTRAST
@@ -233,7 +262,9 @@ class FocusStyle(QProxyStyle):
                 if rect.isValid():
                     self._edge(painter, option, rect)
         if control in _RINGED_COMPLEX and _has_focus(option):
-            self._ring(painter, option)
+            # Inside a field's edge: drawn over it, the ring changed the edge's pixels
+            # from one mid colour to another, a change hard to see.
+            self._ring(painter, option, inset=_EDGE_WIDTH if control in _EDGED_COMPLEX else None)
 
     def _ring(self, painter: QPainter, option: QStyleOption, inset: float | None = None) -> None:
         width = self.focus_width
@@ -244,6 +275,27 @@ class FocusStyle(QProxyStyle):
         painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), width))
         rect = QRectF(option.rect).adjusted(half, half, -half, -half)
         painter.drawRoundedRect(rect, 4, 4)
+        painter.restore()
+
+    def _primary_ring(self, painter: QPainter, widget: QWidget) -> None:
+        """The focus ring of a page's main action: in the text colour, apart from the fill.
+
+        The button is filled in the highlight colour, so the usual ring in that colour did
+        not show on it, and its darker border when focused was 1.8:1 (1.07:1 on yellow).
+        This ring lies in the room PRIMARY_RING_ROOM keeps round the fill, with a gap of the
+        window's colour between: the text colour has 3:1 and more against the window and
+        the page's cards, and the gap keeps the ring apart from the fill, whatever its
+        colour. The button's own palette holds its label's colour, so the app's is used.
+        """
+        width = self.focus_width
+        half = width / 2
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QApplication.palette().color(QPalette.ColorRole.WindowText), width))
+        rect = QRectF(widget.rect()).adjusted(half, half, -half, -half)
+        radius = _PRIMARY_RADIUS + PRIMARY_RING_ROOM - half
+        painter.drawRoundedRect(rect, radius, radius)
         painter.restore()
 
     def _indicator_edge(
@@ -319,20 +371,15 @@ _INDICATORS = frozenset(
         QStyle.PrimitiveElement.PE_IndicatorRadioButton,
     }
 )
-_OUTLINED_PRIMITIVES = frozenset(
-    {
-        QStyle.PrimitiveElement.PE_FrameLineEdit,
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-    }
-)
-_OUTLINED_COMPLEX = frozenset(
+_EDGED_COMPLEX = frozenset(
     {
         QStyle.ComplexControl.CC_ComboBox,
         QStyle.ComplexControl.CC_SpinBox,
-        QStyle.ComplexControl.CC_ToolButton,
     }
 )
+"""Fields that get an edge in every theme, as text fields do: Fusion edges a spin box or
+a time field a shade darker than the window (1.1:1 in dark), a combo box 2.0–2.5:1."""
+_OUTLINED_COMPLEX = frozenset({QStyle.ComplexControl.CC_ToolButton})
 _OUTLINED_PARTS = {
     # In high contrast (and the _EDGED_PARTS in every theme): Fusion draws these parts
     # black on black.
@@ -363,12 +410,35 @@ def _framed(option: QStyleOption) -> bool:
     return bool(shape != QFrame.Shape.NoFrame)
 
 
+_EDGE_WIDTH = 1.0
+"""The width of the edge _edge and _outline draw."""
+
+
+def _edged_field(widget: QWidget | None) -> bool:
+    """A text field or a box to type in: its focus ring lies inside its edge."""
+    return isinstance(widget, QLineEdit) or (widget is not None and _is_text_box(widget))
+
+
+def _is_text_box(widget: QWidget) -> bool:
+    """A box to type in (a note, a question for the doctor), not a list or a read-only text."""
+    return isinstance(widget, (QPlainTextEdit, QTextEdit)) and not widget.isReadOnly()
+
+
+def _is_primary(widget: QWidget | None) -> TypeGuard[QPushButton]:
+    """A page's main action, drawn by primary_button_style."""
+    return isinstance(widget, QPushButton) and widget.objectName() == PRIMARY_BUTTON
+
+
 def _has_focus(option: QStyleOption) -> bool:
     return bool(option.state & QStyle.StateFlag.State_HasFocus)
 
 
 APPLIED_THEME_PROPERTY = "rugdiaryTheme"
 """The QApplication property where apply_theme notes the theme it applied."""
+
+CHOSEN_THEME_PROPERTY = "rugdiaryChosenTheme"
+"""The QApplication property where apply_theme notes the theme it was asked for: "system"
+means the app follows the desktop (see SystemThemeFollower)."""
 
 
 def current_theme() -> str:
@@ -388,6 +458,7 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     """Fusion with a clear focus ring, the palette and a large base font; returns the theme."""
     resolved = resolve_theme(theme)
     app.setProperty(APPLIED_THEME_PROPERTY, resolved)
+    app.setProperty(CHOSEN_THEME_PROPERTY, theme)
     app.setStyle(FocusStyle(resolved))
     app.setPalette(build_palette(resolved))
     font = QFont(app.font())
@@ -396,6 +467,47 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     app.setFont(font)
     _restyle_sheets(app)
     return resolved
+
+
+class SystemThemeFollower(QObject):
+    """Applies "Same as this computer" again when the desktop changes its colours.
+
+    The theme was resolved once, at start: someone who switched their desktop to dark or to
+    high contrast while the app ran (at dusk, or when their eyes tired) kept the old colours
+    until they started it again. One per application, made by follow_system_theme.
+    """
+
+    themeApplied = Signal(str)
+    """The resolved theme, after the desktop's change was applied to the app."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(_FOLLOWER_NAME)
+        self._app = app
+        hints = app.styleHints()
+        hints.colorSchemeChanged.connect(self.follow)
+        hints.accessibility().contrastPreferenceChanged.connect(self.follow)
+
+    def follow(self, *_changed: object) -> None:
+        """Apply the desktop's theme now, if the theme chosen is "system" (else nothing:
+        a theme chosen in Settings or on the command line stays as chosen)."""
+        if self._app.property(CHOSEN_THEME_PROPERTY) != "system":
+            return
+        before = self._app.property(APPLIED_THEME_PROPERTY)
+        resolved = apply_theme(self._app, "system")
+        if resolved != before:
+            self.themeApplied.emit(resolved)
+
+
+_FOLLOWER_NAME = "rugdiarySystemThemeFollower"
+
+
+def follow_system_theme(app: QApplication) -> SystemThemeFollower:
+    """The application's SystemThemeFollower, made the first time it is asked for."""
+    follower = app.findChild(SystemThemeFollower, _FOLLOWER_NAME)
+    if follower is None:
+        follower = SystemThemeFollower(app)
+    return follower
 
 
 def _restyle_sheets(app: QApplication) -> None:
@@ -429,20 +541,27 @@ def paint_focus_frame(widget: QWidget, painter: QPainter) -> None:
     painter.restore()
 
 
+PRIMARY_BUTTON = "primaryButton"
+"""The object name of a page's main action, which primary_button_style draws."""
+
+PRIMARY_RING_ROOM = 4
+"""Pixels kept free round a main action's fill, for its focus ring and the gap inside it."""
+
+_PRIMARY_RADIUS = 6
+
+
 def primary_button_style(padding: str = "6px 20px") -> str:
     """The look of a page's one main action (Save, Start, Do it now): filled and bold.
 
     For buttons named "primaryButton"; one definition so the main action looks the same
-    on every page, with room for a page to give it a little less padding.
+    on every page, with room for a page to give it a little less padding. The margin is
+    the room for the focus ring (FocusStyle._primary_ring), kept when the button has no
+    focus too, so nothing moves as the focus comes and goes.
     """
-    # The focus border is 2 px wider: the padding gives those 2 px back, so the text
-    # keeps its room and a long label ("Start Morning mobility") is not cut.
-    focused = " ".join(f"{max(0, int(part.removesuffix('px')) - 2)}px" for part in padding.split())
     return (
-        f"QPushButton#primaryButton {{ padding: {padding}; border-radius: 6px;"
-        " border: 1px solid palette(mid); font-weight: bold; }"
-        "QPushButton#primaryButton:enabled { background: palette(highlight);"
+        f"QPushButton#{PRIMARY_BUTTON} {{ margin: {PRIMARY_RING_ROOM}px; padding: {padding};"
+        f" border-radius: {_PRIMARY_RADIUS}px; border: 1px solid palette(mid);"
+        " font-weight: bold; }"
+        f"QPushButton#{PRIMARY_BUTTON}:enabled {{ background: palette(highlight);"
         " color: palette(highlighted-text); border: 1px solid palette(dark); }"
-        "QPushButton#primaryButton:enabled:focus { border: 3px solid palette(dark);"
-        f" padding: {focused}; }}"
     )
