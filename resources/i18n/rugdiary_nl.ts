@@ -5382,6 +5382,28 @@ Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het f
         <translation>Wijzigingen niet opgeslagen</translation>
     </message>
     <message>
+        <source>RugDiary is open but not answering</source>
+        <translation>RugDiary is open maar reageert niet</translation>
+    </message>
+    <message>
+        <source>RugDiary is already open with this diary, but it does not answer. It may be busy for a moment, or closing.
+
+Wait a moment, then start RugDiary again. If it still does not answer, close the open RugDiary (with your system&apos;s task manager if need be) and start it again.
+
+The data folder is here:
+%1</source>
+        <translation>RugDiary is al geopend met dit dagboek, maar reageert niet. Misschien is het even bezig, of wordt het net afgesloten.
+
+Wacht even en start RugDiary dan opnieuw. Reageert het nog steeds niet, sluit dan de geopende RugDiary (zo nodig met taakbeheer) en start het opnieuw.
+
+De gegevensmap staat hier:
+%1</translation>
+    </message>
+    <message>
+        <source>RugDiary is already open on the data folder %1 but does not answer; wait a moment and try again, or close the open RugDiary first</source>
+        <translation>RugDiary is al geopend op de gegevensmap %1 maar reageert niet; wacht even en probeer het opnieuw, of sluit eerst de geopende RugDiary</translation>
+    </message>
+    <message>
         <source>Your changes are not saved yet.</source>
         <translation>Je wijzigingen zijn nog niet opgeslagen.</translation>
     </message>
@@ -5790,6 +5812,14 @@ Tot dat is opgelost, kan opslaan ook mislukken; wat je dan typt, blijft in het f
     <message>
         <source>Set %1 of %2</source>
         <translation>Serie %1 van %2</translation>
+    </message>
+    <message>
+        <source>%1, left side</source>
+        <translation>%1, linkerkant</translation>
+    </message>
+    <message>
+        <source>%1, right side</source>
+        <translation>%1, rechterkant</translation>
     </message>
     <message>
         <source>Left side</source>
