@@ -22,7 +22,8 @@ def page(qtbot: QtBot, db: Database, repo: EntryRepository, clock: FakeClock) ->
     repo.add_many(generate_demo_entries(40, seed=3, end=clock.now().date()))
     built = build_report_page(repo, SessionRepository(db), clock, lang="en", app_version="9.9")
     qtbot.addWidget(built.view)
-    built.view.resize(1000, 700)
+    # Wide enough for the preview beside the form: these tests look at its drawn pages.
+    built.view.resize(1400, 800)
     return built
 
 
