@@ -335,14 +335,20 @@ def _start_gui(data_dir: Path, *, theme: str, lang: str | None) -> RunningApp | 
     try:
         if instance.try_hand_over(RAISE):
             return 0
+
         # Listen at once, not when the window is up: a data-file question, the welcome and
         # the red-flag notice come first and may stay open for minutes, and a launch
         # meanwhile would start a second copy. Until the window exists, a hand-over raises
         # that dialog.
-        if not instance.listen(
-            lambda _message: _bring_forward(shown[0] if shown else None)
-        ) and instance.try_hand_over(RAISE):
-            return 0  # another launch won a simultaneous start
+        def bring_forward(_message: str) -> None:
+            _bring_forward(shown[0] if shown else None)
+
+        if not instance.listen(bring_forward):
+            if instance.try_hand_over(RAISE):
+                return 0  # another launch won a simultaneous start
+            # The start lock was held by a launch that then went (stopped mid-start): the
+            # name is free now, and a later launch must find this copy.
+            instance.listen(bring_forward)
     except NotAnsweringError:
         # Hung, or closing: no second window on the same diary, and not a silent exit either.
         say_not_answering(Path(data_dir))

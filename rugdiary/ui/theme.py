@@ -494,6 +494,8 @@ class SystemThemeFollower(QObject):
         if self._app.property(CHOSEN_THEME_PROPERTY) != "system":
             return
         before = self._app.property(APPLIED_THEME_PROPERTY)
+        if system_theme() == before:
+            return  # the signal came, the colours did not change: no restyling of it all
         resolved = apply_theme(self._app, "system")
         if resolved != before:
             self.themeApplied.emit(resolved)

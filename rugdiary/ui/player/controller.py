@@ -143,6 +143,8 @@ class PlayerController(QObject):
         self._uncued: Step | None = None
         """A step begun by a skip while paused: not cued then, cued when play goes on."""
         self._voice_side: Side | None = None
+        self._voice_item: int | None = None
+        """The side and exercise (item index) the voice last named a work step for."""
         """The side the voice last named for a work step (None: none yet, in this exercise)."""
         self._watched_voice: QObject | None = None
         self._sound_was_available = bool(getattr(cues, "sound_available", True))
@@ -257,7 +259,7 @@ class PlayerController(QObject):
         self._shown_item = None
         self._paused = False
         self._uncued = None
-        self._voice_side = None
+        self._voice_side = self._voice_item = None
         self._forget_stale_voice_notice()
         set_label_text(self.play.program_label, program.name.get(self.lang))
         self.play.set_paused(False)
@@ -526,16 +528,18 @@ class PlayerController(QObject):
     def _cue_step(self, step: Step, *, start_of_run: bool = False) -> None:
         self.cues.play_tone(Tone.PHASE)
         self._watch_voice()
-        if step.is_preview:
-            self._voice_side = None  # a new exercise: its first side is named again
-        name_side = step.kind is StepKind.WORK and step.side != self._voice_side
+        # A new exercise names its first side again, also when its preview was never said
+        # (skipped to while paused, or passed in one catch-up).
+        name_side = step.kind is StepKind.WORK and (
+            step.side != self._voice_side or step.item_index != self._voice_item
+        )
         line = texts.voice_line(
             step, self._name(step.exercise_id), name_side=name_side, start_of_run=start_of_run
         )
         if line:
             self.cues.say(line)
         if step.kind is StepKind.WORK:
-            self._voice_side = step.side
+            self._voice_side, self._voice_item = step.side, step.item_index
 
     def _schedule(self) -> None:
         engine = self.engine
@@ -803,9 +807,8 @@ class PlayerController(QObject):
         self._show_audio_notice(reason, kind)
 
     def _show_audio_notice(self, reason: str, kind: str) -> None:
-        # Said once: on the player page while it shows, else in the status bar (Settings' test).
-        if reason in self.play.audio_notice.text().split("\n"):
-            return
+        # On the player page (which keeps each line once), and in the status bar while the
+        # page is hidden: Settings' Test voice must say why it stays silent every time.
         self.play.show_audio_notice(reason, kind)
         if not self.view.isVisible():
             self.notice.emit(reason, False)

@@ -49,7 +49,8 @@ class PainMarkLabel(QLabel):
         super().__init__(f"{mark.symbol} {mark.word}", parent)
         self.mark = mark
         self.setObjectName(f"painMark_{mark.response.value}")
-        # White on these three colours keeps a contrast above 4.5:1 in light and dark themes.
+        # White on these colours, chosen per theme (ui/player/texts.response_colour): 4.5:1 or
+        # more in light and dark, 7:1 in high contrast.
         self.setStyleSheet(
             f"QLabel {{ background: {mark.colour}; color: white; border-radius: 9px;"
             " padding: 1px 8px; font-weight: bold; }"
