@@ -1550,7 +1550,7 @@ class _Writer:
         if total <= shown:
             return
         where = self.t("in_appendix") if self.options.include_appendix else ""
-        key = f"{key}_one" if shown == 1 else key  # "the most recent … is listed"
+        key = rt.one_or_more(key, shown)  # "the most recent … is listed"
         self.para(self.t(key, shown=shown, total=total, where=where), size=7.5, colour=_MUTED)
 
     def questions(self) -> None:

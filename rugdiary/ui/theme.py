@@ -355,13 +355,14 @@ def _stroke(
     role: QPalette.ColorRole,
     radius: float,
 ) -> None:
-    """A 1 px rounded line in `role`'s colour round `rect` (else the option's rect)."""
+    """An _EDGE_WIDTH rounded line in `role`'s colour round `rect` (else the option's rect)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(option.palette.color(role), 1.0))
+    painter.setPen(QPen(option.palette.color(role), _EDGE_WIDTH))
+    half = _EDGE_WIDTH / 2
     area = QRectF(option.rect if rect is None else rect)
-    painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    painter.drawRoundedRect(area.adjusted(half, half, -half, -half), radius, radius)
     painter.restore()
 
 

@@ -20,11 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from rugdiary.core.activities import MAX_NAME_CHARS
-from rugdiary.ui.announce import announce, description_changed, set_label_text
+from rugdiary.ui.announce import description_changed
 from rugdiary.ui.page_layout import scaled_font
 from rugdiary.ui.theme import primary_button_style
 from rugdiary.ui.widgets.date_edits import DateField
-from rugdiary.ui.widgets.form_parts import hint_label, message_label, without_mnemonic
+from rugdiary.ui.widgets.form_parts import (
+    hint_label,
+    message_label,
+    show_form_message,
+    without_mnemonic,
+)
 from rugdiary.ui.widgets.scale import ScaleWidget
 from rugdiary.ui.widgets.scrolling import quiet_scroll_area
 
@@ -221,12 +226,8 @@ class ActivitiesDialog(QDialog):
         next_row.addWidget(self.next_date)
         next_row.addStretch(1)
 
+        # Read by its own words; what the panel is goes in its description (message_label).
         self.message = message_label(self.tr("What needs attention"), self)
-        # Read by its own words (a label without a name is named by its text): a fixed name
-        # hid the message behind words that are nowhere on the screen. What the panel is
-        # goes in its description.
-        self.message.setAccessibleName("")
-        self.message.setAccessibleDescription(self.tr("What needs attention"))
 
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setObjectName("primaryButton")
@@ -316,10 +317,7 @@ class ActivitiesDialog(QDialog):
         """Show what needs attention, and have a screen reader say it at once: the panel
         appears under the list, away from the focus, so it went unheard. Assertive, for it
         is something to fix before saving. Empty text hides the panel."""
-        set_label_text(self.message, text)
-        self.message.setVisible(bool(text))
-        if text:
-            announce(self.message, text, assertive=True)
+        show_form_message(self.message, text)
 
     def sizeHint(self) -> QSize:
         return QSize(700, 640)
